@@ -1,0 +1,119 @@
+"""One error hierarchy by cause, mapped once at the client boundary.
+
+Clients raise these (``raise AuthFailed(...) from err``); tools never see httpx or websocket
+exceptions. :func:`to_tool_error` turns them into messages that a model and a person can act on.
+"""
+
+from __future__ import annotations
+
+from fastmcp.exceptions import ToolError
+
+
+class ConfigError(Exception):
+    """The server is not configured well enough to start; the message names the variable."""
+
+
+class UpstreamError(ToolError):
+    """Base of every upstream failure. ``service`` is the human name ("Home Assistant").
+
+    It is a ``ToolError``, so its message (built to be actionable and free of secrets) reaches
+    the client even with ``mask_error_details`` on; every other exception is masked.
+    """
+
+    cause = "upstream error"
+
+    def __init__(self, service: str, detail: str = "", *, hint: str = "") -> None:
+        self.service = service
+        self.detail = detail
+        self.hint = hint
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        text = f"{self.service}: {self.cause}"
+        if self.detail:
+            text += f" ({self.detail})"
+        if self.hint:
+            text += f". {self.hint[:1].upper()}{self.hint[1:]}"
+        return text
+
+
+class Unreachable(UpstreamError):
+    cause = "cannot connect"
+
+
+class UpstreamTimeout(UpstreamError):
+    cause = "timed out"
+
+
+class AuthFailed(UpstreamError):
+    cause = "rejected the credentials"
+
+
+class Forbidden(UpstreamError):
+    cause = "refused the request (forbidden)"
+
+
+class NotFound(UpstreamError):
+    cause = "not found"
+
+
+class RateLimited(UpstreamError):
+    cause = "rate limited"
+
+    def __init__(
+        self, service: str, detail: str = "", *, hint: str = "", retry_after: float | None = None
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(service, detail, hint=hint)
+
+    def message(self) -> str:
+        text = super().message()
+        if self.retry_after is not None:
+            text += f" Retry after {self.retry_after:g} s."
+        return text
+
+
+class BadRequest(UpstreamError):
+    cause = "rejected the request as invalid"
+
+
+class UpstreamServerError(UpstreamError):
+    cause = "failed with a server error"
+
+
+class BadResponse(UpstreamError):
+    cause = "sent a response that could not be understood"
+
+
+ERROR_CLASSES: tuple[type[UpstreamError], ...] = (
+    Unreachable,
+    UpstreamTimeout,
+    AuthFailed,
+    Forbidden,
+    NotFound,
+    RateLimited,
+    BadRequest,
+    UpstreamServerError,
+    BadResponse,
+)
+
+
+def error_class(err: BaseException) -> str:
+    """A short, stable label for metrics and logs: ``auth_failed``, ``timeout``, ``internal``..."""
+    labels = {
+        Unreachable: "unreachable",
+        UpstreamTimeout: "timeout",
+        AuthFailed: "auth_failed",
+        Forbidden: "forbidden",
+        NotFound: "not_found",
+        RateLimited: "rate_limited",
+        BadRequest: "bad_request",
+        UpstreamServerError: "upstream_error",
+        BadResponse: "bad_response",
+    }
+    for cls, label in labels.items():
+        if isinstance(err, cls):
+            return label
+    if isinstance(err, ToolError):
+        return "tool_error"
+    return "internal"

@@ -1,0 +1,158 @@
+"""The standard middleware every server gets: observability, safety gate + audit, size cap."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import mcp_types as mt
+from fastmcp.exceptions import ToolError
+from fastmcp.server.dependencies import get_access_token
+from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+from fastmcp.tools.base import Tool, ToolResult
+
+from homelab_shared.auth import WRITE_SCOPE
+from homelab_shared.errors import error_class
+from homelab_shared.observability import TOOL_CALLS, TOOL_ERRORS, TOOL_LATENCY
+from homelab_shared.output import too_large_message
+
+if TYPE_CHECKING:
+    from homelab_shared.toolbox import Toolbox
+
+log = logging.getLogger("homelab.calls")
+
+
+def current_client_id() -> str:
+    """The caller's client id from its access token; ``local`` for stdio and in-memory."""
+    try:
+        token = get_access_token()
+    except RuntimeError:
+        token = None
+    return token.client_id if token is not None else "local"
+
+
+def _has_write_scope() -> bool:
+    try:
+        token = get_access_token()
+    except RuntimeError:
+        return True
+    return token is None or WRITE_SCOPE in token.scopes
+
+
+class ObservabilityMiddleware(Middleware):
+    def __init__(self, server: str) -> None:
+        self.server = server
+
+    async def on_call_tool(
+        self,
+        context: MiddlewareContext[mt.CallToolRequestParams],
+        call_next: CallNext[mt.CallToolRequestParams, ToolResult],
+    ) -> ToolResult:
+        tool = context.message.name
+        start = time.perf_counter()
+        outcome, label = "ok", ""
+        try:
+            result = await call_next(context)
+            if result.is_error:
+                outcome, label = "error", "tool_error"
+            return result
+        except Exception as err:
+            outcome, label = "error", error_class(err)
+            raise
+        finally:
+            elapsed = time.perf_counter() - start
+            TOOL_CALLS.labels(self.server, tool).inc()
+            TOOL_LATENCY.labels(self.server, tool).observe(elapsed)
+            if label:
+                TOOL_ERRORS.labels(self.server, tool, label).inc()
+            log.info(
+                "tool call",
+                extra={
+                    "server": self.server,
+                    "tool": tool,
+                    "client_id": current_client_id(),
+                    "duration_ms": round(elapsed * 1000, 2),
+                    "outcome": outcome,
+                    "error_class": label or None,
+                },
+            )
+
+
+class SafetyMiddleware(Middleware):
+    """Hides and refuses write/destructive tools unless enabled; checks scope; audits."""
+
+    def __init__(self, toolbox: Toolbox) -> None:
+        self.toolbox = toolbox
+
+    def _visible(self, name: str, write_scope: bool) -> bool:
+        cls = self.toolbox.classes.get(name, "read")
+        return cls == "read" or (self.toolbox.enabled(cls) and write_scope)
+
+    async def on_list_tools(
+        self,
+        context: MiddlewareContext[mt.ListToolsRequest],
+        call_next: CallNext[mt.ListToolsRequest, Sequence[Tool]],
+    ) -> Sequence[Tool]:
+        tools = await call_next(context)
+        write_scope = _has_write_scope()
+        return [t for t in tools if self._visible(t.name, write_scope)]
+
+    async def on_call_tool(
+        self,
+        context: MiddlewareContext[mt.CallToolRequestParams],
+        call_next: CallNext[mt.CallToolRequestParams, ToolResult],
+    ) -> ToolResult:
+        name = context.message.name
+        cls = self.toolbox.classes.get(name, "read")
+        if cls == "read":
+            return await call_next(context)
+        if not self.toolbox.enabled(cls):
+            raise ToolError(self.toolbox.disabled_message(name, cls))
+        if not _has_write_scope():
+            raise ToolError(
+                f"{name} changes state and your access token lacks the '{WRITE_SCOPE}' scope; "
+                "ask the operator for a token with it."
+            )
+        arguments: dict[str, Any] = dict(context.message.arguments or {})
+        client_id = current_client_id()
+        try:
+            result = await call_next(context)
+        except Exception as err:
+            self.toolbox.audit(client_id, name, arguments, f"error:{error_class(err)}")
+            raise
+        outcome = "ok"
+        if result.is_error:
+            outcome = "error:tool_error"
+        elif _is_preview(result):
+            outcome = "preview"
+        self.toolbox.audit(client_id, name, arguments, outcome)
+        return result
+
+
+def _is_preview(result: ToolResult) -> bool:
+    data = result.structured_content or {}
+    inner = data.get("result", data) if isinstance(data, dict) else {}
+    return isinstance(inner, dict) and inner.get("status") == "confirmation_required"
+
+
+class SizeCapMiddleware(Middleware):
+    """Refuse to return giant payloads; tell the model how to ask for less."""
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars = max_chars
+
+    async def on_call_tool(
+        self,
+        context: MiddlewareContext[mt.CallToolRequestParams],
+        call_next: CallNext[mt.CallToolRequestParams, ToolResult],
+    ) -> ToolResult:
+        result = await call_next(context)
+        size = sum(len(getattr(block, "text", "") or "") for block in result.content)
+        if result.structured_content is not None:
+            size = max(size, len(json.dumps(result.structured_content, default=str)))
+        if size > self.max_chars:
+            raise ToolError(too_large_message(context.message.name, size, self.max_chars))
+        return result

@@ -1,0 +1,61 @@
+"""Keep secrets out of logs, errors, audit lines and tool output.
+
+Two mechanisms: every secret value the settings load is registered here and replaced wherever
+it appears in text; and argument or header names that look secret are masked by name.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+MASK = "***"
+_SECRET_NAME = re.compile(
+    r"(pass(word|wd)?|secret|token|api[_-]?key|apikey|authorization|cookie|credential|private|"
+    r"(^|_)key$|(^|_)pin$|(^|_)code$)",
+    re.IGNORECASE,
+)
+_lock = threading.Lock()
+_values: set[str] = set()
+
+
+def register_secret(value: str | None) -> None:
+    """Remember a secret value so :func:`scrub` removes it from any text."""
+    if value and len(value) >= 4:
+        with _lock:
+            _values.add(value)
+
+
+def scrub(text: str) -> str:
+    """Replace every registered secret value in ``text``."""
+    if not _values:
+        return text
+    with _lock:
+        values = sorted(_values, key=len, reverse=True)
+    for value in values:
+        if value in text:
+            text = text.replace(value, MASK)
+    return text
+
+
+def is_secret_name(name: str) -> bool:
+    return bool(_SECRET_NAME.search(name))
+
+
+def redact_mapping(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of ``data`` with secret-looking keys masked and registered values scrubbed."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if is_secret_name(key) and value not in (None, ""):
+            out[key] = MASK
+        elif isinstance(value, Mapping):
+            out[key] = redact_mapping(value)
+        elif isinstance(value, str):
+            out[key] = scrub(value)
+        elif isinstance(value, list | tuple):
+            out[key] = [redact_mapping(v) if isinstance(v, Mapping) else v for v in value]
+        else:
+            out[key] = value
+    return out

@@ -1,0 +1,127 @@
+"""Serve a server (or the gateway) over stdio, stateless streamable HTTP, or legacy SSE.
+
+Adds ``/healthz`` (process alive), ``/readyz`` (every upstream reachable and authenticated) and
+``/metrics`` (Prometheus; behind the bearer token when auth is configured) to the top-level server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from fastmcp import FastMCP
+from fastmcp.server.auth import TokenVerifier
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from homelab_shared.auth import build_auth, check_bind
+from homelab_shared.errors import error_class
+from homelab_shared.observability import REGISTRY, configure_logging
+from homelab_shared.runtime import RuntimeSettings, Transport
+from homelab_shared.toolbox import Readiness, Toolbox
+
+log = logging.getLogger("homelab.runner")
+READY_TIMEOUT = 10.0
+
+
+async def check_ready(box: Toolbox) -> Readiness:
+    if box.ready is None:
+        return Readiness(ok=True, reachable=True, authenticated=True, detail="no upstream")
+    try:
+        return await asyncio.wait_for(box.ready(), READY_TIMEOUT)
+    except TimeoutError:
+        return Readiness(ok=False, reachable=False, authenticated=False, detail="timed out")
+    except Exception as err:  # a probe must report, never crash the route
+        detail = str(err) if error_class(err) != "internal" else type(err).__name__
+        return Readiness(ok=False, reachable=False, authenticated=False, detail=detail)
+
+
+async def _authorized(request: Request, auth: TokenVerifier | None) -> bool:
+    if auth is None:
+        return True
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return False
+    return await auth.verify_token(token.strip()) is not None
+
+
+def add_routes(
+    mcp: FastMCP[Any],
+    boxes: Sequence[Toolbox],
+    runtime: RuntimeSettings,
+    auth: TokenVerifier | None,
+) -> None:
+    metrics_auth = None if runtime.metrics_public else auth
+
+    @mcp.custom_route("/healthz", methods=["GET"], include_in_schema=False)
+    async def healthz(_request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    @mcp.custom_route("/readyz", methods=["GET"], include_in_schema=False)
+    async def readyz(_request: Request) -> Response:
+        results = await asyncio.gather(*(check_ready(box) for box in boxes))
+        body = {box.name: r.model_dump() for box, r in zip(boxes, results, strict=True)}
+        ok = all(r.ok for r in results)
+        return JSONResponse({"ready": ok, "servers": body}, status_code=200 if ok else 503)
+
+    @mcp.custom_route("/metrics", methods=["GET"], include_in_schema=False)
+    async def metrics(request: Request) -> Response:
+        if not await _authorized(request, metrics_auth):
+            return Response(
+                "bearer token required\n",
+                status_code=401,
+                headers={"WWW-Authenticate": 'Bearer realm="metrics"'},
+            )
+        return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+
+
+def prepare(
+    mcp: FastMCP[Any],
+    boxes: Sequence[Toolbox],
+    runtime: RuntimeSettings,
+    transport: Transport,
+) -> TokenVerifier | None:
+    """Attach auth and routes; refuse an unauthenticated non-loopback bind."""
+    auth = build_auth(runtime)
+    if transport != "stdio":
+        check_bind(runtime.host, auth, runtime.insecure_no_auth)
+    mcp.auth = auth
+    add_routes(mcp, boxes, runtime, auth)
+    return auth
+
+
+def http_app(
+    mcp: FastMCP[Any],
+    boxes: Sequence[Toolbox],
+    runtime: RuntimeSettings,
+    transport: Transport = "http",
+) -> Any:
+    """The ASGI app (tests drive it in-process; ``serve`` runs it under uvicorn)."""
+    prepare(mcp, boxes, runtime, transport)
+    if transport == "sse":
+        return mcp.http_app(transport="sse")
+    return mcp.http_app(path=runtime.path, stateless_http=True)
+
+
+def serve(
+    mcp: FastMCP[Any],
+    boxes: Sequence[Toolbox],
+    runtime: RuntimeSettings,
+    transport: Transport,
+    default_port: int,
+) -> None:
+    configure_logging(runtime.log_level, runtime.log_format)
+    prepare(mcp, boxes, runtime, transport)
+    if transport == "stdio":
+        mcp.run(transport="stdio", show_banner=False)
+        return
+    port = runtime.port or default_port
+    kwargs: dict[str, Any] = {"host": runtime.host, "port": port, "show_banner": False}
+    if transport == "http":
+        kwargs.update(path=runtime.path, stateless_http=True)
+    log.info("serving", extra={"transport": transport, "host": runtime.host, "port": port})
+    mcp.run(transport=transport, **kwargs)

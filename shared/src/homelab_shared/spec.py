@@ -1,0 +1,89 @@
+"""How a server describes itself to the gateway, and the ``main()`` every server shares."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Any
+
+from fastmcp import FastMCP
+
+from homelab_shared.errors import ConfigError
+from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.settings import BaseServerSettings, load_settings
+from homelab_shared.toolbox import Readiness, toolbox_of
+
+ENTRY_POINT_GROUP = "homelab_mcp.servers"
+EXTRA_SERVERS_VAR = "HOMELAB_EXTRA_SERVERS"
+
+
+@dataclass(frozen=True)
+class ServerSpec:
+    name: str  # "home-assistant"
+    title: str  # "Home Assistant"
+    namespace: str  # tool prefix in the gateway: "ha" gives ha_<tool>
+    port: int  # its own port when served alone
+    settings_cls: type[BaseServerSettings]
+    build: Callable[..., FastMCP[Any]]  # build_server(settings, runtime) -> FastMCP
+    probe: Callable[[Any], Awaitable[Readiness]]  # standalone check for `doctor`
+
+    def load(self) -> BaseServerSettings:
+        return load_settings(self.settings_cls)
+
+
+def discover() -> list[ServerSpec]:
+    """Installed servers (entry points) plus ``HOMELAB_EXTRA_SERVERS=module:attr,...``."""
+    specs: dict[str, ServerSpec] = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        spec = ep.load()
+        specs[spec.name] = spec
+    for ref in filter(None, os.environ.get(EXTRA_SERVERS_VAR, "").split(",")):
+        module, _, attr = ref.strip().partition(":")
+        spec = getattr(import_module(module), attr or "SPEC")
+        specs[spec.name] = spec
+    return sorted(specs.values(), key=lambda s: s.port)
+
+
+def add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--transport", choices=["stdio", "http", "sse"], default="stdio")
+    parser.add_argument("--host", help="bind address (HOMELAB_HOST, default 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port (HOMELAB_PORT)")
+    parser.add_argument(
+        "--insecure-no-auth",
+        action="store_true",
+        help="allow a non-loopback bind without any authentication (dangerous)",
+    )
+
+
+def runtime_from_args(args: argparse.Namespace) -> RuntimeSettings:
+    overrides: dict[str, Any] = {}
+    if args.host:
+        overrides["host"] = args.host
+    if args.port:
+        overrides["port"] = args.port
+    if args.insecure_no_auth:
+        overrides["insecure_no_auth"] = True
+    return load_settings(RuntimeSettings, **overrides)
+
+
+def server_main(spec: ServerSpec, argv: Sequence[str] | None = None) -> None:
+    """``python -m <server>``: settings -> build_server -> serve."""
+    from homelab_shared.runner import serve
+
+    parser = argparse.ArgumentParser(prog=spec.name, description=f"{spec.title} MCP server")
+    add_run_arguments(parser)
+    args = parser.parse_args(argv)
+    try:
+        runtime = runtime_from_args(args)
+        settings = spec.load()
+        mcp = spec.build(settings, runtime)
+        box = toolbox_of(mcp)
+        serve(mcp, [box] if box else [], runtime, args.transport, spec.port)
+    except ConfigError as err:
+        print(f"{spec.name}: configuration error: {err}", file=sys.stderr)
+        raise SystemExit(2) from None

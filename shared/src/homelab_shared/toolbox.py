@@ -1,0 +1,274 @@
+"""Create a server with the standard middleware and register tools by safety class.
+
+```python
+box = Toolbox("Home Assistant", settings, runtime, lifespan=holder.lifespan, ready=probe)
+
+@box.read
+async def get_entity(entity_id: str) -> Entity: ...
+
+@box.write()
+async def turn_on(entity_id: str) -> StateChange: ...
+
+@box.destructive(preview=describe_unlock)
+async def unlock(entity_id: str) -> StateChange: ...
+
+mcp = box.mcp
+```
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from functools import partial
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+import anyio.to_thread
+from fastmcp import Context, FastMCP
+from mcp_types import ToolAnnotations
+from pydantic import BaseModel, Field
+
+from homelab_shared.audit import AuditLog
+from homelab_shared.confirm import Confirmer, load_or_create_key
+from homelab_shared.errors import ConfigError
+from homelab_shared.middleware import (
+    ObservabilityMiddleware,
+    SafetyMiddleware,
+    SizeCapMiddleware,
+    current_client_id,
+)
+from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.settings import BaseServerSettings
+
+Safety = Literal["read", "write", "destructive"]
+C = TypeVar("C")
+
+
+class Readiness(BaseModel):
+    """Is the upstream reachable and does it accept our credentials."""
+
+    ok: bool
+    reachable: bool
+    authenticated: bool
+    version: str | None = None
+    detail: str = ""
+
+
+class ConfirmationRequired(BaseModel):
+    """Nothing was done yet. Repeat the call with the same arguments plus ``confirm_token``."""
+
+    status: Literal["confirmation_required"] = "confirmation_required"
+    tool: str
+    preview: str = Field(description="Exactly what the confirmed call will do")
+    confirm_token: str
+    expires_at: int = Field(description="Unix time after which the token is refused")
+    instructions: str
+
+
+ConfirmToken = Annotated[
+    str | None,
+    Field(description="Leave empty to get a preview; pass the token from the preview to execute"),
+]
+Preview = Callable[..., Awaitable[str]] | Callable[..., str]
+
+
+class ClientHolder(Generic[C]):
+    """Owns a server's upstream client: made and closed by the lifespan, or injected by tests."""
+
+    def __init__(self, factory: Callable[[], C], injected: C | None = None) -> None:
+        self._factory = factory
+        self._client = injected
+        self._injected = injected is not None
+
+    def get(self) -> C:
+        if self._client is None:
+            raise RuntimeError("the upstream client is used outside the server lifespan")
+        return self._client
+
+    @asynccontextmanager
+    async def lifespan(self, _server: FastMCP[Any]) -> AsyncIterator[dict[str, Any]]:
+        if self._injected:
+            yield {}
+            return
+        self._client = self._factory()
+        try:
+            yield {}
+        finally:
+            closer = getattr(self._client, "aclose", None)
+            if closer is not None:
+                await closer()
+            self._client = None
+
+
+async def _call(fn: Callable[..., Any], **kwargs: Any) -> Any:
+    if inspect.iscoroutinefunction(fn):
+        return await fn(**kwargs)
+    return await anyio.to_thread.run_sync(partial(fn, **kwargs))
+
+
+def _is_context(annotation: Any) -> bool:
+    return inspect.isclass(annotation) and issubclass(annotation, Context)
+
+
+_BOXES: dict[int, Toolbox] = {}
+
+
+def toolbox_of(mcp: FastMCP[Any]) -> Toolbox | None:
+    return _BOXES.get(id(mcp))
+
+
+class Toolbox:
+    """One server: its FastMCP instance, safety policy, confirmer, audit log and readiness."""
+
+    def __init__(
+        self,
+        name: str,
+        settings: BaseServerSettings,
+        runtime: RuntimeSettings,
+        *,
+        instructions: str | None = None,
+        lifespan: Callable[[FastMCP[Any]], AbstractAsyncContextManager[Any]] | None = None,
+        ready: Callable[[], Awaitable[Readiness]] | None = None,
+        open_world: bool = False,
+    ) -> None:
+        self.name = name
+        self.settings = settings
+        self.runtime = runtime
+        self.env_prefix = type(settings).env_prefix()
+        self.ready = ready
+        self.open_world = open_world
+        self.classes: dict[str, Safety] = {}
+        self.confirmer = Confirmer(load_or_create_key(runtime), runtime.confirm_ttl)
+        self.audit_log = AuditLog(runtime.audit_path())
+        self.mcp: FastMCP[Any] = FastMCP(
+            name,
+            instructions=instructions,
+            lifespan=lifespan,
+            mask_error_details=True,
+            middleware=[
+                ObservabilityMiddleware(name),
+                SafetyMiddleware(self),
+                SizeCapMiddleware(runtime.max_result_chars),
+            ],
+        )
+        _BOXES[id(self.mcp)] = self
+
+    # --- policy -------------------------------------------------------------------------------
+
+    def enabled(self, cls: Safety) -> bool:
+        if cls == "read":
+            return True
+        if cls == "write":
+            return self.settings.allow_write
+        return self.settings.allow_write and self.settings.allow_destructive
+
+    def disabled_message(self, tool: str, cls: Safety) -> str:
+        needed = [f"{self.env_prefix}ALLOW_WRITE=true"]
+        if cls == "destructive":
+            needed.append(f"{self.env_prefix}ALLOW_DESTRUCTIVE=true")
+        return (
+            f"{tool} is a {cls} tool of {self.name} and is disabled (the server is read-only by "
+            f"default). The operator can enable it by setting {' and '.join(needed)}."
+        )
+
+    def audit(self, client_id: str, tool: str, arguments: dict[str, Any], outcome: str) -> None:
+        self.audit_log.record(
+            server=self.name, client_id=client_id, tool=tool, arguments=arguments, outcome=outcome
+        )
+
+    def tool_classes(self) -> dict[str, Safety]:
+        return dict(self.classes)
+
+    # --- registration -------------------------------------------------------------------------
+
+    def _register(self, fn: Callable[..., Any], cls: Safety, hints: dict[str, Any]) -> Any:
+        name = hints.pop("name", None) or fn.__name__
+        if name in self.classes:
+            raise ConfigError(f"{self.name}: tool {name} is registered twice")
+        self.classes[name] = cls
+        annotations = ToolAnnotations(
+            read_only_hint=cls == "read",
+            destructive_hint=cls == "destructive",
+            idempotent_hint=hints.pop("idempotent", cls == "read"),
+            open_world_hint=hints.pop("open_world", self.open_world),
+            title=hints.pop("title", None),
+        )
+        return self.mcp.tool(
+            fn, name=name, tags={cls}, annotations=annotations, meta={"safety": cls}, **hints
+        )
+
+    def read(self, fn: Callable[..., Any] | None = None, **hints: Any) -> Any:
+        """Register a read-only tool (always enabled)."""
+        if fn is not None:
+            return self._register(fn, "read", hints)
+        return lambda f: self._register(f, "read", hints)
+
+    def write(self, **hints: Any) -> Callable[[Callable[..., Any]], Any]:
+        """Register a tool that changes state; hidden unless <PREFIX>ALLOW_WRITE=true."""
+        return lambda f: self._register(f, "write", hints)
+
+    def destructive(self, *, preview: Preview, **hints: Any) -> Callable[[Callable[..., Any]], Any]:
+        """Register a tool that needs ALLOW_DESTRUCTIVE and a confirmation token per call."""
+
+        def decorate(fn: Callable[..., Any]) -> Any:
+            name = hints.get("name") or fn.__name__
+            return self._register(self._confirmed(name, fn, preview), "destructive", hints)
+
+        return decorate
+
+    def _confirmed(self, name: str, fn: Callable[..., Any], preview: Preview) -> Any:
+        sig = inspect.signature(fn, eval_str=True)
+        context_params = {p for p, v in sig.parameters.items() if _is_context(v.annotation)}
+        confirmer = self.confirmer
+
+        async def wrapper(**kwargs: Any) -> Any:
+            token = kwargs.pop("confirm_token", None)
+            bound = sig.bind(**kwargs)
+            bound.apply_defaults()
+            call_args = dict(bound.arguments)
+            args = {k: v for k, v in call_args.items() if k not in context_params}
+            client = current_client_id()
+            if not token:
+                text = await _call(preview, **args)
+                issued, expires = confirmer.issue(name, args, client)
+                return ConfirmationRequired(
+                    tool=name,
+                    preview=text,
+                    confirm_token=issued,
+                    expires_at=expires,
+                    instructions=(
+                        f"Nothing has been done. Show the preview to the user; if they agree, call "
+                        f"{name} again with exactly the same arguments plus confirm_token within "
+                        f"{int(confirmer.ttl)} s. The token works once."
+                    ),
+                )
+            confirmer.verify(token, name, args, client)
+            return await _call(fn, **call_args)
+
+        token_param = inspect.Parameter(
+            "confirm_token",
+            inspect.Parameter.KEYWORD_ONLY,
+            default=None,
+            annotation=ConfirmToken,
+        )
+        returns = sig.return_annotation
+        union = (
+            ConfirmationRequired
+            if returns is inspect.Signature.empty
+            else returns | ConfirmationRequired
+        )
+        wrapper.__signature__ = sig.replace(  # type: ignore[attr-defined]
+            parameters=[*sig.parameters.values(), token_param], return_annotation=union
+        )
+        wrapper.__annotations__ = {
+            **{p: v.annotation for p, v in sig.parameters.items()},
+            "confirm_token": ConfirmToken,
+            "return": union,
+        }
+        wrapper.__name__ = fn.__name__
+        wrapper.__doc__ = (fn.__doc__ or "").rstrip() + (
+            "\n\nDestructive: the first call returns a preview and a confirm_token and changes "
+            "nothing; repeat the call with the same arguments and confirm_token to execute."
+        )
+        return wrapper
