@@ -79,7 +79,7 @@ class Confirmer:
 
     def verify(self, token: str, tool: str, args: Mapping[str, Any], client: str) -> None:
         """Accept the token once, or raise a ToolError that says what to do instead."""
-        again = f"Call {tool} again without confirm_token to get a fresh preview and token."
+        again = "Call the tool again without confirm_token to get a fresh preview and token."
         parts = token.split(".")
         if len(parts) != 4 or parts[0] != VERSION or not parts[1].isdigit():
             raise ToolError(f"confirm_token is malformed. {again}")
@@ -91,10 +91,10 @@ class Confirmer:
                 f"another tool or another client. Nothing was done. {again}"
             )
         now = self._clock()
-        if now > int(exp_text):
-            raise ToolError(f"confirm_token has expired. Nothing was done. {again}")
         with self._lock:
             self._used = {n: e for n, e in self._used.items() if e >= now}
             if nonce in self._used:
                 raise ToolError(f"confirm_token was already used. Nothing was done. {again}")
+            if now > int(exp_text):
+                raise ToolError(f"confirm_token has expired. Nothing was done. {again}")
             self._used[nonce] = int(exp_text)

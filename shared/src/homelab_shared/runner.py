@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from fastmcp import FastMCP
@@ -18,7 +18,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from homelab_shared.auth import build_auth, check_bind
-from homelab_shared.errors import error_class
+from homelab_shared.errors import (
+    AuthFailed,
+    Forbidden,
+    Unreachable,
+    UpstreamError,
+    UpstreamTimeout,
+)
 from homelab_shared.observability import REGISTRY, configure_logging
 from homelab_shared.runtime import RuntimeSettings, Transport
 from homelab_shared.toolbox import Readiness, Toolbox
@@ -27,16 +33,26 @@ log = logging.getLogger("homelab.runner")
 READY_TIMEOUT = 10.0
 
 
+async def run_probe(probe: Callable[[], Awaitable[Readiness]]) -> Readiness:
+    """Run a readiness probe with a deadline; turn every failure into a report, never a crash."""
+    try:
+        return await asyncio.wait_for(probe(), READY_TIMEOUT)
+    except TimeoutError:
+        return Readiness(ok=False, reachable=False, authenticated=False, detail="timed out")
+    except (Unreachable, UpstreamTimeout) as err:
+        return Readiness(ok=False, reachable=False, authenticated=False, detail=str(err))
+    except UpstreamError as err:
+        denied = isinstance(err, AuthFailed | Forbidden)
+        return Readiness(ok=False, reachable=True, authenticated=not denied, detail=str(err))
+    except Exception as err:  # masked: the type only, never a message that may hold data
+        log.warning("readiness probe failed", exc_info=True)
+        return Readiness(ok=False, reachable=False, authenticated=False, detail=type(err).__name__)
+
+
 async def check_ready(box: Toolbox) -> Readiness:
     if box.ready is None:
         return Readiness(ok=True, reachable=True, authenticated=True, detail="no upstream")
-    try:
-        return await asyncio.wait_for(box.ready(), READY_TIMEOUT)
-    except TimeoutError:
-        return Readiness(ok=False, reachable=False, authenticated=False, detail="timed out")
-    except Exception as err:  # a probe must report, never crash the route
-        detail = str(err) if error_class(err) != "internal" else type(err).__name__
-        return Readiness(ok=False, reachable=False, authenticated=False, detail=detail)
+    return await run_probe(box.ready)
 
 
 async def _authorized(request: Request, auth: TokenVerifier | None) -> bool:

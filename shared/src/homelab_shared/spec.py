@@ -44,7 +44,13 @@ def discover() -> list[ServerSpec]:
         specs[spec.name] = spec
     for ref in filter(None, os.environ.get(EXTRA_SERVERS_VAR, "").split(",")):
         module, _, attr = ref.strip().partition(":")
-        spec = getattr(import_module(module), attr or "SPEC")
+        try:
+            spec = getattr(import_module(module), attr or "SPEC")
+        except (ImportError, AttributeError) as err:
+            raise ConfigError(
+                f"{EXTRA_SERVERS_VAR} names {ref.strip()!r}, which cannot be loaded: {err} "
+                "(is its package installed or on PYTHONPATH?)"
+            ) from err
         specs[spec.name] = spec
     return sorted(specs.values(), key=lambda s: s.port)
 

@@ -163,10 +163,15 @@ class Toolbox:
             return self.settings.allow_write
         return self.settings.allow_write and self.settings.allow_destructive
 
-    def disabled_message(self, tool: str, cls: Safety) -> str:
-        needed = [f"{self.env_prefix}ALLOW_WRITE=true"]
+    def enable_vars(self, cls: Safety) -> list[str]:
+        """The settings an operator sets to enable tools of this class."""
+        needed = [f"{self.env_prefix}ALLOW_WRITE=true"] if cls != "read" else []
         if cls == "destructive":
             needed.append(f"{self.env_prefix}ALLOW_DESTRUCTIVE=true")
+        return needed
+
+    def disabled_message(self, tool: str, cls: Safety) -> str:
+        needed = self.enable_vars(cls)
         return (
             f"{tool} is a {cls} tool of {self.name} and is disabled (the server is read-only by "
             f"default). The operator can enable it by setting {' and '.join(needed)}."
@@ -238,8 +243,8 @@ class Toolbox:
                     confirm_token=issued,
                     expires_at=expires,
                     instructions=(
-                        f"Nothing has been done. Show the preview to the user; if they agree, call "
-                        f"{name} again with exactly the same arguments plus confirm_token within "
+                        "Nothing has been done. Show the preview to the user; if they agree, call "
+                        "this tool again with exactly the same arguments plus confirm_token within "
                         f"{int(confirmer.ttl)} s. The token works once."
                     ),
                 )

@@ -1,0 +1,3 @@
+from homelab_gateway.cli import main
+
+main()

@@ -1,0 +1,148 @@
+"""The gateway: namespaced mounts, skipping unconfigured servers, status, list, doctor, configs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from fastmcp import Client
+from fastmcp.exceptions import ToolError
+
+from homelab_gateway.app import build_gateway, load_member
+from homelab_gateway.cli import main
+from homelab_shared.runtime import RuntimeSettings
+from tests.conftest import API_KEY
+from tests.example.server import SPEC
+from tests.example.upstream import InventoryServer
+from tests.harness import structured
+
+
+@pytest.fixture
+def configured(monkeypatch: pytest.MonkeyPatch, inventory: InventoryServer) -> InventoryServer:
+    monkeypatch.setenv("HOMELAB_EXTRA_SERVERS", "tests.example.server:SPEC")
+    monkeypatch.setenv("EXAMPLE_URL", inventory.url)
+    monkeypatch.setenv("EXAMPLE_API_KEY", API_KEY)
+    return inventory
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(argv))
+    out = capsys.readouterr()
+    return int(exit_info.value.code or 0), out.out, out.err
+
+
+async def test_mounted_server_tools_are_namespaced(
+    configured: InventoryServer, runtime: RuntimeSettings
+) -> None:
+    gateway = build_gateway([load_member(SPEC, runtime)])
+    async with Client(gateway) as client:
+        names = {t.name for t in await client.list_tools()}
+        assert names == {"status", "ex_list_items", "ex_get_item", "ex_dump_everything"}
+        item = await client.call_tool("ex_get_item", {"item_id": "item-4"})
+        assert structured(item)["name"] == "Widget 4"
+        with pytest.raises(ToolError, match="EXAMPLE_ALLOW_WRITE=true"):
+            await client.call_tool("ex_set_state", {"item_id": "item-4", "state": "on"})
+        status = structured(await client.call_tool("status", {}))
+    [server] = status["servers"]
+    assert server == {
+        "name": "example",
+        "title": "Inventory (example)",
+        "namespace": "ex",
+        "state": "mounted",
+        "missing": [],
+        "tools_enabled": 3,
+        "writes_enabled": False,
+    }
+
+
+async def test_unconfigured_server_is_skipped_and_status_names_the_variables(
+    monkeypatch: pytest.MonkeyPatch, runtime: RuntimeSettings
+) -> None:
+    monkeypatch.setenv("EXAMPLE_API_KEY", API_KEY)
+    member = load_member(SPEC, runtime)
+    assert member.state == "not_configured"
+    gateway = build_gateway([member])
+    async with Client(gateway) as client:
+        assert {t.name for t in await client.list_tools()} == {"status"}
+        status = structured(await client.call_tool("status", {}))
+    assert status["mounted"] == 0
+    assert status["servers"][0]["missing"] == [
+        "EXAMPLE_URL is not set (Inventory API base URL, e.g. http://127.0.0.1:9000)"
+    ]
+
+
+def test_list_shows_classes_and_what_enables_them(
+    configured: InventoryServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("EXAMPLE_ALLOW_WRITE", "true")
+    code, out, _ = run_cli(capsys, "list")
+    assert code == 0
+    rows = {line.split()[1]: line.split(None, 3)[2:] for line in out.splitlines()[2:]}
+    assert rows["ex_get_item"] == ["read", "enabled"]
+    assert rows["ex_set_state"] == ["write", "enabled"]
+    assert rows["ex_delete_item"] == [
+        "destructive",
+        "disabled (set EXAMPLE_ALLOW_WRITE=true and EXAMPLE_ALLOW_DESTRUCTIVE=true)",
+    ]
+
+
+def test_doctor_passes_when_reachable_and_fails_on_a_bad_key(
+    configured: InventoryServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run_cli(capsys, "doctor")
+    assert code == 0
+    assert out.splitlines()[2].split()[:4] == ["example", "yes", "yes", "yes"]
+    monkeypatch.setenv("EXAMPLE_API_KEY", "a-wrong-api-key-123")
+    code, out, _ = run_cli(capsys, "doctor")
+    assert code == 1
+    row = out.splitlines()[2]
+    assert row.split()[:4] == ["example", "yes", "yes", "NO"]
+    assert "Check EXAMPLE_API_KEY" in row
+    assert "a-wrong-api-key-123" not in out
+
+
+def test_doctor_reports_unreachable(
+    configured: InventoryServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    configured.stop()
+    code, out, _ = run_cli(capsys, "doctor")
+    assert code == 1
+    assert out.splitlines()[2].split()[:4] == ["example", "yes", "NO", "NO"]
+
+
+def test_serve_unknown_or_unconfigured_server_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("HOMELAB_EXTRA_SERVERS", "tests.example.server:SPEC")
+    code, _, err = run_cli(capsys, "serve", "nope")
+    assert code == 2
+    assert "no server named 'nope'" in err
+    code, _, err = run_cli(capsys, "serve", "example")
+    assert code == 2
+    assert "EXAMPLE_URL is not set" in err
+
+
+def test_client_configs_are_valid_and_hold_no_secrets(
+    configured: InventoryServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run_cli(capsys, "client-config", "claude")
+    assert code == 0
+    config = json.loads(out.split("\n", 1)[1])
+    entry = config["mcpServers"]["homelab"]
+    assert entry["command"] == "uv"
+    assert entry["args"][-4:] == ["homelab-mcp", "serve", "--transport", "stdio"]
+    assert entry["env"] == {"EXAMPLE_URL": "<EXAMPLE_URL>", "EXAMPLE_API_KEY": "<EXAMPLE_API_KEY>"}
+    assert API_KEY not in out
+
+    _, out, _ = run_cli(capsys, "client-config", "claude", "--url", "http://nas.lan:8000/mcp")
+    remote = json.loads(out.split("\n", 1)[1])["mcpServers"]["homelab"]
+    assert remote["args"][:3] == ["-y", "mcp-remote", "http://nas.lan:8000/mcp"]
+
+    _, out, _ = run_cli(capsys, "client-config", "openwebui", "--server", "example")
+    block = out.split("\n\n")[0]
+    connection: dict[str, Any] = json.loads(block[block.index("{") :])
+    assert connection["url"] == "http://127.0.0.1:8009/mcp"
+    _, out, _ = run_cli(capsys, "client-config", "inspector")
+    assert "--cli http://127.0.0.1:8000/mcp --transport http" in out
