@@ -12,7 +12,7 @@ import typing
 from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -34,15 +34,31 @@ def _is_secret(annotation: Any) -> bool:
     return False
 
 
+def env_names(cls: type[BaseSettings], name: str) -> list[str]:
+    """The variables that set field ``name``: its aliases if it has any, else PREFIX+NAME."""
+    field = cls.model_fields[name]
+    alias = field.validation_alias
+    if isinstance(alias, str):
+        return [alias.upper()]
+    if isinstance(alias, AliasChoices):
+        return [c.upper() for c in alias.choices if isinstance(c, str)]
+    return [f"{cls.model_config.get('env_prefix', '')}{name}".upper()]
+
+
 class FileSecretsSource(PydanticBaseSettingsSource):
-    """For every ``SecretStr`` field ``x``, read ``<PREFIX>X_FILE`` (Docker/Kubernetes secrets)."""
+    """For every ``SecretStr`` field, read ``<VAR>_FILE`` (Docker/Kubernetes secrets)."""
 
     def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
-        prefix = str(self.config.get("env_prefix", ""))
-        var = f"{prefix}{field_name}_FILE".upper()
-        path = os.environ.get(var)
-        if not path or not _is_secret(field.annotation):
+        if not _is_secret(field.annotation):
             return None, field_name, False
+        found = [
+            (f"{v}_FILE", os.environ[f"{v}_FILE"])
+            for v in env_names(self.settings_cls, field_name)
+            if os.environ.get(f"{v}_FILE")
+        ]
+        if not found:
+            return None, field_name, False
+        var, path = found[0]
         try:
             return Path(path).read_text(encoding="utf-8").strip(), field_name, False
         except OSError as err:
@@ -53,9 +69,9 @@ class FileSecretsSource(PydanticBaseSettingsSource):
     def __call__(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
         for name, field in self.settings_cls.model_fields.items():
-            value, key, _ = self.get_field_value(field, name)
+            value, _, _ = self.get_field_value(field, name)
             if value is not None:
-                data[key] = value
+                data[field.alias or name] = value
         return data
 
 
@@ -92,7 +108,7 @@ class BaseServerSettings(BaseSettings):
 
     @classmethod
     def env_name(cls, field: str) -> str:
-        return f"{cls.env_prefix()}{field}".upper()
+        return env_names(cls, field)[0]
 
 
 class UpstreamSettings(BaseServerSettings):
@@ -111,15 +127,26 @@ def server_config(prefix: str) -> SettingsConfigDict:
 
 def _describe(cls: type[BaseSettings], loc: tuple[Any, ...], msg: str, kind: str) -> str:
     field = str(loc[0]) if loc else ""
-    prefix = str(cls.model_config.get("env_prefix", ""))
-    var = f"{prefix}{field}".upper()
     info = cls.model_fields.get(field)
+    if info is None:  # the error is reported under an alias
+        field = next((n for n, f in cls.model_fields.items() if field in env_alias_set(f)), field)
+        info = cls.model_fields.get(field)
+    var = env_names(cls, field)[0] if info is not None else field.upper()
     secret = info is not None and _is_secret(info.annotation)
     what = f" ({info.description})" if info is not None and info.description else ""
     if kind == "missing":
         alt = f" or {var}_FILE" if secret else ""
         return f"{var}{alt} is not set{what}"
     return f"{var} is invalid: {msg}"
+
+
+def env_alias_set(field: FieldInfo) -> set[str]:
+    alias = field.validation_alias
+    if isinstance(alias, str):
+        return {alias}
+    if isinstance(alias, AliasChoices):
+        return {c for c in alias.choices if isinstance(c, str)}
+    return set()
 
 
 def load_settings(cls: type[S], **overrides: Any) -> S:

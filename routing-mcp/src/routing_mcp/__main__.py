@@ -1,0 +1,3 @@
+from routing_mcp.server import main
+
+main()

@@ -1,0 +1,202 @@
+"""PII gate: Presidio's analyzer with recognizers that need no downloaded model.
+
+A blank spaCy pipeline stands in for the NLP model (PERSON/LOCATION need a trained model that
+cannot be shipped here); names and street addresses are caught by offline patterns with context
+words instead. Presidio's email recognizer calls tldextract, which fetches the public suffix list
+on first use: it is given an offline extractor so nothing reaches for the network.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+import tldextract
+from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
+from presidio_analyzer.nlp_engine import SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    CryptoRecognizer,
+    DeTaxIdRecognizer,
+    EmailRecognizer,
+    EsNifRecognizer,
+    IbanRecognizer,
+    InAadhaarRecognizer,
+    IpRecognizer,
+    ItFiscalCodeRecognizer,
+    NhsRecognizer,
+    PhoneRecognizer,
+    PlPeselRecognizer,
+    SePersonnummerRecognizer,
+    UkNinoRecognizer,
+    UsItinRecognizer,
+    UsPassportRecognizer,
+    UsSsnRecognizer,
+)
+from presidio_anonymizer import AnonymizerEngine
+from presidio_anonymizer.entities import OperatorConfig
+
+_OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+class OfflineEmailRecognizer(EmailRecognizer):
+    def validate_result(self, pattern_text: str) -> bool:
+        return _OFFLINE_TLD(pattern_text.rsplit("@", 1)[-1]).suffix != ""
+
+
+class CandidatePhoneRecognizer(PhoneRecognizer):
+    """Presidio's phone recognizer (libphonenumber), run only on digit runs that could be numbers.
+
+    Matching every region over the whole prompt costs milliseconds; the candidate pre-filter
+    keeps a prompt without phone-like digit runs at microseconds and finds the same numbers.
+    """
+
+    _CANDIDATE = re.compile(r"[+(]?\d[\d\s().\-/]{5,22}\d")
+    _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+        results = []
+        for match in self._CANDIDATE.finditer(text):
+            digits = sum(c.isdigit() for c in match.group())
+            if not 7 <= digits <= 15 or self._IPV4.match(match.group()):
+                continue  # E.164 numbers have 7 to 15 digits; IPs are the IP recognizer's
+            start, end = max(0, match.start() - 1), match.end()
+            for found in super().analyze(text[start:end], entities, nlp_artifacts):
+                found.start += start
+                found.end += start
+                results.append(found)
+        return results
+
+
+class _BlankEngine(SpacyNlpEngine):
+    """A spaCy engine on ``spacy.blank("en")``: tokenisation only, nothing downloaded."""
+
+    def __init__(self) -> None:
+        super().__init__(models=[{"lang_code": "en", "model_name": "blank-en"}])
+
+    def load(self) -> None:
+        self.nlp = {"en": spacy.blank("en")}
+
+
+_NAME = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
+_STREET = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
+    r"Terrace|Close|Square|Sq|Straße|Strasse|Weg|Gasse|Allee|Rue|Via|Calle)"
+)
+
+
+def _custom_recognizers() -> list[PatternRecognizer]:
+    flags = re.DOTALL | re.MULTILINE  # case matters for names: Presidio's default ignores it
+    person = PatternRecognizer(
+        supported_entity="PERSON",
+        global_regex_flags=flags,
+        name="OfflinePersonRecognizer",
+        patterns=[
+            Pattern(
+                "introduced name",
+                rf"(?i:\b(?:my name is|i am|i'm|this is|name:|patient|signed,?|regards,?)\s+)"
+                rf"{_NAME}(?:\s+{_NAME}){{1,2}}\b",
+                0.6,
+            ),
+            Pattern(
+                "titled name", rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+{_NAME}(?:\s+{_NAME})?\b", 0.6
+            ),
+        ],
+    )
+    address = PatternRecognizer(
+        supported_entity="STREET_ADDRESS",
+        global_regex_flags=flags,
+        name="OfflineAddressRecognizer",
+        patterns=[
+            Pattern(
+                "number street",
+                rf"\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][a-zäöüß]+\s+){{1,3}}{_STREET}\b\.?",
+                0.6,
+            ),
+            Pattern(
+                "street number", r"\b[A-Z][a-zäöüß]+(?:straße|strasse|weg|gasse)\s+\d{1,4}\b", 0.6
+            ),
+        ],
+    )
+    birth = PatternRecognizer(
+        supported_entity="DATE_OF_BIRTH",
+        name="DateOfBirthRecognizer",
+        patterns=[
+            Pattern(
+                "dob",
+                r"(?i:\b(?:born on|date of birth|d\.?o\.?b\.?)[:\s]+)"
+                r"(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\w+ \d{1,2},? \d{4})",
+                0.7,
+            )
+        ],
+    )
+    return [person, address, birth]
+
+
+@dataclass(frozen=True)
+class Finding:
+    entity: str
+    start: int
+    end: int
+    score: float
+
+
+class PiiScanner:
+    def __init__(
+        self, threshold: float = 0.4, phone_regions: tuple[str, ...] = ("US", "GB")
+    ) -> None:
+        self.threshold = threshold
+        engine = _BlankEngine()
+        engine.load()
+        registry = RecognizerRegistry(supported_languages=["en"])
+        recognizers = [
+            OfflineEmailRecognizer(),
+            CandidatePhoneRecognizer(supported_regions=phone_regions),
+            CreditCardRecognizer(),
+            IbanRecognizer(),
+            IpRecognizer(),
+            UsSsnRecognizer(),
+            UsItinRecognizer(),
+            UsPassportRecognizer(),
+            NhsRecognizer(supported_language="en"),
+            UkNinoRecognizer(supported_language="en"),
+            DeTaxIdRecognizer(supported_language="en"),
+            EsNifRecognizer(supported_language="en"),
+            SePersonnummerRecognizer(supported_language="en"),
+            PlPeselRecognizer(supported_language="en"),
+            ItFiscalCodeRecognizer(supported_language="en"),
+            InAadhaarRecognizer(supported_language="en"),
+            CryptoRecognizer(),
+            *_custom_recognizers(),
+        ]
+        for recognizer in recognizers:
+            registry.add_recognizer(recognizer)
+        self.entities = sorted({e for r in recognizers for e in r.supported_entities})
+        self._analyzer = AnalyzerEngine(
+            nlp_engine=engine, registry=registry, supported_languages=["en"]
+        )
+        self._anonymizer = AnonymizerEngine()
+
+    def scan(self, text: str) -> list[Finding]:
+        results = self._analyzer.analyze(
+            text, language="en", entities=self.entities, score_threshold=self.threshold
+        )
+        return sorted(
+            (Finding(r.entity_type, r.start, r.end, round(r.score, 2)) for r in results),
+            key=lambda f: f.start,
+        )
+
+    def redact(self, text: str, findings: list[Finding] | None = None) -> str:
+        """Replace every finding with ``<ENTITY>``."""
+        from presidio_analyzer import RecognizerResult
+
+        found = self.scan(text) if findings is None else findings
+        results = [RecognizerResult(f.entity, f.start, f.end, f.score) for f in found]
+        operators = {"DEFAULT": OperatorConfig("replace", {})}
+        return self._anonymizer.anonymize(
+            text=text,
+            analyzer_results=results,  # type: ignore[arg-type]
+            operators=operators,
+        ).text

@@ -1,0 +1,1 @@
+"""Model providers: Ollama (local), Gemini, Anthropic, OpenAI-compatible."""

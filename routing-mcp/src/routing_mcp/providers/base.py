@@ -1,0 +1,69 @@
+"""What every provider returns, and the error classes that decide what the router does next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+import httpx
+
+from homelab_shared.redact import scrub
+from routing_mcp.policy import ModelSpec
+
+ErrorKind = Literal["transient", "rate_limited", "exhausted", "overloaded", "auth", "bad_request"]
+
+# What the router does with each kind (documented here, enforced in router.py):
+#   transient    -> retry the same model with backoff, then fall back
+#   rate_limited -> cool the model down for retry-after, fall back
+#   exhausted    -> skip the model until its window resets, fall back
+#   overloaded   -> fall back at once
+#   auth         -> disable the model (configuration problem), alert, fall back
+#   bad_request  -> no fallback: the request itself is wrong; report it
+
+
+class ProviderError(Exception):
+    def __init__(
+        self, provider: str, kind: ErrorKind, detail: str, retry_after: float | None = None
+    ) -> None:
+        self.provider = provider
+        self.kind = kind
+        self.detail = scrub(detail)[:300]
+        self.retry_after = retry_after
+        super().__init__(f"{provider}: {kind}: {self.detail}")
+
+
+@dataclass(frozen=True)
+class Completion:
+    text: str
+    tokens_in: int
+    tokens_out: int
+
+
+class Provider(Protocol):
+    name: str
+
+    async def complete(
+        self,
+        model: ModelSpec,
+        prompt: str,
+        *,
+        system: str | None,
+        max_tokens: int,
+        temperature: float,
+    ) -> Completion: ...
+
+    async def aclose(self) -> None: ...
+
+
+def transport_error(provider: str, err: httpx.HTTPError) -> ProviderError:
+    if isinstance(err, httpx.TimeoutException):
+        return ProviderError(provider, "transient", f"timed out ({type(err).__name__})")
+    return ProviderError(provider, "transient", f"cannot connect ({type(err).__name__})")
+
+
+def retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None

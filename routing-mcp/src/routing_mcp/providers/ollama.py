@@ -1,0 +1,76 @@
+"""Ollama through the official ``ollama`` client (httpx underneath). Connection refused = down."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import ollama
+
+from routing_mcp.policy import ModelSpec
+from routing_mcp.providers.base import Completion, ProviderError
+
+NAME = "ollama"
+HEALTH_TTL = 10.0
+
+
+class OllamaProvider:
+    name = NAME
+
+    def __init__(self, host: str, timeout: float) -> None:
+        self._client = ollama.AsyncClient(host=host, timeout=timeout)
+        self._models: set[str] = set()
+        self._checked = 0.0
+        self._up = False
+
+    async def complete(
+        self,
+        model: ModelSpec,
+        prompt: str,
+        *,
+        system: str | None,
+        max_tokens: int,
+        temperature: float,
+    ) -> Completion:
+        messages = [{"role": "system", "content": system}] if system else []
+        messages.append({"role": "user", "content": prompt})
+        try:
+            response = await self._client.chat(
+                model=model.upstream_id,
+                messages=messages,
+                options={"temperature": temperature, "num_predict": max_tokens},
+            )
+        except ollama.ResponseError as err:
+            if err.status_code == 404:
+                raise ProviderError(
+                    NAME, "auth", f"model {model.upstream_id} is not pulled: ollama pull it"
+                ) from err
+            kind = "bad_request" if err.status_code == 400 else "overloaded"
+            raise ProviderError(NAME, kind, str(err.error)) from err
+        except (httpx.HTTPError, ConnectionError) as err:
+            self._up = False
+            raise ProviderError(
+                NAME, "overloaded", f"Ollama is down ({type(err).__name__})"
+            ) from err
+        return Completion(
+            response.message.content or "",
+            int(response.prompt_eval_count or 0),
+            int(response.eval_count or 0),
+        )
+
+    async def available(self, upstream_id: str) -> bool:
+        """Is Ollama up with this model pulled (cached for a few seconds)."""
+        now = time.monotonic()
+        if now - self._checked > HEALTH_TTL:
+            self._checked = now
+            try:
+                listed = await self._client.list()
+                self._models = {m.model for m in listed.models if m.model}
+                self._up = True
+            except (httpx.HTTPError, ConnectionError, ollama.ResponseError):
+                self._up = False
+                self._models = set()
+        return self._up and (upstream_id in self._models or f"{upstream_id}:latest" in self._models)
+
+    async def aclose(self) -> None:
+        await self._client.close()

@@ -1,0 +1,212 @@
+"""SQLite quota store (the embedded default): one file, ``BEGIN IMMEDIATE`` for exact admission.
+
+``BEGIN IMMEDIATE`` takes the write lock before reading, so two admissions (threads or processes)
+can never both see the last free slot. WAL keeps readers off the writer's back.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import anyio.to_thread
+
+from routing_mcp.quota.base import Admission, Limits, Reservation, Usage, Window, refusal
+
+T = TypeVar("T")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS usage_day (
+    model TEXT, day TEXT, requests INTEGER NOT NULL DEFAULT 0,
+    tokens_in INTEGER NOT NULL DEFAULT 0, tokens_out INTEGER NOT NULL DEFAULT 0,
+    cost REAL NOT NULL DEFAULT 0, PRIMARY KEY (model, day));
+CREATE TABLE IF NOT EXISTS usage_week (
+    model TEXT, week TEXT, requests INTEGER NOT NULL DEFAULT 0,
+    tokens_in INTEGER NOT NULL DEFAULT 0, tokens_out INTEGER NOT NULL DEFAULT 0,
+    cost REAL NOT NULL DEFAULT 0, PRIMARY KEY (model, week));
+CREATE TABLE IF NOT EXISTS reservations (
+    id TEXT PRIMARY KEY, model TEXT NOT NULL, day TEXT NOT NULL, week TEXT NOT NULL,
+    cost REAL NOT NULL, expires REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS reservations_model ON reservations (model, expires);
+CREATE TABLE IF NOT EXISTS alerts (key TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS limits (model TEXT, field TEXT, value REAL, PRIMARY KEY (model, field));
+"""
+
+
+def _row(used: tuple[Any, ...], reserved: tuple[Any, ...]) -> Usage:
+    return Usage(
+        requests=used[0],
+        cost=used[1],
+        tokens_in=used[2],
+        tokens_out=used[3],
+        reserved=reserved[0],
+        reserved_cost=reserved[1],
+    )
+
+
+class SQLiteQuotaStore:
+    backend = "sqlite"
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        self._lock = threading.Lock()
+        with self._lock:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(SCHEMA)
+
+    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        return await anyio.to_thread.run_sync(self._locked, fn, *args)
+
+    def _locked(self, fn: Callable[..., T], *args: Any) -> T:
+        with self._lock:
+            return fn(*args)
+
+    def _txn(self, fn: Callable[..., T], *args: Any) -> T:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            result = fn(*args)
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        return result
+
+    # --- reads inside a transaction ----------------------------------------------------------
+
+    def _usage(self, model: str, window: Window, now: float) -> tuple[Usage, Usage]:
+        db = self._db
+        day = db.execute(
+            "SELECT requests, cost, tokens_in, tokens_out FROM usage_day WHERE model=? AND day=?",
+            (model, window.day),
+        ).fetchone() or (0, 0.0, 0, 0)
+        week = db.execute(
+            "SELECT requests, cost, tokens_in, tokens_out FROM usage_week WHERE model=? AND week=?",
+            (model, window.week),
+        ).fetchone() or (0, 0.0, 0, 0)
+        rday = db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(cost), 0) FROM reservations "
+            "WHERE model=? AND day=? AND expires>=?",
+            (model, window.day, now),
+        ).fetchone()
+        rweek = db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(cost), 0) FROM reservations "
+            "WHERE model=? AND week=? AND expires>=?",
+            (model, window.week, now),
+        ).fetchone()
+        return _row(day, rday), _row(week, rweek)
+
+    # --- operations --------------------------------------------------------------------------
+
+    def _reserve(
+        self, model: str, window: Window, limits: Limits, cost: float, now: float, ttl: float
+    ) -> Admission:
+        self._db.execute("DELETE FROM reservations WHERE expires < ?", (now,))
+        day, week = self._usage(model, window, now)
+        refused = refusal(limits, day, week, cost)
+        if refused:
+            return Admission(None, refused, day, week)
+        reservation = Reservation(uuid.uuid4().hex, model, window, cost)
+        self._db.execute(
+            "INSERT INTO reservations VALUES (?, ?, ?, ?, ?, ?)",
+            (reservation.id, model, window.day, window.week, cost, now + ttl),
+        )
+        return Admission(reservation, None, day, week)
+
+    async def reserve(
+        self, model: str, window: Window, limits: Limits, cost: float, now: float, ttl: float
+    ) -> Admission:
+        return await self._run(self._txn, self._reserve, model, window, limits, cost, now, ttl)
+
+    def _settle(self, r: Reservation, tokens_in: int, tokens_out: int, cost: float) -> None:
+        self._db.execute("DELETE FROM reservations WHERE id=?", (r.id,))
+        values = (1, tokens_in, tokens_out, cost)
+        for table, key, period in (
+            ("usage_day", "day", r.window.day),
+            ("usage_week", "week", r.window.week),
+        ):
+            self._db.execute(
+                f"INSERT INTO {table} (model, {key}, requests, tokens_in, tokens_out, cost) "  # noqa: S608
+                f"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (model, {key}) DO UPDATE SET "
+                "requests=requests+excluded.requests, tokens_in=tokens_in+excluded.tokens_in, "
+                "tokens_out=tokens_out+excluded.tokens_out, cost=cost+excluded.cost",
+                (r.model, period, *values),
+            )
+
+    async def settle(
+        self, reservation: Reservation, tokens_in: int, tokens_out: int, cost: float
+    ) -> tuple[Usage, Usage]:
+        await self._run(self._txn, self._settle, reservation, tokens_in, tokens_out, cost)
+        return await self.usage(reservation.model, reservation.window, 0.0)
+
+    async def release(self, reservation: Reservation) -> None:
+        await self._run(self._db.execute, "DELETE FROM reservations WHERE id=?", (reservation.id,))
+
+    async def usage(self, model: str, window: Window, now: float) -> tuple[Usage, Usage]:
+        return await self._run(self._usage, model, window, now)
+
+    async def daily(self, model: str, day: str) -> Usage:
+        def read() -> Usage:
+            row = self._db.execute(
+                "SELECT requests, cost, tokens_in, tokens_out FROM usage_day "
+                "WHERE model=? AND day=?",
+                (model, day),
+            ).fetchone()
+            return _row(row, (0, 0.0)) if row else Usage()
+
+        return await self._run(read)
+
+    async def reset(self, model: str, window: Window, which: str) -> None:
+        def clear() -> None:
+            if which in ("day", "both"):
+                self._db.execute(
+                    "DELETE FROM usage_day WHERE model=? AND day=?", (model, window.day)
+                )
+            if which in ("week", "both"):
+                self._db.execute(
+                    "DELETE FROM usage_week WHERE model=? AND week=?", (model, window.week)
+                )
+
+        await self._run(self._txn, clear)
+
+    async def first_alert(self, key: str) -> bool:
+        def mark() -> bool:
+            cursor = self._db.execute("INSERT OR IGNORE INTO alerts VALUES (?)", (key,))
+            return cursor.rowcount == 1
+
+        return await self._run(mark)
+
+    async def limit_overrides(self) -> dict[str, dict[str, float | None]]:
+        def read() -> dict[str, dict[str, float | None]]:
+            out: dict[str, dict[str, float | None]] = {}
+            for model, field, value in self._db.execute("SELECT model, field, value FROM limits"):
+                out.setdefault(model, {})[field] = value
+            return out
+
+        return await self._run(read)
+
+    async def set_limit(self, model: str, field: str, value: float | None) -> None:
+        await self._run(
+            self._db.execute,
+            "INSERT INTO limits VALUES (?, ?, ?) ON CONFLICT (model, field) "
+            "DO UPDATE SET value=excluded.value",
+            (model, field, value),
+        )
+
+    async def live_reservations(self, now: float) -> int:
+        def count() -> int:
+            return self._db.execute(
+                "SELECT COUNT(*) FROM reservations WHERE expires >= ?", (now,)
+            ).fetchone()[0]
+
+        return await self._run(count)
+
+    async def aclose(self) -> None:
+        with self._lock:
+            self._db.close()

@@ -1,0 +1,72 @@
+"""Routing settings. Provider keys use the architecture's names (``GEMINI_API_KEY`` ...); the rest
+is ``ROUTING_*``. Nothing is required: with no keys the router runs local-only on Ollama."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+
+from homelab_shared.settings import BaseServerSettings, server_config
+
+
+def _alias(*names: str) -> AliasChoices:
+    return AliasChoices(*names)
+
+
+class RoutingSettings(BaseServerSettings):
+    model_config = server_config("ROUTING_")
+
+    ollama_host: str = Field(
+        "http://127.0.0.1:11434",
+        validation_alias=_alias("OLLAMA_HOST", "ROUTING_OLLAMA_HOST"),
+        description="Ollama base URL",
+    )
+    gemini_api_key: SecretStr | None = Field(
+        None, validation_alias=_alias("GEMINI_API_KEY"), description="Google AI Studio API key"
+    )
+    gemini_base_url: str = Field(
+        "https://generativelanguage.googleapis.com",
+        validation_alias=_alias("GEMINI_BASE_URL"),
+        description="Gemini API base URL (proxies, regional endpoints)",
+    )
+    anthropic_api_key: SecretStr | None = Field(
+        None, validation_alias=_alias("ANTHROPIC_API_KEY"), description="Anthropic API key"
+    )
+    anthropic_base_url: str = Field(
+        "https://api.anthropic.com",
+        validation_alias=_alias("ANTHROPIC_BASE_URL"),
+        description="Anthropic API base URL",
+    )
+    openai_base_url: str | None = Field(
+        None,
+        validation_alias=_alias("OPENAI_BASE_URL"),
+        description="OpenAI-compatible base URL incl. /v1 (LiteLLM proxy, llama.cpp, vLLM)",
+    )
+    openai_api_key: SecretStr | None = Field(
+        None, validation_alias=_alias("OPENAI_API_KEY"), description="Key for OPENAI_BASE_URL"
+    )
+    redis_url: SecretStr | None = Field(
+        None,
+        validation_alias=_alias("REDIS_URL", "ROUTING_REDIS_URL"),
+        description="Redis for quota state shared by replicas (default: SQLite in the state dir)",
+    )
+    policy_file: Path | None = Field(None, description="Routing policy YAML (default: built in)")
+    db_path: Path | None = Field(
+        None, description="SQLite quota file (default: <state>/routing.db)"
+    )
+    classifier: Literal["rules", "llm"] = Field(
+        "rules", description="rules: fast heuristics; llm: ask the local model, rules as fallback"
+    )
+    classifier_model: str = Field("local-qwen", description="Model of the LLM classifier")
+    classifier_timeout: float = Field(3.0, gt=0, le=30, description="LLM classifier timeout, s")
+    pii_mode: Literal["local", "redact"] = Field(
+        "local",
+        description="local: PII never leaves the box; redact: anonymise, then route normally",
+    )
+    pii_threshold: float = Field(0.4, ge=0, le=1, description="Minimum PII detection score")
+    phone_regions: str = Field("US,GB,DE,FR", description="Regions for phone number detection")
+    alert_webhook: SecretStr | None = Field(None, description="URL that receives quota alerts")
+    request_timeout: float = Field(120.0, gt=0, description="Timeout of one model call, s")
+    max_output_tokens: int = Field(2048, gt=0, description="Default output token cap")
