@@ -1,9 +1,12 @@
-"""PII gate: Presidio's analyzer with recognizers that need no downloaded model.
+"""PII gate: Presidio's recognizers that need no downloaded model.
 
-A blank spaCy pipeline stands in for the NLP model (PERSON/LOCATION need a trained model that
-cannot be shipped here); names and street addresses are caught by offline patterns with context
-words instead. Presidio's email recognizer calls tldextract, which fetches the public suffix list
-on first use: it is given an offline extractor so nothing reaches for the network.
+PERSON/LOCATION need a trained NLP model that cannot be shipped here, so no NLP pass runs at all:
+the pattern recognizers are called directly (about ten times faster than through the
+AnalyzerEngine with a blank spaCy pipeline, and what a routing decision can afford), with
+Presidio's context-word score boost reproduced below. Names and street addresses are caught by
+offline patterns with context words instead. Presidio's email recognizer calls tldextract,
+which fetches the public suffix list on first use: it is given an offline extractor so nothing
+reaches for the network.
 """
 
 from __future__ import annotations
@@ -12,10 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import spacy
 import tldextract
-from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
-from presidio_analyzer.nlp_engine import SpacyNlpEngine
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     CryptoRecognizer,
@@ -68,16 +69,6 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
                 found.end += start
                 results.append(found)
         return results
-
-
-class _BlankEngine(SpacyNlpEngine):
-    """A spaCy engine on ``spacy.blank("en")``: tokenisation only, nothing downloaded."""
-
-    def __init__(self) -> None:
-        super().__init__(models=[{"lang_code": "en", "model_name": "blank-en"}])
-
-    def load(self) -> None:
-        self.nlp = {"en": spacy.blank("en")}
 
 
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
@@ -135,6 +126,28 @@ def _custom_recognizers() -> list[PatternRecognizer]:
     return [person, address, birth]
 
 
+# Presidio's LemmaContextAwareEnhancer defaults: a context word among the few words before a match
+# raises its score by 0.35, to at least 0.4.
+CONTEXT_BOOST = 0.35
+MIN_SCORE_WITH_CONTEXT = 0.4
+CONTEXT_WINDOW = 60  # characters before the match (about five words)
+
+
+# What a recognizer's patterns cannot match without (a cheap pre-check per prompt).
+_NEEDS = {
+    "OfflineEmailRecognizer": "@",
+    "OfflinePersonRecognizer": "",
+    "IpRecognizer": "",  # IPv6 may be written without digits
+    "CryptoRecognizer": "",
+}
+_COUNTRY_CODES = {"US": 1, "CA": 1, "GB": 44, "DE": 49, "FR": 33, "IL": 972, "IN": 91, "BR": 55}
+
+
+def _has_context(lowered: str, start: int, words: list[str]) -> bool:
+    window = lowered[max(0, start - CONTEXT_WINDOW) : start]
+    return any(word.lower() in window for word in words)
+
+
 @dataclass(frozen=True)
 class Finding:
     entity: str
@@ -148,9 +161,6 @@ class PiiScanner:
         self, threshold: float = 0.4, phone_regions: tuple[str, ...] = ("US", "GB")
     ) -> None:
         self.threshold = threshold
-        engine = _BlankEngine()
-        engine.load()
-        registry = RecognizerRegistry(supported_languages=["en"])
         recognizers = [
             OfflineEmailRecognizer(),
             CandidatePhoneRecognizer(supported_regions=phone_regions),
@@ -171,27 +181,48 @@ class PiiScanner:
             CryptoRecognizer(),
             *_custom_recognizers(),
         ]
-        for recognizer in recognizers:
-            registry.add_recognizer(recognizer)
         self.entities = sorted({e for r in recognizers for e in r.supported_entities})
-        self._analyzer = AnalyzerEngine(
-            nlp_engine=engine, registry=registry, supported_languages=["en"]
-        )
+        self._recognizers = recognizers
         self._anonymizer = AnonymizerEngine()
+        self._warm_up(phone_regions)
+
+    def _warm_up(self, regions: tuple[str, ...]) -> None:
+        """Pay the lazy loads (regex compilation, libphonenumber region metadata, the offline
+        suffix list) now instead of on a user's first prompts."""
+        numbers = " ".join(f"+{_COUNTRY_CODES.get(r, 1)} 20 7946 0958 ({r})" for r in regions)
+        self.scan(
+            f"Mail a.b@gmail.com, call {numbers} or 415-555-0132, card 4111 1111 1111 1111, "
+            "IBAN GB82 WEST 1234 5698 7654 32, ip 10.0.0.1, My name is Jane Doe, 1 Main Street"
+        )
 
     def scan(self, text: str) -> list[Finding]:
-        results = self._analyzer.analyze(
-            text, language="en", entities=self.entities, score_threshold=self.threshold
-        )
+        """Run every recognizer directly (no NLP pass), boost scores by nearby context words the
+        way Presidio's lemma enhancer does, drop duplicates, apply the threshold."""
+        lowered = text.lower()
+        has_digit = any(ch.isdigit() for ch in text)
+        has_at = "@" in text
+        results: list[RecognizerResult] = []
+        for recognizer in self._recognizers:
+            need = _NEEDS.get(recognizer.name, "digit")
+            if (need == "digit" and not has_digit) or (need == "@" and not has_at):
+                continue  # cannot match: every pattern of this recognizer needs that character
+            found = recognizer.analyze(text, recognizer.supported_entities, None)
+            for result in found or []:
+                if recognizer.context and _has_context(lowered, result.start, recognizer.context):
+                    result.score = max(result.score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT)
+                results.append(result)
+        kept = EntityRecognizer.remove_duplicates(results)
         return sorted(
-            (Finding(r.entity_type, r.start, r.end, round(r.score, 2)) for r in results),
-            key=lambda f: f.start,
+            (
+                Finding(r.entity_type, r.start, r.end, round(min(r.score, 1.0), 2))
+                for r in kept
+                if r.score >= self.threshold
+            ),
+            key=lambda f: (f.start, f.entity),
         )
 
     def redact(self, text: str, findings: list[Finding] | None = None) -> str:
         """Replace every finding with ``<ENTITY>``."""
-        from presidio_analyzer import RecognizerResult
-
         found = self.scan(text) if findings is None else findings
         results = [RecognizerResult(f.entity, f.start, f.end, f.score) for f in found]
         operators = {"DEFAULT": OperatorConfig("replace", {})}
