@@ -8,12 +8,12 @@ from typing import Literal
 import platformdirs
 from pydantic import Field, SecretStr
 
-from homelab_shared.settings import BaseServerSettings, server_config
+from homelab_shared.settings import SettingsBase, server_config
 
 Transport = Literal["stdio", "http", "sse"]
 
 
-class RuntimeSettings(BaseServerSettings):
+class RuntimeSettings(SettingsBase):
     """Transport, auth, state, audit and output limits. Every field is ``HOMELAB_<NAME>``."""
 
     model_config = server_config("HOMELAB_")
@@ -48,8 +48,10 @@ class RuntimeSettings(BaseServerSettings):
     max_result_chars: int = Field(
         60_000, ge=1_000, description="Largest tool result returned before a continuation hint"
     )
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    log_format: Literal["json", "text"] = "json"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "INFO", description="Log level (logs go to stderr)"
+    )
+    log_format: Literal["json", "text"] = Field("json", description="Log line format")
 
     def audit_path(self) -> Path:
         return self.audit_log or self.state_dir / "audit.jsonl"

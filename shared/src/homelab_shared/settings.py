@@ -75,15 +75,10 @@ class FileSecretsSource(PydanticBaseSettingsSource):
         return data
 
 
-class BaseServerSettings(BaseSettings):
-    """Base of every server's settings. Subclasses set ``model_config = server_config("HA_")``."""
+class SettingsBase(BaseSettings):
+    """Env, ``<VAR>_FILE`` secrets and ``.env``, in that order of precedence."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", env_ignore_empty=True)
-
-    allow_write: bool = Field(False, description="Enable tools that change state")
-    allow_destructive: bool = Field(
-        False, description="Enable destructive tools (each call still needs a confirmation token)"
-    )
 
     @classmethod
     def settings_customise_sources(
@@ -109,6 +104,15 @@ class BaseServerSettings(BaseSettings):
     @classmethod
     def env_name(cls, field: str) -> str:
         return env_names(cls, field)[0]
+
+
+class BaseServerSettings(SettingsBase):
+    """Base of every server's settings. Subclasses set ``model_config = server_config("HA_")``."""
+
+    allow_write: bool = Field(False, description="Enable tools that change state")
+    allow_destructive: bool = Field(
+        False, description="Enable destructive tools (each call still needs a confirmation token)"
+    )
 
 
 class UpstreamSettings(BaseServerSettings):
