@@ -12,6 +12,7 @@ from fastmcp.exceptions import ToolError
 from homelab_gateway.app import build_gateway, load_member
 from homelab_gateway.cli import main
 from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.settings import load_settings
 from tests.conftest import API_KEY
 from tests.example.server import SPEC
 from tests.example.upstream import InventoryServer
@@ -151,3 +152,38 @@ def test_client_configs_are_valid_and_hold_no_secrets(
     assert connection["url"] == "http://127.0.0.1:8009/mcp"
     _, out, _ = run_cli(capsys, "client-config", "inspector")
     assert "--cli http://127.0.0.1:8000/mcp --transport http" in out
+
+
+BROKEN = "tests.example.server:SPEC,tests.no_such_module:SPEC"
+
+
+def test_a_server_that_cannot_be_imported_is_reported_not_fatal(
+    configured: InventoryServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(
+        "HOMELAB_EXTRA_SERVERS", "tests.example.server:SPEC,tests.no_such_module:SPEC"
+    )
+    code, out, _ = run_cli(capsys, "doctor")
+    assert code == 1
+    assert row(out, "example").split()[:4] == ["example", "yes", "yes", "yes"]
+    assert "BROKEN" in row(out, "tests.no_such_module:SPEC")
+    code, out, _ = run_cli(capsys, "list")
+    assert code == 0
+    assert "cannot be loaded: ModuleNotFoundError" in row(out, "tests.no_such_module:SPEC")
+
+
+async def test_status_lists_a_server_that_cannot_be_imported(
+    configured: InventoryServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from homelab_shared.spec import discover_all
+
+    monkeypatch.setenv("HOMELAB_EXTRA_SERVERS", BROKEN)
+    specs, broken = discover_all()
+    gateway = build_gateway([load_member(s, load_settings(RuntimeSettings)) for s in specs], broken)
+    async with Client(gateway) as client:
+        status = structured(await client.call_tool("status", {}))
+    states = {s["name"]: s["state"] for s in status["servers"]}
+    assert states["example"] == "mounted"
+    assert states["tests.no_such_module:SPEC"] == "failed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
@@ -17,6 +18,8 @@ from homelab_shared.errors import ConfigError
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import BaseServerSettings, load_settings
 from homelab_shared.toolbox import Readiness, toolbox_of
+
+log = logging.getLogger("homelab.spec")
 
 ENTRY_POINT_GROUP = "homelab_mcp.servers"
 EXTRA_SERVERS_VAR = "HOMELAB_EXTRA_SERVERS"
@@ -36,23 +39,40 @@ class ServerSpec:
         return load_settings(self.settings_cls)
 
 
-def discover() -> list[ServerSpec]:
-    """Installed servers (entry points) plus ``HOMELAB_EXTRA_SERVERS=module:attr,...``."""
+def discover_all() -> tuple[list[ServerSpec], dict[str, str]]:
+    """Installed servers (entry points) plus ``HOMELAB_EXTRA_SERVERS=module:attr,...``.
+
+    A server that cannot be imported is returned as a problem (name -> reason), never raised:
+    one broken plugin must not keep the others from being served.
+    """
     specs: dict[str, ServerSpec] = {}
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        spec = ep.load()
-        specs[spec.name] = spec
+    broken: dict[str, str] = {}
+    refs = [(ep.name, ep.load) for ep in entry_points(group=ENTRY_POINT_GROUP)]
     for ref in filter(None, os.environ.get(EXTRA_SERVERS_VAR, "").split(",")):
         module, _, attr = ref.strip().partition(":")
+        refs.append((ref.strip(), _importer(module, attr or "SPEC")))
+    for name, load in refs:
         try:
-            spec = getattr(import_module(module), attr or "SPEC")
-        except (ImportError, AttributeError) as err:
-            raise ConfigError(
-                f"{EXTRA_SERVERS_VAR} names {ref.strip()!r}, which cannot be loaded: {err} "
-                "(is its package installed or on PYTHONPATH?)"
-            ) from err
+            spec = load()
+        except Exception as err:  # any import-time failure of a plugin
+            broken[name] = f"cannot be loaded: {type(err).__name__}: {err}"
+            continue
         specs[spec.name] = spec
-    return sorted(specs.values(), key=lambda s: s.port)
+    return sorted(specs.values(), key=lambda s: s.port), broken
+
+
+def _importer(module: str, attr: str) -> Callable[[], ServerSpec]:
+    def load() -> ServerSpec:
+        return getattr(import_module(module), attr)
+
+    return load
+
+
+def discover() -> list[ServerSpec]:
+    specs, broken = discover_all()
+    for name, reason in broken.items():
+        log.warning("server %s skipped: %s", name, reason)
+    return specs
 
 
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:

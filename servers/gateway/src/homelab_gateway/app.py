@@ -74,7 +74,20 @@ def member_status(member: Member) -> ServerStatus:
     )
 
 
-def build_gateway(members: list[Member]) -> FastMCP[Any]:
+def broken_status(name: str, reason: str) -> ServerStatus:
+    return ServerStatus(
+        name=name,
+        title=name,
+        namespace="",
+        state="failed",
+        missing=[reason],
+        tools_enabled=0,
+        writes_enabled=False,
+    )
+
+
+def build_gateway(members: list[Member], broken: dict[str, str] | None = None) -> FastMCP[Any]:
+    broken = broken or {}
     gateway: FastMCP[Any] = FastMCP(
         "homelab-mcp",
         instructions=(
@@ -100,6 +113,7 @@ def build_gateway(members: list[Member]) -> FastMCP[Any]:
     def status() -> GatewayStatus:
         """Which homelab servers this gateway serves, and what to set to enable the others."""
         servers = [member_status(m) for m in members]
+        servers += [broken_status(name, reason) for name, reason in broken.items()]
         return GatewayStatus(servers=servers, mounted=sum(s.state == "mounted" for s in servers))
 
     return gateway

@@ -13,7 +13,7 @@ from homelab_shared.errors import ConfigError
 from homelab_shared.runner import run_probe, serve
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
-from homelab_shared.spec import ServerSpec, add_run_arguments, discover, runtime_from_args
+from homelab_shared.spec import ServerSpec, add_run_arguments, discover_all, runtime_from_args
 from homelab_shared.toolbox import Readiness, Toolbox
 
 
@@ -27,7 +27,9 @@ def _find(specs: list[ServerSpec], name: str) -> ServerSpec:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     runtime = runtime_from_args(args)
-    specs = discover()
+    specs, broken = discover_all()
+    for name, reason in broken.items():
+        print(f"skipping {name}: {reason}", file=sys.stderr)
     if args.name:
         spec = _find(specs, args.name)
         member = load_member(spec, runtime)
@@ -40,7 +42,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for m in members:
         if m.mcp is None:
             print(f"skipping {m.spec.name}: {'; '.join(m.problems)}", file=sys.stderr)
-    gateway = build_gateway(members)
+    gateway = build_gateway(members, broken)
     boxes = [m.box for m in members if m.box is not None]
     serve(gateway, boxes, runtime, args.transport, GATEWAY_PORT)
     return 0
@@ -73,8 +75,10 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 def cmd_list(args: argparse.Namespace) -> int:
     runtime = load_settings(RuntimeSettings)
     rows: list[tuple[str, str, str, str]] = []
-    for spec in discover():
+    specs, broken = discover_all()
+    for spec in specs:
         rows.extend(_rows_for(load_member(spec, runtime)))
+    rows.extend((name, "-", "-", reason) for name, reason in broken.items())
     print(_table(("server", "tool", "safety", "state"), rows))
     return 0
 
@@ -91,7 +95,8 @@ async def _doctor(members: list[Member]) -> list[tuple[Member, Readiness | None]
 
 def cmd_doctor(_args: argparse.Namespace) -> int:
     runtime = load_settings(RuntimeSettings)
-    members = [load_member(spec, runtime) for spec in discover()]
+    specs, broken = discover_all()
+    members = [load_member(spec, runtime) for spec in specs]
     results = asyncio.run(_doctor(members))
     yes = {True: "yes", False: "NO"}
     rows = []
@@ -111,6 +116,9 @@ def cmd_doctor(_args: argparse.Namespace) -> int:
                 ready.detail,
             )
         )
+    for name, reason in broken.items():
+        rows.append((name, "BROKEN", "-", "-", "-", reason))
+        failed = True
     print(_table(("server", "configured", "reachable", "authenticated", "version", "detail"), rows))
     if not any(r is not None for _, r in results):
         print("\nNo server is configured: set the variables named above.", file=sys.stderr)
