@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from fastmcp.exceptions import ToolError
 from prometheus_client import Counter
@@ -21,11 +22,13 @@ from prometheus_client import Counter
 from homelab_shared.observability import REGISTRY
 from routing_mcp.classify import Classification, classify_llm, classify_rules, estimate_tokens
 from routing_mcp.models import AskResult, Attempt, QuotaLeft, RouteDecision
-from routing_mcp.pii import PiiScanner
 from routing_mcp.policy import ModelSpec, Policy
 from routing_mcp.providers.base import Completion, Provider, ProviderError
 from routing_mcp.providers.ollama import OllamaProvider
 from routing_mcp.quota.base import Limits, QuotaStore, Usage, Window
+
+if TYPE_CHECKING:
+    from routing_mcp.pii import PiiScanner
 
 log = logging.getLogger("routing")
 

@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -14,7 +15,6 @@ from homelab_shared.http import HttpOptions, UpstreamHTTP
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.toolbox import Readiness
 from routing_mcp.models import ModelInfo, ModelQuota
-from routing_mcp.pii import PiiScanner
 from routing_mcp.policy import Policy, load_policy
 from routing_mcp.providers.anthropic import AnthropicProvider
 from routing_mcp.providers.base import Provider
@@ -26,6 +26,9 @@ from routing_mcp.quota.redis import RedisQuotaStore
 from routing_mcp.quota.sqlite import SQLiteQuotaStore
 from routing_mcp.router import Router
 from routing_mcp.settings import RoutingSettings
+
+if TYPE_CHECKING:
+    from routing_mcp.pii import PiiScanner
 
 log = logging.getLogger("routing")
 
@@ -96,7 +99,13 @@ class RoutingRuntime:
         self.store = store
         self.providers = providers
         regions = tuple(r.strip() for r in settings.phone_regions.split(",") if r.strip())
-        self._scanner = LazyScanner(lambda: PiiScanner(settings.pii_threshold, regions))
+
+        def load_scanner() -> PiiScanner:
+            from routing_mcp.pii import PiiScanner  # Presidio + spaCy: ~85 MiB, seconds
+
+            return PiiScanner(settings.pii_threshold, regions)
+
+        self._scanner = LazyScanner(load_scanner)
         if scanner is not None:
             self._scanner._scanner = scanner
         self._webhook = settings.alert_webhook

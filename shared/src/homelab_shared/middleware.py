@@ -45,6 +45,14 @@ def _has_write_scope() -> bool:
 class ObservabilityMiddleware(Middleware):
     def __init__(self, server: str) -> None:
         self.server = server
+        self._metrics: dict[str, tuple[Any, Any]] = {}
+
+    def _for(self, tool: str) -> tuple[Any, Any]:
+        found = self._metrics.get(tool)
+        if found is None:  # .labels() costs a lock and a dict build: once per tool
+            found = (TOOL_CALLS.labels(self.server, tool), TOOL_LATENCY.labels(self.server, tool))
+            self._metrics[tool] = found
+        return found
 
     async def on_call_tool(
         self,
@@ -64,21 +72,23 @@ class ObservabilityMiddleware(Middleware):
             raise
         finally:
             elapsed = time.perf_counter() - start
-            TOOL_CALLS.labels(self.server, tool).inc()
-            TOOL_LATENCY.labels(self.server, tool).observe(elapsed)
+            calls, latency = self._for(tool)
+            calls.inc()
+            latency.observe(elapsed)
             if label:
                 TOOL_ERRORS.labels(self.server, tool, label).inc()
-            log.info(
-                "tool call",
-                extra={
-                    "server": self.server,
-                    "tool": tool,
-                    "client_id": current_client_id(),
-                    "duration_ms": round(elapsed * 1000, 2),
-                    "outcome": outcome,
-                    "error_class": label or None,
-                },
-            )
+            if log.isEnabledFor(logging.INFO):
+                log.info(
+                    "tool call",
+                    extra={
+                        "server": self.server,
+                        "tool": tool,
+                        "client_id": current_client_id(),
+                        "duration_ms": round(elapsed * 1000, 2),
+                        "outcome": outcome,
+                        "error_class": label or None,
+                    },
+                )
 
 
 class SafetyMiddleware(Middleware):
@@ -151,8 +161,8 @@ class SizeCapMiddleware(Middleware):
     ) -> ToolResult:
         result = await call_next(context)
         size = sum(len(getattr(block, "text", "") or "") for block in result.content)
-        if result.structured_content is not None:
-            size = max(size, len(json.dumps(result.structured_content, default=str)))
+        if size == 0 and result.structured_content is not None:  # text usually mirrors it
+            size = len(json.dumps(result.structured_content, default=str))
         if size > self.max_chars:
             raise ToolError(too_large_message(context.message.name, size, self.max_chars))
         return result

@@ -62,10 +62,10 @@ class ScrubFilter(logging.Filter):
 def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     """Log to stderr (stdout belongs to the stdio transport)."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.addFilter(ScrubFilter())
     if fmt == "json":
-        handler.setFormatter(JsonFormatter())
+        handler.setFormatter(JsonFormatter())  # scrubs as it formats
     else:
+        handler.addFilter(ScrubFilter())
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]

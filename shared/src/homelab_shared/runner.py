@@ -136,7 +136,14 @@ def serve(
         mcp.run(transport="stdio", show_banner=False)
         return
     port = runtime.port or default_port
-    kwargs: dict[str, Any] = {"host": runtime.host, "port": port, "show_banner": False}
+    kwargs: dict[str, Any] = {
+        "host": runtime.host,
+        "port": port,
+        "show_banner": False,
+        # Keep uvicorn from installing its own handlers: its access log would print every
+        # request line (query strings included) to stdout, unscrubbed and not JSON.
+        "uvicorn_config": {"log_config": None},
+    }
     if transport == "http":
         kwargs.update(path=runtime.path, stateless_http=True)
     log.info("serving", extra={"transport": transport, "host": runtime.host, "port": port})
