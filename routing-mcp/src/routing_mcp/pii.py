@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import phonenumbers
+import regex
 import tldextract
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
@@ -64,10 +66,22 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
             if not 7 <= digits <= 15 or self._IPV4.match(match.group()):
                 continue  # E.164 numbers have 7 to 15 digits; IPs are the IP recognizer's
             start, end = max(0, match.start() - 1), match.end()
-            for found in super().analyze(text[start:end], entities, nlp_artifacts):
-                found.start += start
-                found.end += start
-                results.append(found)
+            chunk = text[start:end]
+            # An international number parses the same in every region: try one. Otherwise stop
+            # at the first region where it is a valid number (Presidio tries them all).
+            regions = self.supported_regions[:1] if "+" in chunk else self.supported_regions
+            leniency = self.leniency if self.leniency is not None else 1
+            for region in regions:
+                found = [
+                    self._get_recognizer_result(m, chunk, region, nlp_artifacts)
+                    for m in phonenumbers.PhoneNumberMatcher(chunk, region, leniency=leniency)
+                ]
+                for result in found:
+                    result.start += start
+                    result.end += start
+                results.extend(found)
+                if found:
+                    break
         return results
 
 
@@ -137,10 +151,21 @@ CONTEXT_WINDOW = 60  # characters before the match (about five words)
 _NEEDS = {
     "OfflineEmailRecognizer": "@",
     "OfflinePersonRecognizer": "",
-    "IpRecognizer": "",  # IPv6 may be written without digits
+    "IpRecognizer": "ip",
     "CryptoRecognizer": "",
 }
+_IP_HINT = re.compile(r"\d\.\d|[0-9a-fA-F]:[0-9a-fA-F]")  # an IPv4 or IPv6 address has one
 _COUNTRY_CODES = {"US": 1, "CA": 1, "GB": 44, "DE": 49, "FR": 33, "IL": 972, "IN": 91, "BR": 55}
+
+
+def _screen(recognizer: Any) -> Any:
+    """All of a pattern recognizer's regexes as one, compiled the way Presidio compiles them
+    (the ``regex`` module, the recognizer's flags): a single search tells whether any can match."""
+    patterns = getattr(recognizer, "patterns", None)
+    if not patterns or isinstance(recognizer, PhoneRecognizer):
+        return None
+    flags = getattr(recognizer, "global_regex_flags", None) or 0
+    return regex.compile("|".join(f"(?:{p.regex})" for p in patterns), flags)
 
 
 def _has_context(lowered: str, start: int, words: list[str]) -> bool:
@@ -183,6 +208,7 @@ class PiiScanner:
         ]
         self.entities = sorted({e for r in recognizers for e in r.supported_entities})
         self._recognizers = recognizers
+        self._screens = {id(r): _screen(r) for r in recognizers}
         self._anonymizer = AnonymizerEngine()
         self._warm_up(phone_regions)
 
@@ -201,11 +227,19 @@ class PiiScanner:
         lowered = text.lower()
         has_digit = any(ch.isdigit() for ch in text)
         has_at = "@" in text
+        has_ip = (has_digit and bool(_IP_HINT.search(text))) or "::" in text
         results: list[RecognizerResult] = []
         for recognizer in self._recognizers:
             need = _NEEDS.get(recognizer.name, "digit")
-            if (need == "digit" and not has_digit) or (need == "@" and not has_at):
+            if (
+                (need == "digit" and not has_digit)
+                or (need == "@" and not has_at)
+                or (need == "ip" and not has_ip)
+            ):
                 continue  # cannot match: every pattern of this recognizer needs that character
+            screen = self._screens[id(recognizer)]
+            if screen is not None and screen.search(text) is None:
+                continue  # none of its patterns occurs: skip Presidio's per-pattern bookkeeping
             found = recognizer.analyze(text, recognizer.supported_entities, None)
             for result in found or []:
                 if recognizer.context and _has_context(lowered, result.start, recognizer.context):

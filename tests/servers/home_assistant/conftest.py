@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
+from typing import Any
 
 import pytest
+from fastmcp import Client, FastMCP
 
+from home_assistant_mcp.server import build_server
+from home_assistant_mcp.settings import HASettings
+from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.settings import load_settings
+from tests.harness import structured
 from tests.peers.homeassistant import HomeAssistantPeer, require_homeassistant
 
 
@@ -23,3 +31,51 @@ def ha_peer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HomeAssistantP
         yield peer
     finally:
         peer.stop()
+
+
+# --- the server under test -------------------------------------------------------------------
+
+
+@asynccontextmanager
+async def mcp_client(server: FastMCP[Any]) -> AsyncIterator[Client[Any]]:
+    """An in-memory MCP client that has listed the tools, so that it validates every structured
+    result against the output schema the server published (as real clients do)."""
+    async with Client(server) as client:
+        await client.list_tools()
+        yield client
+
+
+@pytest.fixture
+def ha_settings(ha_peer: HomeAssistantPeer) -> Callable[..., HASettings]:
+    """Settings for the session peer; keyword overrides (allow_write=True, ...)."""
+
+    def make(**overrides: Any) -> HASettings:
+        values: dict[str, Any] = {"url": ha_peer.url, "token": ha_peer.token, **overrides}
+        return load_settings(HASettings, **values)
+
+    return make
+
+
+@pytest.fixture
+async def ro_ha(
+    ha_settings: Callable[..., HASettings], runtime: RuntimeSettings
+) -> AsyncIterator[Client[Any]]:
+    """A read-only server (the default) through an in-memory MCP client."""
+    async with mcp_client(build_server(ha_settings(), runtime)) as client:
+        yield client
+
+
+@pytest.fixture
+async def rw_ha(
+    ha_settings: Callable[..., HASettings], runtime: RuntimeSettings
+) -> AsyncIterator[Client[Any]]:
+    """Writes and destructive tools enabled."""
+    settings = ha_settings(allow_write=True, allow_destructive=True)
+    async with mcp_client(build_server(settings, runtime)) as client:
+        yield client
+
+
+async def call(client: Client[Any], tool: str, **arguments: Any) -> dict[str, Any]:
+    """Call a tool and return its structured content (unwrapped from ``result`` if wrapped)."""
+    data = structured(await client.call_tool(tool, arguments))
+    return data["result"] if set(data) == {"result"} else data

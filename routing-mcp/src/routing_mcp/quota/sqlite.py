@@ -18,6 +18,7 @@ import anyio.to_thread
 from routing_mcp.quota.base import Admission, Limits, Reservation, Usage, Window, refusal
 
 T = TypeVar("T")
+BUSY_TIMEOUT_MS = 30_000
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS usage_day (
@@ -34,6 +35,24 @@ CREATE TABLE IF NOT EXISTS reservations (
 CREATE INDEX IF NOT EXISTS reservations_model ON reservations (model, expires);
 CREATE TABLE IF NOT EXISTS alerts (key TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS limits (model TEXT, field TEXT, value REAL, PRIMARY KEY (model, field));
+"""
+
+
+# One statement for everything admission reads: used today and this week, and live holds.
+_USAGE = """
+SELECT
+  COALESCE(d.requests, 0), COALESCE(d.cost, 0.0), COALESCE(d.tokens_in, 0),
+  COALESCE(d.tokens_out, 0),
+  COALESCE(w.requests, 0), COALESCE(w.cost, 0.0), COALESCE(w.tokens_in, 0),
+  COALESCE(w.tokens_out, 0),
+  rd.n, rd.c, rw.n, rw.c
+FROM (SELECT 1)
+LEFT JOIN usage_day d ON d.model = ? AND d.day = ?
+LEFT JOIN usage_week w ON w.model = ? AND w.week = ?
+JOIN (SELECT COUNT(*) AS n, COALESCE(SUM(cost), 0.0) AS c FROM reservations
+      WHERE model = ? AND day = ? AND expires >= ?) rd
+JOIN (SELECT COUNT(*) AS n, COALESCE(SUM(cost), 0.0) AS c FROM reservations
+      WHERE model = ? AND week = ? AND expires >= ?) rw
 """
 
 
@@ -54,7 +73,9 @@ class SQLiteQuotaStore:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        self._db = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
         self._lock = threading.Lock()
         with self._lock:
             self._db.execute("PRAGMA journal_mode=WAL")
@@ -62,6 +83,20 @@ class SQLiteQuotaStore:
             self._db.executescript(SCHEMA)
 
     async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run inline when the database is free right now (a statement takes tens of µs, less
+        than a thread hop); else in a worker thread that waits for the lock (busy timeout)."""
+        if self._lock.acquire(blocking=False):
+            try:
+                self._db.execute("PRAGMA busy_timeout = 0")
+                try:
+                    return fn(*args)
+                except sqlite3.OperationalError as err:
+                    if "locked" not in str(err) and "busy" not in str(err):
+                        raise
+                finally:
+                    self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            finally:
+                self._lock.release()
         return await anyio.to_thread.run_sync(self._locked, fn, *args)
 
     def _locked(self, fn: Callable[..., T], *args: Any) -> T:
@@ -81,26 +116,24 @@ class SQLiteQuotaStore:
     # --- reads inside a transaction ----------------------------------------------------------
 
     def _usage(self, model: str, window: Window, now: float) -> tuple[Usage, Usage]:
-        db = self._db
-        day = db.execute(
-            "SELECT requests, cost, tokens_in, tokens_out FROM usage_day WHERE model=? AND day=?",
-            (model, window.day),
-        ).fetchone() or (0, 0.0, 0, 0)
-        week = db.execute(
-            "SELECT requests, cost, tokens_in, tokens_out FROM usage_week WHERE model=? AND week=?",
-            (model, window.week),
-        ).fetchone() or (0, 0.0, 0, 0)
-        rday = db.execute(
-            "SELECT COUNT(*), COALESCE(SUM(cost), 0) FROM reservations "
-            "WHERE model=? AND day=? AND expires>=?",
-            (model, window.day, now),
+        row = self._db.execute(
+            _USAGE,
+            (
+                model,
+                window.day,
+                model,
+                window.week,
+                model,
+                window.day,
+                now,
+                model,
+                window.week,
+                now,
+            ),
         ).fetchone()
-        rweek = db.execute(
-            "SELECT COUNT(*), COALESCE(SUM(cost), 0) FROM reservations "
-            "WHERE model=? AND week=? AND expires>=?",
-            (model, window.week, now),
-        ).fetchone()
-        return _row(day, rday), _row(week, rweek)
+        day = Usage(row[0], row[1], row[2], row[3], row[8], row[9])
+        week = Usage(row[4], row[5], row[6], row[7], row[10], row[11])
+        return day, week
 
     # --- operations --------------------------------------------------------------------------
 

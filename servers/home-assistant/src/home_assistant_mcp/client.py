@@ -1,0 +1,274 @@
+"""Typed async client for Home Assistant: REST where simpler, one WebSocket for the rest.
+
+Knows HTTP, the WebSocket protocol and Home Assistant's quirks; imports nothing from MCP. Every
+failure leaves as a :mod:`homelab_shared.errors` class whose message names HA_URL or HA_TOKEN.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import httpx
+
+from home_assistant_mcp.settings import HASettings
+from home_assistant_mcp.websocket import SERVICE, HAWebSocket, Subscription
+from homelab_shared.errors import BadResponse, NotFound
+from homelab_shared.http import HttpOptions, UpstreamHTTP
+
+AUTH_HINT = (
+    "check HA_TOKEN: it must be a long-lived access token of this Home Assistant "
+    "(profile > Security > Long-lived access tokens)"
+)
+URL_HINT = "check HA_URL (e.g. http://homeassistant.local:8123)"
+REGISTRY_TTL = 30.0  # registries change rarely; searches reuse them for this long
+SERVICES_TTL = 300.0
+
+T = TypeVar("T")
+State = dict[str, Any]
+
+
+def iso(ts: datetime) -> str:
+    return ts.isoformat(timespec="seconds")
+
+
+class _Cache:
+    """A tiny TTL cache for registry and service lists (one server, one process)."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, tuple[float, Any]] = {}
+
+    async def get(self, key: str, ttl: float, load: Callable[[], Awaitable[T]]) -> T:
+        hit = self._data.get(key)
+        if hit is not None and time.monotonic() - hit[0] < ttl:
+            return hit[1]
+        value = await load()
+        self._data[key] = (time.monotonic(), value)
+        return value
+
+    def clear(self, key: str | None = None) -> None:
+        if key is None:
+            self._data.clear()
+        else:
+            self._data.pop(key, None)
+
+
+class HAClient:
+    """One Home Assistant: a pooled HTTP client and one persistent WebSocket."""
+
+    def __init__(
+        self, settings: HASettings, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
+        self._cache = _Cache()
+        token = settings.token.get_secret_value()
+        self.base_url = settings.url
+        self.http = UpstreamHTTP(
+            HttpOptions(
+                base_url=settings.url,
+                service=SERVICE,
+                auth_hint=AUTH_HINT,
+                url_hint=URL_HINT,
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=settings.timeout,
+                verify_ssl=settings.verify_ssl,
+                ca_bundle=settings.ca_bundle,
+            ),
+            transport=transport,
+        )
+        self.ws = HAWebSocket(
+            settings.url,
+            token,
+            verify_ssl=settings.verify_ssl,
+            ca_bundle=str(settings.ca_bundle) if settings.ca_bundle else None,
+            request_timeout=settings.timeout,
+            reconnect_max=settings.ws_reconnect_max,
+            auth_hint=AUTH_HINT,
+            url_hint=URL_HINT,
+            on_connect=self.forget_registries,
+        )
+
+    async def aclose(self) -> None:
+        await self.ws.aclose()
+        await self.http.aclose()
+
+    # --- REST ---------------------------------------------------------------------------------
+
+    async def api_status(self) -> dict[str, Any]:
+        """``/api/``: {"message": "API running."} when the token is accepted."""
+        return await self.http.get_json("/api/")
+
+    async def config(self) -> dict[str, Any]:
+        return await self.http.get_json("/api/config")
+
+    async def states(self) -> list[State]:
+        data = await self.http.get_json("/api/states")
+        if not isinstance(data, list):
+            raise BadResponse(SERVICE, "/api/states did not return a list")
+        return data
+
+    async def state(self, entity_id: str) -> State:
+        try:
+            return await self.http.get_json(f"/api/states/{quote(entity_id)}")
+        except NotFound:
+            raise NotFound(
+                SERVICE,
+                f"no entity {entity_id}",
+                hint="find the right id with search_entities",
+            ) from None
+
+    async def states_of(self, entity_ids: Sequence[str]) -> list[State]:
+        """Current states of several entities (unknown ids are left out)."""
+        if len(entity_ids) > 8:
+            wanted = set(entity_ids)
+            return [s for s in await self.states() if s["entity_id"] in wanted]
+
+        async def one(entity_id: str) -> State | None:
+            try:
+                return await self.state(entity_id)
+            except NotFound:
+                return None
+
+        found = await asyncio.gather(*(one(e) for e in entity_ids))
+        return [s for s in found if s is not None]
+
+    async def services(self, *, fresh: bool = False) -> dict[str, dict[str, Any]]:
+        """``{domain: {service: description}}`` from /api/services (cached)."""
+        if fresh:
+            self._cache.clear("services")
+
+        async def load() -> dict[str, dict[str, Any]]:
+            data = await self.http.get_json("/api/services")
+            return {d["domain"]: d.get("services", {}) for d in data}
+
+        return await self._cache.get("services", SERVICES_TTL, load)
+
+    async def history(
+        self,
+        entity_ids: Sequence[str],
+        start: datetime,
+        end: datetime,
+        *,
+        minimal: bool = True,
+    ) -> list[list[State]]:
+        params: dict[str, str] = {
+            "filter_entity_id": ",".join(entity_ids),
+            "end_time": iso(end),
+            "no_attributes": "",
+        }
+        if minimal:
+            params["minimal_response"] = ""
+        return await self.http.get_json(f"/api/history/period/{iso(start)}", params=params)
+
+    async def logbook(
+        self, start: datetime, end: datetime, entity_id: str | None = None
+    ) -> list[dict[str, Any]]:
+        params = {"end_time": iso(end)}
+        if entity_id:
+            params["entity"] = entity_id
+        return await self.http.get_json(f"/api/logbook/{iso(start)}", params=params)
+
+    async def render_template(self, template: str) -> str:
+        response = await self.http.request("POST", "/api/template", json={"template": template})
+        return response.text
+
+    async def post_service(
+        self, domain: str, service: str, data: dict[str, Any] | None = None
+    ) -> Any:
+        """Call a service over REST. Only for ``homeassistant.restart``/``stop``: a WebSocket
+        with that call in flight holds Home Assistant's shutdown up for its 10 s HTTP timeout."""
+        return await self.http.json(
+            "POST", f"/api/services/{domain}/{service}", json=data or {}, idempotent=False
+        )
+
+    async def error_log(self) -> str:
+        response = await self.http.request("GET", "/api/error_log")
+        return response.text
+
+    # --- WebSocket ----------------------------------------------------------------------------
+
+    async def call_service(
+        self,
+        domain: str,
+        service: str,
+        data: dict[str, Any] | None = None,
+        target: dict[str, Any] | None = None,
+        *,
+        return_response: bool = False,
+        within: float | None = None,
+    ) -> Any:
+        """Call a service over the WebSocket (clear validation errors, optional response data).
+
+        Never retried: a service call is not safe to repeat.
+        """
+        payload: dict[str, Any] = {"domain": domain, "service": service}
+        if data:
+            payload["service_data"] = data
+        if target:
+            payload["target"] = target
+        if return_response:
+            payload["return_response"] = True
+        result = await self.ws.command("call_service", retry=False, within=within, **payload)
+        return (result or {}).get("response")
+
+    async def areas(self) -> list[dict[str, Any]]:
+        return await self._registry("config/area_registry/list")
+
+    async def floors(self) -> list[dict[str, Any]]:
+        return await self._registry("config/floor_registry/list")
+
+    async def labels(self) -> list[dict[str, Any]]:
+        return await self._registry("config/label_registry/list")
+
+    async def devices(self) -> list[dict[str, Any]]:
+        return await self._registry("config/device_registry/list")
+
+    async def entities(self) -> list[dict[str, Any]]:
+        return await self._registry("config/entity_registry/list")
+
+    async def _registry(self, command: str) -> list[dict[str, Any]]:
+        async def load() -> list[dict[str, Any]]:
+            return await self.ws.command(command)
+
+        return await self._cache.get(command, REGISTRY_TTL, load)
+
+    def forget_registries(self) -> None:
+        """Drop cached registries (and services): after a reconnect they may have changed."""
+        self._cache.clear()
+
+    async def statistics(
+        self,
+        statistic_ids: Sequence[str],
+        start: datetime,
+        end: datetime,
+        period: str,
+        types: Sequence[str] = ("mean", "min", "max", "sum", "state", "change"),
+    ) -> dict[str, list[dict[str, Any]]]:
+        return await self.ws.command(
+            "recorder/statistics_during_period",
+            start_time=iso(start),
+            end_time=iso(end),
+            statistic_ids=list(statistic_ids),
+            period=period,
+            types=list(types),
+        )
+
+    async def statistic_ids(self) -> list[dict[str, Any]]:
+        return await self.ws.command("recorder/list_statistic_ids")
+
+    async def system_log(self) -> list[dict[str, Any]]:
+        return await self.ws.command("system_log/list")
+
+    async def repair_issues(self) -> list[dict[str, Any]]:
+        result = await self.ws.command("repairs/list_issues")
+        return (result or {}).get("issues", [])
+
+    def state_trigger(self, entity_id: str, to: str | None = None) -> Subscription:
+        """Events each time ``entity_id`` changes state (to ``to``, when given)."""
+        trigger: dict[str, Any] = {"platform": "state", "entity_id": entity_id}
+        if to is not None:
+            trigger["to"] = to
+        return self.ws.subscription("subscribe_trigger", trigger=trigger)

@@ -1,0 +1,109 @@
+"""The Home Assistant MCP server: ``build_server(settings)`` and the ``SPEC`` the gateway mounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastmcp import FastMCP
+
+from home_assistant_mcp.client import HAClient
+from home_assistant_mcp.compact import CompactSchemas
+from home_assistant_mcp.settings import HASettings
+from home_assistant_mcp.tasmota_client import TasmotaClient
+from home_assistant_mcp.tools import (
+    Deps,
+    Upstreams,
+    automations,
+    google_home,
+    history,
+    prompts,
+    registry,
+    sensitive,
+    services,
+    states,
+    tasmota,
+)
+from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.settings import load_settings
+from homelab_shared.spec import ServerSpec
+from homelab_shared.toolbox import ClientHolder, Readiness, Toolbox
+
+INSTRUCTIONS = (
+    "Home Assistant: start with overview or search_entities; get_entity for detail. Writes "
+    "(call_service, turn_on/turn_off/toggle, scripts, scenes, automations, media, Tasmota power) "
+    "return the states afterwards. Unlocking, disarming, opening garage doors/gates, restarting "
+    "and operator-listed services are destructive: the tool returns a preview and a confirm_token; "
+    "show the preview to the user and repeat the call with the token only if they agree."
+)
+
+
+async def probe(client: HAClient) -> Readiness:
+    """Reachable and authenticated (``/api/``), and the version and state from ``/api/config``."""
+    await client.api_status()
+    config = await client.config()
+    state = config.get("state", "unknown")
+    return Readiness(
+        ok=state == "RUNNING",
+        reachable=True,
+        authenticated=True,
+        version=config.get("version"),
+        detail=f"{config.get('location_name', '')}: {state}",
+    )
+
+
+def build_server(
+    settings: HASettings,
+    runtime: RuntimeSettings | None = None,
+    client: HAClient | None = None,
+) -> FastMCP[Any]:
+    """Build the server; ``client`` injects a Home Assistant client (the caller closes it)."""
+    runtime = runtime or load_settings(RuntimeSettings)
+
+    def upstreams() -> Upstreams:
+        ha = client or HAClient(settings)
+        return Upstreams(ha, TasmotaClient(settings), owns_ha=client is None)
+
+    holder = ClientHolder(upstreams)
+    box = Toolbox(
+        "Home Assistant",
+        settings,
+        runtime,
+        instructions=INSTRUCTIONS,
+        lifespan=holder.lifespan,
+        ready=lambda: probe(holder.get().ha),
+    )
+    deps = Deps(holder, settings)
+    for group in (
+        states,
+        history,
+        registry,
+        automations,
+        services,
+        sensitive,
+        google_home,
+        tasmota,
+    ):
+        group.register(box, deps)
+    prompts.register(box.mcp)
+    box.mcp.add_middleware(CompactSchemas())
+    return box.mcp
+
+
+async def check(settings: HASettings) -> Readiness:
+    """Standalone readiness for ``homelab-mcp doctor``."""
+    client = HAClient(settings)
+    try:
+        return await probe(client)
+    finally:
+        await client.aclose()
+
+
+SPEC = ServerSpec(
+    name="home-assistant",
+    title="Home Assistant",
+    namespace="ha",
+    port=8001,
+    settings_cls=HASettings,
+    build=build_server,
+    probe=check,
+)

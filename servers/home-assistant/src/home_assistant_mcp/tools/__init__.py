@@ -1,0 +1,64 @@
+"""Tool groups. Each module has ``register(box, deps)`` and stays short."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
+
+from home_assistant_mcp.client import HAClient
+from home_assistant_mcp.settings import HASettings
+from home_assistant_mcp.tasmota_client import TasmotaClient
+from homelab_shared.toolbox import ClientHolder
+
+
+class Upstreams:
+    """The server's two upstreams, made and closed together by the lifespan."""
+
+    def __init__(self, ha: HAClient, tasmota: TasmotaClient, *, owns_ha: bool = True) -> None:
+        self.ha = ha
+        self.tasmota = tasmota
+        self._owns_ha = owns_ha
+
+    async def aclose(self) -> None:
+        await self.tasmota.aclose()
+        if self._owns_ha:
+            await self.ha.aclose()
+
+
+@dataclass
+class Deps:
+    holder: ClientHolder[Upstreams]
+    settings: HASettings
+
+    def ha(self) -> HAClient:
+        return self.holder.get().ha
+
+    def tasmota(self) -> TasmotaClient:
+        return self.holder.get().tasmota
+
+    @property
+    def sensitive(self) -> Sequence[str]:
+        return self.settings.sensitive_services
+
+
+ENTITY_ID = r"^[a-z0-9_]+\.[a-z0-9_]+$"
+EntityId = Annotated[
+    str,
+    Field(
+        description="Entity id, e.g. light.kitchen (search_entities finds it)", pattern=ENTITY_ID
+    ),
+]
+EntityIds = Annotated[
+    list[Annotated[str, Field(pattern=ENTITY_ID)]],
+    Field(min_length=1, max_length=50, description="Entity ids, e.g. ['light.kitchen']"),
+]
+Query = Annotated[
+    str | None, Field(description="Words of the name or entity id; typos are tolerated")
+]
+Since = Annotated[
+    str, Field(description="Start: ISO time (UTC if no offset) or relative like -24h, -90m, -7d")
+]
+Until = Annotated[str | None, Field(description="End: ISO or relative time; default now")]

@@ -1,0 +1,269 @@
+"""The pure parts: settings parsing, the sensitive-call rules, summaries, matching; and the server
+as the gateway finds and mounts it. No Home Assistant needed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastmcp import Client
+
+from home_assistant_mcp.compact import compact
+from home_assistant_mcp.entities import match_score
+from home_assistant_mcp.safety import classify
+from home_assistant_mcp.server import build_server
+from home_assistant_mcp.settings import HASettings
+from home_assistant_mcp.summaries import (
+    filter_records,
+    log_records,
+    parse_time,
+    summarize_history,
+)
+from homelab_gateway.app import build_gateway, load_member
+from homelab_shared.errors import ConfigError
+from homelab_shared.redact import scrub
+from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.settings import load_settings
+from homelab_shared.spec import ENTRY_POINT_GROUP
+
+T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+
+
+def settings(**values: Any) -> HASettings:
+    return load_settings(HASettings, url="http://ha.lan:8123", token="token-value-1234", **values)
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+def test_token_file_and_url_normalisation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secret = tmp_path / "token"
+    secret.write_text("from-a-file-0123456789\n")
+    monkeypatch.setenv("HA_URL", "https://ha.example.org/api/")
+    monkeypatch.setenv("HA_TOKEN_FILE", str(secret))
+    loaded = load_settings(HASettings)
+    assert loaded.url == "https://ha.example.org"
+    assert loaded.token.get_secret_value() == "from-a-file-0123456789"
+    assert scrub("Bearer from-a-file-0123456789") == "Bearer ***"
+
+
+def test_tasmota_devices_in_every_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(
+        "HA_TASMOTA_DEVICES", "plug=192.0.2.5, desk=http://admin:s3cret-pw@192.0.2.6:8080"
+    )
+    parsed = settings().tasmota_devices
+    assert [(d.name, d.url, d.user) for d in parsed] == [
+        ("plug", "http://192.0.2.5", None),
+        ("desk", "http://192.0.2.6:8080", "admin"),
+    ]
+    assert parsed[1].password and parsed[1].password.get_secret_value() == "s3cret-pw"
+    assert scrub("password=s3cret-pw") == "password=***"
+    with_url_credentials = settings(
+        tasmota_devices='[{"name": "e", "url": "http://admin:p%40ss-word@192.0.2.4/"}]'
+    ).tasmota_devices[0]
+    assert with_url_credentials.url == "http://192.0.2.4"
+    assert with_url_credentials.password
+    assert with_url_credentials.password.get_secret_value() == "p@ss-word"
+    as_json = settings(
+        tasmota_devices='[{"name": "a", "url": "http://192.0.2.7", "password": "pw12"}]'
+    )
+    assert as_json.tasmota_devices[0].url == "http://192.0.2.7"
+    as_map = settings(tasmota_devices='{"b": "http://192.0.2.8", "c": {"url": "192.0.2.9"}}')
+    assert [d.name for d in as_map.tasmota_devices] == ["b", "c"]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("HA_TASMOTA_DEVICES", "plug=http://a, plug=http://b", "device names must be unique"),
+        ("HA_TASMOTA_DEVICES", "just-a-host", "is not name=http://host"),
+        ("HA_URL", "ftp://ha.lan", "is not an http"),
+        ("HA_SENSITIVE_SERVICES", "lock unlock", "is not domain.service"),
+    ],
+)
+def test_bad_settings_name_the_variable(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, message: str
+) -> None:
+    monkeypatch.setenv("HA_URL", "http://ha.lan")
+    monkeypatch.setenv("HA_TOKEN", "token-value-1234")
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ConfigError, match=f"{variable} is invalid: .*{message}"):
+        load_settings(HASettings)
+
+
+def test_sensitive_services_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HA_SENSITIVE_SERVICES", "script.open_gate, switch.*,hassio.backup_full")
+    assert settings().sensitive_services == ["script.open_gate", "switch.*", "hassio.backup_full"]
+
+
+# --- the sensitive-call rules ---------------------------------------------------------------
+
+
+def cover(device_class: str | None) -> dict[str, Any]:
+    return {"attributes": {"device_class": device_class, "friendly_name": "Gate"}}
+
+
+@pytest.mark.parametrize(
+    ("domain", "service", "data", "targets", "states", "tool"),
+    [
+        ("lock", "unlock", {}, ["lock.a"], {}, "unlock"),
+        ("lock", "open", {}, ["lock.a"], {}, "unlock"),
+        ("lock", "lock", {}, ["lock.a"], {}, None),
+        ("alarm_control_panel", "alarm_disarm", {}, ["alarm_control_panel.a"], {}, "disarm_alarm"),
+        ("alarm_control_panel", "alarm_arm_away", {}, ["alarm_control_panel.a"], {}, None),
+        ("cover", "open_cover", {}, ["cover.g"], {"cover.g": cover("gate")}, "open_cover"),
+        ("cover", "open_cover", {}, ["cover.w"], {"cover.w": cover("blind")}, None),
+        ("cover", "close_cover", {}, ["cover.g"], {"cover.g": cover("garage")}, None),
+        (
+            "cover",
+            "set_cover_position",
+            {"position": 0},
+            ["cover.g"],
+            {"cover.g": cover("door")},
+            None,
+        ),
+        (
+            "cover",
+            "set_cover_position",
+            {"position": 5},
+            ["cover.g"],
+            {"cover.g": cover("door")},
+            "open_cover",
+        ),
+        ("homeassistant", "toggle", {}, ["cover.g"], {"cover.g": cover("garage")}, "open_cover"),
+        ("homeassistant", "turn_on", {}, ["light.a"], {}, None),
+        ("homeassistant", "restart", {}, [], {}, "restart_home_assistant"),
+        ("hassio", "host_shutdown", {}, [], {}, "call_sensitive_service"),
+    ],
+)
+def test_classify(
+    domain: str,
+    service: str,
+    data: dict[str, Any],
+    targets: list[str],
+    states: dict[str, Any],
+    tool: str | None,
+) -> None:
+    found = classify(domain, service, data, targets, states)
+    assert (found.tool if found else None) == tool
+
+
+def test_operator_list_and_unresolved_targets() -> None:
+    extra = ["script.open_gate", "switch.*", "input_boolean.toggle"]
+    assert classify("script", "open_gate", {}, [], {}, extra)
+    assert classify("script", "turn_on", {}, ["script.open_gate"], {}, extra)
+    assert classify("switch", "turn_off", {}, ["switch.nas"], {}, extra)
+    assert classify("homeassistant", "turn_off", {}, ["switch.nas"], {}, extra)
+    assert classify("input_boolean", "turn_on", {}, ["input_boolean.x"], {}, extra) is None
+    assert classify("cover", "open_cover", {}, [], {}, unresolved=True)
+
+
+# --- summaries and matching -----------------------------------------------------------------
+
+
+def point(state: str, minutes: float) -> dict[str, Any]:
+    return {"state": state, "last_changed": (T0 + timedelta(minutes=minutes)).isoformat()}
+
+
+def test_history_summary_numeric_is_time_weighted() -> None:
+    points = [point("10", -5), point("20", 30), point("unavailable", 45)]
+    summary = summarize_history("sensor.t", points, T0, T0 + timedelta(hours=1), unit="°C")
+    assert (summary.min, summary.max, summary.changes) == (10.0, 20.0, 2)
+    assert summary.mean == round((10 * 30 + 20 * 15) / 45, 3)
+    assert summary.first == "10" and summary.last == "unavailable"
+
+
+def test_history_summary_states() -> None:
+    points = [point("off", 0), point("on", 10), point("off", 40)]
+    summary = summarize_history("light.a", points, T0, T0 + timedelta(hours=1), recent=1)
+    assert summary.time_in_state == {"off": 1800.0, "on": 1800.0}
+    assert [c.state for c in summary.recent] == ["off"]
+    assert summary.mean is None
+
+
+def test_parse_time() -> None:
+    now = T0
+    assert parse_time("-24h", now, now) == now - timedelta(hours=24)
+    assert parse_time("90m", now, now) == now - timedelta(minutes=90)
+    assert parse_time("2026-01-01T10:00:00", now, now) == T0 - timedelta(hours=2)
+    assert parse_time(None, now, now) == now
+    with pytest.raises(ValueError, match="relative time like -24h"):
+        parse_time("yesterday", now, now)
+
+
+def test_error_log_records_keep_tracebacks_together() -> None:
+    text = (
+        "2026-01-01 10:00:00.001 WARNING (MainThread) [a] slow\n"
+        "2026-01-01 10:00:01.002 ERROR (MainThread) [b] boom\n"
+        "Traceback (most recent call last):\n"
+        '  File "x.py", line 1\n'
+        "2026-01-01 10:00:02.003 INFO (MainThread) [c] fine\n"
+    )
+    records = log_records(text)
+    assert [level for level, _ in records] == ["WARNING", "ERROR", "INFO"]
+    errors = filter_records(records, "error", None)
+    assert errors == [records[1][1]] and "Traceback" in errors[0]
+    assert filter_records(records, "DEBUG", "FINE") == [records[2][1]]
+
+
+def test_match_score() -> None:
+    assert match_score("light.bed_light", "light.bed_light", "Bed Light") == 100
+    assert match_score("bed lite", "light.bed_light", "Bed Light") > 0
+    assert match_score("kitchen", "light.bed_light", "Bed Light") == 0
+    assert match_score("bedroom", "light.x", "Lamp", extra="Bedroom") == 80
+
+
+# --- discovery and the gateway --------------------------------------------------------------
+
+
+async def test_the_gateway_mounts_it_as_ha(
+    monkeypatch: pytest.MonkeyPatch, runtime: RuntimeSettings
+) -> None:
+    [entry] = [e for e in entry_points(group=ENTRY_POINT_GROUP) if e.name == "home-assistant"]
+    spec = entry.load()
+    assert (spec.title, spec.namespace, spec.port) == ("Home Assistant", "ha", 8001)
+    unconfigured = load_member(spec, runtime)
+    assert unconfigured.state == "not_configured"
+    assert "HA_URL is not set" in "; ".join(unconfigured.problems)
+
+    monkeypatch.setenv("HA_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("HA_TOKEN", "token-value-1234")
+    member = load_member(spec, runtime)
+    async with Client(build_gateway([member])) as client:
+        names = {t.name for t in await client.list_tools()}
+        prompts = {p.name for p in await client.list_prompts()}
+    assert {"ha_search_entities", "ha_overview", "ha_get_tasmota_status"} <= names
+    assert not any(n.startswith("ha_ha_") for n in names)
+    assert "ha_turn_on" not in names  # read-only by default
+    assert {"ha_troubleshoot_entity", "ha_what_changed_before"} <= prompts
+
+
+async def test_every_tool_is_described_and_unprefixed(runtime: RuntimeSettings) -> None:
+    everything = settings(allow_write=True, allow_destructive=True)
+    async with Client(build_server(everything, runtime)) as client:
+        tools = await client.list_tools()
+    assert len(tools) == 38
+    for tool in tools:
+        assert not tool.name.startswith("ha_"), tool.name
+        assert tool.description and len(tool.description) > 30, tool.name
+        assert tool.annotations is not None, tool.name
+        for name, prop in tool.input_schema.get("properties", {}).items():
+            assert "description" in prop or "enum" in prop or "const" in prop, f"{tool.name}.{name}"
+
+
+def test_compact_schemas() -> None:
+    optional = {
+        "anyOf": [{"type": "string"}, {"type": "null"}],
+        "default": None,
+        "description": "d",
+    }
+    nested = {"anyOf": [{"$ref": "#/$defs/X"}, {"type": "null"}], "default": None}
+    assert compact({"properties": {"a": optional}}) == {
+        "properties": {"a": {"type": "string", "description": "d"}}
+    }
+    assert compact(optional, keep_null=True) == {"type": ["string", "null"], "description": "d"}
+    assert compact(nested, keep_null=True) == nested
+    assert compact(nested) == {"$ref": "#/$defs/X"}
