@@ -34,6 +34,7 @@ PII_CORPUS = [
     ("Compare UK NHS number 943 476 5919 records for my dad in depth", "UK_NHS"),
     ("Meine Adresse ist Hauptstraße 12, plan den Umzug step by step", "STREET_ADDRESS"),
     ("Send 0.5 BTC to 1BoatSLRHtKNngkdXEeobR76b53LETtpyT and write a song", "CRYPTO"),
+    ("Numbers: +49 30 901820 +44 20 7946 0958, write a limerick", "PHONE_NUMBER"),
 ]
 CLEAN = [
     "What is the capital of France?",
@@ -49,6 +50,12 @@ def test_scanner_finds_each_kind(scanner: PiiScanner) -> None:
     for prompt, kind in PII_CORPUS:
         found = {f.entity for f in scanner.scan(prompt)}
         assert kind in found, (prompt, found)
+
+
+def test_numbers_written_back_to_back_are_each_found(scanner: PiiScanner) -> None:
+    text = "Call +49 30 901820 +44 20 7946 0958 or 415-555-0132/415-555-0199 today"
+    phones = [text[f.start : f.end] for f in scanner.scan(text) if f.entity == "PHONE_NUMBER"]
+    assert len(phones) == 4, phones
 
 
 def test_scanner_leaves_clean_prompts_alone(scanner: PiiScanner) -> None:

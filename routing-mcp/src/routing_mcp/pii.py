@@ -56,19 +56,21 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
     keeps a prompt without phone-like digit runs at microseconds and finds the same numbers.
     """
 
-    _CANDIDATE = re.compile(r"[+(]?\d[\d\s().\-/]{5,22}\d")
+    _CANDIDATE = re.compile(r"[+(]?\d[\d\s().\-/]{5,}\d")
     _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
         results = []
         for match in self._CANDIDATE.finditer(text):
             digits = sum(c.isdigit() for c in match.group())
-            if not 7 <= digits <= 15 or self._IPV4.match(match.group()):
-                continue  # E.164 numbers have 7 to 15 digits; IPs are the IP recognizer's
+            if digits < 7 or self._IPV4.match(match.group()):
+                continue  # no phone number has fewer than 7 digits; IPs are the IP recognizer's
+            # More than 15 digits (E.164's maximum) can still be two numbers in a row: the
+            # matcher below finds each of them.
             start, end = max(0, match.start() - 1), match.end()
             chunk = text[start:end]
             # An international number parses the same in every region: try one. Otherwise stop
-            # at the first region where it is a valid number (Presidio tries them all).
+            # once the numbers found cover every digit (Presidio tries all regions regardless).
             regions = self.supported_regions[:1] if "+" in chunk else self.supported_regions
             leniency = self.leniency if self.leniency is not None else 1
             for region in regions:
@@ -80,8 +82,11 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
                     result.start += start
                     result.end += start
                 results.extend(found)
-                if found:
-                    break
+                covered = sum(
+                    c.isdigit() for r in found for c in chunk[r.start - start : r.end - start]
+                )
+                if covered >= digits:
+                    break  # every digit of the candidate is in a number already
         return results
 
 
