@@ -70,14 +70,6 @@ def build_server(
     return box.mcp
 
 
-async def check(settings: BenchSettings) -> Readiness:
-    client = BenchClient(settings)
-    try:
-        return await probe(client)
-    finally:
-        await client.aclose()
-
-
 SPEC = ServerSpec(
     name="bench",
     title="Bench",
@@ -85,7 +77,8 @@ SPEC = ServerSpec(
     port=8101,
     settings_cls=BenchSettings,
     build=build_server,
-    probe=check,
+    connect=BenchClient,
+    probe=probe,
 )
 
 if __name__ == "__main__":

@@ -127,14 +127,6 @@ def build_server(
     return box.mcp
 
 
-async def check(settings: ExampleSettings) -> Readiness:
-    client = InventoryClient(settings)
-    try:
-        return await probe(client)
-    finally:
-        await client.aclose()
-
-
 SPEC = ServerSpec(
     name="example",
     title="Inventory (example)",
@@ -142,7 +134,8 @@ SPEC = ServerSpec(
     port=8009,
     settings_cls=ExampleSettings,
     build=build_server,
-    probe=check,
+    connect=InventoryClient,
+    probe=probe,
 )
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from pydantic import Field
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
 from homelab_shared.spec import ServerSpec, server_main
-from homelab_shared.toolbox import ClientHolder, Readiness, Toolbox
+from homelab_shared.toolbox import ClientHolder, Toolbox
 from routing_mcp.models import (
     AskResult,
     ClassifyResult,
@@ -247,12 +247,8 @@ def _known(rt: RoutingRuntime, names: list[str]) -> list[str]:
     return names
 
 
-async def check(settings: RoutingSettings) -> Readiness:
-    rt = make_runtime(settings, load_settings(RuntimeSettings))
-    try:
-        return await rt.readiness()
-    finally:
-        await rt.aclose()
+def connect(settings: RoutingSettings) -> RoutingRuntime:
+    return make_runtime(settings, load_settings(RuntimeSettings))
 
 
 SPEC = ServerSpec(
@@ -262,7 +258,8 @@ SPEC = ServerSpec(
     port=8006,
     settings_cls=RoutingSettings,
     build=build_server,
-    probe=check,
+    connect=connect,
+    probe=RoutingRuntime.readiness,
 )
 
 

@@ -33,10 +33,19 @@ class ServerSpec:
     port: int  # its own port when served alone
     settings_cls: type[BaseServerSettings]
     build: Callable[..., FastMCP[Any]]  # build_server(settings, runtime) -> FastMCP
-    probe: Callable[[Any], Awaitable[Readiness]]  # standalone check for `doctor`
+    connect: Callable[[Any], Any]  # settings -> the upstream client (with ``aclose``)
+    probe: Callable[[Any], Awaitable[Readiness]]  # client -> readiness, as /readyz reports it
 
     def load(self) -> BaseServerSettings:
         return load_settings(self.settings_cls)
+
+    async def check(self, settings: BaseServerSettings) -> Readiness:
+        """Readiness with a client of its own (``doctor``): connect, probe, close."""
+        client = self.connect(settings)
+        try:
+            return await self.probe(client)
+        finally:
+            await client.aclose()
 
 
 def discover_all() -> tuple[list[ServerSpec], dict[str, str]]:

@@ -43,7 +43,7 @@ async def test_wrong_token_names_ha_token(
     assert "HA_TOKEN" in ws
     assert WRONG_TOKEN not in rest + ws
 
-    ready = await run_probe(lambda: SPEC.probe(settings))
+    ready = await run_probe(lambda: SPEC.check(settings))
     assert (ready.ok, ready.reachable, ready.authenticated) == (False, True, False)
     assert "HA_TOKEN" in ready.detail
 
@@ -57,14 +57,14 @@ async def test_stopped_home_assistant_names_ha_url(runtime: RuntimeSettings) -> 
     assert ws.startswith("Home Assistant: cannot connect")
     assert "HA_URL" in ws
     assert WRONG_TOKEN not in rest + ws
-    ready = await run_probe(lambda: SPEC.probe(settings))
+    ready = await run_probe(lambda: SPEC.check(settings))
     assert (ready.ok, ready.reachable) == (False, False)
 
 
 @pytest.mark.peer
 async def test_probe_reports_version(ha_peer: HomeAssistantPeer) -> None:
     settings = load_settings(HASettings, url=f"{ha_peer.url}/api/", token=ha_peer.token)
-    ready = await SPEC.probe(settings)
+    ready = await SPEC.check(settings)
     assert ready.ok and ready.authenticated
     assert ready.version == "2025.4.4"
     assert ready.detail == "Homelab Test: RUNNING"

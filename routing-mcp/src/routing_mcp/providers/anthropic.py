@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from routing_mcp.policy import ModelSpec
-from routing_mcp.providers.base import Completion, ProviderError, retry_after, transport_error
+from routing_mcp.providers.base import Completion, HttpProvider, ProviderError, retry_after
 
 NAME = "anthropic"
 VERSION = "2023-06-01"
@@ -35,12 +35,11 @@ def _error(response: httpx.Response) -> ProviderError:
     return ProviderError(NAME, "transient", f"HTTP {code}: {message}")
 
 
-class AnthropicProvider:
+class AnthropicProvider(HttpProvider):
     name = NAME
 
-    def __init__(self, client: httpx.AsyncClient, api_key: str) -> None:
-        self._client = client
-        self._key = api_key
+    def error(self, response: httpx.Response) -> ProviderError:
+        return _error(response)
 
     async def complete(
         self,
@@ -59,14 +58,8 @@ class AnthropicProvider:
         }
         if system:
             body["system"] = system
-        headers = {"x-api-key": self._key, "anthropic-version": VERSION}
-        try:
-            response = await self._client.post("/v1/messages", json=body, headers=headers)
-        except httpx.HTTPError as err:
-            raise transport_error(NAME, err) from err
-        if not response.is_success:
-            raise _error(response)
-        data = response.json()
+        headers = {"x-api-key": self._key or "", "anthropic-version": VERSION}
+        data = await self.post("/v1/messages", body, headers)
         text = "".join(
             b.get("text", "") for b in data.get("content", []) if b.get("type") == "text"
         )
@@ -74,6 +67,3 @@ class AnthropicProvider:
         return Completion(
             text, int(usage.get("input_tokens", 0)), int(usage.get("output_tokens", 0))
         )
-
-    async def aclose(self) -> None:
-        await self._client.aclose()

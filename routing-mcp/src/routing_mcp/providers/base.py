@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import httpx
 
@@ -53,6 +53,34 @@ class Provider(Protocol):
     ) -> Completion: ...
 
     async def aclose(self) -> None: ...
+
+
+class HttpProvider:
+    """A provider spoken to over HTTP with one pooled client: post JSON, map failures."""
+
+    name = "http"
+
+    def __init__(self, client: httpx.AsyncClient, api_key: str | None) -> None:
+        self._client = client
+        self._key = api_key
+
+    def error(self, response: httpx.Response) -> ProviderError:
+        raise NotImplementedError
+
+    async def post(self, path: str, body: dict[str, Any], headers: dict[str, str]) -> Any:
+        try:
+            response = await self._client.post(path, json=body, headers=headers)
+        except httpx.HTTPError as err:
+            raise transport_error(self.name, err) from err
+        if not response.is_success:
+            raise self.error(response)
+        try:
+            return response.json()
+        except ValueError as err:
+            raise ProviderError(self.name, "transient", "the answer was not JSON") from err
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
 
 
 def transport_error(provider: str, err: httpx.HTTPError) -> ProviderError:

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from routing_mcp.policy import ModelSpec
-from routing_mcp.providers.base import Completion, ProviderError, retry_after, transport_error
+from routing_mcp.providers.base import Completion, HttpProvider, ProviderError, retry_after
 
 NAME = "gemini"
 
@@ -47,12 +47,11 @@ def _error(response: httpx.Response) -> ProviderError:
     return ProviderError(NAME, "transient", f"HTTP {code}: {message}")
 
 
-class GeminiProvider:
+class GeminiProvider(HttpProvider):
     name = NAME
 
-    def __init__(self, client: httpx.AsyncClient, api_key: str) -> None:
-        self._client = client
-        self._key = api_key
+    def error(self, response: httpx.Response) -> ProviderError:
+        return _error(response)
 
     async def complete(
         self,
@@ -72,17 +71,8 @@ class GeminiProvider:
         }
         if system:
             body["systemInstruction"] = {"parts": [{"text": system}]}
-        try:
-            response = await self._client.post(
-                f"/v1beta/models/{model.upstream_id}:generateContent",
-                json=body,
-                headers={"x-goog-api-key": self._key},
-            )
-        except httpx.HTTPError as err:
-            raise transport_error(NAME, err) from err
-        if not response.is_success:
-            raise _error(response)
-        data = response.json()
+        path = f"/v1beta/models/{model.upstream_id}:generateContent"
+        data = await self.post(path, body, {"x-goog-api-key": self._key or ""})
         candidates = data.get("candidates") or []
         if not candidates:
             reason = (data.get("promptFeedback") or {}).get("blockReason", "no candidates")
@@ -92,6 +82,3 @@ class GeminiProvider:
         usage = data.get("usageMetadata") or {}
         out = int(usage.get("candidatesTokenCount", 0)) + int(usage.get("thoughtsTokenCount", 0))
         return Completion(text, int(usage.get("promptTokenCount", 0)), out)
-
-    async def aclose(self) -> None:
-        await self._client.aclose()

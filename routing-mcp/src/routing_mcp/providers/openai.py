@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 
 from routing_mcp.policy import ModelSpec
-from routing_mcp.providers.base import Completion, ProviderError, retry_after, transport_error
+from routing_mcp.providers.base import Completion, HttpProvider, ProviderError, retry_after
 
 NAME = "openai"
 
@@ -34,12 +34,11 @@ def _error(response: httpx.Response) -> ProviderError:
     return ProviderError(NAME, "transient", f"HTTP {code}: {message}")
 
 
-class OpenAIProvider:
+class OpenAIProvider(HttpProvider):
     name = NAME
 
-    def __init__(self, client: httpx.AsyncClient, api_key: str | None) -> None:
-        self._client = client
-        self._key = api_key
+    def error(self, response: httpx.Response) -> ProviderError:
+        return _error(response)
 
     async def complete(
         self,
@@ -59,19 +58,10 @@ class OpenAIProvider:
             "temperature": temperature,
         }
         headers = {"Authorization": f"Bearer {self._key}"} if self._key else {}
-        try:
-            response = await self._client.post("chat/completions", json=body, headers=headers)
-        except httpx.HTTPError as err:
-            raise transport_error(NAME, err) from err
-        if not response.is_success:
-            raise _error(response)
-        data = response.json()
+        data = await self.post("chat/completions", body, headers)
         choices = data.get("choices") or []
         text = ((choices[0].get("message") or {}).get("content") or "") if choices else ""
         usage = data.get("usage") or {}
         return Completion(
             text, int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0))
         )
-
-    async def aclose(self) -> None:
-        await self._client.aclose()

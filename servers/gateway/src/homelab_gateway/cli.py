@@ -88,7 +88,7 @@ async def _doctor(members: list[Member]) -> list[tuple[Member, Readiness | None]
         if member.settings is None:
             return member, None
         settings = member.settings
-        return member, await run_probe(lambda: member.spec.probe(settings))
+        return member, await run_probe(lambda: member.spec.check(settings))
 
     return list(await asyncio.gather(*(one(m) for m in members)))
 

@@ -89,15 +89,6 @@ def build_server(
     return box.mcp
 
 
-async def check(settings: HASettings) -> Readiness:
-    """Standalone readiness for ``homelab-mcp doctor``."""
-    client = HAClient(settings)
-    try:
-        return await probe(client)
-    finally:
-        await client.aclose()
-
-
 SPEC = ServerSpec(
     name="home-assistant",
     title="Home Assistant",
@@ -105,5 +96,6 @@ SPEC = ServerSpec(
     port=8001,
     settings_cls=HASettings,
     build=build_server,
-    probe=check,
+    connect=HAClient,
+    probe=probe,
 )
