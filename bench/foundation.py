@@ -29,7 +29,6 @@ from typing import Any
 from pydantic import SecretStr
 
 from bench.clients import CALLERS, call_tool, list_tools, stdio_cold_start
-from bench.gateway_tolerant import broken_entry_points, loadable_entry_points
 from bench.inprocess import compare
 from bench.procs import (
     BIN,
@@ -46,6 +45,7 @@ from bench.procs import (
     self_cpu_seconds,
     wait_port,
 )
+from homelab_shared.spec import discover_all
 
 API_KEY = "bench-api-key"
 TOOL = "get_payload"
@@ -143,17 +143,13 @@ class Fleet:
             **extra,
         )
 
-    def start_gateway(self, tolerant: bool) -> Server:
+    def start_gateway(self) -> Server:
         """``homelab-mcp serve --transport http``; remembers the command for the stdio run."""
         port = free_port()
         env = self.gateway_env(HOMELAB_PORT=str(port))
-        if tolerant:
-            self.gateway_cmd = [PYTHON, "-m", "bench.gateway_tolerant", "serve"]
-        else:
-            self.gateway_cmd = [str(BIN / "homelab-mcp"), "serve"]
+        self.gateway_cmd = [str(BIN / "homelab-mcp"), "serve"]
         argv = [*self.gateway_cmd, "--transport", "http"]
-        name = "gateway-tolerant" if tolerant else "gateway"
-        return Server("gateway", "gateway", self.spawn(name, argv, env), port, tool="status")
+        return Server("gateway", "gateway", self.spawn("gateway", argv, env), port, tool="status")
 
 
 def configure_installed(upstream_url: str) -> dict[str, str]:
@@ -163,8 +159,8 @@ def configure_installed(upstream_url: str) -> dict[str, str]:
     required fields need something else stay unmounted (the gateway's ``status`` says so).
     """
     env: dict[str, str] = {}
-    for ep in loadable_entry_points(group="homelab_mcp.servers"):
-        spec = ep.load()
+    specs, _broken = discover_all()  # the gateway skips (and reports) what cannot be imported
+    for spec in specs:
         cls = spec.settings_cls
         for name, info in cls.model_fields.items():
             if not info.is_required():
@@ -516,26 +512,16 @@ async def measure_rss(fleet: Fleet, args: argparse.Namespace, res: dict[str, Any
     ]
     gateway: Server | None = None
     if not args.no_gateway:
-        gateway = fleet.start_gateway(tolerant=False)
+        gateway = fleet.start_gateway()
     for s in servers:
         await ready(s)
     if gateway is not None:
         try:
             await ready(gateway)
         except RuntimeError as err:
-            broken = broken_entry_points()
             fleet.stop(gateway.proc)
-            if not broken:
-                res["gateway_error"] = str(err)
-                gateway = None
-            else:
-                fleet.notes.append(
-                    "`homelab-mcp serve` did not start: an installed entry point cannot be "
-                    f"imported ({'; '.join(broken)}). The gateway was measured with "
-                    "`bench.gateway_tolerant`, which skips it."
-                )
-                gateway = fleet.start_gateway(tolerant=True)
-                await ready(gateway)
+            res["gateway_error"] = str(err)
+            gateway = None
     await asyncio.sleep(args.settle)
     rss = {s.key: rss_kib(s.proc.pid) / 1024 for s in servers}
     if gateway is not None:

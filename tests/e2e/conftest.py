@@ -72,14 +72,16 @@ def start_gateway(
     upstream: InventoryServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Callable[..., AbstractContextManager[Served]]:
     @contextmanager
-    def start(*args: str, port: int | None = None, **extra: str) -> Iterator[Served]:
+    def start(
+        *args: str, port: int | None = None, transport: bool = True, **extra: str
+    ) -> Iterator[Served]:
         state = tmp_path_factory.mktemp("gateway-state")
         port = port or free_port()
         env = server_env(upstream, state, **extra)
         if port != 8000:
             env["HOMELAB_PORT"] = str(port)
         log = state / "gateway.log"
-        argv = [HOMELAB_MCP, "serve", *args, "--transport", "http"]
+        argv = [HOMELAB_MCP, "serve", *args, *(["--transport", "http"] if transport else [])]
         with running(argv, port=port, env=env, log=log, cwd=ROOT, timeout=60):
             yield Served(f"http://127.0.0.1:{port}/mcp", port, state)
 

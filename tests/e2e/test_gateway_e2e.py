@@ -133,7 +133,8 @@ async def test_inspector_stdio_example_server_hides_write_tools(
     env = server_env(upstream, tmp_path)
     keep = {k: v for k, v in env.items() if k.startswith(("HOMELAB_", "EXAMPLE_", "FASTMCP_"))}
     keep["PYTHONPATH"] = str(ROOT)
-    command = [str(Path(HOMELAB_MCP).parent / "python"), "-m", "tests.example.server"]
+    python = str(Path(HOMELAB_MCP).parent / "python")
+    command = [python, "-m", "tests.example.server", "--transport", "stdio"]
     listed = inspector_call(command, "tools/list", server_env=keep, cwd=ROOT)
     assert {t["name"] for t in listed["tools"]} == {"list_items", "get_item", "dump_everything"}
     # The Inspector will not call a tool it was not shown; a client that calls it blindly (here
@@ -212,7 +213,7 @@ def test_serve_answers_on_8000_by_default(
 ) -> None:
     if not _port_free(8000):
         pytest.fail("port 8000 is taken on this machine; the default-port check needs it")
-    with start_gateway(port=8000) as served:
+    with start_gateway(port=8000, transport=False) as served:  # `homelab-mcp serve`, as is
         assert served.url == "http://127.0.0.1:8000/mcp"
         listed = inspector_call(served.url, "tools/list")
         assert "ex_get_item" in {t["name"] for t in listed["tools"]}

@@ -295,3 +295,20 @@ async def test_resources_expose_policy_and_catalogue(routing: Client[Any]) -> No
     assert policy["routes"]["pii_sensitive"] == ["local-qwen", "local-llama"]
     models = json.loads((await routing.read_resource("routing://models"))[0].text)  # type: ignore[union-attr]
     assert models["claude-opus"]["output_per_mtok"] == 25.0
+
+
+async def test_ask_reports_progress_while_it_waits(make_routing: Any, upstreams: Upstreams) -> None:
+    seen: list[tuple[float, str | None]] = []
+
+    async def on_progress(progress: float, total: float | None, message: str | None) -> None:
+        seen.append((progress, message))
+
+    mcp, rt = make_routing()
+    async with Client(mcp, progress_handler=on_progress) as client:
+        await client.call_tool("ask", {"prompt": REVIEW})
+    await rt.aclose()
+    messages = [m for _, m in seen]
+    assert messages[0] == "classified as premium_code_review"
+    assert "asking claude-sonnet" in messages
+    assert messages[-1] == "answered by claude-sonnet"
+    assert [p for p, _ in seen] == sorted(p for p, _ in seen)

@@ -85,7 +85,13 @@ def discover() -> list[ServerSpec]:
 
 
 def add_run_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--transport", choices=["stdio", "http", "sse"], default="stdio")
+    parser.add_argument(
+        "--transport",
+        choices=["stdio", "http", "sse"],
+        default="http",
+        help="http: stateless streamable HTTP at /mcp (default); stdio: for Claude Desktop and "
+        "other clients that start the server; sse: legacy SSE at /sse",
+    )
     parser.add_argument("--host", help="bind address (HOMELAB_HOST, default 127.0.0.1)")
     parser.add_argument("--port", type=int, help="port (HOMELAB_PORT)")
     parser.add_argument(
