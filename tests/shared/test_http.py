@@ -163,3 +163,20 @@ async def test_real_tls_failure_says_how_to_fix() -> None:
         await client.aclose()
     finally:
         server.stop()
+
+
+@respx.mock
+async def test_json_error_bodies_give_their_message(http: UpstreamHTTP) -> None:
+    respx.post(f"{BASE}/api/v3/series").respond(
+        400, json=[{"propertyName": "Path", "errorMessage": "'Path' must not be empty."}]
+    )
+    respx.put(f"{BASE}/api/v3/series/1").respond(
+        500, json={"message": "database is locked", "description": "at Sonarr.Core..."}
+    )
+    with pytest.raises(BadRequest) as bad:
+        await http.json("POST", "/api/v3/series", json={})
+    assert str(bad.value).endswith("HTTP 400 on POST /api/v3/series: 'Path' must not be empty.)")
+    with pytest.raises(
+        UpstreamServerError, match=r"HTTP 500 on PUT /api/v3/series/1: database is locked\)"
+    ):
+        await http.json("PUT", "/api/v3/series/1", json={})

@@ -72,8 +72,29 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
         return max(0.0, parsed.timestamp() - time.time()) if parsed else None
 
 
+def _json_message(response: httpx.Response) -> str | None:
+    """The human message of a JSON error body (``message``, ``error``, ``error.message``...)."""
+    if "json" not in response.headers.get("content-type", ""):
+        return None
+    try:
+        data = response.json()
+    except ValueError:
+        return None
+    if isinstance(data, list) and data and isinstance(data[0], dict):
+        data = data[0]  # e.g. the *arr apps: [{"propertyName": ..., "errorMessage": ...}]
+    if not isinstance(data, dict):
+        return None
+    for key in ("message", "errorMessage", "error", "detail", "title"):
+        value = data.get(key)
+        if isinstance(value, dict):
+            value = value.get("message")
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
 def _body_detail(response: httpx.Response, limit: int = 200) -> str:
-    text = response.text.strip().replace("\n", " ")
+    text = (_json_message(response) or response.text).strip().replace("\n", " ")
     if len(text) > limit:
         text = text[:limit] + "…"
     return scrub(text)

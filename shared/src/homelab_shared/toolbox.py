@@ -30,6 +30,7 @@ from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
 from homelab_shared.audit import AuditLog
+from homelab_shared.compact import CompactSchemas
 from homelab_shared.confirm import Confirmer, load_or_create_key
 from homelab_shared.errors import ConfigError
 from homelab_shared.middleware import (
@@ -150,6 +151,7 @@ class Toolbox:
                 ObservabilityMiddleware(name),
                 SafetyMiddleware(self),
                 SizeCapMiddleware(runtime.max_result_chars),
+                CompactSchemas(),
             ],
         )
         _BOXES[id(self.mcp)] = self

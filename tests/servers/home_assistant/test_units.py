@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from fastmcp import Client
 
-from home_assistant_mcp.compact import compact
 from home_assistant_mcp.entities import match_score
 from home_assistant_mcp.safety import classify
 from home_assistant_mcp.server import build_server
@@ -23,6 +22,7 @@ from home_assistant_mcp.summaries import (
     summarize_history,
 )
 from homelab_gateway.app import build_gateway, load_member
+from homelab_shared.compact import compact
 from homelab_shared.errors import ConfigError
 from homelab_shared.redact import scrub
 from homelab_shared.runtime import RuntimeSettings

@@ -7,7 +7,6 @@ from typing import Any
 from fastmcp import FastMCP
 
 from home_assistant_mcp.client import HAClient
-from home_assistant_mcp.compact import CompactSchemas
 from home_assistant_mcp.settings import HASettings
 from home_assistant_mcp.tasmota_client import TasmotaClient
 from home_assistant_mcp.tools import (
@@ -85,7 +84,6 @@ def build_server(
     ):
         group.register(box, deps)
     prompts.register(box.mcp)
-    box.mcp.add_middleware(CompactSchemas())
     return box.mcp
 
 
