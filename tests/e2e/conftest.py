@@ -78,7 +78,7 @@ def start_gateway(
         state = tmp_path_factory.mktemp("gateway-state")
         port = port or free_port()
         env = server_env(upstream, state, **extra)
-        if port != 8000:
+        if port not in (8000, 8009):  # the gateway's and the example server's own ports
             env["HOMELAB_PORT"] = str(port)
         log = state / "gateway.log"
         argv = [HOMELAB_MCP, "serve", *args, *(["--transport", "http"] if transport else [])]

@@ -220,6 +220,17 @@ def test_serve_answers_on_8000_by_default(
         assert httpx.get("http://127.0.0.1:8000/healthz").status_code == 200
 
 
+def test_serve_name_runs_one_server_alone_on_its_own_port(
+    node_tools: Path, start_gateway: Callable[..., AbstractContextManager[Served]]
+) -> None:
+    if not _port_free(8009):
+        pytest.fail("port 8009 (the example server's own port) is taken on this machine")
+    with start_gateway("example", port=8009, transport=False) as served:
+        listed = inspector_call(served.url, "tools/list")
+    names = {t["name"] for t in listed["tools"]}
+    assert names == {"list_items", "get_item", "dump_everything"}  # alone: no namespace, no status
+
+
 def test_non_loopback_bind_without_token_is_refused(
     upstream: InventoryServer, tmp_path: Path
 ) -> None:
