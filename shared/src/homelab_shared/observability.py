@@ -29,7 +29,7 @@ TOOL_LATENCY = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
 )
 
-_RESERVED = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+_RESERVED = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "color_message"}
 
 
 class JsonFormatter(logging.Formatter):
@@ -72,3 +72,8 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     root.setLevel(level)
     for noisy in ("httpx", "httpcore", "httpx2", "mcp", "uvicorn.access"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+    # FastMCP and uvicorn bring their own (rich, plain-text) handlers: one format for everything.
+    for name in ("fastmcp", "uvicorn", "uvicorn.error", "uvicorn.access"):
+        third_party = logging.getLogger(name)
+        third_party.handlers[:] = []
+        third_party.propagate = True

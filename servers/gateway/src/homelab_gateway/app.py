@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -17,7 +16,6 @@ from homelab_shared.spec import ServerSpec
 from homelab_shared.toolbox import Toolbox, toolbox_of
 
 GATEWAY_PORT = 8000
-log = logging.getLogger("homelab.gateway")
 
 State = Literal["mounted", "not_configured", "failed"]
 
@@ -98,12 +96,8 @@ def build_gateway(members: list[Member], broken: dict[str, str] | None = None) -
         mask_error_details=True,
     )
     for member in members:
-        if member.mcp is not None:
+        if member.mcp is not None:  # the CLI says in one line why the others are skipped
             gateway.mount(member.mcp, namespace=member.spec.namespace)
-        else:
-            log.warning(
-                "%s skipped: %s", member.spec.name, "; ".join(member.problems) or member.state
-            )
 
     @gateway.tool(
         annotations=ToolAnnotations(
