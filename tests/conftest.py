@@ -17,6 +17,7 @@ from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
 from tests.example.server import ExampleSettings, build_server
 from tests.example.upstream import InventoryServer
+from tests.harness import mcp_client
 from tests.peers import free_port
 
 API_KEY = "inventory-key-0123456789"
@@ -65,11 +66,11 @@ def example_server(
 
 @pytest.fixture
 async def ro_client(example_server: Callable[..., FastMCP[Any]]) -> AsyncIterator[Client[Any]]:
-    async with Client(example_server()) as client:
+    async with mcp_client(example_server()) as client:
         yield client
 
 
 @pytest.fixture
 async def rw_client(example_server: Callable[..., FastMCP[Any]]) -> AsyncIterator[Client[Any]]:
-    async with Client(example_server(allow_write=True, allow_destructive=True)) as client:
+    async with mcp_client(example_server(allow_write=True, allow_destructive=True)) as client:
         yield client

@@ -19,6 +19,7 @@ from routing_mcp.policy import load_policy
 from routing_mcp.runtime import RoutingRuntime, make_providers, make_store
 from routing_mcp.server import build_server
 from routing_mcp.settings import RoutingSettings
+from tests.harness import mcp_client
 from tests.routing.payloads import (
     ANTHROPIC,
     GEMINI,
@@ -125,6 +126,6 @@ async def routing(
     make_routing: Callable[..., tuple[FastMCP[Any], RoutingRuntime]], upstreams: Upstreams
 ) -> AsyncIterator[Client[Any]]:
     mcp, rt = make_routing()
-    async with Client(mcp) as client:
+    async with mcp_client(mcp) as client:
         yield client
     await rt.aclose()

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
-from fastmcp import Client, FastMCP
+from fastmcp import Client
 
 from home_assistant_mcp.server import build_server
 from home_assistant_mcp.settings import HASettings
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
-from tests.harness import structured
+from tests.harness import mcp_client, structured
 from tests.peers.homeassistant import HomeAssistantPeer, require_homeassistant
 
 
@@ -34,15 +33,6 @@ def ha_peer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HomeAssistantP
 
 
 # --- the server under test -------------------------------------------------------------------
-
-
-@asynccontextmanager
-async def mcp_client(server: FastMCP[Any]) -> AsyncIterator[Client[Any]]:
-    """An in-memory MCP client that has listed the tools, so that it validates every structured
-    result against the output schema the server published (as real clients do)."""
-    async with Client(server) as client:
-        await client.list_tools()
-        yield client
 
 
 @pytest.fixture
