@@ -112,11 +112,12 @@ def _is_context(annotation: Any) -> bool:
     return inspect.isclass(annotation) and issubclass(annotation, Context)
 
 
-_BOXES: dict[int, Toolbox] = {}
+_ATTR = "_homelab_toolbox"
 
 
 def toolbox_of(mcp: FastMCP[Any]) -> Toolbox | None:
-    return _BOXES.get(id(mcp))
+    """The Toolbox that made ``mcp`` (for the runner's readiness checks and the gateway)."""
+    return getattr(mcp, _ATTR, None)
 
 
 class Toolbox:
@@ -154,7 +155,7 @@ class Toolbox:
                 CompactSchemas(),
             ],
         )
-        _BOXES[id(self.mcp)] = self
+        setattr(self.mcp, _ATTR, self)
 
     # --- policy -------------------------------------------------------------------------------
 
