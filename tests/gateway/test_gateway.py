@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 from fastmcp import Client
@@ -147,9 +146,8 @@ def test_client_configs_are_valid_and_hold_no_secrets(
     assert remote["args"][:3] == ["-y", "mcp-remote", "http://nas.lan:8000/mcp"]
 
     _, out, _ = run_cli(capsys, "client-config", "openwebui", "--server", "example")
-    block = out.split("\n\n")[0]
-    connection: dict[str, Any] = json.loads(block[block.index("{") :])
-    assert connection["url"] == "http://127.0.0.1:8009/mcp"
+    assert "Type: MCP (Streamable HTTP)" in out
+    assert "URL: http://127.0.0.1:8009/mcp" in out
     _, out, _ = run_cli(capsys, "client-config", "inspector")
     assert "--cli http://127.0.0.1:8000/mcp --transport http" in out
 

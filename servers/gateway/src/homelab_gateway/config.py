@@ -81,24 +81,19 @@ def claude(url: str | None, name: str | None) -> str:
 
 def openwebui(url: str | None, name: str | None) -> str:
     target = url or default_url(name)
-    connection = {
-        "type": "mcp",
-        "url": target,
-        "auth_type": "bearer",
-        "key": TOKEN_PLACEHOLDER,
-        "config": {"enable": True},
-        "info": {"id": f"homelab-{name}" if name else "homelab", "name": "Homelab MCP"},
-    }
     mcpo = (
         "uvx --with 'mcp<2' --with 'fastapi<0.125' mcpo --host 127.0.0.1 --port 8080 "
         "--api-key <an api key for Open WebUI> --server-type streamable-http "
         f'--header \'{{"Authorization": "Bearer {TOKEN_PLACEHOLDER}"}}\' -- {target}'
     )
     return (
-        "# Open WebUI: Admin Settings > External Tools > Add, type 'MCP (Streamable HTTP)'.\n"
-        "# Start the gateway with: homelab-mcp serve --transport http "
-        "(HOMELAB_HOST/HOMELAB_AUTH_TOKENS if Open WebUI runs elsewhere).\n"
-        f"{json.dumps(connection, indent=2)}\n\n"
+        "# Open WebUI 0.6.31 or newer: Admin Settings > External Tools > + (Add Server)\n"
+        "Type: MCP (Streamable HTTP)\n"
+        f"URL: {target}\n"
+        "Auth: Bearer\n"
+        f"Key: {TOKEN_PLACEHOLDER}\n"
+        "# Serve the gateway for it with `homelab-mcp serve` (set HOMELAB_HOST and "
+        "HOMELAB_AUTH_TOKENS when Open WebUI runs on another host).\n\n"
         "# Older Open WebUI (OpenAPI tool servers only): put mcpo in front and add "
         "http://127.0.0.1:8080 as a tool server:\n"
         f"{mcpo}"
