@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr
 
 from homelab_shared.errors import ConfigError
 from homelab_shared.redact import scrub
@@ -65,3 +65,21 @@ def test_dotenv_is_read(tmp_path: Path) -> None:
     assert settings.url == "http://from-dotenv"
     assert settings.allow_write is False
     assert settings.verify_ssl is True
+
+
+class Device(BaseModel):
+    name: str
+    password: SecretStr | None = None
+
+
+class FleetSettings(UpstreamSettings):
+    model_config = server_config("FLEET_")
+
+    devices: list[Device] = Field(default_factory=list)
+
+
+def test_nested_secrets_are_scrubbed_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FLEET_DEVICES", '[{"name": "plug", "password": "plug-pass-31337"}]')
+    settings = load_settings(FleetSettings)
+    assert settings.devices[0].password is not None
+    assert scrub("login with plug-pass-31337 failed") == "login with *** failed"

@@ -12,7 +12,7 @@ import typing
 from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError
+from pydantic import AliasChoices, BaseModel, Field, SecretStr, ValidationError
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -160,11 +160,23 @@ def load_settings(cls: type[S], **overrides: Any) -> S:
     except ValidationError as err:
         problems = [_describe(cls, e["loc"], e["msg"], e["type"]) for e in err.errors()]
         raise ConfigError("; ".join(problems)) from None
-    for name in cls.model_fields:
-        value = getattr(settings, name)
-        if isinstance(value, SecretStr):
-            register_secret(value.get_secret_value())
+    _register_secrets(settings)
     return settings
+
+
+def _register_secrets(value: Any) -> None:
+    """Register every ``SecretStr`` in the settings, nested ones too (device lists, ...)."""
+    if isinstance(value, SecretStr):
+        register_secret(value.get_secret_value())
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _register_secrets(getattr(value, name))
+    elif isinstance(value, dict):
+        for item in value.values():
+            _register_secrets(item)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            _register_secrets(item)
 
 
 def settings_problems(cls: type[BaseSettings]) -> list[str]:
