@@ -56,15 +56,17 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
     keeps a prompt without phone-like digit runs at microseconds and finds the same numbers.
     """
 
-    _CANDIDATE = re.compile(r"[+(]?\d[\d\s().\-/]{5,}\d")
+    # Digit runs with phone punctuation, on one line (no number spans a line break).
+    _CANDIDATE = re.compile(r"[+(]?\d[\d \t().\-/]{5,}\d")
+    _DATE = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$")
     _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
         results = []
         for match in self._CANDIDATE.finditer(text):
             digits = sum(c.isdigit() for c in match.group())
-            if digits < 7 or self._IPV4.match(match.group()):
-                continue  # no phone number has fewer than 7 digits; IPs are the IP recognizer's
+            if digits < 7 or self._IPV4.match(match.group()) or self._DATE.match(match.group()):
+                continue  # too short for a phone number, or an IP, or a date
             # More than 15 digits (E.164's maximum) can still be two numbers in a row: the
             # matcher below finds each of them.
             start, end = max(0, match.start() - 1), match.end()
