@@ -111,10 +111,11 @@ async def test_history_and_logbook_after_a_change(
     await call(write_only, "toggle", entity_ids=["light.bed_light"])
     await call(write_only, "toggle", entity_ids=["light.bed_light"])
     history: dict[str, Any] = {}
-    for _ in range(40):  # the recorder commits every second
+    for _ in range(40):  # the recorder commits every second: wait for our last change
         report = await call(write_only, "get_history", entity_ids=["light.bed_light"], start="-5m")
         history = report["entities"][0]
-        if history["changes"] >= 2:
+        recent = [c["state"] for c in history["recent"][-2:]]
+        if history["changes"] >= 2 and recent == ["on", "off"]:
             break
         await asyncio.sleep(0.25)
     assert [c["state"] for c in history["recent"][-2:]] == ["on", "off"]
