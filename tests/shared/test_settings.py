@@ -11,7 +11,6 @@ from homelab_shared.settings import (
     UpstreamSettings,
     load_settings,
     server_config,
-    settings_problems,
 )
 
 
@@ -26,9 +25,11 @@ def test_missing_variables_are_named_with_their_file_twin() -> None:
     with pytest.raises(ConfigError) as err:
         load_settings(DemoSettings)
     message = str(err.value)
+    problems = err.value.problems
     assert "DEMO_URL is not set (Demo base URL)" in message
     assert "DEMO_TOKEN or DEMO_TOKEN_FILE is not set (Demo API token)" in message
-    assert settings_problems(DemoSettings) == message.split("; ")
+    assert problems == message.split("; ")
+    assert len(problems) == 2
 
 
 def test_invalid_value_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -139,7 +139,7 @@ class RoutingRuntime:
 
     async def readiness(self) -> Readiness:
         try:
-            await self.store.usage("local-qwen", self.router.window(), time.time())
+            await self.store.usage(self.policy.priority[0], self.router.window(), time.time())
         except Exception as err:  # the store is the one thing the router cannot work without
             return Readiness(
                 ok=False,

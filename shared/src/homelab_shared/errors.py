@@ -10,7 +10,14 @@ from fastmcp.exceptions import ToolError
 
 
 class ConfigError(Exception):
-    """The server is not configured well enough to start; the message names the variable."""
+    """The server is not configured well enough to start; the message names the variable.
+
+    ``problems`` holds one line per variable when there are several.
+    """
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
 
 
 class UpstreamError(ToolError):
@@ -83,19 +90,6 @@ class UpstreamServerError(UpstreamError):
 
 class BadResponse(UpstreamError):
     cause = "sent a response that could not be understood"
-
-
-ERROR_CLASSES: tuple[type[UpstreamError], ...] = (
-    Unreachable,
-    UpstreamTimeout,
-    AuthFailed,
-    Forbidden,
-    NotFound,
-    RateLimited,
-    BadRequest,
-    UpstreamServerError,
-    BadResponse,
-)
 
 
 def error_class(err: BaseException) -> str:

@@ -133,7 +133,7 @@ def _describe(cls: type[BaseSettings], loc: tuple[Any, ...], msg: str, kind: str
     field = str(loc[0]) if loc else ""
     info = cls.model_fields.get(field)
     if info is None:  # the error is reported under an alias
-        field = next((n for n, f in cls.model_fields.items() if field in env_alias_set(f)), field)
+        field = next((n for n in cls.model_fields if field.upper() in env_names(cls, n)), field)
         info = cls.model_fields.get(field)
     var = env_names(cls, field)[0] if info is not None else field.upper()
     secret = info is not None and _is_secret(info.annotation)
@@ -144,22 +144,13 @@ def _describe(cls: type[BaseSettings], loc: tuple[Any, ...], msg: str, kind: str
     return f"{var} is invalid: {msg}"
 
 
-def env_alias_set(field: FieldInfo) -> set[str]:
-    alias = field.validation_alias
-    if isinstance(alias, str):
-        return {alias}
-    if isinstance(alias, AliasChoices):
-        return {c for c in alias.choices if isinstance(c, str)}
-    return set()
-
-
 def load_settings(cls: type[S], **overrides: Any) -> S:
     """Build settings from the environment; raise ConfigError naming every bad variable."""
     try:
         settings = cls(**overrides)
     except ValidationError as err:
         problems = [_describe(cls, e["loc"], e["msg"], e["type"]) for e in err.errors()]
-        raise ConfigError("; ".join(problems)) from None
+        raise ConfigError("; ".join(problems), problems) from None
     _register_secrets(settings)
     return settings
 
@@ -177,12 +168,3 @@ def _register_secrets(value: Any) -> None:
     elif isinstance(value, list | tuple | set | frozenset):
         for item in value:
             _register_secrets(item)
-
-
-def settings_problems(cls: type[BaseSettings]) -> list[str]:
-    """What keeps ``cls`` from loading, one line per variable (for ``status`` and ``doctor``)."""
-    try:
-        load_settings(cls)
-    except ConfigError as err:
-        return str(err).split("; ")
-    return []

@@ -185,9 +185,6 @@ class Toolbox:
             server=self.name, client_id=client_id, tool=tool, arguments=arguments, outcome=outcome
         )
 
-    def tool_classes(self) -> dict[str, Safety]:
-        return dict(self.classes)
-
     # --- registration -------------------------------------------------------------------------
 
     def _register(self, fn: Callable[..., Any], cls: Safety, hints: dict[str, Any]) -> Any:

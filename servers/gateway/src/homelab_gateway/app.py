@@ -35,7 +35,7 @@ def load_member(spec: ServerSpec, runtime: RuntimeSettings) -> Member:
     try:
         settings = spec.load()
     except ConfigError as err:
-        return Member(spec, "not_configured", str(err).split("; "))
+        return Member(spec, "not_configured", err.problems)
     try:
         mcp = spec.build(settings, runtime)
     except ConfigError as err:
