@@ -1,0 +1,83 @@
+"""Stoplight Prism: a mock server driven by an official OpenAPI spec (Sonarr, Radarr, Prowlarr,
+ArgoCD, Plex in ``../shared/specs``).
+
+Installed with the Node tools (``bash .ci/peers/node-tools.sh``; Prism needs the Node 24 binary
+that comes with them). ``prism mock --errors`` answers requests that break the spec with 4xx
+(422 for a bad body or parameter, 401 for a missing security scheme), so a server run against it
+proves its requests follow the contract.
+
+```python
+with prism_mock("sonarr-v3.json") as url:   # http://127.0.0.1:<port>
+    ...
+```
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.peers import SPECS_DIR, free_port, missing
+from tests.peers.clients import NODE_MODULES, NODE_TOOLS_SCRIPT, node_bin
+
+PRISM_JS = NODE_MODULES / "@stoplight" / "prism-cli" / "dist" / "index.js"
+START_TIMEOUT = 30.0
+
+
+def spec_path(name: str) -> Path:
+    """A spec of ``../shared/specs``; skip (fail under REQUIRE_PEERS=1) when it is absent."""
+    path = SPECS_DIR / name
+    if not path.is_file():
+        missing(
+            f"{path} not found: the official specs live in the team handbook beside the checkout "
+            "(../shared/specs)"
+        )
+    return path
+
+
+@contextmanager
+def prism_mock(spec: str, *, seed: int = 42) -> Iterator[str]:
+    """Run ``prism mock --errors`` on a free loopback port for ``spec``; yield its base URL."""
+    node = node_bin()
+    if node is None or not PRISM_JS.is_file():
+        missing(f"Prism is not installed: bash {NODE_TOOLS_SCRIPT}")
+        raise AssertionError("unreachable")
+    path = spec_path(spec)
+    port = free_port()
+    cmd = [str(node), str(PRISM_JS), "mock", "-d", "--seed", str(seed), "--errors"]
+    cmd += ["-h", "127.0.0.1", "-p", str(port), str(path)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_listening(proc, url)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+
+def _wait_until_listening(proc: subprocess.Popen[str], url: str) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            output = proc.stdout.read() if proc.stdout else ""
+            raise RuntimeError(f"prism exited with {proc.returncode}: {output[-2000:]}")
+        try:
+            urllib.request.urlopen(f"{url}/__prism_probe__", timeout=1)
+            return
+        except urllib.error.HTTPError:  # any HTTP answer means it is listening
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"prism did not listen on {url} within {START_TIMEOUT:.0f} s")
