@@ -1,26 +1,24 @@
-"""One persistent, authenticated WebSocket to Home Assistant. Knows nothing of MCP.
+"""Home Assistant's WebSocket protocol on the shared persistent socket. Knows nothing of MCP.
 
-Commands are correlated by id; a reader task dispatches results and subscription events. When the
-connection drops, pending commands fail with :class:`ConnectionLost` (read commands are retried once
-on a fresh connection), and if subscriptions are active a background task reconnects with
-exponential backoff and subscribes them again (each subscriber then sees a ``reconnected`` marker,
-so it can re-read what it may have missed).
+The shared :class:`~homelab_shared.websocket.PersistentWebSocket` owns the connection, the reader,
+id correlation and reconnects. This module adds Home Assistant's part: the ``auth`` handshake,
+``{"id", "type", ...}`` commands answered by ``result`` messages, and subscriptions. When the
+connection drops, pending commands fail (read commands are retried once on a fresh connection), and
+if subscriptions are active the socket reconnects with backoff and subscribes them again (each
+subscriber then sees a ``reconnected`` marker, so it can re-read what it may have missed).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import itertools
 import json
 import logging
-import ssl
 from collections.abc import Callable, Mapping
 from typing import Any, Self
-from urllib.parse import urlsplit, urlunsplit
 
-from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
+from websockets.asyncio.client import ClientConnection
+from websockets.exceptions import ConnectionClosed
 
 from homelab_shared.errors import (
     AuthFailed,
@@ -33,34 +31,23 @@ from homelab_shared.errors import (
     UpstreamTimeout,
 )
 from homelab_shared.redact import scrub
+from homelab_shared.websocket import (
+    ConnectionLost,
+    PersistentWebSocket,
+    SocketOptions,
+    ws_url,
+)
 
 log = logging.getLogger("home_assistant_mcp.websocket")
 
 SERVICE = "Home Assistant"
-MAX_MESSAGE = 64 * 1024 * 1024  # registries of a large install run to several MB
 RECONNECTED = {"type": "reconnected"}
 
-
-class ConnectionLost(Exception):
-    """The socket closed while a command was in flight."""
+__all__ = ["RECONNECTED", "SERVICE", "ConnectionLost", "HAWebSocket", "Subscription"]
 
 
 def websocket_url(base_url: str) -> str:
-    parts = urlsplit(base_url)
-    scheme = "wss" if parts.scheme == "https" else "ws"
-    return urlunsplit((scheme, parts.netloc, parts.path.rstrip("/") + "/api/websocket", "", ""))
-
-
-def ssl_for(url: str, verify: bool, ca_bundle: str | None) -> ssl.SSLContext | None:
-    if not url.startswith("wss:"):
-        return None
-    if ca_bundle:
-        return ssl.create_default_context(cafile=ca_bundle)
-    context = ssl.create_default_context()
-    if not verify:
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    return context
+    return ws_url(base_url, "/api/websocket")
 
 
 def result_error(command: str, error: Mapping[str, Any], hints: Mapping[str, str]) -> UpstreamError:
@@ -105,7 +92,7 @@ class Subscription:
         return await asyncio.wait_for(self.queue.get(), within)
 
 
-class HAWebSocket:
+class HAWebSocket(PersistentWebSocket):
     def __init__(
         self,
         base_url: str,
@@ -122,30 +109,31 @@ class HAWebSocket:
         url_hint: str = "check HA_URL",
         on_connect: Callable[[], None] | None = None,
     ) -> None:
-        self.url = websocket_url(base_url)
+        super().__init__(
+            SocketOptions(
+                url=websocket_url(base_url),
+                service=SERVICE,
+                verify_ssl=verify_ssl,
+                ca_bundle=ca_bundle,
+                open_timeout=open_timeout,
+                request_timeout=request_timeout,
+                attempts=attempts,
+                backoff=backoff,
+                reconnect_max=reconnect_max,
+                url_hint=url_hint,
+                tls_hint="set HA_CA_BUNDLE to your CA, or HA_VERIFY_SSL=false",
+                timeout_hint="it may be busy; try again or raise HA_TIMEOUT",
+            ),
+            on_connect=on_connect,
+        )
         self._token = token
-        self._ssl = ssl_for(self.url, verify_ssl, ca_bundle)
-        self.open_timeout = open_timeout
-        self.request_timeout = request_timeout
-        self.attempts = attempts
-        self.backoff = backoff
-        self.reconnect_max = reconnect_max
         self.hints = {
             "auth": auth_hint,
             "url": url_hint,
             "admin": "the user of HA_TOKEN must be an administrator for this",
         }
-        self.on_connect = on_connect  # e.g. forget cached registries after a restart
         self.ha_version: str | None = None
-        self.connects = 0  # successful (re)connections, for tests and diagnostics
-        self._conn: ClientConnection | None = None
-        self._reader: asyncio.Task[None] | None = None
-        self._reconnector: asyncio.Task[None] | None = None
-        self._pending: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self._subs: dict[int, Subscription] = {}
-        self._ids = itertools.count(1)
-        self._lock = asyncio.Lock()
-        self._closed = False
 
     # --- public -------------------------------------------------------------------------------
 
@@ -159,15 +147,11 @@ class HAWebSocket:
         """
         for attempt in (1, 2):
             try:
-                reply = await self._request({"type": type_, **payload}, within)
+                reply = await self.request({"type": type_, **payload}, within)
             except ConnectionLost as err:
                 if retry and attempt == 1:
                     continue
-                raise Unreachable(
-                    SERVICE,
-                    f"the WebSocket closed during {type_}",
-                    hint=f"{self.hints['url']} and that Home Assistant is running",
-                ) from err
+                raise self.lost(type_) from err
             if not reply.get("success", False):
                 raise result_error(type_, reply.get("error") or {}, self.hints)
             return reply.get("result")
@@ -177,7 +161,7 @@ class HAWebSocket:
         return Subscription(self, {"type": type_, **payload})
 
     async def subscribe(self, sub: Subscription) -> None:
-        await self._connection()
+        await self.connection()
         await self._send_subscribe(sub)
 
     async def unsubscribe(self, sub: Subscription) -> None:
@@ -185,99 +169,34 @@ class HAWebSocket:
             return
         self._subs.pop(sub.id, None)
         sub_id, sub.id = sub.id, None
-        if self._conn is not None and not self._closed:
+        if self.connected and not self._closed:
             with contextlib.suppress(UpstreamError, ConnectionLost, TimeoutError):
-                await self._request({"type": "unsubscribe_events", "subscription": sub_id}, 2.0)
+                await self.request({"type": "unsubscribe_events", "subscription": sub_id}, 2.0)
 
-    async def drop(self) -> None:
-        """Close the current connection but stay usable: it reopens on the next command (and
-        at once with backoff when subscriptions are active). Used when Home Assistant is told to
-        stop: an open WebSocket makes it wait 10 s before exiting."""
-        conn = self._conn
-        if conn is not None:
-            with contextlib.suppress(WebSocketException, OSError):
-                await conn.close()
+    # --- protocol -----------------------------------------------------------------------------
 
-    async def aclose(self) -> None:
-        self._closed = True
-        for task in (self._reconnector, self._reader):
-            if task is not None and not task.done():
-                task.cancel()
-        conn, self._conn = self._conn, None
-        if conn is not None:
-            with contextlib.suppress(WebSocketException, OSError):
-                await conn.close()
-        for task in (self._reconnector, self._reader):
-            if task is not None:
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await task
+    def frame(self, msg_id: int, message: dict[str, Any]) -> dict[str, Any]:
+        return {**message, "id": msg_id}
 
-    # --- connection ---------------------------------------------------------------------------
+    def reply_id(self, message: dict[str, Any]) -> Any:
+        msg_id = message.get("id")
+        if not isinstance(msg_id, int) or message.get("type") == "event":
+            return None
+        return msg_id
 
-    async def _connection(self, attempts: int | None = None) -> ClientConnection:
-        async with self._lock:
-            if self._conn is not None:
-                return self._conn
-            if self._closed:
-                raise Unreachable(SERVICE, "the client is closed")
-            conn = await self._open_with_retries(attempts or self.attempts)
-            self._conn = conn
-            self.connects += 1
-            if self.on_connect is not None:
-                self.on_connect()
-            self._reader = asyncio.create_task(self._read(conn), name="ha-websocket-reader")
-        await self._resubscribe()
-        return conn
+    def on_event(self, message: dict[str, Any]) -> None:
+        sub = self._subs.get(message.get("id"))  # type: ignore[arg-type]
+        if sub is not None and message.get("type") == "event":
+            sub.queue.put_nowait(message.get("event") or {})
 
-    async def _open_with_retries(self, tries: int) -> ClientConnection:
-        for attempt in range(1, tries):
-            try:
-                return await self._open()
-            except (Unreachable, UpstreamTimeout):
-                await asyncio.sleep(self.backoff * 2 ** (attempt - 1))
-        return await self._open()
+    def wants_connection(self) -> bool:
+        return bool(self._subs)
 
-    async def _open(self) -> ClientConnection:
-        unreachable = f"{self.hints['url']} and that Home Assistant is running"
+    async def handshake(self, conn: ClientConnection) -> None:
         try:
-            conn = await connect(
-                self.url,
-                ssl=self._ssl,
-                open_timeout=self.open_timeout,
-                max_size=MAX_MESSAGE,
-                close_timeout=2,
-                user_agent_header="homelab-mcp",
-            )
-        except ssl.SSLCertVerificationError as err:
-            raise Unreachable(
-                SERVICE,
-                "TLS certificate not trusted",
-                hint="set HA_CA_BUNDLE to your CA, or HA_VERIFY_SSL=false",
-            ) from err
-        except InvalidStatus as err:
-            status = err.response.status_code
-            raise Unreachable(
-                SERVICE,
-                f"WebSocket handshake refused with HTTP {status} at /api/websocket",
-                hint=f"{self.hints['url']}; a reverse proxy must pass WebSocket upgrades",
-            ) from err
-        except TimeoutError as err:
-            raise UpstreamTimeout(SERVICE, "opening the WebSocket", hint=unreachable) from err
-        except (OSError, WebSocketException) as err:
-            reason = scrub(str(err)) or type(err).__name__
-            raise Unreachable(SERVICE, reason, hint=unreachable) from err
-        try:
-            await self._authenticate(conn)
-        except BaseException:
-            await conn.close()
-            raise
-        return conn
-
-    async def _authenticate(self, conn: ClientConnection) -> None:
-        try:
-            hello = json.loads(await asyncio.wait_for(conn.recv(), self.open_timeout))
+            hello = json.loads(await asyncio.wait_for(conn.recv(), self.options.open_timeout))
             await conn.send(json.dumps({"type": "auth", "access_token": self._token}))
-            reply = json.loads(await asyncio.wait_for(conn.recv(), self.open_timeout))
+            reply = json.loads(await asyncio.wait_for(conn.recv(), self.options.open_timeout))
         except (ConnectionClosed, TimeoutError) as err:
             raise Unreachable(
                 SERVICE, "the WebSocket closed during authentication", hint=self.hints["url"]
@@ -289,58 +208,8 @@ class HAWebSocket:
             raise UpstreamServerError(SERVICE, f"unexpected WebSocket reply {reply.get('type')!r}")
         self.ha_version = reply.get("ha_version") or hello.get("ha_version")
 
-    async def _read(self, conn: ClientConnection) -> None:
-        try:
-            async for raw in conn:
-                data = json.loads(raw)
-                for message in data if isinstance(data, list) else [data]:
-                    self._dispatch(message)
-        except (ConnectionClosed, ValueError) as err:
-            log.info("Home Assistant WebSocket closed: %s", type(err).__name__)
-        finally:
-            self._connection_lost(conn)
-
-    def _dispatch(self, message: dict[str, Any]) -> None:
-        msg_id = message.get("id")
-        if not isinstance(msg_id, int):
-            return
-        if message.get("type") == "event":
-            sub = self._subs.get(msg_id)
-            if sub is not None:
-                sub.queue.put_nowait(message.get("event") or {})
-            return
-        future = self._pending.get(msg_id)
-        if future is not None and not future.done():
-            future.set_result(message)
-
-    def _connection_lost(self, conn: ClientConnection) -> None:
-        if self._conn is conn:
-            self._conn = None
-        for future in self._pending.values():
-            if not future.done():
-                future.set_exception(ConnectionLost())
-        idle = self._reconnector is None or self._reconnector.done()
-        if self._subs and not self._closed and idle:
-            self._reconnector = asyncio.create_task(self._reconnect(), name="ha-reconnect")
-
-    async def _reconnect(self) -> None:
-        """Keep trying (exponential backoff up to ``reconnect_max``) while anyone subscribes.
-
-        The first attempt waits too: right after a drop Home Assistant may still be stopping, and
-        a connection opened then would hold its shutdown up.
-        """
-        delay = self.backoff
-        while self._subs and not self._closed and self._conn is None:
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, self.reconnect_max)
-            try:
-                await self._connection(attempts=1)
-                return
-            except UpstreamError as err:
-                log.info("reconnect to Home Assistant failed (%s); next in %.1f s", err, delay)
-
-    async def _resubscribe(self) -> None:
-        stale = [(sub_id, sub) for sub_id, sub in self._subs.items()]
+    async def after_connect(self) -> None:
+        stale = list(self._subs.items())
         for sub_id, sub in stale:
             self._subs.pop(sub_id, None)
             sub.id = None
@@ -352,11 +221,11 @@ class HAWebSocket:
             sub.queue.put_nowait(dict(RECONNECTED))
 
     async def _send_subscribe(self, sub: Subscription) -> None:
-        msg_id = next(self._ids)
+        msg_id = self.next_id()
         self._subs[msg_id] = sub  # before sending: events may follow the result immediately
         sub.id = msg_id
         try:
-            reply = await self._request(sub.message, None, msg_id=msg_id)
+            reply = await self.request(sub.message, None, msg_id=msg_id)
         except BaseException:
             self._subs.pop(msg_id, None)
             sub.id = None
@@ -365,27 +234,3 @@ class HAWebSocket:
             self._subs.pop(msg_id, None)
             sub.id = None
             raise result_error(str(sub.message.get("type")), reply.get("error") or {}, self.hints)
-
-    async def _request(
-        self, message: dict[str, Any], within: float | None, *, msg_id: int | None = None
-    ) -> dict[str, Any]:
-        conn = await self._connection()
-        msg_id = msg_id if msg_id is not None else next(self._ids)
-        future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
-        self._pending[msg_id] = future
-        try:
-            try:
-                await conn.send(json.dumps({**message, "id": msg_id}))
-            except ConnectionClosed as err:
-                raise ConnectionLost() from err
-            wait = within or self.request_timeout
-            try:
-                return await asyncio.wait_for(future, wait)
-            except TimeoutError as err:
-                raise UpstreamTimeout(
-                    SERVICE,
-                    f"no answer to {message.get('type')} within {wait:g} s",
-                    hint="it may be busy; try again or raise HA_TIMEOUT",
-                ) from err
-        finally:
-            self._pending.pop(msg_id, None)
