@@ -1,0 +1,12 @@
+"""``python -m truenas_mcp``: the TrueNAS server alone (HTTP on 8005, or ``--transport stdio``)."""
+
+from homelab_shared.spec import server_main
+from truenas_mcp.server import SPEC
+
+
+def main() -> None:
+    server_main(SPEC)
+
+
+if __name__ == "__main__":
+    main()
