@@ -84,6 +84,54 @@ def snapshot(ds: str, name: str, age_days: int, used: int, txg: int) -> dict[str
     }
 
 
+def _stats(size: int) -> dict[str, Any]:
+    return {
+        "timestamp": 1_000_000_000_000,
+        "read_errors": 0,
+        "write_errors": 0,
+        "checksum_errors": 0,
+        "ops": [0, 1234, 5678, 0, 0, 0, 0],
+        "bytes": [0, 123_456_789, 987_654_321, 0, 0, 0, 0],
+        "size": size,
+        "allocated": size // 2,
+        "fragmentation": 0,
+        "self_healed": 0,
+        "configured_ashift": 12,
+        "logical_ashift": 9,
+        "physical_ashift": 12,
+    }
+
+
+def vdev(kind: str, disks: list[tuple[str, str]], size: int) -> dict[str, Any]:
+    """A data vdev of ``pool.query``'s topology; ``disks`` are (name, status)."""
+    children = [
+        {
+            "name": f"{name}1",
+            "type": "DISK",
+            "path": f"/dev/disk/by-partuuid/{i:08d}-0000-0000-0000-{name}",
+            "guid": str(7000 + i),
+            "status": status,
+            "stats": _stats(size),
+            "children": [],
+            "device": f"{name}1",
+            "disk": name,
+            "unavail_disk": None,
+        }
+        for i, (name, status) in enumerate(disks)
+    ]
+    degraded = any(st != "ONLINE" for _, st in disks)
+    return {
+        "name": f"{kind.lower()}-0",
+        "type": kind,
+        "path": None,
+        "guid": "555",
+        "status": "DEGRADED" if degraded else "ONLINE",
+        "stats": _stats(size * len(disks)),
+        "children": children,
+        "unavail_disk": None,
+    }
+
+
 def initial_state() -> dict[str, Any]:
     datasets = [
         dataset("tank", 2400 * GIB, 1200 * GIB),
@@ -137,7 +185,20 @@ def initial_state() -> dict[str, Any]:
             "free_str": str(1200 * GIB),
             "freeing_str": "0",
             "autotrim": {"parsed": "off", "rawvalue": "off", "source": "DEFAULT", "value": "off"},
-            "topology": {"data": [], "log": [], "cache": [], "spare": [], "special": []},
+            "topology": {
+                "data": [
+                    vdev(
+                        "RAIDZ1",
+                        [("sda", "ONLINE"), ("sdb", "ONLINE"), ("sdc", "ONLINE")],
+                        1200 * GIB,
+                    )
+                ],
+                "log": [],
+                "cache": [],
+                "spare": [],
+                "special": [],
+                "dedup": [],
+            },
         },
         {
             "id": 2,
@@ -162,7 +223,16 @@ def initial_state() -> dict[str, Any]:
             "free_str": str(300 * GIB),
             "freeing_str": "0",
             "autotrim": {"parsed": "on", "rawvalue": "on", "source": "LOCAL", "value": "on"},
-            "topology": {"data": [], "log": [], "cache": [], "spare": [], "special": []},
+            "topology": {
+                "data": [
+                    vdev("MIRROR", [("nvme0n1", "ONLINE"), ("nvme1n1", "REMOVED")], 400 * GIB)
+                ],
+                "log": [],
+                "cache": [],
+                "spare": [],
+                "special": [],
+                "dedup": [],
+            },
         },
     ]
     disks = [

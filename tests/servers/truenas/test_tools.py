@@ -67,6 +67,8 @@ async def test_pools_are_lean_and_show_health_and_scrub(ro_nas: Client[Any]) -> 
     assert pools["fast"]["healthy"] is False
     assert pools["fast"]["last_scrub"]["errors"] == 3
     assert "removed" in pools["fast"]["status_detail"]
+    assert pools["fast"]["problems"] == ["nvme1n1 (mirror-0): REMOVED"]
+    assert pools["tank"]["problems"] == []
     assert "topology" not in pools["tank"]
 
 

@@ -47,6 +47,9 @@ class Pool(BaseModel):
     fragmentation_pct: float | None = None
     last_scrub: Scrub | None = None
     status_detail: str | None = None
+    problems: list[str] = Field(
+        default_factory=list, description="Devices not ONLINE or with read/write/checksum errors"
+    )
 
 
 class Dataset(BaseModel):

@@ -128,6 +128,37 @@ def scrub(scan: Any) -> m.Scrub | None:
     )
 
 
+def device_problems(topology: Any) -> list[str]:
+    """Every device of a pool's topology that is not ONLINE or has errors, e.g.
+    ``nvme1n1 (mirror-0): REMOVED`` or ``sdb (raidz1-0): 3 checksum errors``."""
+    problems: list[str] = []
+
+    def walk(node: Mapping[str, Any], parent: str) -> None:
+        name = str(node.get("disk") or node.get("name") or "?")
+        stats = sub(node, "stats")
+        errors = {
+            k.removesuffix("_errors"): stats.get(k)
+            for k in ("read_errors", "write_errors", "checksum_errors")
+            if stats.get(k)
+        }
+        where = f" ({parent})" if parent else ""
+        if not node.get("children") and node.get("status") not in (None, "ONLINE"):
+            problems.append(f"{name}{where}: {node.get('status')}")
+        if errors:
+            counts = ", ".join(f"{n} {k}" for k, n in errors.items())
+            problems.append(f"{name}{where}: {counts} errors")
+        for child in node.get("children") or []:
+            if isinstance(child, Mapping):
+                walk(child, str(node.get("name") or ""))
+
+    if isinstance(topology, Mapping):
+        for group in topology.values():
+            for node in group or []:
+                if isinstance(node, Mapping):
+                    walk(node, "")
+    return problems[:20]
+
+
 def pool(p: Mapping[str, Any]) -> m.Pool:
     size, allocated = p.get("size"), p.get("allocated")
     used_pct = None
@@ -149,6 +180,7 @@ def pool(p: Mapping[str, Any]) -> m.Pool:
         fragmentation_pct=frag_pct,
         last_scrub=scrub(p.get("scan")),
         status_detail=text(p.get("status_detail")),
+        problems=device_problems(p.get("topology")),
     )
 
 
