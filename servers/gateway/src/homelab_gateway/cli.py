@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from collections.abc import Sequence
 
@@ -16,6 +17,8 @@ from homelab_shared.settings import load_settings
 from homelab_shared.spec import ServerSpec, add_run_arguments, discover_all, runtime_from_args
 from homelab_shared.toolbox import Readiness, Toolbox
 
+SERVER_VAR = "HOMELAB_SERVER"
+
 
 def _find(specs: list[ServerSpec], name: str) -> ServerSpec:
     for spec in specs:
@@ -25,13 +28,21 @@ def _find(specs: list[ServerSpec], name: str) -> ServerSpec:
     raise ConfigError(f"no server named {name!r} (known: {known})")
 
 
+def serve_target(name: str | None) -> str | None:
+    """The server to serve alone: the argument, else HOMELAB_SERVER (how the images pick theirs);
+    None (or "gateway") means every configured server."""
+    name = name or os.environ.get(SERVER_VAR, "").strip() or None
+    return None if name == "gateway" else name
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     runtime = runtime_from_args(args)
     specs, broken = discover_all()
     for name, reason in broken.items():
         print(f"skipping {name}: {reason}", file=sys.stderr)
-    if args.name:
-        spec = _find(specs, args.name)
+    target = serve_target(args.name)
+    if target:
+        spec = _find(specs, target)
         member = load_member(spec, runtime)
         if member.mcp is None:
             raise ConfigError(f"{spec.name} cannot start: " + "; ".join(member.problems))
@@ -134,7 +145,12 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="homelab-mcp", description="Homelab MCP suite")
     sub = top.add_subparsers(dest="command", required=True)
     serve_p = sub.add_parser("serve", help="serve all configured servers, or one by name")
-    serve_p.add_argument("name", nargs="?", help="serve only this server on its own port")
+    serve_p.add_argument(
+        "name",
+        nargs="?",
+        help="serve only this server on its own port (default: HOMELAB_SERVER; unset or "
+        "'gateway': every configured server on 8000)",
+    )
     add_run_arguments(serve_p)
     serve_p.set_defaults(func=cmd_serve)
     sub.add_parser("list", help="servers, tools, safety class, enabled").set_defaults(func=cmd_list)
