@@ -10,7 +10,7 @@ from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
-from homelab_shared.redact import scrub
+from homelab_shared.redact import redact, scrub
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -42,7 +42,7 @@ class JsonFormatter(logging.Formatter):
         }
         for key, value in record.__dict__.items():
             if key not in _RESERVED and not key.startswith("_"):
-                entry[key] = scrub(value) if isinstance(value, str) else value
+                entry[key] = redact(value)
         if record.exc_info and record.exc_info[0] is not None:
             entry["error"] = record.exc_info[0].__name__
         return json.dumps(entry, default=str)
