@@ -4,15 +4,16 @@ hidden in nested arguments. Token replay is in test_token_replay.py."""
 
 from __future__ import annotations
 
+import io
 import json
 import logging
-from pathlib import Path
+import sys
 from typing import Any
 
 import pytest
 
 from homelab_shared.http import HttpOptions, UpstreamHTTP
-from homelab_shared.observability import JsonFormatter
+from homelab_shared.observability import JsonFormatter, ScrubFilter
 from homelab_shared.paths import UnsafePath, segment
 from homelab_shared.redact import MASK, register_secret
 from homelab_shared.runtime import RuntimeSettings
@@ -168,7 +169,21 @@ async def test_a_secret_nested_in_list_arguments_reaches_neither_audit_nor_error
     record.pairs = ((secret, 1),)
     formatted = JsonFormatter().format(record)
     assert secret not in formatted and MASK in formatted
+    assert json.loads(runtime.audit_path().read_text().splitlines()[1])["outcome"] == (
+        "error:invalid_arguments"
+    )
 
 
-def test_runtime_fixture_isolated(runtime: RuntimeSettings, tmp_path: Path) -> None:
-    assert runtime.audit_path().is_relative_to(tmp_path)
+def test_text_logs_scrub_secrets_from_tracebacks() -> None:
+    secret = "traceback-secret-value-4242"
+    register_secret(secret)
+    try:
+        raise RuntimeError(f"upstream said {secret}")
+    except RuntimeError:
+        record = logging.LogRecord("t", logging.ERROR, __file__, 1, "failed", (), sys.exc_info())
+    handler = logging.StreamHandler(io.StringIO())
+    handler.addFilter(ScrubFilter())
+    handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+    handler.handle(record)
+    text = handler.stream.getvalue()
+    assert "RuntimeError: upstream said ***" in text and secret not in text

@@ -56,7 +56,16 @@ class ScrubFilter(logging.Filter):
         cleaned = scrub(message)
         if cleaned != message:
             record.msg, record.args = cleaned, ()
+        if record.exc_info and not record.exc_text:
+            # A traceback ends with the exception's message, which may quote a secret: format it
+            # here, scrubbed; the Formatter reuses exc_text instead of formatting it again.
+            record.exc_text = scrub(_TRACEBACK.formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = scrub(record.exc_text)
         return True
+
+
+_TRACEBACK = logging.Formatter()
 
 
 def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
