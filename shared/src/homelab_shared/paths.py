@@ -12,6 +12,7 @@ import re
 from urllib.parse import quote, unquote, urlsplit
 
 from homelab_shared.errors import BadRequest
+from homelab_shared.redact import scrub
 
 # Some upstreams (or proxies in front of them) decode more than once: judge every decoding level.
 _MAX_DECODE = 4
@@ -37,7 +38,8 @@ def _segment_problem(value: str) -> str | None:
     for level in _decodings(value):
         if "/" in level or "\\" in level:
             return "it contains a path separator"
-        if level in (".", ".."):
+        # "..;x" is ".." to servers that strip path parameters (Tomcat, some proxies).
+        if level.split(";", 1)[0] in (".", ".."):
             return "it is a relative path segment"
         if _CONTROL.search(level):
             return "it contains a control character"
@@ -78,8 +80,9 @@ def check_path(path: str, *, service: str) -> None:
             if reason is not None:
                 problem = f"segment {unquote(raw)!r} would change the endpoint ({reason})"
     if problem is not None:
+        shown = scrub(path.split("?", 1)[0][:200])  # never the query: it may carry a key
         raise UnsafePath(
             service,
-            f"path {path[:200]!r} refused: {problem}",
+            f"path {shown!r} refused: {problem}",
             hint="identifiers must be single path segments; nothing was sent",
         )
