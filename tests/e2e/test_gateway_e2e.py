@@ -117,13 +117,13 @@ def test_destructive_preview_token_replay_other_args_expiry_and_audit(
     mine = [(a["arguments"]["item_id"], a["outcome"]) for a in audit if a["tool"] == "delete_item"]
     assert mine == [
         ("item-20", "preview"),
-        ("item-21", "error:tool_error"),
+        ("item-21", "refused:confirm_mismatch"),
         ("item-20", "ok"),
-        ("item-20", "error:tool_error"),
+        ("item-20", "refused:confirm_used"),
         ("item-22", "preview"),
-        ("item-22", "error:tool_error"),
+        ("item-22", "refused:confirm_expired"),
     ]
-    assert all(a["client_id"] == "admin" for a in audit)
+    assert all(a["client_id"] == "static:admin" for a in audit)
     assert token not in "\n".join(gateway.audit())
 
 

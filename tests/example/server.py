@@ -52,17 +52,20 @@ class InventoryClient:
     async def aclose(self) -> None:
         await self.http.aclose()
 
+    def _path(self, item_id: str) -> str:
+        return f"/api/items/{self.http.segment(item_id, 'item id')}"
+
     async def items(self) -> list[dict[str, Any]]:
         return await self.http.get_json("/api/items")
 
     async def item(self, item_id: str) -> dict[str, Any]:
-        return await self.http.get_json(f"/api/items/{item_id}")
+        return await self.http.get_json(self._path(item_id))
 
     async def set_state(self, item_id: str, state: str) -> dict[str, Any]:
-        return await self.http.json("PUT", f"/api/items/{item_id}", json={"state": state})
+        return await self.http.json("PUT", self._path(item_id), json={"state": state})
 
     async def delete(self, item_id: str) -> None:
-        await self.http.request("DELETE", f"/api/items/{item_id}")
+        await self.http.request("DELETE", self._path(item_id))
 
 
 async def probe(client: InventoryClient) -> Readiness:

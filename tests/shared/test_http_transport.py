@@ -62,7 +62,7 @@ async def test_admin_token_sees_and_calls_write_tools(
         assert {"set_state", "delete_item"} <= names
         await client.call_tool("set_state", {"item_id": "item-1", "state": "on"})
     assert inventory.items["item-1"]["state"] == "on"
-    assert '"client_id": "admin"' in runtime.audit_path().read_text()
+    assert '"client_id": "static:admin"' in runtime.audit_path().read_text()
 
 
 async def test_read_scope_cannot_see_or_call_write_tools(
@@ -99,7 +99,11 @@ def test_health_ready_and_metrics(
 ) -> None:
     base, _ = served
     assert httpx.get(f"{base}/healthz").json() == {"status": "ok"}
-    ready = httpx.get(f"{base}/readyz")
+    anonymous = httpx.get(f"{base}/readyz")
+    assert (anonymous.status_code, anonymous.json()) == (200, {"ready": True})
+    wrong = httpx.get(f"{base}/readyz", headers={"Authorization": "Bearer not-a-valid-token-1234"})
+    assert wrong.json() == {"ready": True}
+    ready = httpx.get(f"{base}/readyz", headers={"Authorization": f"Bearer {READER}"})
     assert ready.status_code == 200
     assert ready.json()["servers"]["Inventory"]["detail"] == "30 items"
     assert httpx.get(f"{base}/metrics").status_code == 401
@@ -113,7 +117,9 @@ def test_readyz_fails_when_the_upstream_is_down(
 ) -> None:
     base, _ = served
     inventory.stop()
-    ready = httpx.get(f"{base}/readyz")
+    anonymous = httpx.get(f"{base}/readyz")
+    assert (anonymous.status_code, anonymous.json()) == (503, {"ready": False})
+    ready = httpx.get(f"{base}/readyz", headers={"Authorization": f"Bearer {READER}"})
     assert ready.status_code == 503
     detail = ready.json()["servers"]["Inventory"]
     assert detail["ok"] is False

@@ -14,7 +14,8 @@ from homelab_shared.confirm import Confirmer
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.toolbox import ConfirmationRequired
 from tests.example.upstream import InventoryServer
-from tests.harness import structured
+from tests.harness import mcp_client, structured
+from tests.security.probe import Done, build_probe
 
 
 def audit_lines(runtime: RuntimeSettings) -> list[dict[str, Any]]:
@@ -22,6 +23,17 @@ def audit_lines(runtime: RuntimeSettings) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def probe_server(runtime: RuntimeSettings, effects: list[Done]) -> Any:
+    return build_probe(
+        runtime,
+        effects,
+        url="http://127.0.0.1:9",
+        api_key="unused-key-0123",
+        allow_write=True,
+        allow_destructive=True,
+    )
 
 
 def preview_of(result: Any) -> ConfirmationRequired:
@@ -40,7 +52,9 @@ async def test_hidden_write_tool_is_refused_with_the_variable_to_set(
         await ro_client.call_tool("set_state", {"item_id": "item-1", "state": "on"})
     assert inventory.items["item-1"]["state"] == "off"
     assert not any(m == "PUT" for m, _ in inventory.requests)
-    assert audit_lines(runtime) == []
+    [line] = audit_lines(runtime)
+    assert (line["tool"], line["outcome"]) == ("set_state", "refused:disabled")
+    assert line["arguments"] == {"item_id": "item-1", "state": "on"}
 
 
 async def test_write_enabled_but_destructive_not(
@@ -106,7 +120,7 @@ async def test_destructive_preview_changes_nothing_then_token_executes_once(
     assert outcomes == [
         ("delete_item", "preview"),
         ("delete_item", "ok"),
-        ("delete_item", "error:tool_error"),
+        ("delete_item", "refused:confirm_used"),
     ]
     assert all(
         line["arguments"].get("confirm_token") in (None, "***") for line in audit_lines(runtime)
@@ -124,9 +138,26 @@ async def test_token_for_other_arguments_is_refused(
     assert "item-4" in inventory.items and "item-5" in inventory.items
 
 
-async def test_token_for_other_tool_or_garbage_is_refused(rw_client: Client[Any]) -> None:
+async def test_garbage_token_is_refused(rw_client: Client[Any], inventory: InventoryServer) -> None:
     with pytest.raises(ToolError, match="malformed"):
         await rw_client.call_tool("delete_item", {"item_id": "item-4", "confirm_token": "nope"})
+    assert "item-4" in inventory.items
+
+
+async def test_token_for_another_tool_with_the_same_arguments_is_refused(
+    runtime: RuntimeSettings,
+) -> None:
+    effects: list[Done] = []
+    server = probe_server(runtime, effects)
+    async with mcp_client(server) as client:
+        preview = preview_of(await client.call_tool("wipe", {"target": "disk-1"}))
+        with pytest.raises(ToolError, match="another tool"):
+            await client.call_tool(
+                "erase", {"target": "disk-1", "confirm_token": preview.confirm_token}
+            )
+        assert effects == []
+        await client.call_tool("wipe", {"target": "disk-1", "confirm_token": preview.confirm_token})
+    assert [(e.tool, e.target) for e in effects] == [("wipe", "disk-1")]
 
 
 async def test_expired_token_is_refused(
@@ -147,21 +178,29 @@ async def test_expired_token_is_refused(
 def _clocked_init(now: list[float]) -> Any:
     original = Confirmer.__init__
 
-    def init(self: Confirmer, key: bytes, ttl: float, clock: Any = None) -> None:
-        original(self, key, ttl, lambda: now[0])
+    def init(self: Confirmer, key: bytes, ttl: float, store: Any, clock: Any = None) -> None:
+        original(self, key, ttl, store, lambda: now[0])
 
     return init
 
 
-async def test_token_bound_to_defaults_applied_arguments(
-    rw_client: Client[Any], inventory: InventoryServer
+async def test_token_is_bound_to_the_arguments_with_defaults_applied(
+    runtime: RuntimeSettings,
 ) -> None:
-    """Order of keys and explicit defaults do not matter; the values do."""
-    preview = preview_of(await rw_client.call_tool("delete_item", {"item_id": "item-7"}))
-    await rw_client.call_tool(
-        "delete_item", {"confirm_token": preview.confirm_token, "item_id": "item-7"}
-    )
-    assert "item-7" not in inventory.items
+    """Omitting a defaulted argument and passing its default are the same call; another value
+    for it is another call (the token binds the arguments after defaults are applied)."""
+    effects: list[Done] = []
+    async with mcp_client(probe_server(runtime, effects)) as client:
+        omitted = preview_of(await client.call_tool("wipe", {"target": "disk-2"}))
+        with pytest.raises(ToolError, match="does not match"):
+            await client.call_tool(
+                "wipe", {"target": "disk-2", "force": True, "confirm_token": omitted.confirm_token}
+            )
+        assert effects == []
+        await client.call_tool(
+            "wipe", {"force": False, "confirm_token": omitted.confirm_token, "target": "disk-2"}
+        )
+    assert [(e.target, e.force) for e in effects] == [("disk-2", False)]
 
 
 async def test_confirm_key_is_persisted_and_private(

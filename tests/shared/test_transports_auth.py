@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import threading
-import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import httpx
-import jwt
 import pytest
-from cryptography.hazmat.primitives.asymmetric import rsa
 from fastmcp import Client
 from fastmcp.client.transports import SSETransport, StreamableHttpTransport
 from fastmcp.exceptions import ToolError
-from jwt.algorithms import RSAAlgorithm
 
 from homelab_shared.runner import http_app
 from homelab_shared.runtime import RuntimeSettings
@@ -25,10 +18,7 @@ from homelab_shared.toolbox import toolbox_of
 from tests.example.upstream import InventoryServer
 from tests.harness import structured
 from tests.harness.live import live_server
-from tests.peers import free_port
-
-ISSUER = "https://id.homelab.test/realms/home"
-AUDIENCE = "homelab-mcp"
+from tests.harness.oidc import AUDIENCE, ISSUER, mint, oidc_provider
 
 
 async def test_legacy_sse_transport_serves_the_same_tools(
@@ -45,47 +35,14 @@ async def test_legacy_sse_transport_serves_the_same_tools(
     assert structured(item)["name"] == "Widget 8"
 
 
-class _Jwks(ThreadingHTTPServer):
-    daemon_threads = True
-
-
 @pytest.fixture
 def oidc() -> Iterator[tuple[str, Any]]:
-    """A JWKS endpoint (as an OIDC provider publishes it) and the private key that signs."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    jwk = json.loads(RSAAlgorithm.to_jwk(key.public_key()))
-    body = json.dumps({"keys": [{**jwk, "kid": "k1", "use": "sig", "alg": "RS256"}]}).encode()
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = _Jwks(("127.0.0.1", free_port()), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/certs", key
-    server.shutdown()
-    server.server_close()
+    with oidc_provider() as provider:
+        yield provider
 
 
 def token(key: Any, *, audience: str = AUDIENCE, scope: str = "read write", ttl: int = 300) -> str:
-    now = int(time.time())
-    claims = {
-        "iss": ISSUER,
-        "aud": audience,
-        "sub": "user-1",
-        "client_id": "grafana",
-        "scope": scope,
-        "iat": now,
-        "exp": now + ttl,
-    }
-    return jwt.encode(claims, key, algorithm="RS256", headers={"kid": "k1"})
+    return mint(key, aud=audience, sub="user-1", client_id="grafana", scope=scope, ttl=ttl)
 
 
 async def test_jwt_from_the_oidc_provider_is_accepted_and_checked(

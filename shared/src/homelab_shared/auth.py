@@ -2,6 +2,10 @@
 
 Static tokens are compared in constant time against their SHA-256 digests, so the verifier keeps no
 plain token and a lookup leaks nothing through timing.
+
+Every verified caller gets one qualified identity, used for confirmation binding and the audit log:
+``static:<client>`` for a static token, ``jwt:<iss>:<sub>`` for a JWT (the user, not the OAuth
+app, so two users of one app are two callers, and no JWT claim can name a static client).
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
+import logging
 from dataclasses import dataclass
 
 from fastmcp.server.auth import AccessToken, TokenVerifier
@@ -17,6 +22,8 @@ from fastmcp.server.auth.providers.jwt import JWTVerifier
 from homelab_shared.errors import ConfigError
 from homelab_shared.redact import register_secret
 from homelab_shared.runtime import RuntimeSettings
+
+log = logging.getLogger("homelab.auth")
 
 WRITE_SCOPE = "write"
 READ_SCOPE = "read"
@@ -59,6 +66,29 @@ def parse_tokens(text: str) -> list[StaticToken]:
     return tokens
 
 
+class CallerToken(AccessToken):
+    """An access token whose ``client_id`` is the qualified caller id set by our verifiers.
+
+    Its type, not a claim, marks it: a JWT cannot forge it, whatever it claims.
+    """
+
+    @property
+    def caller(self) -> str:
+        return self.client_id
+
+
+def caller_id(token: AccessToken | None) -> str:
+    """The qualified caller id: ``static:<client>``, ``jwt:<iss>:<sub>``, ``local`` without auth.
+
+    A token from any other verifier is kept apart (``other:``) so it can never pass for ours.
+    """
+    if token is None:
+        return "local"
+    if isinstance(token, CallerToken):
+        return token.caller
+    return f"other:{token.client_id}"
+
+
 class StaticBearerVerifier(TokenVerifier):
     def __init__(self, tokens: list[StaticToken]) -> None:
         super().__init__()
@@ -72,7 +102,37 @@ class StaticBearerVerifier(TokenVerifier):
                 found = candidate
         if found is None:
             return None
-        return AccessToken(token=token, client_id=found.client_id, scopes=list(found.scopes))
+        return CallerToken(
+            token=token,
+            client_id=f"static:{found.client_id}",
+            scopes=list(found.scopes),
+            original_client_id=found.client_id,
+        )
+
+
+class QualifiedJWTVerifier(JWTVerifier):
+    """FastMCP's JWT checks, plus: ``exp``, ``iss`` and ``sub`` are required, and the caller is
+    ``jwt:<iss>:<sub>`` (FastMCP names it by ``client_id``/``azp``, the OAuth app)."""
+
+    async def verify_token(self, token: str) -> AccessToken | None:
+        verified = await super().verify_token(token)
+        if verified is None:
+            return None
+        claims = verified.claims
+        exp, iss, sub = claims.get("exp"), claims.get("iss"), claims.get("sub")
+        if not isinstance(exp, int | float) or not iss or not sub:
+            # A token without expiry is valid forever once leaked; without iss/sub it names no one.
+            log.info("JWT rejected: exp, iss and sub are required")
+            return None
+        return CallerToken(
+            token=verified.token,
+            client_id=f"jwt:{iss}:{sub}",
+            scopes=verified.scopes,
+            expires_at=int(exp),
+            subject=str(sub),
+            claims=claims,
+            original_client_id=verified.client_id,
+        )
 
 
 class ChainVerifier(TokenVerifier):
@@ -103,7 +163,7 @@ def build_auth(runtime: RuntimeSettings) -> TokenVerifier | None:
                 "be set too"
             )
         verifiers.append(
-            JWTVerifier(
+            QualifiedJWTVerifier(
                 jwks_uri=runtime.jwt_jwks_uri,
                 issuer=runtime.jwt_issuer,
                 audience=runtime.jwt_audience,

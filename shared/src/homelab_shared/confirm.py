@@ -3,6 +3,8 @@
 A call without a token changes nothing and gets a preview plus a token: an HMAC over the tool name,
 the canonical arguments, the caller's client id, an expiry and a nonce. Only a second call with the
 same arguments, from the same client, before expiry, with a token never used before, executes.
+"Never used before" holds across restarts and replicas: used nonces live in a shared
+:mod:`~homelab_shared.nonces` store until the token expires.
 """
 
 from __future__ import annotations
@@ -11,20 +13,23 @@ import base64
 import hashlib
 import hmac
 import json
+import logging
 import os
 import secrets
-import threading
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastmcp.exceptions import ToolError
 from pydantic_core import to_jsonable_python
 
+from homelab_shared.nonces import NonceStore
 from homelab_shared.runtime import RuntimeSettings
 
 VERSION = "c1"
+log = logging.getLogger("homelab.confirm")
 
 
 def canonical(args: Mapping[str, Any]) -> str:
@@ -57,13 +62,28 @@ def load_or_create_key(runtime: RuntimeSettings) -> bytes:
     return key
 
 
+class ConfirmationRefused(ToolError):
+    """A confirm_token was not accepted; ``reason`` is a short label for the audit log."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        self.reason = reason
+        super().__init__(message)
+
+
 class Confirmer:
-    def __init__(self, key: bytes, ttl: float, clock: Callable[[], float] = time.time) -> None:
+    """Issues and checks tokens; used nonces go to ``store`` (shared by restarts and replicas)."""
+
+    def __init__(
+        self,
+        key: bytes,
+        ttl: float,
+        store: NonceStore,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         self._key = key
         self.ttl = ttl
         self._clock = clock
-        self._used: dict[str, float] = {}
-        self._lock = threading.Lock()
+        self.store = store
 
     def _mac(
         self, expires: int, nonce: str, client: str, tool: str, args: Mapping[str, Any]
@@ -77,24 +97,34 @@ class Confirmer:
         mac = self._mac(expires, nonce, client, tool, args)
         return f"{VERSION}.{expires}.{nonce}.{mac}", expires
 
-    def verify(self, token: str, tool: str, args: Mapping[str, Any], client: str) -> None:
-        """Accept the token once, or raise a ToolError that says what to do instead."""
+    async def verify(self, token: str, tool: str, args: Mapping[str, Any], client: str) -> None:
+        """Accept the token once, or raise ConfirmationRefused saying what to do instead."""
         again = "Call the tool again without confirm_token to get a fresh preview and token."
         parts = token.split(".")
         if len(parts) != 4 or parts[0] != VERSION or not parts[1].isdigit():
-            raise ToolError(f"confirm_token is malformed. {again}")
+            raise ConfirmationRefused("malformed", f"confirm_token is malformed. {again}")
         _, exp_text, nonce, mac = parts
         expected = self._mac(int(exp_text), nonce, client, tool, args)
         if not hmac.compare_digest(expected, mac):
-            raise ToolError(
+            raise ConfirmationRefused(
+                "mismatch",
                 "confirm_token does not match this call: it was issued for other arguments, "
-                f"another tool or another client. Nothing was done. {again}"
+                f"another tool or another client. Nothing was done. {again}",
             )
-        now = self._clock()
-        with self._lock:
-            self._used = {n: e for n, e in self._used.items() if e >= now}
-            if nonce in self._used:
-                raise ToolError(f"confirm_token was already used. Nothing was done. {again}")
-            if now > int(exp_text):
-                raise ToolError(f"confirm_token has expired. Nothing was done. {again}")
-            self._used[nonce] = int(exp_text)
+        if self._clock() > int(exp_text):
+            raise ConfirmationRefused(
+                "expired", f"confirm_token has expired. Nothing was done. {again}"
+            )
+        try:
+            first = await anyio.to_thread.run_sync(self.store.claim, nonce, int(exp_text))
+        except Exception as err:  # fail closed: a token we cannot mark used is not accepted
+            log.warning("confirmation store failed", extra={"error": type(err).__name__})
+            raise ConfirmationRefused(
+                "store_unavailable",
+                "the confirmation could not be recorded (the token store is unavailable), so "
+                f"nothing was done. Try again shortly. {again}",
+            ) from None
+        if not first:
+            raise ConfirmationRefused(
+                "used", f"confirm_token was already used. Nothing was done. {again}"
+            )

@@ -6,7 +6,7 @@ exceptions. :func:`to_tool_error` turns them into messages that a model and a pe
 
 from __future__ import annotations
 
-from fastmcp.exceptions import ToolError
+from fastmcp.exceptions import ToolError, ValidationError
 
 
 class ConfigError(Exception):
@@ -110,4 +110,6 @@ def error_class(err: BaseException) -> str:
             return label
     if isinstance(err, ToolError):
         return "tool_error"
+    if isinstance(err, ValidationError):
+        return "invalid_arguments"
     return "internal"

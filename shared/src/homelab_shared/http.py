@@ -30,6 +30,7 @@ from homelab_shared.errors import (
     UpstreamServerError,
     UpstreamTimeout,
 )
+from homelab_shared.paths import check_path, segment
 from homelab_shared.redact import scrub
 
 IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -153,10 +154,19 @@ class UpstreamHTTP:
     async def aclose(self) -> None:
         await self.client.aclose()
 
+    def segment(self, value: str, what: str = "identifier") -> str:
+        """``value`` encoded as one path segment, e.g. ``f"/api/states/{http.segment(id)}"``."""
+        return segment(value, service=self.opts.service, what=what)
+
     async def request(
         self, method: str, path: str, *, idempotent: bool | None = None, **kwargs: Any
     ) -> httpx.Response:
-        """Send a request; retry idempotent ones on transient failures; raise UpstreamError."""
+        """Send a request; retry idempotent ones on transient failures; raise UpstreamError.
+
+        A path that could reach another endpoint (``..``, encoded slashes, a host) is refused
+        with :class:`~homelab_shared.paths.UnsafePath` before anything is sent.
+        """
+        check_path(path, service=self.opts.service)
         method = method.upper()
         retryable = method in IDEMPOTENT if idempotent is None else idempotent
         attempt = 0

@@ -9,15 +9,18 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import mcp_types as mt
-from fastmcp.exceptions import ToolError
+from fastmcp.exceptions import FastMCPError, ToolError, ValidationError
 from fastmcp.server.dependencies import get_access_token
 from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
 from fastmcp.tools.base import Tool, ToolResult
+from pydantic import ValidationError as PydanticValidationError
 
-from homelab_shared.auth import WRITE_SCOPE
+from homelab_shared.auth import WRITE_SCOPE, caller_id
+from homelab_shared.confirm import ConfirmationRefused
 from homelab_shared.errors import error_class
 from homelab_shared.observability import TOOL_CALLS, TOOL_ERRORS, TOOL_LATENCY
 from homelab_shared.output import too_large_message
+from homelab_shared.redact import scrub
 
 if TYPE_CHECKING:
     from homelab_shared.toolbox import Toolbox
@@ -26,12 +29,13 @@ log = logging.getLogger("homelab.calls")
 
 
 def current_client_id() -> str:
-    """The caller's client id from its access token; ``local`` for stdio and in-memory."""
+    """The caller's qualified id (``static:<client>``, ``jwt:<iss>:<sub>``; ``local`` for stdio
+    and in-memory), see :func:`homelab_shared.auth.caller_id`."""
     try:
         token = get_access_token()
     except RuntimeError:
         token = None
-    return token.client_id if token is not None else "local"
+    return caller_id(token)
 
 
 def _has_write_scope() -> bool:
@@ -92,13 +96,20 @@ class ObservabilityMiddleware(Middleware):
 
 
 class SafetyMiddleware(Middleware):
-    """Hides and refuses write/destructive tools unless enabled; checks scope; audits."""
+    """Hides and refuses write/destructive tools unless enabled; checks scope; audits every
+    decision about them (refusals included); scrubs secrets from every error message.
+
+    A tool the toolbox did not register has no known class: it is hidden and refused (default
+    deny), since nothing proves it is confined to reading.
+    """
 
     def __init__(self, toolbox: Toolbox) -> None:
         self.toolbox = toolbox
 
     def _visible(self, name: str, write_scope: bool) -> bool:
-        cls = self.toolbox.classes.get(name, "read")
+        cls = self.toolbox.classes.get(name)
+        if cls is None:
+            return False
         return cls == "read" or (self.toolbox.enabled(cls) and write_scope)
 
     async def on_list_tools(
@@ -115,21 +126,48 @@ class SafetyMiddleware(Middleware):
         context: MiddlewareContext[mt.CallToolRequestParams],
         call_next: CallNext[mt.CallToolRequestParams, ToolResult],
     ) -> ToolResult:
+        try:
+            return await self._gate(context, call_next)
+        except FastMCPError as err:
+            # These messages reach the client (mask_error_details spares them) and may quote an
+            # argument (validation errors print input values) or an upstream body: registered
+            # secrets are scrubbed from them.
+            err.args = tuple(scrub(a) if isinstance(a, str) else a for a in err.args)
+            raise
+        except PydanticValidationError as err:
+            raise ValidationError(scrub(str(err))) from None
+
+    async def _gate(
+        self,
+        context: MiddlewareContext[mt.CallToolRequestParams],
+        call_next: CallNext[mt.CallToolRequestParams, ToolResult],
+    ) -> ToolResult:
         name = context.message.name
-        cls = self.toolbox.classes.get(name, "read")
+        cls = self.toolbox.classes.get(name)
         if cls == "read":
             return await call_next(context)
-        if not self.toolbox.enabled(cls):
-            raise ToolError(self.toolbox.disabled_message(name, cls))
-        if not _has_write_scope():
-            raise ToolError(
-                f"{name} changes state and your access token lacks the '{WRITE_SCOPE}' scope; "
-                "ask the operator for a token with it."
-            )
         arguments: dict[str, Any] = dict(context.message.arguments or {})
         client_id = current_client_id()
+
+        def refuse(outcome: str, message: str) -> ToolError:
+            self.toolbox.audit(client_id, name, arguments, f"refused:{outcome}")
+            return ToolError(message)
+
+        if cls is None:
+            raise refuse("unknown_tool", f"Unknown tool: {name}")
+        if not self.toolbox.enabled(cls):
+            raise refuse("disabled", self.toolbox.disabled_message(name, cls))
+        if not _has_write_scope():
+            raise refuse(
+                "no_write_scope",
+                f"{name} changes state and your access token lacks the '{WRITE_SCOPE}' scope; "
+                "ask the operator for a token with it.",
+            )
         try:
             result = await call_next(context)
+        except ConfirmationRefused as err:
+            self.toolbox.audit(client_id, name, arguments, f"refused:confirm_{err.reason}")
+            raise
         except Exception as err:
             self.toolbox.audit(client_id, name, arguments, f"error:{error_class(err)}")
             raise

@@ -10,7 +10,7 @@ from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
-from homelab_shared.redact import scrub
+from homelab_shared.redact import redact, scrub
 
 REGISTRY = CollectorRegistry(auto_describe=True)
 
@@ -42,7 +42,7 @@ class JsonFormatter(logging.Formatter):
         }
         for key, value in record.__dict__.items():
             if key not in _RESERVED and not key.startswith("_"):
-                entry[key] = scrub(value) if isinstance(value, str) else value
+                entry[key] = redact(value)
         if record.exc_info and record.exc_info[0] is not None:
             entry["error"] = record.exc_info[0].__name__
         return json.dumps(entry, default=str)
@@ -56,7 +56,16 @@ class ScrubFilter(logging.Filter):
         cleaned = scrub(message)
         if cleaned != message:
             record.msg, record.args = cleaned, ()
+        if record.exc_info and not record.exc_text:
+            # A traceback ends with the exception's message, which may quote a secret: format it
+            # here, scrubbed; the Formatter reuses exc_text instead of formatting it again.
+            record.exc_text = scrub(_TRACEBACK.formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = scrub(record.exc_text)
         return True
+
+
+_TRACEBACK = logging.Formatter()
 
 
 def configure_logging(level: str = "INFO", fmt: str = "json") -> None:

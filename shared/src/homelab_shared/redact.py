@@ -44,18 +44,25 @@ def is_secret_name(name: str) -> bool:
     return bool(_SECRET_NAME.search(name))
 
 
+def redact(value: Any) -> Any:
+    """A copy of ``value`` with registered secrets scrubbed from every string, however deeply
+    nested in mappings, lists, tuples and sets, and secret-looking keys masked."""
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, Mapping):
+        return redact_mapping(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return [redact(v) for v in value]
+    return value
+
+
 def redact_mapping(data: Mapping[str, Any]) -> dict[str, Any]:
     """A copy of ``data`` with secret-looking keys masked and registered values scrubbed."""
     out: dict[str, Any] = {}
     for key, value in data.items():
+        key = scrub(str(key))
         if is_secret_name(key) and value not in (None, ""):
             out[key] = MASK
-        elif isinstance(value, Mapping):
-            out[key] = redact_mapping(value)
-        elif isinstance(value, str):
-            out[key] = scrub(value)
-        elif isinstance(value, list | tuple):
-            out[key] = [redact_mapping(v) if isinstance(v, Mapping) else v for v in value]
         else:
-            out[key] = value
+            out[key] = redact(value)
     return out

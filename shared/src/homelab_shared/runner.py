@@ -17,7 +17,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from homelab_shared.auth import build_auth, check_bind
+from homelab_shared.auth import build_auth, check_bind, is_loopback
 from homelab_shared.errors import (
     AuthFailed,
     Forbidden,
@@ -65,6 +65,14 @@ async def _authorized(request: Request, auth: TokenVerifier | None) -> bool:
     return await auth.verify_token(token.strip()) is not None
 
 
+async def may_see_details(request: Request, auth: TokenVerifier | None, host: str) -> bool:
+    """Readiness details (versions, location names, upstream errors) help an attacker map the
+    house: only a valid bearer token sees them, or anyone on a loopback-only server without auth."""
+    if auth is None:
+        return is_loopback(host)
+    return await _authorized(request, auth)
+
+
 def add_routes(
     mcp: FastMCP[Any],
     boxes: Sequence[Toolbox],
@@ -78,11 +86,14 @@ def add_routes(
         return JSONResponse({"status": "ok"})
 
     @mcp.custom_route("/readyz", methods=["GET"], include_in_schema=False)
-    async def readyz(_request: Request) -> Response:
+    async def readyz(request: Request) -> Response:
         results = await asyncio.gather(*(check_ready(box) for box in boxes))
-        body = {box.name: r.model_dump() for box, r in zip(boxes, results, strict=True)}
         ok = all(r.ok for r in results)
-        return JSONResponse({"ready": ok, "servers": body}, status_code=200 if ok else 503)
+        body: dict[str, Any] = {"ready": ok}
+        if await may_see_details(request, auth, runtime.host):
+            pairs = zip(boxes, results, strict=True)
+            body["servers"] = {box.name: r.model_dump() for box, r in pairs}
+        return JSONResponse(body, status_code=200 if ok else 503)
 
     @mcp.custom_route("/metrics", methods=["GET"], include_in_schema=False)
     async def metrics(request: Request) -> Response:
@@ -105,6 +116,12 @@ def prepare(
     auth = build_auth(runtime)
     if transport != "stdio":
         check_bind(runtime.host, auth, runtime.insecure_no_auth)
+        if auth is None and not is_loopback(runtime.host):
+            log.warning(
+                "INSECURE: serving on %s with NO AUTHENTICATION (--insecure-no-auth): anyone who "
+                "can reach this address can call every enabled tool; set HOMELAB_AUTH_TOKENS",
+                runtime.host,
+            )
     mcp.auth = auth
     add_routes(mcp, boxes, runtime, auth)
     return auth

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 import platformdirs
-from pydantic import Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr
 
 from homelab_shared.settings import SettingsBase, server_config
 
@@ -43,6 +43,12 @@ class RuntimeSettings(SettingsBase):
     )
     confirm_secret: SecretStr | None = Field(
         None, description="Key for confirmation tokens; generated in state_dir if unset"
+    )
+    redis_url: SecretStr | None = Field(
+        None,
+        validation_alias=AliasChoices("REDIS_URL", "HOMELAB_REDIS_URL"),
+        description="Redis for state shared by replicas (used confirmation tokens); "
+        "default: SQLite in state_dir",
     )
     confirm_ttl: float = Field(120.0, gt=0, le=3600, description="Confirmation token lifetime, s")
     max_result_chars: int = Field(

@@ -39,6 +39,7 @@ from homelab_shared.middleware import (
     SizeCapMiddleware,
     current_client_id,
 )
+from homelab_shared.nonces import nonce_store
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import BaseServerSettings
 
@@ -141,7 +142,9 @@ class Toolbox:
         self.ready = ready
         self.open_world = open_world
         self.classes: dict[str, Safety] = {}
-        self.confirmer = Confirmer(load_or_create_key(runtime), runtime.confirm_ttl)
+        self.confirmer = Confirmer(
+            load_or_create_key(runtime), runtime.confirm_ttl, nonce_store(runtime)
+        )
         self.audit_log = AuditLog(runtime.audit_path())
         self.mcp: FastMCP[Any] = FastMCP(
             name,
@@ -248,7 +251,7 @@ class Toolbox:
                         f"{int(confirmer.ttl)} s. The token works once."
                     ),
                 )
-            confirmer.verify(token, name, args, client)
+            await confirmer.verify(token, name, args, client)
             return await _call(fn, **call_args)
 
         token_param = inspect.Parameter(
