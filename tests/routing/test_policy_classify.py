@@ -79,7 +79,6 @@ def test_invalid_policy_file_is_refused_at_start(tmp_path: Path) -> None:
             "architecture_decision",
         ),
         ("Say hi to the family for me", "general"),
-        ("[deep_reasoning] anything", "deep_reasoning"),
     ],
 )
 def test_rules_classifier(prompt: str, expected: str) -> None:

@@ -1,8 +1,12 @@
 """Request classification: fast rules by default, an optional local LLM, or an explicit class.
 
-The rules look at size, code, keywords and explicit hints. The LLM classifier asks a local model
-for one label of the strict set (temperature 0, short timeout) and falls back to the rules when it
-is slow, down or answers anything else.
+The rules look at size, code and keywords. The LLM classifier asks a local model for one label of
+the strict set (temperature 0, short timeout) and falls back to the rules when it is slow, down or
+answers anything else.
+
+Only the caller chooses a class (the ``task_class`` argument). Text inside the prompt never does:
+a tag such as ``[class: architecture_decision]`` is just words, because a pasted document can carry
+one and would otherwise pick any route, the most expensive included.
 """
 
 from __future__ import annotations
@@ -23,12 +27,11 @@ def estimate_tokens(text: str) -> int:
 @dataclass
 class Classification:
     task_class: str
-    by: str  # "explicit" | "hint" | "rules" | "llm"
+    by: str  # "explicit" | "rules" | "llm"
     reasons: list[str] = field(default_factory=list)
     tokens: int = 0
 
 
-_HINT = re.compile(r"^\s*\[(?:class|task)?:?\s*([a-z_]+)\]", re.IGNORECASE)
 _CODE_FENCE = re.compile(r"```")
 _CODE_LINE = re.compile(
     r"^\s*(?:def |class |import |from \S+ import|function |const |let |var |public |private |"
@@ -205,9 +208,6 @@ def classify_rules(
     tokens = estimate_tokens(prompt)
     if explicit:
         return Classification(explicit, "explicit", ["task_class given by the caller"], tokens)
-    hint = _HINT.match(prompt)
-    if hint and hint.group(1).lower() in TASK_CLASSES:
-        return Classification(hint.group(1).lower(), "hint", [f"hint [{hint.group(1)}]"], tokens)
     if tokens > long_document_tokens:
         return Classification(
             "long_document", "rules", [f"~{tokens} tokens > {long_document_tokens}"], tokens
@@ -259,7 +259,7 @@ async def classify_llm(
 ) -> Classification:
     """Ask a local model for a label; anything but a valid label falls back to the rules."""
     rules = classify_rules(prompt, long_document_tokens=long_document_tokens)
-    if rules.by == "hint" or rules.task_class == "long_document":
+    if rules.task_class == "long_document":
         return rules
     question = LABEL_PROMPT.format(labels=", ".join(TASK_CLASSES), prompt=prompt[:4000])
     try:
