@@ -90,6 +90,18 @@ def test_long_prompt_is_a_long_document() -> None:
     assert (found.task_class, found.by) == ("long_document", "rules")
 
 
+def test_size_is_measured_in_characters_as_well_as_tokens() -> None:
+    """A pasted 20 KB document is long although 20,000 characters are only ~5,000 tokens."""
+    paragraph = "The committee met on Tuesday to discuss the renovation of the east wing. " * 4
+    document = "Summarise this:\n\n" + "\n\n".join([paragraph] * 70)
+    assert 16_000 < len(document) < 32_000
+    found = classify_rules(document, long_document_tokens=8000, long_document_chars=16000)
+    assert found.task_class == "long_document"
+    assert found.reasons == [f"{len(document)} characters > 16000"]
+    short = classify_rules(document[:12_000], long_document_tokens=8000, long_document_chars=16000)
+    assert short.task_class != "long_document"
+
+
 async def test_llm_classifier_asks_ollama_at_temperature_zero(
     make_routing: Any, upstreams: Upstreams
 ) -> None:

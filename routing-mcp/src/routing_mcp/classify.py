@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 from routing_mcp.policy import TASK_CLASSES
 
 CHARS_PER_TOKEN = 4
+TOKENS_PER_WORD = 1.3
 
 
 def estimate_tokens(text: str) -> int:
-    return max(1, len(text) // CHARS_PER_TOKEN)
+    """Tokens, roughly: the larger of 4 characters a token and 1.3 tokens a word (short words,
+    numbers and code run above 4 characters a token)."""
+    return max(1, len(text) // CHARS_PER_TOKEN, round(len(text.split()) * TOKENS_PER_WORD))
 
 
 @dataclass
@@ -202,16 +205,29 @@ _TECH = _words(
 _CHOICE = re.compile(r"\b(?:or|vs\.?|versus)\b")
 
 
+def long_document(prompt: str, tokens: int, max_tokens: int, max_chars: int) -> str | None:
+    """Why the prompt is a long document, or None. Size in characters as well as tokens: a pasted
+    20 KB document is long whatever the token estimate says."""
+    if tokens > max_tokens:
+        return f"~{tokens} tokens > {max_tokens}"
+    if len(prompt) > max_chars:
+        return f"{len(prompt)} characters > {max_chars}"
+    return None
+
+
 def classify_rules(
-    prompt: str, *, long_document_tokens: int = 8000, explicit: str | None = None
+    prompt: str,
+    *,
+    long_document_tokens: int = 8000,
+    long_document_chars: int = 16000,
+    explicit: str | None = None,
 ) -> Classification:
     tokens = estimate_tokens(prompt)
     if explicit:
         return Classification(explicit, "explicit", ["task_class given by the caller"], tokens)
-    if tokens > long_document_tokens:
-        return Classification(
-            "long_document", "rules", [f"~{tokens} tokens > {long_document_tokens}"], tokens
-        )
+    size = long_document(prompt, tokens, long_document_tokens, long_document_chars)
+    if size:
+        return Classification("long_document", "rules", [size], tokens)
     scores: dict[str, float] = {}
     reasons: dict[str, list[str]] = {}
     head = prompt[:2000].lower()
@@ -255,10 +271,12 @@ Chat = Callable[[str], Awaitable[str]]
 
 
 async def classify_llm(
-    prompt: str, chat: Chat, *, long_document_tokens: int = 8000
+    prompt: str, chat: Chat, *, long_document_tokens: int = 8000, long_document_chars: int = 16000
 ) -> Classification:
     """Ask a local model for a label; anything but a valid label falls back to the rules."""
-    rules = classify_rules(prompt, long_document_tokens=long_document_tokens)
+    rules = classify_rules(
+        prompt, long_document_tokens=long_document_tokens, long_document_chars=long_document_chars
+    )
     if rules.task_class == "long_document":
         return rules
     question = LABEL_PROMPT.format(labels=", ".join(TASK_CLASSES), prompt=prompt[:4000])

@@ -65,6 +65,7 @@ class Fallback(BaseModel):
 class Policy(BaseModel):
     timezone: str = "UTC"
     long_document_tokens: int = Field(8000, gt=0)
+    long_document_chars: int = Field(16000, gt=0)
     long_document_pro_tokens: int = Field(200_000, gt=0)
     reservation_ttl_seconds: float = Field(300, gt=0)
     models: dict[str, ModelSpec]

@@ -177,10 +177,13 @@ class Router:
     # --- decision ----------------------------------------------------------------------------
 
     async def classify(self, prompt: str, task_class: str | None = None) -> Classification:
-        long_tokens = self.policy.long_document_tokens
+        sizes = {
+            "long_document_tokens": self.policy.long_document_tokens,
+            "long_document_chars": self.policy.long_document_chars,
+        }
         if task_class or self.classifier != "llm":
-            return classify_rules(prompt, long_document_tokens=long_tokens, explicit=task_class)
-        return await classify_llm(prompt, self._classifier_chat, long_document_tokens=long_tokens)
+            return classify_rules(prompt, explicit=task_class, **sizes)
+        return await classify_llm(prompt, self._classifier_chat, **sizes)
 
     async def _classifier_chat(self, question: str) -> str:
         spec = self.policy.models[self.classifier_model]
