@@ -132,7 +132,9 @@ async def test_ollama_model_not_pulled_is_a_config_error(
         httpx.Response(200, json=ollama_chat("llama answer", "llama3.2:3b")),
     ]
     result = structured(await routing.call_tool("ask", {"prompt": "What is DNS?"}))
-    assert result["fallbacks_tried"][0]["reason"].startswith("auth: model qwen2.5:3b is not pulled")
+    assert result["fallbacks_tried"][0]["reason"].startswith(
+        "model_missing: model qwen2.5:3b is not pulled"
+    )
     assert result["model"] == "local-llama"
 
 

@@ -49,31 +49,36 @@ class LazyScanner:
         return self._scanner
 
 
-def _http(base_url: str, service: str, timeout: float) -> httpx.AsyncClient:
-    return UpstreamHTTP(
-        HttpOptions(base_url=base_url, service=service, timeout=timeout, connect_timeout=10)
-    ).client
+def _http(base_url: str, service: str, settings: RoutingSettings) -> httpx.AsyncClient:
+    options = HttpOptions(
+        base_url=base_url,
+        service=service,
+        timeout=settings.read_timeout,
+        connect_timeout=settings.connect_timeout,
+    )
+    return UpstreamHTTP(options).client
 
 
 def make_providers(settings: RoutingSettings) -> dict[str, Provider]:
-    timeout = settings.request_timeout
     providers: dict[str, Provider] = {
-        "ollama": OllamaProvider(settings.ollama_host, timeout),
+        "ollama": OllamaProvider(
+            settings.ollama_host, settings.read_timeout, settings.connect_timeout
+        ),
     }
     if settings.gemini_api_key:
         providers["gemini"] = GeminiProvider(
-            _http(settings.gemini_base_url, "Gemini", timeout),
+            _http(settings.gemini_base_url, "Gemini", settings),
             settings.gemini_api_key.get_secret_value(),
         )
     if settings.anthropic_api_key:
         providers["anthropic"] = AnthropicProvider(
-            _http(settings.anthropic_base_url, "Anthropic", timeout),
+            _http(settings.anthropic_base_url, "Anthropic", settings),
             settings.anthropic_api_key.get_secret_value(),
         )
     if settings.openai_base_url:
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
         base = settings.openai_base_url.rstrip("/") + "/"
-        providers["openai"] = OpenAIProvider(_http(base, "OpenAI-compatible", timeout), key)
+        providers["openai"] = OpenAIProvider(_http(base, "OpenAI-compatible", settings), key)
     return providers
 
 
@@ -118,6 +123,9 @@ class RoutingRuntime:
             classifier=settings.classifier,
             classifier_model=settings.classifier_model,
             classifier_timeout=settings.classifier_timeout,
+            deadline=settings.deadline,
+            attempt_timeout=settings.connect_timeout + settings.read_timeout,
+            timeout_cooldown=settings.timeout_cooldown,
             alert=self._post_alert,
             clock=clock,
         )
