@@ -16,7 +16,6 @@ from fastmcp.exceptions import ToolError
 
 from routing_mcp.settings import RoutingSettings
 from tests.harness import mcp_client, structured
-from tests.peers import free_port
 from tests.routing.loopback import Behaviour, Provider, Route, loopback_provider
 from tests.routing.payloads import anthropic_ok, gemini_ok
 
@@ -45,18 +44,6 @@ def claude(_path: str, body: dict[str, Any]) -> Behaviour:
 
 def gemini(_path: str, _body: dict[str, Any]) -> Behaviour:
     return ("json", 200, gemini_ok("gemini answer"))
-
-
-@pytest.fixture
-def point(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
-    """Send the providers to loopback servers; Ollama to a port where nothing listens (down)."""
-
-    def to(gemini_url: str, anthropic_url: str) -> None:
-        monkeypatch.setenv("GEMINI_BASE_URL", gemini_url)
-        monkeypatch.setenv("ANTHROPIC_BASE_URL", anthropic_url)
-        monkeypatch.setenv("OLLAMA_HOST", f"http://127.0.0.1:{free_port()}")
-
-    return to
 
 
 async def timed_ask(client: Client[Any], prompt: str) -> tuple[dict[str, Any], float]:
