@@ -68,7 +68,10 @@ class ModelHealth:
         if state.exhausted_day == self.today():
             return "provider quota exhausted until tomorrow"
         if isinstance(provider, OllamaProvider) and not await provider.available(spec.upstream_id):
-            return f"Ollama is down or {spec.upstream_id} is not pulled"
+            return (
+                f"Ollama is down or {spec.upstream_id} is not pulled "
+                f"(check OLLAMA_HOST; ollama pull {spec.upstream_id})"
+            )
         return None
 
     async def on_failure(self, name: str, err: ProviderError, notify: Notify) -> None:

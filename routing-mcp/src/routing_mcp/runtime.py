@@ -155,9 +155,17 @@ class RoutingRuntime:
                 authenticated=False,
                 detail=f"{self.store.backend} quota store: {type(err).__name__}",
             )
-        usable = [n for n in self.policy.priority if await self.router.unavailable(n) is None]
-        detail = f"{self.store.backend} store; usable models: {', '.join(usable) or 'none'}"
-        return Readiness(ok=True, reachable=True, authenticated=True, detail=detail)
+        why = {n: await self.router.unavailable(n) for n in self.policy.priority}
+        usable = [n for n, reason in why.items() if reason is None]
+        if usable:
+            detail = f"{self.store.backend} store; usable models: {', '.join(usable)}"
+            return Readiness(ok=True, reachable=True, authenticated=True, detail=detail)
+        return Readiness(
+            ok=False,
+            reachable=False,
+            authenticated=not self.router.health.disabled_providers,
+            detail=no_usable_model(self.policy, why),
+        )
 
     async def model_quota(self, name: str) -> ModelQuota:
         window = self.router.window()
@@ -204,6 +212,14 @@ class RoutingRuntime:
         for provider in self.providers.values():
             await provider.aclose()
         await self.store.aclose()
+
+
+def no_usable_model(policy: Policy, why: dict[str, str | None]) -> str:
+    """What to configure when no model can answer: the first reason per provider."""
+    per_provider: dict[str, str] = {}
+    for name, reason in why.items():
+        per_provider.setdefault(policy.models[name].provider, f"{name}: {reason}")
+    return "no usable model; configure at least one: " + "; ".join(per_provider.values())
 
 
 def make_runtime(
