@@ -4,7 +4,7 @@
 
 Prints p50/p99 per decision and decisions/s on one core (one process, one event loop, one call
 at a time), for the SQLite and Redis stores, over the labelled prompts of
-bench/data/routing_examples.yaml (long documents reported separately).
+bench/routing_data.py (long documents reported separately).
 Targets: p99 <= 5 ms (SQLite), <= 3 ms (Redis on loopback), >= 1,000 decisions/s.
 """
 
@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.routing_classifier import load_examples
+from bench.routing_data import load_examples
 from routing_mcp.pii import PiiScanner
 from routing_mcp.policy import load_policy
 from routing_mcp.quota.base import QuotaStore
@@ -83,8 +83,8 @@ def start_redis() -> tuple[subprocess.Popen[bytes], str] | None:
 
 async def main() -> None:
     examples = load_examples()
-    short = [p for c, p in examples if c != "long_document"]
-    long = [p for c, p in examples if c == "long_document"]
+    short = [e.prompt for e in examples if e.task_class != "long_document"]
+    long = [e.prompt for e in examples if e.task_class == "long_document"]
     scanner = PiiScanner()
     router = Router(load_policy(environ={}), None, {}, scanner)  # type: ignore[arg-type]
     print(

@@ -61,6 +61,10 @@ def server_env(upstream: InventoryServer, state_dir: Path, **extra: str) -> dict
             "HOMELAB_STATE_DIR": str(state_dir),
             "EXAMPLE_URL": upstream.url,
             "EXAMPLE_API_KEY": API_KEY,
+            # routing is ready only with a usable model: a configured key is one. It is never
+            # called here; its base URL points at loopback so nothing could leave the machine.
+            "GEMINI_API_KEY": "gemini-e2e-key-0123456789",
+            "GEMINI_BASE_URL": "http://127.0.0.1:9",
         }
     )
     env.update(extra)

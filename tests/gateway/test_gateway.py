@@ -23,6 +23,8 @@ def configured(monkeypatch: pytest.MonkeyPatch, inventory: InventoryServer) -> I
     monkeypatch.setenv("HOMELAB_EXTRA_SERVERS", "tests.example.server:SPEC")
     monkeypatch.setenv("EXAMPLE_URL", inventory.url)
     monkeypatch.setenv("EXAMPLE_API_KEY", API_KEY)
+    # routing is ready only with a usable model; a configured key is one (it is not called here).
+    monkeypatch.setenv("GEMINI_API_KEY", "gemini-test-key-0123456789")
     return inventory
 
 

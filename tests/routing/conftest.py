@@ -20,6 +20,7 @@ from routing_mcp.runtime import RoutingRuntime, make_providers, make_store
 from routing_mcp.server import build_server
 from routing_mcp.settings import RoutingSettings
 from tests.harness import mcp_client
+from tests.peers import free_port
 from tests.routing.payloads import (
     ANTHROPIC,
     GEMINI,
@@ -94,6 +95,18 @@ def cloud_env(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     for key, value in CLOUD_ENV.items():
         monkeypatch.setenv(key, value)
     return CLOUD_ENV
+
+
+@pytest.fixture
+def point(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, str], None]:
+    """Send Gemini and Anthropic to servers on loopback, Ollama to a port where nothing listens."""
+
+    def to(gemini_url: str, anthropic_url: str) -> None:
+        monkeypatch.setenv("GEMINI_BASE_URL", gemini_url)
+        monkeypatch.setenv("ANTHROPIC_BASE_URL", anthropic_url)
+        monkeypatch.setenv("OLLAMA_HOST", f"http://127.0.0.1:{free_port()}")
+
+    return to
 
 
 MakeServer = Callable[..., FastMCP[Any]]

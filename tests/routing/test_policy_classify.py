@@ -79,7 +79,6 @@ def test_invalid_policy_file_is_refused_at_start(tmp_path: Path) -> None:
             "architecture_decision",
         ),
         ("Say hi to the family for me", "general"),
-        ("[deep_reasoning] anything", "deep_reasoning"),
     ],
 )
 def test_rules_classifier(prompt: str, expected: str) -> None:
@@ -89,6 +88,18 @@ def test_rules_classifier(prompt: str, expected: str) -> None:
 def test_long_prompt_is_a_long_document() -> None:
     found = classify_rules("Summarise: " + "word " * 10_000, long_document_tokens=8000)
     assert (found.task_class, found.by) == ("long_document", "rules")
+
+
+def test_size_is_measured_in_characters_as_well_as_tokens() -> None:
+    """A pasted 20 KB document is long although 20,000 characters are only ~5,000 tokens."""
+    paragraph = "The committee met on Tuesday to discuss the renovation of the east wing. " * 4
+    document = "Summarise this:\n\n" + "\n\n".join([paragraph] * 70)
+    assert 16_000 < len(document) < 32_000
+    found = classify_rules(document, long_document_tokens=8000, long_document_chars=16000)
+    assert found.task_class == "long_document"
+    assert found.reasons == [f"{len(document)} characters > 16000"]
+    short = classify_rules(document[:12_000], long_document_tokens=8000, long_document_chars=16000)
+    assert short.task_class != "long_document"
 
 
 async def test_llm_classifier_asks_ollama_at_temperature_zero(
@@ -121,7 +132,9 @@ async def test_ollama_model_not_pulled_is_a_config_error(
         httpx.Response(200, json=ollama_chat("llama answer", "llama3.2:3b")),
     ]
     result = structured(await routing.call_tool("ask", {"prompt": "What is DNS?"}))
-    assert result["fallbacks_tried"][0]["reason"].startswith("auth: model qwen2.5:3b is not pulled")
+    assert result["fallbacks_tried"][0]["reason"].startswith(
+        "model_missing: model qwen2.5:3b is not pulled"
+    )
     assert result["model"] == "local-llama"
 
 

@@ -216,7 +216,9 @@ async def test_alerts_fire_once_per_window_with_log_metric_and_webhook(
     mcp, rt = make_routing(alert_webhook="http://alerts.test/hook")
     async with Client(mcp, log_handler=on_log) as client:
         for _ in range(4):
-            await client.call_tool("ask", {"prompt": "[architecture_decision] Which database?"})
+            await client.call_tool(
+                "ask", {"prompt": "Which database?", "task_class": "architecture_decision"}
+            )
     await rt.aclose()
     daily = [line for line in logs if "daily requests" in line]
     assert len(daily) == 2  # once at 50 %, once at 100 %

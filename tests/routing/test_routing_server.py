@@ -156,7 +156,9 @@ async def test_claude_exhausted_and_overloaded_fall_back_to_gemini(
     assert result["model"] == "gemini-flash"
     assert result["fallbacks_tried"][0]["reason"].startswith("exhausted")
     upstreams.anthropic.side_effect = [ANTHROPIC_OVERLOADED]
-    result = await ask(routing, "[architecture_decision] Monolith or microservices for my lab?")
+    result = await ask(
+        routing, "Monolith or microservices for my lab?", task_class="architecture_decision"
+    )
     assert result["model"] == "gemini-flash"
     assert result["fallbacks_tried"][0]["model"] == "claude-opus"
 
@@ -195,7 +197,10 @@ async def test_daily_budget_refuses_a_call_that_could_overspend(
     mcp, rt = make_routing()
     async with Client(mcp) as client:
         result = await ask(
-            client, "[architecture_decision] Should we use event sourcing?", max_output_tokens=40000
+            client,
+            "Should we use event sourcing?",
+            task_class="architecture_decision",
+            max_output_tokens=40000,
         )
     await rt.aclose()
     assert result["model"] == "gemini-flash"
@@ -279,12 +284,12 @@ async def test_admin_tools_are_write_class(make_routing: Any, upstreams: Upstrea
             )
         )
         assert change["effective"]["daily_requests"] == 1
-        prompt = "[architecture_decision] Kubernetes or compose?"
-        assert (await ask(client, prompt))["model"] == "claude-opus"
-        assert (await ask(client, prompt))["model"] == "gemini-flash"
+        prompt, opus = "Kubernetes or compose?", {"task_class": "architecture_decision"}
+        assert (await ask(client, prompt, **opus))["model"] == "claude-opus"
+        assert (await ask(client, prompt, **opus))["model"] == "gemini-flash"
         reset = structured(await client.call_tool("reset_window", {"model": "claude-opus"}))
         assert reset["daily_requests_used"] == 0
-        assert (await ask(client, prompt))["model"] == "claude-opus"
+        assert (await ask(client, prompt, **opus))["model"] == "claude-opus"
         with pytest.raises(ToolError, match="unknown model 'gpt-9'"):
             await client.call_tool("reset_window", {"model": "gpt-9"})
     await rt.aclose()

@@ -29,7 +29,7 @@ class PiiScan(BaseModel):
 
 class ClassifyResult(BaseModel):
     task_class: str
-    by: str = Field(description="explicit, hint, rules or llm")
+    by: str = Field(description="explicit (the caller's task_class), rules or llm")
     reasons: list[str]
     estimated_tokens: int
 

@@ -65,8 +65,10 @@ class Fallback(BaseModel):
 class Policy(BaseModel):
     timezone: str = "UTC"
     long_document_tokens: int = Field(8000, gt=0)
+    long_document_chars: int = Field(16000, gt=0)
     long_document_pro_tokens: int = Field(200_000, gt=0)
-    reservation_ttl_seconds: float = Field(300, gt=0)
+    # A reservation lives for the rest of its ask's deadline plus this (see router.py).
+    reservation_ttl_seconds: float = Field(30, gt=0)
     models: dict[str, ModelSpec]
     routes: dict[TaskClass, list[str]]
     preprocess: dict[TaskClass, str] = Field(default_factory=dict)

@@ -5,6 +5,10 @@ Invariants:
   refused. No cloud provider is called for it, not even as a fallback.
 - A call happens only under a reservation; every reservation is settled or released, and expires
   on its own if the process dies.
+- One deadline per ``ask`` covers the whole chain (see deadline.py). A reservation lives for the
+  rest of that deadline plus ``reservation_ttl_seconds``: the call is cancelled at the deadline, so
+  its reservation cannot expire while it runs, whatever the call's duration (no renewal traffic),
+  and a crashed process holds quota for at most deadline + TTL.
 """
 
 from __future__ import annotations
@@ -20,11 +24,14 @@ from fastmcp.exceptions import ToolError
 from prometheus_client import Counter
 
 from homelab_shared.observability import REGISTRY
+from routing_mcp.alerts import check_alerts
+from routing_mcp.calls import ModelCall, call_model
 from routing_mcp.classify import Classification, classify_llm, classify_rules, estimate_tokens
+from routing_mcp.deadline import Deadline, DeadlineExceeded
+from routing_mcp.health import ModelHealth
 from routing_mcp.models import AskResult, Attempt, QuotaLeft, RouteDecision
 from routing_mcp.policy import ModelSpec, Policy
 from routing_mcp.providers.base import Completion, Provider, ProviderError
-from routing_mcp.providers.ollama import OllamaProvider
 from routing_mcp.quota.base import Limits, QuotaStore, Usage, Window
 
 if TYPE_CHECKING:
@@ -41,12 +48,7 @@ FALLBACKS = Counter(
     "routing_fallbacks_total", "Models passed over", ["model", "reason"], registry=REGISTRY
 )
 REFUSALS = Counter("routing_refusals_total", "Requests refused", ["reason"], registry=REGISTRY)
-ALERTS = Counter(
-    "routing_quota_alerts_total", "Quota alerts fired", ["model", "limit"], registry=REGISTRY
-)
 
-TRANSIENT_RETRIES = 2
-DEFAULT_COOLDOWN = 30.0
 PLAN_PROMPT = (
     "Restate this request as a short outline: the goal, the constraints, and the steps it "
     "implies. Do not solve it.\n\n{prompt}"
@@ -62,13 +64,6 @@ async def _quiet(_message: str) -> None:
 
 async def _no_progress(_done: float, _message: str) -> None:
     return None
-
-
-@dataclass
-class ModelState:
-    cooldown_until: float = 0.0
-    disabled: str | None = None
-    exhausted_day: str | None = None
 
 
 @dataclass
@@ -98,6 +93,9 @@ class Router:
         classifier: str = "rules",
         classifier_model: str = "local-qwen",
         classifier_timeout: float = 3.0,
+        deadline: float = 45.0,
+        attempt_timeout: float = 35.0,
+        timeout_cooldown: float = 120.0,
         alert: Callable[[str, str, str], Awaitable[None]] | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -109,8 +107,17 @@ class Router:
         self.classifier = classifier
         self.classifier_model = classifier_model
         self.classifier_timeout = classifier_timeout
+        self.deadline = deadline
+        self.attempt_timeout = attempt_timeout
         self.clock = clock
-        self.state: dict[str, ModelState] = {name: ModelState() for name in policy.models}
+        self.health = ModelHealth(
+            policy,
+            providers,
+            clock,
+            lambda: self.window().day,
+            timeout_cooldown=timeout_cooldown,
+            alert=alert,
+        )
         self.overrides: dict[str, dict[str, float | None]] = {}
         self._alert = alert
 
@@ -158,29 +165,18 @@ class Router:
 
     async def unavailable(self, model: str) -> str | None:
         """Why ``model`` cannot take a call now, or None."""
-        spec = self.policy.models[model]
-        provider = self.providers.get(spec.provider)
-        if provider is None:
-            return f"{spec.provider} is not configured"
-        state = self.state[model]
-        if state.disabled:
-            return f"disabled: {state.disabled}"
-        now = self.clock()
-        if state.cooldown_until > now:
-            return f"cooling down for {state.cooldown_until - now:.0f} s (rate limited)"
-        if state.exhausted_day == self.window().day:
-            return "provider quota exhausted until tomorrow"
-        if isinstance(provider, OllamaProvider) and not await provider.available(spec.upstream_id):
-            return f"Ollama is down or {spec.upstream_id} is not pulled"
-        return None
+        return await self.health.unavailable(model)
 
     # --- decision ----------------------------------------------------------------------------
 
     async def classify(self, prompt: str, task_class: str | None = None) -> Classification:
-        long_tokens = self.policy.long_document_tokens
+        sizes = {
+            "long_document_tokens": self.policy.long_document_tokens,
+            "long_document_chars": self.policy.long_document_chars,
+        }
         if task_class or self.classifier != "llm":
-            return classify_rules(prompt, long_document_tokens=long_tokens, explicit=task_class)
-        return await classify_llm(prompt, self._classifier_chat, long_document_tokens=long_tokens)
+            return classify_rules(prompt, explicit=task_class, **sizes)
+        return await classify_llm(prompt, self._classifier_chat, **sizes)
 
     async def _classifier_chat(self, question: str) -> str:
         spec = self.policy.models[self.classifier_model]
@@ -297,12 +293,40 @@ class Router:
         notify: Notify = _quiet,
         progress: Progress = _no_progress,
     ) -> AskResult:
+        deadline, tried = Deadline(self.deadline), list[Attempt]()
+        try:
+            # The outer timeout is a net for what has no timeout of its own (gate, store waits).
+            async with asyncio.timeout(self.deadline):
+                return await self._ask(
+                    prompt, task_class, system, max_tokens, temperature, notify, progress,
+                    deadline, tried,
+                )  # fmt: skip
+        except (TimeoutError, DeadlineExceeded):
+            REFUSALS.labels("deadline").inc()
+            summary = "; ".join(f"{a.model}: {a.reason}" for a in tried) or "no model answered"
+            raise Refused(
+                f"No answer within the deadline of {self.deadline:g} s (ROUTING_DEADLINE). "
+                f"Tried: {summary}"
+            ) from None
+
+    async def _ask(
+        self,
+        prompt: str,
+        task_class: str | None,
+        system: str | None,
+        max_tokens: int,
+        temperature: float,
+        notify: Notify,
+        progress: Progress,
+        deadline: Deadline,
+        tried: list[Attempt],
+    ) -> AskResult:
         gate = await self.gate(prompt, task_class)
         await progress(0.1, f"classified as {gate.classification.task_class}")
-        text, pre = await self._preprocess(gate, max_tokens)
-        tried: list[Attempt] = []
+        text, pre = await self._preprocess(gate, max_tokens, deadline)
         queue, seen, calls = list(gate.candidates), set[str](), 0
         while queue and calls < self.policy.fallback.max_attempts:
+            deadline.cap(0)  # raises once the deadline has passed
             name = queue.pop(0)
             seen.add(name)
             why = await self.unavailable(name)
@@ -321,7 +345,7 @@ class Router:
                 self.limits(name),
                 estimate,
                 self.clock(),
-                self.policy.reservation_ttl_seconds,
+                deadline.left() + self.policy.reservation_ttl_seconds,
             )
             if admission.reservation is None:
                 tried.append(
@@ -333,10 +357,10 @@ class Router:
             calls += 1
             await progress(0.3 + 0.15 * calls, f"asking {name}")
             try:
-                done = await self._call(spec, text, system, max_tokens, temperature)
+                done = await self._call(spec, text, system, max_tokens, temperature, deadline)
             except ProviderError as err:
                 await self.store.release(admission.reservation)
-                await self._on_failure(name, err, notify)
+                await self.health.on_failure(name, err, notify)
                 tried.append(
                     Attempt(model=name, outcome="failed", reason=f"{err.kind}: {err.detail}")
                 )
@@ -349,15 +373,25 @@ class Router:
                     ) from None
                 self._extend(queue, self._fallbacks(name), gate, seen)
                 continue
-            except BaseException:
+            except BaseException:  # cut off by the deadline, or the client went away
                 await asyncio.shield(self.store.release(admission.reservation))
+                tried.append(
+                    Attempt(model=name, outcome="failed", reason="cut off by the deadline")
+                )
                 raise
             cost = spec.cost(done.tokens_in, done.tokens_out)
             day, week = await self.store.settle(
                 admission.reservation, done.tokens_in, done.tokens_out, cost
             )
             self._count(name, gate.classification.task_class, done, cost)
-            await self._check_alerts(name, admission.reservation.window, day, week, notify)
+            await check_alerts(
+                self.store,
+                self.policy.quotas.get(name),
+                self.limits(name),
+                (name, admission.reservation.window, day, week),
+                notify,
+                self._alert,
+            )
             await progress(1.0, f"answered by {name}")
             return AskResult(
                 answer=done.text,
@@ -380,83 +414,43 @@ class Router:
         raise Refused(f"No model could answer. Tried: {summary}")
 
     async def _call(
-        self, spec: ModelSpec, text: str, system: str | None, max_tokens: int, temperature: float
+        self,
+        spec: ModelSpec,
+        text: str,
+        system: str | None,
+        max_tokens: int,
+        temperature: float,
+        deadline: Deadline,
     ) -> Completion:
         provider = self.providers[spec.provider]
-        for attempt in range(TRANSIENT_RETRIES + 1):
-            try:
-                return await provider.complete(
-                    spec, text, system=system, max_tokens=max_tokens, temperature=temperature
-                )
-            except ProviderError as err:
-                if err.kind != "transient" or attempt == TRANSIENT_RETRIES:
-                    raise
-                await asyncio.sleep(0.2 * 2**attempt)
-        raise AssertionError("unreachable")
+        call = ModelCall(provider, spec, text, system, max_tokens, temperature)
+        return await call_model(call, deadline, self.attempt_timeout)
 
-    async def _preprocess(self, gate: Gate, max_tokens: int) -> tuple[str, str | None]:
+    async def _preprocess(
+        self, gate: Gate, max_tokens: int, deadline: Deadline
+    ) -> tuple[str, str | None]:
         local = self.policy.preprocess.get(gate.classification.task_class)  # type: ignore[call-overload]
         if not local or await self.unavailable(local):
             return gate.text, None
         spec = self.policy.models[local]
         try:
             outline = await self._call(
-                spec, PLAN_PROMPT.format(prompt=gate.text), None, min(max_tokens, 512), 0.0
+                spec,
+                PLAN_PROMPT.format(prompt=gate.text),
+                None,
+                min(max_tokens, 512),
+                0.0,
+                deadline,
             )
         except ProviderError:
             return gate.text, None
         return f"{gate.text}\n\nA local pre-analysis of the request:\n{outline.text}", local
-
-    async def _on_failure(self, name: str, err: ProviderError, notify: Notify) -> None:
-        state = self.state[name]
-        if err.kind == "rate_limited":
-            state.cooldown_until = self.clock() + (err.retry_after or DEFAULT_COOLDOWN)
-        elif err.kind == "exhausted":
-            state.exhausted_day = self.window().day
-        elif err.kind == "auth":
-            state.disabled = err.detail
-            message = f"{name} disabled: {err.detail}"
-            log.warning(message)
-            await notify(message)
-            if self._alert:
-                await self._alert(name, "config", message)
 
     def _count(self, name: str, task_class: str, done: Completion, cost: float) -> None:
         REQUESTS.labels(name, task_class).inc()
         TOKENS.labels(name, "in").inc(done.tokens_in)
         TOKENS.labels(name, "out").inc(done.tokens_out)
         COST.labels(name).inc(cost)
-
-    async def _check_alerts(
-        self, name: str, window: Window, day: Usage, week: Usage, notify: Notify
-    ) -> None:
-        quota = self.policy.quotas.get(name)
-        if quota is None:
-            return
-        lim = self.limits(name)
-        checks = [
-            ("daily_requests", window.day, day.requests, lim.daily_requests),
-            ("weekly_requests", window.week, week.requests, lim.weekly_requests),
-            ("daily_budget", window.day, day.cost, lim.daily_budget_usd),
-            ("weekly_budget", window.week, week.cost, lim.weekly_budget_usd),
-        ]
-        for kind, period, used, limit in checks:
-            if not limit:
-                continue
-            for threshold in sorted({quota.alert_at, 1.0}):
-                if used / limit + 1e-9 < threshold:
-                    continue
-                if not await self.store.first_alert(f"{name}|{kind}|{period}|{threshold}"):
-                    continue
-                message = (
-                    f"{name} has used {used:g} of its {kind.replace('_', ' ')} limit {limit:g} "
-                    f"({used / limit:.0%}) in {period}"
-                )
-                ALERTS.labels(name, kind).inc()
-                log.warning(message)
-                await notify(message)
-                if self._alert:
-                    await self._alert(name, kind, message)
 
 
 def _int(value: float | None) -> int | None:

@@ -49,31 +49,36 @@ class LazyScanner:
         return self._scanner
 
 
-def _http(base_url: str, service: str, timeout: float) -> httpx.AsyncClient:
-    return UpstreamHTTP(
-        HttpOptions(base_url=base_url, service=service, timeout=timeout, connect_timeout=10)
-    ).client
+def _http(base_url: str, service: str, settings: RoutingSettings) -> httpx.AsyncClient:
+    options = HttpOptions(
+        base_url=base_url,
+        service=service,
+        timeout=settings.read_timeout,
+        connect_timeout=settings.connect_timeout,
+    )
+    return UpstreamHTTP(options).client
 
 
 def make_providers(settings: RoutingSettings) -> dict[str, Provider]:
-    timeout = settings.request_timeout
     providers: dict[str, Provider] = {
-        "ollama": OllamaProvider(settings.ollama_host, timeout),
+        "ollama": OllamaProvider(
+            settings.ollama_host, settings.read_timeout, settings.connect_timeout
+        ),
     }
     if settings.gemini_api_key:
         providers["gemini"] = GeminiProvider(
-            _http(settings.gemini_base_url, "Gemini", timeout),
+            _http(settings.gemini_base_url, "Gemini", settings),
             settings.gemini_api_key.get_secret_value(),
         )
     if settings.anthropic_api_key:
         providers["anthropic"] = AnthropicProvider(
-            _http(settings.anthropic_base_url, "Anthropic", timeout),
+            _http(settings.anthropic_base_url, "Anthropic", settings),
             settings.anthropic_api_key.get_secret_value(),
         )
     if settings.openai_base_url:
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
         base = settings.openai_base_url.rstrip("/") + "/"
-        providers["openai"] = OpenAIProvider(_http(base, "OpenAI-compatible", timeout), key)
+        providers["openai"] = OpenAIProvider(_http(base, "OpenAI-compatible", settings), key)
     return providers
 
 
@@ -118,6 +123,9 @@ class RoutingRuntime:
             classifier=settings.classifier,
             classifier_model=settings.classifier_model,
             classifier_timeout=settings.classifier_timeout,
+            deadline=settings.deadline,
+            attempt_timeout=settings.connect_timeout + settings.read_timeout,
+            timeout_cooldown=settings.timeout_cooldown,
             alert=self._post_alert,
             clock=clock,
         )
@@ -147,9 +155,17 @@ class RoutingRuntime:
                 authenticated=False,
                 detail=f"{self.store.backend} quota store: {type(err).__name__}",
             )
-        usable = [n for n in self.policy.priority if await self.router.unavailable(n) is None]
-        detail = f"{self.store.backend} store; usable models: {', '.join(usable) or 'none'}"
-        return Readiness(ok=True, reachable=True, authenticated=True, detail=detail)
+        why = {n: await self.router.unavailable(n) for n in self.policy.priority}
+        usable = [n for n, reason in why.items() if reason is None]
+        if usable:
+            detail = f"{self.store.backend} store; usable models: {', '.join(usable)}"
+            return Readiness(ok=True, reachable=True, authenticated=True, detail=detail)
+        return Readiness(
+            ok=False,
+            reachable=False,
+            authenticated=not self.router.health.disabled_providers,
+            detail=no_usable_model(self.policy, why),
+        )
 
     async def model_quota(self, name: str) -> ModelQuota:
         window = self.router.window()
@@ -196,6 +212,14 @@ class RoutingRuntime:
         for provider in self.providers.values():
             await provider.aclose()
         await self.store.aclose()
+
+
+def no_usable_model(policy: Policy, why: dict[str, str | None]) -> str:
+    """What to configure when no model can answer: the first reason per provider."""
+    per_provider: dict[str, str] = {}
+    for name, reason in why.items():
+        per_provider.setdefault(policy.models[name].provider, f"{name}: {reason}")
+    return "no usable model; configure at least one: " + "; ".join(per_provider.values())
 
 
 def make_runtime(

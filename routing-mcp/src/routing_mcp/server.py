@@ -68,7 +68,12 @@ def build_server(
         await rt.ensure_scanner()
         return await rt.router.decide(prompt, task_class)
 
-    @box.read(open_world=True, idempotent=False)
+    # Safety class: `ask` changes nothing in the homelab and its spend is bounded by the policy's
+    # quotas and budgets (enforced before every call), so it is enabled by default like a read
+    # tool; the write class is for what changes those bounds (set_limit, reset_window). It is
+    # annotated honestly all the same: not read-only (it spends money and quota), open-world (it
+    # reaches cloud providers), not idempotent (every call is billed), not destructive.
+    @box.read(read_only=False, open_world=True, idempotent=False)
     async def ask(
         prompt: Prompt,
         ctx: Context,
@@ -79,8 +84,10 @@ def build_server(
     ) -> AskResult:
         """Answer the prompt with the routed model, falling back along the policy's chain.
 
-        Returns the answer, the model used, tokens, cost, fallbacks tried and quota left.
-        Prompts with personal data are answered by a local model or refused.
+        Spends money and quota on cloud models (within the configured limits). Returns the
+        answer, the model used, tokens, cost, fallbacks tried and quota left. Prompts with
+        personal data are answered by a local model or refused. Only task_class chooses a class;
+        text in the prompt never does.
         """
         rt = holder.get()
         await rt.ensure_scanner()

@@ -10,6 +10,14 @@ from pydantic import AliasChoices, Field, SecretStr
 
 from homelab_shared.settings import BaseServerSettings, server_config
 
+# What to set to make each provider usable (named in "not configured" and readiness messages).
+CONFIG_VARS = {
+    "ollama": "OLLAMA_HOST (and `ollama pull` the model)",
+    "gemini": "GEMINI_API_KEY",
+    "anthropic": "ANTHROPIC_API_KEY",
+    "openai": "OPENAI_BASE_URL (and OPENAI_API_KEY if the endpoint needs one)",
+}
+
 
 def _alias(*names: str) -> AliasChoices:
     return AliasChoices(*names)
@@ -68,5 +76,17 @@ class RoutingSettings(BaseServerSettings):
     pii_threshold: float = Field(0.4, ge=0, le=1, description="Minimum PII detection score")
     phone_regions: str = Field("US,GB,DE,FR", description="Regions for phone number detection")
     alert_webhook: SecretStr | None = Field(None, description="URL that receives quota alerts")
-    request_timeout: float = Field(120.0, gt=0, description="Timeout of one model call, s")
+    deadline: float = Field(
+        45.0,
+        gt=0,
+        le=3600,
+        description="Overall deadline of one ask (classification, every model tried, fallbacks), s",
+    )
+    connect_timeout: float = Field(5.0, gt=0, description="Connect timeout of a model call, s")
+    read_timeout: float = Field(
+        30.0, gt=0, description="Longest wait for a model's answer (one attempt); then the next, s"
+    )
+    timeout_cooldown: float = Field(
+        120.0, ge=0, description="How long a model that timed out is skipped, s"
+    )
     max_output_tokens: int = Field(2048, gt=0, description="Default output token cap")

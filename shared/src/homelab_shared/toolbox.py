@@ -196,7 +196,8 @@ class Toolbox:
             raise ConfigError(f"{self.name}: tool {name} is registered twice")
         self.classes[name] = cls
         annotations = ToolAnnotations(
-            read_only_hint=cls == "read",
+            # A read-class tool may still change something outside (spend money): it says so.
+            read_only_hint=hints.pop("read_only", cls == "read"),
             destructive_hint=cls == "destructive",
             idempotent_hint=hints.pop("idempotent", cls == "read"),
             open_world_hint=hints.pop("open_world", self.open_world),

@@ -10,15 +10,26 @@ import httpx
 from homelab_shared.redact import scrub
 from routing_mcp.policy import ModelSpec
 
-ErrorKind = Literal["transient", "rate_limited", "exhausted", "overloaded", "auth", "bad_request"]
+ErrorKind = Literal[
+    "transient",
+    "timeout",
+    "rate_limited",
+    "exhausted",
+    "overloaded",
+    "auth",
+    "model_missing",
+    "bad_request",
+]
 
 # What the router does with each kind (documented here, enforced in router.py):
-#   transient    -> retry the same model with backoff, then fall back
-#   rate_limited -> cool the model down for retry-after, fall back
-#   exhausted    -> skip the model until its window resets, fall back
-#   overloaded   -> fall back at once
-#   auth         -> disable the model (configuration problem), alert, fall back
-#   bad_request  -> no fallback: the request itself is wrong; report it
+#   transient     -> retry the same model with backoff (within the deadline), then fall back
+#   timeout       -> no retry: cool the model down (ROUTING_TIMEOUT_COOLDOWN), fall back
+#   rate_limited  -> cool the model down for retry-after, fall back
+#   exhausted     -> skip the model until its window resets, fall back
+#   overloaded    -> fall back at once
+#   auth          -> disable every model behind that key (the provider), alert, fall back
+#   model_missing -> disable this one model (e.g. not pulled in Ollama), alert, fall back
+#   bad_request   -> no fallback: the request itself is wrong; report it
 
 
 class ProviderError(Exception):
@@ -85,7 +96,7 @@ class HttpProvider:
 
 def transport_error(provider: str, err: httpx.HTTPError) -> ProviderError:
     if isinstance(err, httpx.TimeoutException):
-        return ProviderError(provider, "transient", f"timed out ({type(err).__name__})")
+        return ProviderError(provider, "timeout", f"timed out ({type(err).__name__})")
     return ProviderError(provider, "transient", f"cannot connect ({type(err).__name__})")
 
 

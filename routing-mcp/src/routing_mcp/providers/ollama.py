@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import httpx
@@ -17,8 +18,11 @@ HEALTH_TTL = 10.0
 class OllamaProvider:
     name = NAME
 
-    def __init__(self, host: str, timeout: float) -> None:
+    def __init__(self, host: str, read_timeout: float, connect_timeout: float = 5.0) -> None:
+        timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
         self._client = ollama.AsyncClient(host=host, timeout=timeout)
+        # The health probe is a small listing: a hung Ollama must not cost a read timeout here.
+        self._probe_timeout = connect_timeout
         self._models: set[str] = set()
         self._checked = 0.0
         self._up = False
@@ -43,10 +47,14 @@ class OllamaProvider:
         except ollama.ResponseError as err:
             if err.status_code == 404:
                 raise ProviderError(
-                    NAME, "auth", f"model {model.upstream_id} is not pulled: ollama pull it"
+                    NAME,
+                    "model_missing",
+                    f"model {model.upstream_id} is not pulled: ollama pull it",
                 ) from err
             kind = "bad_request" if err.status_code == 400 else "overloaded"
             raise ProviderError(NAME, kind, str(err.error)) from err
+        except httpx.TimeoutException as err:
+            raise ProviderError(NAME, "timeout", f"timed out ({type(err).__name__})") from err
         except (httpx.HTTPError, ConnectionError) as err:
             self._up = False
             raise ProviderError(
@@ -64,10 +72,10 @@ class OllamaProvider:
         if now - self._checked > HEALTH_TTL:
             self._checked = now
             try:
-                listed = await self._client.list()
+                listed = await asyncio.wait_for(self._client.list(), self._probe_timeout)
                 self._models = {m.model for m in listed.models if m.model}
                 self._up = True
-            except (httpx.HTTPError, ConnectionError, ollama.ResponseError):
+            except (httpx.HTTPError, ConnectionError, ollama.ResponseError, TimeoutError):
                 self._up = False
                 self._models = set()
         return self._up and (upstream_id in self._models or f"{upstream_id}:latest" in self._models)
