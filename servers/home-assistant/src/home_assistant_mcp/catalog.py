@@ -36,9 +36,14 @@ class Catalog:
     entities: dict[str, Record] = field(default_factory=dict)
 
     @classmethod
-    async def load(cls, client: HAClient) -> Catalog:
+    async def load(cls, client: HAClient, *, fresh: bool = False) -> Catalog:
+        """The registries; ``fresh`` skips the cache (safety decisions must see the latest)."""
         areas, floors, labels, devices, entities = await asyncio.gather(
-            client.areas(), client.floors(), client.labels(), client.devices(), client.entities()
+            client.areas(fresh=fresh),
+            client.floors(fresh=fresh),
+            client.labels(fresh=fresh),
+            client.devices(fresh=fresh),
+            client.entities(fresh=fresh),
         )
         return cls(
             areas=_by(areas, "area_id"),

@@ -3,8 +3,9 @@
 Commands are correlated by id; a reader task dispatches results and subscription events. When the
 connection drops, pending commands fail with :class:`ConnectionLost` (read commands are retried once
 on a fresh connection), and if subscriptions are active a background task reconnects with
-exponential backoff and subscribes them again (each subscriber then sees a ``reconnected`` marker,
-so it can re-read what it may have missed).
+exponential backoff and subscribes them again. Subscribers see a ``connection_lost`` marker at the
+drop and a ``reconnected`` one when events flow again (so they can re-read what they missed), or
+``subscription_failed`` if subscribing again failed: never silence that looks like no change.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ log = logging.getLogger("home_assistant_mcp.websocket")
 SERVICE = "Home Assistant"
 MAX_MESSAGE = 64 * 1024 * 1024  # registries of a large install run to several MB
 RECONNECTED = {"type": "reconnected"}
+# Markers a subscriber sees when its events stop: the socket dropped (a RECONNECTED follows if it
+# comes back), or subscribing again after a reconnect failed (no events will ever come).
+LOST = {"type": "connection_lost"}
+UNSUBSCRIBED = {"type": "subscription_failed"}
 
 
 class ConnectionLost(Exception):
@@ -319,6 +324,8 @@ class HAWebSocket:
         for future in self._pending.values():
             if not future.done():
                 future.set_exception(ConnectionLost())
+        for sub in self._subs.values():
+            sub.queue.put_nowait(dict(LOST))
         idle = self._reconnector is None or self._reconnector.done()
         if self._subs and not self._closed and idle:
             self._reconnector = asyncio.create_task(self._reconnect(), name="ha-reconnect")
@@ -348,6 +355,7 @@ class HAWebSocket:
                 await self._send_subscribe(sub)
             except (UpstreamError, ConnectionLost, TimeoutError):
                 log.warning("could not subscribe again to %s", sub.message.get("type"))
+                sub.queue.put_nowait(dict(UNSUBSCRIBED))
                 continue
             sub.queue.put_nowait(dict(RECONNECTED))
 
