@@ -102,7 +102,7 @@ def verdict(
             "turn_on",
             {"entity_id": "scene.evening"},
             None,
-            "call_sensitive_service",
+            "activate_scene",
         ),
         ("homeassistant", "turn_on", {"entity_id": "script.bed"}, None, "run_script"),
         (

@@ -118,7 +118,10 @@ def _check_domains(call: Call, description: dict[str, Any]) -> None:
     wrong = [
         e
         for e in explicit
-        if allowed and e not in (MATCH_ALL, MATCH_NONE) and domain_of(e) not in allowed
+        if allowed
+        and e not in (MATCH_ALL, MATCH_NONE)
+        and domain_of(e) not in allowed
+        and domain_of(e) != "group"  # Home Assistant expands old-style groups for any service
     ]
     if wrong:
         raise ToolError(

@@ -182,7 +182,11 @@ def _secures(effect: Effect, data: Mapping[str, Any]) -> bool:
 def _touches_guarded(
     effects: Iterable[Effect], data: Mapping[str, Any], states: Mapping[str, Mapping[str, Any]]
 ) -> Sensitive | None:
-    for effect in effects:
+    def vague(effect: Effect) -> bool:  # report a known garage before an unclassified cover
+        attributes = states.get(effect.entity_id, {}).get("attributes", {})
+        return domain_of(effect.entity_id) == "cover" and attributes.get("device_class") is None
+
+    for effect in sorted(effects, key=vague):
         if not guarded(effect.entity_id, states) or _secures(effect, data):
             continue
         name = label(effect.entity_id, states) + _via(effect)
@@ -241,4 +245,8 @@ def judge(
             "so what it reaches cannot be checked",
             GENERIC,
         )
-    return _touches_guarded(effects, data, states) or _not_allowed(called, effects, policy)
+    guard = _touches_guarded(effects, data, states)
+    deny = _not_allowed(called, effects, policy)
+    if deny and guard:  # name the tool for the service, and say what it would reach
+        return Sensitive(f"{deny.reason}, and {guard.reason}", deny.tool)
+    return deny or guard
