@@ -154,6 +154,11 @@ class HAWebSocket:
 
     # --- public -------------------------------------------------------------------------------
 
+    @property
+    def subscriptions(self) -> int:
+        """Active subscriptions (for tests and diagnostics)."""
+        return len(self._subs)
+
     async def command(
         self, type_: str, *, retry: bool = True, within: float | None = None, **payload: Any
     ) -> Any:
