@@ -454,7 +454,35 @@ ATTACKS: list[Attack] = [
             ]
         ),
     ),
-    # 8. destructive tools on, no (valid) token: a preview, nothing done
+    # 8. automations of the owner that a plain write would start
+    Attack(
+        "a helper change starts an automation that unlocks",
+        (
+            cs(
+                "input_boolean",
+                "turn_off",
+                entity_ids=["input_boolean.vacation_mode"],
+                match="starts Vacation off unlocks",
+            ),
+            Step("toggle", {"entity_ids": ["input_boolean.vacation_mode"]}, match="lock.unlock"),
+        ),
+    ),
+    Attack(
+        "a helper change whose automation only turns on a light stays a write",
+        (cs("input_boolean", "turn_on", "ok", entity_ids=["input_boolean.guest_mode"]),),
+        undo=(ws_service("input_boolean", "turn_off", entity_id="input_boolean.guest_mode"),),
+    ),
+    Attack(
+        "a light change starts a chain of two automations",
+        (
+            Step(
+                "turn_off",
+                {"entity_ids": ["light.office_rgbw_lights"]},
+                match="Office off ends vacation",
+            ),
+        ),
+    ),
+    # 9. destructive tools on, no (valid) token: a preview, nothing done
     Attack(
         "destructive tools without a token",
         (

@@ -106,9 +106,14 @@ class Peer:
         self.service("scene", "create", scene_id="evil", entities=evil)
         self.helper_group("cover", "All covers", [GARAGE, "cover.kitchen_window"])
         self.helper_group("lock", "All locks", [FRONT, "lock.openable_lock"])
+        with (self.ha.config_dir / "configuration.yaml").open("a") as config:
+            config.write(AUTOMATIONS)
+        self.service("automation", "reload")
         ws({"type": "input_button/create", "name": "Doorbell"})
         ws({"type": "timer/create", "name": "Laundry", "duration": "00:10:00"})
         for entity_id in (
+            "automation.vacation_off_unlocks",
+            "automation.office_off_ends_vacation",
             "cover.all_covers",
             "lock.all_locks",
             "input_button.doorbell",
@@ -122,6 +127,29 @@ class Peer:
 
 
 FRONT, GARAGE, ALARM = "lock.front_door", "cover.garage_door", "alarm_control_panel.security"
+# The owner's automations: a write that starts them reaches what they do (two hops here).
+AUTOMATIONS = """
+automation attack:
+  - id: vacation_off_unlocks
+    alias: Vacation off unlocks
+    triggers:
+      - trigger: state
+        entity_id: input_boolean.vacation_mode
+        to: "off"
+    actions:
+      - action: lock.unlock
+        target:
+          entity_id: lock.front_door
+  - id: office_off_ends_vacation
+    alias: Office off ends vacation
+    triggers:
+      - trigger: template
+        value_template: "{{ is_state('light.office_rgbw_lights', 'off') }}"
+    actions:
+      - action: input_boolean.turn_off
+        target:
+          entity_id: input_boolean.vacation_mode
+"""
 
 
 @pytest.fixture(scope="module")
@@ -305,3 +333,24 @@ async def test_the_witnesses_see_a_real_change(
     finally:
         peer.service("cover", "close_cover", entity_id=GARAGE)
         peer.until(GARAGE, "closed")
+
+
+async def test_a_confirmed_call_cannot_reach_more_than_its_preview(
+    peer: Peer, servers: dict[bool, FastMCP[Any]]
+) -> None:
+    """The user confirms a harmless scene; before the token comes back, the scene is re-created
+    with the front door unlocked. The token still matches the arguments, but not what they reach."""
+    peer.service("scene", "create", scene_id="calm", entities={"light.bed_light": "off"})
+    before = peer.watched()
+    async with service_calls(peer.ha) as calls, mcp_client(servers[True]) as client:
+        first = structured(await client.call_tool("activate_scene", {"entity_id": "scene.calm"}))
+        first = first["result"] if set(first) == {"result"} else first
+        assert FRONT not in first["preview"]
+        calm = {"light.bed_light": "off", FRONT: "unlocked"}
+        peer.service("scene", "create", scene_id="calm", entities=calm)
+        await calls.settle()
+        confirm = {"entity_id": "scene.calm", "confirm_token": first["confirm_token"]}
+        with pytest.raises(ToolError, match=r"since the preview, this call also reaches lock"):
+            await client.call_tool("activate_scene", confirm)
+        assert await calls.settle() == []
+    assert peer.watched() == before

@@ -4,12 +4,14 @@ records are in Home Assistant's shapes; the end-to-end proof is tests/security a
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 from fastmcp.exceptions import ToolError
 
 from home_assistant_mcp.catalog import Catalog
+from home_assistant_mcp.chains import _risk
 from home_assistant_mcp.safety import Policy, judge
 from home_assistant_mcp.targets import data_references, normal_target, reach
 
@@ -217,3 +219,30 @@ def test_ids_inside_data_are_reached() -> None:
     effects = reach("scene", "apply", {}, STATES, None, refs)
     found = judge("scene.apply", {}, effects, STATES, Policy(safe=("scene.apply",)))
     assert found and "Front Door (lock.front_door) (through data.entities)" in found.reason
+
+
+SERVICES = {"lock": {"unlock": {}, "lock": {}}, "light": {"turn_on": {}}, "script": {"bed": {}}}
+
+
+@pytest.mark.parametrize(
+    ("actions", "risk"),
+    [
+        ([{"action": "light.turn_on", "target": {"entity_id": "light.bed"}}], None),
+        # naming a lock at all counts: the text does not say what is done to it
+        ([{"action": "lock.lock", "target": {"entity_id": "lock.front_door"}}], "acts on"),
+        ([{"action": "lock.unlock", "target": {"entity_id": "light.bed"}}], "runs lock.unlock"),
+        ([{"service": "script.bed"}], "runs script.bed"),
+        ([{"action": "light.turn_on", "data": {"x": "cover.garage_door"}}], "acts on"),
+        (
+            [{"if": [], "then": [{"device_id": "abc", "domain": "lock", "type": "unlock"}]}],
+            "device",
+        ),
+        ([{"action": "light.{{ 'turn_on' }}"}], "template"),
+    ],
+)
+def test_what_an_automation_does(actions: list[dict[str, Any]], risk: str | None) -> None:
+    found = _risk(json.dumps(actions), STATES, SERVICES, NO_LISTS)
+    if risk is None:
+        assert found is None
+    else:
+        assert found is not None and risk in found

@@ -110,11 +110,12 @@ async def test_history_and_logbook_after_a_change(
     write_only: Client[Any], ha_peer: HomeAssistantPeer, restore_bed_light: None
 ) -> None:
     service(ha_peer, "light", "turn_off", entity_id="light.bed_light")
+    since = state_of(ha_peer, "light.bed_light")["last_changed"]
     await call(write_only, "toggle", entity_ids=["light.bed_light"])
     await call(write_only, "toggle", entity_ids=["light.bed_light"])
     history: dict[str, Any] = {}
-    for _ in range(40):  # the recorder commits every second: wait for our last change
-        report = await call(write_only, "get_history", entity_ids=["light.bed_light"], start="-5m")
+    for _ in range(40):  # the recorder commits every second: wait for our own two changes
+        report = await call(write_only, "get_history", entity_ids=["light.bed_light"], start=since)
         history = report["entities"][0]
         recent = [c["state"] for c in history["recent"][-2:]]
         if history["changes"] >= 2 and recent == ["on", "off"]:

@@ -10,6 +10,7 @@ from typing import Any
 from fastmcp.exceptions import ToolError
 
 from home_assistant_mcp.catalog import Catalog
+from home_assistant_mcp.chains import started
 from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.entities import domain_of, summarize
 from home_assistant_mcp.models import ServiceResult
@@ -273,7 +274,12 @@ async def execute(client: HAClient, call: Call, *, within: float | None = None) 
     )
 
 
-def refuse_if_sensitive(call: Call, policy: Policy, called: str | None = None) -> None:
+async def refuse_if_sensitive(
+    client: HAClient, call: Call, policy: Policy, called: str | None = None
+) -> None:
+    """Refuse a call that is not a plain write: by itself, or through automations it starts."""
     sensitive = call.sensitive(policy)
+    if sensitive is None:
+        sensitive = await started(client, call.entity_ids, policy)
     if sensitive is not None:
         raise ToolError(sensitive.refusal(called or call.name))

@@ -245,6 +245,11 @@ class HAClient:
         """Drop cached registries (and services): after a reconnect they may have changed."""
         self._cache.clear()
 
+    async def automation_config(self, entity_id: str) -> dict[str, Any]:
+        """An automation's configuration (triggers, actions); needs an administrator's token."""
+        result = await self.ws.command("automation/config", entity_id=entity_id)
+        return (result or {}).get("config") or {}
+
     async def statistics(
         self,
         statistic_ids: Sequence[str],

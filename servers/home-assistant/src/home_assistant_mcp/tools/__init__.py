@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from pydantic import Field
 
 from home_assistant_mcp.client import HAClient
+from home_assistant_mcp.previews import Previews
 from home_assistant_mcp.safety import Policy
 from home_assistant_mcp.settings import HASettings
 from home_assistant_mcp.tasmota_client import TasmotaClient
@@ -32,6 +33,7 @@ class Upstreams:
 class Deps:
     holder: ClientHolder[Upstreams]
     settings: HASettings
+    previews: Previews = field(default_factory=Previews)
 
     def ha(self) -> HAClient:
         return self.holder.get().ha

@@ -166,6 +166,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def describe_scene(entity_id: str, transition: float | None = None) -> str:
         _require(entity_id, "scene", "activate_scene")
         call = await prepared("scene", "turn_on", entity_id, scene_data(transition))
+        deps.previews.remember("activate_scene", [entity_id, transition], call)
         sensitive = call.sensitive(deps.policy)
         why = f" It {sensitive.reason}." if sensitive else ""
         return f"Activate {call.affected()}.{why}"
@@ -181,6 +182,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         states of the entities it set."""
         _require(entity_id, "scene", "activate_scene")
         call = await prepared("scene", "turn_on", entity_id, scene_data(transition))
+        deps.previews.check("activate_scene", [entity_id, transition], call)
         result = await execute(deps.ha(), call)
         result.states = [s for s in result.states if s.entity_id != entity_id] or result.states
         return result

@@ -116,7 +116,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         if language:
             data["language"] = language
         call = await prepare(ha, "tts", "speak", entity_ids=[engine], data=data)
-        refuse_if_sensitive(call, deps.policy)
+        await refuse_if_sensitive(ha, call, deps.policy)
         await execute(ha, call)
         return ActionResult(done=True, message=f"spoken with {engine}", targets=targets)
 
@@ -203,5 +203,5 @@ def register(box: Toolbox, deps: Deps) -> None:
         call = await prepare(
             ha, "media_player", MEDIA_ACTIONS[action], entity_ids=[entity_id], data=data
         )
-        refuse_if_sensitive(call, deps.policy)
+        await refuse_if_sensitive(ha, call, deps.policy)
         return await execute(ha, call)

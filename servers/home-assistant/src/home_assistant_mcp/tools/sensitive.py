@@ -123,6 +123,8 @@ def register(box: Toolbox, deps: Deps) -> None:
             message=f"Home Assistant is {'stopping' if action == 'stop' else 'restarting'}.",
         )
 
+    name = "call_sensitive_service"
+
     async def generic_call(
         domain: str,
         service: str,
@@ -144,6 +146,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         data: dict[str, Any] | None = None,
     ) -> str:
         call = await generic_call(domain, service, entity_ids, area_ids, data)
+        deps.previews.remember(name, [domain, service, entity_ids, area_ids, data], call)
         sensitive = call.sensitive(deps.policy)
         fields = ", ".join(sorted(call.data)) or "none"
         why = f" It {sensitive.reason}." if sensitive else " (Not a sensitive call.)"
@@ -162,4 +165,5 @@ def register(box: Toolbox, deps: Deps) -> None:
         (through a group, area or scene too), or one in HA_SENSITIVE_SERVICES. The preview
         lists every entity it reaches."""
         call = await generic_call(domain, service, entity_ids, area_ids, data)
+        deps.previews.check(name, [domain, service, entity_ids, area_ids, data], call)
         return await execute(deps.ha(), call)

@@ -127,7 +127,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         call = await prepare(
             ha, domain, service, entity_ids=entity_ids, area_ids=area_ids, data=data
         )
-        refuse_if_sensitive(call, deps.policy)
+        await refuse_if_sensitive(ha, call, deps.policy)
         return await execute(ha, call)
 
     async def switch(
@@ -147,7 +147,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         calls: list[Call] = []
         for (domain, service), ids in groups.items():
             call = await prepare(ha, domain, service, entity_ids=ids, data=data)
-            refuse_if_sensitive(call, deps.policy, f"{action} on {', '.join(ids)}")
+            await refuse_if_sensitive(ha, call, deps.policy, f"{action} on {', '.join(ids)}")
             calls.append(call)
         results = [await execute(ha, call) for call in calls]
         return ServiceResult(
