@@ -24,6 +24,7 @@ STATES: dict[str, dict[str, Any]] = {
     "light.bed": {"state": "off", "attributes": {}},
     "light.desk": {"state": "off", "attributes": {}},
     "light.all": {"state": "off", "attributes": {"entity_id": ["light.bed", "light.desk"]}},
+    "cover.blinds": {"state": "closed", "attributes": {"entity_id": ["cover.blind"]}},
     "cover.all": {
         "state": "closed",
         "attributes": {"entity_id": ["cover.blind", "cover.garage_door"]},
@@ -95,6 +96,7 @@ def verdict(
         ("homeassistant", "toggle", {"entity_id": "group.innocent"}, None, "open_cover"),
         ("cover", "open_cover", {"entity_id": "cover.all"}, None, "open_cover"),
         ("cover", "close_cover", {"entity_id": "cover.all"}, None, None),
+        ("cover", "open_cover", {"entity_id": "cover.blinds"}, None, None),
         ("light", "turn_on", {"entity_id": "light.all"}, None, None),
         ("light", "turn_on", {"entity_id": "group.innocent"}, None, None),  # HA skips non-lights
         # scenes, scripts, automations, free text: not confined, so destructive

@@ -98,6 +98,14 @@ def test_sensitive_services_list(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings().sensitive_services == ["script.open_gate", "switch.*", "hassio.backup_full"]
 
 
+def test_the_operator_lists_parse_and_are_checked() -> None:
+    parsed = settings(safe_services="script.bedtime, scene.*", sensitive_services='["switch.nas"]')
+    assert parsed.safe_services == ["script.bedtime", "scene.*"]
+    assert parsed.sensitive_services == ["switch.nas"]
+    with pytest.raises(ConfigError, match="HA_SAFE_SERVICES"):
+        settings(safe_services="lock.front_door/../x")
+
+
 # --- summaries and matching -----------------------------------------------------------------
 
 

@@ -167,9 +167,11 @@ def _via(effect: Effect) -> str:
 def guarded(entity_id: str, states: Mapping[str, Mapping[str, Any]]) -> bool:
     """A lock, an alarm panel, or a cover that may be a garage door, door or gate."""
     kind = domain_of(entity_id)
+    attributes = states.get(entity_id, {}).get("attributes", {})
     if kind == "cover":
-        device_class = states.get(entity_id, {}).get("attributes", {}).get("device_class")
-        return device_class in DOOR_LIKE_COVERS
+        if attributes.get("entity_id"):  # a cover group: its members are judged one by one
+            return False
+        return attributes.get("device_class") in DOOR_LIKE_COVERS
     return kind in SECURING
 
 
