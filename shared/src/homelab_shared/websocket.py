@@ -118,6 +118,9 @@ class PersistentWebSocket(ABC):
         """Reconnect in the background after a drop (e.g. while subscriptions are live)."""
         return False
 
+    def on_lost(self) -> None:  # noqa: B027 - optional hook
+        """The connection dropped (requests in flight have failed already)."""
+
     async def after_connect(self) -> None:  # noqa: B027 - optional hook
         """Runs after every (re)connection, outside the connection lock (re-subscribe here)."""
 
@@ -281,6 +284,7 @@ class PersistentWebSocket(ABC):
         for future in self._pending.values():
             if not future.done():
                 future.set_exception(ConnectionLost())
+        self.on_lost()
         idle = self._reconnector is None or self._reconnector.done()
         if self.wants_connection() and not self._closed and idle:
             self._reconnector = asyncio.create_task(self._reconnect(), name="ws-reconnect")

@@ -118,7 +118,7 @@ async def test_operator_listed_service_through_call_sensitive_service(
         with pytest.raises(ToolError, match="call_sensitive_service"):
             await client.call_tool("call_service", arguments)
         first = await preview(client, "call_sensitive_service", **arguments)
-        assert "Guest mode (input_boolean.guest_mode), now off" in first.preview
+        assert "Guest mode (input_boolean.guest_mode) now off" in first.preview
         assert "operator's sensitive list (input_boolean.*)" in first.preview
         try:
             done = await call(

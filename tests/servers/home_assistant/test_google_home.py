@@ -30,7 +30,17 @@ async def test_without_cast_or_the_assistant_sdk_it_says_so(rw_ha: Client[Any]) 
     assert other["done"] is False
     assert other["message"].startswith("no text-to-speech entity (tts.*) in Home Assistant")
     command = await call(rw_ha, "send_google_assistant_command", command="broadcast hello")
-    assert command == {
+    assert command["preview"] == (
+        "Nothing can be sent: the Google Assistant SDK integration is not set up in Home "
+        "Assistant, so Assistant commands and broadcasts cannot be sent."
+    )
+    done = await call(
+        rw_ha,
+        "send_google_assistant_command",
+        command="broadcast hello",
+        confirm_token=command["confirm_token"],
+    )
+    assert done == {
         "done": False,
         "message": "the Google Assistant SDK integration is not set up in Home Assistant, so "
         "Assistant commands and broadcasts cannot be sent",
@@ -40,7 +50,9 @@ async def test_without_cast_or_the_assistant_sdk_it_says_so(rw_ha: Client[Any]) 
 
 async def test_cast_speakers_speech_and_assistant_commands(runtime: RuntimeSettings) -> None:
     async with FakeHomeAssistant().running() as fake:
-        settings = load_settings(HASettings, url=fake.url, token=TOKEN, allow_write=True)
+        settings = load_settings(
+            HASettings, url=fake.url, token=TOKEN, allow_write=True, allow_destructive=True
+        )
         async with mcp_client(build_server(settings, runtime)) as client:
             devices = await call(client, "list_cast_devices")
             assert devices == {
@@ -67,11 +79,18 @@ async def test_cast_speakers_speech_and_assistant_commands(runtime: RuntimeSetti
                 "message": "spoken with tts.google_translate_en_com",
                 "targets": ["media_player.kitchen_speaker", "media_player.living_room_display"],
             }
+            arguments = {
+                "command": "what's the weather",
+                "media_player_ids": ["media_player.kitchen_speaker"],
+            }
+            preview = await call(client, "send_google_assistant_command", **arguments)
+            assert "Google acts on free text" in preview["preview"]
+            assert len(fake.calls) == 1  # the preview sent nothing
             answer = await call(
                 client,
                 "send_google_assistant_command",
-                command="what's the weather",
-                media_player_ids=["media_player.kitchen_speaker"],
+                **arguments,
+                confirm_token=preview["confirm_token"],
             )
             assert answer["done"] is True
             assert answer["responses"] == ["It's 18 degrees and cloudy."]

@@ -70,7 +70,14 @@ async def test_restart_reconnects_and_resubscribes(
                     timeout_seconds=90,
                 )
             )
-            await asyncio.sleep(0.5)  # subscribed
+            await until(lambda: ha.ws.subscriptions == 1, 5)
+            short = asyncio.create_task(
+                client.call_tool(
+                    "wait_for_state",
+                    {"entity_id": "input_boolean.vacation_mode", "timeout_seconds": 15},
+                )
+            )
+            await until(lambda: ha.ws.subscriptions == 2, 5)
 
             first = await call(client, "restart_home_assistant", action="stop")
             done = await call(
@@ -89,6 +96,9 @@ async def test_restart_reconnects_and_resubscribes(
             with pytest.raises(ToolError, match=r"cannot connect.*HA_URL"):
                 await client.call_tool("get_entity", {"entity_id": "light.bed_light"})
             assert not waiting.done()
+            # a wait that times out while Home Assistant is gone is an error, not "no change"
+            with pytest.raises(ToolError, match=r"connection to Home Assistant was lost"):
+                await short
 
             await asyncio.to_thread(restarted_peer.start)
             await until(lambda: ha.ws.connects >= 2, 15)

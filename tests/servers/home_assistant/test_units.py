@@ -12,7 +12,6 @@ import pytest
 from fastmcp import Client
 
 from home_assistant_mcp.entities import match_score
-from home_assistant_mcp.safety import classify
 from home_assistant_mcp.server import build_server
 from home_assistant_mcp.settings import HASettings
 from home_assistant_mcp.summaries import (
@@ -99,66 +98,12 @@ def test_sensitive_services_list(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings().sensitive_services == ["script.open_gate", "switch.*", "hassio.backup_full"]
 
 
-# --- the sensitive-call rules ---------------------------------------------------------------
-
-
-def cover(device_class: str | None) -> dict[str, Any]:
-    return {"attributes": {"device_class": device_class, "friendly_name": "Gate"}}
-
-
-@pytest.mark.parametrize(
-    ("domain", "service", "data", "targets", "states", "tool"),
-    [
-        ("lock", "unlock", {}, ["lock.a"], {}, "unlock"),
-        ("lock", "open", {}, ["lock.a"], {}, "unlock"),
-        ("lock", "lock", {}, ["lock.a"], {}, None),
-        ("alarm_control_panel", "alarm_disarm", {}, ["alarm_control_panel.a"], {}, "disarm_alarm"),
-        ("alarm_control_panel", "alarm_arm_away", {}, ["alarm_control_panel.a"], {}, None),
-        ("cover", "open_cover", {}, ["cover.g"], {"cover.g": cover("gate")}, "open_cover"),
-        ("cover", "open_cover", {}, ["cover.w"], {"cover.w": cover("blind")}, None),
-        ("cover", "close_cover", {}, ["cover.g"], {"cover.g": cover("garage")}, None),
-        (
-            "cover",
-            "set_cover_position",
-            {"position": 0},
-            ["cover.g"],
-            {"cover.g": cover("door")},
-            None,
-        ),
-        (
-            "cover",
-            "set_cover_position",
-            {"position": 5},
-            ["cover.g"],
-            {"cover.g": cover("door")},
-            "open_cover",
-        ),
-        ("homeassistant", "toggle", {}, ["cover.g"], {"cover.g": cover("garage")}, "open_cover"),
-        ("homeassistant", "turn_on", {}, ["light.a"], {}, None),
-        ("homeassistant", "restart", {}, [], {}, "restart_home_assistant"),
-        ("hassio", "host_shutdown", {}, [], {}, "call_sensitive_service"),
-    ],
-)
-def test_classify(
-    domain: str,
-    service: str,
-    data: dict[str, Any],
-    targets: list[str],
-    states: dict[str, Any],
-    tool: str | None,
-) -> None:
-    found = classify(domain, service, data, targets, states)
-    assert (found.tool if found else None) == tool
-
-
-def test_operator_list_and_unresolved_targets() -> None:
-    extra = ["script.open_gate", "switch.*", "input_boolean.toggle"]
-    assert classify("script", "open_gate", {}, [], {}, extra)
-    assert classify("script", "turn_on", {}, ["script.open_gate"], {}, extra)
-    assert classify("switch", "turn_off", {}, ["switch.nas"], {}, extra)
-    assert classify("homeassistant", "turn_off", {}, ["switch.nas"], {}, extra)
-    assert classify("input_boolean", "turn_on", {}, ["input_boolean.x"], {}, extra) is None
-    assert classify("cover", "open_cover", {}, [], {}, unresolved=True)
+def test_the_operator_lists_parse_and_are_checked() -> None:
+    parsed = settings(safe_services="script.bedtime, scene.*", sensitive_services='["switch.nas"]')
+    assert parsed.safe_services == ["script.bedtime", "scene.*"]
+    assert parsed.sensitive_services == ["switch.nas"]
+    with pytest.raises(ConfigError, match="HA_SAFE_SERVICES"):
+        settings(safe_services="lock.front_door/../x")
 
 
 # --- summaries and matching -----------------------------------------------------------------

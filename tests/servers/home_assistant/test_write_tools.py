@@ -62,8 +62,10 @@ async def test_writes_are_hidden_and_refused_unless_enabled(
 
 async def test_write_enabled_shows_writes_but_not_destructive(write_only: Client[Any]) -> None:
     tools = {t.name: t for t in await write_only.list_tools()}
-    assert {"turn_on", "turn_off", "toggle", "call_service", "run_script"} <= set(tools)
+    assert {"turn_on", "turn_off", "toggle", "call_service", "control_media"} <= set(tools)
     assert not set(tools) & {"unlock", "disarm_alarm", "open_cover", "restart_home_assistant"}
+    # their effect is not confined to a target: destructive (confirmed) since default-deny
+    assert not set(tools) & {"run_script", "activate_scene", "trigger_automation"}
     turn_on = tools["turn_on"].annotations
     assert turn_on and turn_on.read_only_hint is False and turn_on.destructive_hint is False
     with pytest.raises(ToolError, match="HA_ALLOW_DESTRUCTIVE=true"):
@@ -108,11 +110,12 @@ async def test_history_and_logbook_after_a_change(
     write_only: Client[Any], ha_peer: HomeAssistantPeer, restore_bed_light: None
 ) -> None:
     service(ha_peer, "light", "turn_off", entity_id="light.bed_light")
+    since = state_of(ha_peer, "light.bed_light")["last_changed"]
     await call(write_only, "toggle", entity_ids=["light.bed_light"])
     await call(write_only, "toggle", entity_ids=["light.bed_light"])
     history: dict[str, Any] = {}
-    for _ in range(40):  # the recorder commits every second: wait for our last change
-        report = await call(write_only, "get_history", entity_ids=["light.bed_light"], start="-5m")
+    for _ in range(40):  # the recorder commits every second: wait for our own two changes
+        report = await call(write_only, "get_history", entity_ids=["light.bed_light"], start=since)
         history = report["entities"][0]
         recent = [c["state"] for c in history["recent"][-2:]]
         if history["changes"] >= 2 and recent == ["on", "off"]:
@@ -208,12 +211,18 @@ async def test_area_targets_are_expanded_before_the_check(
     assert state_of(ha_peer, "cover.garage_door")["state"] == "closed"
 
 
-async def test_operator_listed_services_and_scripts_are_sensitive(
-    ha_settings: Callable[..., HASettings], runtime: RuntimeSettings, ha_peer: HomeAssistantPeer
+async def test_operator_lists_make_calls_sensitive_or_safe(
+    ha_settings: Callable[..., HASettings],
+    runtime: RuntimeSettings,
+    ha_peer: HomeAssistantPeer,
+    restore_bed_light: None,
 ) -> None:
-    settings = ha_settings(
-        allow_write=True, sensitive_services="input_boolean.toggle, script.bed_light_on"
-    )
+    run_bed_light = {
+        "domain": "script",
+        "service": "turn_on",
+        "entity_ids": ["script.bed_light_on"],
+    }
+    settings = ha_settings(allow_write=True, sensitive_services="input_boolean.toggle")
     async with mcp_client(build_server(settings, runtime)) as client:
         with pytest.raises(ToolError, match=r"sensitive list.*call_sensitive_service"):
             await client.call_tool(
@@ -224,22 +233,44 @@ async def test_operator_listed_services_and_scripts_are_sensitive(
                     "entity_ids": ["input_boolean.vacation_mode"],
                 },
             )
-        with pytest.raises(ToolError, match=r"sensitive list \(script.bed_light_on\)"):
-            await client.call_tool("run_script", {"entity_id": "script.bed_light_on"})
+        with pytest.raises(ToolError, match=r"not on the list.*HA_SAFE_SERVICES.*run_script tool"):
+            await client.call_tool("call_service", run_bed_light)
     assert state_of(ha_peer, "input_boolean.vacation_mode")["state"] == "on"
+    assert state_of(ha_peer, "light.bed_light")["state"] == "off"
+
+    settings = ha_settings(allow_write=True, safe_services="script.bed_light_on")
+    async with mcp_client(build_server(settings, runtime)) as client:
+        await call(client, "call_service", **run_bed_light)
+        await until(lambda: state_of(ha_peer, "light.bed_light")["state"] == "on")
+
+
+async def until(condition: Callable[[], bool], seconds: float = 5) -> None:
+    for _ in range(int(seconds * 10)):
+        if condition():
+            return
+        await asyncio.sleep(0.1)
+    assert condition(), "condition not reached in time"
+
+
+async def confirmed(client: Client[Any], tool: str, **arguments: Any) -> dict[str, Any]:
+    """A destructive tool: the preview, then the same call with its token."""
+    first = await call(client, tool, **arguments)
+    assert first["status"] == "confirmation_required"
+    return await call(client, tool, **arguments, confirm_token=first["confirm_token"])
 
 
 async def test_script_scene_and_automation(
-    write_only: Client[Any], ha_peer: HomeAssistantPeer, restore_bed_light: None
+    rw_ha: Client[Any], ha_peer: HomeAssistantPeer, restore_bed_light: None
 ) -> None:
-    await call(write_only, "run_script", entity_id="script.bed_light_on")
-    for _ in range(20):
-        if state_of(ha_peer, "light.bed_light")["state"] == "on":
-            break
-        await asyncio.sleep(0.1)
-    assert state_of(ha_peer, "light.bed_light")["state"] == "on"
+    await confirmed(rw_ha, "run_script", entity_id="script.bed_light_on")
+    await until(lambda: state_of(ha_peer, "light.bed_light")["state"] == "on")
 
-    scene = await call(write_only, "activate_scene", entity_id="scene.movie_night")
+    first = await call(rw_ha, "activate_scene", entity_id="scene.movie_night")
+    assert "Bed Light (light.bed_light) now on through scene scene.movie_night" in first["preview"]
+    assert "Ceiling Lights (light.ceiling_lights) now on" in first["preview"]
+    scene = await call(
+        rw_ha, "activate_scene", entity_id="scene.movie_night", confirm_token=first["confirm_token"]
+    )
     by_id = {s["entity_id"]: s for s in scene["states"]}
     assert by_id["light.bed_light"]["state"] == "off"
     assert by_id["light.ceiling_lights"]["attributes"]["brightness"] == 77
@@ -247,23 +278,20 @@ async def test_script_scene_and_automation(
 
     service(ha_peer, "light", "turn_off", entity_id="light.kitchen_lights")
     try:
-        await call(write_only, "trigger_automation", entity_id="automation.guest_mode_lights")
+        await confirmed(rw_ha, "trigger_automation", entity_id="automation.guest_mode_lights")
         assert state_of(ha_peer, "light.kitchen_lights")["state"] == "on"
     finally:
         service(ha_peer, "light", "turn_on", entity_id="light.kitchen_lights")
 
-    off = await call(
-        write_only,
-        "set_automation_enabled",
-        entity_id="automation.guest_mode_lights",
-        enabled=False,
+    off = await confirmed(
+        rw_ha, "set_automation_enabled", entity_id="automation.guest_mode_lights", enabled=False
     )
     try:
         assert off["states"][0]["state"] == "off"
     finally:
         service(ha_peer, "automation", "turn_on", entity_id="automation.guest_mode_lights")
     with pytest.raises(ToolError, match="takes a scene"):
-        await write_only.call_tool("activate_scene", {"entity_id": "light.bed_light"})
+        await rw_ha.call_tool("activate_scene", {"entity_id": "light.bed_light"})
 
 
 async def test_control_media(write_only: Client[Any], ha_peer: HomeAssistantPeer) -> None:

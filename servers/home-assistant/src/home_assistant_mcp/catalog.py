@@ -36,9 +36,14 @@ class Catalog:
     entities: dict[str, Record] = field(default_factory=dict)
 
     @classmethod
-    async def load(cls, client: HAClient) -> Catalog:
+    async def load(cls, client: HAClient, *, fresh: bool = False) -> Catalog:
+        """The registries; ``fresh`` skips the cache (safety decisions must see the latest)."""
         areas, floors, labels, devices, entities = await asyncio.gather(
-            client.areas(), client.floors(), client.labels(), client.devices(), client.entities()
+            client.areas(fresh=fresh),
+            client.floors(fresh=fresh),
+            client.labels(fresh=fresh),
+            client.devices(fresh=fresh),
+            client.entities(fresh=fresh),
         )
         return cls(
             areas=_by(areas, "area_id"),
@@ -110,34 +115,3 @@ class Catalog:
     def _known(records: dict[str, Record]) -> str:
         names = sorted(str(r.get("name") or key) for key, r in records.items())
         return f"known: {', '.join(names)}" if names else "none are defined in Home Assistant"
-
-    def resolve(self, target: dict[str, Any], all_entity_ids: Iterable[str]) -> set[str]:
-        """Every entity a service target reaches (as Home Assistant expands it)."""
-        everything = list(all_entity_ids)
-        found = {e for e in _as_list(target.get("entity_id")) if e != "all"}
-        if "all" in _as_list(target.get("entity_id")):
-            found.update(everything)
-        areas = set(_as_list(target.get("area_id")))
-        for floor_id in _as_list(target.get("floor_id")):
-            areas |= {a for a, r in self.areas.items() if r.get("floor_id") == floor_id}
-        labels = set(_as_list(target.get("label_id")))
-        devices = set(_as_list(target.get("device_id")))
-        devices |= {d for d, r in self.devices.items() if r.get("area_id") in areas}
-        devices |= {d for d, r in self.devices.items() if labels & set(r.get("labels", []))}
-        for entity_id in everything:
-            entry = self.entities.get(entity_id, {})
-            if (
-                entry.get("device_id") in devices
-                or (entry.get("area_id") and entry["area_id"] in areas)
-                or labels & set(entry.get("labels", []))
-            ):
-                found.add(entity_id)
-        return found
-
-
-def _as_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [v.strip() for v in value.split(",") if v.strip()]
-    return [str(v) for v in value]

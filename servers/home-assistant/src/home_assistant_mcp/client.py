@@ -7,6 +7,7 @@ failure leaves as a :mod:`homelab_shared.errors` class whose message names HA_UR
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
@@ -17,7 +18,7 @@ import httpx
 
 from home_assistant_mcp.settings import HASettings
 from home_assistant_mcp.websocket import SERVICE, HAWebSocket, Subscription
-from homelab_shared.errors import BadResponse, NotFound
+from homelab_shared.errors import BadRequest, BadResponse, NotFound
 from homelab_shared.http import HttpOptions, UpstreamHTTP
 
 AUTH_HINT = (
@@ -25,7 +26,8 @@ AUTH_HINT = (
     "(profile > Security > Long-lived access tokens)"
 )
 URL_HINT = "check HA_URL (e.g. http://homeassistant.local:8123)"
-REGISTRY_TTL = 30.0  # registries change rarely; searches reuse them for this long
+REGISTRY_TTL = 30.0  # registries change rarely; searches (never safety decisions) reuse them
+ENTITY_ID = re.compile(r"^[a-z0-9_]+\.[a-z0-9_]+$")
 SERVICES_TTL = 300.0
 
 T = TypeVar("T")
@@ -111,8 +113,10 @@ class HAClient:
         return data
 
     async def state(self, entity_id: str) -> State:
+        if not ENTITY_ID.fullmatch(entity_id):  # never let an id choose another endpoint
+            raise BadRequest(SERVICE, f"{entity_id!r} is not an entity id")
         try:
-            return await self.http.get_json(f"/api/states/{quote(entity_id)}")
+            return await self.http.get_json(f"/api/states/{quote(entity_id, safe='')}")
         except NotFound:
             raise NotFound(
                 SERVICE,
@@ -214,30 +218,37 @@ class HAClient:
         result = await self.ws.command("call_service", retry=False, within=within, **payload)
         return (result or {}).get("response")
 
-    async def areas(self) -> list[dict[str, Any]]:
-        return await self._registry("config/area_registry/list")
+    async def areas(self, *, fresh: bool = False) -> list[dict[str, Any]]:
+        return await self._registry(fresh, "config/area_registry/list")
 
-    async def floors(self) -> list[dict[str, Any]]:
-        return await self._registry("config/floor_registry/list")
+    async def floors(self, *, fresh: bool = False) -> list[dict[str, Any]]:
+        return await self._registry(fresh, "config/floor_registry/list")
 
-    async def labels(self) -> list[dict[str, Any]]:
-        return await self._registry("config/label_registry/list")
+    async def labels(self, *, fresh: bool = False) -> list[dict[str, Any]]:
+        return await self._registry(fresh, "config/label_registry/list")
 
-    async def devices(self) -> list[dict[str, Any]]:
-        return await self._registry("config/device_registry/list")
+    async def devices(self, *, fresh: bool = False) -> list[dict[str, Any]]:
+        return await self._registry(fresh, "config/device_registry/list")
 
-    async def entities(self) -> list[dict[str, Any]]:
-        return await self._registry("config/entity_registry/list")
+    async def entities(self, *, fresh: bool = False) -> list[dict[str, Any]]:
+        return await self._registry(fresh, "config/entity_registry/list")
 
-    async def _registry(self, command: str) -> list[dict[str, Any]]:
+    async def _registry(self, fresh: bool, command: str) -> list[dict[str, Any]]:
         async def load() -> list[dict[str, Any]]:
             return await self.ws.command(command)
 
+        if fresh:
+            self._cache.clear(command)
         return await self._cache.get(command, REGISTRY_TTL, load)
 
     def forget_registries(self) -> None:
         """Drop cached registries (and services): after a reconnect they may have changed."""
         self._cache.clear()
+
+    async def automation_config(self, entity_id: str) -> dict[str, Any]:
+        """An automation's configuration (triggers, actions); needs an administrator's token."""
+        result = await self.ws.command("automation/config", entity_id=entity_id)
+        return (result or {}).get("config") or {}
 
     async def statistics(
         self,

@@ -125,6 +125,13 @@ class HASettings(UpstreamSettings):
             "ids that need a confirmation, comma separated"
         ),
     )
+    safe_services: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description=(
+            "Services (domain.service, domain.*) or script/scene/automation entity ids the "
+            "operator vouches for: plain writes instead of confirmations, comma separated"
+        ),
+    )
     ws_reconnect_max: float = Field(
         30.0, gt=0, le=600, description="Longest wait between WebSocket reconnect attempts, s"
     )
@@ -143,12 +150,12 @@ class HASettings(UpstreamSettings):
         url = normalise_url(value)
         return url.removesuffix("/api")
 
-    @field_validator("sensitive_services", mode="before")
+    @field_validator("sensitive_services", "safe_services", mode="before")
     @classmethod
     def _sensitive(cls, value: Any) -> Any:
         return parse_list(value)
 
-    @field_validator("sensitive_services")
+    @field_validator("sensitive_services", "safe_services")
     @classmethod
     def _sensitive_shape(cls, value: list[str]) -> list[str]:
         for item in value:

@@ -4,8 +4,10 @@ The shared :class:`~homelab_shared.websocket.PersistentWebSocket` owns the conne
 id correlation and reconnects. This module adds Home Assistant's part: the ``auth`` handshake,
 ``{"id", "type", ...}`` commands answered by ``result`` messages, and subscriptions. When the
 connection drops, pending commands fail (read commands are retried once on a fresh connection), and
-if subscriptions are active the socket reconnects with backoff and subscribes them again (each
-subscriber then sees a ``reconnected`` marker, so it can re-read what it may have missed).
+if subscriptions are active the socket reconnects with backoff and subscribes them again.
+Subscribers see a ``connection_lost`` marker at the drop and a ``reconnected`` one when events flow
+again (so they can re-read what they missed), or ``subscription_failed`` if subscribing again
+failed: never silence that looks like no change.
 """
 
 from __future__ import annotations
@@ -42,8 +44,20 @@ log = logging.getLogger("home_assistant_mcp.websocket")
 
 SERVICE = "Home Assistant"
 RECONNECTED = {"type": "reconnected"}
+# Markers a subscriber sees when its events stop: the socket dropped (a RECONNECTED follows if it
+# comes back), or subscribing again after a reconnect failed (no events will ever come).
+LOST = {"type": "connection_lost"}
+UNSUBSCRIBED = {"type": "subscription_failed"}
 
-__all__ = ["RECONNECTED", "SERVICE", "ConnectionLost", "HAWebSocket", "Subscription"]
+__all__ = [
+    "LOST",
+    "RECONNECTED",
+    "SERVICE",
+    "UNSUBSCRIBED",
+    "ConnectionLost",
+    "HAWebSocket",
+    "Subscription",
+]
 
 
 def websocket_url(base_url: str) -> str:
@@ -137,6 +151,11 @@ class HAWebSocket(PersistentWebSocket):
 
     # --- public -------------------------------------------------------------------------------
 
+    @property
+    def subscriptions(self) -> int:
+        """Active subscriptions (for tests and diagnostics)."""
+        return len(self._subs)
+
     async def command(
         self, type_: str, *, retry: bool = True, within: float | None = None, **payload: Any
     ) -> Any:
@@ -192,6 +211,10 @@ class HAWebSocket(PersistentWebSocket):
     def wants_connection(self) -> bool:
         return bool(self._subs)
 
+    def on_lost(self) -> None:
+        for sub in self._subs.values():
+            sub.queue.put_nowait(dict(LOST))
+
     async def handshake(self, conn: ClientConnection) -> None:
         try:
             hello = json.loads(await asyncio.wait_for(conn.recv(), self.options.open_timeout))
@@ -217,6 +240,7 @@ class HAWebSocket(PersistentWebSocket):
                 await self._send_subscribe(sub)
             except (UpstreamError, ConnectionLost, TimeoutError):
                 log.warning("could not subscribe again to %s", sub.message.get("type"))
+                sub.queue.put_nowait(dict(UNSUBSCRIBED))
                 continue
             sub.queue.put_nowait(dict(RECONNECTED))
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from pydantic import Field
 
 from home_assistant_mcp.client import HAClient
+from home_assistant_mcp.previews import Previews
+from home_assistant_mcp.safety import Policy
 from home_assistant_mcp.settings import HASettings
 from home_assistant_mcp.tasmota_client import TasmotaClient
 from homelab_shared.toolbox import ClientHolder
@@ -32,6 +33,7 @@ class Upstreams:
 class Deps:
     holder: ClientHolder[Upstreams]
     settings: HASettings
+    previews: Previews = field(default_factory=Previews)
 
     def ha(self) -> HAClient:
         return self.holder.get().ha
@@ -40,11 +42,14 @@ class Deps:
         return self.holder.get().tasmota
 
     @property
-    def sensitive(self) -> Sequence[str]:
-        return self.settings.sensitive_services
+    def policy(self) -> Policy:
+        return Policy(
+            sensitive=tuple(self.settings.sensitive_services),
+            safe=tuple(self.settings.safe_services),
+        )
 
 
-ENTITY_ID = r"^[a-z0-9_]+\.[a-z0-9_]+$"
+ENTITY_ID = r"^[a-z0-9_]+\.[a-z0-9_]+$"  # also enforced in targets.py and the client
 EntityId = Annotated[
     str,
     Field(

@@ -1,4 +1,5 @@
-"""Automations, scripts and scenes: list them, trigger, enable/disable, run, activate."""
+"""Automations, scripts and scenes: list them (read), and trigger, enable/disable, run or activate
+them (destructive: what they do happens inside Home Assistant, out of this server's sight)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from typing import Annotated, Any
 from fastmcp.exceptions import ToolError
 from pydantic import Field
 
-from home_assistant_mcp.calls import execute, prepare, refuse_if_sensitive
-from home_assistant_mcp.entities import domain_of, match_score, summarize
+from home_assistant_mcp.calls import Call, execute, prepare
+from home_assistant_mcp.entities import domain_of, match_score
 from home_assistant_mcp.models import Automation, Scene, Script, ServiceResult
 from home_assistant_mcp.tools import Deps, EntityId, Query
 from homelab_shared.output import Limit, Offset, Page, paginate
@@ -89,60 +90,99 @@ def register(box: Toolbox, deps: Deps) -> None:
         ]
         return paginate(items, limit, offset)
 
-    async def run(
+    async def prepared(
         domain: str, service: str, entity_id: str, data: dict[str, Any] | None = None
-    ) -> ServiceResult:
-        ha = deps.ha()
-        call = await prepare(ha, domain, service, entity_ids=[entity_id], data=data)
-        refuse_if_sensitive(call, deps.sensitive)
-        return await execute(ha, call)
+    ) -> Call:
+        return await prepare(deps.ha(), domain, service, entity_ids=[entity_id], data=data)
 
-    @box.write()
+    async def preview(what: str, call: Call) -> str:
+        sensitive = call.sensitive(deps.policy)
+        why = f" It {sensitive.reason}." if sensitive else ""
+        return (
+            f"{what}: {call.affected()}.{why} What it does inside Home Assistant is not checked "
+            "by this server, so it needs a confirmation."
+        )
+
+    def trigger_data(skip_condition: bool) -> dict[str, Any]:
+        return {"skip_condition": skip_condition}
+
+    async def describe_trigger(entity_id: str, skip_condition: bool = True) -> str:
+        _require(entity_id, "automation", "trigger_automation")
+        call = await prepared("automation", "trigger", entity_id, trigger_data(skip_condition))
+        return await preview("Run the actions of automation", call)
+
+    @box.destructive(preview=describe_trigger)
     async def trigger_automation(
         entity_id: EntityId,
         skip_condition: Annotated[
             bool, Field(description="Run the actions even if its conditions are false")
         ] = True,
     ) -> ServiceResult:
-        """Run an automation's actions now."""
+        """Run an automation's actions now (they can do anything, so this is confirmed)."""
         _require(entity_id, "automation", "trigger_automation")
-        return await run("automation", "trigger", entity_id, {"skip_condition": skip_condition})
+        call = await prepared("automation", "trigger", entity_id, trigger_data(skip_condition))
+        return await execute(deps.ha(), call)
 
-    @box.write(idempotent=True)
+    async def describe_enabled(entity_id: str, enabled: bool) -> str:
+        _require(entity_id, "automation", "set_automation_enabled")
+        call = await prepared("automation", "turn_on" if enabled else "turn_off", entity_id)
+        return await preview("Enable automation" if enabled else "Disable automation", call)
+
+    @box.destructive(preview=describe_enabled, idempotent=True)
     async def set_automation_enabled(
         entity_id: EntityId,
         enabled: Annotated[bool, Field(description="true: enable (on); false: disable (off)")],
     ) -> ServiceResult:
-        """Enable (on) or disable (off) an automation."""
+        """Enable (on) or disable (off) an automation (what it then does, or stops doing, is
+        not confined, so this is confirmed)."""
         _require(entity_id, "automation", "set_automation_enabled")
-        return await run("automation", "turn_on" if enabled else "turn_off", entity_id)
+        call = await prepared("automation", "turn_on" if enabled else "turn_off", entity_id)
+        return await execute(deps.ha(), call)
 
-    @box.write()
+    def script_data(variables: dict[str, Any] | None) -> dict[str, Any] | None:
+        return {"variables": variables} if variables else None
+
+    async def describe_script(entity_id: str, variables: dict[str, Any] | None = None) -> str:
+        _require(entity_id, "script", "run_script")
+        call = await prepared("script", "turn_on", entity_id, script_data(variables))
+        return await preview("Run script", call)
+
+    @box.destructive(preview=describe_script)
     async def run_script(
         entity_id: EntityId,
         variables: Annotated[
             dict[str, Any] | None, Field(description="Variables the script's fields take")
         ] = None,
     ) -> ServiceResult:
-        """Start a script (it runs in the background; list_scripts shows if it still runs)."""
+        """Start a script (it runs in the background; list_scripts shows if it still runs).
+        A script can do anything, so this is confirmed."""
         _require(entity_id, "script", "run_script")
-        data = {"variables": variables} if variables else None
-        return await run("script", "turn_on", entity_id, data)
+        call = await prepared("script", "turn_on", entity_id, script_data(variables))
+        return await execute(deps.ha(), call)
 
-    @box.write()
+    def scene_data(transition: float | None) -> dict[str, Any] | None:
+        return {"transition": transition} if transition is not None else None
+
+    async def describe_scene(entity_id: str, transition: float | None = None) -> str:
+        _require(entity_id, "scene", "activate_scene")
+        call = await prepared("scene", "turn_on", entity_id, scene_data(transition))
+        deps.previews.remember("activate_scene", [entity_id, transition], call)
+        sensitive = call.sensitive(deps.policy)
+        why = f" It {sensitive.reason}." if sensitive else ""
+        return f"Activate {call.affected()}.{why}"
+
+    @box.destructive(preview=describe_scene)
     async def activate_scene(
         entity_id: EntityId,
         transition: Annotated[
             float | None, Field(ge=0, le=300, description="Fade time in seconds")
         ] = None,
     ) -> ServiceResult:
-        """Activate a scene; returns the states of the entities it set."""
+        """Activate a scene (confirmed: the preview lists every entity it sets); returns the
+        states of the entities it set."""
         _require(entity_id, "scene", "activate_scene")
-        ha = deps.ha()
-        data = {"transition": transition} if transition is not None else None
-        result = await run("scene", "turn_on", entity_id, data)
-        scene = await ha.state(entity_id)
-        members = list(scene.get("attributes", {}).get("entity_id") or [])
-        if members:
-            result.states = [summarize(s) for s in await ha.states_of(members)]
+        call = await prepared("scene", "turn_on", entity_id, scene_data(transition))
+        deps.previews.check("activate_scene", [entity_id, transition], call)
+        result = await execute(deps.ha(), call)
+        result.states = [s for s in result.states if s.entity_id != entity_id] or result.states
         return result

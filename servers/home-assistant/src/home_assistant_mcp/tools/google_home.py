@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastmcp.exceptions import ToolError
 from pydantic import Field
 
-from home_assistant_mcp.calls import execute, prepare, refuse_if_sensitive
+from home_assistant_mcp.calls import Call, execute, prepare, refuse_if_sensitive
 from home_assistant_mcp.catalog import Catalog
 from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.entities import domain_of
@@ -116,11 +116,31 @@ def register(box: Toolbox, deps: Deps) -> None:
         if language:
             data["language"] = language
         call = await prepare(ha, "tts", "speak", entity_ids=[engine], data=data)
-        refuse_if_sensitive(call, deps.sensitive)
+        await refuse_if_sensitive(ha, call, deps.policy)
         await execute(ha, call)
         return ActionResult(done=True, message=f"spoken with {engine}", targets=targets)
 
-    @box.write()
+    async def assistant_call(command: str, media_player_ids: list[str] | None) -> Call | None:
+        ha = deps.ha()
+        services = await ha.services()
+        if "send_text_command" not in services.get("google_assistant_sdk", {}):
+            return None
+        data: dict[str, Any] = {"command": command}
+        if media_player_ids:
+            data["media_player"] = list(media_player_ids)
+        return await prepare(ha, "google_assistant_sdk", "send_text_command", data=data)
+
+    async def describe_command(command: str, media_player_ids: list[str] | None = None) -> str:
+        if await assistant_call(command, media_player_ids) is None:
+            return f"Nothing can be sent: {NO_SDK}."
+        where = ", ".join(media_player_ids or []) or "the default Google speaker"
+        return (
+            f"Send {command!r} to Google Assistant (answer on {where}). Google acts on free text "
+            "as it understands it (it can unlock or open what is linked to it), so this server "
+            "cannot check what it will do."
+        )
+
+    @box.destructive(preview=describe_command)
     async def send_google_assistant_command(
         command: Annotated[
             str,
@@ -133,17 +153,12 @@ def register(box: Toolbox, deps: Deps) -> None:
         media_player_ids: Players = None,
     ) -> ActionResult:
         """Send a text command to Google Assistant (google_assistant_sdk.send_text_command):
-        controls Google-only devices, or 'broadcast ...' to every Google speaker."""
-        ha = deps.ha()
-        services = await ha.services()
-        if "send_text_command" not in services.get("google_assistant_sdk", {}):
+        controls Google-only devices, or 'broadcast ...' to every Google speaker. Free text can
+        do anything Google can, so each command is confirmed."""
+        call = await assistant_call(command, media_player_ids)
+        if call is None:
             return ActionResult(done=False, message=NO_SDK)
-        data: dict[str, Any] = {"command": command}
-        if media_player_ids:
-            data["media_player"] = list(media_player_ids)
-        call = await prepare(ha, "google_assistant_sdk", "send_text_command", data=data)
-        refuse_if_sensitive(call, deps.sensitive)
-        result = await execute(ha, call)
+        result = await execute(deps.ha(), call)
         response = result.response if isinstance(result.response, dict) else {}
         texts = [r.get("text", "") for r in response.get("responses", []) if r.get("text")]
         return ActionResult(
@@ -188,5 +203,5 @@ def register(box: Toolbox, deps: Deps) -> None:
         call = await prepare(
             ha, "media_player", MEDIA_ACTIONS[action], entity_ids=[entity_id], data=data
         )
-        refuse_if_sensitive(call, deps.sensitive)
+        await refuse_if_sensitive(ha, call, deps.policy)
         return await execute(ha, call)

@@ -23,7 +23,7 @@ HistoryIds = Annotated[
     ),
 ]
 StatisticIds = Annotated[
-    list[str],
+    list[Annotated[str, Field(pattern=r"^[a-z0-9_]+[.:][a-z0-9_]+$")]],
     Field(
         min_length=1,
         max_length=10,

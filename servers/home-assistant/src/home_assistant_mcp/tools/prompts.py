@@ -7,11 +7,15 @@ from typing import Annotated
 from fastmcp import FastMCP
 from pydantic import Field
 
+from home_assistant_mcp.tools import ENTITY_ID
+
 
 def register(mcp: FastMCP) -> None:
     @mcp.prompt
     def troubleshoot_entity(
-        entity_id: Annotated[str, Field(description="The entity that misbehaves")],
+        entity_id: Annotated[
+            str, Field(pattern=ENTITY_ID, description="The entity that misbehaves")
+        ],
     ) -> str:
         """Find out why an entity is unavailable, stuck or behaves oddly."""
         return (
@@ -28,7 +32,8 @@ def register(mcp: FastMCP) -> None:
     def what_changed_before(
         when: Annotated[str, Field(description="The event time, ISO or e.g. 'today 07:15'")],
         entity_id: Annotated[
-            str | None, Field(description="The entity the event happened to, if any")
+            str | None,
+            Field(pattern=ENTITY_ID, description="The entity the event happened to, if any"),
         ] = None,
     ) -> str:
         """Find what changed in the home shortly before an event."""

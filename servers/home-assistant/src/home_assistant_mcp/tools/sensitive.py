@@ -123,6 +123,8 @@ def register(box: Toolbox, deps: Deps) -> None:
             message=f"Home Assistant is {'stopping' if action == 'stop' else 'restarting'}.",
         )
 
+    name = "call_sensitive_service"
+
     async def generic_call(
         domain: str,
         service: str,
@@ -144,13 +146,11 @@ def register(box: Toolbox, deps: Deps) -> None:
         data: dict[str, Any] | None = None,
     ) -> str:
         call = await generic_call(domain, service, entity_ids, area_ids, data)
-        sensitive = call.sensitive(deps.sensitive)
-        targets = "; ".join(_label(call, e) for e in call.entity_ids[:10]) or "no entities"
-        if len(call.entity_ids) > 10:
-            targets += f"; and {len(call.entity_ids) - 10} more"
+        deps.previews.remember(name, [domain, service, entity_ids, area_ids, data], call)
+        sensitive = call.sensitive(deps.policy)
         fields = ", ".join(sorted(call.data)) or "none"
         why = f" It {sensitive.reason}." if sensitive else " (Not a sensitive call.)"
-        return f"Call {call.name} on {targets} with fields: {fields}.{why}"
+        return f"Call {call.name} with fields: {fields}. Affects: {call.affected()}.{why}"
 
     @box.destructive(preview=describe_call)
     async def call_sensitive_service(
@@ -160,7 +160,10 @@ def register(box: Toolbox, deps: Deps) -> None:
         area_ids: AreaIds = None,
         data: Data = None,
     ) -> ServiceResult:
-        """Call a service that call_service refuses as sensitive (e.g. one the operator listed
-        in HA_SENSITIVE_SERVICES, or a host reboot)."""
+        """Call a service that call_service refuses: one not on the allow-list (scenes, scripts,
+        conversation.process, group.set, backups...), one reaching a lock, alarm or door
+        (through a group, area or scene too), or one in HA_SENSITIVE_SERVICES. The preview
+        lists every entity it reaches."""
         call = await generic_call(domain, service, entity_ids, area_ids, data)
+        deps.previews.check(name, [domain, service, entity_ids, area_ids, data], call)
         return await execute(deps.ha(), call)

@@ -17,7 +17,7 @@ from home_assistant_mcp.models import (
     ServiceInfo,
     ServiceResult,
 )
-from home_assistant_mcp.tools import Deps, EntityIds
+from home_assistant_mcp.tools import ENTITY_ID, Deps, EntityIds
 from homelab_shared.toolbox import Toolbox
 
 Action = Literal["turn_on", "turn_off", "toggle"]
@@ -27,8 +27,14 @@ Data = Annotated[
     dict[str, Any] | None,
     Field(description="Service fields, e.g. {'brightness_pct': 50}; list_services shows them"),
 ]
-TargetIds = Annotated[list[str] | None, Field(max_length=50, description="Entity ids to act on")]
-AreaIds = Annotated[list[str] | None, Field(max_length=20, description="Area ids to act on")]
+TargetIds = Annotated[
+    list[Annotated[str, Field(pattern=ENTITY_ID)]] | None,
+    Field(max_length=50, description="Entity ids to act on"),
+]
+AreaIds = Annotated[
+    list[Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]] | None,
+    Field(max_length=20, description="Area ids to act on"),
+]
 
 # What on/off/toggle means where the domain has no turn_on/turn_off of its own.
 SWITCHING: dict[str, dict[str, str]] = {
@@ -109,17 +115,19 @@ def register(box: Toolbox, deps: Deps) -> None:
         area_ids: AreaIds = None,
         data: Data = None,
     ) -> ServiceResult:
-        """Call any Home Assistant service (action). The service and its fields are checked
-        against Home Assistant first; returns the targeted entities' states afterwards.
+        """Call a Home Assistant service (action) whose effect stays on its targets (lights,
+        switches, climate, media, helpers...). Checked against Home Assistant first; groups,
+        areas, devices, floors and labels are expanded; returns the changed entities' states.
 
-        Unlocking, disarming, opening garage doors/gates, restarting and operator-listed
-        services are refused here: use the destructive tool the refusal names.
+        Refused, naming the destructive tool to use: anything that unlocks, disarms or opens a
+        door, and any service not on the allow-list (scenes, scripts, automations, free-text
+        commands, group changes, backups, unknown services).
         """
         ha = deps.ha()
         call = await prepare(
             ha, domain, service, entity_ids=entity_ids, area_ids=area_ids, data=data
         )
-        refuse_if_sensitive(call, deps.sensitive)
+        await refuse_if_sensitive(ha, call, deps.policy)
         return await execute(ha, call)
 
     async def switch(
@@ -139,7 +147,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         calls: list[Call] = []
         for (domain, service), ids in groups.items():
             call = await prepare(ha, domain, service, entity_ids=ids, data=data)
-            refuse_if_sensitive(call, deps.sensitive, f"{action} on {', '.join(ids)}")
+            await refuse_if_sensitive(ha, call, deps.policy, f"{action} on {', '.join(ids)}")
             calls.append(call)
         results = [await execute(ha, call) for call in calls]
         return ServiceResult(

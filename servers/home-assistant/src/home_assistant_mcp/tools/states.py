@@ -7,6 +7,7 @@ import time
 from collections import Counter
 from typing import Annotated, Any, Literal
 
+from fastmcp.exceptions import ToolError
 from pydantic import Field
 
 from home_assistant_mcp.catalog import Catalog
@@ -24,7 +25,7 @@ from home_assistant_mcp.models import (
 )
 from home_assistant_mcp.summaries import filter_records, log_records
 from home_assistant_mcp.tools import Deps, EntityId, Query
-from home_assistant_mcp.websocket import RECONNECTED
+from home_assistant_mcp.websocket import LOST, RECONNECTED, UNSUBSCRIBED
 from homelab_shared.errors import UpstreamError
 from homelab_shared.output import Detail, Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
@@ -237,13 +238,20 @@ def register(box: Toolbox, deps: Deps) -> None:
         current = str((await ha.state(entity_id)).get("state"))
         if state is not None and current == state:
             return done(current, True)
+        lost = False
         async with ha.state_trigger(entity_id, to=state) as sub:
             while (left := timeout_seconds - (time.monotonic() - began)) > 0:
                 try:
                     event = await sub.next(left)
                 except TimeoutError:
                     break
+                if event == LOST:
+                    lost = True
+                    continue
+                if event == UNSUBSCRIBED:
+                    raise ToolError(_lost_message(entity_id, current, "could not subscribe again"))
                 if event == RECONNECTED:
+                    lost = False
                     current = str((await ha.state(entity_id)).get("state"))
                     if state is not None and current == state:
                         return done(current, True)
@@ -252,7 +260,17 @@ def register(box: Toolbox, deps: Deps) -> None:
                 current = str(to_state.get("state", current))
                 if state is None or current == state:
                     return done(current, True)
+        if lost:  # a timeout while disconnected says nothing about the entity
+            raise ToolError(_lost_message(entity_id, current, "was not back before the timeout"))
         return done(current, False)
+
+
+def _lost_message(entity_id: str, last: str, what: str) -> str:
+    return (
+        f"The connection to Home Assistant was lost during the wait and {what}, so the state "
+        f"of {entity_id} is unknown (last seen: {last}). Check HA_URL and that Home Assistant "
+        "is running, then ask again."
+    )
 
 
 async def _quiet(job: Any) -> list[dict[str, Any]]:
