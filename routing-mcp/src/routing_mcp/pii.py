@@ -18,16 +18,16 @@ from typing import Any
 import phonenumbers
 import regex
 import tldextract
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     CryptoRecognizer,
     DeTaxIdRecognizer,
     EmailRecognizer,
+    EsNieRecognizer,
     EsNifRecognizer,
     IbanRecognizer,
     InAadhaarRecognizer,
-    IpRecognizer,
     ItFiscalCodeRecognizer,
     NhsRecognizer,
     PhoneRecognizer,
@@ -40,6 +40,9 @@ from presidio_analyzer.predefined_recognizers import (
 )
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
+
+from routing_mcp.pii_names import CONFIDENT
+from routing_mcp.pii_rules import NameRecognizer, PolicyIpRecognizer, rule_recognizers
 
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -59,14 +62,20 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
     # Digit runs with phone punctuation, on one line (no number spans a line break).
     _CANDIDATE = re.compile(r"[+(]?\d[\d \t().\-/]{5,}\d")
     _DATE = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$")
+    _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\b")
     _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
         results = []
         for match in self._CANDIDATE.finditer(text):
             digits = sum(c.isdigit() for c in match.group())
-            if digits < 7 or self._IPV4.match(match.group()) or self._DATE.match(match.group()):
-                continue  # too short for a phone number, or an IP, or a date
+            if (
+                digits < 7
+                or self._IPV4.match(match.group())
+                or self._DATE.match(match.group())
+                or self._ISO_DATE.match(match.group())
+            ):
+                continue  # too short for a phone number, or an IP, or a date (and time)
             # More than 15 digits (E.164's maximum) can still be two numbers in a row: the
             # matcher below finds each of them.
             start, end = max(0, match.start() - 1), match.end()
@@ -92,61 +101,6 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
         return results
 
 
-_NAME = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
-_STREET = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
-    r"Terrace|Close|Square|Sq|Straße|Strasse|Weg|Gasse|Allee|Rue|Via|Calle)"
-)
-
-
-def _custom_recognizers() -> list[PatternRecognizer]:
-    flags = re.DOTALL | re.MULTILINE  # case matters for names: Presidio's default ignores it
-    person = PatternRecognizer(
-        supported_entity="PERSON",
-        global_regex_flags=flags,
-        name="OfflinePersonRecognizer",
-        patterns=[
-            Pattern(
-                "introduced name",
-                rf"(?i:\b(?:my name is|i am|i'm|this is|name:|patient|signed,?|regards,?)\s+)"
-                rf"{_NAME}(?:\s+{_NAME}){{1,2}}\b",
-                0.6,
-            ),
-            Pattern(
-                "titled name", rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+{_NAME}(?:\s+{_NAME})?\b", 0.6
-            ),
-        ],
-    )
-    address = PatternRecognizer(
-        supported_entity="STREET_ADDRESS",
-        global_regex_flags=flags,
-        name="OfflineAddressRecognizer",
-        patterns=[
-            Pattern(
-                "number street",
-                rf"\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][a-zäöüß]+\s+){{1,3}}{_STREET}\b\.?",
-                0.6,
-            ),
-            Pattern(
-                "street number", r"\b[A-Z][a-zäöüß]+(?:straße|strasse|weg|gasse)\s+\d{1,4}\b", 0.6
-            ),
-        ],
-    )
-    birth = PatternRecognizer(
-        supported_entity="DATE_OF_BIRTH",
-        name="DateOfBirthRecognizer",
-        patterns=[
-            Pattern(
-                "dob",
-                r"(?i:\b(?:born on|date of birth|d\.?o\.?b\.?)[:\s]+)"
-                r"(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\w+ \d{1,2},? \d{4})",
-                0.7,
-            )
-        ],
-    )
-    return [person, address, birth]
-
-
 # Presidio's LemmaContextAwareEnhancer defaults: a context word among the few words before a match
 # raises its score by 0.35, to at least 0.4.
 CONTEXT_BOOST = 0.35
@@ -157,8 +111,9 @@ CONTEXT_WINDOW = 60  # characters before the match (about five words)
 # What a recognizer's patterns cannot match without (a cheap pre-check per prompt).
 _NEEDS = {
     "OfflineEmailRecognizer": "@",
-    "OfflinePersonRecognizer": "",
-    "IpRecognizer": "ip",
+    "NameRecognizer": "",
+    "HealthRecognizer": "",
+    "PolicyIpRecognizer": "ip",
     "CryptoRecognizer": "",
 }
 _IP_HINT = re.compile(r"\d\.\d|[0-9a-fA-F]:[0-9a-fA-F]")  # an IPv4 or IPv6 address has one
@@ -198,7 +153,7 @@ class PiiScanner:
             CandidatePhoneRecognizer(supported_regions=phone_regions),
             CreditCardRecognizer(),
             IbanRecognizer(),
-            IpRecognizer(),
+            PolicyIpRecognizer(),
             UsSsnRecognizer(),
             UsItinRecognizer(),
             UsPassportRecognizer(),
@@ -206,12 +161,14 @@ class PiiScanner:
             UkNinoRecognizer(supported_language="en"),
             DeTaxIdRecognizer(supported_language="en"),
             EsNifRecognizer(supported_language="en"),
+            EsNieRecognizer(supported_language="en"),
             SePersonnummerRecognizer(supported_language="en"),
             PlPeselRecognizer(supported_language="en"),
             ItFiscalCodeRecognizer(supported_language="en"),
             InAadhaarRecognizer(supported_language="en"),
             CryptoRecognizer(),
-            *_custom_recognizers(),
+            NameRecognizer(),
+            *rule_recognizers(),
         ]
         self.entities = sorted({e for r in recognizers for e in r.supported_entities})
         self._recognizers = recognizers
@@ -261,6 +218,13 @@ class PiiScanner:
             ),
             key=lambda f: (f.start, f.entity),
         )
+
+    @staticmethod
+    def keeps_local(findings: list[Finding]) -> bool:
+        """Whether a finding is too uncertain to redact: a possible name ("to Will", a lone
+        lower-case given name) keeps the prompt local even in redact mode, since redacting the
+        wrong span would send the real name."""
+        return any(f.entity == "PERSON" and f.score < CONFIDENT for f in findings)
 
     def redact(self, text: str, findings: list[Finding] | None = None) -> str:
         """Replace every finding with ``<ENTITY>``."""
