@@ -70,7 +70,7 @@ def faker_names() -> tuple[set[str], set[str]]:
 def census_names() -> tuple[set[str], set[str]]:
     import names  # type: ignore[import-not-found]
 
-    base = Path(names.__file__).parent
+    base = Path(names.__file__ or "").parent
     given = {
         line.split()[0]
         for part in ("dist.male.first", "dist.female.first")

@@ -18,7 +18,7 @@ from typing import Any
 import phonenumbers
 import regex
 import tldextract
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     CryptoRecognizer,
@@ -135,6 +135,26 @@ def _has_context(lowered: str, start: int, words: list[str]) -> bool:
     return any(word.lower() in window for word in words)
 
 
+def _remove_contained(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Presidio's ``remove_duplicates`` in one sweep per entity (it compares every pair, which
+    takes seconds for the thousands of findings of a megabyte): a result inside another of the
+    same entity with at least its score is dropped."""
+    kept: list[RecognizerResult] = []
+    by_entity: dict[str, list[RecognizerResult]] = {}
+    for result in results:
+        by_entity.setdefault(result.entity_type, []).append(result)
+    for group in by_entity.values():
+        group.sort(key=lambda r: (r.start, -r.end, -r.score))
+        cover: RecognizerResult | None = None
+        for result in group:
+            if cover is not None and result.end <= cover.end and result.score <= cover.score:
+                continue
+            kept.append(result)
+            if cover is None or result.end > cover.end:
+                cover = result
+    return kept
+
+
 @dataclass(frozen=True)
 class Finding:
     entity: str
@@ -148,6 +168,7 @@ class PiiScanner:
         self, threshold: float = 0.4, phone_regions: tuple[str, ...] = ("US", "GB")
     ) -> None:
         self.threshold = threshold
+        self.regions = phone_regions
         recognizers = [
             OfflineEmailRecognizer(),
             CandidatePhoneRecognizer(supported_regions=phone_regions),
@@ -209,7 +230,7 @@ class PiiScanner:
                 if recognizer.context and _has_context(lowered, result.start, recognizer.context):
                     result.score = max(result.score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT)
                 results.append(result)
-        kept = EntityRecognizer.remove_duplicates(results)
+        kept = _remove_contained(results)
         return sorted(
             (
                 Finding(r.entity_type, r.start, r.end, round(min(r.score, 1.0), 2))

@@ -95,6 +95,7 @@ _INLINE_CLOSING = re.compile(
     r"cordialement|bises|saludos|un abrazo|besos)\s*,\s*$",
     _FLAGS,
 )
+_SIGNATURE_WINDOW = 80  # characters: a closing line or a name line is short
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
@@ -218,24 +219,25 @@ class NameFinder:
     def find(self, text: str) -> list[NameHit]:
         tokens = self.tokens(text)
         hits: list[NameHit] = []
+        inside: set[int] = set()  # indices of the tokens already in a name
         i = 0
         while i < len(tokens):
             hit, used = self._at(text, tokens, i)
+            used = max(used, 1)
             if hit is not None:
                 hits.append(hit)
-            i += max(used, 1)
-        hits.extend(self._signatures(text, tokens, hits))
-        hits.extend(self._coordinated(text, tokens, hits))
+                inside.update(range(i, i + used))
+            i += used
+        hits.extend(self._signatures(text, tokens, inside))
+        hits.extend(self._coordinated(text, tokens, inside))
         return hits
 
-    def _coordinated(self, text: str, tokens: list[Token], found: list[NameHit]) -> list[NameHit]:
+    def _coordinated(self, text: str, tokens: list[Token], inside: set[int]) -> list[NameHit]:
         """A given name joined to a found name ("Charlotte & James Whitfield") is a name too,
         even one that is also a word or a place."""
-        starts = {h.start for h in found}
-        covered = [(h.start, h.end) for h in found]
         out = []
-        for a, b in itertools.pairwise(tokens):
-            if b.start not in starts or not a.cap or any(s <= a.start < e for s, e in covered):
+        for j, (a, b) in enumerate(itertools.pairwise(tokens)):
+            if j + 1 not in inside or j in inside or not a.cap:
                 continue
             gap = text[a.end : b.start].strip().lower()
             if gap in ("&", "and", "und", "et", "y", "e") and self.is_given(a):
@@ -362,22 +364,27 @@ class NameFinder:
                 return NameHit(t.start, t.end, POSSIBLE + 0.05), 1
         return None, 1
 
-    def _signatures(self, text: str, tokens: list[Token], found: list[NameHit]) -> list[NameHit]:
-        """Names under a closing ("Cheers,\\nTom") or after it on the same line ("Thx, Alfie")."""
-        taken = {(h.start, h.end) for h in found}
-        covered = [(h.start, h.end) for h in found]
+    def _signatures(self, text: str, tokens: list[Token], inside: set[int]) -> list[NameHit]:
+        """Names under a closing ("Cheers,\\nTom") or after it on the same line ("Thx, Alfie").
+        Every look-back is bounded, so a megabyte on one line stays linear."""
         out = []
-        for t in tokens:
-            if not t.cap or self.is_word(t) or any(s <= t.start < e for s, e in covered):
+        for j, t in enumerate(tokens):
+            if j in inside or not t.cap or self.is_word(t):
                 continue
-            line_start = text.rfind("\n", 0, t.start) + 1
-            before = text[line_start : t.start]
-            prev_end = text.rfind("\n", 0, max(line_start - 1, 0))
-            previous = text[prev_end + 1 : max(line_start - 1, 0)]
-            signed = (before.strip(" -&") == "" or before.rstrip().endswith(("&", " and"))) and (
-                _CLOSING.match(previous) is not None or previous.strip() == "--"
+            window = max(0, t.start - _SIGNATURE_WINDOW)
+            line_start = text.rfind("\n", window, t.start) + 1
+            before = text[max(line_start, window) : t.start]
+            if _INLINE_CLOSING.search(before):
+                out.append(NameHit(t.start, t.end, LIKELY))
+                continue
+            if (line_start == 0 and window > 0) or (
+                before.strip(" -&") and not before.rstrip().endswith(("&", " and"))
+            ):
+                continue  # not at the start of a line (or after "Anya &")
+            previous_start = text.rfind(
+                "\n", max(0, line_start - _SIGNATURE_WINDOW), line_start - 1
             )
-            inline = _INLINE_CLOSING.search(before) is not None
-            if (signed or inline) and (t.start, t.end) not in taken:
+            previous = text[previous_start + 1 : max(line_start - 1, 0)]
+            if _CLOSING.match(previous) is not None or previous.strip() == "--":
                 out.append(NameHit(t.start, t.end, LIKELY))
         return out

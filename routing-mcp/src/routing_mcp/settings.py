@@ -67,6 +67,13 @@ class RoutingSettings(BaseServerSettings):
     )
     pii_threshold: float = Field(0.4, ge=0, le=1, description="Minimum PII detection score")
     phone_regions: str = Field("US,GB,DE,FR", description="Regions for phone number detection")
+    max_prompt_chars: int = Field(
+        1_200_000, gt=0, description="Largest request (prompt + system, characters) accepted"
+    )
+    pii_process_from: int = Field(
+        100_000, gt=0, description="Texts from this many characters are scanned in a process"
+    )
+    pii_workers: int = Field(1, ge=1, le=8, description="Processes scanning large texts")
     alert_webhook: SecretStr | None = Field(None, description="URL that receives quota alerts")
     request_timeout: float = Field(120.0, gt=0, description="Timeout of one model call, s")
     max_output_tokens: int = Field(2048, gt=0, description="Default output token cap")
