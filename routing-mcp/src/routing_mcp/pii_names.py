@@ -80,7 +80,7 @@ _VERB = re.compile(
     _FLAGS,
 )
 _WEAK = re.compile(
-    r"\b(?:to|for|with|and|or|about|by|from|für|an|mit|von|und|pour|avec|à|et|para|con|a|y|"
+    r"\b(?:to|for|with|and|or|about|by|from|für|an|mit|von|und|pour|avec|à|et|para|con|y|"
     r"de la part de)\s*,?\s*$",
     _FLAGS,
 )
@@ -91,7 +91,7 @@ _CLOSING = re.compile(
     _FLAGS,
 )
 _INLINE_CLOSING = re.compile(
-    r"(?:^|[.!?;:'\"(]\s*)(?:cheers|regards|best|thanks|thank you|thx|love|grüße|gruß|"
+    r"(?:^|[.!?;:,'\"(]\s*)(?:cheers|regards|best|thanks|thank you|thx|love|grüße|gruß|"
     r"cordialement|bises|saludos|un abrazo|besos)\s*,\s*$",
     _FLAGS,
 )
@@ -335,7 +335,8 @@ class NameFinder:
                 return NameHit(t.start, t.end, LIKELY if cue else CONFIDENT)
             if cue == "strong":
                 return NameHit(t.start, t.end, CONFIDENT)
-            if cue in ("weak", "verb") and not self.is_place(t):  # "to Paris": not a person
+            # "to Paris", "to Alexa": a place or a product, not a person
+            if cue in ("weak", "verb") and not self.is_place(t) and _key(t.text) not in self.tech:
                 return NameHit(t.start, t.end, POSSIBLE)
             return None
         if not ambiguous and cue in ("strong", "verb"):  # "hey liam", "asking ryan to"
@@ -369,7 +370,9 @@ class NameFinder:
         Every look-back is bounded, so a megabyte on one line stays linear."""
         out = []
         for j, t in enumerate(tokens):
-            if j in inside or not t.cap or self.is_word(t):
+            if j in inside or not t.cap or (self.is_word(t) and not self.is_given(t)):
+                continue  # under a closing, "Tom" or "Will" is a name even though a word
+            if t.text.isupper() and len(t.text) > 1:
                 continue
             window = max(0, t.start - _SIGNATURE_WINDOW)
             line_start = text.rfind("\n", window, t.start) + 1

@@ -40,7 +40,9 @@ _VERSION_WORD = (
     r"(?:\bv|\bversion|\bver\.?|\bfirmware|\bfw|\brelease|\bbuild|\bbios|\bkernel|\bupdate|"
     r"\bupgrade|\bpatch|\bdriver|\bpackage|\bapp|\bos|\bdsm|\bversión|\bversione)"
 )
-_VERSION_BEFORE = re.compile(rf"{_VERSION_WORD}\s*:?\s*$", _I)
+_VERSION_BEFORE = re.compile(
+    rf"{_VERSION_WORD}\s*:?\s*(?:(?:is|was|now|still|to|from)\s+)?(?:v\s*)?$", _I
+)
 _VERSION_IN_CLAUSE = re.compile(rf"{_VERSION_WORD}\b", _I)
 _ADDRESS_BEFORE = re.compile(
     r"(?:\bip|\baddress|\bat|\bfrom|\bhost|\bserver|\bvps|\bwan|\bexit|\bis|\bvon|\bde|"
