@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import phonenumbers
@@ -42,7 +43,12 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
 
 from routing_mcp.pii_names import CONFIDENT
-from routing_mcp.pii_rules import NameRecognizer, PolicyIpRecognizer, rule_recognizers
+from routing_mcp.pii_rules import (
+    ModelNameRecognizer,
+    NameRecognizer,
+    PolicyIpRecognizer,
+    rule_recognizers,
+)
 
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -127,6 +133,7 @@ CONTEXT_WINDOW = 60  # characters before the match (about five words)
 _NEEDS = {
     "OfflineEmailRecognizer": "@",
     "NameRecognizer": "",
+    "ModelNameRecognizer": "",
     "HealthRecognizer": "",
     "PolicyIpRecognizer": "ip",
     "CryptoRecognizer": "",
@@ -180,10 +187,15 @@ class Finding:
 
 class PiiScanner:
     def __init__(
-        self, threshold: float = 0.4, phone_regions: tuple[str, ...] = ("US", "GB")
+        self,
+        threshold: float = 0.4,
+        phone_regions: tuple[str, ...] = ("US", "GB"),
+        ner_model: Path | None = None,
     ) -> None:
         self.threshold = threshold
         self.regions = phone_regions
+        self.ner_model = ner_model
+        model = [ModelNameRecognizer(ner_model)] if ner_model else []
         recognizers = [
             OfflineEmailRecognizer(),
             CandidatePhoneRecognizer(supported_regions=phone_regions),
@@ -204,6 +216,7 @@ class PiiScanner:
             InAadhaarRecognizer(supported_language="en"),
             CryptoRecognizer(),
             NameRecognizer(),
+            *model,
             *rule_recognizers(),
         ]
         self.entities = sorted({e for r in recognizers for e in r.supported_entities})

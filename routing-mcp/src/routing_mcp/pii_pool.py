@@ -17,6 +17,7 @@ import multiprocessing
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from routing_mcp.pii import Finding, PiiScanner
 
@@ -44,12 +45,14 @@ class FieldScan:
 _worker: PiiScanner | None = None
 
 
-def _start_worker(threshold: float, regions: tuple[str, ...], niceness: int) -> None:
+def _start_worker(
+    threshold: float, regions: tuple[str, ...], ner_model: Path | None, niceness: int
+) -> None:
     global _worker  # one scanner per worker process, built once
     # A long scan is batch work: the server's own process (health checks, other clients'
     # calls) gets the CPU first when both want it.
     os.nice(niceness)
-    _worker = PiiScanner(threshold, regions)
+    _worker = PiiScanner(threshold, regions, ner_model)
 
 
 def _scan_with(scanner: PiiScanner, text: str, redact: bool) -> FieldScan:
@@ -80,7 +83,12 @@ class ScanPool:
                 self.options.processes,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
-                initargs=(self.scanner.threshold, self.scanner.regions, self.options.niceness),
+                initargs=(
+                    self.scanner.threshold,
+                    self.scanner.regions,
+                    self.scanner.ner_model,
+                    self.options.niceness,
+                ),
             )
         return self._processes
 

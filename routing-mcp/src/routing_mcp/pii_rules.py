@@ -14,14 +14,45 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from pathlib import Path
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import IpRecognizer
 
+from homelab_shared.errors import ConfigError
 from routing_mcp.pii_names import NameFinder
 
 _I = re.IGNORECASE
+
+
+class ModelNameRecognizer(EntityRecognizer):
+    """Person entities from a spaCy pipeline the operator provides as a local directory
+    (``ROUTING_PII_NER_MODEL``); nothing is downloaded. Its names join the rule-based ones."""
+
+    LABELS = frozenset({"PERSON", "PER"})
+
+    def __init__(self, path: Path) -> None:
+        import spacy  # Presidio's own dependency; loaded only when a model is configured
+
+        try:
+            self.nlp = spacy.load(path)
+        except (OSError, ValueError) as err:
+            raise ConfigError(
+                f"ROUTING_PII_NER_MODEL={path} is not a spaCy pipeline directory "
+                f"({type(err).__name__}); unset it to use the name rules alone."
+            ) from None
+        super().__init__(supported_entities=["PERSON"], name="ModelNameRecognizer")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+        return [
+            RecognizerResult("PERSON", ent.start_char, ent.end_char, 0.85)
+            for ent in self.nlp(text).ents
+            if ent.label_ in self.LABELS
+        ]
 
 
 class NameRecognizer(EntityRecognizer):

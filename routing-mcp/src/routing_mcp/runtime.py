@@ -104,7 +104,7 @@ class RoutingRuntime:
         def load_scanner() -> PiiScanner:
             from routing_mcp.pii import PiiScanner  # Presidio + spaCy: ~85 MiB, seconds
 
-            return PiiScanner(settings.pii_threshold, regions)
+            return PiiScanner(settings.pii_threshold, regions, settings.pii_ner_model)
 
         self._scanner = LazyScanner(load_scanner)
         if scanner is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, DirectoryPath, Field, SecretStr
 
 from homelab_shared.settings import BaseServerSettings, server_config
 
@@ -74,6 +74,9 @@ class RoutingSettings(BaseServerSettings):
         100_000, gt=0, description="Texts from this many characters are scanned in a process"
     )
     pii_workers: int = Field(1, ge=1, le=8, description="Processes scanning large texts")
+    pii_ner_model: DirectoryPath | None = Field(
+        None, description="A local spaCy pipeline directory whose PERSON entities add to names"
+    )
     alert_webhook: SecretStr | None = Field(None, description="URL that receives quota alerts")
     request_timeout: float = Field(120.0, gt=0, description="Timeout of one model call, s")
     max_output_tokens: int = Field(2048, gt=0, description="Default output token cap")
