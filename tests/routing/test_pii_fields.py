@@ -145,3 +145,15 @@ async def test_scanning_runs_off_the_event_loop(
     await rt.aclose()
     assert len(seen) == 3
     assert loop_thread not in seen
+
+
+async def test_a_cloud_llm_classifier_never_sees_personal_data(
+    make_routing: Any, upstreams: Upstreams
+) -> None:
+    mcp, rt = make_routing(classifier="llm", classifier_model="gemini-flash")
+    async with mcp_client(mcp) as client:
+        await client.call_tool("classify", {"prompt": "Write to Sarah O'Connor about the invoice"})
+        assert upstreams.gemini.call_count == 0
+        await client.call_tool("classify", {"prompt": "Compare ZFS and Btrfs for a media NAS"})
+    await rt.aclose()
+    assert upstreams.gemini.call_count == 1  # the clean prompt did reach the classifier model
