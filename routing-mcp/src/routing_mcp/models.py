@@ -27,6 +27,13 @@ class PiiScan(BaseModel):
     redacted: str | None = Field(None, description="The prompt with each finding replaced")
 
 
+class PiiField(BaseModel):
+    """Which field of the request held which kinds of personal data (never the values)."""
+
+    field: str = Field(description="prompt or system")
+    types: list[str]
+
+
 class ClassifyResult(BaseModel):
     task_class: str
     by: str = Field(description="explicit (the caller's task_class), rules or llm")
@@ -45,6 +52,7 @@ class RouteDecision(BaseModel):
     classified_by: str
     pii_found: bool
     pii_types: list[str]
+    pii_fields: list[PiiField] = Field(default_factory=list)
     model: str | None = Field(description="The model that would answer now; null if none can")
     provider: str | None
     reason: str
@@ -59,6 +67,7 @@ class AskResult(BaseModel):
     provider: str
     task_class: str
     pii_found: bool
+    pii_fields: list[PiiField] = Field(default_factory=list)
     tokens_in: int
     tokens_out: int
     cost_usd: float

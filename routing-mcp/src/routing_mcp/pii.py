@@ -13,21 +13,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import phonenumbers
 import regex
 import tldextract
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     CryptoRecognizer,
     DeTaxIdRecognizer,
     EmailRecognizer,
+    EsNieRecognizer,
     EsNifRecognizer,
     IbanRecognizer,
     InAadhaarRecognizer,
-    IpRecognizer,
     ItFiscalCodeRecognizer,
     NhsRecognizer,
     PhoneRecognizer,
@@ -40,6 +41,14 @@ from presidio_analyzer.predefined_recognizers import (
 )
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
+
+from routing_mcp.pii_names import CONFIDENT
+from routing_mcp.pii_rules import (
+    ModelNameRecognizer,
+    NameRecognizer,
+    PolicyIpRecognizer,
+    rule_recognizers,
+)
 
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -59,21 +68,42 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
     # Digit runs with phone punctuation, on one line (no number spans a line break).
     _CANDIDATE = re.compile(r"[+(]?\d[\d \t().\-/]{5,}\d")
     _DATE = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$")
+    _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\b")
     _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+
+    def _regions_for(self, chunk: str) -> list[str]:
+        """A number written nationally starts with its region's trunk prefix where there is one
+        ("0" in GB, DE, FR) and never with 0 where there is not (US): try only the regions
+        whose numbers can start like this one (a fourth of the libphonenumber work on logs)."""
+        if not hasattr(self, "_zero_regions"):
+            self._zero_regions = [
+                r
+                for r in self.supported_regions
+                if (meta := phonenumbers.PhoneMetadata.metadata_for_region(r.upper())) is not None
+                and meta.national_prefix == "0"
+            ]
+            self._other_regions = [r for r in self.supported_regions if r not in self._zero_regions]
+        first = next((c for c in chunk if c.isdigit()), "")
+        return self._zero_regions if first == "0" else self._other_regions
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
         results = []
         for match in self._CANDIDATE.finditer(text):
             digits = sum(c.isdigit() for c in match.group())
-            if digits < 7 or self._IPV4.match(match.group()) or self._DATE.match(match.group()):
-                continue  # too short for a phone number, or an IP, or a date
+            if (
+                digits < 7
+                or self._IPV4.match(match.group())
+                or self._DATE.match(match.group())
+                or self._ISO_DATE.match(match.group())
+            ):
+                continue  # too short for a phone number, or an IP, or a date (and time)
             # More than 15 digits (E.164's maximum) can still be two numbers in a row: the
             # matcher below finds each of them.
             start, end = max(0, match.start() - 1), match.end()
             chunk = text[start:end]
             # An international number parses the same in every region: try one. Otherwise stop
             # once the numbers found cover every digit (Presidio tries all regions regardless).
-            regions = self.supported_regions[:1] if "+" in chunk else self.supported_regions
+            regions = self.supported_regions[:1] if "+" in chunk else self._regions_for(chunk)
             leniency = self.leniency if self.leniency is not None else 1
             for region in regions:
                 found = [
@@ -92,61 +122,6 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
         return results
 
 
-_NAME = r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?"
-_STREET = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
-    r"Terrace|Close|Square|Sq|Straße|Strasse|Weg|Gasse|Allee|Rue|Via|Calle)"
-)
-
-
-def _custom_recognizers() -> list[PatternRecognizer]:
-    flags = re.DOTALL | re.MULTILINE  # case matters for names: Presidio's default ignores it
-    person = PatternRecognizer(
-        supported_entity="PERSON",
-        global_regex_flags=flags,
-        name="OfflinePersonRecognizer",
-        patterns=[
-            Pattern(
-                "introduced name",
-                rf"(?i:\b(?:my name is|i am|i'm|this is|name:|patient|signed,?|regards,?)\s+)"
-                rf"{_NAME}(?:\s+{_NAME}){{1,2}}\b",
-                0.6,
-            ),
-            Pattern(
-                "titled name", rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+{_NAME}(?:\s+{_NAME})?\b", 0.6
-            ),
-        ],
-    )
-    address = PatternRecognizer(
-        supported_entity="STREET_ADDRESS",
-        global_regex_flags=flags,
-        name="OfflineAddressRecognizer",
-        patterns=[
-            Pattern(
-                "number street",
-                rf"\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][a-zäöüß]+\s+){{1,3}}{_STREET}\b\.?",
-                0.6,
-            ),
-            Pattern(
-                "street number", r"\b[A-Z][a-zäöüß]+(?:straße|strasse|weg|gasse)\s+\d{1,4}\b", 0.6
-            ),
-        ],
-    )
-    birth = PatternRecognizer(
-        supported_entity="DATE_OF_BIRTH",
-        name="DateOfBirthRecognizer",
-        patterns=[
-            Pattern(
-                "dob",
-                r"(?i:\b(?:born on|date of birth|d\.?o\.?b\.?)[:\s]+)"
-                r"(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\w+ \d{1,2},? \d{4})",
-                0.7,
-            )
-        ],
-    )
-    return [person, address, birth]
-
-
 # Presidio's LemmaContextAwareEnhancer defaults: a context word among the few words before a match
 # raises its score by 0.35, to at least 0.4.
 CONTEXT_BOOST = 0.35
@@ -157,8 +132,10 @@ CONTEXT_WINDOW = 60  # characters before the match (about five words)
 # What a recognizer's patterns cannot match without (a cheap pre-check per prompt).
 _NEEDS = {
     "OfflineEmailRecognizer": "@",
-    "OfflinePersonRecognizer": "",
-    "IpRecognizer": "ip",
+    "NameRecognizer": "",
+    "ModelNameRecognizer": "",
+    "HealthRecognizer": "",
+    "PolicyIpRecognizer": "ip",
     "CryptoRecognizer": "",
 }
 _IP_HINT = re.compile(r"\d\.\d|[0-9a-fA-F]:[0-9a-fA-F]")  # an IPv4 or IPv6 address has one
@@ -180,6 +157,26 @@ def _has_context(lowered: str, start: int, words: list[str]) -> bool:
     return any(word.lower() in window for word in words)
 
 
+def _remove_contained(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Presidio's ``remove_duplicates`` in one sweep per entity (it compares every pair, which
+    takes seconds for the thousands of findings of a megabyte): a result inside another of the
+    same entity with at least its score is dropped."""
+    kept: list[RecognizerResult] = []
+    by_entity: dict[str, list[RecognizerResult]] = {}
+    for result in results:
+        by_entity.setdefault(result.entity_type, []).append(result)
+    for group in by_entity.values():
+        group.sort(key=lambda r: (r.start, -r.end, -r.score))
+        cover: RecognizerResult | None = None
+        for result in group:
+            if cover is not None and result.end <= cover.end and result.score <= cover.score:
+                continue
+            kept.append(result)
+            if cover is None or result.end > cover.end:
+                cover = result
+    return kept
+
+
 @dataclass(frozen=True)
 class Finding:
     entity: str
@@ -190,15 +187,21 @@ class Finding:
 
 class PiiScanner:
     def __init__(
-        self, threshold: float = 0.4, phone_regions: tuple[str, ...] = ("US", "GB")
+        self,
+        threshold: float = 0.4,
+        phone_regions: tuple[str, ...] = ("US", "GB"),
+        ner_model: Path | None = None,
     ) -> None:
         self.threshold = threshold
+        self.regions = phone_regions
+        self.ner_model = ner_model
+        model = [ModelNameRecognizer(ner_model)] if ner_model else []
         recognizers = [
             OfflineEmailRecognizer(),
             CandidatePhoneRecognizer(supported_regions=phone_regions),
             CreditCardRecognizer(),
             IbanRecognizer(),
-            IpRecognizer(),
+            PolicyIpRecognizer(),
             UsSsnRecognizer(),
             UsItinRecognizer(),
             UsPassportRecognizer(),
@@ -206,12 +209,15 @@ class PiiScanner:
             UkNinoRecognizer(supported_language="en"),
             DeTaxIdRecognizer(supported_language="en"),
             EsNifRecognizer(supported_language="en"),
+            EsNieRecognizer(supported_language="en"),
             SePersonnummerRecognizer(supported_language="en"),
             PlPeselRecognizer(supported_language="en"),
             ItFiscalCodeRecognizer(supported_language="en"),
             InAadhaarRecognizer(supported_language="en"),
             CryptoRecognizer(),
-            *_custom_recognizers(),
+            NameRecognizer(),
+            *model,
+            *rule_recognizers(),
         ]
         self.entities = sorted({e for r in recognizers for e in r.supported_entities})
         self._recognizers = recognizers
@@ -252,7 +258,7 @@ class PiiScanner:
                 if recognizer.context and _has_context(lowered, result.start, recognizer.context):
                     result.score = max(result.score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT)
                 results.append(result)
-        kept = EntityRecognizer.remove_duplicates(results)
+        kept = _remove_contained(results)
         return sorted(
             (
                 Finding(r.entity_type, r.start, r.end, round(min(r.score, 1.0), 2))
@@ -261,6 +267,13 @@ class PiiScanner:
             ),
             key=lambda f: (f.start, f.entity),
         )
+
+    @staticmethod
+    def keeps_local(findings: list[Finding]) -> bool:
+        """Whether a finding is too uncertain to redact: a possible name ("to Will", a lone
+        lower-case given name) keeps the prompt local even in redact mode, since redacting the
+        wrong span would send the real name."""
+        return any(f.entity == "PERSON" and f.score < CONFIDENT for f in findings)
 
     def redact(self, text: str, findings: list[Finding] | None = None) -> str:
         """Replace every finding with ``<ENTITY>``."""

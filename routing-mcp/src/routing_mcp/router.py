@@ -29,7 +29,8 @@ from routing_mcp.calls import ModelCall, call_model
 from routing_mcp.classify import Classification, classify_llm, classify_rules, estimate_tokens
 from routing_mcp.deadline import Deadline, DeadlineExceeded
 from routing_mcp.health import ModelHealth
-from routing_mcp.models import AskResult, Attempt, QuotaLeft, RouteDecision
+from routing_mcp.models import AskResult, Attempt, PiiField, QuotaLeft, RouteDecision
+from routing_mcp.pii_pool import FieldScan, ScanOptions, ScanPool
 from routing_mcp.policy import ModelSpec, Policy
 from routing_mcp.providers.base import Completion, Provider, ProviderError
 from routing_mcp.quota.base import Limits, QuotaStore, Usage, Window
@@ -68,13 +69,18 @@ async def _no_progress(_done: float, _message: str) -> None:
 
 @dataclass
 class Gate:
-    """What the PII gate and classifier decided for one prompt."""
+    """What the PII gate and classifier decided for one request."""
 
     classification: Classification
     pii_types: list[str]
     text: str  # the prompt to send (redacted in redact mode)
     local_only: bool
     candidates: list[str] = field(default_factory=list)
+    system: str | None = None  # the system instruction to send (redacted in redact mode)
+    pii_fields: dict[str, list[str]] = field(default_factory=dict)  # field -> kinds found
+
+    def fields_found(self) -> list[PiiField]:
+        return [PiiField(field=name, types=kinds) for name, kinds in self.pii_fields.items()]
 
 
 class Refused(ToolError):
@@ -98,6 +104,7 @@ class Router:
         timeout_cooldown: float = 120.0,
         alert: Callable[[str, str, str], Awaitable[None]] | None = None,
         clock: Callable[[], float] = time.time,
+        scan_options: ScanOptions | None = None,
     ) -> None:
         self.policy = policy
         self.store = store
@@ -120,6 +127,8 @@ class Router:
         )
         self.overrides: dict[str, dict[str, float | None]] = {}
         self._alert = alert
+        self.scan_options = scan_options or ScanOptions()
+        self._scans: ScanPool | None = None
 
     # --- policy views ------------------------------------------------------------------------
 
@@ -189,24 +198,87 @@ class Router:
         )
         return done.text
 
-    async def gate(self, prompt: str, task_class: str | None = None) -> Gate:
+    # --- the PII gate ------------------------------------------------------------------------
+
+    async def scan_fields(
+        self, fields: dict[str, str], *, redact: bool | None = None
+    ) -> dict[str, FieldScan]:
+        """Scan every text that would leave the box, off the event loop, within the size cap."""
         if self.scanner is None:
             raise RuntimeError("the PII scanner is not loaded (RoutingRuntime.ensure_scanner)")
-        findings = self.scanner.scan(prompt)
-        types = sorted({f.entity for f in findings})
-        if findings and self.pii_mode == "local":
-            classification = Classification(
-                "pii_sensitive", "pii", [f"PII found: {', '.join(types)}"], estimate_tokens(prompt)
+        total, limit = sum(len(t) for t in fields.values()), self.scan_options.max_chars
+        if total > limit:
+            REFUSALS.labels("too_large").inc()
+            raise Refused(
+                f"The request is {total:,} characters ({' + '.join(fields)}); the limit is "
+                f"{limit:,} (ROUTING_MAX_PROMPT_CHARS). Shorten it or send the document in "
+                "parts. It was not sent to any model."
             )
-            return Gate(classification, types, prompt, True, self._candidates("pii_sensitive", 0))
-        text = self.scanner.redact(prompt, findings) if findings else prompt
+        if self._scans is None or self._scans.scanner is not self.scanner:
+            self._scans = ScanPool(self.scanner, self.scan_options)
+        redact = self.pii_mode == "redact" if redact is None else redact
+        scans = await asyncio.gather(*(self._scans.scan(t, redact=redact) for t in fields.values()))
+        return dict(zip(fields, scans, strict=True))
+
+    def close_scans(self) -> None:
+        if self._scans is not None:
+            self._scans.close()
+
+    async def gate(
+        self, prompt: str, task_class: str | None = None, system: str | None = None
+    ) -> Gate:
+        if not prompt.strip():
+            REFUSALS.labels("empty").inc()
+            raise Refused(
+                "The prompt is empty or only whitespace: give the request text. It was not sent "
+                "to any model and nothing was billed."
+            )
+        fields = {"prompt": prompt}
+        if system and system.strip():
+            fields["system"] = system
+        scans = await self.scan_fields(fields)
+        found = {name: scan.types for name, scan in scans.items() if scan.findings}
+        types = sorted({kind for kinds in found.values() for kind in kinds})
+        unsure = [name for name, scan in scans.items() if scan.unsure]
+        where = "; ".join(f"{name}: {', '.join(kinds)}" for name, kinds in found.items())
+        if found and (self.pii_mode == "local" or unsure):
+            reasons = [f"PII found ({where})"]
+            if self.pii_mode == "redact":
+                reasons.append(
+                    f"a possible name in the {' and '.join(unsure)} cannot be "
+                    "redacted with confidence, so the request stays local"
+                )
+            classification = Classification(
+                "pii_sensitive", "pii", reasons, estimate_tokens(prompt)
+            )
+            candidates = self._candidates("pii_sensitive", 0)
+            return Gate(
+                classification, types, prompt, True, candidates, fields.get("system"), found
+            )
+        text = scans["prompt"].redacted or prompt
+        sent_system = (scans["system"].redacted or system) if "system" in scans else None
         classification = await self.classify(text, task_class)
-        if findings:
-            classification.reasons.append(f"PII redacted before routing: {', '.join(types)}")
+        if found:
+            classification.reasons.append(f"PII redacted before routing ({where})")
         if classification.task_class == "pii_sensitive":
-            return Gate(classification, types, text, True, self._candidates("pii_sensitive", 0))
+            candidates = self._candidates("pii_sensitive", 0)
+            return Gate(classification, types, text, True, candidates, sent_system, found)
         candidates = self._candidates(classification.task_class, classification.tokens)
-        return Gate(classification, types, text, False, candidates)
+        return Gate(classification, types, text, False, candidates, sent_system, found)
+
+    async def classify_request(self, prompt: str, task_class: str | None = None) -> Classification:
+        """``classify`` for a caller: an LLM classifier on a cloud model never sees personal
+        data (redacted in redact mode, the rules instead in local mode)."""
+        spec = self.policy.models.get(self.classifier_model)
+        if task_class or self.classifier != "llm" or spec is None or spec.local:
+            return await self.classify(prompt, task_class)
+        scan = (await self.scan_fields({"prompt": prompt}))["prompt"]
+        if not scan.findings:
+            return await self.classify(prompt, task_class)
+        if self.pii_mode == "redact" and scan.redacted and not scan.unsure:
+            return await self.classify(scan.redacted, task_class)
+        long_tokens = self.policy.long_document_tokens
+        return classify_rules(prompt, long_document_tokens=long_tokens)
 
     def _candidates(self, task_class: str, tokens: int) -> list[str]:
         route = list(self.policy.routes[task_class])  # type: ignore[index]
@@ -225,8 +297,10 @@ class Router:
                 continue  # PII never escalates to the cloud
             queue.append(name)
 
-    async def decide(self, prompt: str, task_class: str | None = None) -> RouteDecision:
-        gate = await self.gate(prompt, task_class)
+    async def decide(
+        self, prompt: str, task_class: str | None = None, system: str | None = None
+    ) -> RouteDecision:
+        gate = await self.gate(prompt, task_class, system)
         skipped: list[Attempt] = []
         queue, seen = list(gate.candidates), set[str]()
         while queue:
@@ -245,6 +319,7 @@ class Router:
                         classified_by=gate.classification.by,
                         pii_found=bool(gate.pii_types),
                         pii_types=gate.pii_types,
+                        pii_fields=gate.fields_found(),
                         model=name,
                         provider=spec.provider,
                         reason="; ".join(gate.classification.reasons) or "route",
@@ -260,6 +335,7 @@ class Router:
             classified_by=gate.classification.by,
             pii_found=bool(gate.pii_types),
             pii_types=gate.pii_types,
+            pii_fields=gate.fields_found(),
             model=None,
             provider=None,
             reason=self._no_model_reason(gate),
@@ -321,7 +397,8 @@ class Router:
         deadline: Deadline,
         tried: list[Attempt],
     ) -> AskResult:
-        gate = await self.gate(prompt, task_class)
+        gate = await self.gate(prompt, task_class, system)
+        system = gate.system  # scanned, and redacted in redact mode
         await progress(0.1, f"classified as {gate.classification.task_class}")
         text, pre = await self._preprocess(gate, max_tokens, deadline)
         queue, seen, calls = list(gate.candidates), set[str](), 0
@@ -399,6 +476,7 @@ class Router:
                 provider=spec.provider,
                 task_class=gate.classification.task_class,
                 pii_found=bool(gate.pii_types),
+                pii_fields=gate.fields_found(),
                 tokens_in=done.tokens_in,
                 tokens_out=done.tokens_out,
                 cost_usd=round(cost, 8),
@@ -444,6 +522,8 @@ class Router:
             )
         except ProviderError:
             return gate.text, None
+        if (await self.scan_fields({"outline": outline.text}))["outline"].findings:
+            return gate.text, None  # the local model wrote personal data: do not forward it
         return f"{gate.text}\n\nA local pre-analysis of the request:\n{outline.text}", local
 
     def _count(self, name: str, task_class: str, done: Completion, cost: float) -> None:

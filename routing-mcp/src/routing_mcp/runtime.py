@@ -15,6 +15,7 @@ from homelab_shared.http import HttpOptions, UpstreamHTTP
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.toolbox import Readiness
 from routing_mcp.models import ModelInfo, ModelQuota
+from routing_mcp.pii_pool import ScanOptions
 from routing_mcp.policy import Policy, load_policy
 from routing_mcp.providers.anthropic import AnthropicProvider
 from routing_mcp.providers.base import Provider
@@ -108,7 +109,7 @@ class RoutingRuntime:
         def load_scanner() -> PiiScanner:
             from routing_mcp.pii import PiiScanner  # Presidio + spaCy: ~85 MiB, seconds
 
-            return PiiScanner(settings.pii_threshold, regions)
+            return PiiScanner(settings.pii_threshold, regions, settings.pii_ner_model)
 
         self._scanner = LazyScanner(load_scanner)
         if scanner is not None:
@@ -128,6 +129,11 @@ class RoutingRuntime:
             timeout_cooldown=settings.timeout_cooldown,
             alert=self._post_alert,
             clock=clock,
+            scan_options=ScanOptions(
+                max_chars=settings.max_prompt_chars,
+                process_from=settings.pii_process_from,
+                processes=settings.pii_workers,
+            ),
         )
 
     async def ensure_scanner(self) -> PiiScanner:
@@ -209,6 +215,7 @@ class RoutingRuntime:
         return [(today - dt.timedelta(days=i)).isoformat() for i in range(days)]
 
     async def aclose(self) -> None:
+        self.router.close_scans()
         for provider in self.providers.values():
             await provider.aclose()
         await self.store.aclose()

@@ -35,6 +35,10 @@ log = logging.getLogger("routing")
 
 Prompt = Annotated[str, Field(min_length=1, max_length=2_000_000, description="The request text")]
 ModelName = Annotated[str, Field(description="A model name from list_models, e.g. claude-haiku")]
+SystemText = Annotated[
+    str | None,
+    Field(description="Optional system instruction; scanned for personal data like the prompt"),
+]
 TaskHint = Annotated[
     TaskClass | None, Field(description="Skip classification and use this task class")
 ]
@@ -62,11 +66,17 @@ def build_server(
     )
 
     @box.read
-    async def route(prompt: Prompt, task_class: TaskHint = None) -> RouteDecision:
-        """Decide which model would answer: class, PII, model, reason, quota left. No model call."""
+    async def route(
+        prompt: Prompt, task_class: TaskHint = None, system: SystemText = None
+    ) -> RouteDecision:
+        """Decide which model would answer: class, PII (per field), model, reason, quota left.
+
+        No model call. Pass the same ``system`` as to ask: personal data in it keeps the
+        request local too.
+        """
         rt = holder.get()
         await rt.ensure_scanner()
-        return await rt.router.decide(prompt, task_class)
+        return await rt.router.decide(prompt, task_class, system)
 
     # Safety class: `ask` changes nothing in the homelab and its spend is bounded by the policy's
     # quotas and budgets (enforced before every call), so it is enabled by default like a read
@@ -78,7 +88,7 @@ def build_server(
         prompt: Prompt,
         ctx: Context,
         task_class: TaskHint = None,
-        system: Annotated[str | None, Field(description="Optional system instruction")] = None,
+        system: SystemText = None,
         max_output_tokens: Annotated[int | None, Field(ge=1, le=65536)] = None,
         temperature: Annotated[float, Field(ge=0, le=2)] = 0.2,
     ) -> AskResult:
@@ -114,7 +124,10 @@ def build_server(
     @box.read
     async def classify(prompt: Prompt, task_class: TaskHint = None) -> ClassifyResult:
         """Classify a request into a task class (rules, or the local LLM when configured)."""
-        found = await holder.get().router.classify(prompt, task_class)
+        rt = holder.get()
+        if rt.router.classifier == "llm":
+            await rt.ensure_scanner()  # a cloud classifier model must not see personal data
+        found = await rt.router.classify_request(prompt, task_class)
         return ClassifyResult(
             task_class=found.task_class,
             by=found.by,
@@ -129,14 +142,15 @@ def build_server(
     ) -> PiiScan:
         """Find personal data (email, phone, card, IBAN, IP, national ids, names, addresses)."""
         rt = holder.get()
-        scanner = await rt.ensure_scanner()
-        findings = scanner.scan(prompt)
+        await rt.ensure_scanner()
+        scan = (await rt.router.scan_fields({"prompt": prompt}, redact=redact))["prompt"]
         return PiiScan(
-            found=bool(findings),
+            found=bool(scan.findings),
             entities=[
-                PiiEntity(type=f.entity, start=f.start, end=f.end, score=f.score) for f in findings
+                PiiEntity(type=f.entity, start=f.start, end=f.end, score=f.score)
+                for f in scan.findings
             ],
-            redacted=scanner.redact(prompt, findings) if redact else None,
+            redacted=(scan.redacted or prompt) if redact else None,
         )
 
     @box.read

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, DirectoryPath, Field, SecretStr
 
 from homelab_shared.settings import BaseServerSettings, server_config
 
@@ -75,6 +75,16 @@ class RoutingSettings(BaseServerSettings):
     )
     pii_threshold: float = Field(0.4, ge=0, le=1, description="Minimum PII detection score")
     phone_regions: str = Field("US,GB,DE,FR", description="Regions for phone number detection")
+    max_prompt_chars: int = Field(
+        1_200_000, gt=0, description="Largest request (prompt + system, characters) accepted"
+    )
+    pii_process_from: int = Field(
+        100_000, gt=0, description="Texts from this many characters are scanned in a process"
+    )
+    pii_workers: int = Field(1, ge=1, le=8, description="Processes scanning large texts")
+    pii_ner_model: DirectoryPath | None = Field(
+        None, description="A local spaCy pipeline directory whose PERSON entities add to names"
+    )
     alert_webhook: SecretStr | None = Field(None, description="URL that receives quota alerts")
     deadline: float = Field(
         45.0,

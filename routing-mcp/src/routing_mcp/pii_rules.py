@@ -1,0 +1,267 @@
+"""Offline recognizers for what Presidio's pattern set misses or over-reads.
+
+- PERSON: :mod:`routing_mcp.pii_names` (gazetteers + context), wrapped as a recognizer.
+- IP_ADDRESS, by policy: an address that identifies a subscriber on the internet (public IPv4 or
+  IPv6) is personal data; a private, loopback, link-local or CGNAT address names a box on a home
+  network and is not; and a dotted quad after "version"/"firmware"/"v" is a version number.
+- DATE_OF_BIRTH, STREET_ADDRESS, HEALTH: words of the four languages around a date, a street
+  and a number, a condition or medicine said of someone ("my", "I have", "mein Sohn hat").
+- ID_NUMBER and PHONE_NUMBER by context: a code after "passport", "DNI", "licence" ..., digits
+  after "phone", "Handy", "móvil" ... whatever the country's format.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from pathlib import Path
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.predefined_recognizers import IpRecognizer
+
+from homelab_shared.errors import ConfigError
+from routing_mcp.pii_names import NameFinder
+
+_I = re.IGNORECASE
+
+
+class ModelNameRecognizer(EntityRecognizer):
+    """Person entities from a spaCy pipeline the operator provides as a local directory
+    (``ROUTING_PII_NER_MODEL``); nothing is downloaded. Its names join the rule-based ones."""
+
+    LABELS = frozenset({"PERSON", "PER"})
+
+    def __init__(self, path: Path) -> None:
+        import spacy  # Presidio's own dependency; loaded only when a model is configured
+
+        try:
+            self.nlp = spacy.load(path)
+        except (OSError, ValueError) as err:
+            raise ConfigError(
+                f"ROUTING_PII_NER_MODEL={path} is not a spaCy pipeline directory "
+                f"({type(err).__name__}); unset it to use the name rules alone."
+            ) from None
+        super().__init__(supported_entities=["PERSON"], name="ModelNameRecognizer")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+        return [
+            RecognizerResult("PERSON", ent.start_char, ent.end_char, 0.85)
+            for ent in self.nlp(text).ents
+            if ent.label_ in self.LABELS
+        ]
+
+
+class NameRecognizer(EntityRecognizer):
+    def __init__(self) -> None:
+        self.finder = NameFinder()
+        super().__init__(supported_entities=["PERSON"], name="NameRecognizer")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+        return [RecognizerResult("PERSON", h.start, h.end, h.score) for h in self.finder.find(text)]
+
+
+_VERSION_WORD = (
+    r"(?:\bv|\bversion|\bver\.?|\bfirmware|\bfw|\brelease|\bbuild|\bbios|\bkernel|\bupdate|"
+    r"\bupgrade|\bpatch|\bdriver|\bpackage|\bapp|\bos|\bdsm|\bversión|\bversione)"
+)
+_VERSION_BEFORE = re.compile(
+    rf"{_VERSION_WORD}\s*:?\s*(?:(?:is|was|now|still|to|from)\s+)?(?:v\s*)?$", _I
+)
+_VERSION_IN_CLAUSE = re.compile(rf"{_VERSION_WORD}\b", _I)
+_ADDRESS_BEFORE = re.compile(
+    r"(?:\bip|\baddress|\bat|\bfrom|\bhost|\bserver|\bvps|\bwan|\bexit|\bis|\bvon|\bde|"
+    r"\badresse|\bdirección)\s*:?\s*$",
+    _I,
+)
+
+
+def _is_version(text: str, start: int) -> bool:
+    """A version word just before, or within the clause with no address word in between:
+    "firmware 4.0.2.118 and 4.0.3.6" is two versions; "update, my VPS is at 81.2.69.160" is not."""
+    near = text[max(0, start - 12) : start]
+    if _VERSION_BEFORE.search(near):
+        return True
+    if _ADDRESS_BEFORE.search(near):
+        return False
+    clause = re.split(r"[.!?;]\s|\n", text[max(0, start - 40) : start])[-1]
+    return _VERSION_IN_CLAUSE.search(clause) is not None
+
+
+_NOT_PERSONAL = [
+    ipaddress.ip_network(n)
+    for n in (
+        "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "169.254.0.0/16",
+        "100.64.0.0/10", "0.0.0.0/8", "255.255.255.255/32", "224.0.0.0/4",
+        "::1/128", "fe80::/10", "fc00::/7", "ff00::/8", "::/128",
+    )
+]  # fmt: skip
+
+
+class PolicyIpRecognizer(IpRecognizer):
+    """Presidio's IP recognizer, keeping only addresses that are personal data (module doc)."""
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: Any = None,
+        regex_flags: int | None = None,
+    ) -> list[Any]:
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts, regex_flags) or []:
+            raw = text[result.start : result.end]
+            if _is_version(text, result.start):
+                continue  # "firmware 1.2.3.4"
+            if re.match(r"[\d.]+\.\d", text[result.end : result.end + 3]):
+                continue  # part of a longer dotted version: 10.0.19045.3803
+            try:
+                address = ipaddress.ip_address(raw.split("/")[0].split("%")[0])
+            except ValueError:
+                continue
+            if any(address in net for net in _NOT_PERSONAL):
+                continue
+            kept.append(result)
+        return kept
+
+
+_MONTHS = (
+    r"(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|février|mar(?:ch|s)?|märz|apr(?:il)?|avril|"
+    r"may|mai|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|août|sep(?:t(?:ember)?)?|"
+    r"septembre|oct(?:ober)?|okt(?:ober)?|octobre|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|"
+    r"décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
+    r"noviembre|diciembre)"
+)
+_DATE = (
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+    rf"{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th|er)?\.? (?:de )?{_MONTHS}\.?,? (?:de )?\d{{4}})"
+)
+_BIRTH = (
+    r"(?:born(?: on)?|birthday(?: is)?|date of birth|d\.?o\.?b\.?(?: is)?|geboren(?: am)?|"
+    r"geburtsdatum(?: ist)?(?: der)?|geburtstag(?: ist)?|née?(?: le)?|date de naissance|"
+    r"nacid[oa](?: el)?|nací(?: el)?|fecha de nacimiento|cumpleaños(?: es)?)"
+)
+_STREET_WORD = (
+    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
+    r"terrace|close|square|sq|crescent|gardens|grove|row|parkway|pkwy|highway|hwy)"
+)
+_UPPER = r"[A-ZÄÖÜÉÈÁÍÓÚÑ]"
+
+
+def rule_recognizers() -> list[EntityRecognizer]:
+    """The pattern rules (module doc); scores below 0.6 need a context word to count."""
+    flags = re.MULTILINE
+    birth = PatternRecognizer(
+        supported_entity="DATE_OF_BIRTH",
+        name="DateOfBirthRecognizer",
+        global_regex_flags=flags | _I,
+        patterns=[Pattern("birth date", rf"(?<=\b{_BIRTH}[\s:]{{1,3}}){_DATE}", 0.7)],
+    )
+    address = PatternRecognizer(
+        supported_entity="STREET_ADDRESS",
+        name="StreetAddressRecognizer",
+        global_regex_flags=flags,
+        patterns=[
+            Pattern(
+                "number street",
+                rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:(?:{_UPPER}[\wäöüß'-]+|\d+(?:st|nd|rd|th))\s+){{1,3}}"
+                rf"(?i:{_STREET_WORD})\b\.?",
+                0.6,
+            ),
+            Pattern(
+                "number street (lower case)",
+                rf"\b\d{{1,5}}\s+(?:[a-z]+\s+){{1,2}}(?i:{_STREET_WORD})\b",
+                0.5,
+            ),
+            Pattern(
+                "german street number",
+                rf"\b{_UPPER}[a-zäöüß]+(?:straße|strasse|weg|gasse|allee|platz|ring|damm|ufer|"
+                r"chaussee)\s+\d{1,4}[a-z]?\b",
+                0.6,
+            ),
+            Pattern(
+                "romance street",
+                r"\b(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|boulevard|bd|impasse|allée|"
+                r"chemin|quai|place|cours)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=,|\s+\d{5}|$)|"
+                r"(?i:calle|c/|avenida|avda\.?|plaza|paseo|camino|carrer|rambla)\s+"
+                r"(?:[\w'’-]+\s+){0,4}?\d{1,4})",
+                0.6,
+            ),
+            Pattern("po box", r"\b(?i:p\.?\s?o\.?\s?box|postfach|apartado)\s+\d{1,6}\b", 0.6),
+        ],
+    )
+    health = PatternRecognizer(
+        supported_entity="HEALTH",
+        name="HealthRecognizer",
+        global_regex_flags=flags | _I,
+        patterns=[Pattern("condition said of someone", _health_regex(), 0.6)],
+    )
+    ids = PatternRecognizer(
+        supported_entity="ID_NUMBER",
+        name="ContextIdRecognizer",
+        global_regex_flags=flags | _I,
+        patterns=[
+            Pattern(
+                "id after its name",
+                r"(?<=\b(?:passport|passeport|pasaporte|reisepass|licen[cs]e|führerschein|permis|"
+                r"carnet|dni|nie|nif|nir|ssn|social security|sécurité sociale|seguridad social|"
+                r"national insurance|ni number|insurance number|versichertennummer|"
+                r"sozialversicherungsnummer|steuer-?id|tax id|steuernummer|personalausweis|"
+                r"ausweis|id card|identity card|carte d'identité|numéro fiscal)"
+                r"(?:\s+(?:number|no\.?|nr\.?|num[ée]ro|número|n°|#))?(?:\s+(?:is|ist|est|es))?"
+                r"[:\s]\s*)(?=(?:[A-Z -]*\d){2})[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9]\b",
+                0.6,
+            )
+        ],
+    )
+    phones = PatternRecognizer(
+        supported_entity="PHONE_NUMBER",
+        name="ContextPhoneRecognizer",
+        global_regex_flags=flags | _I,
+        patterns=[
+            Pattern(
+                "digits after a phone word",
+                r"(?<=\b(?:phone|tel|telephone|mobile|cell|call|ring|text|whatsapp|handy|"
+                r"handynummer|telefon|festnetz(?:nummer)?|rückruf|mobil|portable|téléphone|"
+                r"appelez|appelle|fixe|numéro|móvil|teléfono|llámame|llama|fijo|número)\b[^\n\d]{0,16})"
+                r"\+?\(?\d[\d ().-]{6,16}\d\b",
+                0.6,
+            )
+        ],
+    )
+    return [birth, address, health, ids, phones]
+
+
+def _health_regex() -> str:
+    someone = (
+        r"(?:\bi\b|i'm|\bmy\b|\bme\b|\bhe\b|\bshe\b|\bhis\b|\bher\b|\bhas\b|\bhad\b|diagnos\w*|"
+        r"\bich\b|\bmein\w*|\bhat\b|\bhatte\b|\bj'|\bje\b|\bmon\b|\bma\b|\btengo\b|"
+        r"\bmi\b|\btiene\b|\btuvo\b|\bestoy\b|\bsuis\b|\bbin\b|\w['’]s\b)"
+    )
+    conditions = (
+        r"(?:diabet\w*|type [12] diabetes|adhd|adhs|tdah|depress\w*|dépression|depresión|anxiety|"
+        r"angststörung|anxiété|ansiedad|bipolar\w*|schizophren\w*|autis\w*|epilep\w*|asthma|"
+        r"asthme|asma|alzheimer'?s?|dementia|demenz|démence|demencia|parkinson'?s?|cancer|"
+        r"krebs|cáncer|tumou?r|leuk[a]?emia|chemotherapy|chemo|chimiothérapie|quimioterapia|"
+        r"hiv(?: positive)?|aids|hepatitis|stroke|schlaganfall|\bavc\b|ictus|heart attack|"
+        r"herzinfarkt|infarctus|infarto|copd|multiple sclerosis|\bms\b|spinal cord injury|"
+        r"wheelchair|rollstuhl|fauteuil roulant|silla de ruedas|allerg\w*|pregnan\w*|schwanger|"
+        r"enceinte|embarazada|miscarriage|fehlgeburt|insulin|metformin|sertralin\w*|"
+        r"fluoxetin\w*|ritalin|methylphenidat\w*|lithium|chemotherapie|dialys\w*|"
+        r"panic attacks?|eating disorder|anorexi\w*|bulimi\w*|ptsd|\bocd\b|migraine\w*|"
+        r"hypertension|bluthochdruck|long covid|covid-19|coronavirus)"
+    )
+    # "type 2", "du poumon", "wegen ADHS": what follows a condition belongs to it
+    detail = (
+        r"(?:\s+(?:typ|type|tipo)\s*(?:[12]|i{1,2})\b|"
+        r"\s+(?:du|de|des|of the|of|del|de la)\s+\w+|"
+        rf"[^.!?\n,;]{{0,30}}?\b{conditions})*"
+    )
+    return rf"{someone}(?:[^.!?\n]{{0,60}}?)\b{conditions}{detail}"

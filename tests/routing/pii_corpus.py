@@ -1,0 +1,94 @@
+"""The PII corpus (tests/routing/data/pii_*.jsonl) and how a scanner is scored on it.
+
+The prompts were written by hand, before the recognizers were tuned and without looking at
+them. Each personal prompt lists its personal strings by kind; each clean prompt has none. A
+stable hash of the id puts every prompt in the tuning half or the held-out half once and for
+all: tests and tuning use the tuning half only, the bench reports the held-out half.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Protocol
+
+DATA = Path(__file__).parent / "data"
+Split = Literal["tune", "held_out", "all"]
+
+
+@dataclass(frozen=True)
+class Sample:
+    id: str
+    lang: str
+    text: str
+    pii: tuple[tuple[str, str], ...] = ()  # (kind, the personal string as written)
+
+    @property
+    def split(self) -> str:
+        return "tune" if hashlib.sha256(self.id.encode()).digest()[0] % 2 == 0 else "held_out"
+
+
+def load(name: Literal["personal", "clean"], split: Split = "all") -> list[Sample]:
+    samples = []
+    for line in (DATA / f"pii_{name}.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        raw = json.loads(line)
+        pii = tuple((kind, value) for kind, value in raw.get("pii", []))
+        samples.append(Sample(raw["id"], raw["lang"], raw["text"], pii))
+    return [s for s in samples if split == "all" or s.split == split]
+
+
+class Span(Protocol):
+    start: int
+    end: int
+
+
+def covered(text: str, value: str, spans: Sequence[Span]) -> bool:
+    """Whether every letter and digit of ``value`` (each occurrence) lies inside a finding:
+    a half-redacted name or a card with its last digits left is not protected."""
+    start = text.find(value)
+    while start != -1:
+        for i in range(start, start + len(value)):
+            if text[i].isalnum() and not any(s.start <= i < s.end for s in spans):
+                return False
+        start = text.find(value, start + 1)
+    return True
+
+
+@dataclass
+class Score:
+    prompts: int = 0
+    flagged: int = 0  # prompts with at least one finding (local mode keeps them local)
+    protected: int = 0  # prompts whose every personal string is covered or that stay local
+    values: dict[str, list[int]] = field(default_factory=dict)  # kind -> [covered, total]
+    misses: list[tuple[str, str, str]] = field(default_factory=list)  # id, kind, value
+
+
+Scan = Callable[[str], tuple[Sequence[Span], bool]]  # text -> (findings, keep local anyway)
+
+
+def score_personal(samples: list[Sample], scan: Scan) -> Score:
+    score = Score()
+    for sample in samples:
+        spans, keep_local = scan(sample.text)
+        score.prompts += 1
+        score.flagged += bool(spans) or keep_local
+        ok = True
+        for kind, value in sample.pii:
+            hit = covered(sample.text, value, spans)
+            tally = score.values.setdefault(kind, [0, 0])
+            tally[0] += hit
+            tally[1] += 1
+            if not hit:
+                score.misses.append((sample.id, kind, value))
+                ok = False
+        score.protected += ok or keep_local
+    return score
+
+
+def false_positives(samples: list[Sample], scan: Scan) -> list[Sample]:
+    return [s for s in samples if scan(s.text)[0]]
