@@ -67,6 +67,8 @@ class InventoryClient:
 
 async def probe(client: InventoryClient) -> Readiness:
     items = await client.items()
+    if not items:  # reachable and authenticated, yet nothing to serve: not ready
+        return Readiness(ok=False, reachable=True, authenticated=True, detail="inventory is empty")
     return Readiness(ok=True, reachable=True, authenticated=True, detail=f"{len(items)} items")
 
 

@@ -115,10 +115,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_doctor(_args: argparse.Namespace) -> int:
+def cmd_doctor(args: argparse.Namespace) -> int:
     runtime = load_settings(RuntimeSettings)
     specs, broken = discover_all()
     hints = config_hints(specs)
+    if args.servers:
+        specs = [_find(specs, name) for name in args.servers]
+        broken = {}
     members = [load_member(spec, runtime, hints) for spec in specs]
     results = asyncio.run(probe_all(members))
     rows, failed = doctor_rows(members, results, broken, hints)
@@ -167,7 +170,7 @@ def parser() -> argparse.ArgumentParser:
         "List every installed server's tools with their safety class (read, write, "
         "destructive) and whether they are enabled, or the variables that would enable them.",
     )
-    command(
+    doctor_p = command(
         "doctor",
         cmd_doctor,
         "check every configured upstream",
@@ -175,6 +178,9 @@ def parser() -> argparse.ArgumentParser:
         "credentials, is it ready, and what to fix. Exits 1 when anything that was set is "
         "broken (a partial configuration, a placeholder, a typo, an unreachable upstream); "
         "servers of which nothing was set are only reported as not configured.",
+    )
+    doctor_p.add_argument(
+        "servers", nargs="*", metavar="SERVER", help=f"check only these servers ({names})"
     )
     cfg = command(
         "client-config",
