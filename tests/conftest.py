@@ -19,6 +19,7 @@ from tests.example.server import ExampleSettings, build_server
 from tests.example.upstream import InventoryServer
 from tests.harness import mcp_client
 from tests.peers import free_port
+from tests.peers.homeassistant import HomeAssistantPeer, require_homeassistant
 
 API_KEY = "inventory-key-0123456789"
 
@@ -31,6 +32,22 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
             monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("HOMELAB_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def ha_peer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HomeAssistantPeer]:
+    """One started Home Assistant (demo entities, long-lived token) shared by the whole session.
+
+    Skipped when `.ci/peers/homeassistant.sh` has not been run (a failure with REQUIRE_PEERS=1).
+    Tests share its state: restore what you change, or assert on what you set yourself.
+    """
+    hass = require_homeassistant()
+    peer = HomeAssistantPeer(tmp_path_factory.mktemp("homeassistant"), hass=hass)
+    try:
+        peer.start()
+        yield peer
+    finally:
+        peer.stop()
 
 
 @pytest.fixture
