@@ -78,8 +78,7 @@ def start_gateway(
         state = tmp_path_factory.mktemp("gateway-state")
         port = port or free_port()
         env = server_env(upstream, state, **extra)
-        if port not in (8000, 8009):  # the gateway's and the example server's own ports
-            env["HOMELAB_PORT"] = str(port)
+        env["HOMELAB_PORT"] = str(port)  # never the fixed default ports: they may be taken
         log = state / "gateway.log"
         argv = [HOMELAB_MCP, "serve", *args, *(["--transport", "http"] if transport else [])]
         with running(argv, port=port, env=env, log=log, cwd=ROOT, timeout=60):

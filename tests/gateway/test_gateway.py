@@ -235,3 +235,30 @@ async def test_status_lists_a_server_that_cannot_be_imported(
     states = {s["name"]: s["state"] for s in status["servers"]}
     assert states["example"] == "mounted"
     assert states["tests.no_such_module:SPEC"] == "failed"
+
+
+class _Bound(Exception):
+    pass
+
+
+@pytest.mark.parametrize(("argv", "port"), [((), 8000), (("example",), 8009)])
+def test_serve_defaults_to_the_gateway_or_the_servers_own_port(
+    argv: tuple[str, ...],
+    port: int,
+    configured: InventoryServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The port `serve` would bind, observed at the bind check (without taking the port)."""
+    import homelab_shared.runner as runner
+
+    seen: list[tuple[str, int]] = []
+
+    def bind_check(host: str, chosen: int) -> None:
+        seen.append((host, chosen))
+        raise _Bound
+
+    monkeypatch.setattr(runner, "ensure_port_free", bind_check)
+    with pytest.raises(_Bound):
+        main(["serve", *argv])
+    assert seen == [("127.0.0.1", port)]

@@ -124,9 +124,18 @@ async def test_token_for_other_arguments_is_refused(
     assert "item-4" in inventory.items and "item-5" in inventory.items
 
 
-async def test_token_for_other_tool_or_garbage_is_refused(rw_client: Client[Any]) -> None:
+async def test_token_for_other_tool_or_garbage_is_refused(
+    rw_client: Client[Any], inventory: InventoryServer
+) -> None:
     with pytest.raises(ToolError, match="malformed"):
         await rw_client.call_tool("delete_item", {"item_id": "item-4", "confirm_token": "nope"})
+    # a valid token for reset_item(item-4) is worthless for delete_item(item-4)
+    preview = preview_of(await rw_client.call_tool("reset_item", {"item_id": "item-4"}))
+    with pytest.raises(ToolError, match="does not match"):
+        await rw_client.call_tool(
+            "delete_item", {"item_id": "item-4", "confirm_token": preview.confirm_token}
+        )
+    assert "item-4" in inventory.items
 
 
 async def test_expired_token_is_refused(
@@ -157,11 +166,23 @@ async def test_token_bound_to_defaults_applied_arguments(
     rw_client: Client[Any], inventory: InventoryServer
 ) -> None:
     """Order of keys and explicit defaults do not matter; the values do."""
-    preview = preview_of(await rw_client.call_tool("delete_item", {"item_id": "item-7"}))
+    inventory.items["item-7"]["state"] = "on"
+    inventory.items["item-8"]["state"] = "off"
+    preview = preview_of(await rw_client.call_tool("reset_item", {"item_id": "item-7"}))
+    assert preview.preview == "Reset item-7 to off."
+    # the default (state="off") given explicitly, keys in another order: the same call
     await rw_client.call_tool(
-        "delete_item", {"confirm_token": preview.confirm_token, "item_id": "item-7"}
+        "reset_item", {"confirm_token": preview.confirm_token, "state": "off", "item_id": "item-7"}
     )
-    assert "item-7" not in inventory.items
+    assert inventory.items["item-7"]["state"] == "off"
+    # a value other than the default is another call: refused, nothing changes
+    preview = preview_of(await rw_client.call_tool("reset_item", {"item_id": "item-8"}))
+    with pytest.raises(ToolError, match="does not match"):
+        await rw_client.call_tool(
+            "reset_item",
+            {"item_id": "item-8", "state": "on", "confirm_token": preview.confirm_token},
+        )
+    assert inventory.items["item-8"]["state"] == "off"
 
 
 async def test_confirm_key_is_persisted_and_private(

@@ -44,6 +44,12 @@ async def until(condition: Any, seconds: float) -> None:
         await asyncio.sleep(0.1)
 
 
+def subscribed(ha: HAClient) -> bool:
+    """Home Assistant has confirmed a subscription (its request is no longer pending)."""
+    ws = ha.ws
+    return any(sub_id not in ws._pending for sub_id in ws._subs)
+
+
 async def test_restart_reconnects_and_resubscribes(
     restarted_peer: HomeAssistantPeer, runtime: RuntimeSettings
 ) -> None:
@@ -70,7 +76,7 @@ async def test_restart_reconnects_and_resubscribes(
                     timeout_seconds=90,
                 )
             )
-            await asyncio.sleep(0.5)  # subscribed
+            await until(lambda: subscribed(ha), 15)  # wait_for_state's subscription confirmed
 
             first = await call(client, "restart_home_assistant", action="stop")
             done = await call(
