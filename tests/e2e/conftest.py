@@ -96,6 +96,5 @@ def gateway(
         HOMELAB_AUTH_TOKENS=f"admin:read,write:{ADMIN}",
         EXAMPLE_ALLOW_WRITE="true",
         EXAMPLE_ALLOW_DESTRUCTIVE="true",
-        HOMELAB_CONFIRM_TTL="8",
     ) as served:
         yield served
