@@ -164,6 +164,21 @@ def test_readyz_is_503_while_a_configured_server_cannot_be_served(
     assert "EXAMPLE_API_KEY" in ready.json()["servers"]["example"]["detail"]
 
 
+def test_readyz_is_503_on_a_misspelt_runtime_variable(
+    monkeypatch: pytest.MonkeyPatch, runtime: RuntimeSettings
+) -> None:
+    monkeypatch.setenv("HOMELAB_CONFIRM_TLL", "60")
+    specs, broken = discover_all()
+    members = [load_member(s, runtime) for s in specs if s.name == "example"]
+    gaps = unready(members, broken, config_hints(specs))
+    app = http_app(build_gateway(members, broken), [], runtime, unready=gaps)
+    with live_server(app) as base:
+        ready = httpx.get(f"{base}/readyz")
+    assert ready.status_code == 503
+    detail = ready.json()["servers"]["(all servers)"]["detail"]
+    assert detail == "HOMELAB_CONFIRM_TLL is set: did you mean HOMELAB_CONFIRM_TTL?"
+
+
 def test_readyz_is_200_when_only_unset_servers_are_missing(
     runtime: RuntimeSettings,
 ) -> None:

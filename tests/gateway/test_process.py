@@ -93,6 +93,7 @@ async def touch_home_assistant(url: str) -> None:
     assert not result.is_error
 
 
+@pytest.mark.peer
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 @pytest.mark.parametrize("alone", [False, True], ids=["gateway", "home-assistant-alone"])
 async def test_http_shuts_down_cleanly(
@@ -111,6 +112,7 @@ async def test_http_shuts_down_cleanly(
     assert_clean(proc, proc.stop_with(sig))
 
 
+@pytest.mark.peer
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_stdio_shuts_down_cleanly(
     sig: signal.Signals, ha_peer: HomeAssistantPeer, env: dict[str, str], spawn: Callable[..., Proc]

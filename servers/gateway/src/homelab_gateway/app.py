@@ -22,6 +22,7 @@ from homelab_shared.spec import ServerSpec
 from homelab_shared.toolbox import Toolbox, toolbox_of
 
 GATEWAY_PORT = 8000
+ALL_SERVERS = "(all servers)"  # the row/entry of problems that belong to no single server
 
 # not_configured: nothing of it was set (fine); misconfigured: some of it was set but it does not
 # load (URL without token, a placeholder, a typo); failed: it loaded but could not be built.
@@ -66,9 +67,15 @@ def load_member(
     return Member(spec, "mounted", misspelt, settings, mcp, toolbox_of(mcp))
 
 
-def unready(members: Sequence[Member], broken: Mapping[str, str]) -> dict[str, str]:
-    """Configured servers the gateway could not serve, with what to fix (for ``/readyz``)."""
+def unready(
+    members: Sequence[Member], broken: Mapping[str, str], hints: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Configured servers the gateway could not serve, with what to fix (for ``/readyz``);
+    misspelt ``HOMELAB_*`` variables count too, under ``(all servers)``."""
     found = {m.spec.name: "; ".join(m.problems) for m in members if m.needs_attention}
+    runtime_typos = typo_problems(RuntimeSettings, hints or {})
+    if runtime_typos:
+        found[ALL_SERVERS] = "; ".join(runtime_typos)
     return {**found, **broken}
 
 

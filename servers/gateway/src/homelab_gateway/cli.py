@@ -19,6 +19,7 @@ from homelab_gateway.app import (
 from homelab_gateway.config import CLIENTS, client_config
 from homelab_gateway.doctor import HEADER, doctor_rows, probe_all, summary
 from homelab_gateway.table import table
+from homelab_shared.configured import typo_problems
 from homelab_shared.errors import ConfigError
 from homelab_shared.runner import Probe, serve
 from homelab_shared.runtime import RuntimeSettings
@@ -64,6 +65,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print(f"skipping {m.spec.name} ({what}): {'; '.join(m.problems)}", file=sys.stderr)
         elif m.problems:
             print(f"warning: {m.spec.name}: {'; '.join(m.problems)}", file=sys.stderr)
+    for problem in typo_problems(RuntimeSettings, hints):
+        print(f"warning: {problem}", file=sys.stderr)
     gateway = build_gateway(members, broken)
     boxes = [m.box for m in members if m.box is not None]
     serve(
@@ -72,7 +75,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         runtime,
         args.transport,
         GATEWAY_PORT,
-        unready=unready(members, broken),
+        unready=unready(members, broken, hints),
         checks=_checks(members),
     )
     return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping, Sequence
 
-from homelab_gateway.app import Member
+from homelab_gateway.app import ALL_SERVERS, Member
 from homelab_shared.configured import typo_problems
 from homelab_shared.runner import run_probe
 from homelab_shared.runtime import RuntimeSettings
@@ -73,7 +73,7 @@ def doctor_rows(
         failed = True
     runtime_typos = typo_problems(RuntimeSettings, hints)
     if runtime_typos:  # HOMELAB_PROT and friends belong to no server but are still mistakes
-        rows.append(("(all servers)", "INVALID", "-", "-", "NO", "-", "; ".join(runtime_typos)))
+        rows.append((ALL_SERVERS, "INVALID", "-", "-", "NO", "-", "; ".join(runtime_typos)))
         failed = True
     return rows, failed
 
