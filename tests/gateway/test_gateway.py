@@ -262,3 +262,15 @@ def test_serve_defaults_to_the_gateway_or_the_servers_own_port(
     with pytest.raises(_Bound):
         main(["serve", *argv])
     assert seen == [("127.0.0.1", port)]
+
+
+@pytest.mark.parametrize("command", ["serve", "list", "doctor", "client-config"])
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, command, "--help")
+    assert code == 0
+    usage, _, body = out.partition("\n\n")
+    assert usage.startswith(f"usage: homelab-mcp {command}")
+    description = body.split("\n\n")[0]
+    assert len(description.split()) >= 15, out  # a sentence or two, not just the usage line
+    if command in ("serve", "doctor"):
+        assert "home-assistant" in out and "routing" in out  # names the installed servers
