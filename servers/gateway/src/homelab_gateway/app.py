@@ -44,6 +44,15 @@ class Member:
         return self.state in ("misconfigured", "failed") or bool(self.problems and self.mcp)
 
 
+def find_spec(specs: Sequence[ServerSpec], name: str) -> ServerSpec:
+    """A server by name or namespace; an unknown name is an error listing the known ones."""
+    for spec in specs:
+        if name in (spec.name, spec.namespace):
+            return spec
+    known = ", ".join(s.name for s in specs) or "none installed"
+    raise ConfigError(f"no server named {name!r} (known: {known})")
+
+
 def config_hints(specs: Sequence[ServerSpec]) -> dict[str, str]:
     """Misspelt variables of every installed server and the runtime: ``{HA_ULR: HA_URL}``."""
     return typos([RuntimeSettings, *(s.settings_cls for s in specs)])

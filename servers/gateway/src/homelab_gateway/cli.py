@@ -13,6 +13,7 @@ from homelab_gateway.app import (
     Member,
     build_gateway,
     config_hints,
+    find_spec,
     load_member,
     unready,
 )
@@ -25,7 +26,6 @@ from homelab_shared.runner import Probe, serve
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
 from homelab_shared.spec import (
-    ServerSpec,
     add_run_arguments,
     discover_all,
     installed_names,
@@ -36,14 +36,6 @@ from homelab_shared.toolbox import Toolbox
 Command = Callable[[argparse.Namespace], int]
 
 
-def _find(specs: list[ServerSpec], name: str) -> ServerSpec:
-    for spec in specs:
-        if name in (spec.name, spec.namespace):
-            return spec
-    known = ", ".join(s.name for s in specs) or "none installed"
-    raise ConfigError(f"no server named {name!r} (known: {known})")
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     runtime = runtime_from_args(args)
     specs, broken = discover_all()
@@ -51,7 +43,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for name, reason in broken.items():
         print(f"skipping {name}: {reason}", file=sys.stderr)
     if args.name:
-        spec = _find(specs, args.name)
+        spec = find_spec(specs, args.name)
         member = load_member(spec, runtime, hints)
         if member.mcp is None:
             raise ConfigError(f"{spec.name} cannot start: " + "; ".join(member.problems))
@@ -123,7 +115,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     specs, broken = discover_all()
     hints = config_hints(specs)
     if args.servers:
-        specs = [_find(specs, name) for name in args.servers]
+        specs = [find_spec(specs, name) for name in args.servers]
         broken = {}
     members = [load_member(spec, runtime, hints) for spec in specs]
     results = asyncio.run(probe_all(members))

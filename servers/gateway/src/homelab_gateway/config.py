@@ -16,9 +16,8 @@ from pathlib import Path
 
 from pydantic_settings import BaseSettings
 
-from homelab_gateway.app import GATEWAY_PORT
+from homelab_gateway.app import GATEWAY_PORT, find_spec
 from homelab_shared.configured import present
-from homelab_shared.errors import ConfigError
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import env_names, is_secret
 from homelab_shared.spec import EXTRA_SERVERS_VAR, ServerSpec, discover
@@ -63,13 +62,8 @@ def stdio_command(name: str | None) -> list[str]:
     return [str(Path(script).resolve()), *serve]
 
 
-def find_spec(name: str) -> ServerSpec:
-    specs = discover()
-    for spec in specs:
-        if name in (spec.name, spec.namespace):
-            return spec
-    known = ", ".join(s.name for s in specs) or "none installed"
-    raise ConfigError(f"no server named {name!r} (known: {known})")
+def named(name: str) -> ServerSpec:
+    return find_spec(discover(), name)
 
 
 def server_env(cls: type[BaseSettings], everything: bool) -> dict[str, str]:
@@ -103,7 +97,7 @@ def runtime_env() -> dict[str, str]:
 def env_template(name: str | None) -> dict[str, str]:
     """One server's variables, or those of every server the operator has started to configure
     (all of them when none is)."""
-    specs = [find_spec(name)] if name else discover()
+    specs = [named(name)] if name else discover()
     chosen = [s for s in specs if name or server_env(s.settings_cls, False)] or specs
     env = runtime_env()
     for spec in chosen:
@@ -113,7 +107,7 @@ def env_template(name: str | None) -> dict[str, str]:
 
 def default_url(name: str | None) -> str:
     if name:
-        return f"http://127.0.0.1:{find_spec(name).port}/mcp"
+        return f"http://127.0.0.1:{named(name).port}/mcp"
     return f"http://127.0.0.1:{GATEWAY_PORT}/mcp"
 
 
@@ -182,5 +176,5 @@ def inspector(url: str | None, name: str | None) -> str:
 
 def client_config(client: str, *, url: str | None = None, name: str | None = None) -> str:
     if name:
-        find_spec(name)  # an unknown --server is an error, not a config that cannot work
+        named(name)  # an unknown --server is an error, not a config that cannot work
     return {"claude": claude, "openwebui": openwebui, "inspector": inspector}[client](url, name)
