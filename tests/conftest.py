@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import AsyncIterator, Callable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,19 +20,55 @@ from homelab_shared.settings import load_settings
 from tests.example.server import ExampleSettings, build_server
 from tests.example.upstream import InventoryServer
 from tests.harness import mcp_client
-from tests.peers import free_port
+from tests.peers import ROOT, free_port
+from tests.peers.homeassistant import HomeAssistantPeer, require_homeassistant
 
 API_KEY = "inventory-key-0123456789"
 
 
+@cache
+def documented_prefixes() -> tuple[str, ...]:
+    """Prefixes of every variable a server reads: derived from the installed servers' settings
+    classes (aliases such as OLLAMA_HOST and REDIS_URL included, ``_FILE`` twins implied), the
+    routing policy's per-model overrides (CLAUDE_HAIKU_DAILY_LIMIT) and the README's tables."""
+    from homelab_shared.configured import variables
+    from homelab_shared.spec import discover_all
+    from routing_mcp.policy import load_policy
+
+    classes = [RuntimeSettings, ExampleSettings, *(s.settings_cls for s in discover_all()[0])]
+    names = {var for cls in classes for var in variables(cls)}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for cell in re.findall(r"^\| ([^|]*)\|", readme, flags=re.MULTILINE):  # first column
+        names.update(re.findall(r"`([A-Z][A-Z0-9]*_[A-Z0-9_]*)`", cell))
+    prefixes = {name.split("_", 1)[0] + "_" for name in names}
+    prefixes.update(m.upper().replace("-", "_") + "_" for m in load_policy().models)
+    return tuple(sorted(prefixes))
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test sees the developer's env, .env or state dir."""
+    """No test sees the developer's env, .env or state dir: every documented variable is unset."""
     for var in list(os.environ):
-        if var.startswith(("HOMELAB_", "EXAMPLE_", "HA_", "ROUTING_")) or var == "REDIS_URL":
+        if var.upper().startswith(documented_prefixes()):
             monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("HOMELAB_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def ha_peer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HomeAssistantPeer]:
+    """One started Home Assistant (demo entities, long-lived token) shared by the whole session.
+
+    Skipped when `.ci/peers/homeassistant.sh` has not been run (a failure with REQUIRE_PEERS=1).
+    Tests share its state: restore what you change, or assert on what you set yourself.
+    """
+    hass = require_homeassistant()
+    peer = HomeAssistantPeer(tmp_path_factory.mktemp("homeassistant"), hass=hass)
+    try:
+        peer.start()
+        yield peer
+    finally:
+        peer.stop()
 
 
 @pytest.fixture

@@ -82,8 +82,7 @@ def start_gateway(
         state = tmp_path_factory.mktemp("gateway-state")
         port = port or free_port()
         env = server_env(upstream, state, **extra)
-        if port not in (8000, 8009):  # the gateway's and the example server's own ports
-            env["HOMELAB_PORT"] = str(port)
+        env["HOMELAB_PORT"] = str(port)  # never the fixed default ports: they may be taken
         log = state / "gateway.log"
         argv = [HOMELAB_MCP, "serve", *args, *(["--transport", "http"] if transport else [])]
         with running(argv, port=port, env=env, log=log, cwd=ROOT, timeout=60):
@@ -101,6 +100,5 @@ def gateway(
         HOMELAB_AUTH_TOKENS=f"admin:read,write:{ADMIN}",
         EXAMPLE_ALLOW_WRITE="true",
         EXAMPLE_ALLOW_DESTRUCTIVE="true",
-        HOMELAB_CONFIRM_TTL="8",
     ) as served:
         yield served

@@ -70,6 +70,8 @@ class InventoryClient:
 
 async def probe(client: InventoryClient) -> Readiness:
     items = await client.items()
+    if not items:  # reachable and authenticated, yet nothing to serve: not ready
+        return Readiness(ok=False, reachable=True, authenticated=True, detail="inventory is empty")
     return Readiness(ok=True, reachable=True, authenticated=True, detail=f"{len(items)} items")
 
 
@@ -119,6 +121,11 @@ def build_server(
     async def describe_delete(item_id: str) -> str:
         item = await holder.get().item(item_id)
         return f"Delete {item['name']} ({item_id}), currently {item['state']}. It cannot be undone."
+
+    @box.destructive(preview=lambda item_id, state="off": f"Reset {item_id} to {state}.")
+    async def reset_item(item_id: ItemId, state: Literal["on", "off"] = "off") -> Item:
+        """Reset an item to its factory state (a second destructive tool, with a default)."""
+        return Item(**await holder.get().set_state(item_id, state))
 
     @box.destructive(preview=describe_delete)
     async def delete_item(item_id: ItemId) -> Item:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 import httpx
 import respx
@@ -20,13 +19,13 @@ from openapi_core.datatypes import RequestParameters
 from openapi_core.exceptions import OpenAPIError
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from tests.peers import SPECS_DIR
+from tests.peers import spec_path
 
 
 @cache
 def load_spec(name: str) -> OpenAPI:
-    path = SPECS_DIR / name
-    text = Path(path).read_text(encoding="utf-8")
+    path = spec_path(name)
+    text = path.read_text(encoding="utf-8")
     data = yaml.safe_load(text) if path.suffix in (".yaml", ".yml") else json.loads(text)
     # Upstream specs are not always valid OpenAPI documents (Sonarr's has an unresolved path
     # parameter); check requests and responses against them without judging the document.

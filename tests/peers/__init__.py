@@ -30,6 +30,19 @@ def missing(reason: str) -> None:
     pytest.skip(reason)
 
 
+def spec_path(name: str) -> Path:
+    """An official OpenAPI spec of ``../shared/specs``; a missing one is a missing peer: skipped
+    with where to get it, a failure under REQUIRE_PEERS=1."""
+    path = SPECS_DIR / name
+    if not path.is_file():
+        missing(
+            f"{path} not found: the official upstream specs live in the team handbook, which "
+            f"must sit beside this checkout as {SPECS_DIR.parent} (its specs/ folder); put it "
+            "there (.ci/run refuses to start without it)"
+        )
+    return path
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))

@@ -20,24 +20,12 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
-from tests.peers import SPECS_DIR, free_port, missing
+from tests.peers import free_port, missing, spec_path
 from tests.peers.clients import NODE_MODULES, NODE_TOOLS_SCRIPT, node_bin
 
 PRISM_JS = NODE_MODULES / "@stoplight" / "prism-cli" / "dist" / "index.js"
 START_TIMEOUT = 30.0
-
-
-def spec_path(name: str) -> Path:
-    """A spec of ``../shared/specs``; skip (fail under REQUIRE_PEERS=1) when it is absent."""
-    path = SPECS_DIR / name
-    if not path.is_file():
-        missing(
-            f"{path} not found: the official specs live in the team handbook beside the checkout "
-            "(../shared/specs)"
-        )
-    return path
 
 
 @contextmanager

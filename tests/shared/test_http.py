@@ -158,11 +158,15 @@ async def test_real_tls_failure_says_how_to_fix() -> None:
         client = UpstreamHTTP(
             HttpOptions(base_url=server.url.replace("http:", "https:"), service="X", retries=0)
         )
-        with pytest.raises(Unreachable):
+        with pytest.raises(Unreachable) as err:
             await client.get_json("/api/items")
         await client.aclose()
     finally:
         server.stop()
+    assert str(err.value) == (
+        "X: cannot connect (no TLS on that port). Check the URL: use http:// if the upstream "
+        "does not serve HTTPS there"
+    )
 
 
 @respx.mock

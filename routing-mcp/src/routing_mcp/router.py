@@ -84,7 +84,10 @@ class Gate:
 
 
 class Refused(ToolError):
-    """The request was not sent anywhere."""
+    """The request was not sent anywhere (an expected outcome: logged as a warning)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, log_level=logging.WARNING)
 
 
 class Router:

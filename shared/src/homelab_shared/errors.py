@@ -6,6 +6,8 @@ exceptions. :func:`to_tool_error` turns them into messages that a model and a pe
 
 from __future__ import annotations
 
+import logging
+
 from fastmcp.exceptions import ToolError, ValidationError
 
 
@@ -33,7 +35,8 @@ class UpstreamError(ToolError):
         self.service = service
         self.detail = detail
         self.hint = hint
-        super().__init__(self.message())
+        # An upstream failing is an expected condition reported to the caller, not a server bug.
+        super().__init__(self.message(), log_level=logging.WARNING)
 
     def message(self) -> str:
         text = f"{self.service}: {self.cause}"

@@ -131,6 +131,12 @@ def transport_error(opts: HttpOptions, err: httpx.HTTPError) -> UpstreamError:
             "TLS certificate not trusted",
             hint="set its CA_BUNDLE variable to your CA, or VERIFY_SSL=false",
         )
+    if "WRONG_VERSION_NUMBER" in reason or "record layer failure" in reason:
+        return Unreachable(  # an https:// URL pointed at a plain-HTTP port
+            opts.service,
+            "no TLS on that port",
+            hint=f"{opts.url_hint}: use http:// if the upstream does not serve HTTPS there",
+        )
     return Unreachable(opts.service, reason, hint=f"{opts.url_hint} and that it is running")
 
 

@@ -7,8 +7,11 @@ Adds ``/healthz`` (process alive), ``/readyz`` (every upstream reachable and aut
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+import socket
+import threading
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from fastmcp import FastMCP
@@ -20,6 +23,7 @@ from starlette.responses import JSONResponse, Response
 from homelab_shared.auth import build_auth, check_bind, is_loopback
 from homelab_shared.errors import (
     AuthFailed,
+    ConfigError,
     Forbidden,
     Unreachable,
     UpstreamError,
@@ -27,16 +31,28 @@ from homelab_shared.errors import (
 )
 from homelab_shared.observability import REGISTRY, configure_logging
 from homelab_shared.runtime import RuntimeSettings, Transport
+from homelab_shared.shutdown import (
+    ClosableStdin,
+    run_quietly,
+    stop_on_sigterm,
+    stop_stdio_on_signals,
+)
 from homelab_shared.toolbox import Readiness, Toolbox
 
 log = logging.getLogger("homelab.runner")
 READY_TIMEOUT = 10.0
+# The start-up check only warns; it must not hold anything up, so it gets a short deadline.
+STARTUP_PROBE_TIMEOUT = 3.0
+# Open streams get this long to finish on SIGINT/SIGTERM before uvicorn closes them.
+GRACEFUL_SHUTDOWN_S = 5
+
+Probe = Callable[[], Awaitable[Readiness]]
 
 
-async def run_probe(probe: Callable[[], Awaitable[Readiness]]) -> Readiness:
+async def run_probe(probe: Probe, deadline_s: float = READY_TIMEOUT) -> Readiness:
     """Run a readiness probe with a deadline; turn every failure into a report, never a crash."""
     try:
-        return await asyncio.wait_for(probe(), READY_TIMEOUT)
+        return await asyncio.wait_for(probe(), deadline_s)
     except TimeoutError:
         return Readiness(ok=False, reachable=False, authenticated=False, detail="timed out")
     except (Unreachable, UpstreamTimeout) as err:
@@ -78,7 +94,10 @@ def add_routes(
     boxes: Sequence[Toolbox],
     runtime: RuntimeSettings,
     auth: TokenVerifier | None,
+    unready: Mapping[str, str] | None = None,
 ) -> None:
+    """``unready``: servers the operator configured that could not be served (name -> what to
+    fix); while there is any, ``/readyz`` answers 503."""
     metrics_auth = None if runtime.metrics_public else auth
 
     @mcp.custom_route("/healthz", methods=["GET"], include_in_schema=False)
@@ -88,11 +107,12 @@ def add_routes(
     @mcp.custom_route("/readyz", methods=["GET"], include_in_schema=False)
     async def readyz(request: Request) -> Response:
         results = await asyncio.gather(*(check_ready(box) for box in boxes))
-        ok = all(r.ok for r in results)
+        ok = is_ready(results, unready)
         body: dict[str, Any] = {"ready": ok}
         if await may_see_details(request, auth, runtime.host):
-            pairs = zip(boxes, results, strict=True)
-            body["servers"] = {box.name: r.model_dump() for box, r in pairs}
+            servers = {box.name: r.model_dump() for box, r in zip(boxes, results, strict=True)}
+            servers.update(unready_body(unready))
+            body["servers"] = servers
         return JSONResponse(body, status_code=200 if ok else 503)
 
     @mcp.custom_route("/metrics", methods=["GET"], include_in_schema=False)
@@ -106,11 +126,24 @@ def add_routes(
         return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
 
 
+def is_ready(results: Sequence[Readiness], unready: Mapping[str, str] | None) -> bool:
+    """Ready only if every probe says ok and no configured server failed to load."""
+    return all(r.ok for r in results) and not unready
+
+
+def unready_body(unready: Mapping[str, str] | None) -> dict[str, Any]:
+    return {
+        name: Readiness(ok=False, reachable=False, authenticated=False, detail=reason).model_dump()
+        for name, reason in (unready or {}).items()
+    }
+
+
 def prepare(
     mcp: FastMCP[Any],
     boxes: Sequence[Toolbox],
     runtime: RuntimeSettings,
     transport: Transport,
+    unready: Mapping[str, str] | None = None,
 ) -> TokenVerifier | None:
     """Attach auth and routes; refuse an unauthenticated non-loopback bind."""
     auth = build_auth(runtime)
@@ -123,7 +156,7 @@ def prepare(
                 runtime.host,
             )
     mcp.auth = auth
-    add_routes(mcp, boxes, runtime, auth)
+    add_routes(mcp, boxes, runtime, auth, unready)
     return auth
 
 
@@ -132,12 +165,65 @@ def http_app(
     boxes: Sequence[Toolbox],
     runtime: RuntimeSettings,
     transport: Transport = "http",
+    unready: Mapping[str, str] | None = None,
 ) -> Any:
     """The ASGI app (tests drive it in-process; ``serve`` runs it under uvicorn)."""
-    prepare(mcp, boxes, runtime, transport)
+    prepare(mcp, boxes, runtime, transport, unready)
     if transport == "sse":
         return mcp.http_app(transport="sse")
     return mcp.http_app(path=runtime.path, stateless_http=True)
+
+
+def resolve_port(runtime: RuntimeSettings, default_port: int) -> int:
+    return runtime.port or default_port
+
+
+def ensure_port_free(host: str, port: int) -> None:
+    """Fail before start-up with a hint, instead of uvicorn's one-line bind error."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            sock.bind((host, port))
+        except OSError as err:
+            if err.errno != errno.EADDRINUSE:
+                raise ConfigError(f"cannot listen on {host}:{port}: {err.strerror}") from None
+            raise ConfigError(
+                f"port {port} on {host} is already in use (another homelab-mcp?): stop that "
+                "process, or choose another port with --port N (or HOMELAB_PORT)"
+            ) from None
+
+
+async def _warn_unready(checks: Mapping[str, Probe], deadline_s: float) -> None:
+    names = list(checks)
+    results = await asyncio.gather(*(run_probe(checks[n], deadline_s) for n in names))
+    for name, ready in zip(names, results, strict=True):
+        if not ready.ok:
+            log.warning(
+                "%s is not ready at start (%s); serving anyway, its tools fail until it is",
+                name,
+                ready.detail or "no detail",
+                extra={"server": name},
+            )
+
+
+def warn_unready_in_background(
+    checks: Mapping[str, Probe], deadline_s: float = STARTUP_PROBE_TIMEOUT
+) -> threading.Thread | None:
+    """Probe every upstream concurrently, off the start-up path; one warning line per failure.
+
+    A thread with its own loop: the server's loop is not running yet, and start-up must not wait.
+    """
+    if not checks:
+        return None
+    thread = threading.Thread(
+        target=asyncio.run,
+        args=(_warn_unready(checks, deadline_s),),
+        name="startup-probe",
+        daemon=True,
+    )
+    thread.start()
+    return thread
 
 
 def serve(
@@ -146,22 +232,32 @@ def serve(
     runtime: RuntimeSettings,
     transport: Transport,
     default_port: int,
+    *,
+    unready: Mapping[str, str] | None = None,
+    checks: Mapping[str, Probe] | None = None,
 ) -> None:
+    """Serve until SIGINT/SIGTERM. ``checks``: upstream probes to run once at start (warnings
+    only); ``unready``: configured servers that could not be loaded (``/readyz`` is 503)."""
     configure_logging(runtime.log_level, runtime.log_format)
-    prepare(mcp, boxes, runtime, transport)
+    prepare(mcp, boxes, runtime, transport, unready)
     if transport == "stdio":
-        mcp.run(transport="stdio", show_banner=False)
+        warn_unready_in_background(checks or {})
+        stop_stdio_on_signals(ClosableStdin())
+        run_quietly(lambda: mcp.run(transport="stdio", show_banner=False))
         return
-    port = runtime.port or default_port
+    port = resolve_port(runtime, default_port)
+    ensure_port_free(runtime.host, port)
     kwargs: dict[str, Any] = {
         "host": runtime.host,
         "port": port,
         "show_banner": False,
         # Keep uvicorn from installing its own handlers: its access log would print every
         # request line (query strings included) to stdout, unscrubbed and not JSON.
-        "uvicorn_config": {"log_config": None},
+        "uvicorn_config": {"log_config": None, "timeout_graceful_shutdown": GRACEFUL_SHUTDOWN_S},
     }
     if transport == "http":
         kwargs.update(path=runtime.path, stateless_http=True)
     log.info("serving", extra={"transport": transport, "host": runtime.host, "port": port})
-    mcp.run(transport=transport, **kwargs)
+    warn_unready_in_background(checks or {})
+    stop_on_sigterm()
+    run_quietly(lambda: mcp.run(transport=transport, **kwargs))

@@ -7,12 +7,20 @@ message names each variable to set (``HA_URL is not set``), never a pydantic tra
 from __future__ import annotations
 
 import os
+import re
 import types
 import typing
 from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import AliasChoices, BaseModel, Field, SecretStr, ValidationError
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
 from pydantic.fields import FieldInfo
 from pydantic_settings import (
     BaseSettings,
@@ -25,12 +33,16 @@ from homelab_shared.redact import register_secret
 
 S = TypeVar("S", bound=BaseSettings)
 
+# What ``client-config`` prints for a value the operator must fill in: ``<HA_TOKEN>``, ``<...>``.
+PLACEHOLDER = re.compile(r"^\s*<[^<>]*>\s*$")
 
-def _is_secret(annotation: Any) -> bool:
+
+def is_secret(annotation: Any) -> bool:
+    """Is this field annotation a ``SecretStr`` (possibly optional or annotated)."""
     if annotation is SecretStr:
         return True
     if get_origin(annotation) in (Union, types.UnionType, typing.Annotated):
-        return any(_is_secret(a) for a in get_args(annotation))
+        return any(is_secret(a) for a in get_args(annotation))
     return False
 
 
@@ -49,7 +61,7 @@ class FileSecretsSource(PydanticBaseSettingsSource):
     """For every ``SecretStr`` field, read ``<VAR>_FILE`` (Docker/Kubernetes secrets)."""
 
     def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
-        if not _is_secret(field.annotation):
+        if not is_secret(field.annotation):
             return None, field_name, False
         found = [
             (f"{v}_FILE", os.environ[f"{v}_FILE"])
@@ -97,6 +109,17 @@ class SettingsBase(BaseSettings):
             file_secret_settings,
         )
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _not_a_placeholder(cls, value: Any) -> Any:
+        """A pasted client config with ``<HA_URL>`` left in must not look configured."""
+        if isinstance(value, str) and PLACEHOLDER.match(value):
+            raise ValueError(
+                f"still holds the client-config placeholder {value.strip()}: "
+                "replace it with the real value"
+            )
+        return value
+
     @classmethod
     def env_prefix(cls) -> str:
         return str(cls.model_config.get("env_prefix", ""))
@@ -136,12 +159,12 @@ def _describe(cls: type[BaseSettings], loc: tuple[Any, ...], msg: str, kind: str
         field = next((n for n in cls.model_fields if field.upper() in env_names(cls, n)), field)
         info = cls.model_fields.get(field)
     var = env_names(cls, field)[0] if info is not None else field.upper()
-    secret = info is not None and _is_secret(info.annotation)
+    secret = info is not None and is_secret(info.annotation)
     what = f" ({info.description})" if info is not None and info.description else ""
     if kind == "missing":
         alt = f" or {var}_FILE" if secret else ""
         return f"{var}{alt} is not set{what}"
-    return f"{var} is invalid: {msg}"
+    return f"{var} is invalid: {msg.removeprefix('Value error, ')}"
 
 
 def load_settings(cls: type[S], **overrides: Any) -> S:

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from importlib import import_module
 from importlib.metadata import entry_points
 from typing import Any
@@ -77,6 +78,12 @@ def _importer(module: str, attr: str) -> Callable[[], ServerSpec]:
     return load
 
 
+def installed_names() -> list[str]:
+    """Server names for help texts, without importing any server (entry point names)."""
+    names = {ep.name for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    return sorted(names)
+
+
 def discover() -> list[ServerSpec]:
     specs, broken = discover_all()
     for name, reason in broken.items():
@@ -112,6 +119,18 @@ def runtime_from_args(args: argparse.Namespace) -> RuntimeSettings:
     return load_settings(RuntimeSettings, **overrides)
 
 
+def _load_with_hints(spec: ServerSpec) -> BaseServerSettings:
+    """Load settings; on failure add "did you mean" for misspelt variables of this server."""
+    from homelab_shared.configured import typo_problems, typos
+
+    try:
+        return spec.load()
+    except ConfigError as err:
+        hints = typos([RuntimeSettings, spec.settings_cls])
+        problems = err.problems + typo_problems(spec.settings_cls, hints)
+        raise ConfigError("; ".join(problems), problems) from None
+
+
 def server_main(spec: ServerSpec, argv: Sequence[str] | None = None) -> None:
     """``python -m <server>``: settings -> build_server -> serve."""
     from homelab_shared.runner import serve
@@ -121,10 +140,11 @@ def server_main(spec: ServerSpec, argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     try:
         runtime = runtime_from_args(args)
-        settings = spec.load()
+        settings = _load_with_hints(spec)
         mcp = spec.build(settings, runtime)
         box = toolbox_of(mcp)
-        serve(mcp, [box] if box else [], runtime, args.transport, spec.port)
+        checks = {spec.name: partial(spec.check, settings)}
+        serve(mcp, [box] if box else [], runtime, args.transport, spec.port, checks=checks)
     except ConfigError as err:
         print(f"{spec.name}: configuration error: {err}", file=sys.stderr)
         raise SystemExit(2) from None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
@@ -13,24 +13,7 @@ from home_assistant_mcp.settings import HASettings
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
 from tests.harness import mcp_client, structured
-from tests.peers.homeassistant import HomeAssistantPeer, require_homeassistant
-
-
-@pytest.fixture(scope="session")
-def ha_peer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HomeAssistantPeer]:
-    """One started Home Assistant (demo entities, long-lived token) shared by the whole session.
-
-    Skipped when `.ci/peers/homeassistant.sh` has not been run (a failure with REQUIRE_PEERS=1).
-    Tests share its state: restore what you change, or assert on what you set yourself.
-    """
-    hass = require_homeassistant()
-    peer = HomeAssistantPeer(tmp_path_factory.mktemp("homeassistant"), hass=hass)
-    try:
-        peer.start()
-        yield peer
-    finally:
-        peer.stop()
-
+from tests.peers.homeassistant import HomeAssistantPeer
 
 # --- the server under test -------------------------------------------------------------------
 

@@ -44,6 +44,12 @@ async def until(condition: Any, seconds: float) -> None:
         await asyncio.sleep(0.1)
 
 
+def subscribed(ha: HAClient) -> bool:
+    """Home Assistant has confirmed a subscription (its request is no longer pending)."""
+    ws = ha.ws
+    return any(sub_id not in ws._pending for sub_id in ws._subs)
+
+
 async def test_restart_reconnects_and_resubscribes(
     restarted_peer: HomeAssistantPeer, runtime: RuntimeSettings
 ) -> None:

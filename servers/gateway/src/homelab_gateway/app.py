@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import mcp_types as mt
 from fastmcp import FastMCP
+from fastmcp.exceptions import ToolError
+from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+from fastmcp.tools.base import ToolResult
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
+from homelab_shared.configured import set_variables, typo_problems, typos
 from homelab_shared.errors import ConfigError
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import BaseServerSettings
@@ -16,8 +22,11 @@ from homelab_shared.spec import ServerSpec
 from homelab_shared.toolbox import Toolbox, toolbox_of
 
 GATEWAY_PORT = 8000
+ALL_SERVERS = "(all servers)"  # the row/entry of problems that belong to no single server
 
-State = Literal["mounted", "not_configured", "failed"]
+# not_configured: nothing of it was set (fine); misconfigured: some of it was set but it does not
+# load (URL without token, a placeholder, a typo); failed: it loaded but could not be built.
+State = Literal["mounted", "not_configured", "misconfigured", "failed"]
 
 
 @dataclass
@@ -29,18 +38,90 @@ class Member:
     mcp: FastMCP[Any] | None = None
     box: Toolbox | None = None
 
+    @property
+    def needs_attention(self) -> bool:
+        """Something the operator set is wrong: ``doctor`` fails and ``/readyz`` is 503."""
+        return self.state in ("misconfigured", "failed") or bool(self.problems and self.mcp)
 
-def load_member(spec: ServerSpec, runtime: RuntimeSettings) -> Member:
-    """Configure and build one server; a missing variable skips it, never the gateway."""
+
+def find_spec(specs: Sequence[ServerSpec], name: str) -> ServerSpec:
+    """A server by name or namespace; an unknown name is an error listing the known ones."""
+    for spec in specs:
+        if name in (spec.name, spec.namespace):
+            return spec
+    known = ", ".join(s.name for s in specs) or "none installed"
+    raise ConfigError(f"no server named {name!r} (known: {known})")
+
+
+def config_hints(specs: Sequence[ServerSpec]) -> dict[str, str]:
+    """Misspelt variables of every installed server and the runtime: ``{HA_ULR: HA_URL}``."""
+    return typos([RuntimeSettings, *(s.settings_cls for s in specs)])
+
+
+def load_member(
+    spec: ServerSpec, runtime: RuntimeSettings, hints: Mapping[str, str] | None = None
+) -> Member:
+    """Configure and build one server; a problem skips it, never the gateway."""
+    misspelt = typo_problems(spec.settings_cls, hints or {})
     try:
         settings = spec.load()
     except ConfigError as err:
-        return Member(spec, "not_configured", err.problems)
+        touched = bool(set_variables(spec.settings_cls)) or bool(misspelt)
+        state: State = "misconfigured" if touched else "not_configured"
+        return Member(spec, state, err.problems + misspelt)
     try:
         mcp = spec.build(settings, runtime)
     except ConfigError as err:
-        return Member(spec, "failed", [str(err)])
-    return Member(spec, "mounted", [], settings, mcp, toolbox_of(mcp))
+        return Member(spec, "failed", [*err.problems, *misspelt], settings)
+    return Member(spec, "mounted", misspelt, settings, mcp, toolbox_of(mcp))
+
+
+def unready(
+    members: Sequence[Member], broken: Mapping[str, str], hints: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Configured servers the gateway could not serve, with what to fix (for ``/readyz``);
+    misspelt ``HOMELAB_*`` variables count too, under ``(all servers)``."""
+    found = {m.spec.name: "; ".join(m.problems) for m in members if m.needs_attention}
+    runtime_typos = typo_problems(RuntimeSettings, hints or {})
+    if runtime_typos:
+        found[ALL_SERVERS] = "; ".join(runtime_typos)
+    return {**found, **broken}
+
+
+class UnmountedTools(Middleware):
+    """A call to ``ha_*`` while Home Assistant is not mounted says what enables it."""
+
+    def __init__(self, members: Sequence[Member]) -> None:
+        self.absent = [m for m in members if m.mcp is None]
+
+    async def on_call_tool(
+        self,
+        context: MiddlewareContext[mt.CallToolRequestParams],
+        call_next: CallNext[mt.CallToolRequestParams, ToolResult],
+    ) -> ToolResult:
+        name = context.message.name
+        for member in self.absent:
+            if name.startswith(f"{member.spec.namespace}_"):
+                raise ToolError(absent_message(member, name))
+        return await call_next(context)
+
+
+def absent_message(member: Member, tool: str) -> str:
+    spec = member.spec
+    why = "is not configured" if member.state == "not_configured" else "could not be loaded"
+    return (
+        f"{tool} belongs to {spec.title} ({spec.namespace}_* tools), which {why} on this "
+        f"gateway: {'; '.join(member.problems)}. Set that, then restart the gateway."
+    )
+
+
+def instructions(members: Sequence[Member]) -> str:
+    mounted = [f"{m.spec.namespace}_ ({m.spec.title})" for m in members if m.mcp is not None]
+    served = ", ".join(mounted) if mounted else "none yet"
+    return (
+        f"Homelab gateway. Tools are prefixed by server: {served}. "
+        "Call status to see what is configured and what would enable the others."
+    )
 
 
 class ServerStatus(BaseModel):
@@ -88,12 +169,9 @@ def build_gateway(members: list[Member], broken: dict[str, str] | None = None) -
     broken = broken or {}
     gateway: FastMCP[Any] = FastMCP(
         "homelab-mcp",
-        instructions=(
-            "Homelab gateway. Tools are prefixed by server: ha_ (Home Assistant), arr_ (Sonarr, "
-            "Radarr, Prowlarr, SABnzbd), infra_ (Kubernetes, ArgoCD, S3), plex_ (Plex, Tautulli), "
-            "truenas_ (TrueNAS), route_ (model router). Call status to see what is configured."
-        ),
+        instructions=instructions(members),
         mask_error_details=True,
+        middleware=[UnmountedTools(members)],
     )
     for member in members:
         if member.mcp is not None:  # the CLI says in one line why the others are skipped

@@ -6,26 +6,36 @@ import argparse
 import asyncio
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
-from homelab_gateway.app import GATEWAY_PORT, Member, build_gateway, load_member
+from homelab_gateway.app import (
+    GATEWAY_PORT,
+    Member,
+    build_gateway,
+    config_hints,
+    find_spec,
+    load_member,
+    unready,
+)
 from homelab_gateway.config import CLIENTS, client_config
+from homelab_gateway.doctor import HEADER, doctor_rows, probe_all, summary
+from homelab_gateway.table import table
+from homelab_shared.configured import typo_problems
 from homelab_shared.errors import ConfigError
-from homelab_shared.runner import run_probe, serve
+from homelab_shared.runner import Probe, serve
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
-from homelab_shared.spec import ServerSpec, add_run_arguments, discover_all, runtime_from_args
-from homelab_shared.toolbox import Readiness, Toolbox
+from homelab_shared.spec import (
+    add_run_arguments,
+    discover_all,
+    installed_names,
+    runtime_from_args,
+)
+from homelab_shared.toolbox import Toolbox
 
 SERVER_VAR = "HOMELAB_SERVER"
-
-
-def _find(specs: list[ServerSpec], name: str) -> ServerSpec:
-    for spec in specs:
-        if name in (spec.name, spec.namespace):
-            return spec
-    known = ", ".join(s.name for s in specs) or "none installed"
-    raise ConfigError(f"no server named {name!r} (known: {known})")
+Command = Callable[[argparse.Namespace], int]
 
 
 def serve_target(name: str | None) -> str | None:
@@ -38,31 +48,56 @@ def serve_target(name: str | None) -> str | None:
 def cmd_serve(args: argparse.Namespace) -> int:
     runtime = runtime_from_args(args)
     specs, broken = discover_all()
+    hints = config_hints(specs)
     for name, reason in broken.items():
         print(f"skipping {name}: {reason}", file=sys.stderr)
     target = serve_target(args.name)
     if target:
-        spec = _find(specs, target)
-        member = load_member(spec, runtime)
+        spec = find_spec(specs, target)
+        member = load_member(spec, runtime, hints)
         if member.mcp is None:
             raise ConfigError(f"{spec.name} cannot start: " + "; ".join(member.problems))
         boxes = [member.box] if member.box else []
-        serve(member.mcp, boxes, runtime, args.transport, spec.port)
+        serve(member.mcp, boxes, runtime, args.transport, spec.port, checks=_checks([member]))
         return 0
-    members = [load_member(spec, runtime) for spec in specs]
+    members = [load_member(spec, runtime, hints) for spec in specs]
     for m in members:
         if m.mcp is None:
-            print(f"skipping {m.spec.name}: {'; '.join(m.problems)}", file=sys.stderr)
+            what = "not configured" if m.state == "not_configured" else "NOT SERVED, fix"
+            print(f"skipping {m.spec.name} ({what}): {'; '.join(m.problems)}", file=sys.stderr)
+        elif m.problems:
+            print(f"warning: {m.spec.name}: {'; '.join(m.problems)}", file=sys.stderr)
+    for problem in typo_problems(RuntimeSettings, hints):
+        print(f"warning: {problem}", file=sys.stderr)
     gateway = build_gateway(members, broken)
     boxes = [m.box for m in members if m.box is not None]
-    serve(gateway, boxes, runtime, args.transport, GATEWAY_PORT)
+    serve(
+        gateway,
+        boxes,
+        runtime,
+        args.transport,
+        GATEWAY_PORT,
+        unready=unready(members, broken, hints),
+        checks=_checks(members),
+    )
     return 0
+
+
+def _checks(members: list[Member]) -> dict[str, Probe]:
+    """Start-up probes of the mounted servers, each with a client of its own."""
+    checks: dict[str, Probe] = {}
+    for member in members:
+        settings = member.settings
+        if member.mcp is not None and settings is not None:
+            checks[member.spec.name] = partial(member.spec.check, settings)
+    return checks
 
 
 def _rows_for(member: Member) -> list[tuple[str, str, str, str]]:
     box: Toolbox | None = member.box
     if box is None:
-        return [(member.spec.name, "-", "-", f"not configured: {'; '.join(member.problems)}")]
+        state = member.state.replace("_", " ")
+        return [(member.spec.name, "-", "-", f"{state}: {'; '.join(member.problems)}")]
     rows = []
     for tool, cls in sorted(box.classes.items()):
         if box.enabled(cls):
@@ -73,66 +108,32 @@ def _rows_for(member: Member) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    lines = [
-        "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-        for row in [header, *rows]
-    ]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     runtime = load_settings(RuntimeSettings)
     rows: list[tuple[str, str, str, str]] = []
     specs, broken = discover_all()
+    hints = config_hints(specs)
     for spec in specs:
-        rows.extend(_rows_for(load_member(spec, runtime)))
+        rows.extend(_rows_for(load_member(spec, runtime, hints)))
     rows.extend((name, "-", "-", reason) for name, reason in broken.items())
-    print(_table(("server", "tool", "safety", "state"), rows))
+    print(table(("server", "tool", "safety", "state"), rows))
     return 0
 
 
-async def _doctor(members: list[Member]) -> list[tuple[Member, Readiness | None]]:
-    async def one(member: Member) -> tuple[Member, Readiness | None]:
-        if member.settings is None:
-            return member, None
-        settings = member.settings
-        return member, await run_probe(lambda: member.spec.check(settings))
-
-    return list(await asyncio.gather(*(one(m) for m in members)))
-
-
-def cmd_doctor(_args: argparse.Namespace) -> int:
+def cmd_doctor(args: argparse.Namespace) -> int:
     runtime = load_settings(RuntimeSettings)
     specs, broken = discover_all()
-    members = [load_member(spec, runtime) for spec in specs]
-    results = asyncio.run(_doctor(members))
-    yes = {True: "yes", False: "NO"}
-    rows = []
-    failed = False
-    for member, ready in results:
-        if ready is None:
-            rows.append((member.spec.name, "no", "-", "-", "-", "; ".join(member.problems)))
-            continue
-        failed = failed or not ready.ok
-        rows.append(
-            (
-                member.spec.name,
-                "yes",
-                yes[ready.reachable],
-                yes[ready.authenticated],
-                ready.version or "-",
-                ready.detail,
-            )
-        )
-    for name, reason in broken.items():
-        rows.append((name, "BROKEN", "-", "-", "-", reason))
-        failed = True
-    print(_table(("server", "configured", "reachable", "authenticated", "version", "detail"), rows))
-    if not any(r is not None for _, r in results):
-        print("\nNo server is configured: set the variables named above.", file=sys.stderr)
+    hints = config_hints(specs)
+    if args.servers:
+        specs = [find_spec(specs, name) for name in args.servers]
+        broken = {}
+    members = [load_member(spec, runtime, hints) for spec in specs]
+    results = asyncio.run(probe_all(members))
+    rows, failed = doctor_rows(members, results, broken, hints)
+    print(table(HEADER, rows))
+    note = summary(members, failed)
+    if note:
+        print(f"\n{note}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -142,24 +143,65 @@ def cmd_client_config(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="homelab-mcp", description="Homelab MCP suite")
-    sub = top.add_subparsers(dest="command", required=True)
-    serve_p = sub.add_parser("serve", help="serve all configured servers, or one by name")
+    names = ", ".join(installed_names()) or "none installed"
+    top = argparse.ArgumentParser(
+        prog="homelab-mcp",
+        description="Homelab MCP suite: one gateway for every homelab MCP server.",
+        epilog=f"installed servers: {names}. Run `homelab-mcp COMMAND --help` for details.",
+    )
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, func: Command, summary: str, text: str) -> argparse.ArgumentParser:
+        cmd = sub.add_parser(name, help=summary, description=text)
+        cmd.set_defaults(func=func)
+        return cmd
+
+    serve_p = command(
+        "serve",
+        cmd_serve,
+        "serve all configured servers, or one by name",
+        "Serve every configured server under its namespace (the gateway, port 8000), or one "
+        f"server alone on its own port. Servers: {names}. Unconfigured servers are skipped "
+        "with the variables that enable them; `doctor` checks them.",
+    )
     serve_p.add_argument(
         "name",
         nargs="?",
-        help="serve only this server on its own port (default: HOMELAB_SERVER; unset or "
-        "'gateway': every configured server on 8000)",
+        metavar="SERVER",
+        help=f"serve only this server ({names}); default: HOMELAB_SERVER, unset or 'gateway' "
+        "serves every configured server",
     )
     add_run_arguments(serve_p)
-    serve_p.set_defaults(func=cmd_serve)
-    sub.add_parser("list", help="servers, tools, safety class, enabled").set_defaults(func=cmd_list)
-    sub.add_parser("doctor", help="check every configured upstream").set_defaults(func=cmd_doctor)
-    cfg = sub.add_parser("client-config", help="print ready-to-paste client configuration")
-    cfg.add_argument("client", choices=sorted(CLIENTS))
+    command(
+        "list",
+        cmd_list,
+        "servers, tools, safety class, enabled",
+        "List every installed server's tools with their safety class (read, write, "
+        "destructive) and whether they are enabled, or the variables that would enable them.",
+    )
+    doctor_p = command(
+        "doctor",
+        cmd_doctor,
+        "check every configured upstream",
+        "For each server: is it configured, is its upstream reachable, does it accept the "
+        "credentials, is it ready, and what to fix. Exits 1 when anything that was set is "
+        "broken (a partial configuration, a placeholder, a typo, an unreachable upstream); "
+        "servers of which nothing was set are only reported as not configured.",
+    )
+    doctor_p.add_argument(
+        "servers", nargs="*", metavar="SERVER", help=f"check only these servers ({names})"
+    )
+    cfg = command(
+        "client-config",
+        cmd_client_config,
+        "print ready-to-paste client configuration",
+        "Print the configuration of an MCP client for this clone: Claude Desktop (stdio, or "
+        "mcp-remote with --url), Open WebUI, MCP Inspector. Non-secret values come from your "
+        "environment; secrets stay <placeholders> to fill in.",
+    )
+    cfg.add_argument("client", choices=sorted(CLIENTS), help="the client to configure")
     cfg.add_argument("--url", help="a running HTTP gateway, e.g. http://nas.lan:8000/mcp")
-    cfg.add_argument("--server", help="one server instead of the whole gateway")
-    cfg.set_defaults(func=cmd_client_config)
+    cfg.add_argument("--server", help=f"one server instead of the whole gateway ({names})")
     return top
 
 

@@ -1,14 +1,26 @@
-"""Ready-to-paste configuration for MCP clients. Secrets are placeholders, never real values."""
+"""Ready-to-paste configuration for MCP clients. Secrets are placeholders, never real values.
+
+Non-secret values the operator has set (``HA_URL``, ``HA_ALLOW_WRITE``, ``HOMELAB_STATE_DIR``)
+are copied from the environment: a desktop app starts the server without the shell's variables.
+The command is the absolute path of the ``uv`` that ran this, since desktop apps start with a
+short PATH that rarely holds it.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 from pathlib import Path
 
-from homelab_gateway.app import GATEWAY_PORT
-from homelab_shared.settings import BaseServerSettings
-from homelab_shared.spec import discover
+from pydantic_settings import BaseSettings
+
+from homelab_gateway.app import GATEWAY_PORT, find_spec
+from homelab_shared.configured import present
+from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.settings import env_names, is_secret
+from homelab_shared.spec import EXTRA_SERVERS_VAR, ServerSpec, discover
 
 CLIENTS = {"claude", "openwebui", "inspector"}
 TOKEN_PLACEHOLDER = "<a token from HOMELAB_AUTH_TOKENS>"  # noqa: S105 (a placeholder)
@@ -21,35 +33,81 @@ def project_root() -> Path | None:
     return None
 
 
+def uv_binary() -> str | None:
+    """The uv that ran us (``uv run`` sets ``UV``), else the one on PATH, as an absolute path.
+
+    Shell-script shims (pyenv's) are skipped: they need the PATH a desktop app does not have.
+    """
+    for candidate in (os.environ.get("UV"), shutil.which("uv")):
+        if candidate and _is_executable_binary(Path(candidate)):
+            return str(Path(candidate).resolve())
+    return None
+
+
+def _is_executable_binary(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return path.is_file() and os.access(path, os.X_OK) and handle.read(2) != b"#!"
+    except OSError:
+        return False
+
+
 def stdio_command(name: str | None) -> list[str]:
     serve = ["serve", *([name] if name else []), "--transport", "stdio"]
     root = project_root()
-    if root is not None:
-        return ["uv", "run", "--directory", str(root), "homelab-mcp", *serve]
-    return [shutil.which("homelab-mcp") or "homelab-mcp", *serve]
+    uv = uv_binary()
+    if root is not None and uv is not None:
+        return [uv, "run", "--directory", str(root), "homelab-mcp", *serve]
+    script = shutil.which("homelab-mcp") or str(Path(sys.argv[0]).resolve())
+    return [str(Path(script).resolve()), *serve]
 
 
-def required_env(cls: type[BaseServerSettings]) -> dict[str, str]:
-    return {
-        cls.env_name(name): f"<{cls.env_name(name)}>"
-        for name, field in cls.model_fields.items()
-        if field.is_required()
-    }
+def named(name: str) -> ServerSpec:
+    return find_spec(discover(), name)
+
+
+def server_env(cls: type[BaseSettings], everything: bool) -> dict[str, str]:
+    """Required variables (``everything``) and any the operator set: the set value when it is
+    not a secret, else a ``<VARIABLE>`` placeholder to fill in (rejected at load if left)."""
+    values = present(cls)
+    env: dict[str, str] = {}
+    for field_name, field in cls.model_fields.items():
+        names = env_names(cls, field_name)
+        secret = is_secret(field.annotation)
+        given = [n for n in names if n in values or (secret and f"{n}_FILE" in values)]
+        if secret and (given or (everything and field.is_required())):
+            var = given[0] if given else names[0]
+            env[var] = f"<{var}>"
+        elif given:
+            env[given[0]] = values[given[0]]
+        elif everything and field.is_required():
+            env[names[0]] = f"<{names[0]}>"
+    return env
+
+
+def runtime_env() -> dict[str, str]:
+    """Set, non-secret ``HOMELAB_*`` values (the state directory, extra servers, log level)."""
+    values = present(RuntimeSettings)
+    env = {k: v for k, v in server_env(RuntimeSettings, False).items() if not v.startswith("<")}
+    if values.get(EXTRA_SERVERS_VAR):
+        env[EXTRA_SERVERS_VAR] = values[EXTRA_SERVERS_VAR]
+    return env
 
 
 def env_template(name: str | None) -> dict[str, str]:
-    env: dict[str, str] = {}
-    for spec in discover():
-        if name in (None, spec.name, spec.namespace):
-            env.update(required_env(spec.settings_cls))
+    """One server's variables, or those of every server the operator has started to configure
+    (all of them when none is)."""
+    specs = [named(name)] if name else discover()
+    chosen = [s for s in specs if name or server_env(s.settings_cls, False)] or specs
+    env = runtime_env()
+    for spec in chosen:
+        env.update(server_env(spec.settings_cls, True))
     return env
 
 
 def default_url(name: str | None) -> str:
     if name:
-        for spec in discover():
-            if name in (spec.name, spec.namespace):
-                return f"http://127.0.0.1:{spec.port}/mcp"
+        return f"http://127.0.0.1:{named(name).port}/mcp"
     return f"http://127.0.0.1:{GATEWAY_PORT}/mcp"
 
 
@@ -117,4 +175,6 @@ def inspector(url: str | None, name: str | None) -> str:
 
 
 def client_config(client: str, *, url: str | None = None, name: str | None = None) -> str:
+    if name:
+        named(name)  # an unknown --server is an error, not a config that cannot work
     return {"claude": claude, "openwebui": openwebui, "inspector": inspector}[client](url, name)

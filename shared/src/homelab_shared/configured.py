@@ -1,0 +1,98 @@
+"""What the operator set: which of a settings class's variables are present, and likely typos.
+
+``doctor``, ``serve`` and ``client-config`` use this to tell "nothing of this server was set"
+(not configured) from "some of it was set but it does not load" (an error to fix), and to answer
+``HA_ULR`` with "did you mean HA_URL". Everything is derived from the settings classes, so a new
+server gets it without code of its own.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from dotenv import dotenv_values
+from pydantic_settings import BaseSettings
+
+from homelab_shared.settings import env_names, is_secret
+
+# SequenceMatcher ratio above which an unknown name counts as a misspelling of a known one:
+# HA_ULR/HA_URL is 0.83, while unrelated neighbours (REDIS_HOST/REDIS_URL) stay below 0.7.
+TYPO_CUTOFF = 0.8
+# Another tool's variable of the same shape (AWS_CA_BUNDLE vs HA_CA_BUNDLE) is no typo: the
+# prefixes must look alike too (OLAMA/OLLAMA 0.91; AWS/HA 0.4).
+PREFIX_CUTOFF = 0.75
+
+
+def variables(cls: type[BaseSettings]) -> dict[str, str]:
+    """Every variable that sets a field of ``cls`` (``*_FILE`` twins of secrets too) -> field."""
+    found: dict[str, str] = {}
+    for name, field in cls.model_fields.items():
+        for var in env_names(cls, name):
+            found[var] = name
+            if is_secret(field.annotation):
+                found[f"{var}_FILE"] = name
+    return found
+
+
+def present(cls: type[BaseSettings], environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Non-empty variables visible to ``cls``: the environment, then its ``.env`` file(s)."""
+    values = {k.upper(): v for k, v in dotenv(cls).items() if v}
+    env = os.environ if environ is None else environ
+    values.update({k.upper(): v for k, v in env.items() if v})
+    return values
+
+
+def dotenv(cls: type[BaseSettings]) -> dict[str, str]:
+    files = cls.model_config.get("env_file")
+    if files is None:
+        return {}
+    names = [files] if isinstance(files, str | Path) else list(files)
+    values: dict[str, str] = {}
+    for name in names:
+        if Path(name).is_file():
+            values.update({k: v for k, v in dotenv_values(name).items() if v is not None})
+    return values
+
+
+def set_variables(cls: type[BaseSettings], environ: Mapping[str, str] | None = None) -> list[str]:
+    """The variables of ``cls`` that the operator set (sorted)."""
+    known = variables(cls)
+    return sorted(var for var in present(cls, environ) if var in known)
+
+
+def typos(
+    classes: Iterable[type[BaseSettings]], environ: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Set variables that no class knows but that look like one it does: ``{HA_ULR: HA_URL}``."""
+    classes = list(classes)
+    known: set[str] = set()
+    seen: dict[str, str] = {}
+    for cls in classes:
+        known.update(variables(cls))
+        seen.update(present(cls, environ))
+    hints: dict[str, str] = {}
+    for var in sorted(seen):
+        if var in known:
+            continue
+        close = difflib.get_close_matches(var, known, n=3, cutoff=TYPO_CUTOFF)
+        close = [k for k in close if _ratio(_prefix(var), _prefix(k)) >= PREFIX_CUTOFF]
+        if close:
+            hints[var] = close[0]
+    return hints
+
+
+def _prefix(name: str) -> str:
+    return name.split("_", 1)[0]
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def typo_problems(cls: type[BaseSettings], hints: Mapping[str, str]) -> list[str]:
+    """One line per misspelt variable of ``cls``: ``HA_ULR is set: did you mean HA_URL?``."""
+    known = variables(cls)
+    return [f"{bad} is set: did you mean {good}?" for bad, good in hints.items() if good in known]
