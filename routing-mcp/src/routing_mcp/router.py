@@ -26,6 +26,7 @@ from routing_mcp.policy import ModelSpec, Policy
 from routing_mcp.providers.base import Completion, Provider, ProviderError
 from routing_mcp.providers.ollama import OllamaProvider
 from routing_mcp.quota.base import Limits, QuotaStore, Usage, Window
+from routing_mcp.quota_metrics import record_quota
 
 if TYPE_CHECKING:
     from routing_mcp.pii import PiiScanner
@@ -135,6 +136,7 @@ class Router:
 
     def left(self, model: str, day: Usage, week: Usage) -> QuotaLeft:
         lim = self.limits(model)
+        record_quota(model, lim, day, week)
 
         def rest(limit: float | None, used: float) -> float | None:
             return None if limit is None else max(0.0, limit - used)
