@@ -33,6 +33,7 @@ from tests.deploy.test_deploy_files import (
     settings_variables,
     values,
 )
+from tests.deploy.test_registry import stdio_argv
 
 BIN = Path(sys.executable).parent
 STARTS = (
@@ -211,16 +212,15 @@ def check_docker_run(words: list[str], seen: Seen) -> None:
     assert names <= _known_variables(), f"unknown variables {names - _known_variables()}"
 
 
+def _run(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        list(argv), capture_output=True, text=True, timeout=60, check=False, cwd=ROOT
+    )
+
+
 def check_client_config(words: list[str], _seen: Seen) -> None:
     assert words[:3] == ["uv", "run", "homelab-mcp"] and words[3] == "client-config"
-    result = subprocess.run(
-        [str(BIN / "homelab-mcp"), *words[3:]],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        cwd=ROOT,
-    )
+    result = _run(str(BIN / "homelab-mcp"), *words[3:])
     assert result.returncode == 0, result.stderr
     url = words[words.index("--url") + 1] if "--url" in words else None
     if words[4] == "claude":
@@ -239,14 +239,7 @@ def check_uvx(words: list[str], _seen: Seen) -> None:
     pypi = [p for m in manifests for p in m["packages"] if p["registryType"] == "pypi"]
     match = [p for p in pypi if p["identifier"] == package]
     assert match, f"no registry manifest offers {package}"
-    wanted = [
-        a.get("value") or a["name"]
-        for a in match[0]["packageArguments"]
-        if a["type"] == "positional"
-    ]
-    for a in match[0]["packageArguments"]:
-        if a["type"] == "named":
-            wanted += [a["name"], a["value"]]
+    wanted = stdio_argv(match[0])
     assert args == wanted, f"the manifest runs {package} with {wanted}"
     assert (BIN / package).is_file(), f"no console script {package}"
 
@@ -255,14 +248,7 @@ def check_registry(words: list[str], _seen: Seen) -> None:
     """The manifest generator runs (without --write: it prints); test_registry.py checks that
     the committed manifests equal its output."""
     assert words[5:] == ["--write"]
-    result = subprocess.run(
-        [sys.executable, "-m", "homelab_gateway.registry"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        cwd=ROOT,
-    )
+    result = _run(sys.executable, "-m", "homelab_gateway.registry")
     assert result.returncode == 0, result.stderr
     assert '"$schema"' in result.stdout
 

@@ -160,6 +160,14 @@ def test_the_registry_checks_catch_mistakes(tmp_path: Path) -> None:
     assert "version must be omitted" in result.stdout
 
 
+def stdio_argv(package: dict[str, Any]) -> list[str]:
+    """The command-line arguments a client passes for a package's `packageArguments`."""
+    argv: list[str] = []
+    for arg in package["packageArguments"]:
+        argv += [arg["value"]] if arg["type"] == "positional" else [arg["name"], arg["value"]]
+    return argv
+
+
 @pytest.mark.parametrize("name", present())
 async def test_the_stdio_form_serves_tools(name: str, tmp_path: Path) -> None:
     """What `uvx <package> <args>` runs: the console script, with the manifest's arguments and
@@ -167,12 +175,7 @@ async def test_the_stdio_form_serves_tools(name: str, tmp_path: Path) -> None:
     pypi = committed(name)["packages"][0]
     script = Path(sys.executable).parent / pypi["identifier"]
     assert script.is_file(), f"console script {script.name} is not installed: uv sync"
-    args = [
-        a.get("value") or a["name"] for a in pypi["packageArguments"] if a["type"] == "positional"
-    ]
-    for a in pypi["packageArguments"]:
-        if a["type"] == "named":
-            args += [a["name"], a["value"]]
+    args = stdio_argv(pypi)
     env = {"HOMELAB_STATE_DIR": str(tmp_path / "state"), "PATH": str(Path(sys.executable).parent)}
     for entry in pypi["environmentVariables"]:
         if entry["isRequired"]:
