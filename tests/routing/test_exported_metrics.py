@@ -17,11 +17,15 @@ import pytest
 from fastmcp import Client, FastMCP
 from fastmcp.client.transports import StreamableHttpTransport
 from fastmcp.exceptions import ToolError
+from prometheus_client import generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 
+from homelab_shared.observability import REGISTRY
 from homelab_shared.runner import http_app
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.toolbox import toolbox_of
+from routing_mcp.quota.base import Limits, Usage
+from routing_mcp.quota_metrics import record_quota
 from routing_mcp.runtime import RoutingRuntime
 from tests.deploy.dashboards import all_queries, metric_names, recorded_names
 from tests.example.upstream import InventoryServer
@@ -33,14 +37,18 @@ from tests.routing.test_pii_gate import PII_CORPUS
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 
 
+def parse(text: str) -> Samples:
+    return {
+        (s.name, frozenset(s.labels.items())): s.value
+        for family in text_string_to_metric_families(text)
+        for s in family.samples
+    }
+
+
 async def scrape(http: httpx.AsyncClient, base: str) -> Samples:
     response = await http.get(f"{base}/metrics")
     assert response.status_code == 200, response.text
-    return {
-        (s.name, frozenset(s.labels.items())): s.value
-        for family in text_string_to_metric_families(response.text)
-        for s in family.samples
-    }
+    return parse(response.text)
 
 
 def value(samples: Samples, name: str, **labels: str) -> float | None:
@@ -106,3 +114,22 @@ async def test_every_metric_the_dashboard_and_alerts_query_is_exported(
     assert (
         value(samples, "routing_fallbacks_total", model="gemini-flash", reason="overloaded") or 0
     ) >= 1
+
+
+def test_a_removed_limit_stops_being_exported() -> None:
+    """No quota alert can fire on a limit that no longer exists (set_limit to none)."""
+
+    def exported() -> Samples:
+        return parse(generate_latest(REGISTRY).decode())
+
+    record_quota("gauge-test", Limits(daily_requests=10), Usage(requests=3, reserved=2), Usage())
+    samples = exported()
+    assert value(samples, "routing_quota_used", model="gauge-test", limit="daily_requests") == 5
+    assert value(samples, "routing_quota_limit", model="gauge-test", limit="daily_requests") == 10
+    assert (
+        value(samples, "routing_quota_limit", model="gauge-test", limit="weekly_requests") is None
+    )
+    record_quota("gauge-test", Limits(), Usage(requests=3), Usage())
+    samples = exported()
+    assert value(samples, "routing_quota_used", model="gauge-test", limit="daily_requests") is None
+    assert value(samples, "routing_quota_limit", model="gauge-test", limit="daily_requests") is None
