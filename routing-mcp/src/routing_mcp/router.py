@@ -34,6 +34,7 @@ from routing_mcp.pii_pool import FieldScan, ScanOptions, ScanPool
 from routing_mcp.policy import ModelSpec, Policy
 from routing_mcp.providers.base import Completion, Provider, ProviderError
 from routing_mcp.quota.base import Limits, QuotaStore, Usage, Window
+from routing_mcp.quota_metrics import record_quota
 
 if TYPE_CHECKING:
     from routing_mcp.pii import PiiScanner
@@ -154,6 +155,7 @@ class Router:
 
     def left(self, model: str, day: Usage, week: Usage) -> QuotaLeft:
         lim = self.limits(model)
+        record_quota(model, lim, day, week)
 
         def rest(limit: float | None, used: float) -> float | None:
             return None if limit is None else max(0.0, limit - used)

@@ -30,6 +30,7 @@ from homelab_shared.errors import (
     UpstreamTimeout,
 )
 from homelab_shared.observability import REGISTRY, configure_logging
+from homelab_shared.readiness_metrics import record_readiness
 from homelab_shared.runtime import RuntimeSettings, Transport
 from homelab_shared.shutdown import (
     ClosableStdin,
@@ -107,6 +108,7 @@ def add_routes(
     @mcp.custom_route("/readyz", methods=["GET"], include_in_schema=False)
     async def readyz(request: Request) -> Response:
         results = await asyncio.gather(*(check_ready(box) for box in boxes))
+        record_readiness(boxes, results)
         ok = is_ready(results, unready)
         body: dict[str, Any] = {"ready": ok}
         if await may_see_details(request, auth, runtime.host):

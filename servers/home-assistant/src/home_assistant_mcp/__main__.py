@@ -1,4 +1,12 @@
+"""``python -m home_assistant_mcp``: Home Assistant alone (HTTP on 8001, or stdio)."""
+
 from home_assistant_mcp.server import SPEC
 from homelab_shared.spec import server_main
 
-server_main(SPEC)
+
+def main() -> None:
+    server_main(SPEC)
+
+
+if __name__ == "__main__":
+    main()

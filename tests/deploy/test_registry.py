@@ -1,0 +1,186 @@
+"""The MCP registry manifests (<package>/server.json) are valid, current and runnable.
+
+Valid: against the registry's released schema named by `$schema` (bundled by skillsaw, a dev
+dependency; no network) and skillsaw's registry rules (e.g. no version on an OCI package).
+Current: equal to what `python -m homelab_gateway.registry` makes from the settings classes and
+the installed versions, with the version of the package's pyproject.toml. Runnable: the stdio
+form (the package's console script with the manifest's arguments) answers tools/list.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from fastmcp import Client
+from fastmcp.client.transports import StdioTransport
+from jsonschema.validators import validator_for
+
+from homelab_gateway.registry import OWNER, Target, render, targets
+from homelab_shared.settings import env_names
+from tests.deploy.test_deploy_files import ROOT, readme_servers, settings_variables
+
+MANIFEST = "server.json"
+
+
+@cache
+def by_name() -> dict[str, Target]:
+    return {t.name: t for t in targets()}
+
+
+def present() -> list[str]:
+    return [s.name for s in readme_servers().values() if (ROOT / s.folder).is_dir()]
+
+
+def committed(name: str) -> dict[str, Any]:
+    path = ROOT / readme_servers()[name].folder / MANIFEST
+    assert path.is_file(), f"{name} has no {path.relative_to(ROOT)}"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def pyproject(name: str) -> dict[str, Any]:
+    return tomllib.loads((ROOT / readme_servers()[name].folder / "pyproject.toml").read_text())
+
+
+def test_every_server_of_the_readme_has_a_manifest_in_its_package() -> None:
+    names = present()
+    assert {"gateway", "home-assistant", "routing", "truenas"} <= set(names)
+    assert set(by_name()) == set(names), "installed servers and the README's table differ"
+    for name in names:
+        assert by_name()[name].root == (ROOT / readme_servers()[name].folder).resolve()
+        committed(name)
+
+
+@pytest.mark.parametrize("name", present())
+def test_the_manifest_is_current(name: str) -> None:
+    path = ROOT / readme_servers()[name].folder / MANIFEST
+    assert path.read_text(encoding="utf-8") == render(by_name()[name]), (
+        f"{path.relative_to(ROOT)} is stale: uv run python -m homelab_gateway.registry --write"
+    )
+
+
+@pytest.mark.parametrize("name", present())
+def test_versions_packages_and_images_match_the_project(name: str) -> None:
+    data, project = committed(name), pyproject(name)["project"]
+    pypi, oci = data["packages"]
+    assert data["version"] == pypi["version"] == project["version"]
+    assert pypi["identifier"] == project["name"]
+    # `uvx <package>` runs the console script named like the package.
+    script = project.get("scripts", {}).get(project["name"])
+    assert script, f"{project['name']} has no console script of its own name for uvx"
+    assert data["name"] == f"io.github.{OWNER}/{name}"
+    assert oci["identifier"] == f"ghcr.io/{OWNER}/mcp-{name}:{project['version']}"
+    port = readme_servers()[name].port
+    assert {"type": "named", "name": "-p", "value": f"{port}:{port}"} in oci["runtimeArguments"]
+    assert oci["transport"]["url"] == f"http://localhost:{port}/mcp"
+
+
+def test_the_images_are_the_ones_the_release_workflow_pushes() -> None:
+    release = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text())
+    steps = release["jobs"]["image"]["steps"]
+    images = next(s["with"]["images"] for s in steps if s.get("id") == "meta")
+    assert images == "ghcr.io/${{ github.repository_owner }}/mcp-${{ matrix.server }}"
+    tags = next(s["with"]["tags"] for s in steps if s.get("id") == "meta")
+    assert "type=semver,pattern={{version}}" in tags  # v0.1.0 -> :0.1.0, the manifest's tag
+
+
+@pytest.mark.parametrize("name", present())
+def test_every_setting_is_listed_and_required_ones_are_marked(name: str) -> None:
+    settings = settings_variables()
+    servers = [s for s in settings if s != "runtime"] if name == "gateway" else [name]
+    for package in committed(name)["packages"]:
+        listed = {e["name"]: e for e in package["environmentVariables"]}
+        for server in servers:
+            for variable, secret in settings[server].items():
+                assert variable in listed, f"{package['registryType']}: {variable} missing"
+                assert listed[variable]["isSecret"] is secret, variable
+        known = set().union(*settings.values())
+        assert set(listed) <= known, f"not a setting: {sorted(set(listed) - known)}"
+    # A standalone server cannot start without its required settings: the manifest says so.
+    if name != "gateway":
+        cls = by_name()[name].settings[0]
+        required = {env_names(cls, f)[0] for f, i in cls.model_fields.items() if i.is_required()}
+        for package in committed(name)["packages"]:
+            marked = {e["name"] for e in package["environmentVariables"] if e["isRequired"]}
+            assert required <= marked, f"required but not marked: {required - marked}"
+    oci = committed(name)["packages"][1]
+    auth = next(e for e in oci["environmentVariables"] if e["name"] == "HOMELAB_AUTH_TOKENS")
+    assert auth["isRequired"] and auth["isSecret"], "the image refuses to start without auth"
+
+
+def _schema(url: str) -> dict[str, Any]:
+    m = re.fullmatch(
+        r"https://static\.modelcontextprotocol\.io/schemas/(\d{4})-(\d\d)-(\d\d)/server\.schema\.json",
+        url,
+    )
+    assert m, f"unknown $schema {url}"
+    folder = resources.files("skillsaw.schemas.mcp_registry") / f"v{'_'.join(m.groups())}"
+    return json.loads((folder / "server.schema.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", present())
+def test_the_manifest_is_valid_against_the_registry_schema(name: str, tmp_path: Path) -> None:
+    data = committed(name)
+    schema = _schema(data["$schema"])
+    validator_cls = validator_for(schema)
+    validator = validator_cls(schema, format_checker=validator_cls.FORMAT_CHECKER)
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+    assert not errors, errors
+    # The registry's publishing rules on top of the schema (skillsaw's mcp-registry rules).
+    (tmp_path / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    skillsaw = shutil.which("skillsaw", path=str(Path(sys.executable).parent))
+    assert skillsaw, "skillsaw (dev dependency) is not installed: uv sync"
+    result = subprocess.run(
+        [skillsaw, "lint", str(tmp_path)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0 and "Repo type: mcp-registry" in result.stdout, result.stdout
+
+
+def test_the_registry_checks_catch_mistakes(tmp_path: Path) -> None:
+    """The semantic check above can fail: a version on an OCI package is refused."""
+    data = committed("gateway")
+    data["packages"][1]["version"] = data["version"]
+    (tmp_path / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
+    skillsaw = shutil.which("skillsaw", path=str(Path(sys.executable).parent))
+    assert skillsaw
+    result = subprocess.run(
+        [skillsaw, "lint", str(tmp_path)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode != 0
+    assert "version must be omitted" in result.stdout
+
+
+def stdio_argv(package: dict[str, Any]) -> list[str]:
+    """The command-line arguments a client passes for a package's `packageArguments`."""
+    argv: list[str] = []
+    for arg in package["packageArguments"]:
+        argv += [arg["value"]] if arg["type"] == "positional" else [arg["name"], arg["value"]]
+    return argv
+
+
+@pytest.mark.parametrize("name", present())
+async def test_the_stdio_form_serves_tools(name: str, tmp_path: Path) -> None:
+    """What `uvx <package> <args>` runs: the console script, with the manifest's arguments and
+    its required variables set (to unreachable upstreams: tools/list needs none)."""
+    pypi = committed(name)["packages"][0]
+    script = Path(sys.executable).parent / pypi["identifier"]
+    assert script.is_file(), f"console script {script.name} is not installed: uv sync"
+    args = stdio_argv(pypi)
+    env = {"HOMELAB_STATE_DIR": str(tmp_path / "state"), "PATH": str(Path(sys.executable).parent)}
+    for entry in pypi["environmentVariables"]:
+        if entry["isRequired"]:
+            env[entry["name"]] = "http://127.0.0.1:9" if entry["format"] != "boolean" else "false"
+    transport = StdioTransport(command=str(script), args=args, env=env, cwd=str(tmp_path))
+    async with Client(transport, timeout=60) as client:
+        tools = await client.list_tools()
+    assert tools, f"{name} over stdio lists no tools"
