@@ -131,6 +131,8 @@ class FakeTautulli:
             "get_server_info": SERVER_INFO,
         }  # fmt: skip
         self.history = history_rows(now)
+        # a response or an exception to answer every request with (not Tautulli, or down)
+        self.override: httpx.Response | Exception | None = None
 
     def _error(self, status: int, message: str) -> httpx.Response:
         body = {"response": {"result": "error", "message": message, "data": {}}}
@@ -139,6 +141,10 @@ class FakeTautulli:
     def __call__(self, request: httpx.Request) -> httpx.Response:
         params = dict(request.url.params)
         self.calls.append(params)
+        if isinstance(self.override, Exception):
+            raise self.override
+        if self.override is not None:
+            return self.override
         if not self.api_enabled:
             return self._error(404, "API not enabled")
         if params.get("apikey") != self.key:

@@ -72,7 +72,13 @@ def mapped(what: str) -> Iterator[None]:
             SERVICE, f"no answer to {what} within PLEX_TIMEOUT", hint=URL_HINT
         ) from err
     except requests.ConnectionError as err:
-        raise Unreachable(SERVICE, type(err).__name__, hint=URL_HINT) from err
+        text = str(err).lower()
+        reason = next(
+            (r for r in ("connection refused", "name or service not known", "certificate")
+             if r in text),
+            type(err).__name__,
+        )  # fmt: skip
+        raise Unreachable(SERVICE, reason, hint=URL_HINT) from err
     except requests.RequestException as err:
         raise Unreachable(SERVICE, scrub(str(err))[:160], hint=URL_HINT) from err
     except SyntaxError as err:  # ElementTree.ParseError: not Plex XML (wrong URL/proxy page)
