@@ -89,13 +89,13 @@ async def rw(server: Callable[..., FastMCP[Any]]) -> AsyncIterator[Client[Any]]:
         yield client
 
 
-async def call(client: Client[Any], tool: str, **arguments: Any) -> Any:
+async def call(client: Client[Any], tool: str, /, **arguments: Any) -> Any:
     """Call a tool; its structured content (unwrapped from ``result`` for list results)."""
     data = structured(await client.call_tool(tool, arguments))
     return data["result"] if set(data) == {"result"} else data
 
 
-async def error_of(client: Client[Any], tool: str, **arguments: Any) -> str:
+async def error_of(client: Client[Any], tool: str, /, **arguments: Any) -> str:
     """Call a tool that must fail; the error text the client sees."""
     result = await client.call_tool(tool, arguments, raise_on_error=False)
     assert result.is_error, f"{tool} unexpectedly succeeded: {result.structured_content}"

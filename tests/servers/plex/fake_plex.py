@@ -45,6 +45,7 @@ SPEC_PATHS = [
     (re.compile(r"^/status/sessions$"), None),
     (re.compile(r"^/playlists$"), None),
     (re.compile(r"^/playlists/\d+/items$"), None),
+    (re.compile(r"^/playlists/\d+$"), None),
     (re.compile(r"^/library/metadata/\d+$"), None),
     (re.compile(r"^/library/metadata/\d+/allLeaves$"), None),
 ]
@@ -112,7 +113,8 @@ class FakePlex(ThreadingHTTPServer):
         return f"http://127.0.0.1:{self.server_address[1]}"
 
     def start(self) -> FakePlex:
-        threading.Thread(target=self.serve_forever, daemon=True).start()
+        # a short poll interval: stop() waits for it
+        threading.Thread(target=self.serve_forever, args=(0.05,), daemon=True).start()
         return self
 
     def stop(self) -> None:

@@ -46,6 +46,7 @@ class Routes:
             ("GET", re.compile(r"^/clients$"), self.clients),
             ("GET", re.compile(r"^/playlists$"), self.playlists),
             ("POST", re.compile(r"^/playlists$"), self.create_playlist),
+            ("GET", re.compile(r"^/playlists/(\d+)$"), self.metadata),
             ("GET", re.compile(r"^/playlists/(\d+)/items$"), self.playlist_items),
             ("PUT", re.compile(r"^/playlists/(\d+)/items$"), self.add_items),
             ("GET", re.compile(r"^/library/metadata/(\d+)$"), self.metadata),

@@ -152,7 +152,9 @@ class PlexClient:
             for section in server.library.sections():
                 if int(section.key) == library_id:
                     return section
-        raise NotFound(SERVICE, f"no library with id {library_id}", hint="list_libraries")
+        raise NotFound(
+            SERVICE, f"no library with id {library_id}", hint="call list_libraries for the ids"
+        )
 
     def section_count(self, section: Any) -> int | None:
         with mapped(f"GET /library/sections/{section.key}/all"):
@@ -229,7 +231,14 @@ class PlexClient:
             if name in (found.title, found.machineIdentifier):
                 found.proxyThroughServer(True, self.server)
                 return found
-        raise NotFound(SERVICE, f"no connected client named {name!r}", hint="list_clients")
+        raise NotFound(
+            SERVICE, f"no connected client named {name!r}", hint="call list_clients for the names"
+        )
+
+    def allows_deletion(self) -> bool | None:
+        """The server's current 'Allow media deletion' setting (read fresh, not cached)."""
+        value = self.query("/").attrib.get("allowMediaDeletion")
+        return None if value is None else value == "1"
 
     def version(self) -> str:
         return str(self.server.version)

@@ -67,9 +67,13 @@ class Deps:
 
 
 RatingKey = Annotated[
-    int, Field(ge=1, description="Item id (rating_key from search, recently_added, on_deck)")
+    int,
+    Field(
+        ge=1, strict=True, description="Item id (rating_key from search, recently_added, on_deck)"
+    ),
 ]
-LibraryId = Annotated[int, Field(ge=1, description="Library id (list_libraries)")]
+# strict: a JSON true or "1/../x" is not an id (lax validation would turn true into 1)
+LibraryId = Annotated[int, Field(ge=1, strict=True, description="Library id (list_libraries)")]
 ClientName = Annotated[
     str,
     Field(

@@ -17,7 +17,7 @@ from plex_mcp.tools import ClientName, Deps, LibraryId, RatingKey
 
 Action = Literal["play", "pause", "stop", "seek", "next", "previous"]
 RatingKeys = Annotated[
-    list[Annotated[int, Field(ge=1)]],
+    list[Annotated[int, Field(ge=1, strict=True)]],
     Field(min_length=1, max_length=100, description="Item ids (rating_key) in order"),
 ]
 Title = Annotated[str, Field(min_length=1, max_length=200, description="Playlist title")]
@@ -56,7 +56,7 @@ def describe_delete(plex: PlexClient, rating_key: int) -> str:
         lines.append(f"  ... and {len(files) - FILES_SHOWN} more files")
     size = views.human_size(total)
     lines.append(f"{len(files)} file(s), {size} in total. This cannot be undone.")
-    if plex.server.allowMediaDeletion is False:
+    if plex.allows_deletion() is False:
         lines.append(
             "Note: this Plex server does not allow media deletion (Settings > Library > Allow "
             "media deletion); Plex will refuse."
@@ -122,7 +122,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         items = [plex.item(k) for k in rating_keys]
         with plex.call("POST /playlists") as server:
             created = server.createPlaylist(title, items=items)
-        return views.playlist(created)
+        return views.playlist(static(created))
 
     @box.write()
     def add_to_playlist(playlist_id: RatingKey, rating_keys: RatingKeys) -> ActionResult:
