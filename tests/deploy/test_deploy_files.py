@@ -301,7 +301,7 @@ def _covered(folder: str, sources: set[str]) -> bool:
     return any(folder == s or folder.startswith(f"{s}/") for s in sources)
 
 
-@pytest.mark.parametrize("service", ["gateway", "routing", "home-assistant"])
+@pytest.mark.parametrize("service", ["gateway", "routing", "home-assistant", "plex"])
 def test_dockerfile_installs_what_its_server_needs(service: str) -> None:
     path = _dockerfiles()[service]
     if not path.is_file():
@@ -340,7 +340,7 @@ def test_gateway_image_contains_every_server() -> None:
     assert not missing, f"the gateway image does not copy {missing}"
 
 
-@pytest.mark.parametrize("service", ["gateway", "routing", "home-assistant"])
+@pytest.mark.parametrize("service", ["gateway", "routing", "home-assistant", "plex"])
 def test_dockerfile_runs_the_server_safely(service: str) -> None:
     path = _dockerfiles()[service]
     if not path.is_file():

@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+from pydantic.fields import FieldInfo
+
 from homelab_gateway.app import GATEWAY_PORT
 from homelab_shared.settings import BaseServerSettings
 from homelab_shared.spec import discover
@@ -29,11 +31,18 @@ def stdio_command(name: str | None) -> list[str]:
     return [shutil.which("homelab-mcp") or "homelab-mcp", *serve]
 
 
+def _offered(field: FieldInfo) -> bool:
+    """Required, or optional but part of the usual setup (``json_schema_extra={"client_config":
+    True}``: e.g. plex's PLEX_URL and TAUTULLI_URL, either of which is enough)."""
+    extra = field.json_schema_extra
+    return field.is_required() or (isinstance(extra, dict) and extra.get("client_config") is True)
+
+
 def required_env(cls: type[BaseServerSettings]) -> dict[str, str]:
     return {
         cls.env_name(name): f"<{cls.env_name(name)}>"
         for name, field in cls.model_fields.items()
-        if field.is_required()
+        if _offered(field)
     }
 
 

@@ -7,10 +7,15 @@ its two variables is an error naming the missing one; with neither half the serv
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 
 from homelab_shared.errors import ConfigError
 from homelab_shared.settings import UpstreamSettings, normalise_url, server_config
+
+# Optional each, but what a client configuration should offer to fill in (either half is enough).
+OFFER: dict[str, Any] = {"client_config": True}
 
 
 class PlexSettings(UpstreamSettings):
@@ -18,17 +23,25 @@ class PlexSettings(UpstreamSettings):
 
     model_config = server_config("PLEX_")
 
-    url: str | None = Field(None, description="Plex Media Server URL, e.g. http://plex.lan:32400")
-    token: SecretStr | None = Field(None, description="Plex token (X-Plex-Token) of the owner")
+    url: str | None = Field(
+        None,
+        description="Plex Media Server URL, e.g. http://plex.lan:32400",
+        json_schema_extra=OFFER,
+    )
+    token: SecretStr | None = Field(
+        None, description="Plex token (X-Plex-Token) of the owner", json_schema_extra=OFFER
+    )
     tautulli_url: str | None = Field(
         None,
         validation_alias=AliasChoices("TAUTULLI_URL", "tautulli_url"),
         description="Tautulli URL incl. its HTTP root, e.g. http://tautulli.lan:8181",
+        json_schema_extra=OFFER,
     )
     tautulli_api_key: SecretStr | None = Field(
         None,
         validation_alias=AliasChoices("TAUTULLI_API_KEY", "tautulli_api_key"),
         description="Tautulli API key (Settings > Web Interface > API)",
+        json_schema_extra=OFFER,
     )
 
     @field_validator("url", "tautulli_url")
