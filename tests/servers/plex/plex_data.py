@@ -71,6 +71,68 @@ def _episode(key: int, show: int, season: int, s: int, e: int, title: str, show_
     }  # fmt: skip
 
 
+SUMMARY = (
+    "A long plot summary as Plex's agents fetch it: who the characters are, what happens to "
+    "them, and why it matters, in three or four sentences that a listing sends for every item "
+    "whether the client asked for it or not. Real summaries run from 200 to 800 characters."
+)
+CAST = ["Timothée Chalamet", "Zendaya", "Rebecca Ferguson", "Javier Bardem", "Josh Brolin"]
+
+
+def streams(key: int, codec: str, res: str, audio: str, channels: int) -> list[dict[str, Any]]:
+    """Video, audio and subtitle streams as Plex lists them on a Part."""
+    height = {"4k": 2160, "1080": 1080}.get(res, 720)
+    return [
+        {"id": key * 1000 + 1, "key": f"/library/streams/{key * 1000 + 1}", "streamType": 1,
+         "codec": codec, "index": 0, "bitrate": 22000, "bitDepth": 10, "chromaLocation": "left",
+         "chromaSubsampling": "4:2:0", "codedHeight": height, "codedWidth": height * 16 // 9,
+         "colorPrimaries": "bt2020", "colorRange": "tv", "colorSpace": "bt2020nc",
+         "colorTrc": "smpte2084", "frameRate": 23.976, "height": height,
+         "width": height * 16 // 9, "level": 150, "profile": "main 10", "refFrames": 1,
+         "scanType": "progressive", "default": True, "displayTitle": f"{res.upper()} HDR10",
+         "extendedDisplayTitle": f"{res.upper()} HDR10 ({codec.upper()} Main 10)"},
+        {"id": key * 1000 + 2, "key": f"/library/streams/{key * 1000 + 2}", "streamType": 2,
+         "codec": audio, "index": 1, "channels": channels, "bitrate": 4000, "language": "English",
+         "languageCode": "eng", "languageTag": "en", "audioChannelLayout": "7.1",
+         "samplingRate": 48000, "selected": True, "default": True,
+         "displayTitle": f"English ({audio.upper()} 7.1)",
+         "extendedDisplayTitle": f"English ({audio.upper()} 7.1) Default"},
+        {"id": key * 1000 + 3, "key": f"/library/streams/{key * 1000 + 3}", "streamType": 3,
+         "codec": "pgs", "index": 2, "language": "English", "languageCode": "eng",
+         "languageTag": "en", "selected": True, "displayTitle": "English (PGS)",
+         "extendedDisplayTitle": "English (PGS Forced)", "forced": True},
+    ]  # fmt: skip
+
+
+def rich(item: dict[str, Any], n: int) -> dict[str, Any]:
+    """The fields a real Plex sends with every listed item (agents' metadata, artwork, tags)."""
+    key = item["ratingKey"]
+    item.update(
+        guid=f"plex://{item['type']}/5d77{n:020d}", slug=item["title"].lower().replace(" ", "-"),
+        summary=SUMMARY, thumb=f"/library/metadata/{key}/thumb/1732000000",
+        art=f"/library/metadata/{key}/art/1732000000", updatedAt=1_732_000_000,
+        contentRating="PG-13", studio="Legendary Pictures", rating=8.5, audienceRating=9.0,
+        audienceRatingImage="rottentomatoes://image.rating.upright",
+        ratingImage="rottentomatoes://image.rating.ripe", originallyAvailableAt="2024-03-01",
+        Guid=[{"id": f"imdb://tt{n:07d}"}, {"id": f"tmdb://{n}"}, {"id": f"tvdb://{n}"}],
+        Genre=[{"tag": "Science Fiction", "id": 1, "filter": "genre=1"},
+               {"tag": "Adventure", "id": 2, "filter": "genre=2"}],
+        Country=[{"tag": "United States of America", "id": 3, "filter": "country=3"}],
+        Director=[{"tag": "Denis Villeneuve", "id": 4, "filter": "director=4"}],
+        Writer=[{"tag": "Jon Spaihts", "id": 5, "filter": "writer=5"}],
+        Role=[{"tag": name, "id": 10 + i, "filter": f"actor={10 + i}", "role": "Role",
+               "thumb": f"https://metadata-static.plex.tv/people/{10 + i}.jpg"}
+              for i, name in enumerate(CAST)],
+    )  # fmt: skip
+    for media in item.get("Media", []):
+        media.update(aspectRatio=1.78, audioProfile="ma", videoFrameRate="24p",
+                     videoProfile="main 10", optimizedForStreaming=False)  # fmt: skip
+        for part in media["Part"]:
+            part["Stream"] = streams(int(key), media["videoCodec"], media["videoResolution"],
+                                     media["audioCodec"], media["audioChannels"])  # fmt: skip
+    return item
+
+
 def library(now: int) -> dict[int, dict[str, Any]]:
     day = 86400
     items = [
@@ -101,7 +163,7 @@ def library(now: int) -> dict[int, dict[str, Any]]:
          "year": 2007, "addedAt": now - 6 * day, "librarySectionID": 3,
          "librarySectionTitle": "Music"},
     ]  # fmt: skip
-    return {int(i["ratingKey"]): i for i in items}
+    return {int(i["ratingKey"]): rich(i, n) for n, i in enumerate(items, start=1)}
 
 
 def sessions(items: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:

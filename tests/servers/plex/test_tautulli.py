@@ -49,7 +49,7 @@ async def test_home_stats(ro: Client[Any]) -> None:
     blocks = {b["id"]: b for b in stats["stats"]}
     assert set(blocks) == {"top_movies", "popular_tv", "top_users", "top_platforms"}
     assert blocks["top_movies"]["rows"][0] == {
-        "name": "Dune: Part Two", "plays": 9, "hours": 15.0, "users": None
+        "name": "Dune: Part Two", "plays": 9, "hours": 15.0
     }  # fmt: skip
     assert blocks["top_users"]["rows"][0]["name"] == "Alice"
     assert blocks["top_platforms"]["rows"][0]["name"] == "Roku"

@@ -11,12 +11,22 @@ from homelab_shared.output import Page
 Decision = Literal["direct play", "direct stream", "transcode"]
 
 
+def unset(value: object) -> bool:
+    """Unknown fields are left out of results (every byte is read by the model); the output
+    schema still lists them as optional."""
+    return value is None
+
+
+def empty(value: object) -> bool:
+    return value is None or value == []
+
+
 class UpstreamStatus(BaseModel):
     name: Literal["plex", "tautulli"]
     configured: bool
     reachable: bool = False
     authenticated: bool = False
-    version: str | None = None
+    version: str | None = Field(None, exclude_if=unset)
     detail: str = Field(default="", description="What is wrong, or which variables configure it")
 
 
@@ -27,19 +37,21 @@ class Status(BaseModel):
 
 
 class Transcoder(BaseModel):
-    video: bool | None = None
-    audio: bool | None = None
-    active_video_sessions: int | None = None
+    video: bool | None = Field(None, exclude_if=unset)
+    audio: bool | None = Field(None, exclude_if=unset)
+    active_video_sessions: int | None = Field(None, exclude_if=unset)
 
 
 class ServerInfo(BaseModel):
     name: str
     version: str
-    platform: str | None = None
-    platform_version: str | None = None
+    platform: str | None = Field(None, exclude_if=unset)
+    platform_version: str | None = Field(None, exclude_if=unset)
     machine_id: str
-    plex_pass: bool | None = None
-    owner: str | None = Field(None, description="plex.tv account that owns the server")
+    plex_pass: bool | None = Field(None, exclude_if=unset)
+    owner: str | None = Field(
+        None, exclude_if=unset, description="plex.tv account that owns the server"
+    )
     transcoder: Transcoder
 
 
@@ -47,13 +59,15 @@ class Library(BaseModel):
     id: int = Field(description="Library (section) id for the other tools")
     title: str
     type: str = Field(description="movie, show, artist or photo")
-    items: int | None = Field(None, description="Top-level items: movies, shows, artists")
-    size_bytes: int | None = None
-    size: str | None = Field(None, description="Human readable size on disk")
-    duration_hours: float | None = None
-    locations: list[str] = Field(default_factory=list)
+    items: int | None = Field(
+        None, exclude_if=unset, description="Top-level items: movies, shows, artists"
+    )
+    size_bytes: int | None = Field(None, exclude_if=unset)
+    size: str | None = Field(None, exclude_if=unset, description="Human readable size on disk")
+    duration_hours: float | None = Field(None, exclude_if=unset)
+    locations: list[str] = Field(default_factory=list, exclude_if=empty)
     scanning: bool = False
-    updated_at: str | None = Field(None, description="Last library change (scan)")
+    updated_at: str | None = Field(None, exclude_if=unset, description="Last library change (scan)")
 
 
 class MediaItem(BaseModel):
@@ -62,10 +76,10 @@ class MediaItem(BaseModel):
     rating_key: int
     title: str = Field(description="Episodes as 'Show S01E02 Title', tracks as 'Artist - Title'")
     type: str
-    year: int | None = None
-    library: str | None = None
-    added_at: str | None = None
-    progress_percent: int | None = None
+    year: int | None = Field(None, exclude_if=unset)
+    library: str | None = Field(None, exclude_if=unset)
+    added_at: str | None = Field(None, exclude_if=unset)
+    progress_percent: int | None = Field(None, exclude_if=unset)
 
 
 class RecentlyAdded(Page[MediaItem]):
@@ -74,43 +88,53 @@ class RecentlyAdded(Page[MediaItem]):
 
 
 class StreamDetail(BaseModel):
-    codec: str | None = None
-    resolution: str | None = None
-    bitrate_kbps: int | None = None
-    audio: str | None = None
-    container: str | None = None
+    codec: str | None = Field(None, exclude_if=unset)
+    resolution: str | None = Field(None, exclude_if=unset)
+    bitrate_kbps: int | None = Field(None, exclude_if=unset)
+    audio: str | None = Field(None, exclude_if=unset)
+    container: str | None = Field(None, exclude_if=unset)
 
 
 class Playback(BaseModel):
     """One stream: who, what, where, how it is delivered and why."""
 
-    session: str | None = Field(None, description="Session key")
-    user: str | None = None
+    session: str | None = Field(None, exclude_if=unset, description="Session key")
+    user: str | None = Field(None, exclude_if=unset)
     title: str
     type: str
-    rating_key: int | None = None
-    state: str | None = Field(None, description="playing, paused or buffering")
-    progress_percent: int | None = None
-    minutes_left: int | None = None
-    player: str | None = None
-    product: str | None = None
-    platform: str | None = None
-    location: str | None = Field(None, description="lan or wan")
-    relayed: bool | None = Field(None, description="Through Plex's relay (capped at 1-2 Mbps)")
-    decision: Decision | None = None
-    video: str | None = Field(None, description="Video decision: direct play, copy, transcode")
-    audio: str | None = None
-    subtitles: str | None = Field(None, description="Subtitle decision, e.g. burn")
-    source: StreamDetail | None = None
-    delivered: StreamDetail | None = None
-    quality_profile: str | None = None
-    bandwidth_kbps: int | None = None
-    transcode_speed: float | None = Field(None, description="<1.0 means slower than real time")
-    throttled: bool | None = None
-    hw_transcoding: bool | None = None
-    transcode_reasons: list[str] = Field(default_factory=list)
+    rating_key: int | None = Field(None, exclude_if=unset)
+    state: str | None = Field(None, exclude_if=unset, description="playing, paused or buffering")
+    progress_percent: int | None = Field(None, exclude_if=unset)
+    minutes_left: int | None = Field(None, exclude_if=unset)
+    player: str | None = Field(None, exclude_if=unset)
+    product: str | None = Field(None, exclude_if=unset)
+    platform: str | None = Field(None, exclude_if=unset)
+    location: str | None = Field(None, exclude_if=unset, description="lan or wan")
+    relayed: bool | None = Field(
+        None, exclude_if=unset, description="Through Plex's relay (capped at 1-2 Mbps)"
+    )
+    decision: Decision | None = Field(None, exclude_if=unset)
+    video: str | None = Field(
+        None, exclude_if=unset, description="Video decision: direct play, copy, transcode"
+    )
+    audio: str | None = Field(None, exclude_if=unset)
+    subtitles: str | None = Field(
+        None, exclude_if=unset, description="Subtitle decision, e.g. burn"
+    )
+    source: StreamDetail | None = Field(None, exclude_if=unset)
+    delivered: StreamDetail | None = Field(None, exclude_if=unset)
+    quality_profile: str | None = Field(None, exclude_if=unset)
+    bandwidth_kbps: int | None = Field(None, exclude_if=unset)
+    transcode_speed: float | None = Field(
+        None, exclude_if=unset, description="<1.0 means slower than real time"
+    )
+    throttled: bool | None = Field(None, exclude_if=unset)
+    hw_transcoding: bool | None = Field(None, exclude_if=unset)
+    transcode_reasons: list[str] = Field(default_factory=list, exclude_if=empty)
     buffering_hints: list[str] = Field(
-        default_factory=list, description="Likely causes of buffering, most likely first"
+        default_factory=list,
+        exclude_if=empty,
+        description="Likely causes of buffering, most likely first",
     )
 
 
@@ -120,19 +144,21 @@ class NowPlaying(BaseModel):
     streams: list[Playback]
     count: int
     transcodes: int
-    total_bandwidth_kbps: int | None = None
-    wan_bandwidth_kbps: int | None = None
+    total_bandwidth_kbps: int | None = Field(None, exclude_if=unset)
+    wan_bandwidth_kbps: int | None = Field(None, exclude_if=unset)
     sources: list[str] = Field(description="Where the answer came from: plex, tautulli")
-    notes: list[str] = Field(default_factory=list, description="Partial answers and why")
+    notes: list[str] = Field(
+        default_factory=list, exclude_if=empty, description="Partial answers and why"
+    )
 
 
 class Client(BaseModel):
     name: str
     machine_id: str
-    product: str | None = None
-    platform: str | None = None
-    device: str | None = None
-    address: str | None = None
+    product: str | None = Field(None, exclude_if=unset)
+    platform: str | None = Field(None, exclude_if=unset)
+    device: str | None = Field(None, exclude_if=unset)
+    address: str | None = Field(None, exclude_if=unset)
     can_control: bool = Field(description="Advertises playback control")
 
 
@@ -140,36 +166,38 @@ class Playlist(BaseModel):
     rating_key: int
     title: str
     type: str = Field(description="video, audio or photo")
-    items: int | None = None
+    items: int | None = Field(None, exclude_if=unset)
     smart: bool = False
-    duration_minutes: int | None = None
+    duration_minutes: int | None = Field(None, exclude_if=unset)
 
 
 # --- Tautulli --------------------------------------------------------------------------------
 
 
 class HistoryEntry(BaseModel):
-    date: str | None = Field(None, description="Start time (UTC)")
-    user: str | None = None
+    date: str | None = Field(None, exclude_if=unset, description="Start time (UTC)")
+    user: str | None = Field(None, exclude_if=unset)
     title: str
-    type: str | None = None
-    rating_key: int | None = None
-    player: str | None = None
-    platform: str | None = None
-    watched_minutes: int | None = None
-    percent_complete: int | None = None
-    decision: str | None = None
+    type: str | None = Field(None, exclude_if=unset)
+    rating_key: int | None = Field(None, exclude_if=unset)
+    player: str | None = Field(None, exclude_if=unset)
+    platform: str | None = Field(None, exclude_if=unset)
+    watched_minutes: int | None = Field(None, exclude_if=unset)
+    percent_complete: int | None = Field(None, exclude_if=unset)
+    decision: str | None = Field(None, exclude_if=unset)
 
 
 class History(Page[HistoryEntry]):
-    total_duration: str | None = Field(None, description="Watch time of all matching rows")
+    total_duration: str | None = Field(
+        None, exclude_if=unset, description="Watch time of all matching rows"
+    )
 
 
 class StatRow(BaseModel):
     name: str
-    plays: int | None = None
-    hours: float | None = None
-    users: int | None = Field(None, description="Distinct users (popular stats)")
+    plays: int | None = Field(None, exclude_if=unset)
+    hours: float | None = Field(None, exclude_if=unset)
+    users: int | None = Field(None, exclude_if=unset, description="Distinct users (popular stats)")
 
 
 class StatBlock(BaseModel):
@@ -192,30 +220,30 @@ class WatchWindow(BaseModel):
 class UserStats(BaseModel):
     user: str
     user_id: int
-    plays: int | None = None
-    hours: float | None = None
-    last_seen: str | None = None
-    last_played: str | None = None
-    windows: list[WatchWindow] = Field(default_factory=list)
+    plays: int | None = Field(None, exclude_if=unset)
+    hours: float | None = Field(None, exclude_if=unset)
+    last_seen: str | None = Field(None, exclude_if=unset)
+    last_played: str | None = Field(None, exclude_if=unset)
+    windows: list[WatchWindow] = Field(default_factory=list, exclude_if=empty)
 
 
 class LibraryStats(BaseModel):
     id: int
     name: str
-    type: str | None = None
-    items: int | None = None
-    plays: int | None = None
-    hours: float | None = None
-    last_played: str | None = None
-    windows: list[WatchWindow] = Field(default_factory=list)
+    type: str | None = Field(None, exclude_if=unset)
+    items: int | None = Field(None, exclude_if=unset)
+    plays: int | None = Field(None, exclude_if=unset)
+    hours: float | None = Field(None, exclude_if=unset)
+    last_played: str | None = Field(None, exclude_if=unset)
+    windows: list[WatchWindow] = Field(default_factory=list, exclude_if=empty)
 
 
 class TautulliServerStatus(BaseModel):
-    version: str | None = None
-    plex_connected: bool | None = None
-    plex_name: str | None = None
-    plex_version: str | None = None
-    update_available: bool | None = None
+    version: str | None = Field(None, exclude_if=unset)
+    plex_connected: bool | None = Field(None, exclude_if=unset)
+    plex_name: str | None = Field(None, exclude_if=unset)
+    plex_version: str | None = Field(None, exclude_if=unset)
+    update_available: bool | None = Field(None, exclude_if=unset)
 
 
 # --- writes ----------------------------------------------------------------------------------

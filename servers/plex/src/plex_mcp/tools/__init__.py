@@ -66,11 +66,12 @@ class Deps:
         return self.holder.get().tautulli is not None
 
 
+# Shorter than the shared Limit/Offset descriptions: every tool definition is sent every turn.
+Limit = Annotated[int, Field(ge=1, le=500, description="Page size")]
+Offset = Annotated[int, Field(ge=0, description="next_offset of the previous page")]
 RatingKey = Annotated[
     int,
-    Field(
-        ge=1, strict=True, description="Item id (rating_key from search, recently_added, on_deck)"
-    ),
+    Field(ge=1, strict=True, description="Item id (rating_key)"),
 ]
 # strict: a JSON true or "1/../x" is not an id (lax validation would turn true into 1)
 LibraryId = Annotated[int, Field(ge=1, strict=True, description="Library id (list_libraries)")]
@@ -79,6 +80,6 @@ ClientName = Annotated[
     Field(
         min_length=1,
         max_length=200,
-        description="Player name or machine id (list_clients)",
+        description="Player name or id (list_clients)",
     ),
 ]

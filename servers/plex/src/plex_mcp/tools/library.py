@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from homelab_shared.output import Limit, Offset, Page, paginate
+from homelab_shared.output import Page, paginate
 from homelab_shared.toolbox import Toolbox
 from plex_mcp import plex_views as views
 from plex_mcp.models import (
@@ -23,9 +23,9 @@ from plex_mcp.models import (
     Transcoder,
 )
 from plex_mcp.plex_client import unix_days_ago
-from plex_mcp.tools import Deps, LibraryId
+from plex_mcp.tools import Deps, LibraryId, Limit, Offset
 
-MediaType = Literal["movie", "show", "season", "episode", "artist", "album", "track", "collection"]
+MediaType = Literal["movie", "show", "episode", "artist", "album", "track"]
 RECENT_CAP = 200  # per library: a week of additions, not the whole catalogue
 
 
@@ -81,24 +81,23 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     def search(
-        query: Annotated[str, Field(min_length=1, max_length=200, description="Words to find")],
-        type: Annotated[MediaType | None, Field(description="Only this kind of item")] = None,
+        query: Annotated[str, Field(min_length=1, max_length=200, description="Title words")],
+        type: MediaType | None = None,
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> Page[MediaItem]:
-        """Find movies, shows, episodes, music across all Plex libraries by title."""
+        """Find movies, shows, episodes and music in all Plex libraries by title."""
         hits = deps.plex().search(query, type, limit=min(limit + offset, 100))
         return paginate([views.media_item(h) for h in hits], limit, offset)
 
     @box.read
     def recently_added(
-        days: Annotated[int, Field(ge=1, le=365, description="Look back this many days")] = 7,
-        library_id: Annotated[LibraryId | None, Field(description="Only this library")] = None,
+        days: Annotated[int, Field(ge=1, le=365)] = 7,
+        library_id: LibraryId | None = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> RecentlyAdded:
-        """What was added to Plex in the last N days (episodes, movies, albums), newest first,
-        with counts per library."""
+        """What was added to Plex in the last N days, newest first, with counts per library."""
         plex = deps.plex()
         since = unix_days_ago(days)
         sections = [plex.section(library_id)] if library_id else plex.sections()

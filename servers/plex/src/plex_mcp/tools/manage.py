@@ -18,7 +18,7 @@ from plex_mcp.tools import ClientName, Deps, LibraryId, RatingKey
 Action = Literal["play", "pause", "stop", "seek", "next", "previous"]
 RatingKeys = Annotated[
     list[Annotated[int, Field(ge=1, strict=True)]],
-    Field(min_length=1, max_length=100, description="Item ids (rating_key) in order"),
+    Field(min_length=1, max_length=100, description="Item ids (rating_key)"),
 ]
 Title = Annotated[str, Field(min_length=1, max_length=200, description="Playlist title")]
 FILES_SHOWN = 10
@@ -69,12 +69,10 @@ def register(box: Toolbox, deps: Deps) -> None:
     def control_playback(
         client: ClientName,
         action: Action,
-        position_seconds: Annotated[
-            int | None, Field(ge=0, description="For seek: position from the start, seconds")
-        ] = None,
+        position_seconds: Annotated[int | None, Field(ge=0, description="For seek")] = None,
         media: Literal["video", "music", "photo"] = "video",
     ) -> ActionResult:
-        """Play, pause, stop, seek or skip on a Plex player (list_clients names them)."""
+        """Play, pause, stop, seek or skip on a Plex player."""
         if action == "seek" and position_seconds is None:
             raise ToolError("seek needs position_seconds")
         plex = deps.plex()
@@ -143,7 +141,7 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.destructive(preview=preview_delete)
     def delete_item(rating_key: RatingKey) -> ActionResult:
-        """Delete a movie, episode, season, show or album from Plex and its files from disk."""
+        """Delete an item (movie, episode, season, show, album) and its files from disk."""
         plex = deps.plex()
         item = plex.item(rating_key)
         files = [path for leaf in leaves_of(item) for path, _ in _files(leaf)]
@@ -165,7 +163,7 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.destructive(preview=preview_trash)
     def empty_trash(library_id: LibraryId) -> ActionResult:
-        """Remove items whose files are gone from a Plex library for good."""
+        """Forget items whose files are gone from a Plex library, for good."""
         section = deps.plex().section(library_id)
         with mapped(f"PUT /library/sections/{library_id}/emptyTrash"):
             section.emptyTrash()

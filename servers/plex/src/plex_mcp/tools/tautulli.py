@@ -8,28 +8,26 @@ from typing import Annotated, Literal
 from fastmcp.exceptions import ToolError
 from pydantic import Field
 
-from homelab_shared.output import Limit, Offset, Page, paginate
+from homelab_shared.output import Page, paginate
 from homelab_shared.toolbox import Toolbox
 from plex_mcp.models import History, HomeStats, LibraryStats, TautulliServerStatus, UserStats
 from plex_mcp.tautulli_views import flag, history_entry, num, stat_block, when, windows
-from plex_mcp.tools import Deps
+from plex_mcp.tools import Deps, Limit, Offset
 
-Day = Annotated[date | None, Field(description="YYYY-MM-DD")]
+Day = Annotated[date | None, Field(description="Day, exclusive")]
 
 
 def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def history(
-        user: Annotated[
-            str | None, Field(max_length=100, description="Exact Tautulli user name")
-        ] = None,
+        user: Annotated[str | None, Field(max_length=100, description="User name")] = None,
         media_type: Literal["movie", "episode", "track", "live"] | None = None,
-        after: Annotated[Day, Field(description="Only plays after this day (YYYY-MM-DD)")] = None,
-        before: Annotated[Day, Field(description="Only plays before this day")] = None,
+        after: Day = None,
+        before: Day = None,
         limit: Limit = 25,
         offset: Offset = 0,
     ) -> History:
-        """Tautulli watch history, newest first: who watched what, when, how long, on what."""
+        """Tautulli watch history, newest first (who, what, when, how long, player)."""
         if after and before and after > before:
             raise ToolError("after must be on or before before")
         data = await deps.tautulli().history(
@@ -67,13 +65,11 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     async def user_stats(
-        user_id: Annotated[
-            int | None, Field(ge=1, description="One user's watch time per window")
-        ] = None,
+        user_id: Annotated[int | None, Field(ge=1, description="One user, with windows")] = None,
         limit: Limit = 25,
         offset: Offset = 0,
     ) -> Page[UserStats]:
-        """Plays and watch time per Plex user (Tautulli); with user_id also 1/7/30/all days."""
+        """Plays and watch time per user (Tautulli); user_id adds 1/7/30/all-days windows."""
         tautulli = deps.tautulli()
         table = await tautulli.users_table(length=500, start=0)
         rows = [_user(r) for r in table.get("data") or []]
