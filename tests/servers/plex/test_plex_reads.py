@@ -89,3 +89,16 @@ async def test_status_reports_both_halves(ro: Client[Any]) -> None:
     by_name = {u["name"]: u for u in status["upstreams"]}
     assert by_name["plex"]["authenticated"] and by_name["plex"]["version"].startswith("1.41")
     assert by_name["tautulli"]["authenticated"] and by_name["tautulli"]["version"] == "v2.15.2"
+
+
+async def test_readiness_checks_every_configured_half(settings: Any, tautulli: Any) -> None:
+    from plex_mcp.server import SPEC
+
+    ready = await SPEC.check(settings())
+    assert ready.ok and ready.version == "plex 1.41.3.9314-a0bfb8370, tautulli v2.15.2"
+    tautulli.key = "not-the-configured-key-000000000"
+    ready = await SPEC.check(settings())
+    assert not ready.ok and ready.reachable and not ready.authenticated
+    assert "tautulli: Tautulli: rejected the credentials" in ready.detail
+    alone = await SPEC.check(settings(tautulli_url=None, tautulli_api_key=None))
+    assert alone.ok and alone.version == "plex 1.41.3.9314-a0bfb8370"
