@@ -177,8 +177,20 @@ async def test_the_stdio_form_serves_tools(name: str, tmp_path: Path) -> None:
     assert script.is_file(), f"console script {script.name} is not installed: uv sync"
     args = stdio_argv(pypi)
     env = {"HOMELAB_STATE_DIR": str(tmp_path / "state"), "PATH": str(Path(sys.executable).parent)}
-    for entry in pypi["environmentVariables"]:
-        if entry["isRequired"]:
+    entries = pypi["environmentVariables"]
+    required = [e for e in entries if e["isRequired"]]
+    # A server with no single required variable (plex: Plex or Tautulli) gets its upstream URLs
+    # and credentials.
+    chosen = required or [
+        e
+        for e in entries
+        if (e["name"].endswith("_URL") and not e.get("isSecret"))
+        or (e.get("isSecret") and e["name"].endswith(("_TOKEN", "_API_KEY")))
+    ]
+    for entry in chosen:
+        if entry.get("isSecret"):
+            env[entry["name"]] = "not-a-real-secret-0123456789"
+        else:
             env[entry["name"]] = "http://127.0.0.1:9" if entry["format"] != "boolean" else "false"
     transport = StdioTransport(command=str(script), args=args, env=env, cwd=str(tmp_path))
     async with Client(transport, timeout=60) as client:

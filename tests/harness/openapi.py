@@ -26,7 +26,9 @@ from tests.peers import spec_path
 def load_spec(name: str) -> OpenAPI:
     path = spec_path(name)
     text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text) if path.suffix in (".yaml", ".yml") else json.loads(text)
+    # libyaml's loader parses the 0.7 MB Plex spec in ~0.5 s; the pure-Python one takes ~16 s.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(text, Loader=loader) if path.suffix in (".yaml", ".yml") else json.loads(text)  # noqa: S506
     # Upstream specs are not always valid OpenAPI documents (Sonarr's has an unresolved path
     # parameter); check requests and responses against them without judging the document.
     skip = Config(spec_validator_cls=None)  # pyright: ignore[reportArgumentType]  (None = skip)

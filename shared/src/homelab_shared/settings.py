@@ -12,6 +12,7 @@ import types
 import typing
 from pathlib import Path
 from typing import Any, TypeVar, Union, get_args, get_origin
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import (
     AliasChoices,
@@ -144,6 +145,17 @@ class UpstreamSettings(BaseServerSettings):
     verify_ssl: bool = Field(True, description="Verify the upstream's TLS certificate")
     ca_bundle: Path | None = Field(None, description="CA bundle for a self-signed upstream")
     timeout: float = Field(10.0, gt=0, le=300, description="Read timeout in seconds")
+
+
+def normalise_url(value: str) -> str:
+    """``host`` or ``http://host/`` -> ``http://host``; only http(s) is accepted."""
+    value = value.strip()
+    if "://" not in value:
+        value = f"http://{value}"
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{value!r} is not an http(s) URL")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
 
 
 def server_config(prefix: str) -> SettingsConfigDict:

@@ -14,6 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 
 from homelab_gateway.app import GATEWAY_PORT, find_spec
@@ -62,6 +63,13 @@ def stdio_command(name: str | None) -> list[str]:
     return [str(Path(script).resolve()), *serve]
 
 
+def _offered(field: FieldInfo) -> bool:
+    """Required, or optional but part of the usual setup (``json_schema_extra={"client_config":
+    True}``: e.g. plex's PLEX_URL and TAUTULLI_URL, either of which is enough)."""
+    extra = field.json_schema_extra
+    return field.is_required() or (isinstance(extra, dict) and extra.get("client_config") is True)
+
+
 def named(name: str) -> ServerSpec:
     return find_spec(discover(), name)
 
@@ -75,12 +83,12 @@ def server_env(cls: type[BaseSettings], everything: bool) -> dict[str, str]:
         names = env_names(cls, field_name)
         secret = is_secret(field.annotation)
         given = [n for n in names if n in values or (secret and f"{n}_FILE" in values)]
-        if secret and (given or (everything and field.is_required())):
+        if secret and (given or (everything and _offered(field))):
             var = given[0] if given else names[0]
             env[var] = f"<{var}>"
         elif given:
             env[given[0]] = values[given[0]]
-        elif everything and field.is_required():
+        elif everything and _offered(field):
             env[names[0]] = f"<{names[0]}>"
     return env
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, SecretStr, field_validator, model_validat
 from pydantic_settings import NoDecode
 
 from homelab_shared.redact import register_secret
-from homelab_shared.settings import UpstreamSettings, server_config
+from homelab_shared.settings import UpstreamSettings, normalise_url, server_config
 
 DEVICE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")
 
@@ -60,17 +60,6 @@ class TasmotaDevice(BaseModel):
     @classmethod
     def _url(cls, value: str) -> str:
         return normalise_url(value)
-
-
-def normalise_url(value: str) -> str:
-    """``host`` or ``http://host/`` -> ``http://host``; only http(s) is accepted."""
-    value = value.strip()
-    if "://" not in value:
-        value = f"http://{value}"
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{value!r} is not an http(s) URL")
-    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
 
 
 def _device_from_entry(entry: str) -> dict[str, Any]:

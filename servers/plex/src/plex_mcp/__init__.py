@@ -1,0 +1,1 @@
+"""Plex and Tautulli MCP server."""

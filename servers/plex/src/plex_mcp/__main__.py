@@ -1,0 +1,12 @@
+"""``python -m plex_mcp`` / ``plex-mcp``: the Plex server alone (HTTP on 8004, or stdio)."""
+
+from homelab_shared.spec import server_main
+from plex_mcp.server import SPEC
+
+
+def main() -> None:
+    server_main(SPEC)
+
+
+if __name__ == "__main__":
+    main()
