@@ -27,7 +27,9 @@ API_KEY = "inventory-key-0123456789"
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test sees the developer's env, .env or state dir."""
     for var in list(os.environ):
-        if var.startswith(("HOMELAB_", "EXAMPLE_", "HA_", "ROUTING_")):
+        if var.startswith(("HOMELAB_", "EXAMPLE_", "HA_", "ROUTING_")) or var.startswith(
+            ("ARR_", "SONARR_", "RADARR_", "PROWLARR_", "SABNZBD_")
+        ):
             monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("HOMELAB_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.chdir(tmp_path)
