@@ -79,6 +79,7 @@ class FakeArr:
     requests: list[httpx.Request] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
     version: str = "4.0.11.2680"
+    down: bool = False  # refuse connections, like a stopped container
 
     @property
     def media(self) -> str:
@@ -105,6 +106,8 @@ class FakeArr:
     def _guarded(self, inner: Handler, method: str, path: str) -> Handler:
         def side_effect(request: httpx.Request) -> httpx.Response:
             self.requests.append(request)
+            if self.down:
+                raise httpx.ConnectError("connection refused", request=request)
             if request.headers.get("x-api-key") != self.api_key:
                 return httpx.Response(401)  # the apps answer a wrong key with an empty 401
             if path == "/command":
@@ -151,7 +154,7 @@ class FakeArr:
             ("GET", "/qualityprofile", lambda _r: ok(self._profiles())),
             ("GET", "/rootfolder", lambda _r: ok(self._roots())),
             ("GET", f"/{m}", lambda _r: ok(self.library)),
-            ("GET", f"/{m}/lookup", lambda _r: ok(self.lookup)),
+            ("GET", f"/{m}/lookup", self._lookup),
             ("POST", f"/{m}", self._add),
             ("PUT", f"/{m}/editor", self._editor),
             ("GET", f"/{m}/(\\d+)", self._item),
@@ -220,6 +223,14 @@ class FakeArr:
             return missing_item()
         self.library.remove(item)
         return ok()
+
+    def _lookup(self, request: httpx.Request) -> httpx.Response:
+        term = request.url.params.get("term", "")
+        kind, _, number = term.partition(":")
+        if kind in ("tvdb", "tmdb") and number.isdigit():
+            key = f"{kind}Id"
+            return ok([i for i in self.lookup if i.get(key) == int(number)])
+        return ok([i for i in self.lookup if term.lower() in str(i.get("title")).lower()])
 
     def _add(self, request: httpx.Request) -> httpx.Response:
         body = json.loads(request.content)

@@ -84,7 +84,7 @@ async def test_unknown_id_is_a_clear_not_found(ro: Client[Any]) -> None:
 
 
 async def test_lookup_says_what_is_already_in_the_library(ro: Client[Any]) -> None:
-    found = await call(ro, "lookup", app="sonarr", term="sev")
+    found = await call(ro, "lookup", app="sonarr", term="s")
     assert [(f["title"], f["in_library"], f.get("library_id")) for f in found] == [
         ("Severance", True, 1),
         ("Slow Horses", False, None),

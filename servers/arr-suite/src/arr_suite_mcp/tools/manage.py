@@ -105,7 +105,8 @@ def register(box: Toolbox, deps: Deps) -> None:
         """Add a series/movie found with lookup; profile and folder by name."""
         client = deps.up.arr(app, instance)
         term = f"tvdb:{external_id}" if app == "sonarr" else f"tmdb:{external_id}"
-        results = await client.lookup(term)
+        key = "tvdbId" if app == "sonarr" else "tmdbId"
+        results = [r for r in await client.lookup(term) if r.get(key) == external_id]
         if not results:
             raise ToolError(f"{client.instance.label} found nothing for {term}")
         found = results[0]
