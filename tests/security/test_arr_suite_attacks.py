@@ -7,7 +7,7 @@ string that smuggles a second parameter, job or flag, no reference that expands 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -94,8 +94,8 @@ async def armed(arr_server: Any) -> AsyncIterator[Client[Any]]:  # noqa: F811
 
 
 @pytest.fixture
-def before(lab: Lab) -> Iterator[list[str]]:  # noqa: F811
-    yield lab.snapshot()
+def before(lab: Lab) -> list[str]:  # noqa: F811
+    return lab.snapshot()
 
 
 @pytest.mark.parametrize(
@@ -103,7 +103,7 @@ def before(lab: Lab) -> Iterator[list[str]]:  # noqa: F811
 )
 async def test_attack_changes_nothing(
     armed: Client[Any],
-    lab: Lab,
+    lab: Lab,  # noqa: F811
     before: list[str],
     tool: str,
     args: dict[str, Any],
@@ -125,7 +125,7 @@ async def test_no_tool_takes_a_free_form_request(armed: Client[Any]) -> None:
 
 async def test_preview_shows_but_does_not_obey_hostile_titles(
     armed: Client[Any],
-    lab: Lab,
+    lab: Lab,  # noqa: F811
     before: list[str],
 ) -> None:
     """A title that asks the model to delete files reaches the preview quoted and cleaned."""
