@@ -161,7 +161,7 @@ class FakeArr:
             ("DELETE", f"/{m}/(\\d+)", self._delete),
             ("GET", "/episode", lambda _r: ok(self.episodes)),
             ("GET", "/moviefile", lambda _r: ok([])),
-            ("GET", "/calendar", lambda _r: ok(self.calendar)),
+            ("GET", "/calendar", self._calendar),
             ("GET", "/queue", lambda r: ok(self._paging(self.queue, r))),
             ("DELETE", "/queue/(\\d+)", self._remove_queue),
             ("GET", "/wanted/missing", lambda r: ok(self._paging(self._missing(), r))),
@@ -270,6 +270,21 @@ class FakeArr:
             return missing_item()
         self.grabs.append(body)
         return ok(release)
+
+    def _calendar(self, request: httpx.Request) -> httpx.Response:
+        """Entries with an air or release date between ``start`` and ``end``, as the apps do."""
+        params = request.url.params
+        start = datetime.fromisoformat(params["start"].replace("Z", "+00:00"))
+        end = datetime.fromisoformat(params["end"].replace("Z", "+00:00"))
+        fields = ("airDateUtc", "inCinemas", "digitalRelease", "physicalRelease")
+
+        def inside(item: dict[str, Any]) -> bool:
+            dates = [item[f] for f in fields if item.get(f)]
+            return any(
+                start <= datetime.fromisoformat(d.replace("Z", "+00:00")) <= end for d in dates
+            )
+
+        return ok([i for i in self.calendar if inside(i)])
 
     def _missing(self) -> list[dict[str, Any]]:
         if self.app == "sonarr":

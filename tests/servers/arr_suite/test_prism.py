@@ -9,6 +9,7 @@ response the spec allows (negative numbers, empty lists, missing optional fields
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from typing import Any
 
@@ -31,15 +32,23 @@ SPEC_ERRORS = ("rejected the request as invalid", "rejected the credentials")
 
 @pytest.fixture(scope="module")
 def prism_urls() -> Iterator[dict[str, str]]:
-    with ExitStack() as stack:
-        yield {
-            app: stack.enter_context(prism_mock(spec))
-            for app, spec in (
-                ("sonarr", "sonarr-v3.json"),
-                ("radarr", "radarr-v3.json"),
-                ("prowlarr", "prowlarr-v1.json"),
-            )
-        }
+    """Three Prism processes, started side by side (each takes seconds to load its spec)."""
+    specs = {"sonarr": "sonarr-v3.json", "radarr": "radarr-v3.json", "prowlarr": "prowlarr-v1.json"}
+    mocks = {app: prism_mock(spec) for app, spec in specs.items()}
+    with ExitStack() as stack, ThreadPoolExecutor(len(mocks)) as pool:
+        started = {app: pool.submit(cm.__enter__) for app, cm in mocks.items()}
+        urls: dict[str, str] = {}
+        errors: list[BaseException] = []
+        for app, future in started.items():  # stop every one that started, even if one failed
+            try:
+                urls[app] = future.result()
+            except BaseException as err:  # a skip or a failed start: re-raised below
+                errors.append(err)
+                continue
+            stack.callback(mocks[app].__exit__, None, None, None)
+        if errors:
+            raise errors[0]
+        yield urls
 
 
 @pytest.fixture

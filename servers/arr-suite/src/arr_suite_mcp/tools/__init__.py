@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from arr_suite_mcp.settings import INSTANCE_NAME, ArrSettings
+from arr_suite_mcp.settings import ArrSettings
 from arr_suite_mcp.upstreams import Upstreams
 from homelab_shared.toolbox import ClientHolder
 
@@ -22,9 +22,9 @@ class Deps:
         return self.holder.get()
 
 
-LibraryApp = Annotated[Literal["sonarr", "radarr"], Field(description="sonarr (TV) or radarr")]
-InstanceName = Annotated[
-    str | None,
-    Field(pattern=INSTANCE_NAME, description="Instance (see health); omit if only one"),
-]
-ItemId = Annotated[int, Field(ge=1, description="Series/movie id (list_library)")]
+LibraryApp = Literal["sonarr", "radarr"]
+# Only ever a key into the configured instances (never part of a URL): an unknown name is an
+# error listing the known ones. Described once in the server instructions, not in every tool's
+# schema (it is a parameter of 20 tools, and every schema costs tokens on every turn).
+InstanceName = str | None
+ItemId = Annotated[int, Field(ge=1, description="Series/movie id")]

@@ -19,9 +19,7 @@ from homelab_shared.toolbox import Toolbox
 
 QUEUE_FETCH = 200  # per instance; a homelab queue longer than this is itself the problem
 NzoId = Annotated[str, Field(pattern=NZO_ID, description="SABnzbd job id (SABnzbd_nzo_...)")]
-OptionalNzoId = Annotated[
-    str | None, Field(pattern=NZO_ID, description="One job (SABnzbd_nzo_...); omit for all")
-]
+OptionalNzoId = Annotated[str | None, Field(pattern=NZO_ID, description="One job; omit for all")]
 QueueId = Annotated[int, Field(ge=1, description="Queue item id (queue)")]
 Url = Annotated[
     str, Field(pattern=r"^https?://[^\s]{1,2000}$", description="http(s) URL of an NZB")
@@ -45,10 +43,8 @@ async def _instance_queue(client: ArrClient | SabnzbdClient) -> list[QueueEntry]
 def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def queue(
-        app: Annotated[
-            Literal["sonarr", "radarr", "sabnzbd"] | None, Field(description="Only this app")
-        ] = None,
-        problems_only: Annotated[bool, Field(description="Only items with an error")] = False,
+        app: Annotated[Literal["sonarr", "radarr", "sabnzbd"] | None, Field()] = None,
+        problems_only: Annotated[bool, Field(description="Only stuck items")] = False,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> QueueView:
@@ -108,7 +104,7 @@ def register(box: Toolbox, deps: Deps) -> None:
             str,
             Field(
                 pattern=r"^(100|[1-9]?[0-9])$|^[0-9]{1,6}(\.[0-9]{1,2})?[KM]$",
-                description="Percent of the line (0-100, 0 = none) or 5M / 800K",
+                description="Percent (0 = none) or 5M / 800K",
             ),
         ],
         instance: InstanceName = None,
@@ -121,8 +117,8 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.write()
     async def add_download_url(
         url: Url,
-        name: Annotated[str | None, Field(max_length=200, pattern=r"^[^\x00-\x1f]*$")] = None,
-        category: Annotated[str | None, Field(max_length=64, pattern=r"^[\w .-]*$")] = None,
+        name: Annotated[str | None, Field(pattern=r"^[^\x00-\x1f]{0,200}$")] = None,
+        category: Annotated[str | None, Field(pattern=r"^[\w .-]{0,64}$")] = None,
         instance: InstanceName = None,
     ) -> Changed:
         """Give SABnzbd an NZB by URL."""
@@ -170,9 +166,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         app: LibraryApp,
         id: QueueId,
         blocklist: Annotated[bool, Field(description="Never grab this release again")] = False,
-        remove_from_client: Annotated[
-            bool, Field(description="Also delete it in the download client")
-        ] = True,
+        remove_from_client: Annotated[bool, Field(description="Delete in the client too")] = True,
         instance: InstanceName = None,
     ) -> Changed:
         """Remove (and optionally blocklist) a stuck Sonarr/Radarr queue item."""
@@ -209,10 +203,8 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.destructive(preview=preview_delete)
     async def delete_download(
         nzo_id: NzoId,
-        where: Annotated[
-            Literal["queue", "history"], Field(description="Where the job is")
-        ] = "queue",
-        delete_files: Annotated[bool, Field(description="Also delete downloaded files")] = False,
+        where: Annotated[Literal["queue", "history"], Field()] = "queue",
+        delete_files: Annotated[bool, Field(description="Delete files too")] = False,
         instance: InstanceName = None,
     ) -> Changed:
         """Delete a SABnzbd job from the queue or history."""

@@ -15,12 +15,10 @@ from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 
 Query = Annotated[str, Field(min_length=1, max_length=200, description="Search words")]
-Kind = Annotated[
-    Literal["search", "tvsearch", "movie"], Field(description="search (any), tvsearch or movie")
-]
+Kind = Annotated[Literal["search", "tvsearch", "movie"], Field()]
 Categories = Annotated[
-    list[Annotated[int, Field(ge=1, le=999999)]],
-    Field(max_length=20, description="Newznab categories, e.g. [2000] movies, [5000] TV"),
+    list[int],
+    Field(max_length=20, description="Newznab, e.g. 2000 movies, 5000 TV"),
 ]
 
 

@@ -24,7 +24,9 @@ from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 
 T = TypeVar("T")
-Term = Annotated[str, Field(min_length=1, max_length=200, description="Title words or tvdb:/tmdb:")]
+Term = Annotated[
+    str, Field(min_length=1, max_length=200, description="Title, or tvdb:ID / tmdb:ID")
+]
 
 
 async def names(client: ArrClient) -> tuple[dict[int, str], dict[int, str]]:
@@ -47,10 +49,10 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def list_library(
         app: LibraryApp,
         instance: InstanceName = None,
-        monitored: Annotated[bool | None, Field(description="Only (un)monitored")] = None,
-        missing: Annotated[bool | None, Field(description="Only titles missing files")] = None,
-        tag: Annotated[str | None, Field(max_length=100, description="Tag label")] = None,
-        quality_profile: Annotated[str | None, Field(max_length=100)] = None,
+        monitored: bool | None = None,
+        missing: Annotated[bool | None, Field(description="Missing files")] = None,
+        tag: Annotated[str | None, Field(description="Tag label")] = None,
+        quality_profile: str | None = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Page[LibraryItem]:

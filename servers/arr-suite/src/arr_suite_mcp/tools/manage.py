@@ -30,9 +30,7 @@ COMMANDS: dict[tuple[str, str, bool], tuple[str, str | None]] = {
     ("radarr", "rescan", True): ("RescanMovie", "movieId"),
     ("radarr", "rescan", False): ("RescanMovie", None),
 }
-DeleteFiles = Annotated[
-    bool, Field(description="Also delete the files on disk (the preview shows the size)")
-]
+DeleteFiles = Annotated[bool, Field(description="Also delete its files")]
 
 
 def _named(items: list[dict[str, Any]], key: str, wanted: str, what: str) -> dict[str, Any]:
@@ -89,17 +87,11 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.write()
     async def add(
         app: LibraryApp,
-        external_id: Annotated[
-            int, Field(ge=1, description="tvdb_id (sonarr) or tmdb_id (radarr) from lookup")
-        ],
-        quality_profile: Annotated[
-            str, Field(min_length=1, max_length=100, description="Profile name")
-        ],
-        root_folder: Annotated[
-            str | None, Field(max_length=300, description="Root folder path; omit if only one")
-        ] = None,
+        external_id: Annotated[int, Field(ge=1, description="tvdb_id / tmdb_id (lookup)")],
+        quality_profile: Annotated[str, Field(min_length=1, description="Profile name")],
+        root_folder: Annotated[str | None, Field(description="Path; omit if only one")] = None,
         monitored: bool = True,
-        search: Annotated[bool, Field(description="Search for it right after adding")] = False,
+        search: Annotated[bool, Field(description="Search right away")] = False,
         instance: InstanceName = None,
     ) -> Added:
         """Add a series/movie found with lookup; profile and folder by name."""
@@ -133,15 +125,13 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.write()
     async def run_command(
         app: LibraryApp,
-        command: Annotated[
-            Command, Field(description="search: look for releases; refresh: metadata; rescan: disk")
-        ],
+        command: Annotated[Command, Field(description="refresh: metadata; rescan: disk")],
         id: Annotated[
             int | None,
             Field(
                 ge=1,
                 le=2**31 - 1,
-                description="Series/movie id; omit for all (search: all missing)",
+                description="Omit for all (search: all missing)",
             ),
         ] = None,
         instance: InstanceName = None,
