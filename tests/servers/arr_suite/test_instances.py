@@ -38,6 +38,32 @@ def test_instances_come_from_app_variables(monkeypatch: pytest.MonkeyPatch, tmp_
     assert settings.allow_write and settings.missing_apps() == ["prowlarr", "sabnzbd"]
 
 
+def test_json_list_adds_instances(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SONARR_URL", "http://sonarr")
+    monkeypatch.setenv("SONARR_API_KEY", "k1")
+    monkeypatch.setenv(
+        "ARR_INSTANCES", '[{"app": "radarr", "name": "4k", "url": "radarr-4k", "api_key": "k2"}]'
+    )
+    settings = load_settings(ArrSettings)
+    assert [(i.app, i.name, i.url) for i in settings.instances] == [
+        ("sonarr", "default", "http://sonarr"),
+        ("radarr", "4k", "http://radarr-4k"),
+    ]
+    monkeypatch.setenv("ARR_INSTANCES", "{not json")
+    with pytest.raises(ConfigError, match="ARR_INSTANCES is invalid"):
+        load_settings(ArrSettings)
+
+
+def test_an_empty_key_file_of_an_unused_app_is_ignored(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "empty").write_text("")
+    monkeypatch.setenv("PROWLARR_API_KEY_FILE", str(tmp_path / "empty"))
+    monkeypatch.setenv("SONARR_URL", "http://sonarr")
+    monkeypatch.setenv("SONARR_API_KEY", "k")
+    assert [i.app for i in load_settings(ArrSettings).instances] == ["sonarr"]
+
+
 def test_dotenv_is_read_and_the_environment_wins(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
