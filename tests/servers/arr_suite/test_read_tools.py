@@ -165,6 +165,7 @@ async def test_prowlarr_indexers_stats_and_search(ro: Client[Any]) -> None:
     indexers = await call(ro, "list_indexers")
     broken = next(i for i in indexers if i["name"] == "Broken Tracker")
     assert broken["failing_since"] and broken["disabled_till"] and broken["enabled"]
+    assert broken["last_failure"] and "failing_since" not in indexers[0]
     stats = await call(ro, "indexer_stats")
     assert stats[0] == {
         "name": "NZBgeek",

@@ -177,6 +177,7 @@ class IndexerInfo(Lean):
     protocol: str | None = None
     privacy: str | None = None
     failing_since: str | None = None
+    last_failure: str | None = None
     disabled_till: str | None = None
     message: str | None = Field(None, description="Indexer message (untrusted text)")
 

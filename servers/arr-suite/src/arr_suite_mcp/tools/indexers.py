@@ -42,6 +42,7 @@ def register(box: Toolbox, deps: Deps) -> None:
                     protocol=clean(i.get("protocol")),
                     privacy=clean(i.get("privacy")),
                     failing_since=clean(state.get("initialFailure")),
+                    last_failure=clean(state.get("mostRecentFailure")),
                     disabled_till=clean(state.get("disabledTill")),
                     message=clean(message.get("message"), MESSAGE_CAP),
                 )
