@@ -428,13 +428,16 @@ def settings_variables() -> dict[str, dict[str, bool]]:
 
     classes: dict[str, Any] = {"runtime": RuntimeSettings}
     classes.update({spec.name: spec.settings_cls for spec in discover()})
-    return {
-        server: {
+    found: dict[str, dict[str, bool]] = {}
+    for server, cls in classes.items():
+        found[server] = {
             env_names(cls, field)[0]: "SecretStr" in str(info.annotation)
             for field, info in cls.model_fields.items()
         }
-        for server, cls in classes.items()
-    }
+        extra = getattr(cls, "registry_inputs", None)  # variables read by a source of its own
+        if callable(extra):
+            found[server].update({e["name"]: e["isSecret"] for e in extra()})
+    return found
 
 
 def test_every_setting_is_in_env_example_and_reaches_its_services() -> None:

@@ -1,0 +1,1 @@
+"""arr-suite-mcp: Sonarr, Radarr, Prowlarr and SABnzbd, several instances each."""

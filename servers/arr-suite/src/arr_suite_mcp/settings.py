@@ -1,0 +1,218 @@
+"""Settings of the arr-suite server.
+
+The safety switches and HTTP options use the prefix ``ARR_`` (``ARR_ALLOW_WRITE``,
+``ARR_ALLOW_DESTRUCTIVE``, ``ARR_TIMEOUT``, ``ARR_VERIFY_SSL``). Each app instance is one pair of
+variables, found by scanning the environment (and ``.env``):
+
+```
+SONARR_URL=http://sonarr:8989          SONARR_API_KEY=...            -> sonarr instance "default"
+SONARR_ANIME_URL=http://sonarr-anime   SONARR_ANIME_API_KEY_FILE=... -> sonarr instance "anime"
+RADARR_4K_URL=http://radarr-4k:7878    RADARR_4K_API_KEY=...         -> radarr instance "4k"
+```
+
+Any subset of the apps may be configured; at least one instance must be. ``ARR_INSTANCES`` can add
+instances as a JSON list (``[{"app": "radarr", "name": "4k", "url": ..., "api_key": ...}]``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+from dotenv import dotenv_values
+from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
+
+from homelab_shared.errors import ConfigError
+from homelab_shared.settings import UpstreamSettings, server_config
+
+App = Literal["sonarr", "radarr", "prowlarr", "sabnzbd"]
+APPS: tuple[App, ...] = ("sonarr", "radarr", "prowlarr", "sabnzbd")
+TITLES: dict[str, str] = {
+    "sonarr": "Sonarr",
+    "radarr": "Radarr",
+    "prowlarr": "Prowlarr",
+    "sabnzbd": "SABnzbd",
+}
+DEFAULT = "default"
+_VAR = re.compile(
+    r"^(SONARR|RADARR|PROWLARR|SABNZBD)(?:_([A-Z0-9][A-Z0-9_]{0,30}?))?_(URL|API_KEY|API_KEY_FILE)$"
+)
+INSTANCE_NAME = r"^[a-z0-9][a-z0-9_]{0,30}$"
+
+
+class Instance(BaseModel):
+    """One running app: Sonarr 'anime', Radarr '4k', SABnzbd 'default'..."""
+
+    app: App
+    name: str = Field(DEFAULT, pattern=INSTANCE_NAME)
+    url: str
+    api_key: SecretStr
+
+    @property
+    def prefix(self) -> str:
+        """The variables' prefix: ``SONARR_`` or ``SONARR_ANIME_``."""
+        middle = "" if self.name == DEFAULT else f"{self.name.upper()}_"
+        return f"{self.app.upper()}_{middle}"
+
+    @property
+    def label(self) -> str:
+        title = TITLES[self.app]
+        return title if self.name == DEFAULT else f"{title} ({self.name})"
+
+    @model_validator(mode="after")
+    def _normalise(self) -> Instance:
+        self.url = normalise_url(self.url, f"{self.prefix}URL")
+        return self
+
+
+def normalise_url(value: str, var: str) -> str:
+    value = value.strip()
+    if "://" not in value:
+        value = f"http://{value}"
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{var} is invalid: {value!r} is not an http(s) URL")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
+
+
+def _read_secret_file(var: str, path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError as err:
+        raise ConfigError(
+            f"{var} points to {path!r}, which cannot be read: {err.strerror}"
+        ) from err
+
+
+def scan_instances(environ: dict[str, str]) -> list[dict[str, Any]]:
+    """Group ``<APP>[_<NAME>]_URL`` / ``_API_KEY`` / ``_API_KEY_FILE`` variables by instance."""
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    for var, value in environ.items():
+        match = _VAR.match(var)
+        if match and value.strip():
+            app, name, kind = match.groups()
+            found.setdefault((app.lower(), (name or DEFAULT).lower()), {})[kind] = value.strip()
+    problems: list[str] = []
+    instances: list[dict[str, Any]] = []
+    for (app, name), values in sorted(found.items()):
+        prefix = f"{app.upper()}_" + ("" if name == DEFAULT else f"{name.upper()}_")
+        key = values.get("API_KEY")
+        if key is None and "API_KEY_FILE" in values:
+            key = _read_secret_file(f"{prefix}API_KEY_FILE", values["API_KEY_FILE"])
+        if "URL" not in values and not key:
+            continue  # e.g. compose's empty secret file of an app that is not used
+        if "URL" not in values:
+            problems.append(f"{prefix}URL is not set (its API key is)")
+        elif not key:
+            problems.append(f"{prefix}API_KEY or {prefix}API_KEY_FILE is not set")
+        else:
+            instances.append({"app": app, "name": name, "url": values["URL"], "api_key": key})
+    if problems:
+        raise ConfigError("; ".join(problems), problems)
+    return instances
+
+
+class InstancesSource(PydanticBaseSettingsSource):
+    """``instances`` from the environment, then ``.env`` (the environment wins per variable)."""
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        environ: dict[str, str] = {}
+        if Path(".env").is_file():
+            environ.update({k: v for k, v in dotenv_values(".env").items() if v is not None})
+        environ.update(os.environ)
+        instances = scan_instances(environ)
+        extra = environ.get("ARR_INSTANCES", "").strip()
+        if extra:  # the JSON form, for setups generated by a tool; adds to the variables above
+            try:
+                listed = json.loads(extra)
+            except ValueError as err:
+                raise ConfigError(f"ARR_INSTANCES is invalid: not JSON ({err})") from None
+            if not isinstance(listed, list):
+                raise ConfigError("ARR_INSTANCES is invalid: expected a JSON list of instances")
+            instances += listed
+        return {"instances": instances} if instances else {}
+
+
+class ArrSettings(UpstreamSettings):
+    """Every configured Sonarr, Radarr, Prowlarr and SABnzbd instance (switches: ``ARR_``)."""
+
+    model_config = server_config("ARR_")
+
+    instances: list[Instance] = Field(
+        default_factory=list,
+        description=(
+            "Read from SONARR_URL/SONARR_API_KEY, RADARR_4K_URL/RADARR_4K_API_KEY ...; "
+            'ARR_INSTANCES adds a JSON list: [{"app": "radarr", "name": "4k", "url": ..., '
+            '"api_key": ...}]'
+        ),
+    )
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        inherited = super().settings_customise_sources(
+            settings_cls, init_settings, env_settings, dotenv_settings, file_secret_settings
+        )
+        return (init_settings, InstancesSource(settings_cls), *inherited[1:])
+
+    @classmethod
+    def registry_inputs(cls) -> list[dict[str, Any]]:
+        """The per-app variables InstancesSource reads, for the MCP registry manifest (any subset
+        may be set; a second instance adds a pair named after it, e.g. RADARR_4K_URL)."""
+        inputs: list[dict[str, Any]] = []
+        for app in APPS:
+            var = app.upper()
+            inputs.append(
+                {
+                    "name": f"{var}_URL",
+                    "description": f"{app} URL",
+                    "isRequired": False,
+                    "isSecret": False,
+                    "format": "string",
+                }
+            )
+            inputs.append(
+                {
+                    "name": f"{var}_API_KEY",
+                    "description": f"{app} API key",
+                    "isRequired": False,
+                    "isSecret": True,
+                    "format": "string",
+                }
+            )
+        return inputs
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> ArrSettings:
+        # ConfigError (not ValueError) so that load_settings passes the message through as is.
+        if not self.instances:
+            raise ConfigError(
+                "no app is configured: set SONARR_URL and SONARR_API_KEY (likewise RADARR_, "
+                "PROWLARR_, SABNZBD_; a second instance: RADARR_4K_URL and RADARR_4K_API_KEY)"
+            )
+        seen: set[tuple[str, str]] = set()
+        for inst in self.instances:
+            if (inst.app, inst.name) in seen:
+                raise ConfigError(f"{inst.label} is configured twice")
+            seen.add((inst.app, inst.name))
+        return self
+
+    def of(self, app: App) -> list[Instance]:
+        return [i for i in self.instances if i.app == app]
+
+    def missing_apps(self) -> list[App]:
+        return [app for app in APPS if not self.of(app)]
