@@ -76,6 +76,8 @@ class ArgoFake:
     def tree(self, request: httpx.Request) -> httpx.Response:
         self.authorised(request)
         name = self._name(request, rf"/applications/{NAME}/resource-tree$")
+        if name not in self.apps:
+            return _error(404, f'applications.argoproj.io "{name}" not found')
         return httpx.Response(200, json=ap.resource_tree(name))
 
     def list_sets(self, request: httpx.Request) -> httpx.Response:
@@ -114,6 +116,8 @@ class ArgoFake:
     def sync(self, request: httpx.Request) -> httpx.Response:
         self.authorised(request)
         name = self._name(request, rf"/applications/{NAME}/sync$")
+        if name not in self.apps:
+            return _error(404, f'applications.argoproj.io "{name}" not found')
         body = json.loads(request.content)
         self.syncs.append(body)
         app = copy.deepcopy(self.apps[name])
@@ -129,6 +133,8 @@ class ArgoFake:
     def rollback(self, request: httpx.Request) -> httpx.Response:
         self.authorised(request)
         name = self._name(request, rf"/applications/{NAME}/rollback$")
+        if name not in self.apps:
+            return _error(404, f'applications.argoproj.io "{name}" not found')
         body = json.loads(request.content)
         self.rollbacks.append(body)
         return httpx.Response(200, json=self.apps[name])
@@ -136,6 +142,8 @@ class ArgoFake:
     def delete(self, request: httpx.Request) -> httpx.Response:
         self.authorised(request)
         name = self._name(request, rf"/applications/{NAME}$")
+        if name not in self.apps:
+            return _error(404, f'applications.argoproj.io "{name}" not found')
         self.deleted.append((name, request.url.params.get("cascade", "")))
         self.apps.pop(name, None)
         return httpx.Response(200, json={})

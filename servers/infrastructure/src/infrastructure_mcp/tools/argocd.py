@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
@@ -39,12 +39,24 @@ Project = Annotated[
 AppSelector = Annotated[
     str | None, Field(pattern=SELECTOR_RE, description="Label selector, e.g. team=media")
 ]
+
+
+def _git_ref(value: str | None) -> str | None:
+    """git check-ref-format's rules that matter here: no '..', '//', '@{', trailing '/' or '.'."""
+    if value is not None and (
+        ".." in value or "//" in value or "@{" in value or value.endswith(("/", ".", ".lock"))
+    ):
+        raise ValueError(f"{value!r} is not a git revision, tag or chart version")
+    return value
+
+
 Revision = Annotated[
     str | None,
     Field(
         pattern=r"^[A-Za-z0-9][A-Za-z0-9._/+-]{0,199}$",
         description="Git revision, tag or chart version (default: the app's target)",
     ),
+    AfterValidator(_git_ref),
 ]
 
 
