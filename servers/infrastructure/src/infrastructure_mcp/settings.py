@@ -74,39 +74,39 @@ class InfraSettings(UpstreamSettings):
     # --- ArgoCD -------------------------------------------------------------------------------
     argocd_url: str | None = Field(
         None,
-        validation_alias=_alias("INFRA_ARGOCD_URL", "ARGOCD_URL"),
+        validation_alias=_alias("ARGOCD_URL", "INFRA_ARGOCD_URL"),
         description="ArgoCD base URL, e.g. https://argocd.lan",
     )
     argocd_token: SecretStr | None = Field(
         None,
-        validation_alias=_alias("INFRA_ARGOCD_TOKEN", "ARGOCD_TOKEN"),
+        validation_alias=_alias("ARGOCD_TOKEN", "INFRA_ARGOCD_TOKEN"),
         description="ArgoCD API token (argocd account generate-token)",
     )
 
     # --- MinIO / S3 ---------------------------------------------------------------------------
     minio_endpoint: str | None = Field(
         None,
-        validation_alias=_alias("INFRA_MINIO_ENDPOINT", "MINIO_ENDPOINT"),
+        validation_alias=_alias("MINIO_ENDPOINT", "INFRA_MINIO_ENDPOINT"),
         description="MinIO/S3 endpoint, host:port or http(s)://host:port",
     )
     minio_access_key: SecretStr | None = Field(
         None,
-        validation_alias=_alias("INFRA_MINIO_ACCESS_KEY", "MINIO_ACCESS_KEY"),
+        validation_alias=_alias("MINIO_ACCESS_KEY", "INFRA_MINIO_ACCESS_KEY"),
         description="MinIO/S3 access key",
     )
     minio_secret_key: SecretStr | None = Field(
         None,
-        validation_alias=_alias("INFRA_MINIO_SECRET_KEY", "MINIO_SECRET_KEY"),
+        validation_alias=_alias("MINIO_SECRET_KEY", "INFRA_MINIO_SECRET_KEY"),
         description="MinIO/S3 secret key",
     )
     minio_secure: bool | None = Field(
         None,
-        validation_alias=_alias("INFRA_MINIO_SECURE", "MINIO_SECURE"),
+        validation_alias=_alias("MINIO_SECURE", "INFRA_MINIO_SECURE"),
         description="Use TLS (default: from the endpoint's scheme, else true)",
     )
     minio_region: str = Field(
         "us-east-1",
-        validation_alias=_alias("INFRA_MINIO_REGION", "MINIO_REGION"),
+        validation_alias=_alias("MINIO_REGION", "INFRA_MINIO_REGION"),
         description="S3 region",
     )
     bucket_scan_cap: int = Field(
@@ -167,7 +167,13 @@ class InfraSettings(UpstreamSettings):
     def use_in_cluster(self) -> bool:
         if self.kube_in_cluster is not None:
             return self.kube_in_cluster
-        return self.kubeconfig is None and bool(os.environ.get("KUBERNETES_SERVICE_HOST"))
+        # A pod without a mounted service-account token (the chart's default for servers that do
+        # not manage Kubernetes) is not "in a cluster" for this purpose.
+        return (
+            self.kubeconfig is None
+            and bool(os.environ.get("KUBERNETES_SERVICE_HOST"))
+            and IN_CLUSTER_TOKEN.is_file()
+        )
 
     @property
     def argocd_configured(self) -> bool:
