@@ -9,6 +9,7 @@ holding the token would; nothing may change and no request may leave its endpoin
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,14 @@ class World:
             list(self.argo.deleted),
         )
         return objects, s3_state, argo_state
+
+
+@pytest.fixture(autouse=True)
+def _no_infra_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The developer's cluster, ArgoCD, MinIO or deny-lists must not leak into the attacks."""
+    prefixes = ("INFRA_", "ARGOCD_", "MINIO_", "KUBECONFIG", "KUBERNETES_SERVICE_HOST")
+    for var in [v for v in os.environ if v.startswith(prefixes)]:
+        monkeypatch.delenv(var, raising=False)
 
 
 @pytest.fixture(scope="module")

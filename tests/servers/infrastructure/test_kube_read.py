@@ -80,9 +80,12 @@ async def test_describe_has_owner_chain_and_events(cluster: Cluster, kube_ro: Cl
     cluster.seed_homelab()
     data = await call(kube_ro, "describe", kind="Pod", name="web-5d8f-abcde", namespace="apps")
     assert data["owners"] == ["ReplicaSet/web-5d8f", "Deployment/web"]
+    assert data["summary"]["containers"][0]["state"] == "running"
     crash = await call(kube_ro, "describe", kind="Pod", name="worker-1", namespace="apps")
-    assert [e["reason"] for e in crash["events"]] == ["BackOff"]
-    assert crash["events"][0]["type"] == "Warning"
+    assert crash["events"] == ["Warning BackOff x3 (2m ago): Back-off restarting failed container"]
+    container = crash["summary"]["containers"][0]
+    assert container["state"] == "waiting: CrashLoopBackOff" and container["restarts"] == 7
+    assert crash["summary"]["conditions"] == ["Ready=False"]
 
 
 async def test_events_warnings_first(cluster: Cluster, kube_ro: Client[Any]) -> None:

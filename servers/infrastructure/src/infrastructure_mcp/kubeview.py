@@ -209,3 +209,63 @@ def sort_events(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Warnings first, each group newest first."""
     newest = sorted(lines, key=lambda e: e["_sort"], reverse=True)
     return sorted(newest, key=lambda e: e["type"] != "Warning")
+
+
+def _container_line(c: Obj) -> dict[str, Any]:
+    state = c.get("state") or {}
+    now_state = next(iter(state), "unknown")
+    detail = state.get(now_state) or {}
+    last = (c.get("lastState") or {}).get("terminated") or {}
+    line: dict[str, Any] = {
+        "name": c.get("name"),
+        "image": c.get("image"),
+        "ready": bool(c.get("ready")),
+        "restarts": int(c.get("restartCount") or 0),
+        "state": now_state + (f": {detail['reason']}" if detail.get("reason") else ""),
+    }
+    if detail.get("message"):
+        line["message"] = str(detail["message"])[:200]
+    if last:
+        line["last_terminated"] = f"{last.get('reason')} (exit {last.get('exitCode')})"
+    return line
+
+
+def summary(obj: Obj, kind: str) -> Obj:
+    """What ``kubectl describe`` puts first: identity, state, and what is not fine; the whole
+    object is get_resource's job."""
+    meta = obj.get("metadata") or {}
+    spec = obj.get("spec") or {}
+    status = obj.get("status") or {}
+    out: Obj = {k: v for k, v in row(obj, kind).items() if v is not None}
+    if meta.get("labels"):
+        out["labels"] = meta["labels"]
+    if kind == "Pod":
+        out["node"] = spec.get("nodeName")
+        out["ip"] = status.get("podIP")
+        out["containers"] = [_container_line(c) for c in status.get("containerStatuses") or []]
+    else:
+        scalars = {k: v for k, v in spec.items() if isinstance(v, str | int | float | bool)}
+        if scalars:
+            out["spec"] = scalars
+        if isinstance(status, dict):
+            numbers = {k: v for k, v in status.items() if isinstance(v, int | float | str)}
+            if numbers:
+                out["status_fields"] = numbers
+    conditions = [
+        f"{c.get('type')}={c.get('status')}"
+        + (f" ({c.get('reason')}: {str(c.get('message') or '')[:160]})" if c.get("reason") else "")
+        for c in (status.get("conditions") if isinstance(status, dict) else None) or []
+        if c.get("status") != "True" or c.get("type") in ("Ready", "Available")
+    ]
+    if conditions:
+        out["conditions"] = conditions
+    if kind in SECRET_KINDS:
+        out["keys"] = _sizes(obj.get("data"))
+    return out
+
+
+def event_text(event: dict[str, Any]) -> str:
+    """One line per event: ``Warning BackOff x3 (2m ago): message``."""
+    when = f" ({event['last_seen']} ago)" if event.get("last_seen") else ""
+    count = f" x{event['count']}" if event.get("count", 1) > 1 else ""
+    return f"{event['type']} {event['reason']}{count}{when}: {event['message']}"

@@ -58,9 +58,9 @@ class EventLine(BaseModel):
 
 class Description(BaseModel):
     kind: str
-    object: dict[str, Any]
+    summary: dict[str, Any] = Field(description="State and what is not fine; get_resource: all")
     owners: list[str] = Field(description="Owner chain, nearest first: Kind/name")
-    events: list[EventLine]
+    events: list[str] = Field(description="Recent events, warnings first")
 
 
 class PodLog(BaseModel):

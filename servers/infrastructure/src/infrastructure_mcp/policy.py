@@ -7,12 +7,13 @@ read (nodes for health) but never written, since a cluster-scoped write reaches 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated
 
 from fastmcp.exceptions import ToolError
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from infrastructure_mcp.kube import ApiKind
 from infrastructure_mcp.settings import DENY_ENTRY
@@ -25,29 +26,42 @@ KIND_RE = r"^[A-Za-z][A-Za-z0-9]{0,62}(\.[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?)?$
 SELECTOR_RE = r"^[A-Za-z0-9_./=!,() -]{1,500}$"
 CONTAINER_RE = r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
 
-Name = Annotated[str, Field(pattern=NAME_RE, max_length=253, description="Object name")]
-Namespace = Annotated[str, Field(pattern=NAMESPACE_RE, max_length=63, description="Namespace")]
+
+def matching(regex: str, what: str) -> AfterValidator:
+    """Validate against ``regex`` without publishing it: patterns in the input schema cost tokens
+    on every turn, and the error names what was expected instead."""
+    compiled = re.compile(regex)
+
+    def check(value: str | None) -> str | None:
+        if value is not None and not compiled.fullmatch(value):
+            raise ValueError(f"{value[:80]!r} is not a valid {what}")
+        return value
+
+    return AfterValidator(check)
+
+
+Name = Annotated[str, Field(description="Object name"), matching(NAME_RE, "object name")]
+Namespace = Annotated[str, Field(description="Namespace"), matching(NAMESPACE_RE, "namespace")]
 OptNamespace = Annotated[
     str | None,
-    Field(
-        pattern=NAMESPACE_RE,
-        max_length=63,
-        description="Namespace; empty for all (allowed) namespaces",
-    ),
+    Field(description="Namespace; empty: all allowed"),
+    matching(NAMESPACE_RE, "namespace"),
 ]
 Kind = Annotated[
     str,
-    Field(
-        pattern=KIND_RE,
-        description="Kind as kubectl takes it: Pod, pods, po, deployments.apps, a CRD's kind",
-    ),
+    Field(description="Kind, plural, short name or plural.group (Pod, po, deployments.apps)"),
+    matching(KIND_RE, "kind"),
 ]
 Selector = Annotated[
-    str | None, Field(pattern=SELECTOR_RE, description="Label selector, e.g. app=web,tier!=db")
+    str | None, Field(description="Label selector, e.g. app=web"), matching(SELECTOR_RE, "selector")
 ]
 FieldSelector = Annotated[
     str | None,
-    Field(pattern=SELECTOR_RE, description="Field selector, e.g. status.phase=Running"),
+    Field(description="Field selector, e.g. status.phase=Running"),
+    matching(SELECTOR_RE, "selector"),
+]
+Container = Annotated[
+    str | None, Field(description="Container"), matching(CONTAINER_RE, "container name")
 ]
 
 

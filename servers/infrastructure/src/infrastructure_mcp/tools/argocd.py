@@ -26,18 +26,25 @@ from infrastructure_mcp.argo_models import (
     short,
     tree_summary,
 )
-from infrastructure_mcp.policy import CONTAINER_RE, NAME_RE, NAMESPACE_RE, SELECTOR_RE
+from infrastructure_mcp.policy import (
+    NAME_RE,
+    SELECTOR_RE,
+    Container,
+    Name,
+    Namespace,
+    matching,
+)
 from infrastructure_mcp.tools import Deps
 
-AppName = Annotated[str, Field(pattern=NAME_RE, max_length=253, description="Application name")]
-AppSetName = Annotated[
-    str, Field(pattern=NAME_RE, max_length=253, description="ApplicationSet name")
-]
+AppName = Annotated[str, Field(description="Application name"), matching(NAME_RE, "name")]
+AppSetName = Annotated[str, Field(description="ApplicationSet name"), matching(NAME_RE, "name")]
 Project = Annotated[
-    str | None, Field(pattern=NAME_RE, max_length=253, description="Only this project")
+    str | None, Field(description="Only this project"), matching(NAME_RE, "project")
 ]
 AppSelector = Annotated[
-    str | None, Field(pattern=SELECTOR_RE, description="Label selector, e.g. team=media")
+    str | None,
+    Field(description="Label selector, e.g. team=media"),
+    matching(SELECTOR_RE, "selector"),
 ]
 
 
@@ -52,10 +59,8 @@ def _git_ref(value: str | None) -> str | None:
 
 Revision = Annotated[
     str | None,
-    Field(
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9._/+-]{0,199}$",
-        description="Git revision, tag or chart version (default: the app's target)",
-    ),
+    Field(description="Git revision, tag or chart version (default: the app's)"),
+    matching(r"^[A-Za-z0-9][A-Za-z0-9._/+-]{0,199}$", "revision"),
     AfterValidator(_git_ref),
 ]
 
@@ -116,11 +121,9 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def application_logs(
         name: AppName,
-        pod: Annotated[str, Field(pattern=NAME_RE, max_length=253, description="Pod name")],
-        namespace: Annotated[str, Field(pattern=NAMESPACE_RE, description="Pod's namespace")],
-        container: Annotated[
-            str | None, Field(pattern=CONTAINER_RE, description="Container")
-        ] = None,
+        pod: Name,
+        namespace: Namespace,
+        container: Container = None,
         tail: Annotated[int, Field(ge=1, le=2000, description="Last N lines")] = 100,
     ) -> AppLog:
         """Last log lines of a pod of an application, through ArgoCD (its RBAC applies)."""

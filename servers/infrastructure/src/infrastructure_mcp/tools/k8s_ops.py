@@ -12,7 +12,7 @@ from homelab_shared.toolbox import Toolbox
 from infrastructure_mcp import kubeview
 from infrastructure_mcp.kube import SERVICE, KubeClient
 from infrastructure_mcp.models import ClusterHealth, EventLine, PodLog, TopResult, Usage
-from infrastructure_mcp.policy import CONTAINER_RE, KubePolicy, Name, Namespace, OptNamespace
+from infrastructure_mcp.policy import Container, KubePolicy, Name, Namespace, OptNamespace
 from infrastructure_mcp.tools import Deps
 
 MAX_LOG_BYTES = 200_000
@@ -57,25 +57,21 @@ def register(box: Toolbox, deps: Deps) -> None:
     def pod_logs(
         name: Name,
         namespace: Namespace,
-        container: Annotated[
-            str | None, Field(pattern=CONTAINER_RE, description="Container (default: the only one)")
-        ] = None,
+        container: Container = None,
         tail: Annotated[int, Field(ge=1, le=5000, description="Last N lines")] = 100,
         since_seconds: Annotated[
-            int | None, Field(ge=1, le=30 * 86400, description="Only lines newer than this")
+            int | None, Field(ge=1, le=30 * 86400, description="Only newer lines")
         ] = None,
         grep: Annotated[
             str | None,
-            Field(max_length=200, description="Keep lines containing this text (case-insensitive)"),
+            Field(max_length=200, description="Keep lines containing this"),
         ] = None,
-        previous: Annotated[
-            bool, Field(description="Logs of the previous (crashed) container")
-        ] = False,
+        previous: Annotated[bool, Field(description="Of the previous (crashed) container")] = False,
         max_bytes: Annotated[
             int, Field(ge=1000, le=MAX_LOG_BYTES, description="Byte cap")
         ] = 20_000,
     ) -> PodLog:
-        """Recent log lines of a pod: tail 100 by default, since, grep, previous container."""
+        """Recent log lines of a pod (newest kept when capped)."""
         kube = deps.kube()
         res = kube.resolve("Pod", "v1")
         deps.policy.check_read(res, namespace)
@@ -116,13 +112,11 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     def events(
         namespace: OptNamespace = None,
-        only: Annotated[
-            Literal["all", "warnings"], Field(description="warnings: Warning events only")
-        ] = "all",
+        only: Annotated[Literal["all", "warnings"], Field(description="Event types")] = "all",
         limit: Limit = 30,
         offset: Offset = 0,
     ) -> Page[EventLine]:
-        """Recent cluster events, warnings first, newest first within each type."""
+        """Recent events, warnings first."""
         items = _all(deps.kube(), deps.policy, "Event", namespace)
         if only == "warnings":
             items = [e for e in items if e.get("type") == "Warning"]

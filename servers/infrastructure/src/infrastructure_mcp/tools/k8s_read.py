@@ -14,7 +14,6 @@ from infrastructure_mcp.kube import ApiKind, KubeClient
 from infrastructure_mcp.models import (
     Contexts,
     Description,
-    EventLine,
     KubeContext,
     ResourceDoc,
     ResourceRow,
@@ -31,9 +30,7 @@ from infrastructure_mcp.policy import (
 from infrastructure_mcp.tools import Deps
 
 PageSize = Annotated[int, Field(ge=1, le=500, description="Objects per page")]
-Continue = Annotated[
-    str | None, Field(max_length=4096, description="continue_token from the previous page")
-]
+Continue = Annotated[str | None, Field(max_length=4096, description="From the previous page")]
 OWNER_DEPTH = 5
 
 
@@ -115,8 +112,8 @@ def owner_chain(kube: KubeClient, obj: dict[str, Any], namespace: str | None) ->
 
 
 def events_for(
-    kube: KubeClient, kind: str, name: str, namespace: str | None, limit: int = 15
-) -> list[EventLine]:
+    kube: KubeClient, kind: str, name: str, namespace: str | None, limit: int = 10
+) -> list[str]:
     core = kube.resolve("Event", "v1")
     selector = f"involvedObject.name={name},involvedObject.kind={kind}"
     data = kube.list(core, namespace, field_selector=selector)
@@ -128,7 +125,7 @@ def events_for(
         and (e.get("involvedObject") or {}).get("kind") == kind
     ]
     lines = kubeview.sort_events([kubeview.event_line(e) for e in mine])
-    return [EventLine(**{k: v for k, v in e.items() if k != "_sort"}) for e in lines[:limit]]
+    return [kubeview.event_text(e) for e in lines[:limit]]
 
 
 def register(box: Toolbox, deps: Deps) -> None:
@@ -153,7 +150,7 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     def list_namespaces(limit: PageSize = 100, continue_token: Continue = None) -> ResourceTable:
-        """Namespaces with their status and age (only INFRA_NAMESPACES when that is set)."""
+        """Namespaces with status and age."""
         kube = deps.kube()
         res = kube.resolve("Namespace", "v1")
         return list_table(kube, deps.policy, res, None, limit=limit, continue_token=continue_token)
@@ -167,8 +164,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         limit: PageSize = 50,
         continue_token: Continue = None,
     ) -> ResourceTable:
-        """Objects of any kind (CRDs too) as a lean table: name, namespace, ready, status,
-        restarts, age. Paginated with continue_token."""
+        """Objects of any kind (CRDs too): name, namespace, ready, status, restarts, age."""
         kube = deps.kube()
         res = kube.resolve(kind)
         return list_table(
@@ -184,8 +180,7 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     def get_resource(kind: Kind, name: Name, namespace: OptNamespace = None) -> ResourceDoc:
-        """One object as YAML-like JSON without managedFields, last-applied and other noise.
-        Secret values are never shown (keys and sizes only)."""
+        """One object without managedFields and other noise (Secret values: sizes only)."""
         kube = deps.kube()
         res = kube.resolve(kind)
         deps.policy.check_read(res, namespace)
@@ -196,8 +191,7 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     def describe(kind: Kind, name: Name, namespace: OptNamespace = None) -> Description:
-        """An object with its owner chain (Pod -> ReplicaSet -> Deployment) and its recent
-        events, warnings first."""
+        """Why an object is in its state: summary, owner chain, recent events (warnings first)."""
         kube = deps.kube()
         res = kube.resolve(kind)
         deps.policy.check_read(res, namespace)
@@ -208,7 +202,7 @@ def register(box: Toolbox, deps: Deps) -> None:
             events = []
         return Description(
             kind=res.kind,
-            object=kubeview.clean(obj, res.kind),
+            summary=kubeview.summary(obj, res.kind),
             owners=owner_chain(kube, obj, namespace),
             events=events,
         )

@@ -16,7 +16,16 @@ from homelab_shared.toolbox import Toolbox
 from infrastructure_mcp import kubeview
 from infrastructure_mcp.kube import ApiKind, KubeClient
 from infrastructure_mcp.models import Change, Changes
-from infrastructure_mcp.policy import KIND_RE, NAME_RE, Kind, KubePolicy, Name, Namespace
+from infrastructure_mcp.policy import (
+    KIND_RE,
+    NAME_RE,
+    NAMESPACE_RE,
+    Kind,
+    KubePolicy,
+    Name,
+    Namespace,
+    matching,
+)
 from infrastructure_mcp.tools import Deps
 
 Workload = Literal["Deployment", "StatefulSet", "DaemonSet"]
@@ -78,9 +87,9 @@ def parse_manifest(text: str) -> list[dict[str, Any]]:
         if str(doc["kind"]).endswith("List"):
             raise ToolError("List objects are not applied; list the items as --- documents.")
         name = (doc.get("metadata") or {}).get("name")
-        if not isinstance(name, str) or not re.match(NAME_RE, name):
+        if not isinstance(name, str) or not re.fullmatch(NAME_RE, name):
             raise ToolError(f"{doc['kind']} needs metadata.name (a DNS-1123 name).")
-        if not re.match(KIND_RE, str(doc["kind"])):
+        if not re.fullmatch(KIND_RE, str(doc["kind"])):
             raise ToolError(f"{doc['kind']!r} is not a kind.")
     return docs
 
@@ -214,11 +223,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     def apply_manifest(
         manifest: Manifest,
         namespace: Annotated[
-            str,
-            Field(
-                pattern=r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$",
-                description="Namespace for objects that name none",
-            ),
+            str, Field(description="For objects without one"), matching(NAMESPACE_RE, "namespace")
         ] = "default",
     ) -> Changes:
         """Server-side apply of a manifest (field manager homelab-mcp)."""

@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
+from infrastructure_mcp.policy import matching
 from infrastructure_mcp.tools import Deps
 
 BUCKET_RE = r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"
@@ -29,7 +30,7 @@ def _key(value: str) -> str:
     return value
 
 
-Bucket = Annotated[str, Field(pattern=BUCKET_RE, description="Bucket name")]
+Bucket = Annotated[str, Field(description="Bucket name"), matching(BUCKET_RE, "bucket name")]
 Key = Annotated[
     str, Field(min_length=1, max_length=1024, description="Object name (key)"), AfterValidator(_key)
 ]
