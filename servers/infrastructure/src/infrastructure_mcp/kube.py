@@ -189,9 +189,14 @@ class KubeClient:
         return found, current
 
     def version(self) -> str:
+        """``GET /version`` (VersionApi asks for ``/version/``, which not every server routes)."""
         with mapped():
-            info = k8s.VersionApi(self.api).get_code(_request_timeout=self.timeout)
-        return str(info.git_version)
+            request = self.api.param_serialize("GET", "/version", auth_settings=["BearerToken"])
+            response = self.api.call_api(*request, _request_timeout=self.timeout)
+            response.read()
+            if not 200 <= response.status < 300:
+                raise k8s.ApiException(http_resp=response)
+        return str(json.loads(response.data or b"{}").get("gitVersion") or "unknown")
 
     # --- resources ----------------------------------------------------------------------------
 
