@@ -71,7 +71,8 @@ def request_violations(transport: Recording) -> list[str]:
 
 
 async def test_requests_follow_the_spec(runtime: RuntimeSettings) -> None:
-    with prism_mock("argocd-swagger.json") as url:
+    # ArgoCD's swagger is large: Prism takes 20-40 s to start on a loaded 2-core machine.
+    with prism_mock("argocd-swagger.json", start_timeout=120) as url:
         settings = load_settings(
             InfraSettings, argocd_url=url, argocd_token="prism-token", allow_write=True
         )
