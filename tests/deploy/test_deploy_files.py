@@ -434,7 +434,7 @@ def settings_variables() -> dict[str, dict[str, bool]]:
             env_names(cls, field)[0]: "SecretStr" in str(info.annotation)
             for field, info in cls.model_fields.items()
         }
-        extra = getattr(cls, "registry_inputs", None)  # variables read by a source of its own
+        extra: Any = getattr(cls, "registry_inputs", None)  # read by a source of its own
         if callable(extra):
             found[server].update({e["name"]: e["isSecret"] for e in extra()})
     return found

@@ -29,7 +29,7 @@ START_TIMEOUT = 30.0
 
 
 @contextmanager
-def prism_mock(spec: str, *, seed: int = 42) -> Iterator[str]:
+def prism_mock(spec: str, *, seed: int = 42, start_timeout: float = START_TIMEOUT) -> Iterator[str]:
     """Run ``prism mock --errors`` on a free loopback port for ``spec``; yield its base URL."""
     node = node_bin()
     if node is None or not PRISM_JS.is_file():
@@ -42,7 +42,7 @@ def prism_mock(spec: str, *, seed: int = 42) -> Iterator[str]:
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_listening(proc, url)
+        _wait_until_listening(proc, url, start_timeout)
         yield url
     finally:
         proc.terminate()
@@ -55,8 +55,8 @@ def prism_mock(spec: str, *, seed: int = 42) -> Iterator[str]:
             proc.stdout.close()
 
 
-def _wait_until_listening(proc: subprocess.Popen[str], url: str) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
+def _wait_until_listening(proc: subprocess.Popen[str], url: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             output = proc.stdout.read() if proc.stdout else ""
@@ -68,4 +68,4 @@ def _wait_until_listening(proc: subprocess.Popen[str], url: str) -> None:
             return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"prism did not listen on {url} within {START_TIMEOUT:.0f} s")
+    raise RuntimeError(f"prism did not listen on {url} within {timeout:.0f} s")

@@ -84,8 +84,21 @@ class FileSecretsSource(PydanticBaseSettingsSource):
         for name, field in self.settings_cls.model_fields.items():
             value, _, _ = self.get_field_value(field, name)
             if value is not None:
-                data[field.alias or name] = value
+                data[_input_key(field, name)] = value
         return data
+
+
+def _input_key(field: FieldInfo, name: str) -> str:
+    """The key the model accepts for a field: its first validation alias when it has one (a
+    field with aliases ignores its own name unless populate_by_name is set)."""
+    alias = field.validation_alias
+    if isinstance(alias, str):
+        return alias
+    if isinstance(alias, AliasChoices):
+        first = next((c for c in alias.choices if isinstance(c, str)), None)
+        if first:
+            return first
+    return field.alias or name
 
 
 class SettingsBase(BaseSettings):

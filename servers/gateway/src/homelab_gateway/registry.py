@@ -162,7 +162,7 @@ def env_inputs(
             entry["default"] = default
         inputs.append(entry)
     # Variables a settings class reads through a source of its own (arr-suite's per-app pairs).
-    extra = getattr(cls, "registry_inputs", None)
+    extra: Any = getattr(cls, "registry_inputs", None)
     if callable(extra):
         inputs += [{**e, "isRequired": e["isRequired"] and not optional} for e in extra()]
     return inputs

@@ -1,0 +1,1 @@
+"""Infrastructure MCP server: Kubernetes, ArgoCD and MinIO/S3."""

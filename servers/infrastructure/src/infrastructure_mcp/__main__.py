@@ -1,0 +1,13 @@
+"""``python -m infrastructure_mcp`` / ``infrastructure-mcp``: Kubernetes, ArgoCD and S3 alone
+(HTTP on 8003, or stdio)."""
+
+from homelab_shared.spec import server_main
+from infrastructure_mcp.server import SPEC
+
+
+def main() -> None:
+    server_main(SPEC)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,260 @@
+"""Attacks on the infrastructure server through a real MCP client, with the upstreams' state
+checked afterwards: flags and shell syntax smuggled through every string argument of every tool,
+path traversal in ids, kind lists that would expand, and the absence of any pass-through tool.
+
+Every tool is enabled (writes and destructive) and every preview is confirmed, as an attacker
+holding the token would; nothing may change and no request may leave its endpoint.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastmcp import Client
+from minio import Minio
+
+from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.settings import load_settings
+from infrastructure_mcp.server import build_server
+from infrastructure_mcp.settings import InfraSettings
+from tests.harness import mcp_client
+from tests.servers.infrastructure.argo_fake import TOKEN, URL, ArgoFake, argo_fake
+from tests.servers.infrastructure.conftest import write_kubeconfig
+from tests.servers.infrastructure.kmock_cluster import Cluster, start_cluster
+from tests.servers.infrastructure.moto_s3 import ACCESS_KEY, SECRET_KEY, MotoS3, moto_s3
+
+PAYLOADS = [
+    "--all-namespaces",
+    "-n kube-system",
+    "; rm -rf /",
+    "$(cat /etc/passwd)",
+    "`id`",
+    "| sh -c id",
+    "web && kubectl delete ns apps",
+    "../../kube-system/secrets",
+    "web/../../secrets",
+    "%2e%2e%2fsecrets",
+    "apps\nDELETE",
+    "pods,secrets",
+    "*",
+    "all",
+    "-o=jsonpath={.data}",
+]
+MANIFEST = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: attack-cm, namespace: apps}\n"
+BASE: dict[str, dict[str, Any]] = {
+    # Kubernetes
+    "list_contexts": {},
+    "list_namespaces": {},
+    "list_resources": {
+        "kind": "Pod",
+        "namespace": "apps",
+        "label_selector": "app=web",
+        "field_selector": "status.phase=Running",
+        "continue_token": "0:",
+    },
+    "get_resource": {"kind": "Deployment", "name": "web", "namespace": "apps"},
+    "describe": {"kind": "Pod", "name": "worker-1", "namespace": "apps"},
+    "pod_logs": {"name": "worker-1", "namespace": "apps", "container": "app", "grep": "error"},
+    "events": {"namespace": "apps"},
+    "top": {"namespace": "apps"},
+    "cluster_health": {},
+    "restart_rollout": {"kind": "Deployment", "name": "web", "namespace": "apps"},
+    "scale": {"kind": "Deployment", "name": "web", "namespace": "apps", "replicas": 2},
+    "cordon_node": {"name": "node-1"},
+    "uncordon_node": {"name": "node-1"},
+    "delete_resource": {"kind": "Deployment", "name": "web", "namespace": "apps"},
+    "apply_manifest": {"manifest": MANIFEST, "namespace": "apps"},
+    # ArgoCD
+    "list_applications": {"project": "homelab", "selector": "team=media"},
+    "get_application": {"name": "jellyfin"},
+    "application_resources": {"name": "jellyfin"},
+    "application_history": {"name": "jellyfin"},
+    "list_applicationsets": {},
+    "get_applicationset": {"name": "media-apps"},
+    "application_logs": {
+        "name": "jellyfin",
+        "pod": "jellyfin-0",
+        "namespace": "media",
+        "container": "app",
+    },
+    "refresh_application": {"name": "jellyfin"},
+    "sync_application": {"name": "jellyfin", "dry_run": True, "revision": "main"},
+    "prune_application": {"name": "jellyfin", "revision": "main"},
+    "rollback_application": {"name": "jellyfin", "history_id": 4},
+    "delete_application": {"name": "jellyfin"},
+    # S3
+    "list_buckets": {},
+    "list_objects": {"bucket": "backups", "prefix": "db/", "start_after": "db/a"},
+    "object_info": {"bucket": "backups", "name": "etc/hosts"},
+    "s3_health": {},
+    "make_bucket": {"bucket": "backups"},
+    "presign_download": {"bucket": "backups", "name": "etc/hosts"},
+    "remove_object": {"bucket": "backups", "name": "etc/hosts"},
+    "remove_bucket": {"bucket": "backups"},
+}
+FREE_FORM = {"path", "url", "endpoint", "command", "cmd", "args", "argv", "body", "query", "raw"}
+
+
+def string_params(schema: dict[str, Any]) -> list[str]:
+    names = []
+    for name, prop in (schema.get("properties") or {}).items():
+        if name == "confirm_token":
+            continue
+        types = {prop.get("type")} | {p.get("type") for p in prop.get("anyOf") or []}
+        if "string" in types:
+            names.append(name)
+    return names
+
+
+class World:
+    def __init__(self, cluster: Cluster, argo: ArgoFake, s3: Minio) -> None:
+        self.cluster = cluster
+        self.argo = argo
+        self.s3 = s3
+
+    def snapshot(self) -> Any:
+        objects: dict[Any, Any] = {
+            key: copy.deepcopy(dict(obj.raw))
+            for key, obj in self.cluster.k.objects.items()
+            if not obj.deleted
+        }
+        objects["namespaces"] = copy.deepcopy(self.cluster.k.namespaces)
+        s3_state = {
+            b.name: sorted(
+                (o.object_name, o.size) for o in self.s3.list_objects(b.name, recursive=True)
+            )
+            for b in self.s3.list_buckets()
+        }
+        real_syncs = [s for s in self.argo.syncs if not s.get("dryRun")]  # dry runs change nothing
+        argo_state = (
+            copy.deepcopy(self.argo.apps),
+            real_syncs,
+            list(self.argo.rollbacks),
+            list(self.argo.deleted),
+        )
+        return objects, s3_state, argo_state
+
+
+@pytest.fixture(autouse=True)
+def _no_infra_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The developer's cluster, ArgoCD, MinIO or deny-lists must not leak into the attacks."""
+    prefixes = ("INFRA_", "ARGOCD_", "MINIO_", "KUBECONFIG", "KUBERNETES_SERVICE_HOST")
+    for var in [v for v in os.environ if v.startswith(prefixes)]:
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="module")
+def s3_server() -> Iterator[MotoS3]:
+    with moto_s3() as server:
+        yield server
+
+
+@pytest.fixture
+async def world(
+    s3_server: MotoS3, tmp_path: Path, runtime: RuntimeSettings
+) -> AsyncIterator[tuple[World, Client[Any]]]:
+    s3_server.reset()
+    s3 = Minio(s3_server.endpoint, ACCESS_KEY, SECRET_KEY, secure=False, region="us-east-1")
+    s3.make_bucket("backups")
+    import io
+
+    s3.put_object("backups", "etc/hosts", io.BytesIO(b"127.0.0.1 localhost"), 19)
+    async with start_cluster() as cluster:
+        cluster.seed_homelab()
+        settings = load_settings(
+            InfraSettings,
+            kubeconfig=write_kubeconfig(tmp_path / "kubeconfig", cluster.url),
+            argocd_url=URL,
+            argocd_token=TOKEN,
+            minio_endpoint=s3_server.url,
+            minio_access_key=ACCESS_KEY,
+            minio_secret_key=SECRET_KEY,
+            allow_write=True,
+            allow_destructive=True,
+        )
+        with argo_fake() as argo:
+            async with mcp_client(build_server(settings, runtime)) as client:
+                yield World(cluster, argo, s3), client
+
+
+async def attempt(client: Client[Any], tool: str, args: dict[str, Any]) -> None:
+    """Call; if a preview comes back, confirm it as an attacker would."""
+    result = await client.call_tool(tool, args, raise_on_error=False)
+    data = result.structured_content or {}
+    if not result.is_error and data.get("status") == "confirmation_required":
+        await client.call_tool(
+            tool, {**args, "confirm_token": data["confirm_token"]}, raise_on_error=False
+        )
+
+
+async def test_every_tool_is_covered(world: tuple[World, Client[Any]]) -> None:
+    _, client = world
+    names = {t.name for t in await client.list_tools()}
+    assert names == set(BASE), f"add attack base arguments for {names ^ set(BASE)}"
+
+
+async def test_no_pass_through_tool(world: tuple[World, Client[Any]]) -> None:
+    """No tool takes a URL, path, command or raw body that could reach any endpoint."""
+    _, client = world
+    for tool in await client.list_tools():
+        params = set(tool.input_schema.get("properties") or {})
+        assert not params & FREE_FORM, (tool.name, params & FREE_FORM)
+
+
+async def test_smuggling_through_every_string_argument(world: tuple[World, Client[Any]]) -> None:
+    w, client = world
+    before = w.snapshot()
+    tools = {t.name: t for t in await client.list_tools()}
+    attempts = 0
+    for name, tool in sorted(tools.items()):
+        # writes run too: with one argument poisoned they must refuse or act literally
+        for param in string_params(tool.input_schema):
+            for payload in PAYLOADS:
+                await attempt(client, name, {**BASE[name], param: payload})
+                attempts += 1
+    assert attempts > 300
+    # nothing changed anywhere ...
+    after = w.snapshot()
+    assert after[0] == before[0], "Kubernetes objects changed"
+    # "all" is a valid bucket name: make_bucket created exactly that, literally, and nothing else
+    assert after[1].pop("all") == []
+    assert after[1] == before[1], "S3 objects changed"
+    assert after[2] == before[2], "ArgoCD state changed"
+    # ... and no request left its endpoint
+    for request in w.cluster.requests():
+        assert ".." not in request.url.path.split("/"), request.url.path
+        if request.method.value.upper() != "GET":  # only the objects the base arguments name
+            # ("all" is also a valid object name: a node literally called "all", never "every")
+            assert request.name in ("web", "node-1", "attack-cm", "all"), (
+                request.method,
+                request.url,
+            )
+    for request in w.argo.requests:
+        path = request.url.raw_path.decode().partition("?")[0]
+        assert ".." not in path.split("/") and "%2F" not in path.upper(), path
+        if request.method != "GET":
+            assert path.startswith(
+                ("/api/v1/applications/jellyfin/", "/api/v1/applications/all/")
+            ), path
+
+
+@pytest.mark.parametrize(
+    ("tool", "args"),
+    [
+        ("get_resource", {"kind": "Secret", "name": "db-credentials", "namespace": "apps"}),
+        ("list_resources", {"kind": "secrets", "namespace": "apps"}),
+        ("describe", {"kind": "Secret", "name": "db-credentials", "namespace": "apps"}),
+    ],
+)
+async def test_secret_values_never_leave(
+    world: tuple[World, Client[Any]], tool: str, args: dict[str, Any]
+) -> None:
+    _, client = world
+    result = await client.call_tool(tool, args)
+    text = str(result.structured_content) + str(result.content)
+    assert "aHVudGVyMg==" not in text and "YWRtaW4=" not in text
