@@ -15,7 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -434,9 +434,9 @@ def settings_variables() -> dict[str, dict[str, bool]]:
             env_names(cls, field)[0]: "SecretStr" in str(info.annotation)
             for field, info in cls.model_fields.items()
         }
-        extra: Any = getattr(cls, "registry_inputs", None)  # read by a source of its own
-        if callable(extra):
-            found[server].update({e["name"]: e["isSecret"] for e in extra()})
+        extra = getattr(cls, "registry_inputs", None)  # read by a source of its own
+        entries = cast("list[dict[str, Any]]", extra() if callable(extra) else [])
+        found[server].update({e["name"]: e["isSecret"] for e in entries})
     return found
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import distribution, entry_points
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import SecretStr
 from pydantic.fields import FieldInfo
@@ -162,9 +162,9 @@ def env_inputs(
             entry["default"] = default
         inputs.append(entry)
     # Variables a settings class reads through a source of its own (arr-suite's per-app pairs).
-    extra: Any = getattr(cls, "registry_inputs", None)
-    if callable(extra):
-        inputs += [{**e, "isRequired": e["isRequired"] and not optional} for e in extra()]
+    extra = getattr(cls, "registry_inputs", None)
+    entries = cast("list[dict[str, Any]]", extra() if callable(extra) else [])
+    inputs += [{**e, "isRequired": e["isRequired"] and not optional} for e in entries]
     return inputs
 
 
