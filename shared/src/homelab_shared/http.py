@@ -29,6 +29,7 @@ from homelab_shared.errors import (
     UpstreamError,
     UpstreamServerError,
     UpstreamTimeout,
+    was_reset,
 )
 from homelab_shared.paths import check_path, segment
 from homelab_shared.redact import scrub
@@ -134,6 +135,13 @@ def transport_error(opts: HttpOptions, err: httpx.HTTPError) -> UpstreamError:
     return Unreachable(opts.service, reason, hint=f"{opts.url_hint} and that it is running")
 
 
+def _transient(err: httpx.HTTPError) -> bool:
+    """A failure after the connection opened that a retry of an idempotent call can outlive."""
+    if isinstance(err, httpx.TimeoutException | httpx.RemoteProtocolError):
+        return True
+    return isinstance(err, httpx.ReadError | httpx.WriteError) and was_reset(err)
+
+
 class UpstreamHTTP:
     """One pooled async HTTP client for one upstream, created and closed by the server lifespan."""
 
@@ -173,15 +181,16 @@ class UpstreamHTTP:
         while True:
             try:
                 response = await self.client.request(method, path, **kwargs)
-            except httpx.ConnectError as err:  # nothing was sent: safe to retry any method
-                if attempt < self.opts.retries:
+            except httpx.ConnectError as err:
+                # Nothing was sent, so any method may be retried, but only a reset can go
+                # differently next time: a refused connection or an unknown host fails again.
+                if was_reset(err) and attempt < self.opts.retries:
                     attempt += 1
                     await self._sleep(attempt, None)
                     continue
                 raise transport_error(self.opts, err) from err
             except httpx.HTTPError as err:
-                transient = isinstance(err, httpx.TimeoutException | httpx.RemoteProtocolError)
-                if retryable and transient and attempt < self.opts.retries:
+                if retryable and _transient(err) and attempt < self.opts.retries:
                     attempt += 1
                     await self._sleep(attempt, None)
                     continue
