@@ -8,7 +8,8 @@ from fastmcp.exceptions import ToolError
 from pydantic import Field
 
 from home_assistant_mcp.calls import execute, prepare, refuse_if_sensitive
-from home_assistant_mcp.entities import domain_of, match_score, summarize
+from home_assistant_mcp.entities import domain_of, summarize
+from home_assistant_mcp.fuzzy import match_score
 from home_assistant_mcp.models import Automation, Scene, Script, ServiceResult
 from home_assistant_mcp.tools import Deps, EntityId, Query
 from homelab_shared.output import Limit, Offset, Page, paginate
