@@ -100,11 +100,14 @@ async def test_refused_connection_is_attempted_once_with_the_hint() -> None:
         transport=transport,
     )  # fmt: skip
     try:
-        with pytest.raises(Unreachable, match="Check SONARR_URL and that it is running"):
+        with pytest.raises(Unreachable) as err:
             await http.get_json("/api/v3/health")
     finally:
         await http.aclose()
     assert transport.attempts == 1
+    assert str(err.value) == (
+        "Sonarr: cannot connect (connection refused). Check SONARR_URL and that it is running"
+    )
 
 
 async def test_reset_on_get_is_retried(loopback: Any) -> None:

@@ -29,6 +29,7 @@ from homelab_shared.errors import (
     UpstreamError,
     UpstreamServerError,
     UpstreamTimeout,
+    in_cause_chain,
     was_reset,
 )
 from homelab_shared.paths import check_path, segment
@@ -126,6 +127,8 @@ def transport_error(opts: HttpOptions, err: httpx.HTTPError) -> UpstreamError:
             opts.service, type(err).__name__, hint="it may be overloaded; try again"
         )
     reason = scrub(str(err)) or type(err).__name__
+    if in_cause_chain(err, ConnectionRefusedError):  # httpx only says "all attempts failed"
+        reason = "connection refused"
     if "CERTIFICATE_VERIFY_FAILED" in reason:
         return Unreachable(
             opts.service,
