@@ -104,7 +104,7 @@ async def run(calls: int) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--calls", type=int, default=15)
     print(asyncio.run(run(parser.parse_args().calls)))
 

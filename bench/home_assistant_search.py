@@ -99,6 +99,7 @@ async def measure_size(
     times: dict[str, list[float]] = {"new": [], "old": []}
     quality_rows: dict[str, dict[str, str]] = {}
     raw: list[float] = []
+    entities = 0
     async with httpx.AsyncClient(base_url=peer.url, headers=peer.headers) as http:
         for _ in range(6):  # the upstream's own share: fetch and parse /api/states, no MCP
             start = time.perf_counter()
@@ -181,7 +182,7 @@ async def main_async(args: argparse.Namespace, peer: HomeAssistantPeer, tmp: Pat
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--calls", type=int, default=50, help="timed calls per size (new)")
     parser.add_argument(
         "--legacy-calls", type=int, default=10, help="timed old calls at 5,000 (≈2 s each)"
