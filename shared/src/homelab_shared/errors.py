@@ -116,3 +116,22 @@ def error_class(err: BaseException) -> str:
     if isinstance(err, ValidationError):
         return "invalid_arguments"
     return "internal"
+
+
+def in_cause_chain(err: BaseException, *types: type[BaseException]) -> bool:
+    """Whether ``err`` or anything it was raised from is one of ``types``."""
+    seen: BaseException | None = err
+    while seen is not None:
+        if isinstance(seen, types):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def was_reset(err: BaseException) -> bool:
+    """Whether a reset or abort (not a refusal) is anywhere in the cause chain of ``err``.
+
+    A reset can go differently on the next try (a restarting proxy, a full backlog); a refused
+    connection or an unknown host will not, so retry policies ask this before retrying.
+    """
+    return in_cause_chain(err, ConnectionResetError, ConnectionAbortedError)

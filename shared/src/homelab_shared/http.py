@@ -29,6 +29,8 @@ from homelab_shared.errors import (
     UpstreamError,
     UpstreamServerError,
     UpstreamTimeout,
+    in_cause_chain,
+    was_reset,
 )
 from homelab_shared.paths import check_path, segment
 from homelab_shared.redact import scrub
@@ -125,6 +127,8 @@ def transport_error(opts: HttpOptions, err: httpx.HTTPError) -> UpstreamError:
             opts.service, type(err).__name__, hint="it may be overloaded; try again"
         )
     reason = scrub(str(err)) or type(err).__name__
+    if in_cause_chain(err, ConnectionRefusedError):  # httpx only says "all attempts failed"
+        reason = "connection refused"
     if "CERTIFICATE_VERIFY_FAILED" in reason:
         return Unreachable(
             opts.service,
@@ -138,6 +142,13 @@ def transport_error(opts: HttpOptions, err: httpx.HTTPError) -> UpstreamError:
             hint=f"{opts.url_hint}: use http:// if the upstream does not serve HTTPS there",
         )
     return Unreachable(opts.service, reason, hint=f"{opts.url_hint} and that it is running")
+
+
+def _transient(err: httpx.HTTPError) -> bool:
+    """A failure after the connection opened that a retry of an idempotent call can outlive."""
+    if isinstance(err, httpx.TimeoutException | httpx.RemoteProtocolError):
+        return True
+    return isinstance(err, httpx.ReadError | httpx.WriteError) and was_reset(err)
 
 
 class UpstreamHTTP:
@@ -179,15 +190,16 @@ class UpstreamHTTP:
         while True:
             try:
                 response = await self.client.request(method, path, **kwargs)
-            except httpx.ConnectError as err:  # nothing was sent: safe to retry any method
-                if attempt < self.opts.retries:
+            except httpx.ConnectError as err:
+                # Nothing was sent, so any method may be retried, but only a reset can go
+                # differently next time: a refused connection or an unknown host fails again.
+                if was_reset(err) and attempt < self.opts.retries:
                     attempt += 1
                     await self._sleep(attempt, None)
                     continue
                 raise transport_error(self.opts, err) from err
             except httpx.HTTPError as err:
-                transient = isinstance(err, httpx.TimeoutException | httpx.RemoteProtocolError)
-                if retryable and transient and attempt < self.opts.retries:
+                if retryable and _transient(err) and attempt < self.opts.retries:
                     attempt += 1
                     await self._sleep(attempt, None)
                     continue

@@ -32,20 +32,41 @@ TOOL_LATENCY = Histogram(
 _RESERVED = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "color_message"}
 
 
+# One encoder for every line: json.dumps(..., default=str) builds a new one per call.
+_ENCODE = json.JSONEncoder(default=str).encode
+
+
 class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, then the record's extra fields.
+
+    It runs on every tool call (the call log), so it avoids per-line work that can be shared:
+    the time prefix is formatted once per second and the encoder is reused.
+    """
+
+    _second = -1
+    _prefix = ""
+
+    def _time(self, created: float) -> str:
+        second = int(created)
+        if second != self._second:
+            self._prefix = datetime.fromtimestamp(second, UTC).strftime("%Y-%m-%dT%H:%M:%S")
+            self._second = second
+        return f"{self._prefix}.{int((created - second) * 1000):03d}+00:00"
+
     def format(self, record: logging.LogRecord) -> str:
+        fields = record.__dict__
         entry: dict[str, Any] = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "time": self._time(record.created),
             "level": record.levelname,
             "logger": record.name,
             "message": scrub(record.getMessage()),
         }
-        for key, value in record.__dict__.items():
+        for key, value in fields.items():
             if key not in _RESERVED and not key.startswith("_"):
                 entry[key] = redact(value)
         if record.exc_info and record.exc_info[0] is not None:
             entry["error"] = record.exc_info[0].__name__
-        return json.dumps(entry, default=str)
+        return _ENCODE(entry)
 
 
 class ScrubFilter(logging.Filter):

@@ -19,22 +19,23 @@ _SECRET_NAME = re.compile(
 )
 _lock = threading.Lock()
 _values: set[str] = set()
+# Longest first (a secret containing another is masked whole); rebuilt on register, so scrub,
+# which runs on every log line, neither sorts nor locks.
+_ordered: tuple[str, ...] = ()
 
 
 def register_secret(value: str | None) -> None:
     """Remember a secret value so :func:`scrub` removes it from any text."""
     if value and len(value) >= 4:
+        global _ordered
         with _lock:
             _values.add(value)
+            _ordered = tuple(sorted(_values, key=len, reverse=True))
 
 
 def scrub(text: str) -> str:
     """Replace every registered secret value in ``text``."""
-    if not _values:
-        return text
-    with _lock:
-        values = sorted(_values, key=len, reverse=True)
-    for value in values:
+    for value in _ordered:
         if value in text:
             text = text.replace(value, MASK)
     return text

@@ -29,7 +29,14 @@ from urllib.parse import urlsplit, urlunsplit
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
 
-from homelab_shared.errors import AuthFailed, Forbidden, Unreachable, UpstreamError, UpstreamTimeout
+from homelab_shared.errors import (
+    AuthFailed,
+    Forbidden,
+    Unreachable,
+    UpstreamError,
+    UpstreamTimeout,
+    was_reset,
+)
 from homelab_shared.redact import scrub
 
 log = logging.getLogger("homelab.websocket")
@@ -39,6 +46,19 @@ DEFAULT_MAX_MESSAGE = 64 * 1024 * 1024  # registries / dataset lists of a large 
 
 class ConnectionLost(Exception):
     """The socket closed while a request was in flight."""
+
+
+RETRY_UPGRADE_STATUS = frozenset({502, 503, 504})  # a proxy whose upstream is restarting
+
+
+def _retryable_open(err: Unreachable) -> bool:
+    """Whether opening again can succeed: a reset, a cut handshake or a proxy's 502/503/504."""
+    cause = err.__cause__
+    if isinstance(cause, InvalidStatus):
+        return cause.response.status_code in RETRY_UPGRADE_STATUS
+    if isinstance(cause, WebSocketException):
+        return True  # the upgrade was cut off mid-way (EOF, a garbled reply): a reset in effect
+    return cause is not None and was_reset(cause)
 
 
 def ws_url(base_url: str, path: str) -> str:
@@ -211,11 +231,20 @@ class PersistentWebSocket(ABC):
                     await task
 
     async def _open_with_retries(self, tries: int) -> ClientConnection:
+        """Open, retrying only what can go differently next time (a timeout or a reset).
+
+        A refused connection (the upstream is stopped) or an unknown host fails at once, so the
+        caller hears "is it running?" within milliseconds instead of after the whole backoff.
+        """
         for attempt in range(1, tries):
             try:
                 return await self._open()
-            except (Unreachable, UpstreamTimeout):
-                await asyncio.sleep(self.options.backoff * 2 ** (attempt - 1))
+            except UpstreamTimeout:
+                pass
+            except Unreachable as err:
+                if not _retryable_open(err):
+                    raise
+            await asyncio.sleep(self.options.backoff * 2 ** (attempt - 1))
         return await self._open()
 
     async def _open(self) -> ClientConnection:

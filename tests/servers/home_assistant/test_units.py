@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastmcp import Client
 
-from home_assistant_mcp.entities import match_score
+from home_assistant_mcp.fuzzy import match_score
 from home_assistant_mcp.server import build_server
 from home_assistant_mcp.settings import HASettings
 from home_assistant_mcp.summaries import (
@@ -158,7 +158,15 @@ def test_match_score() -> None:
     assert match_score("light.bed_light", "light.bed_light", "Bed Light") == 100
     assert match_score("bed lite", "light.bed_light", "Bed Light") > 0
     assert match_score("kitchen", "light.bed_light", "Bed Light") == 0
-    assert match_score("bedroom", "light.x", "Lamp", extra="Bedroom") == 80
+    assert 78 <= match_score("bedroom", "light.x", "Lamp", extra="Bedroom") <= 80
+    assert match_score("Bed Light", "light.bed_light", "Bed Light") == 95
+    assert match_score("", "light.bed_light", "Bed Light") > 0  # no query: everything
+    # each query word must be close to some word: one far word rules the entity out
+    assert match_score("bed zebra", "light.bed_light", "Bed Light") == 0
+    # the entity the words name outranks one that merely contains them
+    assert match_score("garage door", "cover.garage_door", "Garage Door") > match_score(
+        "garage door", "binary_sensor.garage_door_contact_3", "Garage door contact 3"
+    )
 
 
 # --- discovery and the gateway --------------------------------------------------------------

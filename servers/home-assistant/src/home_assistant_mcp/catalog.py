@@ -7,6 +7,7 @@ Entities defined in YAML without a unique id are in no registry and have none of
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,21 +38,32 @@ class Catalog:
 
     @classmethod
     async def load(cls, client: HAClient, *, fresh: bool = False) -> Catalog:
-        """The registries; ``fresh`` skips the cache (safety decisions must see the latest)."""
-        areas, floors, labels, devices, entities = await asyncio.gather(
+        """The catalog of the client's registries; the same object while the cached registries
+        last. ``fresh`` skips the cache (safety decisions must see the latest).
+
+        Reusing it spares re-indexing thousands of registry entries per call, and lets callers
+        key their own caches (the search index) on its identity.
+        """
+        lists = await asyncio.gather(
             client.areas(fresh=fresh),
             client.floors(fresh=fresh),
             client.labels(fresh=fresh),
             client.devices(fresh=fresh),
             client.entities(fresh=fresh),
         )
-        return cls(
+        memo = _MEMO.get(client)
+        if memo is not None and all(a is b for a, b in zip(memo[0], lists, strict=True)):
+            return memo[1]
+        areas, floors, labels, devices, entities = lists
+        catalog = cls(
             areas=_by(areas, "area_id"),
             floors=_by(floors, "floor_id"),
             labels=_by(labels, "label_id"),
             devices=_by(devices, "id"),
             entities=_by(entities, "entity_id"),
         )
+        _MEMO[client] = (tuple(lists), catalog)
+        return catalog
 
     # --- per entity ---------------------------------------------------------------------------
 
@@ -115,3 +127,9 @@ class Catalog:
     def _known(records: dict[str, Record]) -> str:
         names = sorted(str(r.get("name") or key) for key, r in records.items())
         return f"known: {', '.join(names)}" if names else "none are defined in Home Assistant"
+
+
+# Per client: the registry lists a catalog was built from (held, so identity stays meaningful).
+_MEMO: weakref.WeakKeyDictionary[HAClient, tuple[tuple[list[Record], ...], Catalog]] = (
+    weakref.WeakKeyDictionary()
+)

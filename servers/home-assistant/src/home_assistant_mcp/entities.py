@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from difflib import SequenceMatcher
 from typing import Any
 from urllib.parse import urlsplit
 
 from home_assistant_mcp.catalog import Catalog
+from home_assistant_mcp.fuzzy import FuzzyIndex
 from home_assistant_mcp.models import EntityDetail, EntitySummary
 
 # The attributes a person asks about, per domain; everything else is in get_entity(detail=full).
@@ -108,39 +107,29 @@ def detail(
     )
 
 
-# --- fuzzy matching -------------------------------------------------------------------------
-
-_WORD = re.compile(r"[a-z0-9]+")
+# --- search ----------------------------------------------------------------------------------
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+class SearchIndexes:
+    """The fuzzy index of the entities' names, rebuilt only when the names change.
+
+    A state change alone (on/off, a new reading) leaves ids, friendly names, areas and devices
+    as they were, so the index stays; entities added, removed or renamed, or new registries
+    (a new catalog object), rebuild it. The check costs one pass over the states.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[Catalog, tuple[tuple[str, str | None], ...]] | None = None
+        self._index = FuzzyIndex(())
+
+    def get(self, states: list[dict[str, Any]], catalog: Catalog) -> FuzzyIndex:
+        names = tuple((s["entity_id"], friendly_name(s)) for s in states)
+        key = (catalog, names)
+        if self._key is None or self._key[0] is not catalog or self._key[1] != names:
+            self._index = FuzzyIndex([(e, n, _extra(catalog, e)) for e, n in names])
+            self._key = key
+        return self._index
 
 
-def match_score(query: str, entity_id: str, name: str | None, extra: str = "") -> float:
-    """0 (no match) to 100 (the exact id). Tolerates word order, ``_`` vs space and typos."""
-    q = query.strip().casefold()
-    if not q:
-        return 1.0
-    if q == entity_id.casefold():
-        return 100.0
-    name_cf = (name or "").casefold()
-    if q == name_cf:
-        return 95.0
-    haystack = f"{entity_id} {name or ''} {extra}".casefold()
-    if q in haystack or q.replace(" ", "_") in entity_id.casefold():
-        return 80.0
-    words = _words(haystack)
-    wanted = _words(q)
-    if not wanted:
-        return 0.0
-    scores = []
-    for w in wanted:
-        best = max((SequenceMatcher(None, w, h).ratio() for h in words), default=0.0)
-        if any(h.startswith(w) for h in words):
-            best = max(best, 0.9)
-        scores.append(best)
-    worst = min(scores)
-    if worst < 0.65:
-        return 0.0
-    return 40.0 + 30.0 * (sum(scores) / len(scores))
+def _extra(catalog: Catalog, entity_id: str) -> str:
+    return " ".join(filter(None, [catalog.area_name(entity_id), catalog.device_name(entity_id)]))

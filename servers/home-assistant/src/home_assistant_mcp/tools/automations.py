@@ -9,7 +9,8 @@ from fastmcp.exceptions import ToolError
 from pydantic import Field
 
 from home_assistant_mcp.calls import Call, execute, prepare
-from home_assistant_mcp.entities import domain_of, match_score
+from home_assistant_mcp.entities import domain_of, friendly_name
+from home_assistant_mcp.fuzzy import FuzzyIndex
 from home_assistant_mcp.models import Automation, Scene, Script, ServiceResult
 from home_assistant_mcp.tools import Deps, EntityId, Query
 from homelab_shared.output import Limit, Offset, Page, paginate
@@ -19,17 +20,11 @@ OnOff = Annotated[str | None, Field(description="Only 'on' (enabled) or 'off' (d
 
 
 def _matching(states: list[dict[str, Any]], domain: str, query: str | None) -> list[dict[str, Any]]:
-    found = []
-    for s in states:
-        if domain_of(s["entity_id"]) != domain:
-            continue
-        score = match_score(
-            query or "", s["entity_id"], s.get("attributes", {}).get("friendly_name")
-        )
-        if score > 0:
-            found.append((score, s))
-    found.sort(key=lambda item: (-item[0], item[1]["entity_id"]))
-    return [s for _, s in found]
+    mine = [s for s in states if domain_of(s["entity_id"]) == domain]
+    index = FuzzyIndex([(s["entity_id"], friendly_name(s), "") for s in mine])
+    scores = index.scores(query or "")
+    ranked = sorted(scores, key=lambda n: (-scores[n], mine[n]["entity_id"]))
+    return [mine[n] for n in ranked]
 
 
 def _require(entity_id: str, domain: str, tool: str) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field
 
 from home_assistant_mcp.catalog import Catalog
-from home_assistant_mcp.entities import match_score
+from home_assistant_mcp.fuzzy import match_score
 from home_assistant_mcp.models import Area, Device
 from home_assistant_mcp.tools import Deps, Query
 from homelab_shared.output import Limit, Offset, Page, paginate

@@ -12,8 +12,8 @@ from pydantic import Field
 
 from home_assistant_mcp.catalog import Catalog
 from home_assistant_mcp.client import HAClient
+from home_assistant_mcp.entities import SearchIndexes, domain_of, summarize
 from home_assistant_mcp.entities import detail as entity_detail
-from home_assistant_mcp.entities import domain_of, match_score, summarize
 from home_assistant_mcp.models import (
     EntityDetail,
     EntitySummary,
@@ -81,6 +81,8 @@ def problems(
 
 
 def register(box: Toolbox, deps: Deps) -> None:
+    indexes = SearchIndexes()
+
     @box.read
     async def search_entities(
         query: Query = None,
@@ -106,10 +108,14 @@ def register(box: Toolbox, deps: Deps) -> None:
         area_id = catalog.find_area(area) if area else None
         floor_id = catalog.find_floor(floor) if floor else None
         label_id = catalog.find_label(label) if label else None
-        scored: list[tuple[float, dict[str, Any]]] = []
-        for s in states:
+        index = indexes.get(states, catalog)
+        scores = index.scores(query or "")
+        wanted_domain = domain.strip().lower() if domain else None
+        scored: list[tuple[float, str, dict[str, Any]]] = []
+        for n, score in scores.items():
+            s = states[n]
             entity_id = s["entity_id"]
-            if domain and domain_of(entity_id) != domain.strip().lower():
+            if wanted_domain and domain_of(entity_id) != wanted_domain:
                 continue
             if state is not None and str(s.get("state")).lower() != state.lower():
                 continue
@@ -119,16 +125,13 @@ def register(box: Toolbox, deps: Deps) -> None:
                 continue
             if label_id and label_id not in catalog.labels_of(entity_id):
                 continue
-            extra = " ".join(
-                filter(None, [catalog.area_name(entity_id), catalog.device_name(entity_id)])
-            )
-            score = match_score(
-                query or "", entity_id, s.get("attributes", {}).get("friendly_name"), extra
-            )
-            if score > 0:
-                scored.append((score, s))
-        scored.sort(key=lambda item: (-item[0], item[1]["entity_id"]))
-        return paginate([summarize(s, catalog) for _, s in scored], limit, offset)
+            scored.append((score, entity_id, s))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        page = paginate(scored, limit, offset)  # summarize only the page, not every match
+        return Page[EntitySummary](
+            **page.model_dump(exclude={"items"}),
+            items=[summarize(s, catalog) for _, _, s in page.items],
+        )
 
     @box.read
     async def get_entity(entity_id: EntityId, detail: Detail = "summary") -> EntityDetail:
