@@ -84,7 +84,7 @@ def test_an_expired_token_is_refused(
     assert "expired" in expired["content"][0]["text"]
     assert "item-22" in upstream.items
     outcomes = [(a["arguments"]["item_id"], a["outcome"]) for a in audit]
-    assert outcomes == [("item-22", "preview"), ("item-22", "error:tool_error")]
+    assert outcomes == [("item-22", "preview"), ("item-22", "refused:confirm_expired")]
 
 
 def test_missing_or_wrong_token_gets_401(node_tools: Path, gateway: Served) -> None:
