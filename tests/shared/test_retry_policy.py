@@ -216,3 +216,13 @@ async def test_websocket_reset_while_opening_is_retried(loopback: Any) -> None:
     finally:
         await ws.aclose()
     assert (ws.opens, server.accepted) == (3, 3)
+
+
+def test_a_cause_chain_that_loops_back_ends() -> None:
+    """A chain of causes can point back at itself (seen with a mocked transport); the walk ends."""
+    from homelab_shared.errors import in_cause_chain, was_reset
+
+    first, second = OSError("first"), OSError("second")
+    first.__context__, second.__context__ = second, first
+    assert not in_cause_chain(first, ConnectionResetError)
+    assert not was_reset(first)

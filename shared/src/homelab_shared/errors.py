@@ -121,9 +121,11 @@ def error_class(err: BaseException) -> str:
 def in_cause_chain(err: BaseException, *types: type[BaseException]) -> bool:
     """Whether ``err`` or anything it was raised from is one of ``types``."""
     seen: BaseException | None = err
-    while seen is not None:
+    visited: set[int] = set()
+    while seen is not None and id(seen) not in visited:  # chains can loop back on themselves
         if isinstance(seen, types):
             return True
+        visited.add(id(seen))
         seen = seen.__cause__ or seen.__context__
     return False
 
