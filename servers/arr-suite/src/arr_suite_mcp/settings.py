@@ -21,7 +21,6 @@ import os
 import re
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit, urlunsplit
 
 from dotenv import dotenv_values
 from pydantic import BaseModel, Field, SecretStr, model_validator
@@ -29,6 +28,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from homelab_shared.errors import ConfigError
 from homelab_shared.settings import UpstreamSettings, server_config
+from homelab_shared.settings import normalise_url as shared_normalise_url
 
 App = Literal["sonarr", "radarr", "prowlarr", "sabnzbd"]
 APPS: tuple[App, ...] = ("sonarr", "radarr", "prowlarr", "sabnzbd")
@@ -71,13 +71,11 @@ class Instance(BaseModel):
 
 
 def normalise_url(value: str, var: str) -> str:
-    value = value.strip()
-    if "://" not in value:
-        value = f"http://{value}"
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"{var} is invalid: {value!r} is not an http(s) URL")
-    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), "", ""))
+    """The shared URL rule, with the error naming the instance's own variable."""
+    try:
+        return shared_normalise_url(value)
+    except ValueError as err:
+        raise ConfigError(f"{var} is invalid: {err}") from None
 
 
 def _read_secret_file(var: str, path: str) -> str:
