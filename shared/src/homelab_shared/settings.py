@@ -6,6 +6,7 @@ message names each variable to set (``HA_URL is not set``), never a pydantic tra
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import types
@@ -158,6 +159,16 @@ class UpstreamSettings(BaseServerSettings):
     verify_ssl: bool = Field(True, description="Verify the upstream's TLS certificate")
     ca_bundle: Path | None = Field(None, description="CA bundle for a self-signed upstream")
     timeout: float = Field(10.0, gt=0, le=300, description="Read timeout in seconds")
+
+
+def parse_list(value: Any) -> Any:
+    """A JSON list or comma/space separated words (for list settings read with ``NoDecode``)."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text.startswith("["):
+        return json.loads(text)
+    return [w for w in re.split(r"[,\s]+", text) if w]
 
 
 def normalise_url(value: str) -> str:

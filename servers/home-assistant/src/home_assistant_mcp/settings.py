@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field, SecretStr, field_validator, model_validat
 from pydantic_settings import NoDecode
 
 from homelab_shared.redact import register_secret
-from homelab_shared.settings import UpstreamSettings, normalise_url, server_config
+from homelab_shared.settings import UpstreamSettings, normalise_url, parse_list, server_config
 
 DEVICE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")
 
@@ -86,16 +86,6 @@ def parse_devices(value: Any) -> Any:
             ]
         return data
     return [_device_from_entry(e) for e in re.split(r"[,\s]+", text) if e]
-
-
-def parse_list(value: Any) -> Any:
-    """A JSON list or comma/space separated words."""
-    if not isinstance(value, str):
-        return value
-    text = value.strip()
-    if text.startswith("["):
-        return json.loads(text)
-    return [w for w in re.split(r"[,\s]+", text) if w]
 
 
 class HASettings(UpstreamSettings):

@@ -7,7 +7,6 @@ the server refuses to start and names the variables.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -18,7 +17,7 @@ from pydantic import AliasChoices, Field, SecretStr, field_validator, model_vali
 from pydantic_settings import NoDecode
 
 from homelab_shared.errors import ConfigError
-from homelab_shared.settings import UpstreamSettings, server_config
+from homelab_shared.settings import UpstreamSettings, parse_list, server_config
 
 DNS_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
 # [group/]Kind[:write]; the group may be '*' for every kind of the group.
@@ -27,15 +26,6 @@ DENY_ENTRY = re.compile(
 )
 DEFAULT_DENIED = ["Secret:write", "rbac.authorization.k8s.io/*:write"]
 IN_CLUSTER_TOKEN = Path("/var/run/secrets/kubernetes.io/serviceaccount/token")
-
-
-def _words(value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    text = value.strip()
-    if text.startswith("["):
-        return json.loads(text)
-    return [w for w in re.split(r"[,\s]+", text) if w]
 
 
 def _alias(*names: str) -> AliasChoices:
@@ -116,7 +106,7 @@ class InfraSettings(UpstreamSettings):
     @field_validator("namespaces", "denied_kinds", mode="before")
     @classmethod
     def _split(cls, value: Any) -> Any:
-        return _words(value)
+        return parse_list(value)
 
     @field_validator("namespaces")
     @classmethod
