@@ -255,7 +255,13 @@ def register(box: Toolbox, deps: Deps) -> None:
                     raise ToolError(_lost_message(entity_id, current, "could not subscribe again"))
                 if event == RECONNECTED:
                     lost = False
-                    current = str((await ha.state(entity_id)).get("state"))
+                    try:
+                        current = str((await ha.state(entity_id)).get("state"))
+                    except UpstreamError:
+                        # Home Assistant accepts connections before every integration has set up
+                        # its entities again (404 for a while): the trigger sees it appear
+                        current = "unavailable"
+                        continue
                     if state is not None and current == state:
                         return done(current, True)
                     continue
