@@ -195,3 +195,14 @@ async def test_sabnzbd_history_with_failure_message(ro: Client[Any]) -> None:
 def test_fixture_text_is_hostile() -> None:
     """The fencing tests below are only meaningful while the fixtures carry hostile text."""
     assert "\u202e" in data.HOSTILE and "\x1b[31m" in data.HOSTILE and len(data.HOSTILE) > 5000
+
+
+async def test_calendar_names_an_instance_that_is_down_and_keeps_the_others(
+    ro: Client[Any], lab: Lab
+) -> None:
+    lab.radarr4k.down = True
+    page = await call(ro, "calendar", days=7)
+    rows = [(e["app"], e["instance"], e["title"]) for e in page["items"]]
+    assert rows == [("sonarr", "default", "Severance"), ("radarr", "default", "Arrival")]
+    [gone] = page["unavailable"]
+    assert "cannot connect" in gone and "RADARR_4K_URL" in gone

@@ -6,7 +6,7 @@ data fields, cleaned by :func:`arr_suite_mcp.text.clean`. ``None`` fields are dr
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
@@ -125,8 +125,13 @@ class QueueEntry(Lean):
     error: str | None = Field(None, description="Why it is stuck (untrusted text)")
 
 
-class QueueView(Lean):
-    items: list[QueueEntry]
+T = TypeVar("T")
+
+
+class Merged(Lean, Generic[T]):
+    """One page of a list merged over several instances; the ones that failed are named."""
+
+    items: list[T]
     total: int
     offset: int
     limit: int

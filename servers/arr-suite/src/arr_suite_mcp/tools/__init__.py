@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field
 
+from arr_suite_mcp.models import Merged
 from arr_suite_mcp.settings import ArrSettings
 from arr_suite_mcp.upstreams import Upstreams
+from homelab_shared.errors import UpstreamError
+from homelab_shared.output import paginate
 from homelab_shared.toolbox import ClientHolder
+
+C = TypeVar("C")
+T = TypeVar("T")
 
 
 @dataclass
@@ -28,3 +36,35 @@ LibraryApp = Literal["sonarr", "radarr"]
 # schema (it is a parameter of 20 tools, and every schema costs tokens on every turn).
 InstanceName = str | None
 ItemId = Annotated[int, Field(ge=1, description="Series/movie id")]
+
+
+async def merge_instances(
+    clients: Sequence[C],
+    fetch: Callable[[C], Awaitable[list[T]]],
+    limit: int,
+    offset: int,
+    *,
+    keep: Callable[[T], bool] = lambda _: True,
+    order: Callable[[T], object] | None = None,
+) -> Merged[T]:
+    """Ask every instance at once; one that is down is named in ``unavailable``, not fatal.
+
+    A homelab often has one instance off (a 4K Radarr on a NAS that sleeps): the merged answer
+    of the others is still what the user asked for, as long as the gap is said.
+    """
+    results = await asyncio.gather(*(fetch(c) for c in clients), return_exceptions=True)
+    entries: list[T] = []
+    unavailable: list[str] = []
+    for result in results:
+        if isinstance(result, UpstreamError):
+            unavailable.append(str(result))
+        elif isinstance(result, BaseException):
+            raise result
+        else:
+            entries += [e for e in result if keep(e)]
+    if order is not None:
+        entries.sort(key=order)  # type: ignore[arg-type]
+    page = paginate(entries, limit, offset)
+    return Merged[T](
+        **page.model_dump(exclude={"items"}), items=page.items, unavailable=unavailable or None
+    )

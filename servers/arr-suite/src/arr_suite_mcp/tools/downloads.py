@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated, Literal
 
 from pydantic import Field
 
 from arr_suite_mcp import convert, sabconvert
 from arr_suite_mcp.client import ArrClient
-from arr_suite_mcp.models import Changed, HistoryEntry, QueueEntry, QueueView
+from arr_suite_mcp.models import Changed, HistoryEntry, Merged, QueueEntry
 from arr_suite_mcp.sabnzbd import NZO_ID, SabnzbdClient
 from arr_suite_mcp.text import clean
-from arr_suite_mcp.tools import Deps, InstanceName, LibraryApp
-from homelab_shared.errors import UpstreamError
-from homelab_shared.output import Limit, Offset, paginate
+from arr_suite_mcp.tools import Deps, InstanceName, LibraryApp, merge_instances
+from homelab_shared.output import Limit, Offset
 from homelab_shared.toolbox import Toolbox
 
 QUEUE_FETCH = 200  # per instance; a homelab queue longer than this is itself the problem
@@ -47,28 +45,15 @@ def register(box: Toolbox, deps: Deps) -> None:
         problems_only: Annotated[bool, Field(description="Only stuck items")] = False,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> QueueView:
+    ) -> Merged[QueueEntry]:
         """Everything downloading or waiting to import, across every instance, with errors."""
         apps = [app] if app else ["sonarr", "radarr", "sabnzbd"]
         clients = [c for a in apps for c in deps.up.of(a)]  # type: ignore[arg-type]
-        results = await asyncio.gather(
-            *(_instance_queue(c) for c in clients), return_exceptions=True
-        )
-        entries: list[QueueEntry] = []
-        unavailable: list[str] = []
-        for result in results:
-            if isinstance(result, UpstreamError):
-                unavailable.append(str(result))
-            elif isinstance(result, BaseException):
-                raise result
-            else:
-                entries += result
-        if problems_only:
-            entries = [e for e in entries if e.error or (e.state or "").lower() in _BAD]
-        page = paginate(entries, limit, offset)
-        return QueueView(
-            **page.model_dump(exclude={"items"}), items=page.items, unavailable=unavailable or None
-        )
+
+        def stuck(e: QueueEntry) -> bool:
+            return not problems_only or bool(e.error or (e.state or "").lower() in _BAD)
+
+        return await merge_instances(clients, _instance_queue, limit, offset, keep=stuck)
 
     @box.read
     async def download_history(

@@ -15,11 +15,12 @@ from arr_suite_mcp.models import (
     HistoryEntry,
     LibraryItem,
     LookupResult,
+    Merged,
     TitleDetails,
     WantedItem,
 )
 from arr_suite_mcp.text import clean
-from arr_suite_mcp.tools import Deps, InstanceName, ItemId, LibraryApp
+from arr_suite_mcp.tools import Deps, InstanceName, ItemId, LibraryApp, merge_instances
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 
@@ -108,19 +109,19 @@ def register(box: Toolbox, deps: Deps) -> None:
         days: Annotated[int, Field(ge=1, le=60, description="Days ahead")] = 7,
         limit: Limit = 50,
         offset: Offset = 0,
-    ) -> Page[CalendarEntry]:
+    ) -> Merged[CalendarEntry]:
         """Upcoming episodes and movie releases of every Sonarr/Radarr, merged by date."""
         start = datetime.now(UTC)
         end = start + timedelta(days=days)
+
+        async def upcoming(client: ArrClient) -> list[CalendarEntry]:
+            items = await client.calendar(start.isoformat(), end.isoformat())
+            return convert.calendar_entries(client.app, client.instance.name, items, start, end)
+
         clients = deps.up.arrs("sonarr") + deps.up.arrs("radarr")
-        results = await asyncio.gather(
-            *(c.calendar(start.isoformat(), end.isoformat()) for c in clients)
+        return await merge_instances(
+            clients, upcoming, limit, offset, order=lambda e: (e.date, e.title or "", e.instance)
         )
-        entries: list[CalendarEntry] = []
-        for client, items in zip(clients, results, strict=True):
-            entries += convert.calendar_entries(client.app, client.instance.name, items, start, end)
-        entries.sort(key=lambda e: (e.date, e.title or "", e.instance))
-        return paginate(entries, limit, offset)
 
     @box.read
     async def wanted_missing(
