@@ -1,0 +1,146 @@
+"""Well-formedness check for the fresh PII corpus (see FRESH.md).
+
+It checks only the shape of the hand-written data: valid JSON, unique ids, known
+languages and kinds, every listed value present verbatim in its text, and the
+check digits of listed card numbers, IBANs, NHS numbers and SSNs. It never
+generates or edits prompts, and it knows nothing about the detector.
+
+Run: uv run python tests/routing/data/check_fresh.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).parent
+PERSONAL = HERE / "pii_personal_fresh.jsonl"
+CLEAN = HERE / "pii_clean_fresh.jsonl"
+
+LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
+KINDS = {
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "CREDIT_CARD",
+    "IBAN_CODE",
+    "IP_ADDRESS",
+    "LOCATION",
+    "DATE_OF_BIRTH",
+    "US_SSN",
+    "UK_NHS",
+    "ID_NUMBER",
+    "MEDICAL",
+}
+
+
+def luhn_ok(number: str) -> bool:
+    digits = [int(c) for c in re.sub(r"[ -]", "", number)][::-1]
+    total = 0
+    for i, d in enumerate(digits):
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def iban_ok(iban: str) -> bool:
+    compact = iban.replace(" ", "").upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{8,30}", compact):
+        return False
+    moved = compact[4:] + compact[:4]
+    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+
+
+def nhs_ok(number: str) -> bool:
+    digits = re.sub(r"[ -]", "", number)
+    if not re.fullmatch(r"\d{10}", digits):
+        return False
+    check = 11 - sum(int(d) * (10 - i) for i, d in enumerate(digits[:9])) % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def ssn_ok(number: str) -> bool:
+    m = re.fullmatch(r"(\d{3})-(\d{2})-(\d{4})", number)
+    if not m:
+        return False
+    area, group, serial = m.groups()
+    return area not in {"000", "666"} and area[0] != "9" and group != "00" and serial != "0000"
+
+
+VALIDATORS = {"CREDIT_CARD": luhn_ok, "IBAN_CODE": iban_ok, "UK_NHS": nhs_ok, "US_SSN": ssn_ok}
+
+
+def load(path: Path, prefix: str, errors: list[str]) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    seen: set[str] = set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        where = f"{path.name}:{n}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(f"{where}: invalid JSON ({exc})")
+            continue
+        rid = row.get("id")
+        if not isinstance(rid, str) or not re.fullmatch(prefix + r"\d{3}", rid):
+            errors.append(f"{where}: bad id {rid!r}")
+        elif rid in seen:
+            errors.append(f"{where}: duplicate id {rid}")
+        else:
+            seen.add(rid)
+        if row.get("lang") not in LANGS:
+            errors.append(f"{where}: unknown lang {row.get('lang')!r}")
+        if not isinstance(row.get("text"), str) or not row["text"].strip():
+            errors.append(f"{where}: empty text")
+        rows.append(row)
+    return rows
+
+
+def check_personal(rows: list[dict[str, object]], errors: list[str]) -> Counter[str]:
+    kinds: Counter[str] = Counter()
+    for row in rows:
+        rid, text, pii = row.get("id"), str(row.get("text")), row.get("pii")
+        if not isinstance(pii, list) or not pii:
+            errors.append(f"{rid}: personal prompt without a pii list")
+            continue
+        for item in pii:
+            well_formed = isinstance(item, list) and len(item) == 2
+            if not (well_formed and all(isinstance(x, str) for x in item)):
+                errors.append(f"{rid}: malformed pii entry {item!r}")
+                continue
+            kind, value = item
+            kinds[kind] += 1
+            if kind not in KINDS:
+                errors.append(f"{rid}: unknown kind {kind}")
+            if value not in text:
+                errors.append(f"{rid}: {kind} {value!r} does not occur in the text")
+            validator = VALIDATORS.get(kind)
+            if validator and not validator(value):
+                errors.append(f"{rid}: {kind} {value!r} fails its check digits/format")
+    return kinds
+
+
+def main() -> int:
+    errors: list[str] = []
+    personal = load(PERSONAL, "f-p-", errors)
+    clean = load(CLEAN, "f-c-", errors)
+    kinds = check_personal(personal, errors)
+    for row in clean:
+        if "pii" in row:
+            errors.append(f"{row.get('id')}: clean prompt carries a pii list")
+    for e in errors:
+        print("ERROR", e)
+    print(f"personal: {len(personal)} prompts", dict(Counter(str(r.get("lang")) for r in personal)))
+    print(f"clean: {len(clean)} prompts", dict(Counter(str(r.get("lang")) for r in clean)))
+    print("kinds:", dict(kinds.most_common()))
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
