@@ -60,7 +60,7 @@ def summarise(summary: Mapping[str, Any], full: Mapping[str, Any]) -> TraceRun:
         started=stamps.get("start"),
         finished=stamps.get("finish"),
         outcome=summary.get("script_execution") or summary.get("state"),
-        trigger=summary.get("trigger"),
+        trigger=summary.get("trigger") or "started by a service call or the UI (no trigger)",
         conditions=_conditions(trace) or None,
         steps=sum(1 for path in trace if path.startswith(("action/", "sequence/"))) or None,
         failed_step=failed,
