@@ -119,6 +119,14 @@ async def test_home_assistant_validation_and_the_mistake_check_block_a_save(
     assert stored(ha_peer, "automation", "cfg_typo") is None
     assert stored(ha_peer, "automation", "cfg_bad") is None
     # what Home Assistant itself refuses on POST comes back as its message, nothing saved
+    bad_mode = {**PORCH, "alias": "Cfg mode", "mode": "sometimes"}
+    with pytest.raises(ToolError) as refused:
+        await rw_ha.call_tool("save_config_item", {"kind": "automation", "config": bad_mode})
+    assert str(refused.value).startswith(
+        "Home Assistant rejected this automation, nothing was saved: value must be one of"
+    )
+    assert "data['mode']" in str(refused.value) and "HTTP 400" not in str(refused.value)
+    assert stored(ha_peer, "automation", "cfg_mode") is None
     with pytest.raises(ToolError, match=r"rejected this input_number, nothing was saved.*max"):
         await rw_ha.call_tool(
             "save_config_item", {"kind": "input_number", "config": {"name": "Cfg n", "min": 0}}

@@ -64,7 +64,9 @@ def switch(peer: HomeAssistantPeer, entity_id: str, service: str) -> None:
 
 
 def trigger(peer: HomeAssistantPeer) -> None:
-    """Guest mode on (the automation's trigger), then off again as the demo has it."""
+    """Guest mode on (the automation's trigger), then off again as the demo has it (off first:
+    another test may have left it on, and then turning it on would trigger nothing)."""
+    switch(peer, GUEST, "turn_off")
     switch(peer, GUEST, "turn_on")
     switch(peer, GUEST, "turn_off")
 

@@ -76,7 +76,8 @@ async def plan(
             raise ToolError(f"There is no {kind} {ref!r} to change; pass config to create one.")
         new = dict(config or {})
         if kind in FILE_KINDS:
-            item_id = ref if ref and "." not in ref else await store.new_id(kind, new)
+            # a new item keeps the id asked for (script.x -> x: its entity id), else one is made
+            item_id = ref.split(".", 1)[-1] if ref else await store.new_id(kind, new)
         elif ref:
             raise ToolError(f"No {kind} {ref!r}; to create one, leave id empty.")
         else:

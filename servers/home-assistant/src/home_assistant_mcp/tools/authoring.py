@@ -41,7 +41,9 @@ def register(box: Toolbox, deps: Deps) -> None:
         )
 
     @box.read
-    async def check_config_item(kind: Kind, config: dict[str, Any]) -> ConfigCheck:
+    async def check_config_item(
+        kind: Kind, config: Annotated[dict[str, Any], Field(description="The item to check")]
+    ) -> ConfigCheck:
         """Find mistakes in a config before saving: unknown entities/actions, old syntax."""
         issues = await check(deps.ha(), kind, config)
         reason = await sensitivity(deps.ha(), kind, config, deps.policy, None)

@@ -24,9 +24,9 @@ from homelab_shared.output import Page, paginate
 from homelab_shared.toolbox import Toolbox
 
 Effect = Annotated[Literal["any", "turns_on", "turns_off"], Field(description="Which uses")]
-Entity = Annotated[str, Field(pattern=ENTITY_ID)]
-Few = Annotated[int, Field(ge=1, le=200)]
-Skip = Annotated[int, Field(ge=0)]
+Entity = Annotated[str, Field(pattern=ENTITY_ID, description="e.g. light.porch")]
+Few = Annotated[int, Field(ge=1, le=200, description="Page size")]
+Skip = Annotated[int, Field(ge=0, description="From next_offset")]
 TURNS: dict[str, frozenset[str]] = {
     "turns_on": frozenset(
         {"turn_on", "toggle", "open_cover", "set_cover_position", "open_cover_tilt", "unlock"}
