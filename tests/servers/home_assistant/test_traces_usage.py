@@ -110,6 +110,27 @@ async def test_traces_say_which_condition_failed_and_which_step(
     assert [r["run_id"] for r in only["runs"]] == [latest["run_id"]]
 
 
+async def test_script_traces(ro_ha: Client[Any], ha_peer: HomeAssistantPeer) -> None:
+    """A script from YAML (the key is its object id) run once: a finished run with its step."""
+
+    def script_runs() -> int:
+        query = {"type": "trace/list", "domain": "script", "item_id": "bed_light_on"}
+        return len(ha_peer.ws_command(query))
+
+    before = script_runs()
+    ha_peer.ws_command({"type": "call_service", "domain": "script", "service": "bed_light_on"})
+    try:
+        until(lambda: script_runs() == before + 1, "the script's trace")
+        traces = await call(ro_ha, "get_traces", entity_id="script.bed_light_on", runs=1)
+        run = traces["runs"][0]
+        assert traces["stored"] == before + 1
+        assert run["outcome"] == "finished" and run["steps"] == 1
+        assert run["last_step"] == "sequence/0"
+        assert run["trigger"].startswith("started by a service call")
+    finally:
+        switch(ha_peer, BED, "turn_off")
+
+
 async def test_traces_need_an_automation_or_script(ro_ha: Client[Any]) -> None:
     with pytest.raises(ToolError, match=r"automation\.\* or script\.\* entity"):
         await ro_ha.call_tool("get_traces", {"entity_id": BED})
