@@ -28,6 +28,7 @@ os.environ.setdefault("FASTMCP_CHECK_FOR_UPDATES", "off")
 import httpx
 from fastmcp import Client
 
+from bench.home_assistant_config_size import config_answers
 from home_assistant_mcp.server import build_server
 from home_assistant_mcp.settings import HASettings
 from homelab_shared.runtime import RuntimeSettings
@@ -99,6 +100,7 @@ async def measure(peer: HomeAssistantPeer, state_dir: Path) -> dict[str, Any]:
                     "ratio_matching": subset / ours,
                 }
             )
+        answers += await config_answers(peer, client)  # traces and usage search (issue 18)
         read_only = await client.list_tools()
 
     everything = load_settings(HASettings, **base, allow_write=True, allow_destructive=True)

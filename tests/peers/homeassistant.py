@@ -213,7 +213,16 @@ scene:
       light.ceiling_lights:
         state: "on"
         brightness: 77
+
+# Where the config API (the UI editors) saves automations, scripts and scenes, next to the
+# hand-written ones above; `timer:` makes the timer helper collection available.
+automation ui: !include automations.yaml
+script ui: !include scripts.yaml
+scene ui: !include scenes.yaml
+timer:
 """
+# Empty UI config files (HA's own default config creates these on onboarding).
+UI_CONFIG_FILES = {"automations.yaml": "[]\n", "scripts.yaml": "{}\n", "scenes.yaml": "[]\n"}
 
 
 def ha_binary() -> Path | None:
@@ -308,6 +317,9 @@ class HomeAssistantPeer:
         if not self.port or not _port_is_free(self.port):
             self.port = free_port()  # a restart keeps its port (and URL) while it is free
         (self.config_dir / "configuration.yaml").write_text(CONFIG_TEMPLATE.format(port=self.port))
+        for name, empty in UI_CONFIG_FILES.items():
+            if not (self.config_dir / name).exists():
+                (self.config_dir / name).write_text(empty)
         self._seed_storage()
         token_file = self.config_dir / TOKEN_FILE
         self.token = token_file.read_text().strip() if token_file.is_file() else ""

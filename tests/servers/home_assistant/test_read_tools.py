@@ -37,6 +37,7 @@ READ_TOOLS = {
     "list_cast_devices",
     "list_tasmota_devices",
     "get_tasmota_status",
+    *("get_config_item", "check_config_item", "get_traces", "find_usage"),  # issue 18
 }
 
 

@@ -12,6 +12,7 @@ from home_assistant_mcp.tasmota_client import TasmotaClient
 from home_assistant_mcp.tools import (
     Deps,
     Upstreams,
+    authoring,
     automations,
     google_home,
     history,
@@ -21,6 +22,8 @@ from home_assistant_mcp.tools import (
     services,
     states,
     tasmota,
+    traces,
+    usage,
 )
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
@@ -81,6 +84,9 @@ def build_server(
         sensitive,
         google_home,
         tasmota,
+        authoring,  # issue 18 parts 1-3: config authoring, traces, usage search
+        traces,
+        usage,
     ):
         group.register(box, deps)
     prompts.register(box.mcp)
