@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import httpx
 
+from home_assistant_mcp.live_states import LiveStates, Snapshot
 from home_assistant_mcp.settings import HASettings
 from home_assistant_mcp.websocket import SERVICE, HAWebSocket, Subscription
 from homelab_shared.errors import BadRequest, BadResponse, NotFound
@@ -63,7 +64,11 @@ class HAClient:
     """One Home Assistant: a pooled HTTP client and one persistent WebSocket."""
 
     def __init__(
-        self, settings: HASettings, *, transport: httpx.AsyncBaseTransport | None = None
+        self,
+        settings: HASettings,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        live_states: bool = True,
     ) -> None:
         self._cache = _Cache()
         token = settings.token.get_secret_value()
@@ -92,6 +97,8 @@ class HAClient:
             url_hint=URL_HINT,
             on_connect=self.forget_registries,
         )
+        # States kept from the WebSocket for display reads; ``live_states=False``: REST each time
+        self.live = LiveStates(self.ws, self.states, enabled=live_states)
 
     async def aclose(self) -> None:
         await self.ws.aclose()
@@ -107,6 +114,7 @@ class HAClient:
         return await self.http.get_json("/api/config")
 
     async def states(self) -> list[State]:
+        """Every state, fetched now (safety decisions use this; displays use :meth:`snapshot`)."""
         data = await self.http.get_json("/api/states")
         if not isinstance(data, list):
             raise BadResponse(SERVICE, "/api/states did not return a list")
@@ -124,8 +132,20 @@ class HAClient:
                 hint="find the right id with search_entities",
             ) from None
 
-    async def states_of(self, entity_ids: Sequence[str]) -> list[State]:
-        """Current states of several entities (unknown ids are left out)."""
+    async def snapshot(self) -> Snapshot:
+        """Every state for display: kept in memory from the WebSocket, REST until it is in sync.
+
+        Up to date within the latency of Home Assistant's state events; never left over from
+        before a lost connection. Not for safety decisions (they use :meth:`states`)."""
+        return await self.live.snapshot()
+
+    async def states_of(self, entity_ids: Sequence[str], *, live: bool = False) -> list[State]:
+        """Current states of several entities (unknown ids are left out).
+
+        ``live``: for display, from :meth:`snapshot`'s states when they are in sync (or many ids
+        are asked); otherwise fetched now."""
+        if live and (self.live.synced or len(entity_ids) > 8):
+            return await self.live.pick(entity_ids)
         if len(entity_ids) > 8:
             wanted = set(entity_ids)
             return [s for s in await self.states() if s["entity_id"] in wanted]
