@@ -126,6 +126,9 @@ async def test_live_states_equal_rest_and_follow_changes_without_refetching(
     changed = await probe_in_state(mcp, "2")
     assert changed["unit"] == "W"
     assert builds["index"] == built, "a state change rebuilt the search index"
+    await ha.entities(fresh=True)  # as a write's safety check loads it: same content
+    await call(mcp, "search_entities", query="live cache probe")
+    assert builds["index"] == built, "an unchanged registry rebuilt the search index"
 
     # what the cache holds is exactly what /api/states says (attribute removed, context, times)
     live = {s["entity_id"]: s for s in (await ha.snapshot()).states}
@@ -204,9 +207,11 @@ async def test_more_entities_than_the_bound_turns_the_cache_off(
     settings = ha_settings()
     ha = HAClient(settings, transport=transport)
     ha.live.max_entities = 50  # the demo has 118
+    ha.live.sync_wait = 120  # giving up on the set must end the first reader's wait, not this
     try:
         async with mcp_client(build_server(settings, runtime, client=ha)) as mcp:
-            found = await call(mcp, "search_entities", query="bed light")
+            search = call(mcp, "search_entities", query="bed light")
+            found = await asyncio.wait_for(search, 60)
             assert found["items"][0]["entity_id"] == "light.bed_light"
             assert not ha.live.enabled and len(ha.live) == 0
             assert transport.all_states == 1  # served over REST instead

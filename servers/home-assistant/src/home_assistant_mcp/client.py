@@ -45,19 +45,25 @@ class _Cache:
     def __init__(self) -> None:
         self._data: dict[str, tuple[float, Any]] = {}
 
-    async def get(self, key: str, ttl: float, load: Callable[[], Awaitable[T]]) -> T:
+    async def get(
+        self, key: str, ttl: float, load: Callable[[], Awaitable[T]], *, fresh: bool = False
+    ) -> T:
+        """The cached value, or a new load once ``ttl`` has passed (always, when ``fresh``).
+
+        A load equal to the cached value returns the cached object: callers key their own
+        caches on its identity (the catalog, and on that the search index, rebuilt only when
+        a registry really changed, not every ``ttl`` or after every fresh safety load)."""
         hit = self._data.get(key)
-        if hit is not None and time.monotonic() - hit[0] < ttl:
+        if not fresh and hit is not None and time.monotonic() - hit[0] < ttl:
             return hit[1]
         value = await load()
+        if hit is not None and hit[1] == value:
+            value = hit[1]
         self._data[key] = (time.monotonic(), value)
         return value
 
-    def clear(self, key: str | None = None) -> None:
-        if key is None:
-            self._data.clear()
-        else:
-            self._data.pop(key, None)
+    def clear(self) -> None:
+        self._data.clear()
 
 
 class HAClient:
@@ -161,14 +167,12 @@ class HAClient:
 
     async def services(self, *, fresh: bool = False) -> dict[str, dict[str, Any]]:
         """``{domain: {service: description}}`` from /api/services (cached)."""
-        if fresh:
-            self._cache.clear("services")
 
         async def load() -> dict[str, dict[str, Any]]:
             data = await self.http.get_json("/api/services")
             return {d["domain"]: d.get("services", {}) for d in data}
 
-        return await self._cache.get("services", SERVICES_TTL, load)
+        return await self._cache.get("services", SERVICES_TTL, load, fresh=fresh)
 
     async def history(
         self,
@@ -257,9 +261,7 @@ class HAClient:
         async def load() -> list[dict[str, Any]]:
             return await self.ws.command(command)
 
-        if fresh:
-            self._cache.clear(command)
-        return await self._cache.get(command, REGISTRY_TTL, load)
+        return await self._cache.get(command, REGISTRY_TTL, load, fresh=fresh)
 
     def forget_registries(self) -> None:
         """Drop cached registries (and services): after a reconnect they may have changed."""

@@ -137,7 +137,7 @@ class LiveStates:
         self._states: dict[str, State] = {}
         self._sub: _Entities | None = None
         self._ending: set[asyncio.Task[None]] = set()  # unsubscribing abandoned subscriptions
-        self._ready = asyncio.Event()
+        self._ready = asyncio.Event()  # set when a start has an outcome (in sync, or given up)
         self._lock = asyncio.Lock()
         self._retry_at = 0.0
 
@@ -191,6 +191,7 @@ class LiveStates:
         elif event == UNSUBSCRIBED:  # the socket dropped it: subscribe again on the next read
             self._forget()
             self._sub = None
+            self._ready.set()  # no state set is coming: a first reader waiting uses REST
         elif event != RECONNECTED:  # (the state set that follows a reconnect syncs)
             try:
                 self._apply(event)
@@ -209,12 +210,12 @@ class LiveStates:
         """Drop every state: nothing is served from memory until the next full set."""
         self.synced = False
         self._states = {}
-        self._ready.clear()
 
     def _abandon(self, sub: _Entities) -> None:
         """Stop using ``sub`` (its later events are ignored) and end it on Home Assistant's side."""
         self._forget()
         self._sub = None
+        self._ready.set()  # a first reader waiting for this subscription's states: use REST
         task = asyncio.get_running_loop().create_task(self.ws.unsubscribe(sub))
         self._ending.add(task)
         task.add_done_callback(self._ending.discard)
