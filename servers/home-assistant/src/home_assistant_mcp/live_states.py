@@ -67,13 +67,14 @@ def _context(value: Any, old: dict[str, Any] | None = None) -> dict[str, Any]:
 
 def expand(entity_id: str, compressed: dict[str, Any]) -> State:
     """A compressed state (``s``, ``a``, ``c``, ``lc``, ``lu``) in the shape of /api/states."""
-    changed = compressed["lc"]
+    last_changed = _iso(compressed["lc"])
+    updated = compressed.get("lu")  # omitted when equal (most states): convert once
     return {
         "entity_id": entity_id,
         "state": compressed["s"],
         "attributes": compressed.get("a") or {},
-        "last_changed": _iso(changed),
-        "last_updated": _iso(compressed.get("lu", changed)),  # omitted when equal
+        "last_changed": last_changed,
+        "last_updated": last_changed if updated is None else _iso(updated),
         "context": _context(compressed.get("c")),
     }
 
