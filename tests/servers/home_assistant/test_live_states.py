@@ -146,6 +146,7 @@ async def test_live_states_equal_rest_and_follow_changes_without_refetching(
     (await upstream.delete(f"/api/states/{PROBE}")).raise_for_status()
     await until(lambda: probe_gone(mcp))
     assert (await call(mcp, "overview"))["entities"] == len(rest) - 1
+    assert (await call(mcp, "list_automations"))["total"] >= 1
     assert served.transport.all_states == 0, "a read fetched /api/states although in sync"
 
 
