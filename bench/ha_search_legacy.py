@@ -1,7 +1,7 @@
-"""The difflib matcher search_entities used before rapidfuzz: the baseline of the search bench.
+"""The difflib matcher search_entities used before rapidfuzz: the baseline of the quality test.
 
-Kept verbatim (only here) so bench/home_assistant_search.py can run old and new on the same
-data in the same run; the server no longer uses it.
+Kept verbatim (only here) so tests/servers/home_assistant/test_search_quality.py can check the
+new matcher ranks at least as well on the same data; the server no longer uses it.
 """
 
 from __future__ import annotations

@@ -1,11 +1,13 @@
-"""search_entities latency and typo quality: the rapidfuzz index against the old difflib matcher.
+"""search_entities and overview latency: states kept from the WebSocket against REST per call.
 
 Starts the real Home Assistant (the test peer, 118 demo entities), then loads synthetic entities
-into it (``POST /api/states``, bench/ha_synthetic.py) up to 5,000. At each size, the same server
-(in-memory MCP client, the real REST and WebSocket upstream) is measured twice in the same run:
-as it is now, and with the old matcher patched in (``LegacyIndexes``: difflib scoring of every
-entity per call, as before). Queries cycle through the labelled typo set; rounds alternate old
-and new so machine noise hits both.
+into it (``POST /api/states``, bench/ha_synthetic.py) up to 5,000. At each size, two servers (in
+memory MCP clients, the real REST and WebSocket upstream) are measured in the same run: ``live``
+as it is now (states kept in memory from ``subscribe_entities``) and ``rest``, the same code with
+the cache off (``HAClient(live_states=False)``: ``GET /api/states`` on every call, the baseline).
+Queries cycle through the labelled typo set; rounds alternate the two so machine noise hits
+both. Also printed: the first call of each (``live`` waits for the full state set there), the
+memory the cache holds, and typo quality (which must be the same for both).
 
     uv run python -m bench.home_assistant_search             # ~3 min (HA start, 5,000 loads)
     uv run python -m bench.home_assistant_search --calls 20  # quicker, noisier
@@ -15,12 +17,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,41 +33,31 @@ os.environ.setdefault("FASTMCP_CHECK_FOR_UPDATES", "off")
 import httpx
 from fastmcp import Client
 
-import home_assistant_mcp.tools.states as states_tools
-from bench.ha_search_legacy import match_score as legacy_score
 from bench.ha_search_quality import cases, quality
 from bench.ha_synthetic import synthetic_states
-from home_assistant_mcp.catalog import Catalog
-from home_assistant_mcp.entities import SearchIndexes, friendly_name
+from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.server import build_server
 from home_assistant_mcp.settings import HASettings
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
 from tests.peers.homeassistant import INSTALL_SCRIPT, HomeAssistantPeer, ha_binary
 
-GOALS = {118: 10.0, 5000: 40.0}  # p50 ms
+GOALS = {118: 10.0, 5000: 40.0}  # search_entities p50 ms
+VARIANTS = ("rest", "live")
 
 
-class _LegacyScores:
-    def __init__(self, states: list[dict[str, Any]], catalog: Catalog) -> None:
-        self.states, self.catalog = states, catalog
-
-    def scores(self, query: str) -> dict[int, float]:
-        found: dict[int, float] = {}
-        for n, s in enumerate(self.states):
-            e = s["entity_id"]
-            extra = " ".join(filter(None, [self.catalog.area_name(e), self.catalog.device_name(e)]))
-            score = legacy_score(query, e, friendly_name(s), extra)
-            if score > 0:
-                found[n] = score
-        return found
-
-
-class LegacyIndexes:
-    """The old per-call behaviour: no index, difflib against every entity on every call."""
-
-    def get(self, states: list[dict[str, Any]], catalog: Catalog) -> _LegacyScores:
-        return _LegacyScores(states, catalog)
+def deep_size(obj: Any, seen: set[int] | None = None) -> int:
+    """Bytes held by ``obj`` and everything it refers to (each object counted once)."""
+    seen = set() if seen is None else seen
+    if id(obj) in seen:
+        return 0
+    seen.add(id(obj))
+    size = sys.getsizeof(obj)
+    if isinstance(obj, dict):
+        size += sum(deep_size(k, seen) + deep_size(v, seen) for k, v in obj.items())
+    elif isinstance(obj, list | tuple | set):
+        size += sum(deep_size(v, seen) for v in obj)
+    return size
 
 
 async def load_synthetic(peer: HomeAssistantPeer, count: int) -> None:
@@ -81,41 +74,46 @@ async def load_synthetic(peer: HomeAssistantPeer, count: int) -> None:
         await asyncio.gather(*(worker(todo[i::8]) for i in range(8)))
 
 
-async def timed_calls(client: Client[Any], queries: list[str], calls: int) -> list[float]:
+async def timed_calls(
+    client: Client[Any], tool: str, arguments: list[dict[str, Any]], calls: int
+) -> list[float]:
     out: list[float] = []
     for i in range(calls):
-        start = time.perf_counter()
-        await client.call_tool("search_entities", {"query": queries[i % len(queries)]})
-        out.append((time.perf_counter() - start) * 1000)
+        begin = time.perf_counter()
+        await client.call_tool(tool, arguments[i % len(arguments)])
+        out.append((time.perf_counter() - begin) * 1000)
     return out
 
 
+async def rest_share(peer: HomeAssistantPeer) -> tuple[int, float, int]:
+    """Entities, p50 of ``GET /api/states`` + parse alone (no MCP), bytes of the parsed list."""
+    raw: list[float] = []
+    parsed: list[Any] = []
+    async with httpx.AsyncClient(base_url=peer.url, headers=peer.headers) as http:
+        for _ in range(6):
+            begin = time.perf_counter()
+            parsed = json.loads((await http.get("/api/states")).content)
+            raw.append((time.perf_counter() - begin) * 1000)
+    return len(parsed), statistics.median(raw[1:]), deep_size(parsed)
+
+
 async def measure_size(
-    peer: HomeAssistantPeer, runtime: RuntimeSettings, calls: int, legacy_calls: int
+    peer: HomeAssistantPeer, runtime: RuntimeSettings, calls: int
 ) -> dict[str, Any]:
     settings = load_settings(HASettings, url=peer.url, token=peer.token)
-    queries = [c.query for c in cases()]
-    servers: dict[str, Callable[[], Any]] = {"new": SearchIndexes, "old": LegacyIndexes}
-    times: dict[str, list[float]] = {"new": [], "old": []}
+    searches = [{"query": c.query} for c in cases()]
+    entities, raw_ms, rest_bytes = await rest_share(peer)
+    has = {v: HAClient(settings, live_states=v == "live") for v in VARIANTS}
+    clients = {v: Client(build_server(settings, runtime, client=has[v])) for v in VARIANTS}
+    times: dict[str, dict[str, list[float]]] = {v: {"search": [], "overview": []} for v in VARIANTS}
+    first: dict[str, float] = {}
     quality_rows: dict[str, dict[str, str]] = {}
-    raw: list[float] = []
-    entities = 0
-    async with httpx.AsyncClient(base_url=peer.url, headers=peer.headers) as http:
-        for _ in range(6):  # the upstream's own share: fetch and parse /api/states, no MCP
-            start = time.perf_counter()
-            entities = len((await http.get("/api/states")).json())
-            raw.append((time.perf_counter() - start) * 1000)
-        raw_ms = statistics.median(raw[1:])
-    clients: dict[str, Client[Any]] = {}
-    for name, factory in servers.items():
-        states_tools.SearchIndexes = factory  # type: ignore[assignment,misc]  # before build
-        clients[name] = Client(build_server(settings, runtime))
-    states_tools.SearchIndexes = SearchIndexes  # type: ignore[misc]
     for c in clients.values():
         await c.__aenter__()
     try:
         for name, client in clients.items():
-            await timed_calls(client, queries, 3)  # warm-up: connections, registries, index
+            first[name] = (await timed_calls(client, "search_entities", searches, 1))[0]
+            await timed_calls(client, "search_entities", searches, 3)  # registries, index
             answers = {}
             for case in cases():
                 result = await client.call_tool("search_entities", {"query": case.query})
@@ -127,44 +125,69 @@ async def measure_size(
         rounds = 5
         for r in range(rounds):
             offset = r * 7  # a different query mix per round, the same for both
-            q = queries[offset:] + queries[:offset]
-            times["new"] += await timed_calls(clients["new"], q, max(1, calls // rounds))
-            times["old"] += await timed_calls(clients["old"], q, max(1, legacy_calls // rounds))
+            mix = searches[offset:] + searches[:offset]
+            for name, client in clients.items():
+                times[name]["search"] += await timed_calls(
+                    client, "search_entities", mix, max(1, calls // rounds)
+                )
+                times[name]["overview"] += await timed_calls(
+                    client, "overview", [{}], max(1, calls // rounds // 5)
+                )
+        live = has["live"].live
+        assert live.synced, "the live server fell back to REST"
+        cache_bytes = deep_size((await live.snapshot()).states)
     finally:
         for c in clients.values():
             await c.__aexit__(None, None, None)
-    p50 = {k: statistics.median(v) for k, v in times.items()}
+        for ha in has.values():
+            await ha.aclose()
     return {
         "entities": entities,
         "raw_states_ms": raw_ms,
-        "p50": p50,
-        "calls": {k: len(v) for k, v in times.items()},
+        "first": first,
+        "p50": {v: {k: statistics.median(t) for k, t in times[v].items()} for v in VARIANTS},
+        "calls": {v: {k: len(t) for k, t in times[v].items()} for v in VARIANTS},
         "quality": quality_rows,
+        "memory": {"cache": cache_bytes, "rest": rest_bytes},
     }
 
 
 def report(rows: list[dict[str, Any]]) -> str:
     lines = [
-        "| entities | old p50 ms (calls) | new p50 ms (calls) | old ÷ new | goal | ok "
-        "| GET /api/states p50 ms |",
+        "| entities | tool | rest p50 ms (calls) | live p50 ms (calls) | rest ÷ live | goal | ok |",
         "|---|---|---|---|---|---|---|",
     ]
     for row in rows:
-        old, new = row["p50"]["old"], row["p50"]["new"]
-        goal = GOALS.get(row["size"])
-        ok = "yes" if goal and new <= goal else "no"
+        for tool in ("search", "overview"):
+            rest, live = row["p50"]["rest"][tool], row["p50"]["live"][tool]
+            n = row["calls"]
+            goal = GOALS.get(row["size"]) if tool == "search" else None
+            verdict = ("yes" if live <= goal else "no") if goal else "-"
+            lines.append(
+                f"| {row['entities']} | {tool} | {rest:.1f} ({n['rest'][tool]}) | {live:.1f} "
+                f"({n['live'][tool]}) | {rest / live:.1f}x | "
+                f"{f'≤ {goal:g} ms' if goal else '-'} | {verdict} |"
+            )
+    lines += [
+        "",
+        "| entities | GET /api/states + parse p50 ms | first search rest / live ms "
+        "| cache held | /api/states parsed per REST call |",
+        "|---|---|---|---|---|",
+    ]
+    for row in rows:
+        mem = row["memory"]
         lines.append(
-            f"| {row['entities']} | {old:.1f} ({row['calls']['old']}) | {new:.1f} "
-            f"({row['calls']['new']}) | {old / new:.1f}x | ≤ {goal:g} ms | {ok} "
-            f"| {row['raw_states_ms']:.1f} |"
+            f"| {row['entities']} | {row['raw_states_ms']:.1f} | {row['first']['rest']:.0f} / "
+            f"{row['first']['live']:.0f} | {mem['cache'] / 2**20:.1f} MiB "
+            f"({mem['cache'] / row['entities']:.0f} B/entity) | {mem['rest'] / 2**20:.1f} MiB |"
         )
     lines += [
         "",
-        "| entities | matcher | tune hit@1 | hit@5 | MRR | held-out hit@1 | hit@5 | MRR |",
+        "| entities | server | tune hit@1 | hit@5 | MRR | held-out hit@1 | hit@5 | MRR |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    lines.append("|---|---|---|---|---|---|---|---|")
     for row in rows:
-        for name in ("old", "new"):
+        for name in VARIANTS:
             q = row["quality"][name]
             lines.append(f"| {row['entities']} | {name} | {q['tune']} | {q['held_out']} |")
     return "\n".join(lines)
@@ -173,20 +196,17 @@ def report(rows: list[dict[str, Any]]) -> str:
 async def main_async(args: argparse.Namespace, peer: HomeAssistantPeer, tmp: Path) -> str:
     runtime = load_settings(RuntimeSettings, state_dir=tmp / "state")
     rows = []
-    small = await measure_size(peer, runtime, args.calls, args.calls)
+    small = await measure_size(peer, runtime, args.calls)
     rows.append({"size": 118, **small})
     await load_synthetic(peer, 5000 - small["entities"])
-    big = await measure_size(peer, runtime, args.calls, args.legacy_calls)
+    big = await measure_size(peer, runtime, args.calls)
     rows.append({"size": 5000, **big})
     return report(rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--calls", type=int, default=50, help="timed calls per size (new)")
-    parser.add_argument(
-        "--legacy-calls", type=int, default=10, help="timed old calls at 5,000 (≈2 s each)"
-    )
+    parser.add_argument("--calls", type=int, default=50, help="timed searches per size and server")
     args = parser.parse_args()
     if ha_binary() is None:
         print(f"Home Assistant peer not installed: run `bash {INSTALL_SCRIPT}`", file=sys.stderr)

@@ -150,15 +150,26 @@ class PersistentWebSocket(ABC):
         return next(self._ids)
 
     async def request(
-        self, message: dict[str, Any], within: float | None = None, *, msg_id: int | None = None
+        self,
+        message: dict[str, Any],
+        within: float | None = None,
+        *,
+        on_id: Callable[[int], None] | None = None,
     ) -> dict[str, Any]:
         """Send one request and return the message that answers it.
+
+        ``on_id`` learns the request's id before it is sent (a subscription registers itself
+        there: its events may follow the answer at once). The id is taken only once the
+        connection is there, right before sending: some upstreams (Home Assistant) close the
+        socket when ids do not increase in the order they arrive.
 
         Raises :class:`ConnectionLost` when the socket closes before the answer, UpstreamTimeout
         after ``within`` (default ``request_timeout``) seconds.
         """
         conn = await self.connection()
-        msg_id = msg_id if msg_id is not None else self.next_id()
+        msg_id = self.next_id()
+        if on_id is not None:
+            on_id(msg_id)
         future: asyncio.Future[dict[str, Any]] = asyncio.get_running_loop().create_future()
         self._pending[msg_id] = future
         try:

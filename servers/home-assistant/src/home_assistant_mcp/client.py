@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 import httpx
 
+from home_assistant_mcp.live_states import LiveStates, Snapshot
 from home_assistant_mcp.settings import HASettings
 from home_assistant_mcp.websocket import SERVICE, HAWebSocket, Subscription
 from homelab_shared.errors import BadRequest, BadResponse, NotFound
@@ -44,26 +45,36 @@ class _Cache:
     def __init__(self) -> None:
         self._data: dict[str, tuple[float, Any]] = {}
 
-    async def get(self, key: str, ttl: float, load: Callable[[], Awaitable[T]]) -> T:
+    async def get(
+        self, key: str, ttl: float, load: Callable[[], Awaitable[T]], *, fresh: bool = False
+    ) -> T:
+        """The cached value, or a new load once ``ttl`` has passed (always, when ``fresh``).
+
+        A load equal to the cached value returns the cached object: callers key their own
+        caches on its identity (the catalog, and on that the search index, rebuilt only when
+        a registry really changed, not every ``ttl`` or after every fresh safety load)."""
         hit = self._data.get(key)
-        if hit is not None and time.monotonic() - hit[0] < ttl:
+        if not fresh and hit is not None and time.monotonic() - hit[0] < ttl:
             return hit[1]
         value = await load()
+        if hit is not None and hit[1] == value:
+            value = hit[1]
         self._data[key] = (time.monotonic(), value)
         return value
 
-    def clear(self, key: str | None = None) -> None:
-        if key is None:
-            self._data.clear()
-        else:
-            self._data.pop(key, None)
+    def clear(self) -> None:
+        self._data.clear()
 
 
 class HAClient:
     """One Home Assistant: a pooled HTTP client and one persistent WebSocket."""
 
     def __init__(
-        self, settings: HASettings, *, transport: httpx.AsyncBaseTransport | None = None
+        self,
+        settings: HASettings,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        live_states: bool = True,
     ) -> None:
         self._cache = _Cache()
         token = settings.token.get_secret_value()
@@ -92,6 +103,8 @@ class HAClient:
             url_hint=URL_HINT,
             on_connect=self.forget_registries,
         )
+        # States kept from the WebSocket for display reads; ``live_states=False``: REST each time
+        self.live = LiveStates(self.ws, self.states, enabled=live_states)
 
     async def aclose(self) -> None:
         await self.ws.aclose()
@@ -107,6 +120,7 @@ class HAClient:
         return await self.http.get_json("/api/config")
 
     async def states(self) -> list[State]:
+        """Every state, fetched now (safety decisions use this; displays use :meth:`snapshot`)."""
         data = await self.http.get_json("/api/states")
         if not isinstance(data, list):
             raise BadResponse(SERVICE, "/api/states did not return a list")
@@ -124,8 +138,20 @@ class HAClient:
                 hint="find the right id with search_entities",
             ) from None
 
-    async def states_of(self, entity_ids: Sequence[str]) -> list[State]:
-        """Current states of several entities (unknown ids are left out)."""
+    async def snapshot(self) -> Snapshot:
+        """Every state for display: kept in memory from the WebSocket, REST until it is in sync.
+
+        Up to date within the latency of Home Assistant's state events; never left over from
+        before a lost connection. Not for safety decisions (they use :meth:`states`)."""
+        return await self.live.snapshot()
+
+    async def states_of(self, entity_ids: Sequence[str], *, live: bool = False) -> list[State]:
+        """Current states of several entities (unknown ids are left out).
+
+        ``live``: for display, from :meth:`snapshot`'s states when they are in sync (or many ids
+        are asked); otherwise fetched now."""
+        if live and (self.live.synced or len(entity_ids) > 8):
+            return await self.live.pick(entity_ids)
         if len(entity_ids) > 8:
             wanted = set(entity_ids)
             return [s for s in await self.states() if s["entity_id"] in wanted]
@@ -141,14 +167,12 @@ class HAClient:
 
     async def services(self, *, fresh: bool = False) -> dict[str, dict[str, Any]]:
         """``{domain: {service: description}}`` from /api/services (cached)."""
-        if fresh:
-            self._cache.clear("services")
 
         async def load() -> dict[str, dict[str, Any]]:
             data = await self.http.get_json("/api/services")
             return {d["domain"]: d.get("services", {}) for d in data}
 
-        return await self._cache.get("services", SERVICES_TTL, load)
+        return await self._cache.get("services", SERVICES_TTL, load, fresh=fresh)
 
     async def history(
         self,
@@ -237,9 +261,7 @@ class HAClient:
         async def load() -> list[dict[str, Any]]:
             return await self.ws.command(command)
 
-        if fresh:
-            self._cache.clear(command)
-        return await self._cache.get(command, REGISTRY_TTL, load)
+        return await self._cache.get(command, REGISTRY_TTL, load, fresh=fresh)
 
     def forget_registries(self) -> None:
         """Drop cached registries (and services): after a reconnect they may have changed."""

@@ -115,19 +115,26 @@ class SearchIndexes:
 
     A state change alone (on/off, a new reading) leaves ids, friendly names, areas and devices
     as they were, so the index stays; entities added, removed or renamed, or new registries
-    (a new catalog object), rebuild it. The check costs one pass over the states.
+    (a new catalog object), rebuild it. With ``names`` (the live states' version of ids and
+    names, which also fixes their order) the check is free; without (states fetched over REST)
+    it costs one pass over the states.
     """
 
     def __init__(self) -> None:
         self._key: tuple[Catalog, tuple[tuple[str, str | None], ...]] | None = None
+        self._names: int | None = None
         self._index = FuzzyIndex(())
 
-    def get(self, states: list[dict[str, Any]], catalog: Catalog) -> FuzzyIndex:
-        names = tuple((s["entity_id"], friendly_name(s)) for s in states)
-        key = (catalog, names)
-        if self._key is None or self._key[0] is not catalog or self._key[1] != names:
-            self._index = FuzzyIndex([(e, n, _extra(catalog, e)) for e, n in names])
-            self._key = key
+    def get(
+        self, states: list[dict[str, Any]], catalog: Catalog, names: int | None = None
+    ) -> FuzzyIndex:
+        if names is not None and names == self._names and self._key and self._key[0] is catalog:
+            return self._index
+        ids = tuple((s["entity_id"], friendly_name(s)) for s in states)
+        if self._key is None or self._key[0] is not catalog or self._key[1] != ids:
+            self._index = FuzzyIndex([(e, n, _extra(catalog, e)) for e, n in ids])
+            self._key = (catalog, ids)
+        self._names = names
         return self._index
 
 

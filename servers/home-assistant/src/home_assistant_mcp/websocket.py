@@ -105,6 +105,13 @@ class Subscription:
         """The next event (or the ``reconnected`` marker); TimeoutError after ``within`` s."""
         return await asyncio.wait_for(self.queue.get(), within)
 
+    def deliver(self, event: dict[str, Any]) -> None:
+        """An event or marker arrived (in the socket's reader task: must not block or raise).
+
+        Queued for :meth:`next`; a subscriber that keeps state overrides this to apply each
+        event the moment it is read, in order with the markers."""
+        self.queue.put_nowait(event)
+
 
 class HAWebSocket(PersistentWebSocket):
     def __init__(
@@ -206,14 +213,14 @@ class HAWebSocket(PersistentWebSocket):
     def on_event(self, message: dict[str, Any]) -> None:
         sub = self._subs.get(message.get("id"))  # type: ignore[arg-type]
         if sub is not None and message.get("type") == "event":
-            sub.queue.put_nowait(message.get("event") or {})
+            sub.deliver(message.get("event") or {})
 
     def wants_connection(self) -> bool:
         return bool(self._subs)
 
     def on_lost(self) -> None:
-        for sub in self._subs.values():
-            sub.queue.put_nowait(dict(LOST))
+        for sub in list(self._subs.values()):
+            sub.deliver(dict(LOST))
 
     async def handshake(self, conn: ClientConnection) -> None:
         try:
@@ -240,21 +247,25 @@ class HAWebSocket(PersistentWebSocket):
                 await self._send_subscribe(sub)
             except (UpstreamError, ConnectionLost, TimeoutError):
                 log.warning("could not subscribe again to %s", sub.message.get("type"))
-                sub.queue.put_nowait(dict(UNSUBSCRIBED))
+                sub.deliver(dict(UNSUBSCRIBED))
                 continue
-            sub.queue.put_nowait(dict(RECONNECTED))
+            sub.deliver(dict(RECONNECTED))
 
     async def _send_subscribe(self, sub: Subscription) -> None:
-        msg_id = self.next_id()
-        self._subs[msg_id] = sub  # before sending: events may follow the result immediately
-        sub.id = msg_id
+        def register(msg_id: int) -> None:
+            self._subs[msg_id] = sub  # before sending: events may follow the result immediately
+            sub.id = msg_id
+
         try:
-            reply = await self.request(sub.message, None, msg_id=msg_id)
+            reply = await self.request(sub.message, None, on_id=register)
         except BaseException:
-            self._subs.pop(msg_id, None)
-            sub.id = None
+            self._forget(sub)
             raise
         if not reply.get("success", False):
-            self._subs.pop(msg_id, None)
-            sub.id = None
+            self._forget(sub)
             raise result_error(str(sub.message.get("type")), reply.get("error") or {}, self.hints)
+
+    def _forget(self, sub: Subscription) -> None:
+        if sub.id is not None:
+            self._subs.pop(sub.id, None)
+        sub.id = None

@@ -38,7 +38,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         query: Query = None, state: OnOff = None, limit: Limit = 50, offset: Offset = 0
     ) -> Page[Automation]:
         """Automations with on/off (enabled) state and when each last triggered."""
-        states = _matching(await deps.ha().states(), "automation", query)
+        states = _matching((await deps.ha().snapshot()).states, "automation", query)
         items = [
             Automation(
                 entity_id=s["entity_id"],
@@ -57,7 +57,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         query: Query = None, limit: Limit = 50, offset: Offset = 0
     ) -> Page[Script]:
         """Scripts, whether each is running now (on) and when it last ran."""
-        states = _matching(await deps.ha().states(), "script", query)
+        states = _matching((await deps.ha().snapshot()).states, "script", query)
         items = [
             Script(
                 entity_id=s["entity_id"],
@@ -74,7 +74,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         query: Query = None, limit: Limit = 50, offset: Offset = 0
     ) -> Page[Scene]:
         """Scenes and the entities each one sets."""
-        states = _matching(await deps.ha().states(), "scene", query)
+        states = _matching((await deps.ha().snapshot()).states, "scene", query)
         items = [
             Scene(
                 entity_id=s["entity_id"],

@@ -73,7 +73,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         since, until = window(start, end)
         ha = deps.ha()
         series = await ha.history(entity_ids, since, until)
-        current = {s["entity_id"]: s for s in await ha.states_of(entity_ids)}
+        current = {s["entity_id"]: s for s in await ha.states_of(entity_ids, live=True)}
         by_id = {points[0]["entity_id"]: points for points in series if points}
         summaries = []
         for entity_id in entity_ids:

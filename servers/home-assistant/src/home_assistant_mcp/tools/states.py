@@ -102,13 +102,14 @@ def register(box: Toolbox, deps: Deps) -> None:
         first; use get_entity for every attribute of one entity.
         """
         ha = deps.ha()
-        states, catalog = await asyncio.gather(
-            ha.states(), catalog_or_empty(ha, needed=bool(area or floor or label))
+        snapshot, catalog = await asyncio.gather(
+            ha.snapshot(), catalog_or_empty(ha, needed=bool(area or floor or label))
         )
+        states = snapshot.states
         area_id = catalog.find_area(area) if area else None
         floor_id = catalog.find_floor(floor) if floor else None
         label_id = catalog.find_label(label) if label else None
-        index = indexes.get(states, catalog)
+        index = indexes.get(states, catalog, snapshot.names)
         scores = index.scores(query or "")
         wanted_domain = domain.strip().lower() if domain else None
         scored: list[tuple[float, str, dict[str, Any]]] = []
@@ -151,9 +152,10 @@ def register(box: Toolbox, deps: Deps) -> None:
         """A first look at the whole instance: version, entities per domain and area,
         unavailable entities, and problems (repairs, logged errors, updates, low batteries)."""
         ha = deps.ha()
-        config, states, catalog = await asyncio.gather(
-            ha.config(), ha.states(), catalog_or_empty(ha, needed=False)
+        config, snapshot, catalog = await asyncio.gather(
+            ha.config(), ha.snapshot(), catalog_or_empty(ha, needed=False)
         )
+        states = snapshot.states
         repairs, log = await asyncio.gather(_quiet(ha.repair_issues()), _quiet(ha.system_log()))
         domains = Counter(domain_of(s["entity_id"]) for s in states)
         areas = Counter(catalog.area_name(s["entity_id"]) or "(no area)" for s in states)
