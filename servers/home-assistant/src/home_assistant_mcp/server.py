@@ -15,11 +15,15 @@ from home_assistant_mcp.tools import (
     automations,
     google_home,
     history,
+    maintenance,
     prompts,
     registry,
+    registry_places,
+    registry_write,
     sensitive,
     services,
     states,
+    system,
     tasmota,
 )
 from homelab_shared.runtime import RuntimeSettings
@@ -81,6 +85,10 @@ def build_server(
         sensitive,
         google_home,
         tasmota,
+        system,
+        maintenance,
+        registry_write,
+        registry_places,
     ):
         group.register(box, deps)
     prompts.register(box.mcp)
