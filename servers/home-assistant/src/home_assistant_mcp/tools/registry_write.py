@@ -5,6 +5,7 @@ the reasons and what refers to the entity, then a confirm_token)."""
 
 from __future__ import annotations
 
+import contextlib
 from typing import Annotated, Any, Literal
 
 from fastmcp.exceptions import ToolError
@@ -166,9 +167,13 @@ def register(box: Toolbox, deps: Deps) -> None:
         catalog = await Catalog.load(ha, fresh=True)
         entry = catalog.entities.get(entity_id, {})
         floor = catalog.floor_id(entity_id)
+        name = entry.get("name")
+        if not name and not entry.get("disabled_by"):
+            with contextlib.suppress(NotFound):  # the name it shows, e.g. derived from its device
+                name = (await ha.state(entity_id)).get("attributes", {}).get("friendly_name")
         return RegistryChange(
             id=entity_id,
-            name=entry.get("name") or entry.get("original_name"),
+            name=name or entry.get("original_name"),
             area=catalog.area_name(entity_id),
             floor=catalog.floors.get(floor, {}).get("name") if floor else None,
             labels=names_of(catalog, entry.get("labels", []), catalog.labels) or None,
