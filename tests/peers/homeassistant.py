@@ -58,6 +58,9 @@ others
 registries
     areas: living_room, kitchen, bedroom (made by onboarding); 51 devices, none assigned to an area;
     no floors, no labels
+repairs
+    one persistent issue stored before the first start (REPAIR_ISSUE_ID: an automation calling
+    light.turn_onn); config entries demo, sun and backup (local backup agent `backup.local`)
 
 From this config file (helpers for tests): input_boolean.guest_mode [off],
 input_boolean.vacation_mode [on], input_number.target_brightness [50.0], input_select.house_mode

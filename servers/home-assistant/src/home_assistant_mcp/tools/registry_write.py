@@ -31,7 +31,7 @@ AreaName = Annotated[str | None, Field(description="Area name or id; '' = none")
 Labels = Annotated[list[str] | None, Field(description="Label names; replace current ones")]
 Enabled = Annotated[bool | None, Field(description="false = disable")]
 Expose = Annotated[bool | None, Field(description="Expose to voice assistants")]
-NewId = Annotated[str | None, Field(pattern=ENTITY_ID)]
+NewId = Annotated[str | None, Field(description="New entity id", pattern=ENTITY_ID)]
 DeviceId = Annotated[str, Field(description="Device id (list_devices)")]
 AreaRef = Annotated[str, Field(description="Area name or id (list_areas)")]
 FloorName = Annotated[str | None, Field(description="Floor name or id; '' = none")]
