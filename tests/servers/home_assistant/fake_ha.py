@@ -150,10 +150,59 @@ SERVICES = [
 ASSISTANT_RESPONSE = {"responses": [{"text": "It's 18 degrees and cloudy."}]}
 
 
+# Supervisor's GET /addons data (its API docs' fields), as `supervisor/api` returns it.
+ADDONS = {
+    "addons": [
+        {
+            "name": "Mosquitto broker",
+            "slug": "core_mosquitto",
+            "description": "An Open Source MQTT broker",
+            "advanced": False,
+            "stage": "stable",
+            "version": "6.4.1",
+            "version_latest": "6.5.0",
+            "update_available": True,
+            "available": True,
+            "detached": False,
+            "homeassistant": None,
+            "state": "started",
+            "repository": "core",
+            "build": False,
+            "url": "https://github.com/home-assistant/addons/tree/master/mosquitto",
+            "icon": True,
+            "logo": True,
+            "system_managed": False,
+        },
+        {
+            "name": "File editor",
+            "slug": "core_configurator",
+            "description": "Simple browser-based file editor for Home Assistant",
+            "advanced": False,
+            "stage": "stable",
+            "version": "5.8.0",
+            "version_latest": "5.8.0",
+            "update_available": False,
+            "available": True,
+            "detached": False,
+            "homeassistant": None,
+            "state": "stopped",
+            "repository": "core",
+            "build": False,
+            "url": "https://github.com/home-assistant/addons/tree/master/configurator",
+            "icon": True,
+            "logo": True,
+            "system_managed": False,
+        },
+    ],
+    "repositories": [],
+}
+
+
 class FakeHomeAssistant:
-    def __init__(self) -> None:
+    def __init__(self, *, supervisor: bool = False) -> None:
         self.port = 0
         self.calls: list[dict[str, Any]] = []
+        self.supervisor = supervisor  # a Home Assistant OS / Supervised install
 
     @property
     def url(self) -> str:
@@ -185,6 +234,9 @@ class FakeHomeAssistant:
             return ENTITIES
         if kind.startswith("config/") and kind.endswith("_registry/list"):
             return []
+        if kind == "supervisor/api" and self.supervisor:
+            assert (message["endpoint"], message["method"]) == ("/addons", "get"), message
+            return ADDONS
         if kind == "call_service":
             self.calls.append(message)
             response = None
@@ -208,7 +260,8 @@ class FakeHomeAssistant:
                     return_value=httpx.Response(
                         200,
                         json={
-                            "components": ["cast", "google_assistant_sdk", "tts"],
+                            "components": ["cast", "google_assistant_sdk", "tts"]
+                            + (["hassio"] if self.supervisor else []),
                             "version": "2025.4.4",
                             "state": "RUNNING",
                         },

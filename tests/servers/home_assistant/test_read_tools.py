@@ -38,6 +38,10 @@ READ_TOOLS = {
     "list_tasmota_devices",
     "get_tasmota_status",
 }
+READ_TOOLS |= {  # registries and system care
+    *("list_floors", "list_labels", "system_health", "list_repairs", "list_integrations"),
+    *("list_updates", "list_backups", "list_addons"),
+}
 
 
 @pytest.fixture

@@ -206,8 +206,10 @@ async def test_devices_and_areas(
         )
         with pytest.raises(ToolError, match=r"Garage Door.*update_area_confirmed"):
             await rw_ha.call_tool("update_area", {"area": "Kitchen", "floor": ""})
-        renamed = await call(rw_ha, "update_area", area="Kitchen", name="Kitchen")  # name: ok
-        assert renamed["floor"] == "Ground floor"
+        with pytest.raises(ToolError, match="update_area_confirmed"):  # its name too
+            await rw_ha.call_tool("update_area", {"area": "Kitchen", "name": "Garage"})
+        areas = ha_peer.ws_command({"type": "config/area_registry/list"})
+        assert {a["area_id"]: a["name"] for a in areas}["kitchen"] == "Kitchen"
     finally:
         for device in (light_device, garage_device):
             ha_peer.ws_command(

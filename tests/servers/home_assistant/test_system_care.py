@@ -10,9 +10,15 @@ from fastmcp import Client
 from fastmcp.exceptions import ToolError
 
 from home_assistant_mcp.models_system import BackupPage, IntegrationPage, SystemHealth
+from home_assistant_mcp.server import build_server
+from home_assistant_mcp.settings import HASettings
+from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.settings import load_settings
 from homelab_shared.toolbox import ConfirmationRequired
+from tests.harness import mcp_client
 from tests.peers.homeassistant import REPAIR_ISSUE_ID, HomeAssistantPeer
 from tests.servers.home_assistant.conftest import call
+from tests.servers.home_assistant.fake_ha import TOKEN, FakeHomeAssistant
 from tests.servers.home_assistant.test_write_tools import service, state_of
 
 pytestmark = pytest.mark.peer
@@ -124,6 +130,35 @@ async def test_addons_without_a_supervisor_say_so(ro_ha: Client[Any]) -> None:
     message = str(refused.value)
     assert "no Supervisor (Unsupported Third Party Container install)" in message
     assert "no add-ons" in message
+
+
+async def test_addons_through_the_supervisor(runtime: RuntimeSettings) -> None:
+    """The positive path needs a Supervisor, which no peer here has: a stand-in speaking Home
+    Assistant's WebSocket protocol answers supervisor/api with the Supervisor's /addons data."""
+    async with FakeHomeAssistant(supervisor=True).running() as fake:
+        settings = load_settings(HASettings, url=fake.url, token=TOKEN)
+        async with mcp_client(build_server(settings, runtime)) as client:
+            addons = (await client.call_tool("list_addons", {})).structured_content
+    assert addons == {
+        "result": [
+            {
+                "slug": "core_mosquitto",
+                "name": "Mosquitto broker",
+                "version": "6.4.1",
+                "latest": "6.5.0",
+                "update_available": True,
+                "state": "started",
+            },
+            {
+                "slug": "core_configurator",
+                "name": "File editor",
+                "version": "5.8.0",
+                "latest": "5.8.0",
+                "update_available": False,
+                "state": "stopped",
+            },
+        ]
+    }
 
 
 async def test_updates_listed_and_installed_with_a_preview(

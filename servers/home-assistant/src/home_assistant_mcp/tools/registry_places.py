@@ -163,7 +163,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     ) -> RegistryChange:
         """Rename an area, put it on a floor, or set its labels."""
         _, reasons = await area_reasons(area)
-        if reasons and (floor is not None or labels is not None):
+        if reasons:  # its name too: voice commands name the area ("open the garage")
             raise refusal("update_area", reasons)
         return await apply_area(area, name, floor, labels)
 
