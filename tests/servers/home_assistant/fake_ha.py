@@ -150,6 +150,39 @@ SERVICES = [
 ASSISTANT_RESPONSE = {"responses": [{"text": "It's 18 degrees and cloudy."}]}
 
 
+HEALTH_EVENTS = [
+    {
+        "type": "initial",
+        "data": {
+            "homeassistant": {"info": {"installation_type": "Home Assistant OS"}},
+            "cloud": {
+                "info": {
+                    "logged_in": True,
+                    "can_reach_cert_server": {"type": "pending"},
+                    "can_reach_cloud": {"type": "pending"},
+                    "remote_server": {"type": "pending"},
+                },
+                "manage_url": "/config/cloud",
+            },
+        },
+    },
+    {
+        "type": "update",
+        "domain": "cloud",
+        "key": "can_reach_cert_server",
+        "success": True,
+        "data": "ok",
+    },
+    {
+        "type": "update",
+        "domain": "cloud",
+        "key": "can_reach_cloud",
+        "success": False,
+        "error": {"type": "failed", "error": "unreachable", "more_info": "https://status.example"},
+    },
+    {"type": "finish"},
+]  # remote_server stays pending: Home Assistant had not answered it when finish came
+
 # Supervisor's GET /addons data (its API docs' fields), as `supervisor/api` returns it.
 ADDONS = {
     "addons": [
@@ -217,6 +250,11 @@ class FakeHomeAssistant:
         await ws.send(json.dumps({"type": "auth_ok", "ha_version": "2025.4.4"}))
         async for raw in ws:
             message = json.loads(raw)
+            if message["type"] == "unsubscribe_events":
+                continue  # this fake's subscriptions end by themselves
+            if message["type"] == "system_health/info":
+                await self._system_health(ws, message["id"])
+                continue
             await ws.send(
                 json.dumps(
                     {
@@ -227,6 +265,15 @@ class FakeHomeAssistant:
                     }
                 )
             )
+
+    async def _system_health(self, ws: ServerConnection, msg_id: int) -> None:
+        """Home Assistant's subscription: the result, an ``initial`` event with slow items
+        pending, one ``update`` per pending item (here one succeeds, one fails), ``finish``."""
+        for message in (
+            {"type": "result", "success": True, "result": None},
+            *({"type": "event", "event": event} for event in HEALTH_EVENTS),
+        ):
+            await ws.send(json.dumps({"id": msg_id, **message}))
 
     def _answer(self, message: dict[str, Any]) -> Any:
         kind = message["type"]

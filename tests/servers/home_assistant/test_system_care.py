@@ -44,6 +44,25 @@ async def test_system_health_collects_the_subscription(ro_ha: Client[Any]) -> No
     assert health.incomplete is None
 
 
+async def test_system_health_pending_items_updated_or_failed(runtime: RuntimeSettings) -> None:
+    """Slow items (cloud reachability) arrive as update events after the initial one; a failed
+    check says why. The demo peer has no slow item, so a stand-in sends Home Assistant's events."""
+    async with FakeHomeAssistant().running() as fake:
+        settings = load_settings(HASettings, url=fake.url, token=TOKEN)
+        async with mcp_client(build_server(settings, runtime)) as client:
+            health = SystemHealth.model_validate(
+                (await client.call_tool("system_health", {})).structured_content
+            )
+    sections = {s.domain: s.info for s in health.sections}
+    assert sections["cloud"] == {
+        "logged_in": True,
+        "can_reach_cert_server": "ok",
+        "can_reach_cloud": "failed: unreachable",
+    }
+    assert sections["homeassistant"] == {"installation_type": "Home Assistant OS"}
+    assert health.incomplete == ["cloud.remote_server"]
+
+
 async def test_repairs_are_listed_and_ignored_and_shown_again(
     ha_peer: HomeAssistantPeer, ro_ha: Client[Any], rw_ha: Client[Any]
 ) -> None:
