@@ -550,6 +550,10 @@ ATTACKS: list[Attack] = [
         (Step("reload_integration", {"entry_id": "$demo_entry"}, match="re-creates"),),
     ),
     Attack(
+        "make a backup that an unlocking automation watches",
+        (Step("create_backup", {}, match="which starts Backup unlocks"),),
+    ),
+    Attack(
         "install an update or restore a backup without the destructive tools",
         (
             Step(

@@ -130,6 +130,7 @@ class Peer:
         for entity_id in (
             "automation.vacation_off_unlocks",
             "automation.office_off_ends_vacation",
+            "automation.backup_unlocks",
             "cover.all_covers",
             "lock.all_locks",
             "input_button.doorbell",
@@ -165,6 +166,16 @@ automation attack:
       - action: input_boolean.turn_off
         target:
           entity_id: input_boolean.vacation_mode
+  - id: backup_unlocks
+    alias: Backup unlocks
+    triggers:
+      - trigger: state
+        entity_id: sensor.backup_backup_manager_state
+        to: create_backup
+    actions:
+      - action: lock.unlock
+        target:
+          entity_id: lock.front_door
 """
 
 

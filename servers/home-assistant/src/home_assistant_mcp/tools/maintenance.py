@@ -13,6 +13,7 @@ from pydantic import Field
 
 from home_assistant_mcp.calls import Call, execute, prepare
 from home_assistant_mcp.catalog import Catalog
+from home_assistant_mcp.chains import started
 from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.entities import domain_of
 from home_assistant_mcp.models import ServiceResult
@@ -91,6 +92,21 @@ async def _find_backup(ha: HAClient, backup_id: str) -> Backup:
         if raw.get("backup_id") == backup_id:
             return _backup(raw)
     raise ToolError(f"No backup {backup_id!r}; list_backups shows the backup ids.")
+
+
+async def refuse_if_it_starts_automations(ha: HAClient, deps: Deps) -> None:
+    """A backup changes the backup manager's sensors (idle -> create_backup -> idle), and an
+    automation may trigger on them: judged like any write's automations (chains.py)."""
+    sensors = [
+        e["entity_id"] for e in await ha.entities(fresh=True) if e.get("platform") == "backup"
+    ]
+    risk = await started(ha, sensors, deps.policy)
+    if risk is not None:
+        raise ToolError(
+            f"Not backed up: a backup {risk.reason}, which needs a confirmation. Use "
+            "call_sensitive_service with domain backup and service create (it shows a preview "
+            "and returns a confirm_token)."
+        )
 
 
 def register(box: Toolbox, deps: Deps) -> None:
@@ -182,6 +198,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         before = await _backup_info(ha)
         if before.get("state") != "idle":
             raise ToolError(f"The backup manager is busy ({before.get('state')}); try later.")
+        await refuse_if_it_starts_automations(ha, deps)
         agents = [a["agent_id"] for a in (await ha.ws.command("backup/agents/info"))["agents"]]
         known = {b["backup_id"] for b in before.get("backups", [])}
         args: dict[str, Any] = {"agent_ids": agents, "include_database": include_database}

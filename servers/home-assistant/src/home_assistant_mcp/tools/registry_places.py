@@ -27,8 +27,8 @@ from home_assistant_mcp.tools.registry_write import (
     label_ids,
     names_of,
     placement,
-    refusal,
 )
+from home_assistant_mcp.tools.twins import because, given, register_twins
 from homelab_shared.toolbox import Toolbox
 
 
@@ -42,7 +42,9 @@ def _device(catalog: Catalog, device_id: str) -> dict[str, Any]:
 def register(box: Toolbox, deps: Deps) -> None:
     # --- devices ------------------------------------------------------------------------------
 
-    async def device_reasons(device_id: str, name: Any, enabled: Any) -> list[str]:
+    async def device_reasons(
+        device_id: str, name: Any = None, enabled: Any = None, **_: Any
+    ) -> list[str]:
         ha = deps.ha()
         catalog = await Catalog.load(ha, fresh=True)
         _device(catalog, device_id)
@@ -54,7 +56,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         )
 
     async def apply_device(
-        device_id: str, name: Any, area: Any, labels: Any, enabled: Any
+        device_id: str, name: Any = None, area: Any = None, labels: Any = None, enabled: Any = None
     ) -> RegistryChange:
         ha = deps.ha()
         catalog = await Catalog.load(ha, fresh=True)
@@ -81,7 +83,6 @@ def register(box: Toolbox, deps: Deps) -> None:
             disabled=True if d.get("disabled_by") else None,
         )
 
-    @box.write(idempotent=True)
     async def update_device(
         device_id: DeviceId,
         name: Name = None,
@@ -90,48 +91,40 @@ def register(box: Toolbox, deps: Deps) -> None:
         enabled: Enabled = None,
     ) -> RegistryChange:
         """Rename a device, set its area or labels, or enable/disable it."""
-        reasons = await device_reasons(device_id, name, enabled)
-        if reasons:
-            raise refusal("update_device", reasons)
-        return await apply_device(device_id, name, area, labels, enabled)
+        raise NotImplementedError  # the signature of both twins (register_twins)
 
-    async def describe_device(
-        device_id: str,
-        name: str | None = None,
-        area: str | None = None,
-        labels: list[str] | None = None,
-        enabled: bool | None = None,
-    ) -> str:
-        reasons = await device_reasons(device_id, name, enabled)
+    async def describe_device(**arguments: Any) -> str:
+        reasons = await device_reasons(**arguments)
+        device_id = arguments["device_id"]
         catalog = await Catalog.load(deps.ha())
         d = _device(catalog, device_id)
-        given = {"name": name, "area": area, "labels": labels, "enabled": enabled}
-        parts = "; ".join(f"{k} -> {v!r}" for k, v in given.items() if v is not None)
         entities = ", ".join(catalog.entity_ids_of_device(device_id)[:15])
-        why = f" It {'; and it '.join(reasons)}." if reasons else ""
         label = d.get("name_by_user") or d.get("name")
-        return f"Change device {label} ({device_id}; entities {entities}): {parts}.{why}"
+        changes = given(arguments, "name", "area", "labels", "enabled")
+        what = f"device {label} ({device_id}; entities {entities})"
+        return f"Change {what}: {changes}.{because(reasons)}"
 
-    @box.destructive(preview=describe_device, idempotent=True)
-    async def update_device_confirmed(
-        device_id: DeviceId,
-        name: Name = None,
-        area: AreaName = None,
-        labels: Labels = None,
-        enabled: Enabled = None,
-    ) -> RegistryChange:
-        """update_device for what it refuses (devices with a lock, alarm or door)."""
-        return await apply_device(device_id, name, area, labels, enabled)
+    register_twins(
+        box,
+        update_device,
+        reasons=device_reasons,
+        apply=apply_device,
+        describe=describe_device,
+        confirmed_doc="update_device for what it refuses (devices with a lock, alarm or door).",
+    )
 
     # --- areas --------------------------------------------------------------------------------
 
-    async def area_reasons(area: str) -> tuple[str, list[str]]:
+    async def area_reasons(area: str, **_: Any) -> list[str]:
+        """Every change (its name too: voice commands name the area, "open the garage")."""
         ha = deps.ha()
         catalog = await Catalog.load(ha, fresh=True)
         area_id = catalog.find_area(area)
-        return area_id, await entity_risks(ha, deps.policy, area_entities(catalog, area_id))
+        return await entity_risks(ha, deps.policy, area_entities(catalog, area_id))
 
-    async def apply_area(area: str, name: Any, floor: Any, labels: Any) -> RegistryChange:
+    async def apply_area(
+        area: str, name: Any = None, floor: Any = None, labels: Any = None
+    ) -> RegistryChange:
         ha = deps.ha()
         catalog = await Catalog.load(ha, fresh=True)
         area_id = catalog.find_area(area)
@@ -154,7 +147,6 @@ def register(box: Toolbox, deps: Deps) -> None:
             labels=names_of(catalog, a.get("labels", []), catalog.labels) or None,
         )
 
-    @box.write(idempotent=True)
     async def update_area(
         area: AreaRef,
         name: Name = None,
@@ -162,29 +154,18 @@ def register(box: Toolbox, deps: Deps) -> None:
         labels: Labels = None,
     ) -> RegistryChange:
         """Rename an area, put it on a floor, or set its labels."""
-        _, reasons = await area_reasons(area)
-        if reasons:  # its name too: voice commands name the area ("open the garage")
-            raise refusal("update_area", reasons)
-        return await apply_area(area, name, floor, labels)
+        raise NotImplementedError  # the signature of both twins (register_twins)
 
-    async def describe_area(
-        area: str,
-        name: str | None = None,
-        floor: str | None = None,
-        labels: list[str] | None = None,
-    ) -> str:
-        area_id, reasons = await area_reasons(area)
-        given = {"name": name, "floor": floor, "labels": labels}
-        parts = "; ".join(f"{k} -> {v!r}" for k, v in given.items() if v is not None)
-        why = f" It {'; and it '.join(reasons)}." if reasons else ""
-        return f"Change area {area_id}: {parts}.{why}"
+    async def describe_area(**arguments: Any) -> str:
+        reasons = await area_reasons(**arguments)
+        changes = given(arguments, "name", "floor", "labels")
+        return f"Change area {arguments['area']}: {changes}.{because(reasons)}"
 
-    @box.destructive(preview=describe_area, idempotent=True)
-    async def update_area_confirmed(
-        area: AreaRef,
-        name: Name = None,
-        floor: FloorName = None,
-        labels: Labels = None,
-    ) -> RegistryChange:
-        """update_area for what it refuses (areas with a lock, alarm or door)."""
-        return await apply_area(area, name, floor, labels)
+    register_twins(
+        box,
+        update_area,
+        reasons=area_reasons,
+        apply=apply_area,
+        describe=describe_area,
+        confirmed_doc="update_area for what it refuses (areas with a lock, alarm or door).",
+    )

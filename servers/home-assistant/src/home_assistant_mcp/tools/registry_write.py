@@ -20,6 +20,7 @@ from home_assistant_mcp.registry_checks import (
     references,
 )
 from home_assistant_mcp.tools import ENTITY_ID, Deps, EntityId
+from home_assistant_mcp.tools.twins import because, given, register_twins
 from homelab_shared.errors import NotFound
 from homelab_shared.toolbox import Toolbox
 
@@ -35,14 +36,6 @@ NewId = Annotated[str | None, Field(description="New entity id", pattern=ENTITY_
 DeviceId = Annotated[str, Field(description="Device id (list_devices)")]
 AreaRef = Annotated[str, Field(description="Area name or id (list_areas)")]
 FloorName = Annotated[str | None, Field(description="Floor name or id; '' = none")]
-
-
-def refusal(tool: str, reasons: list[str]) -> ToolError:
-    return ToolError(
-        f"Not changed: this {'; and it '.join(reasons)}, which needs a confirmation. Use "
-        f"{tool}_confirmed with the same arguments: it shows a preview and returns a "
-        "confirm_token (the operator enables it with HA_ALLOW_DESTRUCTIVE=true)."
-    )
 
 
 async def label_ids(ha: HAClient, catalog: Catalog, names: list[str]) -> list[str]:
@@ -116,30 +109,38 @@ def register(box: Toolbox, deps: Deps) -> None:
     # --- entities -----------------------------------------------------------------------------
 
     async def entity_reasons(
-        entity_id: str, name: Any, area: Any, labels: Any, enabled: Any, expose: Any, new_id: Any
+        entity_id: str,
+        name: Any = None,
+        area: Any = None,
+        labels: Any = None,
+        enabled: Any = None,
+        expose: Any = None,
+        new_entity_id: Any = None,
+        **_: Any,
     ) -> list[str]:
         ha = deps.ha()
-        if (name, area, labels, enabled, new_id) != (None,) * 5:
+        if (name, area, labels, enabled, new_entity_id) != (None,) * 5:
             _entry(await Catalog.load(ha, fresh=True), entity_id)
         return await entity_risks(
             ha,
             deps.policy,
             [entity_id],
             expose=expose,
-            new_entity_id=new_id,
-            writes_state=name is not None or enabled is not None or new_id is not None,
+            new_entity_id=new_entity_id,
+            writes_state=name is not None or enabled is not None or new_entity_id is not None,
         )
 
     async def apply_entity(
         entity_id: str,
-        name: Any,
-        area: Any,
-        labels: Any,
-        enabled: Any,
-        expose: Any,
-        new_id: Any,
-        assistants: Any,
+        name: Any = None,
+        area: Any = None,
+        labels: Any = None,
+        enabled: Any = None,
+        expose: Any = None,
+        assistants: Any = None,
+        new_entity_id: Any = None,
     ) -> RegistryChange:
+        new_id = new_entity_id
         ha = deps.ha()
         catalog = await Catalog.load(ha, fresh=True)
         changes = await placement(ha, catalog, ("name", name), area, labels, enabled)
@@ -181,7 +182,6 @@ def register(box: Toolbox, deps: Deps) -> None:
             exposed_to=await _exposed(ha, entity_id) or None,
         )
 
-    @box.write(idempotent=True)
     async def update_entity(
         entity_id: EntityId,
         name: Name = None,
@@ -193,48 +193,26 @@ def register(box: Toolbox, deps: Deps) -> None:
         new_entity_id: NewId = None,
     ) -> RegistryChange:
         """Rename an entity (or its id), set area/labels, enable/disable, expose to voice."""
-        args = (entity_id, name, area, labels, enabled, expose, new_entity_id)
-        reasons = await entity_reasons(*args)
-        if reasons:
-            raise refusal("update_entity", reasons)
-        return await apply_entity(*args, assistants)
+        raise NotImplementedError  # the signature of both twins (register_twins)
 
-    async def describe_entity(
-        entity_id: str,
-        name: str | None = None,
-        area: str | None = None,
-        labels: list[str] | None = None,
-        enabled: bool | None = None,
-        expose: bool | None = None,
-        assistants: list[str] | None = None,
-        new_entity_id: str | None = None,
-    ) -> str:
-        args = (entity_id, name, area, labels, enabled, expose, new_entity_id)
-        reasons = await entity_reasons(*args)
-        given = {"name": name, "area": area, "labels": labels, "enabled": enabled}
-        parts = [f"{k} -> {v!r}" for k, v in given.items() if v is not None]
-        if expose is not None:
-            parts.append(
-                f"{'expose to' if expose else 'hide from'} {', '.join(assistants or ASSISTANTS)}"
-            )
-        if new_entity_id:
-            parts.append(f"entity id -> {new_entity_id}")
-            refs = await references(deps.ha(), entity_id)
+    async def describe_entity(**arguments: Any) -> str:
+        reasons = await entity_reasons(**arguments)
+        parts = [given(arguments, "name", "area", "labels", "enabled")]
+        if (expose := arguments.get("expose")) is not None:
+            assistants = arguments.get("assistants") or ASSISTANTS
+            parts.append(f"{'expose to' if expose else 'hide from'} {', '.join(assistants)}")
+        if new_id := arguments.get("new_entity_id"):
+            refs = await references(deps.ha(), arguments["entity_id"])
+            parts.append(f"entity id -> {new_id}")
             parts.append(f"used by: {describe_refs(refs) or 'nothing found'}")
-        why = f" It {'; and it '.join(reasons)}." if reasons else ""
-        return f"Change {entity_id}: {'; '.join(parts)}.{why}"
+        changes = "; ".join(p for p in parts if p)
+        return f"Change {arguments['entity_id']}: {changes}.{because(reasons)}"
 
-    @box.destructive(preview=describe_entity, idempotent=True)
-    async def update_entity_confirmed(
-        entity_id: EntityId,
-        name: Name = None,
-        area: AreaName = None,
-        labels: Labels = None,
-        enabled: Enabled = None,
-        expose: Expose = None,
-        assistants: Assistants = None,
-        new_entity_id: NewId = None,
-    ) -> RegistryChange:
-        """update_entity for what it refuses (locks, doors, exposing scripts, used ids)."""
-        args = (entity_id, name, area, labels, enabled, expose, new_entity_id)
-        return await apply_entity(*args, assistants)
+    register_twins(
+        box,
+        update_entity,
+        reasons=entity_reasons,
+        apply=apply_entity,
+        describe=describe_entity,
+        confirmed_doc="update_entity for what it refuses (locks, doors, voice, used ids).",
+    )
