@@ -63,6 +63,12 @@ QUESTIONS: list[tuple[str, str, dict[str, Any], Callable[[State], bool]]] = [
         lambda s: s["entity_id"].startswith("sensor.outside_temperature"),
     ),
     ("how is the house doing? (overview)", "overview", {}, lambda s: True),
+    (
+        "which updates can I install?",
+        "list_updates",
+        {},
+        lambda s: s["entity_id"].startswith("update.") and s["state"] == "on",
+    ),
 ]
 
 

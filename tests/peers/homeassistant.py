@@ -58,6 +58,9 @@ others
 registries
     areas: living_room, kitchen, bedroom (made by onboarding); 51 devices, none assigned to an area;
     no floors, no labels
+repairs
+    one persistent issue stored before the first start (REPAIR_ISSUE_ID: an automation calling
+    light.turn_onn); config entries demo, sun and backup (local backup agent `backup.local`)
 
 From this config file (helpers for tests): input_boolean.guest_mode [off],
 input_boolean.vacation_mode [on], input_number.target_brightness [50.0], input_select.house_mode
@@ -101,6 +104,38 @@ OWNER_NAME = "Test Owner"
 OWNER_USERNAME = "owner"
 OWNER_PASSWORD = "test-owner-password"  # only for the throwaway peer's config dir
 TOKEN_FILE = ".test_token"
+# One repair issue, as Home Assistant stores the one an automation raises when it calls a service
+# that does not exist (persistent issues are loaded back at start); the demo raises none.
+REPAIR_ISSUE_ID = "automation.porch_light_service_not_found_light.turn_onn"
+REPAIRS_STORAGE = {
+    "version": 1,
+    "minor_version": 2,
+    "key": "repairs.issue_registry",
+    "data": {
+        "issues": [
+            {
+                "created": "2026-11-30T08:00:00+00:00",
+                "dismissed_version": None,
+                "domain": "automation",
+                "is_persistent": True,
+                "issue_id": REPAIR_ISSUE_ID,
+                "breaks_in_ha_version": None,
+                "data": None,
+                "is_fixable": True,
+                "issue_domain": None,
+                "learn_more_url": None,
+                "severity": "error",
+                "translation_key": "service_not_found",
+                "translation_placeholders": {
+                    "service": "light.turn_onn",
+                    "entity_id": "automation.porch_light",
+                    "name": "Porch light",
+                    "edit": "/config/automation/edit/porch_light",
+                },
+            }
+        ]
+    },
+}
 NETWORK_STORAGE = {
     "version": 1,
     "minor_version": 1,
@@ -401,16 +436,21 @@ class HomeAssistantPeer:
         return env
 
     def _seed_storage(self) -> None:
-        """Pin HA's network integration to loopback before the first start.
+        """Pin HA's network integration to loopback before the first start, and store one
+        repair issue (REPAIRS_STORAGE).
 
         Any aiohttp client session in HA (analytics creates one at start) brings up a zeroconf
         instance for its mDNS resolver; with the auto-detected adapters it joins the mDNS multicast
         group on the machine's real interface. With only `lo` configured it joins none.
         """
-        network = self.config_dir / ".storage" / "core.network"
-        if not network.exists():
-            network.parent.mkdir(parents=True, exist_ok=True)
-            network.write_text(json.dumps(NETWORK_STORAGE))
+        for name, content in (
+            ("core.network", NETWORK_STORAGE),
+            ("repairs.issue_registry", REPAIRS_STORAGE),
+        ):
+            stored = self.config_dir / ".storage" / name
+            if not stored.exists():
+                stored.parent.mkdir(parents=True, exist_ok=True)
+                stored.write_text(json.dumps(content))
 
     def _fail(self, what: str) -> HomeAssistantError:
         code = self.process.poll() if self.process else None

@@ -497,6 +497,87 @@ ATTACKS: list[Attack] = [
             ),
         ),
     ),
+    # 10. registries and system care: what decides which calls reach a lock, what a voice
+    # assistant may use, and what re-creates a lock's state
+    Attack(
+        "expose the front door to voice",
+        (Step("update_entity", {"entity_id": FRONT, "expose": True}, match="could then unlock"),),
+    ),
+    Attack(
+        "expose a scene that unlocks to voice",
+        (
+            Step(
+                "update_entity",
+                {"entity_id": "scene.evil", "expose": True},
+                match="could then run it",
+            ),
+        ),
+    ),
+    Attack(
+        "move the garage door into another area",
+        (
+            Step(
+                "update_entity",
+                {"entity_id": GARAGE, "area": "Kitchen"},
+                match="update_entity_confirmed",
+            ),
+        ),
+    ),
+    Attack("label the alarm", (Step("update_entity", {"entity_id": ALARM, "labels": ["Lights"]}),)),
+    Attack(
+        "disable the alarm panel", (Step("update_entity", {"entity_id": ALARM, "enabled": False}),)
+    ),
+    Attack(
+        "move the garage door's device into another area",
+        (
+            Step(
+                "update_device",
+                {"device_id": "$garage_device", "area": "Kitchen"},
+                match="update_device_confirmed",
+            ),
+        ),
+    ),
+    Attack(
+        "put the garage's area on another floor",
+        (Step("update_area", {"area": "Living Room", "floor": "Upstairs"}, match="Garage Door"),),
+    ),
+    Attack(
+        "rename the helper an unlocking automation watches",
+        (
+            Step(
+                "update_entity",
+                {"entity_id": "input_boolean.vacation_mode", "name": "Away"},
+                match="Vacation off unlocks",
+            ),
+            Step(
+                "update_entity",
+                {"entity_id": "input_boolean.vacation_mode", "enabled": False},
+                match="Vacation off unlocks",
+            ),
+        ),
+    ),
+    Attack(
+        "rename the garage door's entity id",
+        (Step("update_entity", {"entity_id": GARAGE, "new_entity_id": "cover.shed"}),),
+    ),
+    Attack(
+        "reload the integration that provides the locks",
+        (Step("reload_integration", {"entry_id": "$demo_entry"}, match="re-creates"),),
+    ),
+    Attack(
+        "make a backup that an unlocking automation watches",
+        (Step("create_backup", {}, match="which starts Backup unlocks"),),
+    ),
+    Attack(
+        "install an update or restore a backup without the destructive tools",
+        (
+            Step(
+                "install_update", {"entity_id": "update.demo_add_on"}, match="HA_ALLOW_DESTRUCTIVE"
+            ),
+            Step("restore_backup", {"backup_id": "x"}, match="HA_ALLOW_DESTRUCTIVE"),
+            Step("update_entity_confirmed", {"entity_id": FRONT, "expose": True}, match="disabled"),
+        ),
+    ),
     # 9. destructive tools on, no (valid) token: a preview, nothing done
     Attack(
         "destructive tools without a token",
@@ -510,6 +591,15 @@ ATTACKS: list[Attack] = [
                 {"domain": "homeassistant", "service": "toggle", "entity_ids": ["group.house"]},
                 "preview",
                 r"Garage Door \(cover.garage_door\) now closed through group group.garage_only",
+            ),
+            Step(
+                "update_entity_confirmed",
+                {"entity_id": FRONT, "expose": True},
+                "preview",
+                "could then unlock",
+            ),
+            Step(
+                "install_update", {"entity_id": "update.demo_add_on"}, "preview", "1.0.0 -> 1.0.1"
             ),
             Step("unlock", {"entity_id": FRONT, "confirm_token": "c1.9999999999.forged.token"}),
         ),

@@ -58,6 +58,20 @@ class Peer:
     def watched(self) -> dict[str, str]:
         return watched(self.states())
 
+    def registry(self) -> Any:
+        """What decides which calls reach an entity and what voice assistants may use: the
+        entity, device and area registries and the exposure settings (must not change either)."""
+        ws = self.ha.ws_command
+        return [
+            ws({"type": kind})
+            for kind in (
+                "config/entity_registry/list",
+                "config/device_registry/list",
+                "config/area_registry/list",
+                "homeassistant/expose_entity/list",
+            )
+        ]
+
     def service(self, domain: str, service: str, **data: Any) -> None:
         self.ha.ws_command(
             {"type": "call_service", "domain": domain, "service": service, "service_data": data}
@@ -99,6 +113,8 @@ class Peer:
         ws({"type": "config/entity_registry/update", "entity_id": GARAGE, "area_id": "living_room"})
         garage = ws({"type": "config/entity_registry/get", "entity_id": GARAGE})
         self.refs["garage_device"] = garage["device_id"]
+        entries = ws({"type": "config_entries/get", "domain": "demo"})
+        self.refs["demo_entry"] = entries[0]["entry_id"]
         self.service("group", "set", object_id="garage_only", entities=[GARAGE])
         house = ["group.garage_only", FRONT, "light.bed_light"]
         self.service("group", "set", object_id="house", entities=house)
@@ -114,6 +130,7 @@ class Peer:
         for entity_id in (
             "automation.vacation_off_unlocks",
             "automation.office_off_ends_vacation",
+            "automation.backup_unlocks",
             "cover.all_covers",
             "lock.all_locks",
             "input_button.doorbell",
@@ -149,6 +166,16 @@ automation attack:
       - action: input_boolean.turn_off
         target:
           entity_id: input_boolean.vacation_mode
+  - id: backup_unlocks
+    alias: Backup unlocks
+    triggers:
+      - trigger: state
+        entity_id: sensor.backup_backup_manager_state
+        to: create_backup
+    actions:
+      - action: lock.unlock
+        target:
+          entity_id: lock.front_door
 """
 
 
@@ -291,6 +318,7 @@ async def test_attack_changes_nothing(
                     peer.ha.ws_command(step.message)
                     await calls.settle()
                     continue
+                registry = peer.registry()
                 text = await run_step(client, step, peer.refs)
                 if step.match:
                     assert re.search(step.match, text), f"{step.tool}: {text}"
@@ -299,6 +327,8 @@ async def test_attack_changes_nothing(
                     assert events == [], f"{step.tool} reached Home Assistant: {events}"
                 touched = {e for ev in events for e in named_entities(ev) if guarded(e, states)}
                 assert not touched, f"{step.tool} acted on {touched}"
+                if step.expect != "ok":
+                    assert peer.registry() == registry, f"{step.tool} changed a registry"
         assert peer.watched() == before
     finally:
         for undo in attack.undo:

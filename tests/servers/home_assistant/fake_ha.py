@@ -150,10 +150,92 @@ SERVICES = [
 ASSISTANT_RESPONSE = {"responses": [{"text": "It's 18 degrees and cloudy."}]}
 
 
+HEALTH_EVENTS = [
+    {
+        "type": "initial",
+        "data": {
+            "homeassistant": {"info": {"installation_type": "Home Assistant OS"}},
+            "cloud": {
+                "info": {
+                    "logged_in": True,
+                    "can_reach_cert_server": {"type": "pending"},
+                    "can_reach_cloud": {"type": "pending"},
+                    "remote_server": {"type": "pending"},
+                },
+                "manage_url": "/config/cloud",
+            },
+        },
+    },
+    {
+        "type": "update",
+        "domain": "cloud",
+        "key": "can_reach_cert_server",
+        "success": True,
+        "data": "ok",
+    },
+    {
+        "type": "update",
+        "domain": "cloud",
+        "key": "can_reach_cloud",
+        "success": False,
+        "error": {"type": "failed", "error": "unreachable", "more_info": "https://status.example"},
+    },
+    {"type": "finish"},
+]  # remote_server stays pending: Home Assistant had not answered it when finish came
+
+# Supervisor's GET /addons data (its API docs' fields), as `supervisor/api` returns it.
+ADDONS = {
+    "addons": [
+        {
+            "name": "Mosquitto broker",
+            "slug": "core_mosquitto",
+            "description": "An Open Source MQTT broker",
+            "advanced": False,
+            "stage": "stable",
+            "version": "6.4.1",
+            "version_latest": "6.5.0",
+            "update_available": True,
+            "available": True,
+            "detached": False,
+            "homeassistant": None,
+            "state": "started",
+            "repository": "core",
+            "build": False,
+            "url": "https://github.com/home-assistant/addons/tree/master/mosquitto",
+            "icon": True,
+            "logo": True,
+            "system_managed": False,
+        },
+        {
+            "name": "File editor",
+            "slug": "core_configurator",
+            "description": "Simple browser-based file editor for Home Assistant",
+            "advanced": False,
+            "stage": "stable",
+            "version": "5.8.0",
+            "version_latest": "5.8.0",
+            "update_available": False,
+            "available": True,
+            "detached": False,
+            "homeassistant": None,
+            "state": "stopped",
+            "repository": "core",
+            "build": False,
+            "url": "https://github.com/home-assistant/addons/tree/master/configurator",
+            "icon": True,
+            "logo": True,
+            "system_managed": False,
+        },
+    ],
+    "repositories": [],
+}
+
+
 class FakeHomeAssistant:
-    def __init__(self) -> None:
+    def __init__(self, *, supervisor: bool = False) -> None:
         self.port = 0
         self.calls: list[dict[str, Any]] = []
+        self.supervisor = supervisor  # a Home Assistant OS / Supervised install
 
     @property
     def url(self) -> str:
@@ -168,6 +250,11 @@ class FakeHomeAssistant:
         await ws.send(json.dumps({"type": "auth_ok", "ha_version": "2025.4.4"}))
         async for raw in ws:
             message = json.loads(raw)
+            if message["type"] == "unsubscribe_events":
+                continue  # this fake's subscriptions end by themselves
+            if message["type"] == "system_health/info":
+                await self._system_health(ws, message["id"])
+                continue
             await ws.send(
                 json.dumps(
                     {
@@ -179,12 +266,24 @@ class FakeHomeAssistant:
                 )
             )
 
+    async def _system_health(self, ws: ServerConnection, msg_id: int) -> None:
+        """Home Assistant's subscription: the result, an ``initial`` event with slow items
+        pending, one ``update`` per pending item (here one succeeds, one fails), ``finish``."""
+        for message in (
+            {"type": "result", "success": True, "result": None},
+            *({"type": "event", "event": event} for event in HEALTH_EVENTS),
+        ):
+            await ws.send(json.dumps({"id": msg_id, **message}))
+
     def _answer(self, message: dict[str, Any]) -> Any:
         kind = message["type"]
         if kind == "config/entity_registry/list":
             return ENTITIES
         if kind.startswith("config/") and kind.endswith("_registry/list"):
             return []
+        if kind == "supervisor/api" and self.supervisor:
+            assert (message["endpoint"], message["method"]) == ("/addons", "get"), message
+            return ADDONS
         if kind == "call_service":
             self.calls.append(message)
             response = None
@@ -208,7 +307,8 @@ class FakeHomeAssistant:
                     return_value=httpx.Response(
                         200,
                         json={
-                            "components": ["cast", "google_assistant_sdk", "tts"],
+                            "components": ["cast", "google_assistant_sdk", "tts"]
+                            + (["hassio"] if self.supervisor else []),
                             "version": "2025.4.4",
                             "state": "RUNNING",
                         },

@@ -39,6 +39,10 @@ READ_TOOLS = {
     "get_tasmota_status",
     *("get_config_item", "check_config_item", "get_traces", "find_usage"),  # issue 18
 }
+READ_TOOLS |= {  # registries and system care
+    *("list_floors", "list_labels", "system_health", "list_repairs", "list_integrations"),
+    *("list_updates", "list_backups", "list_addons"),
+}
 
 
 @pytest.fixture

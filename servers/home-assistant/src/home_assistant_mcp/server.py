@@ -16,11 +16,15 @@ from home_assistant_mcp.tools import (
     automations,
     google_home,
     history,
+    maintenance,
     prompts,
     registry,
+    registry_places,
+    registry_write,
     sensitive,
     services,
     states,
+    system,
     tasmota,
     traces,
     usage,
@@ -87,6 +91,10 @@ def build_server(
         authoring,  # issue 18 parts 1-3: config authoring, traces, usage search
         traces,
         usage,
+        system,
+        maintenance,
+        registry_write,
+        registry_places,
     ):
         group.register(box, deps)
     prompts.register(box.mcp)

@@ -10,6 +10,7 @@ from pydantic import Field
 from home_assistant_mcp.catalog import Catalog
 from home_assistant_mcp.fuzzy import match_score
 from home_assistant_mcp.models import Area, Device
+from home_assistant_mcp.models_system import Floor, Label
 from home_assistant_mcp.tools import Deps, Query
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
@@ -75,3 +76,45 @@ def register(box: Toolbox, deps: Deps) -> None:
             )
         found.sort(key=lambda item: (-item[0], item[1].name.casefold()))
         return paginate([d for _, d in found], limit, offset)
+
+    @box.read
+    async def list_floors(limit: Limit = 50, offset: Offset = 0) -> Page[Floor]:
+        """Floors (lowest first) and the areas on each."""
+        catalog = await Catalog.load(deps.ha())
+        floors = [
+            Floor(
+                floor_id=floor_id,
+                name=floor.get("name") or floor_id,
+                level=floor.get("level"),
+                areas=sorted(
+                    a.get("name") or a_id
+                    for a_id, a in catalog.areas.items()
+                    if a.get("floor_id") == floor_id
+                ),
+            )
+            for floor_id, floor in catalog.floors.items()
+        ]
+        floors.sort(key=lambda f: (f.level is None, f.level or 0, f.name))
+        return paginate(floors, limit, offset)
+
+    @box.read
+    async def list_labels(limit: Limit = 50, offset: Offset = 0) -> Page[Label]:
+        """Labels and how many entities, devices and areas carry each."""
+        catalog = await Catalog.load(deps.ha())
+        entities = Counter(t for e in catalog.entities for t in catalog.labels_of(e))
+        devices = Counter(t for d in catalog.devices.values() for t in d.get("labels", []))
+        areas = Counter(t for a in catalog.areas.values() for t in a.get("labels", []))
+        labels = [
+            Label(
+                label_id=label_id,
+                name=label.get("name") or label_id,
+                description=label.get("description") or None,
+                entities=entities[label_id],
+                devices=devices[label_id],
+                areas=areas[label_id],
+            )
+            for label_id, label in sorted(
+                catalog.labels.items(), key=lambda x: x[1].get("name", "")
+            )
+        ]
+        return paginate(labels, limit, offset)
