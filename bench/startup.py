@@ -151,6 +151,9 @@ async def start_once(
         at_start = read(log) if importtime else ""
         await asyncio.sleep(settle)  # idle on purpose: the memory of a server nobody calls
         sample = Sample(seconds, rss_kib(proc.pid) / 1024)
+        if importtime:  # before any call: what start-up and the warm-up imported
+            sample.imports_start = imported(at_start)
+            sample.imports_idle = imported(read(log))
         if target.routed:
             params = {"name": "route_route", "arguments": {"prompt": ROUTED_PROMPT}}
             await session.send(request(3, "tools/call", params))
@@ -159,9 +162,6 @@ async def start_once(
                 raise RuntimeError(f"route_route failed: {result.get('content')}")
             await asyncio.sleep(settle)
             sample.routed_rss_mib = rss_kib(proc.pid) / 1024
-        if importtime:
-            sample.imports_start = imported(at_start)
-            sample.imports_idle = imported(read(log))
         return sample
     except Exception as err:
         tail = "\n".join(read(log).splitlines()[-15:])
