@@ -31,26 +31,20 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
 from bench.clients import request
 from bench.procs import PYTHON, ROOT, base_env, free_port, machine, rss_kib
 from bench.startup_env import dummy_settings
+from homelab_shared.spec import ENTRY_POINT_GROUP
 
 TARGET_COLD = 1.10
 TARGET_RSS = 1.10
 TARGET_GATEWAY_COLD = 1.50
 TARGET_GATEWAY_MIB = 130.0
 TARGET_GATEWAY_ROUTED_MIB = 160.0
-SERVERS = {  # key -> module run with ``python -m``
-    "home-assistant": "home_assistant_mcp",
-    "arr-suite": "arr_suite_mcp",
-    "infrastructure": "infrastructure_mcp",
-    "plex": "plex_mcp",
-    "truenas": "truenas_mcp",
-    "routing": "routing_mcp",
-}
 ROUTED_PROMPT = "Summarise this for me: call Anna Schmidt at +49 30 1234567 about the invoice."
 
 
@@ -70,9 +64,18 @@ class Sample:
     imports_idle: list[str] = field(default_factory=list)
 
 
+def servers() -> dict[str, str]:
+    """Every installed server (entry points) -> its package, run with ``python -m``: a new
+    server joins the bench when it is installed."""
+    found = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        found[ep.name] = ep.value.partition(":")[0].rpartition(".")[0]  # pkg.spec:SPEC -> pkg
+    return dict(sorted(found.items()))
+
+
 def targets() -> list[Target]:
     found = [Target("bare", ["-m", "bench.bare_server", "--transport", "stdio"])]
-    found += [Target(k, ["-m", m, "--transport", "stdio"]) for k, m in SERVERS.items()]
+    found += [Target(k, ["-m", m, "--transport", "stdio"]) for k, m in servers().items()]
     found.append(
         Target(
             "serve home-assistant",
