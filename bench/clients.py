@@ -169,6 +169,7 @@ async def stdio_cold_start(
             env=dict(env),
             cwd=ROOT,
             start_new_session=True,
+            limit=64 * 1024 * 1024,  # the full gateway's tools/list is one line of ~200 KB
         )
     if cpus:
         pin(proc.pid, cpus)

@@ -9,12 +9,12 @@ import pytest
 from fastmcp import Client
 from fastmcp.exceptions import ToolError
 
-from home_assistant_mcp.server import SPEC as HA
+from home_assistant_mcp.spec import SPEC as HA
 from homelab_gateway.app import build_gateway, load_member
 from homelab_gateway.cli import main
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
-from routing_mcp.server import SPEC as ROUTING
+from routing_mcp.spec import SPEC as ROUTING
 from tests.conftest import API_KEY
 from tests.example.server import SPEC
 from tests.example.upstream import InventoryServer

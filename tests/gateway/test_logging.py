@@ -12,7 +12,7 @@ from fastmcp import Client
 from homelab_gateway.app import build_gateway, load_member
 from homelab_shared.observability import configure_logging
 from homelab_shared.runtime import RuntimeSettings
-from routing_mcp.server import SPEC as ROUTING
+from routing_mcp.spec import SPEC as ROUTING
 
 
 class Records(logging.Handler):

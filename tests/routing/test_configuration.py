@@ -13,8 +13,8 @@ from fastmcp.client.logging import LogMessage
 from fastmcp.exceptions import ToolError
 
 from homelab_shared.settings import load_settings
-from routing_mcp.server import SPEC
 from routing_mcp.settings import RoutingSettings
+from routing_mcp.spec import SPEC
 from tests.harness import mcp_client, structured
 from tests.routing.conftest import Upstreams
 from tests.routing.payloads import ANTHROPIC_BAD_KEY

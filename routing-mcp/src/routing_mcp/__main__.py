@@ -1,3 +1,12 @@
-from routing_mcp.server import main
+"""``python -m routing_mcp``: the model router alone (HTTP on 8006, or stdio)."""
 
-main()
+from homelab_shared.spec import server_main
+from routing_mcp.spec import SPEC
+
+
+def main() -> None:
+    server_main(SPEC)
+
+
+if __name__ == "__main__":
+    main()

@@ -18,8 +18,10 @@ import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from routing_mcp.pii import Finding, PiiScanner
+if TYPE_CHECKING:  # Presidio: imported with the scanner, on the first scan or in the warm-up
+    from routing_mcp.pii import Finding, PiiScanner
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ def _start_worker(
     # A long scan is batch work: the server's own process (health checks, other clients'
     # calls) gets the CPU first when both want it.
     os.nice(niceness)
+    from routing_mcp.pii import PiiScanner
+
     _worker = PiiScanner(threshold, regions, ner_model)
 
 

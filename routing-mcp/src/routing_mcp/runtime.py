@@ -23,7 +23,6 @@ from routing_mcp.providers.gemini import GeminiProvider
 from routing_mcp.providers.ollama import OllamaProvider
 from routing_mcp.providers.openai import OpenAIProvider
 from routing_mcp.quota.base import QuotaStore
-from routing_mcp.quota.redis import RedisQuotaStore
 from routing_mcp.quota.sqlite import SQLiteQuotaStore
 from routing_mcp.router import Router
 from routing_mcp.settings import RoutingSettings
@@ -85,6 +84,8 @@ def make_providers(settings: RoutingSettings) -> dict[str, Provider]:
 
 def make_store(settings: RoutingSettings, runtime: RuntimeSettings) -> QuotaStore:
     if settings.redis_url is not None:
+        from routing_mcp.quota.redis import RedisQuotaStore  # redis-py: only when configured
+
         return RedisQuotaStore(settings.redis_url.get_secret_value())
     return SQLiteQuotaStore(settings.db_path or runtime.state_dir / "routing.db")
 

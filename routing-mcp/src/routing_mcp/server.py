@@ -12,7 +12,6 @@ from pydantic import Field
 
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
-from homelab_shared.spec import ServerSpec, server_main
 from homelab_shared.toolbox import ClientHolder, Toolbox
 from routing_mcp.models import (
     AskResult,
@@ -270,23 +269,3 @@ def _known(rt: RoutingRuntime, names: list[str]) -> list[str]:
 
 def connect(settings: RoutingSettings) -> RoutingRuntime:
     return make_runtime(settings, load_settings(RuntimeSettings))
-
-
-SPEC = ServerSpec(
-    name="routing",
-    title="Model router",
-    namespace="route",
-    port=8006,
-    settings_cls=RoutingSettings,
-    build=build_server,
-    connect=connect,
-    probe=RoutingRuntime.readiness,
-)
-
-
-def main() -> None:
-    server_main(SPEC)
-
-
-if __name__ == "__main__":
-    main()

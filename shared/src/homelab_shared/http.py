@@ -12,6 +12,7 @@ import random
 import ssl
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -58,10 +59,14 @@ class HttpOptions:
     user_agent: str = USER_AGENT
 
 
-def ssl_context(verify: bool, ca_bundle: Path | None) -> ssl.SSLContext | bool:
+@cache
+def ssl_context(verify: bool, ca_bundle: Path | None) -> ssl.SSLContext:
+    """One context per TLS setting for the whole process: each context holds its own parsed copy
+    of the CA bundle (about 1.2 MiB), and httpx would build one per client (a gateway has a
+    dozen). A context is safe to share between clients and threads."""
     if ca_bundle is not None:
         return ssl.create_default_context(cafile=str(ca_bundle))
-    return verify
+    return httpx.create_ssl_context(verify=verify)  # as httpx does: certifi or SSL_CERT_FILE
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
+import queue
 import sys
 from datetime import UTC, datetime
+from logging.handlers import QueueHandler, QueueListener
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
@@ -89,16 +92,47 @@ class ScrubFilter(logging.Filter):
 _TRACEBACK = logging.Formatter()
 
 
+class DeferredQueueHandler(QueueHandler):
+    """Hands the record to the writer thread as it is: formatting (and scrubbing) happen there,
+    off the tool call's path. The stock ``prepare`` would format here, on every call.
+
+    Log calls pass plain values (``extra`` of str/int/float), so formatting later shows what
+    was logged."""
+
+    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
+        return record
+
+
+_listener: QueueListener | None = None
+
+
+def _stop_listener() -> None:
+    """Write what is queued, then stop the writer thread (at exit, or before reconfiguring)."""
+    global _listener
+    if _listener is not None:
+        _listener.stop()
+        _listener = None
+
+
+atexit.register(_stop_listener)
+
+
 def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
-    """Log to stderr (stdout belongs to the stdio transport)."""
+    """Log to stderr (stdout belongs to the stdio transport), through a queue: the call log
+    line is formatted and written by a thread of its own (see ``bench/README.md``)."""
+    global _listener
     handler = logging.StreamHandler(sys.stderr)
     if fmt == "json":
         handler.setFormatter(JsonFormatter())  # scrubs as it formats
     else:
         handler.addFilter(ScrubFilter())
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    _stop_listener()
+    lines: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
+    _listener = QueueListener(lines, handler)
+    _listener.start()
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    root.handlers[:] = [DeferredQueueHandler(lines)]
     root.setLevel(level)
     # Presidio logs one INFO line per recognizer it loads (about 20 on the first routed prompt).
     noisy_loggers = ("httpx", "httpcore", "httpx2", "mcp", "uvicorn.access", "presidio-analyzer")

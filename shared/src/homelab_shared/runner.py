@@ -10,7 +10,6 @@ import asyncio
 import errno
 import logging
 import socket
-import threading
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
@@ -39,11 +38,10 @@ from homelab_shared.shutdown import (
     stop_stdio_on_signals,
 )
 from homelab_shared.toolbox import Readiness, Toolbox
+from homelab_shared.warmup import FirstListing, start_up_enabled
 
 log = logging.getLogger("homelab.runner")
 READY_TIMEOUT = 10.0
-# The start-up check only warns; it must not hold anything up, so it gets a short deadline.
-STARTUP_PROBE_TIMEOUT = 3.0
 # Open streams get this long to finish on SIGINT/SIGTERM before uvicorn closes them.
 GRACEFUL_SHUTDOWN_S = 5
 
@@ -196,38 +194,6 @@ def ensure_port_free(host: str, port: int) -> None:
             ) from None
 
 
-async def _warn_unready(checks: Mapping[str, Probe], deadline_s: float) -> None:
-    names = list(checks)
-    results = await asyncio.gather(*(run_probe(checks[n], deadline_s) for n in names))
-    for name, ready in zip(names, results, strict=True):
-        if not ready.ok:
-            log.warning(
-                "%s is not ready at start (%s); serving anyway, its tools fail until it is",
-                name,
-                ready.detail or "no detail",
-                extra={"server": name},
-            )
-
-
-def warn_unready_in_background(
-    checks: Mapping[str, Probe], deadline_s: float = STARTUP_PROBE_TIMEOUT
-) -> threading.Thread | None:
-    """Probe every upstream concurrently, off the start-up path; one warning line per failure.
-
-    A thread with its own loop: the server's loop is not running yet, and start-up must not wait.
-    """
-    if not checks:
-        return None
-    thread = threading.Thread(
-        target=asyncio.run,
-        args=(_warn_unready(checks, deadline_s),),
-        name="startup-probe",
-        daemon=True,
-    )
-    thread.start()
-    return thread
-
-
 def serve(
     mcp: FastMCP[Any],
     boxes: Sequence[Toolbox],
@@ -236,18 +202,23 @@ def serve(
     default_port: int,
     *,
     unready: Mapping[str, str] | None = None,
-    checks: Mapping[str, Probe] | None = None,
 ) -> None:
-    """Serve until SIGINT/SIGTERM. ``checks``: upstream probes to run once at start (warnings
-    only); ``unready``: configured servers that could not be loaded (``/readyz`` is 503)."""
+    """Serve until SIGINT/SIGTERM. ``unready``: configured servers that could not be loaded
+    (``/readyz`` is 503). Each server probes its upstream once at start and warms up, after the
+    first ``tools/list`` (``homelab_shared.warmup``)."""
     configure_logging(runtime.log_level, runtime.log_format)
     prepare(mcp, boxes, runtime, transport, unready)
+    mcp.add_middleware(FirstListing())
+    with start_up_enabled():
+        _run(mcp, runtime, transport, default_port)
+
+
+def _run(mcp: FastMCP[Any], runtime: RuntimeSettings, transport: Transport, port: int) -> None:
     if transport == "stdio":
-        warn_unready_in_background(checks or {})
         stop_stdio_on_signals(ClosableStdin())
         run_quietly(lambda: mcp.run(transport="stdio", show_banner=False))
         return
-    port = resolve_port(runtime, default_port)
+    port = resolve_port(runtime, port)
     ensure_port_free(runtime.host, port)
     kwargs: dict[str, Any] = {
         "host": runtime.host,
@@ -260,6 +231,5 @@ def serve(
     if transport == "http":
         kwargs.update(path=runtime.path, stateless_http=True)
     log.info("serving", extra={"transport": transport, "host": runtime.host, "port": port})
-    warn_unready_in_background(checks or {})
     stop_on_sigterm()
     run_quietly(lambda: mcp.run(transport=transport, **kwargs))

@@ -1,4 +1,11 @@
-"""How a server describes itself to the gateway, and the ``main()`` every server shares."""
+"""How a server describes itself to the gateway, and the ``main()`` every server shares.
+
+A server's ``SPEC`` lives in a small ``spec`` module that imports only its settings class: the
+gateway reads every installed server's spec (name, namespace, settings, to tell configured from
+not configured and to catch misspelt variables) but imports a server's code, and the libraries it
+needs (websockets, plexapi, kubernetes, Presidio...), only when that server is built. ``Ref``
+names that code as ``"module:attr"`` and imports it on first use.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +15,56 @@ import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache
 from importlib import import_module
 from importlib.metadata import entry_points
-from typing import Any
-
-from fastmcp import FastMCP
+from typing import TYPE_CHECKING, Any
 
 from homelab_shared.errors import ConfigError
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import BaseServerSettings, load_settings
-from homelab_shared.toolbox import Readiness, toolbox_of
+
+if TYPE_CHECKING:
+    from fastmcp import FastMCP
+
+    from homelab_shared.toolbox import Readiness
 
 log = logging.getLogger("homelab.spec")
 
 ENTRY_POINT_GROUP = "homelab_mcp.servers"
 EXTRA_SERVERS_VAR = "HOMELAB_EXTRA_SERVERS"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A callable named ``"package.module:attr"`` (``attr`` may be dotted: ``Class.method``),
+    imported on its first call, so a spec can point at a server's code without loading it."""
+
+    target: str
+
+    @property
+    def module(self) -> str:
+        return self.target.partition(":")[0]
+
+    def resolve(self) -> Callable[..., Any]:
+        return _resolve(self.target)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.resolve()(*args, **kwargs)
+
+
+@cache
+def _resolve(target: str) -> Callable[..., Any]:
+    module, _, path = target.partition(":")
+    found: Any = import_module(module)
+    for attr in path.split("."):
+        found = getattr(found, attr)
+    return found
+
+
+def module_of(func: Callable[..., Any]) -> str:
+    """The module that holds ``func`` (a ``Ref``'s target module, without importing it)."""
+    return func.module if isinstance(func, Ref) else func.__module__
 
 
 @dataclass(frozen=True)
@@ -33,7 +74,8 @@ class ServerSpec:
     namespace: str  # tool prefix in the gateway: "ha" gives ha_<tool>
     port: int  # its own port when served alone
     settings_cls: type[BaseServerSettings]
-    build: Callable[..., FastMCP[Any]]  # build_server(settings, runtime) -> FastMCP
+    # build_server(settings, runtime) -> FastMCP; a Ref in the installed servers
+    build: Callable[..., FastMCP[Any]]
     connect: Callable[[Any], Any]  # settings -> the upstream client (with ``aclose``)
     probe: Callable[[Any], Awaitable[Readiness]]  # client -> readiness, as /readyz reports it
 
@@ -134,6 +176,7 @@ def _load_with_hints(spec: ServerSpec) -> BaseServerSettings:
 def server_main(spec: ServerSpec, argv: Sequence[str] | None = None) -> None:
     """``python -m <server>``: settings -> build_server -> serve."""
     from homelab_shared.runner import serve
+    from homelab_shared.toolbox import toolbox_of
 
     parser = argparse.ArgumentParser(prog=spec.name, description=f"{spec.title} MCP server")
     add_run_arguments(parser)
@@ -143,8 +186,9 @@ def server_main(spec: ServerSpec, argv: Sequence[str] | None = None) -> None:
         settings = _load_with_hints(spec)
         mcp = spec.build(settings, runtime)
         box = toolbox_of(mcp)
-        checks = {spec.name: partial(spec.check, settings)}
-        serve(mcp, [box] if box else [], runtime, args.transport, spec.port, checks=checks)
+        if box is not None:
+            box.label = spec.name
+        serve(mcp, [box] if box else [], runtime, args.transport, spec.port)
     except ConfigError as err:
         print(f"{spec.name}: configuration error: {err}", file=sys.stderr)
         raise SystemExit(2) from None

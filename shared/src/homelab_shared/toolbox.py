@@ -42,6 +42,7 @@ from homelab_shared.middleware import (
 from homelab_shared.nonces import nonce_store
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import BaseServerSettings
+from homelab_shared.warmup import with_start_up
 
 Safety = Literal["read", "write", "destructive"]
 C = TypeVar("C")
@@ -133,13 +134,16 @@ class Toolbox:
         instructions: str | None = None,
         lifespan: Callable[[FastMCP[Any]], AbstractAsyncContextManager[Any]] | None = None,
         ready: Callable[[], Awaitable[Readiness]] | None = None,
+        warm: Callable[[], Awaitable[Any]] | None = None,
         open_world: bool = False,
     ) -> None:
         self.name = name
+        self.label = name  # in start-up log lines; the spec's name once the spec built it
         self.settings = settings
         self.runtime = runtime
         self.env_prefix = type(settings).env_prefix()
         self.ready = ready
+        self.warm = warm  # start-up warm-up after the first tools/list (homelab_shared.warmup)
         self.open_world = open_world
         self.classes: dict[str, Safety] = {}
         self.confirmer = Confirmer(
@@ -149,7 +153,7 @@ class Toolbox:
         self.mcp: FastMCP[Any] = FastMCP(
             name,
             instructions=instructions,
-            lifespan=lifespan,
+            lifespan=with_start_up(self, lifespan),
             mask_error_details=True,
             middleware=[
                 ObservabilityMiddleware(name),

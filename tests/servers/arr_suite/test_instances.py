@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from fastmcp import Client
 
-from arr_suite_mcp.server import SPEC, build_server, probe
+from arr_suite_mcp.server import build_server, probe
 from arr_suite_mcp.settings import ArrSettings
+from arr_suite_mcp.spec import SPEC
 from arr_suite_mcp.upstreams import Upstreams
 from homelab_shared.errors import ConfigError
 from homelab_shared.runtime import RuntimeSettings

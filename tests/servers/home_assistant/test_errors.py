@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from fastmcp.exceptions import ToolError
 
-from home_assistant_mcp.server import SPEC, build_server
+from home_assistant_mcp.server import build_server
 from home_assistant_mcp.settings import HASettings
+from home_assistant_mcp.spec import SPEC
 from homelab_shared.errors import ConfigError
 from homelab_shared.runner import run_probe
 from homelab_shared.runtime import RuntimeSettings

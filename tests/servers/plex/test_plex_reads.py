@@ -92,7 +92,7 @@ async def test_status_reports_both_halves(ro: Client[Any]) -> None:
 
 
 async def test_readiness_checks_every_configured_half(settings: Any, tautulli: Any) -> None:
-    from plex_mcp.server import SPEC
+    from plex_mcp.spec import SPEC
 
     ready = await SPEC.check(settings())
     assert ready.ok and ready.version == "plex 1.41.3.9314-a0bfb8370, tautulli v2.15.2"

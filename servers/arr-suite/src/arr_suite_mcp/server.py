@@ -1,4 +1,4 @@
-"""The arr-suite MCP server: ``build_server(settings)`` and the ``SPEC`` the gateway mounts."""
+"""The arr-suite MCP server: ``build_server(settings)`` (its ``SPEC`` is in ``spec``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from arr_suite_mcp.upstreams import Upstreams
 from homelab_shared.errors import AuthFailed, UpstreamError
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
-from homelab_shared.spec import ServerSpec
 from homelab_shared.toolbox import ClientHolder, Readiness, Toolbox
 
 INSTRUCTIONS = (
@@ -80,15 +79,3 @@ def build_server(
     for group in (library, manage, downloads, indexers, health):
         group.register(box, deps)
     return box.mcp
-
-
-SPEC = ServerSpec(
-    name="arr-suite",
-    title="arr suite (Sonarr, Radarr, Prowlarr, SABnzbd)",
-    namespace="arr",
-    port=8002,
-    settings_cls=ArrSettings,
-    build=build_server,
-    connect=Upstreams,
-    probe=probe,
-)

@@ -73,7 +73,10 @@ def load_member(
         mcp = spec.build(settings, runtime)
     except ConfigError as err:
         return Member(spec, "failed", [*err.problems, *misspelt], settings)
-    return Member(spec, "mounted", misspelt, settings, mcp, toolbox_of(mcp))
+    box = toolbox_of(mcp)
+    if box is not None:
+        box.label = spec.name  # start-up log lines name the server as the operator knows it
+    return Member(spec, "mounted", misspelt, settings, mcp, box)
 
 
 def unready(

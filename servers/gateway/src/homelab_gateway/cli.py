@@ -7,7 +7,6 @@ import asyncio
 import os
 import sys
 from collections.abc import Callable, Sequence
-from functools import partial
 
 from homelab_gateway.app import (
     GATEWAY_PORT,
@@ -23,7 +22,7 @@ from homelab_gateway.doctor import HEADER, doctor_rows, probe_all, summary
 from homelab_gateway.table import table
 from homelab_shared.configured import typo_problems
 from homelab_shared.errors import ConfigError
-from homelab_shared.runner import Probe, serve
+from homelab_shared.runner import serve
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
 from homelab_shared.spec import (
@@ -58,7 +57,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if member.mcp is None:
             raise ConfigError(f"{spec.name} cannot start: " + "; ".join(member.problems))
         boxes = [member.box] if member.box else []
-        serve(member.mcp, boxes, runtime, args.transport, spec.port, checks=_checks([member]))
+        serve(member.mcp, boxes, runtime, args.transport, spec.port)
         return 0
     members = [load_member(spec, runtime, hints) for spec in specs]
     for m in members:
@@ -78,19 +77,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         args.transport,
         GATEWAY_PORT,
         unready=unready(members, broken, hints),
-        checks=_checks(members),
     )
     return 0
-
-
-def _checks(members: list[Member]) -> dict[str, Probe]:
-    """Start-up probes of the mounted servers, each with a client of its own."""
-    checks: dict[str, Probe] = {}
-    for member in members:
-        settings = member.settings
-        if member.mcp is not None and settings is not None:
-            checks[member.spec.name] = partial(member.spec.check, settings)
-    return checks
 
 
 def _rows_for(member: Member) -> list[tuple[str, str, str, str]]:

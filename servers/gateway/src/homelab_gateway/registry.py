@@ -29,7 +29,7 @@ from pydantic_settings import BaseSettings
 
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import env_names
-from homelab_shared.spec import ENTRY_POINT_GROUP, ServerSpec
+from homelab_shared.spec import ENTRY_POINT_GROUP, ServerSpec, module_of
 
 SCHEMA = "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json"
 # The GitHub owner publishing the suite: registry namespace io.github.<OWNER>, images on GHCR
@@ -112,7 +112,7 @@ def targets() -> list[Target]:
                 spec.port,
                 package,
                 _summary(package),
-                _root_of(spec.build.__module__),
+                _root_of(module_of(spec.build)),
                 (spec.settings_cls,),
                 (stdio,),
             )

@@ -1,6 +1,6 @@
 """``python -m home_assistant_mcp``: Home Assistant alone (HTTP on 8001, or stdio)."""
 
-from home_assistant_mcp.server import SPEC
+from home_assistant_mcp.spec import SPEC
 from homelab_shared.spec import server_main
 
 

@@ -1,11 +1,13 @@
-"""The Home Assistant MCP server: ``build_server(settings)`` and the ``SPEC`` the gateway mounts."""
+"""The Home Assistant MCP server: ``build_server(settings)`` (its ``SPEC`` is in ``spec``)."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from fastmcp import FastMCP
 
+from home_assistant_mcp.catalog import Catalog
 from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.settings import HASettings
 from home_assistant_mcp.tasmota_client import TasmotaClient
@@ -31,7 +33,6 @@ from home_assistant_mcp.tools import (
 )
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
-from homelab_shared.spec import ServerSpec
 from homelab_shared.toolbox import ClientHolder, Readiness, Toolbox
 
 INSTRUCTIONS = (
@@ -57,6 +58,12 @@ async def probe(client: HAClient) -> Readiness:
     )
 
 
+async def warm(up: Upstreams) -> None:
+    """Before the first call: open the REST connection and the WebSocket (auth handshake), and
+    fill the registry and service caches that search, targets and safety checks read."""
+    await asyncio.gather(Catalog.load(up.ha), up.ha.states(), up.ha.services())
+
+
 def build_server(
     settings: HASettings,
     runtime: RuntimeSettings | None = None,
@@ -77,6 +84,7 @@ def build_server(
         instructions=INSTRUCTIONS,
         lifespan=holder.lifespan,
         ready=lambda: probe(holder.get().ha),
+        warm=lambda: warm(holder.get()),
     )
     deps = Deps(holder, settings)
     for group in (
@@ -99,15 +107,3 @@ def build_server(
         group.register(box, deps)
     prompts.register(box.mcp)
     return box.mcp
-
-
-SPEC = ServerSpec(
-    name="home-assistant",
-    title="Home Assistant",
-    namespace="ha",
-    port=8001,
-    settings_cls=HASettings,
-    build=build_server,
-    connect=HAClient,
-    probe=probe,
-)

@@ -2,7 +2,7 @@
 (HTTP on 8003, or stdio)."""
 
 from homelab_shared.spec import server_main
-from infrastructure_mcp.server import SPEC
+from infrastructure_mcp.spec import SPEC
 
 
 def main() -> None:

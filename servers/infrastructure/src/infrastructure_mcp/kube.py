@@ -14,16 +14,10 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
-
-import urllib3.exceptions
-from kubernetes import client as k8s
-from kubernetes import config as k8s_config
-from kubernetes.config.config_exception import ConfigException
-from kubernetes.dynamic import DynamicClient
-from kubernetes.dynamic.exceptions import DynamicApiError, ResourceNotFoundError
-from kubernetes.dynamic.resource import Resource
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from homelab_shared.errors import (
     AuthFailed,
@@ -44,8 +38,41 @@ FIELD_MANAGER = "homelab-mcp"
 T = TypeVar("T")
 Obj = dict[str, Any]
 
+if TYPE_CHECKING:
+    from kubernetes import client as k8s
+    from kubernetes.dynamic import DynamicClient
+    from kubernetes.dynamic.resource import Resource
 
-def _status_message(err: DynamicApiError | k8s.ApiException) -> str:
+
+@cache
+def _lib() -> SimpleNamespace:
+    """The kubernetes library (about 1 s and 9 MiB to import): loaded by the first cluster call
+    or the start-up warm-up, not when the server starts."""
+    import urllib3.exceptions
+    from kubernetes import client, config
+    from kubernetes.config.config_exception import ConfigException
+    from kubernetes.dynamic import DynamicClient
+    from kubernetes.dynamic.exceptions import DynamicApiError, ResourceNotFoundError
+
+    return SimpleNamespace(
+        client=client,
+        config=config,
+        ConfigException=ConfigException,
+        DynamicClient=DynamicClient,
+        DynamicApiError=DynamicApiError,
+        ResourceNotFoundError=ResourceNotFoundError,
+        urllib3=urllib3,
+        errors=(
+            DynamicApiError,
+            client.ApiException,
+            ResourceNotFoundError,
+            urllib3.exceptions.HTTPError,
+            ConfigException,
+        ),
+    )
+
+
+def _status_message(err: Exception) -> str:
     body = getattr(err, "body", None) or ""
     try:
         data = json.loads(body)
@@ -57,7 +84,8 @@ def _status_message(err: DynamicApiError | k8s.ApiException) -> str:
 
 def map_error(err: Exception) -> UpstreamError:
     """One place where the library's exceptions become the suite's error classes."""
-    if isinstance(err, DynamicApiError | k8s.ApiException):
+    lib = _lib()
+    if isinstance(err, lib.DynamicApiError | lib.client.ApiException):
         status = int(getattr(err, "status", 0) or 0)
         detail = _status_message(err)
         where = f"HTTP {status}: {detail}" if detail else f"HTTP {status}"
@@ -70,16 +98,16 @@ def map_error(err: Exception) -> UpstreamError:
         if 400 <= status < 500:
             return BadRequest(SERVICE, where)
         return UpstreamServerError(SERVICE, where)
-    if isinstance(err, ResourceNotFoundError):
+    if isinstance(err, lib.ResourceNotFoundError):
         return NotFound(
             SERVICE, scrub(str(err))[:200], hint="list_resources(kind='crd') shows CRDs"
         )
-    if isinstance(err, urllib3.exceptions.ReadTimeoutError):
+    if isinstance(err, lib.urllib3.exceptions.ReadTimeoutError):
         return UpstreamTimeout(SERVICE, "read timeout", hint="the API server may be overloaded")
-    if isinstance(err, urllib3.exceptions.HTTPError):
+    if isinstance(err, lib.urllib3.exceptions.HTTPError):
         reason = scrub(str(getattr(err, "reason", None) or err))[:200]
         return Unreachable(SERVICE, reason, hint=f"{CONFIG_HINT}; is the API server up?")
-    if isinstance(err, ConfigException):
+    if isinstance(err, lib.ConfigException):
         return Unreachable(SERVICE, scrub(str(err))[:200], hint=CONFIG_HINT)
     raise err
 
@@ -90,24 +118,21 @@ def mapped() -> Iterator[None]:
         yield
     except UpstreamError:
         raise
-    except (
-        DynamicApiError,
-        k8s.ApiException,
-        ResourceNotFoundError,
-        urllib3.exceptions.HTTPError,
-        ConfigException,
-    ) as err:
+    except Exception as err:
+        if not isinstance(err, _lib().errors):
+            raise
         raise map_error(err) from err
 
 
 def api_client_from(settings: InfraSettings) -> k8s.ApiClient:
     """Kubeconfig (path + context) or the pod's service account, never the process default."""
+    lib = _lib()
     with mapped():
         if settings.use_in_cluster:
-            cfg = k8s.Configuration()
-            k8s_config.load_incluster_config(client_configuration=cfg)
-            return k8s.ApiClient(cfg)
-        return k8s_config.new_client_from_config(
+            cfg = lib.client.Configuration()
+            lib.config.load_incluster_config(client_configuration=cfg)
+            return lib.client.ApiClient(cfg)
+        return lib.config.new_client_from_config(
             config_file=str(settings.kubeconfig), context=settings.kube_context
         )
 
@@ -155,14 +180,15 @@ class KubeClient:
         if self._dynamic is None:
             self._cache_dir = tempfile.mkdtemp(prefix="homelab-kube-")
             with mapped():
-                self._dynamic = DynamicClient(
+                made: DynamicClient = _lib().DynamicClient(
                     self.api, cache_file=str(Path(self._cache_dir) / "discovery.json")
                 )
+            self._dynamic = made
         return self._dynamic
 
     @property
     def core(self) -> k8s.CoreV1Api:
-        return k8s.CoreV1Api(self.api)
+        return _lib().client.CoreV1Api(self.api)
 
     def close(self) -> None:
         if self._api is not None:
@@ -182,8 +208,9 @@ class KubeClient:
     def contexts(self) -> tuple[list[Obj], str | None]:
         if self.settings.use_in_cluster or self.settings.kubeconfig is None:
             return [], None
+        kubeconfig = str(self.settings.kubeconfig)
         with mapped():
-            contexts, active = k8s_config.list_kube_config_contexts(str(self.settings.kubeconfig))
+            contexts, active = _lib().config.list_kube_config_contexts(kubeconfig)
         current = self.settings.kube_context or (active or {}).get("name")
         found: list[Obj] = [c for c in contexts or [] if isinstance(c, dict)]
         return found, current
@@ -195,7 +222,7 @@ class KubeClient:
             response = self.api.call_api(*request, _request_timeout=self.timeout)
             response.read()
             if not 200 <= response.status < 300:
-                raise k8s.ApiException(http_resp=response)
+                raise _lib().client.ApiException(http_resp=response)
         return str(json.loads(response.data or b"{}").get("gitVersion") or "unknown")
 
     # --- resources ----------------------------------------------------------------------------

@@ -9,12 +9,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
-
-import urllib3
-from minio import Minio
-from minio.error import InvalidResponseError, S3Error, ServerError
 
 from homelab_shared.errors import (
     AuthFailed,
@@ -37,7 +34,26 @@ AUTH_CODES = {"InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken", "Ex
 NOT_FOUND_CODES = {"NoSuchBucket", "NoSuchKey", "NoSuchObject", "ResourceNotFound"}
 
 
+if TYPE_CHECKING:
+    import urllib3
+    from minio import Minio
+    from minio.error import InvalidResponseError, S3Error, ServerError
+
+
+@cache
+def _errors() -> tuple[
+    type[S3Error], type[ServerError], type[InvalidResponseError], type[urllib3.exceptions.HTTPError]
+]:
+    """The SDK's error classes; importing them loads minio (~1 s, ~8 MiB), so only on a failure
+    of a call (which has loaded it already)."""
+    import urllib3
+    from minio.error import InvalidResponseError, S3Error, ServerError
+
+    return S3Error, ServerError, InvalidResponseError, urllib3.exceptions.HTTPError
+
+
 def map_error(err: Exception) -> UpstreamError:
+    S3Error, ServerError, InvalidResponseError, HTTPError = _errors()
     if isinstance(err, S3Error):
         detail = f"{err.code}: {scrub(str(err.message or ''))[:200]}"
         if err.code in AUTH_CODES:
@@ -51,7 +67,7 @@ def map_error(err: Exception) -> UpstreamError:
         return UpstreamServerError(SERVICE, f"HTTP {err.status_code}")
     if isinstance(err, InvalidResponseError):
         return BadResponse(SERVICE, scrub(str(err))[:200], hint=URL_HINT)
-    if isinstance(err, urllib3.exceptions.HTTPError):
+    if isinstance(err, HTTPError):
         reason = scrub(str(getattr(err, "reason", None) or err))[:200]
         return Unreachable(SERVICE, reason, hint=f"{URL_HINT}, and that it is running")
     raise err
@@ -61,7 +77,9 @@ def map_error(err: Exception) -> UpstreamError:
 def mapped() -> Iterator[None]:
     try:
         yield
-    except (S3Error, ServerError, InvalidResponseError, urllib3.exceptions.HTTPError) as err:
+    except Exception as err:
+        if not isinstance(err, _errors()):
+            raise
         raise map_error(err) from err
 
 
@@ -85,24 +103,42 @@ class S3Client:
         assert settings.minio_endpoint and settings.minio_access_key and settings.minio_secret_key
         host, secure = endpoint_parts(settings.minio_endpoint, settings.minio_secure)
         self.base_url = f"{'https' if secure else 'http'}://{host}"
-        self.http = urllib3.PoolManager(
+        self.settings = settings
+        self._host, self._secure = host, secure
+
+    # The SDK and its connection pool are made on first use (a call or the start-up warm-up):
+    # importing minio is most of this server's start-up time otherwise.
+    @cached_property
+    def http(self) -> urllib3.PoolManager:
+        import urllib3
+
+        settings = self.settings
+        return urllib3.PoolManager(
             timeout=urllib3.Timeout(connect=5.0, read=settings.timeout),
             retries=urllib3.Retry(total=2, backoff_factor=0.2, status_forcelist=[502, 503, 504]),
             cert_reqs="CERT_REQUIRED" if settings.verify_ssl else "CERT_NONE",
             ca_certs=str(settings.ca_bundle) if settings.ca_bundle else None,
         )
-        self.minio = Minio(
-            host,
+
+    @cached_property
+    def minio(self) -> Minio:
+        from minio import Minio
+
+        settings = self.settings
+        assert settings.minio_access_key and settings.minio_secret_key
+        return Minio(
+            self._host,
             access_key=settings.minio_access_key.get_secret_value(),
             secret_key=settings.minio_secret_key.get_secret_value(),
-            secure=secure,
+            secure=self._secure,
             region=settings.minio_region,
             http_client=self.http,
             cert_check=settings.verify_ssl,
         )
 
     def close(self) -> None:
-        self.http.clear()
+        if "http" in self.__dict__:  # made on first use: nothing to close otherwise
+            self.http.clear()
 
     async def aclose(self) -> None:
         self.close()
@@ -172,6 +208,6 @@ class S3Client:
         """Status code of a MinIO health endpoint (no credentials needed), or why it failed."""
         try:
             response = self.http.request("GET", f"{self.base_url}{path}", redirect=False)
-        except urllib3.exceptions.HTTPError as err:
+        except _errors()[-1] as err:
             return scrub(str(getattr(err, "reason", None) or err))[:120]
         return int(response.status)

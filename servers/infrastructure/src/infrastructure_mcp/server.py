@@ -1,4 +1,4 @@
-"""The infrastructure MCP server: ``build_server(settings)`` and the ``SPEC`` the gateway mounts."""
+"""The infrastructure MCP server: ``build_server(settings)`` (its ``SPEC`` is in ``spec``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from fastmcp import FastMCP
 from homelab_shared.errors import UpstreamError
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
-from homelab_shared.spec import ServerSpec
 from homelab_shared.toolbox import ClientHolder, Readiness, Toolbox
 from infrastructure_mcp.argocd import ArgoClient
 from infrastructure_mcp.kube import KubeClient
@@ -107,15 +106,3 @@ def build_server(
     for group in groups:
         group.register(box, deps)
     return box.mcp
-
-
-SPEC = ServerSpec(
-    name="infrastructure",
-    title="Infrastructure",
-    namespace="infra",
-    port=8003,
-    settings_cls=InfraSettings,
-    build=build_server,
-    connect=connect,
-    probe=probe,
-)

@@ -1,7 +1,7 @@
 """``python -m plex_mcp`` / ``plex-mcp``: the Plex server alone (HTTP on 8004, or stdio)."""
 
 from homelab_shared.spec import server_main
-from plex_mcp.server import SPEC
+from plex_mcp.spec import SPEC
 
 
 def main() -> None:

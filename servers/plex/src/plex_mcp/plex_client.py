@@ -11,13 +11,10 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-import requests
-from plexapi import exceptions as plex_errors
-from plexapi.server import PlexServer
-from requests.adapters import HTTPAdapter
 
 from homelab_shared.errors import (
     AuthFailed,
@@ -48,6 +45,27 @@ def _status_of(message: str) -> int | None:
     return None
 
 
+if TYPE_CHECKING:
+    import requests
+    from plexapi.server import PlexServer
+
+
+# plexapi and requests cost ~0.5 s and ~11 MiB at import: loaded on the first Plex call (or the
+# start-up warm-up), not when the server starts.
+@cache
+def _plex_errors() -> ModuleType:
+    from plexapi import exceptions
+
+    return exceptions
+
+
+@cache
+def _requests() -> ModuleType:
+    import requests
+
+    return requests
+
+
 @contextmanager
 def mapped(what: str) -> Iterator[None]:
     """Translate plexapi/requests exceptions for ``what`` ('GET /status/sessions', ...)."""
@@ -55,23 +73,23 @@ def mapped(what: str) -> Iterator[None]:
         yield
     except UpstreamError:
         raise
-    except plex_errors.Unauthorized as err:
+    except _plex_errors().Unauthorized as err:
         raise AuthFailed(SERVICE, f"HTTP 401 on {what}", hint=AUTH_HINT) from err
-    except plex_errors.NotFound as err:
+    except _plex_errors().NotFound as err:
         raise NotFound(SERVICE, f"{what}: {scrub(str(err))[:160]}") from err
-    except plex_errors.BadRequest as err:
+    except _plex_errors().BadRequest as err:
         status = _status_of(str(err))
         detail = f"HTTP {status} on {what}" if status else scrub(str(err))[:160]
         if status is not None and status >= 500:
             raise UpstreamServerError(SERVICE, detail) from err
         raise BadRequest(SERVICE, detail) from err
-    except (plex_errors.UnknownType, plex_errors.Unsupported) as err:
+    except (_plex_errors().UnknownType, _plex_errors().Unsupported) as err:
         raise BadRequest(SERVICE, f"{what}: {scrub(str(err))[:160]}") from err
-    except requests.Timeout as err:
+    except _requests().Timeout as err:
         raise UpstreamTimeout(
             SERVICE, f"no answer to {what} within PLEX_TIMEOUT", hint=URL_HINT
         ) from err
-    except requests.ConnectionError as err:
+    except _requests().ConnectionError as err:
         text = str(err).lower()
         reason = next(
             (r for r in ("connection refused", "name or service not known", "certificate")
@@ -79,7 +97,7 @@ def mapped(what: str) -> Iterator[None]:
             type(err).__name__,
         )  # fmt: skip
         raise Unreachable(SERVICE, reason, hint=URL_HINT) from err
-    except requests.RequestException as err:
+    except _requests().RequestException as err:
         raise Unreachable(SERVICE, scrub(str(err))[:160], hint=URL_HINT) from err
     except SyntaxError as err:  # ElementTree.ParseError: not Plex XML (wrong URL/proxy page)
         raise BadResponse(SERVICE, f"{what} did not return Plex XML", hint=URL_HINT) from err
@@ -99,26 +117,42 @@ class PlexClient:
         self.base_url = settings.url
         self._token = settings.token.get_secret_value()
         self.timeout = settings.timeout
-        self.session = requests.Session()
-        for prefix in ("http://", "https://"):
-            self.session.mount(prefix, HTTPAdapter(max_retries=0))
-        self.session.verify = (
-            str(settings.ca_bundle) if settings.ca_bundle is not None else settings.verify_ssl
-        )
-        self.session.headers["User-Agent"] = USER_AGENT
+        self._verify = str(settings.ca_bundle) if settings.ca_bundle is not None else None
+        self._verify_ssl = settings.verify_ssl
+        self._session: requests.Session | None = None
         self._server: PlexServer | None = None
         self._lock = threading.Lock()
 
+    @property
+    def session(self) -> requests.Session:
+        """Made on first use, so the server starts without importing requests."""
+        with self._lock:
+            if self._session is None:
+                requests = _requests()
+                from requests.adapters import HTTPAdapter
+
+                made: requests.Session = requests.Session()
+                for prefix in ("http://", "https://"):
+                    made.mount(prefix, HTTPAdapter(max_retries=0))
+                made.verify = self._verify or self._verify_ssl
+                made.headers["User-Agent"] = USER_AGENT
+                self._session = made
+            return self._session
+
     def close(self) -> None:
-        self.session.close()
+        if self._session is not None:
+            self._session.close()
 
     @property
     def server(self) -> PlexServer:
+        session = self.session
         with self._lock:
             if self._server is None:
                 with mapped("GET /"):
+                    from plexapi.server import PlexServer
+
                     self._server = PlexServer(
-                        self.base_url, self._token, session=self.session, timeout=self.timeout
+                        self.base_url, self._token, session=session, timeout=self.timeout
                     )
             return self._server
 

@@ -1,4 +1,4 @@
-"""The Plex MCP server: ``build_server(settings)`` and the ``SPEC`` the gateway mounts."""
+"""The Plex MCP server: ``build_server(settings)`` (its ``SPEC`` is in ``spec``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from fastmcp import FastMCP
 from homelab_shared.errors import AuthFailed, UpstreamError
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
-from homelab_shared.spec import ServerSpec
 from homelab_shared.toolbox import ClientHolder, Readiness, Toolbox
 from plex_mcp.models import Status, UpstreamStatus
 from plex_mcp.settings import PlexSettings
@@ -103,15 +102,3 @@ def build_server(
     for group in (library, activity, tautulli, manage):
         group.register(box, deps)
     return box.mcp
-
-
-SPEC = ServerSpec(
-    name="plex",
-    title="Plex",
-    namespace="plex",
-    port=8004,
-    settings_cls=PlexSettings,
-    build=build_server,
-    connect=Upstreams,
-    probe=probe,
-)

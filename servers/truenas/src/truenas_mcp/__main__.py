@@ -1,7 +1,7 @@
 """``python -m truenas_mcp``: the TrueNAS server alone (HTTP on 8005, or ``--transport stdio``)."""
 
 from homelab_shared.spec import server_main
-from truenas_mcp.server import SPEC
+from truenas_mcp.spec import SPEC
 
 
 def main() -> None:

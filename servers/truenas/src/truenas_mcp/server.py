@@ -1,4 +1,4 @@
-"""The TrueNAS MCP server: ``build_server(settings)`` and the ``SPEC`` the gateway mounts."""
+"""The TrueNAS MCP server: ``build_server(settings)`` (its ``SPEC`` is in ``spec``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from fastmcp import FastMCP
 
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
-from homelab_shared.spec import ServerSpec
 from homelab_shared.toolbox import ClientHolder, Readiness, Toolbox
 from truenas_mcp.client import TrueNASClient
 from truenas_mcp.settings import TrueNASSettings
@@ -55,15 +54,3 @@ def build_server(
     for group in (system, storage, changes, apps):
         group.register(box, deps)
     return box.mcp
-
-
-SPEC = ServerSpec(
-    name="truenas",
-    title="TrueNAS",
-    namespace="truenas",
-    port=8005,
-    settings_cls=TrueNASSettings,
-    build=build_server,
-    connect=TrueNASClient,
-    probe=probe,
-)

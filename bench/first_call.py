@@ -1,0 +1,114 @@
+"""First tool call after start against warm calls of the same tool, on the real Home Assistant.
+
+    uv run python -m bench.first_call            # ~2 min: HA start, 2 pauses x 5 starts
+
+Starts the Home Assistant test peer (``tests/peers/homeassistant.py``, 118 demo entities), then
+starts ``python -m home_assistant_mcp --transport stdio`` afresh for every sample, the way a
+desktop client does: ``server/discover`` and ``tools/list``, then, after a pause, the first call
+of a tool, then ``--warm`` more calls of the same tool (their median is the warm call). The
+pause is 0 s (a client that calls at once: the start-up warm-up runs at the same time) and
+``--pause`` s (a model reading the tool list first; the warm-up has finished). Each start
+alternates the tools and pauses. Goal: first call ≤ 2x the warm call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.clients import request
+from bench.procs import PYTHON, base_env, machine
+from bench.startup import Session, read
+from tests.peers.homeassistant import INSTALL_SCRIPT, HomeAssistantPeer, ha_binary
+
+GOAL = 2.0
+CALLS: dict[str, dict[str, Any]] = {
+    "search_entities": {"query": "kitchen light"},
+    "get_entity": {"entity_id": "light.ceiling_lights"},
+    "overview": {},
+}
+
+
+async def one_start(
+    env: dict[str, str], log: Path, tool: str, pause: float, warm: int
+) -> tuple[float, list[float]]:
+    argv = [PYTHON, "-m", "home_assistant_mcp", "--transport", "stdio"]
+    session = await Session.spawn(argv, env, log)
+    try:
+        await session.send(request(1, "server/discover"), request(2, "tools/list"))
+        await session.answer(2, 120)
+        await asyncio.sleep(pause)  # the client's think time, on purpose
+        times = []
+        for rid in range(3, 4 + warm):
+            params = {"name": tool, "arguments": CALLS[tool]}
+            started = time.perf_counter()
+            await session.send(request(rid, "tools/call", params))
+            result = await session.answer(rid, 60)
+            times.append(time.perf_counter() - started)
+            if result.get("isError"):
+                raise RuntimeError(f"{tool} failed: {result.get('content')}\n{read(log)[-2000:]}")
+        return times[0], times[1:]
+    finally:
+        await session.close()
+
+
+async def run(args: argparse.Namespace, peer: HomeAssistantPeer, tmp: Path) -> dict[str, Any]:
+    env = base_env(tmp, HA_URL=peer.url, HA_TOKEN=peer.token)
+    samples: dict[str, dict[float, list[tuple[float, float]]]] = {
+        tool: {p: [] for p in (0.0, args.pause)} for tool in CALLS
+    }
+    for r in range(args.reps):
+        print(f"· round {r + 1}/{args.reps}", file=sys.stderr, flush=True)
+        for tool in CALLS:
+            for pause in (0.0, args.pause) if r % 2 == 0 else (args.pause, 0.0):
+                first, warm = await one_start(env, tmp / "server.log", tool, pause, args.warm)
+                samples[tool][pause].append((first, statistics.median(warm)))
+    return samples
+
+
+def report(samples: dict[str, dict[float, list[tuple[float, float]]]], reps: int) -> str:
+    lines = [
+        "| tool | pause after tools/list | first call (median) | warm call (median) | "
+        "first / warm | goal ≤ 2× |",
+        "|---|---|---|---|---|---|",
+    ]
+    for tool, by_pause in samples.items():
+        for pause, pairs in by_pause.items():
+            first = statistics.median(f for f, _ in pairs)
+            warm = statistics.median(w for _, w in pairs)
+            ratio = first / warm
+            ok = "✅" if ratio <= GOAL else "❌"
+            lines.append(
+                f"| `{tool}` | {pause:g} s | {first * 1000:.1f} ms | {warm * 1000:.1f} ms | "
+                f"{ratio:.2f}× | {ok} |"
+            )
+    return "\n".join(lines) + f"\n\n{reps} starts per row; first/warm of the medians."
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.first_call", description=__doc__)
+    parser.add_argument("--reps", type=int, default=5, help="starts per tool and pause")
+    parser.add_argument("--pause", type=float, default=1.5, help="the longer pause, seconds")
+    parser.add_argument("--warm", type=int, default=10, help="warm calls after the first")
+    args = parser.parse_args()
+    if ha_binary() is None:
+        print(f"Home Assistant peer not installed: run `bash {INSTALL_SCRIPT}`", file=sys.stderr)
+        sys.exit(2)
+    with tempfile.TemporaryDirectory(prefix="first-call-") as tmp, HomeAssistantPeer() as peer:
+        m = machine()
+        print(f"machine: {m['cpu']}, {m['cores']} cores, Python {sys.version.split()[0]}")
+        samples = asyncio.run(run(args, peer, Path(tmp)))
+        print(report(samples, args.reps))
+        raw = {t: {str(p): v for p, v in by.items()} for t, by in samples.items()}
+        print(json.dumps(raw), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

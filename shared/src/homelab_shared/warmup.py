@@ -1,0 +1,162 @@
+"""Start-up work that must not delay the first ``tools/list``: probes and warm-ups run after it.
+
+A served server (``runner.serve``) probes each upstream once at start, with the client it serves
+with, so the probe also opens that client's connections; a server may add a warm-up of its own
+(fill caches, load a library its first call needs). Both wait until the first ``tools/list`` has
+been answered, or ``FALLBACK_S`` after start when no client lists (an idle HTTP server): a client
+starting the server waits for its tool list, not for our upstreams. They run concurrently, one
+task per server, in the server's loop, and end with a warning line when the upstream is not
+ready; a failure never stops the server.
+
+Off unless inside ``start_up_enabled()`` (the runner's ``serve`` is): servers built in tests keep
+their upstream traffic to what the test does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import TYPE_CHECKING, Any
+
+import mcp_types as mt
+from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+
+if TYPE_CHECKING:
+    from fastmcp import FastMCP
+    from fastmcp.tools.base import Tool
+
+    from homelab_shared.toolbox import Readiness, Toolbox
+
+log = logging.getLogger("homelab.runner")
+FALLBACK_S = 3.0
+# The start-up probe only warns; a short deadline. A warm-up may fetch more (registries).
+PROBE_TIMEOUT_S = 3.0
+WARM_TIMEOUT_S = 20.0
+
+Lifespan = Callable[["FastMCP[Any]"], AbstractAsyncContextManager[Any]]
+
+
+class StartGate:
+    """Opens once, from any thread; callbacks registered later run at once."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open = False
+        self._callbacks: list[Callable[[], None]] = []
+
+    @property
+    def is_open(self) -> bool:
+        return self._open
+
+    def open(self) -> None:
+        with self._lock:
+            if self._open:
+                return
+            self._open = True
+            callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            callback()
+
+    def when_open(self, callback: Callable[[], None]) -> None:
+        with self._lock:
+            if not self._open:
+                self._callbacks.append(callback)
+                return
+        callback()
+
+    async def wait(self) -> None:
+        """Until open, in the caller's loop (the gate may be opened from another thread)."""
+        loop = asyncio.get_running_loop()
+        opened = asyncio.Event()
+
+        def wake() -> None:
+            loop.call_soon_threadsafe(opened.set)
+
+        self.when_open(wake)
+        await opened.wait()
+
+
+GATE = StartGate()
+_enabled = False
+
+
+@contextlib.contextmanager
+def start_up_enabled(fallback_s: float = FALLBACK_S) -> Iterator[StartGate]:
+    """While serving: start-up probes and warm-ups on, a fresh gate that opens at the first
+    tools/list or after ``fallback_s``. Reset on exit (tests serve more than once a process)."""
+    global GATE, _enabled
+    GATE, _enabled = StartGate(), True
+    timer = threading.Timer(fallback_s, GATE.open)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield GATE
+    finally:
+        timer.cancel()
+        _enabled = False
+
+
+class FirstListing(Middleware):
+    """Opens the gate once the first ``tools/list`` has been answered (top-level server)."""
+
+    async def on_list_tools(
+        self,
+        context: MiddlewareContext[mt.ListToolsRequest],
+        call_next: CallNext[mt.ListToolsRequest, Sequence[Tool]],
+    ) -> Sequence[Tool]:
+        tools = await call_next(context)
+        if not GATE.is_open:
+            # After this turn of the loop: the answer is on its way before the work starts.
+            asyncio.get_running_loop().call_soon(GATE.open)
+        return tools
+
+
+async def run_probe(probe: Callable[[], Awaitable[Readiness]], deadline_s: float) -> Readiness:
+    from homelab_shared.runner import run_probe as probe_with_deadline
+
+    return await probe_with_deadline(probe, deadline_s)
+
+
+async def start_up(box: Toolbox) -> None:
+    """Probe the upstream with the served client; if it is ready, run the server's warm-up."""
+    await GATE.wait()
+    if box.ready is not None:
+        ready = await run_probe(box.ready, PROBE_TIMEOUT_S)
+        if not ready.ok:
+            log.warning(
+                "%s is not ready at start (%s); serving anyway, its tools fail until it is",
+                box.label,
+                ready.detail or "no detail",
+                extra={"server": box.label},
+            )
+            return
+    if box.warm is not None:
+        try:
+            await asyncio.wait_for(box.warm(), WARM_TIMEOUT_S)
+        except Exception:  # the first call does the work and reports what fails
+            log.info("%s: start-up warm-up failed", box.label, exc_info=True)
+
+
+def with_start_up(box: Toolbox, lifespan: Lifespan | None) -> Lifespan:
+    """The server's lifespan, plus its start-up task while it runs (when enabled)."""
+
+    @asynccontextmanager
+    async def combined(server: FastMCP[Any]) -> AsyncIterator[Any]:
+        inner = lifespan(server) if lifespan is not None else contextlib.nullcontext({})
+        async with inner as state:
+            if not _enabled:
+                yield state
+                return
+            task = asyncio.create_task(start_up(box), name=f"start-up {box.label}")
+            try:
+                yield state
+            finally:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+    return combined

@@ -1,0 +1,92 @@
+"""Start-up warm-up against the real Home Assistant: after the first tools/list, not before.
+
+The server gets a Home Assistant client whose HTTP transport records every request it sends to
+the peer (the requests are real), so the test sees what the start-up probe and warm-up fetched
+and when.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from fastmcp import Client
+
+from home_assistant_mcp.client import HAClient
+from home_assistant_mcp.server import build_server
+from home_assistant_mcp.settings import HASettings
+from homelab_shared import warmup
+from homelab_shared.runtime import RuntimeSettings
+from tests.harness import structured
+
+pytestmark = pytest.mark.peer
+
+
+class Recording(httpx.AsyncBaseTransport):
+    """A real transport to the peer that notes each request path."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.paths: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.paths.append(request.url.path)
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+@pytest.fixture
+def start_up(monkeypatch: pytest.MonkeyPatch) -> warmup.StartGate:
+    """Start-up work on, as ``runner.serve`` switches it on, with a gate of this test's own
+    and no fallback timer (only the first tools/list opens it)."""
+    gate = warmup.StartGate()
+    monkeypatch.setattr(warmup, "GATE", gate)
+    monkeypatch.setattr(warmup, "_enabled", True)
+    return gate
+
+
+async def until(condition: Callable[[], bool], what: str, within_s: float = 30.0) -> None:
+    deadline = time.monotonic() + within_s
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await asyncio.sleep(0.02)
+
+
+async def test_the_warm_up_fills_the_caches_after_the_first_tools_list(
+    start_up: warmup.StartGate,
+    ha_settings: Callable[..., HASettings],
+    runtime: RuntimeSettings,
+) -> None:
+    settings = ha_settings()
+    transport = Recording()
+    ha = HAClient(settings, transport=transport)
+    server = build_server(settings, runtime, client=ha)
+    server.add_middleware(warmup.FirstListing())
+    try:
+        async with Client(server) as client:
+            await asyncio.sleep(0)  # the start-up task is waiting on the gate, not running
+            assert transport.paths == []
+            assert not start_up.is_open
+            tools = await client.list_tools()
+            assert tools
+            # The probe (/api/, /api/config), then the warm-up: states and services over REST,
+            # the registries over the WebSocket (connected and authenticated by now).
+            wanted = {"/api/", "/api/config", "/api/states", "/api/services"}
+            await until(lambda: wanted <= set(transport.paths), "the warm-up requests")
+            await until(lambda: ha.ws.connected, "the WebSocket")
+            before = len(transport.paths)
+            found: dict[str, Any] = structured(
+                await client.call_tool("search_entities", {"area": "Bedroom"})
+            )
+            assert found["total"] == len(found["items"])  # the demo assigns no device to an area
+            # The call fetched the states (always fresh) and nothing else: registries and
+            # services came from the warm-up's cache.
+            assert transport.paths[before:] == ["/api/states"]
+    finally:
+        await ha.aclose()
