@@ -59,9 +59,10 @@ async def probe(client: HAClient) -> Readiness:
 
 
 async def warm(up: Upstreams) -> None:
-    """Before the first call: open the REST connection and the WebSocket (auth handshake), and
-    fill the registry and service caches that search, targets and safety checks read."""
-    await asyncio.gather(Catalog.load(up.ha), up.ha.states(), up.ha.services())
+    """Before the first call: open the REST connection and the WebSocket (auth handshake), fill
+    the registry and service caches that search, targets and safety checks read, and start the
+    live states (the snapshot subscribes and waits for the full set)."""
+    await asyncio.gather(Catalog.load(up.ha), up.ha.snapshot(), up.ha.services())
 
 
 def build_server(
