@@ -75,18 +75,18 @@ async def test_the_warm_up_fills_the_caches_after_the_first_tools_list(
             assert not start_up.is_open
             tools = await client.list_tools()
             assert tools
-            # The probe (/api/, /api/config), then the warm-up: states and services over REST,
-            # the registries over the WebSocket (connected and authenticated by now).
-            wanted = {"/api/", "/api/config", "/api/states", "/api/services"}
+            # The probe (/api/, /api/config), then the warm-up: services over REST, the
+            # registries and the live states over the WebSocket (connected and authenticated).
+            wanted = {"/api/", "/api/config", "/api/services"}
             await until(lambda: wanted <= set(transport.paths), "the warm-up requests")
-            await until(lambda: ha.ws.connected, "the WebSocket")
+            await until(lambda: ha.ws.connected and ha.live.synced, "the live states")
+            assert "/api/states" not in transport.paths  # the states came from the subscription
             before = len(transport.paths)
             found: dict[str, Any] = structured(
                 await client.call_tool("search_entities", {"area": "Bedroom"})
             )
             assert found["total"] == len(found["items"])  # the demo assigns no device to an area
-            # The call fetched the states (always fresh) and nothing else: registries and
-            # services came from the warm-up's cache.
-            assert transport.paths[before:] == ["/api/states"]
+            # The call made no request: states, registries and services came from the warm-up.
+            assert transport.paths[before:] == []
     finally:
         await ha.aclose()
