@@ -21,7 +21,6 @@ import regex
 import tldextract
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
-    CreditCardRecognizer,
     CryptoRecognizer,
     DeTaxIdRecognizer,
     EmailRecognizer,
@@ -30,7 +29,6 @@ from presidio_analyzer.predefined_recognizers import (
     IbanRecognizer,
     InAadhaarRecognizer,
     ItFiscalCodeRecognizer,
-    NhsRecognizer,
     PhoneRecognizer,
     PlPeselRecognizer,
     SePersonnummerRecognizer,
@@ -42,6 +40,7 @@ from presidio_analyzer.predefined_recognizers import (
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
 
+from routing_mcp.pii_ids import CardRecognizer, FrNirRecognizer, IssuedNhsRecognizer
 from routing_mcp.pii_names import CONFIDENT
 from routing_mcp.pii_rules import (
     ModelNameRecognizer,
@@ -70,6 +69,17 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
     _DATE = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$")
     _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\b")
     _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+    # Digits that are part of an identifier, not a number on their own: glued to letters by a
+    # dash or slash ("INV-2025-000417", "SN/4471902"), or named as an id just before ("Ticket
+    # 4155550132", "order #", "Rechnung Nr.").
+    _GLUED = re.compile(r"(?:[A-Za-z][\w]*[-_/#]|#)$")
+    _ID_WORD = re.compile(
+        r"\b(?:ticket|order|invoice|case|ref|reference|tracking|serial|s/n|sn|id|build|job|"
+        r"issue|pr|transaction|commit|batch|lot|part|sku|model|rechnung|bestellung|auftrag|"
+        r"vorgang|kundennummer|facture|commande|dossier|pedido|factura)s?\s*"
+        r"(?:no\.?|nr\.?|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*$",
+        re.IGNORECASE,
+    )
 
     def _regions_for(self, chunk: str) -> list[str]:
         """A number written nationally starts with its region's trunk prefix where there is one
@@ -97,6 +107,9 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
                 or self._ISO_DATE.match(match.group())
             ):
                 continue  # too short for a phone number, or an IP, or a date (and time)
+            before = text[max(0, match.start() - 30) : match.start()]
+            if self._GLUED.search(before) or self._ID_WORD.search(before):
+                continue  # part of an identifier
             # More than 15 digits (E.164's maximum) can still be two numbers in a row: the
             # matcher below finds each of them.
             start, end = max(0, match.start() - 1), match.end()
@@ -199,13 +212,14 @@ class PiiScanner:
         recognizers = [
             OfflineEmailRecognizer(),
             CandidatePhoneRecognizer(supported_regions=phone_regions),
-            CreditCardRecognizer(),
+            CardRecognizer(),
             IbanRecognizer(),
             PolicyIpRecognizer(),
             UsSsnRecognizer(),
             UsItinRecognizer(),
             UsPassportRecognizer(),
-            NhsRecognizer(supported_language="en"),
+            IssuedNhsRecognizer(supported_language="en"),
+            FrNirRecognizer(),
             UkNinoRecognizer(supported_language="en"),
             DeTaxIdRecognizer(supported_language="en"),
             EsNifRecognizer(supported_language="en"),
