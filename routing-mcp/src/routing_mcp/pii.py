@@ -73,6 +73,9 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
     # dash or slash ("INV-2025-000417", "SN/4471902"), or named as an id just before ("Ticket
     # 4155550132", "order #", "Rechnung Nr.").
     _GLUED = re.compile(r"(?:[A-Za-z][\w]*[-_/#]|#)$")
+    _KEY = re.compile(r"\w=$")
+    _PHONE_KEY = re.compile(r"(?:phone|tel|mobile|cell|fax|handy|telefon)\w*=$", re.IGNORECASE)
+    _DECIMAL = re.compile(r"^\d+\.\d+$")
     _ID_WORD = re.compile(
         r"\b(?:ticket|order|invoice|case|ref|reference|tracking|serial|s/n|sn|id|build|job|"
         r"issue|pr|transaction|commit|batch|lot|part|sku|model|rechnung|bestellung|auftrag|"
@@ -110,6 +113,10 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
             before = text[max(0, match.start() - 30) : match.start()]
             if self._GLUED.search(before) or self._ID_WORD.search(before):
                 continue  # part of an identifier
+            if self._KEY.search(before) and not self._PHONE_KEY.search(before):
+                continue  # a value in key=value ("offset=4382791680"), not "tel=..."
+            if self._DECIMAL.match(match.group()):
+                continue  # a decimal number: "[ 8123.441201]" (kernel log time)
             # More than 15 digits (E.164's maximum) can still be two numbers in a row: the
             # matcher below finds each of them.
             start, end = max(0, match.start() - 1), match.end()

@@ -71,7 +71,7 @@ class FrNirRecognizer(PatternRecognizer):
                     "NIR",
                     r"\b[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3}"
                     r" ?\d{2}\b",
-                    0.5,
+                    0.3,
                 )
             ],
             context=["sécurité sociale", "securite sociale", "nir", "insee", "carte vitale"],

@@ -96,7 +96,8 @@ MONTHS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday januar februar märz mai juni juli "
     "oktober dezember janvier février mars avril juin juillet août septembre octobre novembre "
     "décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-    "diciembre jan feb mar apr jun jul aug sep sept oct nov dec"
+    "diciembre jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs "
+    "fri sat sun"
 )
 
 
@@ -168,7 +169,7 @@ THING_NAMED = re.compile(
 )
 # A character glued to a word that makes it code or a product, not a name: "Victor.Engine",
 # "Fritz!Box", "jack()", "user_Anna", "#Anna" (not "@anna": a mention names a person).
-GLUED_AFTER = re.compile(r"^(?:[_!/\\@(\[{]|[.:]\w)")
-GLUED_BEFORE = re.compile(r"(?:[_/\\#$.]|\w:)$")
+GLUED_AFTER = re.compile(r"^(?:[_!/\\@(\[{\d]|[.:]\w)")
+GLUED_BEFORE = re.compile(r"(?:[_/\\#$.\d]|\w:)$")
 # Between a given name and an elided surname: "Margaux d'Arcy", "François N'Diaye".
 ELIDED_GAP = re.compile(r"^ {1,2}[A-Za-z]['\u2019]$")

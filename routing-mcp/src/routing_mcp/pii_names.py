@@ -83,6 +83,7 @@ class NameFinder:
     def __init__(self) -> None:
         lists = _lists()
         self.given, self.surnames = lists["given_names"], lists["surnames"]
+        self.names = self.given | self.surnames
         self.words, self.places, self.tech = (
             lists["name_words"],
             lists["name_places"],
@@ -104,7 +105,10 @@ class NameFinder:
 
     def is_surname(self, t: Token) -> bool:
         return _in(t.text, self.surnames) or (
-            "-" in t.text and _parts_in(t.text, self.surnames | self.given, False)
+            # Picard-Dubois; not "Multi-tenant", "Man-Month"
+            "-" in t.text
+            and _parts_in(t.text, self.names, True)
+            and not all(_key(p) in self.english for p in t.text.split("-") if p)
         )
 
     def is_word(self, t: Token) -> bool:
@@ -113,6 +117,7 @@ class NameFinder:
         return (
             k in self.words
             or k in self.english
+            or k in self.months  # "Jan: rent 1150", "Thu 14:00"
             # "Âge" is the word "age"; "Léa" and "Clément" are names as spelt, not the words
             or (
                 (f := _fold(k)) != k
@@ -176,7 +181,7 @@ class NameFinder:
             text[max(0, start - 2) : start]
         ):
             return True
-        parts = (p for t in tokens[i:j] for p in t.text.split("-")[1:])
+        parts = (p for t in tokens[i:j] if "-" in t.text for p in t.text.split("-"))
         if any(_key(p) in cues.PLACE_HYPHEN_PARTS for p in parts):
             return True
         keys = [_key(t.text) for t in tokens[i:j]]
@@ -308,6 +313,8 @@ class NameFinder:
         t = tokens[i]
         if _key(t.text) in cues.STOP or _key(t.text) in cues.DETERMINERS:
             return None, 1
+        if cues.RELATION.search(t.text):
+            return None, 1  # a role or a relation ("Oma", "Praktikanten") is not the name
         if _key(t.text) in cues.TITLES and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             gap = text[t.end : nxt.start]

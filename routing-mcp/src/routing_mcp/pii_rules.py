@@ -182,7 +182,9 @@ def rule_recognizers() -> list[EntityRecognizer]:
             ),
             Pattern(
                 "number street (lower case)",
-                rf"\b\d{{1,5}}\s+(?:[a-z]+\s+){{1,2}}(?i:{_STREET_WORD})\b",
+                # not "a 10 day road trip", "5 mile drive"
+                rf"\b\d{{1,5}}\s+(?:(?!(?:day|week|month|year|hour|minute|mile|km|step|lane)s?\b)"
+                rf"[a-z]+\s+){{1,2}}(?i:{_STREET_WORD})\b",
                 0.5,
             ),
             Pattern(
