@@ -158,7 +158,22 @@ _NEEDS = {
     "PolicyIpRecognizer": "ip",
     "CryptoRecognizer": "",
 }
-_IP_HINT = re.compile(r"\d\.\d|[0-9a-fA-F]:[0-9a-fA-F]")  # an IPv4 or IPv6 address has one
+# An IPv4 address or an IPv6 group pair: what Presidio's (slow) IP patterns need to match.
+_IP_HINT = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9a-fA-F]:[0-9a-fA-F]{0,4}:|::")
+# Words without which a context recognizer cannot match: one plain search instead of its
+# patterns' look-behinds tried at every date or number of a long text.
+_HINTS = {
+    "DateOfBirthRecognizer": re.compile(
+        r"born|birth|d\.?o\.?b|geboren|geburt|née?\b|naissance|nacid|nací|nacimiento|cumpleaños",
+        re.IGNORECASE,
+    ),
+    "ContextIdRecognizer": re.compile(
+        r"passport|passeport|pasaporte|reisepass|licen[cs]e|führerschein|permis|carnet|dni|nie|"
+        r"nif|nir|ssn|social|sociale|insurance|versicher|steuer|tax|ausweis|id card|identity|"
+        r"identité|fiscal",
+        re.IGNORECASE,
+    ),
+}
 _COUNTRY_CODES = {"US": 1, "CA": 1, "GB": 44, "DE": 49, "FR": 33, "IL": 972, "IN": 91, "BR": 55}
 
 
@@ -195,6 +210,18 @@ def _remove_contained(results: list[RecognizerResult]) -> list[RecognizerResult]
             if cover is None or result.end > cover.end:
                 cover = result
     return kept
+
+
+def _inside_token(text: str, result: RecognizerResult) -> bool:
+    """A number read out of a longer word: digits of a hex trace id ("trace=1d78691547276b50")
+    or of an identifier pass the checksums of PESEL, Personnummer or NHS numbers by chance, but
+    a number that is personal data stands on its own."""
+    raw = text[result.start : result.end]
+    if any(c.isalpha() for c in raw):
+        return False  # an IBAN, an e-mail, a name: letters belong to it
+    before = text[result.start - 1] if result.start > 0 else " "
+    after = text[result.end] if result.end < len(text) else " "
+    return before.isalnum() or after.isalnum()
 
 
 @dataclass(frozen=True)
@@ -261,7 +288,7 @@ class PiiScanner:
         lowered = text.lower()
         has_digit = any(ch.isdigit() for ch in text)
         has_at = "@" in text
-        has_ip = (has_digit and bool(_IP_HINT.search(text))) or "::" in text
+        has_ip = has_digit and bool(_IP_HINT.search(text))
         results: list[RecognizerResult] = []
         for recognizer in self._recognizers:
             need = _NEEDS.get(recognizer.name, "digit")
@@ -271,6 +298,9 @@ class PiiScanner:
                 or (need == "ip" and not has_ip)
             ):
                 continue  # cannot match: every pattern of this recognizer needs that character
+            hint = _HINTS.get(recognizer.name)
+            if hint is not None and hint.search(text) is None:
+                continue  # its context word is nowhere in the text
             screen = self._screens[id(recognizer)]
             if screen is not None and screen.search(text) is None:
                 continue  # none of its patterns occurs: skip Presidio's per-pattern bookkeeping
@@ -284,7 +314,7 @@ class PiiScanner:
             (
                 Finding(r.entity_type, r.start, r.end, round(min(r.score, 1.0), 2))
                 for r in kept
-                if r.score >= self.threshold
+                if r.score >= self.threshold and not _inside_token(text, r)
             ),
             key=lambda f: (f.start, f.entity),
         )

@@ -9,67 +9,21 @@ months, places or product names ("will", "May", "Charlotte", "Julia") count only
 or a strong person cue, and then at a lower score: :data:`CONFIDENT` separates the names that
 can be redacted from the ones that keep a prompt local in ``redact`` mode.
 
-The lists are package data built by ``routing-mcp/tools/build_name_lists.py`` (see data/NAMES.md).
+What a word is (the gazetteers, package data) is :mod:`routing_mcp.pii_lexicon`; the words around
+a name are :mod:`routing_mcp.pii_name_cues`.
 """
 
 from __future__ import annotations
 
-import gzip
 import itertools
-import unicodedata
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
 
 from routing_mcp import pii_name_cues as cues
+from routing_mcp.pii_lexicon import Lexicon, Token
+from routing_mcp.pii_lexicon import key as _key
 
 CONFIDENT = 0.6  # a PERSON finding below this is a possible name: redact mode keeps it local
 STRONG, LIKELY, POSSIBLE = 0.85, 0.7, 0.45
-
-
-def _key(word: str) -> str:
-    return word.casefold().replace("\u2019", "'").replace("'", "")
-
-
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-@cache
-def _lists() -> dict[str, frozenset[str]]:
-    data = files("routing_mcp") / "data"
-    out = {}
-    for name in ("given_names", "surnames", "name_words", "name_places", "not_names"):
-        lines = (data / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-        out[name] = frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
-    english = gzip.decompress((data / "english_words.txt.gz").read_bytes()).decode("utf-8")
-    out["english_words"] = frozenset(english.split())
-    return out
-
-
-@dataclass
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def cap(self) -> bool:
-        """Capitalised, also after an elision kept in the word ("d'Arcy", "N'Diaye")."""
-        return self.text[:1].isupper() or (
-            len(self.text) > 2 and self.text[1] in "'\u2019" and self.text[2].isupper()
-        )
-
-
-def _in(word: str, names: frozenset[str]) -> bool:
-    k = _key(word)
-    return k in names or _fold(k) in names
-
-
-def _parts_in(word: str, names: frozenset[str], every: bool) -> bool:
-    parts = [p for p in word.split("-") if p]
-    found = [_in(p, names) for p in parts]
-    return all(found) if every else any(found)
 
 
 @dataclass(frozen=True)
@@ -79,79 +33,8 @@ class NameHit:
     score: float
 
 
-class NameFinder:
-    def __init__(self) -> None:
-        lists = _lists()
-        self.given, self.surnames = lists["given_names"], lists["surnames"]
-        self.names = self.given | self.surnames
-        self.words, self.places, self.tech = (
-            lists["name_words"],
-            lists["name_places"],
-            lists["not_names"],
-        )
-        self.months = cues.MONTHS
-        self.english = lists["english_words"]  # ordinary words that are not names
-
-    # --- what a token is -------------------------------------------------------------------
-
-    def is_given(self, t: Token) -> bool:
-        if "-" not in t.text:
-            return _in(t.text, self.given)
-        parts = [Token(p, t.start, t.end) for p in t.text.split("-") if p]
-        # Jean-Luc, Emily-Rose: every part a given name, and not all of them words (Man-Month)
-        return _in(t.text, self.given) or (
-            all(_in(p.text, self.given) for p in parts) and not all(self.is_word(p) for p in parts)
-        )
-
-    def is_surname(self, t: Token) -> bool:
-        return _in(t.text, self.surnames) or (
-            # Picard-Dubois; not "Multi-tenant", "Man-Month"
-            "-" in t.text
-            and _parts_in(t.text, self.names, True)
-            and not all(_key(p) in self.english for p in t.text.split("-") if p)
-        )
-
-    def is_word(self, t: Token) -> bool:
-        """An ordinary word, a month, a place, a product or an acronym as well as a name."""
-        k = _key(t.text)
-        return (
-            k in self.words
-            or k in self.english
-            or k in self.months  # "Jan: rent 1150", "Thu 14:00"
-            # "Âge" is the word "age"; "Léa" and "Clément" are names as spelt, not the words
-            or (
-                (f := _fold(k)) != k
-                and (f in self.words or f in self.english)
-                and k not in self.given
-                and k not in self.surnames
-            )
-            or self.is_place(t)
-            or k in self.tech
-            or k in cues.STOP
-            or len(k) < 3
-            or (t.text.isupper() and len(t.text) > 1)
-        )
-
-    def is_place(self, t: Token) -> bool:
-        """Somewhere one goes "to" or is "in": a city, a country, a month, a weekday."""
-        k = _key(t.text)
-        return k in self.places or (k in self.words and k in self.months)
-
-    # --- finding ---------------------------------------------------------------------------
-
-    def tokens(self, text: str) -> list[Token]:
-        out = []
-        for m in cues.TOKEN.finditer(text):
-            word, start, end = m.group(), m.start(), m.end()
-            possessive = cues.POSSESSIVE.search(word)
-            if possessive:  # Aisha's -> Aisha
-                word, end = word[: possessive.start()], end - 2
-            elided = cues.ELISION.match(word)
-            if elided and not _in(word, self.surnames) and len(word) > elided.end():
-                start += elided.end()  # French elision: d'Antoine -> Antoine
-                word = word[elided.end() :]
-            out.append(Token(word, start, end))
-        return out
+class NameFinder(Lexicon):
+    """The rules (module doc) over a :class:`Lexicon`."""
 
     def find(self, text: str) -> list[NameHit]:
         tokens = self.tokens(text)
