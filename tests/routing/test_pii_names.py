@@ -69,6 +69,9 @@ def test_tuned_corpus_recall_and_false_positives(scanner: PiiScanner) -> None:
         ("Ask Haruto about the pull request", "Haruto"),
         # two capitalised words no list knows, after a cue
         ("Forward the contract to Zorabel Quennick today", "Zorabel Quennick"),
+        # a mention, a signature after a dash
+        ("@henrik can you look at the failing backup?", "henrik"),
+        ("Thanks for looking.\n\u2014 Dagmar", "Dagmar"),
     ],
 )
 def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> None:
@@ -99,6 +102,7 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "Write a haiku about a robot called Boris",
         "Set up Home Assistant with Docker Compose on Proxmox",
         "Budget: Jan 1200, Feb 900, Mar 1100; meetings every Thu",
+        "Is a Bosch or a Miele dishwasher quieter? Argo or Flux for GitOps?",
     ],
 )
 def test_common_words_products_and_places_are_not_names(scanner: PiiScanner, prompt: str) -> None:

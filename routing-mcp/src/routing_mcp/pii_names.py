@@ -138,6 +138,8 @@ class NameFinder(Lexicon):
 
     def _cue(self, text: str, token: Token) -> str | None:
         before = text[max(0, token.start - 48) : token.start]
+        if before.endswith("@"):
+            return "verb"  # a mention: "@maria can you check"
         if cues.INTRO.search(before) and cues.THING_NAMED.search(before):
             return "thing"  # "a server called Marvin"
         if (
@@ -318,7 +320,7 @@ class NameFinder(Lexicon):
                 out.append(NameHit(t.start, t.end, LIKELY))
                 continue
             if (line_start == 0 and window > 0) or (
-                before.strip(" -&") and not before.rstrip().endswith(("&", " and"))
+                before.strip(" -&\u2013\u2014") and not before.rstrip().endswith(("&", " and"))
             ):
                 continue  # not at the start of a line (or after "Anya &")
             previous_start = text.rfind(
