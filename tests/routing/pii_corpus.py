@@ -3,7 +3,12 @@
 The prompts were written by hand, before the recognizers were tuned and without looking at
 them. Each personal prompt lists its personal strings by kind; each clean prompt has none. A
 stable hash of the id puts every prompt in the tuning half or the held-out half once and for
-all: tests and tuning use the tuning half only, the bench reports the held-out half.
+all. Both halves have since been looked at while tuning (see bench/README.md), so the unseen
+measure is the ``fresh`` split: ``pii_personal_fresh.jsonl`` and ``pii_clean_fresh.jsonl``,
+written by someone who never saw the detector, read whole (all of it is held out) and never
+used for tuning. They are merged separately; :class:`MissingCorpus` says so when they are absent.
+The ``probe`` split (``pii_*_probe.jsonl``) is a small set the tuner wrote before the second
+tuning round, for the classes the issue names; it was tuned on, so it is not held out either.
 """
 
 from __future__ import annotations
@@ -16,7 +21,12 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 DATA = Path(__file__).parent / "data"
-Split = Literal["tune", "held_out", "all"]
+Split = Literal["tune", "held_out", "all", "probe", "fresh"]
+OWN_FILE = ("probe", "fresh")  # splits read whole from pii_<name>_<split>.jsonl
+
+
+class MissingCorpus(FileNotFoundError):
+    """A corpus file that is not in this checkout (the fresh corpus is merged separately)."""
 
 
 @dataclass(frozen=True)
@@ -32,14 +42,25 @@ class Sample:
 
 
 def load(name: Literal["personal", "clean"], split: Split = "all") -> list[Sample]:
+    """The ``name`` prompts of ``split``: the tuning or held-out half, both, or the whole probe or
+    fresh corpus (a file of its own; :class:`MissingCorpus` when it is not there)."""
+    path = DATA / (f"pii_{name}_{split}.jsonl" if split in OWN_FILE else f"pii_{name}.jsonl")
+    if not path.is_file():
+        raise MissingCorpus(
+            f"{path} does not exist: the fresh corpus (pii_personal_fresh.jsonl and "
+            "pii_clean_fresh.jsonl, same JSONL format) is written independently and merged on "
+            "its own; add both files to tests/routing/data/ to measure on it"
+            if split == "fresh"
+            else f"{path} does not exist"
+        )
     samples = []
-    for line in (DATA / f"pii_{name}.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         raw = json.loads(line)
         pii = tuple((kind, value) for kind, value in raw.get("pii", []))
         samples.append(Sample(raw["id"], raw["lang"], raw["text"], pii))
-    return [s for s in samples if split == "all" or s.split == split]
+    return [s for s in samples if split == "all" or split in OWN_FILE or s.split == split]
 
 
 class Span(Protocol):

@@ -14,7 +14,9 @@ from homelab_shared.settings import load_settings
 from routing_mcp.pii import PiiScanner
 from routing_mcp.settings import RoutingSettings
 
-UNKNOWN_NAME = "Write a reminder to Zxqvor Blampton about the invoice"
+# In lower case and in no name list: the rules cannot tell it from words (capitalised, two unknown
+# words after "to" already read as a possible name).
+UNKNOWN_NAME = "Write a reminder to zxqvor blampton about the invoice"
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +35,7 @@ def test_model_names_join_the_rules(pipeline: Path, scanner: PiiScanner) -> None
     assert [f for f in scanner.scan(UNKNOWN_NAME) if f.entity == "PERSON"] == []
     with_model = PiiScanner(0.4, ("US",), ner_model=pipeline)
     [found] = [f for f in with_model.scan(UNKNOWN_NAME) if f.entity == "PERSON"]
-    assert UNKNOWN_NAME[found.start : found.end] == "Zxqvor Blampton"
+    assert UNKNOWN_NAME[found.start : found.end] == "zxqvor blampton"
     assert with_model.redact(UNKNOWN_NAME) == "Write a reminder to <PERSON> about the invoice"
 
 

@@ -1,6 +1,7 @@
-"""The detector on the hand-written corpus (tuning half only) and on the issue's own examples.
+"""The detector on the hand-written corpus it was tuned on, and on examples of each class of
+phrasing and look-alike (none of them from the corpora).
 
-The held-out half is never asserted here: its numbers are the bench's (bench/routing_pii.py).
+The unseen measure is the fresh corpus, reported by the bench (bench/routing_pii.py).
 """
 
 from __future__ import annotations
@@ -19,14 +20,18 @@ def _scan(scanner: PiiScanner):  # type: ignore[no-untyped-def]
     return scan
 
 
-def test_tuning_half_recall_and_false_positives(scanner: PiiScanner) -> None:
-    personal, clean = load("personal", "tune"), load("clean", "tune")
-    assert len(personal) > 150 and len(clean) > 150  # the split is fixed by the ids' hashes
+def test_tuned_corpus_recall_and_false_positives(scanner: PiiScanner) -> None:
+    """Floors just under what was measured on the corpus tuned on (both halves and the probe
+    set, 2026-12-02: flagged 100 %, protected 99.1 %, false positives 0.6 %); the unseen
+    measure is the fresh corpus, in the bench."""
+    personal = load("personal", "all") + load("personal", "probe")
+    clean = load("clean", "all") + load("clean", "probe")
+    assert len(personal) > 380 and len(clean) > 370
     score = score_personal(personal, _scan(scanner))
-    assert score.flagged / score.prompts >= 0.98, score.misses
-    assert score.protected / score.prompts >= 0.97, score.misses
+    assert score.flagged / score.prompts >= 0.99, score.misses
+    assert score.protected / score.prompts >= 0.98, score.misses
     wrong = false_positives(clean, _scan(scanner))
-    assert len(wrong) / len(clean) <= 0.02, [s.id for s in wrong]
+    assert len(wrong) / len(clean) <= 0.015, [s.id for s in wrong]
 
 
 @pytest.mark.parametrize(
@@ -45,6 +50,28 @@ def test_tuning_half_recall_and_false_positives(scanner: PiiScanner) -> None:
         ("mein Kollege stefan hoffmann braucht ein Anschreiben", "stefan hoffmann"),
         ("Écris un mot pour Élodie Lefèvre", "Élodie Lefèvre"),
         ("Escribe a don Manuel Herrera que el técnico viene", "Manuel Herrera"),
+        # lists: every item of a list that holds a name
+        ("Book a table for Ngozi, Radek and Oisín on Friday", "Oisín"),
+        ("plan a picnic with ulrike and ignacio", "ignacio"),
+        # lower case after for/für/à, and before "and I"
+        ("schreib eine karte für henrike", "henrike"),
+        ("fais une carte pour margot", "margot"),
+        ("dorothea and i are presenting the migration plan", "dorothea"),
+        # roles and relations, also lower case and when the name is a word
+        ("Team lead: Chidi Okonkwo. Draft the rollout mail", "Chidi Okonkwo"),
+        ("write a toast for my cousin hunter", "hunter"),
+        ("Send the lease to Mr Baker by Monday", "Mr Baker"),
+        # particles and elided surnames
+        ("a thank-you note for anouk van den hoek", "anouk van den hoek"),
+        ("Un message pour Solène d'Aubigné", "Solène d'Aubigné"),
+        # transliterated and romanized names from the wider gazetteers
+        ("Reply to Yevgeny Kuznetsov about the delivery", "Yevgeny Kuznetsov"),
+        ("Ask Haruto about the pull request", "Haruto"),
+        # two capitalised words no list knows, after a cue
+        ("Forward the contract to Zorabel Quennick today", "Zorabel Quennick"),
+        # a mention, a signature after a dash
+        ("@henrik can you look at the failing backup?", "henrik"),
+        ("Thanks for looking.\n\u2014 Dagmar", "Dagmar"),
     ],
 )
 def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> None:
@@ -63,6 +90,19 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "Translate this into German and French",
         "Drive from Charlotte to Paris via Florence",
         "def get_user(user_id): return USERS[user_id]  # jack = Jack()",
+        # places that start with a given name's neighbour, or hyphenated places
+        "Is the fibre better in San Antonio or in Saint-Étienne?",
+        "Weekend in Mont-Saint-Michel or Aix-en-Provence?",
+        # named after a person: a method, a problem, a line, a station
+        "Explain the Gauss Seidel method and the Monty Hall problem",
+        "Is the Jubilee Line faster than the Elizabeth Line to Stratford?",
+        # code and products glued to punctuation or digits
+        "ERROR [Oscar.Scheduler] job failed; restart Fritz!Box and check sha256 of Clara_v2",
+        # a thing called by a name, a capitalised common word pair, a month abbreviation
+        "Write a haiku about a robot called Boris",
+        "Set up Home Assistant with Docker Compose on Proxmox",
+        "Budget: Jan 1200, Feb 900, Mar 1100; meetings every Thu",
+        "Is a Bosch or a Miele dishwasher quieter? Argo or Flux for GitOps?",
     ],
 )
 def test_common_words_products_and_places_are_not_names(scanner: PiiScanner, prompt: str) -> None:

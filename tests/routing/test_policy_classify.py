@@ -13,7 +13,7 @@ import yaml
 from fastmcp import Client
 
 from homelab_shared.errors import ConfigError
-from routing_mcp.classify import classify_rules
+from routing_mcp.classify import SPLIT_WORDS_UP_TO, classify_rules, estimate_tokens
 from routing_mcp.policy import TASK_CLASSES, load_policy
 from tests.harness import structured
 from tests.routing.conftest import Upstreams
@@ -171,3 +171,14 @@ async def test_openai_compatible_provider(
         assert result["model"] == "gemini-flash"
         assert result["fallbacks_tried"][0]["reason"].startswith("exhausted")
     await rt.aclose()
+
+
+def test_a_pasted_megabyte_is_counted_like_a_prompt() -> None:
+    """Past SPLIT_WORDS_UP_TO the words are counted by their breaks (no string per word on the
+    event loop): the same estimate as ``split`` on text with single breaks."""
+    line = "id 7 ok 3 x y z q\n"  # short words: the word estimate is the larger one
+    big = line * (SPLIT_WORDS_UP_TO // len(line) + 500)
+    assert len(big) > SPLIT_WORDS_UP_TO
+    by_split = round(len(big.split()) * 1.3)
+    assert by_split > len(big) // 4
+    assert abs(estimate_tokens(big) - by_split) <= 2

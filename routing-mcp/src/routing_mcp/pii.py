@@ -21,7 +21,6 @@ import regex
 import tldextract
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import (
-    CreditCardRecognizer,
     CryptoRecognizer,
     DeTaxIdRecognizer,
     EmailRecognizer,
@@ -30,7 +29,6 @@ from presidio_analyzer.predefined_recognizers import (
     IbanRecognizer,
     InAadhaarRecognizer,
     ItFiscalCodeRecognizer,
-    NhsRecognizer,
     PhoneRecognizer,
     PlPeselRecognizer,
     SePersonnummerRecognizer,
@@ -42,6 +40,7 @@ from presidio_analyzer.predefined_recognizers import (
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
 
+from routing_mcp.pii_ids import CardRecognizer, FrNirRecognizer, IssuedNhsRecognizer
 from routing_mcp.pii_names import CONFIDENT
 from routing_mcp.pii_rules import (
     ModelNameRecognizer,
@@ -70,6 +69,20 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
     _DATE = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$")
     _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\b")
     _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+    # Digits that are part of an identifier, not a number on their own: glued to letters by a
+    # dash or slash ("INV-2025-000417", "SN/4471902"), or named as an id just before ("Ticket
+    # 4155550132", "order #", "Rechnung Nr.").
+    _GLUED = re.compile(r"(?:[A-Za-z][\w]*[-_/#]|#)$")
+    _KEY = re.compile(r"\w=$")
+    _PHONE_KEY = re.compile(r"(?:phone|tel|mobile|cell|fax|handy|telefon)\w*=$", re.IGNORECASE)
+    _DECIMAL = re.compile(r"^\d+\.\d+$")
+    _ID_WORD = re.compile(
+        r"\b(?:ticket|order|invoice|case|ref|reference|tracking|serial|s/n|sn|id|build|job|"
+        r"issue|pr|transaction|commit|batch|lot|part|sku|model|rechnung|bestellung|auftrag|"
+        r"vorgang|kundennummer|facture|commande|dossier|pedido|factura)s?\s*"
+        r"(?:no\.?|nr\.?|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*$",
+        re.IGNORECASE,
+    )
 
     def _regions_for(self, chunk: str) -> list[str]:
         """A number written nationally starts with its region's trunk prefix where there is one
@@ -97,6 +110,13 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
                 or self._ISO_DATE.match(match.group())
             ):
                 continue  # too short for a phone number, or an IP, or a date (and time)
+            before = text[max(0, match.start() - 30) : match.start()]
+            if self._GLUED.search(before) or self._ID_WORD.search(before):
+                continue  # part of an identifier
+            if self._KEY.search(before) and not self._PHONE_KEY.search(before):
+                continue  # a value in key=value ("offset=4382791680"), not "tel=..."
+            if self._DECIMAL.match(match.group()):
+                continue  # a decimal number: "[ 8123.441201]" (kernel log time)
             # More than 15 digits (E.164's maximum) can still be two numbers in a row: the
             # matcher below finds each of them.
             start, end = max(0, match.start() - 1), match.end()
@@ -138,7 +158,22 @@ _NEEDS = {
     "PolicyIpRecognizer": "ip",
     "CryptoRecognizer": "",
 }
-_IP_HINT = re.compile(r"\d\.\d|[0-9a-fA-F]:[0-9a-fA-F]")  # an IPv4 or IPv6 address has one
+# An IPv4 address or an IPv6 group pair: what Presidio's (slow) IP patterns need to match.
+_IP_HINT = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9a-fA-F]:[0-9a-fA-F]{0,4}:|::")
+# Words without which a context recognizer cannot match: one plain search instead of its
+# patterns' look-behinds tried at every date or number of a long text.
+_HINTS = {
+    "DateOfBirthRecognizer": re.compile(
+        r"born|birth|d\.?o\.?b|geboren|geburt|née?\b|naissance|nacid|nací|nacimiento|cumpleaños",
+        re.IGNORECASE,
+    ),
+    "ContextIdRecognizer": re.compile(
+        r"passport|passeport|pasaporte|reisepass|licen[cs]e|führerschein|permis|carnet|dni|nie|"
+        r"nif|nir|ssn|social|sociale|insurance|versicher|steuer|tax|ausweis|id card|identity|"
+        r"identité|fiscal",
+        re.IGNORECASE,
+    ),
+}
 _COUNTRY_CODES = {"US": 1, "CA": 1, "GB": 44, "DE": 49, "FR": 33, "IL": 972, "IN": 91, "BR": 55}
 
 
@@ -177,6 +212,18 @@ def _remove_contained(results: list[RecognizerResult]) -> list[RecognizerResult]
     return kept
 
 
+def _inside_token(text: str, result: RecognizerResult) -> bool:
+    """A number read out of a longer word: digits of a hex trace id ("trace=1d78691547276b50")
+    or of an identifier pass the checksums of PESEL, Personnummer or NHS numbers by chance, but
+    a number that is personal data stands on its own."""
+    raw = text[result.start : result.end]
+    if any(c.isalpha() for c in raw):
+        return False  # an IBAN, an e-mail, a name: letters belong to it
+    before = text[result.start - 1] if result.start > 0 else " "
+    after = text[result.end] if result.end < len(text) else " "
+    return before.isalnum() or after.isalnum()
+
+
 @dataclass(frozen=True)
 class Finding:
     entity: str
@@ -199,13 +246,14 @@ class PiiScanner:
         recognizers = [
             OfflineEmailRecognizer(),
             CandidatePhoneRecognizer(supported_regions=phone_regions),
-            CreditCardRecognizer(),
+            CardRecognizer(),
             IbanRecognizer(),
             PolicyIpRecognizer(),
             UsSsnRecognizer(),
             UsItinRecognizer(),
             UsPassportRecognizer(),
-            NhsRecognizer(supported_language="en"),
+            IssuedNhsRecognizer(supported_language="en"),
+            FrNirRecognizer(),
             UkNinoRecognizer(supported_language="en"),
             DeTaxIdRecognizer(supported_language="en"),
             EsNifRecognizer(supported_language="en"),
@@ -240,7 +288,7 @@ class PiiScanner:
         lowered = text.lower()
         has_digit = any(ch.isdigit() for ch in text)
         has_at = "@" in text
-        has_ip = (has_digit and bool(_IP_HINT.search(text))) or "::" in text
+        has_ip = has_digit and bool(_IP_HINT.search(text))
         results: list[RecognizerResult] = []
         for recognizer in self._recognizers:
             need = _NEEDS.get(recognizer.name, "digit")
@@ -250,6 +298,9 @@ class PiiScanner:
                 or (need == "ip" and not has_ip)
             ):
                 continue  # cannot match: every pattern of this recognizer needs that character
+            hint = _HINTS.get(recognizer.name)
+            if hint is not None and hint.search(text) is None:
+                continue  # its context word is nowhere in the text
             screen = self._screens[id(recognizer)]
             if screen is not None and screen.search(text) is None:
                 continue  # none of its patterns occurs: skip Presidio's per-pattern bookkeeping
@@ -263,7 +314,7 @@ class PiiScanner:
             (
                 Finding(r.entity_type, r.start, r.end, round(min(r.score, 1.0), 2))
                 for r in kept
-                if r.score >= self.threshold
+                if r.score >= self.threshold and not _inside_token(text, r)
             ),
             key=lambda f: (f.start, f.entity),
         )

@@ -9,143 +9,21 @@ months, places or product names ("will", "May", "Charlotte", "Julia") count only
 or a strong person cue, and then at a lower score: :data:`CONFIDENT` separates the names that
 can be redacted from the ones that keep a prompt local in ``redact`` mode.
 
-The lists are package data built by ``routing-mcp/tools/build_name_lists.py`` (see data/NAMES.md).
+What a word is (the gazetteers, package data) is :mod:`routing_mcp.pii_lexicon`; the words around
+a name are :mod:`routing_mcp.pii_name_cues`.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
-import unicodedata
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
+
+from routing_mcp import pii_name_cues as cues
+from routing_mcp.pii_lexicon import Lexicon, Token
+from routing_mcp.pii_lexicon import key as _key
 
 CONFIDENT = 0.6  # a PERSON finding below this is a possible name: redact mode keeps it local
 STRONG, LIKELY, POSSIBLE = 0.85, 0.7, 0.45
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# A word with inner apostrophes or hyphens: O'Connor, Jean-Luc, d'Arcy.
-_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+|-[^\W\d_]+)*")
-_ELISION = re.compile(r"^(?:[dlDLjJnNmMsStTcC]|[qQ]u)['\u2019]")
-_PARTICLES = _words(
-    "van der den de la le von zu di da del della du des dos das ter ten ó ní mac bin al el st"
-)
-_TITLES = _words(
-    "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
-    "don doña familie famille familia family"
-)
-# Function words of the four languages (some are also short given names: "Les", "Al", "Ella").
-_STOP = _words(
-    "i a an the team all everyone there sir madam folks guys you it we us them this that his her "
-    "my our your their me him she he they one who what "
-    "le la les un une des du de et en au aux il elle on ma mon mes ta ton tes sa son ses nous "
-    "vous ils el los las una unos unas del al y o con por para su sus mi mis tu se "
-    "der die das dem den ein eine einem einen einer und oder mit von zu im am vom zum zur ich "
-    "du er sie es wir ihr"
-)
-_FLAGS = re.IGNORECASE | re.MULTILINE
-_GREETING = re.compile(
-    r"(?:^|[\n'\"(])\s*(?:hi|hello|hey|dear|hallo|liebe|lieber|sehr geehrte[rs]?|bonjour|salut|"
-    r"coucou|cher|chère|hola|querid[oa]|estimad[oa])\s*$",
-    _FLAGS,
-)
-_RELATION = re.compile(
-    r"\b(?:colleague|co-?worker|friend|boss|manager|wife|husband|partner|son|daughter|kids?|"
-    r"child(?:ren)?|brother|sister|mother|mum|mom|father|dad|aunt|uncle|cousin|nephew|niece|"
-    r"grand(?:ma|mother|pa|father)|granny|neighbou?r|landlord|landlady|tenant|flatmate|"
-    r"roommate|babysitter|nanny|teacher|client|customer|contractor|twins|fiancée?|girlfriend|"
-    r"boyfriend|(?:mother|father|sister|brother)-in-law|candidate|technician|electrician|"
-    r"plumber|kolleg(?:e|in)|freund(?:in)?|chef(?:in)?|mann|sohn|tochter|bruder|schwester|"
-    r"mutter|vater|oma|opa|tante|onkel|nachbar(?:in)?|vermieter(?:in)?|praktikant(?:en|in)?|"
-    r"collègue|ami|amie|patron|femme|mari|fils|fille|frère|sœur|mère|père|grand-(?:mère|père)|"
-    r"oncle|voisine?|propriétaire|stagiaire|nièce|neveu|compañer[oa]|amig[oa]|jef[ea]|"
-    r"espos[oa]|marido|mujer|hij[oa]|herman[oa]|madre|padre|abuel[oa]|tí[oa]|vecin[oa]|casero|"
-    r"niñera|sobrin[oa]|técnico)s?\s*,?\s*$",
-    _FLAGS,
-)
-_INTRO = re.compile(
-    r"(?:my name is|i am|i'm|name:|named|called|under the name|signed|sign(?:ed)?(?: it| this)?"
-    r"(?: off)? as|mein name ist|ich bin|ich heiße|je m'appelle|je suis|me llamo|soy|"
-    r"mi nombre es|attendees were|anwesend waren|asistieron)\s*:?\s*$",
-    _FLAGS,
-)
-_VERB = re.compile(
-    r"\b(?:ask|asking|tell|telling|remind|thank|thanks|invite|inviting|call|text|message|email|"
-    r"pay|cc|hey|felicita|frag|sag|demande|dis|pregunta|dile)\s*,?\s*$",
-    _FLAGS,
-)
-_WEAK = re.compile(
-    r"\b(?:to|for|with|and|or|about|by|from|für|an|mit|von|und|pour|avec|à|et|para|con|y|"
-    r"de la part de)\s*,?\s*$",
-    _FLAGS,
-)
-_CLOSING = re.compile(
-    r"^\s*(?:cheers|regards|best(?: regards| wishes)?|kind regards|thanks|thank you|thx|love|"
-    r"yours|sincerely|take care|(?:viele |liebe |beste )?grüße|gruß|lg|mfg|cordialement|"
-    r"bien à (?:toi|vous)|amitiés|bises|(?:un )?saludos?|un abrazo|atentamente|besos)\s*[,!.]?\s*$",
-    _FLAGS,
-)
-_INLINE_CLOSING = re.compile(
-    r"(?:^|[.!?;:,'\"(]\s*)(?:cheers|regards|best|thanks|thank you|thx|love|grüße|gruß|"
-    r"cordialement|bises|saludos|un abrazo|besos)\s*,\s*$",
-    _FLAGS,
-)
-_SIGNATURE_WINDOW = 80  # characters: a closing line or a name line is short
-_POSSESSIVE = re.compile(r"['\u2019]s$")
-
-
-_MONTHS = _words(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday januar februar märz mai juni juli "
-    "oktober dezember janvier février mars avril juin juillet août septembre octobre novembre "
-    "décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-    "diciembre jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-
-
-def _key(word: str) -> str:
-    return word.casefold().replace("\u2019", "'").replace("'", "")
-
-
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-@cache
-def _lists() -> dict[str, frozenset[str]]:
-    data = files("routing_mcp") / "data"
-    out = {}
-    for name in ("given_names", "surnames", "name_words", "name_places", "not_names"):
-        lines = (data / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-        out[name] = frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
-    return out
-
-
-@dataclass
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
-
-
-def _in(word: str, names: frozenset[str]) -> bool:
-    k = _key(word)
-    return k in names or _fold(k) in names
-
-
-def _parts_in(word: str, names: frozenset[str], every: bool) -> bool:
-    parts = [p for p in word.split("-") if p]
-    found = [_in(p, names) for p in parts]
-    return all(found) if every else any(found)
 
 
 @dataclass(frozen=True)
@@ -155,82 +33,96 @@ class NameHit:
     score: float
 
 
-class NameFinder:
-    def __init__(self) -> None:
-        lists = _lists()
-        self.given, self.surnames = lists["given_names"], lists["surnames"]
-        self.words, self.places, self.tech = (
-            lists["name_words"],
-            lists["name_places"],
-            lists["not_names"],
-        )
-        self.months = _MONTHS
-
-    # --- what a token is -------------------------------------------------------------------
-
-    def is_given(self, t: Token) -> bool:
-        if "-" not in t.text:
-            return _in(t.text, self.given)
-        parts = [Token(p, t.start, t.end) for p in t.text.split("-") if p]
-        # Jean-Luc, Emily-Rose: every part a given name, and not all of them words (Man-Month)
-        return _in(t.text, self.given) or (
-            all(_in(p.text, self.given) for p in parts) and not all(self.is_word(p) for p in parts)
-        )
-
-    def is_surname(self, t: Token) -> bool:
-        return _in(t.text, self.surnames) or (
-            "-" in t.text and _parts_in(t.text, self.surnames | self.given, False)
-        )
-
-    def is_word(self, t: Token) -> bool:
-        """An ordinary word, a month, a place, a product or an acronym as well as a name."""
-        k = _key(t.text)
-        return (
-            k in self.words
-            or _fold(k) in self.words
-            or self.is_place(t)
-            or k in self.tech
-            or k in _STOP
-            or len(k) < 3
-            or (t.text.isupper() and len(t.text) > 1)
-        )
-
-    def is_place(self, t: Token) -> bool:
-        """Somewhere one goes "to" or is "in": a city, a country, a month, a weekday."""
-        k = _key(t.text)
-        return k in self.places or (k in self.words and k in self.months)
-
-    # --- finding ---------------------------------------------------------------------------
-
-    def tokens(self, text: str) -> list[Token]:
-        out = []
-        for m in _TOKEN.finditer(text):
-            word, start, end = m.group(), m.start(), m.end()
-            possessive = _POSSESSIVE.search(word)
-            if possessive:  # Aisha's -> Aisha
-                word, end = word[: possessive.start()], end - 2
-            elided = _ELISION.match(word)
-            if elided and not _in(word, self.surnames) and len(word) > elided.end():
-                start += elided.end()  # French elision: d'Antoine -> Antoine
-                word = word[elided.end() :]
-            out.append(Token(word, start, end))
-        return out
+class NameFinder(Lexicon):
+    """The rules (module doc) over a :class:`Lexicon`."""
 
     def find(self, text: str) -> list[NameHit]:
         tokens = self.tokens(text)
         hits: list[NameHit] = []
         inside: set[int] = set()  # indices of the tokens already in a name
+        spans: list[tuple[int, int]] = []
         i = 0
         while i < len(tokens):
             hit, used = self._at(text, tokens, i)
             used = max(used, 1)
-            if hit is not None:
+            if hit is not None and not self._thing(text, tokens, i, i + used):
                 hits.append(hit)
+                spans.append((i, i + used))
                 inside.update(range(i, i + used))
             i += used
         hits.extend(self._signatures(text, tokens, inside))
         hits.extend(self._coordinated(text, tokens, inside))
+        hits.extend(self._listed(text, tokens, spans, inside))
         return hits
+
+    def _thing(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
+        """Whether tokens ``i:j``, read as a name, name a thing instead: code or a product glued
+        to punctuation ("Victor.Engine", "Fritz!Box"), a place ("San Diego", "Saint-Malo", "San
+        Luis Obispo"), or something named after a person ("the Monty Hall problem")."""
+        start, end = tokens[i].start, tokens[j - 1].end
+        if cues.GLUED_AFTER.match(text[end : end + 2]) or cues.GLUED_BEFORE.search(
+            text[max(0, start - 2) : start]
+        ):
+            return True
+        parts = (p for t in tokens[i:j] if "-" in t.text for p in t.text.split("-"))
+        if any(_key(p) in cues.PLACE_HYPHEN_PARTS for p in parts):
+            return True
+        keys = [_key(t.text) for t in tokens[i:j]]
+        if (
+            j - i > 1
+            and keys[-1] in cues.EPONYM_NOUNS
+            and cues.ARTICLE_BEFORE.search(text[max(0, start - 5) : start])
+        ):
+            return True  # "the Elizabeth Line"
+        if i > 0 and tokens[i - 1].cap and text[tokens[i - 1].end : start] in (" ", "-"):
+            before = _key(tokens[i - 1].text)
+            if before in cues.PLACE_PREFIXES or " ".join([before, *keys]) in self.places:
+                return True
+        if j < len(tokens) and text[end : tokens[j].start] in (" ", "'s ", "\u2019s "):
+            after = _key(tokens[j].text)
+            if after in cues.EPONYM_NOUNS or " ".join([*keys, after]) in self.places:
+                return True
+        return False
+
+    def _item(self, t: Token, lower: bool) -> float | None:
+        """The score of ``t`` as an item of a list that holds a name, or None."""
+        k = _key(t.text)
+        if k in cues.STOP or (t.text.isupper() and len(t.text) > 1) or k in self.tech:
+            return None
+        if lower:
+            ok = not t.cap and self.is_given(t) and not self.is_word(t)
+            return POSSIBLE + 0.05 if ok else None
+        if not t.cap or self.is_place(t):
+            return None
+        if self.is_given(t):
+            return POSSIBLE if self.is_word(t) else LIKELY
+        if not self.is_word(t) and len(t.text) > 2 and t.text[1:].islower():
+            return POSSIBLE
+        return None
+
+    def _listed(
+        self, text: str, tokens: list[Token], spans: list[tuple[int, int]], inside: set[int]
+    ) -> list[NameHit]:
+        """The other items of a list that holds a name ("Priya, Tomasz and Kwame", "ingrid and
+        mateo"): one-word items in the same case, either side, up to the list's end."""
+        out = []
+        for i, j in spans:
+            lower = not tokens[i].cap
+            for step, last in ((1, j - 1), (-1, i)):
+                while True:
+                    k = last + step
+                    if 0 <= k < len(tokens) and _key(tokens[k].text) in cues.CONJUNCTIONS:
+                        k += step  # "and", "et": part of the glue between two items
+                    if not 0 <= k < len(tokens) or k in inside:
+                        break
+                    a, b = (tokens[last], tokens[k]) if step == 1 else (tokens[k], tokens[last])
+                    score = self._item(tokens[k], lower)
+                    if score is None or not cues.LIST_GLUE.match(text[a.end : b.start]):
+                        break
+                    out.append(NameHit(tokens[k].start, tokens[k].end, score))
+                    inside.add(k)
+                    last = k
+        return out
 
     def _coordinated(self, text: str, tokens: list[Token], inside: set[int]) -> list[NameHit]:
         """A given name joined to a found name ("Charlotte & James Whitfield") is a name too,
@@ -246,35 +138,55 @@ class NameFinder:
 
     def _cue(self, text: str, token: Token) -> str | None:
         before = text[max(0, token.start - 48) : token.start]
-        if _GREETING.search(before) or _RELATION.search(before) or _INTRO.search(before):
+        if before.endswith("@"):
+            return "verb"  # a mention: "@maria can you check"
+        if cues.INTRO.search(before) and cues.THING_NAMED.search(before):
+            return "thing"  # "a server called Marvin"
+        if (
+            cues.GREETING.search(before)
+            or cues.RELATION.search(before)
+            or cues.INTRO.search(before)
+        ):
             return "strong"
-        if _VERB.search(before):
+        if cues.VERB.search(before):
             return "verb"
-        if _WEAK.search(before):
+        if cues.WEAK.search(before):
             return "weak"
         return None
 
     def _joined(self, text: str, a: Token, b: Token) -> bool:
-        """Two tokens in one name: separated by blanks only (no comma, no line break)."""
+        """Two tokens in one name: separated by blanks only (no comma, no line break), or by the
+        elided particle of "Margaux d'Arcy", "François N'Diaye"."""
         gap = text[a.end : b.start]
-        return 0 < len(gap) <= 2 and gap.strip() == ""
+        return (0 < len(gap) <= 2 and gap.strip() == "") or cues.ELIDED_GAP.match(gap) is not None
 
     def _rest(self, text: str, tokens: list[Token], i: int, cap: bool) -> int:
         """How many tokens after ``i`` continue the name (particles, given names, surnames)."""
         j = i + 1
         while j < len(tokens) and j - i < 5 and self._joined(text, tokens[j - 1], tokens[j]):
             t = tokens[j]
+            if _key(t.text) in cues.PARTICLES:  # van der Berg, El Idrissi: particles, a surname
+                k = j
+                while (
+                    k + 1 < len(tokens)
+                    and _key(tokens[k].text) in cues.PARTICLES
+                    and self._joined(text, tokens[k], tokens[k + 1])
+                ):
+                    k += 1
+                last = tokens[k]
+                if (
+                    k > j
+                    and (last.cap or not cap)
+                    and (self.is_surname(last) or (last.cap and not self.is_word(last)))
+                ):
+                    j = k + 1
+                    continue
             if (
-                _key(t.text) in _PARTICLES
-                and j + 1 < len(tokens)
-                and self._joined(text, t, tokens[j + 1])
-                and (tokens[j + 1].cap or not cap)
-                and self.is_surname(tokens[j + 1])
+                t.cap != cap
+                or (t.text.isupper() and len(t.text) > 1)
+                or _key(t.text) in cues.TITLES
             ):
-                j += 2
-                continue
-            if t.cap != cap or (t.text.isupper() and len(t.text) > 1):
-                break
+                break  # a title starts the next name
             known = self.is_given(t) or self.is_surname(t)
             unknown_surname = cap and j == i + 1 and not self.is_word(t) and len(t.text) > 2
             if not (known or unknown_surname) or (not cap and self.is_word(t)):
@@ -284,19 +196,26 @@ class NameFinder:
 
     def _at(self, text: str, tokens: list[Token], i: int) -> tuple[NameHit | None, int]:
         t = tokens[i]
-        if _key(t.text) in _STOP:
+        if _key(t.text) in cues.STOP or _key(t.text) in cues.DETERMINERS:
             return None, 1
-        if _key(t.text) in _TITLES and i + 1 < len(tokens):
+        if cues.RELATION.search(t.text):
+            return None, 1  # a role or a relation ("Oma", "Praktikanten") is not the name
+        if _key(t.text) in cues.TITLES and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             gap = text[t.end : nxt.start]
-            if nxt.cap and gap.strip() in ("", ".") and not self.is_word(nxt) and len(gap) <= 2:
+            # after "Mr", "Herrn", "Mme" even a word is a surname ("Mr Brown"), never a place
+            formal = _key(t.text) in cues.FORMAL_TITLES
+            word = self.is_word(nxt) and not formal
+            if nxt.cap and gap.strip() in ("", ".") and not word and len(gap) <= 2:
                 more = self._rest(text, tokens, i + 1, True)
                 return NameHit(t.start, tokens[i + 1 + more].end, STRONG), 2 + more
         if t.text.isupper() and len(t.text) > 1:
             return None, 1  # an acronym (NAS, SHA), never a name
         if not (self.is_given(t) or (t.cap and self.is_surname(t))):
             return self._unknown(text, tokens, i)
-        cue = self._cue(text, t)
+        cue = self._cue(text, t) or ("after" if cues.AFTER_PERSON.match(text[t.end :]) else None)
+        if cue == "thing":
+            return None, 1
         if not self.is_given(t):  # a surname first: "Raj Malhotra" (Raj is a surname too)
             more = self._rest(text, tokens, i, True) if not self.is_word(t) else 0
             if more and not self.is_word(tokens[i + more]):
@@ -305,7 +224,10 @@ class NameFinder:
             return self._single(t, cue), 1
         more = self._rest(text, tokens, i, t.cap)
         if more:
-            return self._full_name(text, tokens[i : i + more + 1], cue), more + 1
+            hit = self._full_name(text, tokens[i : i + more + 1], cue)
+            if hit is not None:
+                return hit, more + 1
+            # not a name from here ("my friend zoë van der berg"): the next word may start one
         return self._single(t, cue), 1
 
     def _full_name(self, text: str, span: list[Token], cue: str | None) -> NameHit | None:
@@ -336,33 +258,50 @@ class NameFinder:
             if cue == "strong":
                 return NameHit(t.start, t.end, CONFIDENT)
             # "to Paris", "to Alexa": a place or a product, not a person
-            if cue in ("weak", "verb") and not self.is_place(t) and _key(t.text) not in self.tech:
+            if cue and not self.is_place(t) and _key(t.text) not in self.tech:
                 return NameHit(t.start, t.end, POSSIBLE)
             return None
-        if not ambiguous and cue in ("strong", "verb"):  # "hey liam", "asking ryan to"
+        if not ambiguous and cue:  # "hey liam", "asking ryan to", "für tobias", "nathan and i"
             return NameHit(t.start, t.end, POSSIBLE + 0.05)
+        if cue == "strong" and _key(t.text) not in cues.AUXILIARIES and len(t.text) > 2:
+            return NameHit(t.start, t.end, POSSIBLE)  # "my brother tyler", not "my boss will"
         return None
 
     def _unknown(self, text: str, tokens: list[Token], i: int) -> tuple[NameHit | None, int]:
-        """A capitalised word the lists do not know, where only a person can stand, or before
-        a known surname ("Tariq Aziz")."""
+        """A capitalised word the lists do not know, where only a person can stand, before a
+        known surname ("Tariq Aziz"), or two of them after a cue ("from Dmitri Volkov")."""
         t = tokens[i]
-        if not t.cap or self.is_word(t) or not t.text[1:].islower():
-            return None, 1
+        if not t.cap or self.is_word(t) or not t.text[1:].islower() or cues.RELATION.search(t.text):
+            return None, 1  # a role is not a name: "Praktikanten Jonas Wolf"
         cue = self._cue(text, t)
+        if cue == "thing":
+            return None, 1
+        # At the start of a sentence every word is capitalised ("Welche Rosen ..."): there a
+        # word the lists do not know counts only after a cue.
+        first = not text[max(0, t.start - 3) : t.start].strip(" \t\"'¿¡(") or text[
+            : t.start
+        ].rstrip().endswith((".", "!", "?", ":", ";", "\n"))
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if (
+        pair = (
             nxt is not None
             and nxt.cap
             and self._joined(text, t, nxt)
-            and self.is_surname(nxt)
             and not self.is_word(nxt)
-        ):
+            and nxt.text[1:].islower()
+        )
+        if nxt is not None and pair and self.is_surname(nxt) and (cue or not first):
             return NameHit(t.start, nxt.end, LIKELY if cue else POSSIBLE + 0.05), 2
-        if cue == "strong":
-            before = text[max(0, t.start - 48) : t.start]
-            if _GREETING.search(before) or _RELATION.search(before):
-                return NameHit(t.start, t.end, POSSIBLE + 0.05), 1
+        after = nxt is not None and cues.AFTER_PERSON.match(text[nxt.end :]) is not None
+        if nxt is not None and pair and (cue or after) and len(t.text) > 2 and len(nxt.text) > 2:
+            return NameHit(t.start, nxt.end, POSSIBLE + 0.05), 2
+        if cue == "verb" or (
+            cue == "strong"
+            and (
+                cues.GREETING.search(text[max(0, t.start - 48) : t.start])
+                or cues.RELATION.search(text[max(0, t.start - 48) : t.start])
+            )
+        ):
+            return NameHit(t.start, t.end, POSSIBLE + 0.05), 1
         return None, 1
 
     def _signatures(self, text: str, tokens: list[Token], inside: set[int]) -> list[NameHit]:
@@ -374,20 +313,20 @@ class NameFinder:
                 continue  # under a closing, "Tom" or "Will" is a name even though a word
             if t.text.isupper() and len(t.text) > 1:
                 continue
-            window = max(0, t.start - _SIGNATURE_WINDOW)
+            window = max(0, t.start - cues.SIGNATURE_WINDOW)
             line_start = text.rfind("\n", window, t.start) + 1
             before = text[max(line_start, window) : t.start]
-            if _INLINE_CLOSING.search(before):
+            if cues.INLINE_CLOSING.search(before):
                 out.append(NameHit(t.start, t.end, LIKELY))
                 continue
             if (line_start == 0 and window > 0) or (
-                before.strip(" -&") and not before.rstrip().endswith(("&", " and"))
+                before.strip(" -&\u2013\u2014") and not before.rstrip().endswith(("&", " and"))
             ):
                 continue  # not at the start of a line (or after "Anya &")
             previous_start = text.rfind(
-                "\n", max(0, line_start - _SIGNATURE_WINDOW), line_start - 1
+                "\n", max(0, line_start - cues.SIGNATURE_WINDOW), line_start - 1
             )
             previous = text[previous_start + 1 : max(line_start - 1, 0)]
-            if _CLOSING.match(previous) is not None or previous.strip() == "--":
+            if cues.CLOSING.match(previous) is not None or previous.strip() == "--":
                 out.append(NameHit(t.start, t.end, LIKELY))
         return out

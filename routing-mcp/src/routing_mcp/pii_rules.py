@@ -21,6 +21,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from presidio_analyzer.predefined_recognizers import IpRecognizer
 
 from homelab_shared.errors import ConfigError
+from routing_mcp.pii_ids import Filtered
 from routing_mcp.pii_names import NameFinder
 
 _I = re.IGNORECASE
@@ -82,9 +83,20 @@ _ADDRESS_BEFORE = re.compile(
 )
 
 
-def _is_version(text: str, start: int) -> bool:
+def _sibling_version(text: str, start: int, end: int) -> bool:
+    """A three-part version of the same line nearby: "3.11.7 ... a fix in 3.11.6.1"."""
+    major_minor = ".".join(text[start:end].split(".")[:2]) + "."
+    window = text[max(0, start - 80) : start] + " " + text[end : end + 80]
+    return any(
+        v.startswith(major_minor) for v in re.findall(r"(?<![\d.])\d+\.\d+\.\d+(?![\d.])", window)
+    )
+
+
+def _is_version(text: str, start: int, end: int) -> bool:
     """A version word just before, or within the clause with no address word in between:
     "firmware 4.0.2.118 and 4.0.3.6" is two versions; "update, my VPS is at 81.2.69.160" is not."""
+    if _sibling_version(text, start, end):
+        return True
     near = text[max(0, start - 12) : start]
     if _VERSION_BEFORE.search(near):
         return True
@@ -104,31 +116,20 @@ _NOT_PERSONAL = [
 ]  # fmt: skip
 
 
-class PolicyIpRecognizer(IpRecognizer):
+class PolicyIpRecognizer(Filtered, IpRecognizer):
     """Presidio's IP recognizer, keeping only addresses that are personal data (module doc)."""
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: Any = None,
-        regex_flags: int | None = None,
-    ) -> list[Any]:
-        kept = []
-        for result in super().analyze(text, entities, nlp_artifacts, regex_flags) or []:
-            raw = text[result.start : result.end]
-            if _is_version(text, result.start):
-                continue  # "firmware 1.2.3.4"
-            if re.match(r"[\d.]+\.\d", text[result.end : result.end + 3]):
-                continue  # part of a longer dotted version: 10.0.19045.3803
-            try:
-                address = ipaddress.ip_address(raw.split("/")[0].split("%")[0])
-            except ValueError:
-                continue
-            if any(address in net for net in _NOT_PERSONAL):
-                continue
-            kept.append(result)
-        return kept
+    def keep(self, text: str, result: RecognizerResult) -> bool:
+        if _is_version(text, result.start, result.end):
+            return False  # "firmware 1.2.3.4"
+        if re.match(r"[\d.]+\.\d", text[result.end : result.end + 3]):
+            return False  # part of a longer dotted version: 10.0.19045.3803
+        raw = text[result.start : result.end]
+        try:
+            address = ipaddress.ip_address(raw.split("/")[0].split("%")[0])
+        except ValueError:
+            return False
+        return not any(address in net for net in _NOT_PERSONAL)
 
 
 _MONTHS = (
@@ -162,7 +163,11 @@ def rule_recognizers() -> list[EntityRecognizer]:
         supported_entity="DATE_OF_BIRTH",
         name="DateOfBirthRecognizer",
         global_regex_flags=flags | _I,
-        patterns=[Pattern("birth date", rf"(?<=\b{_BIRTH}[\s:]{{1,3}}){_DATE}", 0.7)],
+        patterns=[
+            Pattern("birth date", rf"(?<=\b{_BIRTH}[\s:]{{1,3}}){_DATE}", 0.7),
+            # German and French put it after: "am 3. März 1985 geboren", "1985 née"
+            Pattern("date, then born", rf"{_DATE}(?=\s+(?:geboren|born|née?|nacid[oa])\b)", 0.7),
+        ],
     )
     address = PatternRecognizer(
         supported_entity="STREET_ADDRESS",
@@ -177,7 +182,9 @@ def rule_recognizers() -> list[EntityRecognizer]:
             ),
             Pattern(
                 "number street (lower case)",
-                rf"\b\d{{1,5}}\s+(?:[a-z]+\s+){{1,2}}(?i:{_STREET_WORD})\b",
+                # not "a 10 day road trip", "5 mile drive"
+                rf"\b\d{{1,5}}\s+(?:(?!(?:day|week|month|year|hour|minute|mile|km|step|lane)s?\b)"
+                rf"[a-z]+\s+){{1,2}}(?i:{_STREET_WORD})\b",
                 0.5,
             ),
             Pattern(

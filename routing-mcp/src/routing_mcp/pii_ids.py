@@ -1,0 +1,91 @@
+"""Identifier recognizers that Presidio's set gets wrong in either direction.
+
+- Cards: Presidio's card pattern predates Mastercard's 2-series (2221-2720); the same Luhn check
+  validates them.
+- NHS numbers: Presidio takes any 10 digits passing the mod-11 check, which one in eleven random
+  numbers does (unix timestamps, ticket numbers). Numbers are issued from 320-399 (Northern
+  Ireland) and 400-499, 600-799 (England, Wales, Isle of Man): outside those, only an NHS
+  context word makes a match count.
+- French social security numbers (NIR): 13 digits and a two-digit key (97 - number mod 97),
+  written grouped "1 85 05 78 006 084 36"; Corsica's departments are 2A and 2B. Counted with
+  a valid key, or after "sécurité sociale", "NIR", ...
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, NhsRecognizer
+
+_ISSUED_NHS = re.compile(r"^(?:3[2-9]|[467])")
+
+
+class CardRecognizer(CreditCardRecognizer):
+    def __init__(self) -> None:
+        super().__init__()
+        self.patterns.append(
+            Pattern(
+                "Mastercard 2-series",
+                r"\b(2(?:2[2-9]|[3-6]\d|7[01])\d|2720)[- ]?(\d{4})[- ]?(\d{4})[- ]?(\d{4})\b",
+                0.3,
+            )
+        )
+
+
+class Filtered:
+    """Mixed in before a Presidio recognizer: only the results that pass ``keep`` count."""
+
+    def keep(self, text: str, result: RecognizerResult) -> bool:
+        raise NotImplementedError
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: Any = None,
+        regex_flags: int | None = None,
+    ) -> list[Any]:
+        found = super().analyze(text, entities, nlp_artifacts, regex_flags)  # type: ignore[misc]
+        return [r for r in found or [] if self.keep(text, r)]
+
+
+class IssuedNhsRecognizer(Filtered, NhsRecognizer):
+    def keep(self, text: str, result: RecognizerResult) -> bool:
+        digits = re.sub(r"\D", "", text[result.start : result.end])
+        if _ISSUED_NHS.match(digits):
+            return True
+        # never issued: only with "NHS" nearby, else a timestamp or a ticket number
+        window = text[max(0, result.start - 60) : result.start].lower()
+        return any(word in window for word in self.context)
+
+
+class FrNirRecognizer(PatternRecognizer):
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="FR_NIR",
+            name="FrNirRecognizer",
+            patterns=[
+                Pattern(
+                    "NIR",
+                    r"\b[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3}"
+                    r" ?\d{2}\b",
+                    0.3,
+                )
+            ],
+            context=["sécurité sociale", "securite sociale", "nir", "insee", "carte vitale"],
+        )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """A right key makes it certain; a wrong one (a typo, an invented example) leaves the
+        weak score, which a context word lifts over the threshold."""
+        raw = re.sub(r"\s", "", pattern_text).upper()
+        body, key = raw[:13], raw[13:]
+        # Corsica: 2A counts as 19, 2B as 18, in the key's computation
+        number = (
+            int(body.replace("2A", "19", 1).replace("2B", "18", 1))
+            if body[5:7] in ("2A", "2B")
+            else int(body)
+        )
+        return True if 97 - number % 97 == int(key) else None

@@ -1,0 +1,175 @@
+"""The words around a name: what cues a person, what marks a place, a thing or code.
+
+Word lists and patterns of EN/DE/FR/ES for :mod:`routing_mcp.pii_names` (kept apart so the rules
+there stay readable).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# A word with inner apostrophes or hyphens: O'Connor, Jean-Luc, d'Arcy.
+TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+|-[^\W\d_]+)*")
+ELISION = re.compile(r"^(?:[dlDLjJnNmMsStTcC]|[qQ]u)['\u2019]")
+PARTICLES = word_set(
+    "van der den de la le von zu di da del della du des dos das ter ten ó ní mac bin al el st"
+)
+TITLES = word_set(
+    "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
+    "don doña familie famille familia family"
+)
+# Function words of the four languages (some are also short given names: "Les", "Al", "Ella").
+STOP = word_set(
+    "i a an the team all everyone there sir madam folks guys you it we us them this that his her "
+    "my our your their me him she he they one who what "
+    "le la les un une des du de et en au aux il elle on ma mon mes ta ton tes sa son ses nous "
+    "vous ils el los las una unos unas del al y o con por para su sus mi mis tu se "
+    "der die das dem den ein eine einem einen einer und oder mit von zu im am vom zum zur ich "
+    "du er sie es wir ihr"
+)
+FLAGS = re.IGNORECASE | re.MULTILINE
+GREETING = re.compile(
+    r"(?:^|[\n'\"(])\s*(?:hi|hello|hey|dear|hallo|liebe|lieber|sehr geehrte[rs]?|bonjour|salut|"
+    r"coucou|cher|chère|hola|querid[oa]|estimad[oa])\s*$",
+    FLAGS,
+)
+RELATION = re.compile(
+    r"\b(?:colleague|co-?worker|friend|boss|manager|wife|husband|partner|son|daughter|kids?|"
+    r"child(?:ren)?|brother|sister|mother|mum|mom|father|dad|aunt|uncle|cousin|nephew|niece|"
+    r"grand(?:ma|mother|pa|father)|granny|neighbou?r|landlord|landlady|tenant|flatmate|"
+    r"roommate|babysitter|nanny|teacher|client|customer|contractor|twins|fiancée?|girlfriend|"
+    r"boyfriend|(?:mother|father|sister|brother)-in-law|candidate|technician|electrician|"
+    r"plumber|kolleg(?:e|in)|freund(?:in)?|chef(?:in)?|mann|sohn|tochter|bruder|schwester|"
+    r"mutter|vater|oma|opa|tante|onkel|nachbar(?:in)?|vermieter(?:in)?|praktikant(?:en|in)?|"
+    r"collègue|ami|amie|patron|femme|mari|fils|fille|frère|sœur|mère|père|grand-(?:mère|père)|"
+    r"oncle|voisine?|propriétaire|stagiaire|nièce|neveu|compañer[oa]|amig[oa]|jef[ea]|"
+    r"espos[oa]|marido|mujer|hij[oa]|herman[oa]|madre|padre|abuel[oa]|tí[oa]|vecin[oa]|casero|"
+    r"niñera|sobrin[oa]|técnico|"
+    # roles: "Project lead: …", "our accountant, Ms. …", "unser Hausmeister Herr …"
+    r"lead|reviewer|owner|assignee|author|contact|director|ceo|cto|cfo|coo|founder|chair|"
+    r"chairman|chairwoman|secretary|treasurer|president|coach|doctor|nurse|dentist|lawyer|"
+    r"attorney|accountant|advisor|adviser|tutor|supervisor|intern|trainee|apprentice|caretaker|"
+    r"janitor|sergeant|captain|officer|hausmeister(?:in)?|anwalt|anwältin|arzt|ärztin|"
+    r"zahnarzt|zahnärztin|lehrer(?:in)?|betreuer(?:in)?|leiter(?:in)?|avocate?|médecin|"
+    r"docteur|professeur|directeur|directrice|responsable|gérante?|abogad[oa]|médico|"
+    r"profesor(?:a)?|director(?:a)?|encargad[oa])(?:e?s)?\s*[,:]?\s*$",
+    FLAGS,
+)
+INTRO = re.compile(
+    r"(?:my name is|i am|i'm|name:|named|called|under the name|signed|sign(?:ed)?(?: it| this)?"
+    r"(?: off)? as|mein name ist|ich bin|ich heiße|je m'appelle|je suis|me llamo|soy|"
+    r"mi nombre es|attendees were|anwesend waren|asistieron)\s*:?\s*$",
+    FLAGS,
+)
+VERB = re.compile(
+    r"\b(?:ask|asking|tell|telling|remind|thank|thanks|invite|inviting|call|text|message|email|"
+    r"pay|cc|hey|felicita|frag|sag|demande|dis|pregunta|dile)\s*,?\s*$",
+    FLAGS,
+)
+WEAK = re.compile(
+    r"\b(?:to|for|with|about|by|from|between|für|an|mit|von|pour|avec|à|para|con|"
+    r"de la part de)\s*,?\s*$",
+    FLAGS,
+)
+CLOSING = re.compile(
+    r"^\s*(?:cheers|regards|best(?: regards| wishes)?|kind regards|thanks|thank you|thx|love|"
+    r"yours|sincerely|take care|(?:viele |liebe |beste )?grüße|gruß|lg|mfg|cordialement|"
+    r"bien à (?:toi|vous)|amitiés|bises|(?:un )?saludos?|un abrazo|atentamente|besos)\s*[,!.]?\s*$",
+    FLAGS,
+)
+INLINE_CLOSING = re.compile(
+    r"(?:^|[.!?;:,'\"(]\s*)(?:cheers|regards|best|thanks|thank you|thx|love|grüße|gruß|"
+    r"cordialement|bises|saludos|un abrazo|besos)\s*,\s*$",
+    FLAGS,
+)
+SIGNATURE_WINDOW = 80  # characters: a closing line or a name line is short
+POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+MONTHS = word_set(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday januar februar märz mai juni juli "
+    "oktober dezember janvier février mars avril juin juillet août septembre octobre novembre "
+    "décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
+    "diciembre jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs "
+    "fri sat sun"
+)
+
+
+# Titles that only ever stand before a surname: what follows is a name even if it is also a
+# word ("Mr Brown", "Herrn Kaya", "Mme Lemaire").
+FORMAL_TITLES = word_set("mr mrs ms dr prof herr herrn frau mme mlle madame monsieur")
+# Words that follow a relation word without naming anyone ("my boss will", "my grandmother in
+# plain English"): a lower-case given name that is also one of these is not a name there.
+AUXILIARIES = word_set(
+    "will may can might shall must did won does has had was were are is in on at of to for and "
+    "or but so as if by from with into over about just also too still now then",
+)
+# After a name: "nathan and i", "ingrid said" (a person does these; a word rarely stands there).
+AFTER_PERSON = re.compile(
+    r"^\s*(?:(?:and|und|et|y)\s+(?:i|me|myself|ich|mir|mich|moi|yo)\b|"
+    r"(?:said|says|told|asked|wants|needs|thinks|wrote|called|sagt|sagte|meint|fragt|dit|a dit|"
+    r"veut|demande|dice|dijo|quiere)\b)",
+    re.IGNORECASE,
+)
+CONJUNCTIONS = word_set("and or und oder et ou y o e")
+# Words joining the items of a list of names.
+LIST_GLUE = re.compile(
+    r"^\s*(?:,\s*(?:(?:and|or|und|oder|et|ou|y|o|e)\s+)?|&\s*|(?:and|or|und|oder|et|ou|y|o|e)\s+)$",
+    re.IGNORECASE,
+)
+# The first word of a place: "San Diego", "Saint-Malo", "Lake Placid", "Bad Homburg".
+PLACE_PREFIXES = word_set(
+    "san santa santo são sao saint sainte st ste mont mount mt fort ft port lake cape bad new "
+    "los las puerto porto monte villa ciudad bay glen sankt"
+)
+# Hyphen parts that make a compound a place ("Mont-Saint-Michel", "Aix-en-Provence").
+PLACE_HYPHEN_PARTS = word_set("saint sainte st ste mont sur sous lès en am im an upon on sankt")
+# A name before one of these names a thing after a person ("the Monty Hall problem", "Wilson
+# score interval", "Elizabeth Line", "Monte Carlo method").
+EPONYM_NOUNS = word_set(
+    "method methods methode méthode problem problems problème algorithm algorithms algorithmus "
+    "algorithme theorem theorems theorie théorème theory conjecture paradox paradoxon paradoxe "
+    "equation equations gleichung équation distribution verteilung interval intervall intervalle "
+    "test tests score index number numbers zahl effect effekt effet law laws gesetz loi principle "
+    "prinzip principe transform transformation filter curve kurve courbe function funktion "
+    "fonction process prozess processus model modell modèle constant konstante constante formula "
+    "formel formule line lines linie ligne station bahnhof gare street road avenue bridge brücke "
+    "pont airport flughafen aéroport hall park stadium stadion university universität université "
+    "college school schule école prize preis prix award cup lemma lemme inequality series reihe "
+    "série coefficient koeffizient criterion kriterium critère space raum espace graph tree code "
+    "cipher protocol engine notation diagram diagramm diagramme matrix matrix decomposition "
+    "zerlegung décomposition normal form forms ratio quotient sort sequence folge suite "
+    "hypothesis hypothese hypothèse machine maschine set menge spiral spirale integral integrale "
+    "polynomial polynom polynôme rule regel règle razor"
+)
+# German possessives and determiners, capitalised at a sentence's start ("Unser Hausmeister").
+DETERMINERS = word_set(
+    "unser unsere unserem unseren unserer euer eure mein meine meinem meinen meiner dein deine "
+    "sein seine ihr ihre jeder jede jedes welche welcher welches diese dieser dieses alle keine "
+    "notre nos votre vos leur leurs ce cette ces nuestro nuestra vuestro vuestra este esta"
+)
+ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|los|las)\s+$", re.IGNORECASE)
+# What "called"/"named" can introduce that is not a person: "a server called Marvin".
+THING_NAMED = re.compile(
+    r"\b(?:server|host|machine|box|vm|container|network|wifi|wi-fi|ssid|dog|cat|pet|puppy|kitten|"
+    r"bot|robot|device|computer|laptop|pi|nas|printer|router|app|project|repo|repository|script|"
+    r"file|folder|company|band|ship|boat|car|game|character|hurricane|storm|town|village|city|"
+    r"street|place|restaurant|bar|cafe|café|shop|store|song|album|movie|film|book|series|show|"
+    r"tool|library|package|plugin|service|cluster|node|pod|namespace|bucket|database|table|"
+    r"function|variable|class|module|brand|product|model|horse|plant|pool|dataset|volume|share|"
+    r"hund|katze|firma|stadt|dorf|chien|chat|ville|perro|gato|ciudad)s?"
+    r"(?:\s+\w+){0,2}\s+(?:called|named|heißt|genannt|appelée?|nommée?|llamad[oa])\s*$",
+    re.IGNORECASE,
+)
+# A character glued to a word that makes it code or a product, not a name: "Victor.Engine",
+# "Fritz!Box", "jack()", "user_Anna", "#Anna" (not "@anna": a mention names a person).
+GLUED_AFTER = re.compile(r"^(?:[_!/\\@(\[{\d]|[.:]\w)")
+GLUED_BEFORE = re.compile(r"(?:[_/\\#$.\d]|\w:)$")
+# Between a given name and an elided surname: "Margaux d'Arcy", "François N'Diaye".
+ELIDED_GAP = re.compile(r"^ {1,2}[A-Za-z]['\u2019]$")
