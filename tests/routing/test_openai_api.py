@@ -84,6 +84,7 @@ def test_sync_completion_routes_and_reports_the_decision(served: Served, fakes: 
     assert done.choices[0].message.content == ANSWER
     assert done.choices[0].finish_reason == "stop"
     assert done.model == "gemini-flash"
+    assert done.usage is not None
     assert (done.usage.prompt_tokens, done.usage.completion_tokens) == (12, len(WORDS))
     assert raw.headers["x-homelab-model"] == "gemini-flash"
     assert raw.headers["x-homelab-task-class"] == "general"
