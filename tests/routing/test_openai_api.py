@@ -14,16 +14,10 @@ import pytest
 import yaml
 
 from routing_mcp.pii import PiiScanner
-from tests.routing.fake_providers import ANSWER, WORDS, Fakes, fake_providers
+from tests.routing.fake_providers import ANSWER, WORDS, Fakes
 from tests.routing.openai_harness import GENERAL, SIMPLE, TOKEN, Served, serve_router
 
 pytestmark = pytest.mark.timeout(90)
-
-
-@pytest.fixture
-def fakes() -> Iterator[Fakes]:
-    with fake_providers() as running:
-        yield running
 
 
 def lan_policy(tmp_path: Path) -> Path:

@@ -16,7 +16,7 @@ import pytest
 
 from routing_mcp.pii import PiiScanner
 from tests.peers import free_port
-from tests.routing.fake_providers import ANSWER, WORDS, Fakes, fake_providers
+from tests.routing.fake_providers import ANSWER, WORDS, Fakes
 from tests.routing.openai_harness import GENERAL, REVIEW, TOKEN, Served, serve_router
 
 pytestmark = pytest.mark.timeout(120)
@@ -29,12 +29,6 @@ ANTHROPIC_OVERLOADED = {
     "error": {"type": "overloaded_error", "message": "Overloaded"},
 }
 EMAIL = "jane.doe@gmail.com"
-
-
-@pytest.fixture
-def fakes() -> Iterator[Fakes]:
-    with fake_providers() as running:
-        yield running
 
 
 @pytest.fixture
