@@ -41,6 +41,8 @@ class Fakes:
     plans: dict[str, list[Plan]] = field(default_factory=lambda: defaultdict(list))
     bodies: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     chunk_delay: float = 0.0  # between streamed chunks (the provider's own pace)
+    words: list[str] = field(default_factory=lambda: list(WORDS))  # the OpenAI fake's stream
+    fill_to_max_tokens: bool = False  # the OpenAI fake streams max_tokens chunks (bench)
     answer_delay: float = 0.0  # before answering (keeps concurrent calls in flight)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -146,7 +148,9 @@ def _anthropic_stream(model: str, broken: int | None) -> list[bytes]:
     ]
 
 
-def _openai_stream(model: str, broken: int | None, include_usage: bool) -> list[bytes]:
+def _openai_stream(
+    model: str, broken: int | None, include_usage: bool, words: list[str]
+) -> list[bytes]:
     def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
         return {
             "id": "chatcmpl-fake",
@@ -157,13 +161,17 @@ def _openai_stream(model: str, broken: int | None, include_usage: bool) -> list[
         }
 
     events = [_sse(chunk({"role": "assistant", "content": ""}))]
-    events += [_sse(chunk({"content": w})) for w in _words(broken)]
+    events += [_sse(chunk({"content": w})) for w in (words if broken is None else words[:broken])]
     if broken is not None:
         return [*events, _sse({"error": {"message": "upstream died", "type": "server_error"}})]
     events.append(_sse(chunk({}, "stop")))
     if include_usage:
         last = {**chunk({}), "choices": []}
-        last["usage"] = {"prompt_tokens": 20, "completion_tokens": len(WORDS), "total_tokens": 28}
+        last["usage"] = {
+            "prompt_tokens": 20,
+            "completion_tokens": len(words),
+            "total_tokens": 20 + len(words),
+        }
         events.append(_sse(last))
     return [*events, b"data: [DONE]\n\n"]
 
@@ -222,7 +230,10 @@ def make_app(fakes: Fakes) -> Starlette:
         if not body.get("stream"):
             return JSONResponse(openai_ok(ANSWER, tout=len(WORDS)))
         usage = bool((body.get("stream_options") or {}).get("include_usage"))
-        parts = _openai_stream(body["model"], broken(plan), usage)
+        words = fakes.words
+        if fakes.fill_to_max_tokens:
+            words = [f"w{i} " for i in range(int(body.get("max_tokens") or len(words)))]
+        parts = _openai_stream(body["model"], broken(plan), usage, words)
         return StreamingResponse(_paced(fakes, parts), media_type="text/event-stream")
 
     return Starlette(

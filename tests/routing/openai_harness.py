@@ -60,6 +60,21 @@ def _closing(app: Any, rt: RoutingRuntime) -> Any:
     return wrapped
 
 
+def router_app(
+    state: Any, scanner: PiiScanner | None = None, **overrides: Any
+) -> tuple[Any, RoutingRuntime]:
+    """The routing server's ASGI app (settings from the environment, bearer auth with TOKEN)
+    and its runtime; the runtime closes when the app shuts down."""
+    runtime = load_settings(RuntimeSettings, state_dir=state, auth_tokens=f"webui:read:{TOKEN}")
+    settings = load_settings(RoutingSettings, **overrides)
+    policy = load_policy(settings.policy_file)
+    store = make_store(settings, runtime)
+    rt = RoutingRuntime(settings, policy, store, make_providers(settings), scanner=scanner)
+    mcp = build_server(settings, runtime, rt)
+    app = http_app(mcp, [toolbox_of(mcp)], runtime)  # type: ignore[list-item]
+    return _closing(app, rt), rt
+
+
 @contextmanager
 def serve_router(
     fakes: Fakes,
@@ -71,12 +86,6 @@ def serve_router(
 ) -> Iterator[Served]:
     for key, value in {**provider_env(fakes), **(env or {})}.items():
         monkeypatch.setenv(key, value)
-    runtime = load_settings(RuntimeSettings, state_dir=state, auth_tokens=f"webui:read:{TOKEN}")
-    settings = load_settings(RoutingSettings, **overrides)
-    policy = load_policy(settings.policy_file)
-    store = make_store(settings, runtime)
-    rt = RoutingRuntime(settings, policy, store, make_providers(settings), scanner=scanner)
-    mcp = build_server(settings, runtime, rt)
-    app = http_app(mcp, [toolbox_of(mcp)], runtime)  # type: ignore[list-item]
-    with live_server(_closing(app, rt)) as url:
+    app, rt = router_app(state, scanner=scanner, **overrides)
+    with live_server(app) as url:
         yield Served(url, rt)
