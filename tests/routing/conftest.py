@@ -21,6 +21,7 @@ from routing_mcp.server import build_server
 from routing_mcp.settings import RoutingSettings
 from tests.harness import mcp_client
 from tests.peers import free_port
+from tests.routing.fake_providers import Fakes, fake_providers
 from tests.routing.payloads import (
     ANTHROPIC,
     GEMINI,
@@ -88,6 +89,13 @@ def upstreams() -> Iterator[Upstreams]:
         )
         openai = router.post(f"{OPENAI}/chat/completions").respond(status_code=500)
         yield Upstreams(router, tags, ollama, gemini, anthropic, openai)
+
+
+@pytest.fixture
+def fakes() -> Iterator[Fakes]:
+    """Every provider on loopback in its real wire format, streaming included."""
+    with fake_providers() as running:
+        yield running
 
 
 @pytest.fixture

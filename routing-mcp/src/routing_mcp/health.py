@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from routing_mcp.policy import Policy
 from routing_mcp.providers.base import Provider, ProviderError
 from routing_mcp.providers.ollama import OllamaProvider
+from routing_mcp.quota.base import seconds_to_reset
 from routing_mcp.settings import CONFIG_VARS
 
 log = logging.getLogger("routing")
@@ -72,6 +73,15 @@ class ModelHealth:
                 f"Ollama is down or {spec.upstream_id} is not pulled "
                 f"(check OLLAMA_HOST; ollama pull {spec.upstream_id})"
             )
+        return None
+
+    def wait(self, model: str) -> float | None:
+        """Seconds until a rate-limited model takes calls again; None if no limit holds it."""
+        state, now = self.state[model], self.clock()
+        if state.cooldown_until > now and state.cooldown_reason == "rate limited":
+            return state.cooldown_until - now
+        if state.exhausted_day == self.today():
+            return seconds_to_reset(now, self.policy.zone, weekly=False)
         return None
 
     async def on_failure(self, name: str, err: ProviderError, notify: Notify) -> None:

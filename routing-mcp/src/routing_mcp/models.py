@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -71,6 +73,9 @@ class AskResult(BaseModel):
     tokens_in: int
     tokens_out: int
     cost_usd: float
+    finish_reason: Literal["stop", "length"] = Field(
+        "stop", description="length: the answer was cut at the output token cap"
+    )
     fallbacks_tried: list[Attempt]
     preprocessed_by: str | None = None
     quota_left: QuotaLeft

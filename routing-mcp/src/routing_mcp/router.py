@@ -16,25 +16,34 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
-from fastmcp.exceptions import ToolError
 from prometheus_client import Counter
 
 from homelab_shared.observability import REGISTRY
-from routing_mcp.alerts import check_alerts
-from routing_mcp.calls import ModelCall, call_model
+from routing_mcp.calls import ModelCall, OpenStream, call_model
 from routing_mcp.classify import Classification, classify_llm, classify_rules, estimate_tokens
 from routing_mcp.deadline import Deadline, DeadlineExceeded
+from routing_mcp.engine import NoAnswer, Walk, settle, walk
+from routing_mcp.gate import BadRequest, ChatRequest, Gate, run_gate
 from routing_mcp.health import ModelHealth
-from routing_mcp.models import AskResult, Attempt, PiiField, QuotaLeft, RouteDecision
+from routing_mcp.models import AskResult, Attempt, QuotaLeft, RouteDecision
 from routing_mcp.pii_pool import FieldScan, ScanOptions, ScanPool
 from routing_mcp.policy import ModelSpec, Policy
-from routing_mcp.providers.base import Completion, Provider, ProviderError
+from routing_mcp.providers.base import (
+    Completion,
+    Params,
+    Provider,
+    ProviderError,
+    Turn,
+    as_turns,
+)
 from routing_mcp.quota.base import Limits, QuotaStore, Usage, Window
 from routing_mcp.quota_metrics import record_quota
+from routing_mcp.streaming import RoutedStream
+from routing_mcp.tracing import RequestSpan, Tracing, make_tracing
 
 if TYPE_CHECKING:
     from routing_mcp.pii import PiiScanner
@@ -68,29 +77,6 @@ async def _no_progress(_done: float, _message: str) -> None:
     return None
 
 
-@dataclass
-class Gate:
-    """What the PII gate and classifier decided for one request."""
-
-    classification: Classification
-    pii_types: list[str]
-    text: str  # the prompt to send (redacted in redact mode)
-    local_only: bool
-    candidates: list[str] = field(default_factory=list)
-    system: str | None = None  # the system instruction to send (redacted in redact mode)
-    pii_fields: dict[str, list[str]] = field(default_factory=dict)  # field -> kinds found
-
-    def fields_found(self) -> list[PiiField]:
-        return [PiiField(field=name, types=kinds) for name, kinds in self.pii_fields.items()]
-
-
-class Refused(ToolError):
-    """The request was not sent anywhere (an expected outcome: logged as a warning)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, log_level=logging.WARNING)
-
-
 class Router:
     def __init__(
         self,
@@ -109,6 +95,8 @@ class Router:
         alert: Callable[[str, str, str], Awaitable[None]] | None = None,
         clock: Callable[[], float] = time.time,
         scan_options: ScanOptions | None = None,
+        stream_timeout: float = 600.0,
+        tracing: Tracing | None = None,
     ) -> None:
         self.policy = policy
         self.store = store
@@ -130,8 +118,10 @@ class Router:
             alert=alert,
         )
         self.overrides: dict[str, dict[str, float | None]] = {}
-        self._alert = alert
+        self.alert = alert
         self.scan_options = scan_options or ScanOptions()
+        self.stream_timeout = stream_timeout
+        self.tracing = tracing or make_tracing(environ={})
         self._scans: ScanPool | None = None
 
     # --- policy views ------------------------------------------------------------------------
@@ -198,7 +188,7 @@ class Router:
             raise ConnectionError("classifier model unavailable")
         provider = self.providers[spec.provider]
         done = await asyncio.wait_for(
-            provider.complete(spec, question, system=None, max_tokens=8, temperature=0.0),
+            provider.complete(spec, as_turns(question), None, Params(8, 0.0)),
             self.classifier_timeout,
         )
         return done.text
@@ -214,7 +204,7 @@ class Router:
         total, limit = sum(len(t) for t in fields.values()), self.scan_options.max_chars
         if total > limit:
             REFUSALS.labels("too_large").inc()
-            raise Refused(
+            raise BadRequest(
                 f"The request is {total:,} characters ({' + '.join(fields)}); the limit is "
                 f"{limit:,} (ROUTING_MAX_PROMPT_CHARS). Shorten it or send the document in "
                 "parts. It was not sent to any model."
@@ -232,44 +222,7 @@ class Router:
     async def gate(
         self, prompt: str, task_class: str | None = None, system: str | None = None
     ) -> Gate:
-        if not prompt.strip():
-            REFUSALS.labels("empty").inc()
-            raise Refused(
-                "The prompt is empty or only whitespace: give the request text. It was not sent "
-                "to any model and nothing was billed."
-            )
-        fields = {"prompt": prompt}
-        if system and system.strip():
-            fields["system"] = system
-        scans = await self.scan_fields(fields)
-        found = {name: scan.types for name, scan in scans.items() if scan.findings}
-        types = sorted({kind for kinds in found.values() for kind in kinds})
-        unsure = [name for name, scan in scans.items() if scan.unsure]
-        where = "; ".join(f"{name}: {', '.join(kinds)}" for name, kinds in found.items())
-        if found and (self.pii_mode == "local" or unsure):
-            reasons = [f"PII found ({where})"]
-            if self.pii_mode == "redact":
-                reasons.append(
-                    f"a possible name in the {' and '.join(unsure)} cannot be "
-                    "redacted with confidence, so the request stays local"
-                )
-            classification = Classification(
-                "pii_sensitive", "pii", reasons, estimate_tokens(prompt)
-            )
-            candidates = self._candidates("pii_sensitive", 0)
-            return Gate(
-                classification, types, prompt, True, candidates, fields.get("system"), found
-            )
-        text = scans["prompt"].redacted or prompt
-        sent_system = (scans["system"].redacted or system) if "system" in scans else None
-        classification = await self.classify(text, task_class)
-        if found:
-            classification.reasons.append(f"PII redacted before routing ({where})")
-        if classification.task_class == "pii_sensitive":
-            candidates = self._candidates("pii_sensitive", 0)
-            return Gate(classification, types, text, True, candidates, sent_system, found)
-        candidates = self._candidates(classification.task_class, classification.tokens)
-        return Gate(classification, types, text, False, candidates, sent_system, found)
+        return await run_gate(self, ChatRequest.prompt(prompt, task_class, system))
 
     async def classify_request(self, prompt: str, task_class: str | None = None) -> Classification:
         """``classify`` for a caller: an LLM classifier on a cloud model never sees personal
@@ -285,7 +238,7 @@ class Router:
         long_tokens = self.policy.long_document_tokens
         return classify_rules(prompt, long_document_tokens=long_tokens)
 
-    def _candidates(self, task_class: str, tokens: int) -> list[str]:
+    def candidates(self, task_class: str, tokens: int) -> list[str]:
         route = list(self.policy.routes[task_class])  # type: ignore[index]
         if task_class == "long_document" and tokens > self.policy.long_document_pro_tokens:
             route = ["gemini-pro", *[m for m in route if m != "gemini-pro"]]
@@ -294,7 +247,7 @@ class Router:
         fits = [m for m in route if self.policy.models[m].context_window >= tokens]
         return fits or route
 
-    def _extend(self, queue: list[str], more: list[str], gate: Gate, seen: set[str]) -> None:
+    def extend(self, queue: list[str], more: list[str], gate: Gate, seen: set[str]) -> None:
         for name in more:
             if name in seen or name in queue:
                 continue
@@ -305,7 +258,22 @@ class Router:
     async def decide(
         self, prompt: str, task_class: str | None = None, system: str | None = None
     ) -> RouteDecision:
-        gate = await self.gate(prompt, task_class, system)
+        span = self.tracing.start("mcp.route")
+        try:
+            gate = await self.gate(prompt, task_class, system)
+            span.gate(gate)
+            decision = await self._decide(gate)
+        except BaseException as err:
+            span.end(err)
+            raise
+        if decision.model and decision.provider:
+            span.chosen(decision.model, decision.provider, decision.skipped)
+        else:
+            span.fallbacks(decision.skipped)
+        span.end()
+        return decision
+
+    async def _decide(self, gate: Gate) -> RouteDecision:
         skipped: list[Attempt] = []
         queue, seen = list(gate.candidates), set[str]()
         while queue:
@@ -316,7 +284,7 @@ class Router:
                 left = await self.quota_left(name)
                 if left.daily_requests == 0 or left.weekly_requests == 0:
                     why = "quota exhausted"
-                    self._extend(queue, self.policy.fallback.on_quota, gate, seen)
+                    self.extend(queue, self.policy.fallback.on_quota, gate, seen)
                 else:
                     spec = self.policy.models[name]
                     return RouteDecision(
@@ -333,7 +301,7 @@ class Router:
                         quota_left=left,
                     )
             else:
-                self._extend(queue, self._fallbacks(name), gate, seen)
+                self.extend(queue, self.fallbacks(name), gate, seen)
             skipped.append(Attempt(model=name, outcome="skipped", reason=why))
         return RouteDecision(
             task_class=gate.classification.task_class,
@@ -343,16 +311,16 @@ class Router:
             pii_fields=gate.fields_found(),
             model=None,
             provider=None,
-            reason=self._no_model_reason(gate),
+            reason=self.no_model_reason(gate),
             candidates=[a.model for a in skipped],
             skipped=skipped,
             quota_left=None,
         )
 
-    def _fallbacks(self, model: str) -> list[str]:
+    def fallbacks(self, model: str) -> list[str]:
         return self.policy.fallback.by_provider.get(self.policy.models[model].provider, [])
 
-    def _no_model_reason(self, gate: Gate) -> str:
+    def no_model_reason(self, gate: Gate) -> str:
         if gate.local_only:
             return (
                 "the prompt contains personal data, so only local models may answer it, and none "
@@ -374,168 +342,152 @@ class Router:
         notify: Notify = _quiet,
         progress: Progress = _no_progress,
     ) -> AskResult:
-        deadline, tried = Deadline(self.deadline), list[Attempt]()
+        request = ChatRequest.prompt(prompt, task_class, system, Params(max_tokens, temperature))
+        return await self.answer(request, notify, progress)
+
+    async def answer(
+        self, request: ChatRequest, notify: Notify = _quiet, progress: Progress = _no_progress
+    ) -> AskResult:
+        """Answer a conversation (MCP ``ask`` and the HTTP API without streaming)."""
+        async with self._traced(request.door, end=True) as (span, record):
+            return await self._answer(request, notify, progress, record, span)
+        raise AssertionError("unreachable")  # the scope re-raises whatever ended it
+
+    @asynccontextmanager
+    async def _traced(self, door: str, *, end: bool) -> AsyncIterator[tuple[RequestSpan, Walk]]:
+        """One request's deadline and span; the span ends here on failure (and on success when
+        ``end``; a stream ends its own span when it is done)."""
+        span, record = self.tracing.start(door), Walk()
         try:
             # The outer timeout is a net for what has no timeout of its own (gate, store waits).
             async with asyncio.timeout(self.deadline):
-                return await self._ask(
-                    prompt, task_class, system, max_tokens, temperature, notify, progress,
-                    deadline, tried,
-                )  # fmt: skip
+                yield span, record
         except (TimeoutError, DeadlineExceeded):
-            REFUSALS.labels("deadline").inc()
-            summary = "; ".join(f"{a.model}: {a.reason}" for a in tried) or "no model answered"
-            raise Refused(
-                f"No answer within the deadline of {self.deadline:g} s (ROUTING_DEADLINE). "
-                f"Tried: {summary}"
-            ) from None
+            err = self._deadline_refusal(record)
+            span.fallbacks(record.tried)
+            span.end(err)
+            raise err from None
+        except BaseException as err:
+            span.fallbacks(record.tried)
+            span.end(err)
+            raise
+        if end:
+            span.end()
 
-    async def _ask(
+    def _deadline_refusal(self, record: Walk) -> NoAnswer:
+        REFUSALS.labels("deadline").inc()
+        return NoAnswer(
+            f"No answer within the deadline of {self.deadline:g} s (ROUTING_DEADLINE). "
+            f"Tried: {record.summary() if record.tried else 'no model answered'}",
+            None,
+            False,
+        )
+
+    async def _answer(
         self,
-        prompt: str,
-        task_class: str | None,
-        system: str | None,
-        max_tokens: int,
-        temperature: float,
+        request: ChatRequest,
         notify: Notify,
         progress: Progress,
-        deadline: Deadline,
-        tried: list[Attempt],
+        record: Walk,
+        span: RequestSpan,
     ) -> AskResult:
-        gate = await self.gate(prompt, task_class, system)
-        system = gate.system  # scanned, and redacted in redact mode
+        deadline, params = Deadline(self.deadline), request.params
+        gate = await run_gate(self, request)
+        span.gate(gate)
         await progress(0.1, f"classified as {gate.classification.task_class}")
-        text, pre = await self._preprocess(gate, max_tokens, deadline)
-        queue, seen, calls = list(gate.candidates), set[str](), 0
-        while queue and calls < self.policy.fallback.max_attempts:
-            deadline.cap(0)  # raises once the deadline has passed
-            name = queue.pop(0)
-            seen.add(name)
-            why = await self.unavailable(name)
-            if why:
-                tried.append(Attempt(model=name, outcome="skipped", reason=why))
-                FALLBACKS.labels(name, "unavailable").inc()
-                self._extend(queue, self._fallbacks(name), gate, seen)
-                continue
-            spec = self.policy.models[name]
-            estimate = spec.cost(
-                estimate_tokens(text + (system or "")), max_tokens + (spec.thinking_budget or 0)
-            )
-            admission = await self.store.reserve(
-                name,
-                self.window(),
-                self.limits(name),
-                estimate,
-                self.clock(),
-                deadline.left() + self.policy.reservation_ttl_seconds,
-            )
-            if admission.reservation is None:
-                tried.append(
-                    Attempt(model=name, outcome="refused", reason=f"quota: {admission.refused_by}")
-                )
-                FALLBACKS.labels(name, "quota").inc()
-                self._extend(queue, self.policy.fallback.on_quota, gate, seen)
-                continue
-            calls += 1
-            await progress(0.3 + 0.15 * calls, f"asking {name}")
-            try:
-                done = await self._call(spec, text, system, max_tokens, temperature, deadline)
-            except ProviderError as err:
-                await self.store.release(admission.reservation)
-                await self.health.on_failure(name, err, notify)
-                tried.append(
-                    Attempt(model=name, outcome="failed", reason=f"{err.kind}: {err.detail}")
-                )
-                FALLBACKS.labels(name, err.kind).inc()
-                if err.kind == "bad_request":
-                    REFUSALS.labels("bad_request").inc()
-                    raise ToolError(
-                        f"{name} rejected the request as invalid ({err.detail}); it was not "
-                        "retried elsewhere. Fix the request (size, content) and ask again."
-                    ) from None
-                self._extend(queue, self._fallbacks(name), gate, seen)
-                continue
-            except BaseException:  # cut off by the deadline, or the client went away
-                await asyncio.shield(self.store.release(admission.reservation))
-                tried.append(
-                    Attempt(model=name, outcome="failed", reason="cut off by the deadline")
-                )
-                raise
-            cost = spec.cost(done.tokens_in, done.tokens_out)
-            day, week = await self.store.settle(
-                admission.reservation, done.tokens_in, done.tokens_out, cost
-            )
-            self._count(name, gate.classification.task_class, done, cost)
-            await check_alerts(
-                self.store,
-                self.policy.quotas.get(name),
-                self.limits(name),
-                (name, admission.reservation.window, day, week),
-                notify,
-                self._alert,
-            )
-            await progress(1.0, f"answered by {name}")
-            return AskResult(
-                answer=done.text,
-                model=name,
-                provider=spec.provider,
-                task_class=gate.classification.task_class,
-                pii_found=bool(gate.pii_types),
-                pii_fields=gate.fields_found(),
-                tokens_in=done.tokens_in,
-                tokens_out=done.tokens_out,
-                cost_usd=round(cost, 8),
-                fallbacks_tried=tried,
-                preprocessed_by=pre,
-                quota_left=self.left(name, day, week),
-            )
-        reason = "pii_no_local" if gate.local_only else "all_failed"
-        REFUSALS.labels(reason).inc()
-        summary = "; ".join(f"{a.model}: {a.reason}" for a in tried) or "no candidate"
-        if gate.local_only:
-            raise Refused(f"Refused: {self._no_model_reason(gate)} Tried: {summary}")
-        raise Refused(f"No model could answer. Tried: {summary}")
+        turns, pre = await self._preprocess(gate, params.max_tokens, deadline)
 
-    async def _call(
-        self,
-        spec: ModelSpec,
-        text: str,
-        system: str | None,
-        max_tokens: int,
-        temperature: float,
-        deadline: Deadline,
-    ) -> Completion:
-        provider = self.providers[spec.provider]
-        call = ModelCall(provider, spec, text, system, max_tokens, temperature)
-        return await call_model(call, deadline, self.attempt_timeout)
+        async def complete(spec: ModelSpec) -> Completion:
+            call = ModelCall(self.providers[spec.provider], spec, turns, gate.system, params)
+            return await call_model(call.complete, spec, deadline, self.attempt_timeout)
+
+        started = await walk(
+            self, gate, _size(turns, gate.system), params.max_tokens, deadline, record,
+            notify, progress, complete, deadline.left(),
+        )  # fmt: skip
+        done = started.result
+        span.chosen(started.name, started.spec.provider, record.tried)
+        cost, left = await settle(
+            self, started, gate.classification.task_class, done.tokens_in, done.tokens_out, notify
+        )
+        span.usage(done.tokens_in, done.tokens_out, cost)
+        span.answer(done.text)
+        await progress(1.0, f"answered by {started.name}")
+        return AskResult(
+            answer=done.text,
+            model=started.name,
+            provider=started.spec.provider,
+            task_class=gate.classification.task_class,
+            pii_found=bool(gate.pii_types),
+            pii_fields=gate.fields_found(),
+            tokens_in=done.tokens_in,
+            tokens_out=done.tokens_out,
+            cost_usd=round(cost, 8),
+            finish_reason=done.finish,
+            fallbacks_tried=record.tried,
+            preprocessed_by=pre,
+            quota_left=left,
+        )
+
+    async def stream(self, request: ChatRequest, notify: Notify = _quiet) -> RoutedStream:
+        """Route a conversation and open the chosen model's stream at its first token."""
+        async with self._traced(request.door, end=False) as (span, record):
+            return await self._open(request, notify, record, span)
+        raise AssertionError("unreachable")
+
+    async def _open(
+        self, request: ChatRequest, notify: Notify, record: Walk, span: RequestSpan
+    ) -> RoutedStream:
+        deadline, params = Deadline(self.deadline), request.params
+        gate = await run_gate(self, request)
+        span.gate(gate)
+        turns, _pre = await self._preprocess(gate, params.max_tokens, deadline)
+
+        async def open_stream(spec: ModelSpec) -> OpenStream:
+            call = ModelCall(self.providers[spec.provider], spec, turns, gate.system, params)
+            return await call_model(call.open, spec, deadline, self.attempt_timeout)
+
+        # The reservation must outlive the whole stream, which may run past the deadline.
+        hold = max(deadline.left(), self.stream_timeout)
+        started = await walk(
+            self, gate, _size(turns, gate.system), params.max_tokens, deadline, record,
+            _quiet, _no_progress, open_stream, hold,
+        )  # fmt: skip
+        span.chosen(started.name, started.spec.provider, record.tried)
+        estimate_in = _size(turns, gate.system)
+        return RoutedStream(self, started, gate, record.tried, span, notify, estimate_in)
 
     async def _preprocess(
         self, gate: Gate, max_tokens: int, deadline: Deadline
-    ) -> tuple[str, str | None]:
+    ) -> tuple[list[Turn], str | None]:
         local = self.policy.preprocess.get(gate.classification.task_class)  # type: ignore[call-overload]
         if not local or await self.unavailable(local):
-            return gate.text, None
+            return gate.turns, None
         spec = self.policy.models[local]
+        ask = as_turns(PLAN_PROMPT.format(prompt=gate.text))
+        call = ModelCall(
+            self.providers[spec.provider], spec, ask, None, Params(min(max_tokens, 512), 0.0)
+        )
         try:
-            outline = await self._call(
-                spec,
-                PLAN_PROMPT.format(prompt=gate.text),
-                None,
-                min(max_tokens, 512),
-                0.0,
-                deadline,
-            )
+            outline = await call_model(call.complete, spec, deadline, self.attempt_timeout)
         except ProviderError:
-            return gate.text, None
+            return gate.turns, None
         if (await self.scan_fields({"outline": outline.text}))["outline"].findings:
-            return gate.text, None  # the local model wrote personal data: do not forward it
-        return f"{gate.text}\n\nA local pre-analysis of the request:\n{outline.text}", local
+            return gate.turns, None  # the local model wrote personal data: do not forward it
+        text = f"{gate.text}\n\nA local pre-analysis of the request:\n{outline.text}"
+        return gate.with_last_user(text), local
 
-    def _count(self, name: str, task_class: str, done: Completion, cost: float) -> None:
+    def count(
+        self, name: str, task_class: str, tokens_in: int, tokens_out: int, cost: float
+    ) -> None:
         REQUESTS.labels(name, task_class).inc()
-        TOKENS.labels(name, "in").inc(done.tokens_in)
-        TOKENS.labels(name, "out").inc(done.tokens_out)
+        TOKENS.labels(name, "in").inc(tokens_in)
+        TOKENS.labels(name, "out").inc(tokens_out)
         COST.labels(name).inc(cost)
+
+
+def _size(turns: list[Turn], system: str | None) -> int:
+    return sum(estimate_tokens(t.text) for t in turns) + (estimate_tokens(system) if system else 0)
 
 
 def _int(value: float | None) -> int | None:

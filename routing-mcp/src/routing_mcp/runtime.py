@@ -26,6 +26,7 @@ from routing_mcp.quota.base import QuotaStore
 from routing_mcp.quota.sqlite import SQLiteQuotaStore
 from routing_mcp.router import Router
 from routing_mcp.settings import RoutingSettings
+from routing_mcp.tracing import make_tracing
 
 if TYPE_CHECKING:
     from routing_mcp.pii import PiiScanner
@@ -135,6 +136,8 @@ class RoutingRuntime:
                 process_from=settings.pii_process_from,
                 processes=settings.pii_workers,
             ),
+            stream_timeout=settings.stream_timeout,
+            tracing=make_tracing(settings.trace_prompts),
         )
 
     async def ensure_scanner(self) -> PiiScanner:
@@ -217,6 +220,8 @@ class RoutingRuntime:
 
     async def aclose(self) -> None:
         self.router.close_scans()
+        # Off the loop: the last export is a blocking HTTP post.
+        await asyncio.to_thread(self.router.tracing.shutdown)
         for provider in self.providers.values():
             await provider.aclose()
         await self.store.aclose()

@@ -26,6 +26,7 @@ from routing_mcp.models import (
     UsageReport,
     UsageRow,
 )
+from routing_mcp.openai_api import add_openai_routes
 from routing_mcp.policy import TaskClass, load_policy
 from routing_mcp.runtime import RoutingRuntime, make_runtime
 from routing_mcp.settings import RoutingSettings
@@ -232,6 +233,9 @@ def build_server(
         _known(rt, [model])
         await rt.store.reset(model, rt.router.window(), window)
         return await rt.model_quota(model)
+
+    # The same router as an OpenAI-compatible model (Open WebUI, agents): /v1/* beside /mcp.
+    add_openai_routes(box.mcp, holder, settings.max_output_tokens)
 
     @box.mcp.resource("routing://policy", mime_type="application/json")
     def policy_resource() -> str:

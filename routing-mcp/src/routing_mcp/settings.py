@@ -100,3 +100,13 @@ class RoutingSettings(BaseServerSettings):
         120.0, ge=0, description="How long a model that timed out is skipped, s"
     )
     max_output_tokens: int = Field(2048, gt=0, description="Default output token cap")
+    stream_timeout: float = Field(
+        600.0,
+        gt=0,
+        le=3600,
+        description="Longest streamed answer (HTTP API), s; its quota reservation lives as long",
+    )
+    trace_prompts: bool = Field(
+        False,
+        description="Put prompt and answer text into trace spans (off: kinds and counts only)",
+    )

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import httpx
 
 from routing_mcp.policy import ModelSpec
-from routing_mcp.providers.base import Completion, HttpProvider, ProviderError, retry_after
+from routing_mcp.providers.base import (
+    Chunk,
+    Completion,
+    FinishReason,
+    HttpProvider,
+    Params,
+    ProviderError,
+    Turn,
+    retry_after,
+    sse_events,
+    sse_json,
+)
 
 NAME = "anthropic"
 VERSION = "2023-06-01"
@@ -41,29 +53,85 @@ class AnthropicProvider(HttpProvider):
     def error(self, response: httpx.Response) -> ProviderError:
         return _error(response)
 
-    async def complete(
-        self,
-        model: ModelSpec,
-        prompt: str,
-        *,
-        system: str | None,
-        max_tokens: int,
-        temperature: float,
-    ) -> Completion:
+    def _body(
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
+    ) -> dict[str, Any]:
         body: dict[str, Any] = {
             "model": model.upstream_id,
-            "max_tokens": max_tokens,
-            "temperature": temperature,
-            "messages": [{"role": "user", "content": prompt}],
+            "max_tokens": params.max_tokens,
+            "temperature": params.temperature,
+            "messages": [{"role": t.role, "content": t.text} for t in turns],
         }
+        if params.stop:
+            body["stop_sequences"] = list(params.stop)
         if system:
             body["system"] = system
-        headers = {"x-api-key": self._key or "", "anthropic-version": VERSION}
-        data = await self.post("/v1/messages", body, headers)
+        return body
+
+    def _headers(self) -> dict[str, str]:
+        return {"x-api-key": self._key or "", "anthropic-version": VERSION}
+
+    async def complete(
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
+    ) -> Completion:
+        data = await self.post(
+            "/v1/messages", self._body(model, turns, system, params), self._headers()
+        )
         text = "".join(
             b.get("text", "") for b in data.get("content", []) if b.get("type") == "text"
         )
         usage = data.get("usage") or {}
         return Completion(
-            text, int(usage.get("input_tokens", 0)), int(usage.get("output_tokens", 0))
+            text,
+            int(usage.get("input_tokens", 0)),
+            int(usage.get("output_tokens", 0)),
+            _finish(data.get("stop_reason")),
         )
+
+    async def stream(
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
+    ) -> AsyncIterator[Chunk]:
+        """Messages SSE: ``message_start`` holds the input tokens, ``content_block_delta`` the
+        text, ``message_delta`` the running output tokens and stop reason, ``error`` a failure."""
+        body = {**self._body(model, turns, system, params), "stream": True}
+        async with self.open_stream("/v1/messages", body, self._headers()) as response:
+            async for event in sse_events(response):
+                if event.event in ("ping", "content_block_start", "content_block_stop"):
+                    continue
+                data = sse_json(NAME, event)
+                kind = data.get("type", event.event)
+                if kind == "error":
+                    raise _stream_error(data.get("error") or {})
+                if kind == "message_start":
+                    usage = (data.get("message") or {}).get("usage") or {}
+                    yield Chunk(
+                        tokens_in=int(usage.get("input_tokens", 0)),
+                        tokens_out=int(usage.get("output_tokens", 0)),
+                    )
+                elif kind == "content_block_delta":
+                    delta = data.get("delta") or {}
+                    if delta.get("type") == "text_delta":
+                        yield Chunk(delta.get("text", ""))
+                elif kind == "message_delta":
+                    usage = data.get("usage") or {}
+                    reason = (data.get("delta") or {}).get("stop_reason")
+                    out = usage.get("output_tokens")
+                    yield Chunk(
+                        tokens_out=None if out is None else int(out),
+                        finish=_finish(reason) if reason else None,
+                    )
+
+
+def _finish(reason: str | None) -> FinishReason:
+    return "length" if reason == "max_tokens" else "stop"
+
+
+def _stream_error(error: dict[str, Any]) -> ProviderError:
+    """An ``error`` event after the 200 (e.g. ``overloaded_error`` mid-stream)."""
+    kind = str(error.get("type", ""))
+    message = str(error.get("message", kind or "stream error"))
+    if kind == "overloaded_error":
+        return ProviderError(NAME, "overloaded", message)
+    if kind == "rate_limit_error":
+        return ProviderError(NAME, "rate_limited", message)
+    return ProviderError(NAME, "transient", f"{kind}: {message}")

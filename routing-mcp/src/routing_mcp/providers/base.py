@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
@@ -43,27 +46,71 @@ class ProviderError(Exception):
         super().__init__(f"{provider}: {kind}: {self.detail}")
 
 
+Role = Literal["user", "assistant"]
+FinishReason = Literal["stop", "length"]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One message of the conversation sent to a model (the system text travels apart)."""
+
+    role: Role
+    text: str
+
+
 @dataclass(frozen=True)
 class Completion:
     text: str
     tokens_in: int
     tokens_out: int
+    finish: FinishReason = "stop"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of a streamed answer: text as it arrives, and usage when a provider reports it
+    (each provider reports it in its own event; the last value seen wins)."""
+
+    text: str = ""
+    tokens_in: int | None = None
+    tokens_out: int | None = None
+    finish: FinishReason | None = None
+
+
+@dataclass(frozen=True)
+class Params:
+    """Generation settings every provider maps to its own names."""
+
+    max_tokens: int
+    temperature: float
+    stop: tuple[str, ...] = ()
 
 
 class Provider(Protocol):
     name: str
 
     async def complete(
-        self,
-        model: ModelSpec,
-        prompt: str,
-        *,
-        system: str | None,
-        max_tokens: int,
-        temperature: float,
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
     ) -> Completion: ...
 
+    def stream(
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
+    ) -> AsyncIterator[Chunk]:
+        """Chunks as the provider sends them; a ProviderError before or during the stream."""
+        ...
+
     async def aclose(self) -> None: ...
+
+
+def as_turns(prompt: str) -> list[Turn]:
+    return [Turn("user", prompt)]
+
+
+def role_messages(turns: Sequence[Turn], system: str | None) -> list[dict[str, str]]:
+    """The OpenAI/Ollama message list: an optional system message, then the turns."""
+    messages = [{"role": "system", "content": system}] if system else []
+    messages += [{"role": t.role, "content": t.text} for t in turns]
+    return messages
 
 
 class HttpProvider:
@@ -90,8 +137,52 @@ class HttpProvider:
         except ValueError as err:
             raise ProviderError(self.name, "transient", "the answer was not JSON") from err
 
+    @asynccontextmanager
+    async def open_stream(
+        self, path: str, body: dict[str, Any], headers: dict[str, str]
+    ) -> AsyncIterator[httpx.Response]:
+        """A streamed POST whose status was checked (an error status raises before any chunk)."""
+        try:
+            async with self._client.stream("POST", path, json=body, headers=headers) as response:
+                if not response.is_success:
+                    await response.aread()
+                    raise self.error(response)
+                yield response
+        except httpx.HTTPError as err:
+            raise transport_error(self.name, err) from err
+
     async def aclose(self) -> None:
         await self._client.aclose()
+
+
+@dataclass
+class SseEvent:
+    event: str
+    data: str
+
+
+async def sse_events(response: httpx.Response) -> AsyncIterator[SseEvent]:
+    """Server-sent events of a streamed response (``event:`` and ``data:`` lines, blank-line
+    separated; comments and other fields ignored)."""
+    event, data = "message", list[str]()
+    async for line in response.aiter_lines():
+        if not line:
+            if data:
+                yield SseEvent(event, "\n".join(data))
+            event, data = "message", []
+        elif line.startswith("data:"):
+            data.append(line[5:].removeprefix(" "))
+        elif line.startswith("event:"):
+            event = line[6:].strip()
+    if data:
+        yield SseEvent(event, "\n".join(data))
+
+
+def sse_json(provider: str, event: SseEvent) -> Any:
+    try:
+        return json.loads(event.data)
+    except ValueError as err:
+        raise ProviderError(provider, "transient", "a stream event was not JSON") from err
 
 
 def transport_error(provider: str, err: httpx.HTTPError) -> ProviderError:

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import httpx
 
 from routing_mcp.policy import ModelSpec
-from routing_mcp.providers.base import Completion, HttpProvider, ProviderError, retry_after
+from routing_mcp.providers.base import (
+    Chunk,
+    Completion,
+    ErrorKind,
+    FinishReason,
+    HttpProvider,
+    Params,
+    ProviderError,
+    Turn,
+    retry_after,
+    sse_events,
+    sse_json,
+)
 
 NAME = "gemini"
 
@@ -53,32 +66,81 @@ class GeminiProvider(HttpProvider):
     def error(self, response: httpx.Response) -> ProviderError:
         return _error(response)
 
-    async def complete(
-        self,
-        model: ModelSpec,
-        prompt: str,
-        *,
-        system: str | None,
-        max_tokens: int,
-        temperature: float,
-    ) -> Completion:
-        config: dict[str, Any] = {"maxOutputTokens": max_tokens, "temperature": temperature}
+    def _body(
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
+    ) -> dict[str, Any]:
+        config: dict[str, Any] = {
+            "maxOutputTokens": params.max_tokens,
+            "temperature": params.temperature,
+        }
+        if params.stop:
+            config["stopSequences"] = list(params.stop)
         if model.thinking_budget is not None:
             config["thinkingConfig"] = {"thinkingBudget": model.thinking_budget}
         body: dict[str, Any] = {
-            "contents": [{"role": "user", "parts": [{"text": prompt}]}],
+            "contents": [
+                {"role": "model" if t.role == "assistant" else "user", "parts": [{"text": t.text}]}
+                for t in turns
+            ],
             "generationConfig": config,
         }
         if system:
             body["systemInstruction"] = {"parts": [{"text": system}]}
+        return body
+
+    async def complete(
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
+    ) -> Completion:
         path = f"/v1beta/models/{model.upstream_id}:generateContent"
-        data = await self.post(path, body, {"x-goog-api-key": self._key or ""})
-        candidates = data.get("candidates") or []
-        if not candidates:
+        data = await self.post(path, self._body(model, turns, system, params), self._headers())
+        chunk = _chunk(data)
+        if not (data.get("candidates") or []):
             reason = (data.get("promptFeedback") or {}).get("blockReason", "no candidates")
             raise ProviderError(NAME, "bad_request", f"no answer: {reason}")
-        parts = (candidates[0].get("content") or {}).get("parts") or []
-        text = "".join(p.get("text", "") for p in parts if not p.get("thought"))
-        usage = data.get("usageMetadata") or {}
-        out = int(usage.get("candidatesTokenCount", 0)) + int(usage.get("thoughtsTokenCount", 0))
-        return Completion(text, int(usage.get("promptTokenCount", 0)), out)
+        return Completion(
+            chunk.text, chunk.tokens_in or 0, chunk.tokens_out or 0, chunk.finish or "stop"
+        )
+
+    async def stream(
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
+    ) -> AsyncIterator[Chunk]:
+        """``streamGenerateContent?alt=sse``: each event a GenerateContentResponse whose
+        ``usageMetadata`` is the running total."""
+        path = f"/v1beta/models/{model.upstream_id}:streamGenerateContent?alt=sse"
+        body = self._body(model, turns, system, params)
+        async with self.open_stream(path, body, self._headers()) as response:
+            async for event in sse_events(response):
+                data = sse_json(NAME, event)
+                if "error" in data:
+                    raise _body_error(data["error"])
+                yield _chunk(data)
+
+    def _headers(self) -> dict[str, str]:
+        return {"x-goog-api-key": self._key or ""}
+
+
+def _chunk(data: dict[str, Any]) -> Chunk:
+    """The text (thoughts left out), usage and finish reason of one response or stream event."""
+    candidates = data.get("candidates") or []
+    first = candidates[0] if candidates else {}
+    parts = (first.get("content") or {}).get("parts") or []
+    text = "".join(p.get("text", "") for p in parts if not p.get("thought"))
+    usage = data.get("usageMetadata")
+    reason = first.get("finishReason")
+    finish: FinishReason | None = None
+    if reason:
+        finish = "length" if reason == "MAX_TOKENS" else "stop"
+    if not usage:
+        return Chunk(text, finish=finish)
+    out = int(usage.get("candidatesTokenCount", 0)) + int(usage.get("thoughtsTokenCount", 0))
+    return Chunk(text, int(usage.get("promptTokenCount", 0)), out, finish)
+
+
+def _body_error(error: Any) -> ProviderError:
+    """An error sent inside the stream, after the 200 (Gemini's error object)."""
+    message = str(error.get("message", error)) if isinstance(error, dict) else str(error)
+    status = str(error.get("status", "")) if isinstance(error, dict) else ""
+    kind: ErrorKind = (
+        "overloaded" if status in ("UNAVAILABLE", "RESOURCE_EXHAUSTED") else "transient"
+    )
+    return ProviderError(NAME, kind, message)

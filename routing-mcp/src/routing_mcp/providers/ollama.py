@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import AsyncIterator, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
 import httpx
 import ollama
 
 from routing_mcp.policy import ModelSpec
-from routing_mcp.providers.base import Completion, ProviderError
+from routing_mcp.providers.base import (
+    Chunk,
+    Completion,
+    FinishReason,
+    Params,
+    ProviderError,
+    Turn,
+    role_messages,
+)
 
 NAME = "ollama"
 HEALTH_TTL = 10.0
@@ -28,22 +39,48 @@ class OllamaProvider:
         self._up = False
 
     async def complete(
-        self,
-        model: ModelSpec,
-        prompt: str,
-        *,
-        system: str | None,
-        max_tokens: int,
-        temperature: float,
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
     ) -> Completion:
-        messages = [{"role": "system", "content": system}] if system else []
-        messages.append({"role": "user", "content": prompt})
-        try:
+        with self._mapped(model):
             response = await self._client.chat(
                 model=model.upstream_id,
-                messages=messages,
-                options={"temperature": temperature, "num_predict": max_tokens},
+                messages=role_messages(turns, system),
+                options=_options(params),
             )
+        return Completion(
+            response.message.content or "",
+            int(response.prompt_eval_count or 0),
+            int(response.eval_count or 0),
+            _finish(response.done_reason),
+        )
+
+    async def stream(
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
+    ) -> AsyncIterator[Chunk]:
+        """NDJSON lines as Ollama writes them; the last (``done``) one carries the counts."""
+        with self._mapped(model):
+            parts = await self._client.chat(
+                model=model.upstream_id,
+                messages=role_messages(turns, system),
+                options=_options(params),
+                stream=True,
+            )
+            async for part in parts:
+                if not part.done:
+                    yield Chunk(part.message.content or "")
+                    continue
+                yield Chunk(
+                    part.message.content or "",
+                    int(part.prompt_eval_count or 0),
+                    int(part.eval_count or 0),
+                    _finish(part.done_reason),
+                )
+
+    @contextmanager
+    def _mapped(self, model: ModelSpec) -> Iterator[None]:
+        """Ollama's and httpx's failures as the router's error classes (refused = down)."""
+        try:
+            yield
         except ollama.ResponseError as err:
             if err.status_code == 404:
                 raise ProviderError(
@@ -60,11 +97,6 @@ class OllamaProvider:
             raise ProviderError(
                 NAME, "overloaded", f"Ollama is down ({type(err).__name__})"
             ) from err
-        return Completion(
-            response.message.content or "",
-            int(response.prompt_eval_count or 0),
-            int(response.eval_count or 0),
-        )
 
     async def available(self, upstream_id: str) -> bool:
         """Is Ollama up with this model pulled (cached for a few seconds)."""
@@ -82,3 +114,14 @@ class OllamaProvider:
 
     async def aclose(self) -> None:
         await self._client.close()
+
+
+def _options(params: Params) -> dict[str, Any]:
+    options: dict[str, Any] = {"temperature": params.temperature, "num_predict": params.max_tokens}
+    if params.stop:
+        options["stop"] = list(params.stop)
+    return options
+
+
+def _finish(reason: str | None) -> FinishReason:
+    return "length" if reason == "length" else "stop"

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import httpx
 
 from routing_mcp.policy import ModelSpec
-from routing_mcp.providers.base import Completion, HttpProvider, ProviderError, retry_after
+from routing_mcp.providers.base import (
+    Chunk,
+    Completion,
+    FinishReason,
+    HttpProvider,
+    Params,
+    ProviderError,
+    Turn,
+    retry_after,
+    role_messages,
+    sse_events,
+    sse_json,
+)
 
 NAME = "openai"
 
@@ -40,28 +53,73 @@ class OpenAIProvider(HttpProvider):
     def error(self, response: httpx.Response) -> ProviderError:
         return _error(response)
 
-    async def complete(
-        self,
-        model: ModelSpec,
-        prompt: str,
-        *,
-        system: str | None,
-        max_tokens: int,
-        temperature: float,
-    ) -> Completion:
-        messages = [{"role": "system", "content": system}] if system else []
-        messages.append({"role": "user", "content": prompt})
-        body = {
+    def _body(
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
+    ) -> dict[str, Any]:
+        body: dict[str, Any] = {
             "model": model.upstream_id,
-            "messages": messages,
-            "max_tokens": max_tokens,
-            "temperature": temperature,
+            "messages": role_messages(turns, system),
+            "max_tokens": params.max_tokens,
+            "temperature": params.temperature,
         }
-        headers = {"Authorization": f"Bearer {self._key}"} if self._key else {}
-        data = await self.post("chat/completions", body, headers)
+        if params.stop:
+            body["stop"] = list(params.stop)
+        return body
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._key}"} if self._key else {}
+
+    async def complete(
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
+    ) -> Completion:
+        body = self._body(model, turns, system, params)
+        data = await self.post("chat/completions", body, self._headers())
         choices = data.get("choices") or []
-        text = ((choices[0].get("message") or {}).get("content") or "") if choices else ""
+        first = choices[0] if choices else {}
+        text = (first.get("message") or {}).get("content") or ""
         usage = data.get("usage") or {}
         return Completion(
-            text, int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0))
+            text,
+            int(usage.get("prompt_tokens", 0)),
+            int(usage.get("completion_tokens", 0)),
+            _finish(first.get("finish_reason")),
         )
+
+    async def stream(
+        self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
+    ) -> AsyncIterator[Chunk]:
+        """``chat.completion.chunk`` events up to ``[DONE]``; usage in the last chunk (asked for
+        with ``stream_options.include_usage``), an ``error`` object on a failure mid-stream."""
+        body = {
+            **self._body(model, turns, system, params),
+            "stream": True,
+            "stream_options": {"include_usage": True},
+        }
+        async with self.open_stream("chat/completions", body, self._headers()) as response:
+            async for event in sse_events(response):
+                if event.data.strip() == "[DONE]":
+                    return
+                data = sse_json(NAME, event)
+                if data.get("error"):
+                    error = data["error"]
+                    message = error.get("message", "") if isinstance(error, dict) else error
+                    raise ProviderError(NAME, "transient", f"stream error: {message}")
+                yield _chunk(data)
+
+
+def _chunk(data: dict[str, Any]) -> Chunk:
+    choices = data.get("choices") or []
+    first = choices[0] if choices else {}
+    text = (first.get("delta") or {}).get("content") or ""
+    reason = first.get("finish_reason")
+    usage = data.get("usage") or {}
+    return Chunk(
+        text,
+        int(usage["prompt_tokens"]) if "prompt_tokens" in usage else None,
+        int(usage["completion_tokens"]) if "completion_tokens" in usage else None,
+        _finish(reason) if reason else None,
+    )
+
+
+def _finish(reason: str | None) -> FinishReason:
+    return "length" if reason == "length" else "stop"

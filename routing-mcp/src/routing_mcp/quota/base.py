@@ -7,8 +7,9 @@ the actual cost, or released on failure. Reservations expire, so a crash cannot 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -23,6 +24,14 @@ class Window:
         moment = datetime.fromtimestamp(now, zone)
         year, week, _ = moment.isocalendar()
         return cls(moment.date().isoformat(), f"{year}-W{week:02d}")
+
+
+def seconds_to_reset(now: float, zone: ZoneInfo, *, weekly: bool) -> float:
+    """Seconds from ``now`` until the next day (or ISO week) starts in ``zone``."""
+    moment = datetime.fromtimestamp(now, zone)
+    days = 7 - moment.weekday() if weekly else 1
+    start = datetime.combine(moment.date() + timedelta(days=days), time(), zone)
+    return max(1.0, math.ceil(start.timestamp() - now))
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,27 @@ def openwebui(url: str | None, name: str | None) -> str:
         "--api-key <an api key for Open WebUI> --server-type streamable-http "
         f'--header \'{{"Authorization": "Bearer {TOKEN_PLACEHOLDER}"}}\' -- {target}'
     )
+    tools = _openwebui_tools(target, mcpo)
+    if name is not None and named(name).name != "routing":
+        return tools  # only the router (alone or in the gateway) serves the model API
+    return tools + "\n\n" + openwebui_model(target)
+
+
+def openwebui_model(mcp_url: str) -> str:
+    """The router as a model: Open WebUI's OpenAI API connection to routing-mcp's ``/v1``
+    (served beside ``/mcp`` by the router alone and by the gateway)."""
+    base = mcp_url.removesuffix("/mcp").rstrip("/") + "/v1"
+    return (
+        "# The model router as a model (routing-mcp's OpenAI-compatible API): Admin Settings > "
+        "Connections > OpenAI API > +\n"
+        f"URL: {base}\n"
+        f"Key: {TOKEN_PLACEHOLDER}\n"
+        "# Pick the model homelab-auto (routed: local first, personal data kept local, quotas "
+        "enforced) or a policy model by name."
+    )
+
+
+def _openwebui_tools(target: str, mcpo: str) -> str:
     return (
         "# Open WebUI 0.6.31 or newer: Admin Settings > External Tools > + (Add Server)\n"
         "Type: MCP (Streamable HTTP)\n"

@@ -1,0 +1,171 @@
+"""What the router's OpenAI-compatible door adds to a streamed answer.
+
+The same client code (httpx, reading OpenAI SSE chunks) streams the same answer twice per round:
+straight from the fake OpenAI-compatible provider, and through the router (bearer auth, PII scan
+and classification of the request, an atomic quota reservation, the provider's stream parsed and
+re-emitted chunk by chunk, settlement at the end). The fake and the router run as two processes
+on loopback (bench/routing_openai_serve.py) and share the 2 cores with the client; only ratios
+measured in the same run count.
+
+- time to first token: a short answer (8 chunks), p50 and p90 over ``--ttft`` requests each;
+  goal: the router adds <= 5 ms at p50.
+- throughput: a long answer (``--tokens`` chunks, no pacing), chunks per second over ``--long``
+  streams each; goal: >= 0.95x direct.
+
+    uv run python -m bench.routing_openai            # ~40 s on 2 cores
+    uv run python -m bench.routing_openai --quick
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+
+from tests.peers import free_port
+from tests.routing.fake_providers import WORDS
+from tests.routing.openai_harness import TOKEN
+
+PROMPT = "Write a short overview of how solar panels convert light into electricity."
+SHORT = len(WORDS)
+
+
+@contextmanager
+def server(*args: str) -> Iterator[str]:
+    """One server of bench/routing_openai_serve.py in its own process, stopped by its pid."""
+    port = free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    cmd = [sys.executable, "-m", "bench.routing_openai_serve", args[0], str(port), *args[1:]]
+    proc = subprocess.Popen(cmd, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180  # the router loads its PII scanner first
+        while True:
+            try:
+                httpx.get(url + "/healthz", timeout=1)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError(f"{args[0]} did not start") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+async def stream_once(
+    client: httpx.AsyncClient, url: str, model: str, headers: dict[str, str], tokens: int
+) -> tuple[float, float, int]:
+    """Seconds to the first content chunk, seconds to the end, content chunks."""
+    body = {
+        "model": model,
+        "messages": [{"role": "user", "content": PROMPT}],
+        "stream": True,
+        "max_tokens": tokens,  # the fake streams exactly this many chunks
+    }
+    start, first, count = time.perf_counter(), 0.0, 0
+    async with client.stream("POST", url, json=body, headers=headers) as response:
+        response.raise_for_status()
+        async for line in response.aiter_lines():
+            if not line.startswith("data: {"):
+                continue
+            choices = json.loads(line[6:]).get("choices") or []
+            if choices and choices[0]["delta"].get("content"):
+                count += 1
+                first = first or time.perf_counter() - start
+    return first, time.perf_counter() - start, count
+
+
+async def measure(direct: str, routed: str, args: argparse.Namespace) -> dict[str, Any]:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    targets = {
+        "direct": (direct + "/v1/chat/completions", "llama-3.1-8b-instruct", {}),
+        "router": (routed + "/v1/chat/completions", "homelab-auto", auth),
+    }
+    results: dict[str, Any] = {name: {"ttft": [], "rate": []} for name in targets}
+    async with httpx.AsyncClient(timeout=60) as client:
+        for url, model, headers in targets.values():  # warm-up (connections, caches)
+            for _ in range(5):
+                await stream_once(client, url, model, headers, SHORT)
+        for _ in range(args.ttft):  # interleaved, so both see the same machine
+            for name, (url, model, headers) in targets.items():
+                first, _total, _n = await stream_once(client, url, model, headers, SHORT)
+                results[name]["ttft"].append(first * 1000)
+    return results
+
+
+async def measure_long(direct: str, routed: str, args: argparse.Namespace) -> dict[str, list]:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    targets = {
+        "direct": (direct + "/v1/chat/completions", "llama-3.1-8b-instruct", {}),
+        "router": (routed + "/v1/chat/completions", "homelab-auto", auth),
+    }
+    rates: dict[str, list[float]] = {name: [] for name in targets}
+    async with httpx.AsyncClient(timeout=120) as client:
+        for _ in range(args.long):
+            for name, (url, model, headers) in targets.items():
+                _first, total, count = await stream_once(client, url, model, headers, args.tokens)
+                assert count == args.tokens, f"{name} relayed {count} of {args.tokens} chunks"
+                rates[name].append(count / total)
+    return rates
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Router vs direct: first token and throughput")
+    parser.add_argument("--ttft", type=int, default=300, help="short streams per target")
+    parser.add_argument("--long", type=int, default=8, help="long streams per target")
+    parser.add_argument("--tokens", type=int, default=4000, help="chunks in a long stream")
+    parser.add_argument("--quick", action="store_true", help="60 short, 3 long streams")
+    args = parser.parse_args()
+    if args.quick:
+        args.ttft, args.long = 60, 3
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        server("fakes") as fakes,
+        server("router", fakes, tmp) as routed,
+    ):
+        short = asyncio.run(measure(fakes, routed, args))
+        long = asyncio.run(measure_long(fakes, routed, args))
+    d50, r50 = (
+        statistics.median(short["direct"]["ttft"]),
+        statistics.median(short["router"]["ttft"]),
+    )
+    d90, r90 = pct(short["direct"]["ttft"], 0.9), pct(short["router"]["ttft"], 0.9)
+    drate, rrate = statistics.median(long["direct"]), statistics.median(long["router"])
+    print(f"# routing_openai: {platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}")  # fmt: skip
+    print(f"short stream: {len(WORDS)} chunks x {args.ttft}; long stream: {args.tokens} chunks x "
+          f"{args.long}\n")  # fmt: skip
+    print("| metric | direct | via router | router adds / ratio | goal | ok |")
+    print("|---|---|---|---|---|---|")
+    added = r50 - d50
+    print(f"| time to first token p50 | {d50:.2f} ms | {r50:.2f} ms | +{added:.2f} ms | "
+          f"<= +5 ms | {'yes' if added <= 5 else 'NO'} |")  # fmt: skip
+    print(
+        f"| time to first token p90 | {d90:.2f} ms | {r90:.2f} ms | +{r90 - d90:.2f} ms | - | - |"
+    )
+    ratio = rrate / drate
+    print(f"| streamed chunks/s (median) | {drate:,.0f} | {rrate:,.0f} | {ratio:.2f}x | "
+          f">= 0.95x | {'yes' if ratio >= 0.95 else 'NO'} |")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
