@@ -12,7 +12,7 @@ from homelab_gateway.app import build_gateway, load_member
 from homelab_shared.runner import http_app
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
-from routing_mcp.server import SPEC as ROUTING
+from routing_mcp.spec import SPEC as ROUTING
 from tests.gateway.test_gateway import run_cli
 from tests.harness.live import live_server
 
