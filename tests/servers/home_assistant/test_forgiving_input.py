@@ -72,7 +72,7 @@ async def test_every_list_of_entity_ids_also_takes_one_string(rw_ha: Client[Any]
     """The class, not examples: every tool parameter named entity_ids publishes string or list."""
     found = 0
     for tool in await rw_ha.list_tools():
-        schema = tool.inputSchema.get("properties", {}).get("entity_ids")
+        schema = tool.input_schema.get("properties", {}).get("entity_ids")
         if schema is None:
             continue
         found += 1

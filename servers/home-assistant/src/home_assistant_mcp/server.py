@@ -7,6 +7,7 @@ from typing import Any
 from fastmcp import FastMCP
 
 from home_assistant_mcp.client import HAClient
+from home_assistant_mcp.names import ResolveNames
 from home_assistant_mcp.settings import HASettings
 from home_assistant_mcp.tasmota_client import TasmotaClient
 from home_assistant_mcp.tools import (
@@ -84,6 +85,7 @@ def build_server(
     ):
         group.register(box, deps)
     prompts.register(box.mcp)
+    box.mcp.add_middleware(ResolveNames(deps.ha))
     return box.mcp
 
 

@@ -10,17 +10,14 @@ from pydantic import Field
 
 from home_assistant_mcp.models import HistoryReport, LogbookEntry, Statistics
 from home_assistant_mcp.summaries import parse_time, short, summarize_history, summarize_statistics
-from home_assistant_mcp.tools import ENTITY_ID, Deps, Since, Until
+from home_assistant_mcp.tools import ENTITY_ID, Deps, IdItem, IdList, Since, Until
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 
 MAX_WINDOW = timedelta(days=31)
 
 HistoryIds = Annotated[
-    list[Annotated[str, Field(pattern=ENTITY_ID)]],
-    Field(
-        min_length=1, max_length=20, description="Entity ids, e.g. ['sensor.outside_temperature']"
-    ),
+    list[IdItem], IdList(20, "Entity ids or names, e.g. ['sensor.outside_temperature']")
 ]
 StatisticIds = Annotated[
     list[Annotated[str, Field(pattern=r"^[a-z0-9_]+[.:][a-z0-9_]+$")]],
