@@ -3,7 +3,7 @@ names instead of ids, resolved only when exactly one entity carries the name (ne
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -11,11 +11,8 @@ import pytest
 from fastmcp import Client
 from fastmcp.exceptions import ToolError
 
-from home_assistant_mcp.server import build_server
-from home_assistant_mcp.settings import HASettings
-from homelab_shared.runtime import RuntimeSettings
 from tests.peers.homeassistant import HomeAssistantPeer
-from tests.servers.home_assistant.conftest import call, mcp_client
+from tests.servers.home_assistant.conftest import call
 
 pytestmark = pytest.mark.peer
 
@@ -36,14 +33,6 @@ def set_light(peer: HomeAssistantPeer, entity_id: str, on: bool) -> None:
             "service_data": {"entity_id": entity_id},
         }
     )
-
-
-@pytest.fixture
-async def writer(
-    ha_settings: Callable[..., HASettings], runtime: RuntimeSettings
-) -> AsyncIterator[Client[Any]]:
-    async with mcp_client(build_server(ha_settings(allow_write=True), runtime)) as client:
-        yield client
 
 
 @pytest.fixture
@@ -82,51 +71,51 @@ async def test_every_list_of_entity_ids_also_takes_one_string(rw_ha: Client[Any]
 
 
 async def test_one_id_string_where_a_list_is_expected(
-    writer: Client[Any], ha_peer: HomeAssistantPeer, bed_light_restored: None
+    write_only: Client[Any], ha_peer: HomeAssistantPeer, bed_light_restored: None
 ) -> None:
-    result = await call(writer, "turn_on", entity_ids="light.bed_light")
+    result = await call(write_only, "turn_on", entity_ids="light.bed_light")
     assert [s["entity_id"] for s in result["states"]] == ["light.bed_light"]
     assert state_of(ha_peer, "light.bed_light") == "on"
-    history = await call(writer, "get_history", entity_ids="light.bed_light", start="-1h")
+    history = await call(write_only, "get_history", entity_ids="light.bed_light", start="-1h")
     assert [e["entity_id"] for e in history["entities"]] == ["light.bed_light"]
 
 
 async def test_a_friendly_name_resolves_when_exactly_one_entity_has_it(
-    writer: Client[Any], ha_peer: HomeAssistantPeer, bed_light_restored: None
+    write_only: Client[Any], ha_peer: HomeAssistantPeer, bed_light_restored: None
 ) -> None:
-    entity = await call(writer, "get_entity", entity_id="Kitchen Lights")
+    entity = await call(write_only, "get_entity", entity_id="Kitchen Lights")
     assert entity["entity_id"] == "light.kitchen_lights"
-    lower = await call(writer, "get_entity", entity_id="  kitchen   lights ")
+    lower = await call(write_only, "get_entity", entity_id="  kitchen   lights ")
     assert lower["entity_id"] == "light.kitchen_lights"
-    result = await call(writer, "turn_on", entity_ids=["Bed Light"])
+    result = await call(write_only, "turn_on", entity_ids=["Bed Light"])
     assert [s["entity_id"] for s in result["states"]] == ["light.bed_light"]
     assert state_of(ha_peer, "light.bed_light") == "on"
 
 
 async def test_an_ambiguous_name_lists_the_candidates_and_changes_nothing(
-    writer: Client[Any], ha_peer: HomeAssistantPeer, two_kitchen_lights: None
+    write_only: Client[Any], ha_peer: HomeAssistantPeer, two_kitchen_lights: None
 ) -> None:
     set_light(ha_peer, "light.kitchen_lights", True)
     with pytest.raises(ToolError) as read_err:
-        await writer.call_tool("get_entity", {"entity_id": "Kitchen Lights"})
+        await write_only.call_tool("get_entity", {"entity_id": "Kitchen Lights"})
     for text in (read_err.value.args[0],):
         assert "light.bed_light" in text and "light.kitchen_lights" in text
     with pytest.raises(ToolError, match=r"light\.bed_light.*light\.kitchen_lights"):
-        await writer.call_tool("turn_off", {"entity_ids": "Kitchen Lights"})
+        await write_only.call_tool("turn_off", {"entity_ids": "Kitchen Lights"})
     assert state_of(ha_peer, "light.kitchen_lights") == "on"
     assert state_of(ha_peer, "light.bed_light") == "off"
 
 
 async def test_a_near_miss_is_never_guessed_but_suggested(
-    writer: Client[Any], ha_peer: HomeAssistantPeer
+    write_only: Client[Any], ha_peer: HomeAssistantPeer
 ) -> None:
     with pytest.raises(
         ToolError, match=r"No entity is named 'Kitchn Lihgts'.*light\.kitchen_lights"
     ):
-        await writer.call_tool("turn_off", {"entity_ids": ["Kitchn Lihgts"]})
+        await write_only.call_tool("turn_off", {"entity_ids": ["Kitchn Lihgts"]})
     assert state_of(ha_peer, "light.kitchen_lights") == "on"
     with pytest.raises(ToolError, match="No entity is named"):
-        await writer.call_tool("get_entity", {"entity_id": "Kitchn Lihgts"})
+        await write_only.call_tool("get_entity", {"entity_id": "Kitchn Lihgts"})
 
 
 async def test_names_resolve_for_destructive_tools_and_the_token_binds_the_id(
@@ -138,8 +127,8 @@ async def test_names_resolve_for_destructive_tools_and_the_token_binds_the_id(
     assert state_of(ha_peer, "lock.front_door") == "locked"
 
 
-async def test_ids_stay_strict(writer: Client[Any]) -> None:
+async def test_ids_stay_strict(write_only: Client[Any]) -> None:
     """Something shaped like an id is never rewritten (upper case, lists in one string)."""
     for bad in ("Light.Bed_Light", "light.bed_light,light.kitchen_lights"):
         with pytest.raises(ToolError):
-            await writer.call_tool("turn_on", {"entity_ids": bad})
+            await write_only.call_tool("turn_on", {"entity_ids": bad})

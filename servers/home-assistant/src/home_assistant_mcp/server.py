@@ -14,8 +14,11 @@ from home_assistant_mcp.tools import (
     Deps,
     Upstreams,
     automations,
+    calendars,
     google_home,
     history,
+    home_data,
+    notifications,
     prompts,
     registry,
     sensitive,
@@ -82,6 +85,9 @@ def build_server(
         sensitive,
         google_home,
         tasmota,
+        calendars,
+        home_data,
+        notifications,
     ):
         group.register(box, deps)
     prompts.register(box.mcp)

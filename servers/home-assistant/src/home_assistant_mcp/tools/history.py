@@ -29,7 +29,9 @@ StatisticIds = Annotated[
 ]
 
 
-def window(start: str | None, end: str | None) -> tuple[datetime, datetime]:
+def window(
+    start: str | None, end: str | None, longest: timedelta = MAX_WINDOW
+) -> tuple[datetime, datetime]:
     now = datetime.now(UTC)
     try:
         until = parse_time(end, now, now)
@@ -38,8 +40,12 @@ def window(start: str | None, end: str | None) -> tuple[datetime, datetime]:
         raise ToolError(str(err)) from None
     if since >= until:
         raise ToolError("start must be before end.")
-    if until - since > MAX_WINDOW:
-        raise ToolError("The window is longer than 31 days; use get_statistics for long periods.")
+    if until - since > longest:
+        if longest == MAX_WINDOW:
+            raise ToolError(
+                "The window is longer than 31 days; use get_statistics for long periods."
+            )
+        raise ToolError(f"The period is longer than {longest.days} days.")
     return since, until
 
 
