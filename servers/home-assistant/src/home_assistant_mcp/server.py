@@ -21,9 +21,11 @@ from home_assistant_mcp.tools import (
     notifications,
     prompts,
     registry,
+    resources,
     sensitive,
     services,
     states,
+    task_prompts,
     tasmota,
 )
 from homelab_shared.runtime import RuntimeSettings
@@ -91,6 +93,8 @@ def build_server(
     ):
         group.register(box, deps)
     prompts.register(box.mcp)
+    task_prompts.register(box.mcp)
+    resources.register(box.mcp, deps)
     box.mcp.add_middleware(ResolveNames(deps.ha))
     return box.mcp
 
