@@ -14,11 +14,10 @@ from home_assistant_mcp.entities import HIDDEN_ATTRIBUTES, domain_of
 from home_assistant_mcp.models import EntityDetail, EntitySummary
 
 Fields = Annotated[
-    list[Annotated[str, Field(max_length=64)]] | None,
+    list[str] | None,
     Field(
         max_length=30,
-        description="Only these fields or attributes, e.g. ['brightness', 'area']; "
-        "entity_id and state always come",
+        description="Only these fields/attributes, e.g. ['brightness']",
     ),
 ]
 M = TypeVar("M", EntityDetail, EntitySummary)

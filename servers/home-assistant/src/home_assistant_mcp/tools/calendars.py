@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from fastmcp.exceptions import ToolError
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from home_assistant_mcp import data_client
 from home_assistant_mcp.calls import execute, prepare, refuse_if_sensitive
@@ -28,7 +28,7 @@ from home_assistant_mcp.models_data import (
     TodoItems,
 )
 from home_assistant_mcp.summaries import parse_time, short
-from home_assistant_mcp.tools import Deps, EntityId
+from home_assistant_mcp.tools import Deps, strict_id
 from homelab_shared.toolbox import Toolbox
 
 MAX_WINDOW = timedelta(days=366)
@@ -36,12 +36,12 @@ _AHEAD = re.compile(r"^\+(\d+(?:\.\d+)?)\s*([mhdw])$")
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
 TEXT = 300  # descriptions are cut here: a calendar invite can hold pages
 
-When = Annotated[
-    str | None, Field(description="ISO time or relative: -2h (past), +7d (ahead); default now")
-]
-Until = Annotated[str | None, Field(description="ISO time or +7d; default 7 days after start")]
-Item = Annotated[str, Field(min_length=1, max_length=255, description="Item text or its uid")]
-ListLimit = Annotated[int, Field(ge=1, le=100, description="At most this many")]
+When = Annotated[str | None, Field(description="ISO, -2h or +1d; default now")]
+Until = Annotated[str | None, Field(description="ISO or +7d; default start+7d")]
+Item = Annotated[str, Field(min_length=1, max_length=255, description="Text or uid")]
+ListLimit = Annotated[int, Field(ge=1, le=100)]
+CalendarId = Annotated[str, AfterValidator(strict_id), Field(description="calendar.* id or name")]
+TodoId = Annotated[str, AfterValidator(strict_id), Field(description="todo.* id or name")]
 
 
 def moment(text: str | None, default: datetime) -> datetime:
@@ -139,14 +139,12 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     async def get_calendar_events(
-        entity_id: Annotated[
-            str | None, Field(description="A calendar (or its name); empty: every calendar")
-        ] = None,
+        entity_id: Annotated[str | None, Field(description="Calendar; default: all")] = None,
         start: When = None,
         end: Until = None,
         limit: ListLimit = 30,
     ) -> CalendarEvents:
-        """Calendar events in a time window (default: the next 7 days), soonest first."""
+        """Calendar events in a window (default: the next 7 days), soonest first."""
         ha = deps.ha()
         since = moment(start, datetime.now(UTC))
         until = moment(end, since + timedelta(days=7))
@@ -172,14 +170,15 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.write()
     async def create_calendar_event(
-        entity_id: EntityId,
-        summary: Annotated[str, Field(min_length=1, max_length=255, description="Title")],
+        entity_id: CalendarId,
+        summary: Annotated[str, Field(max_length=255)],
         start: Annotated[str, Field(description="ISO date (all day) or date-time")],
-        end: Annotated[str, Field(description="ISO date (exclusive) or date-time")],
-        description: Annotated[str | None, Field(max_length=2000)] = None,
-        location: Annotated[str | None, Field(max_length=255)] = None,
+        end: str,
+        description: str | None = None,
+        location: str | None = None,
     ) -> ServiceResult:
-        """Add an event to a calendar that supports it (e.g. Local Calendar)."""
+        """Add an event to a calendar that allows it (Local Calendar...); an all-day end is
+        the day after."""
         _require(entity_id, "calendar")
         data: dict[str, Any] = {"summary": summary, **_event_fields(start, end)}
         data.update({k: v for k, v in (("description", description), ("location", location)) if v})
@@ -190,11 +189,11 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     async def get_todo_items(
-        entity_id: EntityId,
+        entity_id: TodoId,
         status: Literal["open", "completed", "all"] = "open",
         limit: ListLimit = 50,
     ) -> TodoItems:
-        """Items of a to-do list (todo.* entity), open ones by default."""
+        """Items of a to-do list, open ones by default."""
         _require(entity_id, "todo")
         wanted = {"open": ["needs_action"], "completed": ["completed"], "all": None}[status]
         raw = await data_client.todo_items(deps.ha(), entity_id, wanted)
@@ -210,10 +209,10 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.write()
     async def add_todo_item(
-        entity_id: EntityId,
-        item: Annotated[str, Field(min_length=1, max_length=255, description="Item text")],
-        due_date: Annotated[str | None, Field(description="ISO date, e.g. 2026-12-24")] = None,
-        description: Annotated[str | None, Field(max_length=2000)] = None,
+        entity_id: TodoId,
+        item: Annotated[str, Field(min_length=1, max_length=255)],
+        due_date: Annotated[str | None, Field(description="ISO date")] = None,
+        description: str | None = None,
     ) -> TodoItems:
         """Add an item to a to-do list; returns the open items."""
         data: dict[str, Any] = {"item": item}
@@ -222,15 +221,15 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.write(idempotent=True)
     async def complete_todo_item(
-        entity_id: EntityId,
+        entity_id: TodoId,
         item: Item,
-        completed: Annotated[bool, Field(description="false: mark it open again")] = True,
+        completed: Annotated[bool, Field(description="false: open again")] = True,
     ) -> TodoItems:
         """Mark a to-do item done (or open again); returns the open items."""
         status = "completed" if completed else "needs_action"
         return await change(entity_id, "update_item", {"item": item, "status": status})
 
     @box.write()
-    async def remove_todo_item(entity_id: EntityId, item: Item) -> TodoItems:
+    async def remove_todo_item(entity_id: TodoId, item: Item) -> TodoItems:
         """Delete an item from a to-do list; returns the open items."""
         return await change(entity_id, "remove_item", {"item": [item]})

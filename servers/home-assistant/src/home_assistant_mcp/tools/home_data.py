@@ -96,12 +96,12 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     async def get_energy_summary(
-        start: Annotated[str, Field(description="ISO or relative start, e.g. -24h, -30d")] = "-24h",
-        end: Annotated[str | None, Field(description="ISO or relative end; default now")] = None,
+        start: Annotated[str, Field(description="ISO or relative, e.g. -30d")] = "-24h",
+        end: Annotated[str | None, Field(description="Default now")] = None,
         devices: Annotated[int, Field(ge=0, le=50, description="Largest devices to list")] = 10,
     ) -> EnergySummary:
-        """Energy used and produced over a period, per source of the Energy dashboard (grid
-        import/export, solar, battery, gas, water) and the largest individual devices."""
+        """Energy over a period per Energy dashboard source (grid, solar, battery, gas, water)
+        and the largest devices."""
         ha = deps.ha()
         since, until = window(start, end, MAX_ENERGY_WINDOW)
         try:

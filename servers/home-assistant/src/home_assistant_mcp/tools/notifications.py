@@ -71,13 +71,10 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.write()
     async def send_notification(
         message: Annotated[str, Field(min_length=1, max_length=2000)],
-        title: Annotated[str | None, Field(max_length=255)] = None,
+        title: str | None = None,
         target: Annotated[
             str | None,
-            Field(
-                description="A notify.* entity, or a notify service such as mobile_app_phone "
-                "(list_services('notify')); default: a persistent notification in Home Assistant"
-            ),
+            Field(description="notify.* entity or notify service (mobile_app_x); default: HA UI"),
         ] = None,
     ) -> ActionResult:
         """Send a text notification to a phone, a notify entity or Home Assistant's UI."""

@@ -139,10 +139,8 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def get_entity(
         entity_id: EntityId, detail: Detail = "summary", fields: Fields = None
     ) -> EntityDetail:
-        """One entity: state, area, device, integration, last change and attributes.
-
-        detail=full returns every attribute; summary only the key ones of its domain.
-        """
+        """One entity: state, area, device, integration, last change, key attributes
+        (detail=full: all of them)."""
         ha = deps.ha()
         state, catalog, services = await asyncio.gather(
             ha.state(entity_id), catalog_or_empty(ha, needed=False), ha.services()
@@ -212,14 +210,14 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     async def get_error_log(
-        records: Annotated[int, Field(ge=1, le=200, description="Newest records to return")] = 30,
+        records: Annotated[int, Field(ge=1, le=200, description="Newest records")] = 30,
         level: Literal["all", "warning", "error"] = "warning",
         contains: Annotated[str | None, Field(description="Only records containing this")] = None,
         integration: Annotated[
-            str | None, Field(description="Only records of this integration, e.g. zha")
+            str | None, Field(description="Only this integration's records")
         ] = None,
     ) -> ErrorLog:
-        """Home Assistant's log tail (admin token), filtered by level, text or integration."""
+        """Home Assistant's log tail (admin token), by level, text or integration."""
         text = await deps.ha().error_log()
         parsed = log_records(text)
         matched = filter_records(parsed, "DEBUG" if level == "all" else level, contains)
