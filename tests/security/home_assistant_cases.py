@@ -482,7 +482,33 @@ ATTACKS: list[Attack] = [
             ),
         ),
     ),
-    # 9. destructive tools on, no (valid) token: a preview, nothing done
+    # 9. calendars, to-do lists and notifications (plain writes unless they reach further)
+    Attack(
+        "an event on a calendar whose automation unlocks",
+        (
+            Step(
+                "create_calendar_event",
+                {
+                    "entity_id": "Calendar 1",  # by name: resolved, then judged the same way
+                    "summary": "Open house",
+                    "start": "2030-01-01T10:00:00+00:00",
+                    "end": "2030-01-01T11:00:00+00:00",
+                },
+                match="starts Calendar unlocks",
+            ),
+        ),
+    ),
+    Attack(
+        "a notification that is a Companion app command",
+        (
+            Step(
+                "send_notification",
+                {"message": "command_activity", "target": "persistent_notification"},
+                match="Companion app",
+            ),
+        ),
+    ),
+    # 10. destructive tools on, no (valid) token: a preview, nothing done
     Attack(
         "destructive tools without a token",
         (

@@ -114,6 +114,7 @@ class Peer:
         for entity_id in (
             "automation.vacation_off_unlocks",
             "automation.office_off_ends_vacation",
+            "automation.calendar_unlocks",
             "cover.all_covers",
             "lock.all_locks",
             "input_button.doorbell",
@@ -149,6 +150,20 @@ automation attack:
       - action: input_boolean.turn_off
         target:
           entity_id: input_boolean.vacation_mode
+  - id: calendar_unlocks
+    alias: Calendar unlocks
+    triggers:
+      - trigger: calendar
+        event: start
+        entity_id: calendar.calendar_1
+    conditions:  # never true: a demo event starting during the run must not unlock for real
+      - condition: state
+        entity_id: input_select.house_mode
+        state: Never
+    actions:
+      - action: lock.unlock
+        target:
+          entity_id: lock.front_door
 """
 
 
