@@ -39,7 +39,7 @@ TEXT = 300  # descriptions are cut here: a calendar invite can hold pages
 When = Annotated[str | None, Field(description="ISO, -2h or +1d; default now")]
 Until = Annotated[str | None, Field(description="ISO or +7d; default start+7d")]
 Item = Annotated[str, Field(min_length=1, max_length=255, description="Text or uid")]
-ListLimit = Annotated[int, Field(ge=1, le=100)]
+ListLimit = Annotated[int, Field(ge=1, le=100, description="At most")]
 CalendarId = Annotated[str, AfterValidator(strict_id), Field(description="calendar.* id or name")]
 TodoId = Annotated[str, AfterValidator(strict_id), Field(description="todo.* id or name")]
 
@@ -171,11 +171,11 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.write()
     async def create_calendar_event(
         entity_id: CalendarId,
-        summary: Annotated[str, Field(max_length=255)],
+        summary: Annotated[str, Field(max_length=255, description="Title")],
         start: Annotated[str, Field(description="ISO date (all day) or date-time")],
-        end: str,
-        description: str | None = None,
-        location: str | None = None,
+        end: Annotated[str, Field(description="Same form")],
+        description: Annotated[str | None, Field(description="Notes")] = None,
+        location: Annotated[str | None, Field(description="Where")] = None,
     ) -> ServiceResult:
         """Add an event to a calendar that allows it (Local Calendar...); an all-day end is
         the day after."""
@@ -210,9 +210,9 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.write()
     async def add_todo_item(
         entity_id: TodoId,
-        item: Annotated[str, Field(min_length=1, max_length=255)],
+        item: Annotated[str, Field(min_length=1, max_length=255, description="Text")],
         due_date: Annotated[str | None, Field(description="ISO date")] = None,
-        description: str | None = None,
+        description: Annotated[str | None, Field(description="Notes")] = None,
     ) -> TodoItems:
         """Add an item to a to-do list; returns the open items."""
         data: dict[str, Any] = {"item": item}

@@ -70,8 +70,8 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.write()
     async def send_notification(
-        message: Annotated[str, Field(min_length=1, max_length=2000)],
-        title: str | None = None,
+        message: Annotated[str, Field(min_length=1, max_length=2000, description="Plain text")],
+        title: Annotated[str | None, Field(description="Title")] = None,
         target: Annotated[
             str | None,
             Field(description="notify.* entity or notify service (mobile_app_x); default: HA UI"),
