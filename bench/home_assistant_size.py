@@ -17,8 +17,8 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +69,53 @@ QUESTIONS: list[tuple[str, str, dict[str, Any], Callable[[State], bool]]] = [
         {},
         lambda s: s["entity_id"].startswith("update.") and s["state"] == "on",
     ),
+    (
+        "how bright is the kitchen light?",
+        "get_entity",
+        {"entity_id": "Kitchen Lights", "fields": ["brightness"]},
+        lambda s: s["entity_id"] == "light.kitchen_lights",
+    ),
 ]
+Raw = Callable[[httpx.AsyncClient, HomeAssistantPeer], Awaitable[Any]]
+
+
+async def _forecast(http: httpx.AsyncClient, peer: HomeAssistantPeer) -> Any:
+    del http
+    return peer.ws_command(
+        {
+            "type": "call_service",
+            "domain": "weather",
+            "service": "get_forecasts",
+            "target": {"entity_id": "weather.demo_weather_north"},
+            "service_data": {"type": "daily"},
+            "return_response": True,
+        }
+    )
+
+
+async def _calendars(http: httpx.AsyncClient, peer: HomeAssistantPeer) -> Any:
+    del peer
+    now = datetime.now(UTC)
+    window = {"start": now.isoformat(), "end": (now + timedelta(days=7)).isoformat()}
+    listed = (await http.get("/api/calendars")).json()
+    return [
+        (await http.get(f"/api/calendars/{c['entity_id']}", params=window)).json() for c in listed
+    ]
+
+
+async def _error_log(http: httpx.AsyncClient, peer: HomeAssistantPeer) -> Any:
+    del peer
+    return (await http.get("/api/error_log")).text
+
+
+# Questions of the calendar, weather and log tools, against the upstream's own answer to the
+# same question (what a server that passes Home Assistant's answer on would return).
+UPSTREAM_QUESTIONS: list[tuple[str, str, dict[str, Any], Raw]] = [
+    ("weather this week?", "get_weather_forecast", {}, _forecast),
+    ("what's on the calendars this week?", "get_calendar_events", {"end": "+7d"}, _calendars),
+    ("errors of the demo integration?", "get_error_log", {"integration": "demo"}, _error_log),
+]
+TOOL_BUDGET = 120  # tokens (bytes / 4) of a tool's name, description and input schema
 
 
 def size(data: Any) -> int:
@@ -107,6 +153,22 @@ async def measure(peer: HomeAssistantPeer, state_dir: Path) -> dict[str, Any]:
                 }
             )
         answers += await config_answers(peer, client)  # traces and usage search (issue 18)
+        for question, tool, arguments, fetch in UPSTREAM_QUESTIONS:
+            result = await client.call_tool(tool, arguments)
+            ours = size(result.structured_content)
+            async with httpx.AsyncClient(base_url=peer.url, headers=peer.headers) as http:
+                upstream = size(await fetch(http, peer))
+            answers.append(
+                {
+                    "question": question,
+                    "call": f"{tool}({', '.join(f'{k}={v!r}' for k, v in arguments.items())})",
+                    "ours": ours,
+                    "raw_all": raw_bytes,
+                    "raw_matching": upstream,
+                    "ratio_all": raw_bytes / ours,
+                    "ratio_matching": upstream / ours,
+                }
+            )
         read_only = await client.list_tools()
 
     everything = load_settings(HASettings, **base, allow_write=True, allow_destructive=True)
@@ -116,7 +178,18 @@ async def measure(peer: HomeAssistantPeer, state_dir: Path) -> dict[str, Any]:
     def listing(tools: list[Any]) -> dict[str, Any]:
         dumped = [t.model_dump(by_alias=True, exclude_none=True, mode="json") for t in tools]
         per_tool = sorted(((t["name"], size(t)) for t in dumped), key=lambda x: -x[1])
-        return {"tools": len(tools), "bytes": size({"tools": dumped}), "largest": per_tool[:5]}
+        # The budget counts what the model reads to choose a tool: name, description, inputs.
+        chosen = [
+            (t["name"], size({k: t.get(k) for k in ("name", "description", "inputSchema")}))
+            for t in dumped
+        ]
+        over = sorted(((n, b // 4) for n, b in chosen if b // 4 > TOOL_BUDGET), key=lambda x: -x[1])
+        return {
+            "tools": len(tools),
+            "bytes": size({"tools": dumped}),
+            "largest": per_tool[:5],
+            "over_budget": over,
+        }
 
     return {
         "entities": len(states),
@@ -128,7 +201,8 @@ async def measure(peer: HomeAssistantPeer, state_dir: Path) -> dict[str, Any]:
 def report(data: dict[str, Any]) -> str:
     lines = [
         f"Home Assistant {HA_VERSION} demo, {data['entities']} entities; "
-        f"raw = GET /api/states ({data['answers'][0]['raw_all']:,} bytes)",
+        f"raw = GET /api/states ({data['answers'][0]['raw_all']:,} bytes); raw matching = the "
+        "matching states, or Home Assistant's own answer to the question",
         "",
         row(
             "question",
@@ -174,6 +248,9 @@ def report(data: dict[str, Any]) -> str:
                 largest,
             )
         )
+    over = data["tools_list"]["all_enabled"]["over_budget"]
+    listed = ", ".join(f"{n} {t}" for n, t in over) or "none"
+    lines += ["", f"tools over {TOOL_BUDGET} tokens (name+description+inputs, ~tokens): {listed}"]
     return "\n".join(lines)
 
 

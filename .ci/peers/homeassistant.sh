@@ -14,7 +14,7 @@ VENV="$PEERS_DIR/homeassistant"
 
 HA_VERSION="2025.4.4"
 # Bump this whenever the package list below changes, so existing installs are refreshed.
-RECIPE="ha-$HA_VERSION-r1"
+RECIPE="ha-$HA_VERSION-r2"
 MARKER="$VENV/.installed"
 
 PACKAGES=(
@@ -23,6 +23,10 @@ PACKAGES=(
   "home-assistant-frontend==20250411.0"
   "pyotp==2.8.0"
   "PyQRCode==1.2.1"
+  # Local Calendar (set up by the calendar tests through its config flow): its requirement, with
+  # pydantic at HA's own constraint (package_constraints.txt) so nothing else moves.
+  "ical==9.1.0"
+  "pydantic==2.10.6"
 )
 # Checked with 2025.4.4: a first start *without* --skip-pip on the test config
 # (tests/peers/homeassistant.py) installs nothing beyond these (pip freeze unchanged).

@@ -55,6 +55,8 @@ others
     water_heater.demo_water_heater(_celsius) [eco], camera.demo_camera(_png/_without_stream),
     calendar.calendar_1/2, update.demo_* (5 with an update available), device_tracker.demo_paulus,
     person.test_owner, sun.sun, zone.home, sensor.backup_*, sensor.sun_*
+energy
+    loaded (`energy:`), no dashboard preferences saved (`energy/get_prefs` answers not_found)
 registries
     areas: living_room, kitchen, bedroom (made by onboarding); 51 devices, none assigned to an area;
     no floors, no labels
@@ -168,6 +170,7 @@ logbook:
 recorder:
   commit_interval: 1
 demo:
+energy:
 
 # Known-harmless noise on this machine (no ffmpeg binary, no libturbojpeg, no zlib-ng/isal);
 # silenced so that the log shows real problems. HA's default level stays WARNING.

@@ -497,7 +497,7 @@ ATTACKS: list[Attack] = [
             ),
         ),
     ),
-    # 10. registries and system care: what decides which calls reach a lock, what a voice
+    # 9. registries and system care: what decides which calls reach a lock, what a voice
     # assistant may use, and what re-creates a lock's state
     Attack(
         "expose the front door to voice",
@@ -510,6 +510,22 @@ ATTACKS: list[Attack] = [
                 "update_entity",
                 {"entity_id": "scene.evil", "expose": True},
                 match="could then run it",
+            ),
+        ),
+    ),
+    # 10. calendars, to-do lists and notifications (plain writes unless they reach further)
+    Attack(
+        "an event on a calendar whose automation unlocks",
+        (
+            Step(
+                "create_calendar_event",
+                {
+                    "entity_id": "Calendar 1",  # by name: resolved, then judged the same way
+                    "summary": "Open house",
+                    "start": "2030-01-01T10:00:00+00:00",
+                    "end": "2030-01-01T11:00:00+00:00",
+                },
+                match="starts Calendar unlocks",
             ),
         ),
     ),
@@ -578,7 +594,17 @@ ATTACKS: list[Attack] = [
             Step("update_entity_confirmed", {"entity_id": FRONT, "expose": True}, match="disabled"),
         ),
     ),
-    # 9. destructive tools on, no (valid) token: a preview, nothing done
+    Attack(
+        "a notification that is a Companion app command",
+        (
+            Step(
+                "send_notification",
+                {"message": "command_activity", "target": "persistent_notification"},
+                match="Companion app",
+            ),
+        ),
+    ),
+    # 11. destructive tools on, no (valid) token: a preview, nothing done
     Attack(
         "destructive tools without a token",
         (
@@ -605,7 +631,7 @@ ATTACKS: list[Attack] = [
         ),
         mode="destructive",
     ),
-    # 10. config authoring: a saved automation, script, scene or group that could unlock,
+    # 12. config authoring: a saved automation, script, scene or group that could unlock,
     # disarm or open later (through any of the paths above) is not saved by the write tool
     Attack(
         "an automation that activates a scene which unlocks",

@@ -131,6 +131,7 @@ class Peer:
             "automation.vacation_off_unlocks",
             "automation.office_off_ends_vacation",
             "automation.backup_unlocks",
+            "automation.calendar_unlocks",
             "cover.all_covers",
             "lock.all_locks",
             "input_button.doorbell",
@@ -172,6 +173,20 @@ automation attack:
       - trigger: state
         entity_id: sensor.backup_backup_manager_state
         to: create_backup
+    actions:
+      - action: lock.unlock
+        target:
+          entity_id: lock.front_door
+  - id: calendar_unlocks
+    alias: Calendar unlocks
+    triggers:
+      - trigger: calendar
+        event: start
+        entity_id: calendar.calendar_1
+    conditions:  # never true: a demo event starting during the run must not unlock for real
+      - condition: state
+        entity_id: input_select.house_mode
+        state: Never
     actions:
       - action: lock.unlock
         target:

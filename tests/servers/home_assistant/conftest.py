@@ -39,6 +39,15 @@ async def ro_ha(
 
 
 @pytest.fixture
+async def write_only(
+    ha_settings: Callable[..., HASettings], runtime: RuntimeSettings
+) -> AsyncIterator[Client[Any]]:
+    """Writes enabled, destructive tools off (what most owners run)."""
+    async with mcp_client(build_server(ha_settings(allow_write=True), runtime)) as client:
+        yield client
+
+
+@pytest.fixture
 async def rw_ha(
     ha_settings: Callable[..., HASettings], runtime: RuntimeSettings
 ) -> AsyncIterator[Client[Any]]:

@@ -198,7 +198,7 @@ async def test_every_tool_is_described_and_unprefixed(runtime: RuntimeSettings) 
     everything = settings(allow_write=True, allow_destructive=True)
     async with Client(build_server(everything, runtime)) as client:
         tools = await client.list_tools()
-    assert len(tools) == 38 + 7 + 19  # + configuration (7), registries and system care (19)
+    assert len(tools) == 38 + 7 + 19 + 13  # + configuration, registries/system, home data
     for tool in tools:
         assert not tool.name.startswith("ha_"), tool.name
         assert tool.description and len(tool.description) > 30, tool.name

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -40,14 +40,6 @@ def service(peer: HomeAssistantPeer, domain: str, name: str, **data: Any) -> Non
 def restore_bed_light(ha_peer: HomeAssistantPeer) -> Iterator[None]:
     yield
     service(ha_peer, "light", "turn_off", entity_id="light.bed_light")
-
-
-@pytest.fixture
-async def write_only(
-    ha_settings: Callable[..., HASettings], runtime: RuntimeSettings
-) -> AsyncIterator[Client[Any]]:
-    async with mcp_client(build_server(ha_settings(allow_write=True), runtime)) as client:
-        yield client
 
 
 async def test_writes_are_hidden_and_refused_unless_enabled(

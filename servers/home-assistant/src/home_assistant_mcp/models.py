@@ -54,6 +54,9 @@ class Overview(Lean):
     state: str | None = Field(default=None, description="RUNNING when Home Assistant is fully up")
     entities: int
     domains: dict[str, int] = Field(description="Entities per domain")
+    states: dict[str, dict[str, int]] | None = Field(
+        default=None, description="Entities per state, for domains with a few states"
+    )
     areas: dict[str, int] = Field(description="Entities per area")
     unavailable: list[str] = Field(description="Unavailable entities (first 25)")
     unavailable_count: int

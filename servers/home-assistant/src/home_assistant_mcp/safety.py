@@ -84,7 +84,10 @@ SAFE_SERVICES: dict[str, tuple[str, ...]] = {
     "persistent_notification": ("create", "dismiss", "dismiss_all"),
     "tts": ("speak",),
     "weather": ("get_forecasts",),
-    "calendar": ("get_events",),
+    # Confined to the list or calendar; a calendar or to-do trigger of an automation is followed
+    # like any other (chains.py), so an event on a calendar that unlocks stays destructive.
+    "calendar": ("get_events", "create_event"),
+    "todo": ("get_items", "add_item", "update_item", "remove_item"),
 }
 DEFAULT_SAFE = frozenset(f"{d}.{s}" for d, services in SAFE_SERVICES.items() for s in services)
 

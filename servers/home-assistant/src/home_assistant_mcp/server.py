@@ -9,6 +9,7 @@ from fastmcp import FastMCP
 
 from home_assistant_mcp.catalog import Catalog
 from home_assistant_mcp.client import HAClient
+from home_assistant_mcp.names import ResolveNames
 from home_assistant_mcp.settings import HASettings
 from home_assistant_mcp.tasmota_client import TasmotaClient
 from home_assistant_mcp.tools import (
@@ -16,17 +17,22 @@ from home_assistant_mcp.tools import (
     Upstreams,
     authoring,
     automations,
+    calendars,
     google_home,
     history,
+    home_data,
     maintenance,
+    notifications,
     prompts,
     registry,
     registry_places,
     registry_write,
+    resources,
     sensitive,
     services,
     states,
     system,
+    task_prompts,
     tasmota,
     traces,
     usage,
@@ -104,7 +110,13 @@ def build_server(
         maintenance,
         registry_write,
         registry_places,
+        calendars,
+        home_data,
+        notifications,
     ):
         group.register(box, deps)
     prompts.register(box.mcp)
+    task_prompts.register(box.mcp)
+    resources.register(box.mcp, deps)
+    box.mcp.add_middleware(ResolveNames(deps.ha))
     return box.mcp

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import core_schema
 
 from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.previews import Previews
@@ -50,16 +52,60 @@ class Deps:
 
 
 ENTITY_ID = r"^[a-z0-9_]+\.[a-z0-9_]+$"  # also enforced in targets.py and the client
+_ENTITY_ID = re.compile(ENTITY_ID)
+
+
+def strict_id(value: str) -> str:
+    """After names are resolved (names.py) every value must be an entity id, unchanged."""
+    if not _ENTITY_ID.fullmatch(value):
+        raise ValueError(f"{value!r} is not an entity id (domain.object_id, lower case)")
+    return value
+
+
+def one_or_many(value: Any) -> Any:
+    """Models often send one id where a list is expected: a string becomes a one-item list."""
+    return [value] if isinstance(value, str) else value
+
+
+@dataclass(frozen=True)
+class IdList:
+    """Metadata for a list of entity ids (or names) that also takes one string.
+
+    ``Annotated[list[IdItem], IdList(50, "...")]``: a string becomes a one-item list, the length
+    is checked, and the published schema says both forms are accepted.
+    """
+
+    max_items: int
+    description: str
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        inner = handler(source)
+        if inner["type"] == "list":
+            inner["min_length"] = 1
+            inner["max_length"] = self.max_items
+        return core_schema.no_info_before_validator_function(one_or_many, inner)
+
+    def __get_pydantic_json_schema__(
+        self, _schema: core_schema.CoreSchema, _handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        return {
+            "type": ["array", "string"],
+            "items": {"type": "string"},
+            "minItems": 1,
+            "maxItems": self.max_items,
+            "description": self.description,
+        }
+
+
+IdItem = Annotated[str, AfterValidator(strict_id)]
 EntityId = Annotated[
     str,
-    Field(
-        description="Entity id, e.g. light.kitchen (search_entities finds it)", pattern=ENTITY_ID
-    ),
+    AfterValidator(strict_id),
+    Field(description="Entity id (light.kitchen) or its exact name; search_entities finds ids"),
 ]
-EntityIds = Annotated[
-    list[Annotated[str, Field(pattern=ENTITY_ID)]],
-    Field(min_length=1, max_length=50, description="Entity ids, e.g. ['light.kitchen']"),
-]
+EntityIds = Annotated[list[IdItem], IdList(50, "Entity ids or exact names, e.g. ['light.kitchen']")]
 Query = Annotated[
     str | None, Field(description="Words of the name or entity id; typos are tolerated")
 ]

@@ -13,7 +13,7 @@ from home_assistant_mcp.catalog import Catalog
 from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.entities import domain_of
 from home_assistant_mcp.models import ActionResult, CastDevice, CastDevices, ServiceResult
-from home_assistant_mcp.tools import ENTITY_ID, Deps, EntityId
+from home_assistant_mcp.tools import ENTITY_ID, Deps, EntityId, IdItem, IdList
 from homelab_shared.toolbox import Toolbox
 
 NO_CAST = "no Google Cast devices in Home Assistant (the cast integration is not set up)"
@@ -22,10 +22,10 @@ NO_SDK = (
     "the Google Assistant SDK integration is not set up in Home Assistant, so Assistant "
     "commands and broadcasts cannot be sent"
 )
-Players = Annotated[
-    list[Annotated[str, Field(pattern=ENTITY_ID)]] | None,
-    Field(max_length=20, description="media_player entity ids; empty: every Cast device"),
-]
+Players = (
+    Annotated[list[IdItem], IdList(20, "media_player ids or names; empty: every Cast device")]
+    | None
+)
 MEDIA_ACTIONS = {
     "play": "media_play",
     "pause": "media_pause",

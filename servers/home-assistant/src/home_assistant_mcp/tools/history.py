@@ -10,17 +10,14 @@ from pydantic import Field
 
 from home_assistant_mcp.models import HistoryReport, LogbookEntry, Statistics
 from home_assistant_mcp.summaries import parse_time, short, summarize_history, summarize_statistics
-from home_assistant_mcp.tools import ENTITY_ID, Deps, Since, Until
+from home_assistant_mcp.tools import ENTITY_ID, Deps, IdItem, IdList, Since, Until
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 
 MAX_WINDOW = timedelta(days=31)
 
 HistoryIds = Annotated[
-    list[Annotated[str, Field(pattern=ENTITY_ID)]],
-    Field(
-        min_length=1, max_length=20, description="Entity ids, e.g. ['sensor.outside_temperature']"
-    ),
+    list[IdItem], IdList(20, "Entity ids or names, e.g. ['sensor.outside_temperature']")
 ]
 StatisticIds = Annotated[
     list[Annotated[str, Field(pattern=r"^[a-z0-9_]+[.:][a-z0-9_]+$")]],
@@ -32,7 +29,9 @@ StatisticIds = Annotated[
 ]
 
 
-def window(start: str | None, end: str | None) -> tuple[datetime, datetime]:
+def window(
+    start: str | None, end: str | None, longest: timedelta = MAX_WINDOW
+) -> tuple[datetime, datetime]:
     now = datetime.now(UTC)
     try:
         until = parse_time(end, now, now)
@@ -41,8 +40,12 @@ def window(start: str | None, end: str | None) -> tuple[datetime, datetime]:
         raise ToolError(str(err)) from None
     if since >= until:
         raise ToolError("start must be before end.")
-    if until - since > MAX_WINDOW:
-        raise ToolError("The window is longer than 31 days; use get_statistics for long periods.")
+    if until - since > longest:
+        if longest == MAX_WINDOW:
+            raise ToolError(
+                "The window is longer than 31 days; use get_statistics for long periods."
+            )
+        raise ToolError(f"The period is longer than {longest.days} days.")
     return since, until
 
 

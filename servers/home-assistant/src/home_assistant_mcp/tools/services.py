@@ -17,7 +17,7 @@ from home_assistant_mcp.models import (
     ServiceInfo,
     ServiceResult,
 )
-from home_assistant_mcp.tools import ENTITY_ID, Deps, EntityIds
+from home_assistant_mcp.tools import Deps, EntityIds, IdItem, IdList
 from homelab_shared.toolbox import Toolbox
 
 Action = Literal["turn_on", "turn_off", "toggle"]
@@ -27,10 +27,7 @@ Data = Annotated[
     dict[str, Any] | None,
     Field(description="Service fields, e.g. {'brightness_pct': 50}; list_services shows them"),
 ]
-TargetIds = Annotated[
-    list[Annotated[str, Field(pattern=ENTITY_ID)]] | None,
-    Field(max_length=50, description="Entity ids to act on"),
-]
+TargetIds = Annotated[list[IdItem], IdList(50, "Entity ids (or exact names) to act on")] | None
 AreaIds = Annotated[
     list[Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]] | None,
     Field(max_length=20, description="Area ids to act on"),

@@ -23,6 +23,7 @@ from home_assistant_mcp.models import (
     StateWait,
     TemplateResult,
 )
+from home_assistant_mcp.shaping import Fields, of_integration, select, state_counts
 from home_assistant_mcp.summaries import filter_records, log_records
 from home_assistant_mcp.tools import Deps, EntityId, Query
 from home_assistant_mcp.websocket import LOST, RECONNECTED, UNSUBSCRIBED
@@ -95,6 +96,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         ] = None,
         limit: Limit = 20,
         offset: Offset = 0,
+        fields: Fields = None,
     ) -> Page[EntitySummary]:
         """Find entities by name or id (fuzzy), domain, area, floor, label or state.
 
@@ -131,21 +133,21 @@ def register(box: Toolbox, deps: Deps) -> None:
         page = paginate(scored, limit, offset)  # summarize only the page, not every match
         return Page[EntitySummary](
             **page.model_dump(exclude={"items"}),
-            items=[summarize(s, catalog) for _, _, s in page.items],
+            items=[select(summarize(s, catalog), s, fields) for _, _, s in page.items],
         )
 
     @box.read
-    async def get_entity(entity_id: EntityId, detail: Detail = "summary") -> EntityDetail:
-        """One entity: state, area, device, integration, last change and attributes.
-
-        detail=full returns every attribute; summary only the key ones of its domain.
-        """
+    async def get_entity(
+        entity_id: EntityId, detail: Detail = "summary", fields: Fields = None
+    ) -> EntityDetail:
+        """One entity: state, area, device, integration, last change, key attributes
+        (detail=full: all of them)."""
         ha = deps.ha()
         state, catalog, services = await asyncio.gather(
             ha.state(entity_id), catalog_or_empty(ha, needed=False), ha.services()
         )
         names = sorted(services.get(domain_of(entity_id), {}))
-        return entity_detail(state, catalog, detail == "full", names or None)
+        return select(entity_detail(state, catalog, detail == "full", names or None), state, fields)
 
     @box.read
     async def overview() -> Overview:
@@ -166,6 +168,7 @@ def register(box: Toolbox, deps: Deps) -> None:
             state=config.get("state"),
             entities=len(states),
             domains=dict(domains.most_common()),
+            states=state_counts(states) or None,
             areas=dict(areas.most_common()),
             unavailable=unavailable[:25],
             unavailable_count=len(unavailable),
@@ -209,14 +212,19 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     async def get_error_log(
-        records: Annotated[int, Field(ge=1, le=200, description="Newest records to return")] = 30,
+        records: Annotated[int, Field(ge=1, le=200, description="Newest records")] = 30,
         level: Literal["all", "warning", "error"] = "warning",
         contains: Annotated[str | None, Field(description="Only records containing this")] = None,
+        integration: Annotated[
+            str | None, Field(description="Only this integration's records")
+        ] = None,
     ) -> ErrorLog:
-        """The tail of Home Assistant's log (needs an admin token), filtered by level or text."""
+        """Home Assistant's log tail (admin token), by level, text or integration."""
         text = await deps.ha().error_log()
         parsed = log_records(text)
         matched = filter_records(parsed, "DEBUG" if level == "all" else level, contains)
+        if integration:
+            matched = of_integration(matched, integration)
         tail = [r if len(r) <= 2000 else r[:2000] + " …" for r in matched[-records:]]
         return ErrorLog(
             records=tail, matched=len(matched), total=len(parsed), truncated=len(matched) > records
