@@ -52,18 +52,12 @@ class Deps:
 ENTITY_ID = r"^[a-z0-9_]+\.[a-z0-9_]+$"  # also enforced in targets.py and the client
 EntityId = Annotated[
     str,
-    Field(
-        description="Entity id, e.g. light.kitchen (search_entities finds it)", pattern=ENTITY_ID
-    ),
+    Field(description="e.g. light.kitchen", pattern=ENTITY_ID),
 ]
 EntityIds = Annotated[
     list[Annotated[str, Field(pattern=ENTITY_ID)]],
-    Field(min_length=1, max_length=50, description="Entity ids, e.g. ['light.kitchen']"),
+    Field(min_length=1, max_length=50, description="e.g. ['light.kitchen']"),
 ]
-Query = Annotated[
-    str | None, Field(description="Words of the name or entity id; typos are tolerated")
-]
-Since = Annotated[
-    str, Field(description="Start: ISO time (UTC if no offset) or relative like -24h, -90m, -7d")
-]
-Until = Annotated[str | None, Field(description="End: ISO or relative time; default now")]
+Query = Annotated[str | None, Field(description="Name or id words; typos ok")]
+Since = Annotated[str, Field(description="ISO (default UTC) or relative: -24h, -90m, -7d")]
+Until = Annotated[str | None, Field(description="ISO or relative; default now")]

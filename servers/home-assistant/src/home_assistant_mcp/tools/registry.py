@@ -38,7 +38,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def list_devices(
         query: Query = None,
-        area: Annotated[str | None, Field(description="Area name or id")] = None,
+        area: Annotated[str | None, Field(description="Name or id")] = None,
         manufacturer: Annotated[str | None, Field(description="Manufacturer contains")] = None,
         limit: Limit = 25,
         offset: Offset = 0,

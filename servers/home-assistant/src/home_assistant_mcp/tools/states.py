@@ -86,21 +86,16 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def search_entities(
         query: Query = None,
-        domain: Annotated[str | None, Field(description="Only this domain, e.g. light")] = None,
-        area: Annotated[str | None, Field(description="Area name or id")] = None,
-        floor: Annotated[str | None, Field(description="Floor name or id")] = None,
-        label: Annotated[str | None, Field(description="Label name or id")] = None,
-        state: Annotated[
-            str | None, Field(description="Only entities in this state, e.g. on, unavailable")
-        ] = None,
+        domain: Annotated[str | None, Field(description="e.g. light")] = None,
+        area: Annotated[str | None, Field(description="Name or id")] = None,
+        floor: Annotated[str | None, Field(description="Name or id")] = None,
+        label: Annotated[str | None, Field(description="Name or id")] = None,
+        state: Annotated[str | None, Field(description="e.g. on, unavailable")] = None,
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> Page[EntitySummary]:
-        """Find entities by name or id (fuzzy), domain, area, floor, label or state.
-
-        Returns lean summaries (state, unit, area, key attributes of the domain), best matches
-        first; use get_entity for every attribute of one entity.
-        """
+        """Find entities (lights, sensors, switches...) by name or id (fuzzy), domain, area,
+        floor, label or state; best first, with state, unit, area and key attributes."""
         ha = deps.ha()
         states, catalog = await asyncio.gather(
             ha.states(), catalog_or_empty(ha, needed=bool(area or floor or label))
@@ -135,10 +130,8 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     async def get_entity(entity_id: EntityId, detail: Detail = "summary") -> EntityDetail:
-        """One entity: state, area, device, integration, last change and attributes.
-
-        detail=full returns every attribute; summary only the key ones of its domain.
-        """
+        """One entity: state, area, device, integration, last change and attributes
+        (detail=full: every attribute)."""
         ha = deps.ha()
         state, catalog, services = await asyncio.gather(
             ha.state(entity_id), catalog_or_empty(ha, needed=False), ha.services()
@@ -148,8 +141,8 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     async def overview() -> Overview:
-        """A first look at the whole instance: version, entities per domain and area,
-        unavailable entities, and problems (repairs, logged errors, updates, low batteries)."""
+        """First look at the instance: version, entities per domain and area, unavailable
+        ones, problems (repairs, logged errors, updates, low batteries)."""
         ha = deps.ha()
         config, states, catalog = await asyncio.gather(
             ha.config(), ha.states(), catalog_or_empty(ha, needed=False)
@@ -197,8 +190,7 @@ def register(box: Toolbox, deps: Deps) -> None:
             str,
             Field(
                 max_length=5000,
-                description="Jinja2 template, e.g. {{ states('sensor.x') }} or "
-                "{{ area_entities('kitchen') }}",
+                description="Jinja2, e.g. {{ states('sensor.x') }}",
             ),
         ],
     ) -> TemplateResult:
@@ -211,7 +203,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         level: Literal["all", "warning", "error"] = "warning",
         contains: Annotated[str | None, Field(description="Only records containing this")] = None,
     ) -> ErrorLog:
-        """The tail of Home Assistant's log (needs an admin token), filtered by level or text."""
+        """Home Assistant's recent log lines (needs an admin token), by level or text."""
         text = await deps.ha().error_log()
         parsed = log_records(text)
         matched = filter_records(parsed, "DEBUG" if level == "all" else level, contains)
@@ -223,12 +215,10 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def wait_for_state(
         entity_id: EntityId,
-        state: Annotated[
-            str | None, Field(description="Wait for this state; empty: for any change")
-        ] = None,
+        state: Annotated[str | None, Field(description="Empty: any change")] = None,
         timeout_seconds: Annotated[float, Field(ge=1, le=300, description="Give up after")] = 30,
     ) -> StateWait:
-        """Wait until an entity changes (or reaches a state), e.g. after arming an alarm."""
+        """Wait until an entity changes or reaches a state (e.g. after arming an alarm)."""
         ha = deps.ha()
         began = time.monotonic()
 
