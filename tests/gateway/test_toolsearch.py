@@ -26,6 +26,7 @@ from homelab_shared.settings import load_settings
 from tests.conftest import API_KEY
 from tests.example.server import SPEC
 from tests.example.upstream import InventoryServer
+from tests.gateway.test_gateway import run_cli
 from tests.harness import structured
 
 NAMESPACES = {"example": "ex", "ex": "ex", "home-assistant": "ha", "ha": "ha"}
@@ -74,6 +75,8 @@ async def test_search_mode_lists_three_tools_and_finds_the_rest(members: list[Me
     async with Client(gateway(members, Profiles(mode="search"))) as client:
         listed = await client.list_tools()
         assert {t.name for t in listed} == {"status", SEARCH_TOOL, CALL_TOOL}
+        wire = [t.model_dump(mode="json", by_alias=True, exclude_none=True) for t in listed]
+        assert len(json.dumps(wire)) / 4 <= 1500  # the budget for search mode
         answer = structured(
             await client.call_tool(SEARCH_TOOL, {"query": "one inventory item", "limit": 2})
         )
@@ -193,3 +196,20 @@ def test_a_token_naming_an_unknown_profile_is_refused_at_start(tmp_path: Path) -
     profiles.check_tokens([["read", "profile=media"], ["read"]])
     with pytest.raises(ConfigError, match="a token in HOMELAB_AUTH_TOKENS names the profile"):
         profiles.check_tokens([["read", "profile=medai"]])
+
+
+def test_client_config_launches_with_the_mode_and_profile(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run_cli(capsys, "client-config", "claude", "--tools", "search", "--profile", "x")
+    args = json.loads(out.split("\n", 1)[1])["mcpServers"]["homelab"]["args"]
+    assert args[-6:] == ["--transport", "stdio", "--tools", "search", "--profile", "x"]
+    code, out, _ = run_cli(capsys, "client-config", "openwebui", "--profile", "small")
+    assert code == 0
+    assert "'<client>:read,profile=small:<token>'" in out.splitlines()[0]
+    code, _, err = run_cli(capsys, "client-config", "claude", "--server", "plex", "--tools", "all")
+    assert code == 2
+    assert "apply to the gateway, not to --server" in err
+    code, _, err = run_cli(capsys, "serve", "plex", "--profile", "media")
+    assert code == 2
+    assert "apply to the gateway, not to one server" in err

@@ -152,6 +152,7 @@ class HomelabSearch(BM25SearchTransform):
     def index(self, tools: Sequence[Tool]) -> ToolIndex:
         """One index per distinct catalogue (profiles and scopes give a few), the last kept."""
         from homelab_gateway.ranker import ToolIndex  # the stemmer loads on the first search
+
         key = tuple(sorted(f"{t.name}\0{t.description}" for t in tools))
         if self._ranker is None or self._ranker[0] != key:
             self._ranker = (key, ToolIndex(tools, self.servers))
@@ -223,12 +224,15 @@ class HomelabSearch(BM25SearchTransform):
         )
 
 
-def apply(gateway: Any, members: Sequence[Member], profiles: Profiles) -> None:
+def apply(gateway: Any, members: Sequence[Member], profiles: Profiles) -> HomelabSearch | None:
     """Install the profile gate and, when any caller may use search mode, the search transform."""
     catalogue = Catalogue(members)
     gateway.add_middleware(ProfileGate(catalogue, profiles))
-    if profiles.uses_search():
-        gateway.add_transform(HomelabSearch(profiles, catalogue.servers()))
+    if not profiles.uses_search():
+        return None
+    search = HomelabSearch(profiles, catalogue.servers())
+    gateway.add_transform(search)
+    return search
 
 
 def install(
