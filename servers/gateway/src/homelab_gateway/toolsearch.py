@@ -31,7 +31,13 @@ from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
 from homelab_gateway.app import Member
-from homelab_gateway.profiles import GatewayOptions, Profiles, ToolsMode, load_profiles
+from homelab_gateway.profiles import (
+    EVERYTHING,
+    GatewayOptions,
+    Profiles,
+    ToolsMode,
+    load_profiles,
+)
 from homelab_shared.auth import parse_tokens
 from homelab_shared.middleware import current_client_id
 from homelab_shared.runtime import RuntimeSettings
@@ -117,6 +123,8 @@ class ProfileGate(Middleware):
             arguments = dict(context.message.arguments or {})
             box.audit(current_client_id(), own, arguments, "refused:profile")
         profile = self.profiles.current().name
+        if member is None and profile == EVERYTHING:
+            raise ToolError(f"Unknown tool: {name}")
         raise ToolError(
             f"Unknown tool: {name} (not in this client's profile {profile!r}; the operator "
             "chooses a client's profile)"
