@@ -13,7 +13,7 @@ Detail = Annotated[
     Literal["summary", "full"],
     Field(description="full: every attribute"),
 ]
-Limit = Annotated[int, Field(ge=1, le=500)]
+Limit = Annotated[int, Field(ge=1, le=500, description="Page size")]
 Offset = Annotated[int, Field(ge=0, description="Items to skip (next_offset)")]
 
 

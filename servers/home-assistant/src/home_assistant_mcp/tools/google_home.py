@@ -83,7 +83,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         ] = None,
         language: Annotated[str | None, Field(description="e.g. en, nl")] = None,
     ) -> ActionResult:
-        """Say a text on Google Home speakers (or other media players) with tts.speak."""
+        """Say a text on Google Home speakers or other media players (tts.speak)."""
         ha = deps.ha()
         services = await ha.services()
         if "speak" not in services.get("tts", {}):

@@ -90,7 +90,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         offset: Offset = 0,
     ) -> Page[LogbookEntry]:
         """Logbook, newest first: state changes, automations fired, and who or what caused
-        them (what happened before an event)."""
+        them."""
         since, until = window(start, end)
         raw = await deps.ha().logbook(since, until, entity_id)
         entries = [

@@ -116,8 +116,8 @@ def register(box: Toolbox, deps: Deps) -> None:
         data: Data = None,
     ) -> ServiceResult:
         """Call a Home Assistant service (action) on lights, switches, climate, media...;
-        returns the changed states. Unlocking, disarming, opening doors and services off the
-        allow-list are refused, naming the tool to use."""
+        unlocking, disarming, opening doors and services off the allow-list are refused,
+        naming the tool to use."""
         ha = deps.ha()
         call = await prepare(
             ha, domain, service, entity_ids=entity_ids, area_ids=area_ids, data=data

@@ -95,7 +95,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         offset: Offset = 0,
     ) -> Page[EntitySummary]:
         """Find entities (lights, sensors, switches...) by name or id (fuzzy), domain, area,
-        floor, label or state; best first, with state, unit, area and key attributes."""
+        floor, label or state; best first."""
         ha = deps.ha()
         states, catalog = await asyncio.gather(
             ha.states(), catalog_or_empty(ha, needed=bool(area or floor or label))
@@ -142,7 +142,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def overview() -> Overview:
         """First look at the instance: version, entities per domain and area, unavailable
-        ones, problems (repairs, logged errors, updates, low batteries)."""
+        ones, problems (repairs, errors, updates, low batteries)."""
         ha = deps.ha()
         config, states, catalog = await asyncio.gather(
             ha.config(), ha.states(), catalog_or_empty(ha, needed=False)
@@ -194,7 +194,7 @@ def register(box: Toolbox, deps: Deps) -> None:
             ),
         ],
     ) -> TemplateResult:
-        """Render a Home Assistant template (read-only; good for ad-hoc questions)."""
+        """Render a Home Assistant template (read-only), for ad-hoc questions."""
         return TemplateResult(rendered=await deps.ha().render_template(template))
 
     @box.read
@@ -218,7 +218,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         state: Annotated[str | None, Field(description="Empty: any change")] = None,
         timeout_seconds: Annotated[float, Field(ge=1, le=300, description="Give up after")] = 30,
     ) -> StateWait:
-        """Wait until an entity changes or reaches a state (e.g. after arming an alarm)."""
+        """Wait until an entity changes or reaches a state."""
         ha = deps.ha()
         began = time.monotonic()
 

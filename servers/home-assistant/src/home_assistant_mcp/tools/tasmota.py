@@ -133,8 +133,8 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.write()
     async def run_tasmota_command(device: DeviceName, command: Command) -> TasmotaCommandResult:
-        """Send a safe Tasmota command (Status N, State, Power, Dimmer, Color, CT, White, Fade,
-        Speed, Scheme, Channel, setting queries); others need run_tasmota_unsafe_command."""
+        """Send a safe Tasmota command (Status, Power, Dimmer, Color, CT, White, Fade, Scheme,
+        setting queries); others need run_tasmota_unsafe_command."""
         if not is_safe_command(command):
             raise ToolError(
                 f"{command!r} is not on the safe list. run_tasmota_unsafe_command sends it after "
