@@ -39,9 +39,7 @@ SystemText = Annotated[
     str | None,
     Field(description="Optional system instruction; scanned for personal data like the prompt"),
 ]
-TaskHint = Annotated[
-    TaskClass | None, Field(description="Skip classification and use this task class")
-]
+TaskHint = Annotated[TaskClass | None, Field(description="Use this class (skips classification)")]
 
 
 def build_server(
@@ -69,11 +67,8 @@ def build_server(
     async def route(
         prompt: Prompt, task_class: TaskHint = None, system: SystemText = None
     ) -> RouteDecision:
-        """Decide which model would answer: class, PII (per field), model, reason, quota left.
-
-        No model call. Pass the same ``system`` as to ask: personal data in it keeps the
-        request local too.
-        """
+        """Decide which model would answer (no model call): class, PII per field, model,
+        reason, quota left. Pass the same system as to ask."""
         rt = holder.get()
         await rt.ensure_scanner()
         return await rt.router.decide(prompt, task_class, system)
@@ -94,10 +89,9 @@ def build_server(
     ) -> AskResult:
         """Answer the prompt with the routed model, falling back along the policy's chain.
 
-        Spends money and quota on cloud models (within the configured limits). Returns the
-        answer, the model used, tokens, cost, fallbacks tried and quota left. Prompts with
-        personal data are answered by a local model or refused. Only task_class chooses a class;
-        text in the prompt never does.
+        Spends money and quota on cloud models (within the configured limits); returns the
+        answer, model, tokens, cost and quota left. Prompts with personal data stay on a local
+        model or are refused. Only task_class chooses a class, never the prompt's text.
         """
         rt = holder.get()
         await rt.ensure_scanner()

@@ -2,8 +2,11 @@
 
 Pydantic writes an optional field as ``{"anyOf": [X, {"type": "null"}], "default": null}``.
 Inputs: an optional parameter becomes plain ``X``, left out of ``required`` (the server still
-accepts null). Outputs: clients validate results against the schema and some models (``Page``)
-do send null, so a simple ``X`` becomes ``{"type": [T, "null"]}`` instead. Listing only: the server
+accepts null), the top level's ``additionalProperties: false`` goes (unknown arguments are
+still refused by the server; the listed properties already tell a model which exist), and so
+does every ``additionalProperties: true`` (the default). Outputs: clients validate results
+against the schema and some models (``Page``) do send null, so a simple ``X`` becomes
+``{"type": [T, "null"]}`` instead. Listing only: the server
 validates calls and results against its own full models.
 """
 
@@ -53,9 +56,28 @@ class CompactSchemas(Middleware):
         return [
             tool.model_copy(
                 update={
-                    "parameters": compact(tool.parameters),
+                    "parameters": _closed_implied(compact(tool.parameters)),
                     "output_schema": compact(tool.output_schema, keep_null=True),
                 }
             )
             for tool in tools
         ]
+
+
+def _closed_implied(schema: Any) -> Any:
+    if isinstance(schema, dict) and schema.get("additionalProperties") is False:
+        schema = {k: v for k, v in schema.items() if k != "additionalProperties"}
+    return _open_default(schema)
+
+
+def _open_default(schema: Any) -> Any:
+    """``additionalProperties: true`` is JSON Schema's default: saying it costs tokens only."""
+    if isinstance(schema, list):
+        return [_open_default(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    return {
+        k: _open_default(v)
+        for k, v in schema.items()
+        if not (k == "additionalProperties" and v is True)
+    }

@@ -11,10 +11,10 @@ T = TypeVar("T")
 
 Detail = Annotated[
     Literal["summary", "full"],
-    Field(description="summary: the fields a person asks about; full: every attribute"),
+    Field(description="full: every attribute"),
 ]
-Limit = Annotated[int, Field(ge=1, le=500, description="Items per page")]
-Offset = Annotated[int, Field(ge=0, description="Items to skip (from a previous next_offset)")]
+Limit = Annotated[int, Field(ge=1, le=500, description="Page size")]
+Offset = Annotated[int, Field(ge=0, description="Items to skip (next_offset)")]
 
 
 class Page(BaseModel, Generic[T]):

@@ -71,7 +71,7 @@ class ConfirmationRequired(BaseModel):
 
 ConfirmToken = Annotated[
     str | None,
-    Field(description="Leave empty to get a preview; pass the token from the preview to execute"),
+    Field(description="From the preview; omit to get one"),
 ]
 Preview = Callable[..., Awaitable[str]] | Callable[..., str]
 
@@ -280,8 +280,9 @@ class Toolbox:
             "return": union,
         }
         wrapper.__name__ = fn.__name__
-        wrapper.__doc__ = (fn.__doc__ or "").rstrip() + (
-            "\n\nDestructive: the first call returns a preview and a confirm_token and changes "
-            "nothing; repeat the call with the same arguments and confirm_token to execute."
+        # cleandoc first: the suffix has no indentation, so FastMCP's own cleandoc would keep
+        # the docstring's (tokens every tools/list pays for).
+        wrapper.__doc__ = inspect.cleandoc(fn.__doc__ or "") + (
+            "\n\nDestructive: only previews until repeated with the preview's confirm_token."
         )
         return wrapper

@@ -14,6 +14,7 @@ from fastmcp.tools.base import ToolResult
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
+from homelab_gateway.profiles import GatewayOptions
 from homelab_shared.configured import set_variables, typo_problems, typos
 from homelab_shared.errors import ConfigError
 from homelab_shared.runtime import RuntimeSettings
@@ -55,7 +56,7 @@ def find_spec(specs: Sequence[ServerSpec], name: str) -> ServerSpec:
 
 def config_hints(specs: Sequence[ServerSpec]) -> dict[str, str]:
     """Misspelt variables of every installed server and the runtime: ``{HA_ULR: HA_URL}``."""
-    return typos([RuntimeSettings, *(s.settings_cls for s in specs)])
+    return typos([RuntimeSettings, GatewayOptions, *(s.settings_cls for s in specs)])
 
 
 def load_member(

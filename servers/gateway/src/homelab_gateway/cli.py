@@ -20,6 +20,7 @@ from homelab_gateway.app import (
 from homelab_gateway.config import CLIENTS, client_config
 from homelab_gateway.doctor import HEADER, doctor_rows, probe_all, summary
 from homelab_gateway.table import table
+from homelab_gateway.toolsearch import install
 from homelab_shared.configured import typo_problems
 from homelab_shared.errors import ConfigError
 from homelab_shared.runner import serve
@@ -52,6 +53,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"skipping {name}: {reason}", file=sys.stderr)
     target = serve_target(args.name)
     if target:
+        if args.tools or args.profile:
+            raise ConfigError("--tools and --profile apply to the gateway, not to one server")
         spec = find_spec(specs, target)
         member = load_member(spec, runtime, hints)
         if member.mcp is None:
@@ -69,6 +72,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for problem in typo_problems(RuntimeSettings, hints):
         print(f"warning: {problem}", file=sys.stderr)
     gateway = build_gateway(members, broken)
+    install(gateway, members, runtime, mode=args.tools, profile=args.profile)
     boxes = [m.box for m in members if m.box is not None]
     serve(
         gateway,
@@ -126,7 +130,11 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def cmd_client_config(args: argparse.Namespace) -> int:
-    print(client_config(args.client, url=args.url, name=args.server))
+    print(
+        client_config(
+            args.client, url=args.url, name=args.server, tools=args.tools, profile=args.profile
+        )
+    )
     return 0
 
 
@@ -160,6 +168,17 @@ def parser() -> argparse.ArgumentParser:
         "serves every configured server",
     )
     add_run_arguments(serve_p)
+    serve_p.add_argument(
+        "--tools",
+        choices=["all", "search"],
+        help="all: every tool (default, HOMELAB_TOOLS); search: only search_tools, call_tool "
+        "and status, for small context windows",
+    )
+    serve_p.add_argument(
+        "--profile",
+        help="the tool profile of stdio and of HTTP tokens naming none (HOMELAB_PROFILE; "
+        "profiles are defined in HOMELAB_PROFILES_FILE)",
+    )
     command(
         "list",
         cmd_list,
@@ -190,6 +209,12 @@ def parser() -> argparse.ArgumentParser:
     cfg.add_argument("client", choices=sorted(CLIENTS), help="the client to configure")
     cfg.add_argument("--url", help="a running HTTP gateway, e.g. http://nas.lan:8000/mcp")
     cfg.add_argument("--server", help=f"one server instead of the whole gateway ({names})")
+    cfg.add_argument(
+        "--tools",
+        choices=["all", "search"],
+        help="catalogue mode to launch with (stdio); search suits small context windows",
+    )
+    cfg.add_argument("--profile", help="tool profile to launch with (stdio) or to put in the token")
     return top
 
 

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic.fields import FieldInfo
@@ -19,6 +20,7 @@ from pydantic_settings import BaseSettings
 
 from homelab_gateway.app import GATEWAY_PORT, find_spec
 from homelab_shared.configured import present
+from homelab_shared.errors import ConfigError
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import env_names, is_secret
 from homelab_shared.spec import EXTRA_SERVERS_VAR, ServerSpec, discover
@@ -53,8 +55,8 @@ def _is_executable_binary(path: Path) -> bool:
         return False
 
 
-def stdio_command(name: str | None) -> list[str]:
-    serve = ["serve", *([name] if name else []), "--transport", "stdio"]
+def stdio_command(name: str | None, extra: Sequence[str] = ()) -> list[str]:
+    serve = ["serve", *([name] if name else []), "--transport", "stdio", *extra]
     root = project_root()
     uv = uv_binary()
     if root is not None and uv is not None:
@@ -119,7 +121,29 @@ def default_url(name: str | None) -> str:
     return f"http://127.0.0.1:{GATEWAY_PORT}/mcp"
 
 
-def claude(url: str | None, name: str | None) -> str:
+def launch_args(tools: str | None, profile: str | None) -> list[str]:
+    return [*(["--tools", tools] if tools else []), *(["--profile", profile] if profile else [])]
+
+
+def http_note(tools: str | None, profile: str | None) -> str:
+    """Over HTTP the gateway, not the client, picks the catalogue: say where it is set."""
+    if not tools and not profile:
+        return ""
+    parts = []
+    if profile:
+        parts.append(
+            f"give this client's token the profile: HOMELAB_AUTH_TOKENS entry "
+            f"'<client>:read,profile={profile}:<token>'"
+        )
+    if tools:
+        parts.append(
+            f'serve with `homelab-mcp serve --tools {tools}` (or set `tools = "{tools}"` in '
+            "the profile, for this client only)"
+        )
+    return "# Over HTTP the gateway chooses the catalogue: " + "; ".join(parts) + ".\n"
+
+
+def claude(url: str | None, name: str | None, extra: Sequence[str] = ()) -> str:
     key = f"homelab-{name}" if name else "homelab"
     if url:
         entry: dict[str, object] = {
@@ -136,7 +160,7 @@ def claude(url: str | None, name: str | None) -> str:
             "env": {"HOMELAB_AUTH": f"Bearer {TOKEN_PLACEHOLDER}"},
         }
     else:
-        command = stdio_command(name)
+        command = stdio_command(name, extra)
         entry = {"command": command[0], "args": command[1:], "env": env_template(name)}
     body = json.dumps({"mcpServers": {key: entry}}, indent=2)
     return (
@@ -145,7 +169,7 @@ def claude(url: str | None, name: str | None) -> str:
     )
 
 
-def openwebui(url: str | None, name: str | None) -> str:
+def openwebui(url: str | None, name: str | None, extra: Sequence[str] = ()) -> str:
     target = url or default_url(name)
     mcpo = (
         "uvx --with 'mcp<2' --with 'fastapi<0.125' mcpo --host 127.0.0.1 --port 8080 "
@@ -187,9 +211,9 @@ def _openwebui_tools(target: str, mcpo: str) -> str:
     )
 
 
-def inspector(url: str | None, name: str | None) -> str:
+def inspector(url: str | None, name: str | None, extra: Sequence[str] = ()) -> str:
     target = url or default_url(name)
-    stdio = " ".join(stdio_command(name))
+    stdio = " ".join(stdio_command(name, extra))
     config = {"mcpServers": {"homelab": {"type": "streamable-http", "url": target}}}
     return (
         "# MCP Inspector CLI over HTTP:\n"
@@ -203,7 +227,19 @@ def inspector(url: str | None, name: str | None) -> str:
     )
 
 
-def client_config(client: str, *, url: str | None = None, name: str | None = None) -> str:
+def client_config(
+    client: str,
+    *,
+    url: str | None = None,
+    name: str | None = None,
+    tools: str | None = None,
+    profile: str | None = None,
+) -> str:
     if name:
         named(name)  # an unknown --server is an error, not a config that cannot work
-    return {"claude": claude, "openwebui": openwebui, "inspector": inspector}[client](url, name)
+        if tools or profile:
+            raise ConfigError("--tools and --profile apply to the gateway, not to --server")
+    render = {"claude": claude, "openwebui": openwebui, "inspector": inspector}[client]
+    text = render(url, name, launch_args(tools, profile))
+    remote = url is not None or client == "openwebui"
+    return (http_note(tools, profile) if remote else "") + text

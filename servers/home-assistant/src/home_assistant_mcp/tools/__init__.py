@@ -106,10 +106,6 @@ EntityId = Annotated[
     Field(description="Entity id (light.kitchen) or its exact name; search_entities finds ids"),
 ]
 EntityIds = Annotated[list[IdItem], IdList(50, "Entity ids or exact names, e.g. ['light.kitchen']")]
-Query = Annotated[
-    str | None, Field(description="Words of the name or entity id; typos are tolerated")
-]
-Since = Annotated[
-    str, Field(description="Start: ISO time (UTC if no offset) or relative like -24h, -90m, -7d")
-]
-Until = Annotated[str | None, Field(description="End: ISO or relative time; default now")]
+Query = Annotated[str | None, Field(description="Name or id words; typos ok")]
+Since = Annotated[str, Field(description="ISO (default UTC) or relative: -24h, -90m, -7d")]
+Until = Annotated[str | None, Field(description="ISO or relative; default now")]

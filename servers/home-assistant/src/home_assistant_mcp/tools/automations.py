@@ -16,7 +16,7 @@ from home_assistant_mcp.tools import Deps, EntityId, Query
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 
-OnOff = Annotated[str | None, Field(description="Only 'on' (enabled) or 'off' (disabled) ones")]
+OnOff = Annotated[str | None, Field(description="'on' (enabled) or 'off'")]
 
 
 def _matching(states: list[dict[str, Any]], domain: str, query: str | None) -> list[dict[str, Any]]:
@@ -109,11 +109,9 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.destructive(preview=describe_trigger)
     async def trigger_automation(
         entity_id: EntityId,
-        skip_condition: Annotated[
-            bool, Field(description="Run the actions even if its conditions are false")
-        ] = True,
+        skip_condition: Annotated[bool, Field(description="Ignore its conditions")] = True,
     ) -> ServiceResult:
-        """Run an automation's actions now (they can do anything, so this is confirmed)."""
+        """Run an automation's actions now."""
         _require(entity_id, "automation", "trigger_automation")
         call = await prepared("automation", "trigger", entity_id, trigger_data(skip_condition))
         return await execute(deps.ha(), call)
@@ -128,8 +126,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         entity_id: EntityId,
         enabled: Annotated[bool, Field(description="true: enable (on); false: disable (off)")],
     ) -> ServiceResult:
-        """Enable (on) or disable (off) an automation (what it then does, or stops doing, is
-        not confined, so this is confirmed)."""
+        """Enable (on) or disable (off) an automation."""
         _require(entity_id, "automation", "set_automation_enabled")
         call = await prepared("automation", "turn_on" if enabled else "turn_off", entity_id)
         return await execute(deps.ha(), call)
@@ -149,8 +146,7 @@ def register(box: Toolbox, deps: Deps) -> None:
             dict[str, Any] | None, Field(description="Variables the script's fields take")
         ] = None,
     ) -> ServiceResult:
-        """Start a script (it runs in the background; list_scripts shows if it still runs).
-        A script can do anything, so this is confirmed."""
+        """Start a script (it runs in the background; list_scripts shows if it still runs)."""
         _require(entity_id, "script", "run_script")
         call = await prepared("script", "turn_on", entity_id, script_data(variables))
         return await execute(deps.ha(), call)
@@ -173,8 +169,7 @@ def register(box: Toolbox, deps: Deps) -> None:
             float | None, Field(ge=0, le=300, description="Fade time in seconds")
         ] = None,
     ) -> ServiceResult:
-        """Activate a scene (confirmed: the preview lists every entity it sets); returns the
-        states of the entities it set."""
+        """Activate a scene; the preview lists every entity it sets."""
         _require(entity_id, "scene", "activate_scene")
         call = await prepared("scene", "turn_on", entity_id, scene_data(transition))
         deps.previews.check("activate_scene", [entity_id, transition], call)

@@ -58,8 +58,8 @@ async def cast_players(ha: HAClient) -> tuple[list[dict[str, Any]], str | None]:
 def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def list_cast_devices() -> CastDevices:
-        """Google Home / Nest speakers and displays (and other Chromecasts) known to Home
-        Assistant's cast integration, with what they play."""
+        """Google Home / Nest speakers and displays and other Chromecasts, with what they
+        play."""
         states, why = await cast_players(deps.ha())
         items = [
             CastDevice(
@@ -79,11 +79,11 @@ def register(box: Toolbox, deps: Deps) -> None:
         text: Annotated[str, Field(min_length=1, max_length=1000, description="What to say")],
         media_player_ids: Players = None,
         tts_entity_id: Annotated[
-            str | None, Field(pattern=ENTITY_ID, description="tts.* engine; default: the first")
+            str | None, Field(pattern=ENTITY_ID, description="Default: the first tts.*")
         ] = None,
-        language: Annotated[str | None, Field(description="Language code, e.g. en, nl")] = None,
+        language: Annotated[str | None, Field(description="e.g. en, nl")] = None,
     ) -> ActionResult:
-        """Say a text on Google Home speakers (or other media players) with tts.speak."""
+        """Say a text on Google Home speakers or other media players (tts.speak)."""
         ha = deps.ha()
         services = await ha.services()
         if "speak" not in services.get("tts", {}):
@@ -147,14 +147,13 @@ def register(box: Toolbox, deps: Deps) -> None:
             Field(
                 min_length=1,
                 max_length=500,
-                description="What you would say to Google, e.g. 'broadcast dinner is ready'",
+                description="e.g. 'broadcast dinner is ready'",
             ),
         ],
         media_player_ids: Players = None,
     ) -> ActionResult:
-        """Send a text command to Google Assistant (google_assistant_sdk.send_text_command):
-        controls Google-only devices, or 'broadcast ...' to every Google speaker. Free text can
-        do anything Google can, so each command is confirmed."""
+        """Send a text command to Google Assistant: control Google-only devices, or
+        'broadcast ...' to every Google speaker."""
         call = await assistant_call(command, media_player_ids)
         if call is None:
             return ActionResult(done=False, message=NO_SDK)
@@ -188,8 +187,7 @@ def register(box: Toolbox, deps: Deps) -> None:
             float | None, Field(ge=0, le=1, description="For volume_set: 0 to 1")
         ] = None,
     ) -> ServiceResult:
-        """Control a media player (a Google Home, Chromecast or any other): play, pause, skip,
-        volume."""
+        """Control a media player (Google Home, Chromecast, any): play, pause, skip, volume."""
         if domain_of(entity_id) != "media_player":
             raise ToolError(f"control_media takes a media_player.* entity, not {entity_id}.")
         data: dict[str, Any] = {}

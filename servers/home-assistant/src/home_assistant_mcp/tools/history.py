@@ -24,7 +24,7 @@ StatisticIds = Annotated[
     Field(
         min_length=1,
         max_length=10,
-        description="Statistic ids: a sensor's entity id (or an external id like 'demo:energy')",
+        description="Sensor ids or external ids ('demo:energy')",
     ),
 ]
 
@@ -66,13 +66,10 @@ def register(box: Toolbox, deps: Deps) -> None:
         entity_ids: HistoryIds,
         start: Since = "-24h",
         end: Until = None,
-        recent: Annotated[
-            int, Field(ge=0, le=100, description="How many of the latest changes to list")
-        ] = 10,
+        recent: Annotated[int, Field(ge=0, le=100, description="Latest changes to list")] = 10,
     ) -> HistoryReport:
-        """How entities changed over a window, summarised: number of changes, first/last state,
-        min/max/time-weighted mean for numeric sensors, time spent in each state otherwise,
-        and the latest changes. Not thousands of raw points."""
+        """How entities changed over a window: changes, first/last state, min/max/mean or
+        time per state, latest changes."""
         since, until = window(start, end)
         ha = deps.ha()
         series = await ha.history(entity_ids, since, until)
@@ -97,8 +94,8 @@ def register(box: Toolbox, deps: Deps) -> None:
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Page[LogbookEntry]:
-        """Logbook entries (state changes, automations fired, who or what caused them),
-        newest first. Use it to find what changed before an event."""
+        """Logbook, newest first: state changes, automations fired, and who or what caused
+        them."""
         since, until = window(start, end)
         raw = await deps.ha().logbook(since, until, entity_id)
         entries = [
@@ -121,12 +118,10 @@ def register(box: Toolbox, deps: Deps) -> None:
         start: Since = "-24h",
         end: Until = None,
         period: Literal["5minute", "hour", "day", "week", "month"] = "hour",
-        max_rows: Annotated[
-            int, Field(ge=0, le=500, description="Rows per statistic to list (newest)")
-        ] = 24,
+        max_rows: Annotated[int, Field(ge=0, le=500, description="Newest rows per statistic")] = 24,
     ) -> Statistics:
-        """Long-term statistics (mean/min/max, or sum/change for meters like energy) per period,
-        with totals over the window. Works for months of data, unlike get_history."""
+        """Long-term statistics per period (mean/min/max, or sum for meters like energy);
+        months of data, unlike get_history."""
         now = datetime.now(UTC)
         try:
             until = parse_time(end, now, now)

@@ -19,7 +19,7 @@ from homelab_shared.toolbox import Toolbox
 def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def list_areas(limit: Limit = 50, offset: Offset = 0) -> Page[Area]:
-        """Areas (rooms) with their floor and how many devices and entities are in each."""
+        """Areas (rooms) with their floor and device and entity counts."""
         catalog = await Catalog.load(deps.ha())
         devices = Counter(d.get("area_id") for d in catalog.devices.values())
         entities = Counter(catalog.area_id(e) for e in catalog.entities)
@@ -39,7 +39,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def list_devices(
         query: Query = None,
-        area: Annotated[str | None, Field(description="Area name or id")] = None,
+        area: Annotated[str | None, Field(description="Name or id")] = None,
         manufacturer: Annotated[str | None, Field(description="Manufacturer contains")] = None,
         limit: Limit = 25,
         offset: Offset = 0,

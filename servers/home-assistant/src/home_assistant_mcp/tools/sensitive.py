@@ -51,7 +51,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         entity_id: EntityId,
         code: Code = None,
         open_latch: Annotated[
-            bool, Field(description="Open the latch (lock.open) instead of just unlocking")
+            bool, Field(description="lock.open (open the latch) instead")
         ] = False,
     ) -> ServiceResult:
         """Unlock a lock (or open its latch)."""
@@ -97,7 +97,7 @@ def register(box: Toolbox, deps: Deps) -> None:
             int | None, Field(ge=0, le=100, description="Target position; empty: fully open")
         ] = None,
     ) -> ServiceResult:
-        """Open a cover: garage door, door or gate (blinds and windows can use call_service)."""
+        """Open a garage door, door or gate (blinds and windows: call_service)."""
         return await execute(deps.ha(), await cover_call(entity_id, position))
 
     async def describe_restart(action: Literal["restart", "stop"] = "restart") -> str:
@@ -160,10 +160,8 @@ def register(box: Toolbox, deps: Deps) -> None:
         area_ids: AreaIds = None,
         data: Data = None,
     ) -> ServiceResult:
-        """Call a service that call_service refuses: one not on the allow-list (scenes, scripts,
-        conversation.process, group.set, backups...), one reaching a lock, alarm or door
-        (through a group, area or scene too), or one in HA_SENSITIVE_SERVICES. The preview
-        lists every entity it reaches."""
+        """Call a service call_service refuses (off the allow-list, or reaching a lock, alarm
+        or door); the preview lists every entity it reaches."""
         call = await generic_call(domain, service, entity_ids, area_ids, data)
         deps.previews.check(name, [domain, service, entity_ids, area_ids, data], call)
         return await execute(deps.ha(), call)

@@ -25,12 +25,12 @@ Domain = Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="Service doma
 Service = Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="Service, e.g. turn_on")]
 Data = Annotated[
     dict[str, Any] | None,
-    Field(description="Service fields, e.g. {'brightness_pct': 50}; list_services shows them"),
+    Field(description="Service fields (list_services), e.g. {'brightness_pct': 50}"),
 ]
 TargetIds = Annotated[list[IdItem], IdList(50, "Entity ids (or exact names) to act on")] | None
 AreaIds = Annotated[
     list[Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]] | None,
-    Field(max_length=20, description="Area ids to act on"),
+    Field(max_length=20, description="Target areas"),
 ]
 
 # What on/off/toggle means where the domain has no turn_on/turn_off of its own.
@@ -89,8 +89,8 @@ def register(box: Toolbox, deps: Deps) -> None:
             str | None, Field(description="A domain (e.g. light) for its services and fields")
         ] = None,
     ) -> ServiceCatalog:
-        """Services Home Assistant offers: all domains with service names, or one domain's
-        services with their fields (what call_service accepts)."""
+        """Services per domain, or one domain's services with their fields (for
+        call_service)."""
         services = await deps.ha().services()
         if domain is None:
             return ServiceCatalog(
@@ -112,14 +112,9 @@ def register(box: Toolbox, deps: Deps) -> None:
         area_ids: AreaIds = None,
         data: Data = None,
     ) -> ServiceResult:
-        """Call a Home Assistant service (action) whose effect stays on its targets (lights,
-        switches, climate, media, helpers...). Checked against Home Assistant first; groups,
-        areas, devices, floors and labels are expanded; returns the changed entities' states.
-
-        Refused, naming the destructive tool to use: anything that unlocks, disarms or opens a
-        door, and any service not on the allow-list (scenes, scripts, automations, free-text
-        commands, group changes, backups, unknown services).
-        """
+        """Call a Home Assistant service (action) on lights, switches, climate, media...;
+        unlocking, disarming, opening doors and services off the allow-list are refused,
+        naming the tool to use."""
         ha = deps.ha()
         call = await prepare(
             ha, domain, service, entity_ids=entity_ids, area_ids=area_ids, data=data
@@ -157,7 +152,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         entity_ids: EntityIds,
         data: Annotated[
             dict[str, Any] | None,
-            Field(description="Optional fields, e.g. {'brightness_pct': 40} for lights"),
+            Field(description="e.g. {'brightness_pct': 40}"),
         ] = None,
     ) -> ServiceResult:
         """Turn entities on (lights, switches, fans, media players...; covers open, locks lock)."""

@@ -87,22 +87,17 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def search_entities(
         query: Query = None,
-        domain: Annotated[str | None, Field(description="Only this domain, e.g. light")] = None,
-        area: Annotated[str | None, Field(description="Area name or id")] = None,
-        floor: Annotated[str | None, Field(description="Floor name or id")] = None,
-        label: Annotated[str | None, Field(description="Label name or id")] = None,
-        state: Annotated[
-            str | None, Field(description="Only entities in this state, e.g. on, unavailable")
-        ] = None,
+        domain: Annotated[str | None, Field(description="e.g. light")] = None,
+        area: Annotated[str | None, Field(description="Name or id")] = None,
+        floor: Annotated[str | None, Field(description="Name or id")] = None,
+        label: Annotated[str | None, Field(description="Name or id")] = None,
+        state: Annotated[str | None, Field(description="e.g. on, unavailable")] = None,
         limit: Limit = 20,
         offset: Offset = 0,
         fields: Fields = None,
     ) -> Page[EntitySummary]:
-        """Find entities by name or id (fuzzy), domain, area, floor, label or state.
-
-        Returns lean summaries (state, unit, area, key attributes of the domain), best matches
-        first; use get_entity for every attribute of one entity.
-        """
+        """Find entities (lights, sensors, switches...) by name or id (fuzzy), domain, area,
+        floor, label or state; best first."""
         ha = deps.ha()
         snapshot, catalog = await asyncio.gather(
             ha.snapshot(), catalog_or_empty(ha, needed=bool(area or floor or label))
@@ -151,8 +146,8 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.read
     async def overview() -> Overview:
-        """A first look at the whole instance: version, entities per domain and area,
-        unavailable entities, and problems (repairs, logged errors, updates, low batteries)."""
+        """First look at the instance: version, entities per domain and area, unavailable
+        ones, problems (repairs, errors, updates, low batteries)."""
         ha = deps.ha()
         config, snapshot, catalog = await asyncio.gather(
             ha.config(), ha.snapshot(), catalog_or_empty(ha, needed=False)
@@ -202,12 +197,11 @@ def register(box: Toolbox, deps: Deps) -> None:
             str,
             Field(
                 max_length=5000,
-                description="Jinja2 template, e.g. {{ states('sensor.x') }} or "
-                "{{ area_entities('kitchen') }}",
+                description="Jinja2, e.g. {{ states('sensor.x') }}",
             ),
         ],
     ) -> TemplateResult:
-        """Render a Home Assistant template (read-only; good for ad-hoc questions)."""
+        """Render a Home Assistant template (read-only), for ad-hoc questions."""
         return TemplateResult(rendered=await deps.ha().render_template(template))
 
     @box.read
@@ -233,12 +227,10 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def wait_for_state(
         entity_id: EntityId,
-        state: Annotated[
-            str | None, Field(description="Wait for this state; empty: for any change")
-        ] = None,
+        state: Annotated[str | None, Field(description="Empty: any change")] = None,
         timeout_seconds: Annotated[float, Field(ge=1, le=300, description="Give up after")] = 30,
     ) -> StateWait:
-        """Wait until an entity changes (or reaches a state), e.g. after arming an alarm."""
+        """Wait until an entity changes or reaches a state."""
         ha = deps.ha()
         began = time.monotonic()
 

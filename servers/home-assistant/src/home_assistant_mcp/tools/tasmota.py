@@ -133,9 +133,8 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.write()
     async def run_tasmota_command(device: DeviceName, command: Command) -> TasmotaCommandResult:
-        """Send an allowlisted Tasmota command: Status N, State, Power, Dimmer, Color, CT,
-        White, Fade, Speed, Scheme, Channel, and setting queries without a value. Anything else
-        (Backlog, Restart, Reset, Upgrade, settings changes) needs run_tasmota_unsafe_command."""
+        """Send a safe Tasmota command (Status, Power, Dimmer, Color, CT, White, Fade, Scheme,
+        setting queries); others need run_tasmota_unsafe_command."""
         if not is_safe_command(command):
             raise ToolError(
                 f"{command!r} is not on the safe list. run_tasmota_unsafe_command sends it after "
@@ -155,6 +154,6 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def run_tasmota_unsafe_command(
         device: DeviceName, command: Command
     ) -> TasmotaCommandResult:
-        """Send any Tasmota command, including Backlog, Restart, Reset, Upgrade and settings."""
+        """Send any Tasmota command (Backlog, Restart, Reset, Upgrade, settings...)."""
         data = await deps.tasmota().command(device, command)
         return TasmotaCommandResult(device=device, command=command, response=data)

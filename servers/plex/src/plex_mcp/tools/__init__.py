@@ -68,7 +68,7 @@ class Deps:
 
 # Shorter than the shared Limit/Offset descriptions: every tool definition is sent every turn.
 Limit = Annotated[int, Field(ge=1, le=500, description="Page size")]
-Offset = Annotated[int, Field(ge=0, description="next_offset of the previous page")]
+Offset = Annotated[int, Field(ge=0, description="Items to skip (next_offset)")]
 RatingKey = Annotated[
     int,
     Field(ge=1, strict=True, description="Item id (rating_key)"),

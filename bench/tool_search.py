@@ -1,0 +1,141 @@
+"""Retrieval quality of the gateway's search mode on labelled plain-language requests.
+
+    uv run python -m bench.tool_search            # ~15 s: tune and held-out halves, both rankers
+    uv run python -m bench.tool_search --misses   # also every miss with what ranked instead
+
+The requests (bench/data/tool_search_requests.jsonl, written before the ranker was tuned) each
+name the tool(s) that answer them; any of them in the top k counts. The set splits by the
+SHA-256 of the request: even first byte tune, odd held-out (never looked at while tuning).
+Every installed server is mounted with writes and destructive tools on (the whole catalogue).
+Two rankers on the same catalogue in the same run: FastMCP's stock BM25 transform (baseline)
+and the gateway's (``homelab_gateway.ranker``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import json
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from fastmcp.server.transforms.search import BM25SearchTransform
+from fastmcp.tools.base import Tool
+
+from bench.tool_catalog import full_gateway, mounted_members
+from homelab_gateway.profiles import Profiles
+from homelab_gateway.toolsearch import Catalogue, HomelabSearch
+
+DATA = Path(__file__).parent / "data" / "tool_search_requests.jsonl"
+Split = Literal["tune", "held_out", "all"]
+Ranker = Callable[[str, int], list[str]]
+
+
+@dataclass(frozen=True)
+class Request:
+    text: str
+    tools: tuple[str, ...]
+    kind: str
+
+    @property
+    def server(self) -> str:
+        return self.tools[0].split("_", 1)[0] if "_" in self.tools[0] else "gateway"
+
+    @property
+    def split(self) -> str:
+        return "held_out" if hashlib.sha256(self.text.encode()).digest()[0] % 2 else "tune"
+
+
+def requests(split: Split = "all") -> list[Request]:
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    found = [Request(r["request"], tuple(r["tools"]), r["kind"]) for r in rows]
+    return [r for r in found if split == "all" or r.split == split]
+
+
+@dataclass
+class Score:
+    cases: int = 0
+    top1: int = 0
+    top3: int = 0
+    misses: list[tuple[Request, list[str]]] = field(default_factory=list)
+
+    def pct(self, hits: int) -> str:
+        return f"{100 * hits / self.cases:.1f}% ({hits}/{self.cases})" if self.cases else "-"
+
+
+def score(rank: Ranker, cases: Sequence[Request]) -> tuple[Score, dict[str, Score]]:
+    total, per_server = Score(), defaultdict(Score)
+    for case in cases:
+        top = rank(case.text, 3)
+        for s in (total, per_server[case.server]):
+            s.cases += 1
+            s.top1 += bool(top[:1] and top[0] in case.tools)
+            s.top3 += any(t in case.tools for t in top)
+        if not any(t in case.tools for t in top):
+            total.misses.append((case, top))
+    return total, dict(per_server)
+
+
+async def catalogue(state_dir: str) -> tuple[list[Tool], dict[str, str]]:
+    """The full tools/list of the gateway (every server, writes on) and the server names."""
+    gateway = full_gateway(state_dir)
+    tools = list(await gateway.list_tools())
+    return tools, Catalogue(mounted_members(state_dir)).servers()
+
+
+def rankers(tools: list[Tool], servers: dict[str, str]) -> dict[str, Ranker]:
+    stock = BM25SearchTransform()
+    ours = HomelabSearch(Profiles(), servers)
+
+    def baseline(query: str, k: int) -> list[str]:
+        stock._max_results = k
+        return [t.name for t in asyncio.run(stock._search(tools, query))]
+
+    return {
+        "fastmcp bm25": baseline,
+        "gateway": lambda q, k: [t.name for t in ours.rank(tools, q, k)],
+    }
+
+
+def table(results: dict[str, tuple[Score, dict[str, Score]]]) -> str:
+    names = list(results)
+    servers = sorted({s for _, per in results.values() for s in per})
+    head = "| server | " + " | ".join(f"{n} top-1 | {n} top-3" for n in names) + " |"
+    lines = [head, "|---" * (1 + 2 * len(names)) + "|"]
+    for server in [*servers, "all"]:
+        cells = []
+        for name in names:
+            total, per = results[name]
+            s = total if server == "all" else per.get(server, Score())
+            cells += [s.pct(s.top1), s.pct(s.top3)]
+        label = f"**{server}**" if server == "all" else server
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.tool_search")
+    parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument("--split", choices=["tune", "held_out", "all"], default=None)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        tools, servers = asyncio.run(catalogue(tmp))
+    found = rankers(tools, servers)
+    print(f"catalogue: {len(tools)} tools; requests: {len(requests())}")
+    splits: list[Split] = [args.split] if args.split else ["tune", "held_out"]
+    for split in splits:
+        results = {name: score(rank, requests(split)) for name, rank in found.items()}
+        print(f"\n## {split}\n\n{table(results)}")
+        if args.misses:
+            print(f"\nmisses of the gateway ranker ({split}):")
+            for case, top in results["gateway"][0].misses:
+                print(f"- {case.text!r} [{case.kind}] wants {'/'.join(case.tools)}; got {top}")
+
+
+if __name__ == "__main__":
+    main()
