@@ -32,7 +32,10 @@ from homelab_gateway.profiles import Profiles
 from homelab_gateway.toolsearch import Catalogue, HomelabSearch
 
 DATA = Path(__file__).parent / "data" / "tool_search_requests.jsonl"
-Split = Literal["tune", "held_out", "all"]
+# Requests for tools that joined after the ranker was tuned (Home Assistant's issue-18 tools),
+# written then and never tuned on: all of it is held out.
+NEW = Path(__file__).parent / "data" / "tool_search_requests_new.jsonl"
+Split = Literal["tune", "held_out", "all", "new"]
 Ranker = Callable[[str, int], list[str]]
 
 
@@ -52,7 +55,10 @@ class Request:
 
 
 def requests(split: Split = "all") -> list[Request]:
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    data = NEW if split == "new" else DATA
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line]
+    if split == "new":
+        return [Request(r["request"], tuple(r["tools"]), r["kind"]) for r in rows]
     found = [Request(r["request"], tuple(r["tools"]), r["kind"]) for r in rows]
     return [r for r in found if split == "all" or r.split == split]
 
@@ -121,13 +127,13 @@ def table(results: dict[str, tuple[Score, dict[str, Score]]]) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.tool_search")
     parser.add_argument("--misses", action="store_true", help="list every miss")
-    parser.add_argument("--split", choices=["tune", "held_out", "all"], default=None)
+    parser.add_argument("--split", choices=["tune", "held_out", "all", "new"], default=None)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         tools, servers = asyncio.run(catalogue(tmp))
     found = rankers(tools, servers)
     print(f"catalogue: {len(tools)} tools; requests: {len(requests())}")
-    splits: list[Split] = [args.split] if args.split else ["tune", "held_out"]
+    splits: list[Split] = [args.split] if args.split else ["tune", "held_out", "new"]
     for split in splits:
         results = {name: score(rank, requests(split)) for name, rank in found.items()}
         print(f"\n## {split}\n\n{table(results)}")
