@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 import respx
+import yaml
 from fastmcp import Client, FastMCP
 
 from homelab_shared.runtime import RuntimeSettings
@@ -22,6 +24,7 @@ from routing_mcp.settings import RoutingSettings
 from tests.harness import mcp_client
 from tests.peers import free_port
 from tests.routing.fake_providers import Fakes, fake_providers
+from tests.routing.openai_harness import Served, serve_router
 from tests.routing.payloads import (
     ANTHROPIC,
     GEMINI,
@@ -150,3 +153,29 @@ async def routing(
     async with mcp_client(mcp) as client:
         yield client
     await rt.aclose()
+
+
+def lan_policy(tmp_path: Path) -> Path:
+    """The default policy plus a model behind the OpenAI-compatible provider (a LAN vLLM)."""
+    from importlib import resources
+
+    text = resources.files("routing_mcp").joinpath("default_policy.yaml").read_text()
+    policy = yaml.safe_load(text)
+    policy["models"]["lan-llm"] = {
+        "provider": "openai",
+        "upstream_id": "llama-3.1-8b-instruct",
+        "context_window": 131072,
+    }
+    path = tmp_path / "policy.yaml"
+    path.write_text(yaml.safe_dump(policy))
+    return path
+
+
+@pytest.fixture
+def lan_served(
+    fakes: Fakes, scanner: PiiScanner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[Served]:
+    with serve_router(
+        fakes, scanner, monkeypatch, tmp_path / "state", policy_file=lan_policy(tmp_path)
+    ) as running:
+        yield running

@@ -4,46 +4,21 @@ over real HTTP, with every provider faked on loopback in its real wire format.""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import openai
 import pytest
-import yaml
 
-from routing_mcp.pii import PiiScanner
 from tests.routing.fake_providers import ANSWER, WORDS, Fakes
-from tests.routing.openai_harness import GENERAL, SIMPLE, TOKEN, Served, serve_router
+from tests.routing.openai_harness import GENERAL, SIMPLE, TOKEN, Served
 
 pytestmark = pytest.mark.timeout(90)
 
 
-def lan_policy(tmp_path: Path) -> Path:
-    """The default policy plus a model behind the OpenAI-compatible provider (a LAN vLLM)."""
-    from importlib import resources
-
-    text = resources.files("routing_mcp").joinpath("default_policy.yaml").read_text()
-    policy = yaml.safe_load(text)
-    policy["models"]["lan-llm"] = {
-        "provider": "openai",
-        "upstream_id": "llama-3.1-8b-instruct",
-        "context_window": 131072,
-    }
-    path = tmp_path / "policy.yaml"
-    path.write_text(yaml.safe_dump(policy))
-    return path
-
-
 @pytest.fixture
-def served(
-    fakes: Fakes, scanner: PiiScanner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> Iterator[Served]:
-    with serve_router(
-        fakes, scanner, monkeypatch, tmp_path / "state", policy_file=lan_policy(tmp_path)
-    ) as running:
-        yield running
+def served(lan_served: Served) -> Served:
+    return lan_served
 
 
 def test_models_lists_the_routing_model_and_every_policy_model(served: Served) -> None:

@@ -18,9 +18,11 @@ import time
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
+import anyio
 from fastmcp import FastMCP
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.types import Receive, Scope, Send
 
 from routing_mcp.engine import NoAnswer
 from routing_mcp.gate import AUTO_MODEL, Refused
@@ -156,9 +158,30 @@ def streamed(routed: RoutedStream, include_usage: bool) -> Response:
         gate.pii_types,
     )
     headers["cache-control"] = "no-cache"
-    return StreamingResponse(
+    return RelayResponse(
         relay(routed, include_usage), media_type="text/event-stream", headers=headers
     )
+
+
+class RelayResponse(StreamingResponse):
+    """A stream that ends when the client leaves. Starlette listens for the disconnect only
+    below ASGI spec 2.4 and uvicorn then drops writes silently, so without this the router
+    would read (and pay for) the rest of the answer after the caller is gone."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async with anyio.create_task_group() as group:
+
+            async def stream() -> None:
+                try:
+                    await self.stream_response(send)
+                finally:
+                    group.cancel_scope.cancel()
+                    with anyio.CancelScope(shield=True):  # settle now, not when collected
+                        await self.body_iterator.aclose()  # type: ignore[attr-defined]
+
+            group.start_soon(stream)
+            await self.listen_for_disconnect(receive)
+            group.cancel_scope.cancel()
 
 
 async def relay(routed: RoutedStream, include_usage: bool) -> AsyncIterator[bytes]:
@@ -166,9 +189,10 @@ async def relay(routed: RoutedStream, include_usage: bool) -> AsyncIterator[byte
     chunk_id, created, model = new_id(), int(time.time()), routed.model
     try:
         yield sse(chunk(chunk_id, created, model, {"role": "assistant", "content": ""}))
-        async for piece in routed.chunks():
-            if piece.text:
-                yield sse(chunk(chunk_id, created, model, {"content": piece.text}))
+        async for batch in routed.batches():
+            # What arrived together goes out as one chunk: the same text, never held back.
+            if text := "".join(piece.text for piece in batch):
+                yield sse(chunk(chunk_id, created, model, {"content": text}))
     except StreamBroken as err:
         yield sse(error_body(str(err), "server_error", "stream_interrupted"))
         yield sse("[DONE]")
@@ -176,7 +200,7 @@ async def relay(routed: RoutedStream, include_usage: bool) -> AsyncIterator[byte
     finally:
         await routed.aclose()
     done = routed.usage
-    if done is None:  # unreachable: chunks() settles before it ends
+    if done is None:  # unreachable: batches() settles before it ends
         raise RuntimeError("stream ended without settlement")
     gate = routed.gate
     final = chunk(chunk_id, created, model, {}, done.finish)

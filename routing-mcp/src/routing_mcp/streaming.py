@@ -10,8 +10,9 @@ too). The whole stream is bounded by ``stream_timeout`` (the reservation lives t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterable, AsyncIterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,8 @@ class RoutedStream:
         self._estimate_in = estimate_in
         self._ends_at = time.monotonic() + router.stream_timeout
         self.usage: StreamUsage | None = None
+        self._pump: asyncio.Task[None] | None = None
+        self._settling: asyncio.Future[None] | None = None
         self._text: list[str] = []
 
     @property
@@ -70,53 +73,60 @@ class RoutedStream:
     def provider(self) -> str:
         return self._started.spec.provider
 
-    async def chunks(self) -> AsyncIterator[Chunk]:
-        """The answer's chunks; raises StreamBroken when the model fails mid-stream."""
-        source = aiter(self._started.result)
+    async def batches(self) -> AsyncIterator[list[Chunk]]:
+        """The answer's chunks as they arrive, grouped: what came while the caller was sending
+        the previous group (one chunk at a time when the caller keeps up, so nothing waits).
+        Raises StreamBroken when the model fails mid-stream or the stream runs out of time."""
+        pump = _Pump(self._started.result, self._ends_at - time.monotonic())
+        task = self._pump = asyncio.create_task(pump.run())
         try:
-            while True:
-                left = self._ends_at - time.monotonic()
-                try:
-                    # A timeout around this one await (not across the yield below): the stream
-                    # is advanced in the consumer's own task.
-                    async with asyncio.timeout(max(left, 0.001)):
-                        chunk = await anext(source)
-                except StopAsyncIteration:
-                    break
-                except TimeoutError:
-                    raise StreamBroken(
-                        f"{self.model} was still streaming after {self._router.stream_timeout:g}"
-                        " s (ROUTING_STREAM_TIMEOUT); the answer is cut off here"
-                    ) from None
+            async for batch in pump.batches():
                 if self._span_wants_text():
-                    self._text.append(chunk.text)
-                yield chunk
+                    self._text.extend(chunk.text for chunk in batch)
+                yield batch
+        except TimeoutError:
+            await _stop(task)
+            err = StreamBroken(
+                f"{self.model} was still streaming after {self._router.stream_timeout:g}"
+                " s (ROUTING_STREAM_TIMEOUT); the answer is cut off here"
+            )
+            await self._finish(err)
+            raise err from None
         except ProviderError as err:
+            await _stop(task)
             await self._router.health.on_failure(self.model, err, self._notify)
             await self._finish(err)
             raise StreamBroken(
                 f"{self.model} failed after it started answering ({err.kind}: {err.detail}); "
                 "the answer is incomplete: ask again"
             ) from None
-        except StreamBroken as err:
-            await self._finish(err)
-            raise
         except BaseException as err:  # the client went away (cancelled): still settle
-            await asyncio.shield(self._finish(err))
+            # One shielded step: a cancelled scope cancels every later await again.
+            await asyncio.shield(self._end(err))
             raise
+        await _stop(task)
         await self._finish(None)
 
     def _span_wants_text(self) -> bool:
         return self._router.tracing.prompts
 
     async def aclose(self) -> None:
-        """Settle and release the provider stream if the caller stops early."""
+        """Stop reading, settle and release the provider stream if the caller stops early."""
         if self.usage is None:
-            await asyncio.shield(self._finish(asyncio.CancelledError()))
+            await asyncio.shield(self._end(asyncio.CancelledError()))
+
+    async def _end(self, error: BaseException) -> None:
+        if self._pump is not None:
+            await _stop(self._pump)
+        await self._finish(error)
 
     async def _finish(self, error: BaseException | None) -> None:
-        if self.usage is not None:
-            return
+        """Settle once, however many paths (end, failure, client gone, aclose) get here."""
+        if self._settling is None:
+            self._settling = asyncio.ensure_future(self._settle(error))
+        await asyncio.shield(self._settling)
+
+    async def _settle(self, error: BaseException | None) -> None:
         stream = self._started.result
         await stream.aclose()
         # Usage as the provider reported it; what was produced so far when it did not.
@@ -134,3 +144,63 @@ class RoutedStream:
         if self._text:
             self._span.answer("".join(self._text))
         self._span.end(error)
+
+
+# How far the provider may run ahead of a slow caller (chunks held in memory).
+AHEAD = 512
+
+
+class _Pump:
+    """Reads the provider's stream in its own task, so that receiving the next chunks and
+    sending the previous ones overlap; the caller takes everything that arrived meanwhile.
+    Per-chunk work then shrinks to a list append, and a fast provider costs the caller one
+    write per batch instead of one per token."""
+
+    def __init__(self, source: AsyncIterable[Chunk], seconds: float) -> None:
+        self._source = source
+        self._seconds = max(seconds, 0.001)
+        self._pending: list[Chunk] = []
+        self._arrived = asyncio.Event()
+        self._room = asyncio.Event()
+        self._room.set()
+        self._error: BaseException | None = None
+        self._done = False
+
+    async def run(self) -> None:
+        try:
+            # One timeout for the whole stream (it bounds the quota reservation's lifetime).
+            async with asyncio.timeout(self._seconds):
+                async for chunk in self._source:
+                    self._pending.append(chunk)
+                    self._arrived.set()
+                    if len(self._pending) >= AHEAD:
+                        self._room.clear()
+                        await self._room.wait()
+        except asyncio.CancelledError:
+            raise
+        except Exception as err:  # handed to the caller after what came before it
+            self._error = err
+        finally:
+            self._done = True
+            self._arrived.set()
+
+    async def batches(self) -> AsyncIterator[list[Chunk]]:
+        while True:
+            await self._arrived.wait()
+            self._arrived.clear()
+            if self._pending:
+                batch, self._pending = self._pending, []
+                self._room.set()
+                yield batch
+            if self._done and not self._pending:
+                if self._error is not None:
+                    raise self._error
+                return
+
+
+async def _stop(task: asyncio.Task[None]) -> None:
+    """Stop the pump (closing the provider's stream) before the stream is settled."""
+    if not task.done():
+        task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task

@@ -17,9 +17,8 @@ from routing_mcp.providers.base import (
     ProviderError,
     Turn,
     retry_after,
-    sse_events,
-    sse_json,
 )
+from routing_mcp.providers.sse import SseEvent, sse_chunks, sse_json
 
 NAME = "anthropic"
 VERSION = "2023-06-01"
@@ -95,31 +94,35 @@ class AnthropicProvider(HttpProvider):
         text, ``message_delta`` the running output tokens and stop reason, ``error`` a failure."""
         body = {**self._body(model, turns, system, params), "stream": True}
         async with self.open_stream("/v1/messages", body, self._headers()) as response:
-            async for event in sse_events(response):
-                if event.event in ("ping", "content_block_start", "content_block_stop"):
-                    continue
-                data = sse_json(NAME, event)
-                kind = data.get("type", event.event)
-                if kind == "error":
-                    raise _stream_error(data.get("error") or {})
-                if kind == "message_start":
-                    usage = (data.get("message") or {}).get("usage") or {}
-                    yield Chunk(
-                        tokens_in=int(usage.get("input_tokens", 0)),
-                        tokens_out=int(usage.get("output_tokens", 0)),
-                    )
-                elif kind == "content_block_delta":
-                    delta = data.get("delta") or {}
-                    if delta.get("type") == "text_delta":
-                        yield Chunk(delta.get("text", ""))
-                elif kind == "message_delta":
-                    usage = data.get("usage") or {}
-                    reason = (data.get("delta") or {}).get("stop_reason")
-                    out = usage.get("output_tokens")
-                    yield Chunk(
-                        tokens_out=None if out is None else int(out),
-                        finish=_finish(reason) if reason else None,
-                    )
+            async for chunk in sse_chunks(response, _event):
+                yield chunk
+
+
+def _event(event: SseEvent) -> Chunk | None:
+    if event.event in ("ping", "content_block_start", "content_block_stop"):
+        return None
+    data = sse_json(NAME, event)
+    kind = data.get("type", event.event)
+    if kind == "error":
+        raise _stream_error(data.get("error") or {})
+    if kind == "message_start":
+        usage = (data.get("message") or {}).get("usage") or {}
+        return Chunk(
+            tokens_in=int(usage.get("input_tokens", 0)),
+            tokens_out=int(usage.get("output_tokens", 0)),
+        )
+    if kind == "content_block_delta":
+        delta = data.get("delta") or {}
+        return Chunk(delta.get("text", "")) if delta.get("type") == "text_delta" else None
+    if kind == "message_delta":
+        usage = data.get("usage") or {}
+        reason = (data.get("delta") or {}).get("stop_reason")
+        out = usage.get("output_tokens")
+        return Chunk(
+            tokens_out=None if out is None else int(out),
+            finish=_finish(reason) if reason else None,
+        )
+    return None
 
 
 def _finish(reason: str | None) -> FinishReason:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -143,6 +142,8 @@ class HttpProvider:
     ) -> AsyncIterator[httpx.Response]:
         """A streamed POST whose status was checked (an error status raises before any chunk)."""
         try:
+            # Uncompressed: a stream's events are small and must not wait in a compressor.
+            headers = {**headers, "accept-encoding": "identity"}
             async with self._client.stream("POST", path, json=body, headers=headers) as response:
                 if not response.is_success:
                     await response.aread()
@@ -153,36 +154,6 @@ class HttpProvider:
 
     async def aclose(self) -> None:
         await self._client.aclose()
-
-
-@dataclass
-class SseEvent:
-    event: str
-    data: str
-
-
-async def sse_events(response: httpx.Response) -> AsyncIterator[SseEvent]:
-    """Server-sent events of a streamed response (``event:`` and ``data:`` lines, blank-line
-    separated; comments and other fields ignored)."""
-    event, data = "message", list[str]()
-    async for line in response.aiter_lines():
-        if not line:
-            if data:
-                yield SseEvent(event, "\n".join(data))
-            event, data = "message", []
-        elif line.startswith("data:"):
-            data.append(line[5:].removeprefix(" "))
-        elif line.startswith("event:"):
-            event = line[6:].strip()
-    if data:
-        yield SseEvent(event, "\n".join(data))
-
-
-def sse_json(provider: str, event: SseEvent) -> Any:
-    try:
-        return json.loads(event.data)
-    except ValueError as err:
-        raise ProviderError(provider, "transient", "a stream event was not JSON") from err
 
 
 def transport_error(provider: str, err: httpx.HTTPError) -> ProviderError:

@@ -19,9 +19,8 @@ from routing_mcp.providers.base import (
     ProviderError,
     Turn,
     retry_after,
-    sse_events,
-    sse_json,
 )
+from routing_mcp.providers.sse import SseEvent, sse_chunks, sse_json
 
 NAME = "gemini"
 
@@ -109,14 +108,18 @@ class GeminiProvider(HttpProvider):
         path = f"/v1beta/models/{model.upstream_id}:streamGenerateContent?alt=sse"
         body = self._body(model, turns, system, params)
         async with self.open_stream(path, body, self._headers()) as response:
-            async for event in sse_events(response):
-                data = sse_json(NAME, event)
-                if "error" in data:
-                    raise _body_error(data["error"])
-                yield _chunk(data)
+            async for chunk in sse_chunks(response, _event):
+                yield chunk
 
     def _headers(self) -> dict[str, str]:
         return {"x-goog-api-key": self._key or ""}
+
+
+def _event(event: SseEvent) -> Chunk:
+    data = sse_json(NAME, event)
+    if "error" in data:
+        raise _body_error(data["error"])
+    return _chunk(data)
 
 
 def _chunk(data: dict[str, Any]) -> Chunk:

@@ -18,9 +18,8 @@ from routing_mcp.providers.base import (
     Turn,
     retry_after,
     role_messages,
-    sse_events,
-    sse_json,
 )
+from routing_mcp.providers.sse import EndOfStream, SseEvent, sse_chunks, sse_json
 
 NAME = "openai"
 
@@ -96,15 +95,19 @@ class OpenAIProvider(HttpProvider):
             "stream_options": {"include_usage": True},
         }
         async with self.open_stream("chat/completions", body, self._headers()) as response:
-            async for event in sse_events(response):
-                if event.data.strip() == "[DONE]":
-                    return
-                data = sse_json(NAME, event)
-                if data.get("error"):
-                    error = data["error"]
-                    message = error.get("message", "") if isinstance(error, dict) else error
-                    raise ProviderError(NAME, "transient", f"stream error: {message}")
-                yield _chunk(data)
+            async for chunk in sse_chunks(response, _event):
+                yield chunk
+
+
+def _event(event: SseEvent) -> Chunk:
+    if event.data.strip() == "[DONE]":
+        raise EndOfStream
+    data = sse_json(NAME, event)
+    if data.get("error"):
+        error = data["error"]
+        message = error.get("message", "") if isinstance(error, dict) else error
+        raise ProviderError(NAME, "transient", f"stream error: {message}")
+    return _chunk(data)
 
 
 def _chunk(data: dict[str, Any]) -> Chunk:

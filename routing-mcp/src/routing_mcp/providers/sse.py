@@ -1,0 +1,126 @@
+"""Server-sent events of a provider's stream, read a network read at a time.
+
+A streamed answer arrives as many small events (one per token or two), and what costs is the
+per-event work of every layer behind the parser: the router's checks, the OpenAI chunk it
+re-emits, a write to the client. So the events that arrived together in one read are folded
+into one ``Chunk`` (their text joined, the last usage and finish reason kept): nothing waits
+for more data, a slow provider still yields every token as it comes, and a fast one costs a
+few writes per read instead of one per token.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from routing_mcp.providers.base import Chunk, ProviderError
+
+
+@dataclass
+class SseEvent:
+    event: str
+    data: str
+
+
+class EndOfStream(Exception):
+    """Raised by an event parser at the provider's end marker (OpenAI's ``[DONE]``)."""
+
+
+def sse_json(provider: str, event: SseEvent) -> Any:
+    try:
+        return json.loads(event.data)
+    except ValueError as err:
+        raise ProviderError(provider, "transient", "a stream event was not JSON") from err
+
+
+def _event(block: str) -> SseEvent | None:
+    """One blank-line-separated block: ``event:`` and ``data:`` fields (comments and other
+    fields ignored); None for a block without data."""
+    if block.startswith("data: ") and "\n" not in block:  # the usual shape, parsed fast
+        return SseEvent("message", block[6:])
+    event, data = "message", list[str]()
+    for line in block.split("\n"):
+        if line.startswith("data:"):
+            data.append(line[5:].removeprefix(" "))
+        elif line.startswith("event:"):
+            event = line[6:].strip()
+    return SseEvent(event, "\n".join(data)) if data else None
+
+
+def _lines(text: str) -> str:
+    """LF line ends (SSE allows CRLF, LF and CR); a CR at the very end may be half a CRLF."""
+    if "\r" not in text:
+        return text
+    text = text.replace("\r\n", "\n")
+    if text.endswith("\r"):
+        return text[:-1].replace("\r", "\n") + "\r"
+    return text.replace("\r", "\n")
+
+
+def _pieces(response: httpx.Response) -> AsyncIterator[bytes]:
+    """The body as it arrives: raw when it is not compressed (streams are asked for without
+    compression), which skips two of httpx's per-piece layers; decompressed otherwise."""
+    if response.headers.get("content-encoding", "identity") == "identity":
+        return response.aiter_raw()
+    return response.aiter_bytes()
+
+
+async def sse_batches(response: httpx.Response) -> AsyncIterator[list[SseEvent]]:
+    """The complete events of each piece of the body, together (an event split across pieces
+    is kept until its end arrives)."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    pending = ""
+    async for piece in _pieces(response):
+        text = _lines(pending + decoder.decode(piece))
+        if "\n\n" not in text:
+            pending = text
+            continue
+        *blocks, pending = text.split("\n\n")
+        events = [e for block in blocks if (e := _event(block)) is not None]
+        if events:
+            yield events
+    last = _event(_lines(pending + decoder.decode(b"", final=True)).rstrip("\r\n"))
+    if last is not None:
+        yield [last]
+
+
+def merge(pieces: list[Chunk]) -> Chunk:
+    """Several chunks as one: the text joined, the last usage and finish reason reported."""
+    if len(pieces) == 1:
+        return pieces[0]
+    tokens_in = tokens_out = finish = None
+    for piece in pieces:
+        tokens_in = piece.tokens_in if piece.tokens_in is not None else tokens_in
+        tokens_out = piece.tokens_out if piece.tokens_out is not None else tokens_out
+        finish = piece.finish or finish
+    return Chunk("".join(p.text for p in pieces), tokens_in, tokens_out, finish)
+
+
+async def sse_chunks(
+    response: httpx.Response, parse: Callable[[SseEvent], Chunk | None]
+) -> AsyncIterator[Chunk]:
+    """``parse`` maps each event to a chunk (None: nothing in it; EndOfStream: the end; a
+    ProviderError: a failure mid-stream). One chunk per read; what arrived before a failure
+    or the end is still delivered."""
+    async for events in sse_batches(response):
+        pieces: list[Chunk] = []
+        try:
+            for event in events:
+                piece = parse(event)
+                if piece is not None:
+                    pieces.append(piece)
+        except EndOfStream:
+            if pieces:
+                yield merge(pieces)
+            return
+        except ProviderError:
+            if pieces:
+                yield merge(pieces)
+            raise
+        if pieces:
+            yield merge(pieces)
