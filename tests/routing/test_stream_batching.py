@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from contextlib import nullcontext
 
 import httpx
 import pytest
@@ -82,10 +83,10 @@ def openai_event(text: str, usage: tuple[int, int] | None = None, finish: bool =
 
 async def test_events_of_one_piece_become_one_chunk_with_the_last_usage() -> None:
     body = openai_event("a ") + openai_event("b ") + openai_event("c", (7, 3), finish=True)
-    got = [c async for c in sse_chunks(response([body, b"data: [DONE]\n\n"]), _event)]
+    got = [c async for c in sse_chunks(nullcontext(response([body, b"data: [DONE]\n\n"])), _event)]
     assert got == [Chunk("a b c", 7, 3, "stop")]
     apart = [openai_event("a "), openai_event("b "), b"data: [DONE]\n\ndata: ignored\n\n"]
-    assert [c.text async for c in sse_chunks(response(apart), _event)] == ["a ", "b "]
+    assert [c.text async for c in sse_chunks(nullcontext(response(apart)), _event)] == ["a ", "b "]
 
 
 async def test_what_came_before_an_error_in_the_same_piece_is_still_delivered() -> None:
@@ -93,7 +94,7 @@ async def test_what_came_before_an_error_in_the_same_piece_is_still_delivered() 
     got: list[Chunk] = []
 
     async def read() -> None:
-        async for chunk in sse_chunks(response([body]), _event):
+        async for chunk in sse_chunks(nullcontext(response([body])), _event):
             got.append(chunk)
 
     with pytest.raises(ProviderError, match="overloaded"):

@@ -87,15 +87,13 @@ class AnthropicProvider(HttpProvider):
             _finish(data.get("stop_reason")),
         )
 
-    async def stream(
+    def stream(
         self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
     ) -> AsyncIterator[Chunk]:
         """Messages SSE: ``message_start`` holds the input tokens, ``content_block_delta`` the
         text, ``message_delta`` the running output tokens and stop reason, ``error`` a failure."""
         body = {**self._body(model, turns, system, params), "stream": True}
-        async with self.open_stream("/v1/messages", body, self._headers()) as response:
-            async for chunk in sse_chunks(response, _event):
-                yield chunk
+        return sse_chunks(self.open_stream("/v1/messages", body, self._headers()), _event)
 
 
 def _event(event: SseEvent) -> Chunk | None:

@@ -100,16 +100,14 @@ class GeminiProvider(HttpProvider):
             chunk.text, chunk.tokens_in or 0, chunk.tokens_out or 0, chunk.finish or "stop"
         )
 
-    async def stream(
+    def stream(
         self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
     ) -> AsyncIterator[Chunk]:
         """``streamGenerateContent?alt=sse``: each event a GenerateContentResponse whose
         ``usageMetadata`` is the running total."""
         path = f"/v1beta/models/{model.upstream_id}:streamGenerateContent?alt=sse"
         body = self._body(model, turns, system, params)
-        async with self.open_stream(path, body, self._headers()) as response:
-            async for chunk in sse_chunks(response, _event):
-                yield chunk
+        return sse_chunks(self.open_stream(path, body, self._headers()), _event)
 
     def _headers(self) -> dict[str, str]:
         return {"x-goog-api-key": self._key or ""}

@@ -84,7 +84,7 @@ class OpenAIProvider(HttpProvider):
             _finish(first.get("finish_reason")),
         )
 
-    async def stream(
+    def stream(
         self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
     ) -> AsyncIterator[Chunk]:
         """``chat.completion.chunk`` events up to ``[DONE]``; usage in the last chunk (asked for
@@ -94,9 +94,7 @@ class OpenAIProvider(HttpProvider):
             "stream": True,
             "stream_options": {"include_usage": True},
         }
-        async with self.open_stream("chat/completions", body, self._headers()) as response:
-            async for chunk in sse_chunks(response, _event):
-                yield chunk
+        return sse_chunks(self.open_stream("chat/completions", body, self._headers()), _event)
 
 
 def _event(event: SseEvent) -> Chunk:
