@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from fastmcp import Client
 from minio import Minio
 
@@ -23,10 +25,14 @@ from homelab_shared.settings import load_settings
 from infrastructure_mcp.server import build_server
 from infrastructure_mcp.settings import InfraSettings
 from tests.harness import mcp_client
+from tests.harness.live import live_server
+from tests.security.cases import AttackCase, run_case
+from tests.servers.infrastructure import kube_objects as ko
 from tests.servers.infrastructure.argo_fake import TOKEN, URL, ArgoFake, argo_fake
 from tests.servers.infrastructure.conftest import write_kubeconfig
 from tests.servers.infrastructure.kmock_cluster import Cluster, start_cluster
 from tests.servers.infrastructure.moto_s3 import ACCESS_KEY, SECRET_KEY, MotoS3, moto_s3
+from tests.servers.infrastructure.recorded_api import RecordedAPI
 
 PAYLOADS = [
     "--all-namespaces",
@@ -258,3 +264,174 @@ async def test_secret_values_never_leave(
     result = await client.call_tool(tool, args)
     text = str(result.structured_content) + str(result.content)
     assert "aHVudGVyMg==" not in text and "YWRtaW4=" not in text
+
+
+# --- manifest fields that reach a URL ---------------------------------------------------------
+# apply_manifest's preview (GET live object, PATCH ?dryRun=All) and apply put a manifest's
+# metadata.namespace and metadata.name into the URL path, and resolve apiVersion/kind through
+# discovery. urllib3 resolves '..' in a path and a '?' starts the query string, so an unchecked
+# namespace once turned the *preview* into a real PATCH of another object, past
+# INFRA_DENIED_KINDS. Every case must be refused before any request names an object.
+
+TRAVERSAL = "x/../../../../apis/apps/v1/namespaces/apps/deployments/web?"
+
+
+def manifest(
+    *,
+    api_version: Any = "v1",
+    kind: Any = "ConfigMap",
+    name: Any = "attack-cm",
+    namespace: Any = "apps",
+) -> str:
+    doc = {
+        "apiVersion": api_version,
+        "kind": kind,
+        "metadata": {"name": name, "namespace": namespace},
+        "data": {"k": "v"},
+    }
+    return yaml.safe_dump(doc)
+
+
+POISONED_MANIFESTS: list[tuple[str, str, dict[str, Any]]] = [
+    ("namespace-traversal-to-denied-deployment", manifest(namespace=TRAVERSAL), {}),
+    ("namespace-traversal-to-secret", manifest(namespace="x/../secrets/db-credentials?"), {}),
+    ("namespace-dot-dot", manifest(namespace=".."), {}),
+    ("namespace-slash", manifest(namespace="apps/configmaps"), {}),
+    ("namespace-query", manifest(namespace="apps?dryRun="), {}),
+    ("namespace-encoded-slash", manifest(namespace="apps%2F..%2Fmedia"), {}),
+    ("namespace-uppercase", manifest(namespace="Apps"), {}),
+    ("namespace-too-long", manifest(namespace="a" * 64), {}),
+    ("namespace-not-a-string", manifest(namespace=["apps"]), {}),
+    ("namespace-outside-allow-list", manifest(namespace="media"), {"namespaces": ["apps"]}),
+    ("name-traversal", manifest(name="x/../../../apps/v1/namespaces/apps/deployments/web"), {}),
+    ("name-query", manifest(name="attack-cm?dryRun=None"), {}),
+    ("name-dot-dot", manifest(name=".."), {}),
+    ("name-empty-label", manifest(name="a..b"), {}),
+    ("name-leading-dash", manifest(name="-rf"), {}),
+    ("name-not-a-string", manifest(name=7), {}),
+    ("api-version-traversal", manifest(api_version="v1/../../apis/apps/v1"), {}),
+    ("api-version-query", manifest(api_version="v1?dryRun="), {}),
+    ("api-version-no-version", manifest(api_version="apps"), {}),
+    ("api-version-not-a-string", manifest(api_version={"v": 1}), {}),
+    ("kind-traversal", manifest(kind="ConfigMap/../../secrets"), {}),
+    ("kind-query", manifest(kind="ConfigMap?x=1"), {}),
+    ("kind-with-group", manifest(kind="deployments.apps"), {}),
+    ("kind-space", manifest(kind="Config Map"), {}),
+]
+
+
+@pytest.fixture
+async def recorded(
+    tmp_path: Path, runtime: RuntimeSettings
+) -> AsyncIterator[Callable[..., AbstractAsyncContextManager[Client[Any]]]]:
+    """A recorded Kubernetes API (it honours dryRun, so a lost dryRun shows as a stored write)."""
+    api = RecordedAPI()
+    api.add("deployments", ko.deployment("web", "apps"))
+    api.add("secrets", ko.secret("db-credentials", "apps", {"password": "aHVudGVyMg=="}))
+    with live_server(api.app(), ready_path="/version") as url:
+        kubeconfig = write_kubeconfig(tmp_path / "kubeconfig", url)
+
+        @asynccontextmanager
+        async def connect(**overrides: Any) -> AsyncIterator[Client[Any]]:
+            settings = load_settings(
+                InfraSettings,
+                kubeconfig=kubeconfig,
+                allow_write=True,
+                allow_destructive=True,
+                **{"denied_kinds": ["Secret:write", "apps/*:write"], **overrides},
+            )
+            async with mcp_client(build_server(settings, runtime)) as client:
+                client.api = api  # type: ignore[attr-defined]
+                yield client
+
+        yield connect
+
+
+def object_requests(api: RecordedAPI) -> list[tuple[str, str, dict[str, str]]]:
+    """Requests past discovery: those that name a namespace or an object."""
+    return [r for r in api.requests if "/namespaces/" in r[1] or r[0] != "GET"]
+
+
+@pytest.mark.parametrize(
+    ("text", "overrides"),
+    [pytest.param(m, o, id=name) for name, m, o in POISONED_MANIFESTS],
+)
+async def test_poisoned_manifest_fields_never_reach_a_url(
+    recorded: Callable[..., AbstractAsyncContextManager[Client[Any]]],
+    text: str,
+    overrides: dict[str, Any],
+) -> None:
+    async with recorded(**overrides) as client:
+        api: RecordedAPI = client.api  # type: ignore[attr-defined]
+        before = copy.deepcopy(api.objects)
+        case = AttackCase(name="poisoned", tool="apply_manifest", arguments={"manifest": text})
+        outcome = await run_case(client, case)
+    outcome.check()
+    assert not object_requests(api), object_requests(api)
+    assert api.objects == before
+
+
+async def test_the_traversal_once_patched_without_dry_run(
+    recorded: Callable[..., AbstractAsyncContextManager[Client[Any]]],
+) -> None:
+    """Control: the same manifest with a plain namespace is previewed with dryRun=All only, so
+    the refusals above are the validation, not a broken fixture."""
+    async with recorded() as client:
+        api: RecordedAPI = client.api  # type: ignore[attr-defined]
+        outcome = await run_case(
+            client,
+            AttackCase(
+                name="plain",
+                tool="apply_manifest",
+                arguments={"manifest": manifest()},
+                expect="confirmation",
+            ),
+        )
+    outcome.check()
+    patches = [(p, q) for m, p, q in api.requests if m == "PATCH"]
+    assert patches == [
+        (
+            "/api/v1/namespaces/apps/configmaps/attack-cm",
+            {"dryRun": "All", "fieldManager": "homelab-mcp", "force": "false"},
+        )
+    ]
+
+
+OWNER_TRAVERSAL = "../../../../../../api/v1/namespaces/media/secrets/db-credentials"
+
+
+@pytest.mark.parametrize(
+    ("owner", "overrides"),
+    [
+        pytest.param(
+            {"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": OWNER_TRAVERSAL},
+            {"namespaces": ["apps"]},
+            id="owner-name-traversal-out-of-the-allow-list",
+        ),
+        pytest.param(
+            {"apiVersion": "v1", "kind": "Secret", "name": "db-credentials"},
+            {"denied_kinds": ["Secret"]},
+            id="owner-of-a-denied-kind",
+        ),
+    ],
+)
+async def test_owner_references_are_cluster_data_not_paths(
+    recorded: Callable[..., AbstractAsyncContextManager[Client[Any]]],
+    owner: dict[str, Any],
+    overrides: dict[str, Any],
+) -> None:
+    """describe follows ownerReferences, which anyone who may write an object can set: they are
+    judged like tool arguments (valid names, the allow-list, denied kinds) before any GET."""
+    async with recorded(**overrides) as client:
+        api: RecordedAPI = client.api  # type: ignore[attr-defined]
+        evil = ko.pod("evil-0", "apps")
+        evil["metadata"]["ownerReferences"] = [{**owner, "uid": "u-1", "controller": True}]
+        api.add("pods", evil)
+        result = await client.call_tool(
+            "describe", {"kind": "Pod", "name": "evil-0", "namespace": "apps"}
+        )
+    owners = (result.structured_content or {})["owners"]
+    assert owners == [f"{owner['kind']}/{owner['name']}"]  # shown as data, never followed
+    paths = [p for _, p, _ in object_requests(api)]
+    assert paths and all(p.startswith("/api/v1/namespaces/apps/") for p in paths), paths
+    assert not [p for p in paths if "secrets" in p or "replicasets" in p], paths

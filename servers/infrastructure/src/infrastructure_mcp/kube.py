@@ -30,6 +30,7 @@ from homelab_shared.errors import (
     UpstreamTimeout,
 )
 from homelab_shared.redact import scrub
+from infrastructure_mcp import names
 from infrastructure_mcp.settings import InfraSettings
 
 SERVICE = "Kubernetes"
@@ -158,6 +159,21 @@ class ApiKind:
         )
 
 
+def _check_target(res: ApiKind, namespace: str | None, name: Any, body: Any) -> None:
+    """The last check before the dynamic client builds a path: it joins namespace and name into
+    the URL unencoded (and takes both from the body when not given), and urllib3 resolves ``..``,
+    so a value that is not what the API server itself would accept never gets this far."""
+    meta = (body.get("metadata") or {}) if isinstance(body, dict) else {}
+    if namespace is not None:
+        names.check("namespace", namespace)
+    elif res.namespaced and "namespace" in meta:
+        names.check("namespace", meta["namespace"])
+    if name is not None:
+        names.check("name", name)
+    elif "name" in meta:
+        names.check("name", meta["name"])
+
+
 class KubeClient:
     """One cluster. Blocking: call it from a worker thread (plain ``def`` tools)."""
 
@@ -263,6 +279,7 @@ class KubeClient:
         """One dynamic-client request, its JSON body as a dict (cluster-scoped: no namespace)."""
         method = getattr(self.dynamic, verb)
         ns = namespace if res.namespaced else None
+        _check_target(res, ns, kwargs.get("name"), kwargs.get("body"))
         with mapped():
             raw = method(
                 res.raw, namespace=ns, _request_timeout=self.timeout, serialize=False, **kwargs
@@ -331,6 +348,8 @@ class KubeClient:
         previous: bool,
         limit_bytes: int,
     ) -> str:
+        names.check("name", name)
+        names.check("namespace", namespace)
         kwargs: dict[str, Any] = {"previous": previous, "limit_bytes": limit_bytes}
         if container:
             kwargs["container"] = container

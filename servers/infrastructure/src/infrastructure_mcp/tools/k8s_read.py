@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastmcp.exceptions import ToolError
 from pydantic import Field
 
-from homelab_shared.errors import NotFound, UpstreamError
+from homelab_shared.errors import NotFound
 from homelab_shared.toolbox import Toolbox
 from infrastructure_mcp import kubeview
 from infrastructure_mcp.kube import ApiKind, KubeClient
@@ -94,7 +94,12 @@ def list_table(
     )
 
 
-def owner_chain(kube: KubeClient, obj: dict[str, Any], namespace: str | None) -> list[str]:
+def owner_chain(
+    kube: KubeClient, policy: KubePolicy, obj: dict[str, Any], namespace: str | None
+) -> list[str]:
+    """Owners up the chain. ownerReferences are data anyone who may write the object can set, so
+    each is judged like a tool argument (policy, then the client's name check) before a GET;
+    a refused owner is shown and not followed."""
     chain: list[str] = []
     current = obj
     for _ in range(OWNER_DEPTH):
@@ -105,8 +110,9 @@ def owner_chain(kube: KubeClient, obj: dict[str, Any], namespace: str | None) ->
         chain.append(f"{ref.get('kind')}/{ref.get('name')}")
         try:
             res = kube.resolve(str(ref.get("kind")), str(ref.get("apiVersion")))
+            policy.check_read(res, namespace)
             current = kube.get(res, str(ref.get("name")), namespace)
-        except UpstreamError:
+        except ToolError:  # UpstreamError included
             break
     return chain
 
@@ -203,6 +209,6 @@ def register(box: Toolbox, deps: Deps) -> None:
         return Description(
             kind=res.kind,
             summary=kubeview.summary(obj, res.kind),
-            owners=owner_chain(kube, obj, namespace),
+            owners=owner_chain(kube, deps.policy, obj, namespace),
             events=events,
         )
