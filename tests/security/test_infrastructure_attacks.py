@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from fastmcp import Client
 from minio import Minio
 
@@ -26,9 +25,17 @@ from infrastructure_mcp.server import build_server
 from infrastructure_mcp.settings import InfraSettings
 from tests.harness import mcp_client
 from tests.harness.live import live_server
-from tests.security.cases import AttackCase, run_case
+from tests.security.cases import AttackCase, params, run_case
+from tests.security.infrastructure_cases import (
+    OWNER_TRAVERSAL,
+    POISONED_MANIFESTS,
+    SYNC_CASES,
+    manifest,
+)
+from tests.servers.infrastructure import argo_payloads as ap
 from tests.servers.infrastructure import kube_objects as ko
 from tests.servers.infrastructure.argo_fake import TOKEN, URL, ArgoFake, argo_fake
+from tests.servers.infrastructure.argo_payloads import SHA_OLD
 from tests.servers.infrastructure.conftest import write_kubeconfig
 from tests.servers.infrastructure.kmock_cluster import Cluster, start_cluster
 from tests.servers.infrastructure.moto_s3 import ACCESS_KEY, SECRET_KEY, MotoS3, moto_s3
@@ -90,6 +97,7 @@ BASE: dict[str, dict[str, Any]] = {
     },
     "refresh_application": {"name": "jellyfin"},
     "sync_application": {"name": "jellyfin", "dry_run": True, "revision": "main"},
+    "deploy_revision": {"name": "jellyfin", "revision": "main"},
     "prune_application": {"name": "jellyfin", "revision": "main"},
     "rollback_application": {"name": "jellyfin", "history_id": 4},
     "delete_application": {"name": "jellyfin"},
@@ -192,6 +200,7 @@ async def attempt(client: Client[Any], tool: str, args: dict[str, Any]) -> None:
     """Call; if a preview comes back, confirm it as an attacker would."""
     result = await client.call_tool(tool, args, raise_on_error=False)
     data = result.structured_content or {}
+    data = data.get("result", data)  # a union output (result | preview) comes wrapped
     if not result.is_error and data.get("status") == "confirmation_required":
         await client.call_tool(
             tool, {**args, "confirm_token": data["confirm_token"]}, raise_on_error=False
@@ -228,9 +237,13 @@ async def test_smuggling_through_every_string_argument(world: tuple[World, Clien
     after = w.snapshot()
     assert after[0] == before[0], "Kubernetes objects changed"
     # "all" is a valid bucket name: make_bucket created exactly that, literally, and nothing else
-    assert after[1].pop("all") == []
+    # (and remove_bucket, confirmed, removed it again)
+    assert after[1].pop("all", []) == []
     assert after[1] == before[1], "S3 objects changed"
-    assert after[2] == before[2], "ArgoCD state changed"
+    # "all" is also a valid git revision: the two confirmed destructive syncs used it literally
+    literal = {"name": "jellyfin", "dryRun": False, "revision": "all"}
+    assert after[2][1] == [{**literal, "prune": False}, {**literal, "prune": True}]
+    assert (after[2][0], after[2][2:]) == (before[2][0], before[2][2:]), "ArgoCD state changed"
     # ... and no request left its endpoint
     for request in w.cluster.requests():
         assert ".." not in request.url.path.split("/"), request.url.path
@@ -272,52 +285,6 @@ async def test_secret_values_never_leave(
 # discovery. urllib3 resolves '..' in a path and a '?' starts the query string, so an unchecked
 # namespace once turned the *preview* into a real PATCH of another object, past
 # INFRA_DENIED_KINDS. Every case must be refused before any request names an object.
-
-TRAVERSAL = "x/../../../../apis/apps/v1/namespaces/apps/deployments/web?"
-
-
-def manifest(
-    *,
-    api_version: Any = "v1",
-    kind: Any = "ConfigMap",
-    name: Any = "attack-cm",
-    namespace: Any = "apps",
-) -> str:
-    doc = {
-        "apiVersion": api_version,
-        "kind": kind,
-        "metadata": {"name": name, "namespace": namespace},
-        "data": {"k": "v"},
-    }
-    return yaml.safe_dump(doc)
-
-
-POISONED_MANIFESTS: list[tuple[str, str, dict[str, Any]]] = [
-    ("namespace-traversal-to-denied-deployment", manifest(namespace=TRAVERSAL), {}),
-    ("namespace-traversal-to-secret", manifest(namespace="x/../secrets/db-credentials?"), {}),
-    ("namespace-dot-dot", manifest(namespace=".."), {}),
-    ("namespace-slash", manifest(namespace="apps/configmaps"), {}),
-    ("namespace-query", manifest(namespace="apps?dryRun="), {}),
-    ("namespace-encoded-slash", manifest(namespace="apps%2F..%2Fmedia"), {}),
-    ("namespace-uppercase", manifest(namespace="Apps"), {}),
-    ("namespace-too-long", manifest(namespace="a" * 64), {}),
-    ("namespace-not-a-string", manifest(namespace=["apps"]), {}),
-    ("namespace-outside-allow-list", manifest(namespace="media"), {"namespaces": ["apps"]}),
-    ("name-traversal", manifest(name="x/../../../apps/v1/namespaces/apps/deployments/web"), {}),
-    ("name-query", manifest(name="attack-cm?dryRun=None"), {}),
-    ("name-dot-dot", manifest(name=".."), {}),
-    ("name-empty-label", manifest(name="a..b"), {}),
-    ("name-leading-dash", manifest(name="-rf"), {}),
-    ("name-not-a-string", manifest(name=7), {}),
-    ("api-version-traversal", manifest(api_version="v1/../../apis/apps/v1"), {}),
-    ("api-version-query", manifest(api_version="v1?dryRun="), {}),
-    ("api-version-no-version", manifest(api_version="apps"), {}),
-    ("api-version-not-a-string", manifest(api_version={"v": 1}), {}),
-    ("kind-traversal", manifest(kind="ConfigMap/../../secrets"), {}),
-    ("kind-query", manifest(kind="ConfigMap?x=1"), {}),
-    ("kind-with-group", manifest(kind="deployments.apps"), {}),
-    ("kind-space", manifest(kind="Config Map"), {}),
-]
 
 
 @pytest.fixture
@@ -397,9 +364,6 @@ async def test_the_traversal_once_patched_without_dry_run(
     ]
 
 
-OWNER_TRAVERSAL = "../../../../../../api/v1/namespaces/media/secrets/db-credentials"
-
-
 @pytest.mark.parametrize(
     ("owner", "overrides"),
     [
@@ -435,3 +399,57 @@ async def test_owner_references_are_cluster_data_not_paths(
     paths = [p for _, p, _ in object_requests(api)]
     assert paths and all(p.startswith("/api/v1/namespaces/apps/") for p in paths), paths
     assert not [p for p in paths if "secrets" in p or "replicasets" in p], paths
+
+
+# --- ArgoCD syncs with a destructive effect (issue 7: default-deny) ----------------------------
+# sync_application is a write. A sync to another revision than the target replaces what runs (an
+# old tag or SHA is a rollback); Replace=true / Force=true sync options overwrite or delete and
+# recreate live objects. Those need deploy_revision's preview and confirmation.
+
+
+@pytest.fixture
+def argo() -> Iterator[ArgoFake]:
+    with argo_fake() as fake:
+        replaced = ap.application("replaced")
+        replaced["spec"]["syncPolicy"]["syncOptions"] = ["CreateNamespace=true", "Replace=true"]
+        forced = ap.application("forced")
+        forced["spec"]["syncPolicy"]["syncOptions"] = ["Force=true"]
+        multi = ap.application("multi")
+        source = multi["spec"].pop("source")
+        multi["spec"]["sources"] = [source, {**source, "path": "charts/multi"}]
+        fake.apps.update({"replaced": replaced, "forced": forced, "multi": multi})
+        yield fake
+
+
+@pytest.mark.parametrize("case", params(SYNC_CASES))
+async def test_destructive_syncs_need_confirmation(
+    argo: ArgoFake, runtime: RuntimeSettings, case: AttackCase
+) -> None:
+    values: dict[str, Any] = {"argocd_url": URL, "argocd_token": TOKEN, "allow_write": True}
+    settings = load_settings(InfraSettings, **{**values, **case.settings})
+    async with mcp_client(build_server(settings, runtime)) as client:
+        outcome = await run_case(client, case)
+    outcome.check()
+    assert [s for s in argo.syncs if not s.get("dryRun")] == []
+
+
+async def test_plain_and_dry_run_syncs_stay_writes(
+    argo: ArgoFake, runtime: RuntimeSettings
+) -> None:
+    """Control: the target revision, and a dry run to any revision, are synced as writes."""
+    settings = load_settings(InfraSettings, argocd_url=URL, argocd_token=TOKEN, allow_write=True)
+    async with mcp_client(build_server(settings, runtime)) as client:
+        for args in (
+            {"name": "jellyfin"},
+            {"name": "jellyfin", "revision": "main"},
+            {"name": "jellyfin", "revision": SHA_OLD, "dry_run": True},
+            {"name": "replaced", "dry_run": True},
+        ):
+            outcome = await run_case(client, AttackCase("control", "sync_application", args))
+            assert outcome.kind == "executed", outcome.text
+    assert argo.syncs == [
+        {"name": "jellyfin", "dryRun": False, "prune": False},
+        {"name": "jellyfin", "dryRun": False, "prune": False, "revision": "main"},
+        {"name": "jellyfin", "dryRun": True, "prune": False, "revision": SHA_OLD},
+        {"name": "replaced", "dryRun": True, "prune": False},
+    ]
