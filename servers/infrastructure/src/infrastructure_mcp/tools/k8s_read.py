@@ -118,17 +118,27 @@ def owner_chain(
 
 
 def events_for(
-    kube: KubeClient, kind: str, name: str, namespace: str | None, limit: int = 10
+    kube: KubeClient,
+    policy: KubePolicy,
+    kind: str,
+    name: str,
+    namespace: str | None,
+    limit: int = 10,
 ) -> list[str]:
+    """Events about one object. A cluster-scoped object's (a Node's) events may sit in any
+    namespace: with an allow-list only the allowed ones are asked, never a cluster-wide list."""
     core = kube.resolve("Event", "v1")
     selector = f"involvedObject.name={name},involvedObject.kind={kind}"
-    data = kube.list(core, namespace, field_selector=selector)
+    items: list[dict[str, Any]] = []
+    for target in policy.targets(core, namespace):
+        items += kube.list(core, target, field_selector=selector).get("items") or []
     # Filter here too: the selector is an optimisation some API servers (and proxies) ignore.
     mine = [
         e
-        for e in data.get("items") or []
+        for e in items
         if (e.get("involvedObject") or {}).get("name") == name
         and (e.get("involvedObject") or {}).get("kind") == kind
+        and policy.allows((e.get("metadata") or {}).get("namespace"))
     ]
     lines = kubeview.sort_events([kubeview.event_line(e) for e in mine])
     return [kubeview.event_text(e) for e in lines[:limit]]
@@ -203,7 +213,8 @@ def register(box: Toolbox, deps: Deps) -> None:
         deps.policy.check_read(res, namespace)
         obj = kube.get(res, name, namespace)
         try:
-            events = events_for(kube, res.kind, name, namespace if res.namespaced else None)
+            ns = namespace if res.namespaced else None
+            events = events_for(kube, deps.policy, res.kind, name, ns)
         except NotFound:
             events = []
         return Description(
