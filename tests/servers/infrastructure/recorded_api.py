@@ -114,6 +114,7 @@ def paged(items: list[Obj], query: Any) -> tuple[list[Obj], Obj]:
 class RecordedAPI:
     objects: dict[tuple[str, str, str | None, str], Obj] = field(default_factory=dict)
     requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    authorizations: list[str] = field(default_factory=list)
     discovery: list[Obj] = field(default_factory=recorded_discovery)
 
     def add(self, plural: str, obj: Obj) -> Obj:
@@ -130,6 +131,7 @@ class RecordedAPI:
     async def handle(self, request: Request) -> JSONResponse:
         path = "/" + request.path_params["path"]
         self.requests.append((request.method, path, dict(request.query_params)))
+        self.authorizations.append(request.headers.get("authorization", ""))
         if path == "/version":
             return JSONResponse(VERSION)
         if path == "/api":

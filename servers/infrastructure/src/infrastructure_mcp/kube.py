@@ -31,7 +31,7 @@ from homelab_shared.errors import (
 )
 from homelab_shared.redact import scrub
 from infrastructure_mcp import names
-from infrastructure_mcp.settings import InfraSettings
+from infrastructure_mcp.settings import SERVICE_ACCOUNT_DIR, InfraSettings
 
 SERVICE = "Kubernetes"
 CONFIG_HINT = "check INFRA_KUBECONFIG and INFRA_KUBE_CONTEXT (or the pod's service account)"
@@ -125,13 +125,23 @@ def mapped() -> Iterator[None]:
         raise map_error(err) from err
 
 
-def api_client_from(settings: InfraSettings) -> k8s.ApiClient:
-    """Kubeconfig (path + context) or the pod's service account, never the process default."""
+def api_client_from(
+    settings: InfraSettings, service_account: Path = SERVICE_ACCOUNT_DIR
+) -> k8s.ApiClient:
+    """Kubeconfig (path + context) or the pod's service account, never the process default.
+
+    In a cluster: ``KUBERNETES_SERVICE_HOST``/``_PORT`` over https, verified against the mounted
+    ``ca.crt``, with the mounted token (re-read as the kubelet rotates it)."""
     lib = _lib()
     with mapped():
         if settings.use_in_cluster:
+            from kubernetes.config.incluster_config import InClusterConfigLoader
+
             cfg = lib.client.Configuration()
-            lib.config.load_incluster_config(client_configuration=cfg)
+            InClusterConfigLoader(
+                token_filename=str(service_account / "token"),
+                cert_filename=str(service_account / "ca.crt"),
+            ).load_and_set(cfg)
             return lib.client.ApiClient(cfg)
         return lib.config.new_client_from_config(
             config_file=str(settings.kubeconfig), context=settings.kube_context
@@ -177,8 +187,15 @@ def _check_target(res: ApiKind, namespace: str | None, name: Any, body: Any) -> 
 class KubeClient:
     """One cluster. Blocking: call it from a worker thread (plain ``def`` tools)."""
 
-    def __init__(self, settings: InfraSettings, api: k8s.ApiClient | None = None) -> None:
+    def __init__(
+        self,
+        settings: InfraSettings,
+        api: k8s.ApiClient | None = None,
+        *,
+        service_account: Path = SERVICE_ACCOUNT_DIR,
+    ) -> None:
         self.settings = settings
+        self.service_account = service_account
         self.timeout = settings.kube_timeout
         self._api = api
         self._dynamic: DynamicClient | None = None
@@ -187,7 +204,7 @@ class KubeClient:
     @property
     def api(self) -> k8s.ApiClient:
         if self._api is None:
-            self._api = api_client_from(self.settings)
+            self._api = api_client_from(self.settings, self.service_account)
         return self._api
 
     @property
