@@ -153,8 +153,8 @@ def register(box: Toolbox, deps: Deps) -> None:
         ] = False,
         revision: Revision = None,
     ) -> SyncResult:
-        """Sync an application to its target revision, without pruning. dry_run=true checks
-        first (any revision); another revision needs deploy_revision, pruning prune_application."""
+        """Sync an application to its target revision, without pruning; dry_run=true checks any
+        revision. Other revisions: deploy_revision."""
         if not dry_run:
             risks = sync_risks(await deps.argocd().application(name), revision)
             if risks:
@@ -170,8 +170,7 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.destructive(preview=describe_deploy_revision)
     async def deploy_revision(name: AppName, revision: Revision = None) -> SyncResult:
-        """Sync an application to another revision than its target (or with its Replace/Force
-        sync options), without pruning: what runs is replaced."""
+        """Sync to another revision than the target, or despite Replace/Force sync options."""
         app = await deps.argocd().sync(name, dry_run=False, prune=False, revision=revision)
         return _sync_result(name, app, False, False)
 
