@@ -149,6 +149,22 @@ def _verbs(manifests: Manifests) -> dict[str, set[str]]:
     return verbs
 
 
+# Writes that hand out more than the role has: run pods as any account, mint tokens, change RBAC,
+# register CRDs or webhooks, or make ArgoCD deploy with its own cluster-wide rights.
+ESCALATING_GROUPS = {
+    "rbac.authorization.k8s.io",
+    "apiextensions.k8s.io",
+    "admissionregistration.k8s.io",
+    "argoproj.io",
+    "certificates.k8s.io",
+    "authentication.k8s.io",
+    "*",
+}
+ESCALATING_RESOURCES = {"secrets", "serviceaccounts", "serviceaccounts/token", "*"}
+WRITE_VERBS = {"create", "patch", "update", "delete", "deletecollection"}
+ESCALATION_VERBS = {"escalate", "bind", "impersonate", "*"}
+
+
 def test_kubernetes_access_is_read_only_unless_writes_are_enabled() -> None:
     read_only = _verbs(render(EVERYTHING))
     assert set().union(*read_only.values()) == {"get", "list", "watch"}
@@ -156,5 +172,37 @@ def test_kubernetes_access_is_read_only_unless_writes_are_enabled() -> None:
     pod = containers(render(EVERYTHING), "infrastructure")
     assert pod["serviceAccountName"] == "hl-homelab-mcp-kubernetes"
     writes = _verbs(render({**EVERYTHING, "kubernetesAccess": {"enabled": True, "writes": True}}))
-    assert "delete" in writes["apps/*"] and "patch" in writes["/pods"]
+    # what the tools need: patch (restart, scale, cordon), delete, apply's create + patch
+    assert {"patch", "create", "delete"} <= writes["apps/deployments"]
+    assert "patch" in writes["/nodes"] and "delete" in writes["/pods"]
     assert not any("secrets" in r or "rbac" in r for r in writes)
+    for resource, verbs in writes.items():
+        group, _, name = resource.partition("/")
+        writing = verbs & WRITE_VERBS
+        assert not verbs & ESCALATION_VERBS, resource
+        assert not (writing and group in ESCALATING_GROUPS), (resource, writing)
+        assert not (writing and name in ESCALATING_RESOURCES), (resource, writing)
+        assert not ("create" in verbs and name.startswith("pods")), "no pods (nor pods/exec)"
+        assert "update" not in verbs, "server-side apply patches; update replaces whole objects"
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"apiGroups": [""], "resources": ["secrets"], "verbs": ["patch"]},
+        {"apiGroups": [""], "resources": ["serviceaccounts/token"], "verbs": ["create"]},
+        {"apiGroups": [""], "resources": ["pods"], "verbs": ["create"]},
+        {"apiGroups": [""], "resources": ["pods/exec"], "verbs": ["create"]},
+        {"apiGroups": ["argoproj.io"], "resources": ["applications"], "verbs": ["create"]},
+        {"apiGroups": ["apiextensions.k8s.io"], "resources": ["*"], "verbs": ["delete"]},
+        {"apiGroups": ["rbac.authorization.k8s.io"], "resources": ["roles"], "verbs": ["patch"]},
+        {"apiGroups": ["apps"], "resources": ["*"], "verbs": ["patch"]},
+        {"apiGroups": ["apps"], "resources": ["deployments"], "verbs": ["escalate"]},
+        {"apiGroups": ["*"], "resources": ["deployments"], "verbs": ["patch"]},
+    ],
+)
+def test_escalating_write_rules_are_refused(rule: dict[str, Any]) -> None:
+    access = {"enabled": True, "writes": True, "writeRules": [rule]}
+    refused = r"kubernetesAccess\.writeRules: .*(escalate|is not granted)"
+    with pytest.raises(helm_python.HelmRenderError, match=refused):
+        render({**EVERYTHING, "kubernetesAccess": access})

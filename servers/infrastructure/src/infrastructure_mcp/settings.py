@@ -25,7 +25,8 @@ DENY_ENTRY = re.compile(
     r"^(?:(?P<group>[a-z0-9.-]*)/)?(?P<kind>[A-Za-z0-9]+|\*)(?::(?P<scope>write))?$"
 )
 DEFAULT_DENIED = ["Secret:write", "rbac.authorization.k8s.io/*:write"]
-IN_CLUSTER_TOKEN = Path("/var/run/secrets/kubernetes.io/serviceaccount/token")
+SERVICE_ACCOUNT_DIR = Path("/var/run/secrets/kubernetes.io/serviceaccount")
+IN_CLUSTER_TOKEN = SERVICE_ACCOUNT_DIR / "token"
 
 
 def _alias(*names: str) -> AliasChoices:
