@@ -72,7 +72,8 @@ def register(box: Toolbox, deps: Deps) -> None:
             Literal["LZ4", "ZSTD", "GZIP", "OFF"] | None,
             Field(description="Default: inherited from the parent"),
         ] = None,
-        quota_gib: Annotated[float | None, Field(gt=0, description="Quota in GiB")] = None,
+        # TrueNAS refuses a quota under 1 GiB (other than 0)
+        quota_gib: Annotated[float | None, Field(ge=1, description="Quota in GiB")] = None,
     ) -> m.WriteResult:
         """Create a filesystem dataset under an existing parent."""
         nas = deps.nas()
@@ -108,7 +109,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         found = await nas.pool(pool)
         if found is None:
             raise ToolError(f"No pool {pool}; list_pools shows them.")
-        job = await nas.start_scrub(int(found["id"]), reporter(ctx), wait_seconds)
+        job = await nas.start_scrub(str(found["name"]), reporter(ctx), wait_seconds)
         summary = s.job(job)
         done = "scrub finished" if summary.state == "SUCCESS" else "scrub started"
         return m.WriteResult(done=f"{done} on {pool}", job=summary)
@@ -128,8 +129,16 @@ def register(box: Toolbox, deps: Deps) -> None:
         if unknown:
             raise ToolError(f"No disk {', '.join(unknown)}; list_disks shows them.")
         ids = [str(by_name[d].get("identifier") or d) for d in disks]
-        await nas.smart_test(ids, kind)
-        return m.WriteResult(done=f"{kind} SMART test started on {', '.join(disks)}")
+        rows = await nas.smart_test(ids, kind)
+        failed = {str(r.get("disk")): s.text(r.get("error"), 200) for r in rows if r.get("error")}
+        started = [d for d in disks if d not in failed]
+        if not started:
+            reasons = "; ".join(f"{d}: {e}" for d, e in failed.items())
+            raise ToolError(f"No SMART test started ({reasons}).")
+        done = f"{kind} SMART test started on {', '.join(started)}"
+        if failed:
+            done += f"; not on {', '.join(failed)}"
+        return m.WriteResult(done=done, details=dict(failed))  # disk -> why it was refused
 
     # --- destructive --------------------------------------------------------------------------
 
