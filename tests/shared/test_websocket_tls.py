@@ -22,11 +22,11 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.server import ServerConnection, serve
 
 from homelab_shared.errors import Unreachable
-from homelab_shared.websocket import PersistentWebSocket, SocketOptions
+from homelab_shared.websocket import SocketOptions
+from tests.shared.test_retry_policy import Socket  # the smallest protocol: ids, no login
 
 TLS_HINT = "set TEST_CA_BUNDLE to your CA, or TEST_VERIFY_SSL=false"
 
@@ -105,19 +105,6 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
     )
 
 
-class Echo(PersistentWebSocket):
-    """The smallest protocol on the shared socket: no login, replies carry the request id."""
-
-    async def handshake(self, conn: ClientConnection) -> None:
-        return None
-
-    def frame(self, msg_id: int, message: dict[str, Any]) -> dict[str, Any]:
-        return {"id": msg_id, **message}
-
-    def reply_id(self, message: dict[str, Any]) -> Any:
-        return message.get("id")
-
-
 async def _echo(ws: ServerConnection) -> None:
     async for raw in ws:
         msg = json.loads(raw)
@@ -145,7 +132,7 @@ async def wrong_name_url(pki: Pki) -> AsyncIterator[str]:
 
 
 async def _ping(url: str, **tls: Any) -> Any:
-    sock = Echo(SocketOptions(url=url, service="Test", attempts=1, tls_hint=TLS_HINT, **tls))
+    sock = Socket(SocketOptions(url=url, service="Test", attempts=1, tls_hint=TLS_HINT, **tls))
     try:
         reply = await sock.request({"ping": "hello"})
     finally:
