@@ -14,15 +14,14 @@ from homelab_shared.toolbox import Toolbox
 from truenas_mcp import models as m
 from truenas_mcp import summaries as s
 from truenas_mcp.client import TrueNASClient
-from truenas_mcp.tools import DatasetName, Deps, PoolName, SnapshotName, reporter
-
-SnapshotLabel = Annotated[
-    str | None,
-    Field(
-        pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,120}$",
-        description="Snapshot name after @; default manual-<UTC time>",
-    ),
-]
+from truenas_mcp.tools import (
+    DatasetName,
+    Deps,
+    PoolName,
+    SnapshotLabel,
+    SnapshotName,
+    reporter,
+)
 
 
 async def _dataset(nas: TrueNASClient, name: str) -> dict[str, Any]:
@@ -52,7 +51,9 @@ async def _children(nas: TrueNASClient, dataset: str) -> list[str]:
 def register(box: Toolbox, deps: Deps) -> None:
     @box.write()
     async def create_snapshot(
-        dataset: DatasetName, name: SnapshotLabel = None, recursive: bool = False
+        dataset: DatasetName,
+        name: SnapshotLabel | None = None,
+        recursive: bool = False,
     ) -> m.WriteResult:
         """Take a snapshot of a dataset now (recursive: its child datasets too)."""
         nas = deps.nas()
@@ -165,10 +166,10 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def rollback_snapshot(
         snapshot: SnapshotName,
         destroy_newer: Annotated[
-            bool, Field(description="Required when newer snapshots exist: they are destroyed")
+            bool, Field(description="Allow destroying newer snapshots")
         ] = False,
     ) -> m.WriteResult:
-        """Roll a dataset back to one of its snapshots."""
+        """Roll a dataset back to a snapshot."""
         await describe_rollback(snapshot, destroy_newer)  # state may have changed since preview
         await deps.nas().rollback(snapshot, recursive=destroy_newer)
         return m.WriteResult(done=f"rolled back to {snapshot}")
@@ -216,7 +217,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         dataset: DatasetName,
         recursive: Annotated[bool, Field(description="Also delete child datasets")] = False,
     ) -> m.WriteResult:
-        """Delete a dataset (and its snapshots; with recursive, its children)."""
+        """Delete a dataset and its snapshots."""
         await describe_delete_dataset(dataset, recursive)
         await deps.nas().delete_dataset(dataset, recursive)
         return m.WriteResult(
