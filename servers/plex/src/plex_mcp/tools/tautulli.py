@@ -28,7 +28,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         limit: Limit = 25,
         offset: Offset = 0,
     ) -> History:
-        """Watch history, newest first (after/before: days, both included)."""
+        """Watch history, newest first (after/before days included)."""
         if after and before and after > before:
             raise ToolError(
                 f"after ({after}) is later than before ({before}): both days are included, so "

@@ -165,9 +165,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.destructive(preview=describe_rollback)
     async def rollback_snapshot(
         snapshot: SnapshotName,
-        destroy_newer: Annotated[
-            bool, Field(description="Allow destroying newer snapshots")
-        ] = False,
+        destroy_newer: Annotated[bool, Field(description="Destroy newer snapshots")] = False,
     ) -> m.WriteResult:
         """Roll a dataset back to a snapshot."""
         await describe_rollback(snapshot, destroy_newer)  # state may have changed since preview
