@@ -194,3 +194,28 @@ async def test_a_job_survives_a_dropped_socket(
         await client.aclose()
     assert job["state"] == "SUCCESS"
     assert client.rpc.connects >= 2
+
+
+async def test_calls_truenas_would_reject_fail_like_on_a_real_box(
+    nas: FakeTrueNAS, nas_settings: Callable[..., TrueNASSettings]
+) -> None:
+    """The stand-in checks every call against TrueNAS 25.04's parameter models."""
+    client = TrueNASClient(nas_settings())
+    try:
+        with pytest.raises(BadRequest, match=r"pool\.scrub\.scrub\.name: Input should be a valid"):
+            await client.rpc.run_job("pool.scrub.scrub", 1, "START")  # an id, not the name
+        with pytest.raises(BadRequest, match=r"options\.recursive_snapshots: Extra inputs"):
+            await client.rpc.call("pool.snapshot.delete", "tank/a@b", {"recursive_snapshots": 1})
+        with pytest.raises(BadRequest, match="invalid filter"):
+            await client.rows("pool.query", [["name", "==", "tank"]])
+        with pytest.raises(BadRequest, match="takes 2 arguments, got 3"):
+            await client.read("pool.query", [], {}, "x")
+    finally:
+        await client.aclose()
+    assert [m for m, _ in nas.rejected] == [
+        "pool.scrub.scrub",
+        "pool.snapshot.delete",
+        "pool.query",
+        "pool.query",
+    ]
+    nas.rejected.clear()  # expected here; the fixture fails any other test that leaves some

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from homelab_shared.errors import (
     AuthFailed,
@@ -208,10 +208,26 @@ class PlexClient:
                 )
         return found
 
-    def search(self, query: str, mediatype: str | None, limit: int) -> list[Any]:
+    def search(self, query: str, mediatype: str | None, per_hub: int) -> tuple[list[Any], bool]:
+        """Hub search (what PlexServer.search sends), at most ``per_hub`` items of each type.
+
+        Returns the items, hub after hub, and whether that is every match: False when a hub
+        filled ``per_hub`` or says ``more`` (Plex may cap a hub below the limit asked for)."""
+        from plexapi.library import Hub
+
+        params = {"query": query, "includeCollections": 1, "includeExternalMedia": 1}
+        key = f"/hubs/search?{urlencode({**params, 'limit': per_hub})}"
+        found: list[Any] = []
+        complete = True
         with self.call("GET /hubs/search") as server:
-            found = server.search(query, mediatype=mediatype, limit=limit)
-        return static([item for item in found if getattr(item, "ratingKey", None)])
+            for hub in server.fetchItems(key, Hub):
+                if hub is None or (mediatype and hub.type != mediatype):
+                    continue
+                items = list(hub._partialItems)
+                if hub.more or len(items) >= per_hub:
+                    complete = False
+                found += items
+        return static([item for item in found if getattr(item, "ratingKey", None)]), complete
 
     def recently_added(self, section: Any, since: int, cap: int) -> tuple[list[Any], int]:
         """Items of ``section`` added at or after Unix time ``since``, newest first, at most
