@@ -19,9 +19,9 @@ CRDS = {"ServiceMonitor"}  # not in the core schemas
 Manifests = dict[tuple[str, str], dict[str, Any]]
 
 
-def render(values: dict[str, Any]) -> Manifests:
+def render(values: dict[str, Any], name: str = "hl") -> Manifests:
     chart = helm_python.Chart.load(str(CHART))
-    rendered = chart.render(values=values, name="hl", namespace="home", is_install=True)
+    rendered = chart.render(values=values, name=name, namespace="home", is_install=True)
     found: Manifests = {}
     for template, text in rendered.items():
         if template.endswith("NOTES.txt"):
@@ -35,8 +35,9 @@ def render(values: dict[str, Any]) -> Manifests:
     return found
 
 
-def containers(manifests: Manifests, name: str) -> dict[str, Any]:
-    return manifests[("Deployment", f"hl-homelab-mcp-{name}")]["spec"]["template"]["spec"]
+def containers(manifests: Manifests, name: str, release: str = "hl") -> dict[str, Any]:
+    deployment = manifests[("Deployment", f"{release}-homelab-mcp-{name}")]
+    return deployment["spec"]["template"]["spec"]
 
 
 def env_of(pod: dict[str, Any]) -> dict[str, str]:
