@@ -391,3 +391,29 @@ def test_every_command_of_the_deployment_section_is_right() -> None:
 def test_wrong_commands_are_caught(line: str) -> None:
     with pytest.raises(AssertionError):
         checker(line)({})
+
+
+def test_the_ci_runs_the_readmes_container_line() -> None:
+    """.ci/images.sh runs the README's docker run line through tests/deploy/readme_run.py: with
+    podman, only names, the host port, the image and the placeholders differ."""
+    from tests.deploy.readme_run import podman_argv, readme_line
+
+    words = readme_line()
+    argv = podman_argv(words, "c-1", "localhost/x:ci", 40123, "tok")
+    assert argv[:3] == ["podman", "run", "--health-interval=disable"]
+    assert len(argv) - 1 == len(words), "one word for one word"
+    changed = {(a, b) for a, b in zip(words[2:], argv[3:], strict=True) if a != b}
+    port = readme_servers()["gateway"].port
+    assert changed == {
+        ("homelab-mcp", "c-1"),
+        ("homelab-mcp-data:/data", "c-1:/data"),
+        (f"{port}:{port}", f"127.0.0.1:40123:{port}"),
+        (
+            "HOMELAB_AUTH_TOKENS=claude:read,write:<token>",
+            "HOMELAB_AUTH_TOKENS=claude:read,write:tok",
+        ),
+        ("HA_TOKEN=<token>", "HA_TOKEN=ci-placeholder"),
+        ("homelab-mcp/gateway", "localhost/x:ci"),
+    }
+    with pytest.raises(AssertionError, match="not the same port"):
+        podman_argv([*words[:-1], "-p", "8080:8000", words[-1]], "c", "i", 1, "t")
