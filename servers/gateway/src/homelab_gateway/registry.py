@@ -12,6 +12,10 @@ manifest naming it would make clients install someone else's code, and ``homelab
 alone carries no server (they are separate distributions). Locally, stdio is ``uv run`` from a
 clone (``homelab-mcp client-config claude``).
 
+Secrets are listed by their variable only, not also as ``<VARIABLE>_FILE``: the schema has no way
+to say "this or that", and a file path from the user's machine means nothing inside the
+container without a mount that the manifest cannot tie to one variable.
+
 tests/deploy/test_registry.py fails while a committed file differs from this output.
 """
 
