@@ -3,7 +3,11 @@
 ``doctor``, ``serve`` and ``client-config`` use this to tell "nothing of this server was set"
 (not configured) from "some of it was set but it does not load" (an error to fix), and to answer
 ``HA_ULR`` with "did you mean HA_URL". Everything is derived from the settings classes, so a new
-server gets it without code of its own.
+server gets it without code of its own. A class that reads variables through a source of its own
+(arr-suite's ``SONARR_URL``, ``RADARR_4K_API_KEY``...) names them with a classmethod
+``known_variables(names) -> Iterable[str]``: given the names that are set, every variable it
+reads, those of instances named in ``names`` included (``RADARR_4K_URL`` makes
+``RADARR_4K_API_KEY`` known, so ``RADARR_4K_API_KYE`` gets its hint).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import difflib
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import cast
 
 from dotenv import dotenv_values
 from pydantic_settings import BaseSettings
@@ -26,14 +31,22 @@ TYPO_CUTOFF = 0.8
 PREFIX_CUTOFF = 0.75
 
 
-def variables(cls: type[BaseSettings]) -> dict[str, str]:
-    """Every variable that sets a field of ``cls`` (``*_FILE`` twins of secrets too) -> field."""
+OWN_SOURCE = "(own source)"  # the "field" of a variable that a class's own source reads
+
+
+def variables(cls: type[BaseSettings], names: Iterable[str] = ()) -> dict[str, str]:
+    """Every variable that sets a field of ``cls`` (``*_FILE`` twins of secrets too) -> field,
+    and those its own source reads (see the module docstring), given the ``names`` that are set."""
     found: dict[str, str] = {}
     for name, field in cls.model_fields.items():
         for var in env_names(cls, name):
             found[var] = name
             if is_secret(field.annotation):
                 found[f"{var}_FILE"] = name
+    own = getattr(cls, "known_variables", None)
+    if callable(own):
+        own_vars = cast("Iterable[str]", own(list(names)))
+        found.update({var: OWN_SOURCE for var in own_vars if var not in found})
     return found
 
 
@@ -59,8 +72,9 @@ def dotenv(cls: type[BaseSettings]) -> dict[str, str]:
 
 def set_variables(cls: type[BaseSettings], environ: Mapping[str, str] | None = None) -> list[str]:
     """The variables of ``cls`` that the operator set (sorted)."""
-    known = variables(cls)
-    return sorted(var for var in present(cls, environ) if var in known)
+    values = present(cls, environ)
+    known = variables(cls, values)
+    return sorted(var for var in values if var in known)
 
 
 def typos(
@@ -68,11 +82,12 @@ def typos(
 ) -> dict[str, str]:
     """Set variables that no class knows but that look like one it does: ``{HA_ULR: HA_URL}``."""
     classes = list(classes)
-    known: set[str] = set()
     seen: dict[str, str] = {}
     for cls in classes:
-        known.update(variables(cls))
         seen.update(present(cls, environ))
+    known: set[str] = set()
+    for cls in classes:
+        known.update(variables(cls, seen))
     hints: dict[str, str] = {}
     for var in sorted(seen):
         if var in known:
@@ -94,5 +109,5 @@ def _ratio(a: str, b: str) -> float:
 
 def typo_problems(cls: type[BaseSettings], hints: Mapping[str, str]) -> list[str]:
     """One line per misspelt variable of ``cls``: ``HA_ULR is set: did you mean HA_URL?``."""
-    known = variables(cls)
+    known = variables(cls, hints.values())
     return [f"{bad} is set: did you mean {good}?" for bad, good in hints.items() if good in known]

@@ -39,6 +39,15 @@ S = TypeVar("S", bound=BaseSettings)
 PLACEHOLDER = re.compile(r"^\s*<[^<>]*>\s*$")
 
 
+def reject_placeholder(value: str) -> None:
+    """ValueError when ``value`` is still a ``client-config`` placeholder such as ``<HA_URL>``."""
+    if PLACEHOLDER.match(value):
+        raise ValueError(
+            f"still holds the client-config placeholder {value.strip()}: "
+            "replace it with the real value"
+        )
+
+
 def is_secret(annotation: Any) -> bool:
     """Is this field annotation a ``SecretStr`` (possibly optional or annotated)."""
     if annotation is SecretStr:
@@ -128,11 +137,8 @@ class SettingsBase(BaseSettings):
     @classmethod
     def _not_a_placeholder(cls, value: Any) -> Any:
         """A pasted client config with ``<HA_URL>`` left in must not look configured."""
-        if isinstance(value, str) and PLACEHOLDER.match(value):
-            raise ValueError(
-                f"still holds the client-config placeholder {value.strip()}: "
-                "replace it with the real value"
-            )
+        if isinstance(value, str):
+            reject_placeholder(value)
         return value
 
     @classmethod
