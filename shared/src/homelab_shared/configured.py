@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import cast
 
 from dotenv import dotenv_values
+from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 
 from homelab_shared.settings import env_names, is_secret
@@ -111,3 +112,42 @@ def typo_problems(cls: type[BaseSettings], hints: Mapping[str, str]) -> list[str
     """One line per misspelt variable of ``cls``: ``HA_ULR is set: did you mean HA_URL?``."""
     known = variables(cls, hints.values())
     return [f"{bad} is set: did you mean {good}?" for bad, good in hints.items() if good in known]
+
+
+def _extra(field: FieldInfo, key: str) -> object:
+    extra = field.json_schema_extra
+    return extra.get(key) if isinstance(extra, dict) else None
+
+
+def offered_fields(
+    cls: type[BaseSettings], values: Mapping[str, str], everything: bool
+) -> set[str]:
+    """The fields whose variables ``client-config`` prints even though they are not set in
+    ``values``: the rest of every group (``settings.companion``) of which something is set (the
+    fields without a default) and,
+    with ``everything``, the required fields and the offered ones, except the offered fields of
+    the other groups once some group is started (an either/or is decided by what was set)."""
+    fields = cls.model_fields
+    started = {
+        _extra(field, "group")
+        for name, field in fields.items()
+        if _extra(field, "group") is not None and _is_set(cls, name, values)
+    }
+    found: set[str] = set()
+    for name, field in fields.items():
+        group = _extra(field, "group")
+        completes = group is not None and group in started and _needs_value(field)
+        offered = field.is_required() or _extra(field, "client_config") is True
+        if completes or (everything and offered and (group is None or not started)):
+            found.add(name)
+    return found
+
+
+def _needs_value(field: FieldInfo) -> bool:
+    """No usable default (a base URL with one is not printed: a placeholder left in fails)."""
+    return field.is_required() or (field.default is None and field.default_factory is None)
+
+
+def _is_set(cls: type[BaseSettings], name: str, values: Mapping[str, str]) -> bool:
+    secret = is_secret(cls.model_fields[name].annotation)
+    return any(v in values or (secret and f"{v}_FILE" in values) for v in env_names(cls, name))

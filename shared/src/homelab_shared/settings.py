@@ -39,6 +39,14 @@ S = TypeVar("S", bound=BaseSettings)
 PLACEHOLDER = re.compile(r"^\s*<[^<>]*>\s*$")
 
 
+def companion(group: str, *, offer: bool = False) -> dict[str, Any]:
+    """``json_schema_extra`` of a field that works only together with the other fields of
+    ``group`` (a URL and its token): once one of them is set, ``client-config`` prints the
+    others too. ``offer``: a usual part of the setup, printed to fill in while nothing is set
+    (plex's two halves, either of which is enough; once one half is set the other is not)."""
+    return {"group": group, **({"client_config": True} if offer else {})}
+
+
 def reject_placeholder(value: str) -> None:
     """ValueError when ``value`` is still a ``client-config`` placeholder such as ``<HA_URL>``."""
     if PLACEHOLDER.match(value):
