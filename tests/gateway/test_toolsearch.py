@@ -213,3 +213,26 @@ def test_client_config_launches_with_the_mode_and_profile(
     code, _, err = run_cli(capsys, "serve", "plex", "--profile", "media")
     assert code == 2
     assert "apply to the gateway, not to one server" in err
+
+
+@pytest.mark.parametrize("mode", ["all", "search"])
+async def test_a_tool_of_an_unmounted_server_names_what_enables_it_in_both_modes(
+    mode: str, members: list[Member], monkeypatch: pytest.MonkeyPatch, runtime: RuntimeSettings
+) -> None:
+    """Through call_tool (search mode) as directly: not "Unknown tool" but the variables."""
+    monkeypatch.delenv("HA_URL")
+    monkeypatch.delenv("HA_TOKEN")
+    unmounted = [members[0], load_member(HA, runtime)]
+    assert unmounted[1].state == "not_configured"
+    arguments = {"entity_id": "light.kitchen"}
+    name, args = "ha_get_entity", arguments
+    if mode == "search":
+        name, args = CALL_TOOL, {"name": "ha_get_entity", "arguments": arguments}
+    async with Client(gateway(unmounted, Profiles(mode=mode))) as client:
+        with pytest.raises(ToolError) as err:
+            await client.call_tool(name, args)
+    message = str(err.value)
+    assert "Unknown tool" not in message
+    assert message.startswith("ha_get_entity belongs to Home Assistant (ha_* tools), which is not")
+    assert "HA_URL is not set" in message
+    assert "HA_TOKEN or HA_TOKEN_FILE is not set" in message
