@@ -18,7 +18,7 @@ from fastmcp.exceptions import ToolError
 
 from home_assistant_mcp.spec import SPEC as HA
 from homelab_gateway.app import Member, build_gateway, load_member
-from homelab_gateway.profiles import GatewayOptions, Profiles, load_profiles
+from homelab_gateway.profiles import GatewayOptions, Profiles, ToolsMode, load_profiles
 from homelab_gateway.toolsearch import CALL_TOOL, SEARCH_TOOL, apply
 from homelab_shared.errors import ConfigError
 from homelab_shared.runtime import RuntimeSettings
@@ -217,7 +217,10 @@ def test_client_config_launches_with_the_mode_and_profile(
 
 @pytest.mark.parametrize("mode", ["all", "search"])
 async def test_a_tool_of_an_unmounted_server_names_what_enables_it_in_both_modes(
-    mode: str, members: list[Member], monkeypatch: pytest.MonkeyPatch, runtime: RuntimeSettings
+    mode: ToolsMode,
+    members: list[Member],
+    monkeypatch: pytest.MonkeyPatch,
+    runtime: RuntimeSettings,
 ) -> None:
     """Through call_tool (search mode) as directly: not "Unknown tool" but the variables."""
     monkeypatch.delenv("HA_URL")
