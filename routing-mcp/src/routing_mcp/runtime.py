@@ -17,6 +17,7 @@ from homelab_shared.toolbox import Readiness
 from routing_mcp.models import ModelInfo, ModelQuota
 from routing_mcp.pii_pool import ScanOptions
 from routing_mcp.policy import Policy, load_policy
+from routing_mcp.provider_checks import ProviderChecks, verdict
 from routing_mcp.providers.anthropic import AnthropicProvider
 from routing_mcp.providers.base import Provider
 from routing_mcp.providers.gemini import GeminiProvider
@@ -113,6 +114,11 @@ class RoutingRuntime:
 
             return PiiScanner(settings.pii_threshold, regions, settings.pii_ner_model)
 
+        # Every configured cloud provider; Ollama only when OLLAMA_HOST was set (see the module).
+        checked = [
+            p for p in providers if p != "ollama" or "ollama_host" in settings.model_fields_set
+        ]
+        self.checks = ProviderChecks(providers, checked, settings.connect_timeout)
         self._scanner = LazyScanner(load_scanner)
         if scanner is not None:
             self._scanner._scanner = scanner
@@ -165,16 +171,15 @@ class RoutingRuntime:
                 authenticated=False,
                 detail=f"{self.store.backend} quota store: {type(err).__name__}",
             )
+        failed = await self.checks.failures()
         why = {n: await self.router.unavailable(n) for n in self.policy.priority}
-        usable = [n for n, reason in why.items() if reason is None]
-        if usable:
-            detail = f"{self.store.backend} store; usable models: {', '.join(usable)}"
-            return Readiness(ok=True, reachable=True, authenticated=True, detail=detail)
-        return Readiness(
-            ok=False,
-            reachable=False,
-            authenticated=not self.router.health.disabled_providers,
-            detail=no_usable_model(self.policy, why),
+        return verdict(
+            self.policy,
+            why,
+            failed,
+            ollama_set="ollama" in self.checks.providers,
+            disabled=bool(self.router.health.disabled_providers),
+            backend=self.store.backend,
         )
 
     async def model_quota(self, name: str) -> ModelQuota:
@@ -225,14 +230,6 @@ class RoutingRuntime:
         for provider in self.providers.values():
             await provider.aclose()
         await self.store.aclose()
-
-
-def no_usable_model(policy: Policy, why: dict[str, str | None]) -> str:
-    """What to configure when no model can answer: the first reason per provider."""
-    per_provider: dict[str, str] = {}
-    for name, reason in why.items():
-        per_provider.setdefault(policy.models[name].provider, f"{name}: {reason}")
-    return "no usable model; configure at least one: " + "; ".join(per_provider.values())
 
 
 def make_runtime(

@@ -185,9 +185,14 @@ async def test_a_job_survives_a_dropped_socket(
     """Events are lost with the socket; the waiter polls core.get_jobs on a new connection."""
     nas.job_steps, nas.job_step_delay = 5, 0.3
     client = TrueNASClient(nas_settings())
+    first_progress = asyncio.Event()
+
+    async def on_progress(_percent: float, _text: str) -> None:
+        first_progress.set()
+
     try:
-        waiter = asyncio.create_task(client.app_action("stop", "jellyfin", None))
-        await asyncio.sleep(0.4)
+        waiter = asyncio.create_task(client.app_action("stop", "jellyfin", on_progress))
+        await asyncio.wait_for(first_progress.wait(), 10)  # the job runs, seen on this socket
         await client.rpc.drop()
         job = await asyncio.wait_for(waiter, 15)
     finally:

@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from homelab_shared.errors import ConfigError
-from homelab_shared.settings import UpstreamSettings, server_config
+from homelab_shared.settings import UpstreamSettings, reject_placeholder, server_config
 from homelab_shared.settings import normalise_url as shared_normalise_url
 
 App = Literal["sonarr", "radarr", "prowlarr", "sabnzbd"]
@@ -43,6 +43,7 @@ _VAR = re.compile(
     r"^(SONARR|RADARR|PROWLARR|SABNZBD)(?:_([A-Z0-9][A-Z0-9_]{0,30}?))?_(URL|API_KEY|API_KEY_FILE)$"
 )
 INSTANCE_NAME = r"^[a-z0-9][a-z0-9_]{0,30}$"
+KINDS = ("URL", "API_KEY", "API_KEY_FILE")
 
 
 class Instance(BaseModel):
@@ -66,8 +67,22 @@ class Instance(BaseModel):
 
     @model_validator(mode="after")
     def _normalise(self) -> Instance:
+        # ARR_INSTANCES entries arrive here unchecked (the variables were checked by the scan).
+        for kind, value in (("URL", self.url), ("API_KEY", self.api_key.get_secret_value())):
+            problem = placeholder_problem(f"{self.prefix}{kind}", value)
+            if problem:
+                raise ConfigError(problem)
         self.url = normalise_url(self.url, f"{self.prefix}URL")
         return self
+
+
+def placeholder_problem(var: str, value: str) -> str | None:
+    """A pasted client config with ``<SONARR_API_KEY>`` left in must not look configured."""
+    try:
+        reject_placeholder(value)
+    except ValueError as err:
+        return f"{var} is invalid: {err}"
+    return None
 
 
 def normalise_url(value: str, var: str) -> str:
@@ -99,12 +114,17 @@ def scan_instances(environ: dict[str, str]) -> list[dict[str, Any]]:
     instances: list[dict[str, Any]] = []
     for (app, name), values in sorted(found.items()):
         prefix = f"{app.upper()}_" + ("" if name == DEFAULT else f"{name.upper()}_")
-        key = values.get("API_KEY")
+        key, key_var = values.get("API_KEY"), "API_KEY"
         if key is None and "API_KEY_FILE" in values:
-            key = _read_secret_file(f"{prefix}API_KEY_FILE", values["API_KEY_FILE"])
+            key_var = "API_KEY_FILE"
+            key = _read_secret_file(f"{prefix}{key_var}", values[key_var])
         if "URL" not in values and not key:
             continue  # e.g. compose's empty secret file of an app that is not used
-        if "URL" not in values:
+        given = [("URL", values.get("URL")), (key_var, key)]
+        left = [placeholder_problem(f"{prefix}{kind}", v) for kind, v in given if v]
+        if any(left):
+            problems += filter(None, left)
+        elif "URL" not in values:
             problems.append(f"{prefix}URL is not set (its API key is)")
         elif not key:
             problems.append(f"{prefix}API_KEY or {prefix}API_KEY_FILE is not set")
@@ -166,6 +186,17 @@ class ArrSettings(UpstreamSettings):
             settings_cls, init_settings, env_settings, dotenv_settings, file_secret_settings
         )
         return (init_settings, InstancesSource(settings_cls), *inherited[1:])
+
+    @classmethod
+    def known_variables(cls, names: list[str]) -> list[str]:
+        """The variables the instance scan reads (for ``doctor``'s "configured?" and its typo
+        hints): every app's default pair, and all three of each instance named in ``names``."""
+        prefixes = {f"{app.upper()}_" for app in APPS}
+        for var in names:
+            match = _VAR.match(var)
+            if match and match.group(2):
+                prefixes.add(f"{match.group(1)}_{match.group(2)}_")
+        return [f"{prefix}{kind}" for prefix in sorted(prefixes) for kind in KINDS]
 
     @classmethod
     def registry_inputs(cls) -> list[dict[str, Any]]:

@@ -81,14 +81,14 @@ def load_member(
 
 
 def unready(
-    members: Sequence[Member], broken: Mapping[str, str], hints: Mapping[str, str] | None = None
+    members: Sequence[Member], broken: Mapping[str, str], own: Sequence[str] = ()
 ) -> dict[str, str]:
     """Configured servers the gateway could not serve, with what to fix (for ``/readyz``);
-    misspelt ``HOMELAB_*`` variables count too, under ``(all servers)``."""
+    the gateway's own problems (``selfcheck.gateway_problems``) count too, under
+    ``(all servers)``."""
     found = {m.spec.name: "; ".join(m.problems) for m in members if m.needs_attention}
-    runtime_typos = typo_problems(RuntimeSettings, hints or {})
-    if runtime_typos:
-        found[ALL_SERVERS] = "; ".join(runtime_typos)
+    if own:
+        found[ALL_SERVERS] = "; ".join(own)
     return {**found, **broken}
 
 

@@ -15,11 +15,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 
 from homelab_gateway.app import GATEWAY_PORT, find_spec
-from homelab_shared.configured import present
+from homelab_shared.configured import offered_fields, present
 from homelab_shared.errors import ConfigError
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import env_names, is_secret
@@ -65,13 +64,6 @@ def stdio_command(name: str | None, extra: Sequence[str] = ()) -> list[str]:
     return [str(Path(script).resolve()), *serve]
 
 
-def _offered(field: FieldInfo) -> bool:
-    """Required, or optional but part of the usual setup (``json_schema_extra={"client_config":
-    True}``: e.g. plex's PLEX_URL and TAUTULLI_URL, either of which is enough)."""
-    extra = field.json_schema_extra
-    return field.is_required() or (isinstance(extra, dict) and extra.get("client_config") is True)
-
-
 def named(name: str) -> ServerSpec:
     return find_spec(discover(), name)
 
@@ -80,17 +72,18 @@ def server_env(cls: type[BaseSettings], everything: bool) -> dict[str, str]:
     """Required variables (``everything``) and any the operator set: the set value when it is
     not a secret, else a ``<VARIABLE>`` placeholder to fill in (rejected at load if left)."""
     values = present(cls)
+    wanted = offered_fields(cls, values, everything)  # a URL's token, one half of an either/or
     env: dict[str, str] = {}
     for field_name, field in cls.model_fields.items():
         names = env_names(cls, field_name)
         secret = is_secret(field.annotation)
         given = [n for n in names if n in values or (secret and f"{n}_FILE" in values)]
-        if secret and (given or (everything and _offered(field))):
+        if secret and (given or field_name in wanted):
             var = given[0] if given else names[0]
             env[var] = f"<{var}>"
         elif given:
             env[given[0]] = values[given[0]]
-        elif everything and _offered(field):
+        elif field_name in wanted:
             env[names[0]] = f"<{names[0]}>"
     return env
 

@@ -37,6 +37,7 @@ from homelab_gateway.profiles import (
     Profiles,
     ToolsMode,
     load_profiles,
+    namespaces,
 )
 from homelab_shared.auth import parse_tokens
 from homelab_shared.middleware import current_client_id
@@ -253,10 +254,8 @@ def install(
 ) -> Profiles:
     """``serve``: load the profiles (``--tools``/``--profile`` over ``HOMELAB_TOOLS``/
     ``HOMELAB_PROFILE``), check the static tokens' profiles, apply them to the gateway."""
-    namespaces: dict[str, str] = {}
-    for m in members:
-        namespaces[m.spec.name] = namespaces[m.spec.namespace] = m.spec.namespace
-    profiles = load_profiles(load_settings(GatewayOptions), namespaces, mode=mode, profile=profile)
+    spaces = namespaces(m.spec for m in members)
+    profiles = load_profiles(load_settings(GatewayOptions), spaces, mode=mode, profile=profile)
     if runtime.auth_tokens is not None:
         tokens = parse_tokens(runtime.auth_tokens.get_secret_value())
         profiles.check_tokens(t.scopes for t in tokens)
