@@ -24,7 +24,7 @@ from home_assistant_mcp.targets import (
     normal_target,
     reach,
 )
-from homelab_shared.errors import UpstreamError
+from homelab_shared.errors import SafetyRefusal, UpstreamError
 
 # Services whose data is free-form (script variables; the generic on/off passes fields on to
 # each domain's service), so unknown fields are not errors.
@@ -282,4 +282,4 @@ async def refuse_if_sensitive(
     if sensitive is None:
         sensitive = await started(client, call.entity_ids, policy)
     if sensitive is not None:
-        raise ToolError(sensitive.refusal(called or call.name))
+        raise SafetyRefusal(sensitive.refusal(called or call.name))

@@ -20,6 +20,7 @@ from home_assistant_mcp.calls import execute, prepare, refuse_if_sensitive
 from home_assistant_mcp.models import ActionResult
 from home_assistant_mcp.models_data import Notification
 from home_assistant_mcp.tools import ENTITY_ID, Deps
+from homelab_shared.errors import SafetyRefusal
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 
@@ -79,7 +80,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     ) -> ActionResult:
         """Send a text notification to a phone, a notify entity or Home Assistant's UI."""
         if APP_COMMAND.match(message):
-            raise ToolError(
+            raise SafetyRefusal(
                 f"{message.strip()!r} is a command word of the Companion app, which would act on "
                 "the phone instead of showing it; not sent. Rephrase the message."
             )
