@@ -95,6 +95,15 @@ class Peer:
             )
             done.raise_for_status()
 
+    def config_flow(self, handler: str) -> None:
+        """An integration set up as the UI does it (one step, no options)."""
+        base = f"{self.ha.url}/api/config/config_entries/flow"
+        with httpx.Client(headers=self.ha.headers, timeout=20) as http:
+            body = http.post(base, json={"handler": handler}).json()
+            if body.get("type") == "form":
+                body = http.post(f"{base}/{body['flow_id']}", json={}).json()
+            assert body.get("type") == "create_entry", body
+
     def arrange(self) -> None:
         ws = self.ha.ws_command
         self.service("alarm_control_panel", "alarm_arm_home", entity_id=ALARM, code="1234")
@@ -122,6 +131,7 @@ class Peer:
         self.service("scene", "create", scene_id="evil", entities=evil)
         self.helper_group("cover", "All covers", [GARAGE, "cover.kitchen_window"])
         self.helper_group("lock", "All locks", [FRONT, "lock.openable_lock"])
+        self.config_flow("shopping_list")
         with (self.ha.config_dir / "configuration.yaml").open("a") as config:
             config.write(AUTOMATIONS)
         self.service("automation", "reload")
@@ -132,6 +142,9 @@ class Peer:
             "automation.office_off_ends_vacation",
             "automation.backup_unlocks",
             "automation.calendar_unlocks",
+            "automation.walkman_paused_unlocks",
+            "automation.shopping_list_unlocks",
+            "todo.shopping_list",
             "cover.all_covers",
             "lock.all_locks",
             "input_button.doorbell",
@@ -177,13 +190,19 @@ automation attack:
       - action: lock.unlock
         target:
           entity_id: lock.front_door
-  - id: calendar_unlocks
-    alias: Calendar unlocks
+"""
+
+
+def guarded_unlock(key: str, alias: str, *trigger: str) -> str:
+    """An owner's automation that would unlock the front door on ``trigger``, behind a condition
+    that is never true (a demo event or a state change during the run must not unlock for real;
+    the server's scan judges the actions, conditions aside)."""
+    lines = "\n".join(f"        {line}" for line in trigger)
+    return f"""  - id: {key}
+    alias: {alias}
     triggers:
-      - trigger: calendar
-        event: start
-        entity_id: calendar.calendar_1
-    conditions:  # never true: a demo event starting during the run must not unlock for real
+      - {lines.lstrip()}
+    conditions:
       - condition: state
         entity_id: input_select.house_mode
         state: Never
@@ -192,6 +211,32 @@ automation attack:
         target:
           entity_id: lock.front_door
 """
+
+
+AUTOMATIONS += "".join(
+    [
+        guarded_unlock(
+            "calendar_unlocks",
+            "Calendar unlocks",
+            "trigger: calendar",
+            "event: start",
+            "entity_id: calendar.calendar_1",
+        ),
+        guarded_unlock(
+            "walkman_paused_unlocks",
+            "Walkman paused unlocks",
+            "trigger: state",
+            "entity_id: media_player.walkman",
+            "to: paused",
+        ),
+        guarded_unlock(
+            "shopping_list_unlocks",
+            "Shopping list unlocks",
+            "trigger: state",
+            "entity_id: todo.shopping_list",
+        ),
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -298,35 +343,51 @@ def named_entities(event: dict[str, Any]) -> set[str]:
     return {found} if isinstance(found, str) else set(found)
 
 
+class Servers:
+    """The server with writes on, without and with destructive tools, and with an attack's
+    operator lists (each built once: building registers 80 tools; each test still opens its
+    own client and Home Assistant connection). All share one state dir and audit log."""
+
+    def __init__(self, peer: Peer, runtime: RuntimeSettings) -> None:
+        self.peer = peer
+        self.runtime = runtime
+        self.built: dict[str, FastMCP[Any]] = {}
+
+    def __call__(self, destructive: bool, **settings: Any) -> FastMCP[Any]:
+        key = json.dumps([destructive, settings], sort_keys=True)
+        if key not in self.built:
+            values = load_settings(
+                HASettings,
+                url=self.peer.ha.url,
+                token=self.peer.ha.token,
+                allow_write=True,
+                allow_destructive=destructive,
+                **settings,
+            )
+            self.built[key] = build_server(values, self.runtime)
+        return self.built[key]
+
+    def __getitem__(self, destructive: bool) -> FastMCP[Any]:
+        return self(destructive)
+
+    def audit(self) -> list[dict[str, Any]]:
+        path = self.runtime.audit_path()
+        return [json.loads(line) for line in path.read_text().splitlines()]
+
+
 @pytest.fixture(scope="module")
-def servers(peer: Peer, tmp_path_factory: pytest.TempPathFactory) -> dict[bool, FastMCP[Any]]:
-    """The server with writes on, without and with destructive tools (built once: building
-    registers 40 tools; each test still opens its own client and Home Assistant connection)."""
-    runtime = load_settings(RuntimeSettings, state_dir=tmp_path_factory.mktemp("state"))
-
-    def build(destructive: bool) -> FastMCP[Any]:
-        settings = load_settings(
-            HASettings,
-            url=peer.ha.url,
-            token=peer.ha.token,
-            allow_write=True,
-            allow_destructive=destructive,
-        )
-        return build_server(settings, runtime)
-
-    return {False: build(False), True: build(True)}
+def servers(peer: Peer, tmp_path_factory: pytest.TempPathFactory) -> Servers:
+    return Servers(peer, load_settings(RuntimeSettings, state_dir=tmp_path_factory.mktemp("state")))
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=[a.name for a in ATTACKS])
-async def test_attack_changes_nothing(
-    attack: Attack, peer: Peer, servers: dict[bool, FastMCP[Any]]
-) -> None:
+async def test_attack_changes_nothing(attack: Attack, peer: Peer, servers: Servers) -> None:
     states = peer.states()
     before = watched(states)
     try:
         async with (
             service_calls(peer.ha) as calls,
-            mcp_client(servers[attack.mode == "destructive"]) as client,
+            mcp_client(servers(attack.mode == "destructive", **attack.settings)) as client,
         ):
             for step in attack.steps:
                 if isinstance(step, Direct):
@@ -350,9 +411,7 @@ async def test_attack_changes_nothing(
             peer.ha.ws_command(undo.message)
 
 
-async def test_the_witnesses_see_a_real_change(
-    peer: Peer, servers: dict[bool, FastMCP[Any]]
-) -> None:
+async def test_the_witnesses_see_a_real_change(peer: Peer, servers: Servers) -> None:
     """Control: the same free-text attack, confirmed with a token, does open the garage, and
     both witnesses report it (so their silence in the cases above means something)."""
     arguments = {
@@ -381,7 +440,7 @@ async def test_the_witnesses_see_a_real_change(
 
 
 async def test_a_confirmed_call_cannot_reach_more_than_its_preview(
-    peer: Peer, servers: dict[bool, FastMCP[Any]]
+    peer: Peer, servers: Servers
 ) -> None:
     """The user confirms a harmless scene; before the token comes back, the scene is re-created
     with the front door unlocked. The token still matches the arguments, but not what they reach."""
@@ -399,3 +458,36 @@ async def test_a_confirmed_call_cannot_reach_more_than_its_preview(
             await client.call_tool("activate_scene", confirm)
         assert await calls.settle() == []
     assert peer.watched() == before
+
+
+async def test_refusals_are_audited_apart_from_mistakes(peer: Peer, servers: Servers) -> None:
+    """A write the safety model refuses is ``refused:sensitive`` in the audit log (and the
+    metrics); a typo stays ``error:tool_error``: an attack is told apart from a mistake."""
+    attempts = [
+        ("call_service", {"domain": "lock", "service": "unlock", "entity_ids": [FRONT]}),
+        ("update_entity", {"entity_id": FRONT, "expose": True}),
+        ("call_service", {"domain": "lock", "service": "unlok", "entity_ids": [FRONT]}),
+    ]
+    async with mcp_client(servers[False]) as client:
+        for tool, arguments in attempts:
+            with pytest.raises(ToolError):
+                await client.call_tool(tool, arguments)
+    outcomes = [(line["tool"], line["outcome"]) for line in servers.audit()[-3:]]
+    assert outcomes == [
+        ("call_service", "refused:sensitive"),
+        ("update_entity", "refused:sensitive"),
+        ("call_service", "error:tool_error"),
+    ]
+
+
+async def test_a_preview_shows_every_entity_it_reaches(peer: Peer, servers: Servers) -> None:
+    """``entity_id: all`` on the generic service reaches every entity Home Assistant has (over
+    100 in the demo): the preview the person confirms names each one of them."""
+    arguments = {"domain": "homeassistant", "service": "turn_off", "data": {"entity_id": "all"}}
+    async with mcp_client(servers[True]) as client:
+        first = structured(await client.call_tool("call_sensitive_service", arguments))
+    preview = (first["result"] if set(first) == {"result"} else first)["preview"]
+    everything = set(peer.states())
+    assert len(everything) > 100
+    shown = set(re.findall(r"[a-z0-9_]+\.[a-z0-9_]+", preview))
+    assert everything - shown == set()

@@ -39,6 +39,7 @@ DEVICES = json.dumps(
         "rack": {"url": URLS["rack"], "guarded": [2]},
     }
 )
+SERVER = "home-assistant"  # part of its suite (tests/security/test_attack_contract.py)
 WRITES = {"allow_write": True}
 ALL = {"allow_write": True, "allow_destructive": True}
 GUARDED = "which the operator guards"

@@ -66,15 +66,18 @@ class Call:
             self.name, self.data, self.effects, self.states, policy, unresolved=self.unresolved
         )
 
-    def affected(self, limit: int = 25) -> str:
-        """Every entity the call changes, for a preview: name, id, state now, and how reached."""
+    def affected(self, detailed: int = 25) -> str:
+        """Every entity the call changes, for a preview: the first ``detailed`` with name, id,
+        state now and how reached, the rest by id (a confirmation covers all of them, so the
+        person confirming sees all of them)."""
         parts = []
-        for effect in self.effects:
+        for effect in self.effects[:detailed]:
             state = self.states.get(effect.entity_id, {}).get("state", "unknown")
             via = f" through {effect.via}" if effect.via else ""
             parts.append(f"{label(effect.entity_id, self.states)} now {state}{via}")
-        if len(parts) > limit:
-            parts = [*parts[:limit], f"and {len(parts) - limit} more"]
+        rest = [e.entity_id for e in self.effects[detailed:]]
+        if rest:
+            parts.append(f"and {len(rest)} more: {', '.join(rest)}")
         return "; ".join(parts) or "no entities"
 
 
