@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import mcp_types as mt
-from fastmcp.exceptions import ToolError
+from fastmcp.exceptions import NotFoundError, ToolError
 from fastmcp.server.context import Context
 from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
 from fastmcp.server.transforms import GetToolNext
@@ -221,7 +221,10 @@ class HomelabSearch(BM25SearchTransform):
             if name in (SEARCH_TOOL, CALL_TOOL):
                 raise ToolError(f"{name} cannot be called through {CALL_TOOL}; call it directly")
             # Middleware on: the profile gate, then the server's safety gate (see the docstring).
-            return await ctx.fastmcp.call_tool(name, arguments)
+            try:
+                return await ctx.fastmcp.call_tool(name, arguments)
+            except NotFoundError:  # not a ToolError: it would be masked as "Error calling tool"
+                raise ToolError(f"Unknown tool: {name}") from None
 
         # Whatever it reaches decides for itself; the proxy cannot claim to be read-only.
         return Tool.from_function(

@@ -272,6 +272,11 @@ class HAClient:
         result = await self.ws.command("automation/config", entity_id=entity_id)
         return (result or {}).get("config") or {}
 
+    async def script_config(self, entity_id: str) -> dict[str, Any]:
+        """A script's configuration (sequence, fields); needs an administrator's token."""
+        result = await self.ws.command("script/config", entity_id=entity_id)
+        return (result or {}).get("config") or {}
+
     async def statistics(
         self,
         statistic_ids: Sequence[str],

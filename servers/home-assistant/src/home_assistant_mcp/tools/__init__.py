@@ -46,7 +46,7 @@ class Deps:
     @property
     def policy(self) -> Policy:
         return Policy(
-            sensitive=tuple(self.settings.sensitive_services),
+            sensitive=tuple(self.settings.service_entries),
             safe=tuple(self.settings.safe_services),
         )
 

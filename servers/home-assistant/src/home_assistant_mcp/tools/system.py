@@ -30,7 +30,7 @@ from home_assistant_mcp.models_system import (
 from home_assistant_mcp.safety import guarded, label
 from home_assistant_mcp.tools import Deps
 from home_assistant_mcp.websocket import LOST, UNSUBSCRIBED
-from homelab_shared.errors import NotFound
+from homelab_shared.errors import NotFound, SafetyRefusal
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 
@@ -224,7 +224,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         entry = await config_entry(ha, entry_id)
         risk = await reload_risk(ha, deps, entry_id)
         if risk is not None:
-            raise ToolError(
+            raise SafetyRefusal(
                 f"Reloading {entry.get('title')} ({entry.get('domain')}) was not run: it "
                 f"{risk.reason}, "
                 "which needs a confirmation. Use call_sensitive_service with domain "
