@@ -12,6 +12,7 @@ import difflib
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any, cast
 
 from dotenv import dotenv_values
 from pydantic_settings import BaseSettings
@@ -27,14 +28,33 @@ PREFIX_CUTOFF = 0.75
 
 
 def variables(cls: type[BaseSettings]) -> dict[str, str]:
-    """Every variable that sets a field of ``cls`` (``*_FILE`` twins of secrets too) -> field."""
+    """Every variable that sets a field of ``cls`` (``*_FILE`` twins of secrets too) -> field,
+    plus the usual names a class reads through a source of its own (its ``registry_inputs``)."""
     found: dict[str, str] = {}
     for name, field in cls.model_fields.items():
         for var in env_names(cls, name):
             found[var] = name
             if is_secret(field.annotation):
                 found[f"{var}_FILE"] = name
+    for entry in registry_inputs(cls):
+        found[entry["name"]] = entry["name"]
+        if entry.get("isSecret"):
+            found[f"{entry['name']}_FILE"] = entry["name"]
     return found
+
+
+def registry_inputs(cls: type[BaseSettings]) -> list[dict[str, Any]]:
+    """The variables a class reads outside its fields, as it offers them (arr-suite's
+    ``SONARR_URL``...): ``[{"name", "description", "isSecret", ...}]``; none for most classes."""
+    hook = getattr(cls, "registry_inputs", None)
+    return cast("list[dict[str, Any]]", hook()) if callable(hook) else []
+
+
+def dynamic_variables(cls: type[BaseSettings], values: Mapping[str, str]) -> dict[str, bool]:
+    """Variables ``cls`` reads through a source of its own whose names the operator chooses
+    (arr-suite's ``RADARR_4K_URL``), for the instances ``values`` touch -> holds a secret."""
+    hook = getattr(cls, "dynamic_variables", None)
+    return cast("dict[str, bool]", hook(values)) if callable(hook) else {}
 
 
 def present(cls: type[BaseSettings], environ: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -59,8 +79,9 @@ def dotenv(cls: type[BaseSettings]) -> dict[str, str]:
 
 def set_variables(cls: type[BaseSettings], environ: Mapping[str, str] | None = None) -> list[str]:
     """The variables of ``cls`` that the operator set (sorted)."""
-    known = variables(cls)
-    return sorted(var for var in present(cls, environ) if var in known)
+    values = present(cls, environ)
+    known = variables(cls) | dynamic_variables(cls, values)
+    return sorted(var for var in values if var in known)
 
 
 def typos(
@@ -71,8 +92,10 @@ def typos(
     known: set[str] = set()
     seen: dict[str, str] = {}
     for cls in classes:
+        values = present(cls, environ)
         known.update(variables(cls))
-        seen.update(present(cls, environ))
+        known.update(dynamic_variables(cls, values))
+        seen.update(values)
     hints: dict[str, str] = {}
     for var in sorted(seen):
         if var in known:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -27,7 +28,7 @@ from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from homelab_shared.errors import ConfigError
-from homelab_shared.settings import UpstreamSettings, server_config
+from homelab_shared.settings import PLACEHOLDER, UpstreamSettings, server_config
 from homelab_shared.settings import normalise_url as shared_normalise_url
 
 App = Literal["sonarr", "radarr", "prowlarr", "sabnzbd"]
@@ -37,6 +38,18 @@ TITLES: dict[str, str] = {
     "radarr": "Radarr",
     "prowlarr": "Prowlarr",
     "sabnzbd": "SABnzbd",
+}
+EXAMPLE_URLS = {
+    "sonarr": "http://sonarr:8989",
+    "radarr": "http://radarr:7878",
+    "prowlarr": "http://prowlarr:9696",
+    "sabnzbd": "http://sabnzbd:8080",
+}
+KEY_PLACES = {
+    "sonarr": "Settings > General > Security",
+    "radarr": "Settings > General > Security",
+    "prowlarr": "Settings > General > Security",
+    "sabnzbd": "Config > General > Security",
 }
 DEFAULT = "default"
 _VAR = re.compile(
@@ -99,6 +112,14 @@ def scan_instances(environ: dict[str, str]) -> list[dict[str, Any]]:
     instances: list[dict[str, Any]] = []
     for (app, name), values in sorted(found.items()):
         prefix = f"{app.upper()}_" + ("" if name == DEFAULT else f"{name.upper()}_")
+        left = [f"{prefix}{kind}" for kind, value in values.items() if PLACEHOLDER.match(value)]
+        if left:  # a pasted client config whose <placeholders> were not all filled in
+            problems += [
+                f"{var} still holds the client-config placeholder <{var}>: replace it with the "
+                f"real value, or remove it if you do not run that {TITLES[app]}"
+                for var in left
+            ]
+            continue
         key = values.get("API_KEY")
         if key is None and "API_KEY_FILE" in values:
             key = _read_secret_file(f"{prefix}API_KEY_FILE", values["API_KEY_FILE"])
@@ -169,15 +190,19 @@ class ArrSettings(UpstreamSettings):
 
     @classmethod
     def registry_inputs(cls) -> list[dict[str, Any]]:
-        """The per-app variables InstancesSource reads, for the MCP registry manifest (any subset
-        may be set; a second instance adds a pair named after it, e.g. RADARR_4K_URL)."""
+        """The per-app variables InstancesSource reads, for the MCP registry manifest and
+        ``client-config`` (any subset may be set; a second instance adds a pair named after it,
+        e.g. RADARR_4K_URL)."""
         inputs: list[dict[str, Any]] = []
         for app in APPS:
-            var = app.upper()
+            var, title = app.upper(), TITLES[app]
             inputs.append(
                 {
                     "name": f"{var}_URL",
-                    "description": f"{app} URL",
+                    "description": (
+                        f"{title} base URL, e.g. {EXAMPLE_URLS[app]} (set the apps you run; "
+                        f"another instance: {var}_<NAME>_URL)"
+                    ),
                     "isRequired": False,
                     "isSecret": False,
                     "format": "string",
@@ -186,13 +211,29 @@ class ArrSettings(UpstreamSettings):
             inputs.append(
                 {
                     "name": f"{var}_API_KEY",
-                    "description": f"{app} API key",
+                    "description": (f"{title} API key ({KEY_PLACES[app]}); or {var}_API_KEY_FILE"),
                     "isRequired": False,
                     "isSecret": True,
                     "format": "string",
                 }
             )
         return inputs
+
+    @classmethod
+    def dynamic_variables(cls, environ: Mapping[str, str]) -> dict[str, bool]:
+        """Each instance ``environ`` touches: its URL and API key variables -> holds a secret
+        (``_API_KEY_FILE`` too when set), so that ``client-config`` offers the pair and
+        ``doctor`` counts ``RADARR_4K_URL`` as set, not as a typo."""
+        found: dict[str, bool] = {}
+        for var in sorted(environ):
+            match = _VAR.match(var)
+            if match and environ[var].strip():
+                prefix = var[: match.start(3)]
+                found.setdefault(f"{prefix}URL", False)
+                found.setdefault(f"{prefix}API_KEY", True)
+                if match.group(3) == "API_KEY_FILE":
+                    found[var] = True
+        return found
 
     @model_validator(mode="after")
     def _at_least_one(self) -> ArrSettings:
@@ -214,3 +255,9 @@ class ArrSettings(UpstreamSettings):
 
     def missing_apps(self) -> list[App]:
         return [app for app in APPS if not self.of(app)]
+
+    def unconfigured_parts(self) -> list[str]:
+        return [
+            f"{TITLES[app]} is not configured: set {app.upper()}_URL and {app.upper()}_API_KEY"
+            for app in self.missing_apps()
+        ]

@@ -9,7 +9,6 @@ from arr_suite_mcp.convert import gb
 from arr_suite_mcp.models import Check, Disk, HealthReport, InstanceHealth
 from arr_suite_mcp.sabconvert import warning_text
 from arr_suite_mcp.sabnzbd import SabnzbdClient
-from arr_suite_mcp.settings import TITLES, ArrSettings
 from arr_suite_mcp.text import MESSAGE_CAP, clean
 from arr_suite_mcp.tools import Deps
 from homelab_shared.errors import UpstreamError
@@ -94,13 +93,6 @@ async def instance_health(client: ArrClient | SabnzbdClient) -> InstanceHealth:
         )
 
 
-def not_configured(settings: ArrSettings) -> list[str]:
-    return [
-        f"{TITLES[app]}: set {app.upper()}_URL and {app.upper()}_API_KEY"
-        for app in settings.missing_apps()
-    ]
-
-
 def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def health() -> HealthReport:
@@ -109,5 +101,5 @@ def register(box: Toolbox, deps: Deps) -> None:
         return HealthReport(
             ok=all(h.ok for h in found),
             instances=list(found),
-            not_configured=not_configured(deps.settings),
+            not_configured=deps.settings.unconfigured_parts(),
         )
