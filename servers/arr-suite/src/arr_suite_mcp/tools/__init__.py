@@ -13,7 +13,7 @@ from arr_suite_mcp.models import Merged
 from arr_suite_mcp.settings import ArrSettings
 from arr_suite_mcp.upstreams import Upstreams
 from homelab_shared.errors import UpstreamError
-from homelab_shared.output import paginate
+from homelab_shared.output import Page, paginate
 from homelab_shared.toolbox import ClientHolder
 
 C = TypeVar("C")
@@ -67,4 +67,19 @@ async def merge_instances(
     page = paginate(entries, limit, offset)
     return Merged[T](
         **page.model_dump(exclude={"items"}), items=page.items, unavailable=unavailable or None
+    )
+
+
+def page_of(rows: list[T], total: int, limit: int, offset: int) -> Page[T]:
+    """A page of rows the upstream already paged (``rows`` start at ``offset``; ``total`` is
+    the upstream's count), so the next page is asked of the upstream, not sliced here."""
+    end = offset + len(rows[:limit])
+    more = end < total
+    return Page[T](
+        items=rows[:limit],
+        total=total,
+        offset=offset,
+        limit=limit,
+        truncated=more,
+        next_offset=end if more else None,
     )

@@ -11,8 +11,8 @@ from arr_suite_mcp.client import ArrClient
 from arr_suite_mcp.models import Changed, HistoryEntry, Merged, QueueEntry
 from arr_suite_mcp.sabnzbd import NZO_ID, SabnzbdClient
 from arr_suite_mcp.text import clean
-from arr_suite_mcp.tools import Deps, InstanceName, LibraryApp, merge_instances
-from homelab_shared.output import Limit, Offset
+from arr_suite_mcp.tools import Deps, InstanceName, LibraryApp, merge_instances, page_of
+from homelab_shared.output import Limit, Offset, Page
 from homelab_shared.toolbox import Toolbox
 
 QUEUE_FETCH = 200  # per instance; a homelab queue longer than this is itself the problem
@@ -58,12 +58,12 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def download_history(
         instance: InstanceName = None, limit: Limit = 25, offset: Offset = 0
-    ) -> list[HistoryEntry]:
+    ) -> Page[HistoryEntry]:
         """SABnzbd's finished and failed jobs, newest first, with failure messages."""
         history = await deps.up.sab(instance).history(limit, offset)
-        return [
-            sabconvert.history_entry(s) for s in history.get("slots") or [] if isinstance(s, dict)
-        ]
+        slots = [s for s in history.get("slots") or [] if isinstance(s, dict)]
+        rows = [sabconvert.history_entry(s) for s in slots]
+        return page_of(rows, _count(history.get("noofslots"), offset + len(rows)), limit, offset)
 
     @box.write(idempotent=True)
     async def pause_downloads(
@@ -196,6 +196,14 @@ def register(box: Toolbox, deps: Deps) -> None:
         client = deps.up.sab(instance)
         await client.delete(nzo_id, where, delete_files)
         return _changed(client, f"deleted {nzo_id} from the {where}", [nzo_id])
+
+
+def _count(value: object, at_least: int) -> int:
+    """SABnzbd's ``noofslots`` (an int, a string in some versions); never below what was seen."""
+    try:
+        return max(int(str(value)), at_least)
+    except ValueError:
+        return at_least
 
 
 _BAD = {"failed", "failedpending", "importblocked", "warning", "paused"}

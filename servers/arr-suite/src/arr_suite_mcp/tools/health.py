@@ -15,6 +15,14 @@ from homelab_shared.errors import UpstreamError
 from homelab_shared.toolbox import Toolbox
 
 GB = 1024**3
+# A download folder with less room than this cannot take one more large download (a 1080p
+# season, a 4K movie): say so before SABnzbd stops. Absolute, not a share: 3 % of a 4 TB disk is
+# plenty, 3 % of a 64 GB one is not.
+LOW_DISK_GB = 10.0
+
+
+def low_disk(disk: Disk) -> bool:
+    return disk.free_gb < LOW_DISK_GB
 
 
 async def arr_health(client: ArrClient) -> InstanceHealth:
@@ -69,14 +77,24 @@ async def sab_health(client: SabnzbdClient) -> InstanceHealth:
         )
         if queue.get(free) is not None
     ]
+    paused = bool(queue.get("paused"))
+    checks = [Check(level="warning", message=t) for t in texts]
+    if paused:
+        checks.append(Check(level="warning", source="queue", message="downloads are paused"))
+    checks += [
+        Check(level="error", source="disk", message=f"{d.path} folder: {d.free_gb} GB free")
+        for d in disks
+        if low_disk(d)
+    ]
     return InstanceHealth(
         app="sabnzbd",
         instance=client.instance.name,
-        ok=True,
+        # Anything SABnzbd warns about, a paused queue or a nearly full disk stops downloads.
+        ok=not checks,
         version=clean(queue.get("version")),
-        checks=[Check(level="warning", message=t) for t in texts] or None,
+        checks=checks or None,
         disks=disks or None,
-        paused=bool(queue.get("paused")),
+        paused=paused,
         speed=f"{float(queue.get('kbpersec') or 0) / 1024:.1f} MB/s",
         speed_limit=clean(queue.get("speedlimit")) or None,
     )
