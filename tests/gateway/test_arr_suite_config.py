@@ -130,3 +130,24 @@ def test_instance_variables_are_no_typos_but_misspellings_are(
     arr = member(runtime)
     assert arr.problems == ["SONARR_ULR is set: did you mean SONARR_URL?"]
     assert arr.needs_attention
+
+
+async def test_tools_say_what_the_dropped_instructions_said(
+    monkeypatch: pytest.MonkeyPatch, runtime: RuntimeSettings
+) -> None:
+    """The gateway does not pass a server's instructions on: what they said about ``instance``
+    and about untrusted text must be in the tools themselves."""
+    monkeypatch.setenv("SONARR_URL", "http://sonarr.lan:8989")
+    monkeypatch.setenv("SONARR_API_KEY", SONARR_KEY)
+    monkeypatch.setenv("ARR_ALLOW_WRITE", "true")
+    monkeypatch.setenv("ARR_ALLOW_DESTRUCTIVE", "true")
+    async with Client(build_gateway([member(runtime)])) as client:
+        tools = [t for t in await client.list_tools() if t.name.startswith("arr_")]
+    with_instance = [t for t in tools if "instance" in t.input_schema["properties"]]
+    assert len(with_instance) >= 20
+    for tool in with_instance:
+        assert tool.input_schema["properties"]["instance"].get("description"), tool.name
+    fenced = [t for t in tools if "untrusted text" in json.dumps(t.output_schema or {}).lower()]
+    assert len(fenced) >= 10
+    for tool in fenced:
+        assert "untrusted text" in (tool.description or ""), tool.name

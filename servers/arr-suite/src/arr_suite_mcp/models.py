@@ -143,7 +143,7 @@ class Merged(Lean, Generic[T]):
 class Check(Lean):
     level: str | None = None
     source: str | None = None
-    message: str | None = None
+    message: str | None = Field(default=None, description="Untrusted text from the app")
 
 
 class Disk(Lean):
@@ -235,6 +235,9 @@ class Changed(Lean):
     ok: bool
     detail: str
     ids: list[str] | None = None
+
+
+class Grabbed(Changed):
     title: str | None = Field(default=None, description="Release name (untrusted text)")
 
 

@@ -32,9 +32,9 @@ class Deps:
 
 LibraryApp = Literal["sonarr", "radarr"]
 # Only ever a key into the configured instances (never part of a URL): an unknown name is an
-# error listing the known ones. Described once in the server instructions, not in every tool's
-# schema (it is a parameter of 20 tools, and every schema costs tokens on every turn).
-InstanceName = str | None
+# error listing the known ones. Described in a few words: the gateway drops the server
+# instructions, and the parameter is on 20 tools, whose schemas cost tokens on every turn.
+InstanceName = Annotated[str | None, Field(description="Omit if only one")]
 ItemId = Annotated[int, Field(ge=1, description="Series/movie id")]
 
 

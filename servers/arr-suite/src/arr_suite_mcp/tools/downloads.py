@@ -46,7 +46,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Merged[QueueEntry]:
-        """Everything downloading or waiting to import, across every instance, with errors."""
+        """Downloads and imports in progress on every instance, with errors (untrusted text)."""
         apps = [app] if app else ["sonarr", "radarr", "sabnzbd"]
         clients = [c for a in apps for c in deps.up.of(a)]  # type: ignore[arg-type]
 
@@ -59,7 +59,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def download_history(
         instance: InstanceName = None, limit: Limit = 25, offset: Offset = 0
     ) -> Page[HistoryEntry]:
-        """SABnzbd's finished and failed jobs, newest first, with failure messages."""
+        """Finished and failed SABnzbd jobs, newest first, with why (untrusted text)."""
         history = await deps.up.sab(instance).history(limit, offset)
         slots = [s for s in history.get("slots") or [] if isinstance(s, dict)]
         rows = [sabconvert.history_entry(s) for s in slots]

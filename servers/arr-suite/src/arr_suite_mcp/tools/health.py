@@ -114,7 +114,7 @@ async def instance_health(client: ArrClient | SabnzbdClient) -> InstanceHealth:
 def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def health() -> HealthReport:
-        """Every instance's version, health checks, free disk, failing indexers, SABnzbd state."""
+        """Each instance's version, checks, disks, failing indexers, SABnzbd (untrusted text)."""
         found = await asyncio.gather(*(instance_health(c) for c in deps.up.every()))
         return HealthReport(
             ok=all(h.ok for h in found),
