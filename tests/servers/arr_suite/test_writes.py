@@ -143,10 +143,10 @@ async def test_sabnzbd_control(rw: Client[Any], lab: Lab) -> None:
     await call(rw, "set_speed_limit", limit="5M")
     assert lab.sab.speedlimit == "5M"
     added = await call(
-        rw, "add_download_url", url="https://indexer.example/get/123.nzb", category="movies"
+        rw, "add_download_url", url="https://93.184.215.14/get/123.nzb", category="movies"
     )
     assert added["ids"] == ["SABnzbd_nzo_new1"]
-    assert lab.sab.added == ["https://indexer.example/get/123.nzb"]
+    assert lab.sab.added == ["https://93.184.215.14/get/123.nzb"]
     retried = await call(rw, "retry_download", nzo_id="SABnzbd_nzo_ddd444")
     assert retried["ok"]
 

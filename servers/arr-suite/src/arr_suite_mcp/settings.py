@@ -21,14 +21,14 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from dotenv import dotenv_values
-from pydantic import BaseModel, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource
 
 from homelab_shared.errors import ConfigError
-from homelab_shared.settings import PLACEHOLDER, UpstreamSettings, server_config
+from homelab_shared.settings import PLACEHOLDER, UpstreamSettings, parse_list, server_config
 from homelab_shared.settings import normalise_url as shared_normalise_url
 
 App = Literal["sonarr", "radarr", "prowlarr", "sabnzbd"]
@@ -173,6 +173,19 @@ class ArrSettings(UpstreamSettings):
             '"api_key": ...}]'
         ),
     )
+
+    download_url_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description=(
+            "Local hosts add_download_url may send SABnzbd to (e.g. prowlarr), comma separated; "
+            "others must be public"
+        ),
+    )
+
+    @field_validator("download_url_hosts", mode="before")
+    @classmethod
+    def _hosts(cls, value: Any) -> Any:
+        return parse_list(value)
 
     @classmethod
     def settings_customise_sources(

@@ -12,6 +12,7 @@ from arr_suite_mcp.models import Changed, HistoryEntry, Merged, QueueEntry
 from arr_suite_mcp.sabnzbd import NZO_ID, SabnzbdClient
 from arr_suite_mcp.text import clean
 from arr_suite_mcp.tools import Deps, InstanceName, LibraryApp, merge_instances, page_of
+from arr_suite_mcp.urls import check_download_url
 from homelab_shared.output import Limit, Offset, Page
 from homelab_shared.toolbox import Toolbox
 
@@ -106,8 +107,9 @@ def register(box: Toolbox, deps: Deps) -> None:
         category: Annotated[str | None, Field(pattern=r"^[\w .-]{0,64}$")] = None,
         instance: InstanceName = None,
     ) -> Changed:
-        """Give SABnzbd an NZB by URL."""
+        """Give SABnzbd an NZB by URL (public hosts, or ARR_DOWNLOAD_URL_HOSTS)."""
         client = deps.up.sab(instance)
+        await check_download_url(url, deps.settings.download_url_hosts)
         data = await client.add_url(url, name, category)
         ids = [str(i) for i in data.get("nzo_ids") or []]
         return _changed(client, "added", ids)
