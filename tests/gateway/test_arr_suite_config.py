@@ -40,6 +40,7 @@ def test_client_config_offers_the_configured_instances(
     monkeypatch.setenv("SONARR_API_KEY", SONARR_KEY)
     monkeypatch.setenv("RADARR_4K_URL", "http://radarr-4k.lan:7878")
     monkeypatch.setenv("RADARR_4K_API_KEY_FILE", str(key_file))
+    monkeypatch.setenv("RADARR_4K_ALLOW_WRITE", "false")
     monkeypatch.setenv("ARR_ALLOW_WRITE", "true")
     env = claude_env(capsys, "--server", "arr-suite")
     assert env == {
@@ -48,6 +49,7 @@ def test_client_config_offers_the_configured_instances(
         "SONARR_API_KEY": "<SONARR_API_KEY>",
         "RADARR_4K_URL": "http://radarr-4k.lan:7878",
         "RADARR_4K_API_KEY": "<RADARR_4K_API_KEY>",
+        "RADARR_4K_ALLOW_WRITE": "false",
     }
     # The gateway's config (no --server) picks arr-suite up as configured, too.
     assert {"SONARR_URL", "RADARR_4K_API_KEY"} <= set(claude_env(capsys))
@@ -64,6 +66,7 @@ def test_client_config_offers_the_configured_instances(
         ("radarr", "4k"),
     }
     assert settings.allow_write
+    assert [i.allow_write for i in settings.instances if i.name == "4k"] == [False]
     monkeypatch.setenv("RADARR_4K_API_KEY", "<RADARR_4K_API_KEY>")
     with pytest.raises(ConfigError, match="RADARR_4K_API_KEY still holds the client-config"):
         load_settings(ArrSettings)

@@ -10,6 +10,8 @@ SONARR_ANIME_URL=http://sonarr-anime   SONARR_ANIME_API_KEY_FILE=... -> sonarr i
 RADARR_4K_URL=http://radarr-4k:7878    RADARR_4K_API_KEY=...         -> radarr instance "4k"
 ```
 
+``RADARR_4K_ALLOW_WRITE=false`` keeps that one instance read-only under ``ARR_ALLOW_WRITE``.
+
 Any subset of the apps may be configured; at least one instance must be. ``ARR_INSTANCES`` can add
 instances as a JSON list (``[{"app": "radarr", "name": "4k", "url": ..., "api_key": ...}]``).
 """
@@ -53,7 +55,8 @@ KEY_PLACES = {
 }
 DEFAULT = "default"
 _VAR = re.compile(
-    r"^(SONARR|RADARR|PROWLARR|SABNZBD)(?:_([A-Z0-9][A-Z0-9_]{0,30}?))?_(URL|API_KEY|API_KEY_FILE)$"
+    r"^(SONARR|RADARR|PROWLARR|SABNZBD)(?:_([A-Z0-9][A-Z0-9_]{0,30}?))?_"
+    r"(URL|API_KEY|API_KEY_FILE|ALLOW_WRITE)$"
 )
 INSTANCE_NAME = r"^[a-z0-9][a-z0-9_]{0,30}$"
 
@@ -65,6 +68,9 @@ class Instance(BaseModel):
     name: str = Field(DEFAULT, pattern=INSTANCE_NAME)
     url: str
     api_key: SecretStr
+    # False keeps this instance read-only even with ARR_ALLOW_WRITE (a 4K Radarr nobody should
+    # touch); it cannot enable writes that ARR_ALLOW_WRITE leaves off.
+    allow_write: bool | None = None
 
     @property
     def prefix(self) -> str:
@@ -124,13 +130,18 @@ def scan_instances(environ: dict[str, str]) -> list[dict[str, Any]]:
         if key is None and "API_KEY_FILE" in values:
             key = _read_secret_file(f"{prefix}API_KEY_FILE", values["API_KEY_FILE"])
         if "URL" not in values and not key:
+            if "ALLOW_WRITE" in values:  # a misspelt instance name must not go unnoticed
+                problems.append(f"{prefix}ALLOW_WRITE is set, but {prefix}URL is not")
             continue  # e.g. compose's empty secret file of an app that is not used
         if "URL" not in values:
             problems.append(f"{prefix}URL is not set (its API key is)")
         elif not key:
             problems.append(f"{prefix}API_KEY or {prefix}API_KEY_FILE is not set")
         else:
-            instances.append({"app": app, "name": name, "url": values["URL"], "api_key": key})
+            found_instance = {"app": app, "name": name, "url": values["URL"], "api_key": key}
+            if "ALLOW_WRITE" in values:
+                found_instance["allow_write"] = values["ALLOW_WRITE"]
+            instances.append(found_instance)
     if problems:
         raise ConfigError("; ".join(problems), problems)
     return instances
@@ -246,6 +257,8 @@ class ArrSettings(UpstreamSettings):
                 found.setdefault(f"{prefix}API_KEY", True)
                 if match.group(3) == "API_KEY_FILE":
                     found[var] = True
+                if match.group(3) == "ALLOW_WRITE":
+                    found[var] = False
         return found
 
     @model_validator(mode="after")

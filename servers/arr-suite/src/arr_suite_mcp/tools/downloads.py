@@ -71,7 +71,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         nzo_id: OptionalNzoId = None, instance: InstanceName = None
     ) -> Changed:
         """Pause SABnzbd (everything, or one job)."""
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         await client.pause(nzo_id)
         return _changed(client, f"paused {nzo_id or 'all downloads'}")
 
@@ -80,7 +80,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         nzo_id: OptionalNzoId = None, instance: InstanceName = None
     ) -> Changed:
         """Resume SABnzbd (everything, or one job)."""
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         await client.resume(nzo_id)
         return _changed(client, f"resumed {nzo_id or 'all downloads'}")
 
@@ -96,7 +96,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         instance: InstanceName = None,
     ) -> Changed:
         """Limit SABnzbd's download speed."""
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         await client.speed_limit(limit)
         return _changed(client, f"speed limit set to {limit}")
 
@@ -108,7 +108,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         instance: InstanceName = None,
     ) -> Changed:
         """Give SABnzbd an NZB by URL (public hosts, or ARR_DOWNLOAD_URL_HOSTS)."""
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         await check_download_url(url, deps.settings.download_url_hosts)
         data = await client.add_url(url, name, category)
         ids = [str(i) for i in data.get("nzo_ids") or []]
@@ -117,7 +117,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.write()
     async def retry_download(nzo_id: NzoId, instance: InstanceName = None) -> Changed:
         """Retry a failed SABnzbd job (from download_history)."""
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         await client.retry(nzo_id)
         return _changed(client, f"retrying {nzo_id}", [nzo_id])
 
@@ -128,7 +128,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         remove_from_client: bool = True,
         instance: str | None = None,
     ) -> str:
-        client = deps.up.arr(app, instance)
+        client = deps.up.arr(app, instance, write=True)
         records, _ = await client.queue(QUEUE_FETCH)
         match = next((r for r in records if r.get("id") == id), None)
         if match is None:
@@ -157,7 +157,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         instance: InstanceName = None,
     ) -> Changed:
         """Remove (and optionally blocklist) a stuck Sonarr/Radarr queue item."""
-        client = deps.up.arr(app, instance)
+        client = deps.up.arr(app, instance, write=True)
         await client.remove_queue_item(
             id, remove_from_client=remove_from_client, blocklist=blocklist
         )
@@ -170,7 +170,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         delete_files: bool = False,
         instance: str | None = None,
     ) -> str:
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         label = client.instance.label
         if where == "queue":
             slots = (await client.queue()).get("slots") or []
@@ -195,7 +195,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         instance: InstanceName = None,
     ) -> Changed:
         """Delete a SABnzbd job from the queue or history."""
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         await client.delete(nzo_id, where, delete_files)
         return _changed(client, f"deleted {nzo_id} from the {where}", [nzo_id])
 

@@ -96,7 +96,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         instance: InstanceName = None,
     ) -> Grabbed:
         """Send a release found by search_releases to the download client (untrusted text)."""
-        client = deps.up.arr("prowlarr", instance)
+        client = deps.up.arr("prowlarr", instance, write=True)
         data = await client.grab(guid, indexer_id)
         return Grabbed(
             app="prowlarr",
@@ -109,7 +109,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.write(idempotent=True)
     async def test_indexers(instance: InstanceName = None, limit: Limit = 50) -> Page[IndexerTest]:
         """Test every Prowlarr indexer now; the failing ones first, with why (untrusted text)."""
-        client = deps.up.arr("prowlarr", instance)
+        client = deps.up.arr("prowlarr", instance, write=True)
         results = await client.test_indexers()
         names = {i.get("id"): clean(i.get("name")) for i in await client.indexers()}
         tests = [
