@@ -95,7 +95,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         indexer_id: Annotated[int, Field(ge=1)],
         instance: InstanceName = None,
     ) -> Grabbed:
-        """Send a release found by search_releases to the download client (untrusted text)."""
+        """Send a search_releases result to the download client (its name: untrusted text)."""
         client = deps.up.arr("prowlarr", instance, write=True)
         data = await client.grab(guid, indexer_id)
         return Grabbed(
