@@ -16,7 +16,7 @@ import difflib
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from dotenv import dotenv_values
 from pydantic.fields import FieldInfo
@@ -37,18 +37,37 @@ OWN_SOURCE = "(own source)"  # the "field" of a variable that a class's own sour
 
 def variables(cls: type[BaseSettings], names: Iterable[str] = ()) -> dict[str, str]:
     """Every variable that sets a field of ``cls`` (``*_FILE`` twins of secrets too) -> field,
-    and those its own source reads (see the module docstring), given the ``names`` that are set."""
+    plus the usual names a class reads through a source of its own (its ``registry_inputs``)
+    and those its ``known_variables(names)`` hook names, given the ``names`` that are set."""
     found: dict[str, str] = {}
     for name, field in cls.model_fields.items():
         for var in env_names(cls, name):
             found[var] = name
             if is_secret(field.annotation):
                 found[f"{var}_FILE"] = name
+    for entry in registry_inputs(cls):
+        found[entry["name"]] = entry["name"]
+        if entry.get("isSecret"):
+            found[f"{entry['name']}_FILE"] = entry["name"]
     own = getattr(cls, "known_variables", None)
     if callable(own):
         own_vars = cast("Iterable[str]", own(list(names)))
         found.update({var: OWN_SOURCE for var in own_vars if var not in found})
     return found
+
+
+def registry_inputs(cls: type[BaseSettings]) -> list[dict[str, Any]]:
+    """The variables a class reads outside its fields, as it offers them (arr-suite's
+    ``SONARR_URL``...): ``[{"name", "description", "isSecret", ...}]``; none for most classes."""
+    hook = getattr(cls, "registry_inputs", None)
+    return cast("list[dict[str, Any]]", hook()) if callable(hook) else []
+
+
+def dynamic_variables(cls: type[BaseSettings], values: Mapping[str, str]) -> dict[str, bool]:
+    """Variables ``cls`` reads through a source of its own whose names the operator chooses
+    (arr-suite's ``RADARR_4K_URL``), for the instances ``values`` touch -> holds a secret."""
+    hook = getattr(cls, "dynamic_variables", None)
+    return cast("dict[str, bool]", hook(values)) if callable(hook) else {}
 
 
 def present(cls: type[BaseSettings], environ: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -74,7 +93,7 @@ def dotenv(cls: type[BaseSettings]) -> dict[str, str]:
 def set_variables(cls: type[BaseSettings], environ: Mapping[str, str] | None = None) -> list[str]:
     """The variables of ``cls`` that the operator set (sorted)."""
     values = present(cls, environ)
-    known = variables(cls, values)
+    known = variables(cls, values) | dynamic_variables(cls, values)
     return sorted(var for var in values if var in known)
 
 
@@ -83,12 +102,13 @@ def typos(
 ) -> dict[str, str]:
     """Set variables that no class knows but that look like one it does: ``{HA_ULR: HA_URL}``."""
     classes = list(classes)
+    known: set[str] = set()
     seen: dict[str, str] = {}
     for cls in classes:
-        seen.update(present(cls, environ))
-    known: set[str] = set()
-    for cls in classes:
-        known.update(variables(cls, seen))
+        values = present(cls, environ)
+        known.update(variables(cls, values))
+        known.update(dynamic_variables(cls, values))
+        seen.update(values)
     hints: dict[str, str] = {}
     for var in sorted(seen):
         if var in known:

@@ -166,6 +166,12 @@ class BaseServerSettings(SettingsBase):
         False, description="Enable destructive tools (each call still needs a confirmation token)"
     )
 
+    def unconfigured_parts(self) -> list[str]:
+        """Optional parts left unset while the server runs, each with what enables it (arr-suite:
+        "Radarr is not configured: set RADARR_URL and RADARR_API_KEY"). ``status`` lists them;
+        they are not errors."""
+        return []
+
 
 class UpstreamSettings(BaseServerSettings):
     """Settings common to servers that talk to one HTTP upstream."""

@@ -123,9 +123,9 @@ async def test_unconfigured_app_is_reported_and_the_others_work(
         report = await call(client, "health")
         assert [h["app"] for h in report["instances"]] == ["sonarr"]
         assert report["not_configured"] == [
-            "Radarr: set RADARR_URL and RADARR_API_KEY",
-            "Prowlarr: set PROWLARR_URL and PROWLARR_API_KEY",
-            "SABnzbd: set SABNZBD_URL and SABNZBD_API_KEY",
+            "Radarr is not configured: set RADARR_URL and RADARR_API_KEY",
+            "Prowlarr is not configured: set PROWLARR_URL and PROWLARR_API_KEY",
+            "SABnzbd is not configured: set SABNZBD_URL and SABNZBD_API_KEY",
         ]
         queue = await call(client, "queue")
         assert {i["app"] for i in queue["items"]} == {"sonarr"}

@@ -133,7 +133,7 @@ class ServerStatus(BaseModel):
     title: str
     namespace: str = Field(description="Tool name prefix in this gateway")
     state: State
-    missing: list[str] = Field(description="What to set to enable it")
+    missing: list[str] = Field(description="What to set to enable it, or its unset parts")
     tools_enabled: int
     writes_enabled: bool
 
@@ -151,7 +151,8 @@ def member_status(member: Member) -> ServerStatus:
         title=member.spec.title,
         namespace=member.spec.namespace,
         state=member.state,
-        missing=member.problems,
+        # a served member can still lack optional parts (arr-suite with only Sonarr set)
+        missing=member.problems + (member.settings.unconfigured_parts() if member.settings else []),
         tools_enabled=enabled,
         writes_enabled=bool(box and box.enabled("write")),
     )
