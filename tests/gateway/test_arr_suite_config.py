@@ -68,7 +68,9 @@ def test_client_config_offers_the_configured_instances(
     assert settings.allow_write
     assert [i.allow_write for i in settings.instances if i.name == "4k"] == [False]
     monkeypatch.setenv("RADARR_4K_API_KEY", "<RADARR_4K_API_KEY>")
-    with pytest.raises(ConfigError, match="RADARR_4K_API_KEY still holds the client-config"):
+    with pytest.raises(
+        ConfigError, match="RADARR_4K_API_KEY is invalid: still holds the client-config"
+    ):
         load_settings(ArrSettings)
 
 

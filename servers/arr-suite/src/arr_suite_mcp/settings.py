@@ -31,7 +31,6 @@ from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource
 
 from homelab_shared.errors import ConfigError
 from homelab_shared.settings import (
-    PLACEHOLDER,
     UpstreamSettings,
     parse_list,
     reject_placeholder,
@@ -139,14 +138,6 @@ def scan_instances(environ: dict[str, str]) -> list[dict[str, Any]]:
     instances: list[dict[str, Any]] = []
     for (app, name), values in sorted(found.items()):
         prefix = f"{app.upper()}_" + ("" if name == DEFAULT else f"{name.upper()}_")
-        left = [f"{prefix}{kind}" for kind, value in values.items() if PLACEHOLDER.match(value)]
-        if left:  # a pasted client config whose <placeholders> were not all filled in
-            problems += [
-                f"{var} still holds the client-config placeholder <{var}>: replace it with the "
-                f"real value, or remove it if you do not run that {TITLES[app]}"
-                for var in left
-            ]
-            continue
         key, key_var = values.get("API_KEY"), "API_KEY"
         if key is None and "API_KEY_FILE" in values:
             key_var = "API_KEY_FILE"
