@@ -13,7 +13,7 @@ from home_assistant_mcp.catalog import Catalog
 from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.entities import domain_of
 from home_assistant_mcp.models import ActionResult, CastDevice, CastDevices, ServiceResult
-from home_assistant_mcp.tools import ENTITY_ID, Deps, EntityId, IdItem, IdList
+from home_assistant_mcp.tools import Deps, EntityId, IdItem, IdList
 from homelab_shared.toolbox import Toolbox
 
 NO_CAST = "no Google Cast devices in Home Assistant (the cast integration is not set up)"
@@ -79,7 +79,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         text: Annotated[str, Field(min_length=1, max_length=1000, description="What to say")],
         media_player_ids: Players = None,
         tts_entity_id: Annotated[
-            str | None, Field(pattern=ENTITY_ID, description="Default: the first tts.*")
+            IdItem | None, Field(description="Default: the first tts.*")
         ] = None,
         language: Annotated[str | None, Field(description="e.g. en, nl")] = None,
     ) -> ActionResult:

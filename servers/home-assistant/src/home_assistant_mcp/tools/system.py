@@ -201,7 +201,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def list_integrations(
         state: Annotated[
             EntryState | None,
-            Field(description="problem: neither loaded nor disabled"),
+            Field(description="problem: any failing state"),
         ] = None,
         domain: Annotated[str | None, Field(description="e.g. hue")] = None,
         limit: Limit = 50,
