@@ -121,5 +121,5 @@ EntityId = Annotated[
 ]
 EntityIds = Annotated[list[IdItem], IdList(50, "Entity ids or exact names, e.g. ['light.kitchen']")]
 Query = Annotated[str | None, Field(description="Name or id words; typos ok")]
-Since = Annotated[str, Field(description="ISO (UTC default), -24h or -7d")]
+Since = Annotated[str, Field(description="ISO (UTC default), -24h, -7d")]
 Until = Annotated[str | None, Field(description="Default now")]

@@ -96,7 +96,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def get_logbook(
         start: Since = "-24h",
         end: Until = None,
-        entity_id: Annotated[IdItem | None, Field(description="Only this entity")] = None,
+        entity_id: Annotated[IdItem | None, Field(description="Only this one")] = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Page[LogbookEntry]:
