@@ -124,7 +124,9 @@ def instructions(members: Sequence[Member]) -> str:
     served = ", ".join(mounted) if mounted else "none yet"
     return (
         f"Homelab gateway. Tools are prefixed by server: {served}. "
-        "Call status to see what is configured and what would enable the others."
+        "Call status to see what is configured and what would enable the others. Destructive "
+        "tools first return a preview and a confirm_token: show the preview to the user and "
+        "repeat the call with the token only if they agree."
     )
 
 

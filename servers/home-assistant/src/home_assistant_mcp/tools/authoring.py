@@ -89,7 +89,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         changes: Changes = None,
         base_hash: BaseHash = None,
     ) -> SavedConfig:
-        """Save a config that could unlock, disarm, open or restart (as save_config_item)."""
+        """save_config_item for configs that could unlock, disarm, open or restart."""
         saving = await plan(deps.ha(), deps.policy, kind, id, config, changes, base_hash)
         return await commit(deps.ha(), saving)
 

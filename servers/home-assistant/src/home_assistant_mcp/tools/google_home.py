@@ -14,7 +14,7 @@ from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.entities import domain_of
 from home_assistant_mcp.models import ActionResult, CastDevice, CastDevices, ServiceResult
 from home_assistant_mcp.safety import unvouched_speakers
-from home_assistant_mcp.tools import ENTITY_ID, Deps, EntityId, IdItem, IdList
+from home_assistant_mcp.tools import Deps, EntityId, IdItem, IdList
 from homelab_shared.errors import SafetyRefusal
 from homelab_shared.toolbox import Toolbox
 
@@ -81,7 +81,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         text: Annotated[str, Field(min_length=1, max_length=1000, description="What to say")],
         media_player_ids: Players = None,
         tts_entity_id: Annotated[
-            str | None, Field(pattern=ENTITY_ID, description="Default: the first tts.*")
+            IdItem | None, Field(description="Default: the first tts.*")
         ] = None,
         language: Annotated[str | None, Field(description="e.g. en, nl")] = None,
     ) -> ActionResult:

@@ -71,7 +71,7 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.destructive(preview=describe_disarm)
     async def disarm_alarm(entity_id: EntityId, code: Code = None) -> ServiceResult:
-        """Disarm an alarm control panel."""
+        """Disarm an alarm control panel (the house alarm)."""
         return await execute(deps.ha(), await disarm_call(entity_id, code))
 
     async def cover_call(entity_id: str, position: int | None) -> Call:
@@ -165,8 +165,8 @@ def register(box: Toolbox, deps: Deps) -> None:
         area_ids: AreaIds = None,
         data: Data = None,
     ) -> ServiceResult:
-        """Call a service call_service refuses (off the allow-list, or reaching a lock, alarm
-        or door); the preview lists every entity it reaches."""
+        """Call a service call_service refuses (unlisted, or reaching a lock, alarm or
+        door)."""
         call = await generic_call(domain, service, entity_ids, area_ids, data)
         deps.previews.check(name, [domain, service, entity_ids, area_ids, data], call)
         return await execute(deps.ha(), call)

@@ -201,13 +201,13 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def list_integrations(
         state: Annotated[
             EntryState | None,
-            Field(description="problem: neither loaded nor disabled"),
+            Field(description="problem: not loaded, not disabled"),
         ] = None,
         domain: Annotated[str | None, Field(description="e.g. hue")] = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> IntegrationPage:
-        """Integrations (config entries) and their state, failing ones first."""
+        """Integrations (config entries) and their state, failing first."""
         entries = [_integration(e) for e in await deps.ha().ws.command("config_entries/get")]
         attention = Counter(e.state for e in entries if e.state != "loaded")
         items = [e for e in entries if _wanted(e, state) and domain in (None, e.domain)]

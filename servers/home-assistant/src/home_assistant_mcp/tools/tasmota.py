@@ -21,7 +21,7 @@ from home_assistant_mcp.tools import Deps
 from homelab_shared.errors import SafetyRefusal
 from homelab_shared.toolbox import Toolbox
 
-DeviceName = Annotated[str, Field(description="Configured device name (list_tasmota_devices)")]
+DeviceName = Annotated[str, Field(description="From list_tasmota_devices")]
 Command = Annotated[
     str,
     Field(
