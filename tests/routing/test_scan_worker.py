@@ -7,6 +7,7 @@ what it found and which of the heavy modules it imported.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -65,3 +66,21 @@ def test_served_scanner_runs_in_a_worker_process(tmp_path: Path) -> None:
     assert {e["type"] for e in scan["entities"]} >= {"CREDIT_CARD", "PHONE_NUMBER"}, scan
     assert "4111" not in scan["redacted"] and "7946" not in scan["redacted"]
     assert out["clean"]["found"] is False
+
+
+async def test_idle_workers_end_and_start_again_on_the_next_scan() -> None:
+    from routing_mcp.pii_pool import ScannerConfig, ScanOptions, ScanPool
+
+    pool = ScanPool(ScannerConfig(0.4, ("US", "GB")), ScanOptions(worker_idle=0.2))
+    try:
+        first = await pool.scan("Mail jane.doe@example.com")
+        assert [f.entity for f in first.findings] == ["EMAIL_ADDRESS"]
+        for _ in range(600):  # poll the pool (at most 30 s), do not sleep for the idle time
+            if not pool.workers_running:
+                break
+            await asyncio.sleep(0.05)
+        assert not pool.workers_running, "the idle worker was not ended"
+        again = await pool.scan("Call +44 20 7946 0958")
+        assert [f.entity for f in again.findings] == ["PHONE_NUMBER"]
+    finally:
+        pool.close()

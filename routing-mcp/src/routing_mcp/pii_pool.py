@@ -38,6 +38,9 @@ class ScanOptions:
     processes: int = 1
     threads: int = 2
     niceness: int = 10  # added to the scan processes' nice value
+    # Worker processes (each holds its own Presidio, ~160 MiB) end after this long without a
+    # scan; the next scan starts one again (seconds, once).
+    worker_idle: float = 600.0
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,8 @@ class ScanPool:
         self._thread_slots = asyncio.Semaphore(self.options.threads)
         self._process_slots = asyncio.Semaphore(self.options.processes)
         self._short_slots = asyncio.Semaphore(self.options.threads)
+        self._busy = 0
+        self._idle_timer: asyncio.TimerHandle | None = None
 
     def _process_pool(self, long: bool) -> Executor:
         if long not in self._pools:
@@ -137,6 +142,29 @@ class ScanPool:
         return self._pools[long]
 
     async def _in_process(self, long: bool, text: str, redact: bool) -> FieldScan:
+        self._busy += 1
+        try:
+            return await self._run_in_process(long, text, redact)
+        finally:
+            self._busy -= 1
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+            loop = asyncio.get_running_loop()
+            self._idle_timer = loop.call_later(self.options.worker_idle, self._retire)
+
+    def _retire(self) -> None:
+        """Idle long enough: end the worker processes and give their memory back."""
+        if self._busy:
+            return  # a scan is running; its end sets the timer again
+        for pool in self._pools.values():
+            pool.shutdown(wait=False, cancel_futures=True)
+        self._pools.clear()
+
+    @property
+    def workers_running(self) -> bool:
+        return bool(self._pools)
+
+    async def _run_in_process(self, long: bool, text: str, redact: bool) -> FieldScan:
         loop = asyncio.get_running_loop()
         try:
             return await loop.run_in_executor(
@@ -161,6 +189,8 @@ class ScanPool:
             return await loop.run_in_executor(self._threads, _scan_with, self._local, text, redact)
 
     def close(self) -> None:
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
         self._threads.shutdown(wait=False, cancel_futures=True)
         for pool in self._pools.values():
             pool.shutdown(wait=False, cancel_futures=True)

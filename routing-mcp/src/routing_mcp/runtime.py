@@ -137,6 +137,7 @@ class RoutingRuntime:
                 max_chars=settings.max_prompt_chars,
                 process_from=settings.pii_process_from,
                 processes=settings.pii_workers,
+                worker_idle=settings.pii_worker_idle,
             ),
             stream_timeout=settings.stream_timeout,
             tracing=make_tracing(settings.trace_prompts),

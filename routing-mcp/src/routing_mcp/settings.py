@@ -87,6 +87,9 @@ class RoutingSettings(BaseServerSettings):
         description="process: scans in worker processes, the server never loads Presidio "
         "(~75 MiB); thread: short texts scanned in the server process",
     )
+    pii_worker_idle: float = Field(
+        600.0, gt=0, description="Seconds without a scan after which the scan workers end"
+    )
     pii_ner_model: DirectoryPath | None = Field(
         None, description="A local spaCy pipeline directory whose PERSON entities add to names"
     )
