@@ -15,7 +15,7 @@ from homelab_shared.http import HttpOptions, UpstreamHTTP
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.toolbox import Readiness
 from routing_mcp.models import ModelInfo, ModelQuota
-from routing_mcp.pii_pool import ScanOptions
+from routing_mcp.pii_pool import ScannerConfig, ScanOptions
 from routing_mcp.policy import Policy, load_policy
 from routing_mcp.provider_checks import ProviderChecks, verdict
 from routing_mcp.providers.anthropic import AnthropicProvider
@@ -38,12 +38,12 @@ log = logging.getLogger("routing")
 class LazyScanner:
     """Presidio + spaCy cost ~85 MiB and ~3 s to import: load them once, on first need."""
 
-    def __init__(self, factory: Callable[[], PiiScanner]) -> None:
+    def __init__(self, factory: Callable[[], PiiScanner | ScannerConfig]) -> None:
         self._factory = factory
-        self._scanner: PiiScanner | None = None
+        self._scanner: PiiScanner | ScannerConfig | None = None
         self._lock = asyncio.Lock()
 
-    async def get(self) -> PiiScanner:
+    async def get(self) -> PiiScanner | ScannerConfig:
         if self._scanner is None:
             async with self._lock:
                 if self._scanner is None:
@@ -109,7 +109,9 @@ class RoutingRuntime:
         self.providers = providers
         regions = tuple(r.strip() for r in settings.phone_regions.split(",") if r.strip())
 
-        def load_scanner() -> PiiScanner:
+        def load_scanner() -> PiiScanner | ScannerConfig:
+            if settings.pii_scan == "process":  # the workers build it (routing_mcp.pii_pool)
+                return ScannerConfig(settings.pii_threshold, regions, settings.pii_ner_model)
             from routing_mcp.pii import PiiScanner  # Presidio + spaCy: ~85 MiB, seconds
 
             return PiiScanner(settings.pii_threshold, regions, settings.pii_ner_model)
@@ -141,12 +143,13 @@ class RoutingRuntime:
                 max_chars=settings.max_prompt_chars,
                 process_from=settings.pii_process_from,
                 processes=settings.pii_workers,
+                worker_idle=settings.pii_worker_idle,
             ),
             stream_timeout=settings.stream_timeout,
             tracing=make_tracing(settings.trace_prompts),
         )
 
-    async def ensure_scanner(self) -> PiiScanner:
+    async def ensure_scanner(self) -> PiiScanner | ScannerConfig:
         scanner = await self._scanner.get()
         self.router.scanner = scanner
         return scanner

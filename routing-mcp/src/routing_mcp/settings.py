@@ -95,6 +95,14 @@ class RoutingSettings(BaseServerSettings):
         100_000, gt=0, description="Texts from this many characters are scanned in a process"
     )
     pii_workers: int = Field(1, ge=1, le=8, description="Processes scanning large texts")
+    pii_scan: Literal["process", "thread"] = Field(
+        "process",
+        description="process: scans in worker processes, the server never loads Presidio "
+        "(~75 MiB); thread: short texts scanned in the server process",
+    )
+    pii_worker_idle: float = Field(
+        600.0, gt=0, description="Seconds without a scan after which the scan workers end"
+    )
     pii_ner_model: DirectoryPath | None = Field(
         None, description="A local spaCy pipeline directory whose PERSON entities add to names"
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from fastmcp import Client
 
+from tests.peers import free_port
 from tests.servers.plex import plex_data
 from tests.servers.plex.conftest import PLEX_TOKEN, call, error_of
 from tests.servers.plex.fake_plex import FakePlex
@@ -140,3 +141,18 @@ async def test_readiness_checks_every_configured_half(settings: Any, tautulli: A
     assert "tautulli: Tautulli: rejected the credentials" in ready.detail
     alone = await SPEC.check(settings(tautulli_url=None, tautulli_api_key=None))
     assert alone.ok and alone.version == "plex 1.41.3.9314-a0bfb8370"
+
+
+async def test_readiness_names_a_wrong_plex_token_and_a_wrong_url(settings: Any) -> None:
+    """The probe's plain request (no plexapi) keeps the SDK path's actionable messages."""
+    from plex_mcp.spec import SPEC
+
+    bad = "not-the-plex-token-00000000000000"
+    ready = await SPEC.check(settings(token=bad, tautulli_url=None, tautulli_api_key=None))
+    assert not ready.ok and ready.reachable and not ready.authenticated
+    assert "plex: Plex: rejected the credentials (HTTP 401 on GET /)" in ready.detail
+    assert "PLEX_TOKEN" in ready.detail and bad not in ready.detail
+    dead = f"http://127.0.0.1:{free_port()}"
+    ready = await SPEC.check(settings(url=dead, tautulli_url=None, tautulli_api_key=None))
+    assert not ready.ok and not ready.reachable
+    assert "connection refused" in ready.detail and "PLEX_URL" in ready.detail

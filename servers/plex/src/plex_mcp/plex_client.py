@@ -114,6 +114,7 @@ class PlexClient:
     def __init__(self, settings: PlexSettings) -> None:
         if not settings.url or settings.token is None:
             raise ValueError("Plex is not configured (PLEX_URL, PLEX_TOKEN)")
+        self.settings = settings  # the start-up probe's plain HTTP request (plex_probe)
         self.base_url = settings.url
         self._token = settings.token.get_secret_value()
         self.timeout = settings.timeout
