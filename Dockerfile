@@ -8,6 +8,7 @@
 # Build from the repository root (the context is the uv workspace):
 #   docker build --build-arg SERVER=gateway --build-arg PORT=8000 -t homelab-mcp/gateway .
 #   docker build --build-arg SERVER=truenas --build-arg PORT=8005 -t homelab-mcp/truenas .
+# (Releases are these images as ghcr.io/homelab-mcp/mcp-<server>:<version>.)
 #
 # Run (state in /data; the root filesystem may be read-only, /tmp a tmpfs):
 #   docker run --read-only --tmpfs /tmp -p 8000:8000 -v homelab-mcp:/data \
@@ -46,14 +47,21 @@ RUN case "$SERVER" in \
     esac > /app/.packages
 
 # 1. Third-party dependencies, from the lock file and the members' pyproject.toml files alone
-#    (a cached layer: only a change of the lock or of a pyproject.toml rebuilds it). The package
-#    options are split into words on purpose.
+#    (a cached layer: only a change of the lock or of a pyproject.toml rebuilds it, so each
+#    member's pyproject.toml is mounted by name, never a whole folder of sources; a new member
+#    needs its line here, which tests/deploy checks). The package options are split into words
+#    on purpose.
 # hadolint ignore=SC2046
 RUN --mount=type=cache,target=/root/.cache/uv \
     --mount=type=bind,source=uv.lock,target=/app/uv.lock \
     --mount=type=bind,source=pyproject.toml,target=/app/pyproject.toml \
     --mount=type=bind,source=shared/pyproject.toml,target=/app/shared/pyproject.toml \
-    --mount=type=bind,source=servers,target=/app/servers \
+    --mount=type=bind,source=servers/arr-suite/pyproject.toml,target=/app/servers/arr-suite/pyproject.toml \
+    --mount=type=bind,source=servers/gateway/pyproject.toml,target=/app/servers/gateway/pyproject.toml \
+    --mount=type=bind,source=servers/home-assistant/pyproject.toml,target=/app/servers/home-assistant/pyproject.toml \
+    --mount=type=bind,source=servers/infrastructure/pyproject.toml,target=/app/servers/infrastructure/pyproject.toml \
+    --mount=type=bind,source=servers/plex/pyproject.toml,target=/app/servers/plex/pyproject.toml \
+    --mount=type=bind,source=servers/truenas/pyproject.toml,target=/app/servers/truenas/pyproject.toml \
     --mount=type=bind,source=routing-mcp/pyproject.toml,target=/app/routing-mcp/pyproject.toml \
     uv sync --frozen --no-dev --no-install-workspace $(cat /app/.packages)
 
@@ -79,6 +87,8 @@ FROM ${PYTHON_IMAGE} AS runtime
 ARG SERVER=gateway
 ARG PORT=8000
 ARG VERSION=0.1.0
+# The GitHub owner publishing the images (homelab_gateway.registry.OWNER; tests/deploy checks).
+ARG OWNER=homelab-mcp
 ARG APP_UID=10001
 RUN groupadd --system --gid "${APP_UID}" app \
  && useradd --system --uid "${APP_UID}" --gid app --home-dir /home/app --create-home \
@@ -105,7 +115,8 @@ LABEL org.opencontainers.image.title="homelab-mcp-${SERVER}" \
       org.opencontainers.image.description="homelab-mcp ${SERVER}: MCP server(s) for a homelab, streamable HTTP at /mcp on port ${PORT}" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.licenses="MIT" \
-      org.opencontainers.image.source="https://github.com/homelab-mcp/homelab-mcp"
+      org.opencontainers.image.source="https://github.com/${OWNER}/homelab-mcp" \
+      io.modelcontextprotocol.server.name="io.github.${OWNER}/${SERVER}"
 
 WORKDIR /app
 VOLUME ["/data"]

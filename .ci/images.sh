@@ -11,8 +11,10 @@
 #                 since package-registry traffic here is verified against it)
 #   UV_IMAGE      a FROM-scratch image holding the uv binary of the PyPI wheel, at the version of
 #                 the Dockerfile's UV_IMAGE
-# Then, per image: /healthz 200; /mcp without a token 401; tools/list with a token through a real
-# MCP client; the process is not root; the root filesystem is read-only; state lands in the volume.
+# Then, per image, run as a user would (the gateway with the README's own `docker run` line,
+# published on a free port): /healthz 200; /mcp without a token 401; tools/list with a token
+# through a real MCP client; the process is not root; the root filesystem is read-only; state
+# lands in the volume; the image's HEALTHCHECK passes.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -76,10 +78,11 @@ fi
 
 # --- build and check each image ----------------------------------------------------------------
 token="ci-$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
+run_id="$$"  # containers and volumes of this run only: others may run beside it
 cleanup() {
   for name in $IMAGES; do
-    podman rm -f "homelab-ci-$name" >/dev/null 2>&1 || true
-    podman volume rm -f "homelab-ci-$name" >/dev/null 2>&1 || true
+    podman rm -f "homelab-ci-$name-$run_id" >/dev/null 2>&1 || true
+    podman volume rm -f "homelab-ci-$name-$run_id" >/dev/null 2>&1 || true
   done
 }
 trap cleanup EXIT
@@ -95,19 +98,32 @@ for name in $IMAGES; do
   echo "images: built $name in $((SECONDS - start)) s"
 
   host_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-  env_args=(-e "HOMELAB_AUTH_TOKENS=ci:read,write:$token" -e "HOMELAB_PORT=$host_port")
-  if [[ "$name" == "truenas" ]]; then  # configured, upstream absent: the server still serves
-    env_args+=(-e TRUENAS_URL=http://127.0.0.1:9 -e TRUENAS_API_KEY=ci-key-not-used)
+  container="homelab-ci-$name-$run_id"
+  podman volume create "$container" >/dev/null
+  if [[ "$name" == "gateway" ]]; then
+    # The README's own `docker run` line (A single container), run with podman: only the
+    # container/volume name, the host port (a free one), the image tag and the placeholders
+    # change (tests/deploy/readme_run.py, which refuses a line of another shape).
+    words="$(uv run --frozen python -m tests.deploy.readme_run \
+      "$container" "$image" "$host_port" "$token")"
+    mapfile -t argv <<<"$words"
+  else
+    # A standalone server, run the same way on its own port.
+    argv=(podman run --health-interval=disable -d --name "$container" --read-only --tmpfs /tmp
+      -v "$container:/data" -p "127.0.0.1:$host_port:$port"
+      -e "HOMELAB_AUTH_TOKENS=ci:read,write:$token")
+    if [[ "$name" == "truenas" ]]; then  # configured, upstream absent: the server still serves
+      argv+=(-e TRUENAS_URL=http://127.0.0.1:9 -e TRUENAS_API_KEY=ci-key-not-used)
+    fi
+    argv+=("$image")
   fi
-  podman volume create "homelab-ci-$name" >/dev/null
+  echo "images: ${argv[*]//$token/<token>}"
   # --health-interval=disable: periodic checks need systemd (absent); the check runs once below.
-  podman run -d --name "homelab-ci-$name" --network host --read-only --tmpfs /tmp \
-    --health-interval=disable \
-    -v "homelab-ci-$name:/data" "${env_args[@]}" "$image" >/dev/null 2>"$WORK/run.err" \
+  "${argv[@]}" >/dev/null 2>"$WORK/run.err" \
     || { cat "$WORK/run.err" >&2; exit 1; }  # (without systemd, podman logs healthcheck noise)
-  uv run --frozen python -m tests.deploy.image_check "homelab-ci-$name" "$host_port" "$token" \
-    || { podman logs "homelab-ci-$name" | tail -40; exit 1; }
-  podman healthcheck run "homelab-ci-$name" >/dev/null \
+  uv run --frozen python -m tests.deploy.image_check "$container" "$host_port" "$token" \
+    || { podman logs "$container" | tail -40; exit 1; }
+  podman healthcheck run "$container" >/dev/null \
     || { echo "images: the image's HEALTHCHECK failed for $name" >&2; exit 1; }
   echo "images: $name healthy (HEALTHCHECK)"
 done

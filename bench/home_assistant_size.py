@@ -250,7 +250,13 @@ def report(data: dict[str, Any]) -> str:
         )
     over = data["tools_list"]["all_enabled"]["over_budget"]
     listed = ", ".join(f"{n} {t}" for n, t in over) or "none"
-    lines += ["", f"tools over {TOOL_BUDGET} tokens (name+description+inputs, ~tokens): {listed}"]
+    verdict = (
+        f"{len(over)} of {data['tools_list']['all_enabled']['tools']}, MISSED" if over else "0, ok"
+    )
+    lines += [
+        "",
+        f"tools over {TOOL_BUDGET} tokens (name+description+inputs, ~tokens): {verdict}: {listed}",
+    ]
     return "\n".join(lines)
 
 

@@ -115,10 +115,10 @@ def tree(pid: int) -> list[int]:
     return out
 
 
-def rss_kib(pid: int) -> int:
-    """Summed VmRSS of the process tree, KiB."""
+def rss_kib(pid: int, *, alone: bool = False) -> int:
+    """Summed VmRSS of the process tree (or of ``pid`` alone), KiB."""
     total = 0
-    for p in tree(pid):
+    for p in [pid] if alone else tree(pid):
         with contextlib.suppress(OSError):
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):

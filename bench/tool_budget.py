@@ -8,8 +8,9 @@ description + input schema as JSON, the part a model reads to choose and call a 
 server: that average, and the whole ``tools/list`` (output schemas, annotations, meta too), as
 an MCP client receives it. Every installed server is mounted with dummy settings and writes and
 destructive tools on (the largest catalogue; tools/list contacts no upstream), and the gateway is
-also listed in search mode. Goals: <= 120 tokens per tool on average per server, search mode
-<= 1,500 tokens for the whole tools/list.
+also listed in search mode. Goals: <= 120 tokens for every tool (a server with any tool over it
+is marked MISSED; ``--fat`` lists them, each with its cost without any text, the floor that
+trimming words cannot go below), search mode <= 1,500 tokens for the whole tools/list.
 """
 
 from __future__ import annotations
@@ -47,6 +48,24 @@ def choosing(tool: mt.Tool) -> int:
     return tokens({k: data.get(k) for k in ("name", "description", "inputSchema")})
 
 
+def undescribed(schema: Any) -> Any:
+    """The schema without any description: what its parameters alone cost."""
+    if isinstance(schema, list):
+        return [undescribed(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    return {k: undescribed(v) for k, v in schema.items() if k != "description"}
+
+
+def floor(tool: mt.Tool) -> int:
+    """``choosing`` with no text at all (empty description, no parameter descriptions): over
+    the budget, no trimming of words can bring the tool under it, only fewer parameters."""
+    data = wire(tool)
+    return tokens(
+        {"name": data["name"], "description": "", "inputSchema": undescribed(data["inputSchema"])}
+    )
+
+
 async def listed(server: FastMCP[Any]) -> list[mt.Tool]:
     async with Client(server) as client:
         return list(await client.list_tools())
@@ -71,20 +90,22 @@ async def measure(state_dir: str) -> dict[str, Any]:
 
 def report(found: dict[str, Any], fat: bool) -> str:
     lines = [
-        "| server | tools | avg tokens/tool | max | tools > 120 | tools/list tokens |",
+        f"| server | tools | avg tokens/tool | max | tools > {PER_TOOL_GOAL} | tools/list tokens |",
         "|---|---|---|---|---|---|",
     ]
-    worst: list[tuple[int, str]] = []
+    worst: list[tuple[int, str, int]] = []
     for server, tools in found["servers"].items():
         sizes = [choosing(t) for t in tools]
-        over = [(s, t.name) for s, t in zip(sizes, tools, strict=True) if s > PER_TOOL_GOAL]
+        over = [
+            (s, t.name, floor(t)) for s, t in zip(sizes, tools, strict=True) if s > PER_TOOL_GOAL
+        ]
         worst += over
         avg = sum(sizes) / len(sizes)
         mark = "" if avg <= PER_TOOL_GOAL else f" ({avg:.1f}, over)"
         listing = tokens([wire(t) for t in tools])
+        missed = f"{len(over)} MISSED" if over else "0 ok"
         lines.append(
-            f"| {server} | {len(tools)} | {avg:.0f}{mark} | {max(sizes)} | {len(over)} "
-            f"| {listing:,} |"
+            f"| {server} | {len(tools)} | {avg:.0f}{mark} | {max(sizes)} | {missed} | {listing:,} |"
         )
     everything = tokens([wire(t) for t in found["all"]])
     search = tokens([wire(t) for t in found["search"]])
@@ -95,8 +116,8 @@ def report(found: dict[str, Any], fat: bool) -> str:
         f"({'ok' if search <= SEARCH_GOAL else 'over'} <= {SEARCH_GOAL:,}) |",
     ]
     if fat:
-        lines.append("\ntools over the per-tool budget:")
-        lines += [f"- {name}: {size}" for size, name in sorted(worst, reverse=True)]
+        lines.append("\ntools over the per-tool budget (and their cost with no text at all):")
+        lines += [f"- {name}: {size} ({bare})" for size, name, bare in sorted(worst, reverse=True)]
     return "\n".join(lines)
 
 

@@ -19,9 +19,9 @@ CRDS = {"ServiceMonitor"}  # not in the core schemas
 Manifests = dict[tuple[str, str], dict[str, Any]]
 
 
-def render(values: dict[str, Any]) -> Manifests:
+def render(values: dict[str, Any], name: str = "hl") -> Manifests:
     chart = helm_python.Chart.load(str(CHART))
-    rendered = chart.render(values=values, name="hl", namespace="home", is_install=True)
+    rendered = chart.render(values=values, name=name, namespace="home", is_install=True)
     found: Manifests = {}
     for template, text in rendered.items():
         if template.endswith("NOTES.txt"):
@@ -35,8 +35,9 @@ def render(values: dict[str, Any]) -> Manifests:
     return found
 
 
-def containers(manifests: Manifests, name: str) -> dict[str, Any]:
-    return manifests[("Deployment", f"hl-homelab-mcp-{name}")]["spec"]["template"]["spec"]
+def containers(manifests: Manifests, name: str, release: str = "hl") -> dict[str, Any]:
+    deployment = manifests[("Deployment", f"{release}-homelab-mcp-{name}")]
+    return deployment["spec"]["template"]["spec"]
 
 
 def env_of(pod: dict[str, Any]) -> dict[str, str]:
@@ -118,6 +119,50 @@ def test_every_server_and_option_on() -> None:
     monitor = manifests[("ServiceMonitor", "hl-homelab-mcp")]
     assert monitor["metadata"]["labels"]["release"] == "kube-prometheus-stack"
     assert monitor["spec"]["endpoints"][0]["path"] == "/metrics"
+    # The NetworkPolicies let in what the Ingress and the ServiceMonitor need: the ingress
+    # controller to the server the Ingress reaches (only), Prometheus to every server.
+    chart = yaml.safe_load((CHART / "values.yaml").read_text(encoding="utf-8"))["networkPolicy"]
+    (controller,) = chart["ingressControllerFrom"]
+    (prometheus,) = chart["prometheusFrom"]
+    for name in EVERY_SERVER:
+        (rule,) = policy_of(manifests, name)["spec"]["ingress"]
+        assert rule["ports"] == [{"port": "http", "protocol": "TCP"}]
+        peers = rule["from"]
+        assert {"podSelector": {}} in peers, "the release's namespace still gets in"
+        assert prometheus in peers, f"Prometheus cannot scrape {name}"
+        assert (controller in peers) is (name == "gateway"), f"ingress controller to {name}?"
+    assert _names(controller) >= {"kube-system", "ingress-nginx", "traefik"}
+    assert _names(prometheus) >= {"monitoring"}
+
+
+def policy_of(manifests: Manifests, name: str) -> dict[str, Any]:
+    return manifests[("NetworkPolicy", f"hl-homelab-mcp-{name}")]
+
+
+def _names(peer: dict[str, Any]) -> set[str]:
+    (expression,) = peer["namespaceSelector"]["matchExpressions"]
+    assert expression["key"] == "kubernetes.io/metadata.name" and expression["operator"] == "In"
+    return set(expression["values"])
+
+
+def test_network_policy_peers_follow_the_options() -> None:
+    alone = render({"networkPolicy": {"enabled": True}})
+    (rule,) = policy_of(alone, "gateway")["spec"]["ingress"]
+    assert rule["from"] == [{"podSelector": {}}], "no Ingress, no monitor: the namespace only"
+    own = {"namespaceSelector": {"matchLabels": {"kubernetes.io/metadata.name": "edge"}}}
+    mine = render(
+        {
+            "networkPolicy": {
+                "enabled": True,
+                "ingressControllerFrom": [own],
+                "prometheusFrom": [],
+            },
+            "ingress": {"enabled": True},
+            "serviceMonitor": {"enabled": True},
+        }
+    )
+    (rule,) = policy_of(mine, "gateway")["spec"]["ingress"]
+    assert rule["from"] == [{"podSelector": {}}, own], "narrowed peers replace the defaults"
 
 
 def test_several_routing_pods_need_a_shared_quota_store() -> None:
@@ -149,6 +194,22 @@ def _verbs(manifests: Manifests) -> dict[str, set[str]]:
     return verbs
 
 
+# Writes that hand out more than the role has: run pods as any account, mint tokens, change RBAC,
+# register CRDs or webhooks, or make ArgoCD deploy with its own cluster-wide rights.
+ESCALATING_GROUPS = {
+    "rbac.authorization.k8s.io",
+    "apiextensions.k8s.io",
+    "admissionregistration.k8s.io",
+    "argoproj.io",
+    "certificates.k8s.io",
+    "authentication.k8s.io",
+    "*",
+}
+ESCALATING_RESOURCES = {"secrets", "serviceaccounts", "serviceaccounts/token", "*"}
+WRITE_VERBS = {"create", "patch", "update", "delete", "deletecollection"}
+ESCALATION_VERBS = {"escalate", "bind", "impersonate", "*"}
+
+
 def test_kubernetes_access_is_read_only_unless_writes_are_enabled() -> None:
     read_only = _verbs(render(EVERYTHING))
     assert set().union(*read_only.values()) == {"get", "list", "watch"}
@@ -156,5 +217,37 @@ def test_kubernetes_access_is_read_only_unless_writes_are_enabled() -> None:
     pod = containers(render(EVERYTHING), "infrastructure")
     assert pod["serviceAccountName"] == "hl-homelab-mcp-kubernetes"
     writes = _verbs(render({**EVERYTHING, "kubernetesAccess": {"enabled": True, "writes": True}}))
-    assert "delete" in writes["apps/*"] and "patch" in writes["/pods"]
+    # what the tools need: patch (restart, scale, cordon), delete, apply's create + patch
+    assert {"patch", "create", "delete"} <= writes["apps/deployments"]
+    assert "patch" in writes["/nodes"] and "delete" in writes["/pods"]
     assert not any("secrets" in r or "rbac" in r for r in writes)
+    for resource, verbs in writes.items():
+        group, _, name = resource.partition("/")
+        writing = verbs & WRITE_VERBS
+        assert not verbs & ESCALATION_VERBS, resource
+        assert not (writing and group in ESCALATING_GROUPS), (resource, writing)
+        assert not (writing and name in ESCALATING_RESOURCES), (resource, writing)
+        assert not ("create" in verbs and name.startswith("pods")), "no pods (nor pods/exec)"
+        assert "update" not in verbs, "server-side apply patches; update replaces whole objects"
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"apiGroups": [""], "resources": ["secrets"], "verbs": ["patch"]},
+        {"apiGroups": [""], "resources": ["serviceaccounts/token"], "verbs": ["create"]},
+        {"apiGroups": [""], "resources": ["pods"], "verbs": ["create"]},
+        {"apiGroups": [""], "resources": ["pods/exec"], "verbs": ["create"]},
+        {"apiGroups": ["argoproj.io"], "resources": ["applications"], "verbs": ["create"]},
+        {"apiGroups": ["apiextensions.k8s.io"], "resources": ["*"], "verbs": ["delete"]},
+        {"apiGroups": ["rbac.authorization.k8s.io"], "resources": ["roles"], "verbs": ["patch"]},
+        {"apiGroups": ["apps"], "resources": ["*"], "verbs": ["patch"]},
+        {"apiGroups": ["apps"], "resources": ["deployments"], "verbs": ["escalate"]},
+        {"apiGroups": ["*"], "resources": ["deployments"], "verbs": ["patch"]},
+    ],
+)
+def test_escalating_write_rules_are_refused(rule: dict[str, Any]) -> None:
+    access = {"enabled": True, "writes": True, "writeRules": [rule]}
+    refused = r"kubernetesAccess\.writeRules: .*(escalate|is not granted)"
+    with pytest.raises(helm_python.HelmRenderError, match=refused):
+        render({**EVERYTHING, "kubernetesAccess": access})

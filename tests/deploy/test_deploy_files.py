@@ -313,6 +313,14 @@ def test_the_dockerfile_installs_what_each_server_needs() -> None:
     assert packages_for("gateway") == ["--all-packages"], "the gateway image holds every server"
     missing = sorted(f for f, _ in workspace().values() if not _covered(f, sources))
     assert not missing, f"the Dockerfile does not copy workspace members {missing}"
+    # The dependency layer sees the lock and the members' pyproject.toml files only, so that a
+    # source change keeps it cached: each one bound by name, no folder.
+    (deps,) = [a for op, a in ops if op == "RUN" and "--no-install-workspace" in a]
+    bound = dict(re.findall(r"--mount=type=bind,source=([^,\s]+),target=([^,\s]+)", deps))
+    wanted = {f"{folder}/pyproject.toml" for folder, _ in workspace().values()}
+    wanted |= {"pyproject.toml", "uv.lock"}
+    assert set(bound) == wanted, f"bind-mounted {sorted(bound)}, not {sorted(wanted)}"
+    assert all(target == f"/app/{source}" for source, target in bound.items())
     for server in readme_servers().values():
         if server.name == "gateway" or not (ROOT / server.folder).is_dir():
             continue
@@ -421,12 +429,14 @@ def test_every_readme_variable_is_in_env_example() -> None:
 
 @cache
 def settings_variables() -> dict[str, dict[str, bool]]:
-    """Server name ("runtime" for HOMELAB_*) -> its variables (primary names) -> is a secret."""
+    """Server name ("runtime" for HOMELAB_*, "gateway" for the gateway's own catalogue
+    settings) -> its variables (primary names) -> is a secret."""
+    from homelab_gateway.profiles import GatewayOptions
     from homelab_shared.runtime import RuntimeSettings
     from homelab_shared.settings import env_names
     from homelab_shared.spec import discover
 
-    classes: dict[str, Any] = {"runtime": RuntimeSettings}
+    classes: dict[str, Any] = {"runtime": RuntimeSettings, "gateway": GatewayOptions}
     classes.update({spec.name: spec.settings_cls for spec in discover()})
     found: dict[str, dict[str, bool]] = {}
     for server, cls in classes.items():
@@ -500,12 +510,13 @@ def test_chart_server_ports_match_the_readme() -> None:
     assert servers["home-assistant"]["enabled"] is False
 
 
-def test_chart_and_compose_use_the_same_images() -> None:
+def test_chart_and_compose_deploy_the_same_servers() -> None:
+    """Compose builds its images locally (homelab-mcp/<server>); the chart pulls the release's
+    (tests/deploy/test_registry.py checks those names against the release workflow)."""
     services = compose()["services"]
-    for name, server in values()["servers"].items():
-        if name in services:
-            image = services[name]["image"]
-            assert server["image"]["repository"] == image.rsplit(":", 1)[0], name
+    for name in values()["servers"]:
+        assert services[name]["image"] == f"homelab-mcp/{name}", name
+        assert services[name]["build"]["args"]["SERVER"] == name
 
 
 def test_chart_secret_keys_are_known() -> None:
@@ -582,6 +593,23 @@ def test_release_builds_every_server_multi_arch_with_sbom_and_provenance() -> No
     assert build["with"]["sbom"] is True and "mode=max" in build["with"]["provenance"]
     assert build["with"]["file"] == "Dockerfile"
     meta = next(s for s in job["steps"] if str(s.get("uses", "")).startswith("docker/metadata"))
-    assert (
-        meta["with"]["images"] == "ghcr.io/${{ github.repository_owner }}/mcp-${{ matrix.server }}"
-    )
+    assert meta["with"]["images"] == "ghcr.io/${{ env.IMAGE_OWNER }}/mcp-${{ matrix.server }}"
+
+
+def test_release_tests_first_and_never_tags_a_pre_release_latest() -> None:
+    workflows = ROOT / ".github" / "workflows"
+    release = yaml.safe_load((workflows / "release.yml").read_text())
+    ci = yaml.safe_load((workflows / "ci.yml").read_text())
+    assert "workflow_call" in ci[True], "ci.yml is reusable (YAML reads `on:` as True)"
+    assert release["jobs"]["test"]["uses"] == "./.github/workflows/ci.yml"
+    needs = release["jobs"]["image"]["needs"]
+    assert "test" in ([needs] if isinstance(needs, str) else needs), "images wait for the tests"
+    steps = release["jobs"]["image"]["steps"]
+    meta = next(s for s in steps if str(s.get("uses", "")).startswith("docker/metadata"))
+    assert "latest=false" in meta["with"]["flavor"], "no implicit latest"
+    latest = [t for t in meta["with"]["tags"].splitlines() if "value=latest" in t]
+    assert latest == ["type=raw,value=latest,enable=${{ !contains(github.ref_name, '-') }}"]
+    build = next(s for s in steps if str(s.get("uses", "")).startswith("docker/build-push"))
+    args = dict(line.split("=", 1) for line in build["with"]["build-args"].splitlines())
+    assert args["VERSION"] == "${{ steps.meta.outputs.version }}", "the version without its v"
+    assert "ref_name" not in build["with"]["build-args"]

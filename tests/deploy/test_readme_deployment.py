@@ -2,9 +2,11 @@
 
 Commands are the lines of its ```bash blocks and the inline `code` that starts with a command.
 Each is dispatched on what it runs: compose profiles and services, chart values and secret keys,
-Docker build arguments and ports, secret file names are compared with the files; the
-client-config commands are run. A command no checker knows fails the test, so a new one needs a
-check here.
+Docker build arguments and ports, secret file names are compared with the files; the `helm`
+commands are rendered by the real Helm engine with their `--set` values (`--reuse-values`
+included) and the manifests validated; the client-config commands and the servers' own commands
+are run. A command no checker knows fails the test, so a new one needs a check here.
+(.ci/images.sh runs the `docker run` line itself, with podman.)
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+import helm_python
 import pytest
 
+from homelab_gateway.registry import image
+from tests.deploy.test_chart_render import Manifests, containers, env_of, render
 from tests.deploy.test_deploy_files import (
     CHART,
     COMPOSE,
@@ -159,6 +164,57 @@ def _value_path_exists(key: str) -> bool:
     return True
 
 
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """Helm's coalescing of two value trees: maps merge, anything else is replaced."""
+    merged = dict(base)
+    for key, value in extra.items():
+        old = merged.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = _merge(cast("dict[str, Any]", old), cast("dict[str, Any]", value))
+        else:
+            merged[key] = value
+    return merged
+
+
+def helm_values(words: list[str], seen: Seen) -> dict[str, Any]:
+    """The user values of a release after this command: every --set parsed by Helm's own
+    strvals parser, in order, over the release's earlier values with --reuse-values."""
+    release = words[2]
+    given: dict[str, Any] = {}
+    if words[1] == "upgrade":
+        assert "--reuse-values" in words, "an upgrade without --reuse-values drops the install's"
+        assert release in seen.get("releases", {}), f"upgrade of {release}, never installed"
+        given = seen["releases"][release]
+    for i, w in enumerate(words):
+        if w == "--set":
+            given = _merge(given, helm_python.parse_set_string(words[i + 1]))
+    seen.setdefault("releases", {})[release] = given
+    return given
+
+
+def check_rendered(manifests: Manifests, release: str, given: dict[str, Any]) -> None:
+    """What the release's values ask for is in the manifests the chart renders."""
+    effective = _merge(values(), given)
+    enabled = [n for n, srv in effective["servers"].items() if srv["enabled"]]
+    deployments = {n for kind, n in manifests if kind == "Deployment"}
+    for name in enabled:
+        pod = containers(manifests, name, release)
+        image_ref = pod["containers"][0]["image"]
+        assert image_ref.rsplit(":", 1)[0] == image(name), f"{name} pulls {image_ref}"
+        env = env_of(pod)
+        for key, value in given.get("servers", {}).get(name, {}).get("env", {}).items():
+            assert env[key] == str(value), key
+        secret = given.get("secret", {}).get("existingSecret")
+        if secret:
+            volumes = {v["name"]: v for v in pod["volumes"]}
+            assert volumes["secrets"]["secret"]["secretName"] == secret, name
+    if effective["redis"]["enabled"]:
+        assert any(n.endswith("-redis") for n in deployments), "redis.enabled deploys no Redis"
+    if effective["persistence"]["enabled"]:
+        claims = {n for kind, n in manifests if kind == "PersistentVolumeClaim"}
+        assert len(claims) == len(enabled), f"one claim per server, got {sorted(claims)}"
+
+
 def check_helm(words: list[str], seen: Seen) -> None:
     assert words[1] in ("install", "upgrade")
     chart = ROOT / words[3]
@@ -177,6 +233,13 @@ def check_helm(words: list[str], seen: Seen) -> None:
             assert value in ("true", "false")
             if key.startswith("servers."):
                 assert key.split(".")[1] in readme_servers()
+    given = helm_values(words, seen)
+    # Rendered by the Helm engine and validated (strict); a refusal of the chart fails here.
+    try:
+        manifests = render(given, name=words[2])
+    except helm_python.HelmError as err:
+        raise AssertionError(f"the chart refuses these values: {err}") from err
+    check_rendered(manifests, words[2], given)
 
 
 def _state_dir() -> str:
@@ -231,17 +294,36 @@ def check_client_config(words: list[str], _seen: Seen) -> None:
         assert url is None or f"URL: {url}" in result.stdout, result.stdout
 
 
-def check_uvx(words: list[str], _seen: Seen) -> None:
-    package, args = words[1], words[2:]
-    manifests = [
-        json.loads(p.read_text()) for p in ROOT.glob("**/server.json") if ".venv" not in p.parts
+def check_docker_pull(words: list[str], _seen: Seen) -> None:
+    """A release image: the name the registry manifests and the release workflow use, at the
+    version of the server's package."""
+    name, _, tag = words[2].partition(":")
+    manifests = {
+        m["packages"][0]["identifier"]
+        for p in ROOT.glob("**/server.json")
+        if ".venv" not in p.parts
+        for m in [json.loads(p.read_text())]
+    }
+    assert words[2] in manifests, f"no registry manifest names {words[2]}"
+    server = name.rsplit("/mcp-", 1)[1]
+    assert name == image(server) and tag, words[2]
+
+
+def check_server_command(words: list[str], _seen: Seen) -> None:
+    """`uv run <package> <args>`: the package's console script runs with those arguments (they
+    are the ones test_registry's stdio test serves tools with)."""
+    package, args = words[2], words[3:]
+    servers = {s.folder: s.name for s in readme_servers().values()}
+    named = [
+        name
+        for folder, name in servers.items()
+        if (ROOT / folder / "pyproject.toml").is_file()
+        and f'name = "{package}"' in (ROOT / folder / "pyproject.toml").read_text()
     ]
-    pypi = [p for m in manifests for p in m["packages"] if p["registryType"] == "pypi"]
-    match = [p for p in pypi if p["identifier"] == package]
-    assert match, f"no registry manifest offers {package}"
-    wanted = stdio_argv(match[0])
-    assert args == wanted, f"the manifest runs {package} with {wanted}"
-    assert (BIN / package).is_file(), f"no console script {package}"
+    assert named, f"{package} is no server package of this workspace"
+    assert args == stdio_argv(named[0]), f"{package} runs over stdio with {stdio_argv(named[0])}"
+    result = _run(str(BIN / package), *args[:-2], "--help")
+    assert result.returncode == 0 and "--transport" in result.stdout, result.stderr
 
 
 def check_registry(words: list[str], _seen: Seen) -> None:
@@ -261,9 +343,13 @@ def checker(line: str) -> Callable[[Seen], None]:
         (words[:2] == ["docker", "compose"], lambda s: check_compose(words, s)),
         (words[:2] == ["docker", "build"], lambda s: check_docker_build(words, s)),
         (words[:2] == ["docker", "run"], lambda s: check_docker_run(words, s)),
+        (words[:2] == ["docker", "pull"], lambda s: check_docker_pull(words, s)),
         (words[0] == "helm", lambda s: check_helm(words, s)),
         (words[0] == "kubectl", lambda s: check_kubectl(words, s)),
-        (words[0] == "uvx", lambda s: check_uvx(words, s)),
+        (
+            words[:2] == ["uv", "run"] and words[2] not in ("python", "homelab-mcp"),
+            lambda s: check_server_command(words, s),
+        ),
         (
             words[:4] == ["uv", "run", "homelab-mcp", "client-config"],
             lambda s: check_client_config(words, s),
@@ -296,8 +382,38 @@ def test_every_command_of_the_deployment_section_is_right() -> None:
         "kubectl create secret generic s --from-literal=HA_TOKENS=x",
         "touch compose/secrets/ha_tokn",
         "podman run homelab-mcp/gateway",
+        "helm install homelab charts/homelab-mcp --set servers.routing.enabled=true",
+        "helm upgrade homelab charts/homelab-mcp --set servers.plex.enabled=true",
+        "docker pull ghcr.io/someone/mcp-gateway:0.1.0",
+        "uv run home-assistant-mcp --transport sse",
     ],
 )
 def test_wrong_commands_are_caught(line: str) -> None:
     with pytest.raises(AssertionError):
         checker(line)({})
+
+
+def test_the_ci_runs_the_readmes_container_line() -> None:
+    """.ci/images.sh runs the README's docker run line through tests/deploy/readme_run.py: with
+    podman, only names, the host port, the image and the placeholders differ."""
+    from tests.deploy.readme_run import podman_argv, readme_line
+
+    words = readme_line()
+    argv = podman_argv(words, "c-1", "localhost/x:ci", 40123, "tok")
+    assert argv[:3] == ["podman", "run", "--health-interval=disable"]
+    assert len(argv) - 1 == len(words), "one word for one word"
+    changed = {(a, b) for a, b in zip(words[2:], argv[3:], strict=True) if a != b}
+    port = readme_servers()["gateway"].port
+    assert changed == {
+        ("homelab-mcp", "c-1"),
+        ("homelab-mcp-data:/data", "c-1:/data"),
+        (f"{port}:{port}", f"127.0.0.1:40123:{port}"),
+        (
+            "HOMELAB_AUTH_TOKENS=claude:read,write:<token>",
+            "HOMELAB_AUTH_TOKENS=claude:read,write:tok",
+        ),
+        ("HA_TOKEN=<token>", "HA_TOKEN=ci-placeholder"),
+        ("homelab-mcp/gateway", "localhost/x:ci"),
+    }
+    with pytest.raises(AssertionError, match="not the same port"):
+        podman_argv([*words[:-1], "-p", "8080:8000", words[-1]], "c", "i", 1, "t")

@@ -1,10 +1,11 @@
-"""The MCP registry manifests (<package>/server.json) are valid, current and runnable.
+"""The MCP registry manifests (<package>/server.json) are valid, current and consistent.
 
 Valid: against the registry's released schema named by `$schema` (bundled by skillsaw, a dev
 dependency; no network) and skillsaw's registry rules (e.g. no version on an OCI package).
 Current: equal to what `python -m homelab_gateway.registry` makes from the settings classes and
-the installed versions, with the version of the package's pyproject.toml. Runnable: the stdio
-form (the package's console script with the manifest's arguments) answers tools/list.
+the installed versions, with the version of the package's pyproject.toml. Consistent: the image
+a manifest names is the one the release workflow pushes, the chart deploys and the Dockerfile
+labels, all under the one owner of registry.OWNER.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from collections import Counter
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,9 +28,16 @@ from fastmcp import Client
 from fastmcp.client.transports import StdioTransport
 from jsonschema.validators import validator_for
 
-from homelab_gateway.registry import OWNER, Target, render, targets
+from homelab_gateway.registry import OWNER, Target, image, merged, render, server_name, targets
 from homelab_shared.settings import env_names
-from tests.deploy.test_deploy_files import ROOT, readme_servers, settings_variables
+from tests.deploy.test_deploy_files import (
+    CHART,
+    DOCKERFILE,
+    ROOT,
+    _instructions,
+    readme_servers,
+    settings_variables,
+)
 
 MANIFEST = "server.json"
 
@@ -70,14 +79,11 @@ def test_the_manifest_is_current(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", present())
-def test_versions_packages_and_images_match_the_project(name: str) -> None:
+def test_versions_and_images_match_the_project(name: str) -> None:
     data, project = committed(name), pyproject(name)["project"]
-    pypi, oci = data["packages"]
-    assert data["version"] == pypi["version"] == project["version"]
-    assert pypi["identifier"] == project["name"]
-    # `uvx <package>` runs the console script named like the package.
-    script = project.get("scripts", {}).get(project["name"])
-    assert script, f"{project['name']} has no console script of its own name for uvx"
+    assert data["version"] == project["version"]
+    assert [p["registryType"] for p in data["packages"]] == ["oci"], "only the image is offered"
+    (oci,) = data["packages"]
     assert data["name"] == f"io.github.{OWNER}/{name}"
     assert oci["identifier"] == f"ghcr.io/{OWNER}/mcp-{name}:{project['version']}"
     port = readme_servers()[name].port
@@ -85,13 +91,62 @@ def test_versions_packages_and_images_match_the_project(name: str) -> None:
     assert oci["transport"]["url"] == f"http://localhost:{port}/mcp"
 
 
-def test_the_images_are_the_ones_the_release_workflow_pushes() -> None:
-    release = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text())
-    steps = release["jobs"]["image"]["steps"]
-    images = next(s["with"]["images"] for s in steps if s.get("id") == "meta")
-    assert images == "ghcr.io/${{ github.repository_owner }}/mcp-${{ matrix.server }}"
+def _release() -> dict[str, Any]:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text())
+
+
+def released_images() -> dict[str, str]:
+    """Server -> image (no tag) as the release workflow pushes it, its expressions resolved."""
+    release = _release()
+    job = release["jobs"]["image"]
+    meta = next(s for s in job["steps"] if s.get("id") == "meta")
+    found = {}
+    for entry in job["strategy"]["matrix"]["include"]:
+        text = meta["with"]["images"]
+        text = text.replace("${{ env.IMAGE_OWNER }}", release["env"]["IMAGE_OWNER"])
+        text = text.replace("${{ matrix.server }}", entry["server"])
+        assert "${{" not in text, f"the image name depends on {text}: not a fixed name"
+        found[entry["server"]] = text
+    return found
+
+
+def test_chart_release_and_manifests_name_the_same_images() -> None:
+    """One owner everywhere: what `helm install` pulls by default is what a tag pushes and what
+    the registry manifests (and the image's own label) name."""
+    chart_values = yaml.safe_load((CHART / "values.yaml").read_text(encoding="utf-8"))
+    chart = {n: s["image"]["repository"] for n, s in chart_values["servers"].items()}
+    released = released_images()
+    manifests = {n: committed(n)["packages"][0]["identifier"].rsplit(":", 1)[0] for n in present()}
+    assert set(chart) == set(released) == set(manifests) == set(present())
+    for name in present():
+        assert chart[name] == released[name] == manifests[name] == image(name), name
+    args = dict(a.split("=", 1) for op, a in _instructions(DOCKERFILE) if op == "ARG" and "=" in a)
+    assert args["OWNER"] == OWNER, "the Dockerfile's OWNER labels the images"
+    labels = " ".join(a for op, a in _instructions(DOCKERFILE) if op == "LABEL")
+    assert 'io.modelcontextprotocol.server.name="io.github.${OWNER}/${SERVER}"' in labels
+    assert server_name("truenas") == f"io.github.{OWNER}/truenas"
+
+
+def test_the_release_tags_the_manifests_version() -> None:
+    steps = _release()["jobs"]["image"]["steps"]
     tags = next(s["with"]["tags"] for s in steps if s.get("id") == "meta")
     assert "type=semver,pattern={{version}}" in tags  # v0.1.0 -> :0.1.0, the manifest's tag
+
+
+@pytest.mark.parametrize("name", present())
+def test_no_variable_is_listed_twice(name: str) -> None:
+    for package in committed(name)["packages"]:
+        counts = Counter(e["name"] for e in package["environmentVariables"])
+        assert not [v for v, n in counts.items() if n > 1], f"{name}: listed twice"
+
+
+def test_a_variable_read_twice_is_merged_and_conflicts_are_refused() -> None:
+    first = {"name": "REDIS_URL", "description": "A", "isRequired": False, "isSecret": True}
+    second = {**first, "description": "B", "isRequired": True}
+    (entry,) = merged([first, second])
+    assert entry["description"] == "A; B" and entry["isRequired"] and entry["isSecret"]
+    with pytest.raises(ValueError, match="REDIS_URL: settings disagree on its format"):
+        merged([first, {**second, "format": "number"}])
 
 
 @pytest.mark.parametrize("name", present())
@@ -113,7 +168,7 @@ def test_every_setting_is_listed_and_required_ones_are_marked(name: str) -> None
         for package in committed(name)["packages"]:
             marked = {e["name"] for e in package["environmentVariables"] if e["isRequired"]}
             assert required <= marked, f"required but not marked: {required - marked}"
-    oci = committed(name)["packages"][1]
+    oci = committed(name)["packages"][0]
     auth = next(e for e in oci["environmentVariables"] if e["name"] == "HOMELAB_AUTH_TOKENS")
     assert auth["isRequired"] and auth["isSecret"], "the image refuses to start without auth"
 
@@ -149,7 +204,7 @@ def test_the_manifest_is_valid_against_the_registry_schema(name: str, tmp_path: 
 def test_the_registry_checks_catch_mistakes(tmp_path: Path) -> None:
     """The semantic check above can fail: a version on an OCI package is refused."""
     data = committed("gateway")
-    data["packages"][1]["version"] = data["version"]
+    data["packages"][0]["version"] = data["version"]
     (tmp_path / MANIFEST).write_text(json.dumps(data), encoding="utf-8")
     skillsaw = shutil.which("skillsaw", path=str(Path(sys.executable).parent))
     assert skillsaw
@@ -160,25 +215,23 @@ def test_the_registry_checks_catch_mistakes(tmp_path: Path) -> None:
     assert "version must be omitted" in result.stdout
 
 
-def stdio_argv(package: dict[str, Any]) -> list[str]:
-    """The command-line arguments a client passes for a package's `packageArguments`."""
-    argv: list[str] = []
-    for arg in package["packageArguments"]:
-        argv += [arg["value"]] if arg["type"] == "positional" else [arg["name"], arg["value"]]
-    return argv
+def stdio_argv(name: str) -> list[str]:
+    """How a clone runs a server over stdio: `uv run <package> [serve] --transport stdio`."""
+    return (["serve"] if name == "gateway" else []) + ["--transport", "stdio"]
 
 
 @pytest.mark.parametrize("name", present())
 async def test_the_stdio_form_serves_tools(name: str, tmp_path: Path) -> None:
-    """What `uvx <package> <args>` runs: the console script, with the manifest's arguments and
-    its required variables set (to unreachable upstreams: tools/list needs none)."""
-    pypi = committed(name)["packages"][0]
-    script = Path(sys.executable).parent / pypi["identifier"]
+    """What `uv run <package> --transport stdio` runs from a clone (the console script named
+    like the package), with the manifest's required variables set (to unreachable upstreams:
+    tools/list needs none)."""
+    project = pyproject(name)["project"]
+    assert project.get("scripts", {}).get(project["name"]), f"no console script {project['name']}"
+    script = Path(sys.executable).parent / project["name"]
     assert script.is_file(), f"console script {script.name} is not installed: uv sync"
-    args = stdio_argv(pypi)
     env = {"HOMELAB_STATE_DIR": str(tmp_path / "state"), "PATH": str(Path(sys.executable).parent)}
-    entries = pypi["environmentVariables"]
-    required = [e for e in entries if e["isRequired"]]
+    entries = committed(name)["packages"][0]["environmentVariables"]
+    required = [e for e in entries if e["isRequired"] and e["name"] != "HOMELAB_AUTH_TOKENS"]
     # A server with no single required variable (plex: Plex or Tautulli) gets its upstream URLs
     # and credentials.
     chosen = required or [
@@ -192,7 +245,9 @@ async def test_the_stdio_form_serves_tools(name: str, tmp_path: Path) -> None:
             env[entry["name"]] = "not-a-real-secret-0123456789"
         else:
             env[entry["name"]] = "http://127.0.0.1:9" if entry["format"] != "boolean" else "false"
-    transport = StdioTransport(command=str(script), args=args, env=env, cwd=str(tmp_path))
+    transport = StdioTransport(
+        command=str(script), args=stdio_argv(name), env=env, cwd=str(tmp_path)
+    )
     async with Client(transport, timeout=60) as client:
         tools = await client.list_tools()
     assert tools, f"{name} over stdio lists no tools"

@@ -16,6 +16,7 @@ from tests.conftest import API_KEY
 from tests.example.upstream import InventoryServer
 from tests.peers import ROOT, free_port
 from tests.peers.clients import FASTMCP_QUIET_ENV, require_mcpo, require_node_tools, running
+from tests.routing.fake_providers import Fakes, fake_providers
 
 ADMIN = "e2e-admin-token-0123456789"
 BIN = Path(sys.executable).parent
@@ -30,6 +31,19 @@ def node_tools() -> Path:
 @pytest.fixture(scope="module")
 def mcpo() -> Path:
     return require_mcpo()
+
+
+MODEL_PROVIDER: dict[str, str] = {}  # set while the module's fake model providers run
+
+
+@pytest.fixture(scope="module", autouse=True)
+def model_provider() -> Iterator[Fakes]:
+    with fake_providers() as fakes:
+        MODEL_PROVIDER.update(GEMINI_API_KEY=fakes.keys["gemini"], GEMINI_BASE_URL=fakes.url)
+        try:
+            yield fakes
+        finally:
+            MODEL_PROVIDER.clear()
 
 
 @pytest.fixture(scope="module")
@@ -61,12 +75,11 @@ def server_env(upstream: InventoryServer, state_dir: Path, **extra: str) -> dict
             "HOMELAB_STATE_DIR": str(state_dir),
             "EXAMPLE_URL": upstream.url,
             "EXAMPLE_API_KEY": API_KEY,
-            # routing is ready only with a usable model: a configured key is one. It is never
-            # called here; its base URL points at loopback so nothing could leave the machine.
-            "GEMINI_API_KEY": "gemini-e2e-key-0123456789",
-            "GEMINI_BASE_URL": "http://127.0.0.1:9",
         }
     )
+    # routing is ready only with a usable model: a Gemini key that its (loopback) model listing
+    # accepts. No prompt is sent to it here; nothing could leave the machine.
+    env.update(MODEL_PROVIDER)
     env.update(extra)
     return env
 

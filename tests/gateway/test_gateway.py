@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 import pytest
 from fastmcp import Client
@@ -19,16 +20,21 @@ from tests.conftest import API_KEY
 from tests.example.server import SPEC
 from tests.example.upstream import InventoryServer
 from tests.harness import structured
+from tests.routing.fake_providers import fake_providers
 
 
 @pytest.fixture
-def configured(monkeypatch: pytest.MonkeyPatch, inventory: InventoryServer) -> InventoryServer:
+def configured(
+    monkeypatch: pytest.MonkeyPatch, inventory: InventoryServer
+) -> Iterator[InventoryServer]:
     monkeypatch.setenv("HOMELAB_EXTRA_SERVERS", "tests.example.server:SPEC")
     monkeypatch.setenv("EXAMPLE_URL", inventory.url)
     monkeypatch.setenv("EXAMPLE_API_KEY", API_KEY)
-    # routing is ready only with a usable model; a configured key is one (it is not called here).
-    monkeypatch.setenv("GEMINI_API_KEY", "gemini-test-key-0123456789")
-    return inventory
+    # routing is ready only with a usable model: a Gemini key its (loopback) listing accepts.
+    with fake_providers() as fakes:
+        monkeypatch.setenv("GEMINI_API_KEY", fakes.keys["gemini"])
+        monkeypatch.setenv("GEMINI_BASE_URL", fakes.url)
+        yield inventory
 
 
 def table_rows(out: str) -> list[list[str]]:

@@ -18,7 +18,7 @@ from fastmcp.exceptions import ToolError
 
 from home_assistant_mcp.spec import SPEC as HA
 from homelab_gateway.app import Member, build_gateway, load_member
-from homelab_gateway.profiles import GatewayOptions, Profiles, load_profiles
+from homelab_gateway.profiles import GatewayOptions, Profiles, ToolsMode, load_profiles
 from homelab_gateway.toolsearch import CALL_TOOL, SEARCH_TOOL, apply
 from homelab_shared.errors import ConfigError
 from homelab_shared.runtime import RuntimeSettings
@@ -213,3 +213,29 @@ def test_client_config_launches_with_the_mode_and_profile(
     code, _, err = run_cli(capsys, "serve", "plex", "--profile", "media")
     assert code == 2
     assert "apply to the gateway, not to one server" in err
+
+
+@pytest.mark.parametrize("mode", ["all", "search"])
+async def test_a_tool_of_an_unmounted_server_names_what_enables_it_in_both_modes(
+    mode: ToolsMode,
+    members: list[Member],
+    monkeypatch: pytest.MonkeyPatch,
+    runtime: RuntimeSettings,
+) -> None:
+    """Through call_tool (search mode) as directly: not "Unknown tool" but the variables."""
+    monkeypatch.delenv("HA_URL")
+    monkeypatch.delenv("HA_TOKEN")
+    unmounted = [members[0], load_member(HA, runtime)]
+    assert unmounted[1].state == "not_configured"
+    arguments = {"entity_id": "light.kitchen"}
+    name, args = "ha_get_entity", arguments
+    if mode == "search":
+        name, args = CALL_TOOL, {"name": "ha_get_entity", "arguments": arguments}
+    async with Client(gateway(unmounted, Profiles(mode=mode))) as client:
+        with pytest.raises(ToolError) as err:
+            await client.call_tool(name, args)
+    message = str(err.value)
+    assert "Unknown tool" not in message
+    assert message.startswith("ha_get_entity belongs to Home Assistant (ha_* tools), which is not")
+    assert "HA_URL is not set" in message
+    assert "HA_TOKEN or HA_TOKEN_FILE is not set" in message

@@ -15,19 +15,36 @@ from tests.peers import free_port
 
 
 @contextmanager
-def live_server(app: Any, *, ready_path: str = "/healthz", timeout: float = 15.0) -> Iterator[str]:
-    """Run ``app`` until the block exits; yield its base URL (``http://127.0.0.1:PORT``)."""
+def live_server(
+    app: Any,
+    *,
+    ready_path: str = "/healthz",
+    timeout: float = 15.0,
+    tls: tuple[str, str] | None = None,
+) -> Iterator[str]:
+    """Run ``app`` until the block exits; yield its base URL (``http://127.0.0.1:PORT``, or
+    https with ``tls=(certfile, keyfile)``)."""
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    certfile, keyfile = tls or (None, None)
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="on",
+        ssl_certfile=certfile,
+        ssl_keyfile=keyfile,
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    base = f"http://127.0.0.1:{port}"
+    base = f"{'https' if tls else 'http'}://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
     try:
         while True:
             try:
-                httpx.get(base + ready_path, timeout=1.0)
+                # readiness only: the tests themselves verify the certificate
+                httpx.get(base + ready_path, timeout=1.0, verify=not tls)
                 break
             except httpx.TransportError:
                 if time.monotonic() > deadline or not thread.is_alive():

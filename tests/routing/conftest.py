@@ -30,7 +30,9 @@ from tests.routing.payloads import (
     GEMINI,
     OLLAMA,
     OPENAI,
+    anthropic_models,
     anthropic_ok,
+    gemini_models,
     gemini_ok,
     ollama_chat,
     ollama_tags,
@@ -91,6 +93,11 @@ def upstreams() -> Iterator[Upstreams]:
             )
         )
         openai = router.post(f"{OPENAI}/chat/completions").respond(status_code=500)
+        # The free model listings readiness checks each configured provider with.
+        router.get(f"{GEMINI}/v1beta/models").respond(json=gemini_models("gemini-2.5-flash"))
+        router.get(f"{ANTHROPIC}/v1/models").respond(
+            json=anthropic_models("claude-haiku-4-5-20251001")
+        )
         yield Upstreams(router, tags, ollama, gemini, anthropic, openai)
 
 

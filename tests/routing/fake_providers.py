@@ -4,7 +4,9 @@ Anthropic's Messages SSE events and OpenAI's ``chat.completion.chunk`` events.
 
 One Starlette app serves all four (each under its own path, as the real APIs are), in a uvicorn
 thread. A test scripts what the next requests get (``Fakes.plan``) and reads what each provider
-received (``Fakes.bodies``).
+received (``Fakes.bodies``). The model listings (``GET /v1/models``, ``/v1beta/models``,
+``/api/tags``) check the key in each provider's own header (``Fakes.keys``) and refuse a wrong one
+with that provider's real error body; their requests are counted in ``Fakes.listings``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,19 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from tests.harness.live import live_server
-from tests.routing.payloads import anthropic_ok, gemini_ok, ollama_chat, ollama_tags, openai_ok
+from tests.routing.payloads import (
+    ANTHROPIC_BAD_KEY,
+    GEMINI_BAD_KEY,
+    OPENAI_BAD_KEY,
+    anthropic_models,
+    anthropic_ok,
+    gemini_models,
+    gemini_ok,
+    ollama_chat,
+    ollama_tags,
+    openai_models,
+    openai_ok,
+)
 
 # What a request gets: ("ok",), ("status", code, body) before any byte of an answer, or
 # ("break", n) for a stream that sends n text chunks and then the provider's own error event.
@@ -33,6 +47,11 @@ OK: Plan = ("ok",)
 WORDS = ["The ", "router ", "streams ", "every ", "token ", "as ", "it ", "arrives."]
 ANSWER = "".join(WORDS)
 TEXT_BLOCK = {"type": "text", "text": ""}
+KEYS = {
+    "gemini": "gemini-test-key-0123456789",
+    "anthropic": "sk-ant-test-0123456789",
+    "openai": "sk-openai-test-0123456789",
+}
 
 
 @dataclass
@@ -44,6 +63,8 @@ class Fakes:
     words: list[str] = field(default_factory=lambda: list(WORDS))  # the OpenAI fake's stream
     fill_to_max_tokens: bool = False  # the OpenAI fake streams max_tokens chunks (bench)
     answer_delay: float = 0.0  # before answering (keeps concurrent calls in flight)
+    keys: dict[str, str] = field(default_factory=lambda: dict(KEYS))  # the keys accepted
+    listings: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def plan(self, provider: str, *plans: Plan) -> None:
@@ -176,6 +197,9 @@ def _openai_stream(
     return [*events, b"data: [DONE]\n\n"]
 
 
+REFUSALS = {"anthropic": ANTHROPIC_BAD_KEY, "gemini": GEMINI_BAD_KEY, "openai": OPENAI_BAD_KEY}
+
+
 def make_app(fakes: Fakes) -> Starlette:
     async def answer(provider: str, request: Request) -> tuple[Plan, dict[str, Any]] | Response:
         body = json.loads(await request.body())
@@ -190,7 +214,32 @@ def make_app(fakes: Fakes) -> Starlette:
         return plan[1] if plan[0] == "break" else None
 
     async def tags(_request: Request) -> Response:
+        fakes.listings["ollama"] += 1
         return JSONResponse(ollama_tags("qwen2.5:3b", "llama3.2:3b"))
+
+    def listing(provider: str, key: str | None, body: dict[str, Any]) -> Response:
+        with fakes.lock:
+            fakes.listings[provider] += 1
+        if key != fakes.keys[provider]:
+            refusal = REFUSALS[provider]
+            return JSONResponse(refusal.json(), status_code=refusal.status_code)
+        return JSONResponse(body)
+
+    async def v1_listing(request: Request) -> Response:
+        """Anthropic's and OpenAI's listings share ``/v1/models`` here (one host for all):
+        Anthropic requires its ``anthropic-version`` header, which tells them apart."""
+        if "anthropic-version" not in request.headers:
+            return await openai_listing(request)
+        models = anthropic_models("claude-opus-4-1-20250805", "claude-haiku-4-5-20251001")
+        return listing("anthropic", request.headers.get("x-api-key"), models)
+
+    async def gemini_listing(request: Request) -> Response:
+        models = gemini_models("gemini-2.5-flash", "gemini-2.5-pro")
+        return listing("gemini", request.headers.get("x-goog-api-key"), models)
+
+    async def openai_listing(request: Request) -> Response:
+        key = request.headers.get("authorization", "").removeprefix("Bearer ")
+        return listing("openai", key, openai_models("llama-3.1-8b-instruct"))
 
     async def ollama(request: Request) -> Response:
         got = await answer("ollama", request)
@@ -239,6 +288,8 @@ def make_app(fakes: Fakes) -> Starlette:
     return Starlette(
         routes=[
             Route("/api/tags", tags, methods=["GET"]),
+            Route("/v1beta/models", gemini_listing, methods=["GET"]),
+            Route("/v1/models", v1_listing, methods=["GET"]),
             Route("/api/chat", ollama, methods=["POST"]),
             Route("/v1beta/models/{rest:path}", gemini, methods=["POST"]),
             Route("/v1/messages", anthropic, methods=["POST"]),
@@ -259,10 +310,10 @@ def provider_env(fakes: Fakes) -> dict[str, str]:
     """The routing settings that point every provider at the fakes."""
     return {
         "OLLAMA_HOST": fakes.url,
-        "GEMINI_API_KEY": "gemini-test-key-0123456789",
+        "GEMINI_API_KEY": KEYS["gemini"],
         "GEMINI_BASE_URL": fakes.url,
-        "ANTHROPIC_API_KEY": "sk-ant-test-0123456789",
+        "ANTHROPIC_API_KEY": KEYS["anthropic"],
         "ANTHROPIC_BASE_URL": fakes.url,
         "OPENAI_BASE_URL": fakes.url + "/v1",
-        "OPENAI_API_KEY": "sk-openai-test-0123456789",
+        "OPENAI_API_KEY": KEYS["openai"],
     }

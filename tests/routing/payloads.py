@@ -227,3 +227,71 @@ OPENAI_NO_QUOTA = httpx.Response(
         }
     },
 )
+
+
+# The model listings each provider serves for free (readiness checks them), and OpenAI's refusal.
+def anthropic_models(*ids: str) -> dict[str, Any]:
+    """``GET /v1/models`` (newest first, paginated by ``first_id``/``last_id``)."""
+    data = [
+        {
+            "type": "model",
+            "id": model,
+            "display_name": model.replace("-", " ").title(),
+            "created_at": "2025-10-15T00:00:00Z",
+        }
+        for model in ids
+    ]
+    return {
+        "data": data,
+        "has_more": False,
+        "first_id": ids[0] if ids else None,
+        "last_id": ids[-1] if ids else None,
+    }
+
+
+def gemini_models(*ids: str) -> dict[str, Any]:
+    """``GET /v1beta/models`` (names carry the ``models/`` prefix)."""
+    return {
+        "models": [
+            {
+                "name": f"models/{model}",
+                "version": "001",
+                "displayName": model.replace("-", " ").title(),
+                "description": "Stable version of the model.",
+                "inputTokenLimit": 1048576,
+                "outputTokenLimit": 65536,
+                "supportedGenerationMethods": ["generateContent", "countTokens"],
+                "temperature": 1,
+                "topP": 0.95,
+                "topK": 64,
+                "maxTemperature": 2,
+                "thinking": True,
+            }
+            for model in ids
+        ]
+    }
+
+
+def openai_models(*ids: str) -> dict[str, Any]:
+    """``GET /v1/models``."""
+    return {
+        "object": "list",
+        "data": [
+            {"id": model, "object": "model", "created": 1721172741, "owned_by": "system"}
+            for model in ids
+        ],
+    }
+
+
+OPENAI_BAD_KEY = httpx.Response(
+    401,
+    json={
+        "error": {
+            "message": "Incorrect API key provided: sk-wrong. You can find your API key at "
+            "https://platform.openai.com/account/api-keys.",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": "invalid_api_key",
+        }
+    },
+)

@@ -11,19 +11,14 @@ test shows both witnesses do see a real change. One Home Assistant serves the wh
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
 import re
-import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
 from fastmcp import Client, FastMCP
 from fastmcp.exceptions import ToolError
-from websockets.asyncio.client import ClientConnection, connect
 
 from home_assistant_mcp.safety import guarded
 from home_assistant_mcp.server import build_server
@@ -32,166 +27,19 @@ from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
 from tests.harness import mcp_client, structured
 from tests.peers.homeassistant import HomeAssistantPeer, require_homeassistant
-from tests.security.home_assistant_cases import ATTACKS, Attack, Direct, Step
+from tests.security.home_assistant_authoring_cases import AUTHORING
+from tests.security.home_assistant_cases import ATTACKS as PATHS
+from tests.security.home_assistant_cases import Attack, Direct, Step
+from tests.security.home_assistant_lab import (
+    FRONT,
+    GARAGE,
+    Peer,
+    service_calls,
+    watched,
+)
 
 pytestmark = pytest.mark.peer
-
-WATCHED = ("lock", "alarm_control_panel", "cover", "valve", "automation", "camera", "update")
-
-
-def watched(states: dict[str, dict[str, Any]]) -> dict[str, str]:
-    return {e: s["state"] for e, s in states.items() if e.split(".")[0] in WATCHED}
-
-
-class Peer:
-    """The module's Home Assistant, arranged with the objects the attacks aim at."""
-
-    def __init__(self, ha: HomeAssistantPeer) -> None:
-        self.ha = ha
-        self.refs: dict[str, str] = {}
-
-    def states(self) -> dict[str, dict[str, Any]]:
-        response = httpx.get(f"{self.ha.url}/api/states", headers=self.ha.headers, timeout=10)
-        response.raise_for_status()
-        return {s["entity_id"]: s for s in response.json()}
-
-    def watched(self) -> dict[str, str]:
-        return watched(self.states())
-
-    def registry(self) -> Any:
-        """What decides which calls reach an entity and what voice assistants may use: the
-        entity, device and area registries and the exposure settings (must not change either)."""
-        ws = self.ha.ws_command
-        return [
-            ws({"type": kind})
-            for kind in (
-                "config/entity_registry/list",
-                "config/device_registry/list",
-                "config/area_registry/list",
-                "homeassistant/expose_entity/list",
-            )
-        ]
-
-    def service(self, domain: str, service: str, **data: Any) -> None:
-        self.ha.ws_command(
-            {"type": "call_service", "domain": domain, "service": service, "service_data": data}
-        )
-
-    def until(self, entity_id: str, wanted: str, seconds: float = 20) -> None:
-        deadline = time.monotonic() + seconds
-        while self.states().get(entity_id, {}).get("state") != wanted:
-            assert time.monotonic() < deadline, f"{entity_id} never became {wanted}"
-            time.sleep(0.1)
-
-    def helper_group(self, kind: str, name: str, members: list[str]) -> None:
-        """A platform group helper (cover, lock, light...) made through the config flow."""
-        base = f"{self.ha.url}/api/config/config_entries/flow"
-        with httpx.Client(headers=self.ha.headers, timeout=10) as http:
-            flow = http.post(base, json={"handler": "group"}).json()
-            http.post(f"{base}/{flow['flow_id']}", json={"next_step_id": kind}).raise_for_status()
-            done = http.post(
-                f"{base}/{flow['flow_id']}",
-                json={"name": name, "entities": members, "hide_members": False},
-            )
-            done.raise_for_status()
-
-    def arrange(self) -> None:
-        ws = self.ha.ws_command
-        self.service("alarm_control_panel", "alarm_arm_home", entity_id=ALARM, code="1234")
-        label = ws({"type": "config/label_registry/create", "name": "Outside"})
-        for entity_id in (ALARM, GARAGE):  # the demo's locks are in no registry
-            labels = [label["label_id"]]
-            ws({"type": "config/entity_registry/update", "entity_id": entity_id, "labels": labels})
-        floor = ws({"type": "config/floor_registry/create", "name": "Ground", "level": 0})
-        ws(
-            {
-                "type": "config/area_registry/update",
-                "area_id": "living_room",
-                "floor_id": floor["floor_id"],
-            }
-        )
-        ws({"type": "config/entity_registry/update", "entity_id": GARAGE, "area_id": "living_room"})
-        garage = ws({"type": "config/entity_registry/get", "entity_id": GARAGE})
-        self.refs["garage_device"] = garage["device_id"]
-        entries = ws({"type": "config_entries/get", "domain": "demo"})
-        self.refs["demo_entry"] = entries[0]["entry_id"]
-        self.service("group", "set", object_id="garage_only", entities=[GARAGE])
-        house = ["group.garage_only", FRONT, "light.bed_light"]
-        self.service("group", "set", object_id="house", entities=house)
-        evil = {FRONT: "unlocked", GARAGE: "open"}
-        self.service("scene", "create", scene_id="evil", entities=evil)
-        self.helper_group("cover", "All covers", [GARAGE, "cover.kitchen_window"])
-        self.helper_group("lock", "All locks", [FRONT, "lock.openable_lock"])
-        with (self.ha.config_dir / "configuration.yaml").open("a") as config:
-            config.write(AUTOMATIONS)
-        self.service("automation", "reload")
-        ws({"type": "input_button/create", "name": "Doorbell"})
-        ws({"type": "timer/create", "name": "Laundry", "duration": "00:10:00"})
-        for entity_id in (
-            "automation.vacation_off_unlocks",
-            "automation.office_off_ends_vacation",
-            "automation.backup_unlocks",
-            "automation.calendar_unlocks",
-            "cover.all_covers",
-            "lock.all_locks",
-            "input_button.doorbell",
-            "timer.laundry",
-        ):
-            deadline = time.monotonic() + 10
-            while entity_id not in self.states():
-                assert time.monotonic() < deadline, f"{entity_id} was not created"
-                time.sleep(0.1)
-        self.until(ALARM, "armed_home")  # the demo alarm takes 5 s to arm
-
-
-FRONT, GARAGE, ALARM = "lock.front_door", "cover.garage_door", "alarm_control_panel.security"
-# The owner's automations: a write that starts them reaches what they do (two hops here).
-AUTOMATIONS = """
-automation attack:
-  - id: vacation_off_unlocks
-    alias: Vacation off unlocks
-    triggers:
-      - trigger: state
-        entity_id: input_boolean.vacation_mode
-        to: "off"
-    actions:
-      - action: lock.unlock
-        target:
-          entity_id: lock.front_door
-  - id: office_off_ends_vacation
-    alias: Office off ends vacation
-    triggers:
-      - trigger: template
-        value_template: "{{ is_state('light.office_rgbw_lights', 'off') }}"
-    actions:
-      - action: input_boolean.turn_off
-        target:
-          entity_id: input_boolean.vacation_mode
-  - id: backup_unlocks
-    alias: Backup unlocks
-    triggers:
-      - trigger: state
-        entity_id: sensor.backup_backup_manager_state
-        to: create_backup
-    actions:
-      - action: lock.unlock
-        target:
-          entity_id: lock.front_door
-  - id: calendar_unlocks
-    alias: Calendar unlocks
-    triggers:
-      - trigger: calendar
-        event: start
-        entity_id: calendar.calendar_1
-    conditions:  # never true: a demo event starting during the run must not unlock for real
-      - condition: state
-        entity_id: input_select.house_mode
-        state: Never
-    actions:
-      - action: lock.unlock
-        target:
-          entity_id: lock.front_door
-"""
+ATTACKS = [*PATHS, *AUTHORING]
 
 
 @pytest.fixture(scope="module")
@@ -205,66 +53,6 @@ def peer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Peer]:
         yield arranged
     finally:
         ha.stop()
-
-
-class ServiceCalls:
-    """Home Assistant's call_service events, on a connection of our own. ``settle()`` returns
-    the events since the last settle, after a marker call has come back through the same stream
-    (events are delivered in order, so nothing of what came before is still in flight)."""
-
-    def __init__(self, conn: ClientConnection) -> None:
-        self.conn = conn
-        self.events: list[dict[str, Any]] = []
-        self.seen = 0
-        self.ids = iter(range(2, 1_000_000))
-
-    async def read(self) -> None:
-        async for raw in self.conn:
-            message = json.loads(raw)
-            if message.get("type") == "event":
-                self.events.append(message["event"]["data"])
-
-    async def settle(self) -> list[dict[str, Any]]:
-        marker = f"marker-{next(self.ids)}"
-        await self.conn.send(
-            json.dumps(
-                {
-                    "id": next(self.ids),
-                    "type": "call_service",
-                    "domain": "logbook",
-                    "service": "log",
-                    "service_data": {"name": "attack-suite", "message": marker},
-                }
-            )
-        )
-        deadline = time.monotonic() + 10
-        while not any(e.get("service_data", {}).get("message") == marker for e in self.events):
-            assert time.monotonic() < deadline, "the marker call never came back"
-            await asyncio.sleep(0.01)
-        new = [e for e in self.events[self.seen :] if e.get("domain") != "logbook"]
-        self.seen = len(self.events)
-        return new
-
-
-@contextlib.asynccontextmanager
-async def service_calls(ha: HomeAssistantPeer) -> AsyncIterator[ServiceCalls]:
-    async with connect(ha.ws_url) as conn:
-        await conn.recv()
-        await conn.send(json.dumps({"type": "auth", "access_token": ha.token}))
-        assert json.loads(await conn.recv())["type"] == "auth_ok"
-        await conn.send(
-            json.dumps({"id": 1, "type": "subscribe_events", "event_type": "call_service"})
-        )
-        assert json.loads(await conn.recv())["success"] is True
-        calls = ServiceCalls(conn)
-        reader = asyncio.create_task(calls.read())
-        try:
-            await calls.settle()
-            yield calls
-        finally:
-            reader.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await reader
 
 
 def fill(value: Any, refs: dict[str, str]) -> Any:
@@ -298,35 +86,51 @@ def named_entities(event: dict[str, Any]) -> set[str]:
     return {found} if isinstance(found, str) else set(found)
 
 
+class Servers:
+    """The server with writes on, without and with destructive tools, and with an attack's
+    operator lists (each built once: building registers 80 tools; each test still opens its
+    own client and Home Assistant connection). All share one state dir and audit log."""
+
+    def __init__(self, peer: Peer, runtime: RuntimeSettings) -> None:
+        self.peer = peer
+        self.runtime = runtime
+        self.built: dict[str, FastMCP[Any]] = {}
+
+    def __call__(self, destructive: bool, **settings: Any) -> FastMCP[Any]:
+        key = json.dumps([destructive, settings], sort_keys=True)
+        if key not in self.built:
+            values = load_settings(
+                HASettings,
+                url=self.peer.ha.url,
+                token=self.peer.ha.token,
+                allow_write=True,
+                allow_destructive=destructive,
+                **settings,
+            )
+            self.built[key] = build_server(values, self.runtime)
+        return self.built[key]
+
+    def __getitem__(self, destructive: bool) -> FastMCP[Any]:
+        return self(destructive)
+
+    def audit(self) -> list[dict[str, Any]]:
+        path = self.runtime.audit_path()
+        return [json.loads(line) for line in path.read_text().splitlines()]
+
+
 @pytest.fixture(scope="module")
-def servers(peer: Peer, tmp_path_factory: pytest.TempPathFactory) -> dict[bool, FastMCP[Any]]:
-    """The server with writes on, without and with destructive tools (built once: building
-    registers 40 tools; each test still opens its own client and Home Assistant connection)."""
-    runtime = load_settings(RuntimeSettings, state_dir=tmp_path_factory.mktemp("state"))
-
-    def build(destructive: bool) -> FastMCP[Any]:
-        settings = load_settings(
-            HASettings,
-            url=peer.ha.url,
-            token=peer.ha.token,
-            allow_write=True,
-            allow_destructive=destructive,
-        )
-        return build_server(settings, runtime)
-
-    return {False: build(False), True: build(True)}
+def servers(peer: Peer, tmp_path_factory: pytest.TempPathFactory) -> Servers:
+    return Servers(peer, load_settings(RuntimeSettings, state_dir=tmp_path_factory.mktemp("state")))
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=[a.name for a in ATTACKS])
-async def test_attack_changes_nothing(
-    attack: Attack, peer: Peer, servers: dict[bool, FastMCP[Any]]
-) -> None:
+async def test_attack_changes_nothing(attack: Attack, peer: Peer, servers: Servers) -> None:
     states = peer.states()
     before = watched(states)
     try:
         async with (
             service_calls(peer.ha) as calls,
-            mcp_client(servers[attack.mode == "destructive"]) as client,
+            mcp_client(servers(attack.mode == "destructive", **attack.settings)) as client,
         ):
             for step in attack.steps:
                 if isinstance(step, Direct):
@@ -350,9 +154,7 @@ async def test_attack_changes_nothing(
             peer.ha.ws_command(undo.message)
 
 
-async def test_the_witnesses_see_a_real_change(
-    peer: Peer, servers: dict[bool, FastMCP[Any]]
-) -> None:
+async def test_the_witnesses_see_a_real_change(peer: Peer, servers: Servers) -> None:
     """Control: the same free-text attack, confirmed with a token, does open the garage, and
     both witnesses report it (so their silence in the cases above means something)."""
     arguments = {
@@ -381,7 +183,7 @@ async def test_the_witnesses_see_a_real_change(
 
 
 async def test_a_confirmed_call_cannot_reach_more_than_its_preview(
-    peer: Peer, servers: dict[bool, FastMCP[Any]]
+    peer: Peer, servers: Servers
 ) -> None:
     """The user confirms a harmless scene; before the token comes back, the scene is re-created
     with the front door unlocked. The token still matches the arguments, but not what they reach."""
@@ -399,3 +201,36 @@ async def test_a_confirmed_call_cannot_reach_more_than_its_preview(
             await client.call_tool("activate_scene", confirm)
         assert await calls.settle() == []
     assert peer.watched() == before
+
+
+async def test_refusals_are_audited_apart_from_mistakes(peer: Peer, servers: Servers) -> None:
+    """A write the safety model refuses is ``refused:sensitive`` in the audit log (and the
+    metrics); a typo stays ``error:tool_error``: an attack is told apart from a mistake."""
+    attempts = [
+        ("call_service", {"domain": "lock", "service": "unlock", "entity_ids": [FRONT]}),
+        ("update_entity", {"entity_id": FRONT, "expose": True}),
+        ("call_service", {"domain": "lock", "service": "unlok", "entity_ids": [FRONT]}),
+    ]
+    async with mcp_client(servers[False]) as client:
+        for tool, arguments in attempts:
+            with pytest.raises(ToolError):
+                await client.call_tool(tool, arguments)
+    outcomes = [(line["tool"], line["outcome"]) for line in servers.audit()[-3:]]
+    assert outcomes == [
+        ("call_service", "refused:sensitive"),
+        ("update_entity", "refused:sensitive"),
+        ("call_service", "error:tool_error"),
+    ]
+
+
+async def test_a_preview_shows_every_entity_it_reaches(peer: Peer, servers: Servers) -> None:
+    """``entity_id: all`` on the generic service reaches every entity Home Assistant has (over
+    100 in the demo): the preview the person confirms names each one of them."""
+    arguments = {"domain": "homeassistant", "service": "turn_off", "data": {"entity_id": "all"}}
+    async with mcp_client(servers[True]) as client:
+        first = structured(await client.call_tool("call_sensitive_service", arguments))
+    preview = (first["result"] if set(first) == {"result"} else first)["preview"]
+    everything = set(peer.states())
+    assert len(everything) > 100
+    shown = set(re.findall(r"[a-z0-9_]+\.[a-z0-9_]+", preview))
+    assert everything - shown == set()

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,22 @@ from homelab_shared.settings import load_settings
 from infrastructure_mcp.server import build_server
 from infrastructure_mcp.settings import InfraSettings
 from tests.harness import mcp_client
+from tests.harness.live import live_server
+from tests.security.cases import AttackCase, params, run_case
+from tests.security.infrastructure_cases import (
+    OWNER_TRAVERSAL,
+    POISONED_MANIFESTS,
+    SYNC_CASES,
+    manifest,
+)
+from tests.servers.infrastructure import argo_payloads as ap
+from tests.servers.infrastructure import kube_objects as ko
 from tests.servers.infrastructure.argo_fake import TOKEN, URL, ArgoFake, argo_fake
+from tests.servers.infrastructure.argo_payloads import SHA_OLD
 from tests.servers.infrastructure.conftest import write_kubeconfig
 from tests.servers.infrastructure.kmock_cluster import Cluster, start_cluster
 from tests.servers.infrastructure.moto_s3 import ACCESS_KEY, SECRET_KEY, MotoS3, moto_s3
+from tests.servers.infrastructure.recorded_api import RecordedAPI
 
 PAYLOADS = [
     "--all-namespaces",
@@ -84,6 +97,7 @@ BASE: dict[str, dict[str, Any]] = {
     },
     "refresh_application": {"name": "jellyfin"},
     "sync_application": {"name": "jellyfin", "dry_run": True, "revision": "main"},
+    "deploy_revision": {"name": "jellyfin", "revision": "main"},
     "prune_application": {"name": "jellyfin", "revision": "main"},
     "rollback_application": {"name": "jellyfin", "history_id": 4},
     "delete_application": {"name": "jellyfin"},
@@ -186,6 +200,7 @@ async def attempt(client: Client[Any], tool: str, args: dict[str, Any]) -> None:
     """Call; if a preview comes back, confirm it as an attacker would."""
     result = await client.call_tool(tool, args, raise_on_error=False)
     data = result.structured_content or {}
+    data = data.get("result", data)  # a union output (result | preview) comes wrapped
     if not result.is_error and data.get("status") == "confirmation_required":
         await client.call_tool(
             tool, {**args, "confirm_token": data["confirm_token"]}, raise_on_error=False
@@ -222,9 +237,13 @@ async def test_smuggling_through_every_string_argument(world: tuple[World, Clien
     after = w.snapshot()
     assert after[0] == before[0], "Kubernetes objects changed"
     # "all" is a valid bucket name: make_bucket created exactly that, literally, and nothing else
-    assert after[1].pop("all") == []
+    # (and remove_bucket, confirmed, removed it again)
+    assert after[1].pop("all", []) == []
     assert after[1] == before[1], "S3 objects changed"
-    assert after[2] == before[2], "ArgoCD state changed"
+    # "all" is also a valid git revision: the two confirmed destructive syncs used it literally
+    literal = {"name": "jellyfin", "dryRun": False, "revision": "all"}
+    assert after[2][1] == [{**literal, "prune": False}, {**literal, "prune": True}]
+    assert (after[2][0], after[2][2:]) == (before[2][0], before[2][2:]), "ArgoCD state changed"
     # ... and no request left its endpoint
     for request in w.cluster.requests():
         assert ".." not in request.url.path.split("/"), request.url.path
@@ -258,3 +277,179 @@ async def test_secret_values_never_leave(
     result = await client.call_tool(tool, args)
     text = str(result.structured_content) + str(result.content)
     assert "aHVudGVyMg==" not in text and "YWRtaW4=" not in text
+
+
+# --- manifest fields that reach a URL ---------------------------------------------------------
+# apply_manifest's preview (GET live object, PATCH ?dryRun=All) and apply put a manifest's
+# metadata.namespace and metadata.name into the URL path, and resolve apiVersion/kind through
+# discovery. urllib3 resolves '..' in a path and a '?' starts the query string, so an unchecked
+# namespace once turned the *preview* into a real PATCH of another object, past
+# INFRA_DENIED_KINDS. Every case must be refused before any request names an object.
+
+
+@pytest.fixture
+async def recorded(
+    tmp_path: Path, runtime: RuntimeSettings
+) -> AsyncIterator[Callable[..., AbstractAsyncContextManager[Client[Any]]]]:
+    """A recorded Kubernetes API (it honours dryRun, so a lost dryRun shows as a stored write)."""
+    api = RecordedAPI()
+    api.add("deployments", ko.deployment("web", "apps"))
+    api.add("secrets", ko.secret("db-credentials", "apps", {"password": "aHVudGVyMg=="}))
+    with live_server(api.app(), ready_path="/version") as url:
+        kubeconfig = write_kubeconfig(tmp_path / "kubeconfig", url)
+
+        @asynccontextmanager
+        async def connect(**overrides: Any) -> AsyncIterator[Client[Any]]:
+            settings = load_settings(
+                InfraSettings,
+                kubeconfig=kubeconfig,
+                allow_write=True,
+                allow_destructive=True,
+                **{"denied_kinds": ["Secret:write", "apps/*:write"], **overrides},
+            )
+            async with mcp_client(build_server(settings, runtime)) as client:
+                client.api = api  # type: ignore[attr-defined]
+                yield client
+
+        yield connect
+
+
+def object_requests(api: RecordedAPI) -> list[tuple[str, str, dict[str, str]]]:
+    """Requests past discovery: those that name a namespace or an object."""
+    return [r for r in api.requests if "/namespaces/" in r[1] or r[0] != "GET"]
+
+
+@pytest.mark.parametrize(
+    ("text", "overrides"),
+    [pytest.param(m, o, id=name) for name, m, o in POISONED_MANIFESTS],
+)
+async def test_poisoned_manifest_fields_never_reach_a_url(
+    recorded: Callable[..., AbstractAsyncContextManager[Client[Any]]],
+    text: str,
+    overrides: dict[str, Any],
+) -> None:
+    async with recorded(**overrides) as client:
+        api: RecordedAPI = client.api  # type: ignore[attr-defined]
+        before = copy.deepcopy(api.objects)
+        case = AttackCase(name="poisoned", tool="apply_manifest", arguments={"manifest": text})
+        outcome = await run_case(client, case)
+    outcome.check()
+    assert not object_requests(api), object_requests(api)
+    assert api.objects == before
+
+
+async def test_the_traversal_once_patched_without_dry_run(
+    recorded: Callable[..., AbstractAsyncContextManager[Client[Any]]],
+) -> None:
+    """Control: the same manifest with a plain namespace is previewed with dryRun=All only, so
+    the refusals above are the validation, not a broken fixture."""
+    async with recorded() as client:
+        api: RecordedAPI = client.api  # type: ignore[attr-defined]
+        outcome = await run_case(
+            client,
+            AttackCase(
+                name="plain",
+                tool="apply_manifest",
+                arguments={"manifest": manifest()},
+                expect="confirmation",
+            ),
+        )
+    outcome.check()
+    patches = [(p, q) for m, p, q in api.requests if m == "PATCH"]
+    assert patches == [
+        (
+            "/api/v1/namespaces/apps/configmaps/attack-cm",
+            {"dryRun": "All", "fieldManager": "homelab-mcp", "force": "false"},
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("owner", "overrides"),
+    [
+        pytest.param(
+            {"apiVersion": "apps/v1", "kind": "ReplicaSet", "name": OWNER_TRAVERSAL},
+            {"namespaces": ["apps"]},
+            id="owner-name-traversal-out-of-the-allow-list",
+        ),
+        pytest.param(
+            {"apiVersion": "v1", "kind": "Secret", "name": "db-credentials"},
+            {"denied_kinds": ["Secret"]},
+            id="owner-of-a-denied-kind",
+        ),
+    ],
+)
+async def test_owner_references_are_cluster_data_not_paths(
+    recorded: Callable[..., AbstractAsyncContextManager[Client[Any]]],
+    owner: dict[str, Any],
+    overrides: dict[str, Any],
+) -> None:
+    """describe follows ownerReferences, which anyone who may write an object can set: they are
+    judged like tool arguments (valid names, the allow-list, denied kinds) before any GET."""
+    async with recorded(**overrides) as client:
+        api: RecordedAPI = client.api  # type: ignore[attr-defined]
+        evil = ko.pod("evil-0", "apps")
+        evil["metadata"]["ownerReferences"] = [{**owner, "uid": "u-1", "controller": True}]
+        api.add("pods", evil)
+        result = await client.call_tool(
+            "describe", {"kind": "Pod", "name": "evil-0", "namespace": "apps"}
+        )
+    owners = (result.structured_content or {})["owners"]
+    assert owners == [f"{owner['kind']}/{owner['name']}"]  # shown as data, never followed
+    paths = [p for _, p, _ in object_requests(api)]
+    assert paths and all(p.startswith("/api/v1/namespaces/apps/") for p in paths), paths
+    assert not [p for p in paths if "secrets" in p or "replicasets" in p], paths
+
+
+# --- ArgoCD syncs with a destructive effect (issue 7: default-deny) ----------------------------
+# sync_application is a write. A sync to another revision than the target replaces what runs (an
+# old tag or SHA is a rollback); Replace=true / Force=true sync options overwrite or delete and
+# recreate live objects. Those need deploy_revision's preview and confirmation.
+
+
+@pytest.fixture
+def argo() -> Iterator[ArgoFake]:
+    with argo_fake() as fake:
+        replaced = ap.application("replaced")
+        replaced["spec"]["syncPolicy"]["syncOptions"] = ["CreateNamespace=true", "Replace=true"]
+        forced = ap.application("forced")
+        forced["spec"]["syncPolicy"]["syncOptions"] = ["Force=true"]
+        multi = ap.application("multi")
+        source = multi["spec"].pop("source")
+        multi["spec"]["sources"] = [source, {**source, "path": "charts/multi"}]
+        fake.apps.update({"replaced": replaced, "forced": forced, "multi": multi})
+        yield fake
+
+
+@pytest.mark.parametrize("case", params(SYNC_CASES))
+async def test_destructive_syncs_need_confirmation(
+    argo: ArgoFake, runtime: RuntimeSettings, case: AttackCase
+) -> None:
+    values: dict[str, Any] = {"argocd_url": URL, "argocd_token": TOKEN, "allow_write": True}
+    settings = load_settings(InfraSettings, **{**values, **case.settings})
+    async with mcp_client(build_server(settings, runtime)) as client:
+        outcome = await run_case(client, case)
+    outcome.check()
+    assert [s for s in argo.syncs if not s.get("dryRun")] == []
+
+
+async def test_plain_and_dry_run_syncs_stay_writes(
+    argo: ArgoFake, runtime: RuntimeSettings
+) -> None:
+    """Control: the target revision, and a dry run to any revision, are synced as writes."""
+    settings = load_settings(InfraSettings, argocd_url=URL, argocd_token=TOKEN, allow_write=True)
+    async with mcp_client(build_server(settings, runtime)) as client:
+        for args in (
+            {"name": "jellyfin"},
+            {"name": "jellyfin", "revision": "main"},
+            {"name": "jellyfin", "revision": SHA_OLD, "dry_run": True},
+            {"name": "replaced", "dry_run": True},
+        ):
+            outcome = await run_case(client, AttackCase("control", "sync_application", args))
+            assert outcome.kind == "executed", outcome.text
+    assert argo.syncs == [
+        {"name": "jellyfin", "dryRun": False, "prune": False},
+        {"name": "jellyfin", "dryRun": False, "prune": False, "revision": "main"},
+        {"name": "jellyfin", "dryRun": True, "prune": False, "revision": SHA_OLD},
+        {"name": "replaced", "dryRun": True, "prune": False},
+    ]

@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from fastmcp import Client
 
+from tests.security.cases import AttackCase
 from tests.servers.plex.conftest import *  # noqa: F403  (the fake Plex, Tautulli and server fixtures)
 from tests.servers.plex.conftest import call, error_of
 from tests.servers.plex.fake_plex import FakePlex
@@ -39,7 +40,7 @@ def changing_requests(plex: FakePlex) -> list[tuple[str, str]]:
 
 TRAVERSAL = ["../../library/optimize", "101/../../library/sections/1/emptyTrash", "101%2F..",
              "101?force=1", "-1", "0", "1.5", True, None, [101]]  # fmt: skip
-ATTACKS: list[tuple[str, dict[str, Any]]] = [
+_CALLS: list[tuple[str, dict[str, Any]]] = [
     # a generic pass-through tool does not exist
     *[(name, {"path": "/library/optimize", "method": "PUT"})
       for name in ("query", "request", "call_endpoint", "raw_request", "plex_api", "tautulli_cmd")],
@@ -61,12 +62,18 @@ ATTACKS: list[tuple[str, dict[str, Any]]] = [
     ("empty_trash", {"library_id": 1}),
     ("optimize_database", {}),
 ]  # fmt: skip
+# The same calls as cases.AttackCase (the shared contract): each is refused or stops at a preview.
+ATTACKS = [
+    AttackCase(f"{tool}-{n}", tool, arguments, expect="harmless")
+    for n, (tool, arguments) in enumerate(_CALLS)
+]
 
 
 async def test_attacks_change_nothing(rw: Client[Any], plex: FakePlex) -> None:
     """One server for all cases (each case is checked and reported on its own)."""
     failures = []
-    for tool, arguments in ATTACKS:
+    for case in ATTACKS:
+        tool, arguments = case.tool, dict(case.arguments)
         before = snapshot(plex)
         result = await rw.call_tool(tool, arguments, raise_on_error=False)
         data = result.structured_content or {}

@@ -12,7 +12,6 @@ reaches for the network.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ from presidio_anonymizer.entities import OperatorConfig
 
 from routing_mcp.pii_ids import CardRecognizer, FrNirRecognizer, IssuedNhsRecognizer
 from routing_mcp.pii_names import CONFIDENT
+from routing_mcp.pii_pool import Finding
 from routing_mcp.pii_rules import (
     ModelNameRecognizer,
     NameRecognizer,
@@ -222,14 +222,6 @@ def _inside_token(text: str, result: RecognizerResult) -> bool:
     before = text[result.start - 1] if result.start > 0 else " "
     after = text[result.end] if result.end < len(text) else " "
     return before.isalnum() or after.isalnum()
-
-
-@dataclass(frozen=True)
-class Finding:
-    entity: str
-    start: int
-    end: int
-    score: float
 
 
 class PiiScanner:

@@ -8,6 +8,12 @@ server (p99 69 ms against 48 ms idle). So short texts (nearly every prompt: mill
 in a small thread pool, and texts from ``process_from`` characters in a process pool whose
 workers build their own scanner once. Both pools are bounded; callers beyond them wait their
 turn on a semaphore.
+
+With a ``ScannerConfig`` instead of a scanner (the served default, ``ROUTING_PII_SCAN=process``)
+every scan runs in a worker process and the server process never imports Presidio or spaCy
+(+75 MiB in a gateway that routes one prompt): short texts in one worker at the server's own
+priority (so another client's prompt never waits behind a pasted log), long ones in the niced
+pool as above. The short worker starts when the scanner is first needed.
 """
 
 from __future__ import annotations
@@ -16,12 +22,13 @@ import asyncio
 import multiprocessing
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # Presidio: imported with the scanner, on the first scan or in the warm-up
-    from routing_mcp.pii import Finding, PiiScanner
+    from routing_mcp.pii import PiiScanner
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,35 @@ class ScanOptions:
     processes: int = 1
     threads: int = 2
     niceness: int = 10  # added to the scan processes' nice value
+    # Worker processes (each holds its own Presidio, ~160 MiB) end after this long without a
+    # scan; the next scan starts one again (seconds, once).
+    worker_idle: float = 600.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One span of personal data. Defined here, not with the scanner, so that a worker's
+    findings unpickle in the server process without importing Presidio."""
+
+    entity: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class ScannerConfig:
+    """What a scan worker needs to build its scanner; holding it imports nothing."""
+
+    threshold: float
+    regions: tuple[str, ...]
+    ner_model: Path | None = None
+
+
+def config_of(scanner: PiiScanner | ScannerConfig) -> ScannerConfig:
+    if isinstance(scanner, ScannerConfig):
+        return scanner
+    return ScannerConfig(scanner.threshold, scanner.regions, scanner.ner_model)
 
 
 @dataclass(frozen=True)
@@ -72,41 +108,90 @@ def _scan_in_worker(text: str, redact: bool) -> FieldScan:
 
 
 class ScanPool:
-    def __init__(self, scanner: PiiScanner, options: ScanOptions | None = None) -> None:
+    def __init__(
+        self, scanner: PiiScanner | ScannerConfig, options: ScanOptions | None = None
+    ) -> None:
         self.scanner = scanner
+        self.config = config_of(scanner)
+        # None: every scan in a worker process (the server process has no scanner)
+        self._local = None if isinstance(scanner, ScannerConfig) else scanner
         self.options = options or ScanOptions()
         self._threads = ThreadPoolExecutor(self.options.threads, thread_name_prefix="pii-scan")
-        self._processes: Executor | None = None
+        self._pools: dict[bool, Executor] = {}  # long text? -> its process pool
         self._thread_slots = asyncio.Semaphore(self.options.threads)
         self._process_slots = asyncio.Semaphore(self.options.processes)
+        self._short_slots = asyncio.Semaphore(self.options.threads)
+        self._busy = 0
+        self._idle_timer: asyncio.TimerHandle | None = None
 
-    def _process_pool(self) -> Executor:
-        if self._processes is None:
+    def _process_pool(self, long: bool) -> Executor:
+        if long not in self._pools:
+            config = self.config
             # spawn, not fork: the server process has threads (event loop, thread pool)
-            self._processes = ProcessPoolExecutor(
-                self.options.processes,
+            self._pools[long] = ProcessPoolExecutor(
+                self.options.processes if long else 1,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker,
                 initargs=(
-                    self.scanner.threshold,
-                    self.scanner.regions,
-                    self.scanner.ner_model,
-                    self.options.niceness,
+                    config.threshold,
+                    config.regions,
+                    config.ner_model,
+                    self.options.niceness if long else 0,
                 ),
             )
-        return self._processes
+        return self._pools[long]
+
+    async def _in_process(self, long: bool, text: str, redact: bool) -> FieldScan:
+        self._busy += 1
+        try:
+            return await self._run_in_process(long, text, redact)
+        finally:
+            self._busy -= 1
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+            loop = asyncio.get_running_loop()
+            self._idle_timer = loop.call_later(self.options.worker_idle, self._retire)
+
+    def _retire(self) -> None:
+        """Idle long enough: end the worker processes and give their memory back."""
+        if self._busy:
+            return  # a scan is running; its end sets the timer again
+        for pool in self._pools.values():
+            pool.shutdown(wait=False, cancel_futures=True)
+        self._pools.clear()
+
+    @property
+    def workers_running(self) -> bool:
+        return bool(self._pools)
+
+    async def _run_in_process(self, long: bool, text: str, redact: bool) -> FieldScan:
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(
+                self._process_pool(long), _scan_in_worker, text, redact
+            )
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): start a fresh one and try once more.
+            self._pools.pop(long).shutdown(wait=False, cancel_futures=True)
+            return await loop.run_in_executor(
+                self._process_pool(long), _scan_in_worker, text, redact
+            )
 
     async def scan(self, text: str, *, redact: bool = False) -> FieldScan:
-        loop = asyncio.get_running_loop()
         if len(text) >= self.options.process_from:
             async with self._process_slots:
-                return await loop.run_in_executor(
-                    self._process_pool(), _scan_in_worker, text, redact
-                )
+                return await self._in_process(True, text, redact)
+        if self._local is None:
+            async with self._short_slots:
+                return await self._in_process(False, text, redact)
+        loop = asyncio.get_running_loop()
         async with self._thread_slots:
-            return await loop.run_in_executor(self._threads, _scan_with, self.scanner, text, redact)
+            return await loop.run_in_executor(self._threads, _scan_with, self._local, text, redact)
 
     def close(self) -> None:
+        if self._idle_timer is not None:
+            self._idle_timer.cancel()
         self._threads.shutdown(wait=False, cancel_futures=True)
-        if self._processes is not None:
-            self._processes.shutdown(wait=False, cancel_futures=True)
+        for pool in self._pools.values():
+            pool.shutdown(wait=False, cancel_futures=True)
+        self._pools.clear()

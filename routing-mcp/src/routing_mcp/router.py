@@ -30,7 +30,7 @@ from routing_mcp.engine import NoAnswer, Walk, settle, walk
 from routing_mcp.gate import BadRequest, ChatRequest, Gate, run_gate
 from routing_mcp.health import ModelHealth
 from routing_mcp.models import AskResult, Attempt, QuotaLeft, RouteDecision
-from routing_mcp.pii_pool import FieldScan, ScanOptions, ScanPool
+from routing_mcp.pii_pool import FieldScan, ScannerConfig, ScanOptions, ScanPool
 from routing_mcp.policy import ModelSpec, Policy
 from routing_mcp.providers.base import (
     Completion,
@@ -83,7 +83,7 @@ class Router:
         policy: Policy,
         store: QuotaStore,
         providers: dict[str, Provider],
-        scanner: PiiScanner | None,
+        scanner: PiiScanner | ScannerConfig | None,
         *,
         pii_mode: str = "local",
         classifier: str = "rules",

@@ -15,8 +15,9 @@ from homelab_shared.http import HttpOptions, UpstreamHTTP
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.toolbox import Readiness
 from routing_mcp.models import ModelInfo, ModelQuota
-from routing_mcp.pii_pool import ScanOptions
+from routing_mcp.pii_pool import ScannerConfig, ScanOptions
 from routing_mcp.policy import Policy, load_policy
+from routing_mcp.provider_checks import ProviderChecks, verdict
 from routing_mcp.providers.anthropic import AnthropicProvider
 from routing_mcp.providers.base import Provider
 from routing_mcp.providers.gemini import GeminiProvider
@@ -37,12 +38,12 @@ log = logging.getLogger("routing")
 class LazyScanner:
     """Presidio + spaCy cost ~85 MiB and ~3 s to import: load them once, on first need."""
 
-    def __init__(self, factory: Callable[[], PiiScanner]) -> None:
+    def __init__(self, factory: Callable[[], PiiScanner | ScannerConfig]) -> None:
         self._factory = factory
-        self._scanner: PiiScanner | None = None
+        self._scanner: PiiScanner | ScannerConfig | None = None
         self._lock = asyncio.Lock()
 
-    async def get(self) -> PiiScanner:
+    async def get(self) -> PiiScanner | ScannerConfig:
         if self._scanner is None:
             async with self._lock:
                 if self._scanner is None:
@@ -108,11 +109,18 @@ class RoutingRuntime:
         self.providers = providers
         regions = tuple(r.strip() for r in settings.phone_regions.split(",") if r.strip())
 
-        def load_scanner() -> PiiScanner:
+        def load_scanner() -> PiiScanner | ScannerConfig:
+            if settings.pii_scan == "process":  # the workers build it (routing_mcp.pii_pool)
+                return ScannerConfig(settings.pii_threshold, regions, settings.pii_ner_model)
             from routing_mcp.pii import PiiScanner  # Presidio + spaCy: ~85 MiB, seconds
 
             return PiiScanner(settings.pii_threshold, regions, settings.pii_ner_model)
 
+        # Every configured cloud provider; Ollama only when OLLAMA_HOST was set (see the module).
+        checked = [
+            p for p in providers if p != "ollama" or "ollama_host" in settings.model_fields_set
+        ]
+        self.checks = ProviderChecks(providers, checked, settings.connect_timeout)
         self._scanner = LazyScanner(load_scanner)
         if scanner is not None:
             self._scanner._scanner = scanner
@@ -135,12 +143,13 @@ class RoutingRuntime:
                 max_chars=settings.max_prompt_chars,
                 process_from=settings.pii_process_from,
                 processes=settings.pii_workers,
+                worker_idle=settings.pii_worker_idle,
             ),
             stream_timeout=settings.stream_timeout,
             tracing=make_tracing(settings.trace_prompts),
         )
 
-    async def ensure_scanner(self) -> PiiScanner:
+    async def ensure_scanner(self) -> PiiScanner | ScannerConfig:
         scanner = await self._scanner.get()
         self.router.scanner = scanner
         return scanner
@@ -165,16 +174,15 @@ class RoutingRuntime:
                 authenticated=False,
                 detail=f"{self.store.backend} quota store: {type(err).__name__}",
             )
+        failed = await self.checks.failures()
         why = {n: await self.router.unavailable(n) for n in self.policy.priority}
-        usable = [n for n, reason in why.items() if reason is None]
-        if usable:
-            detail = f"{self.store.backend} store; usable models: {', '.join(usable)}"
-            return Readiness(ok=True, reachable=True, authenticated=True, detail=detail)
-        return Readiness(
-            ok=False,
-            reachable=False,
-            authenticated=not self.router.health.disabled_providers,
-            detail=no_usable_model(self.policy, why),
+        return verdict(
+            self.policy,
+            why,
+            failed,
+            ollama_set="ollama" in self.checks.providers,
+            disabled=bool(self.router.health.disabled_providers),
+            backend=self.store.backend,
         )
 
     async def model_quota(self, name: str) -> ModelQuota:
@@ -225,14 +233,6 @@ class RoutingRuntime:
         for provider in self.providers.values():
             await provider.aclose()
         await self.store.aclose()
-
-
-def no_usable_model(policy: Policy, why: dict[str, str | None]) -> str:
-    """What to configure when no model can answer: the first reason per provider."""
-    per_provider: dict[str, str] = {}
-    for name, reason in why.items():
-        per_provider.setdefault(policy.models[name].provider, f"{name}: {reason}")
-    return "no usable model; configure at least one: " + "; ".join(per_provider.values())
 
 
 def make_runtime(

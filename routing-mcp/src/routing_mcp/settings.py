@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import AliasChoices, DirectoryPath, Field, SecretStr
 
-from homelab_shared.settings import BaseServerSettings, server_config
+from homelab_shared.settings import BaseServerSettings, companion, server_config
 
 # What to set to make each provider usable (named in "not configured" and readiness messages).
 CONFIG_VARS = {
@@ -17,6 +17,11 @@ CONFIG_VARS = {
     "anthropic": "ANTHROPIC_API_KEY",
     "openai": "OPENAI_BASE_URL (and OPENAI_API_KEY if the endpoint needs one)",
 }
+
+
+# A base URL of its own means that provider is wanted: client-config prints its key to fill in.
+GEMINI = companion("gemini")
+ANTHROPIC = companion("anthropic")
 
 
 def _alias(*names: str) -> AliasChoices:
@@ -32,19 +37,27 @@ class RoutingSettings(BaseServerSettings):
         description="Ollama base URL",
     )
     gemini_api_key: SecretStr | None = Field(
-        None, validation_alias=_alias("GEMINI_API_KEY"), description="Google AI Studio API key"
+        None,
+        validation_alias=_alias("GEMINI_API_KEY"),
+        json_schema_extra=GEMINI,
+        description="Google AI Studio API key",
     )
     gemini_base_url: str = Field(
         "https://generativelanguage.googleapis.com",
         validation_alias=_alias("GEMINI_BASE_URL"),
+        json_schema_extra=GEMINI,
         description="Gemini API base URL (proxies, regional endpoints)",
     )
     anthropic_api_key: SecretStr | None = Field(
-        None, validation_alias=_alias("ANTHROPIC_API_KEY"), description="Anthropic API key"
+        None,
+        validation_alias=_alias("ANTHROPIC_API_KEY"),
+        json_schema_extra=ANTHROPIC,
+        description="Anthropic API key",
     )
     anthropic_base_url: str = Field(
         "https://api.anthropic.com",
         validation_alias=_alias("ANTHROPIC_BASE_URL"),
+        json_schema_extra=ANTHROPIC,
         description="Anthropic API base URL",
     )
     openai_base_url: str | None = Field(
@@ -82,6 +95,14 @@ class RoutingSettings(BaseServerSettings):
         100_000, gt=0, description="Texts from this many characters are scanned in a process"
     )
     pii_workers: int = Field(1, ge=1, le=8, description="Processes scanning large texts")
+    pii_scan: Literal["process", "thread"] = Field(
+        "process",
+        description="process: scans in worker processes, the server never loads Presidio "
+        "(~75 MiB); thread: short texts scanned in the server process",
+    )
+    pii_worker_idle: float = Field(
+        600.0, gt=0, description="Seconds without a scan after which the scan workers end"
+    )
     pii_ner_model: DirectoryPath | None = Field(
         None, description="A local spaCy pipeline directory whose PERSON entities add to names"
     )

@@ -22,6 +22,19 @@ class ConfigError(Exception):
         self.problems = problems or [message]
 
 
+class SafetyRefusal(ToolError):
+    """A write the safety model judged destructive (it unlocks, opens, reaches further than its
+    targets...), refused before anything was sent; the message names the confirmed path.
+
+    Distinct from a plain ``ToolError`` (a typo, a bad id) so that audits and metrics tell a
+    refused attack from a mistake: the audit outcome is ``refused:sensitive``.
+    """
+
+    def __init__(self, message: str) -> None:
+        # Expected and handled (the caller is told the confirmed path), not a server failure.
+        super().__init__(message, log_level=logging.WARNING)
+
+
 class UpstreamError(ToolError):
     """Base of every upstream failure. ``service`` is the human name ("Home Assistant").
 
@@ -111,6 +124,8 @@ def error_class(err: BaseException) -> str:
     for cls, label in labels.items():
         if isinstance(err, cls):
             return label
+    if isinstance(err, SafetyRefusal):
+        return "refused_sensitive"
     if isinstance(err, ToolError):
         return "tool_error"
     if isinstance(err, ValidationError):

@@ -11,6 +11,7 @@ import email.utils
 import random
 import ssl
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -181,9 +182,18 @@ class UpstreamHTTP:
         return segment(value, service=self.opts.service, what=what)
 
     async def request(
-        self, method: str, path: str, *, idempotent: bool | None = None, **kwargs: Any
+        self,
+        method: str,
+        path: str,
+        *,
+        idempotent: bool | None = None,
+        accept: Collection[int] = (),
+        **kwargs: Any,
     ) -> httpx.Response:
         """Send a request; retry idempotent ones on transient failures; raise UpstreamError.
+
+        ``accept``: error statuses that carry an answer the caller reads itself (the *arr apps'
+        ``testall`` lists every result with 400 when one fails).
 
         A path that could reach another endpoint (``..``, encoded slashes, a host) is refused
         with :class:`~homelab_shared.paths.UnsafePath` before anything is sent.
@@ -209,7 +219,7 @@ class UpstreamHTTP:
                     await self._sleep(attempt, None)
                     continue
                 raise transport_error(self.opts, err) from err
-            if response.is_success:
+            if response.is_success or response.status_code in accept:
                 return response
             if retryable and response.status_code in RETRY_STATUS and attempt < self.opts.retries:
                 wait = retry_after_seconds(response)

@@ -17,7 +17,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from homelab_shared.auth import WRITE_SCOPE, caller_id
 from homelab_shared.confirm import ConfirmationRefused
-from homelab_shared.errors import error_class
+from homelab_shared.errors import SafetyRefusal, error_class
 from homelab_shared.observability import TOOL_CALLS, TOOL_ERRORS, TOOL_LATENCY
 from homelab_shared.output import too_large_message
 from homelab_shared.redact import scrub
@@ -167,6 +167,9 @@ class SafetyMiddleware(Middleware):
             result = await call_next(context)
         except ConfirmationRefused as err:
             self.toolbox.audit(client_id, name, arguments, f"refused:confirm_{err.reason}")
+            raise
+        except SafetyRefusal:  # judged destructive by the server: an attack or a misjudged write
+            self.toolbox.audit(client_id, name, arguments, "refused:sensitive")
             raise
         except Exception as err:
             self.toolbox.audit(client_id, name, arguments, f"error:{error_class(err)}")

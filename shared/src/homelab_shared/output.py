@@ -13,8 +13,10 @@ Detail = Annotated[
     Literal["summary", "full"],
     Field(description="full: every attribute"),
 ]
-Limit = Annotated[int, Field(ge=1, le=500, description="Page size")]
-Offset = Annotated[int, Field(ge=0, description="Items to skip (next_offset)")]
+# No descriptions: "limit" and "offset" explain themselves, and the page's next_offset says what
+# to pass next. Every paged tool paid ~17 tokens per tools/list for saying it again.
+Limit = Annotated[int, Field(ge=1, le=500)]
+Offset = Annotated[int, Field(ge=0)]
 
 
 class Page(BaseModel, Generic[T]):

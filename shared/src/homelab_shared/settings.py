@@ -39,6 +39,23 @@ S = TypeVar("S", bound=BaseSettings)
 PLACEHOLDER = re.compile(r"^\s*<[^<>]*>\s*$")
 
 
+def companion(group: str, *, offer: bool = False) -> dict[str, Any]:
+    """``json_schema_extra`` of a field that works only together with the other fields of
+    ``group`` (a URL and its token): once one of them is set, ``client-config`` prints the
+    others too. ``offer``: a usual part of the setup, printed to fill in while nothing is set
+    (plex's two halves, either of which is enough; once one half is set the other is not)."""
+    return {"group": group, **({"client_config": True} if offer else {})}
+
+
+def reject_placeholder(value: str) -> None:
+    """ValueError when ``value`` is still a ``client-config`` placeholder such as ``<HA_URL>``."""
+    if PLACEHOLDER.match(value):
+        raise ValueError(
+            f"still holds the client-config placeholder {value.strip()}: "
+            "replace it with the real value"
+        )
+
+
 def is_secret(annotation: Any) -> bool:
     """Is this field annotation a ``SecretStr`` (possibly optional or annotated)."""
     if annotation is SecretStr:
@@ -128,11 +145,8 @@ class SettingsBase(BaseSettings):
     @classmethod
     def _not_a_placeholder(cls, value: Any) -> Any:
         """A pasted client config with ``<HA_URL>`` left in must not look configured."""
-        if isinstance(value, str) and PLACEHOLDER.match(value):
-            raise ValueError(
-                f"still holds the client-config placeholder {value.strip()}: "
-                "replace it with the real value"
-            )
+        if isinstance(value, str):
+            reject_placeholder(value)
         return value
 
     @classmethod
@@ -151,6 +165,12 @@ class BaseServerSettings(SettingsBase):
     allow_destructive: bool = Field(
         False, description="Enable destructive tools (each call still needs a confirmation token)"
     )
+
+    def unconfigured_parts(self) -> list[str]:
+        """Optional parts left unset while the server runs, each with what enables it (arr-suite:
+        "Radarr is not configured: set RADARR_URL and RADARR_API_KEY"). ``status`` lists them;
+        they are not errors."""
+        return []
 
 
 class UpstreamSettings(BaseServerSettings):

@@ -59,7 +59,7 @@ class Readiness(BaseModel):
 
 
 class ConfirmationRequired(BaseModel):
-    """Nothing was done yet. Repeat the call with the same arguments plus ``confirm_token``."""
+    """Nothing done yet; see instructions."""
 
     status: Literal["confirmation_required"] = "confirmation_required"
     tool: str
@@ -280,9 +280,8 @@ class Toolbox:
             "return": union,
         }
         wrapper.__name__ = fn.__name__
-        # cleandoc first: the suffix has no indentation, so FastMCP's own cleandoc would keep
-        # the docstring's (tokens every tools/list pays for).
-        wrapper.__doc__ = inspect.cleandoc(fn.__doc__ or "") + (
-            "\n\nDestructive: only previews until repeated with the preview's confirm_token."
-        )
+        # No confirmation paragraph in the description: every tools/list pays for it on each
+        # destructive tool. The destructiveHint annotation, the confirm_token parameter and the
+        # ConfirmationRequired answer (its preview and instructions) say it where it is needed.
+        wrapper.__doc__ = inspect.cleandoc(fn.__doc__ or "")
         return wrapper

@@ -2,11 +2,11 @@
 
 A served server (``runner.serve``) probes each upstream once at start, with the client it serves
 with, so the probe also opens that client's connections; a server may add a warm-up of its own
-(fill caches, load a library its first call needs). Both wait until the first ``tools/list`` has
-been answered, or ``FALLBACK_S`` after start when no client lists (an idle HTTP server): a client
-starting the server waits for its tool list, not for our upstreams. They run concurrently, one
-task per server, in the server's loop, and end with a warning line when the upstream is not
-ready; a failure never stops the server.
+(fill caches, load a library its first call needs), run beside the probe. Both wait until the
+first ``tools/list`` has been answered, or ``FALLBACK_S`` after start when no client lists (an
+idle HTTP server): a client starting the server waits for its tool list, not for our upstreams.
+They run concurrently, one task per server, in the server's loop, and end with a warning line
+when the upstream is not ready; a failure never stops the server.
 
 Off unless inside ``start_up_enabled()`` (the runner's ``serve`` is): servers built in tests keep
 their upstream traffic to what the test does.
@@ -121,24 +121,38 @@ async def run_probe(probe: Callable[[], Awaitable[Readiness]], deadline_s: float
     return await probe_with_deadline(probe, deadline_s)
 
 
+async def _warm(box: Toolbox) -> None:
+    assert box.warm is not None
+    try:
+        await asyncio.wait_for(box.warm(), WARM_TIMEOUT_S)
+    except Exception:  # the first call does the work and reports what fails
+        log.info("%s: start-up warm-up failed", box.label, exc_info=True)
+
+
 async def start_up(box: Toolbox) -> None:
-    """Probe the upstream with the served client; if it is ready, run the server's warm-up."""
+    """Probe the upstream with the served client and run the server's warm-up beside it.
+
+    Together, not one after the other: a client that calls right after ``tools/list`` finds
+    the warm-up's fetches already in flight and shares them, instead of starting its own while
+    the probe is still answering. Against a down upstream the warm-up fails as fast as the
+    probe (and only logs); the probe's warning says what to fix."""
     await GATE.wait()
-    if box.ready is not None:
-        ready = await run_probe(box.ready, PROBE_TIMEOUT_S)
-        if not ready.ok:
-            log.warning(
-                "%s is not ready at start (%s); serving anyway, its tools fail until it is",
-                box.label,
-                ready.detail or "no detail",
-                extra={"server": box.label},
-            )
-            return
-    if box.warm is not None:
-        try:
-            await asyncio.wait_for(box.warm(), WARM_TIMEOUT_S)
-        except Exception:  # the first call does the work and reports what fails
-            log.info("%s: start-up warm-up failed", box.label, exc_info=True)
+    warming = asyncio.create_task(_warm(box)) if box.warm is not None else None
+    try:
+        if box.ready is not None:
+            ready = await run_probe(box.ready, PROBE_TIMEOUT_S)
+            if not ready.ok:
+                log.warning(
+                    "%s is not ready at start (%s); serving anyway, its tools fail until it is",
+                    box.label,
+                    ready.detail or "no detail",
+                    extra={"server": box.label},
+                )
+        if warming is not None:
+            await warming
+    finally:
+        if warming is not None and not warming.done():
+            warming.cancel()
 
 
 def with_start_up(box: Toolbox, lifespan: Lifespan | None) -> Lifespan:

@@ -287,6 +287,21 @@ def prowlarr(fake: FakeArr) -> FakeArr:
             "message": {"message": HOSTILE, "type": "warning"},
         },
     ]
+    fake.tests = [
+        {"id": 1, "isValid": True, "validationFailures": []},
+        {
+            "id": 2,
+            "isValid": False,
+            "validationFailures": [
+                {
+                    "propertyName": "BaseUrl",
+                    "errorMessage": "Unable to connect to indexer: " + HOSTILE,
+                    "severity": "error",
+                    "isWarning": False,
+                }
+            ],
+        },
+    ]
     fake.indexer_status = [
         {
             "id": 1,

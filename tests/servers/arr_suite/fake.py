@@ -74,6 +74,7 @@ class FakeArr:
     indexers: list[dict[str, Any]] = field(default_factory=list)
     indexer_status: list[dict[str, Any]] = field(default_factory=list)
     releases: list[dict[str, Any]] = field(default_factory=list)
+    tests: list[dict[str, Any]] = field(default_factory=list)  # /indexer/testall results
     commands: list[dict[str, Any]] = field(default_factory=list)
     grabs: list[dict[str, Any]] = field(default_factory=list)
     requests: list[httpx.Request] = field(default_factory=list)
@@ -145,7 +146,7 @@ class FakeArr:
                 ("GET", "/indexerstats", lambda _r: ok(self._stats())),
                 ("GET", "/search", lambda _r: ok(self.releases)),
                 ("POST", "/search", self._grab),
-                ("POST", "/indexer/testall", lambda _r: ok()),
+                ("POST", "/indexer/testall", self._test_all),
             ]
         m = self.media
         return [
@@ -286,6 +287,12 @@ class FakeArr:
 
         return ok([i for i in self.calendar if inside(i)])
 
+    def _test_all(self, _request: httpx.Request) -> httpx.Response:
+        """Every indexer's result; 400 with the same list when any fails, as Prowlarr answers
+        (its spec documents neither the body nor the 400)."""
+        failed = any(not t["isValid"] for t in self.tests)
+        raise Undocumented(httpx.Response(400 if failed else 200, json=copy.deepcopy(self.tests)))
+
     def _missing(self) -> list[dict[str, Any]]:
         if self.app == "sonarr":
             by_id = {s["id"]: s for s in self.library}
@@ -299,6 +306,7 @@ class FakeArr:
     def _paging(self, records: list[dict[str, Any]], request: httpx.Request) -> dict[str, Any]:
         page = int(request.url.params.get("page", 1))
         size = int(request.url.params.get("pageSize", 10))
+        records = self._sorted(records, request.url.params)
         window = records[(page - 1) * size : page * size]
         return {
             "page": page,
@@ -306,6 +314,34 @@ class FakeArr:
             "totalRecords": len(records),
             "records": copy.deepcopy(window),
         }
+
+    def _sorted(self, records: list[dict[str, Any]], params: httpx.QueryParams) -> list[dict]:
+        """Sorted as the apps sort: by a key they list, else by their default (Radarr: title);
+        missing values last when descending, as in their SQL."""
+        key = params.get("sortKey", "")
+        field = SORT_KEYS.get(key) or DEFAULT_SORT.get(self.app, "")
+        if not field:
+            return records
+
+        def value(record: dict[str, Any]) -> tuple[bool, str]:
+            found = record.get(field, (record.get("series") or {}).get(field))
+            return found is not None, str(found or "").lower()
+
+        descending = params.get("sortDirection") == "descending"
+        return sorted(records, key=value, reverse=descending)
+
+
+# The sort keys the fakes honour (the apps' own names) -> the record field; others fall back.
+SORT_KEYS = {
+    "episodes.airDateUtc": "airDateUtc",
+    "movieMetadata.digitalRelease": "digitalRelease",
+    "movieMetadata.inCinemas": "inCinemas",
+    "movieMetadata.physicalRelease": "physicalRelease",
+    "movieMetadata.sortTitle": "sortTitle",
+    "series.sortTitle": "sortTitle",
+    "date": "date",
+}
+DEFAULT_SORT = {"radarr": "sortTitle"}
 
 
 def now() -> datetime:

@@ -72,6 +72,8 @@ class FakeSab:
     history: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[Any] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
+    disk_free: str = "120.50"  # GB free in the complete folder, a string as SABnzbd sends it
+    refuse: str | None = None  # answer every action with this error (its text as SABnzbd sends it)
     requests: list[httpx.Request] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
 
@@ -111,6 +113,8 @@ class FakeSab:
             return _json({"version": "4.3.2"})
         if params.get("apikey") != self.api_key:
             return _json({"status": False, "error": "API Key Incorrect"})
+        if self.refuse is not None and mode not in ("queue", "history", "warnings"):
+            return _json({"status": False, "error": self.refuse})
         return getattr(self, f"_{mode}")(params)
 
     def _queue(self, params: httpx.QueryParams) -> httpx.Response:
@@ -148,7 +152,7 @@ class FakeSab:
                     "mbleft": f"{left:.2f}",
                     "slots": shown,
                     "diskspace1": "120.50",
-                    "diskspace2": "120.50",
+                    "diskspace2": self.disk_free,
                     "diskspacetotal1": "4000.00",
                     "diskspacetotal2": "4000.00",
                     "version": "4.3.2",

@@ -123,9 +123,9 @@ async def test_unconfigured_app_is_reported_and_the_others_work(
         report = await call(client, "health")
         assert [h["app"] for h in report["instances"]] == ["sonarr"]
         assert report["not_configured"] == [
-            "Radarr: set RADARR_URL and RADARR_API_KEY",
-            "Prowlarr: set PROWLARR_URL and PROWLARR_API_KEY",
-            "SABnzbd: set SABNZBD_URL and SABNZBD_API_KEY",
+            "Radarr is not configured: set RADARR_URL and RADARR_API_KEY",
+            "Prowlarr is not configured: set PROWLARR_URL and PROWLARR_API_KEY",
+            "SABnzbd is not configured: set SABNZBD_URL and SABNZBD_API_KEY",
         ]
         queue = await call(client, "queue")
         assert {i["app"] for i in queue["items"]} == {"sonarr"}
@@ -173,3 +173,29 @@ async def test_one_unreachable_instance_does_not_hide_the_others(ro: Client[Any]
     queue = await call(ro, "queue", app="radarr")
     assert queue["unavailable"] == [error] or "RADARR_4K_URL" in queue["unavailable"][0]
     assert [i["instance"] for i in queue["items"]] == ["default"]
+
+
+def test_client_config_placeholders_are_rejected_in_both_forms(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """As a variable (the key read from a file too) and inside ARR_INSTANCES, naming where."""
+    monkeypatch.setenv("SONARR_URL", "http://sonarr")
+    monkeypatch.setenv("SONARR_API_KEY", "<SONARR_API_KEY>")
+    (tmp_path / "key").write_text("<PROWLARR_API_KEY>\n")
+    monkeypatch.setenv("PROWLARR_URL", "http://prowlarr")
+    monkeypatch.setenv("PROWLARR_API_KEY_FILE", str(tmp_path / "key"))
+    with pytest.raises(ConfigError) as err:
+        load_settings(ArrSettings)
+    assert err.value.problems == [
+        "PROWLARR_API_KEY_FILE is invalid: still holds the client-config placeholder "
+        "<PROWLARR_API_KEY>: replace it with the real value",
+        "SONARR_API_KEY is invalid: still holds the client-config placeholder "
+        "<SONARR_API_KEY>: replace it with the real value",
+    ]
+    for var in ("SONARR_URL", "SONARR_API_KEY", "PROWLARR_URL", "PROWLARR_API_KEY_FILE"):
+        monkeypatch.delenv(var)
+    monkeypatch.setenv(
+        "ARR_INSTANCES", '[{"app": "radarr", "name": "4k", "url": "<URL>", "api_key": "k"}]'
+    )
+    with pytest.raises(ConfigError, match="RADARR_4K_URL is invalid: still holds the client-co"):
+        load_settings(ArrSettings)

@@ -8,6 +8,7 @@ from fastmcp import Client
 
 from tests.servers.arr_suite import data
 from tests.servers.arr_suite.conftest import Lab, call
+from tests.servers.arr_suite.fake import in_days
 
 
 async def test_list_library_is_lean_sorted_and_filtered(ro: Client[Any], lab: Lab) -> None:
@@ -84,12 +85,18 @@ async def test_unknown_id_is_a_clear_not_found(ro: Client[Any]) -> None:
 
 
 async def test_lookup_says_what_is_already_in_the_library(ro: Client[Any]) -> None:
-    found = await call(ro, "lookup", app="sonarr", term="s")
+    page = await call(ro, "lookup", app="sonarr", term="s")
+    found = page["items"]
     assert [(f["title"], f["in_library"], f.get("library_id")) for f in found] == [
         ("Severance", True, 1),
         ("Slow Horses", False, None),
     ]
     assert found[1]["tvdb_id"] == 393424
+    assert page["total"] == 2 and not page["truncated"]
+    second = await call(ro, "lookup", app="sonarr", term="s", limit=1, offset=1)
+    assert [f["title"] for f in second["items"]] == ["Slow Horses"]
+    first = await call(ro, "lookup", app="sonarr", term="s", limit=1)
+    assert first["truncated"] and first["next_offset"] == 1
 
 
 async def test_calendar_merges_apps_and_instances_by_date(ro: Client[Any]) -> None:
@@ -158,15 +165,53 @@ async def test_health_covers_every_instance(ro: Client[Any]) -> None:
     sab = by["sabnzbd", "default"]
     assert sab["paused"] is False and sab["speed"] == "10.0 MB/s" and sab["version"] == "4.3.2"
     assert sab["checks"] == [{"level": "warning", "message": "Disk full soon"}]
+    assert not sab["ok"]  # SABnzbd's own warning counts
     assert report["not_configured"] == []
 
 
+async def test_sabnzbd_is_healthy_only_when_it_can_download(ro: Client[Any], lab: Lab) -> None:
+    async def sab() -> dict[str, Any]:
+        report = await call(ro, "health")
+        return next(h for h in report["instances"] if h["app"] == "sabnzbd")
+
+    lab.sab.warnings = []
+    assert (await sab())["ok"] and "checks" not in await sab()
+    lab.sab.paused = True
+    paused = await sab()
+    assert not paused["ok"] and paused["paused"]
+    assert paused["checks"] == [
+        {"level": "warning", "source": "queue", "message": "downloads are paused"}
+    ]
+    lab.sab.paused = False
+    lab.sab.disk_free = "3.20"  # GB, of 4000
+    full = await sab()
+    assert not full["ok"]
+    assert {"level": "error", "source": "disk", "message": "complete folder: 3.2 GB free"} in (
+        full["checks"]
+    )
+
+
+async def test_radarr_wanted_missing_is_newest_release_first(ro: Client[Any], lab: Lab) -> None:
+    lab.radarr.library += [
+        data.movie(40, "Aaa Old", has_file=False, digitalRelease=in_days(-400)),
+        data.movie(41, "Zzz Recent", has_file=False, digitalRelease=in_days(-2)),
+        data.movie(42, "Mmm Middle", has_file=False, digitalRelease=in_days(-30)),
+    ]
+    wanted = await call(ro, "wanted_missing", app="radarr", instance="default")
+    titles = [w["title"] for w in wanted["items"]]
+    assert titles == ["Arrival", "Zzz Recent", "Mmm Middle", "Aaa Old"]
+    dates = [w["date"] for w in wanted["items"]]
+    assert dates == sorted(dates, reverse=True)
+
+
 async def test_prowlarr_indexers_stats_and_search(ro: Client[Any]) -> None:
-    indexers = await call(ro, "list_indexers")
+    page = await call(ro, "list_indexers")
+    indexers = page["items"]
+    assert page["total"] == len(indexers) == 2
     broken = next(i for i in indexers if i["name"] == "Broken Tracker")
     assert broken["failing_since"] and broken["disabled_till"] and broken["enabled"]
     assert broken["last_failure"] and "failing_since" not in indexers[0]
-    stats = await call(ro, "indexer_stats")
+    stats = (await call(ro, "indexer_stats", limit=1))["items"]
     assert stats[0] == {
         "name": "NZBgeek",
         "queries": 120,
@@ -183,13 +228,26 @@ async def test_prowlarr_indexers_stats_and_search(ro: Client[Any]) -> None:
 
 
 async def test_sabnzbd_history_with_failure_message(ro: Client[Any]) -> None:
-    rows = await call(ro, "download_history")
+    page = await call(ro, "download_history")
+    rows = page["items"]
     assert [(r["release"], r["status"]) for r in rows] == [
         ("Dune.2021.2160p", "Completed"),
         ("Heat.1995.1080p", "Failed"),
     ]
     assert rows[1]["message"].startswith("Aborted, cannot be completed")
     assert rows[0]["date"] == "2025-12-01T00:00Z"
+    assert page["total"] == 2 and not page["truncated"]
+
+
+async def test_sabnzbd_history_pages_with_its_slot_count(ro: Client[Any], lab: Lab) -> None:
+    first = await call(ro, "download_history", limit=1)
+    assert [r["release"] for r in first["items"]] == ["Dune.2021.2160p"]
+    assert first["total"] == 2 and first["truncated"] and first["next_offset"] == 1
+    second = await call(ro, "download_history", limit=1, offset=first["next_offset"])
+    assert [r["release"] for r in second["items"]] == ["Heat.1995.1080p"]
+    assert not second["truncated"] and second.get("next_offset") is None
+    asked = [dict(r.url.params) for r in lab.sab.requests if r.url.params.get("mode") == "history"]
+    assert [(a["start"], a["limit"]) for a in asked] == [("0", "1"), ("1", "1")]
 
 
 def test_fixture_text_is_hostile() -> None:

@@ -82,3 +82,13 @@ async def test_tool_output_is_fenced(ro: Client[Any], lab: Lab, tool: str, args:
         assert len(text) <= OVERVIEW_CAP
         bad = [c for c in text if unicodedata.category(c) in ("Cc", "Cf") or c == "\x1b"]
         assert not bad, f"{tool} returned hidden characters {bad!r}"
+
+
+async def test_write_results_keep_release_names_in_data_fields(rw: Client[Any], lab: Lab) -> None:
+    grabbed = await call(rw, "grab_release", guid="magnet-guid-2", indexer_id=2)
+    assert INJECTION in grabbed["title"] and INJECTION not in grabbed["detail"]
+    tested = await call(rw, "test_indexers")
+    for result in (grabbed, tested):
+        for text in strings(result):
+            assert len(text) <= OVERVIEW_CAP
+            assert not [c for c in text if unicodedata.category(c) in ("Cc", "Cf")]

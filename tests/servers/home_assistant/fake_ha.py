@@ -87,7 +87,23 @@ ENTITIES = [
     registry_entry("media_player.tv", "samsungtv"),
     registry_entry("tts.google_translate_en_com", "google_translate"),
 ]
+LEGACY_NOTIFY = {  # a legacy notify service's description, as Home Assistant lists it
+    "name": "Send a notification",
+    "description": "Sends a notification message.",
+    "fields": {
+        "message": {"required": True, "selector": {"text": None}, "name": "Message"},
+        "title": {"selector": {"text": None}, "name": "Title"},
+        "target": {"selector": {"object": None}, "name": "Target"},
+        "data": {"selector": {"object": None}, "name": "Data"},
+    },
+}
 SERVICES = [
+    {
+        # the Companion app's phone, and the Google Assistant SDK's broadcast (says the message
+        # aloud on every Google speaker)
+        "domain": "notify",
+        "services": {"mobile_app_pixel": LEGACY_NOTIFY, "google_assistant_sdk": LEGACY_NOTIFY},
+    },
     {
         "domain": "tts",
         "services": {

@@ -204,7 +204,8 @@ async def test_every_tool_is_described_and_unprefixed(runtime: RuntimeSettings) 
         assert tool.description and len(tool.description) > 30, tool.name
         assert tool.annotations is not None, tool.name
         for name, prop in tool.input_schema.get("properties", {}).items():
-            assert "description" in prop or "enum" in prop or "const" in prop, f"{tool.name}.{name}"
+            described = "description" in prop or "enum" in prop or "const" in prop
+            assert described or name in ("limit", "offset"), f"{tool.name}.{name}"
 
 
 def test_compact_schemas() -> None:
@@ -220,3 +221,30 @@ def test_compact_schemas() -> None:
     assert compact(optional, keep_null=True) == {"type": ["string", "null"], "description": "d"}
     assert compact(nested, keep_null=True) == nested
     assert compact(nested) == {"$ref": "#/$defs/X"}
+
+
+async def test_id_formats_are_checked_without_schema_patterns(runtime: RuntimeSettings) -> None:
+    """Formats left the listed schemas (tokens) but not the validation: a wrong value is refused
+    before anything reaches Home Assistant (nothing listens at the discard port), with its form."""
+    unreachable = load_settings(
+        HASettings, url="http://127.0.0.1:9", token="token-value-1234", allow_write=True
+    )
+    calls = {
+        "call_service": ({"domain": "light/../config", "service": "turn_on"}, "is not an id"),
+        "get_statistics": ({"statistic_ids": ["Energy Total"]}, "is not a statistic id"),
+        # (entity_id itself takes names too: resolving one needs Home Assistant)
+        "update_entity": (
+            {"entity_id": "light.kitchen", "new_entity_id": "Kitchen Light"},
+            "is not an entity id",
+        ),
+        "speak": ({"text": "hi", "tts_entity_id": "TTS Cloud"}, "is not an entity id"),
+    }
+    async with Client(build_server(unreachable, runtime)) as client:
+        listed = {t.name: t for t in await client.list_tools()}
+        for tool in ("call_service", "get_statistics", "get_logbook", "find_usage", "speak"):
+            # the entity-id, slug and statistic-id formats are all gone from the listing
+            assert "pattern" not in str(listed[tool].input_schema), tool
+        for tool, (arguments, refusal) in calls.items():
+            result = await client.call_tool(tool, arguments, raise_on_error=False)
+            text = str(result.content[0].text) if result.content else ""  # type: ignore[union-attr]
+            assert result.is_error and refusal in text, (tool, text)

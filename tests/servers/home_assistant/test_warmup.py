@@ -51,6 +51,15 @@ def start_up(monkeypatch: pytest.MonkeyPatch) -> warmup.StartGate:
     return gate
 
 
+def served(settings: HASettings, runtime: RuntimeSettings) -> tuple[HAClient, Recording, Any]:
+    """A server as ``runner.serve`` builds it, its HTTP requests recorded."""
+    transport = Recording()
+    ha = HAClient(settings, transport=transport)
+    server = build_server(settings, runtime, client=ha)
+    server.add_middleware(warmup.FirstListing())
+    return ha, transport, server
+
+
 async def until(condition: Callable[[], bool], what: str, within_s: float = 30.0) -> None:
     deadline = time.monotonic() + within_s
     while not condition():
@@ -63,11 +72,7 @@ async def test_the_warm_up_fills_the_caches_after_the_first_tools_list(
     ha_settings: Callable[..., HASettings],
     runtime: RuntimeSettings,
 ) -> None:
-    settings = ha_settings()
-    transport = Recording()
-    ha = HAClient(settings, transport=transport)
-    server = build_server(settings, runtime, client=ha)
-    server.add_middleware(warmup.FirstListing())
+    ha, transport, server = served(ha_settings(), runtime)
     try:
         async with Client(server) as client:
             await asyncio.sleep(0)  # the start-up task is waiting on the gate, not running
@@ -88,5 +93,27 @@ async def test_the_warm_up_fills_the_caches_after_the_first_tools_list(
             assert found["total"] == len(found["items"])  # the demo assigns no device to an area
             # The call made no request: states, registries and services came from the warm-up.
             assert transport.paths[before:] == []
+    finally:
+        await ha.aclose()
+
+
+async def test_a_call_right_after_tools_list_shares_the_warm_ups_fetches(
+    start_up: warmup.StartGate,
+    ha_settings: Callable[..., HASettings],
+    runtime: RuntimeSettings,
+) -> None:
+    ha, transport, server = served(ha_settings(), runtime)
+    try:
+        async with Client(server) as client:
+            await client.list_tools()
+            # at once: the warm-up (services, registries, live states) is starting or in flight
+            found: dict[str, Any] = structured(
+                await client.call_tool("search_entities", {"query": "bedroom light"})
+            )
+            assert found["items"]
+            await until(lambda: ha.live.synced, "the live states")
+            # one fetch each, whoever asked first; the states came from the subscription
+            assert transport.paths.count("/api/services") == 1, transport.paths
+            assert "/api/states" not in transport.paths, transport.paths
     finally:
         await ha.aclose()

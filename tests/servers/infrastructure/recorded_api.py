@@ -1,13 +1,16 @@
-"""A small Kubernetes API for what kmock does not honour: label/field selectors and dry-run.
+"""A small Kubernetes API for what kmock does not honour: selectors, paging and dry-run.
 
 Discovery is the recorded JSON of a K3s cluster (the APIResourceList documents kmock bundles),
 without ``metrics.k8s.io`` (a cluster with no metrics-server). Objects are recorded JSON in the
-API's shape (``kube_objects``). List filtering, server-side apply and ``dryRun=All`` follow the
-API server's documented behaviour; every request is kept for assertions.
+API's shape (``kube_objects``). List filtering and paging (``limit``/``continue``), server-side
+apply and ``dryRun=All`` follow the API server's documented behaviour; every request is kept for
+assertions.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import copy
 import gzip
 import importlib.resources
@@ -21,6 +24,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 Obj = dict[str, Any]
+RESOURCE_VERSION = "5001"
 VERSION = {"major": "1", "minor": "31", "gitVersion": "v1.31.4+k3s1", "platform": "linux/amd64"}
 
 
@@ -86,10 +90,31 @@ def merge(base: Any, patch: Any) -> Any:
     return copy.deepcopy(patch)
 
 
+def paged(items: list[Obj], query: Any) -> tuple[list[Obj], Obj]:
+    """``limit``/``continue`` as the API server answers them: a page, an opaque continue key
+    while more remain and ``remainingItemCount``; a key it did not issue is an error."""
+    start = 0
+    if query.get("continue"):
+        key = json.loads(base64.urlsafe_b64decode(query["continue"].encode()))
+        if not isinstance(key, dict) or key.get("rv") != RESOURCE_VERSION:
+            raise ValueError("foreign continue key")
+        start = int(key["start"])
+    limit = int(query.get("limit") or 0) or len(items)
+    page = items[start : start + limit]
+    meta: Obj = {"resourceVersion": RESOURCE_VERSION}
+    rest = len(items) - start - len(page)
+    if rest > 0:
+        key = {"rv": RESOURCE_VERSION, "start": start + len(page)}
+        meta["continue"] = base64.urlsafe_b64encode(json.dumps(key).encode()).decode()
+        meta["remainingItemCount"] = rest
+    return page, meta
+
+
 @dataclass
 class RecordedAPI:
     objects: dict[tuple[str, str, str | None, str], Obj] = field(default_factory=dict)
     requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    authorizations: list[str] = field(default_factory=list)
     discovery: list[Obj] = field(default_factory=recorded_discovery)
 
     def add(self, plural: str, obj: Obj) -> Obj:
@@ -106,6 +131,7 @@ class RecordedAPI:
     async def handle(self, request: Request) -> JSONResponse:
         path = "/" + request.path_params["path"]
         self.requests.append((request.method, path, dict(request.query_params)))
+        self.authorizations.append(request.headers.get("authorization", ""))
         if path == "/version":
             return JSONResponse(VERSION)
         if path == "/api":
@@ -169,13 +195,12 @@ class RecordedAPI:
         ]
         doc = self._doc(gv) or {"resources": []}
         kind = next((r["kind"] for r in doc["resources"] if r["name"] == plural), "Unknown")
+        try:
+            page, meta = paged(items, request.query_params)
+        except (ValueError, KeyError, TypeError, binascii.Error):
+            return status(400, "BadRequest", "continue key is not valid")
         return JSONResponse(
-            {
-                "kind": f"{kind}List",
-                "apiVersion": gv,
-                "metadata": {"resourceVersion": "5001"},
-                "items": items,
-            }
+            {"kind": f"{kind}List", "apiVersion": gv, "metadata": meta, "items": page}
         )
 
     async def _apply(

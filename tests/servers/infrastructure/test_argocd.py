@@ -124,11 +124,30 @@ async def test_refresh_and_sync(argo: ArgoFake, argo_rw: Client[Any]) -> None:
     await call(argo_rw, "refresh_application", name="jellyfin", hard=True)
     assert argo.refreshes == ["jellyfin:hard"]
     dry = await call(argo_rw, "sync_application", name="jellyfin", dry_run=True)
-    assert dry["dry_run"] is True and dry["operation"] == "Succeeded"
-    await call(argo_rw, "sync_application", name="jellyfin", revision="v1.4.0")
+    assert dry["dry_run"] is True and dry["operation"] == "requested"
+    await call(argo_rw, "sync_application", name="jellyfin", revision="main")
+    text = await call_error(argo_rw, "sync_application", name="jellyfin", revision="v1.4.0")
+    assert "v1.4.0 is not its target revision main" in text and "deploy_revision" in text
     assert argo.syncs == [
         {"name": "jellyfin", "dryRun": True, "prune": False},
-        {"name": "jellyfin", "dryRun": False, "prune": False, "revision": "v1.4.0"},
+        {"name": "jellyfin", "dryRun": False, "prune": False, "revision": "main"},
+    ]
+
+
+async def test_deploy_revision_previews_then_syncs(argo: ArgoFake, argo_rw: Client[Any]) -> None:
+    preview = await call(argo_rw, "deploy_revision", name="jellyfin", revision="v1.4.0")
+    assert preview["preview"].startswith("Sync jellyfin from 9c8e7d6f to v1.4.0")
+    assert "Auto-sync is on" in preview["preview"] and argo.syncs == []
+    done = await call(
+        argo_rw,
+        "deploy_revision",
+        name="jellyfin",
+        revision="v1.4.0",
+        confirm_token=preview["confirm_token"],
+    )
+    assert (done["dry_run"], done["prune"], done["operation"]) == (False, False, "requested")
+    assert argo.syncs == [
+        {"name": "jellyfin", "dryRun": False, "prune": False, "revision": "v1.4.0"}
     ]
 
 
@@ -137,6 +156,7 @@ async def test_prune_is_destructive_and_lists_what_goes(
 ) -> None:
     preview = await call(argo_rw, "prune_application", name="sonarr")
     assert "1 resources no longer in git: ConfigMap/media/sonarr-old" in preview["preview"]
+    assert "from 9c8e7d6f to its target main, with pruning" in preview["preview"]
     assert argo.syncs == []
     await call(argo_rw, "prune_application", name="sonarr", confirm_token=preview["confirm_token"])
     assert argo.syncs == [{"name": "sonarr", "dryRun": False, "prune": True}]

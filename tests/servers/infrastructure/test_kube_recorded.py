@@ -132,3 +132,107 @@ async def test_apply_rejects_bad_manifests(client: Client[Any]) -> None:
 async def test_top_without_metrics_api_says_so(client: Client[Any]) -> None:
     text = await call_error(client, "top")
     assert "metrics API (metrics.k8s.io) is not served" in text and "metrics-server" in text
+
+
+@pytest.fixture
+def paged_api() -> Iterator[tuple[RecordedAPI, str]]:
+    recorded = RecordedAPI()
+    for ns, count in (("apps", 5), ("media", 3), ("kube-system", 2)):
+        for i in range(count):
+            recorded.add("pods", ko.pod(f"{ns}-pod-{i}", ns))
+    with live_server(recorded.app(), ready_path="/version") as url:
+        yield recorded, url
+
+
+async def follow(client: Client[Any], limit: int) -> tuple[list[list[str]], list[str]]:
+    """Every page of list_resources(kind=Pod), following continue_token to the end; the pages
+    and the tokens."""
+    pages: list[list[str]] = []
+    tokens: list[str] = []
+    token = None
+    while True:
+        data = await call(client, "list_resources", kind="Pod", limit=limit, continue_token=token)
+        pages.append([p["name"].replace("-pod-", "/") for p in data["items"]])
+        token = data["continue_token"]
+        if token is None:
+            return pages, tokens
+        tokens.append(token)
+        assert len(pages) < 20, "continue_token never ends"
+
+
+@pytest.mark.parametrize(
+    ("limit", "expected"),
+    [
+        (
+            2,
+            [
+                ["apps/0", "apps/1"],
+                ["apps/2", "apps/3"],
+                ["apps/4", "media/0"],
+                ["media/1", "media/2"],
+            ],
+        ),
+        (
+            4,
+            [["apps/0", "apps/1", "apps/2", "apps/3"], ["apps/4", "media/0", "media/1", "media/2"]],
+        ),
+        (
+            5,
+            [["apps/0", "apps/1", "apps/2", "apps/3", "apps/4"], ["media/0", "media/1", "media/2"]],
+        ),
+        (50, [["apps/0", "apps/1", "apps/2", "apps/3", "apps/4", "media/0", "media/1", "media/2"]]),
+    ],
+)
+async def test_continue_token_across_allowed_namespaces(
+    paged_api: tuple[RecordedAPI, str],
+    tmp_path: Path,
+    runtime: RuntimeSettings,
+    limit: int,
+    expected: list[list[str]],
+) -> None:
+    recorded, url = paged_api
+    settings = load_settings(
+        InfraSettings,
+        kubeconfig=write_kubeconfig(tmp_path / "kubeconfig", url),
+        namespaces=["apps", "media"],
+    )
+    async with mcp_client(build_server(settings, runtime)) as client:
+        pages, tokens = await follow(client, limit)
+    assert pages == expected  # every allowed pod once, in order; kube-system never
+    lists = [(p, q) for m, p, q in recorded.requests if p.endswith("/pods")]
+    assert {p for p, _ in lists} == {
+        "/api/v1/namespaces/apps/pods",
+        "/api/v1/namespaces/media/pods",
+    }
+    assert all(0 < int(q["limit"]) <= limit for _, q in lists)
+    # each API continue key we handed out went back to the API server as it was issued
+    api_keys = [t.partition(":")[2] for t in tokens if t.partition(":")[2]]
+    assert [q["continue"] for _, q in lists if "continue" in q] == api_keys
+
+
+async def test_continue_token_in_one_namespace_and_remaining(
+    paged_api: tuple[RecordedAPI, str], tmp_path: Path, runtime: RuntimeSettings
+) -> None:
+    settings = load_settings(
+        InfraSettings, kubeconfig=write_kubeconfig(tmp_path / "kubeconfig", paged_api[1])
+    )
+    async with mcp_client(build_server(settings, runtime)) as client:
+        first = await call(client, "list_resources", kind="Pod", namespace="apps", limit=3)
+        assert [p["name"] for p in first["items"]] == [f"apps-pod-{i}" for i in range(3)]
+        assert first["remaining"] == 2 and first["continue_token"].startswith("0:")
+        second = await call(
+            client,
+            "list_resources",
+            kind="Pod",
+            namespace="apps",
+            limit=3,
+            continue_token=first["continue_token"],
+        )
+        assert [p["name"] for p in second["items"]] == ["apps-pod-3", "apps-pod-4"]
+        assert second["continue_token"] is None and second["remaining"] is None
+        ours = await call_error(client, "list_resources", kind="Pod", continue_token="7:")
+        assert "continue_token is not one this tool returned" in ours
+        theirs = await call_error(
+            client, "list_resources", kind="Pod", namespace="apps", continue_token="0:forged"
+        )
+        assert "continue key is not valid" in theirs

@@ -9,6 +9,7 @@ from typing import Any
 from fastmcp import FastMCP
 
 from tests.harness import mcp_client
+from tests.servers.infrastructure import kube_objects as ko
 from tests.servers.infrastructure.conftest import call, call_error
 from tests.servers.infrastructure.kmock_cluster import Cluster
 
@@ -41,7 +42,15 @@ async def test_namespace_allow_list(
     cluster: Cluster, infra_server: Callable[..., FastMCP[Any]]
 ) -> None:
     cluster.seed_homelab()
+    node = ko.node("node-1")
+    for ns, reason in (("apps", "NodeNotReady"), ("media", "Rebooted"), ("default", "OOM")):
+        cluster.add(
+            ko.event(f"node-1.{ns}", ns, node, reason, "on node-1", warning=True, minutes_ago=3)
+        )
     async with mcp_client(infra_server(namespaces=["apps"], allow_write=True)) as client:
+        described = await call(client, "describe", kind="Node", name="node-1")
+        # a Node's events sit in any namespace: only those of the allowed ones are shown
+        assert [e.split(" ")[1] for e in described["events"]] == ["NodeNotReady"]
         pods = await call(client, "list_resources", kind="Pod")
         assert {p["namespace"] for p in pods["items"]} == {"apps"}
         spaces = await call(client, "list_namespaces")
@@ -60,7 +69,9 @@ async def test_namespace_allow_list(
         assert "cluster-scoped" in cordon
     # every request stayed inside the allowed namespace
     paths = [r.url.path for r in cluster.requests()]
-    assert not [p for p in paths if "/namespaces/media" in p or p == "/api/v1/pods"]
+    outside = ("/api/v1/pods", "/api/v1/events")
+    assert not [p for p in paths if "/namespaces/media" in p or p in outside], paths
+    assert not [p for p in paths if "/namespaces/default" in p], paths
     assert not cluster.requests("PATCH")
 
 

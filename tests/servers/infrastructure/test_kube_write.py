@@ -31,9 +31,28 @@ async def test_pod_logs_tail_grep_and_cap(cluster: Cluster, kube_ro: Client[Any]
     capped = await call(kube_ro, "pod_logs", name="worker-1", namespace="apps", max_bytes=1000)
     assert capped["truncated"] and len(capped["text"].encode()) <= 1000
     assert capped["text"].endswith("request 19 served")  # the newest lines are kept
+    crashed = await call(
+        kube_ro,
+        "pod_logs",
+        name="worker-1",
+        namespace="apps",
+        container="app",
+        since_seconds=600,
+        previous=True,
+    )
+    assert crashed["container"] == "app" and crashed["lines"] == 61
     log_requests = [r for r in cluster.requests("GET") if r.url.path.endswith("/log")]
     assert log_requests[1].params.get("tailLines") == "5"
     assert log_requests[0].params.get("tailLines") == "2000"  # grep looks further back
+    assert "sinceSeconds" not in log_requests[0].params
+    assert log_requests[0].params.get("previous") == "false"
+    last = log_requests[-1].params
+    assert (last.get("sinceSeconds"), last.get("previous"), last.get("container")) == (
+        "600",
+        "true",
+        "app",
+    )
+    assert last.get("tailLines") == "100" and last.get("limitBytes") == "20000"
 
 
 async def test_writes_are_hidden_by_default(cluster: Cluster, kube_ro: Client[Any]) -> None:

@@ -46,6 +46,8 @@ def tautulli(plex: FakePlex) -> Iterator[FakeTautulli]:
     fake = FakeTautulli(plex.now)
     with respx.mock(assert_all_called=False) as router:
         router.get(f"{tautulli_data.URL}/api/v2").mock(side_effect=fake)
+        # the Plex probe speaks plain httpx to the fake Plex (and to dead loopback ports)
+        router.route(host="127.0.0.1").pass_through()
         yield fake
 
 

@@ -105,6 +105,7 @@ class FakePlex(ThreadingHTTPServer):
         self.optimized = 0
         self.violations: list[str] = []
         self.delay = 0.0  # seconds before answering (slow Plex)
+        self.hub_cap: int | None = None  # most items a search hub returns, whatever was asked
         self.lock = threading.Lock()
         self.routes = Routes(self)
 

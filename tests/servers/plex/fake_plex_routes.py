@@ -115,14 +115,18 @@ class Routes:
         return {k: v for k, v in STORAGE.items() if any(s["key"] == k for s in self.plex.sections)}
 
     def search(self, *, query: dict[str, str], **_: Any) -> tuple[int, dict[str, Any]]:
+        """``/hubs/search``: one hub per type, each cut at ``limit`` (and at the fake's
+        ``hub_cap``, standing for a server that returns less than asked), ``more`` when cut."""
         words = query.get("query", "").lower()
         hits = [i for i in self.plex.items.values() if words and words in i["title"].lower()]
+        cut = min(int(query.get("limit") or 10**9), self.plex.hub_cap or 10**9)
         hubs = []
         for kind in ("movie", "show", "episode", "artist", "album"):
             found = [i for i in hits if i["type"] == kind]
             if found:
                 hubs.append({"title": kind.title(), "type": kind, "hubIdentifier": kind,
-                             "size": len(found), "more": False, "Metadata": found})  # fmt: skip
+                             "size": len(found[:cut]), "more": len(found) > cut,
+                             "Metadata": found[:cut]})  # fmt: skip
         return 200, {"size": len(hubs), "Hub": hubs}
 
     def on_deck(self, *, paging: dict[str, int], **_: Any) -> tuple[int, dict[str, Any]]:

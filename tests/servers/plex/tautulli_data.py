@@ -168,10 +168,11 @@ class FakeTautulli:
         if params.get("media_type"):
             rows = [r for r in rows if r["media_type"] == params["media_type"]]
         day = lambda r: datetime.fromtimestamp(r["date"], UTC).date().isoformat()  # noqa: E731
+        # Tautulli's API.md: "History after and including the date" / "before and including"
         if params.get("after"):
-            rows = [r for r in rows if day(r) > params["after"]]
+            rows = [r for r in rows if day(r) >= params["after"]]
         if params.get("before"):
-            rows = [r for r in rows if day(r) < params["before"]]
+            rows = [r for r in rows if day(r) <= params["before"]]
         start, length = int(params.get("start", 0)), int(params.get("length", 25))
         return {
             "recordsFiltered": len(rows), "recordsTotal": len(self.history), "draw": 1,

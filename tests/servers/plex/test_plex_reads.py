@@ -7,6 +7,8 @@ from typing import Any
 
 from fastmcp import Client
 
+from tests.peers import free_port
+from tests.servers.plex import plex_data
 from tests.servers.plex.conftest import PLEX_TOKEN, call, error_of
 from tests.servers.plex.fake_plex import FakePlex
 
@@ -41,6 +43,43 @@ async def test_search_is_lean_and_spans_libraries(ro: Client[Any]) -> None:
     assert {i["library"] for i in mixed["items"]} >= {"Movies", "Music"}
     only_movies = await call(ro, "search", query="r", type="movie")
     assert only_movies["items"] and {i["type"] for i in only_movies["items"]} == {"movie"}
+
+
+def _sequels(plex: FakePlex, count: int) -> list[str]:
+    """``count`` more movies matching 'sequel', in the order Plex's hub lists them."""
+    titles = [f"Sequel {n:03d}" for n in range(count)]
+    for n, title in enumerate(titles):
+        key = 5000 + n
+        plex.items[key] = plex_data._movie(key, title, 2000, plex.now, "h264", "1080", GB, "/m")
+    return titles
+
+
+async def test_search_pages_past_the_first_hundred_matches(ro: Client[Any], plex: FakePlex) -> None:
+    titles = _sequels(plex, 150)
+    first = await call(ro, "search", query="sequel", limit=50)
+    assert [i["title"] for i in first["items"]] == titles[:50]
+    assert first["truncated"] is True and first["next_offset"] == 50
+    deep = await call(ro, "search", query="sequel", limit=30, offset=100)
+    assert [i["title"] for i in deep["items"]] == titles[100:130]
+    assert deep["next_offset"] == 130
+    last = await call(ro, "search", query="sequel", limit=30, offset=130)
+    assert [i["title"] for i in last["items"]] == titles[130:]
+    assert last["truncated"] is False and last["complete"] is True and last["total"] == 150
+    sent = [p for m, p in plex.requests if p.startswith("/hubs/search")][-1]
+    assert "limit=161" in sent  # offset + limit + 1 per type: the page and whether more follow
+
+
+async def test_search_says_when_plex_returned_less_than_asked(
+    ro: Client[Any], plex: FakePlex
+) -> None:
+    titles = _sequels(plex, 150)
+    plex.hub_cap = 100  # a server that cuts every hub at 100, however many were asked for
+    page = await call(ro, "search", query="sequel", limit=50, offset=100)
+    assert page["items"] == [] and page["complete"] is False
+    assert "only the first 100 matches" in page["note"]
+    within = await call(ro, "search", query="sequel", limit=50, offset=50)
+    assert [i["title"] for i in within["items"]] == titles[50:100]
+    assert within["complete"] is False and "note" in within
 
 
 async def test_recently_added_this_week(ro: Client[Any]) -> None:
@@ -102,3 +141,18 @@ async def test_readiness_checks_every_configured_half(settings: Any, tautulli: A
     assert "tautulli: Tautulli: rejected the credentials" in ready.detail
     alone = await SPEC.check(settings(tautulli_url=None, tautulli_api_key=None))
     assert alone.ok and alone.version == "plex 1.41.3.9314-a0bfb8370"
+
+
+async def test_readiness_names_a_wrong_plex_token_and_a_wrong_url(settings: Any) -> None:
+    """The probe's plain request (no plexapi) keeps the SDK path's actionable messages."""
+    from plex_mcp.spec import SPEC
+
+    bad = "not-the-plex-token-00000000000000"
+    ready = await SPEC.check(settings(token=bad, tautulli_url=None, tautulli_api_key=None))
+    assert not ready.ok and ready.reachable and not ready.authenticated
+    assert "plex: Plex: rejected the credentials (HTTP 401 on GET /)" in ready.detail
+    assert "PLEX_TOKEN" in ready.detail and bad not in ready.detail
+    dead = f"http://127.0.0.1:{free_port()}"
+    ready = await SPEC.check(settings(url=dead, tautulli_url=None, tautulli_api_key=None))
+    assert not ready.ok and not ready.reachable
+    assert "connection refused" in ready.detail and "PLEX_URL" in ready.detail

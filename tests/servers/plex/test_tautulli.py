@@ -38,10 +38,14 @@ async def test_history_date_range(ro: Client[Any], tautulli: FakeTautulli) -> No
     from datetime import UTC, datetime
 
     days = sorted({datetime.fromtimestamp(r["date"], UTC).date() for r in tautulli.history})
+    on = [datetime.fromtimestamp(r["date"], UTC).date() for r in tautulli.history]
+    # both days are included, as Tautulli documents for get_history
     window = await call(ro, "history", after=str(days[2]), before=str(days[6]), limit=50)
-    assert window["total"] == 3
+    assert window["total"] == sum(days[2] <= d <= days[6] for d in on) > 3
+    one_day = await call(ro, "history", after=str(days[2]), before=str(days[2]), limit=50)
+    assert one_day["total"] == on.count(days[2]) >= 1
     text = await error_of(ro, "history", after=str(days[6]), before=str(days[2]))
-    assert "after must be on or before before" in text
+    assert f"after ({days[6]}) is later than before ({days[2]}): both days are included" in text
 
 
 async def test_home_stats(ro: Client[Any]) -> None:
@@ -123,3 +127,14 @@ async def test_tautulli_down(ro: Client[Any], tautulli: FakeTautulli) -> None:
     tautulli.override = httpx.ConnectError("connection refused")
     text = await error_of(ro, "history")
     assert text.startswith("Tautulli: cannot connect") and "TAUTULLI_URL" in text
+
+
+async def test_length_caps_kept_out_of_the_schema_still_hold(
+    ro: Client[Any], tautulli: FakeTautulli
+) -> None:
+    sent = len(tautulli.calls)
+    text = await error_of(ro, "history", user="x" * 101)
+    assert "at most 100 characters" in text
+    assert len(tautulli.calls) == sent  # refused before Tautulli is asked
+    tools = {t.name: t for t in await ro.list_tools()}
+    assert "maxLength" not in str(tools["history"].input_schema)

@@ -21,6 +21,8 @@ from typing import Any
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
+from tests.servers.truenas import truenas_api
+
 GIB = 1024**3
 NOW_MS = 1_764_500_000_000  # 2025-11-30
 
@@ -377,9 +379,12 @@ class FakeTrueNAS:
         self.state = initial_state()
         self.logins = 0
         self.calls: list[tuple[str, list[Any]]] = []
+        # calls TrueNAS would refuse as invalid: the fixtures fail a test that leaves any here
+        self.rejected: list[tuple[str, dict[str, Any]]] = []
         self.drop_on: set[str] = set()  # close the socket when this method arrives (once)
         self.hang: set[str] = set()  # never answer these
         self.fail_jobs: dict[str, str] = {}  # method -> error text
+        self.smart_refuses: dict[str, str] = {}  # disk -> smartctl's complaint
         self.job_steps = 4
         self.job_step_delay = 0.02
         self.path = "/api/current"
@@ -443,6 +448,12 @@ class FakeTrueNAS:
             await ws.send(json.dumps({"jsonrpc": "2.0", **message}))
 
     async def _answer(self, ws, session, msg_id, method, params) -> None:
+        refused = truenas_api.check(method, params)
+        if refused is not None:  # TrueNAS validates every call's params before running it
+            if refused["code"] == -32602:
+                self.rejected.append((method, refused))
+            await self._send(ws, {"id": msg_id, "error": refused})
+            return
         try:
             result = await self._dispatch(ws, session, msg_id, method, params)
         except KeyError as err:
@@ -607,6 +618,7 @@ class FakeTrueNAS:
                 "latest_version": "1.2.0",
                 "latest_human_version": "10.10.4_1.2.0",
                 "upgrade_version": "1.2.0",
+                "upgrade_human_version": "10.10.4_1.2.0",
                 "changelog": None,
                 "available_versions_for_upgrade": [],
             }
@@ -655,13 +667,37 @@ class FakeTrueNAS:
             st["snapshots"] = [s for s in st["snapshots"] if s["dataset"] not in gone]
             return True
         if method == "smart.test.manual_test":
-            return [
-                {"disk": t["identifier"], "expected_result_time": {"$date": NOW_MS}}
-                for t in params[0]
-            ]
+            return self._manual_test(params[0])
+        if method == "pool.scrub.scrub" and not any(p["name"] == params[0] for p in st["pools"]):
+            raise KeyError(call_error("ENOENT", f"{params[0]!r} pool not found", 2))
         if method in ("pool.scrub.scrub", "app.start", "app.stop", "app.upgrade"):
             return self._start_job(ws, session, msg_id, method, params)
         raise KeyError({"code": -32601, "message": "Method not found"})
+
+    def _manual_test(self, runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """smart.test.manual_test: identifiers from disk.query; smartctl's refusal per disk."""
+        by_id = {d["identifier"]: d["name"] for d in self.state["disks"]}
+        bad = [
+            [
+                f"disks.{i}.identifier",
+                f"{r['identifier']} is not valid. Please provide a valid disk identifier.",
+                22,
+            ]
+            for i, r in enumerate(runs)
+            if r["identifier"] not in by_id
+        ]
+        if bad:
+            raise KeyError(truenas_api.invalid("smart.test.manual_test", bad))
+        out = []
+        for r in runs:
+            name = by_id[r["identifier"]]
+            row: dict[str, Any] = {"disk": name, "identifier": r["identifier"]}
+            if name in self.smart_refuses:
+                row["error"] = f"smartctl: {self.smart_refuses[name]}"
+            else:
+                row.update(expected_result_time={"$date": NOW_MS + 120_000}, job=900 + len(out))
+            out.append(row)
+        return out
 
     def _start_job(self, ws, session, msg_id, method, params) -> int:
         job_id = self._next_job

@@ -185,12 +185,42 @@ async def test_a_job_survives_a_dropped_socket(
     """Events are lost with the socket; the waiter polls core.get_jobs on a new connection."""
     nas.job_steps, nas.job_step_delay = 5, 0.3
     client = TrueNASClient(nas_settings())
+    first_progress = asyncio.Event()
+
+    async def on_progress(_percent: float, _text: str) -> None:
+        first_progress.set()
+
     try:
-        waiter = asyncio.create_task(client.app_action("stop", "jellyfin", None))
-        await asyncio.sleep(0.4)
+        waiter = asyncio.create_task(client.app_action("stop", "jellyfin", on_progress))
+        await asyncio.wait_for(first_progress.wait(), 10)  # the job runs, seen on this socket
         await client.rpc.drop()
         job = await asyncio.wait_for(waiter, 15)
     finally:
         await client.aclose()
     assert job["state"] == "SUCCESS"
     assert client.rpc.connects >= 2
+
+
+async def test_calls_truenas_would_reject_fail_like_on_a_real_box(
+    nas: FakeTrueNAS, nas_settings: Callable[..., TrueNASSettings]
+) -> None:
+    """The stand-in checks every call against TrueNAS 25.04's parameter models."""
+    client = TrueNASClient(nas_settings())
+    try:
+        with pytest.raises(BadRequest, match=r"pool\.scrub\.scrub\.name: Input should be a valid"):
+            await client.rpc.run_job("pool.scrub.scrub", 1, "START")  # an id, not the name
+        with pytest.raises(BadRequest, match=r"options\.recursive_snapshots: Extra inputs"):
+            await client.rpc.call("pool.snapshot.delete", "tank/a@b", {"recursive_snapshots": 1})
+        with pytest.raises(BadRequest, match="invalid filter"):
+            await client.rows("pool.query", [["name", "==", "tank"]])
+        with pytest.raises(BadRequest, match="takes 2 arguments, got 3"):
+            await client.read("pool.query", [], {}, "x")
+    finally:
+        await client.aclose()
+    assert [m for m, _ in nas.rejected] == [
+        "pool.scrub.scrub",
+        "pool.snapshot.delete",
+        "pool.query",
+        "pool.query",
+    ]
+    nas.rejected.clear()  # expected here; the fixture fails any other test that leaves some

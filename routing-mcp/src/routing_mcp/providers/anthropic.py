@@ -48,6 +48,7 @@ def _error(response: httpx.Response) -> ProviderError:
 
 class AnthropicProvider(HttpProvider):
     name = NAME
+    models_path = "/v1/models"
 
     def error(self, response: httpx.Response) -> ProviderError:
         return _error(response)

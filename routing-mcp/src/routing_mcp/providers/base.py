@@ -98,6 +98,11 @@ class Provider(Protocol):
         """Chunks as the provider sends them; a ProviderError before or during the stream."""
         ...
 
+    async def check(self, limit_s: float) -> None:
+        """A free request that proves the provider is reachable and takes the key (a model
+        listing); ProviderError of kind timeout/transient (unreachable) or auth (refused)."""
+        ...
+
     async def aclose(self) -> None: ...
 
 
@@ -116,6 +121,7 @@ class HttpProvider:
     """A provider spoken to over HTTP with one pooled client: post JSON, map failures."""
 
     name = "http"
+    models_path = "models"  # the provider's model listing, relative to its base URL
 
     def __init__(self, client: httpx.AsyncClient, api_key: str | None) -> None:
         self._client = client
@@ -123,6 +129,24 @@ class HttpProvider:
 
     def error(self, response: httpx.Response) -> ProviderError:
         raise NotImplementedError
+
+    def _headers(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    async def check(self, limit_s: float) -> None:
+        try:
+            response = await self._client.get(
+                self.models_path, headers=self._headers(), timeout=limit_s
+            )
+        except httpx.HTTPError as err:
+            raise transport_error(self.name, err) from err
+        if response.is_success:
+            return
+        error = self.error(response)
+        # Only a refused key counts: a proxy without a model listing (404), a rate limit or an
+        # overloaded answer still shows the provider is there and took the key.
+        if error.kind == "auth":
+            raise error
 
     async def post(self, path: str, body: dict[str, Any], headers: dict[str, str]) -> Any:
         try:

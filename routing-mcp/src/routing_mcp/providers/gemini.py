@@ -61,6 +61,7 @@ def _error(response: httpx.Response) -> ProviderError:
 
 class GeminiProvider(HttpProvider):
     name = NAME
+    models_path = "/v1beta/models"
 
     def error(self, response: httpx.Response) -> ProviderError:
         return _error(response)

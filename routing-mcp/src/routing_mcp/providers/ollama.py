@@ -100,17 +100,28 @@ class OllamaProvider:
 
     async def available(self, upstream_id: str) -> bool:
         """Is Ollama up with this model pulled (cached for a few seconds)."""
-        now = time.monotonic()
-        if now - self._checked > HEALTH_TTL:
-            self._checked = now
-            try:
-                listed = await asyncio.wait_for(self._client.list(), self._probe_timeout)
-                self._models = {m.model for m in listed.models if m.model}
-                self._up = True
-            except (httpx.HTTPError, ConnectionError, ollama.ResponseError, TimeoutError):
-                self._up = False
-                self._models = set()
+        if time.monotonic() - self._checked > HEALTH_TTL:
+            await self._list(self._probe_timeout)
         return self._up and (upstream_id in self._models or f"{upstream_id}:latest" in self._models)
+
+    async def check(self, limit_s: float) -> None:
+        """``/api/tags`` answers (refreshing what ``available`` knows); no key to refuse."""
+        await self._list(limit_s)
+        if not self._up:
+            raise ProviderError(
+                NAME, "transient", "cannot connect: Ollama is down (check OLLAMA_HOST)"
+            )
+
+    async def _list(self, limit_s: float) -> None:
+        self._checked = time.monotonic()
+        try:
+            listed = await asyncio.wait_for(self._client.list(), limit_s)
+            self._models = {m.model for m in listed.models if m.model}
+            self._up = True
+        except ollama.ResponseError:  # it answered: up, but the listing says nothing
+            self._up, self._models = True, set()
+        except (httpx.HTTPError, ConnectionError, TimeoutError):
+            self._up, self._models = False, set()
 
     async def aclose(self) -> None:
         await self._client.close()

@@ -14,7 +14,7 @@ import httpx
 
 from arr_suite_mcp.settings import App, ArrSettings, Instance
 from homelab_shared.errors import BadResponse
-from homelab_shared.http import HttpOptions, UpstreamHTTP
+from homelab_shared.http import HttpOptions, UpstreamHTTP, status_error
 
 API_ROOT = {"sonarr": "/api/v3", "radarr": "/api/v3", "prowlarr": "/api/v1"}
 # The media resource of each library app and the key of its ids in command bodies.
@@ -213,8 +213,19 @@ class ArrClient:
         return data if isinstance(data, dict) else {}
 
     async def test_indexers(self) -> list[dict[str, Any]]:
-        data = await self.send("POST", "/indexer/testall")
-        return [d for d in data if isinstance(d, dict)] if isinstance(data, list) else []
+        """Each enabled indexer's result. Prowlarr answers the list with 400 instead of 200 when
+        any indexer fails (its spec documents no body at all), so that 400 is an answer."""
+        path = f"{self.root}/indexer/testall"
+        response = await self.http.request("POST", path, accept=(400,))
+        try:
+            data = response.json() if response.content else None
+        except ValueError:
+            data = None
+        if isinstance(data, list):
+            return [d for d in data if isinstance(d, dict)]
+        if response.is_success:
+            return []
+        raise status_error(self.http.opts, response)
 
 
 def _param(value: Any) -> Any:
@@ -224,5 +235,6 @@ def _param(value: Any) -> Any:
 
 
 def _air_key(app: str) -> str:
-    # The key each app sorts wanted/missing by (Sonarr's episodes air; Radarr's movies release).
-    return "episodes.airDateUtc" if app == "sonarr" else "movieMetadata.sortTitle"
+    # The date each app sorts wanted/missing by: an episode's air date, a movie's digital release
+    # (when it can be downloaded). Radarr sorts by title for any key it does not list.
+    return "episodes.airDateUtc" if app == "sonarr" else "movieMetadata.digitalRelease"

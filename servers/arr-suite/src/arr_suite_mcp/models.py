@@ -143,7 +143,7 @@ class Merged(Lean, Generic[T]):
 class Check(Lean):
     level: str | None = None
     source: str | None = None
-    message: str | None = None
+    message: str | None = Field(default=None, description="Untrusted text from the app")
 
 
 class Disk(Lean):
@@ -200,7 +200,7 @@ class Release(Lean):
     guid: str = Field(description="Pass to grab_release")
     indexer_id: int
     indexer: str | None = None
-    title: str | None = Field(None, description="Release name (untrusted text)")
+    title: str | None = Field(default=None, description="Release name (untrusted text)")
     size_mb: float
     age_days: int | None = None
     seeders: int | None = None
@@ -237,7 +237,12 @@ class Changed(Lean):
     ids: list[str] | None = None
 
 
+class Grabbed(Changed):
+    title: str | None = Field(default=None, description="Release name (untrusted text)")
+
+
 class IndexerTest(Lean):
     id: int
+    name: str | None = None
     ok: bool
-    errors: list[str] | None = None
+    errors: list[str] | None = Field(default=None, description="Why it failed (untrusted text)")

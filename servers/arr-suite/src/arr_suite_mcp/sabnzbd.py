@@ -16,6 +16,7 @@ import httpx
 
 from arr_suite_mcp.client import http_for
 from arr_suite_mcp.settings import ArrSettings, Instance
+from arr_suite_mcp.text import MESSAGE_CAP, clean
 from homelab_shared.errors import AuthFailed, BadRequest, BadResponse
 
 NZO_ID = r"^SABnzbd_nzo_[A-Za-z0-9]{1,40}$"
@@ -58,10 +59,11 @@ class SabnzbdClient:
         if not isinstance(data, dict):
             raise BadResponse(label, f"expected a JSON object for mode={mode}")
         if data.get("status") is False or ("error" in data and len(data) <= 2):
-            error = str(data.get("error") or "unknown error")
+            # SABnzbd's message can quote what it was given (a job name, a URL): clean it.
+            error = clean(data.get("error"), MESSAGE_CAP) or "unknown error"
             if "api key" in error.lower():
                 raise AuthFailed(label, error, hint=self.http.opts.auth_hint)
-            raise BadRequest(label, f"mode={mode}: {error[:200]}")
+            raise BadRequest(label, f"mode={mode}: {error}")
         return data
 
     async def version(self) -> str:

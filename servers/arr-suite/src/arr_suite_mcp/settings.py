@@ -10,6 +10,8 @@ SONARR_ANIME_URL=http://sonarr-anime   SONARR_ANIME_API_KEY_FILE=... -> sonarr i
 RADARR_4K_URL=http://radarr-4k:7878    RADARR_4K_API_KEY=...         -> radarr instance "4k"
 ```
 
+``RADARR_4K_ALLOW_WRITE=false`` keeps that one instance read-only under ``ARR_ALLOW_WRITE``.
+
 Any subset of the apps may be configured; at least one instance must be. ``ARR_INSTANCES`` can add
 instances as a JSON list (``[{"app": "radarr", "name": "4k", "url": ..., "api_key": ...}]``).
 """
@@ -19,15 +21,21 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from dotenv import dotenv_values
-from pydantic import BaseModel, Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, PydanticBaseSettingsSource
 
 from homelab_shared.errors import ConfigError
-from homelab_shared.settings import UpstreamSettings, server_config
+from homelab_shared.settings import (
+    UpstreamSettings,
+    parse_list,
+    reject_placeholder,
+    server_config,
+)
 from homelab_shared.settings import normalise_url as shared_normalise_url
 
 App = Literal["sonarr", "radarr", "prowlarr", "sabnzbd"]
@@ -38,11 +46,25 @@ TITLES: dict[str, str] = {
     "prowlarr": "Prowlarr",
     "sabnzbd": "SABnzbd",
 }
+EXAMPLE_URLS = {
+    "sonarr": "http://sonarr:8989",
+    "radarr": "http://radarr:7878",
+    "prowlarr": "http://prowlarr:9696",
+    "sabnzbd": "http://sabnzbd:8080",
+}
+KEY_PLACES = {
+    "sonarr": "Settings > General > Security",
+    "radarr": "Settings > General > Security",
+    "prowlarr": "Settings > General > Security",
+    "sabnzbd": "Config > General > Security",
+}
 DEFAULT = "default"
 _VAR = re.compile(
-    r"^(SONARR|RADARR|PROWLARR|SABNZBD)(?:_([A-Z0-9][A-Z0-9_]{0,30}?))?_(URL|API_KEY|API_KEY_FILE)$"
+    r"^(SONARR|RADARR|PROWLARR|SABNZBD)(?:_([A-Z0-9][A-Z0-9_]{0,30}?))?_"
+    r"(URL|API_KEY|API_KEY_FILE|ALLOW_WRITE)$"
 )
 INSTANCE_NAME = r"^[a-z0-9][a-z0-9_]{0,30}$"
+KINDS = ("URL", "API_KEY", "API_KEY_FILE", "ALLOW_WRITE")
 
 
 class Instance(BaseModel):
@@ -52,6 +74,9 @@ class Instance(BaseModel):
     name: str = Field(DEFAULT, pattern=INSTANCE_NAME)
     url: str
     api_key: SecretStr
+    # False keeps this instance read-only even with ARR_ALLOW_WRITE (a 4K Radarr nobody should
+    # touch); it cannot enable writes that ARR_ALLOW_WRITE leaves off.
+    allow_write: bool | None = None
 
     @property
     def prefix(self) -> str:
@@ -66,8 +91,22 @@ class Instance(BaseModel):
 
     @model_validator(mode="after")
     def _normalise(self) -> Instance:
+        # ARR_INSTANCES entries arrive here unchecked (the variables were checked by the scan).
+        for kind, value in (("URL", self.url), ("API_KEY", self.api_key.get_secret_value())):
+            problem = placeholder_problem(f"{self.prefix}{kind}", value)
+            if problem:
+                raise ConfigError(problem)
         self.url = normalise_url(self.url, f"{self.prefix}URL")
         return self
+
+
+def placeholder_problem(var: str, value: str) -> str | None:
+    """A pasted client config with ``<SONARR_API_KEY>`` left in must not look configured."""
+    try:
+        reject_placeholder(value)
+    except ValueError as err:
+        return f"{var} is invalid: {err}"
+    return None
 
 
 def normalise_url(value: str, var: str) -> str:
@@ -99,17 +138,27 @@ def scan_instances(environ: dict[str, str]) -> list[dict[str, Any]]:
     instances: list[dict[str, Any]] = []
     for (app, name), values in sorted(found.items()):
         prefix = f"{app.upper()}_" + ("" if name == DEFAULT else f"{name.upper()}_")
-        key = values.get("API_KEY")
+        key, key_var = values.get("API_KEY"), "API_KEY"
         if key is None and "API_KEY_FILE" in values:
-            key = _read_secret_file(f"{prefix}API_KEY_FILE", values["API_KEY_FILE"])
+            key_var = "API_KEY_FILE"
+            key = _read_secret_file(f"{prefix}{key_var}", values[key_var])
         if "URL" not in values and not key:
+            if "ALLOW_WRITE" in values:  # a misspelt instance name must not go unnoticed
+                problems.append(f"{prefix}ALLOW_WRITE is set, but {prefix}URL is not")
             continue  # e.g. compose's empty secret file of an app that is not used
-        if "URL" not in values:
+        given = [("URL", values.get("URL")), (key_var, key)]
+        bad = [placeholder_problem(f"{prefix}{kind}", v) for kind, v in given if v]
+        if any(bad):
+            problems += filter(None, bad)
+        elif "URL" not in values:
             problems.append(f"{prefix}URL is not set (its API key is)")
         elif not key:
             problems.append(f"{prefix}API_KEY or {prefix}API_KEY_FILE is not set")
         else:
-            instances.append({"app": app, "name": name, "url": values["URL"], "api_key": key})
+            found_instance = {"app": app, "name": name, "url": values["URL"], "api_key": key}
+            if "ALLOW_WRITE" in values:
+                found_instance["allow_write"] = values["ALLOW_WRITE"]
+            instances.append(found_instance)
     if problems:
         raise ConfigError("; ".join(problems), problems)
     return instances
@@ -153,6 +202,19 @@ class ArrSettings(UpstreamSettings):
         ),
     )
 
+    download_url_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description=(
+            "Local hosts add_download_url may send SABnzbd to (e.g. prowlarr), comma separated; "
+            "others must be public"
+        ),
+    )
+
+    @field_validator("download_url_hosts", mode="before")
+    @classmethod
+    def _hosts(cls, value: Any) -> Any:
+        return parse_list(value)
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -168,16 +230,31 @@ class ArrSettings(UpstreamSettings):
         return (init_settings, InstancesSource(settings_cls), *inherited[1:])
 
     @classmethod
+    def known_variables(cls, names: list[str]) -> list[str]:
+        """The variables the instance scan reads (for ``doctor``'s "configured?" and its typo
+        hints): every app's default pair, and all three of each instance named in ``names``."""
+        prefixes = {f"{app.upper()}_" for app in APPS}
+        for var in names:
+            match = _VAR.match(var)
+            if match and match.group(2):
+                prefixes.add(f"{match.group(1)}_{match.group(2)}_")
+        return [f"{prefix}{kind}" for prefix in sorted(prefixes) for kind in KINDS]
+
+    @classmethod
     def registry_inputs(cls) -> list[dict[str, Any]]:
-        """The per-app variables InstancesSource reads, for the MCP registry manifest (any subset
-        may be set; a second instance adds a pair named after it, e.g. RADARR_4K_URL)."""
+        """The per-app variables InstancesSource reads, for the MCP registry manifest and
+        ``client-config`` (any subset may be set; a second instance adds a pair named after it,
+        e.g. RADARR_4K_URL)."""
         inputs: list[dict[str, Any]] = []
         for app in APPS:
-            var = app.upper()
+            var, title = app.upper(), TITLES[app]
             inputs.append(
                 {
                     "name": f"{var}_URL",
-                    "description": f"{app} URL",
+                    "description": (
+                        f"{title} base URL, e.g. {EXAMPLE_URLS[app]} (set the apps you run; "
+                        f"another instance: {var}_<NAME>_URL)"
+                    ),
                     "isRequired": False,
                     "isSecret": False,
                     "format": "string",
@@ -186,13 +263,31 @@ class ArrSettings(UpstreamSettings):
             inputs.append(
                 {
                     "name": f"{var}_API_KEY",
-                    "description": f"{app} API key",
+                    "description": (f"{title} API key ({KEY_PLACES[app]}); or {var}_API_KEY_FILE"),
                     "isRequired": False,
                     "isSecret": True,
                     "format": "string",
                 }
             )
         return inputs
+
+    @classmethod
+    def dynamic_variables(cls, environ: Mapping[str, str]) -> dict[str, bool]:
+        """Each instance ``environ`` touches: its URL and API key variables -> holds a secret
+        (``_API_KEY_FILE`` too when set), so that ``client-config`` offers the pair and
+        ``doctor`` counts ``RADARR_4K_URL`` as set, not as a typo."""
+        found: dict[str, bool] = {}
+        for var in sorted(environ):
+            match = _VAR.match(var)
+            if match and environ[var].strip():
+                prefix = var[: match.start(3)]
+                found.setdefault(f"{prefix}URL", False)
+                found.setdefault(f"{prefix}API_KEY", True)
+                if match.group(3) == "API_KEY_FILE":
+                    found[var] = True
+                if match.group(3) == "ALLOW_WRITE":
+                    found[var] = False
+        return found
 
     @model_validator(mode="after")
     def _at_least_one(self) -> ArrSettings:
@@ -214,3 +309,9 @@ class ArrSettings(UpstreamSettings):
 
     def missing_apps(self) -> list[App]:
         return [app for app in APPS if not self.of(app)]
+
+    def unconfigured_parts(self) -> list[str]:
+        return [
+            f"{TITLES[app]} is not configured: set {app.upper()}_URL and {app.upper()}_API_KEY"
+            for app in self.missing_apps()
+        ]

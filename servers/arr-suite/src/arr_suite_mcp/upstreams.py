@@ -19,6 +19,10 @@ class NotConfigured(UpstreamError):
     cause = "not configured"
 
 
+class ReadOnlyInstance(UpstreamError):
+    cause = "this instance is read-only"
+
+
 class Upstreams:
     """One client per instance (``transport`` lets tests route every instance through one mock)."""
 
@@ -48,8 +52,18 @@ class Upstreams:
     def every(self) -> list[Client]:
         return list(self.clients.values())
 
-    def pick(self, app: App, instance: str | None) -> Any:
-        """The instance named ``instance``, or the only one; errors list the configured names."""
+    def pick(self, app: App, instance: str | None, *, write: bool = False) -> Any:
+        """The instance named ``instance``, or the only one; errors list the configured names.
+        ``write``: for a write or destructive tool, refused on an instance set read-only."""
+        client = self._find(app, instance)
+        inst = client.instance
+        if write and inst.allow_write is False:
+            raise ReadOnlyInstance(
+                inst.label, hint=f"{inst.prefix}ALLOW_WRITE=false keeps it read-only"
+            )
+        return client
+
+    def _find(self, app: App, instance: str | None) -> Any:
         found = {name: c for (a, name), c in self.clients.items() if a == app}
         title = TITLES[app]
         if not found:
@@ -68,12 +82,12 @@ class Upstreams:
             raise NotConfigured(title, f"no instance named {instance!r}", hint=f"known: {names}")
         return client
 
-    def arr(self, app: App, instance: str | None) -> ArrClient:
-        client = self.pick(app, instance)
+    def arr(self, app: App, instance: str | None, *, write: bool = False) -> ArrClient:
+        client = self.pick(app, instance, write=write)
         assert isinstance(client, ArrClient)
         return client
 
-    def sab(self, instance: str | None) -> SabnzbdClient:
-        client = self.pick("sabnzbd", instance)
+    def sab(self, instance: str | None, *, write: bool = False) -> SabnzbdClient:
+        client = self.pick("sabnzbd", instance, write=write)
         assert isinstance(client, SabnzbdClient)
         return client

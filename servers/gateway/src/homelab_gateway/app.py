@@ -81,14 +81,14 @@ def load_member(
 
 
 def unready(
-    members: Sequence[Member], broken: Mapping[str, str], hints: Mapping[str, str] | None = None
+    members: Sequence[Member], broken: Mapping[str, str], own: Sequence[str] = ()
 ) -> dict[str, str]:
     """Configured servers the gateway could not serve, with what to fix (for ``/readyz``);
-    misspelt ``HOMELAB_*`` variables count too, under ``(all servers)``."""
+    the gateway's own problems (``selfcheck.gateway_problems``) count too, under
+    ``(all servers)``."""
     found = {m.spec.name: "; ".join(m.problems) for m in members if m.needs_attention}
-    runtime_typos = typo_problems(RuntimeSettings, hints or {})
-    if runtime_typos:
-        found[ALL_SERVERS] = "; ".join(runtime_typos)
+    if own:
+        found[ALL_SERVERS] = "; ".join(own)
     return {**found, **broken}
 
 
@@ -124,7 +124,9 @@ def instructions(members: Sequence[Member]) -> str:
     served = ", ".join(mounted) if mounted else "none yet"
     return (
         f"Homelab gateway. Tools are prefixed by server: {served}. "
-        "Call status to see what is configured and what would enable the others."
+        "Call status to see what is configured and what would enable the others. Destructive "
+        "tools first return a preview and a confirm_token: show the preview to the user and "
+        "repeat the call with the token only if they agree."
     )
 
 
@@ -133,7 +135,7 @@ class ServerStatus(BaseModel):
     title: str
     namespace: str = Field(description="Tool name prefix in this gateway")
     state: State
-    missing: list[str] = Field(description="What to set to enable it")
+    missing: list[str] = Field(description="What to set to enable it, or its unset parts")
     tools_enabled: int
     writes_enabled: bool
 
@@ -151,7 +153,8 @@ def member_status(member: Member) -> ServerStatus:
         title=member.spec.title,
         namespace=member.spec.namespace,
         state=member.state,
-        missing=member.problems,
+        # a served member can still lack optional parts (arr-suite with only Sonarr set)
+        missing=member.problems + (member.settings.unconfigured_parts() if member.settings else []),
         tools_enabled=enabled,
         writes_enabled=bool(box and box.enabled("write")),
     )

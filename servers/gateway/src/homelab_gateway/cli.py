@@ -19,9 +19,9 @@ from homelab_gateway.app import (
 )
 from homelab_gateway.config import CLIENTS, client_config
 from homelab_gateway.doctor import HEADER, doctor_rows, probe_all, summary
+from homelab_gateway.selfcheck import gateway_problems
 from homelab_gateway.table import table
 from homelab_gateway.toolsearch import install
-from homelab_shared.configured import typo_problems
 from homelab_shared.errors import ConfigError
 from homelab_shared.runner import serve
 from homelab_shared.runtime import RuntimeSettings
@@ -69,10 +69,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print(f"skipping {m.spec.name} ({what}): {'; '.join(m.problems)}", file=sys.stderr)
         elif m.problems:
             print(f"warning: {m.spec.name}: {'; '.join(m.problems)}", file=sys.stderr)
-    for problem in typo_problems(RuntimeSettings, hints):
-        print(f"warning: {problem}", file=sys.stderr)
+    # What would stop the gateway raises here; what is left (typos) is worth a warning.
+    own = gateway_problems(
+        runtime, specs, hints, transport=args.transport, profile=args.profile, strict=True
+    )
     gateway = build_gateway(members, broken)
     install(gateway, members, runtime, mode=args.tools, profile=args.profile)
+    for problem in own:
+        print(f"warning: {problem}", file=sys.stderr)
     boxes = [m.box for m in members if m.box is not None]
     serve(
         gateway,
@@ -80,7 +84,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         runtime,
         args.transport,
         GATEWAY_PORT,
-        unready=unready(members, broken, hints),
+        unready=unready(members, broken, own),
     )
     return 0
 
@@ -116,12 +120,13 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     runtime = load_settings(RuntimeSettings)
     specs, broken = discover_all()
     hints = config_hints(specs)
+    own = gateway_problems(runtime, specs, hints)
     if args.servers:
         specs = [find_spec(specs, name) for name in args.servers]
         broken = {}
     members = [load_member(spec, runtime, hints) for spec in specs]
     results = asyncio.run(probe_all(members))
-    rows, failed = doctor_rows(members, results, broken, hints)
+    rows, failed = doctor_rows(members, results, broken, own)
     print(table(HEADER, rows))
     note = summary(members, failed)
     if note:

@@ -12,14 +12,15 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any, get_args
 
-from pydantic.fields import FieldInfo
+from pydantic import BaseModel
 from pydantic_settings import BaseSettings
 
 from homelab_gateway.app import GATEWAY_PORT, find_spec
-from homelab_shared.configured import present
+from homelab_shared.configured import dynamic_variables, offered_fields, present, registry_inputs
 from homelab_shared.errors import ConfigError
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import env_names, is_secret
@@ -65,33 +66,54 @@ def stdio_command(name: str | None, extra: Sequence[str] = ()) -> list[str]:
     return [str(Path(script).resolve()), *serve]
 
 
-def _offered(field: FieldInfo) -> bool:
-    """Required, or optional but part of the usual setup (``json_schema_extra={"client_config":
-    True}``: e.g. plex's PLEX_URL and TAUTULLI_URL, either of which is enough)."""
-    extra = field.json_schema_extra
-    return field.is_required() or (isinstance(extra, dict) and extra.get("client_config") is True)
-
-
 def named(name: str) -> ServerSpec:
     return find_spec(discover(), name)
+
+
+def holds_secret(annotation: Any) -> bool:
+    """A ``SecretStr``, or models that hold one (``ARR_INSTANCES``' JSON carries API keys): the
+    value must not be copied into a client config."""
+    if is_secret(annotation):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return any(holds_secret(f.annotation) for f in annotation.model_fields.values())
+    return any(holds_secret(arg) for arg in get_args(annotation))
 
 
 def server_env(cls: type[BaseSettings], everything: bool) -> dict[str, str]:
     """Required variables (``everything``) and any the operator set: the set value when it is
     not a secret, else a ``<VARIABLE>`` placeholder to fill in (rejected at load if left)."""
     values = present(cls)
+    wanted = offered_fields(cls, values, everything)  # a URL's token, one half of an either/or
     env: dict[str, str] = {}
     for field_name, field in cls.model_fields.items():
         names = env_names(cls, field_name)
-        secret = is_secret(field.annotation)
+        secret = holds_secret(field.annotation)
         given = [n for n in names if n in values or (secret and f"{n}_FILE" in values)]
-        if secret and (given or (everything and _offered(field))):
+        if secret and (given or field_name in wanted):
             var = given[0] if given else names[0]
             env[var] = f"<{var}>"
         elif given:
             env[given[0]] = values[given[0]]
-        elif everything and _offered(field):
+        elif field_name in wanted:
             env[names[0]] = f"<{names[0]}>"
+    env.update(_own_source_env(cls, values, everything))
+    return env
+
+
+def _own_source_env(
+    cls: type[BaseSettings], values: Mapping[str, str], everything: bool
+) -> dict[str, str]:
+    """Variables a class reads through a source of its own (arr-suite's ``SONARR_URL``,
+    ``RADARR_4K_API_KEY``): those of the instances the operator set, else (``everything``) the
+    ones it offers. Secrets (and their ``_FILE`` twins) become placeholders."""
+    found = dynamic_variables(cls, values)
+    if not found and everything:
+        found = {e["name"]: bool(e.get("isSecret")) for e in registry_inputs(cls)}
+    env: dict[str, str] = {}
+    for var, secret in found.items():
+        name = var.removesuffix("_FILE") if secret else var
+        env[name] = f"<{name}>" if secret or var not in values else values[var]
     return env
 
 

@@ -12,9 +12,7 @@ import asyncio
 from collections.abc import Mapping, Sequence
 
 from homelab_gateway.app import ALL_SERVERS, Member
-from homelab_shared.configured import typo_problems
 from homelab_shared.runner import run_probe
-from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.toolbox import Readiness
 
 HEADER = ("server", "configured", "reachable", "auth", "ready", "version", "detail")
@@ -60,8 +58,9 @@ def doctor_rows(
     members: Sequence[Member],
     results: Sequence[Readiness | None],
     broken: Mapping[str, str],
-    hints: Mapping[str, str],
+    own: Sequence[str],
 ) -> tuple[list[Row], bool]:
+    """``own``: the gateway's own problems (``selfcheck.gateway_problems``)."""
     rows: list[Row] = []
     failed = False
     for member, ready in zip(members, results, strict=True):
@@ -71,9 +70,8 @@ def doctor_rows(
     for name, reason in broken.items():
         rows.append((name, "BROKEN", "-", "-", "NO", "-", reason))
         failed = True
-    runtime_typos = typo_problems(RuntimeSettings, hints)
-    if runtime_typos:  # HOMELAB_PROT and friends belong to no server but are still mistakes
-        rows.append((ALL_SERVERS, "INVALID", "-", "-", "NO", "-", "; ".join(runtime_typos)))
+    if own:  # HOMELAB_PROT, a bad token entry, a broken profile: no server's, still mistakes
+        rows.append((ALL_SERVERS, "INVALID", "-", "-", "NO", "-", "; ".join(own)))
         failed = True
     return rows, failed
 

@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from homelab_shared.errors import ConfigError
 from homelab_shared.settings import SettingsBase, server_config
+from homelab_shared.spec import ServerSpec
 
 ToolsMode = Literal["all", "search"]
 Safety = Literal["read", "write", "destructive"]
@@ -144,6 +145,14 @@ def token_profile(scopes: Iterable[str]) -> str | None:
 
 def unknown(name: str, known: list[str], where: str) -> str:
     return f"{where} names the profile {name!r}, which is not defined (defined: {', '.join(known)})"
+
+
+def namespaces(specs: Iterable[ServerSpec]) -> dict[str, str]:
+    """Every server's name and namespace -> its namespace (how profiles name servers)."""
+    found: dict[str, str] = {}
+    for spec in specs:
+        found[spec.name] = found[spec.namespace] = spec.namespace
+    return found
 
 
 def resolve(

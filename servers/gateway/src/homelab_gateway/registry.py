@@ -1,11 +1,20 @@
 """MCP registry manifests (``server.json``) for the gateway and every installed server.
 
-Each manifest offers two ways to run the server: stdio through ``uvx <package>`` (the PyPI
-package and its console script of the same name) and streamable HTTP through the release image
-``ghcr.io/<OWNER>/mcp-<server>:<version>``. The environment variables come from the server's
-settings class, so a new setting, a new required one or a version bump changes the output:
+Each manifest offers the release image ``ghcr.io/<OWNER>/mcp-<server>:<version>`` over
+streamable HTTP. The environment variables come from the server's settings classes, so a new
+setting, a new required one or a version bump changes the output:
 
     uv run python -m homelab_gateway.registry --write    # rewrite <package>/server.json
+
+There is no stdio form through ``uvx <package>``: the workspace packages are not published to
+PyPI. One of their names (``arr-suite-mcp``) already belongs to another project there, so a
+manifest naming it would make clients install someone else's code, and ``homelab-gateway``
+alone carries no server (they are separate distributions). Locally, stdio is ``uv run`` from a
+clone (``homelab-mcp client-config claude``).
+
+Secrets are listed by their variable only, not also as ``<VARIABLE>_FILE``: the schema has no way
+to say "this or that", and a file path from the user's machine means nothing inside the
+container without a mount that the manifest cannot tie to one variable.
 
 tests/deploy/test_registry.py fails while a committed file differs from this output.
 """
@@ -27,24 +36,32 @@ from pydantic import SecretStr
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings
 
+from homelab_gateway.profiles import GatewayOptions
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import env_names
 from homelab_shared.spec import ENTRY_POINT_GROUP, ServerSpec, module_of
 
 SCHEMA = "https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json"
-# The GitHub owner publishing the suite: registry namespace io.github.<OWNER>, images on GHCR
-# (the release workflow pushes ghcr.io/${{ github.repository_owner }}/mcp-<server>).
+# The GitHub owner publishing the suite, the one name every deployment form uses: registry
+# namespace io.github.<OWNER>, images ghcr.io/<OWNER>/mcp-<server> (IMAGE_OWNER of
+# .github/workflows/release.yml, the chart's image repositories, the Dockerfile's OWNER);
+# tests/deploy/test_registry.py fails while they differ.
 OWNER = "homelab-mcp"
 GATEWAY = "gateway"
 GATEWAY_PORT = 8000
-# Runtime settings that only concern the HTTP transport: not offered to a stdio client.
-HTTP_ONLY = frozenset(
-    {"host", "port", "path", "auth_tokens", "jwt_jwks_uri", "jwt_issuer", "jwt_audience"}
-    | {"insecure_no_auth", "metrics_public"}
-)
 # Fixed by the image (0.0.0.0, the server's port, the /data volume): not for the user to set.
 IMAGE_FIXED = frozenset({"host", "port", "state_dir"})
 MAX_DESCRIPTION = 100  # the schema's limit
+
+
+def image(server: str) -> str:
+    """The release image of a server, without tag."""
+    return f"ghcr.io/{OWNER}/mcp-{server}"
+
+
+def server_name(server: str) -> str:
+    """The registry name of a server (also the image's io.modelcontextprotocol.server.name)."""
+    return f"io.github.{OWNER}/{server}"
 
 
 @dataclass(frozen=True)
@@ -52,11 +69,10 @@ class Target:
     name: str  # "home-assistant", "gateway"
     title: str
     port: int
-    package: str  # the distribution: PyPI name and console script
+    package: str  # the distribution: its version and summary
     summary: str
     root: Path  # the folder holding its pyproject.toml (and server.json)
     settings: tuple[type[BaseSettings], ...]
-    stdio_args: tuple[dict[str, Any], ...]
 
 
 def installed() -> list[tuple[ServerSpec, str]]:
@@ -89,7 +105,6 @@ def _summary(package: str) -> str:
 
 
 def targets() -> list[Target]:
-    stdio = {"type": "named", "name": "--transport", "value": "stdio"}
     servers = installed()
     gateway = "homelab-gateway"
     found = [
@@ -100,8 +115,8 @@ def targets() -> list[Target]:
             gateway,
             _summary(gateway),
             _root_of("homelab_gateway"),
-            tuple(spec.settings_cls for spec, _ in servers),
-            ({"type": "positional", "value": "serve"}, stdio),
+            # Its own catalogue settings (HOMELAB_TOOLS, HOMELAB_PROFILE...), then every server's.
+            (GatewayOptions, *(spec.settings_cls for spec, _ in servers)),
         )
     ]
     for spec, package in servers:
@@ -114,7 +129,6 @@ def targets() -> list[Target]:
                 _summary(package),
                 _root_of(module_of(spec.build)),
                 (spec.settings_cls,),
-                (stdio,),
             )
         )
     return found
@@ -168,13 +182,36 @@ def env_inputs(
     return inputs
 
 
+def merged(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One input per variable name: a variable several settings classes read (REDIS_URL: the
+    runtime's confirmation tokens and routing's quotas) is listed once, with both descriptions;
+    required or secret if any reader says so. Readers that disagree on its format or default
+    are a bug of the settings classes, refused here rather than published."""
+    by_name: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        first = by_name.get(entry["name"])
+        if first is None:
+            by_name[entry["name"]] = dict(entry)
+            continue
+        for key in ("format", "default"):
+            if first.get(key) != entry.get(key):
+                raise ValueError(
+                    f"{entry['name']}: settings disagree on its {key} "
+                    f"({first.get(key)!r} != {entry.get(key)!r})"
+                )
+        if entry["description"] not in first["description"]:
+            first["description"] += "; " + entry["description"]
+        first["isRequired"] = first["isRequired"] or entry["isRequired"]
+        first["isSecret"] = first["isSecret"] or entry["isSecret"]
+    return list(by_name.values())
+
+
 def manifest(target: Target, version: str) -> dict[str, Any]:
     optional = target.name == GATEWAY  # the gateway skips a server that is not configured
     servers: list[dict[str, Any]] = []
     for cls in target.settings:
         servers += env_inputs(cls, optional=optional)
-    stdio_env = env_inputs(RuntimeSettings, skip=HTTP_ONLY) + servers
-    http_env = [
+    env = [
         {
             **entry,
             **(
@@ -188,23 +225,14 @@ def manifest(target: Target, version: str) -> dict[str, Any]:
     port = target.port
     return {
         "$schema": SCHEMA,
-        "name": f"io.github.{OWNER}/{target.name}",
+        "name": server_name(target.name),
         "title": target.title,
         "description": target.summary,
         "version": version,
         "packages": [
             {
-                "registryType": "pypi",
-                "identifier": target.package,
-                "version": version,
-                "runtimeHint": "uvx",
-                "transport": {"type": "stdio"},
-                "packageArguments": list(target.stdio_args),
-                "environmentVariables": stdio_env,
-            },
-            {
                 "registryType": "oci",
-                "identifier": f"ghcr.io/{OWNER}/mcp-{target.name}:{version}",
+                "identifier": f"{image(target.name)}:{version}",
                 "runtimeHint": "docker",
                 "runtimeArguments": [
                     {"type": "named", "name": "-p", "value": f"{port}:{port}"},
@@ -222,7 +250,7 @@ def manifest(target: Target, version: str) -> dict[str, Any]:
                         }
                     ],
                 },
-                "environmentVariables": http_env,
+                "environmentVariables": merged(env),
             },
         ],
     }

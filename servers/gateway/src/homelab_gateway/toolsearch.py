@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import mcp_types as mt
-from fastmcp.exceptions import ToolError
+from fastmcp.exceptions import NotFoundError, ToolError
 from fastmcp.server.context import Context
 from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
 from fastmcp.server.transforms import GetToolNext
@@ -37,6 +37,7 @@ from homelab_gateway.profiles import (
     Profiles,
     ToolsMode,
     load_profiles,
+    namespaces,
 )
 from homelab_shared.auth import parse_tokens
 from homelab_shared.middleware import current_client_id
@@ -220,7 +221,10 @@ class HomelabSearch(BM25SearchTransform):
             if name in (SEARCH_TOOL, CALL_TOOL):
                 raise ToolError(f"{name} cannot be called through {CALL_TOOL}; call it directly")
             # Middleware on: the profile gate, then the server's safety gate (see the docstring).
-            return await ctx.fastmcp.call_tool(name, arguments)
+            try:
+                return await ctx.fastmcp.call_tool(name, arguments)
+            except NotFoundError:  # not a ToolError: it would be masked as "Error calling tool"
+                raise ToolError(f"Unknown tool: {name}") from None
 
         # Whatever it reaches decides for itself; the proxy cannot claim to be read-only.
         return Tool.from_function(
@@ -253,10 +257,8 @@ def install(
 ) -> Profiles:
     """``serve``: load the profiles (``--tools``/``--profile`` over ``HOMELAB_TOOLS``/
     ``HOMELAB_PROFILE``), check the static tokens' profiles, apply them to the gateway."""
-    namespaces: dict[str, str] = {}
-    for m in members:
-        namespaces[m.spec.name] = namespaces[m.spec.namespace] = m.spec.namespace
-    profiles = load_profiles(load_settings(GatewayOptions), namespaces, mode=mode, profile=profile)
+    spaces = namespaces(m.spec for m in members)
+    profiles = load_profiles(load_settings(GatewayOptions), spaces, mode=mode, profile=profile)
     if runtime.auth_tokens is not None:
         tokens = parse_tokens(runtime.auth_tokens.get_secret_value())
         profiles.check_tokens(t.scopes for t in tokens)

@@ -24,7 +24,7 @@ from home_assistant_mcp.targets import (
     normal_target,
     reach,
 )
-from homelab_shared.errors import UpstreamError
+from homelab_shared.errors import SafetyRefusal, UpstreamError
 
 # Services whose data is free-form (script variables; the generic on/off passes fields on to
 # each domain's service), so unknown fields are not errors.
@@ -66,15 +66,18 @@ class Call:
             self.name, self.data, self.effects, self.states, policy, unresolved=self.unresolved
         )
 
-    def affected(self, limit: int = 25) -> str:
-        """Every entity the call changes, for a preview: name, id, state now, and how reached."""
+    def affected(self, detailed: int = 25) -> str:
+        """Every entity the call changes, for a preview: the first ``detailed`` with name, id,
+        state now and how reached, the rest by id (a confirmation covers all of them, so the
+        person confirming sees all of them)."""
         parts = []
-        for effect in self.effects:
+        for effect in self.effects[:detailed]:
             state = self.states.get(effect.entity_id, {}).get("state", "unknown")
             via = f" through {effect.via}" if effect.via else ""
             parts.append(f"{label(effect.entity_id, self.states)} now {state}{via}")
-        if len(parts) > limit:
-            parts = [*parts[:limit], f"and {len(parts) - limit} more"]
+        rest = [e.entity_id for e in self.effects[detailed:]]
+        if rest:
+            parts.append(f"and {len(rest)} more: {', '.join(rest)}")
         return "; ".join(parts) or "no entities"
 
 
@@ -282,4 +285,4 @@ async def refuse_if_sensitive(
     if sensitive is None:
         sensitive = await started(client, call.entity_ids, policy)
     if sensitive is not None:
-        raise ToolError(sensitive.refusal(called or call.name))
+        raise SafetyRefusal(sensitive.refusal(called or call.name))

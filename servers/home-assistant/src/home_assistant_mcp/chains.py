@@ -110,3 +110,48 @@ async def _devices(client: HAClient, configs: Mapping[str, Any]) -> dict[str, st
         return {}
     catalog = await Catalog.load(client, fresh=True)
     return {e: r["device_id"] for e, r in catalog.entities.items() if r.get("device_id")}
+
+
+def _targets(node: Any, found: dict[str, list[str]]) -> None:
+    """Area, device, floor and label ids named anywhere in an action list."""
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if key in ("area_id", "device_id", "floor_id", "label_id"):
+                values = [value] if isinstance(value, str) else value
+                if isinstance(values, list):
+                    found.setdefault(key.removesuffix("_id"), []).extend(map(str, values))
+            _targets(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            _targets(item, found)
+
+
+async def acts_on(client: HAClient, entity_id: str) -> str:
+    """What a script's or automation's actions name, for its preview: every entity (with its
+    state now), area/device/floor/label targets and the services it calls. Read from its
+    configuration, so a template or a service chosen at run time is named but not followed."""
+    automation = domain_of(entity_id) == "automation"
+    try:
+        if automation:
+            config = await client.automation_config(entity_id)
+        else:
+            config = await client.script_config(entity_id)
+    except UpstreamError as err:
+        return f" Its actions could not be read ({err}), so what it acts on is unknown."
+    actions = config.get("actions", config.get("action")) if automation else None
+    if actions is None:
+        actions = config.get("sequence", [])
+    text = json.dumps(actions)
+    states = {s["entity_id"]: s for s in await client.states()}
+    services = await client.services()
+    tokens = list(dict.fromkeys(TOKEN.findall(text)))
+    named = [t for t in tokens if t in states and t != entity_id]
+    called = [t for t in tokens if t.split(".", 1)[1] in services.get(t.split(".", 1)[0], {})]
+    parts = [f"{label(e, states)} now {states[e].get('state')}" for e in named]
+    found: dict[str, list[str]] = {}
+    _targets(actions, found)
+    parts += [f"{kind} {', '.join(dict.fromkeys(ids))}" for kind, ids in found.items()]
+    what = "; ".join(parts) or "no entity by name"
+    calls = f" It calls {', '.join(called)}." if called else ""
+    templated = " Some of it is chosen by a template." if "{{" in text or "{%" in text else ""
+    return f" Its actions name: {what}.{calls}{templated}"

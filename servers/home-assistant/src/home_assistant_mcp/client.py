@@ -44,6 +44,7 @@ class _Cache:
 
     def __init__(self) -> None:
         self._data: dict[str, tuple[float, Any]] = {}
+        self._loading: dict[str, asyncio.Future[Any]] = {}  # key -> the load in flight
 
     async def get(
         self, key: str, ttl: float, load: Callable[[], Awaitable[T]], *, fresh: bool = False
@@ -56,10 +57,34 @@ class _Cache:
         hit = self._data.get(key)
         if not fresh and hit is not None and time.monotonic() - hit[0] < ttl:
             return hit[1]
-        value = await load()
+        pending = self._loading.get(key)
+        if not fresh and pending is not None:
+            # The same load is in flight (the start-up warm-up's, or a concurrent call): share
+            # it instead of fetching again. A fresh caller (a safety check) loads on its own.
+            try:
+                return await asyncio.shield(pending)
+            except asyncio.CancelledError:
+                if not pending.cancelled():
+                    raise  # this caller was cancelled
+                # the loader was cancelled (a warm-up past its deadline): load here
+        done: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._loading[key] = done
+        try:
+            value = await load()
+        except asyncio.CancelledError:
+            done.cancel()
+            raise
+        except Exception as err:
+            done.set_exception(err)
+            done.exception()  # retrieved: nobody else may be waiting
+            raise
+        finally:
+            if self._loading.get(key) is done:
+                del self._loading[key]
         if hit is not None and hit[1] == value:
             value = hit[1]
         self._data[key] = (time.monotonic(), value)
+        done.set_result(value)
         return value
 
     def clear(self) -> None:
@@ -270,6 +295,11 @@ class HAClient:
     async def automation_config(self, entity_id: str) -> dict[str, Any]:
         """An automation's configuration (triggers, actions); needs an administrator's token."""
         result = await self.ws.command("automation/config", entity_id=entity_id)
+        return (result or {}).get("config") or {}
+
+    async def script_config(self, entity_id: str) -> dict[str, Any]:
+        """A script's configuration (sequence, fields); needs an administrator's token."""
+        result = await self.ws.command("script/config", entity_id=entity_id)
         return (result or {}).get("config") or {}
 
     async def statistics(

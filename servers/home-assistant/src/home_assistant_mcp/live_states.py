@@ -22,6 +22,7 @@ How it stays right:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import logging
 import time
@@ -164,8 +165,16 @@ class LiveStates:
     # --- subscription -----------------------------------------------------------------------
 
     async def _start_if_idle(self) -> None:
+        if self._sub is not None and self.syncs == 0 and not self._ready.is_set():
+            # The first start is in flight (the start-up warm-up's, usually): wait for its state
+            # set rather than fetching /api/states beside it. Bounded by the start's own
+            # timeout; after a reconnect readers use REST at once, as before.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self.sync_wait):
+                    await self._ready.wait()
+            return
         if self._sub is not None or time.monotonic() < self._retry_at:
-            return  # subscribed and waiting for a (re)sync, or resting after a failure
+            return  # subscribed and waiting for a resync, or resting after a failure
         async with self._lock:
             if self._sub is None and self.enabled:
                 await self._start()

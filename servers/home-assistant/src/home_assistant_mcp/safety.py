@@ -24,7 +24,8 @@ _ON_OFF = ("turn_on", "turn_off", "toggle")
 # companion apps take remote commands), vacuum/remote.send_command (arbitrary commands),
 # button/input_button.press and timer.finish (exist to start automations), camera.* (turning a
 # camera off stops surveillance; snapshot writes files), device_tracker.see (fakes presence),
-# logbook.log (forges history), valve.open_valve (water), alarm_trigger, update.install.
+# logbook.log (forges history), valve.open_valve (water), alarm_trigger, update.install,
+# tts.speak (see VOICED).
 SAFE_SERVICES: dict[str, tuple[str, ...]] = {
     "homeassistant": (*_ON_OFF, "update_entity"),
     "light": _ON_OFF,
@@ -82,7 +83,6 @@ SAFE_SERVICES: dict[str, tuple[str, ...]] = {
     "datetime": ("set_value",),
     "notify": ("send_message",),
     "persistent_notification": ("create", "dismiss", "dismiss_all"),
-    "tts": ("speak",),
     "weather": ("get_forecasts",),
     # Confined to the list or calendar; a calendar or to-do trigger of an automation is followed
     # like any other (chains.py), so an event on a calendar that unlocks stays destructive.
@@ -109,6 +109,12 @@ TOOL_FOR: dict[str, str] = {
     "google_assistant_sdk.send_text_command": "send_google_assistant_command",
 }
 GENERIC = "call_sensitive_service"
+# Services that say a text aloud on speakers (data key naming them). A voice assistant in earshot
+# (a Google/Alexa speaker, an Assist satellite) obeys what it hears: "Hey Google, open the garage"
+# acts out of this server's sight. So speech is destructive unless the operator vouches for every
+# speaker it reaches (its entity id in HA_SAFE_SERVICES: no assistant can hear it) or for the
+# service itself (``tts.speak`` in HA_SAFE_SERVICES).
+VOICED: dict[str, str] = {"tts.speak": "media_player_entity_id"}
 
 # Entities whose change matters to the home's security, and the services that only secure them.
 DOOR_LIKE_COVERS = frozenset({"garage", "door", "gate", None})  # None: unknown, may be a gate
@@ -202,9 +208,34 @@ def _touches_guarded(
     return None
 
 
+def unvouched_speakers(players: Iterable[str], policy: Policy) -> list[str]:
+    """The speakers speech would reach that the operator has not vouched for."""
+    if "tts.speak" in policy.safe or "tts.*" in policy.safe:
+        return []
+    return [p for p in players if p not in policy.safe]
+
+
+def _voiced(effects: list[Effect], data: Mapping[str, Any], policy: Policy) -> Sensitive | None:
+    for effect in effects:
+        key = VOICED.get(effect.service or "")
+        if key is None:
+            continue
+        named = data.get(key)
+        players = [named] if isinstance(named, str) else list(named or [])
+        wrong = unvouched_speakers(players, policy) if players else ["(no speaker named)"]
+        if wrong:
+            return Sensitive(
+                f"says a text aloud on {', '.join(wrong)}, where a voice assistant may hear and "
+                "obey it (the operator vouches for a speaker no assistant can hear by adding "
+                "its entity id to HA_SAFE_SERVICES)",
+                GENERIC,
+            )
+    return None
+
+
 def _not_allowed(called: str, effects: list[Effect], policy: Policy) -> Sensitive | None:
-    applied = [e for e in effects if e.service is not None]
-    if not applied and not policy.is_safe(called):
+    applied = [e for e in effects if e.service is not None and e.service not in VOICED]
+    if not applied and called not in VOICED and not policy.is_safe(called):
         return Sensitive(
             f"runs {called}, which is not on the list of services whose effect stays on their "
             "targets (the operator can add it to HA_SAFE_SERVICES)",
@@ -251,7 +282,7 @@ def judge(
             GENERIC,
         )
     guard = _touches_guarded(effects, data, states)
-    deny = _not_allowed(called, effects, policy)
+    deny = _not_allowed(called, effects, policy) or _voiced(effects, data, policy)
     if deny and guard:  # name the tool for the service, and say what it would reach
         return Sensitive(f"{deny.reason}, and {guard.reason}", deny.tool)
     return deny or guard

@@ -12,13 +12,25 @@ import re
 from typing import Annotated, Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    Field,
+    SecretStr,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import NoDecode
 
 from homelab_shared.redact import register_secret
 from homelab_shared.settings import UpstreamSettings, normalise_url, parse_list, server_config
 
 DEVICE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")
+# ``tasmota:<device>`` or ``tasmota:<device>/<relay>`` in HA_SENSITIVE_SERVICES: a guarded relay
+TASMOTA_GUARD = re.compile(
+    r"tasmota:(?P<device>[A-Za-z0-9][A-Za-z0-9_.-]{0,62})(/(?P<relay>[1-9]|[12][0-9]|3[0-2]))?"
+)
+EVERY_RELAY = range(1, 33)  # Tasmota has at most 32 relays (POWER1..POWER32)
 
 
 class TasmotaDevice(BaseModel):
@@ -28,6 +40,10 @@ class TasmotaDevice(BaseModel):
     url: str = Field(description="Base URL of the device, e.g. http://192.168.1.50")
     user: str | None = Field(default=None, description="Web user (Tasmota's is always 'admin')")
     password: SecretStr | None = Field(default=None, description="Web password, if one is set")
+    guarded: bool | list[Annotated[int, Field(ge=1, le=32)]] = Field(
+        default=False,
+        description="Relays whose switching needs a confirmation: true (every relay) or [2, 3]",
+    )
 
     @field_validator("name")
     @classmethod
@@ -101,7 +117,8 @@ class HASettings(UpstreamSettings):
         default_factory=list,
         description=(
             "Extra services (domain.service, domain.* allowed) or script/scene/automation entity "
-            "ids that need a confirmation, comma separated"
+            "ids that need a confirmation, and guarded Tasmota relays "
+            "(tasmota:<device>[/<relay>]), comma separated"
         ),
     )
     safe_services: Annotated[list[str], NoDecode] = Field(
@@ -136,11 +153,49 @@ class HASettings(UpstreamSettings):
 
     @field_validator("sensitive_services", "safe_services")
     @classmethod
-    def _sensitive_shape(cls, value: list[str]) -> list[str]:
+    def _sensitive_shape(cls, value: list[str], info: ValidationInfo) -> list[str]:
         for item in value:
+            if info.field_name == "sensitive_services" and TASMOTA_GUARD.fullmatch(item):
+                continue
             if not re.fullmatch(r"[a-z0-9_]+\.([a-z0-9_]+|\*)", item):
-                raise ValueError(f"{item!r} is not domain.service, domain.* or an entity id")
+                raise ValueError(
+                    f"{item!r} is not domain.service, domain.*, an entity id"
+                    + (
+                        " or tasmota:<device>[/<relay>]"
+                        if info.field_name == "sensitive_services"
+                        else ""
+                    )
+                )
         return value
+
+    @model_validator(mode="after")
+    def _guards_name_devices(self) -> HASettings:
+        known = {d.name for d in self.tasmota_devices}
+        for item in self.sensitive_services:
+            found = TASMOTA_GUARD.fullmatch(item)
+            if found and found["device"] not in known:
+                raise ValueError(
+                    f"HA_SENSITIVE_SERVICES entry {item!r} names no device of HA_TASMOTA_DEVICES "
+                    f"(known: {', '.join(sorted(known)) or 'none'})"
+                )
+        return self
+
+    @property
+    def service_entries(self) -> list[str]:
+        """HA_SENSITIVE_SERVICES without its Tasmota entries (those guard relays, not services)."""
+        return [s for s in self.sensitive_services if not TASMOTA_GUARD.fullmatch(s)]
+
+    def tasmota_guarded(self, device: str) -> frozenset[int]:
+        """The relays of ``device`` the operator guards (every relay: 1-32)."""
+        relays: set[int] = set()
+        for d in self.tasmota_devices:
+            if d.name == device and d.guarded:
+                relays |= set(EVERY_RELAY if d.guarded is True else d.guarded)
+        for item in self.sensitive_services:
+            found = TASMOTA_GUARD.fullmatch(item)
+            if found and found["device"] == device:
+                relays |= {int(found["relay"])} if found["relay"] else set(EVERY_RELAY)
+        return frozenset(relays)
 
     @field_validator("tasmota_devices", mode="before")
     @classmethod

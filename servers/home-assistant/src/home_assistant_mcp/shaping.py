@@ -17,7 +17,7 @@ Fields = Annotated[
     list[str] | None,
     Field(
         max_length=30,
-        description="Only these fields/attributes, e.g. ['brightness']",
+        description="Only these fields/attributes",
     ),
 ]
 M = TypeVar("M", EntityDetail, EntitySummary)

@@ -30,7 +30,8 @@ from homelab_shared.errors import (
     UpstreamTimeout,
 )
 from homelab_shared.redact import scrub
-from infrastructure_mcp.settings import InfraSettings
+from infrastructure_mcp import names
+from infrastructure_mcp.settings import SERVICE_ACCOUNT_DIR, InfraSettings
 
 SERVICE = "Kubernetes"
 CONFIG_HINT = "check INFRA_KUBECONFIG and INFRA_KUBE_CONTEXT (or the pod's service account)"
@@ -124,13 +125,23 @@ def mapped() -> Iterator[None]:
         raise map_error(err) from err
 
 
-def api_client_from(settings: InfraSettings) -> k8s.ApiClient:
-    """Kubeconfig (path + context) or the pod's service account, never the process default."""
+def api_client_from(
+    settings: InfraSettings, service_account: Path = SERVICE_ACCOUNT_DIR
+) -> k8s.ApiClient:
+    """Kubeconfig (path + context) or the pod's service account, never the process default.
+
+    In a cluster: ``KUBERNETES_SERVICE_HOST``/``_PORT`` over https, verified against the mounted
+    ``ca.crt``, with the mounted token (re-read as the kubelet rotates it)."""
     lib = _lib()
     with mapped():
         if settings.use_in_cluster:
+            from kubernetes.config.incluster_config import InClusterConfigLoader
+
             cfg = lib.client.Configuration()
-            lib.config.load_incluster_config(client_configuration=cfg)
+            InClusterConfigLoader(
+                token_filename=str(service_account / "token"),
+                cert_filename=str(service_account / "ca.crt"),
+            ).load_and_set(cfg)
             return lib.client.ApiClient(cfg)
         return lib.config.new_client_from_config(
             config_file=str(settings.kubeconfig), context=settings.kube_context
@@ -158,11 +169,33 @@ class ApiKind:
         )
 
 
+def _check_target(res: ApiKind, namespace: str | None, name: Any, body: Any) -> None:
+    """The last check before the dynamic client builds a path: it joins namespace and name into
+    the URL unencoded (and takes both from the body when not given), and urllib3 resolves ``..``,
+    so a value that is not what the API server itself would accept never gets this far."""
+    meta = (body.get("metadata") or {}) if isinstance(body, dict) else {}
+    if namespace is not None:
+        names.check("namespace", namespace)
+    elif res.namespaced and "namespace" in meta:
+        names.check("namespace", meta["namespace"])
+    if name is not None:
+        names.check("name", name)
+    elif "name" in meta:
+        names.check("name", meta["name"])
+
+
 class KubeClient:
     """One cluster. Blocking: call it from a worker thread (plain ``def`` tools)."""
 
-    def __init__(self, settings: InfraSettings, api: k8s.ApiClient | None = None) -> None:
+    def __init__(
+        self,
+        settings: InfraSettings,
+        api: k8s.ApiClient | None = None,
+        *,
+        service_account: Path = SERVICE_ACCOUNT_DIR,
+    ) -> None:
         self.settings = settings
+        self.service_account = service_account
         self.timeout = settings.kube_timeout
         self._api = api
         self._dynamic: DynamicClient | None = None
@@ -171,7 +204,7 @@ class KubeClient:
     @property
     def api(self) -> k8s.ApiClient:
         if self._api is None:
-            self._api = api_client_from(self.settings)
+            self._api = api_client_from(self.settings, self.service_account)
         return self._api
 
     @property
@@ -263,6 +296,7 @@ class KubeClient:
         """One dynamic-client request, its JSON body as a dict (cluster-scoped: no namespace)."""
         method = getattr(self.dynamic, verb)
         ns = namespace if res.namespaced else None
+        _check_target(res, ns, kwargs.get("name"), kwargs.get("body"))
         with mapped():
             raw = method(
                 res.raw, namespace=ns, _request_timeout=self.timeout, serialize=False, **kwargs
@@ -331,6 +365,8 @@ class KubeClient:
         previous: bool,
         limit_bytes: int,
     ) -> str:
+        names.check("name", name)
+        names.check("namespace", namespace)
         kwargs: dict[str, Any] = {"previous": previous, "limit_bytes": limit_bytes}
         if container:
             kwargs["container"] = container

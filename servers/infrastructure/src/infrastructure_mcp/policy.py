@@ -16,15 +16,11 @@ from fastmcp.exceptions import ToolError
 from pydantic import AfterValidator, Field
 
 from infrastructure_mcp.kube import ApiKind
+from infrastructure_mcp.names import CONTAINER_RE, KIND_RE, NAME_RE, NAMESPACE_RE
 from infrastructure_mcp.settings import DENY_ENTRY
 
-# Names as the API server accepts them (DNS-1123); nothing else reaches a URL path.
-NAME_RE = r"^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$"
-NAMESPACE_RE = r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
-KIND_RE = r"^[A-Za-z][A-Za-z0-9]{0,62}(\.[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?)?$"
 # Label/field selector syntax only: keys, values, operators, commas, parentheses for set-based.
 SELECTOR_RE = r"^[A-Za-z0-9_./=!,() -]{1,500}$"
-CONTAINER_RE = r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"
 
 
 def matching(regex: str, what: str) -> AfterValidator:

@@ -14,6 +14,7 @@ from homelab_shared.toolbox import ClientHolder, Readiness, Toolbox
 from infrastructure_mcp.argocd import ArgoClient
 from infrastructure_mcp.kube import KubeClient
 from infrastructure_mcp.policy import KubePolicy
+from infrastructure_mcp.probe_http import kube_version, s3_bucket_count
 from infrastructure_mcp.s3 import S3Client
 from infrastructure_mcp.settings import InfraSettings
 from infrastructure_mcp.tools import Deps, Upstreams, argocd, k8s_ops, k8s_read, k8s_write, s3
@@ -44,8 +45,9 @@ async def _check(name: str, probe: Any) -> tuple[bool, str, str | None]:
     return True, f"{name}: ok ({version})", f"{name} {version}"
 
 
-def _s3_version(client: S3Client) -> str:
-    return f"{len(client.buckets())} buckets"
+async def _kube_version(kube: KubeClient, settings: InfraSettings) -> str:
+    """Plain HTTP when the kubeconfig allows (no kubernetes import at start), else the SDK."""
+    return await kube_version(settings) or await asyncio.to_thread(kube.version)
 
 
 async def probe(up: Upstreams) -> Readiness:
@@ -54,7 +56,7 @@ async def probe(up: Upstreams) -> Readiness:
     missing = []
     if up.kube is not None:
         kube = up.kube
-        checks.append(_check("kubernetes", lambda: asyncio.to_thread(kube.version)))
+        checks.append(_check("kubernetes", lambda: _kube_version(kube, kube.settings)))
     else:
         missing.append("kubernetes: not configured (INFRA_KUBECONFIG)")
     if up.argocd is not None:
@@ -62,8 +64,8 @@ async def probe(up: Upstreams) -> Readiness:
     else:
         missing.append("argocd: not configured (ARGOCD_URL, ARGOCD_TOKEN)")
     if up.s3 is not None:
-        s3_client = up.s3
-        checks.append(_check("s3", lambda: asyncio.to_thread(_s3_version, s3_client)))
+        s3_settings = up.s3.settings
+        checks.append(_check("s3", lambda: s3_bucket_count(s3_settings)))
     else:
         missing.append("s3: not configured (MINIO_ENDPOINT and keys)")
     results = await asyncio.gather(*checks)

@@ -17,7 +17,7 @@ from pydantic import AliasChoices, Field, SecretStr, field_validator, model_vali
 from pydantic_settings import NoDecode
 
 from homelab_shared.errors import ConfigError
-from homelab_shared.settings import UpstreamSettings, parse_list, server_config
+from homelab_shared.settings import UpstreamSettings, companion, parse_list, server_config
 
 DNS_LABEL = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
 # [group/]Kind[:write]; the group may be '*' for every kind of the group.
@@ -25,7 +25,11 @@ DENY_ENTRY = re.compile(
     r"^(?:(?P<group>[a-z0-9.-]*)/)?(?P<kind>[A-Za-z0-9]+|\*)(?::(?P<scope>write))?$"
 )
 DEFAULT_DENIED = ["Secret:write", "rbac.authorization.k8s.io/*:write"]
-IN_CLUSTER_TOKEN = Path("/var/run/secrets/kubernetes.io/serviceaccount/token")
+# Each works only whole: client-config prints the rest of one once any of it is set.
+ARGOCD = companion("argocd")
+MINIO = companion("minio")
+SERVICE_ACCOUNT_DIR = Path("/var/run/secrets/kubernetes.io/serviceaccount")
+IN_CLUSTER_TOKEN = SERVICE_ACCOUNT_DIR / "token"
 
 
 def _alias(*names: str) -> AliasChoices:
@@ -65,11 +69,13 @@ class InfraSettings(UpstreamSettings):
     argocd_url: str | None = Field(
         None,
         validation_alias=_alias("ARGOCD_URL", "INFRA_ARGOCD_URL"),
+        json_schema_extra=ARGOCD,
         description="ArgoCD base URL, e.g. https://argocd.lan",
     )
     argocd_token: SecretStr | None = Field(
         None,
         validation_alias=_alias("ARGOCD_TOKEN", "INFRA_ARGOCD_TOKEN"),
+        json_schema_extra=ARGOCD,
         description="ArgoCD API token (argocd account generate-token)",
     )
 
@@ -77,16 +83,19 @@ class InfraSettings(UpstreamSettings):
     minio_endpoint: str | None = Field(
         None,
         validation_alias=_alias("MINIO_ENDPOINT", "INFRA_MINIO_ENDPOINT"),
+        json_schema_extra=MINIO,
         description="MinIO/S3 endpoint, host:port or http(s)://host:port",
     )
     minio_access_key: SecretStr | None = Field(
         None,
         validation_alias=_alias("MINIO_ACCESS_KEY", "INFRA_MINIO_ACCESS_KEY"),
+        json_schema_extra=MINIO,
         description="MinIO/S3 access key",
     )
     minio_secret_key: SecretStr | None = Field(
         None,
         validation_alias=_alias("MINIO_SECRET_KEY", "INFRA_MINIO_SECRET_KEY"),
+        json_schema_extra=MINIO,
         description="MinIO/S3 secret key",
     )
     minio_secure: bool | None = Field(

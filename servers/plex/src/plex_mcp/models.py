@@ -86,6 +86,11 @@ class MediaItem(BaseModel):
     progress_percent: int | None = Field(default=None, exclude_if=unset)
 
 
+class SearchResults(Page[MediaItem]):
+    complete: bool = Field(description="False: total counts only the matches read so far")
+    note: str | None = Field(default=None, exclude_if=unset)
+
+
 class RecentlyAdded(Page[MediaItem]):
     since: str = Field(description="Items added at or after this time (UTC)")
     per_library: dict[str, int] = Field(description="Items added per library in the window")

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from homelab_shared.errors import (
     AuthFailed,
@@ -114,6 +114,7 @@ class PlexClient:
     def __init__(self, settings: PlexSettings) -> None:
         if not settings.url or settings.token is None:
             raise ValueError("Plex is not configured (PLEX_URL, PLEX_TOKEN)")
+        self.settings = settings  # the start-up probe's plain HTTP request (plex_probe)
         self.base_url = settings.url
         self._token = settings.token.get_secret_value()
         self.timeout = settings.timeout
@@ -208,10 +209,26 @@ class PlexClient:
                 )
         return found
 
-    def search(self, query: str, mediatype: str | None, limit: int) -> list[Any]:
+    def search(self, query: str, mediatype: str | None, per_hub: int) -> tuple[list[Any], bool]:
+        """Hub search (what PlexServer.search sends), at most ``per_hub`` items of each type.
+
+        Returns the items, hub after hub, and whether that is every match: False when a hub
+        filled ``per_hub`` or says ``more`` (Plex may cap a hub below the limit asked for)."""
+        from plexapi.library import Hub
+
+        params = {"query": query, "includeCollections": 1, "includeExternalMedia": 1}
+        key = f"/hubs/search?{urlencode({**params, 'limit': per_hub})}"
+        found: list[Any] = []
+        complete = True
         with self.call("GET /hubs/search") as server:
-            found = server.search(query, mediatype=mediatype, limit=limit)
-        return static([item for item in found if getattr(item, "ratingKey", None)])
+            for hub in server.fetchItems(key, Hub):
+                if hub is None or (mediatype and hub.type != mediatype):
+                    continue
+                items = list(hub._partialItems)
+                if hub.more or len(items) >= per_hub:
+                    complete = False
+                found += items
+        return static([item for item in found if getattr(item, "ratingKey", None)]), complete
 
     def recently_added(self, section: Any, since: int, cap: int) -> tuple[list[Any], int]:
         """Items of ``section`` added at or after Unix time ``since``, newest first, at most

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import anyio.to_thread
 from fastmcp import FastMCP
 
 from homelab_shared.errors import AuthFailed, UpstreamError
@@ -12,6 +11,7 @@ from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
 from homelab_shared.toolbox import ClientHolder, Readiness, Toolbox
 from plex_mcp.models import Status, UpstreamStatus
+from plex_mcp.plex_probe import plex_version
 from plex_mcp.settings import PlexSettings
 from plex_mcp.tools import Deps, Upstreams, activity, library, manage, tautulli
 
@@ -28,9 +28,8 @@ INSTRUCTIONS = (
 async def check_plex(up: Upstreams) -> UpstreamStatus:
     if up.plex is None:
         return UpstreamStatus(name="plex", configured=False, detail="set PLEX_URL and PLEX_TOKEN")
-    plex = up.plex
     try:
-        version = await anyio.to_thread.run_sync(plex.version)
+        version = await plex_version(up.plex)  # plain HTTP: plexapi loads on the first tool call
     except AuthFailed as err:
         return UpstreamStatus(name="plex", configured=True, reachable=True, detail=str(err))
     except UpstreamError as err:

@@ -7,15 +7,15 @@ its two variables is an error naming the missing one; with neither half the serv
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 
 from homelab_shared.errors import ConfigError
-from homelab_shared.settings import UpstreamSettings, normalise_url, server_config
+from homelab_shared.settings import UpstreamSettings, companion, normalise_url, server_config
 
-# Optional each, but what a client configuration should offer to fill in (either half is enough).
-OFFER: dict[str, Any] = {"client_config": True}
+# Optional each, but what a client configuration should offer to fill in (either half is enough;
+# once one is started, client-config prints the rest of that half and leaves out the other).
+PLEX = companion("plex", offer=True)
+TAUTULLI = companion("tautulli", offer=True)
 
 
 class PlexSettings(UpstreamSettings):
@@ -26,22 +26,22 @@ class PlexSettings(UpstreamSettings):
     url: str | None = Field(
         None,
         description="Plex Media Server URL, e.g. http://plex.lan:32400",
-        json_schema_extra=OFFER,
+        json_schema_extra=PLEX,
     )
     token: SecretStr | None = Field(
-        None, description="Plex token (X-Plex-Token) of the owner", json_schema_extra=OFFER
+        None, description="Plex token (X-Plex-Token) of the owner", json_schema_extra=PLEX
     )
     tautulli_url: str | None = Field(
         None,
         validation_alias=AliasChoices("TAUTULLI_URL", "tautulli_url"),
         description="Tautulli URL incl. its HTTP root, e.g. http://tautulli.lan:8181",
-        json_schema_extra=OFFER,
+        json_schema_extra=TAUTULLI,
     )
     tautulli_api_key: SecretStr | None = Field(
         None,
         validation_alias=AliasChoices("TAUTULLI_API_KEY", "tautulli_api_key"),
         description="Tautulli API key (Settings > Web Interface > API)",
-        json_schema_extra=OFFER,
+        json_schema_extra=TAUTULLI,
     )
 
     @field_validator("url", "tautulli_url")

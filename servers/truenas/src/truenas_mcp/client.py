@@ -134,11 +134,12 @@ class TrueNASClient:
         return await self.rpc.call("pool.dataset.create", data)
 
     async def start_scrub(
-        self, pool_id: int, progress: Progress | None, stop_after: float
+        self, pool: str, progress: Progress | None, stop_after: float
     ) -> dict[str, Any]:
+        # PoolScrubScrubArgs(name: str, action): the pool's name, not its id
         return await self.rpc.run_job(
             "pool.scrub.scrub",
-            pool_id,
+            pool,
             "START",
             progress=progress,
             timeout=self.job_timeout,
@@ -155,10 +156,13 @@ class TrueNASClient:
     async def dismiss_alert(self, uuid: str) -> None:
         await self.rpc.call("alert.dismiss", uuid)
 
-    async def smart_test(self, disks: list[str], kind: str) -> Any:
-        return await self.rpc.call(
+    async def smart_test(self, disks: list[str], kind: str) -> Rows:
+        """One row per disk: ``expected_result_time`` when started, ``error`` when smartctl
+        refused (TrueNAS reports that per disk, not as a call error)."""
+        result = await self.rpc.call(
             "smart.test.manual_test", [{"identifier": d, "type": kind} for d in disks]
         )
+        return [r for r in result if isinstance(r, dict)] if isinstance(result, list) else []
 
     # --- destructive --------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from arr_suite_mcp.models import Merged
 from arr_suite_mcp.settings import ArrSettings
 from arr_suite_mcp.upstreams import Upstreams
 from homelab_shared.errors import UpstreamError
-from homelab_shared.output import paginate
+from homelab_shared.output import Page, paginate
 from homelab_shared.toolbox import ClientHolder
 
 C = TypeVar("C")
@@ -32,9 +32,9 @@ class Deps:
 
 LibraryApp = Literal["sonarr", "radarr"]
 # Only ever a key into the configured instances (never part of a URL): an unknown name is an
-# error listing the known ones. Described once in the server instructions, not in every tool's
-# schema (it is a parameter of 20 tools, and every schema costs tokens on every turn).
-InstanceName = str | None
+# error listing the known ones. Described in a few words: the gateway drops the server
+# instructions, and the parameter is on 20 tools, whose schemas cost tokens on every turn.
+InstanceName = Annotated[str | None, Field(description="Omit if only one")]
 ItemId = Annotated[int, Field(ge=1, description="Series/movie id")]
 
 
@@ -67,4 +67,19 @@ async def merge_instances(
     page = paginate(entries, limit, offset)
     return Merged[T](
         **page.model_dump(exclude={"items"}), items=page.items, unavailable=unavailable or None
+    )
+
+
+def page_of(rows: list[T], total: int, limit: int, offset: int) -> Page[T]:
+    """A page of rows the upstream already paged (``rows`` start at ``offset``; ``total`` is
+    the upstream's count), so the next page is asked of the upstream, not sliced here."""
+    end = offset + len(rows[:limit])
+    more = end < total
+    return Page[T](
+        items=rows[:limit],
+        total=total,
+        offset=offset,
+        limit=limit,
+        truncated=more,
+        next_offset=end if more else None,
     )

@@ -11,8 +11,9 @@ from arr_suite_mcp.client import ArrClient
 from arr_suite_mcp.models import Changed, HistoryEntry, Merged, QueueEntry
 from arr_suite_mcp.sabnzbd import NZO_ID, SabnzbdClient
 from arr_suite_mcp.text import clean
-from arr_suite_mcp.tools import Deps, InstanceName, LibraryApp, merge_instances
-from homelab_shared.output import Limit, Offset
+from arr_suite_mcp.tools import Deps, InstanceName, LibraryApp, merge_instances, page_of
+from arr_suite_mcp.urls import check_download_url
+from homelab_shared.output import Limit, Offset, Page
 from homelab_shared.toolbox import Toolbox
 
 QUEUE_FETCH = 200  # per instance; a homelab queue longer than this is itself the problem
@@ -46,7 +47,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Merged[QueueEntry]:
-        """Everything downloading or waiting to import, across every instance, with errors."""
+        """Downloads and imports in progress on every instance, with errors (untrusted text)."""
         apps = [app] if app else ["sonarr", "radarr", "sabnzbd"]
         clients = [c for a in apps for c in deps.up.of(a)]  # type: ignore[arg-type]
 
@@ -58,19 +59,19 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def download_history(
         instance: InstanceName = None, limit: Limit = 25, offset: Offset = 0
-    ) -> list[HistoryEntry]:
-        """SABnzbd's finished and failed jobs, newest first, with failure messages."""
+    ) -> Page[HistoryEntry]:
+        """Finished and failed SABnzbd jobs, newest first, with why (untrusted text)."""
         history = await deps.up.sab(instance).history(limit, offset)
-        return [
-            sabconvert.history_entry(s) for s in history.get("slots") or [] if isinstance(s, dict)
-        ]
+        slots = [s for s in history.get("slots") or [] if isinstance(s, dict)]
+        rows = [sabconvert.history_entry(s) for s in slots]
+        return page_of(rows, _count(history.get("noofslots"), offset + len(rows)), limit, offset)
 
     @box.write(idempotent=True)
     async def pause_downloads(
         nzo_id: OptionalNzoId = None, instance: InstanceName = None
     ) -> Changed:
         """Pause SABnzbd (everything, or one job)."""
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         await client.pause(nzo_id)
         return _changed(client, f"paused {nzo_id or 'all downloads'}")
 
@@ -79,7 +80,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         nzo_id: OptionalNzoId = None, instance: InstanceName = None
     ) -> Changed:
         """Resume SABnzbd (everything, or one job)."""
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         await client.resume(nzo_id)
         return _changed(client, f"resumed {nzo_id or 'all downloads'}")
 
@@ -95,7 +96,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         instance: InstanceName = None,
     ) -> Changed:
         """Limit SABnzbd's download speed."""
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         await client.speed_limit(limit)
         return _changed(client, f"speed limit set to {limit}")
 
@@ -106,8 +107,9 @@ def register(box: Toolbox, deps: Deps) -> None:
         category: Annotated[str | None, Field(pattern=r"^[\w .-]{0,64}$")] = None,
         instance: InstanceName = None,
     ) -> Changed:
-        """Give SABnzbd an NZB by URL."""
-        client = deps.up.sab(instance)
+        """Give SABnzbd an NZB by URL (public hosts, or ARR_DOWNLOAD_URL_HOSTS)."""
+        client = deps.up.sab(instance, write=True)
+        await check_download_url(url, deps.settings.download_url_hosts)
         data = await client.add_url(url, name, category)
         ids = [str(i) for i in data.get("nzo_ids") or []]
         return _changed(client, "added", ids)
@@ -115,7 +117,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.write()
     async def retry_download(nzo_id: NzoId, instance: InstanceName = None) -> Changed:
         """Retry a failed SABnzbd job (from download_history)."""
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         await client.retry(nzo_id)
         return _changed(client, f"retrying {nzo_id}", [nzo_id])
 
@@ -126,7 +128,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         remove_from_client: bool = True,
         instance: str | None = None,
     ) -> str:
-        client = deps.up.arr(app, instance)
+        client = deps.up.arr(app, instance, write=True)
         records, _ = await client.queue(QUEUE_FETCH)
         match = next((r for r in records if r.get("id") == id), None)
         if match is None:
@@ -155,7 +157,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         instance: InstanceName = None,
     ) -> Changed:
         """Remove (and optionally blocklist) a stuck Sonarr/Radarr queue item."""
-        client = deps.up.arr(app, instance)
+        client = deps.up.arr(app, instance, write=True)
         await client.remove_queue_item(
             id, remove_from_client=remove_from_client, blocklist=blocklist
         )
@@ -168,7 +170,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         delete_files: bool = False,
         instance: str | None = None,
     ) -> str:
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         label = client.instance.label
         if where == "queue":
             slots = (await client.queue()).get("slots") or []
@@ -193,9 +195,17 @@ def register(box: Toolbox, deps: Deps) -> None:
         instance: InstanceName = None,
     ) -> Changed:
         """Delete a SABnzbd job from the queue or history."""
-        client = deps.up.sab(instance)
+        client = deps.up.sab(instance, write=True)
         await client.delete(nzo_id, where, delete_files)
         return _changed(client, f"deleted {nzo_id} from the {where}", [nzo_id])
+
+
+def _count(value: object, at_least: int) -> int:
+    """SABnzbd's ``noofslots`` (an int, a string in some versions); never below what was seen."""
+    try:
+        return max(int(str(value)), at_least)
+    except ValueError:
+        return at_least
 
 
 _BAD = {"failed", "failedpending", "importblocked", "warning", "paused"}

@@ -9,13 +9,20 @@ from arr_suite_mcp.convert import gb
 from arr_suite_mcp.models import Check, Disk, HealthReport, InstanceHealth
 from arr_suite_mcp.sabconvert import warning_text
 from arr_suite_mcp.sabnzbd import SabnzbdClient
-from arr_suite_mcp.settings import TITLES, ArrSettings
 from arr_suite_mcp.text import MESSAGE_CAP, clean
 from arr_suite_mcp.tools import Deps
 from homelab_shared.errors import UpstreamError
 from homelab_shared.toolbox import Toolbox
 
 GB = 1024**3
+# A download folder with less room than this cannot take one more large download (a 1080p
+# season, a 4K movie): say so before SABnzbd stops. Absolute, not a share: 3 % of a 4 TB disk is
+# plenty, 3 % of a 64 GB one is not.
+LOW_DISK_GB = 10.0
+
+
+def low_disk(disk: Disk) -> bool:
+    return disk.free_gb < LOW_DISK_GB
 
 
 async def arr_health(client: ArrClient) -> InstanceHealth:
@@ -70,14 +77,24 @@ async def sab_health(client: SabnzbdClient) -> InstanceHealth:
         )
         if queue.get(free) is not None
     ]
+    paused = bool(queue.get("paused"))
+    checks = [Check(level="warning", message=t) for t in texts]
+    if paused:
+        checks.append(Check(level="warning", source="queue", message="downloads are paused"))
+    checks += [
+        Check(level="error", source="disk", message=f"{d.path} folder: {d.free_gb} GB free")
+        for d in disks
+        if low_disk(d)
+    ]
     return InstanceHealth(
         app="sabnzbd",
         instance=client.instance.name,
-        ok=True,
+        # Anything SABnzbd warns about, a paused queue or a nearly full disk stops downloads.
+        ok=not checks,
         version=clean(queue.get("version")),
-        checks=[Check(level="warning", message=t) for t in texts] or None,
+        checks=checks or None,
         disks=disks or None,
-        paused=bool(queue.get("paused")),
+        paused=paused,
         speed=f"{float(queue.get('kbpersec') or 0) / 1024:.1f} MB/s",
         speed_limit=clean(queue.get("speedlimit")) or None,
     )
@@ -94,20 +111,13 @@ async def instance_health(client: ArrClient | SabnzbdClient) -> InstanceHealth:
         )
 
 
-def not_configured(settings: ArrSettings) -> list[str]:
-    return [
-        f"{TITLES[app]}: set {app.upper()}_URL and {app.upper()}_API_KEY"
-        for app in settings.missing_apps()
-    ]
-
-
 def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def health() -> HealthReport:
-        """Every instance's version, health checks, free disk, failing indexers, SABnzbd state."""
+        """Each instance's version, checks, disks, failing indexers, SABnzbd (untrusted text)."""
         found = await asyncio.gather(*(instance_health(c) for c in deps.up.every()))
         return HealthReport(
             ok=all(h.ok for h in found),
             instances=list(found),
-            not_configured=not_configured(deps.settings),
+            not_configured=deps.settings.unconfigured_parts(),
         )

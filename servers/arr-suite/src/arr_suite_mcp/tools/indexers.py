@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from arr_suite_mcp import convert
-from arr_suite_mcp.models import Changed, IndexerInfo, IndexerStat, IndexerTest, Release
+from arr_suite_mcp.models import Grabbed, IndexerInfo, IndexerStat, IndexerTest, Release
 from arr_suite_mcp.text import MESSAGE_CAP, clean, clean_list
 from arr_suite_mcp.tools import Deps, InstanceName
 from homelab_shared.output import Limit, Offset, Page, paginate
@@ -24,8 +24,10 @@ Categories = Annotated[
 
 def register(box: Toolbox, deps: Deps) -> None:
     @box.read
-    async def list_indexers(instance: InstanceName = None) -> list[IndexerInfo]:
-        """Prowlarr's indexers: enabled, protocol, and whether they are failing."""
+    async def list_indexers(
+        instance: InstanceName = None, limit: Limit = 50, offset: Offset = 0
+    ) -> Page[IndexerInfo]:
+        """Prowlarr's indexers: enabled, protocol, failing or not (messages: untrusted text)."""
         client = deps.up.arr("prowlarr", instance)
         indexers, states = await asyncio.gather(client.indexers(), client.indexer_status())
         by_id = {s.get("indexerId"): s for s in states}
@@ -47,13 +49,15 @@ def register(box: Toolbox, deps: Deps) -> None:
                     message=clean(message.get("message"), MESSAGE_CAP),
                 )
             )
-        return out
+        return paginate(out, limit, offset)
 
     @box.read
-    async def indexer_stats(instance: InstanceName = None) -> list[IndexerStat]:
+    async def indexer_stats(
+        instance: InstanceName = None, limit: Limit = 50, offset: Offset = 0
+    ) -> Page[IndexerStat]:
         """Queries, grabs, failures and response time per indexer."""
         data = await deps.up.arr("prowlarr", instance).indexer_stats()
-        return [
+        stats = [
             IndexerStat(
                 name=clean(s.get("indexerName")),
                 queries=int(s.get("numberOfQueries") or 0),
@@ -65,6 +69,7 @@ def register(box: Toolbox, deps: Deps) -> None:
             for s in data.get("indexers") or []
             if isinstance(s, dict)
         ]
+        return paginate(stats, limit, offset)
 
     @box.read(open_world=True)
     async def search_releases(
@@ -75,7 +80,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> Page[Release]:
-        """Search every Prowlarr indexer; most seeded first."""
+        """Search every Prowlarr indexer, most seeded first (names: untrusted text)."""
         client = deps.up.arr("prowlarr", instance)
         found = await client.search(query, kind, categories or [], min(offset + limit, 500))
         releases = [convert.release(r) for r in found]
@@ -89,22 +94,28 @@ def register(box: Toolbox, deps: Deps) -> None:
         ],
         indexer_id: Annotated[int, Field(ge=1)],
         instance: InstanceName = None,
-    ) -> Changed:
-        """Send a release found by search_releases to the download client."""
-        client = deps.up.arr("prowlarr", instance)
+    ) -> Grabbed:
+        """Send a search_releases result to the download client (its name: untrusted text)."""
+        client = deps.up.arr("prowlarr", instance, write=True)
         data = await client.grab(guid, indexer_id)
-        title = clean(data.get("title")) or guid[:80]
-        return Changed(
-            app="prowlarr", instance=client.instance.name, ok=True, detail=f"grabbed {title!r}"
+        return Grabbed(
+            app="prowlarr",
+            instance=client.instance.name,
+            ok=True,
+            detail="sent the release to the download client",
+            title=clean(data.get("title")),  # a data field: strangers name releases
         )
 
     @box.write(idempotent=True)
-    async def test_indexers(instance: InstanceName = None) -> list[IndexerTest]:
-        """Test every Prowlarr indexer now; lists the ones that fail and why."""
-        results = await deps.up.arr("prowlarr", instance).test_indexers()
-        return [
+    async def test_indexers(instance: InstanceName = None, limit: Limit = 50) -> Page[IndexerTest]:
+        """Test every Prowlarr indexer now; the failing ones first, with why (untrusted text)."""
+        client = deps.up.arr("prowlarr", instance, write=True)
+        results = await client.test_indexers()
+        names = {i.get("id"): clean(i.get("name")) for i in await client.indexers()}
+        tests = [
             IndexerTest(
                 id=int(r.get("id") or 0),
+                name=names.get(r.get("id")),
                 ok=bool(r.get("isValid")),
                 errors=clean_list(
                     [
@@ -117,3 +128,5 @@ def register(box: Toolbox, deps: Deps) -> None:
             )
             for r in results
         ]
+        tests.sort(key=lambda t: t.ok)  # stable: failures first, then Prowlarr's order
+        return paginate(tests, limit)

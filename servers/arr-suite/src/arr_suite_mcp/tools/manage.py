@@ -95,7 +95,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         instance: InstanceName = None,
     ) -> Added:
         """Add a series/movie found with lookup; profile and folder by name."""
-        client = deps.up.arr(app, instance)
+        client = deps.up.arr(app, instance, write=True)
         term = f"tvdb:{external_id}" if app == "sonarr" else f"tmdb:{external_id}"
         key = "tvdbId" if app == "sonarr" else "tmdbId"
         results = [r for r in await client.lookup(term) if r.get(key) == external_id]
@@ -137,7 +137,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         instance: InstanceName = None,
     ) -> CommandStarted:
         """Start a search, metadata refresh or disk rescan for one title or all."""
-        client = deps.up.arr(app, instance)
+        client = deps.up.arr(app, instance, write=True)
         name, key = COMMANDS[(app, command, id is not None)]
         body: dict[str, Any] = {}
         if key is not None and id is not None:
@@ -159,7 +159,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         instance: InstanceName = None,
     ) -> Changed:
         """Monitor or unmonitor series/movies (ids from list_library)."""
-        client = deps.up.arr(app, instance)
+        client = deps.up.arr(app, instance, write=True)
         await client.set_monitored(ids, monitored)
         state = "monitored" if monitored else "unmonitored"
         return Changed(
@@ -176,7 +176,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         delete_files: bool = False,
         instance: str | None = None,
     ) -> str:
-        client = deps.up.arr(app, instance)
+        client = deps.up.arr(app, instance, write=True)
         item = await client.item(id)
         stats = item.get("statistics") or {}
         size = item.get("sizeOnDisk") if app == "radarr" else stats.get("sizeOnDisk")
@@ -200,7 +200,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         instance: InstanceName = None,
     ) -> Changed:
         """Remove a series/movie from the library, optionally deleting its files."""
-        client = deps.up.arr(app, instance)
+        client = deps.up.arr(app, instance, write=True)
         await client.delete_item(id, delete_files)
         what = "and its files were deleted" if delete_files else "removed; files kept"
         return Changed(

@@ -46,13 +46,14 @@ class Deps:
     @property
     def policy(self) -> Policy:
         return Policy(
-            sensitive=tuple(self.settings.sensitive_services),
+            sensitive=tuple(self.settings.service_entries),
             safe=tuple(self.settings.safe_services),
         )
 
 
 ENTITY_ID = r"^[a-z0-9_]+\.[a-z0-9_]+$"  # also enforced in targets.py and the client
 _ENTITY_ID = re.compile(ENTITY_ID)
+_SLUG = re.compile(r"^[a-z0-9_]+$")
 
 
 def strict_id(value: str) -> str:
@@ -60,6 +61,19 @@ def strict_id(value: str) -> str:
     if not _ENTITY_ID.fullmatch(value):
         raise ValueError(f"{value!r} is not an entity id (domain.object_id, lower case)")
     return value
+
+
+def slug(value: str) -> str:
+    """A domain, service or area id: it goes into URLs and service calls as is."""
+    if not _SLUG.fullmatch(value):
+        raise ValueError(f"{value!r} is not an id (lower case letters, digits and _)")
+    return value
+
+
+# Formats are checked by validators, not JSON Schema ``pattern``s: a pattern costs ~10 tokens
+# per parameter in every tools/list, the descriptions' examples show the form, and a wrong value
+# is still refused with a message that names it.
+Slug = Annotated[str, AfterValidator(slug)]
 
 
 def one_or_many(value: Any) -> Any:
@@ -103,9 +117,9 @@ IdItem = Annotated[str, AfterValidator(strict_id)]
 EntityId = Annotated[
     str,
     AfterValidator(strict_id),
-    Field(description="Entity id (light.kitchen) or its exact name; search_entities finds ids"),
+    Field(description="light.kitchen or exact name"),
 ]
 EntityIds = Annotated[list[IdItem], IdList(50, "Entity ids or exact names, e.g. ['light.kitchen']")]
 Query = Annotated[str | None, Field(description="Name or id words; typos ok")]
-Since = Annotated[str, Field(description="ISO (default UTC) or relative: -24h, -90m, -7d")]
-Until = Annotated[str | None, Field(description="ISO or relative; default now")]
+Since = Annotated[str, Field(description="ISO (UTC default), -24h, -7d")]
+Until = Annotated[str | None, Field(description="Default now")]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastmcp.exceptions import ToolError
 from pydantic import Field
 
 from home_assistant_mcp.config_check import check
@@ -15,6 +14,7 @@ from home_assistant_mcp.config_reach import sensitivity
 from home_assistant_mcp.config_store import ConfigStore, Kind
 from home_assistant_mcp.models_config import ConfigCheck, ConfigItem, DeletedConfig, SavedConfig
 from home_assistant_mcp.tools import Deps
+from homelab_shared.errors import SafetyRefusal
 from homelab_shared.toolbox import Toolbox
 
 Ref = Annotated[str, Field(description="Entity id or config id")]
@@ -64,7 +64,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         """Create or update a config (checked and validated first)."""
         saving = await plan(deps.ha(), deps.policy, kind, id, config, changes, base_hash)
         if saving.sensitive:
-            raise ToolError(
+            raise SafetyRefusal(
                 f"Not saved: {saving.sensitive}. Saving it needs a confirmation: call "
                 f"{SENSITIVE_TOOL} with the same arguments (the operator enables it with "
                 "HA_ALLOW_DESTRUCTIVE=true)."
@@ -89,7 +89,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         changes: Changes = None,
         base_hash: BaseHash = None,
     ) -> SavedConfig:
-        """Save a config that could unlock, disarm, open or restart (as save_config_item)."""
+        """save_config_item for configs that could unlock, disarm, open or restart."""
         saving = await plan(deps.ha(), deps.policy, kind, id, config, changes, base_hash)
         return await commit(deps.ha(), saving)
 

@@ -9,6 +9,7 @@ from fastmcp.exceptions import ToolError
 from pydantic import Field
 
 from home_assistant_mcp.calls import Call, execute, prepare
+from home_assistant_mcp.chains import acts_on
 from home_assistant_mcp.entities import domain_of, friendly_name
 from home_assistant_mcp.fuzzy import FuzzyIndex
 from home_assistant_mcp.models import Automation, Scene, Script, ServiceResult
@@ -90,12 +91,13 @@ def register(box: Toolbox, deps: Deps) -> None:
     ) -> Call:
         return await prepare(deps.ha(), domain, service, entity_ids=[entity_id], data=data)
 
-    async def preview(what: str, call: Call) -> str:
+    async def preview(what: str, call: Call, actions: bool = True) -> str:
         sensitive = call.sensitive(deps.policy)
         why = f" It {sensitive.reason}." if sensitive else ""
+        named = "".join([await acts_on(deps.ha(), e) for e in call.entity_ids]) if actions else ""
         return (
-            f"{what}: {call.affected()}.{why} What it does inside Home Assistant is not checked "
-            "by this server, so it needs a confirmation."
+            f"{what}: {call.affected()}.{why}{named} What it does inside Home Assistant is not "
+            "fully checked by this server, so it needs a confirmation."
         )
 
     def trigger_data(skip_condition: bool) -> dict[str, Any]:
@@ -119,7 +121,8 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def describe_enabled(entity_id: str, enabled: bool) -> str:
         _require(entity_id, "automation", "set_automation_enabled")
         call = await prepared("automation", "turn_on" if enabled else "turn_off", entity_id)
-        return await preview("Enable automation" if enabled else "Disable automation", call)
+        what = "Enable automation" if enabled else "Disable automation"
+        return await preview(what, call, actions=enabled)
 
     @box.destructive(preview=describe_enabled, idempotent=True)
     async def set_automation_enabled(

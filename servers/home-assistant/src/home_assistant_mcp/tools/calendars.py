@@ -173,12 +173,11 @@ def register(box: Toolbox, deps: Deps) -> None:
         entity_id: CalendarId,
         summary: Annotated[str, Field(max_length=255, description="Title")],
         start: Annotated[str, Field(description="ISO date (all day) or date-time")],
-        end: Annotated[str, Field(description="Same form")],
+        end: Annotated[str, Field(description="Same form; all day: the day after")],
         description: Annotated[str | None, Field(description="Notes")] = None,
         location: Annotated[str | None, Field(description="Where")] = None,
     ) -> ServiceResult:
-        """Add an event to a calendar that allows it (Local Calendar...); an all-day end is
-        the day after."""
+        """Add an event to a calendar (one that allows it, like Local Calendar)."""
         _require(entity_id, "calendar")
         data: dict[str, Any] = {"summary": summary, **_event_fields(start, end)}
         data.update({k: v for k, v in (("description", description), ("location", location)) if v})

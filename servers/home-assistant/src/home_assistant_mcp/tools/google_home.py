@@ -13,7 +13,9 @@ from home_assistant_mcp.catalog import Catalog
 from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.entities import domain_of
 from home_assistant_mcp.models import ActionResult, CastDevice, CastDevices, ServiceResult
-from home_assistant_mcp.tools import ENTITY_ID, Deps, EntityId, IdItem, IdList
+from home_assistant_mcp.safety import unvouched_speakers
+from home_assistant_mcp.tools import Deps, EntityId, IdItem, IdList
+from homelab_shared.errors import SafetyRefusal
 from homelab_shared.toolbox import Toolbox
 
 NO_CAST = "no Google Cast devices in Home Assistant (the cast integration is not set up)"
@@ -79,11 +81,11 @@ def register(box: Toolbox, deps: Deps) -> None:
         text: Annotated[str, Field(min_length=1, max_length=1000, description="What to say")],
         media_player_ids: Players = None,
         tts_entity_id: Annotated[
-            str | None, Field(pattern=ENTITY_ID, description="Default: the first tts.*")
+            IdItem | None, Field(description="Default: the first tts.*")
         ] = None,
         language: Annotated[str | None, Field(description="e.g. en, nl")] = None,
     ) -> ActionResult:
-        """Say a text on Google Home speakers or other media players (tts.speak)."""
+        """Say a text on Google Home or other speakers the operator vouched for (tts.speak)."""
         ha = deps.ha()
         services = await ha.services()
         if "speak" not in services.get("tts", {}):
@@ -99,6 +101,14 @@ def register(box: Toolbox, deps: Deps) -> None:
         wrong = [t for t in targets if domain_of(t) != "media_player"]
         if wrong:
             raise ToolError(f"speak plays on media_player entities, not {', '.join(wrong)}.")
+        unvouched = unvouched_speakers(targets, deps.policy)
+        if unvouched:  # judged before anything else is looked up: see safety.VOICED
+            raise SafetyRefusal(
+                f"Not spoken: {', '.join(unvouched)} may be heard by a voice assistant, which "
+                "would obey the text. The operator vouches for speakers no assistant can hear by "
+                "adding their ids to HA_SAFE_SERVICES; otherwise call_sensitive_service with "
+                "domain tts, service speak shows a preview and returns a confirm_token."
+            )
         engine = tts_entity_id
         if engine is None:
             engines = sorted(

@@ -2,29 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from fastmcp.exceptions import ToolError
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from home_assistant_mcp.models import HistoryReport, LogbookEntry, Statistics
 from home_assistant_mcp.summaries import parse_time, short, summarize_history, summarize_statistics
-from home_assistant_mcp.tools import ENTITY_ID, Deps, IdItem, IdList, Since, Until
+from home_assistant_mcp.tools import Deps, IdItem, IdList, Since, Until
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 
 MAX_WINDOW = timedelta(days=31)
 
-HistoryIds = Annotated[
-    list[IdItem], IdList(20, "Entity ids or names, e.g. ['sensor.outside_temperature']")
-]
+HistoryIds = Annotated[list[IdItem], IdList(20, "Entity ids or names, e.g. ['sensor.temperature']")]
+STATISTIC_ID = re.compile(r"^[a-z0-9_]+[.:][a-z0-9_]+$")
+
+
+def statistic_id(value: str) -> str:
+    if not STATISTIC_ID.fullmatch(value):
+        raise ValueError(f"{value!r} is not a statistic id (sensor.energy or source:name)")
+    return value
+
+
 StatisticIds = Annotated[
-    list[Annotated[str, Field(pattern=r"^[a-z0-9_]+[.:][a-z0-9_]+$")]],
+    list[Annotated[str, AfterValidator(statistic_id)]],
     Field(
         min_length=1,
         max_length=10,
-        description="Sensor ids or external ids ('demo:energy')",
+        description="Sensor or external ids ('demo:energy')",
     ),
 ]
 
@@ -68,8 +76,8 @@ def register(box: Toolbox, deps: Deps) -> None:
         end: Until = None,
         recent: Annotated[int, Field(ge=0, le=100, description="Latest changes to list")] = 10,
     ) -> HistoryReport:
-        """How entities changed over a window: changes, first/last state, min/max/mean or
-        time per state, latest changes."""
+        """How entities changed over a window: first/last state, min/max/mean or time per
+        state, latest changes."""
         since, until = window(start, end)
         ha = deps.ha()
         series = await ha.history(entity_ids, since, until)
@@ -88,14 +96,11 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def get_logbook(
         start: Since = "-24h",
         end: Until = None,
-        entity_id: Annotated[
-            str | None, Field(pattern=ENTITY_ID, description="Only this entity")
-        ] = None,
+        entity_id: Annotated[IdItem | None, Field(description="Only this one")] = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Page[LogbookEntry]:
-        """Logbook, newest first: state changes, automations fired, and who or what caused
-        them."""
+        """Logbook, newest first: changes, automations fired, who or what caused them."""
         since, until = window(start, end)
         raw = await deps.ha().logbook(since, until, entity_id)
         entries = [
@@ -120,8 +125,8 @@ def register(box: Toolbox, deps: Deps) -> None:
         period: Literal["5minute", "hour", "day", "week", "month"] = "hour",
         max_rows: Annotated[int, Field(ge=0, le=500, description="Newest rows per statistic")] = 24,
     ) -> Statistics:
-        """Long-term statistics per period (mean/min/max, or sum for meters like energy);
-        months of data, unlike get_history."""
+        """Long-term statistics per period: mean/min/max, or sum for meters like energy
+        (months back)."""
         now = datetime.now(UTC)
         try:
             until = parse_time(end, now, now)

@@ -19,7 +19,7 @@ from home_assistant_mcp.entities import domain_of
 from home_assistant_mcp.models import ServiceResult
 from home_assistant_mcp.models_system import Backup, BackupPage, BackupStarted, Update
 from home_assistant_mcp.tools import Deps, EntityId
-from homelab_shared.errors import Unreachable, UpstreamError, UpstreamTimeout
+from homelab_shared.errors import SafetyRefusal, Unreachable, UpstreamError, UpstreamTimeout
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 
@@ -102,7 +102,7 @@ async def refuse_if_it_starts_automations(ha: HAClient, deps: Deps) -> None:
     ]
     risk = await started(ha, sensors, deps.policy)
     if risk is not None:
-        raise ToolError(
+        raise SafetyRefusal(
             f"Not backed up: a backup {risk.reason}, which needs a confirmation. Use "
             "call_sensitive_service with domain backup and service create (it shows a preview "
             "and returns a confirm_token)."

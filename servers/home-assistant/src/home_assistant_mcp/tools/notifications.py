@@ -4,12 +4,16 @@ Sending is a write. A notify entity goes through ``notify.send_message`` (allow-
 like call_service). A legacy ``notify.<service>`` (the Companion app's ``mobile_app_*``) is not on
 the allow-list because the app obeys special messages ("command_dnd", "request_location_update"
 ...) and data payloads; this tool sends it only a title and a plain text, and refuses those
-command words, which confines it to showing a message on a phone.
+command words, which confines it to showing a message on a phone. Other legacy services are not
+confined by that (``notify.google_assistant_sdk`` says the message aloud on every Google speaker,
+Alexa Media's speaks it): they are judged like call_service, so destructive unless the operator
+vouches for them in HA_SAFE_SERVICES.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Annotated
 
 from fastmcp.exceptions import ToolError
@@ -20,6 +24,7 @@ from home_assistant_mcp.calls import execute, prepare, refuse_if_sensitive
 from home_assistant_mcp.models import ActionResult
 from home_assistant_mcp.models_data import Notification
 from home_assistant_mcp.tools import ENTITY_ID, Deps
+from homelab_shared.errors import SafetyRefusal
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 
@@ -30,6 +35,7 @@ APP_COMMAND = re.compile(
     re.IGNORECASE,
 )
 LEGACY = re.compile(r"^[a-z0-9_]+$")
+TEXT_ONLY = re.compile(r"^(mobile_app_[a-z0-9_]+|persistent_notification)$")  # see the module doc
 
 
 def register(box: Toolbox, deps: Deps) -> None:
@@ -79,7 +85,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     ) -> ActionResult:
         """Send a text notification to a phone, a notify entity or Home Assistant's UI."""
         if APP_COMMAND.match(message):
-            raise ToolError(
+            raise SafetyRefusal(
                 f"{message.strip()!r} is a command word of the Companion app, which would act on "
                 "the phone instead of showing it; not sent. Rephrase the message."
             )
@@ -92,8 +98,14 @@ def register(box: Toolbox, deps: Deps) -> None:
             call = await prepare(ha, "notify", "send_message", entity_ids=[target], data=fields)
             await refuse_if_sensitive(ha, call, deps.policy)
         elif LEGACY.fullmatch(target) and target != "send_message":
-            # Confined by construction (plain text, no data, command words refused): see above.
+            # A phone's text is confined by construction (plain text, no data, command words
+            # refused): see above. Still judged: the operator's sensitive list (notify.* or this
+            # service) applies as to any other call, and other legacy services are judged plainly.
             call = await prepare(ha, "notify", target, data=fields)
+            policy = deps.policy
+            if TEXT_ONLY.fullmatch(target):
+                policy = replace(policy, safe=(*policy.safe, call.name))
+            await refuse_if_sensitive(ha, call, policy)
         else:
             raise ToolError(
                 f"target {target!r} is neither a notify.* entity nor a notify service name "

@@ -19,7 +19,7 @@ from home_assistant_mcp.registry_checks import (
     entity_risks,
     references,
 )
-from home_assistant_mcp.tools import ENTITY_ID, Deps, EntityId
+from home_assistant_mcp.tools import Deps, EntityId, IdItem
 from home_assistant_mcp.tools.twins import because, given, register_twins
 from homelab_shared.errors import NotFound
 from homelab_shared.toolbox import Toolbox
@@ -29,10 +29,10 @@ Assistant = Literal["conversation", "cloud.alexa", "cloud.google_assistant"]
 Assistants = Annotated[list[Assistant] | None, Field(description="For expose; default all")]
 Name = Annotated[str | None, Field(description="'' = default name")]
 AreaName = Annotated[str | None, Field(description="Area name or id; '' = none")]
-Labels = Annotated[list[str] | None, Field(description="Label names; replace current ones")]
+Labels = Annotated[list[str] | None, Field(description="Label names; replace current")]
 Enabled = Annotated[bool | None, Field(description="false = disable")]
-Expose = Annotated[bool | None, Field(description="Expose to voice assistants")]
-NewId = Annotated[str | None, Field(description="New entity id", pattern=ENTITY_ID)]
+Expose = Annotated[bool | None, Field(description="To voice assistants")]
+NewId = Annotated[IdItem | None, Field(description="New entity id")]
 DeviceId = Annotated[str, Field(description="Device id (list_devices)")]
 AreaRef = Annotated[str, Field(description="Area name or id (list_areas)")]
 FloorName = Annotated[str | None, Field(description="Floor name or id; '' = none")]

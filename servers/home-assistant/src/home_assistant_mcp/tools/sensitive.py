@@ -10,6 +10,7 @@ from fastmcp.exceptions import ToolError
 from pydantic import Field
 
 from home_assistant_mcp.calls import Call, execute, prepare
+from home_assistant_mcp.chains import acts_on
 from home_assistant_mcp.entities import domain_of
 from home_assistant_mcp.models import ServiceResult
 from home_assistant_mcp.tools import Deps, EntityId
@@ -70,7 +71,7 @@ def register(box: Toolbox, deps: Deps) -> None:
 
     @box.destructive(preview=describe_disarm)
     async def disarm_alarm(entity_id: EntityId, code: Code = None) -> ServiceResult:
-        """Disarm an alarm control panel."""
+        """Disarm an alarm control panel (the house alarm)."""
         return await execute(deps.ha(), await disarm_call(entity_id, code))
 
     async def cover_call(entity_id: str, position: int | None) -> Call:
@@ -150,7 +151,11 @@ def register(box: Toolbox, deps: Deps) -> None:
         sensitive = call.sensitive(deps.policy)
         fields = ", ".join(sorted(call.data)) or "none"
         why = f" It {sensitive.reason}." if sensitive else " (Not a sensitive call.)"
-        return f"Call {call.name} with fields: {fields}. Affects: {call.affected()}.{why}"
+        runs = [e for e in call.entity_ids if domain_of(e) in ("script", "automation")]
+        if domain == "script" and service not in ("turn_on", "turn_off", "toggle", "reload"):
+            runs.append(f"script.{service}")  # a script called as a service of its own
+        named = "".join([await acts_on(deps.ha(), e) for e in dict.fromkeys(runs)])
+        return f"Call {call.name} with fields: {fields}. Affects: {call.affected()}.{why}{named}"
 
     @box.destructive(preview=describe_call)
     async def call_sensitive_service(
@@ -160,8 +165,8 @@ def register(box: Toolbox, deps: Deps) -> None:
         area_ids: AreaIds = None,
         data: Data = None,
     ) -> ServiceResult:
-        """Call a service call_service refuses (off the allow-list, or reaching a lock, alarm
-        or door); the preview lists every entity it reaches."""
+        """Call a service call_service refuses (unlisted, or reaching a lock, alarm or
+        door)."""
         call = await generic_call(domain, service, entity_ids, area_ids, data)
         deps.previews.check(name, [domain, service, entity_ids, area_ids, data], call)
         return await execute(deps.ha(), call)

@@ -17,19 +17,19 @@ from home_assistant_mcp.models import (
     ServiceInfo,
     ServiceResult,
 )
-from home_assistant_mcp.tools import Deps, EntityIds, IdItem, IdList
+from home_assistant_mcp.tools import Deps, EntityIds, IdItem, IdList, Slug
 from homelab_shared.toolbox import Toolbox
 
 Action = Literal["turn_on", "turn_off", "toggle"]
-Domain = Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="Service domain, e.g. light")]
-Service = Annotated[str, Field(pattern=r"^[a-z0-9_]+$", description="Service, e.g. turn_on")]
+Domain = Annotated[Slug, Field(description="e.g. light")]
+Service = Annotated[Slug, Field(description="e.g. turn_on")]
 Data = Annotated[
     dict[str, Any] | None,
-    Field(description="Service fields (list_services), e.g. {'brightness_pct': 50}"),
+    Field(description="Fields (list_services), e.g. {'brightness_pct': 50}"),
 ]
-TargetIds = Annotated[list[IdItem], IdList(50, "Entity ids (or exact names) to act on")] | None
+TargetIds = Annotated[list[IdItem], IdList(50, "Entity ids or exact names")] | None
 AreaIds = Annotated[
-    list[Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]] | None,
+    list[Slug] | None,
     Field(max_length=20, description="Target areas"),
 ]
 
@@ -112,9 +112,8 @@ def register(box: Toolbox, deps: Deps) -> None:
         area_ids: AreaIds = None,
         data: Data = None,
     ) -> ServiceResult:
-        """Call a Home Assistant service (action) on lights, switches, climate, media...;
-        unlocking, disarming, opening doors and services off the allow-list are refused,
-        naming the tool to use."""
+        """Call a service (action) on lights, switches, climate, media...; unlocks, disarms,
+        door openings and unlisted services are refused, naming the tool to use."""
         ha = deps.ha()
         call = await prepare(
             ha, domain, service, entity_ids=entity_ids, area_ids=area_ids, data=data

@@ -135,8 +135,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def get_entity(
         entity_id: EntityId, detail: Detail = "summary", fields: Fields = None
     ) -> EntityDetail:
-        """One entity: state, area, device, integration, last change, key attributes
-        (detail=full: all of them)."""
+        """One entity: state, area, device, integration, last change, key attributes."""
         ha = deps.ha()
         state, catalog, services = await asyncio.gather(
             ha.state(entity_id), catalog_or_empty(ha, needed=False), ha.services()
@@ -208,7 +207,7 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def get_error_log(
         records: Annotated[int, Field(ge=1, le=200, description="Newest records")] = 30,
         level: Literal["all", "warning", "error"] = "warning",
-        contains: Annotated[str | None, Field(description="Only records containing this")] = None,
+        contains: Annotated[str | None, Field(description="Text to match")] = None,
         integration: Annotated[
             str | None, Field(description="Only this integration's records")
         ] = None,

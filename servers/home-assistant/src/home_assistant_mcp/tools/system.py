@@ -30,7 +30,7 @@ from home_assistant_mcp.models_system import (
 from home_assistant_mcp.safety import guarded, label
 from home_assistant_mcp.tools import Deps
 from home_assistant_mcp.websocket import LOST, UNSUBSCRIBED
-from homelab_shared.errors import NotFound
+from homelab_shared.errors import NotFound, SafetyRefusal
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 
@@ -201,13 +201,13 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def list_integrations(
         state: Annotated[
             EntryState | None,
-            Field(description="problem: neither loaded nor disabled"),
+            Field(description="problem: not loaded, not disabled"),
         ] = None,
         domain: Annotated[str | None, Field(description="e.g. hue")] = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> IntegrationPage:
-        """Integrations (config entries) and their state, failing ones first."""
+        """Integrations (config entries) and their state, failing first."""
         entries = [_integration(e) for e in await deps.ha().ws.command("config_entries/get")]
         attention = Counter(e.state for e in entries if e.state != "loaded")
         items = [e for e in entries if _wanted(e, state) and domain in (None, e.domain)]
@@ -224,7 +224,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         entry = await config_entry(ha, entry_id)
         risk = await reload_risk(ha, deps, entry_id)
         if risk is not None:
-            raise ToolError(
+            raise SafetyRefusal(
                 f"Reloading {entry.get('title')} ({entry.get('domain')}) was not run: it "
                 f"{risk.reason}, "
                 "which needs a confirmation. Use call_sensitive_service with domain "

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastmcp.exceptions import ToolError
 from pydantic import Field
 
 from home_assistant_mcp.models import (
@@ -17,10 +16,12 @@ from home_assistant_mcp.models import (
     TasmotaWifi,
 )
 from home_assistant_mcp.tasmota_client import is_safe_command
+from home_assistant_mcp.tasmota_safety import describe, refuse_if_guarded
 from home_assistant_mcp.tools import Deps
+from homelab_shared.errors import SafetyRefusal
 from homelab_shared.toolbox import Toolbox
 
-DeviceName = Annotated[str, Field(description="Configured device name (list_tasmota_devices)")]
+DeviceName = Annotated[str, Field(description="From list_tasmota_devices")]
 Command = Annotated[
     str,
     Field(
@@ -127,7 +128,8 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def set_tasmota_power(
         device: DeviceName, action: Literal["on", "off", "toggle"], relay: Relay = 1
     ) -> TasmotaPower:
-        """Switch a Tasmota relay on, off or toggle it."""
+        """Switch a Tasmota relay on, off or toggle it (guarded relays: refused)."""
+        await refuse_if_guarded(deps.settings, deps.tasmota(), device, f"Power{relay} {action}")
         data = await deps.tasmota().power(device, action, relay)
         return TasmotaPower(device=device, power=power_of(data))
 
@@ -136,10 +138,11 @@ def register(box: Toolbox, deps: Deps) -> None:
         """Send a safe Tasmota command (Status, Power, Dimmer, Color, CT, White, Fade, Scheme,
         setting queries); others need run_tasmota_unsafe_command."""
         if not is_safe_command(command):
-            raise ToolError(
+            raise SafetyRefusal(
                 f"{command!r} is not on the safe list. run_tasmota_unsafe_command sends it after "
                 "a confirmation (the operator enables it with HA_ALLOW_DESTRUCTIVE=true)."
             )
+        await refuse_if_guarded(deps.settings, deps.tasmota(), device, command)
         data = await deps.tasmota().command(device, command)
         return TasmotaCommandResult(device=device, command=command, response=data)
 
@@ -147,7 +150,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         target = deps.tasmota().device(device)
         return (
             f"Send {command!r} to Tasmota {target.name} ({target.url}). It may reset, "
-            "restart, reflash or reconfigure the device."
+            "restart, reflash or reconfigure the device." + describe(deps.settings, device, command)
         )
 
     @box.destructive(preview=describe_unsafe)

@@ -12,11 +12,11 @@ from pydantic import Field
 
 from home_assistant_mcp.entities import domain_of
 from home_assistant_mcp.models_config import TraceCondition, TraceRun, Traces
-from home_assistant_mcp.tools import ENTITY_ID, Deps
+from home_assistant_mcp.tools import Deps, IdItem
 from homelab_shared.toolbox import Toolbox
 
 Runs = Annotated[int, Field(ge=1, le=10, description="Latest runs")]
-Entity = Annotated[str, Field(pattern=ENTITY_ID, description="automation.* or script.*")]
+Entity = Annotated[IdItem, Field(description="automation.* or script.*")]
 DETAIL_SKIP = frozenset({"result", "entities", "conditions"})
 
 

@@ -12,15 +12,14 @@ import functools
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from fastmcp.exceptions import ToolError
-
+from homelab_shared.errors import SafetyRefusal
 from homelab_shared.toolbox import Toolbox
 
 Check = Callable[..., Awaitable[list[str]]]
 
 
-def refusal(tool: str, reasons: list[str]) -> ToolError:
-    return ToolError(
+def refusal(tool: str, reasons: list[str]) -> SafetyRefusal:
+    return SafetyRefusal(
         f"Not changed: this {'; and it '.join(reasons)}, which needs a confirmation. Use "
         f"{tool}_confirmed with the same arguments: it shows a preview and returns a "
         "confirm_token (the operator enables it with HA_ALLOW_DESTRUCTIVE=true)."

@@ -18,15 +18,15 @@ from home_assistant_mcp.config_walk import actions_of, data_of, service_of, step
 from home_assistant_mcp.entities import domain_of, friendly_name
 from home_assistant_mcp.models_config import Usage
 from home_assistant_mcp.targets import data_references, normal_target, reach
-from home_assistant_mcp.tools import ENTITY_ID, Deps
+from home_assistant_mcp.tools import Deps, IdItem
 from homelab_shared.errors import UpstreamError
 from homelab_shared.output import Page, paginate
 from homelab_shared.toolbox import Toolbox
 
 Effect = Annotated[Literal["any", "turns_on", "turns_off"], Field(description="Which uses")]
-Entity = Annotated[str, Field(pattern=ENTITY_ID, description="e.g. light.porch")]
-Few = Annotated[int, Field(ge=1, le=200, description="Page size")]
-Skip = Annotated[int, Field(ge=0, description="From next_offset")]
+Entity = Annotated[IdItem, Field(description="e.g. light.porch")]
+Few = Annotated[int, Field(ge=1, le=200)]  # undescribed like the shared Limit and Offset
+Skip = Annotated[int, Field(ge=0)]
 TURNS: dict[str, frozenset[str]] = {
     "turns_on": frozenset(
         {"turn_on", "toggle", "open_cover", "set_cover_position", "open_cover_tilt", "unlock"}

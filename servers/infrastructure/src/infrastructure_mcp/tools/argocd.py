@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from fastmcp.exceptions import ToolError
 from pydantic import AfterValidator, Field
 
 from homelab_shared.output import Limit, Offset, Page, paginate
@@ -26,6 +27,7 @@ from infrastructure_mcp.argo_models import (
     short,
     tree_summary,
 )
+from infrastructure_mcp.argo_sync import describe_deploy, sync_risks
 from infrastructure_mcp.policy import (
     NAME_RE,
     SELECTOR_RE,
@@ -66,13 +68,15 @@ Revision = Annotated[
 
 
 def _sync_result(name: str, app: dict, dry_run: bool, prune: bool) -> SyncResult:
-    op = (app.get("status") or {}).get("operationState") or app.get("operation") or {}
+    # The answer to a sync carries the new request in `operation`; status.operationState is
+    # still the previous operation's, whose phase would be misleading here.
+    last = ((app.get("status") or {}).get("operationState") or {}).get("phase")
     sync = (app.get("status") or {}).get("sync") or {}
     return SyncResult(
         application=name,
         dry_run=dry_run,
         prune=prune,
-        operation=op.get("phase") or ("requested" if app.get("operation") else None),
+        operation="requested" if app.get("operation") else last,
         sync=sync.get("status"),
         revision=short(sync.get("revision")),
     )
@@ -149,10 +153,26 @@ def register(box: Toolbox, deps: Deps) -> None:
         ] = False,
         revision: Revision = None,
     ) -> SyncResult:
-        """Sync an application to its target state (without pruning; prune_application prunes).
-        dry_run=true first shows whether the sync would succeed."""
+        """Sync an application to its target revision, without pruning; dry_run=true checks any
+        revision. Other revisions: deploy_revision."""
+        if not dry_run:
+            risks = sync_risks(await deps.argocd().application(name), revision)
+            if risks:
+                raise ToolError(
+                    f"Not synced: {'; '.join(risks)}. That is destructive: deploy_revision "
+                    "does it after a preview and confirmation (dry_run=true checks it first)."
+                )
         app = await deps.argocd().sync(name, dry_run=dry_run, prune=False, revision=revision)
         return _sync_result(name, app, dry_run, False)
+
+    async def describe_deploy_revision(name: str, revision: str | None = None) -> str:
+        return describe_deploy(name, await deps.argocd().application(name), revision)
+
+    @box.destructive(preview=describe_deploy_revision)
+    async def deploy_revision(name: AppName, revision: Revision = None) -> SyncResult:
+        """Sync to another revision than the target, or despite Replace/Force sync options."""
+        app = await deps.argocd().sync(name, dry_run=False, prune=False, revision=revision)
+        return _sync_result(name, app, False, False)
 
     async def describe_prune(name: str, revision: str | None = None) -> str:
         app = await deps.argocd().application(name)
@@ -163,10 +183,9 @@ def register(box: Toolbox, deps: Deps) -> None:
             if r.get("requiresPruning")
         ]
         listed = "; ".join(doomed[:30]) or "none right now"
-        target = revision or "its target revision"
         return (
-            f"Sync {name} to {target}, then remove from the cluster the {len(doomed)} resources "
-            f"no longer in git: {listed}."
+            f"{describe_deploy(name, app, revision, prune=True)} It removes from the cluster the "
+            f"{len(doomed)} resources no longer in git: {listed}."
         )
 
     @box.destructive(preview=describe_prune)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastmcp.exceptions import ToolError
 from pydantic import Field
 
-from homelab_shared.errors import NotFound, UpstreamError
+from homelab_shared.errors import NotFound
 from homelab_shared.toolbox import Toolbox
 from infrastructure_mcp import kubeview
 from infrastructure_mcp.kube import ApiKind, KubeClient
@@ -94,7 +94,12 @@ def list_table(
     )
 
 
-def owner_chain(kube: KubeClient, obj: dict[str, Any], namespace: str | None) -> list[str]:
+def owner_chain(
+    kube: KubeClient, policy: KubePolicy, obj: dict[str, Any], namespace: str | None
+) -> list[str]:
+    """Owners up the chain. ownerReferences are data anyone who may write the object can set, so
+    each is judged like a tool argument (policy, then the client's name check) before a GET;
+    a refused owner is shown and not followed."""
     chain: list[str] = []
     current = obj
     for _ in range(OWNER_DEPTH):
@@ -105,24 +110,35 @@ def owner_chain(kube: KubeClient, obj: dict[str, Any], namespace: str | None) ->
         chain.append(f"{ref.get('kind')}/{ref.get('name')}")
         try:
             res = kube.resolve(str(ref.get("kind")), str(ref.get("apiVersion")))
+            policy.check_read(res, namespace)
             current = kube.get(res, str(ref.get("name")), namespace)
-        except UpstreamError:
+        except ToolError:  # UpstreamError included
             break
     return chain
 
 
 def events_for(
-    kube: KubeClient, kind: str, name: str, namespace: str | None, limit: int = 10
+    kube: KubeClient,
+    policy: KubePolicy,
+    kind: str,
+    name: str,
+    namespace: str | None,
+    limit: int = 10,
 ) -> list[str]:
+    """Events about one object. A cluster-scoped object's (a Node's) events may sit in any
+    namespace: with an allow-list only the allowed ones are asked, never a cluster-wide list."""
     core = kube.resolve("Event", "v1")
     selector = f"involvedObject.name={name},involvedObject.kind={kind}"
-    data = kube.list(core, namespace, field_selector=selector)
+    items: list[dict[str, Any]] = []
+    for target in policy.targets(core, namespace):
+        items += kube.list(core, target, field_selector=selector).get("items") or []
     # Filter here too: the selector is an optimisation some API servers (and proxies) ignore.
     mine = [
         e
-        for e in data.get("items") or []
+        for e in items
         if (e.get("involvedObject") or {}).get("name") == name
         and (e.get("involvedObject") or {}).get("kind") == kind
+        and policy.allows((e.get("metadata") or {}).get("namespace"))
     ]
     lines = kubeview.sort_events([kubeview.event_line(e) for e in mine])
     return [kubeview.event_text(e) for e in lines[:limit]]
@@ -197,12 +213,13 @@ def register(box: Toolbox, deps: Deps) -> None:
         deps.policy.check_read(res, namespace)
         obj = kube.get(res, name, namespace)
         try:
-            events = events_for(kube, res.kind, name, namespace if res.namespaced else None)
+            ns = namespace if res.namespaced else None
+            events = events_for(kube, deps.policy, res.kind, name, ns)
         except NotFound:
             events = []
         return Description(
             kind=res.kind,
             summary=kubeview.summary(obj, res.kind),
-            owners=owner_chain(kube, obj, namespace),
+            owners=owner_chain(kube, deps.policy, obj, namespace),
             events=events,
         )

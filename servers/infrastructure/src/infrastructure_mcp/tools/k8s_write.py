@@ -3,7 +3,6 @@ apply a manifest whose preview is the API server's own dry run of exactly that a
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -13,12 +12,10 @@ from pydantic import Field
 
 from homelab_shared.errors import NotFound
 from homelab_shared.toolbox import Toolbox
-from infrastructure_mcp import kubeview
+from infrastructure_mcp import kubeview, names
 from infrastructure_mcp.kube import ApiKind, KubeClient
 from infrastructure_mcp.models import Change, Changes
 from infrastructure_mcp.policy import (
-    KIND_RE,
-    NAME_RE,
     NAMESPACE_RE,
     Kind,
     KubePolicy,
@@ -72,6 +69,29 @@ def diff(before: dict[str, Any] | None, after: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _check_doc(doc: Any) -> None:
+    """Every field of one object that reaches a URL (namespace and name as path segments,
+    apiVersion and kind through discovery) is what the API server would accept, or the whole
+    manifest is refused before any request."""
+    if not isinstance(doc, dict):
+        raise ToolError("every object of the manifest must be a mapping.")
+    if not doc.get("apiVersion") or not doc.get("kind"):
+        raise ToolError("every object needs apiVersion and kind.")
+    meta = doc.get("metadata")
+    if not isinstance(meta, dict):
+        raise ToolError(f"{str(doc['kind'])[:60]!r} needs metadata with a name.")
+    fields = {"apiVersion": doc["apiVersion"], "kind": doc["kind"], "name": meta.get("name")}
+    if meta.get("namespace") is not None:
+        fields["namespace"] = meta["namespace"]
+    for field, value in fields.items():
+        problem = names.problem(field, value)
+        if problem is not None:
+            where = "metadata." if field in ("name", "namespace") else ""
+            raise ToolError(f"manifest refused, nothing was sent: {where}{problem}.")
+    if str(doc["kind"]).endswith("List"):
+        raise ToolError("List objects are not applied; list the items as --- documents.")
+
+
 def parse_manifest(text: str) -> list[dict[str, Any]]:
     try:
         docs = [d for d in yaml.safe_load_all(text) if d is not None]
@@ -82,15 +102,7 @@ def parse_manifest(text: str) -> list[dict[str, Any]]:
     if len(docs) > MAX_DOCS:
         raise ToolError(f"manifest has {len(docs)} objects; apply at most {MAX_DOCS} at a time.")
     for doc in docs:
-        if not isinstance(doc, dict) or not doc.get("apiVersion") or not doc.get("kind"):
-            raise ToolError("every object needs apiVersion and kind.")
-        if str(doc["kind"]).endswith("List"):
-            raise ToolError("List objects are not applied; list the items as --- documents.")
-        name = (doc.get("metadata") or {}).get("name")
-        if not isinstance(name, str) or not re.fullmatch(NAME_RE, name):
-            raise ToolError(f"{doc['kind']} needs metadata.name (a DNS-1123 name).")
-        if not re.fullmatch(KIND_RE, str(doc["kind"])):
-            raise ToolError(f"{doc['kind']!r} is not a kind.")
+        _check_doc(doc)
     return docs
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import anyio.to_thread
 from fastmcp.exceptions import ToolError
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from homelab_shared.toolbox import ClientHolder
 from plex_mcp.plex_client import PlexClient
@@ -66,20 +66,32 @@ class Deps:
         return self.holder.get().tautulli is not None
 
 
-# Shorter than the shared Limit/Offset descriptions: every tool definition is sent every turn.
-Limit = Annotated[int, Field(ge=1, le=500, description="Page size")]
-Offset = Annotated[int, Field(ge=0, description="Items to skip (next_offset)")]
+# Shorter than the shared Limit/Offset descriptions: every tool definition is sent every turn,
+# and "limit" needs no words.
+Limit = Annotated[int, Field(ge=1, le=500)]
+Offset = Annotated[int, Field(ge=0, description="From next_offset")]
 RatingKey = Annotated[
     int,
     Field(ge=1, strict=True, description="Item id (rating_key)"),
 ]
 # strict: a JSON true or "1/../x" is not an id (lax validation would turn true into 1)
 LibraryId = Annotated[int, Field(ge=1, strict=True, description="Library id (list_libraries)")]
+
+
+def capped(what: str, most: int) -> AfterValidator:
+    """A length cap checked on the server but kept out of the tool's schema (tools/list is sent
+    every turn; a name needs no stated maximum to be used right)."""
+
+    def check(value: str) -> str:
+        if len(value) > most:
+            raise ValueError(f"a {what} has at most {most} characters")
+        return value
+
+    return AfterValidator(check)
+
+
 ClientName = Annotated[
     str,
-    Field(
-        min_length=1,
-        max_length=200,
-        description="Player name or id (list_clients)",
-    ),
+    Field(min_length=1, description="Player name or id (list_clients)"),
+    capped("player name", 200),
 ]

@@ -19,6 +19,7 @@ from plex_mcp.models import (
     MediaItem,
     Playlist,
     RecentlyAdded,
+    SearchResults,
     ServerInfo,
     Transcoder,
 )
@@ -27,6 +28,7 @@ from plex_mcp.tools import Deps, LibraryId, Limit, Offset
 
 MediaType = Literal["movie", "show", "episode", "artist", "album", "track"]
 RECENT_CAP = 200  # per library: a week of additions, not the whole catalogue
+SEARCH_READ_CAP = 1000  # matches read per type; deeper pages are reported as incomplete
 
 
 def _bool(value: object) -> bool | None:
@@ -85,10 +87,21 @@ def register(box: Toolbox, deps: Deps) -> None:
         type: MediaType | None = None,
         limit: Limit = 20,
         offset: Offset = 0,
-    ) -> Page[MediaItem]:
-        """Find movies, shows, episodes and music in all Plex libraries by title."""
-        hits = deps.plex().search(query, type, limit=min(limit + offset, 100))
-        return paginate([views.media_item(h) for h in hits], limit, offset)
+    ) -> SearchResults:
+        """Find media in all libraries by title."""
+        # Plex's hub search has no offset, only a per-type limit: reading offset + limit + 1 of
+        # each type gives the exact page (the first n of hub after hub do not change when each
+        # hub is cut at n or later) and tells whether another page follows.
+        want = min(offset + limit + 1, SEARCH_READ_CAP)
+        hits, complete = deps.plex().search(query, type, per_hub=want)
+        page = paginate([views.media_item(h) for h in hits], limit, offset)
+        note = None
+        if not complete and not page.truncated:
+            note = (
+                f"Plex returned only the first {len(hits)} matches it holds for this query; "
+                "narrow the query or set type to see the rest."
+            )
+        return SearchResults(**page.model_dump(), complete=complete, note=note)
 
     @box.read
     def recently_added(

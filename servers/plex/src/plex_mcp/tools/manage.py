@@ -72,7 +72,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         position_seconds: Annotated[int | None, Field(ge=0, description="For seek")] = None,
         media: Literal["video", "music", "photo"] = "video",
     ) -> ActionResult:
-        """Play, pause, stop, seek or skip on a Plex player."""
+        """Control a Plex player."""
         if action == "seek" and position_seconds is None:
             raise ToolError("seek needs position_seconds")
         plex = deps.plex()

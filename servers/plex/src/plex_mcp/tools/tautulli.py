@@ -12,24 +12,28 @@ from homelab_shared.output import Page, paginate
 from homelab_shared.toolbox import Toolbox
 from plex_mcp.models import History, HomeStats, LibraryStats, TautulliServerStatus, UserStats
 from plex_mcp.tautulli_views import flag, history_entry, num, stat_block, when, windows
-from plex_mcp.tools import Deps, Limit, Offset
+from plex_mcp.tools import Deps, Limit, Offset, capped
 
-Day = Annotated[date | None, Field(description="Day, exclusive")]
+UserName = Annotated[str, capped("user name", 100)]
 
 
 def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def history(
-        user: Annotated[str | None, Field(max_length=100, description="User name")] = None,
+        user: UserName | None = None,
         media_type: Literal["movie", "episode", "track", "live"] | None = None,
-        after: Day = None,
-        before: Day = None,
+        # Tautulli's get_history includes both days ("after and including the date")
+        after: date | None = None,
+        before: date | None = None,
         limit: Limit = 25,
         offset: Offset = 0,
     ) -> History:
-        """Tautulli watch history, newest first (who, what, when, how long, player)."""
+        """Watch history, newest first (after/before days included)."""
         if after and before and after > before:
-            raise ToolError("after must be on or before before")
+            raise ToolError(
+                f"after ({after}) is later than before ({before}): both days are included, so "
+                "after must be the same day as before or earlier."
+            )
         data = await deps.tautulli().history(
             user=user,
             media_type=media_type,

@@ -14,15 +14,14 @@ from homelab_shared.toolbox import Toolbox
 from truenas_mcp import models as m
 from truenas_mcp import summaries as s
 from truenas_mcp.client import TrueNASClient
-from truenas_mcp.tools import DatasetName, Deps, PoolName, SnapshotName, reporter
-
-SnapshotLabel = Annotated[
-    str | None,
-    Field(
-        pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,120}$",
-        description="Snapshot name after @; default manual-<UTC time>",
-    ),
-]
+from truenas_mcp.tools import (
+    DatasetName,
+    Deps,
+    PoolName,
+    SnapshotLabel,
+    SnapshotName,
+    reporter,
+)
 
 
 async def _dataset(nas: TrueNASClient, name: str) -> dict[str, Any]:
@@ -52,7 +51,9 @@ async def _children(nas: TrueNASClient, dataset: str) -> list[str]:
 def register(box: Toolbox, deps: Deps) -> None:
     @box.write()
     async def create_snapshot(
-        dataset: DatasetName, name: SnapshotLabel = None, recursive: bool = False
+        dataset: DatasetName,
+        name: SnapshotLabel | None = None,
+        recursive: bool = False,
     ) -> m.WriteResult:
         """Take a snapshot of a dataset now (recursive: its child datasets too)."""
         nas = deps.nas()
@@ -72,7 +73,8 @@ def register(box: Toolbox, deps: Deps) -> None:
             Literal["LZ4", "ZSTD", "GZIP", "OFF"] | None,
             Field(description="Default: inherited from the parent"),
         ] = None,
-        quota_gib: Annotated[float | None, Field(gt=0, description="Quota in GiB")] = None,
+        # TrueNAS refuses a quota under 1 GiB (other than 0)
+        quota_gib: Annotated[float | None, Field(ge=1, description="Quota in GiB")] = None,
     ) -> m.WriteResult:
         """Create a filesystem dataset under an existing parent."""
         nas = deps.nas()
@@ -108,7 +110,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         found = await nas.pool(pool)
         if found is None:
             raise ToolError(f"No pool {pool}; list_pools shows them.")
-        job = await nas.start_scrub(int(found["id"]), reporter(ctx), wait_seconds)
+        job = await nas.start_scrub(str(found["name"]), reporter(ctx), wait_seconds)
         summary = s.job(job)
         done = "scrub finished" if summary.state == "SUCCESS" else "scrub started"
         return m.WriteResult(done=f"{done} on {pool}", job=summary)
@@ -128,8 +130,16 @@ def register(box: Toolbox, deps: Deps) -> None:
         if unknown:
             raise ToolError(f"No disk {', '.join(unknown)}; list_disks shows them.")
         ids = [str(by_name[d].get("identifier") or d) for d in disks]
-        await nas.smart_test(ids, kind)
-        return m.WriteResult(done=f"{kind} SMART test started on {', '.join(disks)}")
+        rows = await nas.smart_test(ids, kind)
+        failed = {str(r.get("disk")): s.text(r.get("error"), 200) for r in rows if r.get("error")}
+        started = [d for d in disks if d not in failed]
+        if not started:
+            reasons = "; ".join(f"{d}: {e}" for d, e in failed.items())
+            raise ToolError(f"No SMART test started ({reasons}).")
+        done = f"{kind} SMART test started on {', '.join(started)}"
+        if failed:
+            done += f"; not on {', '.join(failed)}"
+        return m.WriteResult(done=done, details=dict(failed))  # disk -> why it was refused
 
     # --- destructive --------------------------------------------------------------------------
 
@@ -155,11 +165,9 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.destructive(preview=describe_rollback)
     async def rollback_snapshot(
         snapshot: SnapshotName,
-        destroy_newer: Annotated[
-            bool, Field(description="Required when newer snapshots exist: they are destroyed")
-        ] = False,
+        destroy_newer: Annotated[bool, Field(description="Destroy newer snapshots")] = False,
     ) -> m.WriteResult:
-        """Roll a dataset back to one of its snapshots."""
+        """Roll a dataset back to a snapshot."""
         await describe_rollback(snapshot, destroy_newer)  # state may have changed since preview
         await deps.nas().rollback(snapshot, recursive=destroy_newer)
         return m.WriteResult(done=f"rolled back to {snapshot}")
@@ -207,7 +215,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         dataset: DatasetName,
         recursive: Annotated[bool, Field(description="Also delete child datasets")] = False,
     ) -> m.WriteResult:
-        """Delete a dataset (and its snapshots; with recursive, its children)."""
+        """Delete a dataset and its snapshots."""
         await describe_delete_dataset(dataset, recursive)
         await deps.nas().delete_dataset(dataset, recursive)
         return m.WriteResult(

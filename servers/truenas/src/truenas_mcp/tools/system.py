@@ -27,13 +27,13 @@ def register(box: Toolbox, deps: Deps) -> None:
     @box.read
     async def list_alerts(
         min_level: Annotated[
-            Literal["INFO", "WARNING", "CRITICAL"], Field(description="Lowest level shown")
+            Literal["INFO", "WARNING", "CRITICAL"], Field(description="Lowest level")
         ] = "INFO",
         include_dismissed: bool = False,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Page[m.Alert]:
-        """Active alerts, most severe first (pool degraded, SMART errors, failed tasks...)."""
+        """Active alerts, most severe first."""
         rank = {level: i for i, level in enumerate(LEVELS)}
         alerts = [s.alert(a) for a in await deps.nas().alerts()]
         shown = [
@@ -69,12 +69,12 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def list_jobs(
         state: Annotated[
             Literal["active", "failed", "all"],
-            Field(description="active: waiting/running; failed: failed or aborted"),
+            Field(description="failed: failed or aborted"),
         ] = "active",
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> Page[m.Job]:
-        """TrueNAS jobs (scrubs, app updates, replications) with progress, newest first."""
+        """Jobs (scrubs, app updates, replications) with progress, newest first."""
         states = {
             "active": ["WAITING", "RUNNING"],
             "failed": ["FAILED", "ABORTED"],

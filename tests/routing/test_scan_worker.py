@@ -1,0 +1,86 @@
+"""The served default scans in worker processes: the server process never imports Presidio/spaCy.
+
+A fresh interpreter builds the routing server from settings as a user runs it (no scanner
+injected), answers a routed prompt and a PII scan through an in-memory MCP client, and prints
+what it found and which of the heavy modules it imported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = """
+import asyncio, json, sys
+from fastmcp import Client
+from homelab_shared.settings import load_settings
+from routing_mcp.server import build_server
+from routing_mcp.settings import RoutingSettings
+
+async def main():
+    server = build_server(load_settings(RoutingSettings))
+    async with Client(server) as client:
+        routed = await client.call_tool(
+            "route", {"prompt": "Write to jane.doe@example.com about the invoice"}
+        )
+        scan = await client.call_tool(
+            "scan_pii", {"prompt": "My card is 4111 1111 1111 1111, call +44 20 7946 0958",
+                         "redact": True}
+        )
+        clean = await client.call_tool("scan_pii", {"prompt": "Sort this list of numbers"})
+    heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("presidio_analyzer", "spacy"))
+    print(json.dumps({"routed": routed.structured_content, "scan": scan.structured_content,
+                      "clean": clean.structured_content, "heavy": heavy}))
+
+asyncio.run(main())
+"""
+
+
+def test_served_scanner_runs_in_a_worker_process(tmp_path: Path) -> None:
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "HOMELAB_STATE_DIR": str(tmp_path / "state"),
+        "FASTMCP_CHECK_FOR_UPDATES": "off",
+        "OLLAMA_HOST": "http://127.0.0.1:9",  # discard port: routing decides without a model
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert out["heavy"] == [], "the server process imported the scanner's libraries"
+    # the worker's answers are the scanner's: personal data found, redacted, nothing on clean text
+    routed = out["routed"]
+    assert routed["pii_found"] and routed["pii_types"] == ["EMAIL_ADDRESS"], routed
+    scan = out["scan"]
+    assert {e["type"] for e in scan["entities"]} >= {"CREDIT_CARD", "PHONE_NUMBER"}, scan
+    assert "4111" not in scan["redacted"] and "7946" not in scan["redacted"]
+    assert out["clean"]["found"] is False
+
+
+async def test_idle_workers_end_and_start_again_on_the_next_scan() -> None:
+    from routing_mcp.pii_pool import ScannerConfig, ScanOptions, ScanPool
+
+    pool = ScanPool(ScannerConfig(0.4, ("US", "GB")), ScanOptions(worker_idle=0.2))
+    try:
+        first = await pool.scan("Mail jane.doe@example.com")
+        assert [f.entity for f in first.findings] == ["EMAIL_ADDRESS"]
+        for _ in range(600):  # poll the pool (at most 30 s), do not sleep for the idle time
+            if not pool.workers_running:
+                break
+            await asyncio.sleep(0.05)
+        assert not pool.workers_running, "the idle worker was not ended"
+        again = await pool.scan("Call +44 20 7946 0958")
+        assert [f.entity for f in again.findings] == ["PHONE_NUMBER"]
+    finally:
+        pool.close()
