@@ -16,7 +16,7 @@ import pytest
 
 from routing_mcp.providers.base import Chunk, ProviderError
 from routing_mcp.providers.openai import _event
-from routing_mcp.providers.sse import SseEvent, sse_batches, sse_chunks
+from routing_mcp.providers.sse import SseEvent, SseReader, sse_chunks
 from tests.routing.fake_providers import Fakes
 from tests.routing.openai_harness import Served
 
@@ -37,7 +37,10 @@ def response(pieces: list[bytes], **headers: str) -> httpx.Response:
 
 
 async def events(pieces: list[bytes]) -> list[SseEvent]:
-    return [e async for batch in sse_batches(response(pieces)) for e in batch]
+    """The events the provider readers see, the body fed to the parser piece by piece."""
+    reader = SseReader()
+    found = [e async for piece in Pieces(pieces) for e in reader.feed(piece)]
+    return found + reader.close()
 
 
 BODY = (

@@ -164,9 +164,10 @@ def streamed(routed: RoutedStream, include_usage: bool) -> Response:
 
 
 class RelayResponse(StreamingResponse):
-    """A stream that ends when the client leaves. Starlette listens for the disconnect only
-    below ASGI spec 2.4 and uvicorn then drops writes silently, so without this the router
-    would read (and pay for) the rest of the answer after the caller is gone."""
+    """A stream that ends, and settles, as soon as the client leaves: it listens for the
+    disconnect whatever ASGI spec version the server speaks (Starlette does only below 2.4),
+    and closes the relay at once, so the reader task stops and the reservation is settled even
+    when the cancellation lands in a send (Starlette would leave the relay to the collector)."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         async with anyio.create_task_group() as group:

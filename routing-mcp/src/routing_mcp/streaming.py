@@ -78,24 +78,22 @@ class RoutedStream:
         the previous group (one chunk at a time when the caller keeps up, so nothing waits).
         Raises StreamBroken when the model fails mid-stream or the stream runs out of time."""
         pump = _Pump(self._started.result, self._ends_at - time.monotonic())
-        task = self._pump = asyncio.create_task(pump.run())
+        self._pump = asyncio.create_task(pump.run())
         try:
             async for batch in pump.batches():
                 if self._span_wants_text():
                     self._text.extend(chunk.text for chunk in batch)
                 yield batch
         except TimeoutError:
-            await _stop(task)
             err = StreamBroken(
                 f"{self.model} was still streaming after {self._router.stream_timeout:g}"
                 " s (ROUTING_STREAM_TIMEOUT); the answer is cut off here"
             )
-            await self._finish(err)
+            await self._end(err)
             raise err from None
         except ProviderError as err:
-            await _stop(task)
             await self._router.health.on_failure(self.model, err, self._notify)
-            await self._finish(err)
+            await self._end(err)
             raise StreamBroken(
                 f"{self.model} failed after it started answering ({err.kind}: {err.detail}); "
                 "the answer is incomplete: ask again"
@@ -104,8 +102,7 @@ class RoutedStream:
             # One shielded step: a cancelled scope cancels every later await again.
             await asyncio.shield(self._end(err))
             raise
-        await _stop(task)
-        await self._finish(None)
+        await self._end(None)
 
     def _span_wants_text(self) -> bool:
         return self._router.tracing.prompts
@@ -115,7 +112,8 @@ class RoutedStream:
         if self.usage is None:
             await asyncio.shield(self._end(asyncio.CancelledError()))
 
-    async def _end(self, error: BaseException) -> None:
+    async def _end(self, error: BaseException | None) -> None:
+        """Stop the reader (a no-op once the provider's stream ended), then settle."""
         if self._pump is not None:
             await _stop(self._pump)
         await self._finish(error)

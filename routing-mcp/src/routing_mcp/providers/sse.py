@@ -93,16 +93,6 @@ def _pieces(response: httpx.Response) -> AsyncIterable[bytes]:
     return response.aiter_bytes()
 
 
-async def sse_batches(response: httpx.Response) -> AsyncIterator[list[SseEvent]]:
-    """The complete events of each piece of the body, together."""
-    reader = SseReader()
-    async for piece in _pieces(response):
-        if events := reader.feed(piece):
-            yield events
-    if events := reader.close():
-        yield events
-
-
 def merge(pieces: list[Chunk]) -> Chunk:
     """Several chunks as one: the text joined, the last usage and finish reason reported."""
     if len(pieces) == 1:
@@ -120,8 +110,8 @@ async def sse_chunks(
 ) -> AsyncIterator[Chunk]:
     """The chunks of the stream ``opened`` starts. ``parse`` maps each event to a chunk (None:
     nothing in it; EndOfStream: the end; a ProviderError: a failure mid-stream). One chunk per
-    piece of the body; what arrived before a failure or the end is still delivered. (The body is
-    read here, not through sse_batches: every layer a piece passes through costs per token.)"""
+    piece of the body; what arrived before a failure or the end is still delivered. (Parsing
+    happens inline: every generator layer a piece passes through costs per token.)"""
     async with opened as response:
         reader = SseReader()
         source = aiter(_pieces(response))
