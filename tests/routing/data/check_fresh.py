@@ -1,4 +1,4 @@
-"""Well-formedness check for the fresh PII corpus (see FRESH.md).
+"""Well-formedness check for the fresh and blind PII corpora (see FRESH.md).
 
 It checks only the shape of the hand-written data: valid JSON, unique ids, known
 languages and kinds, every listed value present verbatim in its text, and the
@@ -17,8 +17,11 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).parent
-PERSONAL = HERE / "pii_personal_fresh.jsonl"
-CLEAN = HERE / "pii_clean_fresh.jsonl"
+# (personal file, clean file, id stem): each corpus keeps its own id prefix.
+CORPORA = [
+    (HERE / "pii_personal_fresh.jsonl", HERE / "pii_clean_fresh.jsonl", "f"),
+    (HERE / "pii_personal_blind.jsonl", HERE / "pii_clean_blind.jsonl", "b"),
+]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
 KINDS = {
@@ -126,19 +129,24 @@ def check_personal(rows: list[dict[str, object]], errors: list[str]) -> Counter[
     return kinds
 
 
-def main() -> int:
-    errors: list[str] = []
-    personal = load(PERSONAL, "f-p-", errors)
-    clean = load(CLEAN, "f-c-", errors)
+def check_corpus(personal_path: Path, clean_path: Path, stem: str, errors: list[str]) -> None:
+    personal = load(personal_path, f"{stem}-p-", errors)
+    clean = load(clean_path, f"{stem}-c-", errors)
     kinds = check_personal(personal, errors)
     for row in clean:
         if "pii" in row:
             errors.append(f"{row.get('id')}: clean prompt carries a pii list")
+    for path, rows in ((personal_path, personal), (clean_path, clean)):
+        print(f"{path.name}: {len(rows)} prompts", dict(Counter(str(r.get("lang")) for r in rows)))
+    print("kinds:", dict(kinds.most_common()))
+
+
+def main() -> int:
+    errors: list[str] = []
+    for personal_path, clean_path, stem in CORPORA:
+        check_corpus(personal_path, clean_path, stem, errors)
     for e in errors:
         print("ERROR", e)
-    print(f"personal: {len(personal)} prompts", dict(Counter(str(r.get("lang")) for r in personal)))
-    print(f"clean: {len(clean)} prompts", dict(Counter(str(r.get("lang")) for r in clean)))
-    print("kinds:", dict(kinds.most_common()))
     return 1 if errors else 0
 
 
