@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from homelab_shared.http import HttpOptions, UpstreamHTTP
+from homelab_shared.http import HttpOptions, UpstreamHTTP, ssl_context
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.toolbox import Readiness
 from routing_mcp.models import ModelInfo, ModelQuota
@@ -23,6 +23,7 @@ from routing_mcp.providers.base import Provider
 from routing_mcp.providers.gemini import GeminiProvider
 from routing_mcp.providers.ollama import OllamaProvider
 from routing_mcp.providers.openai import OpenAIProvider
+from routing_mcp.providers.stream_transport import AiohttpStreamTransport
 from routing_mcp.quota.base import QuotaStore
 from routing_mcp.quota.sqlite import SQLiteQuotaStore
 from routing_mcp.router import Router
@@ -51,14 +52,20 @@ class LazyScanner:
         return self._scanner
 
 
-def _http(base_url: str, service: str, settings: RoutingSettings) -> httpx.AsyncClient:
+def _http(base_url: str, service: str, settings: RoutingSettings) -> dict[str, httpx.AsyncClient]:
+    """The provider's client, and one with the same options for its streams (aiohttp's parser:
+    providers/stream_transport.py)."""
     options = HttpOptions(
         base_url=base_url,
         service=service,
         timeout=settings.read_timeout,
         connect_timeout=settings.connect_timeout,
     )
-    return UpstreamHTTP(options).client
+    streams = AiohttpStreamTransport(ssl_context(options.verify_ssl, options.ca_bundle))
+    return {
+        "client": UpstreamHTTP(options).client,
+        "stream_client": UpstreamHTTP(options, transport=streams).client,
+    }
 
 
 def make_providers(settings: RoutingSettings) -> dict[str, Provider]:
@@ -69,18 +76,20 @@ def make_providers(settings: RoutingSettings) -> dict[str, Provider]:
     }
     if settings.gemini_api_key:
         providers["gemini"] = GeminiProvider(
-            _http(settings.gemini_base_url, "Gemini", settings),
-            settings.gemini_api_key.get_secret_value(),
+            api_key=settings.gemini_api_key.get_secret_value(),
+            **_http(settings.gemini_base_url, "Gemini", settings),
         )
     if settings.anthropic_api_key:
         providers["anthropic"] = AnthropicProvider(
-            _http(settings.anthropic_base_url, "Anthropic", settings),
-            settings.anthropic_api_key.get_secret_value(),
+            api_key=settings.anthropic_api_key.get_secret_value(),
+            **_http(settings.anthropic_base_url, "Anthropic", settings),
         )
     if settings.openai_base_url:
         key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
         base = settings.openai_base_url.rstrip("/") + "/"
-        providers["openai"] = OpenAIProvider(_http(base, "OpenAI-compatible", settings), key)
+        providers["openai"] = OpenAIProvider(
+            api_key=key, **_http(base, "OpenAI-compatible", settings)
+        )
     return providers
 
 

@@ -123,9 +123,16 @@ class HttpProvider:
     name = "http"
     models_path = "models"  # the provider's model listing, relative to its base URL
 
-    def __init__(self, client: httpx.AsyncClient, api_key: str | None) -> None:
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        api_key: str | None,
+        stream_client: httpx.AsyncClient | None = None,
+    ) -> None:
         self._client = client
         self._key = api_key
+        # Streams may go through a client of their own (runtime.py gives them aiohttp's parser).
+        self._stream_client = stream_client or client
 
     def error(self, response: httpx.Response) -> ProviderError:
         raise NotImplementedError
@@ -168,7 +175,8 @@ class HttpProvider:
         try:
             # Uncompressed: a stream's events are small and must not wait in a compressor.
             headers = {**headers, "accept-encoding": "identity"}
-            async with self._client.stream("POST", path, json=body, headers=headers) as response:
+            opened = self._stream_client.stream("POST", path, json=body, headers=headers)
+            async with opened as response:
                 if not response.is_success:
                     await response.aread()
                     raise self.error(response)
@@ -178,6 +186,8 @@ class HttpProvider:
 
     async def aclose(self) -> None:
         await self._client.aclose()
+        if self._stream_client is not self._client:
+            await self._stream_client.aclose()
 
 
 def transport_error(provider: str, err: httpx.HTTPError) -> ProviderError:
