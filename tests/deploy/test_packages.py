@@ -27,6 +27,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from fastmcp import Client
 from fastmcp.client.transports import StdioTransport
 
@@ -180,3 +181,21 @@ async def test_the_installed_wheels_serve_over_stdio(name: str, venv: Path, tmp_
     if name == "gateway":  # every server is installed: each one's settings were given
         prefixes = {"ha_", "arr_", "infra_", "plex_", "truenas_", "route_"}
         assert {p for p in prefixes if any(t.startswith(p) for t in tools)} == prefixes, tools
+
+
+def test_a_tag_publishes_every_distribution_after_the_tests_with_trusted_publishing() -> None:
+    release = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text())
+    assert "tags" in release[True]["push"], "published on a tag (YAML reads `on:` as True)"
+    job = release["jobs"]["pypi"]
+    assert job["needs"] == "test" and release["jobs"]["test"]["uses"].endswith("/ci.yml")
+    assert job["environment"] == "pypi"
+    assert job["permissions"] == {"contents": "read", "id-token": "write"}, "OIDC, nothing more"
+    runs = [s["run"] for s in job["steps"] if "run" in s]
+    assert "uv build --all-packages --out-dir dist" in runs
+    check = next(r for r in runs if ".ci/check_dists.py" in r)
+    assert check.endswith('dist --version "${GITHUB_REF_NAME#v}"'), "checked against the tag"
+    assert runs.index(check) > runs.index("uv build --all-packages --out-dir dist")
+    (publish,) = [s for s in job["steps"] if "uses" in s and "publish" in s["uses"]]
+    assert publish["uses"] == "pypa/gh-action-pypi-publish@release/v1"
+    assert job["steps"].index(publish) == len(job["steps"]) - 1, "published only once checked"
+    assert "password" not in publish.get("with", {}), "trusted publishing: no stored token"
