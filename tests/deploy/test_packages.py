@@ -31,6 +31,7 @@ import yaml
 from fastmcp import Client
 from fastmcp.client.transports import StdioTransport
 
+from homelab_gateway.registry import SUITE
 from tests.deploy.test_deploy_files import ROOT, workspace
 from tests.deploy.test_registry import committed, offering, present, stdio_env
 
@@ -150,10 +151,14 @@ def test_the_release_check_refuses_what_the_registry_or_uvx_would(
 
 
 def test_members_pin_each_other_at_the_suite_version() -> None:
-    """The source of the wheels' pins: a member's dependency on another is `==<the version>`."""
+    """The source of the wheels' pins: a member's dependency on another is `==<the version>`.
+    Every member but the library has a console script named like it (`uvx <member>`)."""
     members = workspace()
     for name, (folder, _) in members.items():
         project = tomllib.loads((ROOT / folder / "pyproject.toml").read_text())["project"]
+        assert name.startswith(SUITE), f"{name}: not a name of the suite on the index"
+        if name != f"{SUITE}-shared":
+            assert name in project.get("scripts", {}), f"{name}: no console script {name}"
         for dep in project.get("dependencies", []):
             dep_name = re.split(r"[<>=!~;\[ ]", dep, maxsplit=1)[0]
             if dep_name in members:
