@@ -42,8 +42,7 @@ WORKDIR /app
 # `homelab-mcp` command (which serves it alone).
 RUN case "$SERVER" in \
       gateway) echo "--all-packages" ;; \
-      routing) echo "--package routing-mcp --package homelab-gateway" ;; \
-      *) echo "--package ${SERVER}-mcp --package homelab-gateway" ;; \
+      *) echo "--package homelab-suite-${SERVER} --package homelab-suite-gateway" ;; \
     esac > /app/.packages
 
 # 1. Third-party dependencies, from the lock file and the members' pyproject.toml files alone
@@ -63,6 +62,7 @@ RUN --mount=type=cache,target=/root/.cache/uv \
     --mount=type=bind,source=servers/plex/pyproject.toml,target=/app/servers/plex/pyproject.toml \
     --mount=type=bind,source=servers/truenas/pyproject.toml,target=/app/servers/truenas/pyproject.toml \
     --mount=type=bind,source=routing-mcp/pyproject.toml,target=/app/routing-mcp/pyproject.toml \
+    --mount=type=bind,source=suite/pyproject.toml,target=/app/suite/pyproject.toml \
     uv sync --frozen --no-dev --no-install-workspace $(cat /app/.packages)
 
 # 2. The workspace members, installed as regular (non-editable) packages, so the runtime stage
@@ -71,6 +71,7 @@ COPY pyproject.toml uv.lock ./
 COPY shared/ shared/
 COPY servers/ servers/
 COPY routing-mcp/ routing-mcp/
+COPY suite/ suite/
 # hadolint ignore=SC2046
 RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev --no-editable $(cat /app/.packages)

@@ -38,7 +38,6 @@ from tests.deploy.test_deploy_files import (
     settings_variables,
     values,
 )
-from tests.deploy.test_registry import stdio_argv
 
 BIN = Path(sys.executable).parent
 STARTS = (
@@ -294,36 +293,45 @@ def check_client_config(words: list[str], _seen: Seen) -> None:
         assert url is None or f"URL: {url}" in result.stdout, result.stdout
 
 
+def offered(registry_type: str) -> dict[str, dict[str, Any]]:
+    """Identifier -> package entry, of the committed registry manifests' packages of a type."""
+    return {
+        package["identifier"]: package
+        for p in ROOT.glob("**/server.json")
+        if ".venv" not in p.parts
+        for package in json.loads(p.read_text())["packages"]
+        if package["registryType"] == registry_type
+    }
+
+
 def check_docker_pull(words: list[str], _seen: Seen) -> None:
     """A release image: the name the registry manifests and the release workflow use, at the
     version of the server's package."""
     name, _, tag = words[2].partition(":")
-    manifests = {
-        m["packages"][0]["identifier"]
-        for p in ROOT.glob("**/server.json")
-        if ".venv" not in p.parts
-        for m in [json.loads(p.read_text())]
-    }
-    assert words[2] in manifests, f"no registry manifest names {words[2]}"
+    assert words[2] in offered("oci"), f"no registry manifest names {words[2]}"
     server = name.rsplit("/mcp-", 1)[1]
     assert name == image(server) and tag, words[2]
 
 
 def check_server_command(words: list[str], _seen: Seen) -> None:
-    """`uv run <package> <args>`: the package's console script runs with those arguments (they
-    are the ones test_registry's stdio test serves tools with)."""
-    package, args = words[2], words[3:]
-    servers = {s.folder: s.name for s in readme_servers().values()}
-    named = [
-        name
-        for folder, name in servers.items()
-        if (ROOT / folder / "pyproject.toml").is_file()
-        and f'name = "{package}"' in (ROOT / folder / "pyproject.toml").read_text()
-    ]
-    assert named, f"{package} is no server package of this workspace"
-    assert args == stdio_argv(named[0]), f"{package} runs over stdio with {stdio_argv(named[0])}"
-    result = _run(str(BIN / package), *args[:-2], "--help")
-    assert result.returncode == 0 and "--transport" in result.stdout, result.stderr
+    """`uv run <distribution>` / `uvx <distribution>`: a distribution a registry manifest offers
+    over stdio, whose console script (named the same; test_registry serves tools through it and
+    test_packages through uvx) takes no argument and starts stdio by default."""
+    command = words[1] if words[0] == "uvx" else words[2]
+    args = words[2:] if words[0] == "uvx" else words[3:]
+    assert command in offered("pypi"), f"no registry manifest offers {command} over stdio"
+    assert not args, f"{command} needs no arguments: stdio is its default"
+    result = _run(str(BIN / command), "--help")
+    assert result.returncode == 0 and "(default: stdio)" in result.stdout, result.stdout
+
+
+def check_client_json(config: dict[str, Any]) -> None:
+    """A Claude Desktop block: `uvx <distribution>` of a manifest, with variables it lists."""
+    for name, entry in config["mcpServers"].items():
+        assert entry["command"] == "uvx", f"{name}: only the uvx form is shown as JSON"
+        check_server_command(["uvx", *entry["args"]], {})
+        listed = {e["name"] for e in offered("pypi")[entry["args"][0]]["environmentVariables"]}
+        assert set(entry.get("env", {})) <= listed, f"{name}: not a variable of the manifest"
 
 
 def check_registry(words: list[str], _seen: Seen) -> None:
@@ -350,6 +358,7 @@ def checker(line: str) -> Callable[[Seen], None]:
             words[:2] == ["uv", "run"] and words[2] not in ("python", "homelab-mcp"),
             lambda s: check_server_command(words, s),
         ),
+        (words[0] == "uvx", lambda s: check_server_command(words, s)),
         (
             words[:4] == ["uv", "run", "homelab-mcp", "client-config"],
             lambda s: check_client_config(words, s),
@@ -373,6 +382,22 @@ def test_every_command_of_the_deployment_section_is_right() -> None:
         checker(line)(seen)
 
 
+def test_every_client_block_of_the_deployment_section_is_right() -> None:
+    blocks = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", section(), re.DOTALL)]
+    configs = [b for b in blocks if "mcpServers" in b]
+    assert configs, "the Claude Desktop uvx form is not shown"
+    for config in configs:
+        check_client_json(config)
+    with pytest.raises(AssertionError, match="not a variable"):
+        check_client_json(
+            {
+                "mcpServers": {
+                    "x": {"command": "uvx", "args": ["homelab-suite"], "env": {"HA_TOKN": "x"}}
+                }
+            }
+        )
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -386,6 +411,9 @@ def test_every_command_of_the_deployment_section_is_right() -> None:
         "helm upgrade homelab charts/homelab-mcp --set servers.plex.enabled=true",
         "docker pull ghcr.io/someone/mcp-gateway:0.1.0",
         "uv run home-assistant-mcp --transport sse",
+        "uvx home-assistant-mcp",
+        "uvx homelab-suite-plex --transport http",
+        "uvx homelab-suite-shared",
     ],
 )
 def test_wrong_commands_are_caught(line: str) -> None:

@@ -5,7 +5,9 @@ dependency; no network) and skillsaw's registry rules (e.g. no version on an OCI
 Current: equal to what `python -m homelab_gateway.registry` makes from the settings classes and
 the installed versions, with the version of the package's pyproject.toml. Consistent: the image
 a manifest names is the one the release workflow pushes, the chart deploys and the Dockerfile
-labels, all under the one owner of registry.OWNER.
+labels, all under the one owner of registry.OWNER; the distribution it names is a workspace
+member at that version whose README carries the `mcp-name:` line the registry looks for, and its
+console script serves the tools over stdio.
 """
 
 from __future__ import annotations
@@ -28,7 +30,17 @@ from fastmcp import Client
 from fastmcp.client.transports import StdioTransport
 from jsonschema.validators import validator_for
 
-from homelab_gateway.registry import OWNER, Target, image, merged, render, server_name, targets
+from homelab_gateway.registry import (
+    OWNER,
+    SUITE,
+    Target,
+    distribution_name,
+    image,
+    merged,
+    render,
+    server_name,
+    targets,
+)
 from homelab_shared.settings import env_names
 from tests.deploy.test_deploy_files import (
     CHART,
@@ -37,6 +49,7 @@ from tests.deploy.test_deploy_files import (
     _instructions,
     readme_servers,
     settings_variables,
+    workspace,
 )
 
 MANIFEST = "server.json"
@@ -61,6 +74,17 @@ def pyproject(name: str) -> dict[str, Any]:
     return tomllib.loads((ROOT / readme_servers()[name].folder / "pyproject.toml").read_text())
 
 
+def offering(data: dict[str, Any], registry_type: str) -> dict[str, Any]:
+    (found,) = [p for p in data["packages"] if p["registryType"] == registry_type]
+    return found
+
+
+def member(distribution: str) -> dict[str, Any]:
+    """The pyproject.toml of the workspace member publishing a distribution."""
+    folder, _ = workspace()[distribution]
+    return tomllib.loads((ROOT / folder / "pyproject.toml").read_text(encoding="utf-8"))
+
+
 def test_every_server_of_the_readme_has_a_manifest_in_its_package() -> None:
     names = present()
     assert {"gateway", "home-assistant", "routing", "truenas"} <= set(names)
@@ -82,9 +106,15 @@ def test_the_manifest_is_current(name: str) -> None:
 def test_versions_and_images_match_the_project(name: str) -> None:
     data, project = committed(name), pyproject(name)["project"]
     assert data["version"] == project["version"]
-    assert [p["registryType"] for p in data["packages"]] == ["oci"], "only the image is offered"
-    (oci,) = data["packages"]
+    assert [p["registryType"] for p in data["packages"]] == ["oci", "pypi"]
+    oci, pypi = data["packages"]
     assert data["name"] == f"io.github.{OWNER}/{name}"
+    # uvx runs the distribution named like the server; the gateway's brings every server.
+    assert project["name"] == distribution_name(name)
+    offered = SUITE if name == "gateway" else project["name"]
+    assert pypi["identifier"] == offered and pypi["version"] == project["version"]
+    assert member(offered)["project"]["version"] == project["version"]
+    assert (pypi["runtimeHint"], pypi["transport"]) == ("uvx", {"type": "stdio"})
     assert oci["identifier"] == f"ghcr.io/{OWNER}/mcp-{name}:{project['version']}"
     port = readme_servers()[name].port
     assert {"type": "named", "name": "-p", "value": f"{port}:{port}"} in oci["runtimeArguments"]
@@ -116,7 +146,7 @@ def test_chart_release_and_manifests_name_the_same_images() -> None:
     chart_values = yaml.safe_load((CHART / "values.yaml").read_text(encoding="utf-8"))
     chart = {n: s["image"]["repository"] for n, s in chart_values["servers"].items()}
     released = released_images()
-    manifests = {n: committed(n)["packages"][0]["identifier"].rsplit(":", 1)[0] for n in present()}
+    manifests = {n: offering(committed(n), "oci")["identifier"].rsplit(":")[0] for n in present()}
     assert set(chart) == set(released) == set(manifests) == set(present())
     for name in present():
         assert chart[name] == released[name] == manifests[name] == image(name), name
@@ -168,9 +198,40 @@ def test_every_setting_is_listed_and_required_ones_are_marked(name: str) -> None
         for package in committed(name)["packages"]:
             marked = {e["name"] for e in package["environmentVariables"] if e["isRequired"]}
             assert required <= marked, f"required but not marked: {required - marked}"
-    oci = committed(name)["packages"][0]
+    oci = offering(committed(name), "oci")
     auth = next(e for e in oci["environmentVariables"] if e["name"] == "HOMELAB_AUTH_TOKENS")
     assert auth["isRequired"] and auth["isSecret"], "the image refuses to start without auth"
+
+
+@pytest.mark.parametrize("name", present())
+def test_stdio_lists_the_servers_variables_but_none_of_the_listener(name: str) -> None:
+    """Over stdio nothing listens: no port, token or JWT to set; every server variable of the
+    image is there too, equally required."""
+    data = committed(name)
+    oci, pypi = offering(data, "oci"), offering(data, "pypi")
+    stdio = {e["name"]: e for e in pypi["environmentVariables"]}
+    listener = {"HOMELAB_HOST", "HOMELAB_PORT", "HOMELAB_PATH", "HOMELAB_AUTH_TOKENS"}
+    assert not stdio.keys() & (listener | {"HOMELAB_JWT_ISSUER", "HOMELAB_METRICS_PUBLIC"})
+    for entry in oci["environmentVariables"]:
+        if not entry["name"].startswith("HOMELAB_"):
+            assert stdio[entry["name"]]["isRequired"] == entry["isRequired"], entry["name"]
+    assert "HOMELAB_STATE_DIR" in stdio, "the image fixes it (/data); over stdio it is the user's"
+
+
+@pytest.mark.parametrize("name", present())
+def test_the_package_readme_proves_ownership_to_the_registry(name: str) -> None:
+    """The registry accepts a PyPI package only if its description (the pyproject's readme)
+    holds `mcp-name: <the manifest's name>`; no other distribution claims that name."""
+    data = committed(name)
+    offered = offering(data, "pypi")["identifier"]
+    claims: dict[str, list[str]] = {}
+    for distribution, (folder, _) in workspace().items():
+        readme = member(distribution)["project"].get("readme")
+        assert readme, f"{distribution} has no readme: its page on the index would be empty"
+        text = (ROOT / folder / readme).read_text(encoding="utf-8")
+        for claimed in re.findall(r"mcp-name: (\S+?)(?: -->|\s|$)", text):
+            claims.setdefault(claimed, []).append(distribution)
+    assert claims.get(data["name"]) == [offered], claims
 
 
 def _schema(url: str) -> dict[str, Any]:
@@ -215,22 +276,11 @@ def test_the_registry_checks_catch_mistakes(tmp_path: Path) -> None:
     assert "version must be omitted" in result.stdout
 
 
-def stdio_argv(name: str) -> list[str]:
-    """How a clone runs a server over stdio: `uv run <package> [serve] --transport stdio`."""
-    return (["serve"] if name == "gateway" else []) + ["--transport", "stdio"]
-
-
-@pytest.mark.parametrize("name", present())
-async def test_the_stdio_form_serves_tools(name: str, tmp_path: Path) -> None:
-    """What `uv run <package> --transport stdio` runs from a clone (the console script named
-    like the package), with the manifest's required variables set (to unreachable upstreams:
-    tools/list needs none)."""
-    project = pyproject(name)["project"]
-    assert project.get("scripts", {}).get(project["name"]), f"no console script {project['name']}"
-    script = Path(sys.executable).parent / project["name"]
-    assert script.is_file(), f"console script {script.name} is not installed: uv sync"
+def stdio_env(name: str, tmp_path: Path) -> dict[str, str]:
+    """The manifest's required stdio variables set (to unreachable upstreams: tools/list needs
+    none)."""
     env = {"HOMELAB_STATE_DIR": str(tmp_path / "state"), "PATH": str(Path(sys.executable).parent)}
-    entries = committed(name)["packages"][0]["environmentVariables"]
+    entries = offering(committed(name), "pypi")["environmentVariables"]
     required = [e for e in entries if e["isRequired"] and e["name"] != "HOMELAB_AUTH_TOKENS"]
     # A server with no single required variable (plex: Plex or Tautulli) gets its upstream URLs
     # and credentials.
@@ -245,9 +295,20 @@ async def test_the_stdio_form_serves_tools(name: str, tmp_path: Path) -> None:
             env[entry["name"]] = "not-a-real-secret-0123456789"
         else:
             env[entry["name"]] = "http://127.0.0.1:9" if entry["format"] != "boolean" else "false"
-    transport = StdioTransport(
-        command=str(script), args=stdio_argv(name), env=env, cwd=str(tmp_path)
-    )
+    return env
+
+
+@pytest.mark.parametrize("name", present())
+async def test_the_uvx_form_serves_tools(name: str, tmp_path: Path) -> None:
+    """What `uvx <distribution>` runs, from this clone's environment: the console script named
+    like the manifest's distribution, without arguments (stdio by default). The same from an
+    installed wheel, through uvx itself: tests/deploy/test_packages.py."""
+    offered = offering(committed(name), "pypi")["identifier"]
+    assert member(offered)["project"]["scripts"].get(offered), f"no console script {offered}"
+    script = Path(sys.executable).parent / offered
+    assert script.is_file(), f"console script {script.name} is not installed: uv sync"
+    env = stdio_env(name, tmp_path)
+    transport = StdioTransport(command=str(script), args=[], env=env, cwd=str(tmp_path))
     async with Client(transport, timeout=60) as client:
         tools = await client.list_tools()
     assert tools, f"{name} over stdio lists no tools"

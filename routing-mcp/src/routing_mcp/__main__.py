@@ -8,5 +8,10 @@ def main() -> None:
     server_main(SPEC)
 
 
+def stdio() -> None:
+    """``uvx homelab-suite-routing``, the distribution's command: stdio by default."""
+    server_main(SPEC, transport="stdio")
+
+
 if __name__ == "__main__":
     main()

@@ -21,7 +21,7 @@ from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
 
 from homelab_shared.errors import ConfigError
-from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.runtime import RuntimeSettings, Transport
 from homelab_shared.settings import BaseServerSettings, load_settings
 
 if TYPE_CHECKING:
@@ -133,13 +133,13 @@ def discover() -> list[ServerSpec]:
     return specs
 
 
-def add_run_arguments(parser: argparse.ArgumentParser) -> None:
+def add_run_arguments(parser: argparse.ArgumentParser, transport: Transport = "http") -> None:
     parser.add_argument(
         "--transport",
         choices=["stdio", "http", "sse"],
-        default="http",
-        help="http: stateless streamable HTTP at /mcp (default); stdio: for Claude Desktop and "
-        "other clients that start the server; sse: legacy SSE at /sse",
+        default=transport,
+        help="http: stateless streamable HTTP at /mcp; stdio: for Claude Desktop and other "
+        f"clients that start the server; sse: legacy SSE at /sse (default: {transport})",
     )
     parser.add_argument("--host", help="bind address (HOMELAB_HOST, default 127.0.0.1)")
     parser.add_argument("--port", type=int, help="port (HOMELAB_PORT)")
@@ -173,13 +173,16 @@ def _load_with_hints(spec: ServerSpec) -> BaseServerSettings:
         raise ConfigError("; ".join(problems), problems) from None
 
 
-def server_main(spec: ServerSpec, argv: Sequence[str] | None = None) -> None:
-    """``python -m <server>``: settings -> build_server -> serve."""
+def server_main(
+    spec: ServerSpec, argv: Sequence[str] | None = None, transport: Transport = "http"
+) -> None:
+    """``python -m <server>``: settings -> build_server -> serve. The console script named like
+    the distribution (``uvx homelab-suite-<server>``) defaults to stdio: MCP clients start it."""
     from homelab_shared.runner import serve
     from homelab_shared.toolbox import toolbox_of
 
     parser = argparse.ArgumentParser(prog=spec.name, description=f"{spec.title} MCP server")
-    add_run_arguments(parser)
+    add_run_arguments(parser, transport)
     args = parser.parse_args(argv)
     try:
         runtime = runtime_from_args(args)

@@ -24,7 +24,7 @@ from homelab_gateway.table import table
 from homelab_gateway.toolsearch import install
 from homelab_shared.errors import ConfigError
 from homelab_shared.runner import serve
-from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.runtime import RuntimeSettings, Transport
 from homelab_shared.settings import load_settings
 from homelab_shared.spec import (
     add_run_arguments,
@@ -143,7 +143,7 @@ def cmd_client_config(args: argparse.Namespace) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(transport: Transport = "http") -> argparse.ArgumentParser:
     names = ", ".join(installed_names()) or "none installed"
     top = argparse.ArgumentParser(
         prog="homelab-mcp",
@@ -172,7 +172,7 @@ def parser() -> argparse.ArgumentParser:
         help=f"serve only this server ({names}); default: HOMELAB_SERVER, unset or 'gateway' "
         "serves every configured server",
     )
-    add_run_arguments(serve_p)
+    add_run_arguments(serve_p, transport)
     serve_p.add_argument(
         "--tools",
         choices=["all", "search"],
@@ -223,14 +223,20 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    args = parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, transport: Transport = "http") -> None:
+    args = parser(transport).parse_args(argv)
     try:
         code = args.func(args)
     except ConfigError as err:
         print(f"homelab-mcp: configuration error: {err}", file=sys.stderr)
         code = 2
     raise SystemExit(code)
+
+
+def stdio(argv: Sequence[str] | None = None) -> None:
+    """``uvx homelab-suite`` (every server) and ``homelab-suite-gateway``: ``serve`` over stdio,
+    for MCP clients that start the gateway; the options of ``serve`` still apply."""
+    main(["serve", *(sys.argv[1:] if argv is None else argv)], transport="stdio")
 
 
 if __name__ == "__main__":

@@ -1,16 +1,19 @@
 """MCP registry manifests (``server.json``) for the gateway and every installed server.
 
-Each manifest offers the release image ``ghcr.io/<OWNER>/mcp-<server>:<version>`` over
-streamable HTTP. The environment variables come from the server's settings classes, so a new
-setting, a new required one or a version bump changes the output:
+Each manifest offers two packages with the same server settings:
+
+- ``pypi``: ``uvx homelab-suite-<server>`` over stdio, the distribution's console script named
+  like it (the gateway's is ``homelab-suite``, the distribution that brings every server; the
+  gateway's own, ``homelab-suite-gateway``, carries none). Every distribution of the suite is
+  named ``homelab-suite-...``: the servers' former names (``arr-suite-mcp``, ``plex-mcp``) belong
+  to other projects on the package index. The registry proves the package is ours through the
+  ``mcp-name: <server name>`` line of its README (tests/deploy checks it is there).
+- ``oci``: the release image ``ghcr.io/<OWNER>/mcp-<server>:<version>`` over streamable HTTP.
+
+The environment variables come from the server's settings classes, so a new setting, a new
+required one or a version bump changes the output:
 
     uv run python -m homelab_gateway.registry --write    # rewrite <package>/server.json
-
-There is no stdio form through ``uvx <package>``: the workspace packages are not published to
-PyPI. One of their names (``arr-suite-mcp``) already belongs to another project there, so a
-manifest naming it would make clients install someone else's code, and ``homelab-gateway``
-alone carries no server (they are separate distributions). Locally, stdio is ``uv run`` from a
-clone (``homelab-mcp client-config claude``).
 
 Secrets are listed by their variable only, not also as ``<VARIABLE>_FILE``: the schema has no way
 to say "this or that", and a file path from the user's machine means nothing inside the
@@ -51,7 +54,21 @@ GATEWAY = "gateway"
 GATEWAY_PORT = 8000
 # Fixed by the image (0.0.0.0, the server's port, the /data volume): not for the user to set.
 IMAGE_FIXED = frozenset({"host", "port", "state_dir"})
+# Settings of the HTTP listener: nothing listens over stdio.
+HTTP_ONLY = frozenset(
+    {"host", "port", "path", "metrics_public", "insecure_no_auth", "auth_tokens"}
+    | {"jwt_jwks_uri", "jwt_issuer", "jwt_audience"}
+)
+# Every distribution's prefix; SUITE (no code of its own) depends on the gateway and every server.
+PREFIX = "homelab-suite-"
+SUITE = "homelab-suite"
+GATEWAY_DISTRIBUTION = PREFIX + GATEWAY
 MAX_DESCRIPTION = 100  # the schema's limit
+
+
+def distribution_name(server: str) -> str:
+    """The distribution of a server (and of its console script): homelab-suite-<server>."""
+    return PREFIX + server
 
 
 def image(server: str) -> str:
@@ -71,6 +88,7 @@ class Target:
     port: int
     package: str  # the distribution: its version and summary
     summary: str
+    uvx: str  # the distribution `uvx` runs over stdio: the package, or the suite for the gateway
     root: Path  # the folder holding its pyproject.toml (and server.json)
     settings: tuple[type[BaseSettings], ...]
 
@@ -106,7 +124,7 @@ def _summary(package: str) -> str:
 
 def targets() -> list[Target]:
     servers = installed()
-    gateway = "homelab-gateway"
+    gateway = GATEWAY_DISTRIBUTION
     found = [
         Target(
             GATEWAY,
@@ -114,6 +132,7 @@ def targets() -> list[Target]:
             GATEWAY_PORT,
             gateway,
             _summary(gateway),
+            SUITE,
             _root_of("homelab_gateway"),
             # Its own catalogue settings (HOMELAB_TOOLS, HOMELAB_PROFILE...), then every server's.
             (GatewayOptions, *(spec.settings_cls for spec, _ in servers)),
@@ -127,6 +146,7 @@ def targets() -> list[Target]:
                 spec.port,
                 package,
                 _summary(package),
+                package,
                 _root_of(module_of(spec.build)),
                 (spec.settings_cls,),
             )
@@ -211,6 +231,8 @@ def manifest(target: Target, version: str) -> dict[str, Any]:
     servers: list[dict[str, Any]] = []
     for cls in target.settings:
         servers += env_inputs(cls, optional=optional)
+    # Over stdio nothing listens and no token is asked for: the runtime's other settings only.
+    stdio_env = env_inputs(RuntimeSettings, skip=HTTP_ONLY) + servers
     env = [
         {
             **entry,
@@ -252,12 +274,26 @@ def manifest(target: Target, version: str) -> dict[str, Any]:
                 },
                 "environmentVariables": merged(env),
             },
+            {
+                "registryType": "pypi",
+                "identifier": target.uvx,
+                "version": version,
+                "runtimeHint": "uvx",
+                "transport": {"type": "stdio"},
+                "environmentVariables": merged(stdio_env),
+            },
         ],
     }
 
 
 def render(target: Target) -> str:
     version = distribution(target.package).version
+    offered = distribution(target.uvx).version
+    if offered != version:
+        raise ValueError(
+            f"{target.uvx} {offered} != {target.package} {version}: the suite's distributions "
+            "are released together, at one version (the tag's)"
+        )
     return json.dumps(manifest(target, version), indent=2, ensure_ascii=False) + "\n"
 
 
