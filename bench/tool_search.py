@@ -30,6 +30,7 @@ from fastmcp.tools.base import Tool
 from bench.tool_catalog import full_gateway, mounted_members
 from homelab_gateway.profiles import Profiles
 from homelab_gateway.toolsearch import Catalogue, HomelabSearch
+from homelab_shared.spec import Vocabulary
 
 DATA = Path(__file__).parent / "data" / "tool_search_requests.jsonl"
 # Requests for tools that joined after the ranker was tuned (Home Assistant's issue-18 tools),
@@ -87,14 +88,14 @@ def score(rank: Ranker, cases: Sequence[Request]) -> tuple[Score, dict[str, Scor
     return total, dict(per_server)
 
 
-async def catalogue(state_dir: str) -> tuple[list[Tool], dict[str, str]]:
+async def catalogue(state_dir: str) -> tuple[list[Tool], dict[str, Vocabulary]]:
     """The full tools/list of the gateway (every server, writes on) and the server names."""
     gateway = full_gateway(state_dir)
     tools = list(await gateway.list_tools())
     return tools, Catalogue(mounted_members(state_dir)).servers()
 
 
-def rankers(tools: list[Tool], servers: dict[str, str]) -> dict[str, Ranker]:
+def rankers(tools: list[Tool], servers: dict[str, Vocabulary]) -> dict[str, Ranker]:
     stock = BM25SearchTransform()
     ours = HomelabSearch(Profiles(), servers)
 

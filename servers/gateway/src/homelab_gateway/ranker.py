@@ -28,6 +28,8 @@ from fastmcp.server.transforms.search.bm25 import _BM25Index
 from fastmcp.tools.base import Tool
 from rapidfuzz import fuzz, process
 
+from homelab_shared.spec import Vocabulary
+
 TYPO_CUTOFF = 80.0
 SERVER_WEIGHT = 0.5
 MIN_FUZZY_LEN = 4  # shorter words are too ambiguous to correct
@@ -72,10 +74,11 @@ def expand(stems: Sequence[str]) -> list[str]:
     return [_SYNONYMS.get(s, s) for s in stems]
 
 
-def tool_text(tool: Tool, server: str) -> str:
-    """What a tool is indexed by: name words, server, description, parameters."""
+def tool_text(tool: Tool, server: str, terms: str = "") -> str:
+    """What a tool is indexed by: name words, server, its search vocabulary, description,
+    parameters."""
     name = tool.name.replace("_", " ")
-    parts = [name, name, server]
+    parts = [name, name, server, terms]
     if tool.description:
         parts.append(tool.description)
     props = (tool.parameters or {}).get("properties", {})
@@ -107,10 +110,11 @@ class ScoredBM25(_BM25Index):
 class ToolIndex:
     """A BM25 index of one catalogue; build once per catalogue, query many times."""
 
-    def __init__(self, tools: Sequence[Tool], servers: Mapping[str, str]) -> None:
-        """``servers``: namespace -> words naming the server ("Plex plex")."""
+    def __init__(self, tools: Sequence[Tool], servers: Mapping[str, Vocabulary]) -> None:
+        """``servers``: namespace -> its vocabulary (``app``: the words naming the server, "plex
+        tautulli"; ``tools``: own tool name -> search words); "" -> the gateway's own tools'."""
         self.names = [t.name for t in tools]
-        docs = [expand([stem(w) for w in words(tool_text(t, _server(t, servers)))]) for t in tools]
+        docs = [expand([stem(w) for w in words(tool_text(t, *_words(t, servers)))]) for t in tools]
         self.vocabulary = sorted({w for doc in docs for w in doc})
         self._known = set(self.vocabulary)
         self._bm25 = ScoredBM25()
@@ -161,5 +165,10 @@ def _prefix(tool: Tool) -> str:
     return tool.name.split("_", 1)[0]
 
 
-def _server(tool: Tool, servers: Mapping[str, str]) -> str:
-    return servers.get(_prefix(tool), "")
+def _words(tool: Tool, servers: Mapping[str, Vocabulary]) -> tuple[str, str]:
+    """The words naming the tool's server, and the tool's search vocabulary."""
+    ns, _, own = tool.name.partition("_")
+    if ns not in servers or not own:  # a gateway tool (status)
+        ns, own = "", tool.name
+    found = servers.get(ns)
+    return (found.app, found.tools.get(own, "")) if found is not None else ("", "")
