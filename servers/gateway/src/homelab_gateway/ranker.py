@@ -1,15 +1,19 @@
-"""Ranking tools for a plain-language request: FastMCP's BM25 over a richer document per tool.
+"""Ranking tools for a plain-language request: FastMCP's BM25 over the fields of each tool.
 
 FastMCP's BM25 search indexes a tool's name, description and parameters as one string. Across
-six servers that misses what a person says: "the nas" (TrueNAS), "k8s", a misspelt word, "lights"
-for "light". This ranker keeps FastMCP's BM25 index and feeds it, per tool:
+six servers that misses what a person says: "the nas" (TrueNAS), "k8s", "what is airing this
+week", a misspelt word, "lights" for "light". This ranker keeps FastMCP's BM25 index
+(``_BM25Index``, one per field) and feeds it, per tool, three fields scored apart and weighted
+(``FIELD_WEIGHTS``):
 
-- the name split into words and the server's name and title (``plex_on_deck`` -> "plex on deck
-  Plex"), so a request naming the server ranks its tools first;
-- every word stemmed (Snowball English: "running" and "runs" both index as "run");
-- a few synonyms (``SYNONYMS``), one term per group on both sides, so "film" finds "movie";
-- each query word the catalogue does not know replaced by the closest word it does
-  (rapidfuzz, similarity >= ``TYPO_CUTOFF``), so "kichen" finds "kitchen".
+- ``name``: the name split into words (``plex_on_deck`` -> "plex on deck");
+- ``terms``: the tool's search vocabulary, the everyday words for what it does that its name
+  and description do not say (``homelab_shared.spec.Vocabulary``; never in tools/list);
+- ``text``: description and parameters.
+
+Words are stemmed and mapped through a small thesaurus (``homelab_gateway.lexicon``); a query
+word the catalogue does not know is looked up by its German and French stems, then replaced by
+the closest known word (rapidfuzz, similarity >= ``TYPO_CUTOFF``), so "kichen" finds "kitchen".
 
 The measured effect (top-1 / top-3 on the labelled requests) is in bench/README.md.
 """
@@ -17,94 +21,57 @@ The measured effect (top-1 / top-3 on the labelled requests) is in bench/README.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
-import snowballstemmer  # type: ignore[import-untyped]
 from fastmcp.server.transforms.search.bm25 import _BM25Index
 from fastmcp.tools.base import Tool
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
+from homelab_gateway.lexicon import Stems, joined, term, terms, words
 from homelab_shared.spec import Vocabulary
 
-TYPO_CUTOFF = 80.0
+TYPO_CUTOFF = 79.0  # one edit in five letters (OSA: a swap is one edit)
 SERVER_WEIGHT = 0.5
 MIN_FUZZY_LEN = 4  # shorter words are too ambiguous to correct
-# Words people use for what the tools call otherwise. Each group is one meaning, indexed as its
-# first word. Kept small and general (not per request).
-SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("series", "tv"),
-    ("movie", "film"),
-    ("nas", "truenas"),
-    ("kubernetes", "k8s", "kubectl"),
-    ("space", "capacity", "free", "available"),
-    ("delete", "remove"),
-    ("error", "failure", "fail", "problem"),
-    ("restart", "reboot"),
-    ("update", "upgrade"),
-    ("llm", "model"),
-)
-
-_STEMMER = snowballstemmer.stemmer("english")
+# A name word says most about what a tool does; the vocabulary was written for search.
+FIELD_WEIGHTS = {"name": 2.0, "terms": 1.0, "text": 1.0}
 
 
-def words(text: str) -> list[str]:
-    normalized = unicodedata.normalize("NFKC", text).casefold()
-    return re.findall(r"[^\W_]{2,}", normalized)
-
-
-@lru_cache(maxsize=8192)
-def stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
-
-
-def _synonyms() -> dict[str, str]:
-    """Each word of a group -> the group's first word (one term on both sides, so a synonym
-    neither counts twice nor outweighs a plain match)."""
-    return {stem(w): stem(group[0]) for group in SYNONYMS for w in group}
-
-
-_SYNONYMS = _synonyms()
-
-
-def expand(stems: Sequence[str]) -> list[str]:
-    return [_SYNONYMS.get(s, s) for s in stems]
-
-
-def tool_text(tool: Tool, server: str, terms: str = "") -> str:
-    """What a tool is indexed by: name words, server, its search vocabulary, description,
-    parameters."""
-    name = tool.name.replace("_", " ")
-    parts = [name, name, server, terms]
-    if tool.description:
-        parts.append(tool.description)
+def fields(tool: Tool, terms_text: str) -> dict[str, str]:
+    """The text of each field of a tool."""
+    parts = [tool.description or ""]
     props = (tool.parameters or {}).get("properties", {})
     for name, info in props.items():
         parts.append(name.replace("_", " "))
         if isinstance(info, dict) and isinstance(info.get("description"), str):
             parts.append(info["description"])
-    return " ".join(parts)
+    return {"name": tool.name.replace("_", " "), "terms": terms_text, "text": joined(parts)}
 
 
 class ScoredBM25(_BM25Index):
-    """FastMCP's BM25 index, also giving every document's score (to combine two indexes)."""
+    """FastMCP's BM25 index, also giving every document's score (to combine several indexes)."""
 
-    def scores(self, text: str) -> list[float]:
+    def scores(self, query: Sequence[str]) -> list[float]:
         found = [0.0] * self._n
-        for term in words(text):
-            df = self._df.get(term)
+        for token in query:
+            df = self._df.get(token)
             if not df:
                 continue
             idf = math.log((self._n - df + 0.5) / (df + 0.5) + 1.0)
             for i, tf in enumerate(self._tf):
-                count = tf.get(term, 0)
+                count = tf.get(token, 0)
                 if count:
                     norm = 1 - self.b + self.b * self._doc_lengths[i] / self._avg_dl
                     found[i] += idf * count * (self.k1 + 1) / (count + self.k1 * norm)
         return found
+
+
+def _index(docs: Sequence[Sequence[str]]) -> ScoredBM25:
+    index = ScoredBM25()
+    index.build([" ".join(doc) for doc in docs])
+    return index
 
 
 class ToolIndex:
@@ -114,49 +81,96 @@ class ToolIndex:
         """``servers``: namespace -> its vocabulary (``app``: the words naming the server, "plex
         tautulli"; ``tools``: own tool name -> search words); "" -> the gateway's own tools'."""
         self.names = [t.name for t in tools]
-        docs = [expand([stem(w) for w in words(tool_text(t, *_words(t, servers)))]) for t in tools]
-        self.vocabulary = sorted({w for doc in docs for w in doc})
-        self._known = set(self.vocabulary)
-        self._bm25 = ScoredBM25()
-        self._bm25.build([" ".join(doc) for doc in docs])
-        # One document per server (all its tools): a request in a server's vocabulary ("sensor",
-        # "download") favours that server's tools even when no single tool says the word.
+        texts = [fields(t, _words(t, servers)[1]) for t in tools]
+        docs = {f: [terms(text[f]) for text in texts] for f in FIELD_WEIGHTS}
+        self._fields = {f: _index(found) for f, found in docs.items()}
+        surface = {w for text in texts for f in FIELD_WEIGHTS for w in words(text[f])}
+        self._known = {t for found in docs.values() for doc in found for t in doc}
+        self._df: dict[str, int] = {}
+        for i in range(len(tools)):
+            for t in {t for f in FIELD_WEIGHTS for t in docs[f][i]}:
+                self._df[t] = self._df.get(t, 0) + 1
+        # Typos are corrected against the words as written (stems are not words: "temperatur"),
+        # a tie going to the word more tools say.
+        self._surface = sorted(surface)
+        self._surface_df = {w: self._df.get(term(w), 0) for w in self._surface}
+        self._stems = Stems(surface)
+        # One document per server (all its tools and the words naming it): a request in a
+        # server's vocabulary ("sensor", "download") favours that server's tools even when no
+        # single tool says the word.
         self._server_of = [_prefix(t) for t in tools]
         self._servers = sorted(set(self._server_of))
-        joined = {ns: [] for ns in self._servers}
-        for ns, doc in zip(self._server_of, docs, strict=True):
-            joined[ns].extend(doc)
-        self._server_bm25 = ScoredBM25()
-        self._server_bm25.build([" ".join(joined[ns]) for ns in self._servers])
+        joined_docs: dict[str, list[str]] = {ns: [] for ns in self._servers}
+        for i, ns in enumerate(self._server_of):
+            for f in FIELD_WEIGHTS:
+                joined_docs[ns].extend(docs[f][i])
+        for ns in self._servers:
+            joined_docs[ns].extend(terms(_server_words(ns, servers)))
+        self._server_bm25 = _index([joined_docs[ns] for ns in self._servers])
 
     def correct(self, word: str) -> str:
-        """The catalogue's closest word to an unknown one (a typo), else the word."""
-        if word in self._known or len(word) < MIN_FUZZY_LEN:
+        """The catalogue's closest word to an unknown one (a typo: a letter missing, extra,
+        wrong or two swapped), else the word."""
+        if len(word) < MIN_FUZZY_LEN:
             return word
-        best: Any = process.extractOne(
-            word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
+        found: Any = process.extract(
+            word,
+            self._surface,
+            scorer=OSA.normalized_similarity,
+            limit=5,
+            score_cutoff=TYPO_CUTOFF / 100,
         )
-        return str(best[0]) if best else word
+        if not found:
+            return word
+        best = max(found, key=lambda hit: (round(hit[1], 6), self._surface_df[hit[0]]))
+        return str(best[0])
 
     def query_terms(self, query: str) -> list[str]:
-        stems = []
+        found = []
         for word in words(query):
-            s = stem(word)
-            if s not in self._known:
-                s = stem(self.correct(word)) if word not in self._known else s
-                s = self.correct(s)
-            stems.append(s)
-        return expand(stems)
+            t = term(word)
+            if t not in self._known:
+                t = self._stems.lookup(word) or term(self.correct(word))
+            found.append(t)
+        return found
+
+    def scores(self, query: str) -> list[float]:
+        asked = self.query_terms(query)
+        total = self._bm25f(asked)
+        server_scores = dict(zip(self._servers, self._server_bm25.scores(asked), strict=True))
+        top = max(server_scores.values(), default=0.0) or 1.0
+        return [
+            score * (1 + SERVER_WEIGHT * server_scores[ns] / top)
+            for score, ns in zip(total, self._server_of, strict=True)
+        ]
+
+    def _bm25f(self, asked: Sequence[str]) -> list[float]:
+        """BM25F: a term's frequency summed over the fields, each weighted and normalised by its
+        own length, then saturated once (a word said in the name and the vocabulary is not worth
+        two separate matches), with the document frequency over all fields."""
+        indexes = self._fields
+        k1 = next(iter(indexes.values())).k1
+        found = [0.0] * len(self.names)
+        for token in set(asked):
+            df = self._df.get(token)
+            if not df:
+                continue
+            n = len(self.names)
+            idf = math.log((n - df + 0.5) / (df + 0.5) + 1.0) * asked.count(token)
+            for i in range(n):
+                tf = 0.0
+                for f, weight in FIELD_WEIGHTS.items():
+                    index = indexes[f]
+                    count = index._tf[i].get(token, 0)
+                    if count:
+                        length = index._doc_lengths[i] / (index._avg_dl or 1.0)
+                        tf += weight * count / (1 - index.b + index.b * length)
+                if tf:
+                    found[i] += idf * tf * (k1 + 1) / (tf + k1)
+        return found
 
     def search(self, query: str, k: int) -> list[str]:
-        text = " ".join(self.query_terms(query))
-        tool_scores = self._bm25.scores(text)
-        server_scores = dict(zip(self._servers, self._server_bm25.scores(text), strict=True))
-        top = max(server_scores.values(), default=0.0) or 1.0
-        final = [
-            score * (1 + SERVER_WEIGHT * server_scores[ns] / top)
-            for score, ns in zip(tool_scores, self._server_of, strict=True)
-        ]
+        final = self.scores(query)
         ranked = sorted(range(len(final)), key=lambda i: (-final[i], self.names[i]))
         return [self.names[i] for i in ranked[:k] if final[i] > 0]
 
@@ -172,3 +186,8 @@ def _words(tool: Tool, servers: Mapping[str, Vocabulary]) -> tuple[str, str]:
         ns, own = "", tool.name
     found = servers.get(ns)
     return (found.app, found.tools.get(own, "")) if found is not None else ("", "")
+
+
+def _server_words(ns: str, servers: Mapping[str, Vocabulary]) -> str:
+    found = servers.get(ns)
+    return found.app if found is not None else ""
