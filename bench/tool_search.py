@@ -69,6 +69,8 @@ class Score:
     cases: int = 0
     top1: int = 0
     top3: int = 0
+    pairs: int = 0  # two-server requests
+    both: int = 0  # ...with a labelled tool of two servers in the top 3
     misses: list[tuple[Request, list[str]]] = field(default_factory=list)
 
     def pct(self, hits: int) -> str:
@@ -85,6 +87,9 @@ def score(rank: Ranker, cases: Sequence[Request]) -> tuple[Score, dict[str, Scor
             s.top3 += any(t in case.tools for t in top)
         if not any(t in case.tools for t in top):
             total.misses.append((case, top))
+        if case.kind == "two-server":
+            total.pairs += 1
+            total.both += len({t.split("_", 1)[0] for t in top if t in case.tools}) > 1
     return total, dict(per_server)
 
 
@@ -138,6 +143,10 @@ def main(argv: list[str] | None = None) -> None:
     for split in splits:
         results = {name: score(rank, requests(split)) for name, rank in found.items()}
         print(f"\n## {split}\n\n{table(results)}")
+        for name, (total, _) in results.items():
+            if total.pairs:
+                print(f"{name}: two-server requests, both servers in the top 3: ", end="")
+                print(f"{total.both}/{total.pairs}")
         if args.misses:
             print(f"\nmisses of the gateway ranker ({split}):")
             for case, top in results["gateway"][0].misses:

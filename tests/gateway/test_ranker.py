@@ -47,3 +47,32 @@ def test_typos_are_corrected_to_the_closest_word_and_short_words_are_left_alone(
 def test_a_name_word_outweighs_the_same_word_in_a_description(index: ToolIndex) -> None:
     # "scrub" names start_scrub and appears in list_pools' and list_jobs' descriptions.
     assert index.search("scrub", 1) == ["truenas_start_scrub"]
+
+
+def test_a_word_naming_an_app_names_its_server_only_when_no_other_server_says_it(
+    index: ToolIndex,
+) -> None:
+    assert index.named("is the nas ok, and k8s?") == ["truenas", "infra"]
+    assert index.named("restart sonarr") == ["arr"]
+    # "server" names Plex (Plex Media Server) and TrueNAS (storage server); "home" is also in
+    # Plex's home_stats: neither names a server on its own.
+    assert index.named("which server") == []
+    assert index.named("home") == []
+
+
+def test_naming_an_app_ranks_its_tools_first(index: ToolIndex) -> None:
+    # "history" alone is a tie between five servers' history tools.
+    assert index.search("plex history", 1) == ["plex_history"]
+    assert index.search("sonarr history", 1) == ["arr_history"]
+    assert "ha_get_history" in index.search("home assistant history", 3)
+
+
+def test_a_request_for_two_servers_gets_a_tool_of_each_in_the_top_three(
+    index: ToolIndex,
+) -> None:
+    found = index.search("pause the sabnzbd downloads and stop plex playback", 3)
+    assert {"arr_pause_downloads", "plex_control_playback"} <= set(found)
+    found = index.search("delete the minio bucket and the truenas snapshot", 3)
+    assert {"infra_remove_bucket", "truenas_delete_snapshot"} <= set(found)
+    # One server's request keeps its three best.
+    assert all(t.startswith("truenas_") for t in index.search("scrub the pool", 3))

@@ -34,6 +34,13 @@ from homelab_shared.spec import Vocabulary
 
 TYPO_CUTOFF = 79.0  # one edit in five letters (OSA: a swap is one edit)
 SERVER_WEIGHT = 0.5
+# A request naming an app ("plex", "the nas", "k8s", "sonarr", "bucket") multiplies its server's
+# tools' scores by 1 + APP_WEIGHT.
+APP_WEIGHT = 1.0
+NAMED_WEIGHT = 0.5  # what a word naming an app still counts as a match
+# A server whose tools together match at least this share of the best server's match counts as
+# one the request points at (with the servers it names).
+POINTED_RATIO = 0.7
 MIN_FUZZY_LEN = 4  # shorter words are too ambiguous to correct
 # A name word says most about what a tool does; the vocabulary was written for search.
 FIELD_WEIGHTS = {"name": 2.0, "terms": 1.0, "text": 1.0}
@@ -98,7 +105,7 @@ class ToolIndex:
         # One document per server (all its tools and the words naming it): a request in a
         # server's vocabulary ("sensor", "download") favours that server's tools even when no
         # single tool says the word.
-        self._server_of = [_prefix(t) for t in tools]
+        self._server_of = [_namespace(t, servers) for t in tools]
         self._servers = sorted(set(self._server_of))
         joined_docs: dict[str, list[str]] = {ns: [] for ns in self._servers}
         for i, ns in enumerate(self._server_of):
@@ -107,6 +114,8 @@ class ToolIndex:
         for ns in self._servers:
             joined_docs[ns].extend(terms(_server_words(ns, servers)))
         self._server_bm25 = _index([joined_docs[ns] for ns in self._servers])
+        self._names_server = _app_terms(self._servers, servers, docs, self._server_of)
+        self._app_words = {ns: set(terms(_server_words(ns, servers))) for ns in self._servers}
 
     def correct(self, word: str) -> str:
         """The catalogue's closest word to an unknown one (a typo: a letter missing, extra,
@@ -134,17 +143,44 @@ class ToolIndex:
             found.append(t)
         return found
 
+    def named(self, query: str) -> list[str]:
+        """The servers a request names by an app word ("plex", "nas", "k8s"), in its order."""
+        found: list[str] = []
+        for t in self.query_terms(query):
+            ns = self._names_server.get(t)
+            if ns is not None and ns not in found:
+                found.append(ns)
+        return found
+
     def scores(self, query: str) -> list[float]:
+        return self._scored(query)[0]
+
+    def _scored(self, query: str) -> tuple[list[float], list[str]]:
+        """Every tool's score, and the servers the request points at: those it names, then
+        those whose tools together match it nearly as well as the best server's."""
         asked = self.query_terms(query)
-        total = self._bm25f(asked)
+        named = self.named(query)
+        # A word naming an app acts mostly through the prior below; as a full match it would
+        # favour the tools that repeat the app's name ("restart_home_assistant", "back up Home
+        # Assistant" for "home assistant history").
+        app = {t for ns in named for t in self._app_words.get(ns, ())}
+        total = self._bm25f(asked, {t: NAMED_WEIGHT for t in app})
         server_scores = dict(zip(self._servers, self._server_bm25.scores(asked), strict=True))
         top = max(server_scores.values(), default=0.0) or 1.0
-        return [
-            score * (1 + SERVER_WEIGHT * server_scores[ns] / top)
+        boosted = {*named, ""} if named else set()  # status (what is configured) concerns all
+        final = [
+            score
+            * (1 + SERVER_WEIGHT * server_scores[ns] / top)
+            * (1 + APP_WEIGHT * (ns in boosted))
             for score, ns in zip(total, self._server_of, strict=True)
         ]
+        close = sorted(
+            (ns for ns, s in server_scores.items() if ns and s >= POINTED_RATIO * top),
+            key=lambda ns: -server_scores[ns],
+        )
+        return final, [*named, *(ns for ns in close if ns not in named)]
 
-    def _bm25f(self, asked: Sequence[str]) -> list[float]:
+    def _bm25f(self, asked: Sequence[str], weights: Mapping[str, float]) -> list[float]:
         """BM25F: a term's frequency summed over the fields, each weighted and normalised by its
         own length, then saturated once (a word said in the name and the vocabulary is not worth
         two separate matches), with the document frequency over all fields."""
@@ -157,6 +193,7 @@ class ToolIndex:
                 continue
             n = len(self.names)
             idf = math.log((n - df + 0.5) / (df + 0.5) + 1.0) * asked.count(token)
+            idf *= weights.get(token, 1.0)
             for i in range(n):
                 tf = 0.0
                 for f, weight in FIELD_WEIGHTS.items():
@@ -170,22 +207,56 @@ class ToolIndex:
         return found
 
     def search(self, query: str, k: int) -> list[str]:
-        final = self.scores(query)
-        ranked = sorted(range(len(final)), key=lambda i: (-final[i], self.names[i]))
-        return [self.names[i] for i in ranked[:k] if final[i] > 0]
+        """The best k tools. A request pointing at two or more servers ("pause plex and the
+        downloads in sabnzbd") also gets the best tool of each such server missing from the top
+        k, in the last places (each still needs a match of its own)."""
+        final, pointed = self._scored(query)
+        ranked = sorted((i for i in range(len(final)) if final[i] > 0), key=lambda i: -final[i])
+        top = ranked[:k]
+        if len(pointed) > 1 and k > 1:
+            shown = {self._server_of[i] for i in top}
+            best = {
+                ns: next((i for i in ranked if self._server_of[i] == ns), None) for ns in pointed
+            }
+            extra = [best[ns] for ns in pointed if ns not in shown and best[ns] is not None]
+            extra = extra[: k - 1]
+            top = top[: k - len(extra)] + [i for i in extra if i is not None]
+        return [self.names[i] for i in top]
 
 
-def _prefix(tool: Tool) -> str:
-    return tool.name.split("_", 1)[0]
+def _namespace(tool: Tool, servers: Mapping[str, Vocabulary]) -> str:
+    """The namespace of the tool's server; "" for the gateway's own tools (status)."""
+    ns, _, own = tool.name.partition("_")
+    return ns if ns in servers and own else ""
 
 
 def _words(tool: Tool, servers: Mapping[str, Vocabulary]) -> tuple[str, str]:
     """The words naming the tool's server, and the tool's search vocabulary."""
-    ns, _, own = tool.name.partition("_")
-    if ns not in servers or not own:  # a gateway tool (status)
-        ns, own = "", tool.name
+    ns = _namespace(tool, servers)
+    own = tool.name[len(ns) + 1 :] if ns else tool.name
     found = servers.get(ns)
     return (found.app, found.tools.get(own, "")) if found is not None else ("", "")
+
+
+def _app_terms(
+    namespaces: Sequence[str],
+    servers: Mapping[str, Vocabulary],
+    docs: Mapping[str, Sequence[Sequence[str]]],
+    server_of: Sequence[str],
+) -> dict[str, str]:
+    """term -> the one server it names: a word of the server's ``app`` that no other server's
+    app words or tools say ("plex" yes; "server", "storage", "home" of plex's home_stats no)."""
+    said: dict[str, set[str]] = {}
+    for ns in namespaces:
+        for t in terms(_server_words(ns, servers)):
+            said.setdefault(t, set()).add(ns)
+    for field in docs.values():
+        for ns, doc in zip(server_of, field, strict=True):
+            for t in doc:
+                said.setdefault(t, set()).add(ns)
+    return {
+        t: ns for ns in namespaces for t in terms(_server_words(ns, servers)) if said[t] == {ns}
+    }
 
 
 def _server_words(ns: str, servers: Mapping[str, Vocabulary]) -> str:
