@@ -3,8 +3,8 @@
 FastMCP's BM25 search indexes a tool's name, description and parameters as one string. Across
 six servers that misses what a person says: "the nas" (TrueNAS), "k8s", "what is airing this
 week", a misspelt word, "lights" for "light". This ranker keeps FastMCP's BM25 index
-(``_BM25Index``, one per field) and feeds it, per tool, three fields scored apart and weighted
-(``FIELD_WEIGHTS``):
+(``_BM25Index``, one per field, for the counts) and scores three fields of each tool together
+as BM25F, weighted by ``FIELD_WEIGHTS``:
 
 - ``name``: the name split into words (``plex_on_deck`` -> "plex on deck");
 - ``terms``: the tool's search vocabulary, the everyday words for what it does that its name
@@ -13,7 +13,9 @@ week", a misspelt word, "lights" for "light". This ranker keeps FastMCP's BM25 i
 
 Words are stemmed and mapped through a small thesaurus (``homelab_gateway.lexicon``); a query
 word the catalogue does not know is looked up by its German and French stems, then replaced by
-the closest known word (rapidfuzz, similarity >= ``TYPO_CUTOFF``), so "kichen" finds "kitchen".
+the closest known word (rapidfuzz OSA, similarity >= ``TYPO_CUTOFF``), so "kichen" finds
+"kitchen". A word that names one server's app ("plex", "nas", "k8s") multiplies that server's
+tools' scores, and a request pointing at two servers gets the best tool of each in its top k.
 
 The measured effect (top-1 / top-3 on the labelled requests) is in bench/README.md.
 """

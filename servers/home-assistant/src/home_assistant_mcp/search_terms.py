@@ -7,14 +7,14 @@ VOCABULARY = Vocabulary(
     tools={
         "search_entities": (
             "which what where find all every lights lamps bulbs sensors switches plugs thermostat "
-            "temperature humidity motion presence door window contact lock blinds on off open "
-            "closed currently right now state states room house entities geräte licht lampen "
-            "capteurs lumières"
+            "temperature hot cold warm humidity motion presence door window contact lock blinds "
+            "on off open closed currently right now state states room house entities geräte licht "
+            "lampen capteurs lumières"
         ),
         "get_entity": (
-            "current state value reading is it on off open closed locked temperature humidity "
-            "brightness battery level attributes one entity sensor light switch right now zustand "
-            "wert état valeur"
+            "current state value reading is it on off open closed locked temperature how hot cold "
+            "warm humidity brightness battery level attributes one entity sensor light switch "
+            "right now zustand wert état valeur"
         ),
         "overview": (
             "summary at a glance how is my home house doing everything status what is wrong "
