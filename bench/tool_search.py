@@ -5,7 +5,8 @@
 
 The requests (bench/data/tool_search_requests.jsonl, written before the ranker was tuned) each
 name the tool(s) that answer them; any of them in the top k counts. The set splits by the
-SHA-256 of the request: even first byte tune, odd held-out (never looked at while tuning).
+SHA-256 of the request: even first byte tune, odd held-out (held out until session 5; since
+then both halves and the ``new`` set are tuned on, and a blind set judges the ranker).
 Every installed server is mounted with writes and destructive tools on (the whole catalogue).
 Two rankers on the same catalogue in the same run: FastMCP's stock BM25 transform (baseline)
 and the gateway's (``homelab_gateway.ranker``).
@@ -34,7 +35,7 @@ from homelab_shared.spec import Vocabulary
 
 DATA = Path(__file__).parent / "data" / "tool_search_requests.jsonl"
 # Requests for tools that joined after the ranker was tuned (Home Assistant's issue-18 tools),
-# written then and never tuned on: all of it is held out.
+# written then; held out until session 5, tuned on since.
 NEW = Path(__file__).parent / "data" / "tool_search_requests_new.jsonl"
 Split = Literal["tune", "held_out", "all", "new"]
 Ranker = Callable[[str, int], list[str]]
