@@ -78,7 +78,7 @@ async def test_search_mode_lists_three_tools_and_finds_the_rest(members: list[Me
         wire = [t.model_dump(mode="json", by_alias=True, exclude_none=True) for t in listed]
         assert len(json.dumps(wire)) / 4 <= 1500  # the budget for search mode
         answer = structured(
-            await client.call_tool(SEARCH_TOOL, {"query": "one inventory item", "limit": 2})
+            await client.call_tool(SEARCH_TOOL, {"query": "get one inventory item", "limit": 2})
         )
         assert answer["tools"][0]["name"] == "ex_get_item"
         assert answer["tools"][0]["input_schema"]["required"] == ["item_id"]

@@ -15,4 +15,5 @@ SPEC = ServerSpec(
     build=Ref("routing_mcp.server:build_server"),
     connect=Ref("routing_mcp.server:connect"),
     probe=Ref("routing_mcp.runtime:RoutingRuntime.readiness"),
+    vocabulary=Ref("routing_mcp.search_terms:VOCABULARY"),
 )

@@ -13,7 +13,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
@@ -52,6 +52,10 @@ class Ref:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.resolve()(*args, **kwargs)
 
+    def value(self) -> Any:
+        """The attribute itself, when it is data rather than a callable."""
+        return _resolve(self.target)
+
 
 @cache
 def _resolve(target: str) -> Callable[..., Any]:
@@ -68,6 +72,22 @@ def module_of(func: Callable[..., Any]) -> str:
 
 
 @dataclass(frozen=True)
+class Vocabulary:
+    """Words for the gateway's tool search only (``homelab_gateway.ranker``), never published in
+    tools/list, so they cost no tokens. Each server keeps its own in ``<package>/search_terms.py``.
+
+    ``app`` names the server as people say it ("plex tautulli"). ``tools`` maps each tool's own
+    name to the everyday words (English, some German and French) for what it does beyond its
+    name and description: its objects, verbs, symptoms, jargon. Write what the tool does and how
+    people ask for it, never a particular request; every tool has an entry
+    (``tests/gateway/test_search_terms.py``).
+    """
+
+    app: str
+    tools: Mapping[str, str]
+
+
+@dataclass(frozen=True)
 class ServerSpec:
     name: str  # "home-assistant"
     title: str  # "Home Assistant"
@@ -78,6 +98,8 @@ class ServerSpec:
     build: Callable[..., FastMCP[Any]]
     connect: Callable[[Any], Any]  # settings -> the upstream client (with ``aclose``)
     probe: Callable[[Any], Awaitable[Readiness]]  # client -> readiness, as /readyz reports it
+    # Ref to a ``Vocabulary`` (``<package>.search_terms:VOCABULARY``), read on the first search
+    vocabulary: Ref | None = None
 
     def load(self) -> BaseServerSettings:
         return load_settings(self.settings_cls)

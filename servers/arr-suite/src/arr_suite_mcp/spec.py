@@ -15,4 +15,5 @@ SPEC = ServerSpec(
     build=Ref("arr_suite_mcp.server:build_server"),
     connect=Ref("arr_suite_mcp.upstreams:Upstreams"),
     probe=Ref("arr_suite_mcp.server:probe"),
+    vocabulary=Ref("arr_suite_mcp.search_terms:VOCABULARY"),
 )

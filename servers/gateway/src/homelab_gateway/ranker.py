@@ -1,15 +1,21 @@
-"""Ranking tools for a plain-language request: FastMCP's BM25 over a richer document per tool.
+"""Ranking tools for a plain-language request: FastMCP's BM25 over the fields of each tool.
 
 FastMCP's BM25 search indexes a tool's name, description and parameters as one string. Across
-six servers that misses what a person says: "the nas" (TrueNAS), "k8s", a misspelt word, "lights"
-for "light". This ranker keeps FastMCP's BM25 index and feeds it, per tool:
+six servers that misses what a person says: "the nas" (TrueNAS), "k8s", "what is airing this
+week", a misspelt word, "lights" for "light". This ranker keeps FastMCP's BM25 index
+(``_BM25Index``, one per field, for the counts) and scores three fields of each tool together
+as BM25F, weighted by ``FIELD_WEIGHTS``:
 
-- the name split into words and the server's name and title (``plex_on_deck`` -> "plex on deck
-  Plex"), so a request naming the server ranks its tools first;
-- every word stemmed (Snowball English: "running" and "runs" both index as "run");
-- a few synonyms (``SYNONYMS``), one term per group on both sides, so "film" finds "movie";
-- each query word the catalogue does not know replaced by the closest word it does
-  (rapidfuzz, similarity >= ``TYPO_CUTOFF``), so "kichen" finds "kitchen".
+- ``name``: the name split into words (``plex_on_deck`` -> "plex on deck");
+- ``terms``: the tool's search vocabulary, the everyday words for what it does that its name
+  and description do not say (``homelab_shared.spec.Vocabulary``; never in tools/list);
+- ``text``: description and parameters.
+
+Words are stemmed and mapped through a small thesaurus (``homelab_gateway.lexicon``); a query
+word the catalogue does not know is looked up by its German and French stems, then replaced by
+the closest known word (rapidfuzz OSA, similarity >= ``TYPO_CUTOFF``), so "kichen" finds
+"kitchen". A word that names one server's app ("plex", "nas", "k8s") multiplies that server's
+tools' scores, and a request pointing at two servers gets the best tool of each in its top k.
 
 The measured effect (top-1 / top-3 on the labelled requests) is in bench/README.md.
 """
@@ -17,149 +23,244 @@ The measured effect (top-1 / top-3 on the labelled requests) is in bench/README.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
-import snowballstemmer  # type: ignore[import-untyped]
 from fastmcp.server.transforms.search.bm25 import _BM25Index
 from fastmcp.tools.base import Tool
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
-TYPO_CUTOFF = 80.0
+from homelab_gateway.lexicon import Stems, joined, term, terms, words
+from homelab_shared.spec import Vocabulary
+
+TYPO_CUTOFF = 79.0  # one edit in five letters (OSA: a swap is one edit)
 SERVER_WEIGHT = 0.5
+# A request naming an app ("plex", "the nas", "k8s", "sonarr", "bucket") multiplies its server's
+# tools' scores by 1 + APP_WEIGHT.
+APP_WEIGHT = 1.0
+NAMED_WEIGHT = 0.5  # what a word naming an app still counts as a match
+# A server whose tools together match at least this share of the best server's match counts as
+# one the request points at (with the servers it names).
+POINTED_RATIO = 0.7
 MIN_FUZZY_LEN = 4  # shorter words are too ambiguous to correct
-# Words people use for what the tools call otherwise. Each group is one meaning, indexed as its
-# first word. Kept small and general (not per request).
-SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("series", "tv"),
-    ("movie", "film"),
-    ("nas", "truenas"),
-    ("kubernetes", "k8s", "kubectl"),
-    ("space", "capacity", "free", "available"),
-    ("delete", "remove"),
-    ("error", "failure", "fail", "problem"),
-    ("restart", "reboot"),
-    ("update", "upgrade"),
-    ("llm", "model"),
-)
-
-_STEMMER = snowballstemmer.stemmer("english")
+# A name word says most about what a tool does; the vocabulary was written for search.
+FIELD_WEIGHTS = {"name": 2.0, "terms": 1.0, "text": 1.0}
 
 
-def words(text: str) -> list[str]:
-    normalized = unicodedata.normalize("NFKC", text).casefold()
-    return re.findall(r"[^\W_]{2,}", normalized)
-
-
-@lru_cache(maxsize=8192)
-def stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
-
-
-def _synonyms() -> dict[str, str]:
-    """Each word of a group -> the group's first word (one term on both sides, so a synonym
-    neither counts twice nor outweighs a plain match)."""
-    return {stem(w): stem(group[0]) for group in SYNONYMS for w in group}
-
-
-_SYNONYMS = _synonyms()
-
-
-def expand(stems: Sequence[str]) -> list[str]:
-    return [_SYNONYMS.get(s, s) for s in stems]
-
-
-def tool_text(tool: Tool, server: str) -> str:
-    """What a tool is indexed by: name words, server, description, parameters."""
-    name = tool.name.replace("_", " ")
-    parts = [name, name, server]
-    if tool.description:
-        parts.append(tool.description)
+def fields(tool: Tool, terms_text: str) -> dict[str, str]:
+    """The text of each field of a tool."""
+    parts = [tool.description or ""]
     props = (tool.parameters or {}).get("properties", {})
     for name, info in props.items():
         parts.append(name.replace("_", " "))
         if isinstance(info, dict) and isinstance(info.get("description"), str):
             parts.append(info["description"])
-    return " ".join(parts)
+    return {"name": tool.name.replace("_", " "), "terms": terms_text, "text": joined(parts)}
 
 
 class ScoredBM25(_BM25Index):
-    """FastMCP's BM25 index, also giving every document's score (to combine two indexes)."""
+    """FastMCP's BM25 index, also giving every document's score (to combine several indexes)."""
 
-    def scores(self, text: str) -> list[float]:
+    def scores(self, query: Sequence[str]) -> list[float]:
         found = [0.0] * self._n
-        for term in words(text):
-            df = self._df.get(term)
+        for token in query:
+            df = self._df.get(token)
             if not df:
                 continue
             idf = math.log((self._n - df + 0.5) / (df + 0.5) + 1.0)
             for i, tf in enumerate(self._tf):
-                count = tf.get(term, 0)
+                count = tf.get(token, 0)
                 if count:
                     norm = 1 - self.b + self.b * self._doc_lengths[i] / self._avg_dl
                     found[i] += idf * count * (self.k1 + 1) / (count + self.k1 * norm)
         return found
 
 
+def _index(docs: Sequence[Sequence[str]]) -> ScoredBM25:
+    index = ScoredBM25()
+    index.build([" ".join(doc) for doc in docs])
+    return index
+
+
 class ToolIndex:
     """A BM25 index of one catalogue; build once per catalogue, query many times."""
 
-    def __init__(self, tools: Sequence[Tool], servers: Mapping[str, str]) -> None:
-        """``servers``: namespace -> words naming the server ("Plex plex")."""
+    def __init__(self, tools: Sequence[Tool], servers: Mapping[str, Vocabulary]) -> None:
+        """``servers``: namespace -> its vocabulary (``app``: the words naming the server, "plex
+        tautulli"; ``tools``: own tool name -> search words); "" -> the gateway's own tools'."""
         self.names = [t.name for t in tools]
-        docs = [expand([stem(w) for w in words(tool_text(t, _server(t, servers)))]) for t in tools]
-        self.vocabulary = sorted({w for doc in docs for w in doc})
-        self._known = set(self.vocabulary)
-        self._bm25 = ScoredBM25()
-        self._bm25.build([" ".join(doc) for doc in docs])
-        # One document per server (all its tools): a request in a server's vocabulary ("sensor",
-        # "download") favours that server's tools even when no single tool says the word.
-        self._server_of = [_prefix(t) for t in tools]
+        texts = [fields(t, _words(t, servers)[1]) for t in tools]
+        docs = {f: [terms(text[f]) for text in texts] for f in FIELD_WEIGHTS}
+        self._fields = {f: _index(found) for f, found in docs.items()}
+        surface = {w for text in texts for f in FIELD_WEIGHTS for w in words(text[f])}
+        self._known = {t for found in docs.values() for doc in found for t in doc}
+        self._df: dict[str, int] = {}
+        for i in range(len(tools)):
+            for t in {t for f in FIELD_WEIGHTS for t in docs[f][i]}:
+                self._df[t] = self._df.get(t, 0) + 1
+        # Typos are corrected against the words as written (stems are not words: "temperatur"),
+        # a tie going to the word more tools say.
+        self._surface = sorted(surface)
+        self._surface_df = {w: self._df.get(term(w), 0) for w in self._surface}
+        self._stems = Stems(surface)
+        # One document per server (all its tools and the words naming it): a request in a
+        # server's vocabulary ("sensor", "download") favours that server's tools even when no
+        # single tool says the word.
+        self._server_of = [_namespace(t, servers) for t in tools]
         self._servers = sorted(set(self._server_of))
-        joined = {ns: [] for ns in self._servers}
-        for ns, doc in zip(self._server_of, docs, strict=True):
-            joined[ns].extend(doc)
-        self._server_bm25 = ScoredBM25()
-        self._server_bm25.build([" ".join(joined[ns]) for ns in self._servers])
+        joined_docs: dict[str, list[str]] = {ns: [] for ns in self._servers}
+        for i, ns in enumerate(self._server_of):
+            for f in FIELD_WEIGHTS:
+                joined_docs[ns].extend(docs[f][i])
+        for ns in self._servers:
+            joined_docs[ns].extend(terms(_server_words(ns, servers)))
+        self._server_bm25 = _index([joined_docs[ns] for ns in self._servers])
+        self._names_server = _app_terms(self._servers, servers, docs, self._server_of)
+        self._app_words = {ns: set(terms(_server_words(ns, servers))) for ns in self._servers}
 
     def correct(self, word: str) -> str:
-        """The catalogue's closest word to an unknown one (a typo), else the word."""
-        if word in self._known or len(word) < MIN_FUZZY_LEN:
+        """The catalogue's closest word to an unknown one (a typo: a letter missing, extra,
+        wrong or two swapped), else the word."""
+        if len(word) < MIN_FUZZY_LEN:
             return word
-        best: Any = process.extractOne(
-            word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF
+        found: Any = process.extract(
+            word,
+            self._surface,
+            scorer=OSA.normalized_similarity,
+            limit=5,
+            score_cutoff=TYPO_CUTOFF / 100,
         )
-        return str(best[0]) if best else word
+        if not found:
+            return word
+        best = max(found, key=lambda hit: (round(hit[1], 6), self._surface_df[hit[0]]))
+        return str(best[0])
 
     def query_terms(self, query: str) -> list[str]:
-        stems = []
+        found = []
         for word in words(query):
-            s = stem(word)
-            if s not in self._known:
-                s = stem(self.correct(word)) if word not in self._known else s
-                s = self.correct(s)
-            stems.append(s)
-        return expand(stems)
+            t = term(word)
+            if t not in self._known:
+                t = self._stems.lookup(word) or term(self.correct(word))
+            found.append(t)
+        return found
+
+    def named(self, query: str) -> list[str]:
+        """The servers a request names by an app word ("plex", "nas", "k8s"), in its order."""
+        found: list[str] = []
+        for t in self.query_terms(query):
+            ns = self._names_server.get(t)
+            if ns is not None and ns not in found:
+                found.append(ns)
+        return found
+
+    def scores(self, query: str) -> list[float]:
+        return self._scored(query)[0]
+
+    def _scored(self, query: str) -> tuple[list[float], list[str]]:
+        """Every tool's score, and the servers the request points at: those it names, then
+        those whose tools together match it nearly as well as the best server's."""
+        asked = self.query_terms(query)
+        named = self.named(query)
+        # A word naming an app acts mostly through the prior below; as a full match it would
+        # favour the tools that repeat the app's name ("restart_home_assistant", "back up Home
+        # Assistant" for "home assistant history").
+        app = {t for ns in named for t in self._app_words.get(ns, ())}
+        total = self._bm25f(asked, {t: NAMED_WEIGHT for t in app})
+        server_scores = dict(zip(self._servers, self._server_bm25.scores(asked), strict=True))
+        top = max(server_scores.values(), default=0.0) or 1.0
+        boosted = {*named, ""} if named else set()  # status (what is configured) concerns all
+        final = [
+            score
+            * (1 + SERVER_WEIGHT * server_scores[ns] / top)
+            * (1 + APP_WEIGHT * (ns in boosted))
+            for score, ns in zip(total, self._server_of, strict=True)
+        ]
+        close = sorted(
+            (ns for ns, s in server_scores.items() if ns and s >= POINTED_RATIO * top),
+            key=lambda ns: -server_scores[ns],
+        )
+        return final, [*named, *(ns for ns in close if ns not in named)]
+
+    def _bm25f(self, asked: Sequence[str], weights: Mapping[str, float]) -> list[float]:
+        """BM25F: a term's frequency summed over the fields, each weighted and normalised by its
+        own length, then saturated once (a word said in the name and the vocabulary is not worth
+        two separate matches), with the document frequency over all fields."""
+        indexes = self._fields
+        k1 = next(iter(indexes.values())).k1
+        found = [0.0] * len(self.names)
+        for token in set(asked):
+            df = self._df.get(token)
+            if not df:
+                continue
+            n = len(self.names)
+            idf = math.log((n - df + 0.5) / (df + 0.5) + 1.0) * asked.count(token)
+            idf *= weights.get(token, 1.0)
+            for i in range(n):
+                tf = 0.0
+                for f, weight in FIELD_WEIGHTS.items():
+                    index = indexes[f]
+                    count = index._tf[i].get(token, 0)
+                    if count:
+                        length = index._doc_lengths[i] / (index._avg_dl or 1.0)
+                        tf += weight * count / (1 - index.b + index.b * length)
+                if tf:
+                    found[i] += idf * tf * (k1 + 1) / (tf + k1)
+        return found
 
     def search(self, query: str, k: int) -> list[str]:
-        text = " ".join(self.query_terms(query))
-        tool_scores = self._bm25.scores(text)
-        server_scores = dict(zip(self._servers, self._server_bm25.scores(text), strict=True))
-        top = max(server_scores.values(), default=0.0) or 1.0
-        final = [
-            score * (1 + SERVER_WEIGHT * server_scores[ns] / top)
-            for score, ns in zip(tool_scores, self._server_of, strict=True)
-        ]
-        ranked = sorted(range(len(final)), key=lambda i: (-final[i], self.names[i]))
-        return [self.names[i] for i in ranked[:k] if final[i] > 0]
+        """The best k tools. A request pointing at two or more servers ("pause plex and the
+        downloads in sabnzbd") also gets the best tool of each such server missing from the top
+        k, in the last places (each still needs a match of its own)."""
+        final, pointed = self._scored(query)
+        ranked = sorted((i for i in range(len(final)) if final[i] > 0), key=lambda i: -final[i])
+        top = ranked[:k]
+        if len(pointed) > 1 and k > 1:
+            shown = {self._server_of[i] for i in top}
+            best = {
+                ns: next((i for i in ranked if self._server_of[i] == ns), None) for ns in pointed
+            }
+            extra = [best[ns] for ns in pointed if ns not in shown and best[ns] is not None]
+            extra = extra[: k - 1]
+            top = top[: k - len(extra)] + [i for i in extra if i is not None]
+        return [self.names[i] for i in top]
 
 
-def _prefix(tool: Tool) -> str:
-    return tool.name.split("_", 1)[0]
+def _namespace(tool: Tool, servers: Mapping[str, Vocabulary]) -> str:
+    """The namespace of the tool's server; "" for the gateway's own tools (status)."""
+    ns, _, own = tool.name.partition("_")
+    return ns if ns in servers and own else ""
 
 
-def _server(tool: Tool, servers: Mapping[str, str]) -> str:
-    return servers.get(_prefix(tool), "")
+def _words(tool: Tool, servers: Mapping[str, Vocabulary]) -> tuple[str, str]:
+    """The words naming the tool's server, and the tool's search vocabulary."""
+    ns = _namespace(tool, servers)
+    own = tool.name[len(ns) + 1 :] if ns else tool.name
+    found = servers.get(ns)
+    return (found.app, found.tools.get(own, "")) if found is not None else ("", "")
+
+
+def _app_terms(
+    namespaces: Sequence[str],
+    servers: Mapping[str, Vocabulary],
+    docs: Mapping[str, Sequence[Sequence[str]]],
+    server_of: Sequence[str],
+) -> dict[str, str]:
+    """term -> the one server it names: a word of the server's ``app`` that no other server's
+    app words or tools say ("plex" yes; "server", "storage", "home" of plex's home_stats no)."""
+    said: dict[str, set[str]] = {}
+    for ns in namespaces:
+        for t in terms(_server_words(ns, servers)):
+            said.setdefault(t, set()).add(ns)
+    for field in docs.values():
+        for ns, doc in zip(server_of, field, strict=True):
+            for t in doc:
+                said.setdefault(t, set()).add(ns)
+    return {
+        t: ns for ns in namespaces for t in terms(_server_words(ns, servers)) if said[t] == {ns}
+    }
+
+
+def _server_words(ns: str, servers: Mapping[str, Vocabulary]) -> str:
+    found = servers.get(ns)
+    return found.app if found is not None else ""

@@ -39,10 +39,12 @@ from homelab_gateway.profiles import (
     load_profiles,
     namespaces,
 )
+from homelab_gateway.search_terms import VOCABULARY as GATEWAY_VOCABULARY
 from homelab_shared.auth import parse_tokens
 from homelab_shared.middleware import current_client_id
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
+from homelab_shared.spec import Vocabulary
 
 if TYPE_CHECKING:
     from homelab_gateway.ranker import ToolIndex
@@ -86,11 +88,17 @@ class Catalogue:
         cls = member.box.classes.get(own)
         return profiles.current().allows(tool, member.spec.namespace, cls)
 
-    def servers(self) -> dict[str, str]:
-        """namespace -> the words that name the server, for the ranker."""
-        return {
-            ns: f"{m.spec.name.replace('-', ' ')} {m.spec.title}" for ns, m in self.members.items()
-        }
+    def servers(self) -> dict[str, Vocabulary]:
+        """namespace -> the server's search vocabulary, its name and title among the words that
+        name it; "" -> the gateway's own tools'. For the ranker, never for tools/list."""
+        found = {"": GATEWAY_VOCABULARY}
+        for ns, m in self.members.items():
+            own = m.spec.vocabulary.value() if m.spec.vocabulary is not None else None
+            app = own.app if isinstance(own, Vocabulary) else ""
+            terms = own.tools if isinstance(own, Vocabulary) else {}
+            names = f"{m.spec.name.replace('-', ' ')} {m.spec.title} {app}"
+            found[ns] = Vocabulary(app=names, tools=terms)
+        return found
 
 
 class ProfileGate(Middleware):
@@ -135,7 +143,7 @@ class ProfileGate(Middleware):
 class HomelabSearch(BM25SearchTransform):
     """Search mode for the callers whose mode is ``search`` (see ``Profiles.current_mode``)."""
 
-    def __init__(self, profiles: Profiles, servers: Mapping[str, str]) -> None:
+    def __init__(self, profiles: Profiles, servers: Mapping[str, Vocabulary]) -> None:
         super().__init__(
             max_results=DEFAULT_RESULTS,
             always_visible=list(PINNED),

@@ -15,4 +15,5 @@ SPEC = ServerSpec(
     build=Ref("home_assistant_mcp.server:build_server"),
     connect=Ref("home_assistant_mcp.client:HAClient"),
     probe=Ref("home_assistant_mcp.server:probe"),
+    vocabulary=Ref("home_assistant_mcp.search_terms:VOCABULARY"),
 )

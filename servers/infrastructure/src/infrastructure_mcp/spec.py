@@ -15,4 +15,5 @@ SPEC = ServerSpec(
     build=Ref("infrastructure_mcp.server:build_server"),
     connect=Ref("infrastructure_mcp.server:connect"),
     probe=Ref("infrastructure_mcp.server:probe"),
+    vocabulary=Ref("infrastructure_mcp.search_terms:VOCABULARY"),
 )

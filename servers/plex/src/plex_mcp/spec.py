@@ -15,4 +15,5 @@ SPEC = ServerSpec(
     build=Ref("plex_mcp.server:build_server"),
     connect=Ref("plex_mcp.server:Upstreams"),
     probe=Ref("plex_mcp.server:probe"),
+    vocabulary=Ref("plex_mcp.search_terms:VOCABULARY"),
 )

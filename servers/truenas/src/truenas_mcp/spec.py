@@ -15,4 +15,5 @@ SPEC = ServerSpec(
     build=Ref("truenas_mcp.server:build_server"),
     connect=Ref("truenas_mcp.client:TrueNASClient"),
     probe=Ref("truenas_mcp.server:probe"),
+    vocabulary=Ref("truenas_mcp.search_terms:VOCABULARY"),
 )

@@ -1,0 +1,78 @@
+"""The ranker's handling of words (``homelab_gateway.ranker``, ``homelab_gateway.lexicon``) on
+the real catalogue: every installed server, writes on, with the servers' vocabularies.
+
+The labelled requests measure quality (bench/tool_search.py, test_tool_search_quality.py); these
+pin the mechanisms: German and French inflections, typos, stop words, fields.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+
+import pytest
+
+from bench.tool_search import catalogue
+from homelab_gateway.lexicon import term
+from homelab_gateway.ranker import ToolIndex
+
+
+@pytest.fixture(scope="module")
+def index() -> ToolIndex:
+    with tempfile.TemporaryDirectory() as tmp:
+        tools, servers = asyncio.run(catalogue(tmp))
+    return ToolIndex(tools, servers)
+
+
+def test_german_and_french_inflections_find_the_vocabulary_word(index: ToolIndex) -> None:
+    # The vocabulary says "festplatten" and "sauvegardes"; people also say the singular.
+    assert index.query_terms("Festplatte") == [term("festplatten")]
+    assert index.search("Festplatte", 1) == ["truenas_list_disks"]
+    assert index.query_terms("sauvegarde") == [term("sauvegardes")]
+    assert set(index.search("sauvegarde", 2)) == {"ha_list_backups", "ha_create_backup"}
+
+
+def test_typos_are_corrected_to_the_closest_word_and_short_words_are_left_alone(
+    index: ToolIndex,
+) -> None:
+    # A swap is one edit ("lihgt"), as are a missing or an extra letter.
+    assert index.query_terms("kichen lihgt plexx") == ["kitchen", "light", "plex"]
+    assert index.query_terms("temprature of the bedrom") == [term("temperature"), "bedroom"]
+    assert index.query_terms("zz") == ["zz"]
+    # Stop words never count; question words do ("when did" is about the past).
+    assert index.query_terms("the of a") == []
+    assert index.query_terms("when") == [term("when")]
+
+
+def test_a_name_word_outweighs_the_same_word_in_a_description(index: ToolIndex) -> None:
+    # "scrub" names start_scrub and appears in list_pools' and list_jobs' descriptions.
+    assert index.search("scrub", 1) == ["truenas_start_scrub"]
+
+
+def test_a_word_naming_an_app_names_its_server_only_when_no_other_server_says_it(
+    index: ToolIndex,
+) -> None:
+    assert index.named("is the nas ok, and k8s?") == ["truenas", "infra"]
+    assert index.named("restart sonarr") == ["arr"]
+    # "server" names Plex (Plex Media Server) and TrueNAS (storage server); "home" is also in
+    # Plex's home_stats: neither names a server on its own.
+    assert index.named("which server") == []
+    assert index.named("home") == []
+
+
+def test_naming_an_app_ranks_its_tools_first(index: ToolIndex) -> None:
+    # "history" alone is a tie between five servers' history tools.
+    assert index.search("plex history", 1) == ["plex_history"]
+    assert index.search("sonarr history", 1) == ["arr_history"]
+    assert "ha_get_history" in index.search("home assistant history", 3)
+
+
+def test_a_request_for_two_servers_gets_a_tool_of_each_in_the_top_three(
+    index: ToolIndex,
+) -> None:
+    found = index.search("pause the sabnzbd downloads and stop plex playback", 3)
+    assert {"arr_pause_downloads", "plex_control_playback"} <= set(found)
+    found = index.search("delete the minio bucket and the truenas snapshot", 3)
+    assert {"infra_remove_bucket", "truenas_delete_snapshot"} <= set(found)
+    # One server's request keeps its three best.
+    assert all(t.startswith("truenas_") for t in index.search("scrub the pool", 3))
