@@ -29,7 +29,7 @@ SYSTEMS = {  # a system instruction with personal data -> the kinds the decision
         "PERSON",
         "PHONE_NUMBER",
     },
-    "Sign every answer as Anna Müller, Hauptstraße 12": {"PERSON", "STREET_ADDRESS"},
+    "Sign every answer as Anna Müller, Hauptstraße 12": {"LOCATION", "PERSON"},
 }
 
 

@@ -39,6 +39,7 @@ from presidio_analyzer.predefined_recognizers import (
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
 
+from routing_mcp.pii_address import StreetAddressRecognizer
 from routing_mcp.pii_ids import CardRecognizer, FrNirRecognizer, IssuedNhsRecognizer
 from routing_mcp.pii_names import CONFIDENT
 from routing_mcp.pii_pool import Finding
@@ -48,6 +49,9 @@ from routing_mcp.pii_rules import (
     PolicyIpRecognizer,
     rule_recognizers,
 )
+
+# Kinds read from the words around them, whose span is a judgement (see keeps_local).
+READ_FROM_WORDS = frozenset({"PERSON", "LOCATION", "MEDICAL", "DATE_OF_BIRTH", "ID_NUMBER"})
 
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -256,6 +260,7 @@ class PiiScanner:
             InAadhaarRecognizer(supported_language="en"),
             CryptoRecognizer(),
             NameRecognizer(),
+            StreetAddressRecognizer(),
             *model,
             *rule_recognizers(),
         ]
@@ -314,9 +319,11 @@ class PiiScanner:
     @staticmethod
     def keeps_local(findings: list[Finding]) -> bool:
         """Whether a finding is too uncertain to redact: a possible name ("to Will", a lone
-        lower-case given name) keeps the prompt local even in redact mode, since redacting the
-        wrong span would send the real name."""
-        return any(f.entity == "PERSON" and f.score < CONFIDENT for f in findings)
+        lower-case given name), a possible address ("12 baker street"), a weak reading of a
+        health detail, a birth date or an id keeps the prompt local even in redact mode, since
+        redacting the wrong span would send the real data. Kinds found by their format (e-mail,
+        card, IBAN, phone, IP) are redacted exactly whatever their score."""
+        return any(f.entity in READ_FROM_WORDS and f.score < CONFIDENT for f in findings)
 
     def redact(self, text: str, findings: list[Finding] | None = None) -> str:
         """Replace every finding with ``<ENTITY>``."""

@@ -4,8 +4,8 @@
 - IP_ADDRESS, by policy: an address that identifies a subscriber on the internet (public IPv4 or
   IPv6) is personal data; a private, loopback, link-local or CGNAT address names a box on a home
   network and is not; and a dotted quad after "version"/"firmware"/"v" is a version number.
-- DATE_OF_BIRTH, STREET_ADDRESS, HEALTH: words of the four languages around a date, a street
-  and a number, a condition or medicine said of someone ("my", "I have", "mein Sohn hat").
+- DATE_OF_BIRTH, HEALTH: words of the four languages around a date, a condition or medicine
+  said of someone ("my", "I have", "mein Sohn hat"). Addresses: :mod:`routing_mcp.pii_address`.
 - ID_NUMBER and PHONE_NUMBER by context: a code after "passport", "DNI", "licence" ..., digits
   after "phone", "Handy", "móvil" ... whatever the country's format.
 """
@@ -149,11 +149,6 @@ _BIRTH = (
     r"geburtsdatum(?: ist)?(?: der)?|geburtstag(?: ist)?|née?(?: le)?|date de naissance|"
     r"nacid[oa](?: el)?|nací(?: el)?|fecha de nacimiento|cumpleaños(?: es)?)"
 )
-_STREET_WORD = (
-    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
-    r"terrace|close|square|sq|crescent|gardens|grove|row|parkway|pkwy|highway|hwy)"
-)
-_UPPER = r"[A-ZÄÖÜÉÈÁÍÓÚÑ]"
 
 
 def rule_recognizers() -> list[EntityRecognizer]:
@@ -167,41 +162,6 @@ def rule_recognizers() -> list[EntityRecognizer]:
             Pattern("birth date", rf"(?<=\b{_BIRTH}[\s:]{{1,3}}){_DATE}", 0.7),
             # German and French put it after: "am 3. März 1985 geboren", "1985 née"
             Pattern("date, then born", rf"{_DATE}(?=\s+(?:geboren|born|née?|nacid[oa])\b)", 0.7),
-        ],
-    )
-    address = PatternRecognizer(
-        supported_entity="STREET_ADDRESS",
-        name="StreetAddressRecognizer",
-        global_regex_flags=flags,
-        patterns=[
-            Pattern(
-                "number street",
-                rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:(?:{_UPPER}[\wäöüß'-]+|\d+(?:st|nd|rd|th))\s+){{1,3}}"
-                rf"(?i:{_STREET_WORD})\b\.?",
-                0.6,
-            ),
-            Pattern(
-                "number street (lower case)",
-                # not "a 10 day road trip", "5 mile drive"
-                rf"\b\d{{1,5}}\s+(?:(?!(?:day|week|month|year|hour|minute|mile|km|step|lane)s?\b)"
-                rf"[a-z]+\s+){{1,2}}(?i:{_STREET_WORD})\b",
-                0.5,
-            ),
-            Pattern(
-                "german street number",
-                rf"\b{_UPPER}[a-zäöüß]+(?:straße|strasse|weg|gasse|allee|platz|ring|damm|ufer|"
-                r"chaussee)\s+\d{1,4}[a-z]?\b",
-                0.6,
-            ),
-            Pattern(
-                "romance street",
-                r"\b(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|boulevard|bd|impasse|allée|"
-                r"chemin|quai|place|cours)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=,|\s+\d{5}|$)|"
-                r"(?i:calle|c/|avenida|avda\.?|plaza|paseo|camino|carrer|rambla)\s+"
-                r"(?:[\w'’-]+\s+){0,4}?\d{1,4})",
-                0.6,
-            ),
-            Pattern("po box", r"\b(?i:p\.?\s?o\.?\s?box|postfach|apartado)\s+\d{1,6}\b", 0.6),
         ],
     )
     health = PatternRecognizer(
@@ -243,7 +203,7 @@ def rule_recognizers() -> list[EntityRecognizer]:
             )
         ],
     )
-    return [birth, address, health, ids, phones]
+    return [birth, health, ids, phones]
 
 
 def _health_regex() -> str:
