@@ -18,7 +18,10 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:  # the bench and the tests import the scanner themselves
+    from routing_mcp.pii import PiiScanner
 
 DATA = Path(__file__).parent / "data"
 Split = Literal["tune", "held_out", "all", "probe", "fresh"]
@@ -113,3 +116,8 @@ def score_personal(samples: list[Sample], scan: Scan) -> Score:
 
 def false_positives(samples: list[Sample], scan: Scan) -> list[Sample]:
     return [s for s in samples if scan(s.text)[0]]
+
+
+def strings_of(scanner: PiiScanner, text: str, entity: str) -> list[str]:
+    """The strings of ``text`` the scanner found as ``entity`` (for the per-class tests)."""
+    return [text[f.start : f.end] for f in scanner.scan(text) if f.entity == entity]

@@ -9,10 +9,7 @@ from __future__ import annotations
 import pytest
 
 from routing_mcp.pii import PiiScanner
-
-
-def _locations(scanner: PiiScanner, text: str) -> list[str]:
-    return [text[f.start : f.end] for f in scanner.scan(text) if f.entity == "LOCATION"]
+from tests.routing.pii_corpus import strings_of
 
 
 @pytest.mark.parametrize(
@@ -39,13 +36,13 @@ def _locations(scanner: PiiScanner, text: str) -> list[str]:
     ],
 )
 def test_street_addresses_are_found_whole(scanner: PiiScanner, prompt: str, address: str) -> None:
-    assert address in _locations(scanner, prompt), scanner.scan(prompt)
+    assert address in strings_of(scanner, prompt, "LOCATION"), scanner.scan(prompt)
 
 
 def test_a_lower_case_address_keeps_the_prompt_local_in_redact_mode(scanner: PiiScanner) -> None:
     prompt = "drop the keys at 14 linden avenue tonight"
     found = scanner.scan(prompt)
-    assert "14 linden avenue" in _locations(scanner, prompt)
+    assert "14 linden avenue" in strings_of(scanner, prompt, "LOCATION")
     assert scanner.keeps_local(found)  # a possible address: not redacted, kept local
 
 
@@ -73,4 +70,4 @@ def test_a_confident_address_is_redacted_with_its_postcode(scanner: PiiScanner) 
     ],
 )
 def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
-    assert _locations(scanner, prompt) == []
+    assert strings_of(scanner, prompt, "LOCATION") == []

@@ -39,6 +39,7 @@ from presidio_analyzer.predefined_recognizers import (
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
 
+from routing_mcp import pii_medical
 from routing_mcp.pii_address import StreetAddressRecognizer
 from routing_mcp.pii_ids import CardRecognizer, FrNirRecognizer, IssuedNhsRecognizer
 from routing_mcp.pii_names import CONFIDENT
@@ -151,6 +152,7 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
 CONTEXT_BOOST = 0.35
 MIN_SCORE_WITH_CONTEXT = 0.4
 CONTEXT_WINDOW = 60  # characters before the match (about five words)
+MEDICAL_SCORE = 0.7  # a lexicon term said of someone: redacted as found
 
 
 # What a recognizer's patterns cannot match without (a cheap pre-check per prompt).
@@ -158,7 +160,6 @@ _NEEDS = {
     "OfflineEmailRecognizer": "@",
     "NameRecognizer": "",
     "ModelNameRecognizer": "",
-    "HealthRecognizer": "",
     "PolicyIpRecognizer": "ip",
     "CryptoRecognizer": "",
 }
@@ -306,6 +307,9 @@ class PiiScanner:
                 if recognizer.context and _has_context(lowered, result.start, recognizer.context):
                     result.score = max(result.score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT)
                 results.append(result)
+        people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
+        for start, end in pii_medical.find(text, people):
+            results.append(RecognizerResult("MEDICAL", start, end, MEDICAL_SCORE))
         kept = _remove_contained(results)
         return sorted(
             (

@@ -4,8 +4,8 @@
 - IP_ADDRESS, by policy: an address that identifies a subscriber on the internet (public IPv4 or
   IPv6) is personal data; a private, loopback, link-local or CGNAT address names a box on a home
   network and is not; and a dotted quad after "version"/"firmware"/"v" is a version number.
-- DATE_OF_BIRTH, HEALTH: words of the four languages around a date, a condition or medicine
-  said of someone ("my", "I have", "mein Sohn hat"). Addresses: :mod:`routing_mcp.pii_address`.
+- DATE_OF_BIRTH: words of the six languages around a date. Street addresses:
+  :mod:`routing_mcp.pii_address`; health facts: :mod:`routing_mcp.pii_medical`.
 - ID_NUMBER and PHONE_NUMBER by context: a code after "passport", "DNI", "licence" ..., digits
   after "phone", "Handy", "móvil" ... whatever the country's format.
 """
@@ -164,12 +164,6 @@ def rule_recognizers() -> list[EntityRecognizer]:
             Pattern("date, then born", rf"{_DATE}(?=\s+(?:geboren|born|née?|nacid[oa])\b)", 0.7),
         ],
     )
-    health = PatternRecognizer(
-        supported_entity="HEALTH",
-        name="HealthRecognizer",
-        global_regex_flags=flags | _I,
-        patterns=[Pattern("condition said of someone", _health_regex(), 0.6)],
-    )
     ids = PatternRecognizer(
         supported_entity="ID_NUMBER",
         name="ContextIdRecognizer",
@@ -203,32 +197,4 @@ def rule_recognizers() -> list[EntityRecognizer]:
             )
         ],
     )
-    return [birth, health, ids, phones]
-
-
-def _health_regex() -> str:
-    someone = (
-        r"(?:\bi\b|i'm|\bmy\b|\bme\b|\bhe\b|\bshe\b|\bhis\b|\bher\b|\bhas\b|\bhad\b|diagnos\w*|"
-        r"\bich\b|\bmein\w*|\bhat\b|\bhatte\b|\bj'|\bje\b|\bmon\b|\bma\b|\btengo\b|"
-        r"\bmi\b|\btiene\b|\btuvo\b|\bestoy\b|\bsuis\b|\bbin\b|\w['’]s\b)"
-    )
-    conditions = (
-        r"(?:diabet\w*|type [12] diabetes|adhd|adhs|tdah|depress\w*|dépression|depresión|anxiety|"
-        r"angststörung|anxiété|ansiedad|bipolar\w*|schizophren\w*|autis\w*|epilep\w*|asthma|"
-        r"asthme|asma|alzheimer'?s?|dementia|demenz|démence|demencia|parkinson'?s?|cancer|"
-        r"krebs|cáncer|tumou?r|leuk[a]?emia|chemotherapy|chemo|chimiothérapie|quimioterapia|"
-        r"hiv(?: positive)?|aids|hepatitis|stroke|schlaganfall|\bavc\b|ictus|heart attack|"
-        r"herzinfarkt|infarctus|infarto|copd|multiple sclerosis|\bms\b|spinal cord injury|"
-        r"wheelchair|rollstuhl|fauteuil roulant|silla de ruedas|allerg\w*|pregnan\w*|schwanger|"
-        r"enceinte|embarazada|miscarriage|fehlgeburt|insulin|metformin|sertralin\w*|"
-        r"fluoxetin\w*|ritalin|methylphenidat\w*|lithium|chemotherapie|dialys\w*|"
-        r"panic attacks?|eating disorder|anorexi\w*|bulimi\w*|ptsd|\bocd\b|migraine\w*|"
-        r"hypertension|bluthochdruck|long covid|covid-19|coronavirus)"
-    )
-    # "type 2", "du poumon", "wegen ADHS": what follows a condition belongs to it
-    detail = (
-        r"(?:\s+(?:typ|type|tipo)\s*(?:[12]|i{1,2})\b|"
-        r"\s+(?:du|de|des|of the|of|del|de la)\s+\w+|"
-        rf"[^.!?\n,;]{{0,30}}?\b{conditions})*"
-    )
-    return rf"{someone}(?:[^.!?\n]{{0,60}}?)\b{conditions}{detail}"
+    return [birth, ids, phones]
