@@ -169,13 +169,16 @@ _IP_HINT = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9a-fA-F]:[0-9a-fA-F]{0,
 # patterns' look-behinds tried at every date or number of a long text.
 _HINTS = {
     "DateOfBirthRecognizer": re.compile(
-        r"born|birth|d\.?o\.?b|geboren|geburt|née?\b|naissance|nacid|nací|nacimiento|cumpleaños",
+        r"born|\bb\.|birth|d\.?o\.?b|geb|geburt|née?\b|né\(|naissance|anniversaire|nac|nací|"
+        r"cumpleaños|cumple|nat[oa]\b|nascita|compleanno|compie|geboorte|verjaardag|turns|wird|"
+        r"fête",
         re.IGNORECASE,
     ),
     "ContextIdRecognizer": re.compile(
-        r"passport|passeport|pasaporte|reisepass|licen[cs]e|führerschein|permis|carnet|dni|nie|"
-        r"nif|nir|ssn|social|sociale|insurance|versicher|steuer|tax|ausweis|id card|identity|"
-        r"identité|fiscal",
+        r"pas(?:s(?:port|eport|aporto|nummer)|aporte|poort)|reisepass|licen[cs]e|führerschein|"
+        r"permis|carnet|patente|rijbewijs|dni|nie|nif|nir|ssn|social|sociale|sécu|insurance|"
+        r"versicher|steuer|tax|ausweis|\bid\b|id-|identit|fiscal|"
+        r"previdenza|bsn|burgerservice|sofi|utr",
         re.IGNORECASE,
     ),
 }

@@ -133,21 +133,51 @@ class PolicyIpRecognizer(Filtered, IpRecognizer):
 
 
 _MONTHS = (
-    r"(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|février|mar(?:ch|s)?|märz|apr(?:il)?|avril|"
-    r"may|mai|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|août|sep(?:t(?:ember)?)?|"
-    r"septembre|oct(?:ober)?|okt(?:ober)?|octobre|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|"
-    r"décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
-    r"noviembre|diciembre)"
+    r"(?:jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|ruari)?|février|mar(?:ch|s)?|märz|maart|"
+    r"apr(?:il)?|avril|may|mai|mei|june?|juni|juin|july?|juli|juillet|aug(?:ust(?:us)?)?|août|"
+    r"sep(?:t(?:ember)?)?|septembre|oct(?:ober)?|okt(?:ober)?|octobre|nov(?:ember|embre)?|"
+    r"dec(?:ember)?|dez(?:ember)?|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|"
+    r"settembre|ottobre|dicembre)"
 )
 _DATE = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
     rf"{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
-    rf"\d{{1,2}}(?:st|nd|rd|th|er)?\.? (?:de )?{_MONTHS}\.?,? (?:de )?\d{{4}})"
+    rf"\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.? (?:de |of )?{_MONTHS}\.?,? (?:de )?\d{{4}})"
 )
+# A full date whose year can be a living person's birth year (not next month's meeting).
+_BIRTH_YEAR_DATE = (
+    r"(?:(?:19\d\d|20[01]\d)-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|20[01]\d)|"
+    rf"{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? (?:19\d\d|20[01]\d)|"
+    rf"\d{{1,2}}(?:st|nd|rd|th|er)?\.? (?:de |of )?{_MONTHS}\.?,? (?:de )?(?:19\d\d|20[01]\d))"
+)
+# Words that say the next date is a birth date, in the six languages, with what may stand
+# between ("born on the", "geb. am", "née le", "nacido el", "nata il", "geboren op").
 _BIRTH = (
-    r"(?:born(?: on)?|birthday(?: is)?|date of birth|d\.?o\.?b\.?(?: is)?|geboren(?: am)?|"
-    r"geburtsdatum(?: ist)?(?: der)?|geburtstag(?: ist)?|née?(?: le)?|date de naissance|"
-    r"nacid[oa](?: el)?|nací(?: el)?|fecha de nacimiento|cumpleaños(?: es)?)"
+    r"(?:born|b\.|birthday|birth ?date|date of birth|d\.?o\.?b\.?|geboren|geb\.|"
+    r"geburtsdatum|geburtstag|née?|né\(e\)|date de naissance|anniversaire|nacid[oa]|nació|nací|"
+    r"f\. ?nac\.|fecha de nacimiento|cumpleaños|nat[oa]|data di nascita|compleanno|"
+    r"geboortedatum|verjaardag|turns \d{1,3}|(?:wird|fête ses|cumple|compie) \d{1,3})"
+)
+_BIRTH_FILLER = r"(?:[\s:,(]{1,3}(?:(?:is|ist|est|es|è|on|the|am|le|el|il|op|der|den|was)\s+){0,3})"
+# Form fields: a birth year date after "date of birth?" within a short stretch (a chat log
+# asking for it, an address in between).
+_BIRTH_FIELD = (
+    r"(?:date of birth|dob|d\.o\.b\.?|birth ?date|geburtsdatum|date de naissance|"
+    r"fecha de nacimiento|data di nascita|geboortedatum)"
+)
+# Words that say an id follows, in the six languages (compounds too: "Personalausweisnummer").
+_ID_WORD = (
+    r"(?:passport|passeport|pasaporte|passaporto|paspoort|reisepass|pass(?=nummer)|"
+    r"driving licen[cs]e|driver['’]?s licen[cs]e|drivers licen[cs]e|licen[cs]e number|"
+    r"führerschein|permis de conduire|permis|carnet de conducir|carnet|patente|rijbewijs|"
+    r"id card|identity card|national id|id number|identity number|carte d['’]identité|"
+    r"carte nationale d['’]identité|cni|dni|nie|nif|nir|documento de identidad|"
+    r"carta d['’]identità|identiteitskaart|id-kaart|personalausweis|ausweis|"
+    r"ssn|social security|sécurité sociale|sécu|seguridad social|previdenza|"
+    r"national insurance|ni number|insurance number|versichertennummer|"
+    r"sozialversicherungsnummer|tax id|steuer-?id|steueridentifikationsnummer|steuernummer|"
+    r"numéro fiscal|codice fiscale|bsn|burgerservicenummer|sofinummer|utr)"
 )
 
 
@@ -159,9 +189,16 @@ def rule_recognizers() -> list[EntityRecognizer]:
         name="DateOfBirthRecognizer",
         global_regex_flags=flags | _I,
         patterns=[
-            Pattern("birth date", rf"(?<=\b{_BIRTH}[\s:]{{1,3}}){_DATE}", 0.7),
+            # each lookbehind only where a date starts (checked first: the cheap part)
+            Pattern("birth date", rf"(?={_DATE})(?<=\b{_BIRTH}{_BIRTH_FILLER}){_DATE}", 0.7),
             # German and French put it after: "am 3. März 1985 geboren", "1985 née"
             Pattern("date, then born", rf"{_DATE}(?=\s+(?:geboren|born|née?|nacid[oa])\b)", 0.7),
+            Pattern(
+                "birth year date after the field's name",
+                rf"(?<![\d/.-])(?={_BIRTH_YEAR_DATE})"
+                rf"(?<=\b{_BIRTH_FIELD}\b[^\n]{{0,120}}?\n?[^\n]{{0,120}}?){_BIRTH_YEAR_DATE}",
+                0.6,
+            ),
         ],
     )
     ids = PatternRecognizer(
@@ -171,13 +208,11 @@ def rule_recognizers() -> list[EntityRecognizer]:
         patterns=[
             Pattern(
                 "id after its name",
-                r"(?<=\b(?:passport|passeport|pasaporte|reisepass|licen[cs]e|führerschein|permis|"
-                r"carnet|dni|nie|nif|nir|ssn|social security|sécurité sociale|seguridad social|"
-                r"national insurance|ni number|insurance number|versichertennummer|"
-                r"sozialversicherungsnummer|steuer-?id|tax id|steuernummer|personalausweis|"
-                r"ausweis|id card|identity card|carte d'identité|numéro fiscal)"
-                r"(?:\s+(?:number|no\.?|nr\.?|num[ée]ro|número|n°|#))?(?:\s+(?:is|ist|est|es))?"
-                r"[:\s]\s*)(?=(?:[A-Z -]*\d){2})[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9]\b",
+                # the name, "number", then a few words without digits ("? The number is")
+                r"(?<![\w-])(?-i:(?=(?:[A-Z -]*\d){2})(?=[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9]\b))"
+                rf"(?<=\b{_ID_WORD}(?:[-\s]?(?:nummer|nr\.?|number|no\.?|num[ée]ro|número|"
+                r"numero|n°|nº|#))?\b[^\d\n]{0,40}?)"
+                r"(?-i:[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b",
                 0.6,
             )
         ],
