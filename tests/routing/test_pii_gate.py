@@ -22,7 +22,7 @@ PII_CORPUS = [
     ("Analyse the spending on card 4111 1111 1111 1111 last month in depth", "CREDIT_CARD"),
     ("Wire the rent to IBAN DE89 3704 0044 0532 0130 00 and draft a note", "IBAN_CODE"),
     ("My SSN is 536-22-8726, help me write a cover letter", "US_SSN"),
-    ("Our VPN exit is 203.0.113.77, write a story about it", "IP_ADDRESS"),
+    ("Our VPN exit is 81.2.69.160, write a story about it", "IP_ADDRESS"),
     ("My name is Jane Doe and I need a poem for my wedding", "PERSON"),
     ("Plan a roadmap for moving to 42 Maple Street next spring", "LOCATION"),
     ("Dr. Alice Smith asked me to compare the two treatments in depth", "PERSON"),

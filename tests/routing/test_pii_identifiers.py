@@ -80,3 +80,17 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
     assert scanner.scan(prompt) == [], [
         (f.entity, prompt[f.start : f.end]) for f in scanner.scan(prompt)
     ]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Numéro de commande 302-5518276-4417208 : le colis est en retard",
+        "Fattura n. 2024/001532 del fornitore: cosa sono gli oneri?",
+        "factuurnummer 2023-0041187 staat niet in de mail",
+    ],
+)
+def test_order_and_invoice_numbers_are_not_phones_or_ids(scanner: PiiScanner, prompt: str) -> None:
+    assert scanner.scan(prompt) == [], [
+        (f.entity, prompt[f.start : f.end]) for f in scanner.scan(prompt)
+    ]

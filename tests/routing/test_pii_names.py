@@ -116,7 +116,13 @@ def test_common_words_products_and_places_are_not_names(scanner: PiiScanner, pro
         ("Upgrade from version 2.14.1.3 to 2.15.0.1 broke Zigbee", False),
         ("Windows 10.0.19045.3803 breaks the NIC driver", False),
         ("The NAS at 192.168.1.20 is slow; Pi-hole on 10.0.0.53", False),
-        ("my server is at 203.0.113.7, write an abuse report", True),
+        ("my server is at 81.2.69.7, write an abuse report", True),
+        # examples and shared services, not a subscriber: documentation ranges, public resolvers
+        ("my server is at 203.0.113.7 in the docs example", False),
+        ("Use 2001:db8::1 and 198.51.100.4 in the tutorial", False),
+        ("Set DNS to 1.1.1.1 and 9.9.9.9, fallback 8.8.4.4", False),
+        # a longer dotted number is no address
+        ("Reject inputs like 1.2.3.4.5 or 256.1.1.1 in the validator", False),
         ("Accepted publickey for root from 92.40.175.12 port 51122", True),
         ("My public IPv6 is 2a02:8070:a284:5e00:d1c4:9a2f:1c3e:7b10", True),
     ],
@@ -128,3 +134,35 @@ def test_ip_addresses_by_policy(scanner: PiiScanner, prompt: str, is_ip: bool) -
 def test_redact_replaces_whole_names(scanner: PiiScanner) -> None:
     text = "Write to Sarah O'Connor and my colleague maria garcia"
     assert scanner.redact(text) == "Write to <PERSON> and my colleague <PERSON>"
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Who was Ada Lovelace and what did she compute?",
+        "Compare Gandalf and Dumbledore as mentors in one paragraph",
+        "Why did Napoleon lose at Waterloo?",
+        "Explain Einstein's relativity to a ten-year-old",
+        "Is Sherlock Holmes based on a real doctor? Holmes seems too clever",
+        "Wie entkalke ich einen Saunier Duval Kessel?",
+        "Che ore sono a Roma adesso?",
+        "Welke router past het best bij glasvezel?",
+    ],
+)
+def test_public_figures_characters_and_brands_are_no_private_names(
+    scanner: PiiScanner, prompt: str
+) -> None:
+    assert [prompt[f.start : f.end] for f in scanner.scan(prompt) if f.entity == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [
+        ("my colleague Alan Turing needs a new badge", "Alan Turing"),
+        ("Hi Frodo,\nthe backup is done.", "Frodo"),
+    ],
+)
+def test_a_private_person_with_a_famous_name_is_still_found(
+    scanner: PiiScanner, prompt: str, name: str
+) -> None:
+    assert name in [prompt[f.start : f.end] for f in scanner.scan(prompt) if f.entity == "PERSON"]

@@ -41,7 +41,12 @@ from presidio_anonymizer.entities import OperatorConfig
 
 from routing_mcp import pii_medical
 from routing_mcp.pii_address import StreetAddressRecognizer
-from routing_mcp.pii_ids import CardRecognizer, FrNirRecognizer, IssuedNhsRecognizer
+from routing_mcp.pii_ids import (
+    ID_WORD_BEFORE,
+    CardRecognizer,
+    FrNirRecognizer,
+    IssuedNhsRecognizer,
+)
 from routing_mcp.pii_names import CONFIDENT
 from routing_mcp.pii_pool import Finding
 from routing_mcp.pii_rules import (
@@ -81,13 +86,7 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
     _KEY = re.compile(r"\w=$")
     _PHONE_KEY = re.compile(r"(?:phone|tel|mobile|cell|fax|handy|telefon)\w*=$", re.IGNORECASE)
     _DECIMAL = re.compile(r"^\d+\.\d+$")
-    _ID_WORD = re.compile(
-        r"\b(?:ticket|order|invoice|case|ref|reference|tracking|serial|s/n|sn|id|build|job|"
-        r"issue|pr|transaction|commit|batch|lot|part|sku|model|rechnung|bestellung|auftrag|"
-        r"vorgang|kundennummer|facture|commande|dossier|pedido|factura)s?\s*"
-        r"(?:no\.?|nr\.?|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*$",
-        re.IGNORECASE,
-    )
+    _ID_WORD = ID_WORD_BEFORE
 
     def _regions_for(self, chunk: str) -> list[str]:
         """A number written nationally starts with its region's trunk prefix where there is one
@@ -222,14 +221,20 @@ def _remove_contained(results: list[RecognizerResult]) -> list[RecognizerResult]
 
 def _inside_token(text: str, result: RecognizerResult) -> bool:
     """A number read out of a longer word: digits of a hex trace id ("trace=1d78691547276b50")
-    or of an identifier pass the checksums of PESEL, Personnummer or NHS numbers by chance, but
-    a number that is personal data stands on its own."""
+    or of an identifier ("405-1127834-9931702") pass the checksums of PESEL, Personnummer or NHS
+    numbers by chance, but a number that is personal data stands on its own."""
     raw = text[result.start : result.end]
     if any(c.isalpha() for c in raw):
         return False  # an IBAN, an e-mail, a name: letters belong to it
-    before = text[result.start - 1] if result.start > 0 else " "
-    after = text[result.end] if result.end < len(text) else " "
-    return before.isalnum() or after.isalnum()
+    before = text[max(0, result.start - 2) : result.start].rjust(2)
+    after = text[result.end : result.end + 2].ljust(2)
+    if before[1].isalnum() or after[0].isalnum():
+        return True
+    # glued to more digits by a dash or slash: "405-1127834-9931702" is one id (phone numbers
+    # written back to back, "415-555-0132/415-555-0199", are each a number)
+    return result.entity_type != "PHONE_NUMBER" and (
+        (before[1] in "-/" and before[0].isdigit()) or (after[0] in "-/" and after[1].isdigit())
+    )
 
 
 class PiiScanner:

@@ -23,14 +23,17 @@ TITLES = word_set(
     "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
     "don doña familie famille familia family"
 )
-# Function words of the four languages (some are also short given names: "Les", "Al", "Ella").
+# Function words of the six languages (some are also short given names: "Les", "Al", "Ella").
 STOP = word_set(
     "i a an the team all everyone there sir madam folks guys you it we us them this that his her "
     "my our your their me him she he they one who what "
     "le la les un une des du de et en au aux il elle on ma mon mes ta ton tes sa son ses nous "
     "vous ils el los las una unos unas del al y o con por para su sus mi mis tu se "
     "der die das dem den ein eine einem einen einer und oder mit von zu im am vom zum zur ich "
-    "du er sie es wir ihr"
+    "du er sie es wir ihr "
+    # Italian and Dutch: capitalised at a sentence's start, or names as well ("Che", "Della")
+    "che chi il lo gli della delle dello dei degli per tra fra come quale quali cosa sono "
+    "welke welk wat hoe waar het een voor naar niet ook maar deze dit dat zijn"
 )
 FLAGS = re.IGNORECASE | re.MULTILINE
 GREETING = re.compile(

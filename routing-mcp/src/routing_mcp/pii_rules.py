@@ -3,7 +3,8 @@
 - PERSON: :mod:`routing_mcp.pii_names` (gazetteers + context), wrapped as a recognizer.
 - IP_ADDRESS, by policy: an address that identifies a subscriber on the internet (public IPv4 or
   IPv6) is personal data; a private, loopback, link-local or CGNAT address names a box on a home
-  network and is not; and a dotted quad after "version"/"firmware"/"v" is a version number.
+  network and is not, nor are documentation ranges and well-known public resolvers; a dotted
+  quad after "version"/"firmware"/"v", or inside a longer dotted number, is no address.
 - DATE_OF_BIRTH: words of the six languages around a date. Street addresses:
   :mod:`routing_mcp.pii_address`; health facts: :mod:`routing_mcp.pii_medical`.
 - ID_NUMBER and PHONE_NUMBER by context: a code after "passport", "DNI", "licence" ..., digits
@@ -21,7 +22,8 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from presidio_analyzer.predefined_recognizers import IpRecognizer
 
 from homelab_shared.errors import ConfigError
-from routing_mcp.pii_ids import Filtered
+from routing_mcp.pii_ids import ID_WORD_BEFORE, Filtered
+from routing_mcp.pii_known import not_private
 from routing_mcp.pii_names import NameFinder
 
 _I = re.IGNORECASE
@@ -65,7 +67,13 @@ class NameRecognizer(EntityRecognizer):
         return None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
-        return [RecognizerResult("PERSON", h.start, h.end, h.score) for h in self.finder.find(text)]
+        hits = self.finder.find(text)
+        public = not_private(text, [(h.start, h.end) for h in hits])
+        return [
+            RecognizerResult("PERSON", h.start, h.end, h.score)
+            for i, h in enumerate(hits)
+            if i not in public
+        ]
 
 
 _VERSION_WORD = (
@@ -112,6 +120,13 @@ _NOT_PERSONAL = [
         "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "169.254.0.0/16",
         "100.64.0.0/10", "0.0.0.0/8", "255.255.255.255/32", "224.0.0.0/4",
         "::1/128", "fe80::/10", "fc00::/7", "ff00::/8", "::/128",
+        # documentation and benchmark ranges (RFC 5737, 3849, 2544): examples, no one's
+        "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "198.18.0.0/15", "2001:db8::/32",
+        # well-known public resolvers: a service everyone uses, not a subscriber
+        "1.1.1.1/32", "1.0.0.1/32", "8.8.8.8/32", "8.8.4.4/32", "9.9.9.9/32",
+        "149.112.112.112/32", "208.67.222.222/32", "208.67.220.220/32", "94.140.14.14/32",
+        "94.140.15.15/32", "2606:4700:4700::1111/128", "2606:4700:4700::1001/128",
+        "2001:4860:4860::8888/128", "2001:4860:4860::8844/128", "2620:fe::fe/128",
     )
 ]  # fmt: skip
 
@@ -122,8 +137,10 @@ class PolicyIpRecognizer(Filtered, IpRecognizer):
     def keep(self, text: str, result: RecognizerResult) -> bool:
         if _is_version(text, result.start, result.end):
             return False  # "firmware 1.2.3.4"
-        if re.match(r"[\d.]+\.\d", text[result.end : result.end + 3]):
-            return False  # part of a longer dotted version: 10.0.19045.3803
+        if re.match(r"\.\d", text[result.end : result.end + 2]) or re.search(
+            r"\d\.$", text[max(0, result.start - 2) : result.start]
+        ):
+            return False  # part of a longer dotted number: 10.0.19045.3803, "1.2.3.4.5"
         raw = text[result.start : result.end]
         try:
             address = ipaddress.ip_address(raw.split("/")[0].split("%")[0])
@@ -181,6 +198,14 @@ _ID_WORD = (
 )
 
 
+class ContextPhoneRecognizer(Filtered, PatternRecognizer):
+    """Digits after a phone word, unless an id word stands right before them ("numéro de
+    commande 405-1127834-9931702")."""
+
+    def keep(self, text: str, result: RecognizerResult) -> bool:
+        return ID_WORD_BEFORE.search(text[max(0, result.start - 40) : result.start]) is None
+
+
 def rule_recognizers() -> list[EntityRecognizer]:
     """The pattern rules (module doc); scores below 0.6 need a context word to count."""
     flags = re.MULTILINE
@@ -217,7 +242,7 @@ def rule_recognizers() -> list[EntityRecognizer]:
             )
         ],
     )
-    phones = PatternRecognizer(
+    phones = ContextPhoneRecognizer(
         supported_entity="PHONE_NUMBER",
         name="ContextPhoneRecognizer",
         global_regex_flags=flags | _I,
