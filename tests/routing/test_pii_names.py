@@ -166,3 +166,38 @@ def test_a_private_person_with_a_famous_name_is_still_found(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in [prompt[f.start : f.end] for f in scanner.scan(prompt) if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [
+        # relations and titles of Italian and Dutch, a lower-case surname after a title
+        ("mia moglie chiara ha bisogno di un biglietto", "chiara"),
+        ("mijn schoonmoeder Ine komt zondag eten", "Ine"),
+        ("ma compagne Sandrine rentre tard", "Sandrine"),
+        ("la chiave è dalla signora Ricci al primo piano", "Ricci"),
+        ("my landlord mr patel wants the keys back", "patel"),
+        # mail and contact headers
+        ("FN:Ingrid Solberg\nTEL:+47 912 34 567", "Ingrid Solberg"),
+        ("> From: Okonkwo Adaeze <a@b.org>\n> ok", "Okonkwo Adaeze"),
+        # a given name and a surname joined into a user name or an entity id
+        ("failed password for user 'lucas.moreau' from 81.2.69.7", "lucas.moreau"),
+        ("entity_id: person.maria_lopez\nto: home", "maria_lopez"),
+    ],
+)
+def test_names_in_more_places(scanner: PiiScanner, prompt: str, name: str) -> None:
+    found = [prompt[f.start : f.end] for f in scanner.scan(prompt) if f.entity == "PERSON"]
+    assert any(name in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "import os.path and call numpy.array on it",
+        "self.mark_done() is called twice in the worker",
+        "Wie heißt das Tool, mit dem man Fotos sortiert?",
+        "The request took 200 ms latency on average",
+    ],
+)
+def test_code_and_words_are_not_names(scanner: PiiScanner, prompt: str) -> None:
+    assert [f for f in scanner.scan(prompt) if f.entity == "PERSON"] == []
