@@ -3,10 +3,11 @@
 The prompts were written by hand, before the recognizers were tuned and without looking at
 them. Each personal prompt lists its personal strings by kind; each clean prompt has none. A
 stable hash of the id puts every prompt in the tuning half or the held-out half once and for
-all. Both halves have since been looked at while tuning (see bench/README.md), so the unseen
-measure is the ``fresh`` split: ``pii_personal_fresh.jsonl`` and ``pii_clean_fresh.jsonl``,
-written by someone who never saw the detector, read whole (all of it is held out) and never
-used for tuning. They are merged separately; :class:`MissingCorpus` says so when they are absent.
+all. Both halves have since been looked at while tuning (see bench/README.md), and so has the
+``fresh`` split (``pii_personal_fresh.jsonl`` and ``pii_clean_fresh.jsonl``, written by someone
+who never saw the detector, read whole): it was the unseen measure until session 5 and is tuning
+data since; the held-out measure is a blind corpus written after that round. The fresh files
+are merged separately; :class:`MissingCorpus` says so when they are absent.
 The ``probe`` split (``pii_*_probe.jsonl``) is a small set the tuner wrote before the second
 tuning round, for the classes the issue names; it was tuned on, so it is not held out either.
 """

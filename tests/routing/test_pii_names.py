@@ -22,8 +22,8 @@ def _scan(scanner: PiiScanner):  # type: ignore[no-untyped-def]
 
 def test_tuned_corpus_recall_and_false_positives(scanner: PiiScanner) -> None:
     """Floors just under what was measured on the corpus tuned on (both halves and the probe
-    set, 2026-12-02: flagged 100 %, protected 99.1 %, false positives 0.6 %); the unseen
-    measure is the fresh corpus, in the bench."""
+    set, 2026-12-02: flagged 100 %, protected 99.1 %, false positives 0.6 %; session 5: 99.8 %,
+    99.3 %, 0.5 %); the held-out measure is the blind corpus, in the bench."""
     personal = load("personal", "all") + load("personal", "probe")
     clean = load("clean", "all") + load("clean", "probe")
     assert len(personal) > 380 and len(clean) > 370
@@ -32,6 +32,17 @@ def test_tuned_corpus_recall_and_false_positives(scanner: PiiScanner) -> None:
     assert score.protected / score.prompts >= 0.98, score.misses
     wrong = false_positives(clean, _scan(scanner))
     assert len(wrong) / len(clean) <= 0.015, [s.id for s in wrong]
+
+
+def test_fresh_corpus_tuned_on_since_session_5(scanner: PiiScanner) -> None:
+    """Floors just under the tuned-on numbers of session 5 (flagged 95.1 %, protected 89.4 %,
+    false positives 0.4 %); the held-out measure is the blind corpus, in the bench."""
+    personal, clean = load("personal", "fresh"), load("clean", "fresh")
+    score = score_personal(personal, _scan(scanner))
+    assert score.flagged / score.prompts >= 0.945, score.misses
+    assert score.protected / score.prompts >= 0.885, score.misses
+    wrong = false_positives(clean, _scan(scanner))
+    assert len(wrong) / len(clean) <= 0.01, [s.id for s in wrong]
 
 
 @pytest.mark.parametrize(
