@@ -1,13 +1,14 @@
 """PII detection on the hand-written corpora: recall and false positives.
 
-    uv run python -m bench.routing_pii --split fresh   # the unseen corpus (the numbers to report)
+    uv run python -m bench.routing_pii --split fresh   # the fresh corpus (tuned on since session 5)
     uv run python -m bench.routing_pii --split all --misses   # what tuning looks at
 
 Splits: ``tune`` and ``held_out`` are the two halves of pii_{personal,clean}.jsonl (both have been
 tuned on since 2026-12-02, so neither is unseen any more), ``all`` is both, ``probe`` is a small
 set the tuner wrote before that round (tuned on too), and ``fresh`` is the
-whole of pii_{personal,clean}_fresh.jsonl, written independently of the detector and never tuned
-on (merged on its own; the bench says so and exits 1 when the files are absent).
+whole of pii_{personal,clean}_fresh.jsonl, written independently of the detector (merged on its
+own; the bench says so and exits 1 when the files are absent) and tuned on since session 5: the
+held-out measure is now a blind corpus written after that round.
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt

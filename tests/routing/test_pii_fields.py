@@ -29,7 +29,7 @@ SYSTEMS = {  # a system instruction with personal data -> the kinds the decision
         "PERSON",
         "PHONE_NUMBER",
     },
-    "Sign every answer as Anna Müller, Hauptstraße 12": {"PERSON", "STREET_ADDRESS"},
+    "Sign every answer as Anna Müller, Hauptstraße 12": {"LOCATION", "PERSON"},
 }
 
 
@@ -100,6 +100,32 @@ async def test_redact_mode_keeps_an_uncertain_name_local(
     await rt.aclose()
     assert result["model"] in ("local-qwen", "local-llama")
     assert upstreams.cloud_calls() == 0
+
+
+async def test_redact_mode_redacts_new_kinds_and_keeps_a_possible_address_local(
+    make_routing: Any, upstreams: Upstreams
+) -> None:
+    """A confident address, health fact and birth date are redacted before the cloud sees
+    them; a lower-case possible address keeps the request local."""
+    mcp, rt = make_routing(pii_mode="redact")
+    prompt = (
+        "Write a friendly note: the party for Leo Hartley (born on 4 May 2012, he has asthma) "
+        "is at 12 Heron Close, Norwich NR4 7TJ"
+    )
+    async with mcp_client(mcp) as client:
+        sent_out = structured(await client.call_tool("ask", {"prompt": prompt}))
+        kept = structured(
+            await client.call_tool(
+                "ask", {"prompt": "Write a note: drop the keys at 14 linden avenue"}
+            )
+        )
+    await rt.aclose()
+    assert sent_out["model"] == "gemini-flash"
+    [sent] = sent_texts(upstreams)
+    for value in ("Leo Hartley", "4 May 2012", "asthma", "Heron Close", "NR4 7TJ", "Norwich"):
+        assert value not in sent
+    assert kept["model"] in ("local-qwen", "local-llama")
+    assert upstreams.cloud_calls() == 1
 
 
 @pytest.mark.parametrize("prompt", ["", "   ", "\n\t \n"])

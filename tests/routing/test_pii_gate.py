@@ -22,9 +22,9 @@ PII_CORPUS = [
     ("Analyse the spending on card 4111 1111 1111 1111 last month in depth", "CREDIT_CARD"),
     ("Wire the rent to IBAN DE89 3704 0044 0532 0130 00 and draft a note", "IBAN_CODE"),
     ("My SSN is 536-22-8726, help me write a cover letter", "US_SSN"),
-    ("Our VPN exit is 203.0.113.77, write a story about it", "IP_ADDRESS"),
+    ("Our VPN exit is 81.2.69.160, write a story about it", "IP_ADDRESS"),
     ("My name is Jane Doe and I need a poem for my wedding", "PERSON"),
-    ("Plan a roadmap for moving to 42 Maple Street next spring", "STREET_ADDRESS"),
+    ("Plan a roadmap for moving to 42 Maple Street next spring", "LOCATION"),
     ("Dr. Alice Smith asked me to compare the two treatments in depth", "PERSON"),
     ("I was born on 1984-03-12; write a creative birthday slogan", "DATE_OF_BIRTH"),
     (
@@ -32,7 +32,7 @@ PII_CORPUS = [
         "EMAIL_ADDRESS",
     ),
     ("Compare UK NHS number 943 476 5919 records for my dad in depth", "UK_NHS"),
-    ("Meine Adresse ist Hauptstraße 12, plan den Umzug step by step", "STREET_ADDRESS"),
+    ("Meine Adresse ist Hauptstraße 12, plan den Umzug step by step", "LOCATION"),
     ("Send 0.5 BTC to 1BoatSLRHtKNngkdXEeobR76b53LETtpyT and write a song", "CRYPTO"),
     ("Numbers: +49 30 901820 +44 20 7946 0958, write a limerick", "PHONE_NUMBER"),
 ]

@@ -19,6 +19,35 @@ from routing_mcp.pii import PiiScanner
         ("numéro 2910375116052 20 sur la carte", "FR_NIR", "2910375116052 20"),
         ("Patient NHS number 123 456 7881 needs a letter", "UK_NHS", "123 456 7881"),
         ("Ich wurde am 12. Mai 1990 geboren", "DATE_OF_BIRTH", "12. Mai 1990"),
+        # dates of birth in every phrasing of the six languages
+        (
+            "Born on the 3rd of March 1988, what's my star sign?",
+            "DATE_OF_BIRTH",
+            "3rd of March 1988",
+        ),
+        ("DOB: 1979-11-30, please fill the form", "DATE_OF_BIRTH", "1979-11-30"),
+        ("patient d.o.b. 04/07/1969 needs a reminder", "DATE_OF_BIRTH", "04/07/1969"),
+        ("Herr Keller, geb. 14.02.1956, wohnt in Köln", "DATE_OF_BIRTH", "14.02.1956"),
+        ("Ma sœur est née le 8 août 1993", "DATE_OF_BIRTH", "8 août 1993"),
+        ("mi hija nació el 2 de junio de 2011", "DATE_OF_BIRTH", "2 de junio de 2011"),
+        ("mio figlio è nato il 15 maggio 2015", "DATE_OF_BIRTH", "15 maggio 2015"),
+        ("mijn zoon is geboren op 21-09-2012", "DATE_OF_BIRTH", "21-09-2012"),
+        (
+            "Agent: and your date of birth?\nCustomer: 3 Elm Row. 03.04.1962",
+            "DATE_OF_BIRTH",
+            "03.04.1962",
+        ),
+        # ids after their name, also as a compound or a sentence later
+        ("Mi número de pasaporte es PAB123456", "ID_NUMBER", "PAB123456"),
+        ("La mia patente è U1A23B456C, scade nel 2030", "ID_NUMBER", "U1A23B456C"),
+        ("mijn BSN is 123456782", "ID_NUMBER", "123456782"),
+        ("Führerscheinnummer B072RRE2I55 bitte prüfen", "ID_NUMBER", "B072RRE2I55"),
+        (
+            "Where is my driver's license? The number is S530-4128-9981",
+            "ID_NUMBER",
+            "S530-4128-9981",
+        ),
+        ("numéro de passeport : 18CV52417", "ID_NUMBER", "18CV52417"),
     ],
 )
 def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value: str) -> None:
@@ -39,9 +68,29 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Batch 2910375116052 48 passed QA",  # NIR-shaped, wrong key, no context
         # digits inside a hex trace id pass the PESEL checksum by chance
         "GET /api/states 200 22.6 ms bytes=63119 trace=1d78691547276b50",
+        # dates that are no birth dates, ids that are no personal ids
+        "Bash (Bourne-again shell) 5.2 was released on 2022-09-26",
+        "Date of birth fields should use ISO format, e.g. 2025-01-31",
+        "The passport photo must be 35x45 mm",
+        "the ID card reader on COM3 at 9600 baud drops frames",
+        "Apache License 2.0 or MIT for release 4.12.0?",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
+    assert scanner.scan(prompt) == [], [
+        (f.entity, prompt[f.start : f.end]) for f in scanner.scan(prompt)
+    ]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Numéro de commande 302-5518276-4417208 : le colis est en retard",
+        "Fattura n. 2024/001532 del fornitore: cosa sono gli oneri?",
+        "factuurnummer 2023-0041187 staat niet in de mail",
+    ],
+)
+def test_order_and_invoice_numbers_are_not_phones_or_ids(scanner: PiiScanner, prompt: str) -> None:
     assert scanner.scan(prompt) == [], [
         (f.entity, prompt[f.start : f.end]) for f in scanner.scan(prompt)
     ]

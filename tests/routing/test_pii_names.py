@@ -22,8 +22,8 @@ def _scan(scanner: PiiScanner):  # type: ignore[no-untyped-def]
 
 def test_tuned_corpus_recall_and_false_positives(scanner: PiiScanner) -> None:
     """Floors just under what was measured on the corpus tuned on (both halves and the probe
-    set, 2026-12-02: flagged 100 %, protected 99.1 %, false positives 0.6 %); the unseen
-    measure is the fresh corpus, in the bench."""
+    set, 2026-12-02: flagged 100 %, protected 99.1 %, false positives 0.6 %; session 5: 99.8 %,
+    99.3 %, 0.5 %); the held-out measure is the blind corpus, in the bench."""
     personal = load("personal", "all") + load("personal", "probe")
     clean = load("clean", "all") + load("clean", "probe")
     assert len(personal) > 380 and len(clean) > 370
@@ -32,6 +32,17 @@ def test_tuned_corpus_recall_and_false_positives(scanner: PiiScanner) -> None:
     assert score.protected / score.prompts >= 0.98, score.misses
     wrong = false_positives(clean, _scan(scanner))
     assert len(wrong) / len(clean) <= 0.015, [s.id for s in wrong]
+
+
+def test_fresh_corpus_tuned_on_since_session_5(scanner: PiiScanner) -> None:
+    """Floors just under the tuned-on numbers of session 5 (flagged 95.1 %, protected 89.4 %,
+    false positives 0.4 %); the held-out measure is the blind corpus, in the bench."""
+    personal, clean = load("personal", "fresh"), load("clean", "fresh")
+    score = score_personal(personal, _scan(scanner))
+    assert score.flagged / score.prompts >= 0.945, score.misses
+    assert score.protected / score.prompts >= 0.885, score.misses
+    wrong = false_positives(clean, _scan(scanner))
+    assert len(wrong) / len(clean) <= 0.01, [s.id for s in wrong]
 
 
 @pytest.mark.parametrize(
@@ -116,7 +127,13 @@ def test_common_words_products_and_places_are_not_names(scanner: PiiScanner, pro
         ("Upgrade from version 2.14.1.3 to 2.15.0.1 broke Zigbee", False),
         ("Windows 10.0.19045.3803 breaks the NIC driver", False),
         ("The NAS at 192.168.1.20 is slow; Pi-hole on 10.0.0.53", False),
-        ("my server is at 203.0.113.7, write an abuse report", True),
+        ("my server is at 81.2.69.7, write an abuse report", True),
+        # examples and shared services, not a subscriber: documentation ranges, public resolvers
+        ("my server is at 203.0.113.7 in the docs example", False),
+        ("Use 2001:db8::1 and 198.51.100.4 in the tutorial", False),
+        ("Set DNS to 1.1.1.1 and 9.9.9.9, fallback 8.8.4.4", False),
+        # a longer dotted number is no address
+        ("Reject inputs like 1.2.3.4.5 or 256.1.1.1 in the validator", False),
         ("Accepted publickey for root from 92.40.175.12 port 51122", True),
         ("My public IPv6 is 2a02:8070:a284:5e00:d1c4:9a2f:1c3e:7b10", True),
     ],
@@ -128,3 +145,70 @@ def test_ip_addresses_by_policy(scanner: PiiScanner, prompt: str, is_ip: bool) -
 def test_redact_replaces_whole_names(scanner: PiiScanner) -> None:
     text = "Write to Sarah O'Connor and my colleague maria garcia"
     assert scanner.redact(text) == "Write to <PERSON> and my colleague <PERSON>"
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Who was Ada Lovelace and what did she compute?",
+        "Compare Gandalf and Dumbledore as mentors in one paragraph",
+        "Why did Napoleon lose at Waterloo?",
+        "Explain Einstein's relativity to a ten-year-old",
+        "Is Sherlock Holmes based on a real doctor? Holmes seems too clever",
+        "Wie entkalke ich einen Saunier Duval Kessel?",
+        "Che ore sono a Roma adesso?",
+        "Welke router past het best bij glasvezel?",
+    ],
+)
+def test_public_figures_characters_and_brands_are_no_private_names(
+    scanner: PiiScanner, prompt: str
+) -> None:
+    assert [prompt[f.start : f.end] for f in scanner.scan(prompt) if f.entity == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [
+        ("my colleague Alan Turing needs a new badge", "Alan Turing"),
+        ("Hi Frodo,\nthe backup is done.", "Frodo"),
+    ],
+)
+def test_a_private_person_with_a_famous_name_is_still_found(
+    scanner: PiiScanner, prompt: str, name: str
+) -> None:
+    assert name in [prompt[f.start : f.end] for f in scanner.scan(prompt) if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [
+        # relations and titles of Italian and Dutch, a lower-case surname after a title
+        ("mia moglie chiara ha bisogno di un biglietto", "chiara"),
+        ("mijn schoonmoeder Ine komt zondag eten", "Ine"),
+        ("ma compagne Sandrine rentre tard", "Sandrine"),
+        ("la chiave è dalla signora Ricci al primo piano", "Ricci"),
+        ("my landlord mr patel wants the keys back", "patel"),
+        # mail and contact headers
+        ("FN:Ingrid Solberg\nTEL:+47 912 34 567", "Ingrid Solberg"),
+        ("> From: Okonkwo Adaeze <a@b.org>\n> ok", "Okonkwo Adaeze"),
+        # a given name and a surname joined into a user name or an entity id
+        ("failed password for user 'lucas.moreau' from 81.2.69.7", "lucas.moreau"),
+        ("entity_id: person.maria_lopez\nto: home", "maria_lopez"),
+    ],
+)
+def test_names_in_more_places(scanner: PiiScanner, prompt: str, name: str) -> None:
+    found = [prompt[f.start : f.end] for f in scanner.scan(prompt) if f.entity == "PERSON"]
+    assert any(name in f for f in found), found
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "import os.path and call numpy.array on it",
+        "self.mark_done() is called twice in the worker",
+        "Wie heißt das Tool, mit dem man Fotos sortiert?",
+        "The request took 200 ms latency on average",
+    ],
+)
+def test_code_and_words_are_not_names(scanner: PiiScanner, prompt: str) -> None:
+    assert [f for f in scanner.scan(prompt) if f.entity == "PERSON"] == []

@@ -39,7 +39,14 @@ from presidio_analyzer.predefined_recognizers import (
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
 
-from routing_mcp.pii_ids import CardRecognizer, FrNirRecognizer, IssuedNhsRecognizer
+from routing_mcp import pii_medical
+from routing_mcp.pii_address import StreetAddressRecognizer
+from routing_mcp.pii_ids import (
+    ID_WORD_BEFORE,
+    CardRecognizer,
+    FrNirRecognizer,
+    IssuedNhsRecognizer,
+)
 from routing_mcp.pii_names import CONFIDENT
 from routing_mcp.pii_pool import Finding
 from routing_mcp.pii_rules import (
@@ -48,6 +55,9 @@ from routing_mcp.pii_rules import (
     PolicyIpRecognizer,
     rule_recognizers,
 )
+
+# Kinds read from the words around them, whose span is a judgement (see keeps_local).
+READ_FROM_WORDS = frozenset({"PERSON", "LOCATION", "MEDICAL", "DATE_OF_BIRTH", "ID_NUMBER"})
 
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
@@ -76,13 +86,7 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
     _KEY = re.compile(r"\w=$")
     _PHONE_KEY = re.compile(r"(?:phone|tel|mobile|cell|fax|handy|telefon)\w*=$", re.IGNORECASE)
     _DECIMAL = re.compile(r"^\d+\.\d+$")
-    _ID_WORD = re.compile(
-        r"\b(?:ticket|order|invoice|case|ref|reference|tracking|serial|s/n|sn|id|build|job|"
-        r"issue|pr|transaction|commit|batch|lot|part|sku|model|rechnung|bestellung|auftrag|"
-        r"vorgang|kundennummer|facture|commande|dossier|pedido|factura)s?\s*"
-        r"(?:no\.?|nr\.?|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*$",
-        re.IGNORECASE,
-    )
+    _ID_WORD = ID_WORD_BEFORE
 
     def _regions_for(self, chunk: str) -> list[str]:
         """A number written nationally starts with its region's trunk prefix where there is one
@@ -147,6 +151,7 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
 CONTEXT_BOOST = 0.35
 MIN_SCORE_WITH_CONTEXT = 0.4
 CONTEXT_WINDOW = 60  # characters before the match (about five words)
+MEDICAL_SCORE = 0.7  # a lexicon term said of someone: redacted as found
 
 
 # What a recognizer's patterns cannot match without (a cheap pre-check per prompt).
@@ -154,7 +159,6 @@ _NEEDS = {
     "OfflineEmailRecognizer": "@",
     "NameRecognizer": "",
     "ModelNameRecognizer": "",
-    "HealthRecognizer": "",
     "PolicyIpRecognizer": "ip",
     "CryptoRecognizer": "",
 }
@@ -164,13 +168,16 @@ _IP_HINT = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9a-fA-F]:[0-9a-fA-F]{0,
 # patterns' look-behinds tried at every date or number of a long text.
 _HINTS = {
     "DateOfBirthRecognizer": re.compile(
-        r"born|birth|d\.?o\.?b|geboren|geburt|née?\b|naissance|nacid|nací|nacimiento|cumpleaños",
+        r"born|\bb\.|birth|d\.?o\.?b|geb|geburt|née?\b|né\(|naissance|anniversaire|nac|nací|"
+        r"cumpleaños|cumple|nat[oa]\b|nascita|compleanno|compie|geboorte|verjaardag|turns|wird|"
+        r"fête",
         re.IGNORECASE,
     ),
     "ContextIdRecognizer": re.compile(
-        r"passport|passeport|pasaporte|reisepass|licen[cs]e|führerschein|permis|carnet|dni|nie|"
-        r"nif|nir|ssn|social|sociale|insurance|versicher|steuer|tax|ausweis|id card|identity|"
-        r"identité|fiscal",
+        r"pas(?:s(?:port|eport|aporto|nummer)|aporte|poort)|reisepass|licen[cs]e|führerschein|"
+        r"permis|carnet|patente|rijbewijs|dni|nie|nif|nir|ssn|social|sociale|sécu|insurance|"
+        r"versicher|steuer|tax|ausweis|\bid\b|id-|identit|fiscal|"
+        r"previdenza|bsn|burgerservice|sofi|utr",
         re.IGNORECASE,
     ),
 }
@@ -214,14 +221,20 @@ def _remove_contained(results: list[RecognizerResult]) -> list[RecognizerResult]
 
 def _inside_token(text: str, result: RecognizerResult) -> bool:
     """A number read out of a longer word: digits of a hex trace id ("trace=1d78691547276b50")
-    or of an identifier pass the checksums of PESEL, Personnummer or NHS numbers by chance, but
-    a number that is personal data stands on its own."""
+    or of an identifier ("405-1127834-9931702") pass the checksums of PESEL, Personnummer or NHS
+    numbers by chance, but a number that is personal data stands on its own."""
     raw = text[result.start : result.end]
     if any(c.isalpha() for c in raw):
         return False  # an IBAN, an e-mail, a name: letters belong to it
-    before = text[result.start - 1] if result.start > 0 else " "
-    after = text[result.end] if result.end < len(text) else " "
-    return before.isalnum() or after.isalnum()
+    before = text[max(0, result.start - 2) : result.start].rjust(2)
+    after = text[result.end : result.end + 2].ljust(2)
+    if before[1].isalnum() or after[0].isalnum():
+        return True
+    # glued to more digits by a dash or slash: "405-1127834-9931702" is one id (phone numbers
+    # written back to back, "415-555-0132/415-555-0199", are each a number)
+    return result.entity_type != "PHONE_NUMBER" and (
+        (before[1] in "-/" and before[0].isdigit()) or (after[0] in "-/" and after[1].isdigit())
+    )
 
 
 class PiiScanner:
@@ -256,6 +269,7 @@ class PiiScanner:
             InAadhaarRecognizer(supported_language="en"),
             CryptoRecognizer(),
             NameRecognizer(),
+            StreetAddressRecognizer(),
             *model,
             *rule_recognizers(),
         ]
@@ -301,6 +315,9 @@ class PiiScanner:
                 if recognizer.context and _has_context(lowered, result.start, recognizer.context):
                     result.score = max(result.score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT)
                 results.append(result)
+        people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
+        for start, end in pii_medical.find(text, people):
+            results.append(RecognizerResult("MEDICAL", start, end, MEDICAL_SCORE))
         kept = _remove_contained(results)
         return sorted(
             (
@@ -314,9 +331,11 @@ class PiiScanner:
     @staticmethod
     def keeps_local(findings: list[Finding]) -> bool:
         """Whether a finding is too uncertain to redact: a possible name ("to Will", a lone
-        lower-case given name) keeps the prompt local even in redact mode, since redacting the
-        wrong span would send the real name."""
-        return any(f.entity == "PERSON" and f.score < CONFIDENT for f in findings)
+        lower-case given name), a possible address ("12 baker street"), a weak reading of a
+        health detail, a birth date or an id keeps the prompt local even in redact mode, since
+        redacting the wrong span would send the real data. Kinds found by their format (e-mail,
+        card, IBAN, phone, IP) are redacted exactly whatever their score."""
+        return any(f.entity in READ_FROM_WORDS and f.score < CONFIDENT for f in findings)
 
     def redact(self, text: str, findings: list[Finding] | None = None) -> str:
         """Replace every finding with ``<ENTITY>``."""

@@ -20,6 +20,16 @@ from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, NhsRecognizer
 
 _ISSUED_NHS = re.compile(r"^(?:3[2-9]|[467])")
+# Digits named as an order, invoice, ticket ... number just before: an identifier, not a phone
+# number ("order #", "Rechnung Nr.", "Numéro de commande", "Fattura n.", "factuurnummer").
+ID_WORD_BEFORE = re.compile(
+    r"\b(?:ticket|order|invoice|case|ref|reference|tracking|serial|s/n|sn|id|build|job|"
+    r"issue|pr|transaction|commit|batch|lot|part|sku|model|rechnung|bestellung|auftrag|"
+    r"vorgang|kundennummer|facture|commande|dossier|pedido|factura|fattura|ordine|pratica|"
+    r"spedizione|factuur|bestelling|order|zending|klantnummer)(?:s|nummer|nr)?\s*"
+    r"(?:no\.?|nr\.?|n\.|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
 
 
 class CardRecognizer(CreditCardRecognizer):

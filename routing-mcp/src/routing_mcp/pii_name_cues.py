@@ -21,16 +21,20 @@ PARTICLES = word_set(
 )
 TITLES = word_set(
     "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
-    "don doña familie famille familia family"
+    "don doña familie famille familia family signora signor sig dott dottoressa mevrouw meneer "
+    "mevr dhr"
 )
-# Function words of the four languages (some are also short given names: "Les", "Al", "Ella").
+# Function words of the six languages (some are also short given names: "Les", "Al", "Ella").
 STOP = word_set(
     "i a an the team all everyone there sir madam folks guys you it we us them this that his her "
     "my our your their me him she he they one who what "
     "le la les un une des du de et en au aux il elle on ma mon mes ta ton tes sa son ses nous "
     "vous ils el los las una unos unas del al y o con por para su sus mi mis tu se "
     "der die das dem den ein eine einem einen einer und oder mit von zu im am vom zum zur ich "
-    "du er sie es wir ihr"
+    "du er sie es wir ihr "
+    # Italian and Dutch: capitalised at a sentence's start, or names as well ("Che", "Della")
+    "che chi il lo gli della delle dello dei degli per tra fra come quale quali cosa sono "
+    "welke welk wat hoe waar het een voor naar niet ook maar deze dit dat zijn"
 )
 FLAGS = re.IGNORECASE | re.MULTILINE
 GREETING = re.compile(
@@ -49,7 +53,14 @@ RELATION = re.compile(
     r"collègue|ami|amie|patron|femme|mari|fils|fille|frère|sœur|mère|père|grand-(?:mère|père)|"
     r"oncle|voisine?|propriétaire|stagiaire|nièce|neveu|compañer[oa]|amig[oa]|jef[ea]|"
     r"espos[oa]|marido|mujer|hij[oa]|herman[oa]|madre|padre|abuel[oa]|tí[oa]|vecin[oa]|casero|"
-    r"niñera|sobrin[oa]|técnico|"
+    r"niñera|sobrin[oa]|técnico|compañer[oa] de piso|"
+    r"grandson|granddaughter|grandchild|mate|best mate|bestie|stepson|stepdaughter|stepmum|"
+    r"mama|papa|babcia|mitbewohner(?:in)?|mieter(?:in)?|enkel(?:in)?|cousine|"
+    r"compagne|compagnon|copine|copain|belle-mère|beau-père|petit-fils|petite-fille|"
+    r"moglie|marito|figli[oa]|fratello|sorella|madre|padre|nonn[oa]|zi[oa]|amic[oa]|"
+    r"collega|vicin[oa]|coinquilin[oa]|fidanzat[oa]|"
+    r"vrouw|zoon|dochter|broer|zus|moeder|vader|schoonmoeder|schoonvader|buurman|"
+    r"buurvrouw|vriend(?:in)?|huisgenoot|collega|opa|oma|"
     # roles: "Project lead: …", "our accountant, Ms. …", "unser Hausmeister Herr …"
     r"lead|reviewer|owner|assignee|author|contact|director|ceo|cto|cfo|coo|founder|chair|"
     r"chairman|chairwoman|secretary|treasurer|president|coach|doctor|nurse|dentist|lawyer|"
@@ -63,7 +74,10 @@ RELATION = re.compile(
 INTRO = re.compile(
     r"(?:my name is|i am|i'm|name:|named|called|under the name|signed|sign(?:ed)?(?: it| this)?"
     r"(?: off)? as|mein name ist|ich bin|ich heiße|je m'appelle|je suis|me llamo|soy|"
-    r"mi nombre es|attendees were|anwesend waren|asistieron)\s*:?\s*$",
+    r"mi nombre es|attendees were|anwesend waren|asistieron|"
+    # mail and contact headers: "From: Grace Adebayo <...>", "FN:Esperanza Villanueva"
+    r"(?:^|\n)\s*(?:>\s*)?(?:from|to|cc|bcc|reply-to|von|an|de|à|para|da|van|aan|fn|n)\s*:)"
+    r"\s*:?\s*$",
     FLAGS,
 )
 VERB = re.compile(
@@ -103,7 +117,12 @@ MONTHS = word_set(
 
 # Titles that only ever stand before a surname: what follows is a name even if it is also a
 # word ("Mr Brown", "Herrn Kaya", "Mme Lemaire").
-FORMAL_TITLES = word_set("mr mrs ms dr prof herr herrn frau mme mlle madame monsieur")
+FORMAL_TITLES = word_set(
+    "mr mrs ms dr prof herr herrn frau mme mlle madame monsieur signora signor mevrouw meneer"
+)
+# Titles after which a lower-case known name is a name too ("mr kapoor", "mme n'diaye"); not
+# "ms" or "dr" without their period (milliseconds, drive).
+LOWER_TITLES = word_set("mr mrs mme mlle madame monsieur signora signor mevrouw meneer herrn")
 # Words that follow a relation word without naming anyone ("my boss will", "my grandmother in
 # plain English"): a lower-case given name that is also one of these is not a name there.
 AUXILIARIES = word_set(
@@ -167,9 +186,13 @@ THING_NAMED = re.compile(
     r"(?:\s+\w+){0,2}\s+(?:called|named|heißt|genannt|appelée?|nommée?|llamad[oa])\s*$",
     re.IGNORECASE,
 )
+# A user name or an id made of a given name and a surname: "fatima.zahra", "anna_kowalski".
+# Zero-width, so that "person.anna_kowalski" is tried at "anna" too.
+HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@]))")
 # A character glued to a word that makes it code or a product, not a name: "Victor.Engine",
 # "Fritz!Box", "jack()", "user_Anna", "#Anna" (not "@anna": a mention names a person).
 GLUED_AFTER = re.compile(r"^(?:[_!/\\@(\[{\d]|[.:]\w)")
-GLUED_BEFORE = re.compile(r"(?:[_/\\#$.\d]|\w:)$")
+# (read over the three characters before a name: a vCard's "FN:Ingrid" is a field, not code)
+GLUED_BEFORE = re.compile(r"(?:[_/\\#$.\d]|(?<!^F)\w:)$")
 # Between a given name and an elided surname: "Margaux d'Arcy", "François N'Diaye".
 ELIDED_GAP = re.compile(r"^ {1,2}[A-Za-z]['\u2019]$")

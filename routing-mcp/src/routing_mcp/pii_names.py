@@ -51,6 +51,7 @@ class NameFinder(Lexicon):
                 inside.update(range(i, i + used))
             i += used
         hits.extend(self._signatures(text, tokens, inside))
+        hits.extend(self._handles(text, hits))
         hits.extend(self._coordinated(text, tokens, inside))
         hits.extend(self._listed(text, tokens, spans, inside))
         return hits
@@ -61,7 +62,7 @@ class NameFinder(Lexicon):
         Luis Obispo"), or something named after a person ("the Monty Hall problem")."""
         start, end = tokens[i].start, tokens[j - 1].end
         if cues.GLUED_AFTER.match(text[end : end + 2]) or cues.GLUED_BEFORE.search(
-            text[max(0, start - 2) : start]
+            text[max(0, start - 3) : start]
         ):
             return True
         parts = (p for t in tokens[i:j] if "-" in t.text for p in t.text.split("-"))
@@ -206,8 +207,15 @@ class NameFinder(Lexicon):
             # after "Mr", "Herrn", "Mme" even a word is a surname ("Mr Brown"), never a place
             formal = _key(t.text) in cues.FORMAL_TITLES
             word = self.is_word(nxt) and not formal
-            if nxt.cap and gap.strip() in ("", ".") and not word and len(gap) <= 2:
-                more = self._rest(text, tokens, i + 1, True)
+            # after "mr", "mme" a lower-case name counts if the lists know it ("mr kapoor")
+            lower_ok = (
+                not nxt.cap
+                and (_key(t.text) in cues.LOWER_TITLES or gap.strip() == ".")
+                and (self.is_surname(nxt) or self.is_given(nxt))
+                and not self.is_word(nxt)
+            )
+            if (nxt.cap or lower_ok) and gap.strip() in ("", ".") and not word and len(gap) <= 2:
+                more = self._rest(text, tokens, i + 1, nxt.cap)
                 return NameHit(t.start, tokens[i + 1 + more].end, STRONG), 2 + more
         if t.text.isupper() and len(t.text) > 1:
             return None, 1  # an acronym (NAS, SHA), never a name
@@ -303,6 +311,22 @@ class NameFinder(Lexicon):
         ):
             return NameHit(t.start, t.end, POSSIBLE + 0.05), 1
         return None, 1
+
+    def _handles(self, text: str, hits: list[NameHit]) -> list[NameHit]:
+        """A given name and a surname joined into one word: a user name or an entity id
+        ("fatima.zahra", "person.anna_kowalski", "TODO(svetlana.ivanova)")."""
+        out = []
+        for m in cues.HANDLE.finditer(text):
+            first = Token(m.group(1), m.start(1), m.end(1))
+            last = Token(m.group(2), m.start(2), m.end(2))
+            if (
+                self.is_given(first)
+                and self.is_surname(last)
+                and not self.is_word(last)
+                and not any(h.start <= first.start < h.end for h in hits)
+            ):
+                out.append(NameHit(first.start, last.end, LIKELY))
+        return out
 
     def _signatures(self, text: str, tokens: list[Token], inside: set[int]) -> list[NameHit]:
         """Names under a closing ("Cheers,\\nTom") or after it on the same line ("Thx, Alfie").

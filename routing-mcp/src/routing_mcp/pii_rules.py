@@ -3,9 +3,10 @@
 - PERSON: :mod:`routing_mcp.pii_names` (gazetteers + context), wrapped as a recognizer.
 - IP_ADDRESS, by policy: an address that identifies a subscriber on the internet (public IPv4 or
   IPv6) is personal data; a private, loopback, link-local or CGNAT address names a box on a home
-  network and is not; and a dotted quad after "version"/"firmware"/"v" is a version number.
-- DATE_OF_BIRTH, STREET_ADDRESS, HEALTH: words of the four languages around a date, a street
-  and a number, a condition or medicine said of someone ("my", "I have", "mein Sohn hat").
+  network and is not, nor are documentation ranges and well-known public resolvers; a dotted
+  quad after "version"/"firmware"/"v", or inside a longer dotted number, is no address.
+- DATE_OF_BIRTH: words of the six languages around a date. Street addresses:
+  :mod:`routing_mcp.pii_address`; health facts: :mod:`routing_mcp.pii_medical`.
 - ID_NUMBER and PHONE_NUMBER by context: a code after "passport", "DNI", "licence" ..., digits
   after "phone", "Handy", "móvil" ... whatever the country's format.
 """
@@ -21,7 +22,8 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from presidio_analyzer.predefined_recognizers import IpRecognizer
 
 from homelab_shared.errors import ConfigError
-from routing_mcp.pii_ids import Filtered
+from routing_mcp.pii_ids import ID_WORD_BEFORE, Filtered
+from routing_mcp.pii_known import not_private
 from routing_mcp.pii_names import NameFinder
 
 _I = re.IGNORECASE
@@ -65,7 +67,13 @@ class NameRecognizer(EntityRecognizer):
         return None
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
-        return [RecognizerResult("PERSON", h.start, h.end, h.score) for h in self.finder.find(text)]
+        hits = self.finder.find(text)
+        public = not_private(text, [(h.start, h.end) for h in hits])
+        return [
+            RecognizerResult("PERSON", h.start, h.end, h.score)
+            for i, h in enumerate(hits)
+            if i not in public
+        ]
 
 
 _VERSION_WORD = (
@@ -112,6 +120,13 @@ _NOT_PERSONAL = [
         "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "169.254.0.0/16",
         "100.64.0.0/10", "0.0.0.0/8", "255.255.255.255/32", "224.0.0.0/4",
         "::1/128", "fe80::/10", "fc00::/7", "ff00::/8", "::/128",
+        # documentation and benchmark ranges (RFC 5737, 3849, 2544): examples, no one's
+        "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "198.18.0.0/15", "2001:db8::/32",
+        # well-known public resolvers: a service everyone uses, not a subscriber
+        "1.1.1.1/32", "1.0.0.1/32", "8.8.8.8/32", "8.8.4.4/32", "9.9.9.9/32",
+        "149.112.112.112/32", "208.67.222.222/32", "208.67.220.220/32", "94.140.14.14/32",
+        "94.140.15.15/32", "2606:4700:4700::1111/128", "2606:4700:4700::1001/128",
+        "2001:4860:4860::8888/128", "2001:4860:4860::8844/128", "2620:fe::fe/128",
     )
 ]  # fmt: skip
 
@@ -122,8 +137,10 @@ class PolicyIpRecognizer(Filtered, IpRecognizer):
     def keep(self, text: str, result: RecognizerResult) -> bool:
         if _is_version(text, result.start, result.end):
             return False  # "firmware 1.2.3.4"
-        if re.match(r"[\d.]+\.\d", text[result.end : result.end + 3]):
-            return False  # part of a longer dotted version: 10.0.19045.3803
+        if re.match(r"\.\d", text[result.end : result.end + 2]) or re.search(
+            r"\d\.$", text[max(0, result.start - 2) : result.start]
+        ):
+            return False  # part of a longer dotted number: 10.0.19045.3803, "1.2.3.4.5"
         raw = text[result.start : result.end]
         try:
             address = ipaddress.ip_address(raw.split("/")[0].split("%")[0])
@@ -133,27 +150,60 @@ class PolicyIpRecognizer(Filtered, IpRecognizer):
 
 
 _MONTHS = (
-    r"(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|février|mar(?:ch|s)?|märz|apr(?:il)?|avril|"
-    r"may|mai|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|août|sep(?:t(?:ember)?)?|"
-    r"septembre|oct(?:ober)?|okt(?:ober)?|octobre|nov(?:ember|embre)?|dec(?:ember)?|dez(?:ember)?|"
-    r"décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|"
-    r"noviembre|diciembre)"
+    r"(?:jan(?:uary|uar|vier|uari)?|feb(?:ruary|ruar|ruari)?|février|mar(?:ch|s)?|märz|maart|"
+    r"apr(?:il)?|avril|may|mai|mei|june?|juni|juin|july?|juli|juillet|aug(?:ust(?:us)?)?|août|"
+    r"sep(?:t(?:ember)?)?|septembre|oct(?:ober)?|okt(?:ober)?|octobre|nov(?:ember|embre)?|"
+    r"dec(?:ember)?|dez(?:ember)?|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|"
+    r"settembre|ottobre|dicembre)"
 )
 _DATE = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
     rf"{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
-    rf"\d{{1,2}}(?:st|nd|rd|th|er)?\.? (?:de )?{_MONTHS}\.?,? (?:de )?\d{{4}})"
+    rf"\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.? (?:de |of )?{_MONTHS}\.?,? (?:de )?\d{{4}})"
 )
+# A full date whose year can be a living person's birth year (not next month's meeting).
+_BIRTH_YEAR_DATE = (
+    r"(?:(?:19\d\d|20[01]\d)-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|20[01]\d)|"
+    rf"{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? (?:19\d\d|20[01]\d)|"
+    rf"\d{{1,2}}(?:st|nd|rd|th|er)?\.? (?:de |of )?{_MONTHS}\.?,? (?:de )?(?:19\d\d|20[01]\d))"
+)
+# Words that say the next date is a birth date, in the six languages, with what may stand
+# between ("born on the", "geb. am", "née le", "nacido el", "nata il", "geboren op").
 _BIRTH = (
-    r"(?:born(?: on)?|birthday(?: is)?|date of birth|d\.?o\.?b\.?(?: is)?|geboren(?: am)?|"
-    r"geburtsdatum(?: ist)?(?: der)?|geburtstag(?: ist)?|née?(?: le)?|date de naissance|"
-    r"nacid[oa](?: el)?|nací(?: el)?|fecha de nacimiento|cumpleaños(?: es)?)"
+    r"(?:born|b\.|birthday|birth ?date|date of birth|d\.?o\.?b\.?|geboren|geb\.|"
+    r"geburtsdatum|geburtstag|née?|né\(e\)|date de naissance|anniversaire|nacid[oa]|nació|nací|"
+    r"f\. ?nac\.|fecha de nacimiento|cumpleaños|nat[oa]|data di nascita|compleanno|"
+    r"geboortedatum|verjaardag|turns \d{1,3}|(?:wird|fête ses|cumple|compie) \d{1,3})"
 )
-_STREET_WORD = (
-    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
-    r"terrace|close|square|sq|crescent|gardens|grove|row|parkway|pkwy|highway|hwy)"
+_BIRTH_FILLER = r"(?:[\s:,(]{1,3}(?:(?:is|ist|est|es|è|on|the|am|le|el|il|op|der|den|was)\s+){0,3})"
+# Form fields: a birth year date after "date of birth?" within a short stretch (a chat log
+# asking for it, an address in between).
+_BIRTH_FIELD = (
+    r"(?:date of birth|dob|d\.o\.b\.?|birth ?date|geburtsdatum|date de naissance|"
+    r"fecha de nacimiento|data di nascita|geboortedatum)"
 )
-_UPPER = r"[A-ZÄÖÜÉÈÁÍÓÚÑ]"
+# Words that say an id follows, in the six languages (compounds too: "Personalausweisnummer").
+_ID_WORD = (
+    r"(?:passport|passeport|pasaporte|passaporto|paspoort|reisepass|pass(?=nummer)|"
+    r"driving licen[cs]e|driver['’]?s licen[cs]e|drivers licen[cs]e|licen[cs]e number|"
+    r"führerschein|permis de conduire|permis|carnet de conducir|carnet|patente|rijbewijs|"
+    r"id card|identity card|national id|id number|identity number|carte d['’]identité|"
+    r"carte nationale d['’]identité|cni|dni|nie|nif|nir|documento de identidad|"
+    r"carta d['’]identità|identiteitskaart|id-kaart|personalausweis|ausweis|"
+    r"ssn|social security|sécurité sociale|sécu|seguridad social|previdenza|"
+    r"national insurance|ni number|insurance number|versichertennummer|"
+    r"sozialversicherungsnummer|tax id|steuer-?id|steueridentifikationsnummer|steuernummer|"
+    r"numéro fiscal|codice fiscale|bsn|burgerservicenummer|sofinummer|utr)"
+)
+
+
+class ContextPhoneRecognizer(Filtered, PatternRecognizer):
+    """Digits after a phone word, unless an id word stands right before them ("numéro de
+    commande 405-1127834-9931702")."""
+
+    def keep(self, text: str, result: RecognizerResult) -> bool:
+        return ID_WORD_BEFORE.search(text[max(0, result.start - 40) : result.start]) is None
 
 
 def rule_recognizers() -> list[EntityRecognizer]:
@@ -164,51 +214,17 @@ def rule_recognizers() -> list[EntityRecognizer]:
         name="DateOfBirthRecognizer",
         global_regex_flags=flags | _I,
         patterns=[
-            Pattern("birth date", rf"(?<=\b{_BIRTH}[\s:]{{1,3}}){_DATE}", 0.7),
+            # each lookbehind only where a date starts (checked first: the cheap part)
+            Pattern("birth date", rf"(?={_DATE})(?<=\b{_BIRTH}{_BIRTH_FILLER}){_DATE}", 0.7),
             # German and French put it after: "am 3. März 1985 geboren", "1985 née"
             Pattern("date, then born", rf"{_DATE}(?=\s+(?:geboren|born|née?|nacid[oa])\b)", 0.7),
+            Pattern(
+                "birth year date after the field's name",
+                rf"(?<![\d/.-])(?={_BIRTH_YEAR_DATE})"
+                rf"(?<=\b{_BIRTH_FIELD}\b[^\n]{{0,120}}?\n?[^\n]{{0,120}}?){_BIRTH_YEAR_DATE}",
+                0.6,
+            ),
         ],
-    )
-    address = PatternRecognizer(
-        supported_entity="STREET_ADDRESS",
-        name="StreetAddressRecognizer",
-        global_regex_flags=flags,
-        patterns=[
-            Pattern(
-                "number street",
-                rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:(?:{_UPPER}[\wäöüß'-]+|\d+(?:st|nd|rd|th))\s+){{1,3}}"
-                rf"(?i:{_STREET_WORD})\b\.?",
-                0.6,
-            ),
-            Pattern(
-                "number street (lower case)",
-                # not "a 10 day road trip", "5 mile drive"
-                rf"\b\d{{1,5}}\s+(?:(?!(?:day|week|month|year|hour|minute|mile|km|step|lane)s?\b)"
-                rf"[a-z]+\s+){{1,2}}(?i:{_STREET_WORD})\b",
-                0.5,
-            ),
-            Pattern(
-                "german street number",
-                rf"\b{_UPPER}[a-zäöüß]+(?:straße|strasse|weg|gasse|allee|platz|ring|damm|ufer|"
-                r"chaussee)\s+\d{1,4}[a-z]?\b",
-                0.6,
-            ),
-            Pattern(
-                "romance street",
-                r"\b(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?i:rue|avenue|boulevard|bd|impasse|allée|"
-                r"chemin|quai|place|cours)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=,|\s+\d{5}|$)|"
-                r"(?i:calle|c/|avenida|avda\.?|plaza|paseo|camino|carrer|rambla)\s+"
-                r"(?:[\w'’-]+\s+){0,4}?\d{1,4})",
-                0.6,
-            ),
-            Pattern("po box", r"\b(?i:p\.?\s?o\.?\s?box|postfach|apartado)\s+\d{1,6}\b", 0.6),
-        ],
-    )
-    health = PatternRecognizer(
-        supported_entity="HEALTH",
-        name="HealthRecognizer",
-        global_regex_flags=flags | _I,
-        patterns=[Pattern("condition said of someone", _health_regex(), 0.6)],
     )
     ids = PatternRecognizer(
         supported_entity="ID_NUMBER",
@@ -217,18 +233,16 @@ def rule_recognizers() -> list[EntityRecognizer]:
         patterns=[
             Pattern(
                 "id after its name",
-                r"(?<=\b(?:passport|passeport|pasaporte|reisepass|licen[cs]e|führerschein|permis|"
-                r"carnet|dni|nie|nif|nir|ssn|social security|sécurité sociale|seguridad social|"
-                r"national insurance|ni number|insurance number|versichertennummer|"
-                r"sozialversicherungsnummer|steuer-?id|tax id|steuernummer|personalausweis|"
-                r"ausweis|id card|identity card|carte d'identité|numéro fiscal)"
-                r"(?:\s+(?:number|no\.?|nr\.?|num[ée]ro|número|n°|#))?(?:\s+(?:is|ist|est|es))?"
-                r"[:\s]\s*)(?=(?:[A-Z -]*\d){2})[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9]\b",
+                # the name, "number", then a few words without digits ("? The number is")
+                r"(?<![\w-])(?-i:(?=(?:[A-Z -]*\d){2})(?=[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9]\b))"
+                rf"(?<=\b{_ID_WORD}(?:[-\s]?(?:nummer|nr\.?|number|no\.?|num[ée]ro|número|"
+                r"numero|n°|nº|#))?\b[^\d\n]{0,40}?)"
+                r"(?-i:[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b",
                 0.6,
             )
         ],
     )
-    phones = PatternRecognizer(
+    phones = ContextPhoneRecognizer(
         supported_entity="PHONE_NUMBER",
         name="ContextPhoneRecognizer",
         global_regex_flags=flags | _I,
@@ -243,32 +257,4 @@ def rule_recognizers() -> list[EntityRecognizer]:
             )
         ],
     )
-    return [birth, address, health, ids, phones]
-
-
-def _health_regex() -> str:
-    someone = (
-        r"(?:\bi\b|i'm|\bmy\b|\bme\b|\bhe\b|\bshe\b|\bhis\b|\bher\b|\bhas\b|\bhad\b|diagnos\w*|"
-        r"\bich\b|\bmein\w*|\bhat\b|\bhatte\b|\bj'|\bje\b|\bmon\b|\bma\b|\btengo\b|"
-        r"\bmi\b|\btiene\b|\btuvo\b|\bestoy\b|\bsuis\b|\bbin\b|\w['’]s\b)"
-    )
-    conditions = (
-        r"(?:diabet\w*|type [12] diabetes|adhd|adhs|tdah|depress\w*|dépression|depresión|anxiety|"
-        r"angststörung|anxiété|ansiedad|bipolar\w*|schizophren\w*|autis\w*|epilep\w*|asthma|"
-        r"asthme|asma|alzheimer'?s?|dementia|demenz|démence|demencia|parkinson'?s?|cancer|"
-        r"krebs|cáncer|tumou?r|leuk[a]?emia|chemotherapy|chemo|chimiothérapie|quimioterapia|"
-        r"hiv(?: positive)?|aids|hepatitis|stroke|schlaganfall|\bavc\b|ictus|heart attack|"
-        r"herzinfarkt|infarctus|infarto|copd|multiple sclerosis|\bms\b|spinal cord injury|"
-        r"wheelchair|rollstuhl|fauteuil roulant|silla de ruedas|allerg\w*|pregnan\w*|schwanger|"
-        r"enceinte|embarazada|miscarriage|fehlgeburt|insulin|metformin|sertralin\w*|"
-        r"fluoxetin\w*|ritalin|methylphenidat\w*|lithium|chemotherapie|dialys\w*|"
-        r"panic attacks?|eating disorder|anorexi\w*|bulimi\w*|ptsd|\bocd\b|migraine\w*|"
-        r"hypertension|bluthochdruck|long covid|covid-19|coronavirus)"
-    )
-    # "type 2", "du poumon", "wegen ADHS": what follows a condition belongs to it
-    detail = (
-        r"(?:\s+(?:typ|type|tipo)\s*(?:[12]|i{1,2})\b|"
-        r"\s+(?:du|de|des|of the|of|del|de la)\s+\w+|"
-        rf"[^.!?\n,;]{{0,30}}?\b{conditions})*"
-    )
-    return rf"{someone}(?:[^.!?\n]{{0,60}}?)\b{conditions}{detail}"
+    return [birth, ids, phones]

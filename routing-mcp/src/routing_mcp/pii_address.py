@@ -1,0 +1,166 @@
+"""Street addresses (LOCATION) in EN/DE/FR/ES/IT/NL, with their unit, postcode and town.
+
+An address is found by its core, the street and its house number written the way each language
+writes them ("12 Baker Street", "Hauptstraße 5", "Kastanienweg 12a", "15 rue des Lilas", "calle
+Mayor 3", "via Roma 10", "Dorpsstraat 7", "Am Mühlbach 3" before a postcode), and then widened
+over what belongs to it on the same line: a flat or apartment before or after ("Flat 3B,", ", Apt
+5"), the town and the postcode after (UK, US state and ZIP, Canadian, five-digit DE/FR/ES/IT, NL
+"1016 JB"). Redacting the street but sending the postcode and town would still locate the person,
+so the finding spans the whole address.
+
+A business address is a street address too: the scanner cannot tell whose door it is, and in
+``local`` mode keeping such a prompt on the box costs little (bench/README.md gives the false
+positives it costs on the clean corpora). A lower-case street ("12 baker street") is only a
+possible address: its score keeps the prompt local in ``redact`` mode instead of being redacted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+_UP = r"[A-ZÄÖÜÉÈÊÁÍÓÚÑÇÀÂÎÔ]"
+_WORD = rf"{_UP}[\w'’.-]*"  # a capitalised word of a street or town name
+_NUM = (
+    r"\d{1,4}(?:\s?[a-zA-Z](?![\w'’]))?(?:\s?(?:bis|ter)\b)?"
+    r"(?:[-/](?:\d{1,4}|[IVX]{1,4}|[a-z])\b)?"
+)
+# Street types that name nothing else after a number and a capitalised word ...
+_EN_TYPES = (
+    r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|"
+    r"terrace|close|square|sq|crescent|gardens|grove|row|parkway|pkwy|highway|hwy|mews|walk|"
+    r"rise|parade"
+)
+# ... and ones that do ("4 Star Hill", "2 Big Bank"): an address only with a postcode after.
+_EN_RARE_TYPES = r"bank|green|hill|park|view|vale|gate|path|end|yard|circle|cir|trail|wynd"
+_DE_SUFFIX = r"straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee|pfad|steig|stieg"
+_NL_SUFFIX = r"straat|laan|gracht|kade|singel|dijk|steeg|plein|dreef"
+_PARTICLE = (
+    r"(?:de|des|du|la|le|les|l['’]|d['’]|del|della|dei|degli|delle|di|da|dos|do|van|der|den|"
+    r"am|an|im|auf|zum|zur)"
+)
+_NAME = rf"(?:{_WORD}|{_PARTICLE})"  # a word of a street's name, particles included
+# "cours", "route", "passage" are words too ("2 cours de Python"): not among them.
+_FR_TYPES = (
+    r"rue|avenue|boulevard|bd|impasse|allée|chemin|quai|place|faubourg|rond-point|résidence|"
+    r"lotissement"
+)
+_ES_IT_TYPES = (
+    r"calle|c/|avenida|avda\.?|plaza|paseo|carrer|rambla|travesía|carretera|viale|piazza|"
+    r"piazzale|corso|vicolo|lungomare"
+)
+_DE_PREFIX = r"(?:Am|An der|An den|Im|In der|In den|Zum|Zur|Auf dem|Auf der|Unter den|Vor dem)"
+_NOT_AFTER_DE = r"(?!\s*(?i:%|€|eur|km|m\b|min|[kmgt]i?b\b|x\b|mal\b))"
+_UNIT = (
+    r"(?i:flat|apt\.?|apartment|unit|suite|wohnung|whg\.?|appt\.?|appartement|piso|puerta|"
+    r"bte|interno|int\.)\s*#?\s*\w{1,5}"
+)
+_POSTCODE = (
+    r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK: BS7 9LL
+    r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # Canada: M4C 2K9
+    r"|\d{4}\s?[A-Z]{2}(?![a-z])"  # NL: 1016 JB
+    r"|(?:[A-Z]-?)?\d{5}(?:-\d{4})?"  # US ZIP(+4), DE/FR/ES/IT five digits, "D-79098"
+    r"|[A-Z]{2}(?=\s+(?:\d{5}|[A-Z]\d[A-Z]))"  # a US state or a Canadian province before its code
+)
+_POSTCODE_AFTER = rf"(?=(?:,?[ \t]+{_WORD}){{0,3}},?[ \t]+(?:{_POSTCODE})\b)"
+# Italian "via" is an English word too ("via Python 3"): a street after "in", "a", "di" or an
+# address word, or before a postcode.
+_VIA_CUE = r"(?<=\b(?:in|a|di|indirizzo|abito|abita|vive|vivo|residente)\s)"
+
+_CORES: list[tuple[regex.Pattern[str], float]] = [
+    # 12 Baker Street, 2217 Larkspur Dr, 41 Ashgrove Road, 7 Kelvin Court
+    (
+        regex.compile(
+            rf"\b{_NUM},?\s+(?:(?:{_WORD}|\d+(?:st|nd|rd|th))\s+){{1,3}}(?i:{_EN_TYPES})\b\.?"
+        ),
+        0.7,
+    ),
+    (
+        regex.compile(
+            rf"\b{_NUM},?\s+(?:{_WORD}\s+){{1,3}}(?i:{_EN_RARE_TYPES})\b{_POSTCODE_AFTER}"
+        ),
+        0.7,
+    ),
+    # 12 baker street (lower case: a possible address); not "a 10 day road trip"
+    (
+        regex.compile(
+            r"\b\d{1,4}\s+(?:(?!(?:day|week|month|year|hour|minute|mile|km|step|lane|the|a|"
+            r"an|of|and|on|in|to|my|your|new|old|main)s?\b)[a-z]{3,}\s+){1,2}"
+            r"(?:street|avenue|road|lane|drive|close|crescent|terrace|boulevard)\b"
+        ),
+        0.5,
+    ),
+    # Hauptstraße 5, Kastanienweg 12a, Dorpsstraat 7, Prinsengracht 412-II
+    (regex.compile(rf"\b{_UP}[\w-]+(?:{_DE_SUFFIX}|{_NL_SUFFIX})\s+{_NUM}\b{_NOT_AFTER_DE}"), 0.7),
+    # Berliner Straße 12, Alte Allee 3
+    (
+        regex.compile(
+            rf"\b{_UP}\w+e[rn]?\s+(?:Straße|Strasse|Str\.|Weg|Allee|Gasse|Chaussee|Damm)"
+            rf"\s+{_NUM}\b{_NOT_AFTER_DE}"
+        ),
+        0.7,
+    ),
+    # 15 rue des Lilas, 7 impasse des Lilas, 34 avenue Jean Jaurès
+    (regex.compile(rf"\b{_NUM},?\s+(?i:{_FR_TYPES})\s+(?:{_NAME}\s+){{0,4}}{_WORD}"), 0.7),
+    # calle Mayor 3, Calle de Toledo 58, Piazza del Duomo, 4, via Roma 10
+    (
+        regex.compile(
+            rf"(?<![\w/])(?:(?i:{_ES_IT_TYPES})|{_VIA_CUE}via|Via)\s+(?:{_NAME}\s+){{0,4}}"
+            rf"{_WORD},?\s+(?:(?i:n[º°o]\.?|nr\.?|núm\.?)\s*)?{_NUM}\b"
+        ),
+        0.7,
+    ),
+    # Korean road names: 24 Haeundae-ro 570beon-gil
+    (regex.compile(r"\b\d{1,5}\s+[A-Z][a-z]+-(?:ro|gil|daero)(?:\s+\d+[a-z]*-gil)?\b"), 0.7),
+    # Am Mühlbach 3, An der Alster 5: only before a postcode (else "Am Montag 3 Termine")
+    (regex.compile(rf"\b{_DE_PREFIX}\s+{_WORD}\s+\d{{1,4}}[a-z]?{_POSTCODE_AFTER}"), 0.7),
+    # PO boxes
+    (regex.compile(r"\b(?i:p\.?\s?o\.?\s?box|postfach|apartado|boîte postale)\s+\d{1,6}\b"), 0.6),
+]
+
+_UNIT_BEFORE = regex.compile(rf"{_UNIT},?[ \t]*$")
+_TOWN_WORD = rf"{_UP}[\p{{Ll}}'’.]+"  # not "HX7": a postcode is no town
+_TOWN = rf"{_TOWN_WORD}(?:[ -](?:{_PARTICLE}|sur|sous|upon|on|en|{_TOWN_WORD})){{0,3}}"
+# What may follow an address on its line, piece by piece: a unit, a postcode, a town.
+_TAIL = regex.compile(
+    rf"(?:,[ \t]*|[ \t]+)(?:(?:à|in|en|a)[ \t]+)?(?:{_UNIT}|{_POSTCODE}|{_TOWN})(?=[\s,.;:!?)]|$)"
+)
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """The address around a core: a unit before it, and unit, postcode and town after it (at
+    most six pieces, never past the line). Whether a postcode was among them."""
+    unit = _UNIT_BEFORE.search(text[max(0, start - 24) : start])
+    if unit:
+        start -= len(text[max(0, start - 24) : start]) - unit.start()
+    postcode = False
+    for _ in range(6):
+        m = _TAIL.match(text, end)
+        if m is None:
+            break
+        piece = m.group().lstrip(" ,\t")
+        postcode = postcode or bool(regex.search(r"\d", piece))
+        end = m.end()
+    return start, end, postcode
+
+
+class StreetAddressRecognizer(EntityRecognizer):
+    """Street addresses as ``LOCATION`` (module doc)."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["LOCATION"], name="StreetAddressRecognizer")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+        out = []
+        for pattern, score in _CORES:
+            for m in pattern.finditer(text):
+                start, end, postcode = _widen(text, m.start(), m.end())
+                out.append(
+                    RecognizerResult("LOCATION", start, end, min(1.0, score + 0.15 * postcode))
+                )
+        return out

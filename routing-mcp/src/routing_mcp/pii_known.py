@@ -1,0 +1,60 @@
+"""Names that are not private people: public figures, fictional characters, brands, places.
+
+"Who was Ada Lovelace?", "why does Don Quijote fight windmills", "a Saunier Duval boiler": the
+name rules read a name there, rightly, but it is the topic of a question and no one's personal
+data (tests/routing/data/FRESH.md). ``data/known_names.txt`` lists such names (hand-written, see
+data/NAMES.md); a name found by the rules is dropped when it is one of them, or a part of one
+written in full in the same text ("Holmes" after "Sherlock Holmes"), or holds one ("Saunier
+Duval Kessel"), unless a strong person cue
+stands before it ("my colleague Alan Turing", "Hi Frodo,"): a private person may share a name.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from routing_mcp import pii_name_cues as cues
+from routing_mcp.pii_lexicon import fold, key
+
+_CUE_WINDOW = 48  # characters before a name, as the name rules read them
+
+
+@cache
+def known_names() -> frozenset[str]:
+    text = (files("routing_mcp") / "data" / "known_names.txt").read_text(encoding="utf-8")
+    return frozenset(_norm(ln) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def _norm(name: str) -> str:
+    return " ".join(fold(key(part)) for part in name.replace("’s", "").split())
+
+
+def _cued(text: str, start: int) -> bool:
+    before = text[max(0, start - _CUE_WINDOW) : start]
+    return bool(
+        cues.RELATION.search(before) or cues.GREETING.search(before) or cues.INTRO.search(before)
+    )
+
+
+def not_private(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """The indices of ``spans`` that name someone or something public (module doc)."""
+    known = known_names()
+    names = [_norm(text[s:e]) for s, e in spans]
+    full = {n for n in names if n in known and " " in n}
+    parts = {p for n in full for p in n.split()}
+    return {
+        i
+        for i, (name, (start, _)) in enumerate(zip(names, spans, strict=True))
+        if (name in known or name in parts or _holds_known(name, known)) and not _cued(text, start)
+    }
+
+
+def _holds_known(name: str, known: frozenset[str]) -> bool:
+    """A known name of two words or more inside a longer reading ("Saunier Duval Kessel")."""
+    words = name.split()
+    return any(
+        " ".join(words[i:j]) in known
+        for i in range(len(words))
+        for j in range(i + 2, len(words) + 1)
+    )

@@ -1,0 +1,209 @@
+"""Health facts tied to a person (MEDICAL): a lexicon term near a person.
+
+A condition, medication or treatment (``data/medical_terms.txt``, EN/DE/FR/ES/IT/NL; see
+data/MEDICAL.md) is personal data when it is said of someone: a pronoun or possessive of the six
+languages ("my wife's insulin", "mein Sohn hat Asthma", "il a une gastro"), a diagnosis verb ("he
+was diagnosed with"), an age ("a 78-year-old with Parkinson's"), or a name the name rules found,
+in the same sentence or the one before. A general question ("what are the early signs of
+dementia?") has none of them and stays clean.
+
+The lexicon is matched word by word (sets and a prefix table), not as one regex alternation of
+hundreds of terms: a megabyte is then a single pass over its words.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import regex
+
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’/-]*")
+_ELISION = regex.compile(r"^(?:[ldjmnst]|qu)['’]", regex.IGNORECASE)
+
+# Someone the fact is about: pronouns, possessives, "has"-verbs of the six languages, a
+# diagnosis, an age. Whole words only (a single regex over the window around a term). Not the
+# object pronouns: "explain to me" / "erkläre mir" / "explique-moi" name the one who asks; nor
+# a third person's "has" ("chi ha il diabete", "wie heeft migraine": anyone who has it) or Dutch
+# "zijn" (also "are").
+_PERSON_CUE = regex.compile(
+    r"(?-i:\bI\b)|\bi\s+(?:have|had|am|was|take|got|suffer|['’]m|['’]ve)\b|"
+    r"\b(?:my|mine|myself|he|she|him|his|her|hers|he's|she's|"
+    r"we|our|mum|mom|dad|grandma|grandpa|"
+    r"ich|mein\w*|er|sein\w*|ihre[mnrs]?|unser\w*|mama|papa|oma|opa|"
+    r"j['’]|je|mon|ma|mes|elle|lui|sa|son|ses|notre|nos|maman|mamie|papi|"
+    r"yo|mi|mis|tengo|él|ella|sus|nuestr[oa]s?|abuel[oa]|"
+    r"io|mio|mia|miei|mie|ho|lei|suo|sua|nostr[oa]|nonn[oa]|"
+    r"ik|mijn|hij|zij|haar|onze|heb|oma|opa|"
+    r"diagnos\w*|festgestellt|diagnostiqué\w*|diagnosticad\w*|diagnosticat\w*|"
+    r"gediagnosticeerd|patient|patientin|patiente|paciente|paziente)\b"
+    r"|\b\d{1,3}[- ](?:year-old|years? old|yo|jährige[rn]?|jahre alt|ans|años|anni|jaar)\b",
+    regex.IGNORECASE,
+)
+# A sentence ends at ., !, ? or a line break; the window is this sentence and the one before.
+_SENTENCE_END = regex.compile(r"[.!?]\s|\n")
+_WINDOW_BEFORE, _WINDOW_AFTER = 160, 80
+
+# What belongs to a term: "type 1", "stage 2", "beginnende", "complications", "de la prostate",
+# "allergies: peanuts", "Kreuzband gerissen".
+_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:diagnosed with|diagnostiziert mit|diagnostiquée? (?:avec|d['’]une?)|"
+    r"diagnosticad[oa] (?:con|de)|diagnosticat[oa] (?:con|di))\s+(?:an?\s+|une?\s+)?|"
+    r"\b(?:type|typ|tipo)\s*(?:[12]|i{1,2})\s+|"
+    r"\b(?:early|early-onset|late|severe|mild|chronic|acute|advanced|beginnende[nr]?|"
+    r"leichte[nr]?|schwere[nr]?|chronische[nr]?|akute[nr]?|sévère|chronique|grave|crónic[oa]|"
+    r"lieve|ernstige|cronic[oa])\s+)$"
+)
+_AFTER = regex.compile(
+    r"(?i)^(?:\s+(?:type|typ|tipo|stage|stadium|stade|grade|grado)\s*[\divx]{1,3}\b|"
+    r"\s+(?:disease|disorder|syndrome|complications?|pump|surgery|operation|attack|"
+    r"medication|gerissen|riss|operiert|cassée?|rotta?|roto)\b|"
+    r"\s+(?:of the|du|de la|des|del|della|di|der)\s+\p{L}+)"
+)
+# After an allergy or intolerance: what to ("allergies: peanuts", "allergisch gegen Nüsse"); a
+# list only as far as its "and" ("to shellfish and sesame, plan ..." ends at sesame).
+_ALLERGEN = regex.compile(
+    r"(?i)^\s*(?::|to|against|gegen|auf|à|aux?|al|a)\s+[\p{L}-]+"
+    r"(?:(?:,\s*[\p{L}-]+){0,3},?\s+(?:and|or|und|oder|et|ou|y|o|e|en)\s+[\p{L}-]+)?"
+)
+_ALLERGY = ("allerg", "intoler", "unverträglich", "intolérant")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: frozenset[str]  # one-word terms, case-folded
+    stems: frozenset[str]  # one-word terms ending in *
+    acronyms: frozenset[str]  # upper-case terms, matched as written
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> the terms it starts
+
+
+@cache
+def lexicon() -> Lexicon:
+    text = (files("routing_mcp") / "data" / "medical_terms.txt").read_text(encoding="utf-8")
+    words, stems, acronyms, phrases = set(), set(), set(), {}
+    for line in text.splitlines():
+        term = line.strip()
+        if not term or term.startswith("#"):
+            continue
+        if term.isupper():
+            acronyms.add(term)
+        elif " " in term:
+            parts = tuple(term.casefold().split())
+            phrases.setdefault(parts[0], []).append(parts)
+        elif term.endswith("*"):
+            stems.add(term[:-1].casefold())
+        else:
+            words.add(term.casefold())
+    return Lexicon(
+        frozenset(words),
+        frozenset(stems),
+        frozenset(acronyms),
+        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
+    )
+
+
+def _stemmed(word: str, stems: frozenset[str]) -> bool:
+    return any(word[:n] in stems for n in range(3, len(word) + 1))
+
+
+def terms(text: str) -> list[tuple[int, int]]:
+    """The spans of lexicon terms in ``text``."""
+    lex = lexicon()
+    tokens = list(_TOKEN.finditer(text))
+    out = []
+    i = 0
+    while i < len(tokens):
+        raw = tokens[i].group()
+        elided = _ELISION.match(raw)  # French: l'asthme, d'Alzheimer
+        offset = elided.end() if elided and len(raw) > elided.end() + 2 else 0
+        raw = raw[offset:]
+        word = raw.casefold().rstrip("'’")
+        span = 0
+        for phrase in lex.phrases.get(word, ()):
+            following = [t.group().casefold() for t in tokens[i : i + len(phrase)]]
+            if tuple(following) == phrase:
+                span = len(phrase)
+                break
+        if not span and (
+            raw in lex.acronyms
+            or (
+                (not raw.isupper() or len(raw) > 4)
+                and (word in lex.words or _stemmed(word, lex.stems))
+            )
+        ):
+            span = 1
+        if span:
+            out.append((tokens[i].start() + offset, tokens[i + span - 1].end()))
+            i += span
+        else:
+            i += 1
+    return out
+
+
+def _window(text: str, start: int, end: int) -> str:
+    """The sentence around ``start:end`` and the one before, bounded."""
+    left = max(0, start - _WINDOW_BEFORE)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, left, start)]
+    if len(ends) >= 2:
+        left = ends[-2]
+    after = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW_AFTER))
+    right = after.start() if after else min(len(text), end + _WINDOW_AFTER)
+    return text[left:start] + " " + text[end:right]
+
+
+# Two terms in one fact: "sertraline for depression", "Ritalin wegen ADHS".
+_JOIN = regex.compile(
+    r"^\s+(?:for|against|with|wegen|gegen|mit|pour|contre|avec|para|con|per|voor|tegen)\s+"
+    r"(?:(?:a|an|the|une?|la|le|el|il|een|de)\s+)?$",
+    regex.IGNORECASE,
+)
+# The allergen before an allergy: "peanut allergy", "pollen allergies".
+_ALLERGEN_BEFORE = regex.compile(r"\b\p{L}{3,}[ -]$")
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _JOIN.match(text[out[-1][1] : start]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    for _ in range(2):  # "diagnosed with", then "type 1"
+        before = _BEFORE.search(text[max(0, start - 40) : start])
+        if before is None:
+            break
+        start -= len(before.group())
+    allergy = text[start:end].casefold().startswith(_ALLERGY)
+    if allergy:
+        allergen = _ALLERGEN_BEFORE.search(text[max(0, start - 20) : start])
+        start -= len(allergen.group()) if allergen else 0
+    for _ in range(3):
+        after = _AFTER.match(text[end : end + 80])
+        if after is None:
+            break
+        end += len(after.group())
+    if allergy:
+        allergen = _ALLERGEN.match(text[end : end + 80])
+        end += len(allergen.group()) if allergen else 0
+    return start, end
+
+
+def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Health terms said of someone: a person cue in the window, or a found name there."""
+    ends = sorted(e for _, e in people)  # a name ending before a term, in its window
+    starts = sorted(s for s, _ in people)  # or starting after it, in its window
+    out = []
+    for start, end in _joined(text, terms(text)):
+        i, j = bisect.bisect_left(ends, start - _WINDOW_BEFORE), bisect.bisect_left(starts, end)
+        near_name = (i < len(ends) and ends[i] <= start) or (
+            j < len(starts) and starts[j] < end + _WINDOW_AFTER
+        )
+        if near_name or _PERSON_CUE.search(_window(text, start, end)):
+            out.append(_widen(text, start, end))
+    return out

@@ -1,0 +1,73 @@
+"""Street addresses (LOCATION) through the real scanner: each language's way of writing a street
+and its number, widened over unit, postcode and town; and the look-alikes that are no address.
+
+Examples written for each class (none from the corpora).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from routing_mcp.pii import PiiScanner
+from tests.routing.pii_corpus import strings_of
+
+
+@pytest.mark.parametrize(
+    ("prompt", "address"),
+    [
+        ("Send the parcel to 221 Bramble Road please", "221 Bramble Road"),
+        ("She lives at 5 Quarry Mews, Ripon HG4 1AB now", "5 Quarry Mews, Ripon HG4 1AB"),
+        ("ship to 880 Cedar Hollow Dr, Boise, ID 83702", "880 Cedar Hollow Dr, Boise, ID 83702"),
+        ("new place: Apt 12, 45 Lorne Street, Halifax", "Apt 12, 45 Lorne Street, Halifax"),
+        ("at 3 Orchard Vale, Taunton TA1 2XY", "3 Orchard Vale, Taunton TA1 2XY"),
+        ("Unit 4, 77 Kingfisher Parade, Perth", "Unit 4, 77 Kingfisher Parade, Perth"),
+        ("Meine Adresse: Rosenstraße 17, 80331 München", "Rosenstraße 17, 80331 München"),
+        ("wohnt im Fliederweg 3b, 12345 Musterstadt", "Fliederweg 3b, 12345 Musterstadt"),
+        ("Lieferung an Berliner Straße 40, Wohnung 7", "Berliner Straße 40, Wohnung 7"),
+        ("Auf der Heide 9, 21073 Hamburg ist die Adresse", "Auf der Heide 9, 21073 Hamburg"),
+        ("j'habite 9 rue des Mésanges, 31000 Toulouse", "9 rue des Mésanges, 31000 Toulouse"),
+        ("au 4 bis avenue Victor Hugo à Nancy", "4 bis avenue Victor Hugo à Nancy"),
+        ("vivo en Calle del Pez 21, 28004 Madrid", "Calle del Pez 21, 28004 Madrid"),
+        ("mi dirección es calle Mayor 3", "calle Mayor 3"),
+        ("abito in via Garibaldi 12, 20121 Milano", "via Garibaldi 12, 20121 Milano"),
+        ("in Piazza della Signoria 5", "Piazza della Signoria 5"),
+        ("ons adres is Kerkstraat 14, 3511 LK Utrecht", "Kerkstraat 14, 3511 LK Utrecht"),
+        ("Herengracht 210-III bij de brug", "Herengracht 210-III"),
+    ],
+)
+def test_street_addresses_are_found_whole(scanner: PiiScanner, prompt: str, address: str) -> None:
+    assert address in strings_of(scanner, prompt, "LOCATION"), scanner.scan(prompt)
+
+
+def test_a_lower_case_address_keeps_the_prompt_local_in_redact_mode(scanner: PiiScanner) -> None:
+    prompt = "drop the keys at 14 linden avenue tonight"
+    found = scanner.scan(prompt)
+    assert "14 linden avenue" in strings_of(scanner, prompt, "LOCATION")
+    assert scanner.keeps_local(found)  # a possible address: not redacted, kept local
+
+
+def test_a_confident_address_is_redacted_with_its_postcode(scanner: PiiScanner) -> None:
+    prompt = "Invite everyone to 12 Heron Close, Norwich NR4 7TJ for the party"
+    found = scanner.scan(prompt)
+    assert not scanner.keeps_local(found)
+    redacted = scanner.redact(prompt, found)
+    assert "Heron" not in redacted and "NR4" not in redacted and "Norwich" not in redacted
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Plan a 10 day road trip through Wales",
+        "connect the sensor via Zigbee 3 or via Python 3 scripts",
+        "Der Speicherplatz 500 GB reicht nicht",
+        "Wir sind auf Platz 3 in der Tabelle",
+        "Am Montag 3 Termine beim Zahnarzt verschieben",
+        "je suis un cours de Python 3 en ligne",
+        "Route 66 is the most famous road in the US",
+        "The 4 Star Hill resort has a spa",
+        "Chapter 7 covers the Main Street economy",
+        "Kubernetes 1.29 Way of working: 3 Steps",
+    ],
+)
+def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
+    assert strings_of(scanner, prompt, "LOCATION") == []
