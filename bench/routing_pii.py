@@ -8,7 +8,8 @@ tuned on since 2026-12-02, so neither is unseen any more), ``all`` is both, ``pr
 set the tuner wrote before that round (tuned on too), and ``fresh`` is the
 whole of pii_{personal,clean}_fresh.jsonl, written independently of the detector (merged on its
 own; the bench says so and exits 1 when the files are absent) and tuned on since session 5: the
-held-out measure is now a blind corpus written after that round.
+held-out measure is ``blind`` (pii_{personal,clean}_blind.jsonl), written during that round
+by someone who had not read the detector and run once after it (seen since).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt
@@ -30,7 +31,7 @@ REGIONS = ("US", "GB", "DE", "FR")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="PII detection on the hand-written corpus")
-    splits = ["tune", "held_out", "all", "probe", "fresh"]
+    splits = ["tune", "held_out", "all", "probe", "fresh", "blind"]
     parser.add_argument("--split", choices=splits, default="fresh")
     parser.add_argument("--misses", action="store_true", help="list misses and false positives")
     args = parser.parse_args()
