@@ -23,7 +23,9 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 import mcp_types as mt
-from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+from fastmcp.server.middleware import CallNext, MiddlewareContext
+
+from homelab_shared.middleware import CallFastPath
 
 if TYPE_CHECKING:
     from fastmcp import FastMCP
@@ -100,7 +102,7 @@ def start_up_enabled(fallback_s: float = FALLBACK_S) -> Iterator[StartGate]:
         _enabled = False
 
 
-class FirstListing(Middleware):
+class FirstListing(CallFastPath):
     """Opens the gate once the first ``tools/list`` has been answered (top-level server)."""
 
     async def on_list_tools(

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import mcp_types as mt
 from fastmcp.exceptions import NotFoundError, ToolError
 from fastmcp.server.context import Context
-from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+from fastmcp.server.middleware import CallNext, MiddlewareContext
 from fastmcp.server.transforms import GetToolNext
 from fastmcp.server.transforms.search import BM25SearchTransform
 from fastmcp.tools.base import Tool, ToolResult
@@ -40,7 +40,7 @@ from homelab_gateway.profiles import (
     namespaces,
 )
 from homelab_shared.auth import parse_tokens
-from homelab_shared.middleware import current_client_id
+from homelab_shared.middleware import CallFastPath, current_client_id
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
 
@@ -93,7 +93,7 @@ class Catalogue:
         }
 
 
-class ProfileGate(Middleware):
+class ProfileGate(CallFastPath):
     """A tool outside the caller's profile is neither listed nor callable (directly, through
     the proxy, or found by search, which reads the listing)."""
 
