@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
@@ -131,15 +132,48 @@ async def _warm(box: Toolbox) -> None:
         log.info("%s: start-up warm-up failed", box.label, exc_info=True)
 
 
+def prebuild(tool: Tool) -> None:
+    """Build now what fastmcp (4.2) builds on a tool's first call: the argument validator of the
+    wrapped function (``FunctionTool.run``: ~10 ms a tool) and the result serializer. Both land
+    in fastmcp's own ``lru_cache``s under the keys ``run`` uses, so the first call finds them.
+    Private helpers of fastmcp: if they move, this only stops helping (the caller logs)."""
+    from fastmcp.server.dependencies import without_injected_parameters
+    from fastmcp.tools import base, function_tool
+    from fastmcp.utilities.types import get_cached_typeadapter
+
+    if not isinstance(tool, function_tool.FunctionTool):
+        return
+    wrap = function_tool._wrap_body_errors  # pyright: ignore[reportPrivateUsage]
+    body = wrap(tool.fn, materialize_generators=True)
+    wrapper = without_injected_parameters(body, run_in_thread=tool.run_in_thread)
+    get_cached_typeadapter(wrap(wrapper))
+    returns = tool.return_type
+    if returns not in (None, Any, inspect.Signature.empty) and not isinstance(returns, str):
+        base._get_json_serializer(returns)  # pyright: ignore[reportPrivateUsage]
+
+
+async def prebuild_tools(mcp: FastMCP[Any]) -> None:
+    """:func:`prebuild` for every tool, one at a time: the loop answers calls in between, so a
+    call arriving meanwhile waits for one tool's build at most, not all of them."""
+    for tool in await mcp.list_tools(run_middleware=False):
+        try:
+            prebuild(tool)
+        except Exception:  # the first call builds it as before
+            log.debug("prebuild of %s failed", tool.name, exc_info=True)
+        await asyncio.sleep(0)
+
+
 async def start_up(box: Toolbox) -> None:
     """Probe the upstream with the served client and run the server's warm-up beside it.
 
     Together, not one after the other: a client that calls right after ``tools/list`` finds
     the warm-up's fetches already in flight and shares them, instead of starting its own while
     the probe is still answering. Against a down upstream the warm-up fails as fast as the
-    probe (and only logs); the probe's warning says what to fix."""
+    probe (and only logs); the probe's warning says what to fix. Beside them, the tools' lazily
+    built validators and serializers are built (:func:`prebuild_tools`)."""
     await GATE.wait()
     warming = asyncio.create_task(_warm(box)) if box.warm is not None else None
+    building = asyncio.create_task(prebuild_tools(box.mcp))
     try:
         if box.ready is not None:
             ready = await run_probe(box.ready, PROBE_TIMEOUT_S)
@@ -152,9 +186,11 @@ async def start_up(box: Toolbox) -> None:
                 )
         if warming is not None:
             await warming
+        await building
     finally:
-        if warming is not None and not warming.done():
-            warming.cancel()
+        for task in (warming, building):
+            if task is not None and not task.done():
+                task.cancel()
 
 
 def with_start_up(box: Toolbox, lifespan: Lifespan | None) -> Lifespan:
