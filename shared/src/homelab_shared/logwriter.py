@@ -4,13 +4,13 @@ Measured in a served server's conditions (an event loop that waits on I/O betwee
 logging code is cold each time): handing a record to a thread that wakes per record (a
 ``QueueHandler`` + ``QueueListener``) cost as much CPU as formatting and writing it in place
 (≈ 150 µs a line on the 2-core dev machine), and merely making the ``LogRecord`` cost ≈ 65 µs;
-appending a tuple to a deque costs nothing measurable. So:
+appending a tuple to a deque costs nothing measurable (``bench/README.md``, "Call log cost"). So:
 
 * :class:`BatchWriter` is the root handler ``configure_logging`` installs: it keeps each record
   in a deque and wakes its thread once per batch; the thread waits ``FLUSH_S`` for more, then
   formats (and scrubs) and writes them all. WARNING and above are written at once.
 * :meth:`BatchWriter.defer` takes a function that makes the record later, on the writer thread:
-  the call log uses it, so a tool call only appends a tuple (see ``middleware.log_call``).
+  the call log uses it, so a tool call only appends its fields (``observability.log_call``).
 
 Lines reach stderr at most ``FLUSH_S`` late, stamped with the time they were logged; what is
 pending is written at exit (``atexit``) and when logging is configured again.

@@ -114,7 +114,8 @@ def log_call(
     server: str, tool: str, client_id: str, elapsed: float, outcome: str, error: str | None
 ) -> None:
     """The call log line (no arguments, no payload). Served (``configure_logging``'s writer is
-    the only root handler), the call appends a tuple and the writer thread makes the record;
+    the only root handler), the call appends the fields to the writer's deque and the writer
+    thread makes the record;
     otherwise (tests' ``caplog``, an embedding application's handlers) it logs at once."""
     if not CALLS.isEnabledFor(logging.INFO):
         return
