@@ -75,14 +75,34 @@ async def load_synthetic(peer: HomeAssistantPeer, count: int) -> None:
 
 
 async def timed_calls(
-    client: Client[Any], tool: str, arguments: list[dict[str, Any]], calls: int
+    client: Client[Any],
+    tool: str,
+    arguments: list[dict[str, Any]],
+    calls: int,
+    cpu: list[float] | None = None,
 ) -> list[float]:
+    """Wall ms per call; with ``cpu``, also this process's CPU ms per call (client and server
+    both run here: far less noisy than wall time on a loaded machine)."""
+    out: list[float] = []
+    for i in range(calls):
+        begin, begin_cpu = time.perf_counter(), time.process_time()
+        await client.call_tool(tool, arguments[i % len(arguments)])
+        out.append((time.perf_counter() - begin) * 1000)
+        if cpu is not None:
+            cpu.append((time.process_time() - begin_cpu) * 1000)
+    return out
+
+
+async def body_ms(server: Any, arguments: list[dict[str, Any]], calls: int) -> float:
+    """p50 of the search tool's own function (snapshot, index lookup, summaries, the Page),
+    called directly: what the call costs without MCP, FastMCP and the middleware."""
+    fn = (await server.get_tool("search_entities")).fn
     out: list[float] = []
     for i in range(calls):
         begin = time.perf_counter()
-        await client.call_tool(tool, arguments[i % len(arguments)])
+        await fn(**arguments[i % len(arguments)])
         out.append((time.perf_counter() - begin) * 1000)
-    return out
+    return statistics.median(out)
 
 
 async def rest_share(peer: HomeAssistantPeer) -> tuple[int, float, int]:
@@ -104,8 +124,11 @@ async def measure_size(
     searches = [{"query": c.query} for c in cases()]
     entities, raw_ms, rest_bytes = await rest_share(peer)
     has = {v: HAClient(settings, live_states=v == "live") for v in VARIANTS}
-    clients = {v: Client(build_server(settings, runtime, client=has[v])) for v in VARIANTS}
+    servers = {v: build_server(settings, runtime, client=has[v]) for v in VARIANTS}
+    clients = {v: Client(servers[v]) for v in VARIANTS}
     times: dict[str, dict[str, list[float]]] = {v: {"search": [], "overview": []} for v in VARIANTS}
+    cpu: dict[str, list[float]] = {v: [] for v in VARIANTS}
+    bodies: dict[str, list[float]] = {v: [] for v in VARIANTS}
     first: dict[str, float] = {}
     quality_rows: dict[str, dict[str, str]] = {}
     for c in clients.values():
@@ -128,8 +151,9 @@ async def measure_size(
             mix = searches[offset:] + searches[:offset]
             for name, client in clients.items():
                 times[name]["search"] += await timed_calls(
-                    client, "search_entities", mix, max(1, calls // rounds)
+                    client, "search_entities", mix, max(1, calls // rounds), cpu[name]
                 )
+                bodies[name].append(await body_ms(servers[name], mix, max(1, calls // rounds)))
                 times[name]["overview"] += await timed_calls(
                     client, "overview", [{}], max(1, calls // rounds // 5)
                 )
@@ -147,6 +171,8 @@ async def measure_size(
         "first": first,
         "p50": {v: {k: statistics.median(t) for k, t in times[v].items()} for v in VARIANTS},
         "calls": {v: {k: len(t) for k, t in times[v].items()} for v in VARIANTS},
+        "search_cpu": {v: statistics.median(cpu[v]) for v in VARIANTS},
+        "search_body": {v: statistics.median(bodies[v]) for v in VARIANTS},
         "quality": quality_rows,
         "memory": {"cache": cache_bytes, "rest": rest_bytes},
     }
@@ -168,6 +194,17 @@ def report(rows: list[dict[str, Any]]) -> str:
                 f"({n['live'][tool]}) | {rest / live:.1f}x | "
                 f"{f'≤ {goal:g} ms' if goal else '-'} | {verdict} |"
             )
+    lines += [
+        "",
+        "| entities | search: rest body / call CPU ms | live body / call CPU ms |",
+        "|---|---|---|",
+    ]
+    for row in rows:
+        body, cpu = row["search_body"], row["search_cpu"]
+        lines.append(
+            f"| {row['entities']} | {body['rest']:.2f} / {cpu['rest']:.2f} | "
+            f"{body['live']:.2f} / {cpu['live']:.2f} |"
+        )
     lines += [
         "",
         "| entities | GET /api/states + parse p50 ms | first search rest / live ms "

@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import mcp_types as mt
-from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+from fastmcp.server.middleware import CallNext, MiddlewareContext
 from fastmcp.tools.base import Tool
+
+from homelab_shared.middleware import CallFastPath
 
 NULL = {"type": "null"}
 
@@ -46,7 +48,7 @@ def compact(schema: Any, *, keep_null: bool = False) -> Any:
     return {key: compact(value, keep_null=keep_null) for key, value in schema.items()}
 
 
-class CompactSchemas(Middleware):
+class CompactSchemas(CallFastPath):  # tools/call passes straight through
     async def on_list_tools(
         self,
         context: MiddlewareContext[mt.ListToolsRequest],

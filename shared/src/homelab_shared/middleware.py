@@ -18,14 +18,32 @@ from pydantic import ValidationError as PydanticValidationError
 from homelab_shared.auth import WRITE_SCOPE, caller_id
 from homelab_shared.confirm import ConfirmationRefused
 from homelab_shared.errors import SafetyRefusal, error_class
-from homelab_shared.observability import TOOL_CALLS, TOOL_ERRORS, TOOL_LATENCY
+from homelab_shared.observability import CALLS, TOOL_CALLS, TOOL_ERRORS, TOOL_LATENCY, log_call
 from homelab_shared.output import too_large_message
 from homelab_shared.redact import scrub
 
 if TYPE_CHECKING:
     from homelab_shared.toolbox import Toolbox
 
-log = logging.getLogger("homelab.calls")
+
+class CallFastPath(Middleware):
+    """A middleware whose tools/call hook runs without FastMCP's generic dispatch.
+
+    ``Middleware.__call__`` builds three closures and runs ``on_message`` → ``on_request`` → the
+    typed hook for every message; each server has five middlewares, so a tool call paid for
+    fifteen pass-through frames and fifteen closures before reaching the tool. A subclass of this
+    goes straight to ``on_call_tool`` (it must not override ``on_message``/``on_request``, which
+    it skips for tools/call). The outer pass FastMCP runs for a request that failed before
+    dispatch carries the raw params (a dict, not ``CallToolRequestParams``): that one, and every
+    other method, take the generic path."""
+
+    async def __call__(self, context: MiddlewareContext[Any], call_next: CallNext[Any, Any]) -> Any:
+        if context.method == "tools/call" and isinstance(context.message, CallParams):
+            return await self.on_call_tool(context, call_next)
+        return await super().__call__(context, call_next)
+
+
+CallParams = mt.CallToolRequestParams
 
 
 def current_client_id() -> str:
@@ -46,7 +64,7 @@ def _has_write_scope() -> bool:
     return token is None or WRITE_SCOPE in token.scopes
 
 
-class ObservabilityMiddleware(Middleware):
+class ObservabilityMiddleware(CallFastPath):
     def __init__(self, server: str) -> None:
         self.server = server
         self._metrics: dict[str, tuple[Any, Any]] = {}
@@ -81,21 +99,11 @@ class ObservabilityMiddleware(Middleware):
             latency.observe(elapsed)
             if label:
                 TOOL_ERRORS.labels(self.server, tool, label).inc()
-            if log.isEnabledFor(logging.INFO):
-                log.info(
-                    "tool call",
-                    extra={
-                        "server": self.server,
-                        "tool": tool,
-                        "client_id": current_client_id(),
-                        "duration_ms": round(elapsed * 1000, 2),
-                        "outcome": outcome,
-                        "error_class": label or None,
-                    },
-                )
+            if CALLS.isEnabledFor(logging.INFO):
+                log_call(self.server, tool, current_client_id(), elapsed, outcome, label or None)
 
 
-class SafetyMiddleware(Middleware):
+class SafetyMiddleware(CallFastPath):
     """Hides and refuses write/destructive tools unless enabled; checks scope; audits every
     decision about them (refusals included); scrubs secrets from every error message.
 
@@ -189,7 +197,7 @@ def _is_preview(result: ToolResult) -> bool:
     return isinstance(inner, dict) and inner.get("status") == "confirmation_required"
 
 
-class SizeCapMiddleware(Middleware):
+class SizeCapMiddleware(CallFastPath):
     """Refuse to return giant payloads; tell the model how to ask for less."""
 
     def __init__(self, max_chars: int) -> None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import atexit
 import json
 import logging
-import queue
 import sys
+import time
 from datetime import UTC, datetime
-from logging.handlers import QueueHandler, QueueListener
+from functools import partial
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
+from homelab_shared.logwriter import BatchWriter
 from homelab_shared.redact import redact, scrub
 
 REGISTRY = CollectorRegistry(auto_describe=True)
@@ -92,47 +93,70 @@ class ScrubFilter(logging.Filter):
 _TRACEBACK = logging.Formatter()
 
 
-class DeferredQueueHandler(QueueHandler):
-    """Hands the record to the writer thread as it is: formatting (and scrubbing) happen there,
-    off the tool call's path. The stock ``prepare`` would format here, on every call.
-
-    Log calls pass plain values (``extra`` of str/int/float), so formatting later shows what
-    was logged."""
-
-    def prepare(self, record: logging.LogRecord) -> logging.LogRecord:
-        return record
+_writer: BatchWriter | None = None
 
 
-_listener: QueueListener | None = None
+def _stop_writer() -> None:
+    """Write what is pending, then stop the writer thread (at exit, or before reconfiguring)."""
+    global _writer
+    if _writer is not None:
+        _writer.close()
+        _writer = None
 
 
-def _stop_listener() -> None:
-    """Write what is queued, then stop the writer thread (at exit, or before reconfiguring)."""
-    global _listener
-    if _listener is not None:
-        _listener.stop()
-        _listener = None
+atexit.register(_stop_writer)
 
 
-atexit.register(_stop_listener)
+CALLS = logging.getLogger("homelab.calls")
+
+
+def log_call(
+    server: str, tool: str, client_id: str, elapsed: float, outcome: str, error: str | None
+) -> None:
+    """The call log line (no arguments, no payload). Served (``configure_logging``'s writer is
+    the only root handler), the call appends the fields to the writer's deque and the writer
+    thread makes the record;
+    otherwise (tests' ``caplog``, an embedding application's handlers) it logs at once."""
+    if not CALLS.isEnabledFor(logging.INFO):
+        return
+    fields = {
+        "server": server,
+        "tool": tool,
+        "client_id": client_id,
+        "duration_ms": round(elapsed * 1000, 2),
+        "outcome": outcome,
+        "error_class": error,
+    }
+    writer = _writer
+    handlers = logging.root.handlers
+    if writer is None or len(handlers) != 1 or handlers[0] is not writer:
+        CALLS.info("tool call", extra=fields)
+        return
+    writer.defer(partial(_make_call_record, time.time(), fields))
+
+
+def _make_call_record(created: float, fields: dict[str, Any]) -> None:
+    record = CALLS.makeRecord(CALLS.name, logging.INFO, __file__, 0, "tool call", (), None)
+    record.__dict__.update(fields)
+    # Stamped when the call ended, not when the writer got to it.
+    record.created, record.msecs = created, int(created * 1000) % 1000
+    CALLS.handle(record)
 
 
 def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
-    """Log to stderr (stdout belongs to the stdio transport), through a queue: the call log
-    line is formatted and written by a thread of its own (see ``bench/README.md``)."""
-    global _listener
+    """Log to stderr (stdout belongs to the stdio transport), written in batches by a thread of
+    its own (:mod:`homelab_shared.logwriter`)."""
+    global _writer
     handler = logging.StreamHandler(sys.stderr)
     if fmt == "json":
         handler.setFormatter(JsonFormatter())  # scrubs as it formats
     else:
         handler.addFilter(ScrubFilter())
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    _stop_listener()
-    lines: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
-    _listener = QueueListener(lines, handler)
-    _listener.start()
+    _stop_writer()
+    _writer = BatchWriter(handler)
     root = logging.getLogger()
-    root.handlers[:] = [DeferredQueueHandler(lines)]
+    root.handlers[:] = [_writer]
     root.setLevel(level)
     # Presidio logs one INFO line per recognizer it loads (about 20 on the first routed prompt).
     noisy_loggers = ("httpx", "httpcore", "httpx2", "mcp", "uvicorn.access", "presidio-analyzer")

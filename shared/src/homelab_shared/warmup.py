@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import logging
 import threading
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
@@ -23,11 +24,13 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 import mcp_types as mt
-from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+from fastmcp.server.middleware import CallNext, MiddlewareContext
+
+from homelab_shared.middleware import CallFastPath
 
 if TYPE_CHECKING:
     from fastmcp import FastMCP
-    from fastmcp.tools.base import Tool
+    from fastmcp.tools.base import Tool, ToolResult
 
     from homelab_shared.toolbox import Readiness, Toolbox
 
@@ -100,8 +103,44 @@ def start_up_enabled(fallback_s: float = FALLBACK_S) -> Iterator[StartGate]:
         _enabled = False
 
 
-class FirstListing(Middleware):
-    """Opens the gate once the first ``tools/list`` has been answered (top-level server)."""
+class Calls:
+    """Tool calls in flight (counted by :class:`FirstListing`): the prebuild yields to them."""
+
+    def __init__(self) -> None:
+        self.in_flight = 0
+        self._idle: asyncio.Event | None = None
+
+    def enter(self) -> None:
+        self.in_flight += 1
+
+    def leave(self) -> None:
+        self.in_flight -= 1
+        if self.in_flight == 0 and self._idle is not None:
+            self._idle.set()
+
+    async def until_idle(self) -> None:
+        while self.in_flight:
+            self._idle = asyncio.Event()
+            await self._idle.wait()
+
+
+CALLS = Calls()
+
+
+class FirstListing(CallFastPath):
+    """Opens the gate once the first ``tools/list`` has been answered, and counts the tool calls
+    in flight (top-level server)."""
+
+    async def on_call_tool(
+        self,
+        context: MiddlewareContext[mt.CallToolRequestParams],
+        call_next: CallNext[mt.CallToolRequestParams, ToolResult],
+    ) -> ToolResult:
+        CALLS.enter()
+        try:
+            return await call_next(context)
+        finally:
+            CALLS.leave()
 
     async def on_list_tools(
         self,
@@ -129,15 +168,51 @@ async def _warm(box: Toolbox) -> None:
         log.info("%s: start-up warm-up failed", box.label, exc_info=True)
 
 
+def prebuild(tool: Tool) -> None:
+    """Build now what fastmcp (4.2) builds on a tool's first call: the argument validator of the
+    wrapped function (``FunctionTool.run``: ~10 ms a tool) and the result serializer. Both land
+    in fastmcp's own ``lru_cache``s under the keys ``run`` uses, so the first call finds them.
+    Private helpers of fastmcp: if they move, this only stops helping (the caller logs)."""
+    from fastmcp.server.dependencies import without_injected_parameters
+    from fastmcp.tools import base, function_tool
+    from fastmcp.utilities.types import get_cached_typeadapter
+
+    if not isinstance(tool, function_tool.FunctionTool):
+        return
+    wrap = function_tool._wrap_body_errors  # pyright: ignore[reportPrivateUsage]
+    body = wrap(tool.fn, materialize_generators=True)
+    wrapper = without_injected_parameters(body, run_in_thread=tool.run_in_thread)
+    get_cached_typeadapter(wrap(wrapper))
+    returns = tool.return_type
+    if returns not in (None, Any, inspect.Signature.empty) and not isinstance(returns, str):
+        base._get_json_serializer(returns)  # pyright: ignore[reportPrivateUsage]
+
+
+async def prebuild_tools(mcp: FastMCP[Any]) -> None:
+    """:func:`prebuild` for every tool, one at a time and only while no call is in flight: a
+    build (~10 ms) between the awaits of a call would add up to more than the call saves (the
+    first try, beside the warm-up, made the first call 4× slower). A call arriving during a
+    build waits for that one build at most."""
+    for tool in await mcp.list_tools(run_middleware=False):
+        await CALLS.until_idle()
+        try:
+            prebuild(tool)
+        except Exception:  # the first call builds it as before
+            log.debug("prebuild of %s failed", tool.name, exc_info=True)
+        await asyncio.sleep(0)
+
+
 async def start_up(box: Toolbox) -> None:
     """Probe the upstream with the served client and run the server's warm-up beside it.
 
     Together, not one after the other: a client that calls right after ``tools/list`` finds
     the warm-up's fetches already in flight and shares them, instead of starting its own while
     the probe is still answering. Against a down upstream the warm-up fails as fast as the
-    probe (and only logs); the probe's warning says what to fix."""
+    probe (and only logs); the probe's warning says what to fix. After them, the tools' lazily
+    built validators and serializers are built (:func:`prebuild_tools`), between calls."""
     await GATE.wait()
     warming = asyncio.create_task(_warm(box)) if box.warm is not None else None
+    building: asyncio.Task[None] | None = None
     try:
         if box.ready is not None:
             ready = await run_probe(box.ready, PROBE_TIMEOUT_S)
@@ -150,9 +225,12 @@ async def start_up(box: Toolbox) -> None:
                 )
         if warming is not None:
             await warming
+        building = asyncio.create_task(prebuild_tools(box.mcp))
+        await building
     finally:
-        if warming is not None and not warming.done():
-            warming.cancel()
+        for task in (warming, building):
+            if task is not None and not task.done():
+                task.cancel()
 
 
 def with_start_up(box: Toolbox, lifespan: Lifespan | None) -> Lifespan:

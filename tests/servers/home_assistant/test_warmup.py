@@ -15,7 +15,9 @@ from typing import Any
 import httpx
 import pytest
 from fastmcp import Client
+from fastmcp.utilities.types import get_cached_typeadapter
 
+from home_assistant_mcp import entities
 from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.server import build_server
 from home_assistant_mcp.settings import HASettings
@@ -115,5 +117,48 @@ async def test_a_call_right_after_tools_list_shares_the_warm_ups_fetches(
             # one fetch each, whoever asked first; the states came from the subscription
             assert transport.paths.count("/api/services") == 1, transport.paths
             assert "/api/states" not in transport.paths, transport.paths
+    finally:
+        await ha.aclose()
+
+
+async def test_the_first_call_after_the_warm_up_builds_nothing(
+    start_up: warmup.StartGate,
+    ha_settings: Callable[..., HASettings],
+    runtime: RuntimeSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The search index and the tools' argument validators (built by fastmcp on a tool's first
+    call, ~10 ms each) are built during the warm-up: the first search builds neither."""
+    built: list[int] = []
+    real_index = entities.FuzzyIndex
+
+    def counting_index(docs: Any) -> entities.FuzzyIndex:
+        if docs:  # SearchIndexes starts with an empty one
+            built.append(len(docs))
+        return real_index(docs)
+
+    monkeypatch.setattr(entities, "FuzzyIndex", counting_index)
+    prebuilt = asyncio.Event()
+    real_prebuild = warmup.prebuild_tools
+
+    async def noting_prebuild(mcp: Any) -> None:
+        await real_prebuild(mcp)
+        prebuilt.set()
+
+    monkeypatch.setattr(warmup, "prebuild_tools", noting_prebuild)
+    ha, _, server = served(ha_settings(), runtime)
+    try:
+        async with Client(server) as client:
+            await client.list_tools()
+            await asyncio.wait_for(prebuilt.wait(), 60)
+            await until(lambda: len(built) == 1, "the search index")
+            assert built[0] > 100  # the demo's entities
+            validators = get_cached_typeadapter.cache_info().misses
+            found: dict[str, Any] = structured(
+                await client.call_tool("search_entities", {"query": "kitchen light"})
+            )
+            assert found["items"]
+            assert len(built) == 1  # the warm-up's index served the search
+            assert get_cached_typeadapter.cache_info().misses == validators
     finally:
         await ha.aclose()

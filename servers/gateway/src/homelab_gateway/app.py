@@ -9,7 +9,7 @@ from typing import Any, Literal
 import mcp_types as mt
 from fastmcp import FastMCP
 from fastmcp.exceptions import ToolError
-from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+from fastmcp.server.middleware import CallNext, MiddlewareContext
 from fastmcp.tools.base import ToolResult
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from homelab_gateway.profiles import GatewayOptions
 from homelab_shared.configured import set_variables, typo_problems, typos
 from homelab_shared.errors import ConfigError
+from homelab_shared.middleware import CallFastPath
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import BaseServerSettings
 from homelab_shared.spec import ServerSpec
@@ -92,7 +93,7 @@ def unready(
     return {**found, **broken}
 
 
-class UnmountedTools(Middleware):
+class UnmountedTools(CallFastPath):
     """A call to ``ha_*`` while Home Assistant is not mounted says what enables it."""
 
     def __init__(self, members: Sequence[Member]) -> None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import mcp_types as mt
 from fastmcp.exceptions import NotFoundError, ToolError
 from fastmcp.server.context import Context
-from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+from fastmcp.server.middleware import CallNext, MiddlewareContext
 from fastmcp.server.transforms import GetToolNext
 from fastmcp.server.transforms.search import BM25SearchTransform
 from fastmcp.tools.base import Tool, ToolResult
@@ -41,7 +41,7 @@ from homelab_gateway.profiles import (
 )
 from homelab_gateway.search_terms import VOCABULARY as GATEWAY_VOCABULARY
 from homelab_shared.auth import parse_tokens
-from homelab_shared.middleware import current_client_id
+from homelab_shared.middleware import CallFastPath, current_client_id
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
 from homelab_shared.spec import Vocabulary
@@ -101,7 +101,7 @@ class Catalogue:
         return found
 
 
-class ProfileGate(Middleware):
+class ProfileGate(CallFastPath):
     """A tool outside the caller's profile is neither listed nor callable (directly, through
     the proxy, or found by search, which reads the listing)."""
 

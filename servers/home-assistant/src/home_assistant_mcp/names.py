@@ -18,13 +18,14 @@ from typing import Any
 
 import mcp_types as mt
 from fastmcp.exceptions import ToolError
-from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
+from fastmcp.server.middleware import CallNext, MiddlewareContext
 from fastmcp.tools.base import ToolResult
 
 from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.fuzzy import FuzzyIndex
 from home_assistant_mcp.tools import ENTITY_ID
 from homelab_shared.errors import UpstreamError
+from homelab_shared.middleware import CallFastPath
 
 ID = re.compile(ENTITY_ID)
 PARAMS = frozenset({"entity_id", "entity_ids", "media_player_ids"})
@@ -119,7 +120,7 @@ async def resolve_arguments(ha: HAClient, arguments: dict[str, Any]) -> dict[str
     return resolved
 
 
-class ResolveNames(Middleware):
+class ResolveNames(CallFastPath):
     """Resolves names in entity arguments before any tool (or its confirmation) runs."""
 
     def __init__(self, client: Callable[[], HAClient]) -> None:

@@ -9,6 +9,7 @@ from fastmcp import FastMCP
 
 from home_assistant_mcp.catalog import Catalog
 from home_assistant_mcp.client import HAClient
+from home_assistant_mcp.entities import SearchIndexes
 from home_assistant_mcp.names import ResolveNames
 from home_assistant_mcp.settings import HASettings
 from home_assistant_mcp.tasmota_client import TasmotaClient
@@ -64,11 +65,15 @@ async def probe(client: HAClient) -> Readiness:
     )
 
 
-async def warm(up: Upstreams) -> None:
+async def warm(up: Upstreams, indexes: SearchIndexes) -> None:
     """Before the first call: open the REST connection and the WebSocket (auth handshake), fill
-    the registry and service caches that search, targets and safety checks read, and start the
-    live states (the snapshot subscribes and waits for the full set)."""
-    await asyncio.gather(Catalog.load(up.ha), up.ha.snapshot(), up.ha.services())
+    the registry and service caches that search, targets and safety checks read, start the
+    live states (the snapshot subscribes and waits for the full set), and build the search
+    index from them (a search then finds it built: same names, same catalog object)."""
+    catalog, snapshot, _ = await asyncio.gather(
+        Catalog.load(up.ha), up.ha.snapshot(), up.ha.services()
+    )
+    indexes.get(snapshot.states, catalog, snapshot.names).scores("warm up")
 
 
 def build_server(
@@ -84,6 +89,7 @@ def build_server(
         return Upstreams(ha, TasmotaClient(settings), owns_ha=client is None)
 
     holder = ClientHolder(upstreams)
+    indexes = SearchIndexes()
     box = Toolbox(
         "Home Assistant",
         settings,
@@ -91,9 +97,9 @@ def build_server(
         instructions=INSTRUCTIONS,
         lifespan=holder.lifespan,
         ready=lambda: probe(holder.get().ha),
-        warm=lambda: warm(holder.get()),
+        warm=lambda: warm(holder.get(), indexes),
     )
-    deps = Deps(holder, settings)
+    deps = Deps(holder, settings, indexes=indexes)
     for group in (
         states,
         history,

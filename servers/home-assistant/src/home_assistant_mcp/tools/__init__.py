@@ -10,6 +10,7 @@ from pydantic import AfterValidator, Field, GetCoreSchemaHandler, GetJsonSchemaH
 from pydantic_core import core_schema
 
 from home_assistant_mcp.client import HAClient
+from home_assistant_mcp.entities import SearchIndexes
 from home_assistant_mcp.previews import Previews
 from home_assistant_mcp.safety import Policy
 from home_assistant_mcp.settings import HASettings
@@ -36,6 +37,8 @@ class Deps:
     holder: ClientHolder[Upstreams]
     settings: HASettings
     previews: Previews = field(default_factory=Previews)
+    # The search index lives here, not in the search tool, so the start-up warm-up builds it.
+    indexes: SearchIndexes = field(default_factory=SearchIndexes)
 
     def ha(self) -> HAClient:
         return self.holder.get().ha

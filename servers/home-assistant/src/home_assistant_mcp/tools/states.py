@@ -12,8 +12,8 @@ from pydantic import Field
 
 from home_assistant_mcp.catalog import Catalog
 from home_assistant_mcp.client import HAClient
-from home_assistant_mcp.entities import SearchIndexes, domain_of, summarize
 from home_assistant_mcp.entities import detail as entity_detail
+from home_assistant_mcp.entities import domain_of, summarize
 from home_assistant_mcp.models import (
     EntityDetail,
     EntitySummary,
@@ -82,7 +82,7 @@ def problems(
 
 
 def register(box: Toolbox, deps: Deps) -> None:
-    indexes = SearchIndexes()
+    indexes = deps.indexes
 
     @box.read
     async def search_entities(
