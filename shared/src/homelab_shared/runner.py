@@ -39,7 +39,7 @@ from homelab_shared.shutdown import (
     stop_stdio_on_signals,
 )
 from homelab_shared.toolbox import Readiness, Toolbox
-from homelab_shared.warmup import FirstListing, start_up_enabled
+from homelab_shared.warmup import FALLBACK_S, STDIO_FALLBACK_S, FirstListing, start_up_enabled
 
 log = logging.getLogger("homelab.runner")
 READY_TIMEOUT = 10.0
@@ -213,7 +213,7 @@ def serve(
         disable_metrics()  # /metrics is served over HTTP only: nobody could read them
     prepare(mcp, boxes, runtime, transport, unready)
     mcp.add_middleware(FirstListing())
-    with start_up_enabled():
+    with start_up_enabled(STDIO_FALLBACK_S if transport == "stdio" else FALLBACK_S):
         _run(mcp, runtime, transport, default_port)
 
 
