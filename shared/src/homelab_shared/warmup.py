@@ -27,7 +27,7 @@ from fastmcp.server.middleware import CallNext, Middleware, MiddlewareContext
 
 if TYPE_CHECKING:
     from fastmcp import FastMCP
-    from fastmcp.tools.base import Tool
+    from fastmcp.tools.base import Tool, ToolResult
 
     from homelab_shared.toolbox import Readiness, Toolbox
 
@@ -112,7 +112,8 @@ def start_up_enabled(fallback_s: float = FALLBACK_S) -> Iterator[StartGate]:
 
 
 class FirstListing(Middleware):
-    """Opens the gate once the first ``tools/list`` has been answered (top-level server)."""
+    """Opens the gate once the first ``tools/list`` has been answered, or at the first call
+    (top-level server)."""
 
     async def on_list_tools(
         self,
@@ -123,6 +124,16 @@ class FirstListing(Middleware):
         if not GATE.is_open:  # the answer is out before the work starts (AFTER_LISTING_S)
             asyncio.get_running_loop().call_later(AFTER_LISTING_S, GATE.open)
         return tools
+
+    async def on_call_tool(
+        self,
+        context: MiddlewareContext[mt.CallToolRequestParams],
+        call_next: CallNext[mt.CallToolRequestParams, ToolResult],
+    ) -> ToolResult:
+        # A client that calls has its tool list: the warm-up starts now, beside the call, and
+        # the two share what they fetch instead of the call fetching alone.
+        GATE.open()
+        return await call_next(context)
 
 
 async def run_probe(probe: Callable[[], Awaitable[Readiness]], deadline_s: float) -> Readiness:
