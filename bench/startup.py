@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.clients import request
-from bench.procs import PYTHON, ROOT, base_env, free_port, machine, rss_kib
+from bench.procs import PYTHON, ROOT, base_env, cpu_seconds, free_port, machine, rss_kib
 from bench.startup_env import dummy_settings
 from homelab_shared.spec import ENTRY_POINT_GROUP
 
@@ -59,6 +59,7 @@ class Target:
 class Sample:
     seconds: float
     rss_mib: float
+    cpu_s: float = 0.0  # user+system of the server (tree) from spawn to the tools/list answer
     routed_rss_mib: float | None = None
     routed_alone_mib: float | None = None  # the server process without its scan workers
     imports_start: list[str] = field(default_factory=list)
@@ -150,11 +151,12 @@ async def start_once(
         await session.send(request(1, "server/discover"), request(2, "tools/list"))
         tools = await session.answer(2, 120)
         seconds = time.perf_counter() - started
+        cpu = cpu_seconds(proc.pid)  # before the warm-up spends more: start-up alone
         if not tools.get("tools"):
             raise RuntimeError(f"{target.key}: tools/list is empty")
         at_start = read(log) if importtime else ""
         await asyncio.sleep(settle)  # idle on purpose: the memory of a server nobody calls
-        sample = Sample(seconds, rss_kib(proc.pid) / 1024)
+        sample = Sample(seconds, rss_kib(proc.pid) / 1024, cpu)
         if importtime:  # before any call: what start-up and the warm-up imported
             sample.imports_start = imported(at_start)
             sample.imports_idle = imported(read(log))
@@ -231,10 +233,12 @@ def summarize(res: dict[str, Any]) -> dict[str, Any]:
     bare = samples["bare"]
     bare_s = statistics.median(s.seconds for s in bare)
     bare_mib = statistics.median(s.rss_mib for s in bare)
+    bare_cpu = statistics.median(s.cpu_s for s in bare)
     bare_imports = res["imports"]["bare"]
     for key, ss in samples.items():
         sec = statistics.median(s.seconds for s in ss)
         mib = statistics.median(s.rss_mib for s in ss)
+        cpu = statistics.median(s.cpu_s for s in ss)
         routed = [s.routed_rss_mib for s in ss if s.routed_rss_mib is not None]
         alone = [s.routed_alone_mib for s in ss if s.routed_alone_mib is not None]
         imp = res["imports"][key]
@@ -242,6 +246,9 @@ def summarize(res: dict[str, Any]) -> dict[str, Any]:
             "cold_s": sec,
             "cold_ratio": sec / bare_s,
             "cold_samples_s": [round(s.seconds, 3) for s in ss],
+            "cpu_s": cpu,
+            "cpu_ratio": cpu / bare_cpu,
+            "cpu_samples_s": [round(s.cpu_s, 3) for s in ss],
             "rss_mib": mib,
             "rss_ratio": mib / bare_mib,
             "routed_rss_mib": statistics.median(routed) if routed else None,
@@ -263,18 +270,22 @@ def report(summary: dict[str, Any], meta: dict[str, Any]) -> str:
         "",
         f"- machine: {meta['machine']['cpu']}, {meta['machine']['cores']} cores; "
         f"{meta['reps']} rounds, medians; idle = {meta['settle']} s after tools/list",
-        f"- bare FastMCP: cold start {bare['cold_s'] * 1000:.0f} ms, idle RSS "
-        f"{bare['rss_mib']:.1f} MiB (same run)",
+        f"- bare FastMCP: cold start {bare['cold_s'] * 1000:.0f} ms "
+        f"({bare['cpu_s'] * 1000:.0f} ms CPU), idle RSS {bare['rss_mib']:.1f} MiB (same run)",
+        "- CPU = user+system time of the server from spawn to its tools/list answer: it does not",
+        "  count the time others had the cores, so it is the start-up figure to judge on a busy",
+        "  machine; the cold-start goal is checked on both",
         "",
-        "| server | cold start | × bare | goal | idle RSS | × bare | goal |",
-        "|---|---|---|---|---|---|---|",
+        "| server | cold start | × bare | CPU to tools/list | × bare | goal | idle RSS | × bare "
+        "| goal |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for key, s in summary.items():
         if key == "bare":
             continue
         gateway = key == "gateway"
         cold_goal = TARGET_GATEWAY_COLD if gateway else TARGET_COLD
-        cold_ok = verdict(s["cold_ratio"] <= cold_goal)
+        cold_ok = verdict(s["cold_ratio"] <= cold_goal) + verdict(s["cpu_ratio"] <= cold_goal)
         if gateway:
             rss_goal = f"≤ {TARGET_GATEWAY_MIB:.0f} MiB"
             rss_ok = verdict(s["rss_mib"] <= TARGET_GATEWAY_MIB)
@@ -283,8 +294,8 @@ def report(summary: dict[str, Any], meta: dict[str, Any]) -> str:
             rss_ok = verdict(s["rss_ratio"] <= TARGET_RSS)
         lines.append(
             f"| {key} | {s['cold_s'] * 1000:.0f} ms | {s['cold_ratio']:.2f}× | "
-            f"≤ {cold_goal:.2f}× {cold_ok} | {s['rss_mib']:.1f} MiB | {s['rss_ratio']:.2f}× | "
-            f"{rss_goal} {rss_ok} |"
+            f"{s['cpu_s'] * 1000:.0f} ms | {s['cpu_ratio']:.2f}× | ≤ {cold_goal:.2f}× {cold_ok} | "
+            f"{s['rss_mib']:.1f} MiB | {s['rss_ratio']:.2f}× | {rss_goal} {rss_ok} |"
         )
         if s["routed_rss_mib"] is not None:
             for what, mib in (
@@ -293,7 +304,7 @@ def report(summary: dict[str, Any], meta: dict[str, Any]) -> str:
             ):
                 ok = verdict(mib <= TARGET_GATEWAY_ROUTED_MIB)
                 lines.append(
-                    f"| {what} | | | | {mib:.1f} MiB | {mib / bare['rss_mib']:.2f}× | "
+                    f"| {what} | | | | | | {mib:.1f} MiB | {mib / bare['rss_mib']:.2f}× | "
                     f"≤ {TARGET_GATEWAY_ROUTED_MIB:.0f} MiB {ok} |"
                 )
     lines += ["", "Imported beyond the bare server (top-level package, modules):", ""]
@@ -303,9 +314,13 @@ def report(summary: dict[str, Any], meta: dict[str, Any]) -> str:
         start = ", ".join(s["imports_at_start"]) or "nothing"
         warm = ", ".join(s["imports_by_warmup"]) or "nothing"
         lines.append(f"- **{key}** before tools/list: {start}; after, by the warm-up: {warm}")
-    lines += ["", "Cold start samples (ms): "]
+    lines += ["", "Cold start samples, wall / CPU (ms): "]
     lines += [
-        f"- {k}: " + ", ".join(f"{v * 1000:.0f}" for v in s["cold_samples_s"])
+        f"- {k}: "
+        + ", ".join(
+            f"{v * 1000:.0f}/{c * 1000:.0f}"
+            for v, c in zip(s["cold_samples_s"], s["cpu_samples_s"], strict=True)
+        )
         for k, s in summary.items()
     ]
     return "\n".join(lines)

@@ -5,17 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from prometheus_client import Counter
-
-from homelab_shared.observability import REGISTRY
+from homelab_shared import metrics
 from routing_mcp.policy import Quota
 from routing_mcp.quota.base import Limits, QuotaStore, Usage, Window
 
 log = logging.getLogger("routing")
 
-ALERTS = Counter(
-    "routing_quota_alerts_total", "Quota alerts fired", ["model", "limit"], registry=REGISTRY
-)
+ALERTS = metrics.counter("routing_quota_alerts_total", "Quota alerts fired", ["model", "limit"])
 Notify = Callable[[str], Awaitable[None]]
 Alert = Callable[[str, str, str], Awaitable[None]]
 

@@ -10,22 +10,18 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from prometheus_client import Gauge
-
-from homelab_shared.observability import REGISTRY
+from homelab_shared import metrics
 from routing_mcp.quota.base import Limits, Usage
 
-QUOTA_USED = Gauge(
+QUOTA_USED = metrics.gauge(
     "routing_quota_used",
     "Used in the current window, calls in flight included (requests, or USD for budgets)",
     ["model", "limit"],
-    registry=REGISTRY,
 )
-QUOTA_LIMIT = Gauge(
+QUOTA_LIMIT = metrics.gauge(
     "routing_quota_limit",
     "The model's limit in the current window (requests, or USD for budgets)",
     ["model", "limit"],
-    registry=REGISTRY,
 )
 
 

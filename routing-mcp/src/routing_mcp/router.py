@@ -20,9 +20,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
-from prometheus_client import Counter
-
-from homelab_shared.observability import REGISTRY
+from homelab_shared import metrics
 from routing_mcp.calls import ModelCall, OpenStream, call_model
 from routing_mcp.classify import Classification, classify_llm, classify_rules, estimate_tokens
 from routing_mcp.deadline import Deadline, DeadlineExceeded
@@ -50,15 +48,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("routing")
 
-REQUESTS = Counter(
-    "routing_requests_total", "Answered requests", ["model", "task_class"], registry=REGISTRY
-)
-TOKENS = Counter("routing_tokens_total", "Tokens", ["model", "direction"], registry=REGISTRY)
-COST = Counter("routing_cost_usd_total", "Spend in USD", ["model"], registry=REGISTRY)
-FALLBACKS = Counter(
-    "routing_fallbacks_total", "Models passed over", ["model", "reason"], registry=REGISTRY
-)
-REFUSALS = Counter("routing_refusals_total", "Requests refused", ["reason"], registry=REGISTRY)
+REQUESTS = metrics.counter("routing_requests_total", "Answered requests", ["model", "task_class"])
+TOKENS = metrics.counter("routing_tokens_total", "Tokens", ["model", "direction"])
+COST = metrics.counter("routing_cost_usd_total", "Spend in USD", ["model"])
+FALLBACKS = metrics.counter("routing_fallbacks_total", "Models passed over", ["model", "reason"])
+REFUSALS = metrics.counter("routing_refusals_total", "Requests refused", ["reason"])
 
 PLAN_PROMPT = (
     "Restate this request as a short outline: the goal, the constraints, and the steps it "

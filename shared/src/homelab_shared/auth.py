@@ -6,6 +6,10 @@ plain token and a lookup leaks nothing through timing.
 Every verified caller gets one qualified identity, used for confirmation binding and the audit log:
 ``static:<client>`` for a static token, ``jwt:<iss>:<sub>`` for a JWT (the user, not the OAuth
 app, so two users of one app are two callers, and no JWT claim can name a static client).
+
+The JWT verifier (FastMCP's, on joserfc) lives in :mod:`homelab_shared.jwt_auth` and is imported
+only when ``HOMELAB_JWT_JWKS_URI`` is set and the server is served over HTTP: static tokens and
+stdio never load it.
 """
 
 from __future__ import annotations
@@ -13,17 +17,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
-import logging
 from dataclasses import dataclass
 
 from fastmcp.server.auth import AccessToken, TokenVerifier
-from fastmcp.server.auth.providers.jwt import JWTVerifier
 
 from homelab_shared.errors import ConfigError
 from homelab_shared.redact import register_secret
 from homelab_shared.runtime import RuntimeSettings
-
-log = logging.getLogger("homelab.auth")
 
 WRITE_SCOPE = "write"
 READ_SCOPE = "read"
@@ -110,31 +110,6 @@ class StaticBearerVerifier(TokenVerifier):
         )
 
 
-class QualifiedJWTVerifier(JWTVerifier):
-    """FastMCP's JWT checks, plus: ``exp``, ``iss`` and ``sub`` are required, and the caller is
-    ``jwt:<iss>:<sub>`` (FastMCP names it by ``client_id``/``azp``, the OAuth app)."""
-
-    async def verify_token(self, token: str) -> AccessToken | None:
-        verified = await super().verify_token(token)
-        if verified is None:
-            return None
-        claims = verified.claims
-        exp, iss, sub = claims.get("exp"), claims.get("iss"), claims.get("sub")
-        if not isinstance(exp, int | float) or not iss or not sub:
-            # A token without expiry is valid forever once leaked; without iss/sub it names no one.
-            log.info("JWT rejected: exp, iss and sub are required")
-            return None
-        return CallerToken(
-            token=verified.token,
-            client_id=f"jwt:{iss}:{sub}",
-            scopes=verified.scopes,
-            expires_at=int(exp),
-            subject=str(sub),
-            claims=claims,
-            original_client_id=verified.client_id,
-        )
-
-
 class ChainVerifier(TokenVerifier):
     """Static tokens first, then JWT."""
 
@@ -150,7 +125,12 @@ class ChainVerifier(TokenVerifier):
         return None
 
 
-def build_auth(runtime: RuntimeSettings) -> TokenVerifier | None:
+def build_auth(runtime: RuntimeSettings, *, http: bool = True) -> TokenVerifier | None:
+    """The verifier for ``runtime``'s tokens and JWT settings; None without any.
+
+    ``http=False`` (stdio, which has no auth) checks the settings and registers the static tokens
+    as secrets (so logs still scrub them) but builds no JWT verifier.
+    """
     verifiers: list[TokenVerifier] = []
     if runtime.auth_tokens is not None:
         tokens = parse_tokens(runtime.auth_tokens.get_secret_value())
@@ -162,13 +142,16 @@ def build_auth(runtime: RuntimeSettings) -> TokenVerifier | None:
                 "HOMELAB_JWT_JWKS_URI is set, so HOMELAB_JWT_ISSUER and HOMELAB_JWT_AUDIENCE must "
                 "be set too"
             )
-        verifiers.append(
-            QualifiedJWTVerifier(
-                jwks_uri=runtime.jwt_jwks_uri,
-                issuer=runtime.jwt_issuer,
-                audience=runtime.jwt_audience,
+        if http:  # stdio has no auth: the settings are checked, the verifier is not loaded
+            from homelab_shared.jwt_auth import QualifiedJWTVerifier  # joserfc's JWT and JWE
+
+            verifiers.append(
+                QualifiedJWTVerifier(
+                    jwks_uri=runtime.jwt_jwks_uri,
+                    issuer=runtime.jwt_issuer,
+                    audience=runtime.jwt_audience,
+                )
             )
-        )
     if not verifiers:
         return None
     return verifiers[0] if len(verifiers) == 1 else ChainVerifier(verifiers)

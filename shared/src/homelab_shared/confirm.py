@@ -16,17 +16,20 @@ import json
 import logging
 import os
 import secrets
+import threading
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio.to_thread
 from fastmcp.exceptions import ToolError
 from pydantic_core import to_jsonable_python
 
-from homelab_shared.nonces import NonceStore
 from homelab_shared.runtime import RuntimeSettings
+
+if TYPE_CHECKING:
+    from homelab_shared.nonces import NonceStore
 
 VERSION = "c1"
 log = logging.getLogger("homelab.confirm")
@@ -71,19 +74,36 @@ class ConfirmationRefused(ToolError):
 
 
 class Confirmer:
-    """Issues and checks tokens; used nonces go to ``store`` (shared by restarts and replicas)."""
+    """Issues and checks tokens; used nonces go to ``store`` (shared by restarts and replicas).
+
+    ``store`` may be a function that opens it: then it is opened by the first confirmed call (in
+    the worker thread that claims), not at start-up, which most servers end without a confirmed
+    call; a store that cannot be opened refuses that call like a failing one (fail closed).
+    """
 
     def __init__(
         self,
         key: bytes,
         ttl: float,
-        store: NonceStore,
+        store: NonceStore | Callable[[], NonceStore],
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._key = key
         self.ttl = ttl
         self._clock = clock
-        self.store = store
+        self._store: NonceStore | None = store if hasattr(store, "claim") else None  # type: ignore[assignment]
+        self._open_store = store
+        self._store_lock = threading.Lock()
+
+    @property
+    def store(self) -> NonceStore:
+        with self._store_lock:
+            if self._store is None:
+                self._store = self._open_store()  # type: ignore[operator]
+            return self._store
+
+    def _claim(self, nonce: str, expires: int) -> bool:
+        return self.store.claim(nonce, expires)
 
     def _mac(
         self, expires: int, nonce: str, client: str, tool: str, args: Mapping[str, Any]
@@ -116,7 +136,7 @@ class Confirmer:
                 "expired", f"confirm_token has expired. Nothing was done. {again}"
             )
         try:
-            first = await anyio.to_thread.run_sync(self.store.claim, nonce, int(exp_text))
+            first = await anyio.to_thread.run_sync(self._claim, nonce, int(exp_text))
         except Exception as err:  # fail closed: a token we cannot mark used is not accepted
             log.warning("confirmation store failed", extra={"error": type(err).__name__})
             raise ConfirmationRefused(

@@ -11,27 +11,30 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
-
+from homelab_shared import metrics
 from homelab_shared.logwriter import BatchWriter
 from homelab_shared.redact import redact, scrub
 
-REGISTRY = CollectorRegistry(auto_describe=True)
-
-TOOL_CALLS = Counter("mcp_tool_calls_total", "Tool calls", ["server", "tool"], registry=REGISTRY)
-TOOL_ERRORS = Counter(
+TOOL_CALLS = metrics.counter("mcp_tool_calls_total", "Tool calls", ["server", "tool"])
+TOOL_ERRORS = metrics.counter(
     "mcp_tool_errors_total",
     "Tool calls that failed, by error class",
     ["server", "tool", "error_class"],
-    registry=REGISTRY,
 )
-TOOL_LATENCY = Histogram(
+TOOL_LATENCY = metrics.histogram(
     "mcp_tool_duration_seconds",
     "Tool call latency",
     ["server", "tool"],
-    registry=REGISTRY,
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
 )
+
+
+def __getattr__(name: str) -> Any:
+    # ``REGISTRY`` is made (prometheus_client imported) by the first one who asks for it.
+    if name == "REGISTRY":
+        return metrics.registry()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _RESERVED = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "color_message"}
 

@@ -10,22 +10,18 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
-from prometheus_client import Gauge
-
-from homelab_shared.observability import REGISTRY
+from homelab_shared import metrics
 from homelab_shared.toolbox import Readiness, Toolbox
 
-UPSTREAM_READY = Gauge(
+UPSTREAM_READY = metrics.gauge(
     "mcp_upstream_ready",
     "1 if the server's upstream was reachable and authenticated at the last /readyz, else 0",
     ["server"],
-    registry=REGISTRY,
 )
-READY_CHECKED = Gauge(
+READY_CHECKED = metrics.gauge(
     "mcp_upstream_ready_checked_timestamp_seconds",
     "When /readyz last probed the server's upstream (Unix time)",
     ["server"],
-    registry=REGISTRY,
 )
 
 

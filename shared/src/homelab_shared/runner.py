@@ -15,7 +15,6 @@ from typing import Any
 
 from fastmcp import FastMCP
 from fastmcp.server.auth import TokenVerifier
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -28,7 +27,9 @@ from homelab_shared.errors import (
     UpstreamError,
     UpstreamTimeout,
 )
-from homelab_shared.observability import REGISTRY, configure_logging
+from homelab_shared.metrics import disable as disable_metrics
+from homelab_shared.metrics import exposition
+from homelab_shared.observability import configure_logging
 from homelab_shared.readiness_metrics import record_readiness
 from homelab_shared.runtime import RuntimeSettings, Transport
 from homelab_shared.shutdown import (
@@ -38,7 +39,7 @@ from homelab_shared.shutdown import (
     stop_stdio_on_signals,
 )
 from homelab_shared.toolbox import Readiness, Toolbox
-from homelab_shared.warmup import FirstListing, start_up_enabled
+from homelab_shared.warmup import FALLBACK_S, STDIO_FALLBACK_S, FirstListing, start_up_enabled
 
 log = logging.getLogger("homelab.runner")
 READY_TIMEOUT = 10.0
@@ -123,7 +124,8 @@ def add_routes(
                 status_code=401,
                 headers={"WWW-Authenticate": 'Bearer realm="metrics"'},
             )
-        return Response(generate_latest(REGISTRY), media_type=CONTENT_TYPE_LATEST)
+        body, content_type = exposition()
+        return Response(body, media_type=content_type)
 
 
 def is_ready(results: Sequence[Readiness], unready: Mapping[str, str] | None) -> bool:
@@ -146,7 +148,7 @@ def prepare(
     unready: Mapping[str, str] | None = None,
 ) -> TokenVerifier | None:
     """Attach auth and routes; refuse an unauthenticated non-loopback bind."""
-    auth = build_auth(runtime)
+    auth = build_auth(runtime, http=transport != "stdio")
     if transport != "stdio":
         check_bind(runtime.host, auth, runtime.insecure_no_auth)
         if auth is None and not is_loopback(runtime.host):
@@ -207,9 +209,11 @@ def serve(
     (``/readyz`` is 503). Each server probes its upstream once at start and warms up, after the
     first ``tools/list`` (``homelab_shared.warmup``)."""
     configure_logging(runtime.log_level, runtime.log_format)
+    if transport == "stdio":
+        disable_metrics()  # /metrics is served over HTTP only: nobody could read them
     prepare(mcp, boxes, runtime, transport, unready)
     mcp.add_middleware(FirstListing())
-    with start_up_enabled():
+    with start_up_enabled(STDIO_FALLBACK_S if transport == "stdio" else FALLBACK_S):
         _run(mcp, runtime, transport, default_port)
 
 

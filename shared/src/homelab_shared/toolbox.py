@@ -22,7 +22,7 @@ import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from functools import partial
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 import anyio.to_thread
 from fastmcp import Context, FastMCP
@@ -39,10 +39,12 @@ from homelab_shared.middleware import (
     SizeCapMiddleware,
     current_client_id,
 )
-from homelab_shared.nonces import nonce_store
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import BaseServerSettings
 from homelab_shared.warmup import with_start_up
+
+if TYPE_CHECKING:
+    from homelab_shared.nonces import NonceStore
 
 Safety = Literal["read", "write", "destructive"]
 C = TypeVar("C")
@@ -117,6 +119,12 @@ def _is_context(annotation: Any) -> bool:
 _ATTR = "_homelab_toolbox"
 
 
+def _open_nonce_store(runtime: RuntimeSettings) -> NonceStore:
+    from homelab_shared.nonces import nonce_store  # sqlite3 (or redis): on the first confirmation
+
+    return nonce_store(runtime)
+
+
 def toolbox_of(mcp: FastMCP[Any]) -> Toolbox | None:
     """The Toolbox that made ``mcp`` (for the runner's readiness checks and the gateway)."""
     return getattr(mcp, _ATTR, None)
@@ -147,7 +155,7 @@ class Toolbox:
         self.open_world = open_world
         self.classes: dict[str, Safety] = {}
         self.confirmer = Confirmer(
-            load_or_create_key(runtime), runtime.confirm_ttl, nonce_store(runtime)
+            load_or_create_key(runtime), runtime.confirm_ttl, partial(_open_nonce_store, runtime)
         )
         self.audit_log = AuditLog(runtime.audit_path())
         self.mcp: FastMCP[Any] = FastMCP(

@@ -36,6 +36,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("homelab.runner")
 FALLBACK_S = 3.0
+# Over stdio the one client started the server to use it and lists its tools at once; the timer
+# is only for a client that never lists. With 3 s, a gateway starting on a loaded machine (wall
+# time several times its CPU time) opened the gate before its first answer, and six probes and
+# warm-ups (ollama, websockets...) ran ahead of the tool list.
+STDIO_FALLBACK_S = 30.0
+# The gate opens this long after the first tools/list has been answered. Over stdio the answer
+# is written by a worker thread a few loop turns later; a warm-up that started at once (importing
+# websockets, opening sockets, parsing registries) held the loop and the GIL meanwhile, and the
+# client saw its tool list after that work (measured: websockets half imported before the answer
+# reached the client). A model reads the list before its first call, so the wait costs no one.
+AFTER_LISTING_S = 0.25
 # The start-up probe only warns; a short deadline. A warm-up may fetch more (registries).
 PROBE_TIMEOUT_S = 3.0
 WARM_TIMEOUT_S = 20.0
@@ -128,19 +139,8 @@ CALLS = Calls()
 
 
 class FirstListing(CallFastPath):
-    """Opens the gate once the first ``tools/list`` has been answered, and counts the tool calls
-    in flight (top-level server)."""
-
-    async def on_call_tool(
-        self,
-        context: MiddlewareContext[mt.CallToolRequestParams],
-        call_next: CallNext[mt.CallToolRequestParams, ToolResult],
-    ) -> ToolResult:
-        CALLS.enter()
-        try:
-            return await call_next(context)
-        finally:
-            CALLS.leave()
+    """Opens the gate once the first ``tools/list`` has been answered, or at the first call, and
+    counts the tool calls in flight (top-level server)."""
 
     async def on_list_tools(
         self,
@@ -148,10 +148,23 @@ class FirstListing(CallFastPath):
         call_next: CallNext[mt.ListToolsRequest, Sequence[Tool]],
     ) -> Sequence[Tool]:
         tools = await call_next(context)
-        if not GATE.is_open:
-            # After this turn of the loop: the answer is on its way before the work starts.
-            asyncio.get_running_loop().call_soon(GATE.open)
+        if not GATE.is_open:  # the answer is out before the work starts (AFTER_LISTING_S)
+            asyncio.get_running_loop().call_later(AFTER_LISTING_S, GATE.open)
         return tools
+
+    async def on_call_tool(
+        self,
+        context: MiddlewareContext[mt.CallToolRequestParams],
+        call_next: CallNext[mt.CallToolRequestParams, ToolResult],
+    ) -> ToolResult:
+        # A client that calls has its tool list: the warm-up starts now, beside the call, and
+        # the two share what they fetch instead of the call fetching alone.
+        GATE.open()
+        CALLS.enter()
+        try:
+            return await call_next(context)
+        finally:
+            CALLS.leave()
 
 
 async def run_probe(probe: Callable[[], Awaitable[Readiness]], deadline_s: float) -> Readiness:

@@ -23,11 +23,8 @@ import ssl
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
-
-from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidStatus, WebSocketException
 
 from homelab_shared.errors import (
     AuthFailed,
@@ -38,6 +35,14 @@ from homelab_shared.errors import (
     was_reset,
 )
 from homelab_shared.redact import scrub
+
+if TYPE_CHECKING:
+    from websockets.asyncio.client import ClientConnection
+
+# The websockets library (~25 modules with python_socks) is imported where a connection is
+# opened or used, so a server that has not connected yet (start-up, before the warm-up) does not
+# load it: the functions below import what they catch; after the first connection that is a
+# dictionary lookup.
 
 log = logging.getLogger("homelab.websocket")
 
@@ -53,6 +58,8 @@ RETRY_UPGRADE_STATUS = frozenset({502, 503, 504})  # a proxy whose upstream is r
 
 def _retryable_open(err: Unreachable) -> bool:
     """Whether opening again can succeed: a reset, a cut handshake or a proxy's 502/503/504."""
+    from websockets.exceptions import InvalidStatus, WebSocketException
+
     cause = err.__cause__
     if isinstance(cause, InvalidStatus):
         return cause.response.status_code in RETRY_UPGRADE_STATUS
@@ -166,6 +173,8 @@ class PersistentWebSocket(ABC):
         Raises :class:`ConnectionLost` when the socket closes before the answer, UpstreamTimeout
         after ``within`` (default ``request_timeout``) seconds.
         """
+        from websockets.exceptions import ConnectionClosed
+
         conn = await self.connection()
         msg_id = self.next_id()
         if on_id is not None:
@@ -222,6 +231,8 @@ class PersistentWebSocket(ABC):
     async def drop(self) -> None:
         """Close the current connection but stay usable: it reopens on the next request (and at
         once, with backoff, while :meth:`wants_connection`)."""
+        from websockets.exceptions import WebSocketException
+
         conn = self._conn
         if conn is not None:
             with contextlib.suppress(WebSocketException, OSError):
@@ -234,6 +245,8 @@ class PersistentWebSocket(ABC):
                 task.cancel()
         conn, self._conn = self._conn, None
         if conn is not None:
+            from websockets.exceptions import WebSocketException
+
             with contextlib.suppress(WebSocketException, OSError):
                 await conn.close()
         for task in (self._reconnector, self._reader):
@@ -259,6 +272,9 @@ class PersistentWebSocket(ABC):
         return await self._open()
 
     async def _open(self) -> ClientConnection:
+        from websockets.asyncio.client import connect
+        from websockets.exceptions import InvalidStatus, WebSocketException
+
         opts = self.options
         unreachable = f"{opts.url_hint} and that {self.service} is running"
         try:
@@ -298,6 +314,8 @@ class PersistentWebSocket(ABC):
         )
 
     async def _read(self, conn: ClientConnection) -> None:
+        from websockets.exceptions import ConnectionClosed
+
         try:
             async for raw in conn:
                 data = json.loads(raw)

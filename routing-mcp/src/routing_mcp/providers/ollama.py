@@ -6,10 +6,9 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-import ollama
 
 from routing_mcp.policy import ModelSpec
 from routing_mcp.providers.base import (
@@ -22,6 +21,9 @@ from routing_mcp.providers.base import (
     role_messages,
 )
 
+if TYPE_CHECKING:
+    import ollama
+
 NAME = "ollama"
 HEALTH_TTL = 10.0
 
@@ -30,13 +32,24 @@ class OllamaProvider:
     name = NAME
 
     def __init__(self, host: str, read_timeout: float, connect_timeout: float = 5.0) -> None:
-        timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
-        self._client = ollama.AsyncClient(host=host, timeout=timeout)
+        self._host = host
+        self._timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
+        self._made: ollama.AsyncClient | None = None
         # The health probe is a small listing: a hung Ollama must not cost a read timeout here.
         self._probe_timeout = connect_timeout
         self._models: set[str] = set()
         self._checked = 0.0
         self._up = False
+
+    @property
+    def _client(self) -> ollama.AsyncClient:
+        """Made by the first request or health probe: the ollama library (its API models) is
+        not imported at start-up."""
+        if self._made is None:
+            import ollama
+
+            self._made = ollama.AsyncClient(host=self._host, timeout=self._timeout)
+        return self._made
 
     async def complete(
         self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
@@ -79,6 +92,8 @@ class OllamaProvider:
     @contextmanager
     def _mapped(self, model: ModelSpec) -> Iterator[None]:
         """Ollama's and httpx's failures as the router's error classes (refused = down)."""
+        import ollama
+
         try:
             yield
         except ollama.ResponseError as err:
@@ -113,6 +128,8 @@ class OllamaProvider:
             )
 
     async def _list(self, limit_s: float) -> None:
+        import ollama
+
         self._checked = time.monotonic()
         try:
             listed = await asyncio.wait_for(self._client.list(), limit_s)
@@ -124,7 +141,8 @@ class OllamaProvider:
             self._up, self._models = False, set()
 
     async def aclose(self) -> None:
-        await self._client.close()
+        if self._made is not None:
+            await self._made.close()
 
 
 def _options(params: Params) -> dict[str, Any]:

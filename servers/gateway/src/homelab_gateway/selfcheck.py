@@ -53,7 +53,7 @@ def _check_auth(runtime: RuntimeSettings) -> None:
 
 
 def _check_tokens(runtime: RuntimeSettings) -> None:
-    build_auth(runtime)  # stdio ignores auth, but serve still parses it
+    build_auth(runtime, http=False)  # stdio ignores auth, but serve still parses it
 
 
 def _check_profiles(

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
-
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any
 
 _WORD = re.compile(r"[a-z0-9]+")
 CUTOFF = 0.65  # a query word less similar than this to every word of an entity rules it out
@@ -29,6 +28,16 @@ Doc = tuple[str, str | None, str]  # entity id, friendly name, extra words (area
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
+
+
+@cache
+def _rapidfuzz() -> tuple[Callable[..., Any], Callable[..., float], Callable[..., float]]:
+    """(extract, Indel ratio, OSA similarity): rapidfuzz (47 modules) is imported by the first
+    fuzzy search, not at start-up."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import OSA
+
+    return process.extract, fuzz.ratio, OSA.normalized_similarity
 
 
 class FuzzyIndex:
@@ -72,14 +81,15 @@ class FuzzyIndex:
     def _word_scores(self, word: str) -> dict[int, float]:
         """Similarity of ``word`` to every vocabulary word at or above the cutoff."""
         # Two C scorers: Indel (letters missing or extra) and OSA (wrong or swapped letters).
+        extract, indel, osa = _rapidfuzz()
         found = {
             wid: score / 100
-            for _, score, wid in process.extract(
-                word, self._vocab, scorer=fuzz.ratio, limit=None, score_cutoff=CUTOFF * 100
+            for _, score, wid in extract(
+                word, self._vocab, scorer=indel, limit=None, score_cutoff=CUTOFF * 100
             )
         }
-        for _, score, wid in process.extract(
-            word, self._vocab, scorer=OSA.normalized_similarity, limit=None, score_cutoff=CUTOFF
+        for _, score, wid in extract(
+            word, self._vocab, scorer=osa, limit=None, score_cutoff=CUTOFF
         ):
             if score > found.get(wid, 0.0):
                 found[wid] = score

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fastmcp.exceptions import ToolError
 from fastmcp.utilities.types import Image as McpImage
-from PIL import Image, UnidentifiedImageError
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 CAP = 200_000  # bytes of image data (≈ 270 kB as base64 on the wire)
 MAX_PIXELS = 50_000_000  # larger pictures are refused before decoding (decompression bombs)
@@ -44,6 +47,8 @@ def _encode(picture: Image.Image, quality: int) -> bytes:
 
 def shrink(raw: bytes, content_type: str, max_width: int, cap: int = CAP) -> Snapshot:
     """The picture at most ``max_width`` wide and ``cap`` bytes, as an MCP image."""
+    from PIL import Image, UnidentifiedImageError  # Pillow: with the first snapshot only
+
     try:
         picture = Image.open(io.BytesIO(raw))
     except UnidentifiedImageError:

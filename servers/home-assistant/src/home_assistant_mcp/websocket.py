@@ -17,10 +17,7 @@ import contextlib
 import json
 import logging
 from collections.abc import Callable, Mapping
-from typing import Any, Self
-
-from websockets.asyncio.client import ClientConnection
-from websockets.exceptions import ConnectionClosed
+from typing import TYPE_CHECKING, Any, Self
 
 from homelab_shared.errors import (
     AuthFailed,
@@ -39,6 +36,9 @@ from homelab_shared.websocket import (
     SocketOptions,
     ws_url,
 )
+
+if TYPE_CHECKING:
+    from websockets.asyncio.client import ClientConnection
 
 log = logging.getLogger("home_assistant_mcp.websocket")
 
@@ -223,6 +223,8 @@ class HAWebSocket(PersistentWebSocket):
             sub.deliver(dict(LOST))
 
     async def handshake(self, conn: ClientConnection) -> None:
+        from websockets.exceptions import ConnectionClosed  # imported with the first connection
+
         try:
             hello = json.loads(await asyncio.wait_for(conn.recv(), self.options.open_timeout))
             await conn.send(json.dumps({"type": "auth", "access_token": self._token}))

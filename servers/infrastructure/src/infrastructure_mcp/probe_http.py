@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import yaml
 
 from homelab_shared.errors import AuthFailed, BadResponse, Unreachable
 from homelab_shared.http import HttpOptions, UpstreamHTTP, ssl_context
@@ -58,6 +57,8 @@ def _pem_file(data: str | None, path: str | None, base: Path) -> Iterator[str | 
 
 def _kube_target(settings: InfraSettings) -> tuple[str, dict[str, str], ssl.SSLContext] | None:
     """(server URL, auth headers, TLS context) from the kubeconfig or the service account."""
+    import yaml
+
     if settings.use_in_cluster:
         host, port = os.environ["KUBERNETES_SERVICE_HOST"], os.environ["KUBERNETES_SERVICE_PORT"]
         token = (SA_DIR / "token").read_text().strip()
@@ -104,6 +105,8 @@ def _kube_target(settings: InfraSettings) -> tuple[str, dict[str, str], ssl.SSLC
 
 async def kube_version(settings: InfraSettings) -> str | None:
     """The API server's ``gitVersion``; None when only the SDK can read this kubeconfig."""
+    import yaml  # PyYAML: for the kubeconfig, in the probe after the first tools/list
+
     try:
         target = _kube_target(settings)
     except (OSError, KeyError, ValueError, TypeError, ssl.SSLError, yaml.YAMLError) as err:

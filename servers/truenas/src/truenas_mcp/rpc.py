@@ -20,10 +20,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
-
-from websockets.asyncio.client import ClientConnection
-from websockets.exceptions import ConnectionClosed
+from typing import TYPE_CHECKING, Any
 
 from homelab_shared.errors import (
     AuthFailed,
@@ -39,6 +36,9 @@ from homelab_shared.errors import (
 )
 from homelab_shared.redact import scrub
 from homelab_shared.websocket import ConnectionLost, PersistentWebSocket, SocketOptions, ws_url
+
+if TYPE_CHECKING:
+    from websockets.asyncio.client import ClientConnection
 
 SERVICE = "TrueNAS"
 SOCKET_PATH = "/api/current"
@@ -318,6 +318,8 @@ class TrueNASSocket(PersistentWebSocket):
 
     async def _raw(self, conn: ClientConnection, method: str, params: list[Any]) -> Any:
         """A call before the reader runs (login): send, then read until its reply."""
+        from websockets.exceptions import ConnectionClosed  # imported with the first connection
+
         msg_id = self.next_id()
         try:
             await conn.send(json.dumps(self.frame(msg_id, {"method": method, "params": params})))

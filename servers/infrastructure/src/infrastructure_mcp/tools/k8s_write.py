@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-import yaml
 from fastmcp.exceptions import ToolError
 from pydantic import Field
 
@@ -93,6 +92,8 @@ def _check_doc(doc: Any) -> None:
 
 
 def parse_manifest(text: str) -> list[dict[str, Any]]:
+    import yaml  # PyYAML: with the first manifest, not at start-up
+
     try:
         docs = [d for d in yaml.safe_load_all(text) if d is not None]
     except yaml.YAMLError as err:
