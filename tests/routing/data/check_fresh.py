@@ -21,6 +21,7 @@ HERE = Path(__file__).parent
 CORPORA = [
     (HERE / "pii_personal_fresh.jsonl", HERE / "pii_clean_fresh.jsonl", "f"),
     (HERE / "pii_personal_blind.jsonl", HERE / "pii_clean_blind.jsonl", "b"),
+    (HERE / "pii_personal_blind2.jsonl", HERE / "pii_clean_blind2.jsonl", "b2"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
