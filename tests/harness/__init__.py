@@ -1,6 +1,9 @@
 """Test harness shared by every server's tests: a live HTTP server, spec-checked respx."""
 
-from collections.abc import AsyncIterator
+import asyncio
+import inspect
+import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -21,3 +24,19 @@ def structured(result: Any) -> dict[str, Any]:
     data = result.structured_content
     assert isinstance(data, dict), f"no structured content in {result!r}"
     return data
+
+
+async def until(
+    check: Callable[[], Any], seconds: float = 15.0, *, what: str = "the condition"
+) -> Any:
+    """Poll ``check`` (sync or async) until it returns something truthy, and return that; fail
+    the test after ``seconds``. The one way tests wait for a condition (never a bare sleep)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        value = check()
+        if inspect.isawaitable(value):
+            value = await value
+        if value:
+            return value
+        assert time.monotonic() < deadline, f"{what} not reached within {seconds} s"
+        await asyncio.sleep(0.02)

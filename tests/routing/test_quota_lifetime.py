@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.harness import mcp_client, structured
+from tests.harness import mcp_client, structured, until
 from tests.peers.redis import redis_server
 from tests.routing.loopback import Behaviour, Provider, loopback_provider
 from tests.routing.payloads import anthropic_ok, gemini_ok
@@ -51,13 +51,6 @@ def short_ttl_policy(tmp_path: Path) -> Path:
     return path
 
 
-async def until(condition: Callable[[], bool], within: float = 5.0) -> None:
-    end = time.monotonic() + within
-    while not condition():
-        assert time.monotonic() < end, "condition not reached in time"
-        await asyncio.sleep(0.01)
-
-
 @pytest.mark.parametrize("backend", ["sqlite", "redis"])
 async def test_no_second_caller_gets_in_after_the_ttl_while_the_first_call_runs(
     backend: str,
@@ -76,10 +69,10 @@ async def test_no_second_caller_gets_in_after_the_ttl_while_the_first_call_runs(
         )
         async with mcp_client(mcp) as client:
             first = asyncio.create_task(client.call_tool("ask", {"prompt": REVIEW}))
-            await until(lambda: len(anthropic.hits) == 1)  # the first call is in flight
+            await until(lambda: len(anthropic.hits) == 1, 5)  # the first call is in flight
             in_flight: Provider = anthropic
             # Wait out the TTL (a time condition, polled): an old-style reservation is gone now.
-            await until(lambda: time.monotonic() > in_flight.hits[0].at + TTL + 0.1)
+            await until(lambda: time.monotonic() > in_flight.hits[0].at + TTL + 0.1, 5)
             first_still_running = not first.done()
             second = structured(await client.call_tool("ask", {"prompt": REVIEW}))
             live = await rt.store.live_reservations(time.time())

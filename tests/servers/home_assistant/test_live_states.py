@@ -7,7 +7,6 @@ socket re-syncs, and nothing is served from memory while Home Assistant is away.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
@@ -22,6 +21,7 @@ from home_assistant_mcp.client import HAClient
 from home_assistant_mcp.server import build_server
 from home_assistant_mcp.settings import HASettings
 from homelab_shared.runtime import RuntimeSettings
+from tests.harness import until
 from tests.peers.homeassistant import HomeAssistantPeer
 from tests.servers.home_assistant.conftest import call, mcp_client
 
@@ -72,19 +72,6 @@ async def upstream(ha_peer: HomeAssistantPeer) -> AsyncIterator[httpx.AsyncClien
         yield http
         if ha_peer.running:
             await http.delete(f"/api/states/{PROBE}")
-
-
-async def until(check: Callable[[], Any], seconds: float = 15.0) -> Any:
-    """Poll ``check`` (sync or async) until it returns something truthy."""
-    deadline = time.monotonic() + seconds
-    while True:
-        value = check()
-        if asyncio.iscoroutine(value):
-            value = await value
-        if value:
-            return value
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.05)
 
 
 async def probe_found(mcp: Client[Any]) -> list[dict[str, Any]]:

@@ -6,9 +6,7 @@ check HA_URL; when it is back the same socket reconnects with backoff and re-sub
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Iterator
-from typing import Any
 
 import httpx
 import pytest
@@ -19,6 +17,7 @@ from home_assistant_mcp.server import build_server
 from home_assistant_mcp.settings import HASettings
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
+from tests.harness import until
 from tests.peers.homeassistant import HomeAssistantPeer
 from tests.servers.home_assistant.conftest import call, mcp_client
 
@@ -35,13 +34,6 @@ def restarted_peer(ha_peer: HomeAssistantPeer) -> Iterator[HomeAssistantPeer]:
         yield ha_peer
     finally:
         ha_peer.start()
-
-
-async def until(condition: Any, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.1)
 
 
 def subscribed(ha: HAClient) -> bool:

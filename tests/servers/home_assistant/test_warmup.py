@@ -8,7 +8,6 @@ and when.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -23,7 +22,7 @@ from home_assistant_mcp.server import build_server
 from home_assistant_mcp.settings import HASettings
 from homelab_shared import warmup
 from homelab_shared.runtime import RuntimeSettings
-from tests.harness import structured
+from tests.harness import structured, until
 
 pytestmark = pytest.mark.peer
 
@@ -62,13 +61,6 @@ def served(settings: HASettings, runtime: RuntimeSettings) -> tuple[HAClient, Re
     return ha, transport, server
 
 
-async def until(condition: Callable[[], bool], what: str, within_s: float = 30.0) -> None:
-    deadline = time.monotonic() + within_s
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        await asyncio.sleep(0.02)
-
-
 async def test_the_warm_up_fills_the_caches_after_the_first_tools_list(
     start_up: warmup.StartGate,
     ha_settings: Callable[..., HASettings],
@@ -85,8 +77,8 @@ async def test_the_warm_up_fills_the_caches_after_the_first_tools_list(
             # The probe (/api/, /api/config), then the warm-up: services over REST, the
             # registries and the live states over the WebSocket (connected and authenticated).
             wanted = {"/api/", "/api/config", "/api/services"}
-            await until(lambda: wanted <= set(transport.paths), "the warm-up requests")
-            await until(lambda: ha.ws.connected and ha.live.synced, "the live states")
+            await until(lambda: wanted <= set(transport.paths), 30, what="the warm-up requests")
+            await until(lambda: ha.ws.connected and ha.live.synced, 30, what="the live states")
             assert "/api/states" not in transport.paths  # the states came from the subscription
             before = len(transport.paths)
             found: dict[str, Any] = structured(
@@ -113,7 +105,7 @@ async def test_a_call_right_after_tools_list_shares_the_warm_ups_fetches(
                 await client.call_tool("search_entities", {"query": "bedroom light"})
             )
             assert found["items"]
-            await until(lambda: ha.live.synced, "the live states")
+            await until(lambda: ha.live.synced, 30, what="the live states")
             # one fetch each, whoever asked first; the states came from the subscription
             assert transport.paths.count("/api/services") == 1, transport.paths
             assert "/api/states" not in transport.paths, transport.paths
@@ -151,7 +143,7 @@ async def test_the_first_call_after_the_warm_up_builds_nothing(
         async with Client(server) as client:
             await client.list_tools()
             await asyncio.wait_for(prebuilt.wait(), 60)
-            await until(lambda: len(built) == 1, "the search index")
+            await until(lambda: len(built) == 1, 30, what="the search index")
             assert built[0] > 100  # the demo's entities
             validators = get_cached_typeadapter.cache_info().misses
             found: dict[str, Any] = structured(

@@ -16,6 +16,7 @@ from fastmcp.exceptions import ToolError
 from home_assistant_mcp.server import build_server
 from home_assistant_mcp.settings import HASettings
 from homelab_shared.runtime import RuntimeSettings
+from tests.harness import until
 from tests.peers.homeassistant import HomeAssistantPeer
 from tests.servers.home_assistant.conftest import call, mcp_client
 
@@ -238,15 +239,7 @@ async def test_operator_lists_make_calls_sensitive_or_safe(
     settings = ha_settings(allow_write=True, safe_services="script.bed_light_on")
     async with mcp_client(build_server(settings, runtime)) as client:
         await call(client, "call_service", **run_bed_light)
-        await until(lambda: state_of(ha_peer, "light.bed_light")["state"] == "on")
-
-
-async def until(condition: Callable[[], bool], seconds: float = 5) -> None:
-    for _ in range(int(seconds * 10)):
-        if condition():
-            return
-        await asyncio.sleep(0.1)
-    assert condition(), "condition not reached in time"
+        await until(lambda: state_of(ha_peer, "light.bed_light")["state"] == "on", 5)
 
 
 async def confirmed(client: Client[Any], tool: str, **arguments: Any) -> dict[str, Any]:
@@ -260,7 +253,7 @@ async def test_script_scene_and_automation(
     rw_ha: Client[Any], ha_peer: HomeAssistantPeer, restore_bed_light: None
 ) -> None:
     await confirmed(rw_ha, "run_script", entity_id="script.bed_light_on")
-    await until(lambda: state_of(ha_peer, "light.bed_light")["state"] == "on")
+    await until(lambda: state_of(ha_peer, "light.bed_light")["state"] == "on", 5)
 
     first = await call(rw_ha, "activate_scene", entity_id="scene.movie_night")
     assert "Bed Light (light.bed_light) now on through scene scene.movie_night" in first["preview"]
