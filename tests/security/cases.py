@@ -27,6 +27,7 @@ async def test_attack(case: AttackCase) -> None:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ from typing import Any, Literal
 import pytest
 from fastmcp import Client
 from fastmcp.exceptions import ToolError
+
+from homelab_shared.runtime import RuntimeSettings
 
 Expectation = Literal["refused", "confirmation", "harmless"]
 """``refused``: the call raises a ToolError (nothing sent upstream).
@@ -129,3 +132,9 @@ def params(cases: Iterable[AttackCase]) -> list[Any]:
     duplicates = sorted({n for n in names if names.count(n) > 1})
     assert not duplicates, f"attack case names must be unique: {duplicates}"
     return [pytest.param(c, id=c.name) for c in cases]
+
+
+def audit_outcomes(runtime: RuntimeSettings) -> list[tuple[str, str]]:
+    """(tool, outcome) of every line of the server's audit log, oldest first."""
+    lines = runtime.audit_path().read_text().splitlines()
+    return [(entry["tool"], entry["outcome"]) for entry in map(json.loads, lines)]

@@ -25,7 +25,7 @@ from infrastructure_mcp.server import build_server
 from infrastructure_mcp.settings import InfraSettings
 from tests.harness import mcp_client
 from tests.harness.live import live_server
-from tests.security.cases import AttackCase, params, run_case
+from tests.security.cases import AttackCase, audit_outcomes, params, run_case
 from tests.security.infrastructure_cases import (
     OWNER_TRAVERSAL,
     POISONED_MANIFESTS,
@@ -162,6 +162,17 @@ def _no_infra_env(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(var, raising=False)
 
 
+def cluster_settings(cluster: Cluster, tmp_path: Path, **values: Any) -> InfraSettings:
+    """Settings for the kmock cluster and the fake ArgoCD, plus ``values``."""
+    return load_settings(
+        InfraSettings,
+        kubeconfig=write_kubeconfig(tmp_path / "kubeconfig", cluster.url),
+        argocd_url=URL,
+        argocd_token=TOKEN,
+        **values,
+    )
+
+
 @pytest.fixture(scope="module")
 def s3_server() -> Iterator[MotoS3]:
     with moto_s3() as server:
@@ -180,11 +191,9 @@ async def world(
     s3.put_object("backups", "etc/hosts", io.BytesIO(b"127.0.0.1 localhost"), 19)
     async with start_cluster() as cluster:
         cluster.seed_homelab()
-        settings = load_settings(
-            InfraSettings,
-            kubeconfig=write_kubeconfig(tmp_path / "kubeconfig", cluster.url),
-            argocd_url=URL,
-            argocd_token=TOKEN,
+        settings = cluster_settings(
+            cluster,
+            tmp_path,
             minio_endpoint=s3_server.url,
             minio_access_key=ACCESS_KEY,
             minio_secret_key=SECRET_KEY,
@@ -453,3 +462,41 @@ async def test_plain_and_dry_run_syncs_stay_writes(
         {"name": "jellyfin", "dryRun": True, "prune": False, "revision": SHA_OLD},
         {"name": "replaced", "dryRun": True, "prune": False},
     ]
+
+
+async def test_refusals_are_audited_apart_from_mistakes(
+    argo: ArgoFake, tmp_path: Path, runtime: RuntimeSettings
+) -> None:
+    """A write the server's policy refuses (a namespace outside INFRA_NAMESPACES, a cluster-scoped
+    change while confined, a sync that replaces what runs) is ``refused:sensitive`` in the audit
+    log; a mistake (a name that does not exist, a missing namespace) stays an error."""
+    async with start_cluster() as cluster:
+        cluster.seed_homelab()
+        settings = cluster_settings(cluster, tmp_path, namespaces=["apps"], allow_write=True)
+        before = {key: copy.deepcopy(dict(o.raw)) for key, o in cluster.k.objects.items()}
+        attempts = [
+            (
+                "restart_rollout",
+                {"kind": "Deployment", "name": "coredns", "namespace": "kube-system"},
+            ),
+            ("cordon_node", {"name": "node-1"}),
+            ("sync_application", {"name": "jellyfin", "revision": SHA_OLD}),
+            ("sync_application", {"name": "replaced"}),
+            ("scale", {"kind": "Deployment", "name": "web", "replicas": 2}),
+            ("restart_rollout", {"kind": "Deployment", "name": "no-such-app", "namespace": "apps"}),
+        ]
+        async with mcp_client(build_server(settings, runtime)) as client:
+            for tool, arguments in attempts:
+                result = await client.call_tool(tool, arguments, raise_on_error=False)
+                assert result.is_error, (tool, arguments)
+        after = {key: copy.deepcopy(dict(o.raw)) for key, o in cluster.k.objects.items()}
+    assert audit_outcomes(runtime) == [
+        ("restart_rollout", "refused:sensitive"),
+        ("cordon_node", "refused:sensitive"),
+        ("sync_application", "refused:sensitive"),
+        ("sync_application", "refused:sensitive"),
+        ("scale", "error:invalid_arguments"),
+        ("restart_rollout", "error:not_found"),
+    ]
+    assert after == before
+    assert [s for s in argo.syncs if not s.get("dryRun")] == []

@@ -11,11 +11,12 @@ import copy
 from typing import Any
 
 import pytest
+from fastmcp.exceptions import ToolError
 
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
 from tests.harness import mcp_client
-from tests.security.cases import AttackCase, Call, params, run_case
+from tests.security.cases import AttackCase, Call, audit_outcomes, params, run_case
 from tests.servers.truenas.conftest import API_KEY
 from tests.servers.truenas.fake_truenas import FakeTrueNAS
 from truenas_mcp.server import build_server
@@ -181,5 +182,32 @@ async def test_attack(case: AttackCase, runtime: RuntimeSettings) -> None:
         reached = {method for method, _ in nas.calls} & DESTRUCTIVE_METHODS
         assert not reached, f"{case.name}: {reached} reached TrueNAS"
         assert nas.state == before, f"{case.name}: TrueNAS state changed"
+    finally:
+        await nas.stop()
+
+
+async def test_refusals_are_audited_apart_from_mistakes(runtime: RuntimeSettings) -> None:
+    """A destructive call that reaches further than it names (a parent's children, a pool's
+    root, newer snapshots) is ``refused:sensitive`` in the audit log; a typo stays an error."""
+    nas = await FakeTrueNAS(API_KEY).start()
+    try:
+        settings = load_settings(TrueNASSettings, url=nas.url, api_key=API_KEY, **ALL)
+        attempts = [
+            ("delete_dataset", {"dataset": "tank/media"}),
+            ("delete_dataset", {"dataset": "tank", "recursive": True}),
+            ("rollback_snapshot", {"snapshot": "tank/media@daily-2025-11-27"}),
+            ("delete_snapshot", {"snapshot": "tank/media@no-such-snapshot"}),
+        ]
+        async with mcp_client(build_server(settings, runtime)) as client:
+            for tool, arguments in attempts:
+                with pytest.raises(ToolError):
+                    await client.call_tool(tool, arguments)
+        assert [outcome for _, outcome in audit_outcomes(runtime)] == [
+            "refused:sensitive",
+            "refused:sensitive",
+            "refused:sensitive",
+            "error:tool_error",
+        ]
+        assert not {method for method, _ in nas.calls} & DESTRUCTIVE_METHODS
     finally:
         await nas.stop()

@@ -15,6 +15,7 @@ from typing import Annotated
 from fastmcp.exceptions import ToolError
 from pydantic import AfterValidator, Field
 
+from homelab_shared.errors import SafetyRefusal
 from infrastructure_mcp.kube import ApiKind
 from infrastructure_mcp.names import CONTAINER_RE, KIND_RE, NAME_RE, NAMESPACE_RE
 from infrastructure_mcp.settings import DENY_ENTRY
@@ -95,7 +96,7 @@ class KubePolicy:
         for d in self.denials:
             if d.matches(res.group or "", res.kind) and (write or not d.writes_only):
                 what = "changes to" if d.writes_only else "access to"
-                raise ToolError(
+                raise SafetyRefusal(
                     f"{what} {res.kind} ({res.group or 'core'}) are refused by INFRA_DENIED_KINDS "
                     f"on this server; the operator can change that list."
                 )
@@ -111,7 +112,7 @@ class KubePolicy:
 
     def check_namespace(self, namespace: str | None) -> None:
         if namespace is not None and not self.allows(namespace):
-            raise ToolError(
+            raise SafetyRefusal(
                 f"namespace {namespace!r} is outside INFRA_NAMESPACES "
                 f"({', '.join(self.namespaces)}); this server may not touch it."
             )
@@ -134,7 +135,7 @@ class KubePolicy:
         self.check_kind(res, write=True)
         if not res.namespaced:
             if self.restricted:
-                raise ToolError(
+                raise SafetyRefusal(
                     f"{res.kind} is cluster-scoped and INFRA_NAMESPACES confines this server to "
                     f"{', '.join(self.namespaces)}: cluster-scoped changes are refused."
                 )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastmcp.exceptions import ToolError
 from pydantic import AfterValidator, Field
 
+from homelab_shared.errors import SafetyRefusal
 from homelab_shared.output import Limit, Offset, Page, paginate
 from homelab_shared.toolbox import Toolbox
 from infrastructure_mcp.argo_models import (
@@ -158,7 +158,7 @@ def register(box: Toolbox, deps: Deps) -> None:
         if not dry_run:
             risks = sync_risks(await deps.argocd().application(name), revision)
             if risks:
-                raise ToolError(
+                raise SafetyRefusal(
                     f"Not synced: {'; '.join(risks)}. That is destructive: deploy_revision "
                     "does it after a preview and confirmation (dry_run=true checks it first)."
                 )

@@ -10,6 +10,7 @@ from fastmcp import Context
 from fastmcp.exceptions import ToolError
 from pydantic import Field
 
+from homelab_shared.errors import SafetyRefusal
 from homelab_shared.toolbox import Toolbox
 from truenas_mcp import models as m
 from truenas_mcp import summaries as s
@@ -155,7 +156,7 @@ def register(box: Toolbox, deps: Deps) -> None:
             names = ", ".join(str(x.get("id") or x.get("name")) for x in newer[:20])
             more = f" and {len(newer) - 20} more" if len(newer) > 20 else ""
             if not destroy_newer:
-                raise ToolError(
+                raise SafetyRefusal(
                     f"{len(newer)} newer snapshot(s) exist ({names}{more}); a rollback destroys "
                     "them. Repeat with destroy_newer=true to see the preview."
                 )
@@ -191,11 +192,13 @@ def register(box: Toolbox, deps: Deps) -> None:
     async def describe_delete_dataset(dataset: str, recursive: bool = False) -> str:
         nas = deps.nas()
         if "/" not in dataset:
-            raise ToolError(f"{dataset} is a pool's root dataset; this tool does not delete pools.")
+            raise SafetyRefusal(
+                f"{dataset} is a pool's root dataset; this tool does not delete pools."
+            )
         info = s.dataset(await _dataset(nas, dataset))
         children = await _children(nas, dataset)
         if children and not recursive:
-            raise ToolError(
+            raise SafetyRefusal(
                 f"{dataset} has {len(children)} child dataset(s) ({', '.join(children[:10])}); "
                 "repeat with recursive=true to delete them too."
             )
