@@ -115,3 +115,6 @@ def test_a_question_favours_read_tools_and_a_command_action_tools(index: ToolInd
     assert index._intent("restart the jellyfin deployment") is False
     assert index._intent("show me the pools") is None
     assert index._intent("are the pools healthy") is True
+    # A misspelt interrogative still asks; a known word close to one ("show") does not.
+    assert index._intent("wich disks are hot") is True
+    assert index._intent("show the disks") is None

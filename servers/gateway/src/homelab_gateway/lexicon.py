@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -118,8 +118,9 @@ _POLITE = re.compile(
 _INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on|vous|tu)\b", re.IGNORECASE)
 
 
-def asks(text: str) -> bool:
-    """True when the request is a question (about a state, a list, the past)."""
+def asks(text: str, spell: Callable[[str], str] | None = None) -> bool:
+    """True when the request is a question (about a state, a list, the past). ``spell``
+    corrects a misspelt opening word ("wich lights are on")."""
     normalized = unicodedata.normalize("NFKC", text).casefold().strip()
     if _POLITE.match(normalized):
         return False
@@ -128,7 +129,9 @@ def asks(text: str) -> bool:
     if _INVERTED.search(normalized):
         return True
     first = re.findall(r"[^\W_][\w'-]*", normalized)[:1]
-    return bool(first) and first[0] in ASKING_WORDS
+    if not first:
+        return False
+    return first[0] in ASKING_WORDS or (spell is not None and spell(first[0]) in ASKING_WORDS)
 
 
 def first_word(text: str) -> str | None:

@@ -31,7 +31,16 @@ from fastmcp.tools.base import Tool
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from homelab_gateway.lexicon import Stems, asks, first_word, joined, term, terms, words
+from homelab_gateway.lexicon import (
+    ASKING_WORDS,
+    Stems,
+    asks,
+    first_word,
+    joined,
+    term,
+    terms,
+    words,
+)
 from homelab_shared.spec import Vocabulary
 
 TYPO_CUTOFF = 79.0  # one edit in five letters (OSA: a swap is one edit)
@@ -46,6 +55,9 @@ POINTED_RATIO = 0.7
 MIN_FUZZY_LEN = 4  # shorter words are too ambiguous to correct
 # A name word says most about what a tool does; the vocabulary was written for search.
 FIELD_WEIGHTS = {"name": 2.0, "terms": 1.0, "text": 1.0}
+# Length normalisation per field (BM25's b). A vocabulary is a list of alternatives, each said
+# once: a tool with more everyday words is not a longer document about something else.
+FIELD_B = {"name": 0.75, "terms": 0.3, "text": 0.75}
 # A question ("is the garage door open", "welche Lichter sind an") multiplies the read-only
 # tools' scores by 1 + INTENT_WEIGHT; a command opening with an action verb ("rename ...",
 # "lock ...") the action tools'. Read or action comes from the tools' annotations
@@ -205,10 +217,19 @@ class ToolIndex:
         )
         return final, [*named, *(ns for ns in close if ns not in named)]
 
+    def _spell_asking(self, word: str) -> str:
+        """An unknown opening word corrected to the interrogative it misspells ("wich")."""
+        if len(word) < MIN_FUZZY_LEN or word in self._surface_df:
+            return word
+        found: Any = process.extractOne(
+            word, ASKING_WORDS, scorer=OSA.normalized_similarity, score_cutoff=TYPO_CUTOFF / 100
+        )
+        return str(found[0]) if found else word
+
     def _intent(self, query: str) -> bool | None:
         """True: a question (read tools answer it); False: a command opening with an action
         verb (action tools do it); None: neither ("show me ...", "list ...")."""
-        if asks(query):
+        if asks(query, self._spell_asking):
             return True
         verb = first_word(query)
         return False if verb is not None and term(verb) in self._action_verbs else None
@@ -234,7 +255,8 @@ class ToolIndex:
                     count = index._tf[i].get(token, 0)
                     if count:
                         length = index._doc_lengths[i] / (index._avg_dl or 1.0)
-                        tf += weight * count / (1 - index.b + index.b * length)
+                        b = FIELD_B[f]
+                        tf += weight * count / (1 - b + b * length)
                 if tf:
                     found[i] += idf * tf * (k1 + 1) / (tf + k1)
         return found
