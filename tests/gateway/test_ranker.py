@@ -118,3 +118,13 @@ def test_a_question_favours_read_tools_and_a_command_action_tools(index: ToolInd
     # A misspelt interrogative still asks; a known word close to one ("show") does not.
     assert index._intent("wich disks are hot") is True
     assert index._intent("show the disks") is None
+
+
+def test_each_part_of_a_compound_request_gets_its_best_tool(index: ToolIndex) -> None:
+    request = "restart the jellyfin deployment and show me its logs"
+    assert index._parts(request) == ["restart the jellyfin deployment", "show me its logs"]
+    found = index.search(request, 3)
+    assert found[:2] == ["infra_restart_rollout", "infra_pod_logs"], found
+    # A part made of an app's name only is no request of its own.
+    assert len(index._parts("did the backups run on truenas and home assistant")) == 1
+    assert len(index._parts("turn off the lights and the tv")) == 1

@@ -143,5 +143,19 @@ def first_word(text: str) -> str | None:
     return found[0] if found else None
 
 
+# Where a compound request ("is the nas full and is sonarr still downloading") splits into the
+# things it asks for: punctuation and coordinating conjunctions in the four languages.
+_CLAUSE_BREAK = re.compile(
+    r"[,;?!¿]|\b(?:and|or|but|then|also|und|oder|aber|dann|et|ou|mais|puis|y|o|pero|luego)\b",
+    re.IGNORECASE,
+)
+
+
+def clauses(text: str) -> list[str]:
+    """The parts of a compound request (the whole request when it has one part)."""
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(unicodedata.normalize("NFKC", text))]
+    return [p for p in parts if p] or [text]
+
+
 def joined(parts: Sequence[str]) -> str:
     return " ".join(p for p in parts if p)

@@ -35,6 +35,7 @@ from homelab_gateway.lexicon import (
     ASKING_WORDS,
     Stems,
     asks,
+    clauses,
     first_word,
     joined,
     term,
@@ -53,6 +54,9 @@ NAMED_WEIGHT = 0.5  # what a word naming an app still counts as a match
 # one the request points at (with the servers it names).
 POINTED_RATIO = 0.7
 MIN_FUZZY_LEN = 4  # shorter words are too ambiguous to correct
+# A part of a compound request needs this many query terms to ask for a tool of its own
+# ("turn off the lights and the tv": "the tv" is part of the first order).
+MIN_CLAUSE_TERMS = 2
 # A name word says most about what a tool does; the vocabulary was written for search.
 FIELD_WEIGHTS = {"name": 2.0, "terms": 1.0, "text": 1.0}
 # Length normalisation per field (BM25's b). A vocabulary is a list of alternatives, each said
@@ -261,6 +265,18 @@ class ToolIndex:
                     found[i] += idf * tf * (k1 + 1) / (tf + k1)
         return found
 
+    def _parts(self, query: str) -> list[str]:
+        """The parts of a compound request that each ask for something: enough terms besides
+        the words naming an app ("... on truenas and home assistant" is one part)."""
+        found: list[str] = []
+        for part in clauses(query):
+            asked = [t for t in self.query_terms(part) if t not in self._names_server]
+            if len(asked) >= MIN_CLAUSE_TERMS or not found:
+                found.append(part)
+            else:
+                found[-1] = f"{found[-1]} {part}"
+        return found
+
     def search(self, query: str, k: int) -> list[str]:
         """The best k tools. A request pointing at two or more servers ("pause plex and the
         downloads in sabnzbd") also gets the best tool of each such server missing from the top
@@ -268,6 +284,17 @@ class ToolIndex:
         final, pointed = self._scored(query)
         ranked = sorted((i for i in range(len(final)) if final[i] > 0), key=lambda i: -final[i])
         top = ranked[:k]
+        parts = self._parts(query) if k > 1 else []
+        if len(parts) > 1:
+            # A compound request: the best tool for the whole, then the best for each part.
+            head = ranked[:1]
+            for part in parts:
+                scores = self._scored(part)[0]
+                best = max(range(len(scores)), key=lambda i: scores[i])
+                if scores[best] > 0 and best not in head:
+                    head.append(best)
+            head = head[:k]
+            top = head + [i for i in ranked if i not in head][: k - len(head)]
         if len(pointed) > 1 and k > 1:
             shown = {self._server_of[i] for i in top}
             best = {
