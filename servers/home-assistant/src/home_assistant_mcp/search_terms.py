@@ -46,9 +46,8 @@ VOCABULARY = Vocabulary(
             "error messages stack trace traceback registro errores"
         ),
         "wait_for_state": (
-            "wait until watch tell me when changes becomes turns on off opens closes arrives "
-            "leaves warten attendre let know notify once as soon finishes done completes comes "
-            "back home avísame cuando"
+            "wait until watch tell me when changes becomes arrives leaves warten attendre let know "
+            "notify once as soon finishes completes comes back home avísame cuando"
         ),
         "get_history": (
             "history past earlier yesterday last week when did was were how long graph trend over "
@@ -200,8 +199,8 @@ VOCABULARY = Vocabulary(
             "troubleshoot fehlersuche déboguer didn't fire happened last"
         ),
         "find_usage": (
-            "where is entity used which automations scripts use reference what keeps turning on "
-            "off who turns on dependencies verwendet utilisé this controls references usage"
+            "where is entity used which automations scripts use reference what keeps turning "
+            "who turns dependencies verwendet utilisé this controls references usage"
         ),
         "system_health": (
             "system health database recorder network cloud install type supervisor diagnostics "
