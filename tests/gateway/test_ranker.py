@@ -128,3 +128,4 @@ def test_each_part_of_a_compound_request_gets_its_best_tool(index: ToolIndex) ->
     # A part made of an app's name only is no request of its own.
     assert len(index._parts("did the backups run on truenas and home assistant")) == 1
     assert len(index._parts("turn off the lights and the tv")) == 1
+    assert len(index._parts("when was the pool scrubbed and how big is it")) == 1

@@ -267,10 +267,15 @@ class ToolIndex:
 
     def _parts(self, query: str) -> list[str]:
         """The parts of a compound request that each ask for something: enough terms besides
-        the words naming an app ("... on truenas and home assistant" is one part)."""
+        interrogatives and the words naming an app ("... on truenas and home assistant" and
+        "... and how big is it" are no parts of their own)."""
         found: list[str] = []
         for part in clauses(query):
-            asked = [t for t in self.query_terms(part) if t not in self._names_server]
+            asked = [
+                t
+                for t, w in zip(self.query_terms(part), words(part), strict=True)
+                if t not in self._names_server and w not in ASKING_WORDS
+            ]
             if len(asked) >= MIN_CLAUSE_TERMS or not found:
                 found.append(part)
             else:

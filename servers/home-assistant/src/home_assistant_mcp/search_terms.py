@@ -148,7 +148,7 @@ VOCABULARY = Vocabulary(
         ),
         "send_google_assistant_command": (
             "google assistant command broadcast ok google hey google tell all speakers befehl "
-            "commande google-only devices"
+            "commande"
         ),
         "control_media": (
             "play pause stop skip next previous track volume louder quieter mute resume music "
@@ -266,7 +266,7 @@ VOCABULARY = Vocabulary(
         ),
         "get_calendar_events": (
             "calendar agenda appointments events schedule today tomorrow this week upcoming "
-            "meetings birthdays plans termine rendez-vous busy next appointment eventos citas"
+            "meetings birthdays plans termine rendez-vous busy next appointment eventos citas on"
         ),
         "create_calendar_event": (
             "add create schedule appointment event meeting reminder on calendar book termin "
