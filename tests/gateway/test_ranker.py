@@ -13,7 +13,7 @@ import tempfile
 import pytest
 
 from bench.tool_search import catalogue
-from homelab_gateway.lexicon import term
+from homelab_gateway.lexicon import asks, term
 from homelab_gateway.ranker import ToolIndex
 
 
@@ -76,3 +76,56 @@ def test_a_request_for_two_servers_gets_a_tool_of_each_in_the_top_three(
     assert {"infra_remove_bucket", "truenas_delete_snapshot"} <= set(found)
     # One server's request keeps its three best.
     assert all(t.startswith("truenas_") for t in index.search("scrub the pool", 3))
+
+
+@pytest.mark.parametrize(
+    ("request_text", "question"),
+    [
+        ("is the bathroom light on", True),
+        ("which pools are degraded", True),
+        ("did the backup run last night", True),
+        ("the nas is full?", True),
+        ("ist das Licht im Flur an", True),
+        ("welche Filme fehlen noch", True),
+        ("est-ce que la porte est fermée", True),
+        ("le disque est-il plein", True),
+        ("¿está encendida la luz?", True),
+        ("cuántas películas hay", True),
+        ("turn the bathroom light on", False),
+        ("can you turn the fan off?", False),
+        ("please restart the jellyfin pod", False),
+        ("show me the pools", False),
+        ("mach das Licht aus", False),
+        ("apaga la luz", False),
+    ],
+)
+def test_questions_are_told_from_commands_in_four_languages(
+    request_text: str, question: bool
+) -> None:
+    assert asks(request_text) is question
+
+
+def test_a_question_favours_read_tools_and_a_command_action_tools(index: ToolIndex) -> None:
+    # Same words, read or act: the tools' readOnlyHint decides which side gains.
+    asked = index.search("is the bathroom light on", 3)
+    assert {"ha_get_entity", "ha_search_entities"} & set(asked), asked
+    assert "ha_turn_on" not in asked, asked
+    assert index.search("turn the bathroom light on", 1) == ["ha_turn_on"]
+    # An opening action verb (the first word of an action tool's name) orders.
+    assert index._intent("restart the jellyfin deployment") is False
+    assert index._intent("show me the pools") is None
+    assert index._intent("are the pools healthy") is True
+    # A misspelt interrogative still asks; a known word close to one ("show") does not.
+    assert index._intent("wich disks are hot") is True
+    assert index._intent("show the disks") is None
+
+
+def test_each_part_of_a_compound_request_gets_its_best_tool(index: ToolIndex) -> None:
+    request = "restart the jellyfin deployment and show me its logs"
+    assert index._parts(request) == ["restart the jellyfin deployment", "show me its logs"]
+    found = index.search(request, 3)
+    assert found[:2] == ["infra_restart_rollout", "infra_pod_logs"], found
+    # A part made of an app's name only is no request of its own.
+    assert len(index._parts("did the backups run on truenas and home assistant")) == 1
+    assert len(index._parts("turn off the lights and the tv")) == 1
+    assert len(index._parts("when was the pool scrubbed and how big is it")) == 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -94,6 +94,67 @@ class Stems:
             if found is not None:
                 return found
         return None
+
+
+# Whether a request asks (a question: read/status tools answer it) or orders (a command: action
+# tools do it). Grammar words of English, German, French and Spanish, never requests: a request
+# opening with an interrogative or an inverted auxiliary, or ending in "?", asks, unless it
+# opens with a polite order ("can you", "please": "can you turn the fan off?" orders).
+_ASKING = """is are was were am what whats what's which who whos who's whose whom when where why
+    how did does has have had any anything should whether
+    ist sind war waren welche welcher welches welchen wer wen wem wann wo woher warum wieso
+    weshalb wie hat haben hast gibt läuft laufen brennt
+    est-ce qu'est-ce quel quelle quels quelles qui quand où pourquoi comment combien y a-t-il
+    qué cuál cuáles quién quiénes cuándo dónde por cómo cuánto cuánta cuántos cuántas está están
+    estan esta hay es son"""
+ASKING_WORDS = frozenset(_ASKING.split())
+_POLITE = re.compile(
+    r"^\s*(?:please\s+|pls\s+|bitte\s+|s'il te plaît\s+|por favor\s+)*"
+    r"(?:(?:can|could|would|will) you|kannst du|könntest du|peux-tu|pourrais-tu|"
+    r"pouvez-vous|puedes|podrías|please|bitte|por favor)\b",
+    re.IGNORECASE,
+)
+# French inversion ("le scrub est-il terminé", "y a-t-il"): a verb joined to a subject pronoun.
+_INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on|vous|tu)\b", re.IGNORECASE)
+
+
+def asks(text: str, spell: Callable[[str], str] | None = None) -> bool:
+    """True when the request is a question (about a state, a list, the past). ``spell``
+    corrects a misspelt opening word ("wich lights are on")."""
+    normalized = unicodedata.normalize("NFKC", text).casefold().strip()
+    if _POLITE.match(normalized):
+        return False
+    if normalized.startswith("¿") or normalized.rstrip().endswith("?"):
+        return True
+    if _INVERTED.search(normalized):
+        return True
+    first = re.findall(r"[^\W_][\w'-]*", normalized)[:1]
+    if not first:
+        return False
+    return first[0] in ASKING_WORDS or (spell is not None and spell(first[0]) in ASKING_WORDS)
+
+
+def first_word(text: str) -> str | None:
+    """The request's first word after a polite opening ("please", "can you"): the verb of a
+    command."""
+    normalized = unicodedata.normalize("NFKC", text).casefold()
+    normalized = _POLITE.sub("", normalized, count=1)
+    found = re.findall(r"[^\W_]{2,}", normalized)
+    return found[0] if found else None
+
+
+# Where a compound request ("is the nas full and is sonarr still downloading") splits into the
+# things it asks for: punctuation and coordinating conjunctions in the four languages.
+_CLAUSE_BREAK = re.compile(
+    r"[,;?!¿]|\b(?:and|or|but|then|also|und|oder|aber|dann|et|ou|mais|puis|y|o|pero|luego)\b",
+    re.IGNORECASE,
+)
+
+
+def clauses(text: str) -> list[str]:
+    """The parts of a compound request (the whole request when it has one part)."""
+    parts = [p.strip() for p in _CLAUSE_BREAK.split(unicodedata.normalize("NFKC", text))]
+    return [p for p in parts if p] or [text]
 
 
 def joined(parts: Sequence[str]) -> str:

@@ -31,7 +31,17 @@ from fastmcp.tools.base import Tool
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from homelab_gateway.lexicon import Stems, joined, term, terms, words
+from homelab_gateway.lexicon import (
+    ASKING_WORDS,
+    Stems,
+    asks,
+    clauses,
+    first_word,
+    joined,
+    term,
+    terms,
+    words,
+)
 from homelab_shared.spec import Vocabulary
 
 TYPO_CUTOFF = 79.0  # one edit in five letters (OSA: a swap is one edit)
@@ -44,8 +54,23 @@ NAMED_WEIGHT = 0.5  # what a word naming an app still counts as a match
 # one the request points at (with the servers it names).
 POINTED_RATIO = 0.7
 MIN_FUZZY_LEN = 4  # shorter words are too ambiguous to correct
+# A part of a compound request needs this many query terms to ask for a tool of its own
+# ("turn off the lights and the tv": "the tv" is part of the first order).
+MIN_CLAUSE_TERMS = 2
 # A name word says most about what a tool does; the vocabulary was written for search.
 FIELD_WEIGHTS = {"name": 2.0, "terms": 1.0, "text": 1.0}
+# Length normalisation per field (BM25's b). A vocabulary is a list of alternatives, each said
+# once: a tool with more everyday words is not a longer document about something else.
+FIELD_B = {"name": 0.75, "terms": 0.3, "text": 0.75}
+# A question ("is the garage door open", "welche Lichter sind an") multiplies the read-only
+# tools' scores by 1 + INTENT_WEIGHT; a command opening with an action verb ("rename ...",
+# "lock ...") the action tools'. Read or action comes from the tools' annotations
+# (readOnlyHint), else from the verb their name starts with.
+INTENT_WEIGHT = 1.0
+# Name verbs of tools that only read, for tools without annotations.
+READ_VERBS = frozenset(
+    ["list", "get", "search", "find", "check", "describe", "show", "lookup", "top"]
+)
 
 
 def fields(tool: Tool, terms_text: str) -> dict[str, str]:
@@ -118,6 +143,18 @@ class ToolIndex:
         self._server_bm25 = _index([joined_docs[ns] for ns in self._servers])
         self._names_server = _app_terms(self._servers, servers, docs, self._server_of)
         self._app_words = {ns: set(terms(_server_words(ns, servers))) for ns in self._servers}
+        self._reads = [_reads(t, servers) for t in tools]
+        # The verbs action tools' names start with ("rename" is not one: update_entity's is
+        # "update"), minus those a read tool's name starts with.
+        verbs = {
+            r: {
+                term(_own(t, servers).split("_")[0])
+                for t, ro in zip(tools, self._reads, strict=True)
+                if ro is r
+            }
+            for r in (True, False)
+        }
+        self._action_verbs = verbs[False] - verbs[True]
 
     def correct(self, word: str) -> str:
         """The catalogue's closest word to an unknown one (a typo: a letter missing, extra,
@@ -170,17 +207,36 @@ class ToolIndex:
         server_scores = dict(zip(self._servers, self._server_bm25.scores(asked), strict=True))
         top = max(server_scores.values(), default=0.0) or 1.0
         boosted = {*named, ""} if named else set()  # status (what is configured) concerns all
+        favoured = self._intent(query)
         final = [
             score
             * (1 + SERVER_WEIGHT * server_scores[ns] / top)
             * (1 + APP_WEIGHT * (ns in boosted))
-            for score, ns in zip(total, self._server_of, strict=True)
+            * (1 + INTENT_WEIGHT * (favoured is not None and reads is favoured))
+            for score, ns, reads in zip(total, self._server_of, self._reads, strict=True)
         ]
         close = sorted(
             (ns for ns, s in server_scores.items() if ns and s >= POINTED_RATIO * top),
             key=lambda ns: -server_scores[ns],
         )
         return final, [*named, *(ns for ns in close if ns not in named)]
+
+    def _spell_asking(self, word: str) -> str:
+        """An unknown opening word corrected to the interrogative it misspells ("wich")."""
+        if len(word) < MIN_FUZZY_LEN or word in self._surface_df:
+            return word
+        found: Any = process.extractOne(
+            word, ASKING_WORDS, scorer=OSA.normalized_similarity, score_cutoff=TYPO_CUTOFF / 100
+        )
+        return str(found[0]) if found else word
+
+    def _intent(self, query: str) -> bool | None:
+        """True: a question (read tools answer it); False: a command opening with an action
+        verb (action tools do it); None: neither ("show me ...", "list ...")."""
+        if asks(query, self._spell_asking):
+            return True
+        verb = first_word(query)
+        return False if verb is not None and term(verb) in self._action_verbs else None
 
     def _bm25f(self, asked: Sequence[str], weights: Mapping[str, float]) -> list[float]:
         """BM25F: a term's frequency summed over the fields, each weighted and normalised by its
@@ -203,9 +259,27 @@ class ToolIndex:
                     count = index._tf[i].get(token, 0)
                     if count:
                         length = index._doc_lengths[i] / (index._avg_dl or 1.0)
-                        tf += weight * count / (1 - index.b + index.b * length)
+                        b = FIELD_B[f]
+                        tf += weight * count / (1 - b + b * length)
                 if tf:
                     found[i] += idf * tf * (k1 + 1) / (tf + k1)
+        return found
+
+    def _parts(self, query: str) -> list[str]:
+        """The parts of a compound request that each ask for something: enough terms besides
+        interrogatives and the words naming an app ("... on truenas and home assistant" and
+        "... and how big is it" are no parts of their own)."""
+        found: list[str] = []
+        for part in clauses(query):
+            asked = [
+                t
+                for t, w in zip(self.query_terms(part), words(part), strict=True)
+                if t not in self._names_server and w not in ASKING_WORDS
+            ]
+            if len(asked) >= MIN_CLAUSE_TERMS or not found:
+                found.append(part)
+            else:
+                found[-1] = f"{found[-1]} {part}"
         return found
 
     def search(self, query: str, k: int) -> list[str]:
@@ -215,6 +289,17 @@ class ToolIndex:
         final, pointed = self._scored(query)
         ranked = sorted((i for i in range(len(final)) if final[i] > 0), key=lambda i: -final[i])
         top = ranked[:k]
+        parts = self._parts(query) if k > 1 else []
+        if len(parts) > 1:
+            # A compound request: the best tool for the whole, then the best for each part.
+            head = ranked[:1]
+            for part in parts:
+                scores = self._scored(part)[0]
+                best = max(range(len(scores)), key=lambda i: scores[i])
+                if scores[best] > 0 and best not in head:
+                    head.append(best)
+            head = head[:k]
+            top = head + [i for i in ranked if i not in head][: k - len(head)]
         if len(pointed) > 1 and k > 1:
             shown = {self._server_of[i] for i in top}
             best = {
@@ -232,12 +317,24 @@ def _namespace(tool: Tool, servers: Mapping[str, Vocabulary]) -> str:
     return ns if ns in servers and own else ""
 
 
+def _own(tool: Tool, servers: Mapping[str, Vocabulary]) -> str:
+    """The tool's name without its server's namespace."""
+    ns = _namespace(tool, servers)
+    return tool.name[len(ns) + 1 :] if ns else tool.name
+
+
+def _reads(tool: Tool, servers: Mapping[str, Vocabulary]) -> bool:
+    """Whether the tool only reads: its readOnlyHint, else the verb its name starts with."""
+    hint = tool.annotations.read_only_hint if tool.annotations is not None else None
+    if hint is not None:
+        return bool(hint)
+    return _own(tool, servers).split("_")[0] in READ_VERBS
+
+
 def _words(tool: Tool, servers: Mapping[str, Vocabulary]) -> tuple[str, str]:
     """The words naming the tool's server, and the tool's search vocabulary."""
-    ns = _namespace(tool, servers)
-    own = tool.name[len(ns) + 1 :] if ns else tool.name
-    found = servers.get(ns)
-    return (found.app, found.tools.get(own, "")) if found is not None else ("", "")
+    found = servers.get(_namespace(tool, servers))
+    return (found.app, found.tools.get(_own(tool, servers), "")) if found is not None else ("", "")
 
 
 def _app_terms(
