@@ -46,10 +46,14 @@ def test_a_lower_case_address_keeps_the_prompt_local_in_redact_mode(scanner: Pii
     assert scanner.keeps_local(found)  # a possible address: not redacted, kept local
 
 
-def test_a_confident_address_is_redacted_with_its_postcode(scanner: PiiScanner) -> None:
+def test_a_confident_address_is_spanned_with_its_postcode_and_still_kept_local(
+    scanner: PiiScanner,
+) -> None:
+    """The span covers street, town and postcode (what ``scan_pii`` redacts), but an address
+    is read from words: redact mode keeps the prompt local rather than trust the span."""
     prompt = "Invite everyone to 12 Heron Close, Norwich NR4 7TJ for the party"
     found = scanner.scan(prompt)
-    assert not scanner.keeps_local(found)
+    assert scanner.keeps_local(found)
     redacted = scanner.redact(prompt, found)
     assert "Heron" not in redacted and "NR4" not in redacted and "Norwich" not in redacted
 

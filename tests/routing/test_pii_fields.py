@@ -102,30 +102,31 @@ async def test_redact_mode_keeps_an_uncertain_name_local(
     assert upstreams.cloud_calls() == 0
 
 
-async def test_redact_mode_redacts_new_kinds_and_keeps_a_possible_address_local(
+async def test_redact_mode_keeps_kinds_read_from_words_local(
     make_routing: Any, upstreams: Upstreams
 ) -> None:
-    """A confident address, health fact and birth date are redacted before the cloud sees
-    them; a lower-case possible address keeps the request local."""
+    """A name, a birth date, a health fact, an address: found from the words around them, so
+    their spans are judgements; redact mode keeps such a request local (measured on the blind
+    corpus, word spans covered every personal string of only 68 % of its prompts). A request
+    whose only personal data has a format (an e-mail address) is still redacted and sent."""
     mcp, rt = make_routing(pii_mode="redact")
-    prompt = (
-        "Write a friendly note: the party for Leo Hartley (born on 4 May 2012, he has asthma) "
-        "is at 12 Heron Close, Norwich NR4 7TJ"
-    )
+    worded = [
+        "Draft a thank-you card for Imogen Castellanos, who fed our cats all August",
+        "Write a note: the party for Leo Hartley (born on 4 May 2012, he has asthma) is at "
+        "12 Heron Close, Norwich NR4 7TJ",
+        "remind me that my dad's warfarin dose changes next week",
+    ]
     async with mcp_client(mcp) as client:
-        sent_out = structured(await client.call_tool("ask", {"prompt": prompt}))
-        kept = structured(
-            await client.call_tool(
-                "ask", {"prompt": "Write a note: drop the keys at 14 linden avenue"}
-            )
-        )
+        kept = [structured(await client.call_tool("ask", {"prompt": p})) for p in worded]
+        email = "Write a short polite email to q.ostrowski@fastmail.com about the delivery"
+        sent_out = structured(await client.call_tool("ask", {"prompt": email}))
     await rt.aclose()
+    for result in kept:
+        assert result["model"] in ("local-qwen", "local-llama"), result
+        assert result["pii_found"]
     assert sent_out["model"] == "gemini-flash"
-    [sent] = sent_texts(upstreams)
-    for value in ("Leo Hartley", "4 May 2012", "asthma", "Heron Close", "NR4 7TJ", "Norwich"):
-        assert value not in sent
-    assert kept["model"] in ("local-qwen", "local-llama")
-    assert upstreams.cloud_calls() == 1
+    [sent] = sent_texts(upstreams)  # only the e-mail request left, redacted
+    assert "q.ostrowski@fastmail.com" not in sent and "<EMAIL_ADDRESS>" in sent
 
 
 @pytest.mark.parametrize("prompt", ["", "   ", "\n\t \n"])

@@ -60,8 +60,10 @@ def test_general_health_questions_stay_clean(scanner: PiiScanner, prompt: str) -
     assert strings_of(scanner, prompt, "MEDICAL") == []
 
 
-def test_a_health_fact_is_redacted_and_the_prompt_may_leave(scanner: PiiScanner) -> None:
+def test_a_health_fact_is_spanned_but_keeps_the_prompt_local(scanner: PiiScanner) -> None:
+    """Redacted in full where a redaction is asked for (``scan_pii``), but read from words:
+    redact mode keeps the request local instead of sending the text around the span."""
     prompt = "my husband has Crohn's disease, suggest dinner ideas"
     found = scanner.scan(prompt)
-    assert not scanner.keeps_local(found)
+    assert scanner.keeps_local(found)
     assert "Crohn" not in scanner.redact(prompt, found)

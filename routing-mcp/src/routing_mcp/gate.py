@@ -3,7 +3,7 @@
 Every text that would leave the box is scanned: the system text and every turn of the
 conversation (an earlier assistant turn can quote an e-mail address as well as the user can).
 One finding anywhere keeps the whole request on local models (or, in redact mode, has it
-redacted, unless a possible name cannot be redacted with confidence).
+redacted, unless a kind read from words, such as a name, cannot be redacted with confidence).
 """
 
 from __future__ import annotations
@@ -121,8 +121,9 @@ async def run_gate(router: Router, request: ChatRequest) -> Gate:
         reasons = [f"PII found ({where})"]
         if router.pii_mode == "redact":
             reasons.append(
-                f"a possible name in the {' and '.join(unsure)} cannot be "
-                "redacted with confidence, so the request stays local"
+                f"personal data read from words (a name, address, health detail, birth date "
+                f"or id) in the {' and '.join(unsure)} cannot be redacted with confidence, "
+                "so the request stays local"
             )
         classification = Classification("pii_sensitive", "pii", reasons, estimate_tokens(prompt))
         candidates = _chosen(router, request, router.candidates("pii_sensitive", 0), True)

@@ -11,7 +11,8 @@ so the finding spans the whole address.
 A business address is a street address too: the scanner cannot tell whose door it is, and in
 ``local`` mode keeping such a prompt on the box costs little (bench/README.md gives the false
 positives it costs on the clean corpora). A lower-case street ("12 baker street") is only a
-possible address: its score keeps the prompt local in ``redact`` mode instead of being redacted.
+possible address (a lower score). In ``redact`` mode any address keeps the prompt local
+(``PiiScanner.keeps_local``): it is read from words, and its span may fall short.
 """
 
 from __future__ import annotations

@@ -6,8 +6,9 @@ surname ("Sarah O'Connor", "maria garcia", "Anna Müller"), a title before a cap
 ("Mrs. Okonkwo", "Herrn Özdemir"), a single given name in a place a person stands ("to Victor",
 "my nephew Oliver", "Hi Sarah,", "Cheers, Tom"). Given names that are also ordinary words,
 months, places or product names ("will", "May", "Charlotte", "Julia") count only with a surname
-or a strong person cue, and then at a lower score: :data:`CONFIDENT` separates the names that
-can be redacted from the ones that keep a prompt local in ``redact`` mode.
+or a strong person cue, and then at a lower score: :data:`CONFIDENT` separates the likely names
+from the possible ones (in ``redact`` mode any name keeps a prompt local:
+``PiiScanner.keeps_local``).
 
 What a word is (the gazetteers, package data) is :mod:`routing_mcp.pii_lexicon`; the words around
 a name are :mod:`routing_mcp.pii_name_cues`.
@@ -22,7 +23,7 @@ from routing_mcp import pii_name_cues as cues
 from routing_mcp.pii_lexicon import Lexicon, Token
 from routing_mcp.pii_lexicon import key as _key
 
-CONFIDENT = 0.6  # a PERSON finding below this is a possible name: redact mode keeps it local
+CONFIDENT = 0.6  # a PERSON finding below this is a possible name
 STRONG, LIKELY, POSSIBLE = 0.85, 0.7, 0.45
 
 

@@ -73,7 +73,7 @@ def config_of(scanner: PiiScanner | ScannerConfig) -> ScannerConfig:
 class FieldScan:
     findings: list[Finding]
     redacted: str | None  # the text with each finding replaced, when asked for
-    unsure: bool  # a possible name that cannot be redacted with confidence
+    unsure: bool  # a kind read from words (a name, ...): cannot be redacted with confidence
 
     @property
     def types(self) -> list[str]:
