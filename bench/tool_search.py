@@ -43,8 +43,11 @@ BLIND = Path(__file__).parent / "data" / "tool_search_requests_blind.jsonl"
 # Written in session 6 before the ranker's question/command, vocabulary and two-server changes,
 # by the engineer making them (so tuned on: a development set, not a blind one).
 DEV3 = Path(__file__).parent / "data" / "tool_search_requests_dev3.jsonl"
-Split = Literal["tune", "held_out", "all", "new", "blind", "dev3"]
-WHOLE = {"new": NEW, "blind": BLIND, "dev3": DEV3}  # files measured whole (no hash split)
+# Written at the end of session 5 by someone who saw neither the ranker nor the other sets; run
+# once after the session-6 tuning (TOOL_SEARCH_BLIND2.md). Never tune on it.
+BLIND2 = Path(__file__).parent / "data" / "tool_search_requests_blind2.jsonl"
+Split = Literal["tune", "held_out", "all", "new", "blind", "dev3", "blind2"]
+WHOLE = {"new": NEW, "blind": BLIND, "dev3": DEV3, "blind2": BLIND2}  # files measured whole (no hash split)
 Ranker = Callable[[str, int], list[str]]
 
 
