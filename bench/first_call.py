@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.call_profile import compare
 from bench.clients import request
 from bench.procs import PYTHON, base_env, machine
 from bench.startup import Session, read
@@ -36,10 +37,20 @@ CALLS: dict[str, dict[str, Any]] = {
 }
 
 
+SERVER = ("-m", "home_assistant_mcp", "--transport", "stdio")
+# The same server with chosen calls profiled (``--profile``).
+PROFILED = ("-m", "bench.call_profile", *SERVER[1:])
+
+
 async def one_start(
-    env: dict[str, str], log: Path, tool: str, pause: float, warm: int
+    env: dict[str, str],
+    log: Path,
+    tool: str,
+    pause: float,
+    warm: int,
+    server: tuple[str, ...] = SERVER,
 ) -> tuple[float, list[float]]:
-    argv = [PYTHON, "-m", "home_assistant_mcp", "--transport", "stdio"]
+    argv = [PYTHON, *server]
     session = await Session.spawn(argv, env, log)
     try:
         await session.send(request(1, "server/discover"), request(2, "tools/list"))
@@ -92,11 +103,32 @@ def report(samples: dict[str, dict[float, list[tuple[float, float]]]], reps: int
     return "\n".join(lines) + f"\n\n{reps} starts per row; first/warm of the medians."
 
 
+async def profile(args: argparse.Namespace, peer: HomeAssistantPeer, tmp: Path) -> None:
+    """One start per tool and pause under ``bench.call_profile``: the first call and the
+    ``--warm``-th call after it profiled, and what the first ran beyond the warm one."""
+    out = Path(args.profile)
+    for tool in CALLS:
+        for pause in (args.pause, 0.0):
+            where = out / f"{tool}-{pause:g}s"
+            env = base_env(tmp, HA_URL=peer.url, HA_TOKEN=peer.token)
+            env.update(BENCH_PROFILE_DIR=str(where), BENCH_PROFILE_CALLS=f"1,{args.warm + 1}")
+            await one_start(env, tmp / "server.log", tool, pause, args.warm, PROFILED)
+            print(f"\n## `{tool}`, pause {pause:g} s\n")
+            print(compare(where / "call-1.prof", where / f"call-{args.warm + 1}.prof", args.top))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.first_call", description=__doc__)
     parser.add_argument("--reps", type=int, default=5, help="starts per tool and pause")
     parser.add_argument("--pause", type=float, default=1.5, help="the longer pause, seconds")
     parser.add_argument("--warm", type=int, default=10, help="warm calls after the first")
+    parser.add_argument(
+        "--profile",
+        metavar="DIR",
+        help="instead of timing: profile the first and the last call of one start per tool and "
+        "pause (cProfile, in DIR) and list what the first call ran beyond the warm one",
+    )
+    parser.add_argument("--top", type=int, default=25, help="functions listed with --profile")
     args = parser.parse_args()
     if ha_binary() is None:
         print(f"Home Assistant peer not installed: run `bash {INSTALL_SCRIPT}`", file=sys.stderr)
@@ -104,6 +136,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="first-call-") as tmp, HomeAssistantPeer() as peer:
         m = machine()
         print(f"machine: {m['cpu']}, {m['cores']} cores, Python {sys.version.split()[0]}")
+        if args.profile:
+            asyncio.run(profile(args, peer, Path(tmp)))
+            return
         samples = asyncio.run(run(args, peer, Path(tmp)))
         print(report(samples, args.reps))
         raw = {t: {str(p): v for p, v in by.items()} for t, by in samples.items()}
