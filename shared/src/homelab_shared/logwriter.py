@@ -46,9 +46,7 @@ class BatchWriter(logging.Handler):
         self._pending: deque[Item] = deque()
         self._wake = threading.Event()  # something is pending
         self._now = threading.Event()  # write without waiting for more (urgent, or stopping)
-        self._armed = (
-            False  # the thread is woken (or a loop's timer will wake it) for what is pending
-        )
+        self._armed = False  # woken (or a loop's timer will wake it) for what is pending
         self._timer_loop: asyncio.AbstractEventLoop | None = None  # the loop of that timer
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="homelab-log-writer", daemon=True)
