@@ -8,7 +8,9 @@ desktop client does: ``server/discover`` and ``tools/list``, then, after a pause
 of a tool, then ``--warm`` more calls of the same tool (their median is the warm call). The
 pause is 0 s (a client that calls at once: the start-up warm-up runs at the same time) and
 ``--pause`` s (a model reading the tool list first; the warm-up has finished). Each start
-alternates the tools and pauses. Goal: first call ≤ 2x the warm call.
+alternates the tools and pauses. Goal: first call ≤ 2x the warm call. After the longer pause,
+the warm calls are followed by the same pause and one more call: the control for what any
+call pays after an idle spell (a process woken on a loaded machine), first or not.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.call_profile import compare
 from bench.clients import request
 from bench.procs import PYTHON, base_env, machine
 from bench.startup import Session, read
@@ -36,60 +39,101 @@ CALLS: dict[str, dict[str, Any]] = {
 }
 
 
+SERVER = ("-m", "home_assistant_mcp", "--transport", "stdio")
+# The same server with chosen calls profiled (``--profile``).
+PROFILED = ("-m", "bench.call_profile", *SERVER[1:])
+
+
 async def one_start(
-    env: dict[str, str], log: Path, tool: str, pause: float, warm: int
-) -> tuple[float, list[float]]:
-    argv = [PYTHON, "-m", "home_assistant_mcp", "--transport", "stdio"]
+    env: dict[str, str],
+    log: Path,
+    tool: str,
+    pause: float,
+    warm: int,
+    server: tuple[str, ...] = SERVER,
+) -> tuple[float, list[float], float | None]:
+    """The first call, the warm calls, and (after a pause) one more call after the same pause:
+    what a call pays for the idle spell before it, first or not (the control)."""
+    argv = [PYTHON, *server]
     session = await Session.spawn(argv, env, log)
     try:
         await session.send(request(1, "server/discover"), request(2, "tools/list"))
         await session.answer(2, 120)
         await asyncio.sleep(pause)  # the client's think time, on purpose
         times = []
-        for rid in range(3, 4 + warm):
+        again = None
+        for rid in range(3, 5 + warm):
+            if rid == 4 + warm:
+                if not pause:
+                    break
+                await asyncio.sleep(pause)
             params = {"name": tool, "arguments": CALLS[tool]}
             started = time.perf_counter()
             await session.send(request(rid, "tools/call", params))
             result = await session.answer(rid, 60)
-            times.append(time.perf_counter() - started)
+            if rid == 4 + warm:
+                again = time.perf_counter() - started
+            else:
+                times.append(time.perf_counter() - started)
             if result.get("isError"):
                 raise RuntimeError(f"{tool} failed: {result.get('content')}\n{read(log)[-2000:]}")
-        return times[0], times[1:]
+        return times[0], times[1:], again
     finally:
         await session.close()
 
 
 async def run(args: argparse.Namespace, peer: HomeAssistantPeer, tmp: Path) -> dict[str, Any]:
     env = base_env(tmp, HA_URL=peer.url, HA_TOKEN=peer.token)
-    samples: dict[str, dict[float, list[tuple[float, float]]]] = {
+    samples: dict[str, dict[float, list[tuple[float, float, float | None]]]] = {
         tool: {p: [] for p in (0.0, args.pause)} for tool in CALLS
     }
     for r in range(args.reps):
         print(f"· round {r + 1}/{args.reps}", file=sys.stderr, flush=True)
         for tool in CALLS:
             for pause in (0.0, args.pause) if r % 2 == 0 else (args.pause, 0.0):
-                first, warm = await one_start(env, tmp / "server.log", tool, pause, args.warm)
-                samples[tool][pause].append((first, statistics.median(warm)))
+                first, warm, again = await one_start(
+                    env, tmp / "server.log", tool, pause, args.warm
+                )
+                samples[tool][pause].append((first, statistics.median(warm), again))
     return samples
 
 
-def report(samples: dict[str, dict[float, list[tuple[float, float]]]], reps: int) -> str:
+def report(
+    samples: dict[str, dict[float, list[tuple[float, float, float | None]]]], reps: int
+) -> str:
     lines = [
         "| tool | pause after tools/list | first call (median) | warm call (median) | "
-        "first / warm | goal ≤ 2× |",
-        "|---|---|---|---|---|---|",
+        "first / warm | goal ≤ 2× | a later call after the same pause | first / that |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for tool, by_pause in samples.items():
-        for pause, pairs in by_pause.items():
-            first = statistics.median(f for f, _ in pairs)
-            warm = statistics.median(w for _, w in pairs)
+        for pause, rows in by_pause.items():
+            first = statistics.median(f for f, _, _ in rows)
+            warm = statistics.median(w for _, w, _ in rows)
             ratio = first / warm
             ok = "✅" if ratio <= GOAL else "❌"
+            agains = [a for _, _, a in rows if a is not None]
+            again = statistics.median(agains) if agains else None
+            control = f"{again * 1000:.1f} ms | {first / again:.2f}×" if again else "| "
             lines.append(
                 f"| `{tool}` | {pause:g} s | {first * 1000:.1f} ms | {warm * 1000:.1f} ms | "
-                f"{ratio:.2f}× | {ok} |"
+                f"{ratio:.2f}× | {ok} | {control} |"
             )
-    return "\n".join(lines) + f"\n\n{reps} starts per row; first/warm of the medians."
+    return "\n".join(lines) + f"\n\n{reps} starts per row; ratios of the medians."
+
+
+async def profile(args: argparse.Namespace, peer: HomeAssistantPeer, tmp: Path) -> None:
+    """One start per tool and pause under ``bench.call_profile``: the first call and the
+    ``--warm``-th call after it profiled, and what the first ran beyond the warm one."""
+    out = Path(args.profile)
+    for tool in CALLS:
+        for pause in (args.pause, 0.0):
+            where = out / f"{tool}-{pause:g}s"
+            env = base_env(tmp, HA_URL=peer.url, HA_TOKEN=peer.token)
+            env.update(BENCH_PROFILE_DIR=str(where), BENCH_PROFILE_CALLS=f"1,{args.warm + 1}")
+            await one_start(env, tmp / "server.log", tool, pause, args.warm, PROFILED)
+            print(f"\n## `{tool}`, pause {pause:g} s\n")
+            print(compare(where / "call-1.prof", where / f"call-{args.warm + 1}.prof", args.top))
 
 
 def main() -> None:
@@ -97,6 +141,13 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=5, help="starts per tool and pause")
     parser.add_argument("--pause", type=float, default=1.5, help="the longer pause, seconds")
     parser.add_argument("--warm", type=int, default=10, help="warm calls after the first")
+    parser.add_argument(
+        "--profile",
+        metavar="DIR",
+        help="instead of timing: profile the first and the last call of one start per tool and "
+        "pause (cProfile, in DIR) and list what the first call ran beyond the warm one",
+    )
+    parser.add_argument("--top", type=int, default=25, help="functions listed with --profile")
     args = parser.parse_args()
     if ha_binary() is None:
         print(f"Home Assistant peer not installed: run `bash {INSTALL_SCRIPT}`", file=sys.stderr)
@@ -104,6 +155,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="first-call-") as tmp, HomeAssistantPeer() as peer:
         m = machine()
         print(f"machine: {m['cpu']}, {m['cores']} cores, Python {sys.version.split()[0]}")
+        if args.profile:
+            asyncio.run(profile(args, peer, Path(tmp)))
+            return
         samples = asyncio.run(run(args, peer, Path(tmp)))
         print(report(samples, args.reps))
         raw = {t: {str(p): v for p, v in by.items()} for t, by in samples.items()}

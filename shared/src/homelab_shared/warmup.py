@@ -19,6 +19,7 @@ import contextlib
 import inspect
 import logging
 import threading
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import TYPE_CHECKING, Any
@@ -114,28 +115,53 @@ def start_up_enabled(fallback_s: float = FALLBACK_S) -> Iterator[StartGate]:
         _enabled = False
 
 
+# A call still has its answer to serialize and write after it leaves the middleware (a few loop
+# turns, and a worker thread over stdio): CPU-only start-up work waits this long after the last
+# call instead of running in those turns ahead of the answer.
+IDLE_GRACE_S = 0.05
+
+
 class Calls:
-    """Tool calls in flight (counted by :class:`FirstListing`): the prebuild yields to them."""
+    """Tool calls in flight (counted by :class:`FirstListing`): CPU-only start-up work (the
+    prebuild, a warm-up's index build) yields to them, see :func:`after_calls`."""
 
     def __init__(self) -> None:
         self.in_flight = 0
         self._idle: asyncio.Event | None = None
+        self._left = 0.0  # time.monotonic() when the last call left
 
     def enter(self) -> None:
         self.in_flight += 1
 
     def leave(self) -> None:
         self.in_flight -= 1
-        if self.in_flight == 0 and self._idle is not None:
-            self._idle.set()
+        if self.in_flight == 0:
+            self._left = time.monotonic()
+            if self._idle is not None:
+                self._idle.set()
 
     async def until_idle(self) -> None:
-        while self.in_flight:
-            self._idle = asyncio.Event()
-            await self._idle.wait()
+        """Until no call is in flight and the last one left ``IDLE_GRACE_S`` ago."""
+        while True:
+            while self.in_flight:
+                self._idle = asyncio.Event()
+                await self._idle.wait()
+            rest = self._left + IDLE_GRACE_S - time.monotonic()
+            if rest <= 0:
+                return
+            await asyncio.sleep(rest)
 
 
 CALLS = Calls()
+
+
+async def after_calls() -> None:
+    """For a warm-up's CPU-only step (parsing, building an index, importing a library): wait
+    until no tool call is in flight. A step that ran between the awaits of a call would hold the
+    call up by its whole length (a call needing the step's result does it itself, and the step
+    then finds it done). Returns at once outside a served process and when no call is in
+    flight."""
+    await CALLS.until_idle()
 
 
 class FirstListing(CallFastPath):
@@ -201,11 +227,41 @@ def prebuild(tool: Tool) -> None:
         base._get_json_serializer(returns)  # pyright: ignore[reportPrivateUsage]
 
 
+_protocol_built = False
+
+
+def prebuild_protocol() -> None:
+    """Once a process: what the first ``tools/call`` of a process imports or builds beyond any
+    tool, found by profiling a first call against a warm one (``bench.first_call --profile``):
+    the MCP SDK's serializer of a call's result (a pydantic ``TypeAdapter`` per protocol version,
+    built on first use: ``mcp_types.methods.serialize_server_result``) and the module FastMCP
+    imports on the way out of every call (``prefab_payload``, for Prefab UIs)."""
+    global _protocol_built
+    if _protocol_built:
+        return
+    _protocol_built = True
+    import importlib
+
+    from mcp_types import methods
+
+    importlib.import_module("fastmcp.server.providers.prefab_payload")
+    empty = {"content": [], "resultType": "complete"}  # valid in every version's schema
+    for method, version in methods.SERVER_RESULTS:
+        if method == "tools/call":
+            methods.serialize_server_result(method, version, empty)
+
+
 async def prebuild_tools(mcp: FastMCP[Any]) -> None:
-    """:func:`prebuild` for every tool, one at a time and only while no call is in flight: a
-    build (~10 ms) between the awaits of a call would add up to more than the call saves (the
-    first try, beside the warm-up, made the first call 4× slower). A call arriving during a
-    build waits for that one build at most."""
+    """:func:`prebuild_protocol`, then :func:`prebuild` for every tool, one at a time and only
+    while no call is in flight: a build (~10 ms) between the awaits of a call would add up to
+    more than the call saves (the first try, beside the warm-up, made the first call 4× slower).
+    A call arriving during a build waits for that one build at most."""
+    await CALLS.until_idle()
+    try:
+        prebuild_protocol()
+    except Exception:  # a first call builds it as before
+        log.debug("protocol prebuild failed", exc_info=True)
+    await asyncio.sleep(0)
     for tool in await mcp.list_tools(run_middleware=False):
         await CALLS.until_idle()
         try:
@@ -224,6 +280,7 @@ async def start_up(box: Toolbox) -> None:
     probe (and only logs); the probe's warning says what to fix. After them, the tools' lazily
     built validators and serializers are built (:func:`prebuild_tools`), between calls."""
     await GATE.wait()
+    started = time.perf_counter()
     warming = asyncio.create_task(_warm(box)) if box.warm is not None else None
     building: asyncio.Task[None] | None = None
     try:
@@ -240,6 +297,14 @@ async def start_up(box: Toolbox) -> None:
             await warming
         building = asyncio.create_task(prebuild_tools(box.mcp))
         await building
+        log.info(
+            "%s: start-up done (probe, warm-up, tool validators)",
+            box.label,
+            extra={
+                "server": box.label,
+                "duration_ms": round(1000 * (time.perf_counter() - started)),
+            },
+        )
     finally:
         for task in (warming, building):
             if task is not None and not task.done():

@@ -154,3 +154,27 @@ async def test_the_first_call_after_the_warm_up_builds_nothing(
             assert get_cached_typeadapter.cache_info().misses == validators
     finally:
         await ha.aclose()
+
+
+async def test_the_first_websocket_connection_keeps_the_cache_a_reconnection_drops_it(
+    ha_settings: Callable[..., HASettings],
+) -> None:
+    """The warm-up fetches the services over REST beside the WebSocket's handshake: the first
+    connection must not throw them away (the first get_entity fetched them again); after a
+    reconnection Home Assistant may have restarted with other services, so they are fetched
+    anew."""
+    transport = Recording()
+    ha = HAClient(ha_settings(), transport=transport)
+    try:
+        await ha.services()
+        await ha.areas()  # connects the WebSocket (the first connection)
+        assert ha.ws.connects == 1
+        await ha.services()
+        assert transport.paths.count("/api/services") == 1, transport.paths
+        await ha.ws.drop()
+        await ha.ws.connection()  # reconnects
+        assert ha.ws.connects == 2
+        await ha.services()
+        assert transport.paths.count("/api/services") == 2, transport.paths
+    finally:
+        await ha.aclose()

@@ -126,7 +126,7 @@ class HAClient:
             reconnect_max=settings.ws_reconnect_max,
             auth_hint=AUTH_HINT,
             url_hint=URL_HINT,
-            on_connect=self.forget_registries,
+            on_connect=self._connected,
         )
         # States kept from the WebSocket for display reads; ``live_states=False``: REST each time
         self.live = LiveStates(self.ws, self.states, enabled=live_states)
@@ -291,6 +291,14 @@ class HAClient:
     def forget_registries(self) -> None:
         """Drop cached registries (and services): after a reconnect they may have changed."""
         self._cache.clear()
+
+    def _connected(self) -> None:
+        """A reconnection forgets the registries; the first connection has nothing to forget.
+        What is cached then was fetched moments ago (the start-up warm-up fetches the services
+        over REST beside the WebSocket's handshake): dropping it made the first call after the
+        warm-up fetch ``/api/services`` again."""
+        if self.ws.connects > 1:
+            self.forget_registries()
 
     async def automation_config(self, entity_id: str) -> dict[str, Any]:
         """An automation's configuration (triggers, actions); needs an administrator's token."""

@@ -41,6 +41,7 @@ from home_assistant_mcp.tools import (
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.settings import load_settings
 from homelab_shared.toolbox import ClientHolder, Readiness, Toolbox
+from homelab_shared.warmup import after_calls
 
 INSTRUCTIONS = (
     "Home Assistant: start with overview or search_entities; get_entity for detail. Writes "
@@ -69,10 +70,15 @@ async def warm(up: Upstreams, indexes: SearchIndexes) -> None:
     """Before the first call: open the REST connection and the WebSocket (auth handshake), fill
     the registry and service caches that search, targets and safety checks read, start the
     live states (the snapshot subscribes and waits for the full set), and build the search
-    index from them (a search then finds it built: same names, same catalog object)."""
-    catalog, snapshot, _ = await asyncio.gather(
-        Catalog.load(up.ha), up.ha.snapshot(), up.ha.services()
-    )
+    index from them (a search then finds it built: same names, same catalog object).
+
+    The fetches are shared with a call that arrives meanwhile (single-flight in the client);
+    the index build (and rapidfuzz's import, by its first use) is CPU only and waits until no
+    call is in flight: a search in flight builds the index itself, and a call that needs no
+    index is not held up by it."""
+    await asyncio.gather(Catalog.load(up.ha), up.ha.snapshot(), up.ha.services())
+    await after_calls()
+    catalog, snapshot = await asyncio.gather(Catalog.load(up.ha), up.ha.snapshot())  # cached
     indexes.get(snapshot.states, catalog, snapshot.names).scores("warm up")
 
 
