@@ -15,7 +15,10 @@ With a ``ScannerConfig`` instead of a scanner (the served default, ``ROUTING_PII
 every scan runs in a worker process and the server process never imports Presidio or spaCy
 (+75 MiB in a gateway that routes one prompt): short texts in one worker at the server's own
 priority (so another client's prompt never waits behind a pasted log), long ones in the niced
-pool as above. The short worker starts when the scanner is first needed.
+pool as above. The short worker starts when the scanner is first needed. It is spoken to over
+a pipe from the event loop itself (the request written, the answer awaited with the loop's own
+reader): a process pool would add two threads to every scan (its manager and its queue feeder)
+and their wake-ups, on the path of every prompt's first token.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # Presidio: imported with the scanner, on the first scan or in the warm-up
     from routing_mcp.pii import PiiScanner
@@ -112,6 +116,76 @@ def _scan_in_worker(text: str, redact: bool) -> FieldScan:
     return _scan_with(_worker, text, redact)
 
 
+def _serve(conn: Connection, threshold: float, regions: tuple[str, ...], ner: Path | None) -> None:
+    """The short-text worker: builds its scanner, says so, then answers one scan at a time
+    until the server closes the pipe."""
+    from routing_mcp.pii import PiiScanner
+
+    scanner = PiiScanner(threshold, regions, ner)
+    conn.send("ready")
+    while True:
+        try:
+            text, redact = conn.recv()
+        except EOFError:
+            return
+        try:
+            answer: FieldScan | Exception = _scan_with(scanner, text, redact)
+        except Exception as err:  # the type only: a message could quote the text
+            answer = RuntimeError(f"the scan failed in the worker ({type(err).__name__})")
+        conn.send(answer)
+
+
+class _PipeWorker:
+    """One scan process and the pipe to it; one scan at a time, each finished even when its
+    caller leaves (an answer left in the pipe would be read as the next caller's)."""
+
+    def __init__(self, config: ScannerConfig) -> None:
+        context = multiprocessing.get_context("spawn")  # not fork: the server has threads
+        self._conn, theirs = context.Pipe()
+        self._process = context.Process(
+            target=_serve,
+            args=(theirs, config.threshold, config.regions, config.ner_model),
+            name="pii-scan",
+            daemon=True,
+        )
+        self._process.start()
+        theirs.close()
+        self._ready = False
+        self._lock = asyncio.Lock()
+
+    async def _answer(self) -> Any:
+        """The worker's next message, read once the loop sees it arrive (EOFError if the
+        worker died)."""
+        loop = asyncio.get_running_loop()
+        fd = self._conn.fileno()
+        arrived = loop.create_future()
+        loop.add_reader(fd, lambda: arrived.done() or arrived.set_result(None))
+        try:
+            await arrived
+        finally:
+            loop.remove_reader(fd)
+        return self._conn.recv()
+
+    async def _exchange(self, text: str, redact: bool) -> FieldScan:
+        async with self._lock:
+            if not self._ready:
+                if await self._answer() != "ready":
+                    raise EOFError("the scan worker did not start")
+                self._ready = True
+            self._conn.send((text, redact))  # the worker is waiting for it: no blocking
+            answer = await self._answer()
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    async def scan(self, text: str, redact: bool) -> FieldScan:
+        return await asyncio.shield(asyncio.ensure_future(self._exchange(text, redact)))
+
+    def close(self) -> None:
+        self._conn.close()  # the worker reads the end of the pipe and exits
+        self._process.join(0)
+
+
 class ScanPool:
     def __init__(
         self, scanner: PiiScanner | ScannerConfig, options: ScanOptions | None = None
@@ -128,6 +202,7 @@ class ScanPool:
         self._short_slots = asyncio.Semaphore(self.options.threads)
         self._busy = 0
         self._idle_timer: asyncio.TimerHandle | None = None
+        self._short: _PipeWorker | None = None  # the short-text worker (no scanner here)
 
     def _process_pool(self, long: bool) -> Executor:
         if long not in self._pools:
@@ -161,15 +236,39 @@ class ScanPool:
         """Idle long enough: end the worker processes and give their memory back."""
         if self._busy:
             return  # a scan is running; its end sets the timer again
+        self._stop_workers()
+
+    def _stop_workers(self) -> None:
         for pool in self._pools.values():
             pool.shutdown(wait=False, cancel_futures=True)
         self._pools.clear()
+        if self._short is not None:
+            self._short.close()
+            self._short = None
 
     @property
     def workers_running(self) -> bool:
-        return bool(self._pools)
+        return bool(self._pools) or self._short is not None
+
+    async def _short_scan(self, text: str, redact: bool) -> FieldScan:
+        for attempt in range(2):
+            if self._short is None:
+                self._short = _PipeWorker(self.config)
+            worker = self._short
+            try:
+                return await worker.scan(text, redact)
+            except (EOFError, OSError):
+                # The worker died (killed, out of memory): start a fresh one and try once more.
+                worker.close()
+                if self._short is worker:
+                    self._short = None
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
 
     async def _run_in_process(self, long: bool, text: str, redact: bool) -> FieldScan:
+        if not long:
+            return await self._short_scan(text, redact)
         loop = asyncio.get_running_loop()
         try:
             return await loop.run_in_executor(
@@ -207,6 +306,4 @@ class ScanPool:
         if self._idle_timer is not None:
             self._idle_timer.cancel()
         self._threads.shutdown(wait=False, cancel_futures=True)
-        for pool in self._pools.values():
-            pool.shutdown(wait=False, cancel_futures=True)
-        self._pools.clear()
+        self._stop_workers()
