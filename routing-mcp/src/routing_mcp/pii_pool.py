@@ -122,17 +122,17 @@ def _serve(conn: Connection, threshold: float, regions: tuple[str, ...], ner: Pa
     from routing_mcp.pii import PiiScanner
 
     scanner = PiiScanner(threshold, regions, ner)
-    conn.send("ready")
-    while True:
-        try:
+    try:
+        conn.send("ready")
+        while True:
             text, redact = conn.recv()
-        except EOFError:
-            return
-        try:
-            answer: FieldScan | Exception = _scan_with(scanner, text, redact)
-        except Exception as err:  # the type only: a message could quote the text
-            answer = RuntimeError(f"the scan failed in the worker ({type(err).__name__})")
-        conn.send(answer)
+            try:
+                answer: FieldScan | Exception = _scan_with(scanner, text, redact)
+            except Exception as err:  # the type only: a message could quote the text
+                answer = RuntimeError(f"the scan failed in the worker ({type(err).__name__})")
+            conn.send(answer)
+    except (EOFError, BrokenPipeError):  # the server closed the pipe, or is gone: end quietly
+        return
 
 
 class _PipeWorker:
