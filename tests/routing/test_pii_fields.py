@@ -16,6 +16,7 @@ from fastmcp import Client
 from fastmcp.exceptions import ToolError
 
 from routing_mcp.pii import PiiScanner
+from routing_mcp.pii_pool import ScanOptions
 from tests.harness import mcp_client, structured
 from tests.routing.conftest import Upstreams
 
@@ -154,7 +155,11 @@ async def test_size_cap_is_a_clear_error(make_routing: Any, upstreams: Upstreams
 async def test_scanning_runs_off_the_event_loop(
     make_routing: Any, upstreams: Upstreams, scanner: PiiScanner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Past a chat prompt's size (ScanOptions.inline_chars, all fields together) the scans run
+    in the scan threads; a chat prompt is scanned inline (tests/routing/test_scan_inline.py)."""
     loop_thread = threading.get_ident()
+    long_prompt = " ".join([CLEAN_PROMPT] * 20)
+    assert len(long_prompt) > ScanOptions().inline_chars
     seen: list[int] = []
     scan = scanner.scan
 
@@ -166,8 +171,8 @@ async def test_scanning_runs_off_the_event_loop(
     mcp, rt = make_routing()
     async with mcp_client(mcp) as client:
         await asyncio.gather(
-            client.call_tool("route", {"prompt": CLEAN_PROMPT, "system": "Be brief."}),
-            client.call_tool("scan_pii", {"prompt": "mail jane.doe@gmail.com"}),
+            client.call_tool("route", {"prompt": long_prompt, "system": "Be brief."}),
+            client.call_tool("scan_pii", {"prompt": long_prompt + " mail jane.doe@gmail.com"}),
         )
     await rt.aclose()
     assert len(seen) == 3

@@ -84,3 +84,33 @@ async def test_idle_workers_end_and_start_again_on_the_next_scan() -> None:
         assert [f.entity for f in again.findings] == ["PHONE_NUMBER"]
     finally:
         pool.close()
+
+
+async def test_a_killed_worker_is_replaced_and_a_cancelled_scan_keeps_its_answer() -> None:
+    """The short-text worker is spoken to over a pipe: a worker that died is started again for
+    the same scan, and a scan whose caller was cancelled still takes its own answer out of the
+    pipe (the next caller gets the answer to its own text)."""
+    import signal
+
+    from routing_mcp.pii_pool import ScannerConfig, ScanPool
+
+    pool = ScanPool(ScannerConfig(0.4, ("US", "GB")))
+    try:
+        first = await pool.scan("Mail jane.doe@example.com")
+        assert [f.entity for f in first.findings] == ["EMAIL_ADDRESS"]
+        worker = pool._short
+        assert worker is not None
+        os.kill(worker._process.pid or 0, signal.SIGKILL)
+        worker._process.join(10)
+        again = await pool.scan("Call +44 20 7946 0958")
+        assert [f.entity for f in again.findings] == ["PHONE_NUMBER"]
+        assert pool._short is not worker
+
+        # ~50,000 characters: tens of ms in the worker, still under the long-text pool's size
+        left = asyncio.ensure_future(pool.scan("Card 4111 1111 1111 1111 " * 2000))
+        await asyncio.sleep(0.02)  # sent; the caller leaves before the answer
+        left.cancel()
+        nxt = await pool.scan("Sort this list of numbers")
+        assert nxt.findings == [], "the next caller read the answer meant for the one who left"
+    finally:
+        pool.close()

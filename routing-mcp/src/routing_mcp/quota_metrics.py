@@ -25,6 +25,11 @@ QUOTA_LIMIT = metrics.gauge(
 )
 
 
+# The (model, limit) pairs exported now: a model without limits (the usual local one) costs
+# nothing per call, instead of eight failed removals.
+_EXPORTED: set[tuple[str, str]] = set()
+
+
 def record_quota(model: str, limits: Limits, day: Usage, week: Usage) -> None:
     values = {
         "daily_requests": (limits.daily_requests, day.requests + day.reserved),
@@ -34,9 +39,12 @@ def record_quota(model: str, limits: Limits, day: Usage, week: Usage) -> None:
     }
     for kind, (limit, used) in values.items():
         if limit is None:
-            for gauge in (QUOTA_USED, QUOTA_LIMIT):
-                with suppress(KeyError):  # never exported: nothing to remove
-                    gauge.remove(model, kind)
+            if (model, kind) in _EXPORTED:
+                _EXPORTED.discard((model, kind))
+                for gauge in (QUOTA_USED, QUOTA_LIMIT):
+                    with suppress(KeyError):  # already gone
+                        gauge.remove(model, kind)
             continue
+        _EXPORTED.add((model, kind))
         QUOTA_USED.labels(model, kind).set(used)
         QUOTA_LIMIT.labels(model, kind).set(limit)

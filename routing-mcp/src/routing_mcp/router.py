@@ -206,6 +206,8 @@ class Router:
         if self._scans is None or self._scans.scanner is not self.scanner:
             self._scans = ScanPool(self.scanner, self.scan_options)
         redact = self.pii_mode == "redact" if redact is None else redact
+        if self._scans.scans_inline(total):  # a chat prompt: cheaper than a hop to a thread
+            return {name: self._scans.scan_now(t, redact=redact) for name, t in fields.items()}
         scans = await asyncio.gather(*(self._scans.scan(t, redact=redact) for t in fields.values()))
         return dict(zip(fields, scans, strict=True))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -133,6 +134,9 @@ class HttpProvider:
         self._key = api_key
         # Streams may go through a client of their own (runtime.py gives them aiohttp's parser).
         self._stream_client = stream_client or client
+        # What a stream's request keeps from one call to the next (its URL, the headers, the
+        # client's timeouts), built by the client once per path and headers: per model.
+        self._templates: dict[tuple[str, tuple[tuple[str, str], ...]], _Template] = {}
 
     def error(self, response: httpx.Response) -> ProviderError:
         raise NotImplementedError
@@ -167,20 +171,46 @@ class HttpProvider:
         except ValueError as err:
             raise ProviderError(self.name, "transient", "the answer was not JSON") from err
 
+    def _stream_request(
+        self, path: str, body: dict[str, Any], headers: dict[str, str]
+    ) -> httpx.Request:
+        """The POST of a stream: the client builds the first one for a path and headers (its
+        base URL, default headers and timeouts applied as always); later ones reuse what it
+        built and only encode the body (as httpx encodes ``json=``)."""
+        key = (path, tuple(headers.items()))
+        template = self._templates.get(key)
+        if template is None:
+            # Uncompressed: a stream's events are small and must not wait in a compressor.
+            extra = {**headers, "accept-encoding": "identity", "content-type": "application/json"}
+            built = self._stream_client.build_request("POST", path, headers=extra)
+            fixed = httpx.Headers(
+                [(k, v) for k, v in built.headers.raw if k.lower() != b"content-length"]
+            )
+            template = self._templates[key] = _Template(built.url, fixed, built.extensions)
+        content = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return httpx.Request(
+            "POST",
+            template.url,
+            headers=template.headers,
+            content=content.encode(),
+            extensions=dict(template.extensions),
+        )
+
     @asynccontextmanager
     async def open_stream(
         self, path: str, body: dict[str, Any], headers: dict[str, str]
     ) -> AsyncIterator[httpx.Response]:
         """A streamed POST whose status was checked (an error status raises before any chunk)."""
         try:
-            # Uncompressed: a stream's events are small and must not wait in a compressor.
-            headers = {**headers, "accept-encoding": "identity"}
-            opened = self._stream_client.stream("POST", path, json=body, headers=headers)
-            async with opened as response:
+            request = self._stream_request(path, body, headers)
+            response = await self._stream_client.send(request, stream=True)
+            try:
                 if not response.is_success:
                     await response.aread()
                     raise self.error(response)
                 yield response
+            finally:
+                await response.aclose()
         except httpx.HTTPError as err:
             raise transport_error(self.name, err) from err
 
@@ -188,6 +218,13 @@ class HttpProvider:
         await self._client.aclose()
         if self._stream_client is not self._client:
             await self._stream_client.aclose()
+
+
+@dataclass(frozen=True)
+class _Template:
+    url: httpx.URL
+    headers: httpx.Headers
+    extensions: dict[str, Any]
 
 
 def transport_error(provider: str, err: httpx.HTTPError) -> ProviderError:

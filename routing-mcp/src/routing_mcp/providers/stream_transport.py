@@ -11,8 +11,12 @@ Only the transport changes: requests are still built by httpx, responses are ``h
 objects, and failures are raised as the httpx exceptions the providers already map
 (``ConnectError``, ``ConnectTimeout``, ``ReadTimeout``, ``ReadError``,
 ``RemoteProtocolError``). Timeouts come from the request (connect and read, as httpx would use
-them), TLS from the same shared ``ssl.SSLContext``, proxies from the environment as httpx reads
-them. aiohttp is imported on the first stream, so a router that never streams never loads it.
+them), TLS from the same shared ``ssl.SSLContext``. Proxies stay httpx's business: the client
+mounts its own proxy transport for every origin the environment proxies (``HTTP(S)_PROXY``,
+``NO_PROXY``), so what reaches this transport goes direct, and aiohttp does not look at the
+environment again (with ``trust_env`` it would, per request, in two worker threads: the proxy
+variables and ``~/.netrc``, whose credentials httpx never sends). aiohttp is imported on the
+first stream, so a router that never streams never loads it.
 """
 
 from __future__ import annotations
@@ -86,7 +90,7 @@ class AiohttpStreamTransport(httpx.AsyncBaseTransport):
             connector = aiohttp.TCPConnector(ssl=self._ssl)
             # Compressed bodies are left to httpx (it decodes by Content-Encoding as always).
             self._session = aiohttp.ClientSession(
-                connector=connector, auto_decompress=False, trust_env=True
+                connector=connector, auto_decompress=False, trust_env=False
             )
         return self._session
 
