@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 import anyio.to_thread
 from fastmcp import Context, FastMCP
+from fastmcp.tools.function_tool import FunctionTool
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
@@ -40,6 +41,7 @@ from homelab_shared.middleware import (
     current_client_id,
 )
 from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.schema_cache import SchemaCache, Stored, cached_tool
 from homelab_shared.settings import BaseServerSettings
 from homelab_shared.warmup import with_start_up
 
@@ -158,6 +160,8 @@ class Toolbox:
             load_or_create_key(runtime), runtime.confirm_ttl, partial(_open_nonce_store, runtime)
         )
         self.audit_log = AuditLog(runtime.audit_path())
+        # The tools' schemas as the first start computed them (homelab_shared.schema_cache).
+        self.schemas = SchemaCache(type(settings).__module__.partition(".")[0], runtime.state_dir)
         self.mcp: FastMCP[Any] = FastMCP(
             name,
             instructions=instructions,
@@ -215,9 +219,20 @@ class Toolbox:
             open_world_hint=hints.pop("open_world", self.open_world),
             title=hints.pop("title", None),
         )
-        return self.mcp.tool(
-            fn, name=name, tags={cls}, annotations=annotations, meta={"safety": cls}, **hints
-        )
+        metadata: dict[str, Any] = {"tags": {cls}, "annotations": annotations}
+        metadata["meta"] = {"safety": cls}
+        if not self.schemas.enabled or hints:
+            return self.mcp.tool(fn, name=name, **metadata, **hints)
+        # As FastMCP's decorator registers it (task=False is its default), or from the cache.
+        stored = self.schemas.get(name)
+        if stored is None:
+            signature = inspect.signature(fn)
+            tool = FunctionTool.from_function(fn, name=name, task=False, **metadata)
+            self.schemas.put(name, Stored.of(tool, signature))
+        else:
+            tool = cached_tool(fn, stored, name=name, **metadata)
+        self.mcp.add_tool(tool)
+        return fn
 
     def read(self, fn: Callable[..., Any] | None = None, **hints: Any) -> Any:
         """Register a read-only tool (always enabled)."""
