@@ -1,7 +1,8 @@
 """Tools registered from the schema cache are the tools FastMCP builds: the full ``tools/list``
 of every server and of the gateway, writes off and on, is the same byte for byte with the cache
-off (FastMCP's own ``mcp.tool`` path, as before the cache), on its first start (the cache is
-written) and on the next (every tool read from the cache); calls validate as before."""
+off (FastMCP's own ``mcp.tool`` path and its own ``$ref`` inlining on every list, as before the
+cache), on its first start (the cache is written) and on the next (every tool and its inlined
+schemas read from the cache); calls validate as before."""
 
 from __future__ import annotations
 
@@ -27,9 +28,14 @@ from tests.harness import structured
 
 
 async def listing(mcp: FastMCP[Any]) -> str:
+    """The tools/list answer, as JSON; listed twice (the inlined schemas are remembered)."""
     async with Client(mcp) as client:
-        listed = await client.list_tools_mcp()
-    return json.dumps(listed.model_dump(mode="json", by_alias=True, exclude_none=True))
+        texts = [
+            json.dumps(listed.model_dump(mode="json", by_alias=True, exclude_none=True))
+            for listed in [await client.list_tools_mcp(), await client.list_tools_mcp()]
+        ]
+    assert texts[0] == texts[1]
+    return texts[0]
 
 
 def members(state_dir: Path) -> list[Member]:

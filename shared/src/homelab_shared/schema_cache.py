@@ -37,25 +37,46 @@ import pydantic
 import pydantic_core
 from fastmcp.tools.function_tool import FunctionTool
 
+from homelab_shared.compact import InlinedRefs, inline_refs
+
 log = logging.getLogger("homelab.schemas")
 CACHE_VAR = "HOMELAB_SCHEMA_CACHE"
 
 
 @dataclass(frozen=True)
 class Stored:
-    """What FastMCP derived from a tool's function: its schemas and description, and whether it
-    takes injected parameters (``Context``) that FastMCP rewrites into dependencies."""
+    """What FastMCP derived from a tool's function: its schemas and description, whether it
+    takes injected parameters (``Context``) that FastMCP rewrites into dependencies, and the
+    schemas with their ``$ref``s inlined as tools/list sends them (None: no ``$ref``)."""
 
     input: dict[str, Any]
     output: dict[str, Any] | None
     description: str | None
     injected: bool
+    inlined_input: dict[str, Any] | None = None
+    inlined_output: dict[str, Any] | None = None
 
     @classmethod
     def of(cls, tool: FunctionTool, signature: inspect.Signature) -> Stored:
         """From a tool FastMCP built; ``signature``: its function's before FastMCP saw it."""
         injected = inspect.signature(tool.fn) != signature
-        return cls(tool.parameters, tool.output_schema, tool.description, injected)
+        params, output = tool.parameters, tool.output_schema
+        inlined_input = inline_refs(params)
+        inlined_output = inline_refs(output) if output is not None else None
+        return cls(
+            params,
+            output,
+            tool.description,
+            injected,
+            inlined_input if inlined_input is not params else None,
+            inlined_output if inlined_output is not output else None,
+        )
+
+    def seed(self, listed: InlinedRefs, tool: FunctionTool) -> None:
+        """Tell ``listed`` what inlining the tool's schemas gives (they are these dicts)."""
+        listed.seed(tool.parameters, self.inlined_input or tool.parameters)
+        if tool.output_schema is not None:
+            listed.seed(tool.output_schema, self.inlined_output or tool.output_schema)
 
     @classmethod
     def load(cls, entry: Any) -> Stored | None:
@@ -67,7 +88,10 @@ class Stored:
             return None
         if not isinstance(description, str | None) or not isinstance(injected, bool):
             return None
-        return cls(input_, output, description, injected)
+        inlined = entry.get("inlined_input"), entry.get("inlined_output")
+        if not all(isinstance(schema, dict | None) for schema in inlined):
+            return None
+        return cls(input_, output, description, injected, *inlined)
 
 
 def _package_sources(package: str) -> list[Path]:

@@ -31,7 +31,7 @@ from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
 from homelab_shared.audit import AuditLog
-from homelab_shared.compact import CompactSchemas
+from homelab_shared.compact import CompactSchemas, InlinedRefs
 from homelab_shared.confirm import Confirmer, load_or_create_key
 from homelab_shared.errors import ConfigError
 from homelab_shared.middleware import (
@@ -162,16 +162,20 @@ class Toolbox:
         self.audit_log = AuditLog(runtime.audit_path())
         # The tools' schemas as the first start computed them (homelab_shared.schema_cache).
         self.schemas = SchemaCache(type(settings).__module__.partition(".")[0], runtime.state_dir)
+        # FastMCP's $ref inlining for tools/list, remembered (where FastMCP puts it: innermost).
+        self.listed = InlinedRefs() if self.schemas.enabled else None
         self.mcp: FastMCP[Any] = FastMCP(
             name,
             instructions=instructions,
             lifespan=with_start_up(self, lifespan),
             mask_error_details=True,
+            dereference_schemas=self.listed is None,
             middleware=[
                 ObservabilityMiddleware(name),
                 SafetyMiddleware(self),
                 SizeCapMiddleware(runtime.max_result_chars),
                 CompactSchemas(),
+                *([self.listed] if self.listed is not None else []),
             ],
         )
         setattr(self.mcp, _ATTR, self)
@@ -221,16 +225,18 @@ class Toolbox:
         )
         metadata: dict[str, Any] = {"tags": {cls}, "annotations": annotations}
         metadata["meta"] = {"safety": cls}
-        if not self.schemas.enabled or hints:
+        if self.listed is None or hints:
             return self.mcp.tool(fn, name=name, **metadata, **hints)
         # As FastMCP's decorator registers it (task=False is its default), or from the cache.
         stored = self.schemas.get(name)
         if stored is None:
             signature = inspect.signature(fn)
             tool = FunctionTool.from_function(fn, name=name, task=False, **metadata)
-            self.schemas.put(name, Stored.of(tool, signature))
+            stored = Stored.of(tool, signature)
+            self.schemas.put(name, stored)
         else:
             tool = cached_tool(fn, stored, name=name, **metadata)
+        stored.seed(self.listed, tool)
         self.mcp.add_tool(tool)
         return fn
 
