@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from homelab_gateway.app import Member, build_gateway, config_hints, load_member
 from homelab_gateway.toolsearch import install
 from homelab_shared.runtime import RuntimeSettings
-from homelab_shared.schema_cache import CACHE_VAR, SchemaCache
+from homelab_shared.schema_cache import SchemaCache
 from homelab_shared.settings import load_settings
 from homelab_shared.spec import discover_all
 from homelab_shared.toolbox import Toolbox
@@ -74,10 +74,10 @@ async def test_tools_list_is_the_same_with_and_without_the_cache(
             prefix = spec.settings_cls.env_prefix()
             monkeypatch.setenv(f"{prefix}ALLOW_WRITE", "true")
             monkeypatch.setenv(f"{prefix}ALLOW_DESTRUCTIVE", "true")
-    monkeypatch.setenv(CACHE_VAR, "off")
+    monkeypatch.setenv("HOMELAB_SCHEMA_CACHE", "false")
     fastmcp_built, caches = await every_listing(tmp_path / "off")
     assert not any(c.enabled for c in caches)
-    monkeypatch.delenv(CACHE_VAR)
+    monkeypatch.delenv("HOMELAB_SCHEMA_CACHE")
 
     first, caches = await every_listing(tmp_path / "on")
     assert all(c.enabled and c.added for c in caches)  # every tool built by FastMCP

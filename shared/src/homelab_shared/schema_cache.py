@@ -13,7 +13,7 @@ the cache and without it).
 A cache file is named by a fingerprint of everything the schemas come from: the Python version,
 the versions of FastMCP, pydantic and pydantic-core, and the source of the server's package and
 of ``homelab_shared``. Changed code reads another file (a miss: the tools are built as FastMCP
-builds them, and the new file replaces the old). ``HOMELAB_SCHEMA_CACHE=off`` turns it off.
+builds them, and the new file replaces the old). ``HOMELAB_SCHEMA_CACHE=false`` turns it off.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ from fastmcp.tools.function_tool import FunctionTool
 from homelab_shared.compact import InlinedRefs, inline_refs
 
 log = logging.getLogger("homelab.schemas")
-CACHE_VAR = "HOMELAB_SCHEMA_CACHE"
 
 
 @dataclass(frozen=True)
@@ -117,13 +116,13 @@ def fingerprint(package: str) -> str:
 class SchemaCache:
     """The stored schemas of one package's tools; :meth:`save` writes what was added."""
 
-    def __init__(self, package: str, state_dir: Path) -> None:
+    def __init__(self, package: str, state_dir: Path, enabled: bool = True) -> None:
         self.package = package
         self.directory = state_dir / "tool-schemas"
         self.path: Path | None = None
         self.entries: dict[str, Stored] = {}
         self.added = False
-        if os.environ.get(CACHE_VAR, "on").lower() in ("off", "0", "false", "no"):
+        if not enabled:
             return
         try:
             self.path = self.directory / f"{package}-{fingerprint(package)}.json"

@@ -161,7 +161,8 @@ class Toolbox:
         )
         self.audit_log = AuditLog(runtime.audit_path())
         # The tools' schemas as the first start computed them (homelab_shared.schema_cache).
-        self.schemas = SchemaCache(type(settings).__module__.partition(".")[0], runtime.state_dir)
+        package = type(settings).__module__.partition(".")[0]
+        self.schemas = SchemaCache(package, runtime.state_dir, runtime.schema_cache)
         # FastMCP's $ref inlining for tools/list, remembered (where FastMCP puts it: innermost).
         self.listed = InlinedRefs() if self.schemas.enabled else None
         self.mcp: FastMCP[Any] = FastMCP(
