@@ -9,12 +9,11 @@ servers, auth, routes and middleware of ``runner.serve``).
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.harness.fresh import run_script
 
 SERVERS = (
     "home_assistant_mcp",
@@ -34,7 +33,7 @@ LAZY = (
     "rapidfuzz",  # Home Assistant's fuzzy search
     "PIL",  # Home Assistant's camera snapshots
     "websockets",  # Home Assistant and TrueNAS: the first connection
-    "ollama",  # routing: the first request or health probe
+    "ollama",  # routing: the first prompt sent to a local model (the probe is plain httpx)
 )
 # Routing keeps its quota in SQLite (opened at start, used by every routed request): a server
 # with routing in it loads sqlite3 for that, not for the nonce store.
@@ -66,25 +65,7 @@ else:
 
 
 def modules_when_serving(command: list[str], tmp_path: Path, **settings: str) -> set[str]:
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(tmp_path),
-        "HOMELAB_STATE_DIR": str(tmp_path / "state"),
-        "FASTMCP_SHOW_SERVER_BANNER": "false",
-        "FASTMCP_CHECK_FOR_UPDATES": "off",
-        **settings,
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, json.dumps(command)],
-        env=env,
-        cwd=tmp_path,  # no .env of the developer's
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+    return set(run_script(SCRIPT, tmp_path, settings, [json.dumps(command)]))
 
 
 def of_package(modules: set[str], package: str) -> set[str]:

@@ -8,11 +8,9 @@ what it found and which of the heavy modules it imported.
 from __future__ import annotations
 
 import asyncio
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.harness.fresh import run_script
 
 SCRIPT = """
 import asyncio, json, sys
@@ -41,23 +39,8 @@ asyncio.run(main())
 
 
 def test_served_scanner_runs_in_a_worker_process(tmp_path: Path) -> None:
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(tmp_path),
-        "HOMELAB_STATE_DIR": str(tmp_path / "state"),
-        "FASTMCP_CHECK_FOR_UPDATES": "off",
-        "OLLAMA_HOST": "http://127.0.0.1:9",  # discard port: routing decides without a model
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    out = json.loads(done.stdout.strip().splitlines()[-1])
+    # discard port for Ollama: routing decides without a model
+    out = run_script(SCRIPT, tmp_path, {"OLLAMA_HOST": "http://127.0.0.1:9"}, timeout=180)
     assert out["heavy"] == [], "the server process imported the scanner's libraries"
     # the worker's answers are the scanner's: personal data found, redacted, nothing on clean text
     routed = out["routed"]

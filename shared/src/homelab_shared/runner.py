@@ -212,6 +212,8 @@ def serve(
     if transport == "stdio":
         disable_metrics()  # /metrics is served over HTTP only: nobody could read them
     prepare(mcp, boxes, runtime, transport, unready)
+    for box in boxes:  # the tool schemas a first start computed, for the next start
+        box.schemas.save()
     mcp.add_middleware(FirstListing())
     with start_up_enabled(STDIO_FALLBACK_S if transport == "stdio" else FALLBACK_S):
         _run(mcp, runtime, transport, default_port)

@@ -41,6 +41,11 @@ class RuntimeSettings(SettingsBase):
     audit_log: Path | None = Field(
         None, description="Audit log file (JSON lines); default <state_dir>/audit.jsonl"
     )
+    schema_cache: bool = Field(
+        True,
+        description="Keep the tools' schemas in <state_dir>/tool-schemas for the next start "
+        "(rebuilt when the code changes)",
+    )
     confirm_secret: SecretStr | None = Field(
         None, description="Key for confirmation tokens; generated in state_dir if unset"
     )

@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 import anyio.to_thread
 from fastmcp import Context, FastMCP
+from fastmcp.tools.function_tool import FunctionTool
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
 from homelab_shared.audit import AuditLog
-from homelab_shared.compact import CompactSchemas
+from homelab_shared.compact import CompactSchemas, InlinedRefs
 from homelab_shared.confirm import Confirmer, load_or_create_key
 from homelab_shared.errors import ConfigError
 from homelab_shared.middleware import (
@@ -40,6 +41,7 @@ from homelab_shared.middleware import (
     current_client_id,
 )
 from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.schema_cache import SchemaCache, Stored, cached_tool
 from homelab_shared.settings import BaseServerSettings
 from homelab_shared.warmup import with_start_up
 
@@ -158,16 +160,23 @@ class Toolbox:
             load_or_create_key(runtime), runtime.confirm_ttl, partial(_open_nonce_store, runtime)
         )
         self.audit_log = AuditLog(runtime.audit_path())
+        # The tools' schemas as the first start computed them (homelab_shared.schema_cache).
+        package = type(settings).__module__.partition(".")[0]
+        self.schemas = SchemaCache(package, runtime.state_dir, runtime.schema_cache)
+        # FastMCP's $ref inlining for tools/list, remembered (where FastMCP puts it: innermost).
+        self.listed = InlinedRefs() if self.schemas.enabled else None
         self.mcp: FastMCP[Any] = FastMCP(
             name,
             instructions=instructions,
             lifespan=with_start_up(self, lifespan),
             mask_error_details=True,
+            dereference_schemas=self.listed is None,
             middleware=[
                 ObservabilityMiddleware(name),
                 SafetyMiddleware(self),
                 SizeCapMiddleware(runtime.max_result_chars),
                 CompactSchemas(),
+                *([self.listed] if self.listed is not None else []),
             ],
         )
         setattr(self.mcp, _ATTR, self)
@@ -215,9 +224,22 @@ class Toolbox:
             open_world_hint=hints.pop("open_world", self.open_world),
             title=hints.pop("title", None),
         )
-        return self.mcp.tool(
-            fn, name=name, tags={cls}, annotations=annotations, meta={"safety": cls}, **hints
-        )
+        metadata: dict[str, Any] = {"tags": {cls}, "annotations": annotations}
+        metadata["meta"] = {"safety": cls}
+        if self.listed is None or hints:
+            return self.mcp.tool(fn, name=name, **metadata, **hints)
+        # As FastMCP's decorator registers it (task=False is its default), or from the cache.
+        stored = self.schemas.get(name)
+        if stored is None:
+            signature = inspect.signature(fn)
+            tool = FunctionTool.from_function(fn, name=name, task=False, **metadata)
+            stored = Stored.of(tool, signature)
+            self.schemas.put(name, stored)
+        else:
+            tool = cached_tool(fn, stored, name=name, **metadata)
+        stored.seed(self.listed, tool)
+        self.mcp.add_tool(tool)
+        return fn
 
     def read(self, fn: Callable[..., Any] | None = None, **hints: Any) -> Any:
         """Register a read-only tool (always enabled)."""

@@ -1,15 +1,26 @@
-"""Ollama through the official ``ollama`` client (httpx underneath). Connection refused = down."""
+"""Ollama through the official ``ollama`` client (httpx underneath). Connection refused = down.
+
+The health probe (``GET /api/tags``, run by the start-up warm-up and readiness) goes over a plain
+httpx client instead: the ``ollama`` library costs about 7 MiB and 250 ms CPU to import, and a
+gateway that is never asked for a local model need not load it. The probe reaches the same
+address the library does: :func:`base_url` parses ``OLLAMA_HOST`` as the library's own
+``_parse_host`` does (tests compare the two on its examples).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
+import os
 import time
+import urllib.parse
 from collections.abc import AsyncIterator, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from homelab_shared.http import HttpOptions, UpstreamHTTP
 from routing_mcp.policy import ModelSpec
 from routing_mcp.providers.base import (
     Chunk,
@@ -26,6 +37,38 @@ if TYPE_CHECKING:
 
 NAME = "ollama"
 HEALTH_TTL = 10.0
+DEFAULT_PORT = 11434
+
+
+def base_url(host: str | None) -> str:
+    """``OLLAMA_HOST`` as the ``ollama`` client reads it: a scheme is optional (``http`` then),
+    the port defaults to 11434 without a scheme and to the scheme's own with one, an IPv6 host
+    keeps its brackets, and a path is kept without its slashes."""
+    host, port = host or "", DEFAULT_PORT
+    scheme, _, hostport = host.partition("://")
+    if not hostport:
+        scheme, hostport = "http", host
+    elif scheme == "http":
+        port = 80
+    elif scheme == "https":
+        port = 443
+    split = urllib.parse.urlsplit(f"{scheme}://{hostport}")
+    name = split.hostname or "127.0.0.1"
+    port = split.port or port
+    try:
+        if isinstance(ipaddress.ip_address(name), ipaddress.IPv6Address):
+            name = f"[{name}]"  # urlsplit drops the brackets
+    except ValueError:
+        pass
+    if path := split.path.strip("/"):
+        return f"{scheme}://{name}:{port}/{path}"
+    return f"{scheme}://{name}:{port}"
+
+
+def probe_headers() -> dict[str, str]:
+    """The key the ``ollama`` client sends (``OLLAMA_API_KEY``, for an Ollama behind a proxy)."""
+    key = os.environ.get("OLLAMA_API_KEY")
+    return {"Authorization": f"Bearer {key}"} if key else {}
 
 
 class OllamaProvider:
@@ -37,6 +80,7 @@ class OllamaProvider:
         self._made: ollama.AsyncClient | None = None
         # The health probe is a small listing: a hung Ollama must not cost a read timeout here.
         self._probe_timeout = connect_timeout
+        self._probe_client: httpx.AsyncClient | None = None
         self._models: set[str] = set()
         self._checked = 0.0
         self._up = False
@@ -50,6 +94,20 @@ class OllamaProvider:
 
             self._made = ollama.AsyncClient(host=self._host, timeout=self._timeout)
         return self._made
+
+    @property
+    def _probe(self) -> httpx.AsyncClient:
+        """Made by the first probe (after start-up): a TLS context loads its CA bundle."""
+        if self._probe_client is None:
+            options = HttpOptions(
+                base_url=base_url(self._host),
+                service="Ollama",
+                headers=probe_headers(),
+                timeout=self._probe_timeout,
+                connect_timeout=self._probe_timeout,
+            )
+            self._probe_client = UpstreamHTTP(options).client
+        return self._probe_client
 
     async def complete(
         self, model: ModelSpec, turns: Sequence[Turn], system: str | None, params: Params
@@ -128,21 +186,37 @@ class OllamaProvider:
             )
 
     async def _list(self, limit_s: float) -> None:
-        import ollama
-
         self._checked = time.monotonic()
         try:
-            listed = await asyncio.wait_for(self._client.list(), limit_s)
-            self._models = {m.model for m in listed.models if m.model}
-            self._up = True
-        except ollama.ResponseError:  # it answered: up, but the listing says nothing
-            self._up, self._models = True, set()
+            response = await asyncio.wait_for(
+                self._probe.get("/api/tags", follow_redirects=True), limit_s
+            )
         except (httpx.HTTPError, ConnectionError, TimeoutError):
             self._up, self._models = False, set()
+            return
+        self._up = True  # it answered; an error status or an odd body lists nothing
+        self._models = _tags(response) if response.is_success else set()
 
     async def aclose(self) -> None:
+        if self._probe_client is not None:
+            await self._probe_client.aclose()
         if self._made is not None:
             await self._made.close()
+
+
+def _tags(response: httpx.Response) -> set[str]:
+    """The pulled models' names in an ``/api/tags`` answer (``{"models": [{"model": ...}]}``)."""
+    try:
+        listed = response.json().get("models")
+    except (ValueError, AttributeError):
+        return set()
+    if not isinstance(listed, list):
+        return set()
+    return {
+        m["model"]
+        for m in listed
+        if isinstance(m, dict) and isinstance(m.get("model"), str) and m["model"]
+    }
 
 
 def _options(params: Params) -> dict[str, Any]:
