@@ -47,7 +47,8 @@ DEV3 = Path(__file__).parent / "data" / "tool_search_requests_dev3.jsonl"
 # once after the session-6 tuning (TOOL_SEARCH_BLIND2.md). Never tune on it.
 BLIND2 = Path(__file__).parent / "data" / "tool_search_requests_blind2.jsonl"
 Split = Literal["tune", "held_out", "all", "new", "blind", "dev3", "blind2"]
-WHOLE = {"new": NEW, "blind": BLIND, "dev3": DEV3, "blind2": BLIND2}  # files measured whole (no hash split)
+# files measured whole (no hash split)
+WHOLE = {"new": NEW, "blind": BLIND, "dev3": DEV3, "blind2": BLIND2}
 Ranker = Callable[[str, int], list[str]]
 
 

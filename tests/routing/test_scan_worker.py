@@ -8,6 +8,8 @@ what it found and which of the heavy modules it imported.
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 from pathlib import Path
 
 from tests.harness.fresh import run_script
@@ -73,7 +75,6 @@ async def test_a_killed_worker_is_replaced_and_a_cancelled_scan_keeps_its_answer
     """The short-text worker is spoken to over a pipe: a worker that died is started again for
     the same scan, and a scan whose caller was cancelled still takes its own answer out of the
     pipe (the next caller gets the answer to its own text)."""
-    import signal
 
     from routing_mcp.pii_pool import ScannerConfig, ScanPool
 
