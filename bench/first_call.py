@@ -27,7 +27,7 @@ from typing import Any
 
 from bench.call_profile import compare
 from bench.clients import request
-from bench.procs import PYTHON, base_env, machine
+from bench.procs import PYTHON, base_env, compile_bytecode, machine
 from bench.startup import Session, read
 from tests.peers.homeassistant import INSTALL_SCRIPT, HomeAssistantPeer, ha_binary
 
@@ -155,6 +155,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="first-call-") as tmp, HomeAssistantPeer() as peer:
         m = machine()
         print(f"machine: {m['cpu']}, {m['cores']} cores, Python {sys.version.split()[0]}")
+        print(compile_bytecode())
         if args.profile:
             asyncio.run(profile(args, peer, Path(tmp)))
             return

@@ -19,6 +19,28 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 QUIET_ENV = {"FASTMCP_SHOW_SERVER_BANNER": "false", "FASTMCP_CHECK_FOR_UPDATES": "off"}
 
 
+def compile_bytecode() -> str:
+    """Compile every module the servers may import (the workspace sources and this environment's
+    site-packages) to bytecode, as the container image ships them (``UV_COMPILE_BYTECODE=1``) and
+    as any install writes them on first import. Without it, an environment with
+    ``PYTHONDONTWRITEBYTECODE`` set (or a read-only one) compiles every module from source on
+    every start, which weighs on the server with more modules of its own far more than on the bare
+    one. Quick when already compiled; returns a line for the report."""
+    import sysconfig
+
+    folders = [*sorted(ROOT.glob("*/src")), *sorted(ROOT.glob("servers/*/src"))]
+    folders.append(Path(sysconfig.get_paths()["purelib"]))
+    started = time.monotonic()
+    subprocess.run(
+        [PYTHON, "-m", "compileall", "-q", "-j", "0", *map(str, folders)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    took = time.monotonic() - started
+    return f"bytecode: compiled ahead of the runs ({took:.1f} s), as the image ships it"
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))

@@ -36,7 +36,16 @@ from pathlib import Path
 from typing import Any
 
 from bench.clients import request
-from bench.procs import PYTHON, ROOT, base_env, cpu_seconds, free_port, machine, rss_kib
+from bench.procs import (
+    PYTHON,
+    ROOT,
+    base_env,
+    compile_bytecode,
+    cpu_seconds,
+    free_port,
+    machine,
+    rss_kib,
+)
 from bench.startup_env import dummy_settings
 from homelab_shared.spec import ENTRY_POINT_GROUP
 
@@ -339,6 +348,7 @@ def main(argv: list[str] | None = None) -> None:
         "reps": args.reps,
         "settle": args.settle,
     }
+    print(compile_bytecode())
     res = asyncio.run(run(args))
     summary = summarize(res)
     text = report(summary, meta)
