@@ -42,6 +42,7 @@ from homelab_shared.middleware import (
 )
 from homelab_shared.runtime import RuntimeSettings
 from homelab_shared.schema_cache import SchemaCache, Stored, cached_tool
+from homelab_shared.server_class import HomelabFastMCP
 from homelab_shared.settings import BaseServerSettings
 from homelab_shared.warmup import with_start_up
 
@@ -165,7 +166,7 @@ class Toolbox:
         self.schemas = SchemaCache(package, runtime.state_dir, runtime.schema_cache)
         # FastMCP's $ref inlining for tools/list, remembered (where FastMCP puts it: innermost).
         self.listed = InlinedRefs() if self.schemas.enabled else None
-        self.mcp: FastMCP[Any] = FastMCP(
+        self.mcp: FastMCP[Any] = HomelabFastMCP(
             name,
             instructions=instructions,
             lifespan=with_start_up(self, lifespan),

@@ -19,6 +19,7 @@ from homelab_shared.configured import set_variables, typo_problems, typos
 from homelab_shared.errors import ConfigError
 from homelab_shared.middleware import CallFastPath
 from homelab_shared.runtime import RuntimeSettings
+from homelab_shared.server_class import HomelabFastMCP
 from homelab_shared.settings import BaseServerSettings
 from homelab_shared.spec import ServerSpec
 from homelab_shared.toolbox import Toolbox, toolbox_of
@@ -175,7 +176,7 @@ def broken_status(name: str, reason: str) -> ServerStatus:
 
 def build_gateway(members: list[Member], broken: dict[str, str] | None = None) -> FastMCP[Any]:
     broken = broken or {}
-    gateway: FastMCP[Any] = FastMCP(
+    gateway: FastMCP[Any] = HomelabFastMCP(
         "homelab-mcp",
         instructions=instructions(members),
         mask_error_details=True,
