@@ -22,6 +22,7 @@ CORPORA = [
     (HERE / "pii_personal_fresh.jsonl", HERE / "pii_clean_fresh.jsonl", "f"),
     (HERE / "pii_personal_blind.jsonl", HERE / "pii_clean_blind.jsonl", "b"),
     (HERE / "pii_personal_blind2.jsonl", HERE / "pii_clean_blind2.jsonl", "b2"),
+    (HERE / "pii_personal_blind3.jsonl", HERE / "pii_clean_blind3.jsonl", "b3"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
