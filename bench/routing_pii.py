@@ -31,7 +31,7 @@ REGIONS = ("US", "GB", "DE", "FR")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="PII detection on the hand-written corpus")
-    splits = ["tune", "held_out", "all", "probe", "fresh", "blind", "blind2"]
+    splits = ["tune", "held_out", "all", "probe", "fresh", "blind", "blind2", "blind3"]
     parser.add_argument("--split", choices=splits, default="fresh")
     parser.add_argument("--misses", action="store_true", help="list misses and false positives")
     args = parser.parse_args()

@@ -25,8 +25,9 @@ if TYPE_CHECKING:  # the bench and the tests import the scanner themselves
     from routing_mcp.pii import PiiScanner
 
 DATA = Path(__file__).parent / "data"
-Split = Literal["tune", "held_out", "all", "probe", "fresh", "blind", "blind2"]
-OWN_FILE = ("probe", "fresh", "blind", "blind2")  # splits read whole from pii_<name>_<split>.jsonl
+Split = Literal["tune", "held_out", "all", "probe", "fresh", "blind", "blind2", "blind3"]
+# Splits read whole from pii_<name>_<split>.jsonl.
+OWN_FILE = ("probe", "fresh", "blind", "blind2", "blind3")
 
 
 class MissingCorpus(FileNotFoundError):
