@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import time
 from typing import Any
 
 from fastmcp import FastMCP
@@ -43,6 +45,8 @@ from homelab_shared.settings import load_settings
 from homelab_shared.toolbox import ClientHolder, Readiness, Toolbox
 from homelab_shared.warmup import after_calls
 
+log = logging.getLogger(__name__)
+
 INSTRUCTIONS = (
     "Home Assistant: start with overview or search_entities; get_entity for detail. Writes "
     "(call_service, turn_on/turn_off/toggle, scripts, scenes, automations, media, Tasmota power) "
@@ -76,7 +80,12 @@ async def warm(up: Upstreams, indexes: SearchIndexes) -> None:
     the index build (and rapidfuzz's import, by its first use) is CPU only and waits until no
     call is in flight: a search in flight builds the index itself, and a call that needs no
     index is not held up by it."""
+    started = time.perf_counter()
     await asyncio.gather(Catalog.load(up.ha), up.ha.snapshot(), up.ha.services())
+    log.info(  # what a call sent at once waits for (bench.first_call reports it)
+        "Home Assistant: connections and caches ready",
+        extra={"duration_ms": round(1000 * (time.perf_counter() - started), 1)},
+    )
     await after_calls()
     catalog, snapshot = await asyncio.gather(Catalog.load(up.ha), up.ha.snapshot())  # cached
     indexes.get(snapshot.states, catalog, snapshot.names).scores("warm up")
