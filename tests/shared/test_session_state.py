@@ -9,7 +9,6 @@ in-memory store itself; once anything writes, FastMCP's own store serves every r
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from fastmcp import Context, FastMCP
 
 from homelab_shared.server_class import HomelabFastMCP
 from tests.harness import mcp_client
+from tests.harness.fresh import clean_env
 
 # A 2026-07-28 client over stdio: no handshake, its protocol in every request's _meta.
 META = {
@@ -52,14 +52,8 @@ def rpc(proc: subprocess.Popen[bytes], *messages: dict[str, Any]) -> dict[str, A
     ids=["truenas", "gateway"],
 )
 def test_listing_and_calling_never_build_the_store(tmp_path: Path, command: list[str]) -> None:
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(tmp_path),
-        "HOMELAB_STATE_DIR": str(tmp_path / "state"),
-        "FASTMCP_SHOW_SERVER_BANNER": "false",
-        "TRUENAS_URL": "http://127.0.0.1:9",
-        "TRUENAS_API_KEY": "1-" + "k" * 40,
-    }
+    settings = {"TRUENAS_URL": "http://127.0.0.1:9", "TRUENAS_API_KEY": "1-" + "k" * 40}
+    env = clean_env(tmp_path, settings)
     err = tmp_path / "importtime.log"
     with err.open("wb") as stderr:
         proc = subprocess.Popen(
