@@ -90,3 +90,40 @@ def test_a_prompt_longer_than_spacys_max_length(pipeline: Path) -> None:
     assert len(text) > recognizer.nlp.max_length
     [found] = recognizer.analyze(text, ["PERSON"])
     assert text[found.start : found.end] == "zxqvor blampton"
+
+
+@pytest.fixture(scope="module")
+def famous(tmp_path_factory: pytest.TempPathFactory) -> ModelNameRecognizer:
+    """A pipeline that reads "Ada Lovelace" (with the possessive, as trained models often do)
+    and "zxqvor blampton" as persons."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(  # type: ignore[attr-defined]
+        [
+            {"label": "PERSON", "pattern": [{"LOWER": "ada"}, {"LOWER": "lovelace"}]},
+            {
+                "label": "PERSON",
+                "pattern": [{"LOWER": "ada"}, {"LOWER": "lovelace"}, {"ORTH": "'s"}],
+            },
+            {
+                "label": "PERSON",
+                "pattern": [{"LOWER": "zxqvor"}, {"LOWER": "blampton"}, {"ORTH": "'s"}],
+            },
+        ]
+    )
+    path = tmp_path_factory.mktemp("famous")
+    nlp.to_disk(path)
+    return ModelNameRecognizer(path)
+
+
+def _persons(recognizer: ModelNameRecognizer, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in recognizer.analyze(text, ["PERSON"])]
+
+
+def test_public_figures_are_left_out_as_by_the_rules(famous: ModelNameRecognizer) -> None:
+    assert _persons(famous, "Who was Ada Lovelace?") == []
+    assert _persons(famous, "Summarise Ada Lovelace's notes on the engine") == []
+    assert _persons(famous, "My colleague Ada Lovelace needs a reminder") == ["Ada Lovelace"]
+
+
+def test_a_possessive_ending_is_no_part_of_the_name(famous: ModelNameRecognizer) -> None:
+    assert _persons(famous, "Book zxqvor blampton's dentist") == ["zxqvor blampton"]

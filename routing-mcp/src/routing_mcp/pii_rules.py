@@ -27,6 +27,7 @@ from routing_mcp.pii_known import not_private
 from routing_mcp.pii_names import NameFinder
 
 _I = re.IGNORECASE
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")  # "Alan Turing's", "Jess'"
 
 
 class ModelNameRecognizer(EntityRecognizer):
@@ -97,13 +98,22 @@ class ModelNameRecognizer(EntityRecognizer):
         return out
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+        """The model's persons, without a possessive ending ("Alan Turing's"), less the public
+        ones the name rules leave out too ("Who was Ada Lovelace?": :func:`not_private`)."""
         pieces = self.pieces(text)
         docs = self.nlp.pipe(piece for _, piece in pieces)
+        spans = []
+        for (offset, _), doc in zip(pieces, docs, strict=True):
+            for ent in doc.ents:
+                if ent.label_ in self.LABELS:
+                    cut = _POSSESSIVE_END.search(ent.text)
+                    end = ent.end_char - (len(cut.group()) if cut else 0)
+                    spans.append((offset + ent.start_char, offset + end))
+        public = not_private(text, spans)
         return [
-            RecognizerResult("PERSON", offset + ent.start_char, offset + ent.end_char, 0.85)
-            for (offset, _), doc in zip(pieces, docs, strict=True)
-            for ent in doc.ents
-            if ent.label_ in self.LABELS
+            RecognizerResult("PERSON", start, end, 0.85)
+            for i, (start, end) in enumerate(spans)
+            if i not in public and end > start
         ]
 
 
