@@ -2,6 +2,7 @@
 
     uv run python -m bench.routing_pii --split fresh   # the fresh corpus (tuned on since session 5)
     uv run python -m bench.routing_pii --split all --misses   # what tuning looks at
+    ROUTING_PII_NER_MODEL=/path/to/pipeline uv run python -m bench.routing_pii --split blind
 
 Splits: ``tune`` and ``held_out`` are the two halves of pii_{personal,clean}.jsonl (both have been
 tuned on since 2026-12-02, so neither is unseen any more), ``all`` is both, ``probe`` is a small
@@ -20,8 +21,10 @@ per kind. False positives: clean prompts with any finding (they would be kept lo
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
+from pathlib import Path
 
 from routing_mcp.pii import PiiScanner
 from tests.routing.pii_corpus import MissingCorpus, false_positives, load, score_personal
@@ -34,8 +37,16 @@ def main() -> None:
     splits = ["tune", "held_out", "all", "probe", "fresh", "blind", "blind2", "blind3"]
     parser.add_argument("--split", choices=splits, default="fresh")
     parser.add_argument("--misses", action="store_true", help="list misses and false positives")
+    parser.add_argument(
+        "--ner-model",
+        type=Path,
+        default=os.environ.get("ROUTING_PII_NER_MODEL") or None,
+        help="a spaCy pipeline directory (default: $ROUTING_PII_NER_MODEL, as the server reads it)",
+    )
     args = parser.parse_args()
-    scanner = PiiScanner(0.4, REGIONS)
+    built = time.perf_counter()
+    scanner = PiiScanner(0.4, REGIONS, ner_model=args.ner_model)
+    built = time.perf_counter() - built
     keep_local = getattr(scanner, "keeps_local", lambda findings: False)
 
     def scan(text: str) -> tuple[list, bool]:  # type: ignore[type-arg]
@@ -51,6 +62,8 @@ def main() -> None:
     wrong = false_positives(clean, scan)
     elapsed = time.perf_counter() - start
     print(f"## PII corpus, split {args.split}: {len(personal)} personal, {len(clean)} clean\n")
+    model = f"NER model {args.ner_model}" if args.ner_model else "no NER model (rules alone)"
+    print(f"{model}; scanner built in {built:.2f} s\n")
     print("| measure | value | goal |\n|---|---|---|")
     print(
         f"| prompts flagged (local mode) | {score.flagged / score.prompts:.1%} "

@@ -12,6 +12,7 @@ import spacy
 from homelab_shared.errors import ConfigError
 from homelab_shared.settings import load_settings
 from routing_mcp.pii import PiiScanner
+from routing_mcp.pii_rules import ModelNameRecognizer
 from routing_mcp.settings import RoutingSettings
 
 # In lower case and in no name list: the rules cannot tell it from words (capitalised, two unknown
@@ -50,3 +51,79 @@ def test_a_missing_model_path_fails_at_start(
     monkeypatch.setenv("ROUTING_PII_NER_MODEL", str(tmp_path / "absent"))
     with pytest.raises(ConfigError, match="ROUTING_PII_NER_MODEL"):
         load_settings(RoutingSettings)
+
+
+def test_only_the_entity_components_run(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")  # a component the names do not need: not run per prompt
+    nlp.add_pipe("entity_ruler").add_patterns(  # type: ignore[attr-defined]
+        [{"label": "PER", "pattern": "Zxqvor"}]
+    )
+    nlp.to_disk(tmp_path)
+    recognizer = ModelNameRecognizer(tmp_path)
+    assert recognizer.nlp.component_names == ["entity_ruler"]
+    [found] = recognizer.analyze("Ask Zxqvor about it", ["PERSON"])
+    assert (found.entity_type, found.start, found.end) == ("PERSON", 4, 10)
+
+
+def test_a_pipeline_without_a_known_entity_component_runs_whole(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(tmp_path)
+    assert ModelNameRecognizer(tmp_path).nlp.component_names == ["sentencizer"]
+
+
+def test_pieces_cover_the_text_at_line_breaks() -> None:
+    text = "".join(f"line {i} with some words\n" for i in range(2000)) + "x" * 25_000
+    pieces = ModelNameRecognizer.pieces(text)
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(len(piece) <= ModelNameRecognizer.PIECE for _, piece in pieces)
+    assert pieces[0][1].endswith("\n")
+
+
+def test_a_prompt_longer_than_spacys_max_length(pipeline: Path) -> None:
+    """spaCy refuses a text over ``nlp.max_length`` (1,000,000); prompts may have 1,200,000."""
+    recognizer = ModelNameRecognizer(pipeline)
+    filler = "a log line that names nobody at all\n" * 34_000
+    text = filler + UNKNOWN_NAME
+    assert len(text) > recognizer.nlp.max_length
+    [found] = recognizer.analyze(text, ["PERSON"])
+    assert text[found.start : found.end] == "zxqvor blampton"
+
+
+@pytest.fixture(scope="module")
+def famous(tmp_path_factory: pytest.TempPathFactory) -> ModelNameRecognizer:
+    """A pipeline that reads "Ada Lovelace" (with the possessive, as trained models often do)
+    and "zxqvor blampton" as persons."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(  # type: ignore[attr-defined]
+        [
+            {"label": "PERSON", "pattern": [{"LOWER": "ada"}, {"LOWER": "lovelace"}]},
+            {
+                "label": "PERSON",
+                "pattern": [{"LOWER": "ada"}, {"LOWER": "lovelace"}, {"ORTH": "'s"}],
+            },
+            {
+                "label": "PERSON",
+                "pattern": [{"LOWER": "zxqvor"}, {"LOWER": "blampton"}, {"ORTH": "'s"}],
+            },
+        ]
+    )
+    path = tmp_path_factory.mktemp("famous")
+    nlp.to_disk(path)
+    return ModelNameRecognizer(path)
+
+
+def _persons(recognizer: ModelNameRecognizer, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in recognizer.analyze(text, ["PERSON"])]
+
+
+def test_public_figures_are_left_out_as_by_the_rules(famous: ModelNameRecognizer) -> None:
+    assert _persons(famous, "Who was Ada Lovelace?") == []
+    assert _persons(famous, "Summarise Ada Lovelace's notes on the engine") == []
+    assert _persons(famous, "My colleague Ada Lovelace needs a reminder") == ["Ada Lovelace"]
+
+
+def test_a_possessive_ending_is_no_part_of_the_name(famous: ModelNameRecognizer) -> None:
+    assert _persons(famous, "Book zxqvor blampton's dentist") == ["zxqvor blampton"]

@@ -27,13 +27,22 @@ from routing_mcp.pii_known import not_private
 from routing_mcp.pii_names import NameFinder
 
 _I = re.IGNORECASE
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")  # "Alan Turing's", "Jess'"
 
 
 class ModelNameRecognizer(EntityRecognizer):
     """Person entities from a spaCy pipeline the operator provides as a local directory
-    (``ROUTING_PII_NER_MODEL``); nothing is downloaded. Its names join the rule-based ones."""
+    (``ROUTING_PII_NER_MODEL``); nothing is downloaded. Its names join the rule-based ones.
+
+    Only the components that find entities run (the entity recognizer and the token-to-vector
+    layer it listens to, if any): a trained pipeline's tagger, parser and lemmatizer would more
+    than double the time per prompt for nothing the scanner reads. A text is fed to the model in
+    pieces of at most :attr:`PIECE` characters cut at line breaks (or spaces), so a prompt of a
+    megabyte stays under spaCy's ``max_length`` and its memory bounded."""
 
     LABELS = frozenset({"PERSON", "PER"})
+    ENTITY_FACTORIES = frozenset({"ner", "beam_ner", "entity_ruler"})
+    PIECE = 10_000
 
     def __init__(self, path: Path) -> None:
         import spacy  # Presidio's own dependency; loaded only when a model is configured
@@ -45,16 +54,66 @@ class ModelNameRecognizer(EntityRecognizer):
                 f"ROUTING_PII_NER_MODEL={path} is not a spaCy pipeline directory "
                 f"({type(err).__name__}); unset it to use the name rules alone."
             ) from None
+        for name in self.nlp.component_names:
+            if name not in self._entity_components():
+                self.nlp.remove_pipe(name)
         super().__init__(supported_entities=["PERSON"], name="ModelNameRecognizer")
+
+    def _entity_components(self) -> set[str]:
+        """The components that set entities and those they listen to; every component when
+        none is of a known entity factory (a custom pipeline: run it as it is)."""
+        nlp = self.nlp
+        keep = {
+            name
+            for name in nlp.component_names
+            if nlp.get_pipe_meta(name).factory in self.ENTITY_FACTORIES
+        }
+        if not keep:
+            return set(nlp.component_names)
+        for name in nlp.component_names:
+            listeners = getattr(nlp.get_pipe(name), "listening_components", None) or ()
+            if keep.intersection(listeners):
+                keep.add(name)
+        return keep
 
     def load(self) -> None:
         return None
 
+    @classmethod
+    def pieces(cls, text: str) -> list[tuple[int, str]]:
+        """``text`` cut into (offset, piece) of at most :attr:`PIECE` characters, at the last
+        line break of each piece, else its last space, else hard."""
+        out = []
+        start = 0
+        while len(text) - start > cls.PIECE:
+            end = start + cls.PIECE
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            if cut <= start:
+                cut = end - 1
+            out.append((start, text[start : cut + 1]))
+            start = cut + 1
+        out.append((start, text[start:]))
+        return out
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+        """The model's persons, without a possessive ending ("Alan Turing's"), less the public
+        ones the name rules leave out too ("Who was Ada Lovelace?": :func:`not_private`)."""
+        pieces = self.pieces(text)
+        docs = self.nlp.pipe(piece for _, piece in pieces)
+        spans = []
+        for (offset, _), doc in zip(pieces, docs, strict=True):
+            for ent in doc.ents:
+                if ent.label_ in self.LABELS:
+                    cut = _POSSESSIVE_END.search(ent.text)
+                    end = ent.end_char - (len(cut.group()) if cut else 0)
+                    spans.append((offset + ent.start_char, offset + end))
+        public = not_private(text, spans)
         return [
-            RecognizerResult("PERSON", ent.start_char, ent.end_char, 0.85)
-            for ent in self.nlp(text).ents
-            if ent.label_ in self.LABELS
+            RecognizerResult("PERSON", start, end, 0.85)
+            for i, (start, end) in enumerate(spans)
+            if i not in public and end > start
         ]
 
 
