@@ -76,7 +76,10 @@ def test_listing_and_calling_never_build_the_store(tmp_path: Path, command: list
         finally:
             assert proc.stdin is not None
             proc.stdin.close()
-            proc.wait(30)
+            try:
+                proc.wait(30)
+            finally:
+                proc.kill()  # never left running, whatever failed
             assert proc.stdout is not None
             proc.stdout.close()
     assert "result" in called and len(again) == len(tools) > 1
