@@ -77,7 +77,7 @@ INTRO = re.compile(
     r"mi nombre es|attendees were|anwesend waren|asistieron|"
     # mail and contact headers: "From: Grace Adebayo <...>", "FN:Esperanza Villanueva"
     r"(?:^|\n)\s*(?:>\s*)?(?:from|to|cc|bcc|reply-to|von|an|de|à|para|da|van|aan|fn|n)\s*:)"
-    r"\s*:?\s*$",
+    r"\s*:?\s*['\"‘“«„]?\s*$",
     FLAGS,
 )
 VERB = re.compile(
@@ -165,7 +165,38 @@ EPONYM_NOUNS = word_set(
     "cipher protocol engine notation diagram diagramm diagramme matrix matrix decomposition "
     "zerlegung décomposition normal form forms ratio quotient sort sequence folge suite "
     "hypothesis hypothese hypothèse machine maschine set menge spiral spirale integral integrale "
-    "polynomial polynom polynôme rule regel règle razor"
+    "polynomial polynom polynôme rule regel règle razor museum museums musée museo gallery "
+    "galerie hospital krankenhaus hôpital hospital ospedale ziekenhuis institute institut "
+    "foundation stiftung fondation fundación fondazione stichting library bibliothek "
+    "bibliothèque biblioteca cathedral kathedrale cathédrale catedral cattedrale theatre theater "
+    "théâtre teatro centre center zentrum tower turm tour torre building chapel kapelle "
+    "chapelle capilla collection sammlung memorial denkmal monument"
+)
+# A business named after someone, written capitalised after the name: "Frieda's Kitchen",
+# "Rosa Bakery" ("Anna's shop" in lower case stays a person's).
+_BUSINESS_WORDS = (
+    "Kitchen Bakery Café Cafe Bar Pub Diner Garage Salon Shop Store Restaurant Deli Bistro "
+    "Brasserie Pizzeria Trattoria Boutique Studio Hotel Inn Lodge Bäckerei Laden Boulangerie "
+    "Panadería Panetteria Bakkerij"
+)
+BUSINESS_AFTER_NAME = frozenset(_BUSINESS_WORDS.split())
+# Makers before a model name: "Renault Zoé", "Fronius Symo", "Miele Nova".
+MAKERS = word_set(
+    "renault peugeot citroën citroen fiat opel volkswagen vw toyota honda nissan mazda kia "
+    "hyundai skoda škoda seat cupra dacia tesla bmw audi mercedes volvo ford porsche "
+    "lamborghini alfa lancia suzuki subaru mitsubishi lexus mini jeep fronius bosch siemens "
+    "miele dyson philips samsung sony apple google nokia xiaomi huawei lenovo dell asus acer "
+    "canon nikon fujifilm garmin ikea lego nintendo sonos logitech synology ubiquiti netgear "
+    "shelly aqara ecobee viessmann vaillant buderus daikin tado roborock ecovacs eufy yamaha "
+    "kawasaki ducati vespa piaggio bose jbl sennheiser"
+)
+# A model number after a name: "Symo 8.2-3-M", "Zoe R135" (not an age: "Ruby 6").
+MODEL_AFTER = re.compile(r"^ (?=\S*\d)(?=\S*[A-Za-z.-])[A-Za-z\d]+[.-][\w.-]+")
+# "'Esperanza' as a name for a boat": a name offered as a name for something.
+AS_A_NAME = re.compile(
+    r"^['\"’”»]?\s*(?:as a name for|como nombre (?:de|para)|comme nom (?:de|pour)|"
+    r"als name für|als namen für|come nome (?:di|per)|als naam voor)\b",
+    re.IGNORECASE,
 )
 # German possessives and determiners, capitalised at a sentence's start ("Unser Hausmeister").
 DETERMINERS = word_set(
@@ -182,8 +213,14 @@ THING_NAMED = re.compile(
     r"street|place|restaurant|bar|cafe|café|shop|store|song|album|movie|film|book|series|show|"
     r"tool|library|package|plugin|service|cluster|node|pod|namespace|bucket|database|table|"
     r"function|variable|class|module|brand|product|model|horse|plant|pool|dataset|volume|share|"
-    r"hund|katze|firma|stadt|dorf|chien|chat|ville|perro|gato|ciudad)s?"
-    r"(?:\s+\w+){0,2}\s+(?:called|named|heißt|genannt|appelée?|nommée?|llamad[oa])\s*$",
+    r"hund|katze|firma|stadt|dorf|chien|chat|ville|perro|gato|ciudad|lamp|chair|sofa|desk|"
+    r"collection|range|line|recipe|dish|cocktail|beer|wine|cake|font|theme|colou?r|room|"
+    r"schiff|boot|lampe|laden|produkt|bateau|navire|lampe|produit|appli|marque|barco|"
+    r"producto|marca|tienda|nave|barca|prodotto|negozio|boot|winkel|merk|"
+    # "it is called Victoria", "why is it called", "this one's named"
+    r"it|this|that|one)s?"
+    r"(?:\s+\w+){0,2}\s+(?:called|named|heißt|genannt|appelée?|nommée?|llamad[oa]|chiamat[oa]|"
+    r"genaamd|heet)\s*['\"‘“«„]?\s*$",
     re.IGNORECASE,
 )
 # A user name or an id made of a given name and a surname: "fatima.zahra", "anna_kowalski".

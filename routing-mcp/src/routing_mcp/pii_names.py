@@ -84,7 +84,30 @@ class NameFinder(Lexicon):
             after = _key(tokens[j].text)
             if after in cues.EPONYM_NOUNS or " ".join([*keys, after]) in self.places:
                 return True
-        return False
+            if tokens[j].text in cues.BUSINESS_AFTER_NAME:
+                return True  # "Frieda's Kitchen"
+        return self._product(text, tokens, i, end)
+
+    def _product(self, text: str, tokens: list[Token], i: int, end: int) -> bool:
+        """A product or a thing named like a person: a maker before ("Renault Zoé"), a model
+        number after ("Symo 8.2-3-M"), offered as a name ("'Esperanza' as a name for a boat"),
+        or a word made of a place ("Berliner Mauer", "Wiener Schnitzel")."""
+        start = tokens[i].start
+        if (
+            i > 0
+            and text[tokens[i - 1].end : start] == " "
+            and _key(tokens[i - 1].text) in cues.MAKERS
+        ):
+            return True
+        if cues.MODEL_AFTER.match(text[end : end + 24]) or cues.AS_A_NAME.match(text[end:]):
+            return True
+        first = tokens[i].text
+        return (
+            first[:1].isupper()
+            and len(first) > 5
+            and first.endswith("er")
+            and self.is_place(Token(first[:-2], start, end))
+        )
 
     def _item(self, t: Token, lower: bool) -> float | None:
         """The score of ``t`` as an item of a list that holds a name, or None."""
