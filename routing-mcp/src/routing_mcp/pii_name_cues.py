@@ -233,3 +233,12 @@ GLUED_AFTER = re.compile(r"^(?:[_!/\\@(\[{\d]|[.:]\w)")
 GLUED_BEFORE = re.compile(r"(?:[_/\\#$.\d]|(?<!^F)\w:)$")
 # Between a given name and an elided surname: "Margaux d'Arcy", "François N'Diaye".
 ELIDED_GAP = re.compile(r"^ {1,2}[A-Za-z]['\u2019]$")
+
+# Initials and a surname ("J.R. Haverford", "P. Chakrabarti"), or two or three initials alone
+# before a verb of what a person does ("A.K. said", "J.P. and Mo").
+INITIALS = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?!\.\w)"
+    r"|(?<![\w.])(?:[A-Z]\.){2,3}(?=\s+(?:said|says|asked|told|wants|will|has|had|is|was|and|"
+    r"sent|called|texted|emailed|thinks|agreed|promised|needs|gave|meinte|hat|sagt|a dit|dice|"
+    r"dijo|ha detto|zei)\b)"
+)

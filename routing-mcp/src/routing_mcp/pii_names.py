@@ -34,6 +34,15 @@ class NameHit:
     score: float
 
 
+def _lettered(text: str, found: str, start: int, end: int) -> bool:
+    """A single initial that letters an item of a list: the next or previous letter does too."""
+    if found.count(".") != 1:
+        return False
+    letter = ord(found[0])
+    near = text[max(0, start - 40) : start] + " " + text[end : end + 40]
+    return any(f"{chr(c)}. " in near for c in (letter - 1, letter + 1) if 65 <= c <= 90)
+
+
 class NameFinder(Lexicon):
     """The rules (module doc) over a :class:`Lexicon`."""
 
@@ -55,7 +64,29 @@ class NameFinder(Lexicon):
         hits.extend(self._handles(text, hits))
         hits.extend(self._coordinated(text, tokens, inside))
         hits.extend(self._listed(text, tokens, spans, inside))
+        hits.extend(self._initialled(text, hits))
         return hits
+
+    def _initialled(self, text: str, hits: list[NameHit]) -> list[NameHit]:
+        """Initials before a surname ("J.R. Haverford", "P. Chakrabarti", "Dr. L. Marchetti"),
+        and initials alone before what a person does ("A.K. said she'd review it")."""
+        out = []
+        taken = [(h.start, h.end) for h in hits]
+        for m in cues.INITIALS.finditer(text):
+            start, end = m.start(), m.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if cues.ARTICLE_BEFORE.search(text[max(0, start - 5) : start]):
+                continue  # "the U.N. Charter", "The E.U. said"
+            surname = m.group("surname")
+            if surname is not None:
+                t = Token(surname, m.start("surname"), end)
+                if self.is_word(t) and not self.is_surname(t):
+                    continue  # "U.S. Army", "A. Levels"
+                if _lettered(text, m.group(), start, end):
+                    continue  # "A. Backend B. Frontend": items lettered A, B, C
+            out.append(NameHit(start, end, LIKELY))
+        return out
 
     def _thing(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
         """Whether tokens ``i:j``, read as a name, name a thing instead: code or a product glued
