@@ -168,7 +168,7 @@ _IP_HINT = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9a-fA-F]:[0-9a-fA-F]{0,
 _HINTS = {
     "DateOfBirthRecognizer": re.compile(
         r"born|\bb\.|birth|d\.?o\.?b|geb|geburt|née?\b|né\(|naissance|anniversaire|nac|nací|"
-        r"cumpleaños|cumple|nat[oa]\b|nascita|compleanno|compie|geboorte|verjaardag|turns|wird|"
+        r"cumpleaños|cumple|nat[oa]\b|nascita|compleann|compie|geboorte|verjaardag|turns|wird|"
         r"fête",
         re.IGNORECASE,
     ),

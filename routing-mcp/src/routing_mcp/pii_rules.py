@@ -195,9 +195,12 @@ _BIRTH = (
 _BIRTH_FILLER = r"(?:[\s:,(]{1,3}(?:(?:is|ist|est|es|è|on|the|am|le|el|il|op|der|den|was)\s+){0,3})"
 # Form fields: a birth year date after "date of birth?" within a short stretch (a chat log
 # asking for it, an address in between).
+# A birthday list too ("Birthday list: Nan - 19/04/1943, ..."; "Geburtstag von Pauline ist der
+# 29.02.2004"): a date whose year can be a living person's birth year, after "birthday", is one.
 _BIRTH_FIELD = (
     r"(?:date of birth|dob|d\.o\.b\.?|birth ?date|geburtsdatum|date de naissance|"
-    r"fecha de nacimiento|data di nascita|geboortedatum)"
+    r"fecha de nacimiento|data di nascita|geboortedatum|birthdays?|geburtstage?|"
+    r"anniversaires?|cumpleaños|compleann[oi]|verjaardag(?:en)?)"
 )
 # Words that say an id follows, in the six languages (compounds too: "Personalausweisnummer").
 _ID_WORD = (
@@ -271,7 +274,8 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 "digits after a phone word",
                 r"(?<=\b(?:phone|tel|telephone|mobile|cell|call|ring|text|whatsapp|handy|"
                 r"handynummer|telefon|festnetz(?:nummer)?|rückruf|mobil|portable|téléphone|"
-                r"appelez|appelle|fixe|numéro|móvil|teléfono|llámame|llama|fijo|número)\b[^\n\d]{0,16})"
+                r"appelez|appelle|fixe|numéro|móvil|teléfono|llámame|llama|fijo|número|"
+                r"cellulare|telefono|chiamami|mobiel|telefoonnummer|bel me)\b[^\n\d]{0,16})"
                 r"\+?\(?\d[\d ().-]{6,16}\d\b",
                 0.6,
             )
