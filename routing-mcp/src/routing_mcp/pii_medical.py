@@ -152,8 +152,14 @@ def _suffixed(word: str, lex: Lexicon) -> bool:
         form[-n:] in lex.suffixes
         for form in forms
         for n in lex.suffix_lengths
-        if len(form) - n >= _MIN_BEFORE_SUFFIX
+        if len(form) - n >= _before_suffix(n)
     )
+
+
+def _before_suffix(n: int) -> int:
+    """Letters needed before a suffix of ``n`` letters: fewer before a long INN stem
+    ("lo|sartan", "val|sartan"), four before a short one ("enal|april", never "A|pril")."""
+    return 2 if n >= 6 else 3 if n == 5 else _MIN_BEFORE_SUFFIX
 
 
 @lru_cache(maxsize=65_536)  # a pasted log repeats the same words thousands of times

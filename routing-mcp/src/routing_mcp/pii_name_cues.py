@@ -170,7 +170,8 @@ EPONYM_NOUNS = word_set(
     "foundation stiftung fondation fundación fondazione stichting library bibliothek "
     "bibliothèque biblioteca cathedral kathedrale cathédrale catedral cattedrale theatre theater "
     "théâtre teatro centre center zentrum tower turm tour torre building chapel kapelle "
-    "chapelle capilla collection sammlung memorial denkmal monument"
+    "chapelle capilla collection sammlung memorial denkmal monument dock docks pier quay harbour "
+    "harbor canal gardens market arena abbey palace castle schloss palais palacio palazzo"
 )
 # A business named after someone, written capitalised after the name: "Frieda's Kitchen",
 # "Rosa Bakery" ("Anna's shop" in lower case stays a person's).
@@ -241,4 +242,16 @@ INITIALS = re.compile(
     r"|(?<![\w.])(?:[A-Z]\.){2,3}(?=\s+(?:said|says|asked|told|wants|will|has|had|is|was|and|"
     r"sent|called|texted|emailed|thinks|agreed|promised|needs|gave|meinte|hat|sagt|a dit|dice|"
     r"dijo|ha detto|zei)\b)"
+)
+
+# "a vase called 'Henrietta'": any noun after an article before "called"/"named" ...
+NOUN_CALLED = re.compile(
+    r"\b(?:a|an|the|our|my|this|that|his|her|their)\s+([a-z]+)(?:\s+[a-z]+)?\s+"
+    r"(?:called|named)\s*['\"‘“«„]?\s*$"
+)
+# ... unless it is a person ("a girl called Emma"; relations are RELATION's).
+PERSON_NOUNS = word_set(
+    "guy man woman girl boy lady gentleman person someone somebody bloke chap kid baby child "
+    "lad lass fellow student pupil player singer actor actress artist writer doctor nurse "
+    "teacher user customer member patient worker employee neighbour neighbor dude"
 )

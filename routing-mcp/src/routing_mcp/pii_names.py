@@ -34,6 +34,16 @@ class NameHit:
     score: float
 
 
+def _thing_called(before: str) -> bool:
+    """ "a <noun> called": a noun that is no person ("a vase called", not "a girl called")."""
+    m = cues.NOUN_CALLED.search(before)
+    return (
+        m is not None
+        and m.group(1).lower() not in cues.PERSON_NOUNS
+        and not (cues.RELATION.search(m.group(1)))
+    )
+
+
 def _lettered(text: str, found: str, start: int, end: int) -> bool:
     """A single initial that letters an item of a list: the next or previous letter does too."""
     if found.count(".") != 1:
@@ -124,6 +134,8 @@ class NameFinder(Lexicon):
         number after ("Symo 8.2-3-M"), offered as a name ("'Esperanza' as a name for a boat"),
         or a word made of a place ("Berliner Mauer", "Wiener Schnitzel")."""
         start = tokens[i].start
+        if _key(tokens[i].text) in cues.MAKERS and i + 1 < len(tokens):
+            return True  # "Renault Kangoo" read as one name
         if (
             i > 0
             and text[tokens[i - 1].end : start] == " "
@@ -196,8 +208,8 @@ class NameFinder(Lexicon):
         before = text[max(0, token.start - 48) : token.start]
         if before.endswith("@"):
             return "verb"  # a mention: "@maria can you check"
-        if cues.INTRO.search(before) and cues.THING_NAMED.search(before):
-            return "thing"  # "a server called Marvin"
+        if cues.INTRO.search(before) and (cues.THING_NAMED.search(before) or _thing_called(before)):
+            return "thing"  # "a server called Marvin", "a vase called 'Henrietta'"
         if (
             cues.GREETING.search(before)
             or cues.RELATION.search(before)
