@@ -41,6 +41,11 @@ def _lists() -> dict[str, frozenset[str]]:
     return out
 
 
+def english_words() -> frozenset[str]:
+    """Lower-case English words that are no name (shared with the health lexicon)."""
+    return _lists()["english_words"]
+
+
 @dataclass
 class Token:
     text: str

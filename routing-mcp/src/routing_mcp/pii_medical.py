@@ -14,7 +14,6 @@ hundreds of terms: a megabyte is then a single pass over its words.
 from __future__ import annotations
 
 import bisect
-import gzip
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -22,7 +21,7 @@ from importlib.resources import files
 import regex
 
 from routing_mcp import pii_medical_phrases
-from routing_mcp.pii_lexicon import fold
+from routing_mcp.pii_lexicon import english_words, fold
 from routing_mcp.pii_medical_phrases import DOSE
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’/-]*")
@@ -122,12 +121,11 @@ def lexicon() -> Lexicon:
             stems.add(term[:-1].casefold())
         else:
             words.add(term.casefold())
-    english = gzip.decompress((files("routing_mcp") / "data" / "english_words.txt.gz").read_bytes())
     return Lexicon(
         frozenset(words),
         frozenset(stems),
         frozenset(suffixes),
-        frozenset(english.decode("utf-8").split()),
+        english_words(),  # the name rules' set, loaded once
         tuple(sorted({len(x) for x in suffixes})),
         frozenset(acronyms),
         {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
