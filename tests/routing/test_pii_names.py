@@ -242,6 +242,7 @@ def test_initials_and_names_the_gazetteer_lacked(
         "Opening hours of the Albert Dock and the Alexander Fleming Museum",
         "Was Humpty Dumpty an egg in the original rhyme?",
         "Erkläre Schillers Räuber in drei Sätzen",
+        "Write a review of the Harriet desk lamp I bought, it flickers",
         "Who was Catherine the Great and why is she called that?",
         "Lunch at Rosa's Kitchen or the Marco Deli, which is closer?",
     ],

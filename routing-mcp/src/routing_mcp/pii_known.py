@@ -55,8 +55,13 @@ def not_private(text: str, spans: list[tuple[int, int]]) -> set[int]:
 
 def _genitive(name: str, known: frozenset[str]) -> str:
     """A German or Dutch genitive of a known name: "Goethes Faust", "Angela Merkels Politik"."""
-    if name not in known and name.endswith("s") and name[:-1] in known:
-        return name[:-1]
+    if name in known:
+        return name
+    if name.endswith("s") and name[:-1] in known:
+        return name[:-1]  # "Angela Merkels"
+    first = name.split(" ", 1)[0]
+    if " " in name and first.endswith("s") and first[:-1] in known:
+        return first[:-1]  # "Goethes Faust": the known name's work
     return name
 
 

@@ -255,3 +255,10 @@ PERSON_NOUNS = word_set(
     "lad lass fellow student pupil player singer actor actress artist writer doctor nurse "
     "teacher user customer member patient worker employee neighbour neighbor dude"
 )
+# What a product named like a person is, after "the <Name>": "the Matilda desk lamp".
+PRODUCT_NOUNS = word_set(
+    "lamp desk chair sofa table bed shelf rug mug vase jacket coat dress bag shoe shoes boots "
+    "model edition range collection kit set series bike stroller pram kettle blender phone "
+    "lampe stuhl tisch sessel modell kollektion lampe chaise fauteuil modèle lámpara silla "
+    "modelo lampada sedia modello lamp stoel tafel"
+)

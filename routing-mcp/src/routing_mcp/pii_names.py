@@ -127,6 +127,10 @@ class NameFinder(Lexicon):
                 return True
             if tokens[j].text in cues.BUSINESS_AFTER_NAME:
                 return True  # "Frieda's Kitchen"
+            if after in cues.PRODUCT_NOUNS and cues.ARTICLE_BEFORE.search(
+                text[max(0, start - 5) : start]
+            ):
+                return True  # "the Matilda desk lamp"
         return self._product(text, tokens, i, end)
 
     def _product(self, text: str, tokens: list[Token], i: int, end: int) -> bool:
