@@ -97,6 +97,9 @@ def test_a_health_fact_is_spanned_but_keeps_the_prompt_local(scanner: PiiScanner
         # German compound heads and conditions with their modifiers
         ("Mein Sohn hat eine Katzenhaarallergie", "Katzenhaarallergie"),
         ("I have bipolar II and a new manager", "bipolar II"),
+        # "about" with someone between is still a fact
+        ("write to the coach about Tomasz's asthma before the match", "asthma"),
+        ("I'm worried about his epilepsy on the school trip", "epilepsy"),
     ],
 )
 def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fact: str) -> None:
@@ -118,6 +121,11 @@ def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fac
         "my semicolon keeps vanishing in the editor",
         "My living room temperature is 21 degrees, automate the heater",
         "Mon onduleur affiche une tension de 230 V",
+        # what a text is about, a population, a vaccine: no one's fact
+        "I'm drafting a newsletter piece about cystic fibrosis, give me headings",
+        "J'écris un exposé sur la maladie de Crohn, quel plan ?",
+        "We build a reminder app for asthma patients, suggest features",
+        "Where can I get a flu jab this weekend?",
     ],
 )
 def test_topics_figures_of_speech_and_homelab_text_stay_clean(

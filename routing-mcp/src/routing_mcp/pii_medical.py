@@ -268,11 +268,34 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# A term used as a topic or a figure of speech, not a fact: "cancer research", "a stroke of luck".
+# A term used as a topic or a figure of speech, not a fact: "cancer research", "a stroke of luck",
+# "an app for diabetes patients" ...
 _NOT_A_FACT = regex.compile(
     r"(?i)[\s-]+(?:research|researchers?|charity|charities|awareness|foundation|society|"
-    r"institute|trust|ribbon|screening programme|of luck|of genius|of midnight|of the pen)\b"
+    r"institute|trust|ribbon|screening programme|of luck|of genius|of midnight|of the pen|"
+    r"patients|sufferers|patienten|malades|pacientes|pazienti|patiënten|"
+    r"jabs?|shots?|vaccines?|vaccination|season|impfung|vaccin|vacuna|vaccino|prik)\b"
 )
+# ... or what a text or a question is about: "a blog post about sickle cell disease", "un livre
+# sur la dépression", "my thesis on brain tumours", "the genetics of asthma". Not "about his
+# diabetes", "about Ellie's allergy" (someone between: see _topic).
+_TOPIC_BEFORE = regex.compile(
+    r"(?i)\b(?:about|regarding|concerning|sur|über|sobre|sulla|sul|sullo|sugli|sulle|"
+    r"(?:thesis|essay|article|paper|talk|book|presentation|course|post|lecture|report|study|"
+    r"project|blog|podcast|video|seminar|workshop|chapter)\s+on|"
+    # not "history of": "history of hypertension" is a patient's medical history
+    r"(?:causes|prevalence|epidemiology|statistics|genetics|guidelines|"
+    r"geschichte|histoire|historia|storia|geschiedenis)\s+(?:of|der|des|de|del|della|van))"
+    r"(?P<gap>(?:\s+[\p{L}'’-]+){0,2}?)\s+$"
+)
+
+
+def _topic(text: str, start: int) -> bool:
+    topic = _TOPIC_BEFORE.search(text[max(0, start - 60) : start])
+    if topic is None:
+        return False
+    gap = topic.group("gap")
+    return not (_PERSON_CUE.search(gap) or "'s" in gap or "’s" in gap or gap != gap.lower())
 
 
 def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -281,7 +304,7 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
     starts = sorted(s for s, _ in people)  # or starting after it, in its window
     out = []
     for start, end in _joined(text, terms(text)):
-        if _NOT_A_FACT.match(text, end, min(len(text), end + 30)):
+        if _NOT_A_FACT.match(text, end, min(len(text), end + 30)) or _topic(text, start):
             continue
         i, j = bisect.bisect_left(ends, start - _WINDOW_BEFORE), bisect.bisect_left(starts, end)
         near_name = (i < len(ends) and ends[i] <= start) or (
