@@ -222,6 +222,9 @@ def test_code_and_words_are_not_names(scanner: PiiScanner, prompt: str) -> None:
         ("R.K. said he'd cover my shift, how do I thank him?", "R.K."),
         ("plan a surprise party for me and Cerys next month", "Cerys"),
         ("ask Gethin whether he still has the ladder", "Gethin"),
+        ("ma coloc clémence a perdu ses clés, je lui écris quoi ?", "clémence"),
+        ("Grüße an meine Kolleginnen Birte und Svenja ausrichten", "Birte"),
+        ("Rowan (my housemate) needs a CV template, keep it short", "Rowan"),
     ],
 )
 def test_initials_and_names_the_gazetteer_lacked(

@@ -55,6 +55,8 @@ RELATION = re.compile(
     r"espos[oa]|marido|mujer|hij[oa]|herman[oa]|madre|padre|abuel[oa]|tí[oa]|vecin[oa]|casero|"
     r"niñera|sobrin[oa]|técnico|compañer[oa] de piso|"
     r"grandson|granddaughter|grandchild|mate|best mate|bestie|stepson|stepdaughter|stepmum|"
+    r"pal|buddy|housemate|classmate|teammate|workmate|kollegen|kolleginnen|nachbarn|"
+    r"pote|potes|coloc|colocataire|meilleure? amie?|colega|compi|maat|"
     r"mama|papa|babcia|mitbewohner(?:in)?|mieter(?:in)?|enkel(?:in)?|cousine|"
     r"compagne|compagnon|copine|copain|belle-mère|beau-père|petit-fils|petite-fille|"
     r"moglie|marito|figli[oa]|fratello|sorella|madre|padre|nonn[oa]|zi[oa]|amic[oa]|"
@@ -133,7 +135,14 @@ AUXILIARIES = word_set(
 AFTER_PERSON = re.compile(
     r"^\s*(?:(?:and|und|et|y)\s+(?:i|me|myself|ich|mir|mich|moi|yo)\b|"
     r"(?:said|says|told|asked|wants|needs|thinks|wrote|called|sagt|sagte|meint|fragt|dit|a dit|"
-    r"veut|demande|dice|dijo|quiere)\b)",
+    r"veut|demande|dice|dijo|quiere)\b|"
+    # "Florence (my flatmate, not the city)", "Juno, my partner,"
+    r"[(,]\s*(?:my|our|mein\w*|unser\w*|ma|mon|mes|notre|mi|mis|nuestr[oa]|mio|mia|mijn|onze)\s"
+    r"+(?:\w+\s+)?(?:flatmate|roommate|housemate|friend|partner|colleague|neighbou?r|sister|"
+    r"brother|cousin|boss|wife|husband|girlfriend|boyfriend|son|daughter|mum|mom|dad|aunt|uncle|"
+    r"niece|nephew|tenant|landlord|landlady|mitbewohner\w*|freund\w*|kolleg\w*|nachbar\w*|"
+    r"coloc\w*|ami\w*|voisin\w*|collègue|compañer\w*|amig\w*|vecin\w*|coinquilin\w*|amic\w*|"
+    r"huisgeno\w*|vriend\w*|buur\w*)\b)",
     re.IGNORECASE,
 )
 CONJUNCTIONS = word_set("and or und oder et ou y o e")
