@@ -66,8 +66,13 @@ def _genitive(name: str, known: frozenset[str]) -> str:
 
 
 @cache
-def _multiword() -> tuple[str, ...]:
-    return tuple(n for n in known_names() if " " in n)
+def _multiword() -> dict[str, tuple[str, ...]]:
+    """The known names of several words, by their first word."""
+    out: dict[str, list[str]] = {}
+    for name in known_names():
+        if " " in name:
+            out.setdefault(name.split(" ", 1)[0], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _written_in(text: str, spans: list[tuple[int, int]]) -> set[str]:
@@ -75,7 +80,8 @@ def _written_in(text: str, spans: list[tuple[int, int]]) -> set[str]:
     Victoria and Albert Museum"): a word of one, read alone, is part of it and not someone."""
     around = " | ".join(text[max(0, s - _AROUND) : e + _AROUND] for s, e in spans)
     folded = " ".join(fold(key(around.replace("’s", ""))).split())  # _norm, in one pass
-    return {n for n in _multiword() if n in folded}
+    by_first = _multiword()
+    return {n for w in set(folded.split()) & by_first.keys() for n in by_first[w] if n in folded}
 
 
 def _holds_known(name: str, known: frozenset[str]) -> bool:

@@ -365,15 +365,17 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
 
 
 @cache
-def _compiled() -> tuple[tuple[tuple[str, ...], regex.Pattern[str]], ...]:
-    """Each rule on its own with its trigger words (one alternation of them all is slower)."""
+def _compiled() -> tuple[tuple[str, ...], tuple[tuple[frozenset[str], regex.Pattern[str]], ...]]:
+    """Every trigger word once, and each rule on its own with its trigger words (one
+    alternation of all the rules is slower than running the few triggered ones in turn)."""
     groups = {"_EN": _EN, "_DE": _DE, "_FR": _FR, "_ES": _ES, "_IT": _IT, "_NL": _NL}
     groups["_LAB_RULES"] = _LAB_RULES
-    return tuple(
-        (words, regex.compile(rule, regex.IGNORECASE))
+    rules = tuple(
+        (frozenset(words), regex.compile(rule, regex.IGNORECASE))
         for name, rules in groups.items()
         for words, rule in zip(_TRIGGERS[name], rules, strict=True)
     )
+    return tuple({w for words, _ in rules for w in words}), rules
 
 
 # A medicine the lexicon does not know, named beside its dose: "Medikinet 10 mg", "18 mg of
@@ -402,10 +404,9 @@ def dosed(text: str) -> list[tuple[int, int, str]]:
 
 def phrases(text: str) -> list[tuple[int, int]]:
     """The spans of health phrases in ``text`` (module doc)."""
+    every, rules = _compiled()
     lowered = text.lower()
-    return [
-        m.span()
-        for words, rule in _compiled()
-        if any(w in lowered for w in words)
-        for m in rule.finditer(text)
-    ]
+    found = {w for w in every if w in lowered}
+    if not found:
+        return []
+    return [m.span() for words, rule in rules if words & found for m in rule.finditer(text)]
