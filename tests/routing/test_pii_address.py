@@ -75,3 +75,38 @@ def test_a_confident_address_is_spanned_with_its_postcode_and_still_kept_local(
 )
 def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
     assert strings_of(scanner, prompt, "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Our studio is at 7 Tanner Lane, Bristol BS1 4QA, write the footer for our website",
+        "Unser Laden ist in der Bahnhofstraße 9, 70173 Stuttgart. Schreib ein Schild",
+        "Notre atelier au 3 rue des Potiers, 69001 Lyon, ouvre le samedi : rédige l'annonce",
+        "Dirección: Calle Real 5, 18009 Granada (oficina de la empresa), ¿qué horario pongo?",
+        "Het museum zit op Kerkplein 2, 2011 AB Haarlem. Is het zondag open?",
+    ],
+)
+def test_a_business_or_public_place_address_is_not_personal(
+    scanner: PiiScanner, prompt: str
+) -> None:
+    assert strings_of(scanner, prompt, "LOCATION") == []
+
+
+@pytest.mark.parametrize(
+    ("prompt", "address"),
+    [
+        (
+            "letter to the water company: supply address 4 Birch Close, Derby DE1 2AB",
+            "4 Birch Close, Derby DE1 2AB",
+        ),
+        (
+            "I work from the cafe but live at 12 Alder Road, Leeds LS6 1AA",
+            "12 Alder Road, Leeds LS6 1AA",
+        ),
+    ],
+)
+def test_a_business_named_nearby_does_not_hide_a_home(
+    scanner: PiiScanner, prompt: str, address: str
+) -> None:
+    assert address in strings_of(scanner, prompt, "LOCATION")

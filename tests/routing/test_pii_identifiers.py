@@ -94,3 +94,31 @@ def test_order_and_invoice_numbers_are_not_phones_or_ids(scanner: PiiScanner, pr
     assert scanner.scan(prompt) == [], [
         (f.entity, prompt[f.start : f.end]) for f in scanner.scan(prompt)
     ]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "what does the netmask 255.255.240.0 allow?",
+        "the logs say 'Upgrading gitea from 1.21.4.2' after pulling gitea:1.22 - why?",
+        "Call with the mobile team, due 2026-03-14, agenda please",
+        "our sandbox test card 4000 0566 5566 5556 got declined, expected?",
+    ],
+)
+def test_netmasks_versions_dates_and_test_cards_are_not_personal(
+    scanner: PiiScanner, prompt: str
+) -> None:
+    found = [f for f in scanner.scan(prompt) if f.entity != "CREDIT_CARD"]
+    assert found == [], found
+
+
+@pytest.mark.parametrize(
+    ("prompt", "date"),
+    [
+        ("Birthdays to remember: Gran - 03/07/1938, Leon - 21/11/2011", "03/07/1938"),
+        ("Der Geburtstag von Jonas ist der 14.05.2009, plane eine Feier", "14.05.2009"),
+    ],
+)
+def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: str) -> None:
+    found = [prompt[f.start : f.end] for f in scanner.scan(prompt) if f.entity == "DATE_OF_BIRTH"]
+    assert date in found

@@ -67,3 +67,68 @@ def test_a_health_fact_is_spanned_but_keeps_the_prompt_local(scanner: PiiScanner
     found = scanner.scan(prompt)
     assert scanner.keeps_local(found)
     assert "Crohn" not in scanner.redact(prompt, found)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "fact"),
+    [
+        # medicines the lexicon names by their INN stem, in the languages' spellings
+        ("my partner takes ramipril every morning, is grapefruit ok?", "ramipril"),
+        ("mi madre toma losartán desde enero", "losartán"),
+        ("mio padre prende atorvastatina la sera", "atorvastatina"),
+        # a medicine the lexicon does not know, named beside its dose
+        ("Unsere Tochter bekommt Zentrovil 20 mg, was sagen wir dem Hort?", "Zentrovil 20 mg"),
+        ("my son is on 15 mg Dextravix, can he have cough syrup?", "15 mg Dextravix"),
+        # a known one keeps its dose
+        ("she takes 100mg sertraline at night", "100mg sertraline"),
+        # operations and injuries of a body part, six languages
+        ("my grandad is on the list for a knee replacement", "knee replacement"),
+        ("Olu broke his ankle at football, write to his coach", "broke his ankle"),
+        ("meine Frau hatte letzte Woche eine Schulter-OP", "Schulter-OP"),
+        ("ma sœur va être opérée du genou en mars", "opérée du genou"),
+        ("a mi tío lo operan de la cadera el lunes", "operan de la cadera"),
+        ("mio figlio si è rotto il polso a calcio", "rotto il polso"),
+        ("mijn dochter heeft haar pols gebroken", "pols gebroken"),
+        # a test result, pregnancy weeks, a hospital stay, a positive test
+        ("my HbA1c was 61 mmol/mol at the last check", "HbA1c was 61 mmol/mol"),
+        ("I'm 14 weeks pregnant and starting a new job", "14 weeks pregnant"),
+        ("my brother is in intensive care after the crash", "is in intensive care"),
+        ("my flatmate tested positive for covid", "tested positive for covid"),
+        # German compound heads and conditions with their modifiers
+        ("Mein Sohn hat eine Katzenhaarallergie", "Katzenhaarallergie"),
+        ("I have bipolar II and a new manager", "bipolar II"),
+        # "about" with someone between is still a fact
+        ("write to the coach about Tomasz's asthma before the match", "asthma"),
+        ("I'm worried about his epilepsy on the school trip", "epilepsy"),
+    ],
+)
+def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fact: str) -> None:
+    found = strings_of(scanner, prompt, "MEDICAL")
+    assert any(fact in span for span in found), found
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Can I take ibuprofen with paracetamol? In general, not for me",
+        "hba1c 50 mmol/mol: what does that number mean for a diagnosis in general?",
+        "¿Cuáles son los síntomas de la gripe y cómo se diagnostica?",
+        "We had a stroke of luck with the migration last night",
+        "I broke my build again, the linker cannot find the symbol",
+        "the cancer research dataset I use has 300 columns",
+        "we are in the ER diagram phase, which tool should I use",
+        "Mein Kollege sagt, die Datenbankoperation dauert 10 Minuten",
+        "my semicolon keeps vanishing in the editor",
+        "My living room temperature is 21 degrees, automate the heater",
+        "Mon onduleur affiche une tension de 230 V",
+        # what a text is about, a population, a vaccine: no one's fact
+        "I'm drafting a newsletter piece about cystic fibrosis, give me headings",
+        "J'écris un exposé sur la maladie de Crohn, quel plan ?",
+        "We build a reminder app for asthma patients, suggest features",
+        "Where can I get a flu jab this weekend?",
+    ],
+)
+def test_topics_figures_of_speech_and_homelab_text_stay_clean(
+    scanner: PiiScanner, prompt: str
+) -> None:
+    assert strings_of(scanner, prompt, "MEDICAL") == []

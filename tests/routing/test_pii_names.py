@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from routing_mcp.pii import PiiScanner
-from tests.routing.pii_corpus import false_positives, load, score_personal
+from tests.routing.pii_corpus import false_positives, load, score_personal, strings_of
 
 
 def _scan(scanner: PiiScanner):  # type: ignore[no-untyped-def]
@@ -212,3 +212,43 @@ def test_names_in_more_places(scanner: PiiScanner, prompt: str, name: str) -> No
 )
 def test_code_and_words_are_not_names(scanner: PiiScanner, prompt: str) -> None:
     assert [f for f in scanner.scan(prompt) if f.entity == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [
+        ("T.J. Okafor wants the slides by noon, remind me", "T.J. Okafor"),
+        ("send the contract to M. Lindqvist before Friday", "M. Lindqvist"),
+        ("R.K. said he'd cover my shift, how do I thank him?", "R.K."),
+        ("plan a surprise party for me and Cerys next month", "Cerys"),
+        ("ask Gethin whether he still has the ladder", "Gethin"),
+        ("ma coloc clémence a perdu ses clés, je lui écris quoi ?", "clémence"),
+        ("Grüße an meine Kolleginnen Birte und Svenja ausrichten", "Birte"),
+        ("Rowan (my housemate) needs a CV template, keep it short", "Rowan"),
+    ],
+)
+def test_initials_and_names_the_gazetteer_lacked(
+    scanner: PiiScanner, prompt: str, name: str
+) -> None:
+    assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Our roadmap: A. Backend B. Frontend C. Docs",
+        "The E.U. said the regulation applies from next year",
+        "Write a product blurb for a vase called 'Henrietta', pale blue glaze",
+        "Compare the Peugeot Rifter and the Renault Kangoo for a family",
+        "My inverter (Fronius Primo 5.0-1) shows error 102",
+        "Why do people say Hamburger Hafen and not Hamburg Hafen?",
+        "Opening hours of the Albert Dock and the Alexander Fleming Museum",
+        "Was Humpty Dumpty an egg in the original rhyme?",
+        "Erkläre Schillers Räuber in drei Sätzen",
+        "Write a review of the Harriet desk lamp I bought, it flickers",
+        "Who was Catherine the Great and why is she called that?",
+        "Lunch at Rosa's Kitchen or the Marco Deli, which is closer?",
+    ],
+)
+def test_things_and_public_names_that_look_like_people(scanner: PiiScanner, prompt: str) -> None:
+    assert strings_of(scanner, prompt, "PERSON") == []

@@ -168,7 +168,7 @@ _IP_HINT = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9a-fA-F]:[0-9a-fA-F]{0,
 _HINTS = {
     "DateOfBirthRecognizer": re.compile(
         r"born|\bb\.|birth|d\.?o\.?b|geb|geburt|née?\b|né\(|naissance|anniversaire|nac|nací|"
-        r"cumpleaños|cumple|nat[oa]\b|nascita|compleanno|compie|geboorte|verjaardag|turns|wird|"
+        r"cumpleaños|cumple|nat[oa]\b|nascita|compleann|compie|geboorte|verjaardag|turns|wird|"
         r"fête",
         re.IGNORECASE,
     ),
@@ -218,6 +218,10 @@ def _remove_contained(results: list[RecognizerResult]) -> list[RecognizerResult]
     return kept
 
 
+_GROUPED = re.compile(r"\d{4}(?: \d{4})+")
+_GROUPED_ON = re.compile(r" \d{4}\b")
+
+
 def _inside_token(text: str, result: RecognizerResult) -> bool:
     """A number read out of a longer word: digits of a hex trace id ("trace=1d78691547276b50")
     or of an identifier ("405-1127834-9931702") pass the checksums of PESEL, Personnummer or NHS
@@ -231,9 +235,13 @@ def _inside_token(text: str, result: RecognizerResult) -> bool:
         return True
     # glued to more digits by a dash or slash: "405-1127834-9931702" is one id (phone numbers
     # written back to back, "415-555-0132/415-555-0199", are each a number)
-    return result.entity_type != "PHONE_NUMBER" and (
-        (before[1] in "-/" and before[0].isdigit()) or (after[0] in "-/" and after[1].isdigit())
-    )
+    if result.entity_type == "PHONE_NUMBER":
+        return False
+    if (before[1] in "-/" and before[0].isdigit()) or (after[0] in "-/" and after[1].isdigit()):
+        return True
+    # the first groups of a longer grouped number: "5555 4444 3333" of a 16-digit test card
+    # passes the Aadhaar checksum by chance
+    return _GROUPED_ON.match(text, result.end) is not None and bool(_GROUPED.fullmatch(raw))
 
 
 class PiiScanner:

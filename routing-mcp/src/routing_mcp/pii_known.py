@@ -17,6 +17,7 @@ from importlib.resources import files
 from routing_mcp import pii_name_cues as cues
 from routing_mcp.pii_lexicon import fold, key
 
+_AROUND = 48  # characters each side of a reading where a known name holding it may be written
 _CUE_WINDOW = 48  # characters before a name, as the name rules read them
 
 
@@ -39,15 +40,48 @@ def _cued(text: str, start: int) -> bool:
 
 def not_private(text: str, spans: list[tuple[int, int]]) -> set[int]:
     """The indices of ``spans`` that name someone or something public (module doc)."""
+    if not spans:
+        return set()
     known = known_names()
-    names = [_norm(text[s:e]) for s, e in spans]
-    full = {n for n in names if n in known and " " in n}
+    names = [_genitive(_norm(text[s:e]), known) for s, e in spans]
+    full = {n for n in names if n in known and " " in n} | _written_in(text, spans)
     parts = {p for n in full for p in n.split()}
     return {
         i
         for i, (name, (start, _)) in enumerate(zip(names, spans, strict=True))
         if (name in known or name in parts or _holds_known(name, known)) and not _cued(text, start)
     }
+
+
+def _genitive(name: str, known: frozenset[str]) -> str:
+    """A German or Dutch genitive of a known name: "Goethes Faust", "Angela Merkels Politik"."""
+    if name in known:
+        return name
+    if name.endswith("s") and name[:-1] in known:
+        return name[:-1]  # "Angela Merkels"
+    first = name.split(" ", 1)[0]
+    if " " in name and first.endswith("s") and first[:-1] in known:
+        return first[:-1]  # "Goethes Faust": the known name's work
+    return name
+
+
+@cache
+def _multiword() -> dict[str, tuple[str, ...]]:
+    """The known names of several words, by their first word."""
+    out: dict[str, list[str]] = {}
+    for name in known_names():
+        if " " in name:
+            out.setdefault(name.split(" ", 1)[0], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _written_in(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """The known names of several words written out around the readings ("Jack and Jill", "the
+    Victoria and Albert Museum"): a word of one, read alone, is part of it and not someone."""
+    around = " | ".join(text[max(0, s - _AROUND) : e + _AROUND] for s, e in spans)
+    folded = " ".join(fold(key(around.replace("’s", ""))).split())  # _norm, in one pass
+    by_first = _multiword()
+    return {n for w in set(folded.split()) & by_first.keys() for n in by_first[w] if n in folded}
 
 
 def _holds_known(name: str, known: frozenset[str]) -> bool:

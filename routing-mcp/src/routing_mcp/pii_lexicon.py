@@ -34,9 +34,16 @@ def _lists() -> dict[str, frozenset[str]]:
     for name in ("given_names", "surnames", "name_words", "name_places", "not_names"):
         lines = (data / f"{name}.txt").read_text(encoding="utf-8").splitlines()
         out[name] = frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+    more = (data / "given_names_more.txt").read_text(encoding="utf-8").splitlines()
+    out["given_names"] |= frozenset(n.strip() for n in more if n.strip() and n[0] != "#")
     english = gzip.decompress((data / "english_words.txt.gz").read_bytes()).decode("utf-8")
     out["english_words"] = frozenset(english.split())
     return out
+
+
+def english_words() -> frozenset[str]:
+    """Lower-case English words that are no name (shared with the health lexicon)."""
+    return _lists()["english_words"]
 
 
 @dataclass

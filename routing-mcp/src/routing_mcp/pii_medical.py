@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 import regex
+
+from routing_mcp import pii_medical_phrases
+from routing_mcp.pii_lexicon import english_words, fold
+from routing_mcp.pii_medical_phrases import DOSE
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’/-]*")
 _ELISION = regex.compile(r"^(?:[ldjmnst]|qu)['’]", regex.IGNORECASE)
@@ -33,11 +37,14 @@ _PERSON_CUE = regex.compile(
     r"\b(?:my|mine|myself|he|she|him|his|her|hers|he's|she's|"
     r"we|our|mum|mom|dad|grandma|grandpa|"
     r"ich|mein\w*|er|sein\w*|ihre[mnrs]?|unser\w*|mama|papa|oma|opa|"
-    r"j['’]|je|mon|ma|mes|elle|lui|sa|son|ses|notre|nos|maman|mamie|papi|"
+    r"j['’]|je|mon|ma|mes|elle|lui|sa|ses|notre|nos|maman|mamie|papi|"
+    # French "son" (his), not Spanish "son" (are): "cuáles son los síntomas"
+    r"son(?!\s+(?:los|las|el|la|un|una|unos|unas|muy|más|de|del|como|para|tan)\b)|"
     r"yo|mi|mis|tengo|él|ella|sus|nuestr[oa]s?|abuel[oa]|"
     r"io|mio|mia|miei|mie|ho|lei|suo|sua|nostr[oa]|nonn[oa]|"
     r"ik|mijn|hij|zij|haar|onze|heb|oma|opa|"
-    r"diagnos\w*|festgestellt|diagnostiqué\w*|diagnosticad\w*|diagnosticat\w*|"
+    r"diagnosed|diagnostiziert|festgestellt|diagnostiqué\w*|diagnosticad[oa]s?|"
+    r"diagnosticat[oa]|"
     r"gediagnosticeerd|patient|patientin|patiente|paciente|paziente)\b"
     r"|\b\d{1,3}[- ](?:year-old|years? old|yo|jährige[rn]?|jahre alt|ans|años|anni|jaar)\b",
     regex.IGNORECASE,
@@ -52,15 +59,28 @@ _BEFORE = regex.compile(
     r"(?i)(?:\b(?:diagnosed with|diagnostiziert mit|diagnostiquée? (?:avec|d['’]une?)|"
     r"diagnosticad[oa] (?:con|de)|diagnosticat[oa] (?:con|di))\s+(?:an?\s+|une?\s+)?|"
     r"\b(?:type|typ|tipo)\s*(?:[12]|i{1,2})\s+|"
+    r"\bstage\s+\w{1,3}\s+|"
+    rf"\b{DOSE}\s+(?:of\s+)?|"
+    r"\b(?:starting|started|taking|takes|on|nimmt|prend|toma|prende|neemt)\s+(?=\p{L})|"
+    r"\b\p{L}+-(?:induced|onset|stage|related|dependent|resistant)\s+|"
     r"\b(?:early|early-onset|late|severe|mild|chronic|acute|advanced|beginnende[nr]?|"
     r"leichte[nr]?|schwere[nr]?|chronische[nr]?|akute[nr]?|sévère|chronique|grave|crónic[oa]|"
-    r"lieve|ernstige|cronic[oa])\s+)$"
+    r"lieve|ernstige|cronic[oa]|psoriatic|rheumatoid|atopic|generali[sz]ed|sickle cell|"
+    r"bicuspid|exercise-induced|early-stage|late-stage|end-stage)\s+)$"
 )
 _AFTER = regex.compile(
     r"(?i)^(?:\s+(?:type|typ|tipo|stage|stadium|stade|grade|grado)\s*[\divx]{1,3}\b|"
     r"\s+(?:disease|disorder|syndrome|complications?|pump|surgery|operation|attack|"
     r"medication|gerissen|riss|operiert|cassée?|rotta?|roto)\b|"
-    r"\s+(?:of the|du|de la|des|del|della|di|der)\s+\p{L}+)"
+    r"\s+(?:of the|du|de la|des|del|della|di|der)\s+\p{L}+|"
+    r"(?-i:\s+(?:I{1,3}|IV)\b)|"  # bipolar II
+    rf"\s*,?\s+(?:to\s+)?{DOSE}|\s+\d{{1,4}}\b(?![.,:/]\d)|"  # a dose: "amlodipine 5mg", "ASS 100"
+    r"\s*\(\d{1,2}\.?\s*SSW\)|\s*\((?:rash|hives|anaphylaxis|Ausschlag|urticaire)\)|"
+    r"\s+(?:twice|once|three times)\s+(?:a\s+)?(?:day|daily|week|weekly)|"
+    r"\s+(?:im\s+\p{L}*stadium|mit\s+aura|with(?:out)?\s+aura|atopique|atopic|"
+    r"généralisée?|generalizad[oa]|generalizzat[oa]|ferriprive|ferropénica|sideropenica|"
+    r"chronique|crónica|cronica|laterale amiotrofica|latérale amyotrophique|"
+    r"lateral amiotrófica|radiating to \p{L}+ \p{L}+|on (?:his|her|my) (?:left|right) \p{L}+)\b)"
 )
 # After an allergy or intolerance: what to ("allergies: peanuts", "allergisch gegen Nüsse"); a
 # list only as far as its "and" ("to shellfish and sesame, plan ..." ends at sesame).
@@ -75,6 +95,9 @@ _ALLERGY = ("allerg", "intoler", "unverträglich", "intolérant")
 class Lexicon:
     words: frozenset[str]  # one-word terms, case-folded
     stems: frozenset[str]  # one-word terms ending in *
+    suffixes: frozenset[str]  # one-word terms starting with *: INN stems, compound heads
+    english: frozenset[str]  # ordinary English words (a suffix alone does not make a term)
+    suffix_lengths: tuple[int, ...]
     acronyms: frozenset[str]  # upper-case terms, matched as written
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> the terms it starts
 
@@ -82,7 +105,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     text = (files("routing_mcp") / "data" / "medical_terms.txt").read_text(encoding="utf-8")
-    words, stems, acronyms, phrases = set(), set(), set(), {}
+    words, stems, suffixes, acronyms, phrases = set(), set(), set(), set(), {}
     for line in text.splitlines():
         term = line.strip()
         if not term or term.startswith("#"):
@@ -92,6 +115,8 @@ def lexicon() -> Lexicon:
         elif " " in term:
             parts = tuple(term.casefold().split())
             phrases.setdefault(parts[0], []).append(parts)
+        elif term.startswith("*"):
+            suffixes.add(fold(term[1:].casefold()))
         elif term.endswith("*"):
             stems.add(term[:-1].casefold())
         else:
@@ -99,6 +124,9 @@ def lexicon() -> Lexicon:
     return Lexicon(
         frozenset(words),
         frozenset(stems),
+        frozenset(suffixes),
+        english_words(),  # the name rules' set, loaded once
+        tuple(sorted({len(x) for x in suffixes})),
         frozenset(acronyms),
         {k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
     )
@@ -108,8 +136,50 @@ def _stemmed(word: str, stems: frozenset[str]) -> bool:
     return any(word[:n] in stems for n in range(3, len(word) + 1))
 
 
+_MIN_BEFORE_SUFFIX = 4  # letters before an INN stem or a compound head ("enal|april", not "April")
+
+
+def _suffixed(word: str, lex: Lexicon) -> bool:
+    """A word ending in an INN stem or a compound head, with a language's final vowel dropped
+    (amlodipino, sertralina, metformine), that is no ordinary English word ("semicolon")."""
+    if len(word) < 7 or not word.isalpha() or word in lex.english:
+        return False
+    folded = word if word.isascii() else fold(word)
+    forms = (folded, folded[:-1]) if folded[-1] in "aeo" else (folded,)
+    return any(
+        form[-n:] in lex.suffixes
+        for form in forms
+        for n in lex.suffix_lengths
+        if len(form) - n >= _before_suffix(n)
+    )
+
+
+def _before_suffix(n: int) -> int:
+    """Letters needed before a suffix of ``n`` letters: fewer before a long INN stem
+    ("lo|sartan", "val|sartan"), four before a short one ("enal|april", never "A|pril")."""
+    return 2 if n >= 6 else 3 if n == 5 else _MIN_BEFORE_SUFFIX
+
+
+@lru_cache(maxsize=65_536)  # a pasted log repeats the same words thousands of times
+def _single(raw: str, word: str) -> bool:
+    """Whether one word is a term: an acronym as written, a word, a stem, an INN stem or a
+    compound head, or the last part of a hyphenated word ("Knie-OP", "L-Thyroxin")."""
+    lex = lexicon()
+    if raw in lex.acronyms:
+        return True
+    if raw.isupper() and len(raw) <= 4:
+        return False  # an upper-case short word is an acronym or nothing ("AIDS", not "aids")
+    last = word.rsplit("-", 1)[-1]
+    return (
+        word in lex.words
+        or _stemmed(word, lex.stems)
+        or _suffixed(word, lex)
+        or (last != word and (last in lex.words or _stemmed(last, lex.stems)))
+    )
+
+
 def terms(text: str) -> list[tuple[int, int]]:
-    """The spans of lexicon terms in ``text``."""
+    """The spans of lexicon terms and health phrases in ``text``."""
     lex = lexicon()
     tokens = list(_TOKEN.finditer(text))
     out = []
@@ -126,19 +196,23 @@ def terms(text: str) -> list[tuple[int, int]]:
             if tuple(following) == phrase:
                 span = len(phrase)
                 break
-        if not span and (
-            raw in lex.acronyms
-            or (
-                (not raw.isupper() or len(raw) > 4)
-                and (word in lex.words or _stemmed(word, lex.stems))
-            )
-        ):
+        if not span and _single(raw, word):
             span = 1
         if span:
             out.append((tokens[i].start() + offset, tokens[i + span - 1].end()))
             i += span
         else:
             i += 1
+    return sorted(out + _phrases(text, lex))
+
+
+def _phrases(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Health phrases of ordinary words, and a medicine the lexicon does not know named beside
+    its dose (pii_medical_phrases)."""
+    out = pii_medical_phrases.phrases(text)
+    for start, end, name in pii_medical_phrases.dosed(text):
+        if name.casefold() not in lex.english:
+            out.append((start, end))
     return out
 
 
@@ -166,8 +240,8 @@ _ALLERGEN_BEFORE = regex.compile(r"\b\p{L}{3,}[ -]$")
 def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and _JOIN.match(text[out[-1][1] : start]):
-            out[-1] = (out[-1][0], end)
+        if out and (start <= out[-1][1] or _JOIN.match(text[out[-1][1] : start])):
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
         else:
             out.append((start, end))
     return out
@@ -194,12 +268,44 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A term used as a topic or a figure of speech, not a fact: "cancer research", "a stroke of luck",
+# "an app for diabetes patients" ...
+_NOT_A_FACT = regex.compile(
+    r"(?i)[\s-]+(?:research|researchers?|charity|charities|awareness|foundation|society|"
+    r"institute|trust|ribbon|screening programme|of luck|of genius|of midnight|of the pen|"
+    r"patients|sufferers|patienten|malades|pacientes|pazienti|patiënten|"
+    r"jabs?|shots?|vaccines?|vaccination|season|impfung|vaccin|vacuna|vaccino|prik)\b"
+)
+# ... or what a text or a question is about: "a blog post about sickle cell disease", "un livre
+# sur la dépression", "my thesis on brain tumours", "the genetics of asthma". Not "about his
+# diabetes", "about Ellie's allergy" (someone between: see _topic).
+_TOPIC_BEFORE = regex.compile(
+    r"(?i)\b(?:about|regarding|concerning|sur|über|sobre|sulla|sul|sullo|sugli|sulle|"
+    r"(?:thesis|essay|article|paper|talk|book|presentation|course|post|lecture|report|study|"
+    r"project|blog|podcast|video|seminar|workshop|chapter)\s+on|"
+    # not "history of": "history of hypertension" is a patient's medical history
+    r"(?:causes|prevalence|epidemiology|statistics|genetics|guidelines|"
+    r"geschichte|histoire|historia|storia|geschiedenis)\s+(?:of|der|des|de|del|della|van))"
+    r"(?P<gap>(?:\s+[\p{L}'’-]+){0,2}?)\s+$"
+)
+
+
+def _topic(text: str, start: int) -> bool:
+    topic = _TOPIC_BEFORE.search(text[max(0, start - 60) : start])
+    if topic is None:
+        return False
+    gap = topic.group("gap")
+    return not (_PERSON_CUE.search(gap) or "'s" in gap or "’s" in gap or gap != gap.lower())
+
+
 def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Health terms said of someone: a person cue in the window, or a found name there."""
     ends = sorted(e for _, e in people)  # a name ending before a term, in its window
     starts = sorted(s for s, _ in people)  # or starting after it, in its window
     out = []
     for start, end in _joined(text, terms(text)):
+        if _NOT_A_FACT.match(text, end, min(len(text), end + 30)) or _topic(text, start):
+            continue
         i, j = bisect.bisect_left(ends, start - _WINDOW_BEFORE), bisect.bisect_left(starts, end)
         near_name = (i < len(ends) and ends[i] <= start) or (
             j < len(starts) and starts[j] < end + _WINDOW_AFTER

@@ -55,6 +55,8 @@ RELATION = re.compile(
     r"espos[oa]|marido|mujer|hij[oa]|herman[oa]|madre|padre|abuel[oa]|tí[oa]|vecin[oa]|casero|"
     r"niñera|sobrin[oa]|técnico|compañer[oa] de piso|"
     r"grandson|granddaughter|grandchild|mate|best mate|bestie|stepson|stepdaughter|stepmum|"
+    r"pal|buddy|housemate|classmate|teammate|workmate|kollegen|kolleginnen|nachbarn|"
+    r"pote|potes|coloc|colocataire|meilleure? amie?|colega|compi|maat|"
     r"mama|papa|babcia|mitbewohner(?:in)?|mieter(?:in)?|enkel(?:in)?|cousine|"
     r"compagne|compagnon|copine|copain|belle-mère|beau-père|petit-fils|petite-fille|"
     r"moglie|marito|figli[oa]|fratello|sorella|madre|padre|nonn[oa]|zi[oa]|amic[oa]|"
@@ -77,7 +79,7 @@ INTRO = re.compile(
     r"mi nombre es|attendees were|anwesend waren|asistieron|"
     # mail and contact headers: "From: Grace Adebayo <...>", "FN:Esperanza Villanueva"
     r"(?:^|\n)\s*(?:>\s*)?(?:from|to|cc|bcc|reply-to|von|an|de|à|para|da|van|aan|fn|n)\s*:)"
-    r"\s*:?\s*$",
+    r"\s*:?\s*['\"‘“«„]?\s*$",
     FLAGS,
 )
 VERB = re.compile(
@@ -133,7 +135,14 @@ AUXILIARIES = word_set(
 AFTER_PERSON = re.compile(
     r"^\s*(?:(?:and|und|et|y)\s+(?:i|me|myself|ich|mir|mich|moi|yo)\b|"
     r"(?:said|says|told|asked|wants|needs|thinks|wrote|called|sagt|sagte|meint|fragt|dit|a dit|"
-    r"veut|demande|dice|dijo|quiere)\b)",
+    r"veut|demande|dice|dijo|quiere)\b|"
+    # "Florence (my flatmate, not the city)", "Juno, my partner,"
+    r"[(,]\s*(?:my|our|mein\w*|unser\w*|ma|mon|mes|notre|mi|mis|nuestr[oa]|mio|mia|mijn|onze)\s"
+    r"+(?:\w+\s+)?(?:flatmate|roommate|housemate|friend|partner|colleague|neighbou?r|sister|"
+    r"brother|cousin|boss|wife|husband|girlfriend|boyfriend|son|daughter|mum|mom|dad|aunt|uncle|"
+    r"niece|nephew|tenant|landlord|landlady|mitbewohner\w*|freund\w*|kolleg\w*|nachbar\w*|"
+    r"coloc\w*|ami\w*|voisin\w*|collègue|compañer\w*|amig\w*|vecin\w*|coinquilin\w*|amic\w*|"
+    r"huisgeno\w*|vriend\w*|buur\w*)\b)",
     re.IGNORECASE,
 )
 CONJUNCTIONS = word_set("and or und oder et ou y o e")
@@ -165,7 +174,39 @@ EPONYM_NOUNS = word_set(
     "cipher protocol engine notation diagram diagramm diagramme matrix matrix decomposition "
     "zerlegung décomposition normal form forms ratio quotient sort sequence folge suite "
     "hypothesis hypothese hypothèse machine maschine set menge spiral spirale integral integrale "
-    "polynomial polynom polynôme rule regel règle razor"
+    "polynomial polynom polynôme rule regel règle razor museum museums musée museo gallery "
+    "galerie hospital krankenhaus hôpital hospital ospedale ziekenhuis institute institut "
+    "foundation stiftung fondation fundación fondazione stichting library bibliothek "
+    "bibliothèque biblioteca cathedral kathedrale cathédrale catedral cattedrale theatre theater "
+    "théâtre teatro centre center zentrum tower turm tour torre building chapel kapelle "
+    "chapelle capilla collection sammlung memorial denkmal monument dock docks pier quay harbour "
+    "harbor canal gardens market arena abbey palace castle schloss palais palacio palazzo"
+)
+# A business named after someone, written capitalised after the name: "Frieda's Kitchen",
+# "Rosa Bakery" ("Anna's shop" in lower case stays a person's).
+_BUSINESS_WORDS = (
+    "Kitchen Bakery Café Cafe Bar Pub Diner Garage Salon Shop Store Restaurant Deli Bistro "
+    "Brasserie Pizzeria Trattoria Boutique Studio Hotel Inn Lodge Bäckerei Laden Boulangerie "
+    "Panadería Panetteria Bakkerij"
+)
+BUSINESS_AFTER_NAME = frozenset(_BUSINESS_WORDS.split())
+# Makers before a model name: "Renault Zoé", "Fronius Symo", "Miele Nova".
+MAKERS = word_set(
+    "renault peugeot citroën citroen fiat opel volkswagen vw toyota honda nissan mazda kia "
+    "hyundai skoda škoda seat cupra dacia tesla bmw audi mercedes volvo ford porsche "
+    "lamborghini alfa lancia suzuki subaru mitsubishi lexus mini jeep fronius bosch siemens "
+    "miele dyson philips samsung sony apple google nokia xiaomi huawei lenovo dell asus acer "
+    "canon nikon fujifilm garmin ikea lego nintendo sonos logitech synology ubiquiti netgear "
+    "shelly aqara ecobee viessmann vaillant buderus daikin tado roborock ecovacs eufy yamaha "
+    "kawasaki ducati vespa piaggio bose jbl sennheiser"
+)
+# A model number after a name: "Symo 8.2-3-M", "Zoe R135" (not an age: "Ruby 6").
+MODEL_AFTER = re.compile(r"^ (?=\S*\d)(?=\S*[A-Za-z.-])[A-Za-z\d]+[.-][\w.-]+")
+# "'Esperanza' as a name for a boat": a name offered as a name for something.
+AS_A_NAME = re.compile(
+    r"^['\"’”»]?\s*(?:as a name for|como nombre (?:de|para)|comme nom (?:de|pour)|"
+    r"als name für|als namen für|come nome (?:di|per)|als naam voor)\b",
+    re.IGNORECASE,
 )
 # German possessives and determiners, capitalised at a sentence's start ("Unser Hausmeister").
 DETERMINERS = word_set(
@@ -182,8 +223,14 @@ THING_NAMED = re.compile(
     r"street|place|restaurant|bar|cafe|café|shop|store|song|album|movie|film|book|series|show|"
     r"tool|library|package|plugin|service|cluster|node|pod|namespace|bucket|database|table|"
     r"function|variable|class|module|brand|product|model|horse|plant|pool|dataset|volume|share|"
-    r"hund|katze|firma|stadt|dorf|chien|chat|ville|perro|gato|ciudad)s?"
-    r"(?:\s+\w+){0,2}\s+(?:called|named|heißt|genannt|appelée?|nommée?|llamad[oa])\s*$",
+    r"hund|katze|firma|stadt|dorf|chien|chat|ville|perro|gato|ciudad|lamp|chair|sofa|desk|"
+    r"collection|range|line|recipe|dish|cocktail|beer|wine|cake|font|theme|colou?r|room|"
+    r"schiff|boot|lampe|laden|produkt|bateau|navire|lampe|produit|appli|marque|barco|"
+    r"producto|marca|tienda|nave|barca|prodotto|negozio|boot|winkel|merk|"
+    # "it is called Victoria", "why is it called", "this one's named"
+    r"it|this|that|one)s?"
+    r"(?:\s+\w+){0,2}\s+(?:called|named|heißt|genannt|appelée?|nommée?|llamad[oa]|chiamat[oa]|"
+    r"genaamd|heet)\s*['\"‘“«„]?\s*$",
     re.IGNORECASE,
 )
 # A user name or an id made of a given name and a surname: "fatima.zahra", "anna_kowalski".
@@ -196,3 +243,31 @@ GLUED_AFTER = re.compile(r"^(?:[_!/\\@(\[{\d]|[.:]\w)")
 GLUED_BEFORE = re.compile(r"(?:[_/\\#$.\d]|(?<!^F)\w:)$")
 # Between a given name and an elided surname: "Margaux d'Arcy", "François N'Diaye".
 ELIDED_GAP = re.compile(r"^ {1,2}[A-Za-z]['\u2019]$")
+
+# Initials and a surname ("J.R. Haverford", "P. Chakrabarti"), or two or three initials alone
+# before a verb of what a person does ("A.K. said", "J.P. and Mo").
+INITIALS = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?!\.\w)"
+    r"|(?<![\w.])(?:[A-Z]\.){2,3}(?=\s+(?:said|says|asked|told|wants|will|has|had|is|was|and|"
+    r"sent|called|texted|emailed|thinks|agreed|promised|needs|gave|meinte|hat|sagt|a dit|dice|"
+    r"dijo|ha detto|zei)\b)"
+)
+
+# "a vase called 'Henrietta'": any noun after an article before "called"/"named" ...
+NOUN_CALLED = re.compile(
+    r"\b(?:a|an|the|our|my|this|that|his|her|their)\s+([a-z]+)(?:\s+[a-z]+)?\s+"
+    r"(?:called|named)\s*['\"‘“«„]?\s*$"
+)
+# ... unless it is a person ("a girl called Emma"; relations are RELATION's).
+PERSON_NOUNS = word_set(
+    "guy man woman girl boy lady gentleman person someone somebody bloke chap kid baby child "
+    "lad lass fellow student pupil player singer actor actress artist writer doctor nurse "
+    "teacher user customer member patient worker employee neighbour neighbor dude"
+)
+# What a product named like a person is, after "the <Name>": "the Matilda desk lamp".
+PRODUCT_NOUNS = word_set(
+    "lamp desk chair sofa table bed shelf rug mug vase jacket coat dress bag shoe shoes boots "
+    "model edition range collection kit set series bike stroller pram kettle blender phone "
+    "lampe stuhl tisch sessel modell kollektion lampe chaise fauteuil modèle lámpara silla "
+    "modelo lampada sedia modello lamp stoel tafel"
+)

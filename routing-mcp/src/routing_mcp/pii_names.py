@@ -34,6 +34,25 @@ class NameHit:
     score: float
 
 
+def _thing_called(before: str) -> bool:
+    """ "a <noun> called": a noun that is no person ("a vase called", not "a girl called")."""
+    m = cues.NOUN_CALLED.search(before)
+    return (
+        m is not None
+        and m.group(1).lower() not in cues.PERSON_NOUNS
+        and not (cues.RELATION.search(m.group(1)))
+    )
+
+
+def _lettered(text: str, found: str, start: int, end: int) -> bool:
+    """A single initial that letters an item of a list: the next or previous letter does too."""
+    if found.count(".") != 1:
+        return False
+    letter = ord(found[0])
+    near = text[max(0, start - 40) : start] + " " + text[end : end + 40]
+    return any(f"{chr(c)}. " in near for c in (letter - 1, letter + 1) if 65 <= c <= 90)
+
+
 class NameFinder(Lexicon):
     """The rules (module doc) over a :class:`Lexicon`."""
 
@@ -55,7 +74,29 @@ class NameFinder(Lexicon):
         hits.extend(self._handles(text, hits))
         hits.extend(self._coordinated(text, tokens, inside))
         hits.extend(self._listed(text, tokens, spans, inside))
+        hits.extend(self._initialled(text, hits))
         return hits
+
+    def _initialled(self, text: str, hits: list[NameHit]) -> list[NameHit]:
+        """Initials before a surname ("J.R. Haverford", "P. Chakrabarti", "Dr. L. Marchetti"),
+        and initials alone before what a person does ("A.K. said she'd review it")."""
+        out = []
+        taken = [(h.start, h.end) for h in hits]
+        for m in cues.INITIALS.finditer(text):
+            start, end = m.start(), m.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if cues.ARTICLE_BEFORE.search(text[max(0, start - 5) : start]):
+                continue  # "the U.N. Charter", "The E.U. said"
+            surname = m.group("surname")
+            if surname is not None:
+                t = Token(surname, m.start("surname"), end)
+                if self.is_word(t) and not self.is_surname(t):
+                    continue  # "U.S. Army", "A. Levels"
+                if _lettered(text, m.group(), start, end):
+                    continue  # "A. Backend B. Frontend": items lettered A, B, C
+            out.append(NameHit(start, end, LIKELY))
+        return out
 
     def _thing(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
         """Whether tokens ``i:j``, read as a name, name a thing instead: code or a product glued
@@ -84,7 +125,36 @@ class NameFinder(Lexicon):
             after = _key(tokens[j].text)
             if after in cues.EPONYM_NOUNS or " ".join([*keys, after]) in self.places:
                 return True
-        return False
+            if tokens[j].text in cues.BUSINESS_AFTER_NAME:
+                return True  # "Frieda's Kitchen"
+            if after in cues.PRODUCT_NOUNS and cues.ARTICLE_BEFORE.search(
+                text[max(0, start - 5) : start]
+            ):
+                return True  # "the Matilda desk lamp"
+        return self._product(text, tokens, i, end)
+
+    def _product(self, text: str, tokens: list[Token], i: int, end: int) -> bool:
+        """A product or a thing named like a person: a maker before ("Renault Zoé"), a model
+        number after ("Symo 8.2-3-M"), offered as a name ("'Esperanza' as a name for a boat"),
+        or a word made of a place ("Berliner Mauer", "Wiener Schnitzel")."""
+        start = tokens[i].start
+        if _key(tokens[i].text) in cues.MAKERS and i + 1 < len(tokens):
+            return True  # "Renault Kangoo" read as one name
+        if (
+            i > 0
+            and text[tokens[i - 1].end : start] == " "
+            and _key(tokens[i - 1].text) in cues.MAKERS
+        ):
+            return True
+        if cues.MODEL_AFTER.match(text[end : end + 24]) or cues.AS_A_NAME.match(text[end:]):
+            return True
+        first = tokens[i].text
+        return (
+            first[:1].isupper()
+            and len(first) > 5
+            and first.endswith("er")
+            and self.is_place(Token(first[:-2], start, end))
+        )
 
     def _item(self, t: Token, lower: bool) -> float | None:
         """The score of ``t`` as an item of a list that holds a name, or None."""
@@ -142,8 +212,8 @@ class NameFinder(Lexicon):
         before = text[max(0, token.start - 48) : token.start]
         if before.endswith("@"):
             return "verb"  # a mention: "@maria can you check"
-        if cues.INTRO.search(before) and cues.THING_NAMED.search(before):
-            return "thing"  # "a server called Marvin"
+        if cues.INTRO.search(before) and (cues.THING_NAMED.search(before) or _thing_called(before)):
+            return "thing"  # "a server called Marvin", "a vase called 'Henrietta'"
         if (
             cues.GREETING.search(before)
             or cues.RELATION.search(before)

@@ -159,10 +159,24 @@ def _sibling_version(text: str, start: int, end: int) -> bool:
     )
 
 
+# A software name just before a dotted number ("nextcloud 30.0.2.2", "nextcloud from 29.0.8.1").
+_NAME_BEFORE = re.compile(r"([A-Za-z][\w.-]{1,40})\s+(?:(?:from|to|von|auf|de|vers|a)\s+)?$")
+
+
+def _tagged_name(text: str, start: int) -> bool:
+    """The word before is a name the text also tags with a version, as an image or a package
+    ("image: nextcloud:30.0.2-apache", "lodash@4.17.21"): software, and the number its version."""
+    before = _NAME_BEFORE.search(text[max(0, start - 48) : start])
+    if before is None:
+        return False
+    name = re.escape(before.group(1))
+    return re.search(rf"(?<![\w.-]){name}[:@]v?\d+\.\d+", text) is not None
+
+
 def _is_version(text: str, start: int, end: int) -> bool:
     """A version word just before, or within the clause with no address word in between:
     "firmware 4.0.2.118 and 4.0.3.6" is two versions; "update, my VPS is at 81.2.69.160" is not."""
-    if _sibling_version(text, start, end):
+    if _sibling_version(text, start, end) or _tagged_name(text, start):
         return True
     near = text[max(0, start - 12) : start]
     if _VERSION_BEFORE.search(near):
@@ -178,6 +192,8 @@ _NOT_PERSONAL = [
     for n in (
         "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "169.254.0.0/16",
         "100.64.0.0/10", "0.0.0.0/8", "255.255.255.255/32", "224.0.0.0/4",
+        # reserved (class E): no host has one; every netmask (255.255.255.224) falls here
+        "240.0.0.0/4",
         "::1/128", "fe80::/10", "fc00::/7", "ff00::/8", "::/128",
         # documentation and benchmark ranges (RFC 5737, 3849, 2544): examples, no one's
         "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "198.18.0.0/15", "2001:db8::/32",
@@ -238,9 +254,12 @@ _BIRTH = (
 _BIRTH_FILLER = r"(?:[\s:,(]{1,3}(?:(?:is|ist|est|es|è|on|the|am|le|el|il|op|der|den|was)\s+){0,3})"
 # Form fields: a birth year date after "date of birth?" within a short stretch (a chat log
 # asking for it, an address in between).
+# A birthday list too ("Birthday list: Nan - 19/04/1943, ..."; "Geburtstag von Pauline ist der
+# 29.02.2004"): a date whose year can be a living person's birth year, after "birthday", is one.
 _BIRTH_FIELD = (
     r"(?:date of birth|dob|d\.o\.b\.?|birth ?date|geburtsdatum|date de naissance|"
-    r"fecha de nacimiento|data di nascita|geboortedatum)"
+    r"fecha de nacimiento|data di nascita|geboortedatum|birthdays?|geburtstage?|"
+    r"anniversaires?|cumpleaños|compleann[oi]|verjaardag(?:en)?)"
 )
 # Words that say an id follows, in the six languages (compounds too: "Personalausweisnummer").
 _ID_WORD = (
@@ -261,7 +280,11 @@ class ContextPhoneRecognizer(Filtered, PatternRecognizer):
     """Digits after a phone word, unless an id word stands right before them ("numéro de
     commande 405-1127834-9931702")."""
 
+    _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+
     def keep(self, text: str, result: RecognizerResult) -> bool:
+        if self._DATE.fullmatch(text[result.start : result.end].strip()):
+            return False  # "Mobile team, due 2026-12-15": a date after a phone word
         return ID_WORD_BEFORE.search(text[max(0, result.start - 40) : result.start]) is None
 
 
@@ -310,7 +333,8 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 "digits after a phone word",
                 r"(?<=\b(?:phone|tel|telephone|mobile|cell|call|ring|text|whatsapp|handy|"
                 r"handynummer|telefon|festnetz(?:nummer)?|rückruf|mobil|portable|téléphone|"
-                r"appelez|appelle|fixe|numéro|móvil|teléfono|llámame|llama|fijo|número)\b[^\n\d]{0,16})"
+                r"appelez|appelle|fixe|numéro|móvil|teléfono|llámame|llama|fijo|número|"
+                r"cellulare|telefono|chiamami|mobiel|telefoonnummer|bel me)\b[^\n\d]{0,16})"
                 r"\+?\(?\d[\d ().-]{6,16}\d\b",
                 0.6,
             )

@@ -1,0 +1,412 @@
+"""Health facts written as a phrase rather than a lexicon term (MEDICAL), in the six languages.
+
+A term lexicon misses facts made of ordinary words: an operation or injury of a body part ("hip
+replacement", "broke her wrist", "opérée de la thyroïde", "Knie-OP", "arm gebroken"), a dose of
+a medicine the lexicon does not know ("Medikinet 10 mg", "18 mg Concerta"), a test result
+("HbA1c is 58 mmol/mol", "vitamine D laag"), weeks of a pregnancy ("12 weeks pregnant",
+"enceinte de 10 semaines"), a stay in hospital ("he's out of the ICU") and a positive test.
+Each phrase is a span like a lexicon term: it counts only with a person near it (pii_medical).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+# Body parts of each language (singular and the usual plural), for "<part> surgery" and
+# "broke <her> <part>". Lower case; matched case-insensitively.
+_BODY_EN = (
+    r"head|neck|back|spine|shoulders?|arms?|elbows?|wrists?|hands?|fingers?|thumbs?|hips?|"
+    r"knees?|ankles?|feet|foot|legs?|toes?|chest|heart|lungs?|kidneys?|liver|gallbladder|"
+    r"appendix|tonsils|bowel|colon|stomach|bladder|prostate|thyroid|eyes?|ears?|tooth|teeth|"
+    r"wisdom teeth|jaw|breasts?|womb|uterus|ovary|ovaries|cervix|pelvis|collarbone|ribs?|"
+    r"skull|brain|nose|throat|sinus|spleen|pancreas|tendon|ligament|achilles|hamstring|groin|"
+    r"rotator cuff|cornea|retina|cataract|bunion|hernia"
+)
+_BODY_DE = (
+    r"kopf|hals|rücken|wirbelsäule|schulter|arm|ellenbogen|handgelenk|hand|finger|daumen|"
+    r"hüfte?|knie|knöchel|sprunggelenk|fu(?:ß|ss)|bein|zehe?|brust|herz|lunge|niere|leber|"
+    r"gallenblase|galle|blinddarm|mandeln?|darm|magen|blase|prostata|schilddrüse|augen?|ohr|"
+    r"zahn|zähne|weisheitszähne|weisheitszahn|kiefer|gebärmutter|eierstock|becken|"
+    r"schlüsselbein|rippen?|schädel|nase|bandscheibe|sehne|kreuzband|meniskus|leiste|"
+    r"achillessehne|oberschenkel|unterschenkel"
+)
+_BODY_FR = (
+    r"tête|cou|dos|colonne|épaules?|bras|coude|poignet|main|doigt|pouce|hanche|genou|cheville|"
+    r"pied|jambe|orteil|poitrine|c(?:œ|oe)ur|poumons?|reins?|foie|vésicule|appendicite|"
+    r"amygdales|intestins?|côlon|estomac|vessie|prostate|thyroïde|(?:œ|oe)il|yeux|oreilles?|"
+    r"dents?(?: de sagesse)?|mâchoire|sein|utérus|ovaires?|bassin|clavicule|côtes?|crâne|"
+    r"cerveau|nez|gorge|ménisque|ligaments?|tendon|cataracte|hernie"
+)
+_BODY_ES = (
+    r"cabeza|cuello|espalda|columna|hombros?|brazos?|codo|muñeca|mano|dedo|cadera|rodillas?|"
+    r"tobillo|pies?|piernas?|pecho|corazón|pulmón|riñón|hígado|vesícula|apéndice|amígdalas|"
+    r"intestino|colon|estómago|vejiga|próstata|tiroides|ojos?|oído|oreja|dientes?|muelas?"
+    r"(?: del juicio)?|mandíbula|mama|útero|ovarios?|pelvis|clavícula|costillas?|cráneo|nariz|"
+    r"garganta|menisco|ligamento|tendón|cataratas|hernia|juanete"
+)
+_BODY_IT = (
+    r"testa|collo|schiena|colonna|spalla|braccio|gomito|polso|mano|dito|anca|ginocchio|"
+    r"caviglia|piede|gamba|petto|cuore|polmoni?|reni?|fegato|cistifellea|colecisti|appendice|"
+    r"tonsille|intestino|colon|stomaco|vescica|prostata|tiroide|occhi?o?|orecchio|denti?"
+    r"(?: del giudizio)?|mascella|seno|utero|ovaie?o?|bacino|clavicola|costola|cranio|naso|"
+    r"gola|menisco|legamento|tendine|cataratta|ernia"
+)
+_BODY_NL = (
+    r"hoofd|nek|rug|schouder|arm|elleboog|pols|hand|vinger|duim|heup|knie|enkel|voet|been|"
+    r"teen|borst|hart|long|nier|lever|galblaas|blindedarm|amandelen|darmen?|maag|blaas|"
+    r"prostaat|schildklier|oog|ogen|oor|tand|tanden|verstandskiezen|kaak|baarmoeder|eierstok|"
+    r"bekken|sleutelbeen|rib|schedel|neus|keel|meniscus|kruisband|pees"
+)
+_PART = r"(?:(?:left|right|linke[nrs]?|rechte[nrs]?)\s+)?"
+_OWNER = r"(?:his|her|my|their|your|a|the|both)\s+"
+_DOSE_UNIT = (
+    r"(?:mg|mcg|µg|μg|ug|ml|IE|I\.E\.|IU|UI|units?|Einheiten|unités|unidades|unità|eenheden)"
+)
+DOSE = rf"\d+(?:[.,]\d+)?\s?{_DOSE_UNIT}\b"
+
+_EN = [
+    # "hip replacement", "gallbladder removal", "knee op", "back pain", "ear infection"
+    rf"\b(?:{_BODY_EN})\s+(?:surgery|operation|op|replacement|removal|removed|transplant|"
+    r"fracture|injury|infection|pain|ache|biopsy|x-ray|tumou?rs?|cancer|stones?|failure|"
+    r"damage|reconstruction|cysts?|sprain|strain|bleed)\b",
+    # "broke her wrist", "hurt my back", "tore his ACL"
+    rf"\b(?:broke|broken|fractured|sprained|twisted|dislocated|tore|torn|injured|hurt|pulled)\s+"
+    rf"{_OWNER}{_PART}(?!heart)(?:{_BODY_EN}|acl|ACL)\b",  # not "broke her heart"
+    # "had her tonsils out", "having my wisdom teeth out"
+    rf"\b(?:had|having|have|get(?:ting)?)\s+{_OWNER}(?:{_BODY_EN})\s+(?:out|removed|"
+    r"operated on|x-rayed)\b",
+    # "surgery on his left eye", "an operation on her knee"
+    rf"\b(?:surgery|operation|op|procedure|injection)\s+on\s+{_OWNER}{_PART}(?:{_BODY_EN})\b",
+    # "waited 19 months for a hip replacement": the wait is part of the fact
+    r"\bwait(?:ed|ing)?\s+\d+\s+(?:weeks|months|years)\s+for\s+(?:an?\s+|my\s+|his\s+|her\s+)?"
+    r"(?:[\p{L}-]+\s+){0,2}(?:surgery|operation|op|replacement|transplant|appointment|scan)\b",
+    # a stay in hospital or intensive care
+    r"\b(?:is|was|been|am|are|were|'s|’s|still|out of|back in|admitted to|rushed to)\s+"
+    r"(?:in\s+)?(?:the\s+)?(?:hospital|ICU|intensive care|A&E|the ER|HDU|NICU)\b(?!\s+diagram)",
+    r"\bsurgery went well\b",
+    # a positive test: "his HIV test came back positive", "tested positive for"
+    r"\btest\s+(?:came|come|has come)\s+back\s+(?:positive|negative|abnormal)\b",
+    r"\btested\s+positive\b(?:\s+for\s+[\p{L}\d-]+)?",
+    # "her cancer is back", "his cancer has come back"
+    r"\b(?:cancer|tumou?r|lymphoma|leuka?emia)\s+(?:is|has come|came)\s+back\b",
+    # pregnancy weeks
+    r"\b\d{1,2}\s*(?:weeks?|wks?|months?)\s+pregnant\b",
+]
+_DE = [
+    rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
+    r"verletzung|Verletzung|transplantation|Transplantation|spiegelung|Spiegelung))\b",
+    rf"\boperiert\s+(?:am|an der|an den|an dem|an)\s+(?:{_BODY_DE})\b",
+    rf"\b(?:am|an der|an den)\s+(?:{_BODY_DE})\s+operiert\b",
+    rf"\b(?:den|das|die|seinen|seine|sein|ihren|ihre|ihr|meinen|meine|mein)\s+{_PART}"
+    rf"(?:{_BODY_DE})\s+(?:gebrochen|verstaucht|verrenkt|ausgekugelt|operiert)\b",
+    r"\b(?:im|in der)\s+\d{1,2}\.\s*(?:SSW|Schwangerschaftswoche)\b",
+    r"\(\d{1,2}\.?\s*SSW\)",
+    r"\b(?:liegt|lag|ist|war|bin)\s+(?:\p{L}+\s+){0,2}(?:im Krankenhaus|in der Klinik|auf der "
+    r"Intensivstation|auf Intensiv)\b",
+    r"\bpositiv\s+(?:auf\s+\p{L}+\s+)?getestet\b",
+    r"\bDemenz\s+im\s+\p{L}*[Ss]tadium\b",
+]
+_FR = [
+    rf"\b(?:opérée?s?|opéré|se fait opérer|se faire opérer|va être opérée?)\s+"
+    rf"(?:de|du|des|d['’]|à|au|aux)\s*(?:la\s+|l['’]|le\s+|les\s+)?(?:{_BODY_FR})\b",
+    rf"\bcass(?:é|ée|és|ées|er)\s+(?:le|la|les|l['’]|son|sa|ses)\s*(?:{_BODY_FR})\b",
+    rf"\b(?:entorse|fracture|foulure|luxation)\s+(?:à|au|aux|de|du|de la)\s+(?:la\s+|l['’])?"
+    rf"(?:{_BODY_FR})\b",
+    rf"\bmal\s+(?:au|à la|aux|à l['’]|à|de)\s*(?:{_BODY_FR})\b",
+    rf"\b(?:opération|chirurgie|prothèse|greffe)\s+(?:de|du|de la|des|d['’])\s*(?:l['’])?"
+    rf"(?:{_BODY_FR})\b",
+    r"\benceinte\s+de\s+\d{1,2}\s+(?:semaines|mois)\b",
+    r"\b(?:est|était|a été)\s+(?:hospitalisée?|aux urgences|en réanimation|à l['’]hôpital)\b",
+    r"\btestée?\s+positif|\btestée?\s+positive\b",
+]
+_ES = [
+    rf"\b(?:operan|operaron|operar(?:le|la)?|operado|operada|opera|van a operar)\s+"
+    rf"(?:\p{{L}}+\s+){{0,3}}?de\s+(?:la\s+|el\s+|los\s+|las\s+)?(?:{_BODY_ES})\b",
+    rf"\b(?:roto|rota|rompió|fracturado|fracturada|esguince)\s+(?:de\s+|en\s+)?(?:el\s+|la\s+|"
+    rf"los\s+|las\s+)?(?:{_BODY_ES})\b",
+    rf"\b(?:dolor|dolores)\s+de\s+(?:{_BODY_ES})\b",
+    rf"\b(?:operación|cirugía|prótesis|trasplante)\s+de\s+(?:la\s+|el\s+)?(?:{_BODY_ES})\b",
+    r"\bembarazada\s+de\s+\d{1,2}\s+(?:semanas|meses)\b",
+    r"\b(?:está|estuvo|sigue)\s+(?:ingresad[oa]|en la UCI|en urgencias|en el hospital)\b",
+    r"\bdio\s+positivo\b|\bdado\s+positivo\b",
+]
+_IT = [
+    rf"\b(?:operat[oa]|operano|operare|opera|intervento)\s+(?:\p{{L}}+\s+){{0,2}}?"
+    rf"(?:a|al|alla|allo|all['’]|ai|alle|di|del|della|dello|dell['’])\s*(?:{_BODY_IT})\b",
+    rf"\b(?:rott[oa]|fratturat[oa]|slogat[oa])\s+(?:il\s+|la\s+|l['’]|lo\s+)?(?:{_BODY_IT})\b",
+    rf"\bmal\s+di\s+(?:{_BODY_IT})\b",
+    rf"\b(?:protesi|frattura|distorsione)\s+(?:a|al|alla|all['’]|del|della|dell['’])\s*"
+    rf"(?:{_BODY_IT})\b",
+    r"\bincinta\s+di\s+\d{1,2}\s+(?:settimane|mesi)\b",
+    r"\b(?:è|era)\s+(?:ricoverat[oa]|in ospedale|in terapia intensiva|al pronto soccorso)\b",
+    r"\brisultat[oa]\s+positiv[oa]\b",
+]
+_NL = [
+    rf"\b(?:{_BODY_NL})\s+(?:gebroken|verstuikt|geopereerd|ontwricht|gekneusd)\b",
+    rf"\b(?:{_BODY_NL})(?:operatie|breuk|fractuur|pijn|ontsteking|prothese)\b",
+    rf"\bgeopereerd\s+aan\s+(?:zijn|haar|mijn|de|het)\s+(?:{_BODY_NL})\b",
+    r"\b\d{1,2}\s+weken\s+zwanger\b",
+    r"\b(?:ligt|lag|is|was)\s+(?:\p{L}+\s+){0,2}"
+    r"(?:in het ziekenhuis|op de intensive care|op de IC)\b",
+    r"\bpositief\s+getest\b",
+]
+# A test result: the test, then its value or a word for high or low.
+_LAB = (
+    r"hba1c|a1c|egfr|psa|tsh|ldl|crp|ferritin[e]?|ferritina|cholesterol|cholestérol|"
+    r"colesterol|colesterolo|hdl-cholesterol|blood sugars?|blood glucose|glucose|glycémie|"
+    r"glucemia|glicemia|blutzucker|bloedsuiker|suikerspiegel|haemoglobin|hemoglobin|hämoglobin|"
+    r"hémoglobine|hemoglobina|emoglobina|creatinine|kreatinin|créatinine|creatinina|"
+    r"vitamin(?:e|a)? d|vitamin(?:e|a)? b12|b12|iron levels?|"
+    r"oxygen(?: sats| saturation| levels?)|spo2|sauerstoffsättigung|"
+    r"blood pressure|blutdruck|bloeddruk|platelets|"
+    r"white (?:cell|blood cell) count|viral load|cd4(?: count)?|fever|fieber|"
+    r"fièvre|fiebre|febbre|koorts"
+)
+_LAB_RULES = [
+    rf"\b(?:{_LAB})\s*(?:(?:is|was|were|of|at|came back at|ist|war|liegt bei|lag bei|est|était|"
+    r"de|es|era|estaba|è|van|=|:)\s*)?(?:only\s+|nur\s+|only just\s+|down to\s+|up to\s+)?"
+    r"\d+(?:[.,]\d+)?(?:/\d+)?\s*(?:%|mmol/mol|mmol/l|mg/dl|mg/l|ng/ml|µg/l|ug/l|g/dl|g/l|"
+    r"u/l|ml/min|mmhg|°c|°f|degrees|grad)?",
+    rf"\b(?:{_LAB})\s+(?:\p{{L}}+\s+)?(?:low|high|too low|too high|laag|te laag|hoog|te hoog|"
+    r"niedrig|zu niedrig|hoch|zu hoch|erhöht|bas|basse|trop bas|élevée?|trop élevée?|bajo|baja|"
+    r"alto|alta|basso|bassa|elevat[oa])\b",
+]
+
+
+# Words without which a rule cannot match, in the order of the rules: a plain substring test
+# on the lowered text skips a rule at once (a pasted log holds none of most of them).
+_TRIGGERS: dict[str, list[tuple[str, ...]]] = {
+    "_EN": [
+        (
+            " op",
+            "surg",
+            "operat",
+            "replac",
+            "remov",
+            "transplant",
+            "fractur",
+            "injur",
+            "infect",
+            "pain",
+            "ache",
+            "biops",
+            "x-ray",
+            "tumo",
+            "cancer",
+            "stone",
+            "failure",
+            "damage",
+            "reconstruct",
+            "cyst",
+            "sprain",
+            "strain",
+            "bleed",
+        ),
+        (
+            "broke",
+            "fractured",
+            "sprained",
+            "twisted",
+            "dislocated",
+            "tore",
+            "torn",
+            "injured",
+            "hurt",
+            "pulled",
+        ),
+        (" out", "removed", "operated", "x-ray"),
+        (" on ",),
+        ("wait",),
+        ("hospital", "icu", "intensive", "a&e", "the er", "hdu", "nicu"),
+        ("surgery went",),
+        ("came back", "come back"),
+        ("tested positive",),
+        ("back",),
+        ("pregnant",),
+    ],
+    "_DE": [
+        ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),
+        ("operiert",),
+        ("operiert",),
+        ("gebrochen", "verstaucht", "verrenkt", "ausgekugelt", "operiert"),
+        ("ssw", "schwangerschaftswoche"),
+        ("ssw",),
+        ("krankenhaus", "klinik", "intensiv"),
+        ("getestet",),
+        ("demenz",),
+    ],
+    "_FR": [
+        ("opér",),
+        ("cass",),
+        ("entorse", "fracture", "foulure", "luxation"),
+        ("mal ",),
+        ("opération", "chirurgie", "prothèse", "greffe"),
+        ("enceinte",),
+        ("hospitalis", "urgences", "réanimation", "hôpital"),
+        ("testé",),
+    ],
+    "_ES": [
+        ("opera",),
+        ("roto", "rota", "rompió", "fractura", "esguince"),
+        ("dolor",),
+        ("operación", "cirugía", "prótesis", "trasplante"),
+        ("embarazada",),
+        ("ingresad", "uci", "urgencias", "hospital"),
+        ("positivo",),
+    ],
+    "_IT": [
+        ("opera", "intervento"),
+        ("rott", "fratturat", "slogat"),
+        ("mal di",),
+        ("protesi", "frattura", "distorsione"),
+        ("incinta",),
+        ("ricoverat", "ospedale", "terapia intensiva", "pronto soccorso"),
+        ("positiv",),
+    ],
+    "_NL": [
+        ("gebroken", "verstuikt", "geopereerd", "ontwricht", "gekneusd"),
+        ("operatie", "breuk", "fractuur", "pijn", "ontsteking", "prothese"),
+        ("geopereerd",),
+        ("zwanger",),
+        ("ziekenhuis", "intensive care", "op de ic"),
+        ("positief",),
+    ],
+    "_LAB_RULES": [
+        (
+            "hba1c",
+            " a1c",
+            "egfr",
+            "psa",
+            "tsh",
+            "ldl",
+            "crp",
+            "ferrit",
+            "cholest",
+            "colester",
+            "sugar",
+            "glucose",
+            "glyc",
+            "gluc",
+            "glic",
+            "blutzucker",
+            "bloedsuiker",
+            "suikerspiegel",
+            "globin",
+            "creatin",
+            "kreatin",
+            "créatin",
+            "vitamin",
+            " b12",
+            "iron level",
+            "oxygen",
+            "spo2",
+            "sauerstoff",
+            "blood pressure",
+            "blutdruck",
+            "bloeddruk",
+            "platelets",
+            "cell count",
+            "viral load",
+            "cd4",
+            "fever",
+            "fieber",
+            "fièvre",
+            "fiebre",
+            "febbre",
+            "koorts",
+        ),
+        (
+            "hba1c",
+            " a1c",
+            "egfr",
+            "psa",
+            "tsh",
+            "ldl",
+            "crp",
+            "ferrit",
+            "cholest",
+            "colester",
+            "sugar",
+            "glucose",
+            "glyc",
+            "gluc",
+            "glic",
+            "blutzucker",
+            "bloedsuiker",
+            "suikerspiegel",
+            "globin",
+            "creatin",
+            "kreatin",
+            "créatin",
+            "vitamin",
+            " b12",
+            "iron level",
+            "oxygen",
+            "spo2",
+            "sauerstoff",
+            "blood pressure",
+            "blutdruck",
+            "bloeddruk",
+            "platelets",
+            "cell count",
+            "viral load",
+            "cd4",
+            "fever",
+            "fieber",
+            "fièvre",
+            "fiebre",
+            "febbre",
+            "koorts",
+        ),
+    ],
+}
+
+
+@cache
+def _compiled() -> tuple[tuple[str, ...], tuple[tuple[frozenset[str], regex.Pattern[str]], ...]]:
+    """Every trigger word once, and each rule on its own with its trigger words (one
+    alternation of all the rules is slower than running the few triggered ones in turn)."""
+    groups = {"_EN": _EN, "_DE": _DE, "_FR": _FR, "_ES": _ES, "_IT": _IT, "_NL": _NL}
+    groups["_LAB_RULES"] = _LAB_RULES
+    rules = tuple(
+        (frozenset(words), regex.compile(rule, regex.IGNORECASE))
+        for name, rules in groups.items()
+        for words, rule in zip(_TRIGGERS[name], rules, strict=True)
+    )
+    return tuple({w for words, _ in rules for w in words}), rules
+
+
+# A medicine the lexicon does not know, named beside its dose: "Medikinet 10 mg", "18 mg of
+# Concerta". The dose is found first (it starts with a digit: cheap on long texts), then the
+# word before or after it; the name is capitalised, as brands are, and no ordinary English word
+# (checked by the caller).
+_DOSE = regex.compile(DOSE)
+_NAME_BEFORE = regex.compile(r"\b\p{Lu}[\p{L}-]{3,}\s+$")
+_NAME_AFTER = regex.compile(r"^\s+(?:of\s+)?\p{Lu}[\p{L}-]{3,}\b")
+
+
+def dosed(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each dose with a capitalised word just before or after it."""
+    out = []
+    for m in _DOSE.finditer(text):
+        before = _NAME_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        if before is not None:
+            name = before.group().strip()
+            out.append((m.start() - len(before.group()), m.end(), name))
+            continue
+        after = _NAME_AFTER.match(text[m.end() : m.end() + 40])
+        if after is not None:
+            out.append((m.start(), m.end() + after.end(), after.group().split()[-1]))
+    return out
+
+
+def phrases(text: str) -> list[tuple[int, int]]:
+    """The spans of health phrases in ``text`` (module doc)."""
+    every, rules = _compiled()
+    lowered = text.lower()
+    found = {w for w in every if w in lowered}
+    if not found:
+        return []
+    return [m.span() for words, rule in rules if words & found for m in rule.finditer(text)]
