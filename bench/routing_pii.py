@@ -9,8 +9,11 @@ tuned on since 2026-12-02, so neither is unseen any more), ``all`` is both, ``pr
 set the tuner wrote before that round (tuned on too), and ``fresh`` is the
 whole of pii_{personal,clean}_fresh.jsonl, written independently of the detector (merged on its
 own; the bench says so and exits 1 when the files are absent) and tuned on since session 5: the
-held-out measure is ``blind`` (pii_{personal,clean}_blind.jsonl), written during that round
-by someone who had not read the detector and run once after it (seen since).
+held-out measure was ``blind`` (pii_{personal,clean}_blind.jsonl), written during that round
+by someone who had not read the detector and run once after it (seen since); likewise ``blind2``
+(session 6, tuned on in session 7) and ``blind3`` (session 7: measured once before and once after
+the fourth round, seen since). pii_{personal,clean}_blind4.jsonl is held in reserve for the next
+round and is not a split here until it is measured (BLIND4.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt
