@@ -17,25 +17,19 @@ from typing import Any
 import pytest
 from fastmcp import Context, FastMCP
 
+from bench.clients import request
+from bench.startup import imported
 from homelab_shared.server_class import HomelabFastMCP
 from tests.harness import mcp_client
 from tests.harness.fresh import clean_env
 
-# A 2026-07-28 client over stdio: no handshake, its protocol in every request's _meta.
-META = {
-    "io.modelcontextprotocol/protocolVersion": "2026-07-28",
-    "io.modelcontextprotocol/clientInfo": {"name": "test", "version": "1"},
-    "io.modelcontextprotocol/clientCapabilities": {},
-}
-
 
 def rpc(proc: subprocess.Popen[bytes], *messages: dict[str, Any]) -> dict[str, Any]:
-    """Send requests over stdio; the answer to the last one."""
+    """Send requests (``bench.clients.request``: a 2026-07-28 client, no handshake) over stdio;
+    the answer to the last one."""
     assert proc.stdin is not None and proc.stdout is not None
     for message in messages:
-        params = {**message.get("params", {}), "_meta": META}
-        line = {"jsonrpc": "2.0", **message, "params": params}
-        proc.stdin.write((json.dumps(line) + "\n").encode())
+        proc.stdin.write((json.dumps(message) + "\n").encode())
     proc.stdin.flush()
     while True:
         answer = json.loads(proc.stdout.readline())
@@ -65,14 +59,11 @@ def test_listing_and_calling_never_build_the_store(tmp_path: Path, command: list
             cwd=tmp_path,
         )
         try:
-            tools = rpc(
-                proc,
-                {"id": 1, "method": "server/discover", "params": {}},
-                {"id": 2, "method": "tools/list", "params": {}},
-            )["result"]["tools"]
+            tools = rpc(proc, request(1, "server/discover"), request(2, "tools/list"))
+            tools = tools["result"]["tools"]
             bare = next(t["name"] for t in tools if not t["inputSchema"].get("required"))
-            called = rpc(proc, {"id": 3, "method": "tools/call", "params": {"name": bare}})
-            again = rpc(proc, {"id": 4, "method": "tools/list", "params": {}})["result"]["tools"]
+            called = rpc(proc, request(3, "tools/call", {"name": bare}))
+            again = rpc(proc, request(4, "tools/list"))["result"]["tools"]
         finally:
             assert proc.stdin is not None
             proc.stdin.close()
@@ -83,13 +74,9 @@ def test_listing_and_calling_never_build_the_store(tmp_path: Path, command: list
             assert proc.stdout is not None
             proc.stdout.close()
     assert "result" in called and len(again) == len(tools) > 1
-    imported = {
-        line.rpartition("|")[2].strip()
-        for line in err.read_text().splitlines()
-        if line.startswith("import time:")
-    }
-    assert "fastmcp" in imported  # the log is what the server imported
-    assert not {m for m in imported if m.split(".")[0] in ("key_value", "beartype")}
+    modules = set(imported(err.read_text()))
+    assert "fastmcp" in modules  # the log is what the server imported
+    assert not {m for m in modules if m.split(".")[0] in ("key_value", "beartype")}
 
 
 def with_state_tools(mcp: FastMCP[Any]) -> FastMCP[Any]:
