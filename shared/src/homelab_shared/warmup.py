@@ -308,8 +308,9 @@ def _release_now() -> None:
 
 
 def release_freed_memory() -> bool:
-    """``gc.collect()``, then glibc's ``malloc_trim(0)``; False where there is no glibc (musl,
-    macOS): the memory then stays with the process, as before."""
+    """``gc.collect()``, then glibc's ``malloc_trim(0)``: True when memory went back to the
+    system; False when there was none to return, or where there is no glibc (musl, macOS: the
+    memory then stays with the process, as before)."""
     import gc
 
     gc.collect()
