@@ -14,6 +14,7 @@ hundreds of terms: a megabyte is then a single pass over its words.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -96,7 +97,7 @@ class Lexicon:
     words: frozenset[str]  # one-word terms, case-folded
     stems: frozenset[str]  # one-word terms ending in *
     suffixes: frozenset[str]  # one-word terms starting with *: INN stems, compound heads
-    english: frozenset[str]  # ordinary English words (a suffix alone does not make a term)
+    english: Container[str]  # ordinary English words (a suffix alone does not make a term)
     suffix_lengths: tuple[int, ...]
     acronyms: frozenset[str]  # upper-case terms, matched as written
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> the terms it starts
