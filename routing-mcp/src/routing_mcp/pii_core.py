@@ -78,11 +78,12 @@ def remove_contained(results: list[RecognizerResult]) -> list[RecognizerResult]:
 
 class PatternRecognizer(EntityRecognizer):
     """Regular expressions with scores, optionally validated (module doc). Subclasses set
-    ``ENTITY``, ``PATTERNS`` and ``CONTEXT`` or pass them."""
+    ``ENTITY``, ``PATTERNS``, ``CONTEXT`` (and ``FLAGS``) or pass them."""
 
     ENTITY = ""
     PATTERNS: tuple[Pattern, ...] = ()
     CONTEXT: tuple[str, ...] = ()
+    FLAGS = DEFAULT_FLAGS
 
     def __init__(
         self,
@@ -90,11 +91,11 @@ class PatternRecognizer(EntityRecognizer):
         patterns: list[Pattern] | None = None,
         context: list[str] | None = None,
         name: str | None = None,
-        global_regex_flags: int = DEFAULT_FLAGS,
+        global_regex_flags: int | None = None,
     ) -> None:
         super().__init__([supported_entity or self.ENTITY], name, list(context or self.CONTEXT))
         self.patterns = list(patterns or self.PATTERNS)
-        self.global_regex_flags = global_regex_flags
+        self.global_regex_flags = self.FLAGS if global_regex_flags is None else global_regex_flags
         self._compiled: list[tuple[Pattern, Any]] = []
 
     def validate_result(self, pattern_text: str) -> bool | None:
