@@ -81,20 +81,23 @@ class SQLiteQuotaStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         # Inline, on the event loop: never waits for the lock (busy -> the waiting connection).
-        self._db = self._connect(0)
+        # Set up (WAL, the schema) waiting like the other: a second store starting on the same
+        # file at the same moment (another process, thread) must not fail on the lock.
+        self._db = self._connect(0, schema=True)
         self._lock = threading.Lock()
-        with self._lock:
-            self._db.executescript(SCHEMA)
         # In a worker thread: waits for the lock; opened on the first contended call.
         self._waiting: sqlite3.Connection | None = None
         self._waiting_lock = threading.Lock()
 
-    def _connect(self, busy_ms: int) -> sqlite3.Connection:
+    def _connect(self, busy_ms: int, *, schema: bool = False) -> sqlite3.Connection:
         db = sqlite3.connect(
-            self.path, timeout=busy_ms / 1000, isolation_level=None, check_same_thread=False
+            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
         )
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
+        if schema:
+            db.executescript(SCHEMA)
+        db.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
         return db
 
     async def _run(self, fn: Callable[..., T], *args: Any) -> T:
