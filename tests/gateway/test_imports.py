@@ -24,7 +24,7 @@ SERVERS = (
     "routing_mcp",
 )
 # What a server needs only for calls: loaded by the first call or the start-up warm-up.
-HEAVY = ("plexapi", "kubernetes", "minio", "presidio_analyzer", "spacy", "numpy", "redis")
+HEAVY = ("plexapi", "kubernetes", "minio", "phonenumbers", "regex", "spacy", "numpy", "redis")
 # What only a call, a connection or an HTTP scrape uses: loaded then (or by the warm-up after the
 # first tools/list), never before serving, over any transport.
 LAZY = (

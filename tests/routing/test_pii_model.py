@@ -62,7 +62,7 @@ def test_only_the_entity_components_run(tmp_path: Path) -> None:
     nlp.to_disk(tmp_path)
     recognizer = ModelNameRecognizer(tmp_path)
     assert recognizer.nlp.component_names == ["entity_ruler"]
-    [found] = recognizer.analyze("Ask Zxqvor about it", ["PERSON"])
+    [found] = recognizer.analyze("Ask Zxqvor about it")
     assert (found.entity_type, found.start, found.end) == ("PERSON", 4, 10)
 
 
@@ -88,7 +88,7 @@ def test_a_prompt_longer_than_spacys_max_length(pipeline: Path) -> None:
     filler = "a log line that names nobody at all\n" * 34_000
     text = filler + UNKNOWN_NAME
     assert len(text) > recognizer.nlp.max_length
-    [found] = recognizer.analyze(text, ["PERSON"])
+    [found] = recognizer.analyze(text)
     assert text[found.start : found.end] == "zxqvor blampton"
 
 
@@ -116,7 +116,7 @@ def famous(tmp_path_factory: pytest.TempPathFactory) -> ModelNameRecognizer:
 
 
 def _persons(recognizer: ModelNameRecognizer, text: str) -> list[str]:
-    return [text[r.start : r.end] for r in recognizer.analyze(text, ["PERSON"])]
+    return [text[r.start : r.end] for r in recognizer.analyze(text)]
 
 
 def test_public_figures_are_left_out_as_by_the_rules(famous: ModelNameRecognizer) -> None:

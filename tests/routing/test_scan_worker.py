@@ -1,4 +1,4 @@
-"""The served default scans in worker processes: the server process never imports Presidio/spaCy.
+"""The served default scans in worker processes: the server process never builds the scanner.
 
 A fresh interpreter builds the routing server from settings as a user runs it (no scanner
 injected), answers a routed prompt and a PII scan through an in-memory MCP client, and prints
@@ -8,11 +8,14 @@ what it found and which of the heavy modules it imported.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
-from tests.harness.fresh import run_script
+from tests.harness.fresh import clean_env, run_script
 
 SCRIPT = """
 import asyncio, json, sys
@@ -32,7 +35,7 @@ async def main():
                          "redact": True}
         )
         clean = await client.call_tool("scan_pii", {"prompt": "Sort this list of numbers"})
-    heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("presidio_analyzer", "spacy"))
+    heavy = sorted(m for m in sys.modules if m in ("routing_mcp.pii", "regex", "phonenumbers"))
     print(json.dumps({"routed": routed.structured_content, "scan": scan.structured_content,
                       "clean": clean.structured_content, "heavy": heavy}))
 
@@ -84,8 +87,8 @@ async def test_a_killed_worker_is_replaced_and_a_cancelled_scan_keeps_its_answer
         assert [f.entity for f in first.findings] == ["EMAIL_ADDRESS"]
         worker = pool._short
         assert worker is not None
-        os.kill(worker._process.pid or 0, signal.SIGKILL)
-        worker._process.join(10)
+        os.kill(worker.pid, signal.SIGKILL)
+        worker._process.wait(10)
         again = await pool.scan("Call +44 20 7946 0958")
         assert [f.entity for f in again.findings] == ["PHONE_NUMBER"]
         assert pool._short is not worker
@@ -98,3 +101,41 @@ async def test_a_killed_worker_is_replaced_and_a_cancelled_scan_keeps_its_answer
         assert nxt.findings == [], "the next caller read the answer meant for the one who left"
     finally:
         pool.close()
+
+
+MAIN = """
+import asyncio, json, os
+with open(os.environ["MARKER"], "a") as marker:  # every time this file runs, under what name
+    marker.write(__name__ + "\\n")
+from routing_mcp.pii_pool import ScannerConfig, ScanPool
+
+async def main():
+    pool = ScanPool(ScannerConfig(0.4, ("US", "GB")))
+    short = await pool.scan("Mail jane.doe@example.com")
+    long = await pool.scan("Card 4111 1111 1111 1111. " + "x" * 100_000)  # the long-text worker
+    pool.close()
+    print(json.dumps([[f.entity for f in r.findings] for r in (short, long)]))
+
+if __name__ == "__main__":
+    asyncio.run(main())
+"""
+
+
+def test_workers_do_not_run_the_servers_main_script_again(tmp_path: Path) -> None:
+    """multiprocessing's spawn runs the parent's main script again in every child (as
+    ``__mp_main__``): the gateway's console script would import every server into each scan
+    worker. Both workers (short and long texts) start from their own module instead."""
+    script, marker = tmp_path / "serve.py", tmp_path / "runs.txt"
+    script.write_text(MAIN)
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        env=clean_env(tmp_path, {"MARKER": str(marker)}),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [["EMAIL_ADDRESS"], ["CREDIT_CARD"]]
+    assert marker.read_text().split() == ["__main__"]

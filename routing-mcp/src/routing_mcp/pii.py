@@ -1,34 +1,46 @@
-"""PII gate: Presidio's recognizers that need no downloaded model.
+"""PII gate: format recognizers and offline rules, no NLP model.
 
-PERSON/LOCATION need a trained NLP model that cannot be shipped here, so no NLP pass runs at all:
-the pattern recognizers are called directly (about ten times faster than through the
-AnalyzerEngine with a blank spaCy pipeline, and what a routing decision can afford), with
-Presidio's context-word score boost reproduced below. Names and street addresses are caught by
-offline patterns with context words instead. Presidio's email recognizer calls tldextract,
-which fetches the public suffix list on first use: it is given an offline extractor so nothing
-reaches for the network.
+PERSON/LOCATION would need a trained NLP model that cannot be shipped here, so no NLP pass runs
+at all: names and street addresses are caught by offline patterns with context words, the
+formats (e-mail, phone, card, IBAN, IP, national ids) by patterns with checksums
+(:mod:`routing_mcp.pii_national`) on our own small recognizer model (:mod:`routing_mcp.pii_core`),
+with a score boost for context words just before a match. E-mail domains are checked against
+the top-level domains shipped as package data (nothing reaches for the network).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 import phonenumbers
 import regex
-import tldextract
-from presidio_analyzer import RecognizerResult
-from presidio_analyzer.predefined_recognizers import (
+
+from routing_mcp import pii_medical
+from routing_mcp.pii_address import StreetAddressRecognizer
+from routing_mcp.pii_core import (
+    EntityRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+    remove_contained,
+)
+from routing_mcp.pii_ids import (
+    ID_WORD_BEFORE,
+    CardRecognizer,
+    FrNirRecognizer,
+    IssuedNhsRecognizer,
+)
+from routing_mcp.pii_national import (
     CryptoRecognizer,
     DeTaxIdRecognizer,
-    EmailRecognizer,
     EsNieRecognizer,
     EsNifRecognizer,
     IbanRecognizer,
     InAadhaarRecognizer,
     ItFiscalCodeRecognizer,
-    PhoneRecognizer,
     PlPeselRecognizer,
     SePersonnummerRecognizer,
     UkNinoRecognizer,
@@ -36,42 +48,65 @@ from presidio_analyzer.predefined_recognizers import (
     UsPassportRecognizer,
     UsSsnRecognizer,
 )
-from presidio_anonymizer import AnonymizerEngine
-from presidio_anonymizer.entities import OperatorConfig
-
-from routing_mcp import pii_medical
-from routing_mcp.pii_address import StreetAddressRecognizer
-from routing_mcp.pii_ids import (
-    ID_WORD_BEFORE,
-    CardRecognizer,
-    FrNirRecognizer,
-    IssuedNhsRecognizer,
-)
-from routing_mcp.pii_pool import Finding
 from routing_mcp.pii_rules import (
     ModelNameRecognizer,
     NameRecognizer,
     PolicyIpRecognizer,
     rule_recognizers,
 )
+from routing_mcp.pii_worker import Finding
 
 # Kinds read from the words around them, whose span is a judgement (see keeps_local).
 READ_FROM_WORDS = frozenset({"PERSON", "LOCATION", "MEDICAL", "DATE_OF_BIRTH", "ID_NUMBER"})
 
-_OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+@cache
+def top_level_domains() -> frozenset[str]:
+    """The top-level domains (data/tlds.txt, see data/TLDS.md), and their IDNA forms."""
+    text = (files("routing_mcp") / "data" / "tlds.txt").read_text(encoding="utf-8")
+    names = {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+    return frozenset(names)
 
 
-class OfflineEmailRecognizer(EmailRecognizer):
+_EMAIL_CHAR = r"[\w!#$%&'*+\-/=?^`{|}~]"
+
+
+class EmailRecognizer(PatternRecognizer):
+    """An address ``local@domain`` whose domain ends in a top-level domain that exists: a local
+    part of the characters RFC 5322 allows unquoted (dots inside), a domain of two or more
+    labels (letters, digits, inner hyphens)."""
+
+    ENTITY = "EMAIL_ADDRESS"
+    CONTEXT = ("email",)
+    PATTERNS = (
+        Pattern(
+            "e-mail",
+            rf"\b(?:{_EMAIL_CHAR}|{_EMAIL_CHAR}[{_EMAIL_CHAR[1:-1]}.]*{_EMAIL_CHAR})"
+            r"@\w+(?:-+\w+)*(?:\.\w+(?:-+\w+)*)+\b",
+            0.5,
+        ),
+    )
+
     def validate_result(self, pattern_text: str) -> bool:
-        return _OFFLINE_TLD(pattern_text.rsplit("@", 1)[-1]).suffix != ""
+        labels = pattern_text.rsplit("@", 1)[-1].lower().split(".")
+        return len(labels) > 1 and labels[-1] in top_level_domains()
 
 
-class CandidatePhoneRecognizer(PhoneRecognizer):
-    """Presidio's phone recognizer (libphonenumber), run only on digit runs that could be numbers.
+class CandidatePhoneRecognizer(EntityRecognizer):
+    """Phone numbers of the configured regions (libphonenumber's matcher, leniency 1: a number
+    that is possible for its region), looked for only in digit runs that could be numbers.
 
     Matching every region over the whole prompt costs milliseconds; the candidate pre-filter
     keeps a prompt without phone-like digit runs at microseconds and finds the same numbers.
     """
+
+    SCORE = 0.4
+    CONTEXT = ("phone", "number", "telephone", "cell", "cellphone", "mobile", "call")
+
+    def __init__(self, supported_regions: tuple[str, ...] = ("US", "GB")) -> None:
+        super().__init__(["PHONE_NUMBER"], "CandidatePhoneRecognizer", list(self.CONTEXT))
+        self.supported_regions = supported_regions
+        self.leniency = 1
 
     # Digit runs with phone punctuation, on one line (no number spans a line break).
     _CANDIDATE = re.compile(r"[+(]?\d[\d \t().\-/]{5,}\d")
@@ -102,8 +137,8 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
         first = next((c for c in chunk if c.isdigit()), "")
         return self._zero_regions if first == "0" else self._other_regions
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
-        results = []
+    def analyze(self, text: str) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
         for match in self._CANDIDATE.finditer(text):
             digits = sum(c.isdigit() for c in match.group())
             if (
@@ -125,17 +160,13 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
             start, end = max(0, match.start() - 1), match.end()
             chunk = text[start:end]
             # An international number parses the same in every region: try one. Otherwise stop
-            # once the numbers found cover every digit (Presidio tries all regions regardless).
+            # once the numbers found cover every digit (the matcher alone would try every region).
             regions = self.supported_regions[:1] if "+" in chunk else self._regions_for(chunk)
-            leniency = self.leniency if self.leniency is not None else 1
             for region in regions:
                 found = [
-                    self._get_recognizer_result(m, chunk, region, nlp_artifacts)
-                    for m in phonenumbers.PhoneNumberMatcher(chunk, region, leniency=leniency)
+                    RecognizerResult("PHONE_NUMBER", start + m.start, start + m.end, self.SCORE)
+                    for m in phonenumbers.PhoneNumberMatcher(chunk, region, leniency=self.leniency)
                 ]
-                for result in found:
-                    result.start += start
-                    result.end += start
                 results.extend(found)
                 covered = sum(
                     c.isdigit() for r in found for c in chunk[r.start - start : r.end - start]
@@ -145,8 +176,7 @@ class CandidatePhoneRecognizer(PhoneRecognizer):
         return results
 
 
-# Presidio's LemmaContextAwareEnhancer defaults: a context word among the few words before a match
-# raises its score by 0.35, to at least 0.4.
+# A context word among the few words before a match raises its score by 0.35, to at least 0.4.
 CONTEXT_BOOST = 0.35
 MIN_SCORE_WITH_CONTEXT = 0.4
 CONTEXT_WINDOW = 60  # characters before the match (about five words)
@@ -155,13 +185,13 @@ MEDICAL_SCORE = 0.7  # a lexicon term said of someone: redacted as found
 
 # What a recognizer's patterns cannot match without (a cheap pre-check per prompt).
 _NEEDS = {
-    "OfflineEmailRecognizer": "@",
+    "EmailRecognizer": "@",
     "NameRecognizer": "",
     "ModelNameRecognizer": "",
     "PolicyIpRecognizer": "ip",
     "CryptoRecognizer": "",
 }
-# An IPv4 address or an IPv6 group pair: what Presidio's (slow) IP patterns need to match.
+# An IPv4 address or an IPv6 group pair: what the (slow) IP patterns need to match.
 _IP_HINT = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9a-fA-F]:[0-9a-fA-F]{0,4}:|::")
 # Words without which a context recognizer cannot match: one plain search instead of its
 # patterns' look-behinds tried at every date or number of a long text.
@@ -183,39 +213,18 @@ _HINTS = {
 _COUNTRY_CODES = {"US": 1, "CA": 1, "GB": 44, "DE": 49, "FR": 33, "IL": 972, "IN": 91, "BR": 55}
 
 
-def _screen(recognizer: Any) -> Any:
-    """All of a pattern recognizer's regexes as one, compiled the way Presidio compiles them
-    (the ``regex`` module, the recognizer's flags): a single search tells whether any can match."""
-    patterns = getattr(recognizer, "patterns", None)
-    if not patterns or isinstance(recognizer, PhoneRecognizer):
+def _screen(recognizer: EntityRecognizer) -> regex.Pattern[str] | None:
+    """All of a pattern recognizer's regexes as one, compiled as it compiles them (the
+    ``regex`` module, its flags): a single search tells whether any can match."""
+    if not isinstance(recognizer, PatternRecognizer) or not recognizer.patterns:
         return None
-    flags = getattr(recognizer, "global_regex_flags", None) or 0
-    return regex.compile("|".join(f"(?:{p.regex})" for p in patterns), flags)
+    flags = recognizer.global_regex_flags
+    return regex.compile("|".join(f"(?:{p.regex})" for p in recognizer.patterns), flags)
 
 
 def _has_context(lowered: str, start: int, words: list[str]) -> bool:
     window = lowered[max(0, start - CONTEXT_WINDOW) : start]
     return any(word.lower() in window for word in words)
-
-
-def _remove_contained(results: list[RecognizerResult]) -> list[RecognizerResult]:
-    """Presidio's ``remove_duplicates`` in one sweep per entity (it compares every pair, which
-    takes seconds for the thousands of findings of a megabyte): a result inside another of the
-    same entity with at least its score is dropped."""
-    kept: list[RecognizerResult] = []
-    by_entity: dict[str, list[RecognizerResult]] = {}
-    for result in results:
-        by_entity.setdefault(result.entity_type, []).append(result)
-    for group in by_entity.values():
-        group.sort(key=lambda r: (r.start, -r.end, -r.score))
-        cover: RecognizerResult | None = None
-        for result in group:
-            if cover is not None and result.end <= cover.end and result.score <= cover.score:
-                continue
-            kept.append(result)
-            if cover is None or result.end > cover.end:
-                cover = result
-    return kept
 
 
 _GROUPED = re.compile(r"\d{4}(?: \d{4})+")
@@ -256,7 +265,7 @@ class PiiScanner:
         self.ner_model = ner_model
         model = [ModelNameRecognizer(ner_model)] if ner_model else []
         recognizers = [
-            OfflineEmailRecognizer(),
+            EmailRecognizer(),
             CandidatePhoneRecognizer(supported_regions=phone_regions),
             CardRecognizer(),
             IbanRecognizer(),
@@ -264,16 +273,16 @@ class PiiScanner:
             UsSsnRecognizer(),
             UsItinRecognizer(),
             UsPassportRecognizer(),
-            IssuedNhsRecognizer(supported_language="en"),
+            IssuedNhsRecognizer(),
             FrNirRecognizer(),
-            UkNinoRecognizer(supported_language="en"),
-            DeTaxIdRecognizer(supported_language="en"),
-            EsNifRecognizer(supported_language="en"),
-            EsNieRecognizer(supported_language="en"),
-            SePersonnummerRecognizer(supported_language="en"),
-            PlPeselRecognizer(supported_language="en"),
-            ItFiscalCodeRecognizer(supported_language="en"),
-            InAadhaarRecognizer(supported_language="en"),
+            UkNinoRecognizer(),
+            DeTaxIdRecognizer(),
+            EsNifRecognizer(),
+            EsNieRecognizer(),
+            SePersonnummerRecognizer(),
+            PlPeselRecognizer(),
+            ItFiscalCodeRecognizer(),
+            InAadhaarRecognizer(),
             CryptoRecognizer(),
             NameRecognizer(),
             StreetAddressRecognizer(),
@@ -281,9 +290,8 @@ class PiiScanner:
             *rule_recognizers(),
         ]
         self.entities = sorted({e for r in recognizers for e in r.supported_entities})
-        self._recognizers = recognizers
+        self._recognizers: list[EntityRecognizer] = recognizers
         self._screens = {id(r): _screen(r) for r in recognizers}
-        self._anonymizer = AnonymizerEngine()
         self._warm_up(phone_regions)
 
     def _warm_up(self, regions: tuple[str, ...]) -> None:
@@ -296,8 +304,8 @@ class PiiScanner:
         )
 
     def scan(self, text: str) -> list[Finding]:
-        """Run every recognizer directly (no NLP pass), boost scores by nearby context words the
-        way Presidio's lemma enhancer does, drop duplicates, apply the threshold."""
+        """Run every recognizer, boost scores by nearby context words, drop duplicates, apply
+        the threshold."""
         lowered = text.lower()
         has_digit = any(ch.isdigit() for ch in text)
         has_at = "@" in text
@@ -316,16 +324,15 @@ class PiiScanner:
                 continue  # its context word is nowhere in the text
             screen = self._screens[id(recognizer)]
             if screen is not None and screen.search(text) is None:
-                continue  # none of its patterns occurs: skip Presidio's per-pattern bookkeeping
-            found = recognizer.analyze(text, recognizer.supported_entities, None)
-            for result in found or []:
+                continue  # none of its patterns occurs: skip the per-pattern bookkeeping
+            for result in recognizer.analyze(text):
                 if recognizer.context and _has_context(lowered, result.start, recognizer.context):
                     result.score = max(result.score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT)
                 results.append(result)
         people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
         for start, end in pii_medical.find(text, people):
             results.append(RecognizerResult("MEDICAL", start, end, MEDICAL_SCORE))
-        kept = _remove_contained(results)
+        kept = remove_contained(results)
         return sorted(
             (
                 Finding(r.entity_type, r.start, r.end, round(min(r.score, 1.0), 2))
@@ -347,12 +354,31 @@ class PiiScanner:
         return any(f.entity in READ_FROM_WORDS for f in findings)
 
     def redact(self, text: str, findings: list[Finding] | None = None) -> str:
-        """Replace every finding with ``<ENTITY>``."""
+        """Replace every finding with ``<ENTITY>`` (:func:`redaction_spans`)."""
         found = self.scan(text) if findings is None else findings
-        results = [RecognizerResult(f.entity, f.start, f.end, f.score) for f in found]
-        operators = {"DEFAULT": OperatorConfig("replace", {})}
-        return self._anonymizer.anonymize(
-            text=text,
-            analyzer_results=results,  # type: ignore[arg-type]
-            operators=operators,
-        ).text
+        out, at = [], 0
+        for entity, start, end in redaction_spans(text, found):
+            out += [text[at:start], f"<{entity}>"]
+            at = end
+        out.append(text[at:])
+        return "".join(out)
+
+
+def redaction_spans(text: str, findings: list[Finding]) -> list[tuple[str, int, int]]:
+    """The spans to replace, in order, none overlapping, covering every finding: findings of
+    one kind that overlap, or stand apart by spaces only, become one; a finding inside another
+    goes (equal spans: the higher score's kind); findings of two kinds that overlap become one
+    span of the higher score's kind (of the earlier on a tie). Nothing found is left out."""
+    spans: list[tuple[str, int, int, float]] = []
+    for f in sorted(findings, key=lambda f: (f.start, -f.end, -f.score)):
+        if spans:
+            entity, start, end, score = spans[-1]
+            if f.end <= end:
+                continue  # inside the span so far
+            gap = text[end : f.start]
+            if f.start < end or (f.entity == entity and gap.strip(" ") == ""):
+                kind = entity if f.entity == entity or score >= f.score else f.entity
+                spans[-1] = (kind, start, f.end, max(score, f.score))
+                continue
+        spans.append((f.entity, f.start, f.end, f.score))
+    return [(entity, start, end) for entity, start, end, _ in spans]

@@ -19,10 +19,9 @@ possible address (a lower score). In ``redact`` mode any address keeps the promp
 
 from __future__ import annotations
 
-from typing import Any
-
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from routing_mcp.pii_core import EntityRecognizer, RecognizerResult
 
 _UP = r"[A-ZÄÖÜÉÈÊÁÍÓÚÑÇÀÂÎÔ]"
 _WORD = rf"{_UP}[\w'’.-]*"  # a capitalised word of a street or town name
@@ -189,10 +188,7 @@ class StreetAddressRecognizer(EntityRecognizer):
     def __init__(self) -> None:
         super().__init__(supported_entities=["LOCATION"], name="StreetAddressRecognizer")
 
-    def load(self) -> None:
-        return None
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+    def analyze(self, text: str) -> list[RecognizerResult]:
         out = []
         for pattern, score in _CORES:
             for m in pattern.finditer(text):

@@ -1,11 +1,11 @@
-"""Identifier recognizers that Presidio's set gets wrong in either direction.
+"""Identifier recognizers that the usual formats (pii_national) get wrong in either direction.
 
-- Cards: Presidio's card pattern predates Mastercard's 2-series (2221-2720); the same Luhn check
+- Cards: the usual card pattern predates Mastercard's 2-series (2221-2720); the same Luhn check
   validates them.
-- NHS numbers: Presidio takes any 10 digits passing the mod-11 check, which one in eleven random
-  numbers does (unix timestamps, ticket numbers). Numbers are issued from 320-399 (Northern
-  Ireland) and 400-499, 600-799 (England, Wales, Isle of Man): outside those, only an NHS
-  context word makes a match count.
+- NHS numbers: the format alone takes any 10 digits passing the mod-11 check, which one in
+  eleven random numbers does (unix timestamps, ticket numbers). Numbers are issued from 320-399
+  (Northern Ireland) and 400-499, 600-799 (England, Wales, Isle of Man): outside those, only an
+  NHS context word makes a match count.
 - French social security numbers (NIR): 13 digits and a two-digit key (97 - number mod 97),
   written grouped "1 85 05 78 006 084 36"; Corsica's departments are 2A and 2B. Counted with
   a valid key, or after "sécurité sociale", "NIR", ...
@@ -14,10 +14,9 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
-from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, NhsRecognizer
+from routing_mcp.pii_core import Pattern, PatternRecognizer, RecognizerResult
+from routing_mcp.pii_national import CreditCardRecognizer, NhsRecognizer
 
 _ISSUED_NHS = re.compile(r"^(?:3[2-9]|[467])")
 # Digits named as an order, invoice, ticket ... number just before: an identifier, not a phone
@@ -45,20 +44,14 @@ class CardRecognizer(CreditCardRecognizer):
 
 
 class Filtered:
-    """Mixed in before a Presidio recognizer: only the results that pass ``keep`` count."""
+    """Mixed in before a recognizer: only the results that pass ``keep`` count."""
 
     def keep(self, text: str, result: RecognizerResult) -> bool:
         raise NotImplementedError
 
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: Any = None,
-        regex_flags: int | None = None,
-    ) -> list[Any]:
-        found = super().analyze(text, entities, nlp_artifacts, regex_flags)  # type: ignore[misc]
-        return [r for r in found or [] if self.keep(text, r)]
+    def analyze(self, text: str) -> list[RecognizerResult]:
+        found = super().analyze(text)  # type: ignore[misc]
+        return [r for r in found if self.keep(text, r)]
 
 
 class IssuedNhsRecognizer(Filtered, NhsRecognizer):

@@ -1,6 +1,6 @@
 """Person names in any phrasing: gazetteers of given names and surnames plus context rules.
 
-No NER model ships here (none can be downloaded, and Presidio's PERSON needs one), so names are
+No NER model ships here (none can be downloaded; an operator may add one), so names are
 found the way a careful reader would: a known given name followed by a known or capitalised
 surname ("Sarah O'Connor", "maria garcia", "Anna Müller"), a title before a capitalised word
 ("Mrs. Okonkwo", "Herrn Özdemir"), a single given name in a place a person stands ("to Victor",

@@ -25,16 +25,20 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import os
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # Presidio: imported with the scanner, on the first scan or in the warm-up
+from routing_mcp.pii_worker import FieldScan, Finding, scan_with
+
+if TYPE_CHECKING:  # imported with the scanner, on the first scan
     from routing_mcp.pii import PiiScanner
+
+__all__ = ["FieldScan", "Finding", "ScanOptions", "ScanPool", "ScannerConfig"]
 
 
 @dataclass(frozen=True)
@@ -53,17 +57,6 @@ class ScanOptions:
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One span of personal data. Defined here, not with the scanner, so that a worker's
-    findings unpickle in the server process without importing Presidio."""
-
-    entity: str
-    start: int
-    end: int
-    score: float
-
-
-@dataclass(frozen=True)
 class ScannerConfig:
     """What a scan worker needs to build its scanner; holding it imports nothing."""
 
@@ -78,80 +71,31 @@ def config_of(scanner: PiiScanner | ScannerConfig) -> ScannerConfig:
     return ScannerConfig(scanner.threshold, scanner.regions, scanner.ner_model)
 
 
-@dataclass(frozen=True)
-class FieldScan:
-    findings: list[Finding]
-    redacted: str | None  # the text with each finding replaced, when asked for
-    unsure: bool  # a kind read from words (a name, ...): cannot be redacted with confidence
-
-    @property
-    def types(self) -> list[str]:
-        return sorted({f.entity for f in self.findings})
-
-
-_worker: PiiScanner | None = None
-
-
-def _start_worker(
-    threshold: float, regions: tuple[str, ...], ner_model: Path | None, niceness: int
-) -> None:
-    global _worker  # one scanner per worker process, built once
-    # A long scan is batch work: the server's own process (health checks, other clients'
-    # calls) gets the CPU first when both want it.
-    os.nice(niceness)
-    from routing_mcp.pii import PiiScanner
-
-    _worker = PiiScanner(threshold, regions, ner_model)
-
-
-def _scan_with(scanner: PiiScanner, text: str, redact: bool) -> FieldScan:
-    findings = scanner.scan(text)
-    redacted = scanner.redact(text, findings) if redact and findings else None
-    return FieldScan(findings, redacted, scanner.keeps_local(findings))
-
-
-def _scan_in_worker(text: str, redact: bool) -> FieldScan:
-    if _worker is None:
-        raise RuntimeError("scan worker started without its scanner")
-    return _scan_with(_worker, text, redact)
-
-
-def _serve(conn: Connection, threshold: float, regions: tuple[str, ...], ner: Path | None) -> None:
-    """The short-text worker: builds its scanner, says so, then answers one scan at a time
-    until the server closes the pipe."""
-    from routing_mcp.pii import PiiScanner
-
-    scanner = PiiScanner(threshold, regions, ner)
-    try:
-        conn.send("ready")
-        while True:
-            text, redact = conn.recv()
-            try:
-                answer: FieldScan | Exception = _scan_with(scanner, text, redact)
-            except Exception as err:  # the type only: a message could quote the text
-                answer = RuntimeError(f"the scan failed in the worker ({type(err).__name__})")
-            conn.send(answer)
-    except (EOFError, BrokenPipeError):  # the server closed the pipe, or is gone: end quietly
-        return
-
-
 class _PipeWorker:
     """One scan process and the pipe to it; one scan at a time, each finished even when its
-    caller leaves (an answer left in the pipe would be read as the next caller's)."""
+    caller leaves (an answer left in the pipe would be read as the next caller's).
 
-    def __init__(self, config: ScannerConfig) -> None:
-        context = multiprocessing.get_context("spawn")  # not fork: the server has threads
-        self._conn, theirs = context.Pipe()
-        self._process = context.Process(
-            target=_serve,
-            args=(theirs, config.threshold, config.regions, config.ner_model),
-            name="pii-scan",
-            daemon=True,
+    Started as ``python -m routing_mcp.pii_worker FD``, not through multiprocessing's spawn:
+    spawn runs the parent's main script again in the child (the gateway's console script
+    imports every server: +54 MiB in the worker for nothing it uses)."""
+
+    def __init__(self, config: ScannerConfig, niceness: int = 0) -> None:
+        self._conn, theirs = multiprocessing.Pipe()
+        fd = theirs.fileno()
+        self._process = subprocess.Popen(  # noqa: S603 - this interpreter, a fixed module
+            [sys.executable, "-m", "routing_mcp.pii_worker", str(fd)],
+            pass_fds=(fd,),
+            stdin=subprocess.DEVNULL,
         )
-        self._process.start()
         theirs.close()
+        # the worker reads its scanner's settings first (it is waiting: no blocking)
+        self._conn.send((config.threshold, config.regions, config.ner_model, niceness))
         self._ready = False
         self._lock = asyncio.Lock()
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
 
     async def _answer(self) -> Any:
         """The worker's next message, read once the loop sees it arrive (EOFError if the
@@ -183,7 +127,10 @@ class _PipeWorker:
 
     def close(self) -> None:
         self._conn.close()  # the worker reads the end of the pipe and exits
-        self._process.join(0)
+        if self._process.poll() is None:
+            # reaped when it has finished (a scan it is in the middle of, then the pipe's end),
+            # by a thread that lives only that long: the event loop never waits for it
+            threading.Thread(target=self._process.wait, name="pii-scan-reaper", daemon=True).start()
 
 
 class ScanPool:
@@ -196,35 +143,21 @@ class ScanPool:
         self._local = None if isinstance(scanner, ScannerConfig) else scanner
         self.options = options or ScanOptions()
         self._threads = ThreadPoolExecutor(self.options.threads, thread_name_prefix="pii-scan")
-        self._pools: dict[bool, Executor] = {}  # long text? -> its process pool
         self._thread_slots = asyncio.Semaphore(self.options.threads)
         self._process_slots = asyncio.Semaphore(self.options.processes)
         self._short_slots = asyncio.Semaphore(self.options.threads)
         self._busy = 0
         self._idle_timer: asyncio.TimerHandle | None = None
         self._short: _PipeWorker | None = None  # the short-text worker (no scanner here)
-
-    def _process_pool(self, long: bool) -> Executor:
-        if long not in self._pools:
-            config = self.config
-            # spawn, not fork: the server process has threads (event loop, thread pool)
-            self._pools[long] = ProcessPoolExecutor(
-                self.options.processes if long else 1,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(
-                    config.threshold,
-                    config.regions,
-                    config.ner_model,
-                    self.options.niceness if long else 0,
-                ),
-            )
-        return self._pools[long]
+        self._long: list[_PipeWorker] = []  # idle long-text workers (niced)
+        self._long_running: set[_PipeWorker] = set()
 
     async def _in_process(self, long: bool, text: str, redact: bool) -> FieldScan:
         self._busy += 1
         try:
-            return await self._run_in_process(long, text, redact)
+            if long:
+                return await self._long_scan(text, redact)
+            return await self._short_scan(text, redact)
         finally:
             self._busy -= 1
             if self._idle_timer is not None:
@@ -239,16 +172,17 @@ class ScanPool:
         self._stop_workers()
 
     def _stop_workers(self) -> None:
-        for pool in self._pools.values():
-            pool.shutdown(wait=False, cancel_futures=True)
-        self._pools.clear()
+        for worker in [*self._long, *self._long_running]:
+            worker.close()
+        self._long.clear()
+        self._long_running.clear()
         if self._short is not None:
             self._short.close()
             self._short = None
 
     @property
     def workers_running(self) -> bool:
-        return bool(self._pools) or self._short is not None
+        return bool(self._long or self._long_running) or self._short is not None
 
     async def _short_scan(self, text: str, redact: bool) -> FieldScan:
         for attempt in range(2):
@@ -266,20 +200,26 @@ class ScanPool:
                     raise
         raise AssertionError("unreachable")
 
-    async def _run_in_process(self, long: bool, text: str, redact: bool) -> FieldScan:
-        if not long:
-            return await self._short_scan(text, redact)
-        loop = asyncio.get_running_loop()
-        try:
-            return await loop.run_in_executor(
-                self._process_pool(long), _scan_in_worker, text, redact
-            )
-        except BrokenProcessPool:
-            # A worker died (killed, out of memory): start a fresh one and try once more.
-            self._pools.pop(long).shutdown(wait=False, cancel_futures=True)
-            return await loop.run_in_executor(
-                self._process_pool(long), _scan_in_worker, text, redact
-            )
+    async def _long_scan(self, text: str, redact: bool) -> FieldScan:
+        """A long text in an idle long-text worker, or a new one (at most ``processes`` run:
+        the caller holds a slot); a worker that died is replaced once for the same text."""
+        for attempt in range(2):
+            worker = self._long.pop() if self._long else None
+            if worker is None:
+                worker = _PipeWorker(self.config, self.options.niceness)
+            self._long_running.add(worker)
+            try:
+                found = await worker.scan(text, redact)
+            except (EOFError, OSError):
+                worker.close()
+                if attempt:
+                    raise
+                continue
+            finally:
+                self._long_running.discard(worker)
+            self._long.append(worker)
+            return found
+        raise AssertionError("unreachable")
 
     def scans_inline(self, chars: int) -> bool:
         """Whether a request of ``chars`` characters in all is scanned by ``scan_now``."""
@@ -289,7 +229,7 @@ class ScanPool:
         """Scan on the caller's thread (the event loop): only what ``scans_inline`` allows."""
         if self._local is None:
             raise RuntimeError("no scanner in this process: scans run in the worker")
-        return _scan_with(self._local, text, redact)
+        return scan_with(self._local, text, redact)
 
     async def scan(self, text: str, *, redact: bool = False) -> FieldScan:
         if len(text) >= self.options.process_from:
@@ -300,7 +240,7 @@ class ScanPool:
                 return await self._in_process(False, text, redact)
         loop = asyncio.get_running_loop()
         async with self._thread_slots:
-            return await loop.run_in_executor(self._threads, _scan_with, self._local, text, redact)
+            return await loop.run_in_executor(self._threads, scan_with, self._local, text, redact)
 
     def close(self) -> None:
         if self._idle_timer is not None:

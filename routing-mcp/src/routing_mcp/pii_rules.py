@@ -1,4 +1,4 @@
-"""Offline recognizers for what Presidio's pattern set misses or over-reads.
+"""Offline recognizers for what the format recognizers (pii_national, pii) miss or over-read.
 
 - PERSON: :mod:`routing_mcp.pii_names` (gazetteers + context), wrapped as a recognizer.
 - IP_ADDRESS, by policy: an address that identifies a subscriber on the internet (public IPv4 or
@@ -16,12 +16,8 @@ from __future__ import annotations
 import ipaddress
 import re
 from pathlib import Path
-from typing import Any
 
-from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
-from presidio_analyzer.predefined_recognizers import IpRecognizer
-
-from homelab_shared.errors import ConfigError
+from routing_mcp.pii_core import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from routing_mcp.pii_ids import ID_WORD_BEFORE, Filtered
 from routing_mcp.pii_known import not_private
 from routing_mcp.pii_names import NameFinder
@@ -45,7 +41,15 @@ class ModelNameRecognizer(EntityRecognizer):
     PIECE = 10_000
 
     def __init__(self, path: Path) -> None:
-        import spacy  # Presidio's own dependency; loaded only when a model is configured
+        from homelab_shared.errors import ConfigError  # the MCP stack: not in a scan worker
+
+        try:
+            import spacy  # the optional `ner` extra; loaded only when a model is configured
+        except ImportError:
+            raise ConfigError(
+                f"ROUTING_PII_NER_MODEL={path} needs spaCy, which is not installed: install "
+                "routing-mcp with its `ner` extra (spacy), or unset it."
+            ) from None
 
         try:
             self.nlp = spacy.load(path)
@@ -76,9 +80,6 @@ class ModelNameRecognizer(EntityRecognizer):
                 keep.add(name)
         return keep
 
-    def load(self) -> None:
-        return None
-
     @classmethod
     def pieces(cls, text: str) -> list[tuple[int, str]]:
         """``text`` cut into (offset, piece) of at most :attr:`PIECE` characters, at the last
@@ -97,7 +98,7 @@ class ModelNameRecognizer(EntityRecognizer):
         out.append((start, text[start:]))
         return out
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+    def analyze(self, text: str) -> list[RecognizerResult]:
         """The model's persons, without a possessive ending ("Alan Turing's"), less the public
         ones the name rules leave out too ("Who was Ada Lovelace?": :func:`not_private`)."""
         pieces = self.pieces(text)
@@ -122,10 +123,7 @@ class NameRecognizer(EntityRecognizer):
         self.finder = NameFinder()
         super().__init__(supported_entities=["PERSON"], name="NameRecognizer")
 
-    def load(self) -> None:
-        return None
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+    def analyze(self, text: str) -> list[RecognizerResult]:
         hits = self.finder.find(text)
         public = not_private(text, [(h.start, h.end) for h in hits])
         return [
@@ -206,8 +204,38 @@ _NOT_PERSONAL = [
 ]  # fmt: skip
 
 
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_HEX = r"[0-9a-f]{1,4}"
+
+
+class IpRecognizer(PatternRecognizer):
+    """Candidates for IPv4 and IPv6 addresses (with a prefix length, an IPv6 zone, an IPv4 tail),
+    each kept only when :mod:`ipaddress` reads it as an address or interface."""
+
+    ENTITY = "IP_ADDRESS"
+    CONTEXT = ("ip", "ipv4", "ipv6")
+    PATTERNS = (
+        Pattern("IPv4", rf"\b{_OCTET}(?:\.{_OCTET}){{3}}(?:/(?:3[0-2]|[12]?\d))?\b", 0.6),
+        # two to seven groups ending in a colon ("::" counts), then a group or a dotted quad;
+        # what is no address ("12:30:45", a MAC) ipaddress tells, what is no one's the policy
+        Pattern(
+            "IPv6",
+            rf"(?<![\w:])(?:[0-9a-f]{{0,4}}:){{2,7}}(?:{_HEX}|{_OCTET}(?:\.{_OCTET}){{3}})?"
+            r"(?:%[0-9a-z]+)?(?:/(?:12[0-8]|1[01]\d|[1-9]?\d))?(?![\w:]|\.\d)",
+            0.6,
+        ),
+    )
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        try:
+            ipaddress.ip_interface(pattern_text)
+        except ValueError:
+            return True
+        return False
+
+
 class PolicyIpRecognizer(Filtered, IpRecognizer):
-    """Presidio's IP recognizer, keeping only addresses that are personal data (module doc)."""
+    """The IP recognizer, keeping only addresses that are personal data (module doc)."""
 
     def keep(self, text: str, result: RecognizerResult) -> bool:
         if _is_version(text, result.start, result.end):

@@ -37,7 +37,7 @@ log = logging.getLogger("routing")
 
 
 class LazyScanner:
-    """Presidio + spaCy cost ~85 MiB and ~3 s to import: load them once, on first need."""
+    """The scanner (its word lists, patterns and phone metadata) is built once, on first need."""
 
     def __init__(self, factory: Callable[[], PiiScanner | ScannerConfig]) -> None:
         self._factory = factory
@@ -121,7 +121,7 @@ class RoutingRuntime:
         def load_scanner() -> PiiScanner | ScannerConfig:
             if settings.pii_scan == "process":  # the workers build it (routing_mcp.pii_pool)
                 return ScannerConfig(settings.pii_threshold, regions, settings.pii_ner_model)
-            from routing_mcp.pii import PiiScanner  # Presidio + spaCy: ~85 MiB, seconds
+            from routing_mcp.pii import PiiScanner  # word lists and patterns: on first need
 
             return PiiScanner(settings.pii_threshold, regions, settings.pii_ner_model)
 

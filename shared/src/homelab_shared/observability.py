@@ -161,9 +161,8 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
     root = logging.getLogger()
     root.handlers[:] = [_writer]
     root.setLevel(level)
-    # Presidio logs one INFO line per recognizer it loads (about 20 on the first routed prompt).
-    noisy_loggers = ("httpx", "httpcore", "httpx2", "mcp", "uvicorn.access", "presidio-analyzer")
-    for noisy in (*noisy_loggers, "presidio-anonymizer", "tldextract"):
+    noisy_loggers = ("httpx", "httpcore", "httpx2", "mcp", "uvicorn.access")
+    for noisy in noisy_loggers:
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
     # FastMCP and uvicorn bring their own (rich, plain-text) handlers: one format for everything.
     for name in ("fastmcp", "uvicorn", "uvicorn.error", "uvicorn.access"):

@@ -3,7 +3,7 @@
 A server's ``SPEC`` lives in a small ``spec`` module that imports only its settings class: the
 gateway reads every installed server's spec (name, namespace, settings, to tell configured from
 not configured and to catch misspelt variables) but imports a server's code, and the libraries it
-needs (websockets, plexapi, kubernetes, Presidio...), only when that server is built. ``Ref``
+needs (websockets, plexapi, kubernetes, the PII scanner...), only when that server is built. ``Ref``
 names that code as ``"module:attr"`` and imports it on first use.
 """
 
