@@ -10,8 +10,8 @@ upstream). Measured per start: spawn → answer to ``tools/list`` (the client wr
 ``server/discover`` and ``tools/list`` at once), then the RSS of the process tree after
 ``--settle`` idle seconds (the start-up warm-up has run by then). The targets take turns in
 rounds (rotating order), so the bare baseline sees the same machine as the others; reported
-are medians and ours / bare. The gateway also answers one routed prompt (``route_route``:
-Presidio's recognizers load) and its RSS is read again.
+are medians and ours / bare. The gateway also answers one routed prompt (``route_route``: the
+PII scan worker starts) and its RSS is read again.
 
 One more start per target runs under ``python -X importtime``: the top-level packages it
 imported beyond the bare server's, before answering ``tools/list`` and by the end of the idle

@@ -5,20 +5,22 @@ scan is pure Python (libphonenumber, regexes, the name rules) and holds the GIL,
 it still stalls the loop: /healthz p99 58 ms (max 550 ms), another client's classify p99 154 ms.
 In a worker process at a lower CPU priority: /healthz p99 32 ms, classify p50 as on the idle
 server (p99 69 ms against 48 ms idle). So short texts (nearly every prompt: milliseconds) run
-in a small thread pool, and texts from ``process_from`` characters in a process pool whose
-workers build their own scanner once. Both pools are bounded; callers beyond them wait their
-turn on a semaphore. A request whose texts are tiny together (``inline_chars``, a chat prompt:
-a fraction of a millisecond) is scanned on the event loop itself: a thread would hold the GIL
-just as long, and the hop there and back costs more CPU and latency than the scan.
+in a small thread pool, and texts from ``process_from`` characters in niced worker processes
+(at most ``processes``) that build their own scanner once. Both are bounded; callers beyond
+them wait their turn on a semaphore. A request whose texts are tiny together
+(``inline_chars``, a chat prompt: a fraction of a millisecond) is scanned on the event loop
+itself: a thread would hold the GIL just as long, and the hop there and back costs more CPU and
+latency than the scan.
 
 With a ``ScannerConfig`` instead of a scanner (the served default, ``ROUTING_PII_SCAN=process``)
-every scan runs in a worker process and the server process never imports Presidio or spaCy
-(+75 MiB in a gateway that routes one prompt): short texts in one worker at the server's own
-priority (so another client's prompt never waits behind a pasted log), long ones in the niced
-pool as above. The short worker starts when the scanner is first needed. It is spoken to over
-a pipe from the event loop itself (the request written, the answer awaited with the loop's own
-reader): a process pool would add two threads to every scan (its manager and its queue feeder)
-and their wake-ups, on the path of every prompt's first token.
+every scan runs in a worker process and the server process never builds the scanner: short
+texts in one worker at the server's own priority (so another client's prompt never waits behind
+a pasted log), long ones in the niced workers as above. The short worker starts when the scanner
+is first needed. Every worker is spoken to over a pipe from the event loop itself (the request
+written, the answer awaited with the loop's own reader): a process pool would add two threads to
+every scan (its manager and its queue feeder) and their wake-ups, on the path of every prompt's
+first token. Workers start as ``python -m routing_mcp.pii_worker`` (≈ 33 MiB each), not through
+multiprocessing's spawn, which would run the server's main script again in each of them.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ class ScanOptions:
     # when the server process has the scanner (~1.5 µs a character: ≤ ~1.5 ms on the loop).
     inline_chars: int = 1_000
     niceness: int = 10  # added to the scan processes' nice value
-    # Worker processes (each holds its own Presidio, ~160 MiB) end after this long without a
+    # Worker processes (each holds its own scanner, ~33 MiB) end after this long without a
     # scan; the next scan starts one again (seconds, once).
     worker_idle: float = 600.0
 

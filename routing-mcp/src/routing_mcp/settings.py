@@ -97,8 +97,8 @@ class RoutingSettings(BaseServerSettings):
     pii_workers: int = Field(1, ge=1, le=8, description="Processes scanning large texts")
     pii_scan: Literal["process", "thread"] = Field(
         "process",
-        description="process: scans in worker processes, the server never loads Presidio "
-        "(~75 MiB); thread: short texts scanned in the server process",
+        description="process: scans in worker processes (~33 MiB each), the server never "
+        "builds the scanner; thread: short texts scanned in the server process",
     )
     pii_worker_idle: float = Field(
         600.0, gt=0, description="Seconds without a scan after which the scan workers end"
