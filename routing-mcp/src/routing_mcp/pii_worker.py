@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING
 
+from homelab_shared.memory import release_freed_memory
+
 if TYPE_CHECKING:  # imported with the scanner, on the first scan
     from routing_mcp.pii import PiiScanner
 
@@ -55,6 +57,7 @@ def serve(conn: Connection) -> None:
         from routing_mcp.pii import PiiScanner
 
         scanner = PiiScanner(threshold, regions, ner)
+        release_freed_memory()  # what building the word lists allocated and let go
         conn.send("ready")
         while True:
             text, redact = conn.recv()

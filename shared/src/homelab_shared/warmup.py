@@ -18,7 +18,6 @@ import asyncio
 import contextlib
 import inspect
 import logging
-import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import mcp_types as mt
 from fastmcp.server.middleware import CallNext, MiddlewareContext
 
+from homelab_shared.memory import release_freed_memory
 from homelab_shared.middleware import CallFastPath
 
 if TYPE_CHECKING:
@@ -305,23 +305,6 @@ def _release_now() -> None:
             "duration_ms": round(1000 * (time.perf_counter() - started), 1),
         },
     )
-
-
-def release_freed_memory() -> bool:
-    """``gc.collect()``, then glibc's ``malloc_trim(0)``: True when memory went back to the
-    system; False when there was none to return, or where there is no glibc (musl, macOS: the
-    memory then stays with the process, as before)."""
-    import gc
-
-    gc.collect()
-    if not sys.platform.startswith("linux"):
-        return False
-    import ctypes
-
-    try:  # the C library the interpreter runs on (no lookup of its file name)
-        return bool(ctypes.CDLL(None).malloc_trim(0))
-    except (OSError, AttributeError):
-        return False
 
 
 async def start_up(box: Toolbox) -> None:
