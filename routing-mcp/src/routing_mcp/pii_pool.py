@@ -73,6 +73,11 @@ def config_of(scanner: PiiScanner | ScannerConfig) -> ScannerConfig:
     return ScannerConfig(scanner.threshold, scanner.regions, scanner.ner_model)
 
 
+# Texts from this many characters are written to a worker from a thread: a socket pair holds
+# about 200 KB, and the loop would wait while a (niced, busy) worker reads the rest.
+_SEND_INLINE = 64_000
+
+
 class _PipeWorker:
     """One scan process and the pipe to it; one scan at a time, each finished even when its
     caller leaves (an answer left in the pipe would be read as the next caller's).
@@ -118,7 +123,10 @@ class _PipeWorker:
                 if await self._answer() != "ready":
                     raise EOFError("the scan worker did not start")
                 self._ready = True
-            self._conn.send((text, redact))  # the worker is waiting for it: no blocking
+            if len(text) < _SEND_INLINE:
+                self._conn.send((text, redact))  # the worker is waiting for it: no blocking
+            else:  # more than the pipe holds: written while the worker reads, off the loop
+                await asyncio.to_thread(self._conn.send, (text, redact))
             answer = await self._answer()
         if isinstance(answer, Exception):
             raise answer
