@@ -11,6 +11,7 @@ import spacy
 
 from homelab_shared.errors import ConfigError
 from homelab_shared.settings import load_settings
+from routing_mcp import settings as routing_settings
 from routing_mcp.pii import PiiScanner
 from routing_mcp.pii_rules import ModelNameRecognizer
 from routing_mcp.settings import RoutingSettings
@@ -50,6 +51,18 @@ def test_a_missing_model_path_fails_at_start(
 ) -> None:
     monkeypatch.setenv("ROUTING_PII_NER_MODEL", str(tmp_path / "absent"))
     with pytest.raises(ConfigError, match="ROUTING_PII_NER_MODEL"):
+        load_settings(RoutingSettings)
+
+
+def test_a_model_without_spacy_installed_fails_at_start(
+    pipeline: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """spaCy is the `ner` extra (not in the images): a model configured without it is refused
+    when the settings load, naming the variable and the extra."""
+    monkeypatch.setenv("ROUTING_PII_NER_MODEL", str(pipeline))
+    assert load_settings(RoutingSettings).pii_ner_model == pipeline  # spaCy here: accepted
+    monkeypatch.setattr(routing_settings, "spacy_installed", lambda: False)
+    with pytest.raises(ConfigError, match=r"ROUTING_PII_NER_MODEL.*homelab-suite-routing\[ner\]"):
         load_settings(RoutingSettings)
 
 

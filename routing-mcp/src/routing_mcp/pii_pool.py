@@ -19,7 +19,7 @@ a pasted log), long ones in the niced workers as above. The short worker starts 
 is first needed. Every worker is spoken to over a pipe from the event loop itself (the request
 written, the answer awaited with the loop's own reader): a process pool would add two threads to
 every scan (its manager and its queue feeder) and their wake-ups, on the path of every prompt's
-first token. Workers start as ``python -m routing_mcp.pii_worker`` (≈ 33 MiB each), not through
+first token. Workers start as ``python -m routing_mcp.pii_worker`` (≈ 31 MiB each), not through
 multiprocessing's spawn, which would run the server's main script again in each of them.
 """
 
@@ -53,7 +53,7 @@ class ScanOptions:
     # when the server process has the scanner (~1.5 µs a character: ≤ ~1.5 ms on the loop).
     inline_chars: int = 1_000
     niceness: int = 10  # added to the scan processes' nice value
-    # Worker processes (each holds its own scanner, ~33 MiB) end after this long without a
+    # Worker processes (each holds its own scanner, ~31 MiB) end after this long without a
     # scan; the next scan starts one again (seconds, once).
     worker_idle: float = 600.0
 

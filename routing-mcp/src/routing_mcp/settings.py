@@ -3,10 +3,11 @@ is ``ROUTING_*``. Nothing is required: with no keys the router runs local-only o
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, DirectoryPath, Field, SecretStr
+from pydantic import AliasChoices, DirectoryPath, Field, SecretStr, field_validator
 
 from homelab_shared.settings import BaseServerSettings, companion, server_config
 
@@ -97,7 +98,7 @@ class RoutingSettings(BaseServerSettings):
     pii_workers: int = Field(1, ge=1, le=8, description="Processes scanning large texts")
     pii_scan: Literal["process", "thread"] = Field(
         "process",
-        description="process: scans in worker processes (~33 MiB each), the server never "
+        description="process: scans in worker processes (~31 MiB each), the server never "
         "builds the scanner; thread: short texts scanned in the server process",
     )
     pii_worker_idle: float = Field(
@@ -131,3 +132,19 @@ class RoutingSettings(BaseServerSettings):
         False,
         description="Put prompt and answer text into trace spans (off: kinds and counts only)",
     )
+
+    @field_validator("pii_ner_model")
+    @classmethod
+    def _spacy_for_the_model(cls, path: Path | None) -> Path | None:
+        """A model needs spaCy, which only the ``ner`` extra installs: say so at start, not
+        on the first scan (in a worker, where the reason would be lost)."""
+        if path is not None and not spacy_installed():
+            raise ValueError(
+                "a spaCy pipeline needs spaCy, which is not installed: install "
+                "homelab-suite-routing[ner] (its `ner` extra), or unset it"
+            )
+        return path
+
+
+def spacy_installed() -> bool:
+    return importlib.util.find_spec("spacy") is not None
