@@ -43,6 +43,9 @@ CALLS: dict[str, dict[str, Any]] = {
 
 
 SERVER = ("-m", "home_assistant_mcp", "--transport", "stdio")
+# The same-run baseline: bare FastMCP, one pure tool (bench/bare_pure.py), started the same way.
+BARE = ("-m", "bench.bare_pure")
+BARE_CALL = {"work": {"n": 2000}}
 # The same server with chosen calls profiled (``--profile``).
 PROFILED = ("-m", "bench.call_profile", *SERVER[1:])
 
@@ -54,6 +57,7 @@ async def one_start(
     pause: float,
     warm: int,
     server: tuple[str, ...] = SERVER,
+    calls: dict[str, dict[str, Any]] = CALLS,
 ) -> tuple[float, list[float], float | None]:
     """The first call, the warm calls, and (after a pause) one more call after the same pause:
     what a call pays for the idle spell before it, first or not (the control)."""
@@ -70,7 +74,7 @@ async def one_start(
                 if not pause:
                     break
                 await asyncio.sleep(pause)
-            params = {"name": tool, "arguments": CALLS[tool]}
+            params = {"name": tool, "arguments": calls[tool]}
             started = time.perf_counter()
             await session.send(request(rid, "tools/call", params))
             result = await session.answer(rid, 60)
@@ -98,7 +102,7 @@ def warm_up_ms(log: Path) -> float | None:
 async def run(args: argparse.Namespace, peer: HomeAssistantPeer, tmp: Path) -> dict[str, Any]:
     env = base_env(tmp, HA_URL=peer.url, HA_TOKEN=peer.token)
     samples: dict[str, dict[float, list[Row]]] = {
-        tool: {p: [] for p in (0.0, args.pause)} for tool in CALLS
+        tool: {p: [] for p in (0.0, args.pause)} for tool in (*CALLS, *BARE_CALL)
     }
     for r in range(args.reps):
         print(f"· round {r + 1}/{args.reps}", file=sys.stderr, flush=True)
@@ -109,6 +113,11 @@ async def run(args: argparse.Namespace, peer: HomeAssistantPeer, tmp: Path) -> d
                 )
                 ready = warm_up_ms(tmp / "server.log")
                 samples[tool][pause].append((first, statistics.median(warm), again, ready))
+        for pause in (0.0, args.pause):  # the baseline, in the same rounds
+            first, warm, again = await one_start(
+                env, tmp / "bare.log", "work", pause, args.warm, BARE, BARE_CALL
+            )
+            samples["work"][pause].append((first, statistics.median(warm), again, None))
     return samples
 
 
@@ -130,8 +139,11 @@ def report(samples: dict[str, dict[float, list[Row]]], reps: int) -> str:
             control = f"{again * 1000:.1f} ms | {first / again:.2f}×" if again else "| "
             readies = [r for _, _, _, r in rows if r is not None]
             ready = f"{statistics.median(readies):.1f} ms" if readies else "not logged"
+            name = f"`{tool}`"
+            if tool in BARE_CALL:
+                name, ready = f"`{tool}` (bare FastMCP, baseline)", "none"
             lines.append(
-                f"| `{tool}` | {pause:g} s | {first * 1000:.1f} ms | {warm * 1000:.1f} ms | "
+                f"| {name} | {pause:g} s | {first * 1000:.1f} ms | {warm * 1000:.1f} ms | "
                 f"{ratio:.2f}× | {ok} | {control} | {ready} |"
             )
     return "\n".join(lines) + (
@@ -139,7 +151,10 @@ def report(samples: dict[str, dict[float, list[Row]]], reps: int) -> str:
         "own measure of opening the WebSocket (handshake, auth) and filling the registry, "
         "service and live-state caches, from the gate's opening: after a pause it ran alone; "
         "at 0 s beside the first call, which waits for the same fetches (shared, not repeated). "
-        "A call sent at once cannot be faster than that warm-up alone."
+        "A call sent at once cannot be faster than that warm-up alone. The baseline rows are a "
+        "bare FastMCP server (one pure tool, no upstream) started and called the same way in the "
+        "same rounds: its 'later call after the same pause' is what plain FastMCP pays after an "
+        "idle spell."
     )
 
 
