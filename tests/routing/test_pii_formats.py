@@ -62,6 +62,17 @@ def test_ip_candidates_are_what_ipaddress_reads(text: str, addresses: list[str])
         ("home is 2a02:8070:a184::1", ["2a02:8070:a184::1"]),
         ("router 192.168.1.1, resolver 1.1.1.1, docs 203.0.113.7, link fe80::1", []),
         ("firmware 1.2.3.4 fixed it; Windows 10.0.19045.3803", []),
+        # a version list: each one listed after a version is one
+        ("sort versions: 1.10.0.2, 1.9.12.0, 1.10.0.10 and 1.2.0.0", []),
+        # ...but addresses listed after an address stay addresses
+        (
+            "fail2ban banned 81.2.69.160, 81.2.69.161 and 81.2.69.162",
+            ["81.2.69.160", "81.2.69.161", "81.2.69.162"],
+        ),
+        # eight byte pairs: a Zigbee device's IEEE address (ZHA), a certificate serial
+        ("ZHA device ieee 00:12:4b:00:1c:a1:b2:c3 dropped off", []),
+        ("openssl x509 says serial 4F:2A:91:0C:77:E3:5B:1D", []),
+        ("my prefix is 2a02:81:0:1::1", ["2a02:81:0:1::1"]),
     ],
 )
 def test_only_addresses_that_identify_a_subscriber_count(text: str, personal: list[str]) -> None:

@@ -133,9 +133,10 @@ class NameRecognizer(EntityRecognizer):
         ]
 
 
-_VERSION_WORD = (
-    r"(?:\bv|\bversion|\bver\.?|\bfirmware|\bfw|\brelease|\bbuild|\bbios|\bkernel|\bupdate|"
-    r"\bupgrade|\bpatch|\bdriver|\bpackage|\bapp|\bos|\bdsm|\bversión|\bversione)"
+_VERSION_WORD = (  # singular and plural ("versions", "Versionen", "versiones", "versioni")
+    r"(?:\bv|\bversions?|\bversionen|\bver\.?|\bfirmwares?|\bfw|\breleases?|\bbuilds?|\bbios|"
+    r"\bkernels?|\bupdates?|\bupgrades?|\bpatch(?:es)?|\bdrivers?|\bpackages?|\bapps?|\bos|"
+    r"\bdsm|\bversión|\bversiones|\bversione|\bversioni)"
 )
 _VERSION_BEFORE = re.compile(
     rf"{_VERSION_WORD}\s*:?\s*(?:(?:is|was|now|still|to|from)\s+)?(?:v\s*)?$", _I
@@ -171,11 +172,23 @@ def _tagged_name(text: str, start: int) -> bool:
     return re.search(rf"(?<![\w.-]){name}[:@]v?\d+\.\d+", text) is not None
 
 
-def _is_version(text: str, start: int, end: int) -> bool:
+# The dotted number just before, in the same list: "1.10.0.2, 1.9.12.0 and 1.10.0.10".
+_LISTED_AFTER = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+){2,3})(?:,\s*|\s+(?:and|or|und|et|y|e|en)\s+|\s+)$"
+)
+
+
+def _is_version(text: str, start: int, end: int, depth: int = 0) -> bool:
     """A version word just before, or within the clause with no address word in between:
-    "firmware 4.0.2.118 and 4.0.3.6" is two versions; "update, my VPS is at 81.2.69.160" is not."""
+    "firmware 4.0.2.118 and 4.0.3.6" is two versions; "update, my VPS is at 81.2.69.160" is not.
+    A dotted number listed right after one that is a version is one too."""
     if _sibling_version(text, start, end) or _tagged_name(text, start):
         return True
+    listed = _LISTED_AFTER.search(text[max(0, start - 24) : start])
+    if listed and depth < 16:
+        at = start - len(listed.group())
+        if _is_version(text, at, at + len(listed.group(1)), depth + 1):
+            return True
     near = text[max(0, start - 12) : start]
     if _VERSION_BEFORE.search(near):
         return True
@@ -234,6 +247,12 @@ class IpRecognizer(PatternRecognizer):
         return False
 
 
+# Eight colon-separated pairs of hex digits: an EUI-64 (a Zigbee device's IEEE address as Home
+# Assistant shows it) or a certificate serial. IPv6 groups are written without leading zeros and
+# compressed with "::", so an address in this shape is not how anyone writes one.
+_BYTE_PAIRS = re.compile(r"[0-9a-f]{2}(?::[0-9a-f]{2}){7}", re.IGNORECASE)
+
+
 class PolicyIpRecognizer(Filtered, IpRecognizer):
     """The IP recognizer, keeping only addresses that are personal data (module doc)."""
 
@@ -245,6 +264,8 @@ class PolicyIpRecognizer(Filtered, IpRecognizer):
         ):
             return False  # part of a longer dotted number: 10.0.19045.3803, "1.2.3.4.5"
         raw = text[result.start : result.end]
+        if _BYTE_PAIRS.fullmatch(raw):
+            return False  # "00:12:4b:00:1c:a1:b2:c3": a Zigbee IEEE address, a cert serial
         try:
             address = ipaddress.ip_address(raw.split("/")[0].split("%")[0])
         except ValueError:
