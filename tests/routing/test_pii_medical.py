@@ -35,6 +35,10 @@ from tests.routing.pii_corpus import strings_of
         ("mijn vader heeft de ziekte van Parkinson", "ziekte van Parkinson"),
         ("| name | condition |\n| Ines Duarte | epilepsy |", "epilepsy"),
         ("a 67-year-old with COPD needs a simple thermostat", "COPD"),
+        # a lower-case "i" is the pronoun too, apostrophe attached: "i'm", "i've"
+        ("i'm on sertraline and cant sleep, is that normal", "sertraline"),
+        ("i've had asthma since school, which air purifier", "asthma"),
+        ("i started metformin last week and feel sick", "metformin"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:

@@ -34,7 +34,9 @@ _ELISION = regex.compile(r"^(?:[ldjmnst]|qu)['’]", regex.IGNORECASE)
 # a third person's "has" ("chi ha il diabete", "wie heeft migraine": anyone who has it) or Dutch
 # "zijn" (also "are").
 _PERSON_CUE = regex.compile(
-    r"(?-i:\bI\b)|\bi\s+(?:have|had|am|was|take|got|suffer|['’]m|['’]ve)\b|"
+    # "I", and a lower-case "i" that is the pronoun: "i'm", "i've", "i had", "i started"
+    r"(?-i:\bI\b)|\bi(?:['’](?:m|ve|d)|\s+(?:have|had|am|was|take|took|got|suffer|started|"
+    r"stopped))\b|"
     r"\b(?:my|mine|myself|he|she|him|his|her|hers|he's|she's|"
     r"we|our|mum|mom|dad|grandma|grandpa|"
     r"ich|mein\w*|er|sein\w*|ihre[mnrs]?|unser\w*|mama|papa|oma|opa|"
