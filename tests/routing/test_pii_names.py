@@ -83,6 +83,12 @@ def test_fresh_corpus_tuned_on_since_session_5(scanner: PiiScanner) -> None:
         # a mention, a signature after a dash
         ("@henrik can you look at the failing backup?", "henrik"),
         ("Thanks for looking.\n\u2014 Dagmar", "Dagmar"),
+        # a list under a heading that ends in a colon, a date after the name
+        ("Members, sorted by date:\nHelga Brandt 17.02.1961\nMarco Ruiz", "Helga Brandt"),
+        ("Members, sorted by date:\nHelga Brandt 17.02.1961\nMarco Ruiz", "Marco Ruiz"),
+        ("Birthday list: Femi Adeyemi 1990-07-29, Ines Duarte 1988-01-02", "Ines Duarte"),
+        # a closing and the name on one line, no comma
+        ("anbei die Fotos vom Geburtstag.\nLG Wolfi\n\nMach das herzlicher", "Wolfi"),
     ],
 )
 def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> None:
@@ -252,3 +258,16 @@ def test_initials_and_names_the_gazetteer_lacked(
 )
 def test_things_and_public_names_that_look_like_people(scanner: PiiScanner, prompt: str) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []
+
+
+def test_a_name_ends_at_a_line_break(scanner: PiiScanner) -> None:
+    """Names on consecutive lines are two names, not one span across the break (a chat
+    transcript, a CSV, a signature under a closing)."""
+    prompt = (
+        "Summarise the chat:\nInès: non c'est Romain\nRomain: je les ai\n"
+        "csv:\nKwame Asante,1992-07-22,Bristol\nMai Tran,22.01.2001,York\n"
+        "Viele Grüße\nKatrin Wendland\nTeamleitung"
+    )
+    names = [prompt[f.start : f.end] for f in scanner.scan(prompt) if f.entity == "PERSON"]
+    assert not any("\n" in n for n in names), names
+    assert {"Romain", "Mai Tran", "Katrin Wendland"} <= set(names), names

@@ -201,7 +201,11 @@ MAKERS = word_set(
     "kawasaki ducati vespa piaggio bose jbl sennheiser"
 )
 # A model number after a name: "Symo 8.2-3-M", "Zoe R135" (not an age: "Ruby 6").
-MODEL_AFTER = re.compile(r"^ (?=\S*\d)(?=\S*[A-Za-z.-])[A-Za-z\d]+[.-][\w.-]+")
+# A date is no model number: "Detlef Haas 03.11.1958" in a birthday list is a person.
+MODEL_AFTER = re.compile(
+    r"^ (?!\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}-\d{1,2}-\d{1,2}\b)"
+    r"(?=\S*\d)(?=\S*[A-Za-z.-])[A-Za-z\d]+[.-][\w.-]+"
+)
 # "'Esperanza' as a name for a boat": a name offered as a name for something.
 AS_A_NAME = re.compile(
     r"^['\"’”»]?\s*(?:as a name for|como nombre (?:de|para)|comme nom (?:de|pour)|"
@@ -240,7 +244,8 @@ HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@]))")
 # "Fritz!Box", "jack()", "user_Anna", "#Anna" (not "@anna": a mention names a person).
 GLUED_AFTER = re.compile(r"^(?:[_!/\\@(\[{\d]|[.:]\w)")
 # (read over the three characters before a name: a vCard's "FN:Ingrid" is a field, not code)
-GLUED_BEFORE = re.compile(r"(?:[_/\\#$.\d]|(?<!^F)\w:)$")
+# (\Z, not $: "Liste:\n" ends with a line break, and the name on the next line is no code)
+GLUED_BEFORE = re.compile(r"(?:[_/\\#$.\d]|(?<!^F)\w:)\Z")
 # Between a given name and an elided surname: "Margaux d'Arcy", "François N'Diaye".
 ELIDED_GAP = re.compile(r"^ {1,2}[A-Za-z]['\u2019]$")
 

@@ -230,7 +230,8 @@ class NameFinder(Lexicon):
         """Two tokens in one name: separated by blanks only (no comma, no line break), or by the
         elided particle of "Margaux d'Arcy", "François N'Diaye"."""
         gap = text[a.end : b.start]
-        return (0 < len(gap) <= 2 and gap.strip() == "") or cues.ELIDED_GAP.match(gap) is not None
+        blanks = gap.strip(" \t\u00a0") == ""  # a line break ends the name
+        return (0 < len(gap) <= 2 and blanks) or cues.ELIDED_GAP.match(gap) is not None
 
     def _rest(self, text: str, tokens: list[Token], i: int, cap: bool) -> int:
         """How many tokens after ``i`` continue the name (particles, given names, surnames)."""
@@ -411,7 +412,10 @@ class NameFinder(Lexicon):
             window = max(0, t.start - cues.SIGNATURE_WINDOW)
             line_start = text.rfind("\n", window, t.start) + 1
             before = text[max(line_start, window) : t.start]
-            if cues.INLINE_CLOSING.search(before):
+            # "Thx, Alfie" after a sentence; "LG Wolfi", "Cheers Tom" as a line of their own
+            if cues.INLINE_CLOSING.search(before) or (
+                line_start >= window and cues.CLOSING.match(before)
+            ):
                 out.append(NameHit(t.start, t.end, LIKELY))
                 continue
             if (line_start == 0 and window > 0) or (
