@@ -89,6 +89,9 @@ def test_fresh_corpus_tuned_on_since_session_5(scanner: PiiScanner) -> None:
         ("Birthday list: Femi Adeyemi 1990-07-29, Ines Duarte 1988-01-02", "Ines Duarte"),
         # a closing and the name on one line, no comma
         ("anbei die Fotos vom Geburtstag.\nLG Wolfi\n\nMach das herzlicher", "Wolfi"),
+        # a mention whose handle goes on after the name
+        ("@svetlana_k and @ingrid_92 keep arguing about tabs", "svetlana"),
+        ("@svetlana_k and @ingrid_92 keep arguing about tabs", "ingrid"),
     ],
 )
 def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> None:
@@ -120,6 +123,8 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "Set up Home Assistant with Docker Compose on Proxmox",
         "Budget: Jan 1200, Feb 900, Mar 1100; meetings every Thu",
         "Is a Bosch or a Miele dishwasher quieter? Argo or Flux for GitOps?",
+        # decorators are code, not mentions
+        "@ray.remote\ndef train(): ...\n@mock.patch('app.clock')\ndef test_it(): ...",
     ],
 )
 def test_common_words_products_and_places_are_not_names(scanner: PiiScanner, prompt: str) -> None:

@@ -243,6 +243,9 @@ HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@]))")
 # A character glued to a word that makes it code or a product, not a name: "Victor.Engine",
 # "Fritz!Box", "jack()", "user_Anna", "#Anna" (not "@anna": a mention names a person).
 GLUED_AFTER = re.compile(r"^(?:[_!/\\@(\[{\d]|[.:]\w)")
+# The rest of a mention's handle after the name: underscores and digits, then no code ("@tom92",
+# "@svetlana_k"; not "@ray.remote", "@patch(...)").
+HANDLE_REST = re.compile(r"[\w]*(?![\w.(@])")
 # (read over the three characters before a name: a vCard's "FN:Ingrid" is a field, not code)
 # (\Z, not $: "Liste:\n" ends with a line break, and the name on the next line is no code)
 GLUED_BEFORE = re.compile(r"(?:[_/\\#$.\d]|(?<!^F)\w:)\Z")

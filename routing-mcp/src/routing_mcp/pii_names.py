@@ -103,8 +103,11 @@ class NameFinder(Lexicon):
         to punctuation ("Victor.Engine", "Fritz!Box"), a place ("San Diego", "Saint-Malo", "San
         Luis Obispo"), or something named after a person ("the Monty Hall problem")."""
         start, end = tokens[i].start, tokens[j - 1].end
-        if cues.GLUED_AFTER.match(text[end : end + 2]) or cues.GLUED_BEFORE.search(
-            text[max(0, start - 3) : start]
+        # a mention's handle goes on with "_" or digits ("@svetlana_k", "@tom92"): still a person
+        handle = text[start - 1 : start] == "@" and cues.HANDLE_REST.match(text, end) is not None
+        if not handle and (
+            cues.GLUED_AFTER.match(text[end : end + 2])
+            or cues.GLUED_BEFORE.search(text[max(0, start - 3) : start])
         ):
             return True
         parts = (p for t in tokens[i:j] if "-" in t.text for p in t.text.split("-"))
