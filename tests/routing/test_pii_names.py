@@ -92,6 +92,8 @@ def test_fresh_corpus_tuned_on_since_session_5(scanner: PiiScanner) -> None:
         # a mention whose handle goes on after the name
         ("@svetlana_k and @ingrid_92 keep arguing about tabs", "svetlana"),
         ("@svetlana_k and @ingrid_92 keep arguing about tabs", "ingrid"),
+        # a family by its surname in the plural
+        ("write a thank-you card to the Okonkwos for the dinner", "Okonkwos"),
     ],
 )
 def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> None:
@@ -125,6 +127,8 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "Is a Bosch or a Miele dishwasher quieter? Argo or Flux for GitOps?",
         # decorators are code, not mentions
         "@ray.remote\ndef train(): ...\n@mock.patch('app.clock')\ndef test_it(): ...",
+        # plurals after "the" that are places, brands, words
+        "Holiday: the Netherlands or the Dolomites? The Mercedes Sprinter or the Browns' van?",
     ],
 )
 def test_common_words_products_and_places_are_not_names(scanner: PiiScanner, prompt: str) -> None:

@@ -243,6 +243,16 @@ HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@]))")
 # A character glued to a word that makes it code or a product, not a name: "Victor.Engine",
 # "Fritz!Box", "jack()", "user_Anna", "#Anna" (not "@anna": a mention names a person).
 GLUED_AFTER = re.compile(r"^(?:[_!/\\@(\[{\d]|[.:]\w)")
+# A family named by its surname in the plural, after "the": "the Nakamuras", "the Okafors".
+FAMILY = re.compile(r"\b[Tt]he (?P<name>[A-Z][a-z\u00e0-\u00ff]+?(?P<plural>es|s))\b")
+# Places named in the plural after "the", whose singular can be a surname.
+PLURAL_PLACES = word_set(
+    "netherlands philippines bahamas maldives seychelles comoros americas highlands lowlands "
+    "midlands everglades dolomites pyrenees andes alps rockies hamptons cotswolds hebrides "
+    "canaries balearics azores ardennes vosges cyclades carpathians appalachians ozarks "
+    "poconos catskills adirondacks grenadines antilles marshalls solomons falklands orkneys "
+    "shetlands scillies dardanelles tropics"
+)
 # The rest of a mention's handle after the name: underscores and digits, then no code ("@tom92",
 # "@svetlana_k"; not "@ray.remote", "@patch(...)").
 HANDLE_REST = re.compile(r"[\w]*(?![\w.(@])")

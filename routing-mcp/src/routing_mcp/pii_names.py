@@ -72,6 +72,7 @@ class NameFinder(Lexicon):
             i += used
         hits.extend(self._signatures(text, tokens, inside))
         hits.extend(self._handles(text, hits))
+        hits.extend(self._families(text, hits))
         hits.extend(self._coordinated(text, tokens, inside))
         hits.extend(self._listed(text, tokens, spans, inside))
         hits.extend(self._initialled(text, hits))
@@ -386,6 +387,27 @@ class NameFinder(Lexicon):
         ):
             return NameHit(t.start, t.end, POSSIBLE + 0.05), 1
         return None, 1
+
+    def _families(self, text: str, hits: list[NameHit]) -> list[NameHit]:
+        """A family by its surname in the plural: "the Nakamuras", "the Okafors" (the singular a
+        known surname, no ordinary word: not "the Browns", "the Smiths")."""
+        out = []
+        for m in cues.FAMILY.finditer(text):
+            start, end = m.start("name"), m.end("name")
+            stem = m.group("name")
+            singular = Token(stem[: -len(m.group("plural"))], start, end)
+            plural = Token(stem, start, end)
+            if (
+                self.is_surname(singular)
+                and not self.is_word(plural)
+                and not self.is_given(plural)  # "the Mercedes Sprinter": a name, a brand
+                and _key(stem) not in cues.PLURAL_PLACES  # "the Netherlands", "the Andes"
+                and not self.is_word(singular)
+                and not self.is_given(singular)
+                and not any(h.start < end and start < h.end for h in hits)
+            ):
+                out.append(NameHit(start, end, LIKELY))
+        return out
 
     def _handles(self, text: str, hits: list[NameHit]) -> list[NameHit]:
         """A given name and a surname joined into one word: a user name or an entity id
