@@ -94,6 +94,9 @@ def test_fresh_corpus_tuned_on_since_session_5(scanner: PiiScanner) -> None:
         ("@svetlana_k and @ingrid_92 keep arguing about tabs", "ingrid"),
         # a family by its surname in the plural
         ("write a thank-you card to the Okonkwos for the dinner", "Okonkwos"),
+        # the Dutch title; a clinical note's patient field
+        ("vertaal: 'Geachte heer Verhoeven, uw afspraak is verzet'", "Verhoeven"),
+        ("plain english please: 'Pt: Tendai Moyo, 52F. Hx asthma.'", "Tendai Moyo"),
     ],
 )
 def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> None:

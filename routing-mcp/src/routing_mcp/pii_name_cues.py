@@ -22,7 +22,7 @@ PARTICLES = word_set(
 TITLES = word_set(
     "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
     "don doña familie famille familia family signora signor sig dott dottoressa mevrouw meneer "
-    "mevr dhr"
+    "mevr dhr heer mw"
 )
 # Function words of the six languages (some are also short given names: "Les", "Al", "Ella").
 STOP = word_set(
@@ -77,6 +77,8 @@ INTRO = re.compile(
     r"(?:my name is|i am|i'm|name:|named|called|under the name|signed|sign(?:ed)?(?: it| this)?"
     r"(?: off)? as|mein name ist|ich bin|ich heiße|je m'appelle|je suis|me llamo|soy|"
     r"mi nombre es|attendees were|anwesend waren|asistieron|"
+    # a clinical note's or a form's patient field: "Pt: Bongani Mthembu", "Patientin: ..."
+    r"\b(?:pt|patient|patientin|patiente|paciente|paziente)(?: name)?\s*:|"
     # mail and contact headers: "From: Grace Adebayo <...>", "FN:Esperanza Villanueva"
     r"(?:^|\n)\s*(?:>\s*)?(?:from|to|cc|bcc|reply-to|von|an|de|à|para|da|van|aan|fn|n)\s*:)"
     r"\s*:?\s*['\"‘“«„]?\s*$",
@@ -120,7 +122,8 @@ MONTHS = word_set(
 # Titles that only ever stand before a surname: what follows is a name even if it is also a
 # word ("Mr Brown", "Herrn Kaya", "Mme Lemaire").
 FORMAL_TITLES = word_set(
-    "mr mrs ms dr prof herr herrn frau mme mlle madame monsieur signora signor mevrouw meneer"
+    "mr mrs ms dr prof herr herrn frau mme mlle madame monsieur signora signor mevrouw meneer "
+    "heer"
 )
 # Titles after which a lower-case known name is a name too ("mr kapoor", "mme n'diaye"); not
 # "ms" or "dr" without their period (milliseconds, drive).
