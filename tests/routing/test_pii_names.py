@@ -95,8 +95,9 @@ def test_fresh_corpus_tuned_on_since_session_5(scanner: PiiScanner) -> None:
         # a family by its surname in the plural
         ("write a thank-you card to the Okonkwos for the dinner", "Okonkwos"),
         # the Dutch title; a clinical note's patient field
-        ("vertaal: 'Geachte heer Verhoeven, uw afspraak is verzet'", "Verhoeven"),
-        ("plain english please: 'Pt: Tendai Moyo, 52F. Hx asthma.'", "Tendai Moyo"),
+        # (names no list knows: only the title or the field makes them one)
+        ("vertaal: 'de heer Quellenhof is verzet naar maandag'", "Quellenhof"),
+        ("plain english please: 'Pt: Zorvath Quellen, 52F. Hx asthma.'", "Zorvath Quellen"),
     ],
 )
 def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> None:
