@@ -39,6 +39,10 @@ from tests.routing.pii_corpus import strings_of
         ("i'm on sertraline and cant sleep, is that normal", "sertraline"),
         ("i've had asthma since school, which air purifier", "asthma"),
         ("i started metformin last week and feel sick", "metformin"),
+        # clinical shorthand in a note about a patient
+        ("summarise: 'Pt: 61M. Hx T2DM, HTN, CKD stage 3. Referred for CBT.'", "T2DM"),
+        ("summarise: 'Pt: 44F, referred for CBT by her GP.'", "CBT"),
+        ("we start IVF in March, my wife is nervous", "IVF"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:

@@ -48,7 +48,7 @@ _PERSON_CUE = regex.compile(
     r"ik|mijn|hij|zij|haar|onze|heb|oma|opa|"
     r"diagnosed|diagnostiziert|festgestellt|diagnostiqué\w*|diagnosticad[oa]s?|"
     r"diagnosticat[oa]|"
-    r"gediagnosticeerd|patient|patientin|patiente|paciente|paziente)\b"
+    r"gediagnosticeerd|patient|patientin|patiente|paciente|paziente|pt(?=\s*:))\b"
     r"|\b\d{1,3}[- ](?:year-old|years? old|yo|jährige[rn]?|jahre alt|ans|años|anni|jaar)\b",
     regex.IGNORECASE,
 )

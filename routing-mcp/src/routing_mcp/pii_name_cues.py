@@ -122,8 +122,7 @@ MONTHS = word_set(
 # Titles that only ever stand before a surname: what follows is a name even if it is also a
 # word ("Mr Brown", "Herrn Kaya", "Mme Lemaire").
 FORMAL_TITLES = word_set(
-    "mr mrs ms dr prof herr herrn frau mme mlle madame monsieur signora signor mevrouw meneer "
-    "heer"
+    "mr mrs ms dr prof herr herrn frau mme mlle madame monsieur signora signor mevrouw meneer heer"
 )
 # Titles after which a lower-case known name is a name too ("mr kapoor", "mme n'diaye"); not
 # "ms" or "dr" without their period (milliseconds, drive).
