@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from routing_mcp.pii import EmailRecognizer, redaction_spans
+from routing_mcp.pii import EmailRecognizer, PiiScanner, redaction_spans
 from routing_mcp.pii_rules import IpRecognizer, PolicyIpRecognizer
 from routing_mcp.pii_worker import Finding
+
+SCANNER = PiiScanner(0.4, ("US", "GB", "DE", "FR"))
 
 
 def found(recognizer: EmailRecognizer | IpRecognizer, text: str) -> list[str]:
@@ -96,3 +98,22 @@ def test_redaction_joins_overlaps_and_keeps_every_character_covered() -> None:
         ("PHONE_NUMBER", 0, 3),
         ("PHONE_NUMBER", 7, 10),
     ]
+
+
+@pytest.mark.parametrize(
+    ("table", "births"),
+    [
+        (
+            "name,dob,city\nLena Hoffmann,03/11/1989,Leeds\nKwame Asante,1992-07-22,Bristol",
+            ["03/11/1989", "1992-07-22"],
+        ),
+        ("| Name | Geburtsdatum |\n|---|---|\n| Uwe | 12.03.1977 |", ["12.03.1977"]),
+        ("nom;date de naissance\nAnaïs;4 mars 1990", ["4 mars 1990"]),
+        # a date column that is not a birth date; a birth column after the table ended
+        ("id,created,updated\n1,2024-01-02,2024-02-03", []),
+        ("name,dob\nsee below\n\n2024-01-02 was the deadline", []),
+    ],
+)
+def test_dates_in_a_birth_date_column(table: str, births: list[str]) -> None:
+    found = [f for f in SCANNER.scan(table) if f.entity == "DATE_OF_BIRTH"]
+    assert [table[f.start : f.end] for f in found] == births

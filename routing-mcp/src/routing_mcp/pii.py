@@ -210,6 +210,7 @@ _HINTS = {
         re.IGNORECASE,
     ),
 }
+_HINTS["BirthColumnRecognizer"] = _HINTS["DateOfBirthRecognizer"]  # a column named for it
 _COUNTRY_CODES = {"US": 1, "CA": 1, "GB": 44, "DE": 49, "FR": 33, "IL": 972, "IN": 91, "BR": 55}
 
 

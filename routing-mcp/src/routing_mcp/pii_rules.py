@@ -337,6 +337,55 @@ class ContextPhoneRecognizer(Filtered, PatternRecognizer):
         return ID_WORD_BEFORE.search(text[max(0, result.start - 40) : result.start]) is None
 
 
+_BIRTH_COLUMN = re.compile(
+    r"^(?:dob|d\.o\.b\.?|birth ?date|date of birth|birthday|born|geburtsdatum|geburtstag|"
+    r"geboren|date de naissance|naissance|né\(e\) le|fecha de nacimiento|nacimiento|"
+    r"data di nascita|nascita|geboortedatum|geboren op)$",
+    _I,
+)
+_FULL_DATE = re.compile(_DATE, _I)
+
+
+class BirthColumnRecognizer(EntityRecognizer):
+    """Dates in a table's birth-date column: a header row (comma, semicolon, tab or pipe
+    separated) with a column named "dob", "Geburtsdatum", "date de naissance" ..., then the
+    dates in that column of the rows below it (a CSV, a pasted spreadsheet, a Markdown table)."""
+
+    SEPARATORS = (",", ";", "\t", "|")
+
+    def __init__(self) -> None:
+        super().__init__(["DATE_OF_BIRTH"], "BirthColumnRecognizer")
+
+    def analyze(self, text: str) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        lines = text.split("\n")
+        offsets, at = [], 0
+        for line in lines:
+            offsets.append(at)
+            at += len(line) + 1
+        for n, line in enumerate(lines):
+            for sep in self.SEPARATORS:
+                cells = [c.strip().strip("\"'") for c in line.split(sep)]
+                column = next((i for i, c in enumerate(cells) if _BIRTH_COLUMN.match(c)), None)
+                if column is None or len(cells) < 2:
+                    continue
+                for m in range(n + 1, len(lines)):
+                    row = lines[m].split(sep)
+                    if len(row) != len(cells):
+                        break  # the table ended
+                    start = offsets[m] + sum(len(c) + 1 for c in row[:column])
+                    cell = row[column]
+                    date = _FULL_DATE.search(cell)
+                    if date is not None and not cell[: date.start()].strip(" \"'"):
+                        out.append(
+                            RecognizerResult(
+                                "DATE_OF_BIRTH", start + date.start(), start + date.end(), 0.7
+                            )
+                        )
+                break
+        return out
+
+
 def rule_recognizers() -> list[EntityRecognizer]:
     """The pattern rules (module doc); scores below 0.6 need a context word to count."""
     flags = re.MULTILINE
@@ -389,4 +438,4 @@ def rule_recognizers() -> list[EntityRecognizer]:
             )
         ],
     )
-    return [birth, ids, phones]
+    return [birth, ids, phones, BirthColumnRecognizer()]
