@@ -24,6 +24,7 @@ CORPORA = [
     (HERE / "pii_personal_blind2.jsonl", HERE / "pii_clean_blind2.jsonl", "b2"),
     (HERE / "pii_personal_blind3.jsonl", HERE / "pii_clean_blind3.jsonl", "b3"),
     (HERE / "pii_personal_blind4.jsonl", HERE / "pii_clean_blind4.jsonl", "b4"),
+    (HERE / "pii_personal_blind5.jsonl", HERE / "pii_clean_blind5.jsonl", "b5"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
