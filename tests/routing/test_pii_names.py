@@ -98,6 +98,9 @@ def test_fresh_corpus_tuned_on_since_session_5(scanner: PiiScanner) -> None:
         # (names no list knows: only the title or the field makes them one)
         ("vertaal: 'de heer Quellenhof is verzet naar maandag'", "Quellenhof"),
         ("plain english please: 'Pt: Zorvath Quellen, 52F. Hx asthma.'", "Zorvath Quellen"),
+        # lower case: after what one does with a person; after "my <relation>" even unknown
+        ("how much do i owe? lent bilal £40, he paid back £15", "bilal"),
+        ("text to my neighbour zorvetta asking her to move her car", "zorvetta"),
     ],
 )
 def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> None:
@@ -133,6 +136,9 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "@ray.remote\ndef train(): ...\n@mock.patch('app.clock')\ndef test_it(): ...",
         # plurals after "the" that are places, brands, words
         "Holiday: the Netherlands or the Dolomites? The Mercedes Sprinter or the Browns' van?",
+        # places one visits; a verb after a relation in another language
+        "When is the best time to visit Kyoto or to visit Zermatt?",
+        "Mein Sohn fragt: warum ist der Himmel blau? Ma fille veut savoir aussi",
     ],
 )
 def test_common_words_products_and_places_are_not_names(scanner: PiiScanner, prompt: str) -> None:

@@ -73,6 +73,14 @@ RELATION = re.compile(
     r"profesor(?:a)?|director(?:a)?|encargad[oa])(?:e?s)?\s*[,:]?\s*$",
     FLAGS,
 )
+# A relation said of someone in English, right before: "my neighbour ", "our cleaner ". (Not in
+# the other languages: "Mein Sohn fragt", "ma fille veut": the word after is as often a verb the
+# English word list does not know.)
+RELATION_BEFORE = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?:\w+\s+)?"
+    rf"(?:{RELATION.pattern})\s*,?\s*$",
+    FLAGS,
+)
 INTRO = re.compile(
     r"(?:my name is|i am|i'm|name:|named|called|under the name|signed|sign(?:ed)?(?: it| this)?"
     r"(?: off)? as|mein name ist|ich bin|ich heiße|je m'appelle|je suis|me llamo|soy|"
@@ -85,8 +93,10 @@ INTRO = re.compile(
     FLAGS,
 )
 VERB = re.compile(
-    r"\b(?:ask|asking|tell|telling|remind|thank|thanks|invite|inviting|call|text|message|email|"
-    r"pay|cc|hey|felicita|frag|sag|demande|dis|pregunta|dile)\s*,?\s*$",
+    r"\b(?:ask|asking|asked|tell|telling|told|remind|reminded|thank|thanks|thanked|invite|"
+    r"inviting|invited|call|text|message|email|ping|pinged|pay|paid|cc|hey|lent|lend|owe|owes|"
+    r"owed|met|meet|meeting|congratulate|pick up|picking up|drop off|"
+    r"felicita|frag|sag|demande|dis|pregunta|dile)\s*,?\s*$",
     FLAGS,
 )
 WEAK = re.compile(

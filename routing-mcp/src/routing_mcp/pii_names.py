@@ -355,6 +355,8 @@ class NameFinder(Lexicon):
         """A capitalised word the lists do not know, where only a person can stand, before a
         known surname ("Tariq Aziz"), or two of them after a cue ("from Dmitri Volkov")."""
         t = tokens[i]
+        if not t.cap and self._related(text, t):
+            return NameHit(t.start, t.end, POSSIBLE), 1  # "my neighbour sunita"
         if not t.cap or self.is_word(t) or not t.text[1:].islower() or cues.RELATION.search(t.text):
             return None, 1  # a role is not a name: "Praktikanten Jonas Wolf"
         cue = self._cue(text, t)
@@ -408,6 +410,16 @@ class NameFinder(Lexicon):
             ):
                 out.append(NameHit(start, end, LIKELY))
         return out
+
+    def _related(self, text: str, t: Token) -> bool:
+        """A lower-case word no list knows right after a relation ("my neighbour sunita", "meine
+        Kollegin hannelore"): where only a person's name can stand."""
+        if len(t.text) < 3 or not t.text.isalpha() or self.is_word(t) or self.is_surname(t):
+            return False
+        if _key(t.text) in self.tech or _key(t.text) in cues.AUXILIARIES:
+            return False
+        before = text[max(0, t.start - 32) : t.start]
+        return cues.RELATION_BEFORE.search(before) is not None
 
     def _handles(self, text: str, hits: list[NameHit]) -> list[NameHit]:
         """A given name and a surname joined into one word: a user name or an entity id
