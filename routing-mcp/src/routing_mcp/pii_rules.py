@@ -48,7 +48,7 @@ class ModelNameRecognizer(EntityRecognizer):
         except ImportError:
             raise ConfigError(
                 f"ROUTING_PII_NER_MODEL={path} needs spaCy, which is not installed: install "
-                "routing-mcp with its `ner` extra (spacy), or unset it."
+                "homelab-suite-routing[ner] (its `ner` extra), or unset it."
             ) from None
 
         try:

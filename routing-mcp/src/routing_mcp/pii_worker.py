@@ -1,7 +1,8 @@
 """What runs in a PII scan worker process: the scanner built once, and the scan of one field.
 
-Kept apart from :mod:`routing_mcp.pii_pool` (asyncio, the process pools) so that a spawned
-worker imports only this, the scanner and what it needs: no event loop, no SSL, no MCP.
+Kept apart from :mod:`routing_mcp.pii_pool` (asyncio, the pools) so that a worker, started as
+``python -m routing_mcp.pii_worker FD``, imports only this, the scanner and what it needs: no
+event loop, no SSL, no MCP.
 """
 
 from __future__ import annotations
