@@ -412,8 +412,8 @@ class NameFinder(Lexicon):
         return out
 
     def _related(self, text: str, t: Token) -> bool:
-        """A lower-case word no list knows right after a relation ("my neighbour sunita", "meine
-        Kollegin hannelore"): where only a person's name can stand."""
+        """A lower-case word no list knows right after an English relation ("my neighbour
+        sunita", "our cleaner marisol"): where only a person's name can stand."""
         if len(t.text) < 3 or not t.text.isalpha() or self.is_word(t) or self.is_surname(t):
             return False
         if _key(t.text) in self.tech or _key(t.text) in cues.AUXILIARIES:
