@@ -43,6 +43,8 @@ from tests.routing.pii_corpus import strings_of
         ("summarise: 'Pt: 61M. Hx T2DM, HTN, CKD stage 3. Referred for CBT.'", "T2DM"),
         ("summarise: 'Pt: 44F, referred for CBT by her GP.'", "CBT"),
         ("we start IVF in March, my wife is nervous", "IVF"),
+        # a clinician's verdict is about someone
+        ("Sunny coughs at night and the doctor said it's probably asthma", "asthma"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:

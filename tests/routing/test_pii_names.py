@@ -139,6 +139,8 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         # places one visits; a verb after a relation in another language
         "When is the best time to visit Kyoto or to visit Zermatt?",
         "Mein Sohn fragt: warum ist der Himmel blau? Ma fille veut savoir aussi",
+        # past tenses that are also given names, after a relation
+        "my boss said the VPN is down again; my son drew a dragon, make it a sticker",
     ],
 )
 def test_common_words_products_and_places_are_not_names(scanner: PiiScanner, prompt: str) -> None:

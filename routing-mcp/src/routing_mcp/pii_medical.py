@@ -49,6 +49,11 @@ _PERSON_CUE = regex.compile(
     r"diagnosed|diagnostiziert|festgestellt|diagnostiqué\w*|diagnosticad[oa]s?|"
     r"diagnosticat[oa]|"
     r"gediagnosticeerd|patient|patientin|patiente|paciente|paziente|pt(?=\s*:))\b"
+    # a clinician's verdict is about a patient: "the doctor said it's probably asthma"
+    r"|\b(?:doctor|gp|nurse|consultant|specialist|paediatrician|pediatrician|dermatologist|"
+    r"arzt|ärztin|kinderarzt|médecin|pédiatre|médico|pediatra|medico|dokter|huisarts)\s+"
+    r"(?:said|says|thinks|suspects|confirmed|told us|sagt|sagte|meint|a dit|pense|dice|dijo|"
+    r"cree|ha detto|dice che|zegt|denkt)\b"
     r"|\b\d{1,3}[- ](?:year-old|years? old|yo|jährige[rn]?|jahre alt|ans|años|anni|jaar)\b",
     regex.IGNORECASE,
 )

@@ -141,7 +141,9 @@ LOWER_TITLES = word_set("mr mrs mme mlle madame monsieur signora signor mevrouw 
 # plain English"): a lower-case given name that is also one of these is not a name there.
 AUXILIARIES = word_set(
     "will may can might shall must did won does has had was were are is in on at of to for and "
-    "or but so as if by from with into over about just also too still now then",
+    "or but so as if by from with into over about just also too still now then "
+    # past tenses that are also given names: "my doctor said", "my son drew", "my sister sang"
+    "said drew sang won hung",
 )
 # After a name: "nathan and i", "ingrid said" (a person does these; a word rarely stands there).
 AFTER_PERSON = re.compile(
