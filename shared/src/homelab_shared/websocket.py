@@ -220,6 +220,12 @@ class PersistentWebSocket(ABC):
             if self._closed:
                 raise Unreachable(self.service, "the client is closed")
             conn = await self._open_with_retries(attempts or self.options.attempts)
+            if self._closed:  # closed while this opened: leave no connection and no reader
+                from websockets.exceptions import WebSocketException
+
+                with contextlib.suppress(WebSocketException, OSError):
+                    await conn.close()
+                raise Unreachable(self.service, "the client is closed")
             self._conn = conn
             self.connects += 1
             if self.on_connect is not None:
