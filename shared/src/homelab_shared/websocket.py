@@ -68,6 +68,14 @@ def _retryable_open(err: Unreachable) -> bool:
     return cause is not None and was_reset(cause)
 
 
+async def _close_quietly(conn: ClientConnection) -> None:
+    """Close a connection; one that is already broken or gone is closed enough."""
+    from websockets.exceptions import WebSocketException
+
+    with contextlib.suppress(WebSocketException, OSError):
+        await conn.close()
+
+
 def ws_url(base_url: str, path: str) -> str:
     """``http(s)://host[:port][/prefix]`` (or ``ws(s)://``) + ``path`` as a ws(s) URL."""
     parts = urlsplit(base_url)
@@ -221,10 +229,7 @@ class PersistentWebSocket(ABC):
                 raise Unreachable(self.service, "the client is closed")
             conn = await self._open_with_retries(attempts or self.options.attempts)
             if self._closed:  # closed while this opened: leave no connection and no reader
-                from websockets.exceptions import WebSocketException
-
-                with contextlib.suppress(WebSocketException, OSError):
-                    await conn.close()
+                await _close_quietly(conn)
                 raise Unreachable(self.service, "the client is closed")
             self._conn = conn
             self.connects += 1
@@ -237,12 +242,8 @@ class PersistentWebSocket(ABC):
     async def drop(self) -> None:
         """Close the current connection but stay usable: it reopens on the next request (and at
         once, with backoff, while :meth:`wants_connection`)."""
-        from websockets.exceptions import WebSocketException
-
-        conn = self._conn
-        if conn is not None:
-            with contextlib.suppress(WebSocketException, OSError):
-                await conn.close()
+        if self._conn is not None:
+            await _close_quietly(self._conn)
 
     async def aclose(self) -> None:
         self._closed = True
@@ -251,10 +252,7 @@ class PersistentWebSocket(ABC):
                 task.cancel()
         conn, self._conn = self._conn, None
         if conn is not None:
-            from websockets.exceptions import WebSocketException
-
-            with contextlib.suppress(WebSocketException, OSError):
-                await conn.close()
+            await _close_quietly(conn)
         for task in (self._reconnector, self._reader):
             if task is not None:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
