@@ -301,13 +301,17 @@ _BIRTH = (
     r"geboortedatum|verjaardag|turns \d{1,3}|(?:wird|fête ses|cumple|compie) \d{1,3})"
 )
 _BIRTH_FILLER = r"(?:[\s:,(]{1,3}(?:(?:is|ist|est|es|è|on|the|am|le|el|il|op|der|den|was)\s+){0,3})"
+# The name of a birth-date field in the six languages (a form's label, a table's column).
+_BIRTH_DATE_NAME = (
+    r"date of birth|dob|d\.o\.b\.?|birth ?date|geburtsdatum|date de naissance|"
+    r"fecha de nacimiento|data di nascita|geboortedatum"
+)
 # Form fields: a birth year date after "date of birth?" within a short stretch (a chat log
 # asking for it, an address in between).
 # A birthday list too ("Birthday list: Nan - 19/04/1943, ..."; "Geburtstag von Pauline ist der
 # 29.02.2004"): a date whose year can be a living person's birth year, after "birthday", is one.
 _BIRTH_FIELD = (
-    r"(?:date of birth|dob|d\.o\.b\.?|birth ?date|geburtsdatum|date de naissance|"
-    r"fecha de nacimiento|data di nascita|geboortedatum|birthdays?|geburtstage?|"
+    rf"(?:{_BIRTH_DATE_NAME}|birthdays?|geburtstage?|"
     r"anniversaires?|cumpleaños|compleann[oi]|verjaardag(?:en)?)"
 )
 # Words that say an id follows, in the six languages (compounds too: "Personalausweisnummer").
@@ -338,9 +342,8 @@ class ContextPhoneRecognizer(Filtered, PatternRecognizer):
 
 
 _BIRTH_COLUMN = re.compile(
-    r"^(?:dob|d\.o\.b\.?|birth ?date|date of birth|birthday|born|geburtsdatum|geburtstag|"
-    r"geboren|date de naissance|naissance|né\(e\) le|fecha de nacimiento|nacimiento|"
-    r"data di nascita|nascita|geboortedatum|geboren op)$",
+    rf"^(?:{_BIRTH_DATE_NAME}|birthday|born|geburtstag|geboren|naissance|né\(e\) le|"
+    r"nacimiento|nascita|geboren op)$",
     _I,
 )
 _FULL_DATE = re.compile(_DATE, _I)
