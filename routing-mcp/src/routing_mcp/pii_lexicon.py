@@ -48,9 +48,6 @@ class Words:
         i = bisect_left(self._hashes, h)
         return i < len(self._hashes) and self._hashes[i] == h
 
-    def __len__(self) -> int:
-        return len(self._hashes)
-
 
 class Either:
     """Membership in any of several word lists."""
