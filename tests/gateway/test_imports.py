@@ -25,8 +25,9 @@ SERVERS = (
 )
 # What a server needs only for calls: loaded by the first call or the start-up warm-up.
 HEAVY = ("plexapi", "kubernetes", "minio", "phonenumbers", "regex", "spacy", "numpy", "redis")
-# What only a call, a connection or an HTTP scrape uses: loaded then (or by the warm-up after the
-# first tools/list), never before serving, over any transport.
+# What only a call, a connection or an HTTP scrape uses: loaded then, or by the start-up work (a
+# server served alone does it before its first answer, the gateway after its first tools/list),
+# never while the command builds what it serves, over any transport.
 LAZY = (
     "prometheus_client",  # metrics: made by the first recorded value or /metrics scrape
     "sqlite3",  # the confirmation nonce store: opened by the first confirmed call

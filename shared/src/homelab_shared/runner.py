@@ -206,8 +206,9 @@ def serve(
     unready: Mapping[str, str] | None = None,
 ) -> None:
     """Serve until SIGINT/SIGTERM. ``unready``: configured servers that could not be loaded
-    (``/readyz`` is 503). Each server probes its upstream once at start and warms up, after the
-    first ``tools/list`` (``homelab_shared.warmup``)."""
+    (``/readyz`` is 503). Each server probes its upstream once at start and warms up: one
+    server before it answers (capped), several after the first ``tools/list``
+    (``homelab_shared.warmup``)."""
     configure_logging(runtime.log_level, runtime.log_format)
     if transport == "stdio":
         disable_metrics()  # /metrics is served over HTTP only: nobody could read them
@@ -215,7 +216,8 @@ def serve(
     for box in boxes:  # the tool schemas a first start computed, for the next start
         box.schemas.save()
     mcp.add_middleware(FirstListing())
-    with start_up_enabled(STDIO_FALLBACK_S if transport == "stdio" else FALLBACK_S):
+    fallback_s = STDIO_FALLBACK_S if transport == "stdio" else FALLBACK_S
+    with start_up_enabled(fallback_s, before_serving=len(boxes) == 1):
         _run(mcp, runtime, transport, default_port)
 
 

@@ -1,4 +1,5 @@
-"""Start-up warm-up against the real Home Assistant: after the first tools/list, not before.
+"""Start-up warm-up against the real Home Assistant: before serving when the server is served
+alone (capped for a slow upstream), after the first tools/list when several are (the gateway).
 
 The server gets a Home Assistant client whose HTTP transport records every request it sends to
 the peer (the requests are real), so the test sees what the start-up probe and warm-up fetched
@@ -8,7 +9,9 @@ and when.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import socket
+import time
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -59,6 +62,20 @@ def served(settings: HASettings, runtime: RuntimeSettings) -> tuple[HAClient, Re
     server = build_server(settings, runtime, client=ha)
     server.add_middleware(warmup.FirstListing())
     return ha, transport, server
+
+
+def count_index_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the search indexes built from now on (the empty first one not counted)."""
+    built: list[int] = []
+    real_index = entities.FuzzyIndex
+
+    def counting_index(docs: Any) -> entities.FuzzyIndex:
+        if docs:  # SearchIndexes starts with an empty one
+            built.append(len(docs))
+        return real_index(docs)
+
+    monkeypatch.setattr(entities, "FuzzyIndex", counting_index)
+    return built
 
 
 async def test_the_warm_up_fills_the_caches_after_the_first_tools_list(
@@ -121,15 +138,7 @@ async def test_the_first_call_after_the_warm_up_builds_nothing(
 ) -> None:
     """The search index and the tools' argument validators (built by fastmcp on a tool's first
     call, ~10 ms each) are built during the warm-up: the first search builds neither."""
-    built: list[int] = []
-    real_index = entities.FuzzyIndex
-
-    def counting_index(docs: Any) -> entities.FuzzyIndex:
-        if docs:  # SearchIndexes starts with an empty one
-            built.append(len(docs))
-        return real_index(docs)
-
-    monkeypatch.setattr(entities, "FuzzyIndex", counting_index)
+    built = count_index_builds(monkeypatch)
     prebuilt = asyncio.Event()
     real_prebuild = warmup.prebuild_tools
 
@@ -154,6 +163,64 @@ async def test_the_first_call_after_the_warm_up_builds_nothing(
             assert get_cached_typeadapter.cache_info().misses == validators
     finally:
         await ha.aclose()
+
+
+@pytest.fixture
+def served_alone(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Start-up work on as ``runner.serve`` switches it on for one server (before serving);
+    yields the sizes of the search indexes built meanwhile."""
+    built = count_index_builds(monkeypatch)
+    with warmup.start_up_enabled(before_serving=True):
+        yield built
+
+
+async def test_served_alone_the_server_answers_once_its_start_up_is_done(
+    served_alone: list[int],
+    ha_settings: Callable[..., HASettings],
+    runtime: RuntimeSettings,
+) -> None:
+    """The client's first request finds the connections open, the caches full, the search index
+    and the tools' validators built: its first call fetches and builds nothing."""
+    ha, transport, server = served(ha_settings(), runtime)
+    try:
+        async with Client(server) as client:  # initialize answered
+            assert {"/api/", "/api/config", "/api/services"} <= set(transport.paths)
+            assert ha.ws.connected and ha.live.synced
+            assert len(served_alone) == 1 and served_alone[0] > 100  # the demo's entities
+            before, validators = len(transport.paths), get_cached_typeadapter.cache_info().misses
+            await client.list_tools()
+            found: dict[str, Any] = structured(
+                await client.call_tool("search_entities", {"query": "kitchen light"})
+            )
+            assert found["items"]
+            assert transport.paths[before:] == []
+            assert len(served_alone) == 1
+            assert get_cached_typeadapter.cache_info().misses == validators
+    finally:
+        await ha.aclose()
+
+
+async def test_served_alone_a_hung_upstream_delays_the_first_answer_by_the_cap_at_most(
+    served_alone: list[int],
+    ha_settings: Callable[..., HASettings],
+    runtime: RuntimeSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Home Assistant accepts the connection and never answers: the server answers after
+    ``BEFORE_SERVING_S`` (shortened here), not after the probe's or the warm-up's timeouts."""
+    monkeypatch.setattr(warmup, "BEFORE_SERVING_S", 0.3)
+    with socket.create_server(("127.0.0.1", 0), backlog=16) as hung:  # never accepts, never answers
+        port = hung.getsockname()[1]
+        ha, _, server = served(ha_settings(url=f"http://127.0.0.1:{port}"), runtime)
+        try:
+            started = time.perf_counter()
+            async with Client(server) as client:
+                waited = time.perf_counter() - started
+                assert await client.list_tools()
+            assert 0.3 <= waited < 2.0, waited  # the probe alone would wait 3 s
+            assert served_alone == []
+        finally:
+            await ha.aclose()
 
 
 async def test_the_first_websocket_connection_keeps_the_cache_a_reconnection_drops_it(
