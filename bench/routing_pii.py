@@ -12,9 +12,9 @@ own; the bench says so and exits 1 when the files are absent) and tuned on since
 held-out measure was ``blind`` (pii_{personal,clean}_blind.jsonl), written during that round
 by someone who had not read the detector and run once after it (seen since); likewise ``blind2``
 (session 6, tuned on in session 7), ``blind3`` (session 7: measured once before and once after
-the fourth round, tuned on in session 8) and ``blind4`` (measured once after the fifth round,
-session 8; seen since). pii_{personal,clean}_blind5.jsonl is held in reserve for the next detector
-and is not a split here until it is measured (BLIND5.md).
+the fourth round, tuned on in session 8), ``blind4`` (measured once after the fifth round,
+session 8; tuned on in session 9) and ``blind5`` (written in session 7, held in reserve, measured
+once after the sixth round, session 9; seen since: BLIND5.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt
@@ -38,7 +38,10 @@ REGIONS = ("US", "GB", "DE", "FR")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="PII detection on the hand-written corpus")
-    splits = ["tune", "held_out", "all", "probe", "fresh", "blind", "blind2", "blind3", "blind4"]
+    splits = [
+        *("tune", "held_out", "all", "probe", "fresh"),
+        *("blind", "blind2", "blind3", "blind4", "blind5"),
+    ]
     parser.add_argument("--split", choices=splits, default="fresh")
     parser.add_argument("--misses", action="store_true", help="list misses and false positives")
     parser.add_argument(

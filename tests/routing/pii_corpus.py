@@ -25,9 +25,11 @@ if TYPE_CHECKING:  # the bench and the tests import the scanner themselves
     from routing_mcp.pii import PiiScanner
 
 DATA = Path(__file__).parent / "data"
-Split = Literal["tune", "held_out", "all", "probe", "fresh", "blind", "blind2", "blind3", "blind4"]
+Split = Literal[
+    "tune", "held_out", "all", "probe", "fresh", "blind", "blind2", "blind3", "blind4", "blind5"
+]
 # Splits read whole from pii_<name>_<split>.jsonl.
-OWN_FILE = ("probe", "fresh", "blind", "blind2", "blind3", "blind4")
+OWN_FILE = ("probe", "fresh", "blind", "blind2", "blind3", "blind4", "blind5")
 
 
 class MissingCorpus(FileNotFoundError):

@@ -85,6 +85,10 @@ def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
         "Notre atelier au 3 rue des Potiers, 69001 Lyon, ouvre le samedi : rédige l'annonce",
         "Dirección: Calle Real 5, 18009 Granada (oficina de la empresa), ¿qué horario pongo?",
         "Het museum zit op Kerkplein 2, 2011 AB Haarlem. Is het zondag open?",
+        # round 6: the business as the sentence's subject, a legal form before the address
+        "our clinic has now moved to Suite 3, Harbour Court, 9 Quay Street, Cardiff CF10 1EU",
+        "Unsere Praxis ist ab Januar in der Lindenallee 4, 50968 Köln: schreib eine Notiz",
+        "Imprimerie Dubois SARL, 8 rue du Moulin, 44000 Nantes : rédige les mentions légales",
     ],
 )
 def test_a_business_or_public_place_address_is_not_personal(

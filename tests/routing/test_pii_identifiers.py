@@ -14,6 +14,10 @@ from routing_mcp.pii import PiiScanner
     ("prompt", "entity", "value"),
     [
         ("Charge it to 2720 9900 0000 0007 please", "CREDIT_CARD", "2720 9900 0000 0007"),
+        # round 6: India's PAN (upper case, the holder's kind in the fourth letter), Mexico's CURP
+        # (its check digit right)
+        ("the tax portal rejects my PAN AFZPK7190K, why?", "IN_PAN", "AFZPK7190K"),
+        ("mi CURP es GOMC921106MJCNRR04 y no me deja entrar", "MX_CURP", "GOMC921106MJCNRR04"),
         # a wrong key counts after its name; a right one anywhere
         ("N° de sécurité sociale : 2 91 03 75 116 052 42", "FR_NIR", "2 91 03 75 116 052 42"),
         ("numéro 2910375116052 20 sur la carte", "FR_NIR", "2910375116052 20"),
@@ -88,6 +92,12 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "Numéro de commande 302-5518276-4417208 : le colis est en retard",
         "Fattura n. 2024/001532 del fornitore: cosa sono gli oneri?",
         "factuurnummer 2023-0041187 staat niet in de mail",
+        # round 6: a number glued to more of an identifier, a meter's supply point
+        "el número de pedido es 5521-7730-B, ¿dónde está?",
+        "Mon PDL : 0541 2387 6650 19, c'est quoi exactement ?",
+        # a mistyped CURP check digit, a PAN in lower case (a word, not the id)
+        "the sample CURP GOMC921106MJCNRR05 in the docs",
+        "run the job afzpk7190k again",
     ],
 )
 def test_order_and_invoice_numbers_are_not_phones_or_ids(scanner: PiiScanner, prompt: str) -> None:

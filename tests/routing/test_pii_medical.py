@@ -16,6 +16,11 @@ from tests.routing.pii_corpus import strings_of
     ("prompt", "fact"),
     [
         ("remind me to refill my wife's insulin on Friday", "insulin"),
+        # round 6: terms the lists lacked, in the six languages
+        ("my husband's PSA doubled this year, what questions should he ask?", "PSA"),
+        ("seit Wochen habe ich Übelkeit und Schwindelanfälle, welcher Arzt?", "Übelkeit"),
+        ("ma fille a des vertiges le matin, je m'inquiète", "vertiges"),
+        ("mi madre tiene fibromialgia y duerme mal", "fibromialgia"),
         (
             "my daughter was diagnosed with type 2 diabetes last spring",
             "diagnosed with type 2 diabetes",
@@ -64,6 +69,8 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "Wat zijn de symptomen van migraine?",
         "Summarise the 2023 guidelines on hypertension treatment",
         "Set the stroke width of my SVG icons to 2px",
+        "What does a PSA test measure and when is it recommended?",
+        "Explain why vertigo happens after a long boat trip",
     ],
 )
 def test_general_health_questions_stay_clean(scanner: PiiScanner, prompt: str) -> None:

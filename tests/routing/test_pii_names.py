@@ -163,6 +163,9 @@ def test_common_words_products_and_places_are_not_names(scanner: PiiScanner, pro
         ("Reject inputs like 1.2.3.4.5 or 256.1.1.1 in the validator", False),
         ("Accepted publickey for root from 92.40.175.12 port 51122", True),
         ("My public IPv6 is 2a02:8070:a284:5e00:d1c4:9a2f:1c3e:7b10", True),
+        # round 6: a dotted number after a version of the same major number, on the same line
+        ("installed firmware: 5.2.0.14, the vendor recommends 5.3.1.2", False),
+        ("firmware 5.2.0.14 is fine but my VPS 81.2.69.7 drops packets", True),
     ],
 )
 def test_ip_addresses_by_policy(scanner: PiiScanner, prompt: str, is_ip: bool) -> None:
@@ -292,3 +295,56 @@ def test_a_name_ends_at_a_line_break(scanner: PiiScanner) -> None:
     names = [prompt[f.start : f.end] for f in scanner.scan(prompt) if f.entity == "PERSON"]
     assert not any("\n" in n for n in names), names
     assert {"Romain", "Mai Tran", "Katrin Wendland"} <= set(names), names
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [
+        # round 6: names in the identifiers a homelab prompt pastes
+        ("the automation never fires for person.tomasz_w when he gets home", "tomasz_w"),
+        ("dhcp leases: macbook-ingeborg 10.0.0.12, pve-node1 10.0.0.2", "ingeborg"),
+        ("who is Galaxy-S23-de-Rocío on my guest wifi?", "Rocío"),
+        ("Siobhans-iPad keeps dropping off the mesh", "Siobhan"),
+        ("device_tracker.oneplus_henrike shows away all day", "henrike"),
+        ("sshd: Accepted password for wkowalczyk from 203.0.113.9", "wkowalczyk"),
+        ("the cron job runs as user 'lieselotte' and cannot write the share", "lieselotte"),
+        # a user name made from a name the text gives
+        ("Gunnar Lindqvist left; how do I lock the account glindqvist in Nextcloud?", "glindqvist"),
+        # a given name that is also a word, said of someone by "she" or "he"
+        ("Autumn is starting on Monday, can you draft her onboarding checklist?", "Autumn"),
+        ("Hope from the choir asked if I can drive her to rehearsal", "Hope"),
+        # greetings and relations the rules lacked
+        ("rewrite this: 'yo Bartholomew, the drill is still at yours'", "Bartholomew"),
+        ("my roommate Forest set up the printer wrong again", "Forest"),
+    ],
+)
+def test_names_in_identifiers_and_plain_sentences(
+    scanner: PiiScanner, prompt: str, name: str
+) -> None:
+    found = strings_of(scanner, prompt, "PERSON")
+    assert any(name in f for f in found), scanner.scan(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # host names and accounts without a person in them
+        "dhcp leases: pixel-7-pro 10.0.0.31, macbook-air 10.0.0.32, ubuntu-server 10.0.0.2",
+        "sshd: Failed password for root from 203.0.113.9 port 4122",
+        "the container runs as user www-data, how do I change the owner of /srv?",
+        "certificate for https://nas.fritz.box expired yesterday, how do I renew it?",
+        # a word that starts a sentence and a question to the reader
+        "Summer is the best time to repaint the garage, what paint do you recommend?",
+        # streets named after people, and a placeholder name of a form
+        "the shop is on Calle de Goya 12, 28001 Madrid: write the opening-hours sign",
+        "Der Vordruck zeigt 'Erika Mustermann' als Beispiel, was trage ich ein?",
+        # a product's model letter before a new sentence
+        "Mein Stick ist ein ZBDongle-E. Funktioniert der mit Zigbee2MQTT?",
+        # frequent words of the other languages, in lower case, that name lists also hold
+        "¿Es normal dormir diez horas al día como mucho? pregunta general",
+        "kannst du mir helfen, den Router neu zu starten?",
+        "ça marche très bien avec le NAS, merci",
+    ],
+)
+def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, prompt: str) -> None:
+    assert strings_of(scanner, prompt, "PERSON") == [], scanner.scan(prompt)

@@ -40,7 +40,9 @@ from routing_mcp.pii_national import (
     EsNifRecognizer,
     IbanRecognizer,
     InAadhaarRecognizer,
+    InPanRecognizer,
     ItFiscalCodeRecognizer,
+    MxCurpRecognizer,
     PlPeselRecognizer,
     SePersonnummerRecognizer,
     UkNinoRecognizer,
@@ -117,6 +119,7 @@ class CandidatePhoneRecognizer(EntityRecognizer):
     # dash or slash ("INV-2025-000417", "SN/4471902"), or named as an id just before ("Ticket
     # 4155550132", "order #", "Rechnung Nr.").
     _GLUED = re.compile(r"(?:[A-Za-z][\w]*[-_/#]|#)$")
+    _GLUED_AFTER = re.compile(r"[-_/][A-Za-z]")
     _KEY = re.compile(r"\w=$")
     _PHONE_KEY = re.compile(r"(?:phone|tel|mobile|cell|fax|handy|telefon)\w*=$", re.IGNORECASE)
     _DECIMAL = re.compile(r"^\d+\.\d+$")
@@ -149,8 +152,12 @@ class CandidatePhoneRecognizer(EntityRecognizer):
             ):
                 continue  # too short for a phone number, or an IP, or a date (and time)
             before = text[max(0, match.start() - 30) : match.start()]
-            if self._GLUED.search(before) or self._ID_WORD.search(before):
-                continue  # part of an identifier
+            if (
+                self._GLUED.search(before)
+                or self._ID_WORD.search(before)
+                or self._GLUED_AFTER.match(text, match.end())
+            ):
+                continue  # part of an identifier ("INV-2025-000417", "7740-2291-A")
             if self._KEY.search(before) and not self._PHONE_KEY.search(before):
                 continue  # a value in key=value ("offset=4382791680"), not "tel=..."
             if self._DECIMAL.match(match.group()):
@@ -284,6 +291,8 @@ class PiiScanner:
             PlPeselRecognizer(),
             ItFiscalCodeRecognizer(),
             InAadhaarRecognizer(),
+            InPanRecognizer(),
+            MxCurpRecognizer(),
             CryptoRecognizer(),
             NameRecognizer(),
             StreetAddressRecognizer(),

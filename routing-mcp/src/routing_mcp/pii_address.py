@@ -174,12 +174,44 @@ _BUSINESS_BEFORE = regex.compile(
 _BUSINESS_AFTER = regex.compile(rf"(?i)^[\s,;:(—–-]*(?:\p{{L}}+\s+){{0,1}}{_BUSINESS_NOUN}\b")
 
 
+# A business as the sentence's subject, the address later in it with nothing personal between:
+# "our office moved to Unit 4, Riverside Business Park, 112 Wharf Road", "Unser Büro ist jetzt in
+# der Friedrichstraße 123", "nos bureaux déménagent au 45 rue", "Ons kantoor zit nu op ...".
+_BUSINESS_SUBJECT = regex.compile(
+    rf"(?i)\b(?:our|the|unser\w*|die|das|der|notre|nos|la|le|les|nuestr[oa]s?|el|los|las|il|"
+    rf"nostr[oa]|ons|onze|de|het)\s+(?:\p{{L}}+\s+)?{_BUSINESS_NOUN}\b"
+)
+# A company's legal form or register entry: "Müller & Söhne GmbH, Industriestraße 8", "HRB 123".
+_LEGAL_FORM = regex.compile(
+    r"\b(?:GmbH|AG|KG|OHG|UG|e\.V\.|Ltd|Limited|LLC|Inc|PLC|LLP|SARL|SAS|SA|S\.L\.|S\.A\.|"
+    r"S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|HRB|Impressum)\b"
+)
+# The business is whom one writes to, not whose address it is.
+_ADDRESSEE = regex.compile(r"(?i)\b(?:to|an|à|a|al|aan|für|for|pour|para|per|voor)\s*$")
+# ... unless someone's home or a person comes between.
+_PERSONAL_BETWEEN = regex.compile(
+    r"(?i)\b(?:home|flat|apartment|house|wohnung|haus|zuhause|appartement|maison|domicile|chez|"
+    r"piso|casa|domicilio|woning|huis|thuis|place|my|mein\w*|mon|ma|mes|mi|mis|mijn|"
+    # sent to someone, not moved to: "ships to 4 Birch Close", but "moved to Unit 4"
+    r"(?<!\b(?:moved?|moving|relocated|relocating)\s)(?:to|an|à|al|aan)|his|her|their|sein\w*|ihr\w*|son|sa|ses|leur|su|sus|zijn|haar|parents?|eltern|"
+    r"(?-i:I)|ich|je|yo|io|ik|lives?|living|resid\w*|wohnt|wohnhaft|domicili\w*|soussign\w*|"
+    r"vive|abita|woont|mr|mrs|ms|miss|dr|herr|herrn|frau|mme|mlle|sr|sra|sig|signora|dhr|mevr)\b"
+)
+
+
 def _business(text: str, start: int, end: int) -> bool:
     """The address is a business's or a public place's (module doc)."""
     line_start = text.rfind("\n", 0, start) + 1
     before = regex.split(r"[.!?]\s", text[max(line_start, start - 90) : start])[-1]
     after = text[end : end + 40].split("\n", 1)[0]
-    return bool(_BUSINESS_BEFORE.search(before) or _BUSINESS_AFTER.match(after))
+    if _BUSINESS_BEFORE.search(before) or _BUSINESS_AFTER.match(after):
+        return True
+    if _LEGAL_FORM.search(before):
+        return True
+    subject = _BUSINESS_SUBJECT.search(before)
+    if subject is None or _ADDRESSEE.search(before[: subject.start()]):
+        return False  # "a letter to the water company: supply address 4 Birch Close"
+    return not _PERSONAL_BETWEEN.search(before[subject.end() :])
 
 
 class StreetAddressRecognizer(EntityRecognizer):

@@ -25,7 +25,10 @@ ID_WORD_BEFORE = re.compile(
     r"\b(?:ticket|order|invoice|case|ref|reference|tracking|serial|s/n|sn|id|build|job|"
     r"issue|pr|transaction|commit|batch|lot|part|sku|model|rechnung|bestellung|auftrag|"
     r"vorgang|kundennummer|facture|commande|dossier|pedido|factura|fattura|ordine|pratica|"
-    r"spedizione|factuur|bestelling|order|zending|klantnummer)(?:s|nummer|nr)?\s*"
+    r"spedizione|factuur|bestelling|order|zending|klantnummer|"
+    # the supply point of an electricity or gas meter: "PDL", "Zählpunkt", "CUPS", "POD", "EAN"
+    r"pdl|prm|point de livraison|zählpunkt|zählernummer|cups|pod|ean|mpan|mprn)"
+    r"(?:s|nummer|nr)?\s*"
     r"(?:no\.?|nr\.?|n\.|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*$",
     re.IGNORECASE,
 )

@@ -74,7 +74,7 @@ def _read(name: str) -> Iterator[str]:
 
 
 # The large lists are read line by line into hashes (never held as strings); small ones: sets.
-_SMALL = ("name_words", "name_places", "not_names")
+_SMALL = ("name_words", "name_places", "not_names", "common_words")
 
 
 @cache
@@ -133,6 +133,8 @@ class Lexicon:
         )
         self.months = cues.MONTHS
         self.english = lists["english_words"]  # ordinary words that are not names
+        # frequent words of the other five languages: words when written in lower case
+        self.common = lists["common_words"]
 
     # --- what a token is -------------------------------------------------------------------
 
@@ -179,6 +181,7 @@ class Lexicon:
             k in self.words
             or k in self.english
             or k in self.months  # "Jan: rent 1150", "Thu 14:00"
+            or (t.text.islower() and k in self.common)  # "al día como máximo", "mir helfen"
             # "Âge" is the word "age"; "Léa" and "Clément" are names as spelt, not the words
             or (
                 (f := fold(k)) != k

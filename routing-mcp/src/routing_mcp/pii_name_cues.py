@@ -38,7 +38,8 @@ STOP = word_set(
 )
 FLAGS = re.IGNORECASE | re.MULTILINE
 GREETING = re.compile(
-    r"(?:^|[\n'\"(])\s*(?:hi|hello|hey|dear|hallo|liebe|lieber|sehr geehrte[rs]?|bonjour|salut|"
+    r"(?:^|[\n'\"(])\s*(?:hi|hello|hey|hiya|heya|yo|oi|dear|hallo|moin|servus|liebe|lieber|"
+    r"sehr geehrte[rs]?|bonjour|salut|ciao|hoi|"
     r"coucou|cher|chère|hola|querid[oa]|estimad[oa])\s*$",
     FLAGS,
 )
@@ -70,7 +71,13 @@ RELATION = re.compile(
     r"janitor|sergeant|captain|officer|hausmeister(?:in)?|anwalt|anwältin|arzt|ärztin|"
     r"zahnarzt|zahnärztin|lehrer(?:in)?|betreuer(?:in)?|leiter(?:in)?|avocate?|médecin|"
     r"docteur|professeur|directeur|directrice|responsable|gérante?|abogad[oa]|médico|"
-    r"profesor(?:a)?|director(?:a)?|encargad[oa])(?:e?s)?\s*[,:]?\s*$",
+    r"profesor(?:a)?|director(?:a)?|encargad[oa]|"
+    # fields of a transfer, a ticket or a booking: "Empfänger Lukas …", "passenger: MS YUKI …"
+    r"recipient|sender|payee|beneficiary|account holder|cardholder|passenger|guest|traveller|"
+    r"traveler|empfänger(?:in)?|absender(?:in)?|kontoinhaber(?:in)?|inhaber(?:in)?|fahrgast|"
+    r"reisende[rn]?|destinataire|expéditeur|expéditrice|titulaire|bénéficiaire|passager(?:ère)?|"
+    r"destinatario|remitente|beneficiario|titular|pasajer[oa]|mittente|intestatario|"
+    r"passeggero|ontvanger|afzender|begunstigde|rekeninghouder|passagier)(?:e?s)?\s*[,:]?\s*$",
     FLAGS,
 )
 # A relation said of someone in English, right before: "my neighbour ", "our cleaner ". (Not in
@@ -95,12 +102,14 @@ INTRO = re.compile(
 VERB = re.compile(
     r"\b(?:ask|asking|asked|tell|telling|told|remind|reminded|thank|thanks|thanked|invite|"
     r"inviting|invited|call|text|message|email|ping|pinged|pay|paid|cc|hey|lent|lend|owe|owes|"
-    r"owed|met|meet|meeting|congratulate|pick up|picking up|drop off|"
+    r"owed|met|meet|meeting|congratulate|congratulating|welcoming|thanking|introducing|"
+    r"surprise|surprising|visiting|pick up|picking up|drop off|"
     r"felicita|frag|sag|demande|dis|pregunta|dile)\s*,?\s*$",
     FLAGS,
 )
 WEAK = re.compile(
-    r"\b(?:to|for|with|about|by|from|between|für|an|mit|von|pour|avec|à|para|con|"
+    r"\b(?:to|for|with|about|by|from|between|für|an|mit|von|pour|avec|à|para|con|voor|"
+    r"met|aan|"
     r"de la part de)\s*,?\s*$",
     FLAGS,
 )
@@ -146,6 +155,23 @@ AUXILIARIES = word_set(
     "said drew sang won hung",
 )
 # After a name: "nathan and i", "ingrid said" (a person does these; a word rarely stands there).
+# A word that starts a clause and is followed by its verb ("Summer is coming back", "Robin will
+# forget", "Dawn from next door asked"): with SHE_HE in the same sentence or the next, a person.
+CLAUSE_START = re.compile(r"(?:^|[.!?;:\n]\s*|,\s+|\b(?:and|but|so|because|when|if)\s+)\Z")
+SUBJECT_NEXT = re.compile(
+    r"^\s+(?:is|was|will|has|had|can|could|would|should|might|must|does|did|isn't|wasn't|won't|"
+    r"can't|doesn't|didn't|hasn't|hadn't|couldn't|wouldn't|'s|just|always|never|still|really|"
+    r"from|who|keeps|kept|says|said|asks|asked|tells|told|wants|wanted|needs|needed|got|gets|"
+    r"went|goes|loves|hates|likes|thinks|thought|made|makes|came|comes|left|turns|turned|"
+    r"starts|started|forgot|forgets|lost|broke|bought|sent|gave|took|moved|lives|works|plays|"
+    r"\w+ed)\b"
+)
+SHE_HE = re.compile(
+    r"\b(?:she|he|her|his|him|hers|herself|himself|she's|he's|she'll|he'll|she'd|he'd)\b",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"[.!?\n]")
+INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}\s*\Z")
 AFTER_PERSON = re.compile(
     r"^\s*(?:(?:and|und|et|y)\s+(?:i|me|myself|ich|mir|mich|moi|yo)\b|"
     r"(?:said|says|told|asked|wants|needs|thinks|wrote|called|sagt|sagte|meint|fragt|dit|a dit|"
@@ -169,6 +195,11 @@ LIST_GLUE = re.compile(
 PLACE_PREFIXES = word_set(
     "san santa santo são sao saint sainte st ste mont mount mt fort ft port lake cape bad new "
     "los las puerto porto monte villa ciudad bay glen sankt"
+)
+# A street named after a person: "Calle Serrano", "Calle de Fuencarral", "Via Garibaldi".
+STREET_PREFIXES = word_set(
+    "calle avenida avda plaza paseo carrer rua praça via viale piazza corso largo rue avenue "
+    "boulevard impasse allée quai"
 )
 # Hyphen parts that make a compound a place ("Mont-Saint-Michel", "Aix-en-Provence").
 PLACE_HYPHEN_PARTS = word_set("saint sainte st ste mont sur sous lès en am im an upon on sankt")
@@ -253,7 +284,8 @@ THING_NAMED = re.compile(
 )
 # A user name or an id made of a given name and a surname: "fatima.zahra", "anna_kowalski".
 # Zero-width, so that "person.anna_kowalski" is tried at "anna" too.
-HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@]))")
+# (not a host name going on: "nas.fritz.box")
+HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@]|\.\w))")
 # A character glued to a word that makes it code or a product, not a name: "Victor.Engine",
 # "Fritz!Box", "jack()", "user_Anna", "#Anna" (not "@anna": a mention names a person).
 GLUED_AFTER = re.compile(r"^(?:[_!/\\@(\[{\d]|[.:]\w)")
@@ -279,8 +311,9 @@ ELIDED_GAP = re.compile(r"^ {1,2}[A-Za-z]['\u2019]$")
 # Initials and a surname ("J.R. Haverford", "P. Chakrabarti"), or two or three initials alone
 # before a verb of what a person does ("A.K. said", "J.P. and Mo").
 INITIALS = re.compile(
-    r"(?<![\w.])(?:[A-Z]\.\s?){1,3}(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?!\.\w)"
-    r"|(?<![\w.])(?:[A-Z]\.){2,3}(?=\s+(?:said|says|asked|told|wants|will|has|had|is|was|and|"
+    # (not glued to a word by a dash: "ZBDongle-E. Ideen?" is a product's "-E" and a new sentence)
+    r"(?<![\w.-])(?:[A-Z]\.\s?){1,3}(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?!\.\w)"
+    r"|(?<![\w.-])(?:[A-Z]\.){2,3}(?=\s+(?:said|says|asked|told|wants|will|has|had|is|was|and|"
     r"sent|called|texted|emailed|thinks|agreed|promised|needs|gave|meinte|hat|sagt|a dit|dice|"
     r"dijo|ha detto|zei)\b)"
 )

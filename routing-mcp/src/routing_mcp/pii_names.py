@@ -20,6 +20,7 @@ import itertools
 from dataclasses import dataclass
 
 from routing_mcp import pii_name_cues as cues
+from routing_mcp import pii_name_ids
 from routing_mcp.pii_lexicon import Lexicon, Token
 from routing_mcp.pii_lexicon import key as _key
 
@@ -53,6 +54,25 @@ def _lettered(text: str, found: str, start: int, end: int) -> bool:
     return any(f"{chr(c)}. " in near for c in (letter - 1, letter + 1) if 65 <= c <= 90)
 
 
+def _subject(text: str, t: Token) -> bool:
+    """A word that starts a clause, followed by its verb, in a sentence that (or whose next
+    sentence) speaks of "she" or "he": "Summer is coming back ... after her sabbatical"."""
+    before = text[max(0, t.start - 12) : t.start]
+    if not cues.CLAUSE_START.search(before) or cues.INITIAL_BEFORE.search(before):
+        return False  # not after "J.R. " (the initials of the same name)
+    if not cues.SUBJECT_NEXT.match(text[t.end : t.end + 24]):
+        return False
+    rest = text[t.end : t.end + 240]
+    at = 0
+    for _ in range(2):  # this sentence and the next
+        stop = cues.SENTENCE_END.search(rest, at)
+        if stop is None:
+            at = len(rest)
+            break
+        at = stop.end()
+    return cues.SHE_HE.search(rest[:at]) is not None
+
+
 class NameFinder(Lexicon):
     """The rules (module doc) over a :class:`Lexicon`."""
 
@@ -76,6 +96,8 @@ class NameFinder(Lexicon):
         hits.extend(self._coordinated(text, tokens, inside))
         hits.extend(self._listed(text, tokens, spans, inside))
         hits.extend(self._initialled(text, hits))
+        found = [(h.start, h.end) for h in hits]
+        hits.extend(NameHit(s, e, LIKELY) for s, e in pii_name_ids.find(self, text, found))
         return hits
 
     def _initialled(self, text: str, hits: list[NameHit]) -> list[NameHit]:
@@ -127,7 +149,10 @@ class NameFinder(Lexicon):
                 return True
         if j < len(tokens) and text[end : tokens[j].start] in (" ", "'s ", "\u2019s "):
             after = _key(tokens[j].text)
-            if after in cues.EPONYM_NOUNS or " ".join([*keys, after]) in self.places:
+            # "the Mandelbrot set", but "my roommate Chase set the wifi name": a person
+            related = cues.RELATION.search(text[max(0, start - 48) : start]) is not None
+            eponym = after in cues.EPONYM_NOUNS and not related
+            if eponym or " ".join([*keys, after]) in self.places:
                 return True
             if tokens[j].text in cues.BUSINESS_AFTER_NAME:
                 return True  # "Frieda's Kitchen"
@@ -277,8 +302,12 @@ class NameFinder(Lexicon):
             return None, 1
         if cues.RELATION.search(t.text):
             return None, 1  # a role or a relation ("Oma", "Praktikanten") is not the name
+        if t.cap and _key(t.text) in cues.STREET_PREFIXES:
+            return None, 1 + self._rest(text, tokens, i, True)  # "Calle de Fuencarral"
         if _key(t.text) in cues.TITLES and i + 1 < len(tokens):
             nxt = tokens[i + 1]
+            if nxt.text.isupper() and (capitals := self._capitals(text, tokens, i)) is not None:
+                return capitals
             gap = text[t.end : nxt.start]
             # after "Mr", "Herrn", "Mme" even a word is a surname ("Mr Brown"), never a place
             formal = _key(t.text) in cues.FORMAL_TITLES
@@ -294,10 +323,17 @@ class NameFinder(Lexicon):
                 more = self._rest(text, tokens, i + 1, nxt.cap)
                 return NameHit(t.start, tokens[i + 1 + more].end, STRONG), 2 + more
         if t.text.isupper() and len(t.text) > 1:
+            capitals = self._capitals(text, tokens, i)
+            if capitals is not None:  # "name on card PRIYA NAIR", "MS YUKI TANAKA-BROWN"
+                return capitals
             return None, 1  # an acronym (NAS, SHA), never a name
         if not (self.is_given(t) or (t.cap and self.is_surname(t))):
             return self._unknown(text, tokens, i)
-        cue = self._cue(text, t) or ("after" if cues.AFTER_PERSON.match(text[t.end :]) else None)
+        cue = (
+            self._cue(text, t)
+            or ("after" if cues.AFTER_PERSON.match(text[t.end :]) else None)
+            or ("after" if t.cap and _subject(text, t) else None)
+        )
         if cue == "thing":
             return None, 1
         if not self.is_given(t):  # a surname first: "Raj Malhotra" (Raj is a surname too)
@@ -313,6 +349,24 @@ class NameFinder(Lexicon):
                 return hit, more + 1
             # not a name from here ("my friend zoë van der berg"): the next word may start one
         return self._single(t, cue), 1
+
+    def _capitals(self, text: str, tokens: list[Token], i: int) -> tuple[NameHit, int] | None:
+        """A name in capitals, as forms and tickets print it: a given name and a surname (a
+        title before them skipped), none of them an ordinary word ("PRIYA NAIR", not "MARK
+        AS READ" or "NAS RAID")."""
+        j = i + 1 if _key(tokens[i].text) in cues.TITLES else i
+        span: list[Token] = []
+        while j < len(tokens) and len(span) < 4 and tokens[j].text.isupper():
+            if span and not self._joined(text, span[-1], tokens[j]):
+                break
+            t = tokens[j]
+            span.append(Token(t.text[:1] + t.text[1:].lower(), t.start, t.end))
+            j += 1
+        if len(span) < 2 or any(self.is_word(t) for t in span):
+            return None
+        if not (self.is_given(span[0]) and self.is_surname(span[-1])):
+            return None
+        return NameHit(span[0].start, span[-1].end, LIKELY), j - i
 
     def _full_name(self, text: str, span: list[Token], cue: str | None) -> NameHit | None:
         first, rest = span[0], span[1:]
@@ -359,7 +413,7 @@ class NameFinder(Lexicon):
             return NameHit(t.start, t.end, POSSIBLE), 1  # "my neighbour sunita"
         if not t.cap or self.is_word(t) or not t.text[1:].islower() or cues.RELATION.search(t.text):
             return None, 1  # a role is not a name: "Praktikanten Jonas Wolf"
-        cue = self._cue(text, t)
+        cue = self._cue(text, t) or ("verb" if _subject(text, t) else None)
         if cue == "thing":
             return None, 1
         # At the start of a sentence every word is capitalised ("Welche Rosen ..."): there a

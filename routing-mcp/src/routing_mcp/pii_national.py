@@ -27,7 +27,9 @@ __all__ = [
     "EsNifRecognizer",
     "IbanRecognizer",
     "InAadhaarRecognizer",
+    "InPanRecognizer",
     "ItFiscalCodeRecognizer",
+    "MxCurpRecognizer",
     "NhsRecognizer",
     "PlPeselRecognizer",
     "SePersonnummerRecognizer",
@@ -648,3 +650,36 @@ class InAadhaarRecognizer(PatternRecognizer):
             and number != number[::-1]
             and verhoeff_valid(number)
         )
+
+
+class InPanRecognizer(PatternRecognizer):
+    """Indian Permanent Account Numbers: five letters, four digits, a letter; the fourth letter
+    names the holder's kind (P a person, C a company, H a family, F a firm ...). Upper case only:
+    a word of ten letters and digits in lower case is no PAN. No check digit is published."""
+
+    ENTITY = "IN_PAN"
+    PATTERNS = (Pattern("PAN", r"(?-i:\b[A-Z]{3}[ABCFGHJLPT][A-Z][0-9]{4}[A-Z]\b)", 0.85),)
+    CONTEXT = ("pan", "permanent account number", "income tax")
+
+
+_CURP_ALPHABET = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
+
+
+class MxCurpRecognizer(PatternRecognizer):
+    """Mexico's CURP: four letters, the birth date (YYMMDD), H or M, the state, three
+    consonants, a letter or digit, and a check digit over the first seventeen characters."""
+
+    ENTITY = "MX_CURP"
+    PATTERNS = (
+        Pattern(
+            "CURP",
+            r"(?-i:\b[A-Z][AEIOUX][A-Z]{2}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+            r"[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z0-9][0-9]\b)",
+            0.5,
+        ),
+    )
+    CONTEXT = ("curp",)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        total = sum(_CURP_ALPHABET.index(c) * (18 - i) for i, c in enumerate(pattern_text[:17]))
+        return (10 - total % 10) % 10 == int(pattern_text[17])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from routing_mcp.pii_core import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
@@ -168,8 +169,17 @@ def _tagged_name(text: str, start: int) -> bool:
     before = _NAME_BEFORE.search(text[max(0, start - 48) : start])
     if before is None:
         return False
-    name = re.escape(before.group(1))
-    return re.search(rf"(?<![\w.-]){name}[:@]v?\d+\.\d+", text) is not None
+    return before.group(1) in _tagged_names(text)
+
+
+_TAGGED = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]{1,40})[:@]v?\d+\.\d+")
+
+
+@lru_cache(maxsize=4)
+def _tagged_names(text: str) -> frozenset[str]:
+    """Every name the text tags with a version, read once a text (a log with a thousand
+    addresses asked the same question of the whole text a thousand times)."""
+    return frozenset(m.group(1) for m in _TAGGED.finditer(text))
 
 
 # The dotted number just before, in the same list: "1.10.0.2, 1.9.12.0 and 1.10.0.10".
@@ -195,7 +205,21 @@ def _is_version(text: str, start: int, end: int, depth: int = 0) -> bool:
     if _ADDRESS_BEFORE.search(near):
         return False
     clause = re.split(r"[.!?;]\s|\n", text[max(0, start - 40) : start])[-1]
-    return _VERSION_IN_CLAUSE.search(clause) is not None
+    if _VERSION_IN_CLAUSE.search(clause) is not None:
+        return True
+    # the dotted number before it on the same line is a version of the same major number:
+    # "Version du firmware : 4.7.6.1, celle recommandée : 4.8.0.2" (no address word right before
+    # this one: checked above; "fw 1.2.3.4, ping 81.2.69.160" stays an address)
+    line = text[max(0, start - 80) : start].rsplit("\n", 1)[-1]
+    major = text[start:end].split(".")[0]
+    previous = [m for m in _DOTTED.finditer(line) if m.group().split(".")[0] == major]
+    if previous and depth < 16:
+        at = start - len(line) + previous[-1].start()
+        return _is_version(text, at, at + len(previous[-1].group()), depth + 1)
+    return False
+
+
+_DOTTED = re.compile(r"(?<![\d.])\d+(?:\.\d+){3}(?![\d.])")
 
 
 _NOT_PERSONAL = [
@@ -436,7 +460,8 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 r"handynummer|telefon|festnetz(?:nummer)?|rückruf|mobil|portable|téléphone|"
                 r"appelez|appelle|fixe|numéro|móvil|teléfono|llámame|llama|fijo|número|"
                 r"cellulare|telefono|chiamami|mobiel|telefoonnummer|bel me)\b[^\n\d]{0,16})"
-                r"\+?\(?\d[\d ().-]{6,16}\d\b",
+                # (not glued to more of an identifier: "número de pedido 7740-2291-A")
+                r"\+?\(?\d[\d ().-]{6,16}\d\b(?![-_/][A-Za-z0-9])",
                 0.6,
             )
         ],

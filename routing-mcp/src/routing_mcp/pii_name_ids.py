@@ -1,0 +1,214 @@
+"""Names inside the identifiers a homelab prompt pastes: Home Assistant person entities, devices
+and host names that carry their owner's name, log-in names, and the user names made from a name
+the text gives.
+
+The name rules (:mod:`routing_mcp.pii_names`) read names as words of a sentence; a DHCP lease
+list ("lenovo-priyam", "iPhone-de-Beatriz", "LEO-LAPTOP"), an sshd log ("publickey for
+jkowalski"), an LDAP entry ("uid=yhassan ... cn: Yasmin Hassan") or an automation
+("person.rosalind_ng") holds them glued into one token. Each rule here needs the identifier's
+kind to be certain (a person entity, a device word beside the name, a log-in field) or the name
+it is made from to be in the same text: a given name alone in a host name ("pve-node1",
+"pixel-7-pro") is not enough.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from routing_mcp.pii_lexicon import Lexicon, Token, fold
+from routing_mcp.pii_lexicon import key as _key
+from routing_mcp.pii_name_cues import word_set
+
+# Home Assistant's person domain: the object id is a person's name, whatever it looks like.
+PERSON_ENTITY = re.compile(r"(?<![\w.])person\.([a-z0-9]+(?:_[a-z0-9]+)*)\b")
+# An entity whose object id names a device: "device_tracker.pixel_7_hamid",
+# "sensor.anna_iphone_battery".
+ENTITY = re.compile(r"(?<![\w.])(?P<domain>[a-z_]+)\.(?P<id>[a-z0-9]+(?:_[a-z0-9]+)+)\b")
+# Parts glued by "-" or "_" into one host or device name.
+COMPOUND = re.compile(r"(?<![\w.@/\\-])[^\W\d_][^\W_]*(?:[-_][^\W_]+)+(?![\w@/\\-]|\.\w)")
+DEVICE_WORDS = word_set(
+    "iphone ipad ipod macbook macbookpro macbookair imac mbp mac pixel galaxy android laptop "
+    "notebook desktop pc phone handy telefon tablet lenovo thinkpad ideapad dell xps hp surface "
+    "chromebook kindle watch applewatch xbox ps4 ps5 playstation switch nintendo oneplus xiaomi "
+    "redmi huawei samsung asus acer moto motorola nokia oppo vivo xperia fairphone"
+)
+# Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz".
+CONNECTORS = word_set("de von di da du van of")
+# A log-in field: the account name right after it (sshd, LDAP, user admin, file ownership).
+LOGIN = re.compile(
+    r"(?:\b(?:publickey|password|invalid user|user(?:name)?s?|login|log-in|account|uid|"
+    r"benutzer(?:name)?|nutzer|konto|utilisateur|compte|usuario|cuenta|utente|gebruiker(?:snaam)?)"
+    r"\b(?:\s+(?:for|de|di|von|van))?\s*[:=]?\s*['\"`]?)(?P<name>[a-z][a-z0-9._-]{2,31})\b",
+    re.IGNORECASE,
+)
+# Accounts every system has: never a person.
+SYSTEM_ACCOUNTS = word_set(
+    "root admin administrator user users guest nobody daemon www-data pi ubuntu debian postgres "
+    "mysql git docker plex homeassistant hass abc test demo backup sync ftp mail operator service "
+    "svc jenkins ansible deploy www nginx apache redis minio sonarr radarr prowlarr sabnzbd "
+    "truenas admin1 default system"
+)
+_WORD = re.compile(r"[^\W_][\w.'-]*[^\W_]|[^\W_]", re.UNICODE)
+_SPLIT = re.compile(r"[-_.]")
+_DIGITS = re.compile(r"\d+$")
+
+Span = tuple[int, int]
+
+
+class Inside:
+    """Whether a position is inside one of many spans, in logarithmic time (a pasted log holds
+    thousands of names)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [s for s, _ in merged]
+        self._ends = [e for _, e in merged]
+
+    def __contains__(self, at: int) -> bool:
+        k = bisect.bisect_right(self._starts, at) - 1
+        return k >= 0 and at < self._ends[k]
+
+
+def _token(text: str, start: int = 0) -> Token:
+    """A part of an identifier as the lexicon reads a word: capitalised (an upper-case part
+    would count as an acronym)."""
+    return Token(text[:1].upper() + text[1:].lower(), start, start + len(text))
+
+
+def _clear_given(lex: Lexicon, part: str) -> bool:
+    t = _token(part)
+    return len(part) >= 3 and lex.is_given(t) and not lex.is_word(t)
+
+
+def _clear_surname(lex: Lexicon, part: str) -> bool:
+    t = _token(part)
+    return len(part) >= 4 and lex.is_surname(t) and not lex.is_word(t)
+
+
+def _parts(value: str, offset: int) -> list[tuple[str, int, int]]:
+    out, at = [], 0
+    for piece in _SPLIT.split(value):
+        start = value.index(piece, at) if piece else at
+        at = start + len(piece)
+        if piece:
+            out.append((piece, offset + start, offset + start + len(piece)))
+    return out
+
+
+def person_entities(text: str) -> Iterator[Span]:
+    """``person.<object id>``: Home Assistant's person entities."""
+    for m in PERSON_ENTITY.finditer(text):
+        yield m.start(1), m.end(1)
+
+
+def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
+    """The owner's name in a device's host name or entity id: a device word ("iphone",
+    "laptop", a tracker entity) and a name beside it ("priyam", "Johns", "de-Beatriz")."""
+    candidates: list[tuple[list[tuple[str, int, int]], bool]] = []
+    for m in COMPOUND.finditer(text):
+        candidates.append((_parts(m.group(), m.start()), False))
+    for m in ENTITY.finditer(text):
+        candidates.append(
+            (_parts(m.group("id"), m.start("id")), m.group("domain") == "device_tracker")
+        )
+    for parts, tracker in candidates:
+        words = [p.lower() for p, _, _ in parts]
+        if not tracker and not any(w in DEVICE_WORDS for w in words):
+            continue
+        for n, (part, start, end) in enumerate(parts):
+            word = words[n]
+            if word in DEVICE_WORDS or not part.isalpha():
+                continue
+            after_connector = n > 0 and words[n - 1] in CONNECTORS
+            if (after_connector and len(part) >= 3 and lex.is_given(_token(part))) or _clear_given(
+                lex, part
+            ):
+                yield start, end
+            elif word.endswith("s") and _clear_given(lex, part[:-1]):  # "Johns-MacBook-Pro"
+                yield start, end - 1
+
+
+def _login_name(lex: Lexicon, name: str) -> bool:
+    """An account name made of a person's name: "heinz", "bilal_k", "kai.takahashi08",
+    "gkrause" (an initial and a surname), "annam" (a given name and an initial)."""
+    if name.lower() in SYSTEM_ACCOUNTS:
+        return False
+    parts = [_DIGITS.sub("", p) for p in _SPLIT.split(name)]
+    parts = [p for p in parts if p.isalpha()]
+    if any(_clear_given(lex, p) or _clear_surname(lex, p) for p in parts):
+        return True
+    core = "".join(parts)
+    return (
+        len(parts) == 1
+        and len(core) >= 5
+        and (_clear_surname(lex, core[1:]) or _clear_given(lex, core[:-1]))
+    )
+
+
+def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
+    """The account after a log-in field: "publickey for jkowalski", "uid=yhassan",
+    "Benutzer 'gkrause'", "runs as user heinz"."""
+    for m in LOGIN.finditer(text):
+        name = m.group("name").rstrip("._-")
+        if _login_name(lex, name):
+            yield m.start("name"), m.start("name") + len(name)
+
+
+def _handle_forms(lex: Lexicon, given: str, surname: str | None) -> set[str]:
+    g = fold(_key(given))
+    alone = {g} if _clear_given(lex, given) else set()  # not "will" for Will, "mark" for Mark
+    if surname is None:
+        return alone
+    s = fold(_key(surname)).replace("-", "")
+    return alone | {
+        g[0] + s,
+        g + s[0],
+        g + s,
+        f"{g}.{s}",
+        f"{g}_{s}",
+        f"{g}-{s}",
+        f"{g[0]}.{s}",
+        f"{g[0]}_{s}",
+        s + g[0],
+        f"{s}.{g}",
+        f"{s}_{g}",
+    }
+
+
+def derived_handles(lex: Lexicon, text: str, names: list[Span]) -> Iterator[Span]:
+    """User names made from a name found in the text: "Gerd Krause" ... "gkrause", "Olek
+    Szymański" ... "oszymanski", "Bilal" ... "bilal_k". A form may carry digits or one more
+    letter at its end ("mrossetti2", "bilal_k")."""
+    forms: set[str] = set()
+    for start, end in names:
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[start:end]) if len(w) > 1]
+        if not words:
+            continue
+        forms |= _handle_forms(lex, words[0], words[-1] if len(words) > 1 else None)
+    forms = {f for f in forms if len(f) >= 3}
+    if not forms:
+        return
+    inside = Inside(names)
+    for m in _WORD.finditer(text):
+        start, end = m.start(), m.end()
+        if start in inside or "@" in text[max(0, start - 1) : end + 1]:
+            continue  # a name found, or an e-mail address (a finding of its own)
+        word = fold(_key(m.group()))
+        core = _DIGITS.sub("", word)
+        if core in forms or (len(core) > 3 and core[-2] in "._-" and core[:-2] in forms):
+            yield start, end
+
+
+def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
+    """Every rule of this module; ``names``: the spans of the names found so far."""
+    spans = [*person_entities(text), *owned_devices(lex, text), *login_names(lex, text)]
+    spans += derived_handles(lex, text, [*names, *spans])
+    inside = Inside(names)
+    return [s for s in spans if s[0] not in inside]
