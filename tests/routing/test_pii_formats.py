@@ -23,7 +23,7 @@ def found(recognizer: EmailRecognizer | IpRecognizer, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "emails"),
     [
-        ("Write to jane.doe@example.com today", ["jane.doe@example.com"]),
+        ("Write to jane.doe@posteo.de today", ["jane.doe@posteo.de"]),
         (
             "cc x+tag@b.co.uk and o'neil@mail.example.museum",
             ["x+tag@b.co.uk", "o'neil@mail.example.museum"],

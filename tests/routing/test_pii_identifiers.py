@@ -98,6 +98,14 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         # a mistyped CURP check digit, a PAN in lower case (a word, not the id)
         "the sample CURP GOMC921106MJCNRR05 in the docs",
         "run the job afzpk7190k again",
+        # round 7: examples and placeholders of the documentation, device numbers, services
+        "for the docs, use contact@example.org and support@shop.test as sample addresses",
+        "our API test suite charges 4242 4242 4242 4242, the sandbox test card",
+        "Beispiel-IBAN für die Doku: DE89 3704 0044 0532 0130 00",
+        "in the film the number was e.g. (555) 555-0142, is that a real format?",
+        "IMEI: 490154203237518, is the phone stolen?",
+        "the router log says DNS-Server: 212.18.3.5, whose is it?",
+        "nhs_number = '9999999999'  # placeholder in the fixture",
     ],
 )
 def test_order_and_invoice_numbers_are_not_phones_or_ids(scanner: PiiScanner, prompt: str) -> None:

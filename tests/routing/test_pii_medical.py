@@ -21,6 +21,8 @@ from tests.routing.pii_corpus import strings_of
         ("seit Wochen habe ich Übelkeit und Schwindelanfälle, welcher Arzt?", "Übelkeit"),
         ("ma fille a des vertiges le matin, je m'inquiète", "vertiges"),
         ("mi madre tiene fibromialgia y duerme mal", "fibromialgia"),
+        # round 7: German without "ich"
+        ("Habe seit dem Frühjahr Asthma, hilft ein Luftreiniger?", "Asthma"),
         (
             "my daughter was diagnosed with type 2 diabetes last spring",
             "diagnosed with type 2 diabetes",

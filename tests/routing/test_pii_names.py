@@ -348,3 +348,45 @@ def test_names_in_identifiers_and_plain_sentences(
 )
 def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, prompt: str) -> None:
     assert strings_of(scanner, prompt, "PERSON") == [], scanner.scan(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # round 7: businesses and firms called by a name, animals and things named like people
+        "Die Metzgerei Baumann sucht eine Aushilfe, schreib die Anzeige",
+        "la pharmacie Lucas ferme à quelle heure le dimanche ?",
+        "Write a thank-you card from Schneider & Söhne to their suppliers",
+        "Is Procter & Gamble older than Johnson & Johnson?",
+        "Bruno the robot mower keeps getting stuck on the lawn edge, any fix?",
+        "we got a kitten last week, her name is Clementine, what food is best?",
+        "who sang the song 'Roxanne' and was it a hit?",
+        # a name talked about as a name, a figure of history asked about
+        "Is Amadeus a good name for a sailing boat or is it too much?",
+        "¿Quién fue Simón Bolívar y por qué es tan importante?",
+        "Who were Lewis and Clark, in three sentences?",
+        "Sehr geehrte Damen und Herren, wie formuliere ich das höflicher?",
+    ],
+)
+def test_businesses_animals_works_and_history_are_no_private_person(
+    scanner: PiiScanner, prompt: str
+) -> None:
+    assert strings_of(scanner, prompt, "PERSON") == [], scanner.scan(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [
+        # round 7: what someone does with the writer, a friend "of mine", a professor, handles
+        ("can you settle this: Brook owes me 20 and Skye paid the taxi", "Brook"),
+        ("a friend of ours, Dusty, wants to borrow the trailer again", "Dusty"),
+        ("draft an email to Professor Okonjo-Brandt about the extension", "Okonjo-Brandt"),
+        ("my mum's login is ingrid.halvorsen1961, is that too guessable?", "ingrid.halvorsen"),
+        ("the Jellyfin admin user is rosalie.tan, reset her password", "rosalie.tan"),
+        # but a relation keeps its name even in a sentence about names
+        ("names for the dog? my sister Henrike wants Bolt", "Henrike"),
+    ],
+)
+def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
+    found = strings_of(scanner, prompt, "PERSON")
+    assert any(name in f for f in found), scanner.scan(prompt)

@@ -13,7 +13,7 @@ from routing_mcp.pii_pool import Finding, ScannerConfig, ScanOptions, ScanPool
 from tests.harness import mcp_client, structured
 from tests.routing.conftest import Upstreams
 
-EMAIL = "Write to jane.doe@example.com about the invoice for the roof repair."
+EMAIL = "Write to jane.doe@posteo.de about the invoice for the roof repair."
 FILLER = "Summarise the maintenance notes below for the house log, one line per item. "
 
 

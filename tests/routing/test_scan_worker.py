@@ -28,7 +28,7 @@ async def main():
     server = build_server(load_settings(RoutingSettings))
     async with Client(server) as client:
         routed = await client.call_tool(
-            "route", {"prompt": "Write to jane.doe@example.com about the invoice"}
+            "route", {"prompt": "Write to jane.doe@posteo.de about the invoice"}
         )
         scan = await client.call_tool(
             "scan_pii", {"prompt": "My card is 4111 1111 1111 1111, call +44 20 7946 0958",
@@ -61,7 +61,7 @@ async def test_idle_workers_end_and_start_again_on_the_next_scan() -> None:
 
     pool = ScanPool(ScannerConfig(0.4, ("US", "GB")), ScanOptions(worker_idle=0.2))
     try:
-        first = await pool.scan("Mail jane.doe@example.com")
+        first = await pool.scan("Mail jane.doe@posteo.de")
         assert [f.entity for f in first.findings] == ["EMAIL_ADDRESS"]
         for _ in range(600):  # poll the pool (at most 30 s), do not sleep for the idle time
             if not pool.workers_running:
@@ -83,7 +83,7 @@ async def test_a_killed_worker_is_replaced_and_a_cancelled_scan_keeps_its_answer
 
     pool = ScanPool(ScannerConfig(0.4, ("US", "GB")))
     try:
-        first = await pool.scan("Mail jane.doe@example.com")
+        first = await pool.scan("Mail jane.doe@posteo.de")
         assert [f.entity for f in first.findings] == ["EMAIL_ADDRESS"]
         worker = pool._short
         assert worker is not None
@@ -111,7 +111,7 @@ from routing_mcp.pii_pool import ScannerConfig, ScanPool
 
 async def main():
     pool = ScanPool(ScannerConfig(0.4, ("US", "GB")))
-    short = await pool.scan("Mail jane.doe@example.com")
+    short = await pool.scan("Mail jane.doe@posteo.de")
     long = await pool.scan("Card 4111 1111 1111 1111. " + "x" * 100_000)  # the long-text worker
     pool.close()
     print(json.dumps([[f.entity for f in r.findings] for r in (short, long)]))

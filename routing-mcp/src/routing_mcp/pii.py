@@ -18,7 +18,7 @@ from pathlib import Path
 import phonenumbers
 import regex
 
-from routing_mcp import pii_medical
+from routing_mcp import pii_examples, pii_medical
 from routing_mcp.pii_address import StreetAddressRecognizer
 from routing_mcp.pii_core import (
     EntityRecognizer,
@@ -347,7 +347,9 @@ class PiiScanner:
             (
                 Finding(r.entity_type, r.start, r.end, round(min(r.score, 1.0), 2))
                 for r in kept
-                if r.score >= self.threshold and not _inside_token(text, r)
+                if r.score >= self.threshold
+                and not _inside_token(text, r)
+                and not pii_examples.is_example(text, r)
             ),
             key=lambda f: (f.start, f.entity),
         )

@@ -34,7 +34,24 @@ ID_WORD_BEFORE = re.compile(
 )
 
 
+# A device's number right before: IMEIs and SIM numbers carry a Luhn check digit too.
+_DEVICE_NUMBER_BEFORE = re.compile(
+    r"\b(?:imei|imeisv|meid|esn|iccid|imsi|sim|serial|s/n|sn)\s*(?:no\.?|nr\.?|number|#)?"
+    r"\s*[:=]?\s*$",
+    re.IGNORECASE,
+)
+
+
 class CardRecognizer(CreditCardRecognizer):
+    """Card numbers, with Mastercard's 2-series; not an IMEI or a SIM number (also Luhn)."""
+
+    def analyze(self, text: str) -> list[RecognizerResult]:
+        return [
+            r
+            for r in super().analyze(text)
+            if not _DEVICE_NUMBER_BEFORE.search(text[max(0, r.start - 24) : r.start])
+        ]
+
     def __init__(self) -> None:
         super().__init__()
         self.patterns.append(

@@ -37,6 +37,8 @@ _PERSON_CUE = regex.compile(
     # "I", and a lower-case "i" that is the pronoun: "i'm", "i've", "i had", "i started"
     r"(?-i:\bI\b)|\bi(?:['’](?:m|ve|d)|\s+(?:have|had|am|was|take|took|got|suffer|started|"
     r"stopped))\b|"
+    # German without "ich" at a sentence's start: "Bin Diabetiker Typ 2", "Habe seit Jahren ..."
+    r"(?-i:(?:^|(?<=[.!?\n]\s{0,2}))(?:Bin|Habe|Hab|Nehme)\s)|"
     r"\b(?:my|mine|myself|he|she|him|his|her|hers|he's|she's|"
     r"we|our|mum|mom|dad|grandma|grandpa|"
     r"ich|mein\w*|er|sein\w*|ihre[mnrs]?|unser\w*|mama|papa|oma|opa|"

@@ -22,7 +22,8 @@ PARTICLES = word_set(
 TITLES = word_set(
     "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
     "don doña familie famille familia family signora signor sig dott dottoressa mevrouw meneer "
-    "mevr dhr heer mw"
+    "mevr dhr heer mw professor professorin professeur professeure profesor profesora "
+    "professore professoressa"
 )
 # Function words of the six languages (some are also short given names: "Les", "Al", "Ella").
 STOP = word_set(
@@ -34,7 +35,9 @@ STOP = word_set(
     "du er sie es wir ihr "
     # Italian and Dutch: capitalised at a sentence's start, or names as well ("Che", "Della")
     "che chi il lo gli della delle dello dei degli per tra fra come quale quali cosa sono "
-    "welke welk wat hoe waar het een voor naar niet ook maar deze dit dat zijn"
+    "welke welk wat hoe waar het een voor naar niet ook maar deze dit dat zijn "
+    # "Sehr geehrte Damen und Herren", "Geachte dames en heren", "Mesdames, Messieurs"
+    "damen herren dames heren mesdames messieurs"
 )
 FLAGS = re.IGNORECASE | re.MULTILINE
 GREETING = re.compile(
@@ -77,7 +80,9 @@ RELATION = re.compile(
     r"traveler|empfänger(?:in)?|absender(?:in)?|kontoinhaber(?:in)?|inhaber(?:in)?|fahrgast|"
     r"reisende[rn]?|destinataire|expéditeur|expéditrice|titulaire|bénéficiaire|passager(?:ère)?|"
     r"destinatario|remitente|beneficiario|titular|pasajer[oa]|mittente|intestatario|"
-    r"passeggero|ontvanger|afzender|begunstigde|rekeninghouder|passagier)(?:e?s)?\s*[,:]?\s*$",
+    r"passeggero|ontvanger|afzender|begunstigde|rekeninghouder|passagier)(?:e?s)?"
+    # "a friend of mine, Rusty,"
+    r"(?:\s+of\s+(?:mine|ours))?\s*[,:]?\s*$",
     FLAGS,
 )
 # A relation said of someone in English, right before: "my neighbour ", "our cleaner ". (Not in
@@ -174,7 +179,9 @@ SENTENCE_END = re.compile(r"[.!?\n]")
 INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}\s*\Z")
 AFTER_PERSON = re.compile(
     r"^\s*(?:(?:and|und|et|y)\s+(?:i|me|myself|ich|mir|mich|moi|yo)\b|"
-    r"(?:said|says|told|asked|wants|needs|thinks|wrote|called|sagt|sagte|meint|fragt|dit|a dit|"
+    # what a person does to or with the writer: "Sunny owes me 45", "Chip paid for the pizza"
+    r"(?:owes|owed|paid|lent|borrowed|texted|emailed|promised|invited|helped|blocked|unfriended|"
+    r"said|says|told|asked|wants|needs|thinks|wrote|called|sagt|sagte|meint|fragt|dit|a dit|"
     r"veut|demande|dice|dijo|quiere)\b|"
     # "Florence (my flatmate, not the city)", "Juno, my partner,"
     r"[(,]\s*(?:my|our|mein\w*|unser\w*|ma|mon|mes|notre|mi|mis|nuestr[oa]|mio|mia|mijn|onze)\s"
@@ -234,7 +241,66 @@ _BUSINESS_WORDS = (
     "Brasserie Pizzeria Trattoria Boutique Studio Hotel Inn Lodge Bäckerei Laden Boulangerie "
     "Panadería Panetteria Bakkerij"
 )
-BUSINESS_AFTER_NAME = frozenset(_BUSINESS_WORDS.split())
+BUSINESS_AFTER_NAME = frozenset(
+    _BUSINESS_WORDS.split()
+    + str.split(
+        "Foods Group Bank Motors Airlines Airways Insurance Holdings Industries Labs Media Pharma "
+        "Records Studios Partners Brothers Bros GmbH Ltd Inc AG Corp Company Co KG SARL"
+    )
+)
+# A business before the name it is called by: "Bäckerei Hoffmann", "boulangerie Paul",
+# "Praxis Dr. Lindner", "Bakkerij Bart".
+BUSINESS_BEFORE_NAME = word_set(
+    "bäckerei metzgerei konditorei apotheke praxis kanzlei café cafe restaurant pizzeria "
+    "trattoria boulangerie pâtisserie patisserie pharmacie cabinet bakkerij apotheek slagerij "
+    "panadería farmacia pastelería bakery pharmacy salon hotel pasticceria gasthaus gasthof "
+    "autohaus brasserie taverna"
+)
+# A company named after its founders: "Johnson & Johnson", "Dr. Lindner & Kollegen".
+FIRM_AFTER = re.compile(
+    r"^\s*&\s*(?:co\b|cie\b|sons?\b|söhne\b|sohn\b|kollegen\b|partners?\b|partner\b|"
+    r"associates\b|fils\b|hijos\b|figli\b|zonen\b)",
+    re.IGNORECASE,
+)
+# "Penny the robot vacuum", "Rex the dog": a thing or an animal named like a person.
+THING_AFTER_THE = re.compile(
+    r"^\s+the\s+(?:\w+\s+)?(?:robot|vacuum|roomba|mower|dog|cat|puppy|kitten|hamster|rabbit|"
+    r"horse|pony|parrot|budgie|goldfish|tortoise|lamp|boat|car|van|printer|server|bot|plant|"
+    r"tree|tractor|bear|cow|goat|chicken|hen)s?\b",
+    re.IGNORECASE,
+)
+# A name talked about as a name: "a good name for a boat", "prénom pour un robot", "nombre
+# para un barco": whoever it is given to, no one is named.
+NAME_FOR = re.compile(
+    r"\b(?:name|names|nombre|nombres|nom|noms|prénom|prénoms|vorname|namen?|nome|nomi|naam|"
+    r"namen)\s+(?:for|para|pour|für|per|voor)\b",
+    re.IGNORECASE,
+)
+# A pet's name: "a new puppy ... her name is Mabel".
+PET_NAME_IS = re.compile(
+    r"\b(?:dog|cat|puppy|kitten|pet|hamster|rabbit|bunny|horse|pony|parrot|budgie|tortoise|"
+    r"hund|welpe|katze|kätzchen|hase|pferd|chien|chiot|chat|chaton|lapin|cheval|perro|cachorro|"
+    r"gato|conejo|caballo|cane|cucciolo|gatto|coniglio|cavallo|hond|pup|kat|konijn|paard)\b"
+    r"[^\n]{0,80}?\b(?:her|his|its|ihr|sein|son|su|suo|sua|haar|zijn)\s+(?:name|nom|nombre|"
+    r"nome|naam)\s+(?:is|ist|est|es|è)\s*['\"‘“«„]?\s*$",
+    re.IGNORECASE,
+)
+# A work named in quotes: "the song 'Jolene'", "das Buch „Momo“".
+WORK_QUOTED = re.compile(
+    r"\b(?:song|album|track|single|film|movie|book|novel|poem|play|musical|opera|show|series|"
+    r"episode|game|painting|lied|buch|roman|gedicht|oper|chanson|livre|poème|tableau|canción|"
+    r"libro|novela|película|canzone|romanzo|liedje|boek)\s+['\"‘“«„]\s*$",
+    re.IGNORECASE,
+)
+# A historical figure asked about: "Who were Bonnie and Clyde?", "quién fue Frida Kahlo".
+WHO_WAS = re.compile(
+    r"\b(?:who\s+(?:was|were)|wer\s+(?:war|waren)|qui\s+(?:était|étaient|fut)|"
+    r"quién(?:es)?\s+(?:fue|fueron|era|eran)|chi\s+(?:era|erano|fu|furono)|wie\s+(?:was|waren))"
+    # the second of two: "Who were Lewis and Clark"
+    r"\s+(?-i:(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,3}(?:and|und|et|y|e|en|&)\s+)?$",
+    re.IGNORECASE,
+)
+WHO_WAS_END = re.compile(r"^\s*(?:[?,;.:]|and\b|und\b|et\b|y\b|e\b|en\b|$)", re.IGNORECASE)
 # Makers before a model name: "Renault Zoé", "Fronius Symo", "Miele Nova".
 MAKERS = word_set(
     "renault peugeot citroën citroen fiat opel volkswagen vw toyota honda nissan mazda kia "
@@ -284,8 +350,8 @@ THING_NAMED = re.compile(
 )
 # A user name or an id made of a given name and a surname: "fatima.zahra", "anna_kowalski".
 # Zero-width, so that "person.anna_kowalski" is tried at "anna" too.
-# (not a host name going on: "nas.fritz.box")
-HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![\w@]|\.\w))")
+# (not a host name going on: "nas.fritz.box"; digits may follow: "kenji.watanabe1987")
+HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![^\W\d]|@|\.\w))")
 # A character glued to a word that makes it code or a product, not a name: "Victor.Engine",
 # "Fritz!Box", "jack()", "user_Anna", "#Anna" (not "@anna": a mention names a person).
 GLUED_AFTER = re.compile(r"^(?:[_!/\\@(\[{\d]|[.:]\w)")

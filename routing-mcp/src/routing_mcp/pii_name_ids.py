@@ -40,7 +40,9 @@ CONNECTORS = word_set("de von di da du van of")
 LOGIN = re.compile(
     r"(?:\b(?:publickey|password|invalid user|user(?:name)?s?|login|log-in|account|uid|"
     r"benutzer(?:name)?|nutzer|konto|utilisateur|compte|usuario|cuenta|utente|gebruiker(?:snaam)?)"
-    r"\b(?:\s+(?:for|de|di|von|van))?\s*[:=]?\s*['\"`]?)(?P<name>[a-z][a-z0-9._-]{2,31})\b",
+    r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è))?\s*[:=]?\s*['\"`]?)"
+    # (the whole account name: not the start of an e-mail address, a finding of its own)
+    r"(?P<name>[a-z][a-z0-9._-]{2,31})(?![\w@-]|\.\w)",
     re.IGNORECASE,
 )
 # Accounts every system has: never a person.

@@ -17,6 +17,7 @@ a name are :mod:`routing_mcp.pii_name_cues`.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from routing_mcp import pii_name_cues as cues
@@ -52,6 +53,9 @@ def _lettered(text: str, found: str, start: int, end: int) -> bool:
     letter = ord(found[0])
     near = text[max(0, start - 40) : start] + " " + text[end : end + 40]
     return any(f"{chr(c)}. " in near for c in (letter - 1, letter + 1) if 65 <= c <= 90)
+
+
+_SENTENCE_SPLIT = re.compile(r"[.!?]\s|\n")
 
 
 def _subject(text: str, t: Token) -> bool:
@@ -126,6 +130,8 @@ class NameFinder(Lexicon):
         to punctuation ("Victor.Engine", "Fritz!Box"), a place ("San Diego", "Saint-Malo", "San
         Luis Obispo"), or something named after a person ("the Monty Hall problem")."""
         start, end = tokens[i].start, tokens[j - 1].end
+        if self._named_thing(text, tokens, i, start, end):
+            return True
         # a mention's handle goes on with "_" or digits ("@svetlana_k", "@tom92"): still a person
         handle = text[start - 1 : start] == "@" and cues.HANDLE_REST.match(text, end) is not None
         if not handle and (
@@ -161,6 +167,37 @@ class NameFinder(Lexicon):
             ):
                 return True  # "the Matilda desk lamp"
         return self._product(text, tokens, i, end)
+
+    def _named_thing(self, text: str, tokens: list[Token], i: int, start: int, end: int) -> bool:
+        """A business, a firm, an animal, a work or a figure of history called by the name, or a
+        name talked about as a name (round 7's false positives of the fifth blind corpus)."""
+        if (
+            i > 0
+            and _key(tokens[i - 1].text) in cues.BUSINESS_BEFORE_NAME
+            and text[tokens[i - 1].end : start] == " "
+        ):
+            return True  # "Bäckerei Hoffmann", "Praxis Dr. Lindner"
+        after = text[end : end + 60]
+        word = text[start:end]
+        if cues.FIRM_AFTER.match(after) or after.startswith(f" & {word}"):
+            return True  # "Dr. Lindner & Kollegen", "Johnson & Johnson"
+        if text[max(0, start - len(word) - 3) : start] == f"{word} & ":
+            return True
+        if cues.THING_AFTER_THE.match(after):
+            return True  # "Penny the robot vacuum"
+        before = text[max(0, start - 100) : start]
+        if cues.WORK_QUOTED.search(before[-30:]) or cues.PET_NAME_IS.search(before):
+            return True  # "the song 'Jolene'", "a new puppy ... her name is Mabel"
+        if cues.WHO_WAS.search(before[-30:]) and cues.WHO_WAS_END.match(after):
+            return True  # "Who were Bonnie and Clyde?"
+        if cues.RELATION.search(text[max(0, start - 48) : start]):
+            return False  # "names for our baby: ... also my husband Cathal says"
+        sentence = (
+            _SENTENCE_SPLIT.split(before)[-1]
+            + word
+            + _SENTENCE_SPLIT.split(text[end : end + 100], maxsplit=1)[0]
+        )
+        return cues.NAME_FOR.search(sentence) is not None  # "a good name for a boat"
 
     def _product(self, text: str, tokens: list[Token], i: int, end: int) -> bool:
         """A product or a thing named like a person: a maker before ("Renault Zoé"), a model
@@ -304,6 +341,8 @@ class NameFinder(Lexicon):
             return None, 1  # a role or a relation ("Oma", "Praktikanten") is not the name
         if t.cap and _key(t.text) in cues.STREET_PREFIXES:
             return None, 1 + self._rest(text, tokens, i, True)  # "Calle de Fuencarral"
+        if _key(t.text) in cues.BUSINESS_BEFORE_NAME and i + 1 < len(tokens) and tokens[i + 1].cap:
+            return None, 2 + self._rest(text, tokens, i + 1, True)  # "Metzgerei Baumann"
         if _key(t.text) in cues.TITLES and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             if nxt.text.isupper() and (capitals := self._capitals(text, tokens, i)) is not None:

@@ -241,6 +241,13 @@ _NOT_PERSONAL = [
 ]  # fmt: skip
 
 
+# A service every subscriber of a provider uses, named right before the address.
+_SERVICE_BEFORE = re.compile(
+    r"\b(?:dns|dns[- ]?servers?|nameservers?|name servers?|resolvers?|ntp|ntp[- ]?servers?)"
+    r"\s*[:=]?\s*$",
+    _I,
+)
+
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _HEX = r"[0-9a-f]{1,4}"
 
@@ -283,6 +290,8 @@ class PolicyIpRecognizer(Filtered, IpRecognizer):
     def keep(self, text: str, result: RecognizerResult) -> bool:
         if _is_version(text, result.start, result.end):
             return False  # "firmware 1.2.3.4"
+        if _SERVICE_BEFORE.search(text[max(0, result.start - 24) : result.start]):
+            return False  # "DNS-Server: 217.237.150.51": the provider's resolver, no subscriber
         if re.match(r"\.\d", text[result.end : result.end + 2]) or re.search(
             r"\d\.$", text[max(0, result.start - 2) : result.start]
         ):
