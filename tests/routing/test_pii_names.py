@@ -366,6 +366,10 @@ def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, p
         "¿Quién fue Simón Bolívar y por qué es tan importante?",
         "Who were Lewis and Clark, in three sentences?",
         "Sehr geehrte Damen und Herren, wie formuliere ich das höflicher?",
+        # a name paired with a public one; a work quoted a word or two after its noun
+        "Alan Turing vs Tommy Flowers: who did more for Colossus?",
+        "which film is 'Ingrid Marlowe' from, the one with the lighthouse?",
+        "Describe the Harriet armchair in two sentences for the catalogue",
     ],
 )
 def test_businesses_animals_works_and_history_are_no_private_person(

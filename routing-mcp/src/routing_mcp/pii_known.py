@@ -11,6 +11,7 @@ stands before it ("my colleague Alan Turing", "Hi Frodo,"): a private person may
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.resources import files
 
@@ -46,11 +47,36 @@ def not_private(text: str, spans: list[tuple[int, int]]) -> set[int]:
     names = [_genitive(_norm(text[s:e]), known) for s, e in spans]
     full = {n for n in names if n in known and " " in n} | _written_in(text, spans)
     parts = {p for n in full for p in n.split()}
-    return {
+    public = {
         i
         for i, (name, (start, _)) in enumerate(zip(names, spans, strict=True))
         if (name in known or name in parts or _holds_known(name, known)) and not _cued(text, start)
     }
+    return public | _paired(text, spans, public)
+
+
+# Between two names of one comparison or pair: "Ada Lovelace vs Charles Babbage", "Pinocchio o il
+# Grillo Parlante", "Max und Moritz".
+_PAIRED = re.compile(
+    r"^\s*(?:,|/|&|vs\.?|versus|or|and|und|oder|et|ou|y|o|e|en|of)\s*"
+    r"(?:(?:the|der|die|das|le|la|el|il|lo|de|het)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _paired(text: str, spans: list[tuple[int, int]], public: set[int]) -> set[int]:
+    """Names paired with a public one, with nothing personal said of them: a topic too."""
+    out: set[int] = set()
+    for i, (start, end) in enumerate(spans):
+        if i in public or _cued(text, start):
+            continue
+        for j in public:
+            other_start, other_end = spans[j]
+            gap = text[end:other_start] if end <= other_start else text[other_end:start]
+            if len(gap) <= 12 and _PAIRED.match(gap):
+                out.add(i)
+                break
+    return out
 
 
 def _genitive(name: str, known: frozenset[str]) -> str:

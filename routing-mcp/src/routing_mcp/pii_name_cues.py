@@ -289,7 +289,7 @@ PET_NAME_IS = re.compile(
 WORK_QUOTED = re.compile(
     r"\b(?:song|album|track|single|film|movie|book|novel|poem|play|musical|opera|show|series|"
     r"episode|game|painting|lied|buch|roman|gedicht|oper|chanson|livre|poème|tableau|canción|"
-    r"libro|novela|película|canzone|romanzo|liedje|boek)\s+['\"‘“«„]\s*$",
+    r"libro|novela|película|canzone|romanzo|liedje|boek)(?:\s+\w+){0,2}\s+['\"‘“«„]\s*$",
     re.IGNORECASE,
 )
 # A historical figure asked about: "Who were Bonnie and Clyde?", "quién fue Frida Kahlo".
@@ -397,7 +397,8 @@ PERSON_NOUNS = word_set(
 )
 # What a product named like a person is, after "the <Name>": "the Matilda desk lamp".
 PRODUCT_NOUNS = word_set(
-    "lamp desk chair sofa table bed shelf rug mug vase jacket coat dress bag shoe shoes boots "
+    "lamp desk chair armchair sofa table bed shelf rug mug vase jacket coat dress bag shoe shoes "
+    "boots "
     "model edition range collection kit set series bike stroller pram kettle blender phone "
     "lampe stuhl tisch sessel modell kollektion lampe chaise fauteuil modèle lámpara silla "
     "modelo lampada sedia modello lamp stoel tafel"
