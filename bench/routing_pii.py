@@ -40,7 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="PII detection on the hand-written corpus")
     splits = [
         *("tune", "held_out", "all", "probe", "fresh"),
-        *("blind", "blind2", "blind3", "blind4", "blind5"),
+        *("blind", "blind2", "blind3", "blind4", "blind5", "blind6"),
     ]
     parser.add_argument("--split", choices=splits, default="fresh")
     parser.add_argument("--misses", action="store_true", help="list misses and false positives")

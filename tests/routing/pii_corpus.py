@@ -26,10 +26,20 @@ if TYPE_CHECKING:  # the bench and the tests import the scanner themselves
 
 DATA = Path(__file__).parent / "data"
 Split = Literal[
-    "tune", "held_out", "all", "probe", "fresh", "blind", "blind2", "blind3", "blind4", "blind5"
+    "tune",
+    "held_out",
+    "all",
+    "probe",
+    "fresh",
+    "blind",
+    "blind2",
+    "blind3",
+    "blind4",
+    "blind5",
+    "blind6",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl.
-OWN_FILE = ("probe", "fresh", "blind", "blind2", "blind3", "blind4", "blind5")
+OWN_FILE = ("probe", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
 
 
 class MissingCorpus(FileNotFoundError):

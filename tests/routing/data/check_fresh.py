@@ -25,6 +25,7 @@ CORPORA = [
     (HERE / "pii_personal_blind3.jsonl", HERE / "pii_clean_blind3.jsonl", "b3"),
     (HERE / "pii_personal_blind4.jsonl", HERE / "pii_clean_blind4.jsonl", "b4"),
     (HERE / "pii_personal_blind5.jsonl", HERE / "pii_clean_blind5.jsonl", "b5"),
+    (HERE / "pii_personal_blind6.jsonl", HERE / "pii_clean_blind6.jsonl", "b6"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
