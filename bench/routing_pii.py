@@ -13,8 +13,9 @@ held-out measure was ``blind`` (pii_{personal,clean}_blind.jsonl), written durin
 by someone who had not read the detector and run once after it (seen since); likewise ``blind2``
 (session 6, tuned on in session 7), ``blind3`` (session 7: measured once before and once after
 the fourth round, tuned on in session 8), ``blind4`` (measured once after the fifth round,
-session 8; tuned on in session 9) and ``blind5`` (written in session 7, held in reserve, measured
-once after the sixth round, session 9; seen since: BLIND5.md).
+session 8; tuned on in session 9), ``blind5`` (written in session 7, held in reserve, measured
+once after the sixth round, session 9; tuned on in the seventh: BLIND5.md) and ``blind6``
+(written during the seventh round, measured once after it, session 9; seen since: BLIND6.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt
