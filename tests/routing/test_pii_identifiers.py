@@ -18,6 +18,13 @@ from routing_mcp.pii import PiiScanner
         # (its check digit right)
         ("the tax portal rejects my PAN AFZPK7190K, why?", "IN_PAN", "AFZPK7190K"),
         ("mi CURP es GOMC921106MJCNRR04 y no me deja entrar", "MX_CURP", "GOMC921106MJCNRR04"),
+        # round 8: Switzerland's AHV number (EAN-13 check), Belgium's national register number
+        ("meine AHV-Nummer ist 756.3047.5009.62, stimmt das Format?", "CH_AHV", "756.3047.5009.62"),
+        (
+            "mon numéro national : 90.02.01-997.04, c'est correct ?",
+            "BE_NATIONAL_NUMBER",
+            "90.02.01-997.04",
+        ),
         # a wrong key counts after its name; a right one anywhere
         ("N° de sécurité sociale : 2 91 03 75 116 052 42", "FR_NIR", "2 91 03 75 116 052 42"),
         ("numéro 2910375116052 20 sur la carte", "FR_NIR", "2910375116052 20"),
@@ -106,6 +113,11 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "IMEI: 490154203237518, is the phone stolen?",
         "the router log says DNS-Server: 212.18.3.5, whose is it?",
         "nhs_number = '9999999999'  # placeholder in the fixture",
+        # round 8: an upgrade between two versions, a version after its number, a serial
+        "the switch went from 2.1.0.8 to 2.1.0.12 and lost its VLANs",
+        "is a 3.0.1.7 version string valid semver?",
+        "Seriennummer WX 4471 208315 steht auf dem Typenschild, was heißt das?",
+        "the test IBAN NL00 0000 0000 0000 00 fails my validator",
     ],
 )
 def test_order_and_invoice_numbers_are_not_phones_or_ids(scanner: PiiScanner, prompt: str) -> None:

@@ -23,6 +23,9 @@ from tests.routing.pii_corpus import strings_of
         ("mi madre tiene fibromialgia y duerme mal", "fibromialgia"),
         # round 7: German without "ich"
         ("Habe seit dem Frühjahr Asthma, hilft ein Luftreiniger?", "Asthma"),
+        # round 8: first-person verbs without the pronoun
+        ("estoy con lumbalgia desde el lunes, ¿puedo nadar?", "lumbalgia"),
+        ("sono in cura per l'ipertensione, posso bere caffè?", "ipertensione"),
         (
             "my daughter was diagnosed with type 2 diabetes last spring",
             "diagnosed with type 2 diabetes",
@@ -73,6 +76,7 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "Set the stroke width of my SVG icons to 2px",
         "What does a PSA test measure and when is it recommended?",
         "Explain why vertigo happens after a long boat trip",
+        "Quali sono i sintomi tipici dell'asma negli adulti?",
     ],
 )
 def test_general_health_questions_stay_clean(scanner: PiiScanner, prompt: str) -> None:

@@ -370,6 +370,11 @@ def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, p
         "Alan Turing vs Tommy Flowers: who did more for Colossus?",
         "which film is 'Ingrid Marlowe' from, the one with the lighthouse?",
         "Describe the Harriet armchair in two sentences for the catalogue",
+        # round 8: pets named right after what they are, frequent words starting a sentence
+        "our dog Murphy barks at the robot mower, how do I stop it?",
+        "Unser Kater Moritz trinkt kaum Wasser, ist das normal?",
+        "Mi gata Lola no come desde ayer, ¿qué hago?",
+        "Dann startet der Container neu, warum?",
     ],
 )
 def test_businesses_animals_works_and_history_are_no_private_person(
@@ -389,6 +394,9 @@ def test_businesses_animals_works_and_history_are_no_private_person(
         ("the Jellyfin admin user is rosalie.tan, reset her password", "rosalie.tan"),
         # but a relation keeps its name even in a sentence about names
         ("names for the dog? my sister Henrike wants Bolt", "Henrike"),
+        # round 8: an age after the name, a Home Assistant phone of someone
+        ("make my dating profile snappier: 'Tobi, 31, climber, bad at texting back'", "Tobi"),
+        ("notify.mobile_app_telefono_de_ximena fails since the update", "ximena"),
     ],
 )
 def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:

@@ -34,6 +34,8 @@ from routing_mcp.pii_ids import (
     IssuedNhsRecognizer,
 )
 from routing_mcp.pii_national import (
+    BeNationalNumberRecognizer,
+    ChAhvRecognizer,
     CryptoRecognizer,
     DeTaxIdRecognizer,
     EsNieRecognizer,
@@ -293,6 +295,8 @@ class PiiScanner:
             InAadhaarRecognizer(),
             InPanRecognizer(),
             MxCurpRecognizer(),
+            ChAhvRecognizer(),
+            BeNationalNumberRecognizer(),
             CryptoRecognizer(),
             NameRecognizer(),
             StreetAddressRecognizer(),

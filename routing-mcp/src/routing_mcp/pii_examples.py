@@ -8,7 +8,9 @@
   fiction (555-0100 to 555-0199): real formats that belong to no one, but which people also type
   as if they were theirs ("charge my card 4111 1111 1111 1111"). They are examples only when the
   words around them on the line say so ("an example", "the test card", "e.g.", "Beispiel" ...).
-- A number of one repeated digit ("0000000000"): a placeholder.
+- National ids that tutorials use (Italy's "Mario Rossi" fiscal code, the Dutch test BSN), and the
+  UK's telephone numbers for drama (Ofcom), with the same condition.
+- A number of one repeated digit ("0000000000"), an IBAN with an all-zero account: placeholders.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 
 from routing_mcp.pii_core import RecognizerResult
+from routing_mcp.pii_lexicon import fold, key
 
 _RESERVED_DOMAIN = re.compile(
     r"@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$",
@@ -39,17 +42,35 @@ EXAMPLE_IBANS = frozenset(
         "FI2112345600000785 PT50000201231234567890154"
     )
 )
+# The "anyone" of each language's forms and examples, which real people are also called: an
+# example only when the words around say so (Jane Doe and Max Mustermann are always public:
+# known_names.txt).
+PLACEHOLDER_PEOPLE = frozenset(
+    ("mario rossi", "jean dupont", "juan perez", "jan jansen", "john smith", "jane smith")
+)
+# National ids every tutorial uses: Italy's fiscal code of "Mario Rossi", the Dutch test BSN.
+EXAMPLE_IDS = frozenset(("RSSMRA80A01H501U", "RSSMRA85T10A562S", "999999990", "111222333"))
 # The sentence says it is an example (English and the five other languages).
 _EXAMPLE_WORD = re.compile(
-    r"\b(?:examples?|e\.\s?g\.|sample|test(?:ing)?|dummy|fake|placeholder|docs?|documentation|"
-    r"tutorial|mock|beispiel\w*|z\.\s?b\.|muster\w*|exemples?|fictif|fictive|ejemplos?|"
-    r"p\.\s?ej\.|prueba|esempio|esempi|fittizi[oa]|voorbeeld\w*|bijv\.)",
+    r"\b(?:example\w*|sample\w*|test\w*|dummy|fake|placeholder|docs|documentation|tutorial|"
+    r"mock|beispiel\w*|muster\w*|exemples?|fictif|fictive|ejemplos?|prueba|esempio|esempi|"
+    r"fittizi[oa]|voorbeeld\w*)\b|\b(?:e\.\s?g\.|z\.\s?b\.|p\.\s?ej\.|bijv\.)",
     re.IGNORECASE,
 )
 
 
-def _fictional_us_number(digits: str) -> bool:
-    """555-0100 to 555-0199, with or without an area code and the country code 1."""
+# Ofcom's numbers for drama (UK): the national form, without the leading 0.
+_UK_DRAMA = re.compile(
+    r"^(?:44)?0?(?:1632960|207946|11[3-8]496|121496|131496|141496|151496|161496|2896496|"
+    r"2920180|7700900|8081570|9098790|3069990)\d{3}$"
+)
+
+
+def _fictional_number(digits: str) -> bool:
+    """The US 555-0100 to 555-0199 (with or without an area code and the country code 1) and
+    the UK's drama ranges (01632 960xxx, 020 7946 0xxx, 07700 900xxx ...)."""
+    if _UK_DRAMA.match(digits):
+        return True
     if len(digits) in (8, 11) and digits[0] == "1":
         digits = digits[1:]
     if len(digits) == 10:
@@ -58,8 +79,9 @@ def _fictional_us_number(digits: str) -> bool:
 
 
 def _around(text: str, start: int, end: int) -> str:
-    """The words around the value on its line (a sentence split would stop at "e.g.")."""
-    before = text[max(0, start - 120) : start].rsplit("\n", 1)[-1]
+    """The words before the value (the lines just above included: "fake examples:\n- phone
+    +1 555 0100") and after it on its line (a sentence split would stop at "e.g.")."""
+    before = text[max(0, start - 200) : start]
     after = text[end : end + 120].split("\n", 1)[0]
     return before + " " + after
 
@@ -69,13 +91,22 @@ def is_example(text: str, result: RecognizerResult) -> bool:
     raw = text[result.start : result.end]
     if result.entity_type == "EMAIL_ADDRESS":
         return _RESERVED_DOMAIN.search(raw) is not None
+    if result.entity_type == "PERSON":
+        name = " ".join(fold(key(w)) for w in raw.split())
+        return (
+            name in PLACEHOLDER_PEOPLE
+            and _EXAMPLE_WORD.search(_around(text, result.start, result.end)) is not None
+        )
     digits = re.sub(r"\D", "", raw)
     if len(digits) >= 6 and len(set(digits)) == 1:
         return True
     compact = re.sub(r"[\s-]", "", raw).upper()
+    if result.entity_type == "IBAN_CODE" and len(compact) > 8 and set(compact[4:]) == {"0"}:
+        return True  # "FR76 0000 0000 0000 0000 0000 000": no account
     known = (
         (result.entity_type == "CREDIT_CARD" and digits in TEST_CARDS)
         or (result.entity_type == "IBAN_CODE" and compact in EXAMPLE_IBANS)
-        or (result.entity_type == "PHONE_NUMBER" and _fictional_us_number(digits))
+        or (result.entity_type == "PHONE_NUMBER" and _fictional_number(digits))
+        or compact in EXAMPLE_IDS
     )
     return known and _EXAMPLE_WORD.search(_around(text, result.start, result.end)) is not None

@@ -27,9 +27,13 @@ ID_WORD_BEFORE = re.compile(
     r"vorgang|kundennummer|facture|commande|dossier|pedido|factura|fattura|ordine|pratica|"
     r"spedizione|factuur|bestelling|order|zending|klantnummer|"
     # the supply point of an electricity or gas meter: "PDL", "Zählpunkt", "CUPS", "POD", "EAN"
-    r"pdl|prm|point de livraison|zählpunkt|zählernummer|cups|pod|ean|mpan|mprn)"
+    r"pdl|prm|point de livraison|zählpunkt|zählernummer|cups|pod|ean|mpan|mprn|"
+    # a device's serial, in the six languages
+    r"serien|seriennummer|serien-nr|numéro de série|número de serie|numero di serie|"
+    r"serienummer|modell|modèle|modelo|modello)"
     r"(?:s|nummer|nr)?\s*"
-    r"(?:no\.?|nr\.?|n\.|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*$",
+    r"(?:no\.?|nr\.?|n\.|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*"
+    r"(?-i:[A-Z]{1,4}\s+)?$",  # (a letter prefix of the serial: "Seriennummer FD 9704 ...")
     re.IGNORECASE,
 )
 

@@ -38,7 +38,11 @@ _PERSON_CUE = regex.compile(
     r"(?-i:\bI\b)|\bi(?:['’](?:m|ve|d)|\s+(?:have|had|am|was|take|took|got|suffer|started|"
     r"stopped))\b|"
     # German without "ich" at a sentence's start: "Bin Diabetiker Typ 2", "Habe seit Jahren ..."
-    r"(?-i:(?:^|(?<=[.!?\n]\s{0,2}))(?:Bin|Habe|Hab|Nehme)\s)|"
+    r"(?-i:(?:^|(?<=[.!?\n]\s{0,2}))(?:Bin|Habe|Hab|Nehme)\s)|\bbin\s+\d|"
+    # first-person verbs of Spanish, Italian, French and Dutch without the pronoun
+    r"\b(?:estoy|estaba|me\s+han|me\s+dieron|me\s+recetaron|prendo|soffro|mi\s+hanno|"
+    r"sono\s+(?:in\s+cura|incinta|stat[oa]|malat[oa]|allergic[oa]|diabetic[oa]|celiac[oa])|"
+    r"j['’]ai|je\s+suis|je\s+prends|ik\s+ben|ik\s+heb|ik\s+neem)\b|"
     r"\b(?:my|mine|myself|he|she|him|his|her|hers|he's|she's|"
     r"we|our|mum|mom|dad|grandma|grandpa|"
     r"ich|mein\w*|er|sein\w*|ihre[mnrs]?|unser\w*|mama|papa|oma|opa|"

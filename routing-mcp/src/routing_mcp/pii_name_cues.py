@@ -179,6 +179,8 @@ SENTENCE_END = re.compile(r"[.!?\n]")
 INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}\s*\Z")
 AFTER_PERSON = re.compile(
     r"^\s*(?:(?:and|und|et|y)\s+(?:i|me|myself|ich|mir|mich|moi|yo)\b|"
+    # an age after the name: "Ife, 27, nurse", "Tom (34)"
+    r",\s*\d{1,2}\s*(?:,|y/?o\b|years\b|ans\b|jahre\b|años\b|anni\b|jaar\b)|\(\d{1,2}\)|"
     # what a person does to or with the writer: "Sunny owes me 45", "Chip paid for the pizza"
     r"(?:owes|owed|paid|lent|borrowed|texted|emailed|promised|invited|helped|blocked|unfriended|"
     r"said|says|told|asked|wants|needs|thinks|wrote|called|sagt|sagte|meint|fragt|dit|a dit|"
@@ -283,6 +285,17 @@ PET_NAME_IS = re.compile(
     r"gato|conejo|caballo|cane|cucciolo|gatto|coniglio|cavallo|hond|pup|kat|konijn|paard)\b"
     r"[^\n]{0,80}?\b(?:her|his|its|ihr|sein|son|su|suo|sua|haar|zijn)\s+(?:name|nom|nombre|"
     r"nome|naam)\s+(?:is|ist|est|es|è)\s*['\"‘“«„]?\s*$",
+    re.IGNORECASE,
+)
+# An animal named right after what it is: "my dog Charlie", "Unsere Katze Frieda", "mi perro
+# Toby", "my puppy, Bella" (pets are not people).
+PET_BEFORE = re.compile(
+    r"\b(?:dog|cat|puppy|kitten|pet|hamster|guinea pig|rabbit|bunny|horse|pony|parrot|budgie|"
+    r"tortoise|turtle|labrador|retriever|terrier|spaniel|poodle|dachshund|collie|husky|beagle|"
+    r"cockapoo|cockerpoo|labradoodle|hund|hündin|welpe|katze|kater|kätzchen|pferd|hase|chien|"
+    r"chienne|chiot|chat|chatte|chaton|cheval|lapin|perro|perra|perrito|cachorro|gato|gata|"
+    r"gatito|caballo|conejo|cane|cagnolin[oa]|cucciolo|gatto|gatta|gattin[oa]|cavallo|coniglio|"
+    r"hond|hondje|kat|poes|kitten|konijn|paard)\s*,?\s*$",
     re.IGNORECASE,
 )
 # A work named in quotes: "the song 'Jolene'", "das Buch „Momo“".

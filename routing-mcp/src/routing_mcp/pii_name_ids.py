@@ -32,7 +32,8 @@ DEVICE_WORDS = word_set(
     "iphone ipad ipod macbook macbookpro macbookair imac mbp mac pixel galaxy android laptop "
     "notebook desktop pc phone handy telefon tablet lenovo thinkpad ideapad dell xps hp surface "
     "chromebook kindle watch applewatch xbox ps4 ps5 playstation switch nintendo oneplus xiaomi "
-    "redmi huawei samsung asus acer moto motorola nokia oppo vivo xperia fairphone"
+    "redmi huawei samsung asus acer moto motorola nokia oppo vivo xperia fairphone telephone "
+    "téléphone telefono teléfono telefoon mobile mobil portable celular cellulare"
 )
 # Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz".
 CONNECTORS = word_set("de von di da du van of")

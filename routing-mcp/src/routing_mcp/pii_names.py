@@ -185,6 +185,8 @@ class NameFinder(Lexicon):
             return True
         if cues.THING_AFTER_THE.match(after):
             return True  # "Penny the robot vacuum"
+        if cues.PET_BEFORE.search(text[max(0, start - 24) : start]):
+            return True  # "my dog Charlie", "Unsere Katze Frieda"
         before = text[max(0, start - 100) : start]
         if cues.WORK_QUOTED.search(before[-30:]) or cues.PET_NAME_IS.search(before):
             return True  # "the song 'Jolene'", "a new puppy ... her name is Mabel"
@@ -341,8 +343,16 @@ class NameFinder(Lexicon):
             return None, 1  # a role or a relation ("Oma", "Praktikanten") is not the name
         if t.cap and _key(t.text) in cues.STREET_PREFIXES:
             return None, 1 + self._rest(text, tokens, i, True)  # "Calle de Fuencarral"
-        if _key(t.text) in cues.BUSINESS_BEFORE_NAME and i + 1 < len(tokens) and tokens[i + 1].cap:
-            return None, 2 + self._rest(text, tokens, i + 1, True)  # "Metzgerei Baumann"
+        if (
+            (_key(t.text) in cues.BUSINESS_BEFORE_NAME or cues.PET_BEFORE.match(t.text))
+            and i + 1 < len(tokens)
+            and tokens[i + 1].cap
+            and text[t.end : tokens[i + 1].start].strip(" '\"‘“«„") == ""
+            and "\n" not in text[t.end : tokens[i + 1].start]
+        ):
+            return None, 2 + self._rest(
+                text, tokens, i + 1, True
+            )  # "Metzgerei Baumann", "Kater Moritz"
         if _key(t.text) in cues.TITLES and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             if nxt.text.isupper() and (capitals := self._capitals(text, tokens, i)) is not None:
@@ -361,6 +371,8 @@ class NameFinder(Lexicon):
             if (nxt.cap or lower_ok) and gap.strip() in ("", ".") and not word and len(gap) <= 2:
                 more = self._rest(text, tokens, i + 1, nxt.cap)
                 return NameHit(t.start, tokens[i + 1 + more].end, STRONG), 2 + more
+        if t.cap and t.text[1:].islower() and self._frequent_at_start(text, tokens, i):
+            return None, 1  # "Dann nach 2 Minuten", "Lange Frage zu ...", "Davor habe ich ..."
         if t.text.isupper() and len(t.text) > 1:
             capitals = self._capitals(text, tokens, i)
             if capitals is not None:  # "name on card PRIYA NAIR", "MS YUKI TANAKA-BROWN"
@@ -388,6 +400,20 @@ class NameFinder(Lexicon):
                 return hit, more + 1
             # not a name from here ("my friend zoë van der berg"): the next word may start one
         return self._single(t, cue), 1
+
+    def _frequent_at_start(self, text: str, tokens: list[Token], i: int) -> bool:
+        """A frequent word of the five other languages, capitalised only because it starts a
+        sentence, and not followed by a surname ("Dann nach 2 Minuten", not "Jan Kowalski")."""
+        t = tokens[i]
+        if _key(t.text) not in self.common:
+            return False
+        before = text[max(0, t.start - 3) : t.start]
+        if before.strip(" \t\"'¿¡(") and not text[: t.start].rstrip().endswith(
+            (".", "!", "?", ":")
+        ):
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        return nxt is None or not (nxt.cap and self.is_surname(nxt) and not self.is_word(nxt))
 
     def _capitals(self, text: str, tokens: list[Token], i: int) -> tuple[NameHit, int] | None:
         """A name in capitals, as forms and tickets print it: a given name and a surname (a

@@ -20,6 +20,8 @@ import regex
 from routing_mcp.pii_core import MAX_SCORE, Pattern, PatternRecognizer, RecognizerResult
 
 __all__ = [
+    "BeNationalNumberRecognizer",
+    "ChAhvRecognizer",
     "CreditCardRecognizer",
     "CryptoRecognizer",
     "DeTaxIdRecognizer",
@@ -683,3 +685,38 @@ class MxCurpRecognizer(PatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         total = sum(_CURP_ALPHABET.index(c) * (18 - i) for i, c in enumerate(pattern_text[:17]))
         return (10 - total % 10) % 10 == int(pattern_text[17])
+
+
+class ChAhvRecognizer(PatternRecognizer):
+    """Switzerland's social security number (AHV/AVS): 756, nine digits and an EAN-13 check
+    digit, usually written 756.1234.5678.97."""
+
+    ENTITY = "CH_AHV"
+    PATTERNS = (Pattern("AHV", r"\b756[. ]?[0-9]{4}[. ]?[0-9]{4}[. ]?[0-9]{2}\b", 0.5),)
+    CONTEXT = ("ahv", "avs", "sozialversicherung", "assurance")
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = _strip(pattern_text, ". ")
+        total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(digits[:12]))
+        return len(digits) == 13 and (10 - total % 10) % 10 == int(digits[12])
+
+
+class BeNationalNumberRecognizer(PatternRecognizer):
+    """Belgium's national register number, written as printed on the identity card:
+    YY.MM.DD-SSS.CC, the check 97 minus the first nine digits modulo 97 (with a 2 before them
+    for those born from 2000)."""
+
+    ENTITY = "BE_NATIONAL_NUMBER"
+    PATTERNS = (
+        Pattern(
+            "national register number",
+            r"\b[0-9]{2}\.(?:0[0-9]|1[0-2])\.(?:[0-2][0-9]|3[01])-[0-9]{3}\.[0-9]{2}\b",
+            0.5,
+        ),
+    )
+    CONTEXT = ("registre national", "rijksregister", "national number", "numéro national")
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = _strip(pattern_text, ".-")
+        first, check = int(digits[:9]), int(digits[9:])
+        return check in (97 - first % 97, 97 - int("2" + digits[:9]) % 97)

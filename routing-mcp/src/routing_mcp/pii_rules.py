@@ -200,8 +200,10 @@ def _is_version(text: str, start: int, end: int, depth: int = 0) -> bool:
         if _is_version(text, at, at + len(listed.group(1)), depth + 1):
             return True
     near = text[max(0, start - 12) : start]
-    if _VERSION_BEFORE.search(near):
-        return True
+    if _VERSION_BEFORE.search(near) or _VERSION_AFTER.match(text, end):
+        return True  # "firmware 1.2.3.4", "a 4.2.1.7 version number"
+    if _upgrade(text, start, end):
+        return True  # "went from 1.0.4.2 to 1.0.4.10"
     if _ADDRESS_BEFORE.search(near):
         return False
     clause = re.split(r"[.!?;]\s|\n", text[max(0, start - 40) : start])[-1]
@@ -220,6 +222,21 @@ def _is_version(text: str, start: int, end: int, depth: int = 0) -> bool:
 
 
 _DOTTED = re.compile(r"(?<![\d.])\d+(?:\.\d+){3}(?![\d.])")
+_VERSION_AFTER = re.compile(
+    r"[ -](?:version|release|build|firmware|update|versie|versión|versione)\b", re.IGNORECASE
+)
+_TO_NEXT = re.compile(r"\s*(?:to|->|→|auf|à|a|naar|nach)\s+(\d+(?:\.\d+){3})(?![\d.])", _I)
+_FROM_PREVIOUS = re.compile(r"(?<![\d.])(\d+(?:\.\d+){3})\s*(?:to|->|→|auf|à|a|naar|nach)\s*$", _I)
+
+
+def _upgrade(text: str, start: int, end: int) -> bool:
+    """Two dotted numbers of the same major number, one changed into the other: an upgrade."""
+    major = text[start:end].split(".")[0]
+    after = _TO_NEXT.match(text, end)
+    if after is not None and after.group(1).split(".")[0] == major:
+        return True
+    before = _FROM_PREVIOUS.search(text[max(0, start - 24) : start])
+    return before is not None and before.group(1).split(".")[0] == major
 
 
 _NOT_PERSONAL = [
@@ -470,6 +487,7 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 r"appelez|appelle|fixe|numéro|móvil|teléfono|llámame|llama|fijo|número|"
                 r"cellulare|telefono|chiamami|mobiel|telefoonnummer|bel me)\b[^\n\d]{0,16})"
                 # (not glued to more of an identifier: "número de pedido 7740-2291-A")
+                r"(?!\d{1,3}(?:\.\d{1,3}){3}\b)"  # (an IPv4 address is no phone number)
                 r"\+?\(?\d[\d ().-]{6,16}\d\b(?![-_/][A-Za-z0-9])",
                 0.6,
             )
