@@ -14,8 +14,10 @@ by someone who had not read the detector and run once after it (seen since); lik
 (session 6, tuned on in session 7), ``blind3`` (session 7: measured once before and once after
 the fourth round, tuned on in session 8), ``blind4`` (measured once after the fifth round,
 session 8; tuned on in session 9), ``blind5`` (written in session 7, held in reserve, measured
-once after the sixth round, session 9; tuned on in the seventh: BLIND5.md) and ``blind6``
-(written during the seventh round, measured once after it, session 9; seen since: BLIND6.md).
+once after the sixth round, session 9; tuned on in the seventh: BLIND5.md), ``blind6``
+(written during the seventh round, measured once after it, tuned on in the eighth: BLIND6.md)
+and ``blind7`` (written during the eighth round to be adversarial, measured once after it,
+session 9; seen since: BLIND7.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt
@@ -41,7 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="PII detection on the hand-written corpus")
     splits = [
         *("tune", "held_out", "all", "probe", "fresh"),
-        *("blind", "blind2", "blind3", "blind4", "blind5", "blind6"),
+        *("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"),
     ]
     parser.add_argument("--split", choices=splits, default="fresh")
     parser.add_argument("--misses", action="store_true", help="list misses and false positives")

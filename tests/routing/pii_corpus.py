@@ -37,9 +37,10 @@ Split = Literal[
     "blind4",
     "blind5",
     "blind6",
+    "blind7",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl.
-OWN_FILE = ("probe", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+OWN_FILE = ("probe", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
 
 
 class MissingCorpus(FileNotFoundError):
