@@ -118,6 +118,10 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "is a 3.0.1.7 version string valid semver?",
         "Seriennummer WX 4471 208315 steht auf dem Typenschild, was heißt das?",
         "the test IBAN NL00 0000 0000 0000 00 fails my validator",
+        # round 9: a company's line, a number of zeros, a famous address
+        "is the airline's customer service number still 0800 123 4567 on weekends?",
+        "the flyer says call 020 000 000 00 for bookings, is that a typo?",
+        "write a mystery opening set at 742 Evergreen Terrace on a stormy night",
     ],
 )
 def test_order_and_invoice_numbers_are_not_phones_or_ids(scanner: PiiScanner, prompt: str) -> None:

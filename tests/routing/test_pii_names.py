@@ -375,6 +375,15 @@ def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, p
         "Unser Kater Moritz trinkt kaum Wasser, ist das normal?",
         "Mi gata Lola no come desde ayer, ¿qué hago?",
         "Dann startet der Container neu, warum?",
+        # round 9: storms, dishes, streets named after people, names asked about, school topics
+        "how much rain did Storm Henk bring to the Midlands?",
+        "wie stark war Orkantief Sabine in Bayern?",
+        "is crêpes Suzette hard to flambé at home?",
+        "step-free route from Paddington to Marylebone Road with a buggy?",
+        "what does the name Saoirse mean and how do you say it?",
+        "Woher kommt der Nachname Schneider?",
+        "essay plan: how does Heathcliff's revenge shape the second half of the novel?",
+        "Geschichte Referat: warum wurde Friedrich Ebert 1919 Reichspräsident?",
     ],
 )
 def test_businesses_animals_works_and_history_are_no_private_person(
@@ -397,6 +406,9 @@ def test_businesses_animals_works_and_history_are_no_private_person(
         # round 8: an age after the name, a Home Assistant phone of someone
         ("make my dating profile snappier: 'Tobi, 31, climber, bad at texting back'", "Tobi"),
         ("notify.mobile_app_telefono_de_ximena fails since the update", "ximena"),
+        # round 9: title chains; a child's school letter is no school topic
+        ("Wie schreibe ich an Prof. Dr. Lindemann, dass ich krank bin?", "Lindemann"),
+        ("write a note to school: my son Caspar (Year 5) will miss the history trip", "Caspar"),
     ],
 )
 def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:

@@ -28,6 +28,7 @@ from routing_mcp.pii_core import (
     remove_contained,
 )
 from routing_mcp.pii_ids import (
+    BUSINESS_LINE_BEFORE,
     ID_WORD_BEFORE,
     CardRecognizer,
     FrNirRecognizer,
@@ -158,6 +159,7 @@ class CandidatePhoneRecognizer(EntityRecognizer):
                 self._GLUED.search(before)
                 or self._ID_WORD.search(before)
                 or self._GLUED_AFTER.match(text, match.end())
+                or BUSINESS_LINE_BEFORE.search(before)
             ):
                 continue  # part of an identifier ("INV-2025-000417", "7740-2291-A")
             if self._KEY.search(before) and not self._PHONE_KEY.search(before):

@@ -199,8 +199,19 @@ _PERSONAL_BETWEEN = regex.compile(
 )
 
 
+# Addresses everyone knows, real or fictional: no private person's home.
+_FAMOUS = regex.compile(
+    r"(?i)(?:221\s?b\s+baker\s+street|742\s+evergreen\s+terrace|1600\s+pennsylvania\s+ave|"
+    r"10\s+downing\s+street|4\s+privet\s+drive|12\s+grimmauld\s+place|"
+    r"124\s+conch\s+street|31\s+spooner\s+street|1640\s+riverside\s+drive|"
+    r"177a\s+bleecker\s+street|musterstra(?:ß|ss)e\s+1\b|123\s+main\s+street,\s+anytown)"
+)
+
+
 def _business(text: str, start: int, end: int) -> bool:
-    """The address is a business's or a public place's (module doc)."""
+    """The address is a business's or a public place's (module doc), or one everyone knows."""
+    if _FAMOUS.match(text, start):
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     before = regex.split(r"[.!?]\s", text[max(line_start, start - 90) : start])[-1]
     after = text[end : end + 40].split("\n", 1)[0]

@@ -98,8 +98,8 @@ def is_example(text: str, result: RecognizerResult) -> bool:
             and _EXAMPLE_WORD.search(_around(text, result.start, result.end)) is not None
         )
     digits = re.sub(r"\D", "", raw)
-    if len(digits) >= 6 and len(set(digits)) == 1:
-        return True
+    if len(digits) >= 6 and (len(set(digits)) == 1 or digits.endswith("000000")):
+        return True  # "0000000000", "01603 000 000"
     compact = re.sub(r"[\s-]", "", raw).upper()
     if result.entity_type == "IBAN_CODE" and len(compact) > 8 and set(compact[4:]) == {"0"}:
         return True  # "FR76 0000 0000 0000 0000 0000 000": no account

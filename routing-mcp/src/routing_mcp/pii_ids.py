@@ -116,3 +116,12 @@ class FrNirRecognizer(PatternRecognizer):
             else int(body)
         )
         return True if 97 - number % 97 == int(key) else None
+
+
+# A company's line named just before the number: "customer service number 030 2970".
+BUSINESS_LINE_BEFORE = re.compile(
+    r"\b(?:customer (?:service|support|care)|hotline|helpline|support line|service line|"
+    r"kundenservice|kundendienst|servicenummer|service client|service clients|"
+    r"atención al cliente|servizio clienti|klantenservice)\b[^\n\d]{0,24}$",
+    re.IGNORECASE,
+)

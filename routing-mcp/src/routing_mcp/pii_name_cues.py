@@ -205,6 +205,12 @@ PLACE_PREFIXES = word_set(
     "san santa santo são sao saint sainte st ste mont mount mt fort ft port lake cape bad new "
     "los las puerto porto monte villa ciudad bay glen sankt"
 )
+# A street named after a person, the street word after it: "Baker Street", "Drury Way".
+STREET_SUFFIXES = word_set(
+    "street st road rd avenue ave lane ln way drive dr close crescent place square terrace "
+    "gardens grove boulevard blvd parkway court row mews straße strasse str weg allee platz "
+    "gasse ring damm ufer laan straat plein gracht kade"
+)
 # A street named after a person: "Calle Serrano", "Calle de Fuencarral", "Via Garibaldi".
 STREET_PREFIXES = word_set(
     "calle avenida avda plaza paseo carrer rua praça via viale piazza corso largo rue avenue "
@@ -296,6 +302,54 @@ PET_BEFORE = re.compile(
     r"chienne|chiot|chat|chatte|chaton|cheval|lapin|perro|perra|perrito|cachorro|gato|gata|"
     r"gatito|caballo|conejo|cane|cagnolin[oa]|cucciolo|gatto|gatta|gattin[oa]|cavallo|coniglio|"
     r"hond|hondje|kat|poes|kitten|konijn|paard)\s*,?\s*$",
+    re.IGNORECASE,
+)
+# A storm, a hurricane named like a person: "Storm Ciarán", "Sturmtief Zoltan", "huracán Otis".
+STORM_BEFORE = re.compile(
+    r"\b(?:storm|hurricane|typhoon|cyclone|tropical storm|sturm|sturmtief|orkan|orkantief|tief|"
+    r"tempête|ouragan|cyclone|dépression|huracán|tormenta|borrasca|ciclón|tempesta|uragano|"
+    r"ciclone|tifone|orkaan)\s+$",
+    re.IGNORECASE,
+)
+# A name talked about as a name: "the name Siobhan", "der Vorname Friederike", "le prénom
+# Océane", "the surname Müller".
+NAME_BEFORE = re.compile(
+    r"\b(?:the\s+(?:first\s+|given\s+|last\s+|family\s+|middle\s+)?name|the\s+surname|"
+    r"(?:der|den|dem)\s+(?:vor|nach|familien)?namen?|(?:le|du)\s+(?:pré)?nom|"
+    r"(?:el|del)\s+(?:nombre|apellido)|(?:il|del)\s+(?:nome|cognome)|"
+    r"de\s+(?:voor|achter)?naam)\s*['\"‘“«„]?\s*$",
+    re.IGNORECASE,
+)
+NAME_WORDS = word_set(
+    "name surname vorname nachname familienname mädchenname prénom nombre apellido nome cognome "
+    "voornaam achternaam naam"
+)
+# ... when the sentence asks what it means, where it comes from or how it is said.
+NAME_MEANING = re.compile(
+    r"\b(?:mean|means|meaning|origin|come from|comes from|pronounce\w*|spell\w*|popular|"
+    r"bedeutet|bedeutung|herkunft|kommt|ausgesprochen|signifie|origine|prononce|significa|"
+    r"origen|viene|pronuncia|betekent|herkomst|komt)\b",
+    re.IGNORECASE,
+)
+NAME_AFTER = re.compile(
+    r"^['\"’”»“]?\s+(?:is\s+)?(?:a|an)\s+(?:\w+\s+)?(?:boy's|girl's|good|popular|common|unisex|"
+    r"old-fashioned|nice|rare)\s+name\b",
+    re.IGNORECASE,
+)
+# A dish named after someone: "pizza Margherita", "pêche Melba", "crêpes Suzette".
+FOOD_BEFORE = re.compile(
+    r"\b(?:pizza|pêche|peche|crêpes?|crepes?|sauce|salade|salad|torte|tarte|cake|spaghetti alla|"
+    r"pasta alla|eggs|oeufs|cocktail)\s+$",
+    re.IGNORECASE,
+)
+# Homework and essays about history and literature: the names in the sentence are its topic.
+SCHOOL_TOPIC = re.compile(
+    r"\b(?:essay|analy[sz]e|analysis|chapter|novel|homework|history|revision|emperor|empire|"
+    r"century|assassination|charakterisierung|interpretation|referat|geschichte|kapitel|"
+    r"hausaufgabe|personnage|chapitre|dissertation|histoire|devoirs?|empereur|personaje|"
+    r"capítulo|novela|historia|tarea|bachillerato|emperador|riassunto|romanzo|personaggio|"
+    r"capitolo|storia|compiti|imperatore|boekverslag|hoofdstuk|geschiedenis|keizer|"
+    r"spreekbeurt)\b",
     re.IGNORECASE,
 )
 # A work named in quotes: "the song 'Jolene'", "das Buch „Momo“".

@@ -56,6 +56,22 @@ def _lettered(text: str, found: str, start: int, end: int) -> bool:
 
 
 _SENTENCE_SPLIT = re.compile(r"[.!?]\s|\n")
+# Someone of the writer's own life in the sentence: the names are not a school topic then.
+_FIRST_PERSON_NEAR = re.compile(
+    r"\b(?:my|our|mein\w*|unser\w*|mon|ma|mes|notre|nos|mi|mis|nuestr\w*|mio|mia|miei|"
+    r"nostr\w*|mijn|onze)\s+(?!(?:essay|homework|revision|referat|devoirs?|tarea|compiti|"
+    r"students?|class|history|geschichte)\b)"
+    # the writer as the subject: "what should i say to", "ich muss ihr"
+    r"|(?-i:\bI(?:\s+[a-z]|['’][a-z]))|\bi\s+(?:need|want|have|had|am|was|should|must|will|can|"
+    r"could)\b|"
+    r"\b(?:ich|je|j['’]|yo|io|ik)\b",
+    re.IGNORECASE,
+)
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"[ ]([^\W\d_][\w.]*)", text[end : end + 30])
+    return m.group(1).rstrip(".") if m else ""
 
 
 def _subject(text: str, t: Token) -> bool:
@@ -187,6 +203,31 @@ class NameFinder(Lexicon):
             return True  # "Penny the robot vacuum"
         if cues.PET_BEFORE.search(text[max(0, start - 24) : start]):
             return True  # "my dog Charlie", "Unsere Katze Frieda"
+        near = text[max(0, start - 30) : start]
+        if cues.STORM_BEFORE.search(near) or cues.FOOD_BEFORE.search(near):
+            return True  # "Storm Ciarán", "pizza Margherita"
+        if cues.NAME_AFTER.match(text, end) or (
+            cues.NAME_BEFORE.search(near)
+            and cues.NAME_MEANING.search(text[max(0, start - 80) : end + 80])
+        ):
+            return True  # "what does the name Siobhan mean", "is Kai a boy's name"
+        last = word.split()[-1] if " " in word else ""
+        if len(last) > 2 and _key(last) in cues.STREET_SUFFIXES:
+            return True  # "Baker Street" read whole (not "Prof. Dr": a title)
+        if i > 0 and _key(tokens[i - 1].text) in cues.STREET_PREFIXES:
+            return True  # "rue Jean Jaurès"
+        following = _next_word(text, end)
+        if following[:1].isupper() and _key(following) in cues.STREET_SUFFIXES:
+            return True  # "Baker Street", "Drury Way"
+        titled = _key(tokens[i].text) in cues.TITLES  # "ms. nakamura-lee at parents evening"
+        if not titled and not cues.RELATION.search(text[max(0, start - 48) : start]):
+            sentence = (
+                _SENTENCE_SPLIT.split(text[max(0, start - 200) : start])[-1]
+                + word
+                + _SENTENCE_SPLIT.split(text[end : end + 200], maxsplit=1)[0]
+            )
+            if cues.SCHOOL_TOPIC.search(sentence) and not _FIRST_PERSON_NEAR.search(sentence):
+                return True  # "analyse Lady Macbeth's guilt", "Warum wurde Bismarck ..."
         before = text[max(0, start - 100) : start]
         if cues.WORK_QUOTED.search(before[-30:]) or cues.PET_NAME_IS.search(before):
             return True  # "the song 'Jolene'", "a new puppy ... her name is Mabel"
@@ -278,8 +319,8 @@ class NameFinder(Lexicon):
 
     def _cue(self, text: str, token: Token) -> str | None:
         before = text[max(0, token.start - 48) : token.start]
-        if before.endswith("@"):
-            return "verb"  # a mention: "@maria can you check"
+        if before.endswith("@") and not before[-2:-1].strip(" \t\n(\"'"):
+            return "verb"  # a mention: "@maria can you check" (not "image@sha256:…")
         if cues.INTRO.search(before) and (cues.THING_NAMED.search(before) or _thing_called(before)):
             return "thing"  # "a server called Marvin", "a vase called 'Henrietta'"
         if (
@@ -344,7 +385,15 @@ class NameFinder(Lexicon):
         if t.cap and _key(t.text) in cues.STREET_PREFIXES:
             return None, 1 + self._rest(text, tokens, i, True)  # "Calle de Fuencarral"
         if (
-            (_key(t.text) in cues.BUSINESS_BEFORE_NAME or cues.PET_BEFORE.match(t.text))
+            (
+                _key(t.text) in cues.BUSINESS_BEFORE_NAME
+                or cues.PET_BEFORE.match(t.text)
+                or cues.STORM_BEFORE.match(t.text + " ")  # "Storm Eunice", "Sturmtief Zoltan"
+                or (
+                    _key(t.text) in cues.NAME_WORDS  # "der Nachname Müller", asked about
+                    and cues.NAME_MEANING.search(text[max(0, t.start - 80) : t.end + 80])
+                )
+            )
             and i + 1 < len(tokens)
             and tokens[i + 1].cap
             and text[t.end : tokens[i + 1].start].strip(" '\"‘“«„") == ""
@@ -355,6 +404,10 @@ class NameFinder(Lexicon):
             )  # "Metzgerei Baumann", "Kater Moritz"
         if _key(t.text) in cues.TITLES and i + 1 < len(tokens):
             nxt = tokens[i + 1]
+            if _key(nxt.text) in cues.TITLES and i + 2 < len(tokens):  # "Prof. Dr. Weißenfels"
+                inner, used = self._at(text, tokens, i + 1)
+                if inner is not None:
+                    return NameHit(t.start, inner.end, inner.score), used + 1
             if nxt.text.isupper() and (capitals := self._capitals(text, tokens, i)) is not None:
                 return capitals
             gap = text[t.end : nxt.start]

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from routing_mcp.pii_core import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
-from routing_mcp.pii_ids import ID_WORD_BEFORE, Filtered
+from routing_mcp.pii_ids import BUSINESS_LINE_BEFORE, ID_WORD_BEFORE, Filtered
 from routing_mcp.pii_known import not_private
 from routing_mcp.pii_names import NameFinder
 
@@ -388,7 +388,8 @@ class ContextPhoneRecognizer(Filtered, PatternRecognizer):
     def keep(self, text: str, result: RecognizerResult) -> bool:
         if self._DATE.fullmatch(text[result.start : result.end].strip()):
             return False  # "Mobile team, due 2026-12-15": a date after a phone word
-        return ID_WORD_BEFORE.search(text[max(0, result.start - 40) : result.start]) is None
+        before = text[max(0, result.start - 40) : result.start]
+        return ID_WORD_BEFORE.search(before) is None and BUSINESS_LINE_BEFORE.search(before) is None
 
 
 _BIRTH_COLUMN = re.compile(
