@@ -277,6 +277,15 @@ THING_AFTER_THE = re.compile(
     r"tree|tractor|bear|cow|goat|chicken|hen)s?\b",
     re.IGNORECASE,
 )
+# Animals people name (the six languages, a few breeds).
+_PETS = (
+    r"dog|cat|puppy|kitten|pet|hamster|guinea pig|rabbit|bunny|horse|pony|parrot|budgie|"
+    r"tortoise|turtle|labrador|retriever|terrier|spaniel|poodle|dachshund|collie|husky|beagle|"
+    r"cockapoo|cockerpoo|labradoodle|hund|hündin|welpe|katze|kater|kätzchen|pferd|hase|chien|"
+    r"chienne|chiot|chat|chatte|chaton|cheval|lapin|perro|perra|perrito|cachorro|gato|gata|"
+    r"gatito|caballo|conejo|cane|cagnolin[oa]|cucciolo|gatto|gatta|gattin[oa]|cavallo|coniglio|"
+    r"hond|hondje|pup|kat|poes|konijn|paard"
+)
 # A name talked about as a name: "a good name for a boat", "prénom pour un robot", "nombre
 # para un barco": whoever it is given to, no one is named.
 NAME_FOR = re.compile(
@@ -286,22 +295,15 @@ NAME_FOR = re.compile(
 )
 # A pet's name: "a new puppy ... her name is Mabel".
 PET_NAME_IS = re.compile(
-    r"\b(?:dog|cat|puppy|kitten|pet|hamster|rabbit|bunny|horse|pony|parrot|budgie|tortoise|"
-    r"hund|welpe|katze|kätzchen|hase|pferd|chien|chiot|chat|chaton|lapin|cheval|perro|cachorro|"
-    r"gato|conejo|caballo|cane|cucciolo|gatto|coniglio|cavallo|hond|pup|kat|konijn|paard)\b"
-    r"[^\n]{0,80}?\b(?:her|his|its|ihr|sein|son|su|suo|sua|haar|zijn)\s+(?:name|nom|nombre|"
-    r"nome|naam)\s+(?:is|ist|est|es|è)\s*['\"‘“«„]?\s*$",
+    rf"\b(?:{_PETS})\b[^\n]{{0,80}}?"
+    r"\b(?:her|his|its|ihr|sein|son|su|suo|sua|haar|zijn)\s+(?:name|nom|nombre|nome|naam)\s+"
+    r"(?:is|ist|est|es|è)\s*['\"‘“«„]?\s*$",
     re.IGNORECASE,
 )
 # An animal named right after what it is: "my dog Charlie", "Unsere Katze Frieda", "mi perro
 # Toby", "my puppy, Bella" (pets are not people).
 PET_BEFORE = re.compile(
-    r"\b(?:dog|cat|puppy|kitten|pet|hamster|guinea pig|rabbit|bunny|horse|pony|parrot|budgie|"
-    r"tortoise|turtle|labrador|retriever|terrier|spaniel|poodle|dachshund|collie|husky|beagle|"
-    r"cockapoo|cockerpoo|labradoodle|hund|hündin|welpe|katze|kater|kätzchen|pferd|hase|chien|"
-    r"chienne|chiot|chat|chatte|chaton|cheval|lapin|perro|perra|perrito|cachorro|gato|gata|"
-    r"gatito|caballo|conejo|cane|cagnolin[oa]|cucciolo|gatto|gatta|gattin[oa]|cavallo|coniglio|"
-    r"hond|hondje|kat|poes|kitten|konijn|paard)\s*,?\s*$",
+    rf"\b(?:{_PETS})\s*,?\s*$",
     re.IGNORECASE,
 )
 # A storm, a hurricane named like a person: "Storm Ciarán", "Sturmtief Zoltan", "huracán Otis".
