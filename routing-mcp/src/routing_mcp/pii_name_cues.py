@@ -282,7 +282,7 @@ _PETS = (
     r"dog|cat|puppy|kitten|pet|hamster|guinea pig|rabbit|bunny|horse|pony|parrot|budgie|"
     r"tortoise|turtle|labrador|retriever|terrier|spaniel|poodle|dachshund|collie|husky|beagle|"
     r"cockapoo|cockerpoo|labradoodle|hund|hündin|welpe|katze|kater|kätzchen|pferd|hase|chien|"
-    r"chienne|chiot|chat|chatte|chaton|cheval|lapin|perro|perra|perrito|cachorro|gato|gata|"
+    r"chienne|chiot|chaton|cheval|lapin|perro|perra|perrito|cachorro|gato|gata|"
     r"gatito|caballo|conejo|cane|cagnolin[oa]|cucciolo|gatto|gatta|gattin[oa]|cavallo|coniglio|"
     r"hond|hondje|pup|kat|poes|konijn|paard"
 )
@@ -303,7 +303,7 @@ PET_NAME_IS = re.compile(
 # An animal named right after what it is: "my dog Charlie", "Unsere Katze Frieda", "mi perro
 # Toby", "my puppy, Bella" (pets are not people).
 PET_BEFORE = re.compile(
-    rf"\b(?:{_PETS})\s*,?\s*$",
+    rf"\b(?:{_PETS}|chat|chatte)\s*,?\s*$",  # (French "chat" only right before: "mon chat Félix")
     re.IGNORECASE,
 )
 # A storm, a hurricane named like a person: "Storm Ciarán", "Sturmtief Zoltan", "huracán Otis".
