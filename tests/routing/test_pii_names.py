@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from routing_mcp.pii import PiiScanner
-from tests.routing.pii_corpus import false_positives, load, score_personal, strings_of
+from tests.routing.pii_corpus import Split, false_positives, load, score_personal, strings_of
 
 
 def _scan(scanner: PiiScanner):  # type: ignore[no-untyped-def]
@@ -43,6 +43,32 @@ def test_fresh_corpus_tuned_on_since_session_5(scanner: PiiScanner) -> None:
     assert score.protected / score.prompts >= 0.885, score.misses
     wrong = false_positives(clean, _scan(scanner))
     assert len(wrong) / len(clean) <= 0.01, [s.id for s in wrong]
+
+
+# The blind corpora after they were measured and tuned on (session 9's last round): floors
+# about a point under the figures then (flagged, protected, false positives at most), so that a
+# later rule that loses what an earlier round fixed fails here. Not a held-out measure: that is
+# each corpus's single measurement before it was tuned on (README, PII section).
+TUNED_FLOORS = {
+    "blind": (0.98, 0.97, 0.03),
+    "blind2": (0.98, 0.965, 0.02),
+    "blind3": (0.955, 0.935, 0.095),
+    "blind4": (0.98, 0.96, 0.08),
+    "blind5": (0.97, 0.955, 0.05),
+    "blind6": (0.965, 0.94, 0.06),
+    "blind7": (0.925, 0.90, 0.115),
+}
+
+
+@pytest.mark.parametrize("split", list(TUNED_FLOORS))
+def test_blind_corpora_keep_what_their_rounds_fixed(scanner: PiiScanner, split: Split) -> None:
+    flagged, protected, most_wrong = TUNED_FLOORS[split]
+    personal, clean = load("personal", split), load("clean", split)
+    score = score_personal(personal, _scan(scanner))
+    assert score.flagged / score.prompts >= flagged, score.misses
+    assert score.protected / score.prompts >= protected, score.misses
+    wrong = false_positives(clean, _scan(scanner))
+    assert len(wrong) / len(clean) <= most_wrong, [s.id for s in wrong]
 
 
 @pytest.mark.parametrize(
