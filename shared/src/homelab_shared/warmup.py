@@ -7,7 +7,7 @@ validators are built (:func:`prebuild_tools`).
 
 One server (``python -m <server>``, ``homelab-mcp serve NAME``) does all of it before it answers
 its first request, for ``BEFORE_SERVING_S`` at most: its client's first call then finds the
-connections open and the caches full (measured: 1.4–1.8× a warm call at once, against 6–19×
+connections open and the caches full (measured: 1.2–1.9× a warm call at once, against 6–19×
 when the warm-up started after the tool list), for ~70 ms more to the first answer, within the
 cold-start budget; an upstream slower than the cap gets the rest of the work done in the
 background, a refused one fails in milliseconds. The gateway (several servers) would add the
