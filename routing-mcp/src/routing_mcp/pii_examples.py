@@ -49,7 +49,7 @@ PLACEHOLDER_PEOPLE = frozenset(
     ("mario rossi", "jean dupont", "juan perez", "jan jansen", "john smith", "jane smith")
 )
 # National ids every tutorial uses: Italy's fiscal code of "Mario Rossi", the Dutch test BSN.
-EXAMPLE_IDS = frozenset(("RSSMRA80A01H501U", "RSSMRA85T10A562S", "999999990", "111222333"))
+EXAMPLE_IDS = frozenset(("RSSMRA80A01H501U", "RSSMRA85T10A562S", "999999990"))
 # The sentence says it is an example (English and the five other languages).
 _EXAMPLE_WORD = re.compile(
     r"\b(?:example\w*|sample\w*|test\w*|dummy|fake|placeholder|docs|documentation|tutorial|"
