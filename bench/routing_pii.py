@@ -16,8 +16,9 @@ the fourth round, tuned on in session 8), ``blind4`` (measured once after the fi
 session 8; tuned on in session 9), ``blind5`` (written in session 7, held in reserve, measured
 once after the sixth round, session 9; tuned on in the seventh: BLIND5.md), ``blind6``
 (written during the seventh round, measured once after it, tuned on in the eighth: BLIND6.md)
-and ``blind7`` (written during the eighth round to be adversarial, measured once after it,
-session 9; seen since: BLIND7.md).
+``blind7`` (written during the eighth round to be adversarial, measured once after it, tuned on
+in the ninth: BLIND7.md) and ``blind8`` (written during the ninth round, measured once after it,
+session 9; seen since: BLIND8.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt
@@ -43,7 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="PII detection on the hand-written corpus")
     splits = [
         *("tune", "held_out", "all", "probe", "fresh"),
-        *("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"),
+        *("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"),
     ]
     parser.add_argument("--split", choices=splits, default="fresh")
     parser.add_argument("--misses", action="store_true", help="list misses and false positives")

@@ -38,9 +38,21 @@ Split = Literal[
     "blind5",
     "blind6",
     "blind7",
+    "blind8",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl.
-OWN_FILE = ("probe", "fresh", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+OWN_FILE = (
+    "probe",
+    "fresh",
+    "blind",
+    "blind2",
+    "blind3",
+    "blind4",
+    "blind5",
+    "blind6",
+    "blind7",
+    "blind8",
+)
 
 
 class MissingCorpus(FileNotFoundError):

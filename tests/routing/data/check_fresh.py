@@ -27,6 +27,7 @@ CORPORA = [
     (HERE / "pii_personal_blind5.jsonl", HERE / "pii_clean_blind5.jsonl", "b5"),
     (HERE / "pii_personal_blind6.jsonl", HERE / "pii_clean_blind6.jsonl", "b6"),
     (HERE / "pii_personal_blind7.jsonl", HERE / "pii_clean_blind7.jsonl", "b7"),
+    (HERE / "pii_personal_blind8.jsonl", HERE / "pii_clean_blind8.jsonl", "b8"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
