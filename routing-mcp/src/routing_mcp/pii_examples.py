@@ -10,7 +10,8 @@
   words around them on the line say so ("an example", "the test card", "e.g.", "Beispiel" ...).
 - National ids that tutorials use (Italy's "Mario Rossi" fiscal code, the Dutch test BSN), and the
   UK's telephone numbers for drama (Ofcom), with the same condition.
-- A number of one repeated digit ("0000000000"), an IBAN with an all-zero account: placeholders.
+- A number of one repeated digit ("0000000000"), a phone number ending in six zeros, an IBAN with
+  an all-zero account: placeholders.
 """
 
 from __future__ import annotations
@@ -98,8 +99,10 @@ def is_example(text: str, result: RecognizerResult) -> bool:
             and _EXAMPLE_WORD.search(_around(text, result.start, result.end)) is not None
         )
     digits = re.sub(r"\D", "", raw)
-    if len(digits) >= 6 and (len(set(digits)) == 1 or digits.endswith("000000")):
-        return True  # "0000000000", "01603 000 000"
+    if len(digits) >= 6 and len(set(digits)) == 1:
+        return True  # "0000000000"
+    if result.entity_type == "PHONE_NUMBER" and digits.endswith("000000"):
+        return True  # "01603 000 000": a line of zeros where the subscriber's number goes
     compact = re.sub(r"[\s-]", "", raw).upper()
     if result.entity_type == "IBAN_CODE" and len(compact) > 8 and set(compact[4:]) == {"0"}:
         return True  # "FR76 0000 0000 0000 0000 0000 000": no account
