@@ -185,8 +185,9 @@ class NameFinder(Lexicon):
         return self._product(text, tokens, i, end)
 
     def _named_thing(self, text: str, tokens: list[Token], i: int, start: int, end: int) -> bool:
-        """A business, a firm, an animal, a work or a figure of history called by the name, or a
-        name talked about as a name (round 7's false positives of the fifth blind corpus)."""
+        """A business, a firm, an animal, a storm, a dish, a street, a work or a figure of history
+        or literature called by the name, or a name talked about as a name (the false positives
+        of the fifth to seventh blind corpora, rounds 7 to 9)."""
         if (
             i > 0
             and _key(tokens[i - 1].text) in cues.BUSINESS_BEFORE_NAME
@@ -399,9 +400,8 @@ class NameFinder(Lexicon):
             and text[t.end : tokens[i + 1].start].strip(" '\"‘“«„") == ""
             and "\n" not in text[t.end : tokens[i + 1].start]
         ):
-            return None, 2 + self._rest(
-                text, tokens, i + 1, True
-            )  # "Metzgerei Baumann", "Kater Moritz"
+            # "Metzgerei Baumann", "Kater Moritz", "Storm Eunice": the word and the name it gives
+            return None, 2 + self._rest(text, tokens, i + 1, True)
         if _key(t.text) in cues.TITLES and i + 1 < len(tokens):
             nxt = tokens[i + 1]
             if _key(nxt.text) in cues.TITLES and i + 2 < len(tokens):  # "Prof. Dr. Weißenfels"
