@@ -33,20 +33,17 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import get_args
 
 from routing_mcp.pii import PiiScanner
-from tests.routing.pii_corpus import MissingCorpus, false_positives, load, score_personal
+from tests.routing.pii_corpus import MissingCorpus, Split, false_positives, load, score_personal
 
 REGIONS = ("US", "GB", "DE", "FR")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="PII detection on the hand-written corpus")
-    splits = [
-        *("tune", "held_out", "all", "probe", "fresh"),
-        *("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"),
-    ]
-    parser.add_argument("--split", choices=splits, default="fresh")
+    parser.add_argument("--split", choices=get_args(Split), default="fresh")
     parser.add_argument("--misses", action="store_true", help="list misses and false positives")
     parser.add_argument(
         "--ner-model",

@@ -19,7 +19,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
 if TYPE_CHECKING:  # the bench and the tests import the scanner themselves
     from routing_mcp.pii import PiiScanner
@@ -40,19 +40,9 @@ Split = Literal[
     "blind7",
     "blind8",
 ]
-# Splits read whole from pii_<name>_<split>.jsonl.
-OWN_FILE = (
-    "probe",
-    "fresh",
-    "blind",
-    "blind2",
-    "blind3",
-    "blind4",
-    "blind5",
-    "blind6",
-    "blind7",
-    "blind8",
-)
+# Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
+HALVES = ("tune", "held_out", "all")
+OWN_FILE: tuple[str, ...] = tuple(s for s in get_args(Split) if s not in HALVES)
 
 
 class MissingCorpus(FileNotFoundError):

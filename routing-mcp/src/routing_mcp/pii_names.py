@@ -220,8 +220,9 @@ class NameFinder(Lexicon):
         following = _next_word(text, end)
         if following[:1].isupper() and _key(following) in cues.STREET_SUFFIXES:
             return True  # "Baker Street", "Drury Way"
+        related = cues.RELATION.search(text[max(0, start - 48) : start]) is not None
         titled = _key(tokens[i].text) in cues.TITLES  # "ms. nakamura-lee at parents evening"
-        if not titled and not cues.RELATION.search(text[max(0, start - 48) : start]):
+        if not titled and not related:
             sentence = (
                 _SENTENCE_SPLIT.split(text[max(0, start - 200) : start])[-1]
                 + word
@@ -234,7 +235,7 @@ class NameFinder(Lexicon):
             return True  # "the song 'Jolene'", "a new puppy ... her name is Mabel"
         if cues.WHO_WAS.search(before[-30:]) and cues.WHO_WAS_END.match(after):
             return True  # "Who were Bonnie and Clyde?"
-        if cues.RELATION.search(text[max(0, start - 48) : start]):
+        if related:
             return False  # "names for our baby: ... also my husband Cathal says"
         sentence = (
             _SENTENCE_SPLIT.split(before)[-1]
@@ -386,7 +387,11 @@ class NameFinder(Lexicon):
         if t.cap and _key(t.text) in cues.STREET_PREFIXES:
             return None, 1 + self._rest(text, tokens, i, True)  # "Calle de Fuencarral"
         if (
-            (
+            i + 1 < len(tokens)  # (the cheap tests first: this runs for every word)
+            and tokens[i + 1].cap
+            and text[t.end : tokens[i + 1].start].strip(" '\"‘“«„") == ""
+            and "\n" not in text[t.end : tokens[i + 1].start]
+            and (
                 _key(t.text) in cues.BUSINESS_BEFORE_NAME
                 or cues.PET_BEFORE.match(t.text)
                 or cues.STORM_BEFORE.match(t.text + " ")  # "Storm Eunice", "Sturmtief Zoltan"
@@ -395,10 +400,6 @@ class NameFinder(Lexicon):
                     and cues.NAME_MEANING.search(text[max(0, t.start - 80) : t.end + 80])
                 )
             )
-            and i + 1 < len(tokens)
-            and tokens[i + 1].cap
-            and text[t.end : tokens[i + 1].start].strip(" '\"‘“«„") == ""
-            and "\n" not in text[t.end : tokens[i + 1].start]
         ):
             # "Metzgerei Baumann", "Kater Moritz", "Storm Eunice": the word and the name it gives
             return None, 2 + self._rest(text, tokens, i + 1, True)

@@ -175,7 +175,7 @@ def _tagged_name(text: str, start: int) -> bool:
 _TAGGED = re.compile(r"(?<![\w.-])([A-Za-z][\w.-]{1,40})[:@]v?\d+\.\d+")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=1)  # the text being scanned: asked once per address in it
 def _tagged_names(text: str) -> frozenset[str]:
     """Every name the text tags with a version, read once a text (a log with a thousand
     addresses asked the same question of the whole text a thousand times)."""
