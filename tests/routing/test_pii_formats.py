@@ -68,8 +68,27 @@ def test_ip_candidates_are_what_ipaddress_reads(text: str, addresses: list[str])
         ("sort versions: 1.10.0.2, 1.9.12.0, 1.10.0.10 and 1.2.0.0", []),
         # ...but addresses listed after an address stay addresses
         (
-            "fail2ban banned 81.2.69.160, 81.2.69.161 and 81.2.69.162",
+            "the kids' phones got 81.2.69.160, 81.2.69.161 and 81.2.69.162",
             ["81.2.69.160", "81.2.69.161", "81.2.69.162"],
+        ),
+        # the other side of a security log or question: an attacker, a scanner, a Tor exit, the
+        # mirror apt fetched from (round 10)...
+        ("fail2ban banned 81.2.69.160, 81.2.69.161 and 81.2.69.162", []),
+        ("kernel: [UFW BLOCK] IN=eth0 SRC=81.2.69.160 DST=10.0.0.2 PROTO=TCP", []),
+        ("is a tor exit node like 81.2.69.160 worth blocking?", []),
+        ("Err:4 https://deb.example/pve bookworm InRelease 401 [IP: 81.2.69.160 443]", []),
+        ("Nov 28 03:40:55 vps sshd[2290]: Failed password for root from 81.2.69.160", []),
+        # ...unless the address is said to be the writer's or someone's they know
+        ("fail2ban banned my own home IP 81.2.69.160, how do I unban it", ["81.2.69.160"]),
+        (
+            "fail2ban keeps banning people I know:\nNOTICE [sshd] Ban 81.2.69.160\nthat's my "
+            "friend Oskar's broadband",
+            ["81.2.69.160"],
+        ),
+        (
+            "should I worry?\nFailed password for root from 81.2.69.161 port 5\nAccepted "
+            "publickey for deploy from 81.2.69.160 port 51522",
+            ["81.2.69.160"],
         ),
         # eight byte pairs: a Zigbee device's IEEE address (ZHA), a certificate serial
         ("ZHA device ieee 00:12:4b:00:1c:a1:b2:c3 dropped off", []),

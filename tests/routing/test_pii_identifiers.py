@@ -25,6 +25,27 @@ from routing_mcp.pii import PiiScanner
             "BE_NATIONAL_NUMBER",
             "90.02.01-997.04",
         ),
+        # round 10: Canada's SIN and Australia's TFN after their names (one number in ten or
+        # eleven passes the check), Ireland's PPSN, Germany's pension insurance number, Brazil's CPF
+        ("my new employer wants my SIN by text: 312 940 760, normal?", "CA_SIN", "312 940 760"),
+        ("on me demande mon NAS, c'est 312-940-760", "CA_SIN", "312-940-760"),
+        ("the form wants my TFN, it is 876 123 409", "AU_TFN", "876 123 409"),
+        ("her PPS number is 2470316U, does she need a card?", "IE_PPSN", "2470316U"),
+        ("meine Rentenversicherungsnummer: 12 150376 M 046", "DE_RVNR", "12 150376 M 046"),
+        ("o consulado pede meu CPF 529.982.247-25", "BR_CPF", "529.982.247-25"),
+        # round 10: birth dates in more forms: year first with slashes, a key of a JSON record, a
+        # form's "Né le :", a death notice's star, a GEDCOM birth event, "born" further on
+        ("my card shows birth date 1983/12/09, wrong", "DATE_OF_BIRTH", "1983/12/09"),
+        ('{"nom": "X", "date_naissance": "1992-03-17"}', "DATE_OF_BIRTH", "1992-03-17"),
+        ("Nom : Martin\nNé le : 12/04/2012", "DATE_OF_BIRTH", "12/04/2012"),
+        ("Wir trauern um Erna Vogt, * 4. März 1938 † 2. Mai 2026", "DATE_OF_BIRTH", "4. März 1938"),
+        ("0 @I1@ INDI\n1 BIRT\n2 DATE 14 APR 1902\n2 PLAC Leeds", "DATE_OF_BIRTH", "14 APR 1902"),
+        (
+            "she was born during a storm in Leeds, 9th of October 1996, and",
+            "DATE_OF_BIRTH",
+            "9th of October 1996",
+        ),
+        ("class birthdays: Ama 12 Feb, Kai 3 Jul, Liam 28 Oct", "DATE_OF_BIRTH", "3 Jul"),
         # a wrong key counts after its name; a right one anywhere
         ("N° de sécurité sociale : 2 91 03 75 116 052 42", "FR_NIR", "2 91 03 75 116 052 42"),
         ("numéro 2910375116052 20 sur la carte", "FR_NIR", "2910375116052 20"),
@@ -85,6 +106,17 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "The passport photo must be 35x45 mm",
         "the ID card reader on COM3 at 9600 baud drops frames",
         "Apache License 2.0 or MIT for release 4.12.0?",
+        # round 10: a Luhn-valid nine digits without the SIN's name, a NAS (the box) with a model,
+        # one day and month after "birthdays" (a list needs two), a version with four dots, a
+        # version named so elsewhere, a subscriber number counted up as an example, the DNI of
+        # every tutorial
+        "sin embargo el pedido 312 940 760 no llega",
+        "my NAS is a TS-453D with 4x 8TB, which RAID?",
+        "ages on birthdays: if someone is born on 29 February, when are they 18?",
+        "Chrome 131.0.6778.86 or 131.0.6778.108, which is newer?",
+        "the commit says bump to 2.14.0.3; what is version 2.14.0.3?",
+        "how are German numbers written, e.g. +49 30 1234567?",
+        "¿cómo se calcula la letra del DNI? con el ejemplo típico 12345678Z",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

@@ -123,6 +123,9 @@ def test_a_health_fact_is_spanned_but_keeps_the_prompt_local(scanner: PiiScanner
         # "about" with someone between is still a fact
         ("write to the coach about Tomasz's asthma before the match", "asthma"),
         ("I'm worried about his epilepsy on the school trip", "epilepsy"),
+        # round 10: a first-person verb right before the fact, a sentence without its "I've"
+        ("Sono incinta di 12 settimane, posso volare?", "incinta di 12 settimane"),
+        ("Been on 50mg sertraline since spring, can I drink?", "50mg sertraline"),
     ],
 )
 def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fact: str) -> None:
@@ -149,6 +152,8 @@ def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fac
         "J'écris un exposé sur la maladie de Crohn, quel plan ?",
         "We build a reminder app for asthma patients, suggest features",
         "Where can I get a flu jab this weekend?",
+        # round 10: a dose asked about, no one's
+        "Is 20mg fluoxetine a high starting dose?",
     ],
 )
 def test_topics_figures_of_speech_and_homelab_text_stay_clean(

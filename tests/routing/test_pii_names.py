@@ -45,7 +45,7 @@ def test_fresh_corpus_tuned_on_since_session_5(scanner: PiiScanner) -> None:
     assert len(wrong) / len(clean) <= 0.01, [s.id for s in wrong]
 
 
-# The blind corpora after they were measured and tuned on (session 9's last round): floors
+# The blind corpora after they were measured and tuned on (session 10's round): floors
 # about a point under the figures then (flagged, protected, false positives at most), so that a
 # later rule that loses what an earlier round fixed fails here. Not a held-out measure: that is
 # each corpus's single measurement before it was tuned on (README, PII section).
@@ -57,6 +57,7 @@ TUNED_FLOORS = {
     "blind5": (0.97, 0.955, 0.05),
     "blind6": (0.965, 0.94, 0.06),
     "blind7": (0.925, 0.90, 0.115),
+    "blind8": (0.985, 0.97, 0.095),
 }
 
 
@@ -410,6 +411,20 @@ def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, p
         "Woher kommt der Nachname Schneider?",
         "essay plan: how does Heathcliff's revenge shape the second half of the novel?",
         "Geschichte Referat: warum wurde Friedrich Ebert 1919 Reichspräsident?",
+        # round 10: animals and boats "called" in six languages (a title before the name too),
+        # a bakery of someone's name, a street named after a doctor, a feast, a word of a title
+        # after an article, a frequent word after "¿", a German compound, a word as a log-in
+        "Onze kat heet Pip en hij krabt aan de bank, tips?",
+        "Il nostro cane si chiama Briciola e abbaia sempre",
+        "a grumpy hamster called Mr Nibbles escaped, where do they hide?",
+        "we bought a dinghy called 'Lady Rosalind', can we keep the name?",
+        "is there a Gail's bakery near the station that opens at 6?",
+        "le magasin au 4 rue du Docteur Roux est-il ouvert ?",
+        "on ferme le dimanche avant Noël ?",
+        "¿Qué se celebra el Día de la Hispanidad?",
+        "Versión 2.1. ¿Esa cifra es la compilación?",
+        "Wie lange gilt das Widerrufsrecht bei Sonderanfertigungen?",
+        "iptables DOCKER-USER chain is empty, why no drops?",
     ],
 )
 def test_businesses_animals_works_and_history_are_no_private_person(
@@ -435,6 +450,21 @@ def test_businesses_animals_works_and_history_are_no_private_person(
         # round 9: title chains; a child's school letter is no school topic
         ("Wie schreibe ich an Prof. Dr. Lindemann, dass ich krank bin?", "Lindemann"),
         ("write a note to school: my son Caspar (Year 5) will miss the history trip", "Caspar"),
+        # round 10: lower-case names after a title (also unknown, or a word before a surname),
+        # a relation said to be someone, the writer's own name (known or not), the writer and
+        # friends in lower case, a code comment's owner, a setting's user (ö spelled "oe"), a name
+        # and a surname in a host name, a name that is a word before a device
+        ("thank you card for mrs hope larkin, who taught piano", "hope larkin"),
+        ("la voisine, mme n'diaye, se plaint du bruit", "n'diaye"),
+        ("best man toast: my brother is Mark, he met her climbing", "Mark"),
+        ("mein Sohn heißt Ben und hat Angst vor Hunden", "Ben"),
+        ("Bonjour, je m'appelle Adjoa Mensah et je cherche un poste", "Adjoa Mensah"),
+        ("je m'appel Ekow, j'ai 30 ans", "Ekow"),
+        ("ok so me, tariq and lucia are splitting the rent", "tariq"),
+        ("# TODO(mbrennan): drop after the migration", "mbrennan"),
+        ("GITEA_ADMIN_USER=juergen.hansen", "juergen.hansen"),
+        ("ntfy topic sigrid-lindqvist-tv gets nothing", "sigrid-lindqvist"),
+        ("a client called Roses-Galaxy-S23 on the guest wifi", "Rose"),
     ],
 )
 def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:

@@ -35,13 +35,18 @@ from routing_mcp.pii_ids import (
     IssuedNhsRecognizer,
 )
 from routing_mcp.pii_national import (
+    AuTfnRecognizer,
     BeNationalNumberRecognizer,
+    BrCpfRecognizer,
+    CaSinRecognizer,
     ChAhvRecognizer,
     CryptoRecognizer,
+    DeRvnrRecognizer,
     DeTaxIdRecognizer,
     EsNieRecognizer,
     EsNifRecognizer,
     IbanRecognizer,
+    IePpsnRecognizer,
     InAadhaarRecognizer,
     InPanRecognizer,
     ItFiscalCodeRecognizer,
@@ -166,6 +171,10 @@ class CandidatePhoneRecognizer(EntityRecognizer):
                 continue  # a value in key=value ("offset=4382791680"), not "tel=..."
             if self._DECIMAL.match(match.group()):
                 continue  # a decimal number: "[ 8123.441201]" (kernel log time)
+            groups = match.group().split(".")
+            dotted = len(groups) >= 4 and all(g.isdigit() for g in groups)
+            if dotted and any(len(g) != 2 for g in groups):
+                continue  # a version, "131.0.6778.108" (not "06.14.72.58.30")
             # More than 15 digits (E.164's maximum) can still be two numbers in a row: the
             # matcher below finds each of them.
             start, end = max(0, match.start() - 1), match.end()
@@ -208,7 +217,8 @@ _IP_HINT = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9a-fA-F]:[0-9a-fA-F]{0,
 # patterns' look-behinds tried at every date or number of a long text.
 _HINTS = {
     "DateOfBirthRecognizer": re.compile(
-        r"born|\bb\.|birth|d\.?o\.?b|geb|geburt|née?\b|né\(|naissance|anniversaire|nac|nací|"
+        r"born|\bb\.|birth|\bbirt\b|[†✝]|d\.?o\.?b|geb|geburt|née?\b|né\(|naissance|anniversaire|"
+        r"nac|nací|"
         r"cumpleaños|cumple|nat[oa]\b|nascita|compleann|compie|geboorte|verjaardag|turns|wird|"
         r"fête",
         re.IGNORECASE,
@@ -217,11 +227,15 @@ _HINTS = {
         r"pas(?:s(?:port|eport|aporto|nummer)|aporte|poort)|reisepass|licen[cs]e|führerschein|"
         r"permis|carnet|patente|rijbewijs|dni|nie|nif|nir|ssn|social|sociale|sécu|insurance|"
         r"versicher|steuer|tax|ausweis|\bid\b|id-|identit|fiscal|"
-        r"previdenza|bsn|burgerservice|sofi|utr",
+        r"previdenza|bsn|burgerservice|sofi|utr|renten|kvnr",
         re.IGNORECASE,
     ),
 }
 _HINTS["BirthColumnRecognizer"] = _HINTS["DateOfBirthRecognizer"]  # a column named for it
+# The ids that count only after their names (their patterns look behind for them)
+_HINTS["CaSinRecognizer"] = re.compile(r"SIN|NAS|social insurance|assurance sociale", re.I)
+_HINTS["AuTfnRecognizer"] = re.compile(r"TFN|tax file number", re.I)
+_HINTS["IePpsnRecognizer"] = re.compile(r"PPS|personal public service", re.I)
 _COUNTRY_CODES = {"US": 1, "CA": 1, "GB": 44, "DE": 49, "FR": 33, "IL": 972, "IN": 91, "BR": 55}
 
 
@@ -299,6 +313,11 @@ class PiiScanner:
             MxCurpRecognizer(),
             ChAhvRecognizer(),
             BeNationalNumberRecognizer(),
+            CaSinRecognizer(),
+            AuTfnRecognizer(),
+            IePpsnRecognizer(),
+            DeRvnrRecognizer(),
+            BrCpfRecognizer(),
             CryptoRecognizer(),
             NameRecognizer(),
             StreetAddressRecognizer(),

@@ -50,7 +50,8 @@ PLACEHOLDER_PEOPLE = frozenset(
     ("mario rossi", "jean dupont", "juan perez", "jan jansen", "john smith", "jane smith")
 )
 # National ids every tutorial uses: Italy's fiscal code of "Mario Rossi", the Dutch test BSN.
-EXAMPLE_IDS = frozenset(("RSSMRA80A01H501U", "RSSMRA85T10A562S", "999999990"))
+# Spain's "12345678Z", the DNI every letter-check tutorial computes.
+EXAMPLE_IDS = frozenset(("RSSMRA80A01H501U", "RSSMRA85T10A562S", "999999990", "12345678Z"))
 # The sentence says it is an example (English and the five other languages).
 _EXAMPLE_WORD = re.compile(
     r"\b(?:example\w*|sample\w*|test\w*|dummy|fake|placeholder|docs|documentation|tutorial|"
@@ -110,6 +111,8 @@ def is_example(text: str, result: RecognizerResult) -> bool:
         (result.entity_type == "CREDIT_CARD" and digits in TEST_CARDS)
         or (result.entity_type == "IBAN_CODE" and compact in EXAMPLE_IBANS)
         or (result.entity_type == "PHONE_NUMBER" and _fictional_number(digits))
+        # a subscriber number counted up, "+49 30 1234567": the format, shown
+        or (result.entity_type == "PHONE_NUMBER" and "1234567" in digits)
         or compact in EXAMPLE_IDS
     )
     return known and _EXAMPLE_WORD.search(_around(text, result.start, result.end)) is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left
@@ -109,9 +110,27 @@ class Token:
         )
 
 
+# A long German compound ending in a noun of law, money, time or paperwork, or an abstract
+# noun's suffix: a capitalised word, never a surname the lists miss ("Widerrufsrecht",
+# "Nebenkostenabrechnung", "Krankenversicherung").
+_NOUN_ENDING = re.compile(
+    r"(?:ung|heit|keit|schaft|recht|nis|tät|ierung|nummer|vertrag|zeit|stelle|gebühr|kosten|"
+    r"pflicht|antrag|bescheid|amt|geld|steuer|karte)$"
+)
+# ö and ü spelled out after a consonant: "Bjoern", "Juergen", "Schroeder" (not "ae": "paella")
+_UMLAUT_SPELLED = re.compile(r"(?<=[b-df-hj-np-tv-z])([ou])e")
+
+
 def _in(word: str, names: Container[str]) -> bool:
+    """A name of the lists, also without its accents ("Zoe" for Zoë) or with its umlauts spelled
+    out as German writes them where they cannot be typed (log-ins, e-mail: "bjoern.hansen")."""
     k = key(word)
-    return k in names or fold(k) in names
+    if k in names or fold(k) in names:
+        return True
+    if len(k) < 5:
+        return False  # "Tue", "Neue": words, not spelled-out names
+    spelled = _UMLAUT_SPELLED.sub(r"\1", k)
+    return spelled != k and spelled in names
 
 
 def _parts_in(word: str, names: Container[str], every: bool) -> bool:
@@ -194,6 +213,7 @@ class Lexicon:
             or k in cues.STOP
             or len(k) < 3
             or (t.text.isupper() and len(t.text) > 1)
+            or (len(k) >= 10 and _NOUN_ENDING.search(k) is not None and k not in self.surnames)
         )
 
     def is_place(self, t: Token) -> bool:

@@ -312,6 +312,17 @@ def _topic(text: str, start: int) -> bool:
     return not (_PERSON_CUE.search(gap) or "'s" in gap or "’s" in gap or gap != gap.lower())
 
 
+# The term is what the writer is, takes or has been: a first-person verb right before it ("sono
+# incinta di 20 settimane", "je suis enceinte", "estoy embarazada", "I'm diabetic"), or a
+# sentence that drops its "I've" ("Been on 20mg fluoxetine for 2 years").
+_SELF_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:sono|soy|sou|je\s+suis|ik\s+ben|ich\s+bin|i\s+am|i['’]m|estoy|estou)|"
+    r"(?:^|(?<=[.!?\n]\s{0,2}))(?:been|currently|still)\s+(?:on|taking|having|prescribed))\s+"
+    r"(?:(?:on|taking|a|an|una?|une?|een|ein(?:e|en)?|di|de|d['’])\s+)?"
+    rf"(?:{DOSE}\s+(?:of\s+)?)?$"  # "been on 20mg fluoxetine"
+)
+
+
 def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Health terms said of someone: a person cue in the window, or a found name there."""
     ends = sorted(e for _, e in people)  # a name ending before a term, in its window
@@ -324,6 +335,10 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
         near_name = (i < len(ends) and ends[i] <= start) or (
             j < len(starts) and starts[j] < end + _WINDOW_AFTER
         )
-        if near_name or _PERSON_CUE.search(_window(text, start, end)):
+        if (
+            near_name
+            or _PERSON_CUE.search(_window(text, start, end))
+            or _SELF_BEFORE.search(text[max(0, start - 40) : start])
+        ):
             out.append(_widen(text, start, end))
     return out

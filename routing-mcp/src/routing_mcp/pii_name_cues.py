@@ -43,7 +43,7 @@ FLAGS = re.IGNORECASE | re.MULTILINE
 GREETING = re.compile(
     r"(?:^|[\n'\"(])\s*(?:hi|hello|hey|hiya|heya|yo|oi|dear|hallo|moin|servus|liebe|lieber|"
     r"sehr geehrte[rs]?|bonjour|salut|ciao|hoi|"
-    r"coucou|cher|chère|hola|querid[oa]|estimad[oa])\s*$",
+    r"coucou|cher|chère|hola|querid[oa]|estimad[oa]|beste|lieve|car[oa])\s*$",
     FLAGS,
 )
 RELATION = re.compile(
@@ -85,6 +85,28 @@ RELATION = re.compile(
     r"(?:\s+of\s+(?:mine|ours))?\s*[,:]?\s*$",
     FLAGS,
 )
+# The relation's words alone, and a relation said to be someone: "my brother is Mark", "mein
+# Sohn heißt Ben", "ma fille s'appelle Inès".
+_RELATION_WORDS = RELATION.pattern[: RELATION.pattern.index(r"(?:\s+of\s+(?:mine|ours))")]
+RELATION_IS = re.compile(
+    r"\b(?:my|our|his|her|their|mein\w*|unser\w*|ma|mon|mes|notre|mi|mis|mio|mia|mijn|onze)\s+"
+    rf"(?:\w+\s+)?{_RELATION_WORDS}\s+"
+    r"(?:is|was|hei(?:ß|ss)t|hieß|s['’]appel+e|se llama|si chiama|heet)\s*$",
+    FLAGS,
+)
+# The verbs RELATION_IS ends with (tested first: the regex is long).
+RELATION_IS_VERBS = (
+    "is",
+    "was",
+    "heißt",
+    "heisst",
+    "hieß",
+    "appelle",
+    "appele",
+    "llama",
+    "chiama",
+    "heet",
+)
 # A relation said of someone in English, right before: "my neighbour ", "our cleaner ". (Not in
 # the other languages: "Mein Sohn fragt", "ma fille veut": the word after is as often a verb the
 # English word list does not know.)
@@ -93,10 +115,16 @@ RELATION_BEFORE = re.compile(
     rf"(?:{RELATION.pattern})\s*,?\s*$",
     FLAGS,
 )
+# The writer giving their own name, in the six languages (and the common misspelling "je
+# m'appel"): whatever capitalised word follows is a name, known to the lists or not.
+SELF_NAMED = (
+    r"my name is|mein name ist|ich hei(?:ß|ss)e|je m['’]app?ell?e?|me llamo|mi nombre es|"
+    r"mi chiamo|il mio nome è|ik heet|mijn naam is"
+)
+SELF_INTRO = re.compile(rf"\b(?:{SELF_NAMED})\s*,?\s*$", FLAGS)
 INTRO = re.compile(
     r"(?:my name is|i am|i'm|name:|named|called|under the name|signed|sign(?:ed)?(?: it| this)?"
-    r"(?: off)? as|mein name ist|ich bin|ich heiße|je m'appelle|je suis|me llamo|soy|"
-    r"mi nombre es|attendees were|anwesend waren|asistieron|"
+    rf"(?: off)? as|{SELF_NAMED}|ich bin|je suis|soy|attendees were|anwesend waren|asistieron|"
     # a clinical note's or a form's patient field: "Pt: Bongani Mthembu", "Patientin: ..."
     r"\b(?:pt|patient|patientin|patiente|paciente|paziente)(?: name)?\s*:|"
     # mail and contact headers: "From: Grace Adebayo <...>", "FN:Esperanza Villanueva"
@@ -115,7 +143,9 @@ VERB = re.compile(
 WEAK = re.compile(
     r"\b(?:to|for|with|about|by|from|between|für|an|mit|von|pour|avec|à|para|con|voor|"
     r"met|aan|"
-    r"de la part de)\s*,?\s*$",
+    r"de la part de)\s*,?\s*$|"
+    # the writer and someone: "me, jamal and chloe", "moi et Karim", "yo y Lucía"
+    r"\b(?:me|moi|yo|io|ik|mich|mir)\s*(?:,|and|&|und|et|y|e|en)\s*$",
     FLAGS,
 )
 CLOSING = re.compile(
@@ -399,6 +429,19 @@ DETERMINERS = word_set(
     "notre nos votre vos leur leurs ce cette ces nuestro nuestra vuestro vuestra este esta"
 )
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|los|las)\s+$", re.IGNORECASE)
+# Feasts that are also given names: "ouvert le dimanche avant Noël" names no one.
+HOLIDAYS = word_set("noël noel natale navidad pascua pasqua pâques ostern pentecôte")
+# A street named after someone, before the name: "17 rue du Docteur Bouchut", "Via Giuseppe
+# Verdi", "avenue de la Reine Astrid", "Calle del Doctor Fleming".
+STREET_OF = re.compile(
+    r"\b(?:rue|avenue|av\.|boulevard|bd|place|allée|chemin|impasse|quai|cours|calle|c/|avenida|"
+    r"av\.|plaza|paseo|via|viale|piazza|piazzale|corso|largo|straat|laan|plein|weg|kade)\s+"
+    r"(?:(?:du|de la|de l['’]|des|de|del|de los|della|dello|degli|dei|di|van|von)\s+)?"
+    r"(?:(?:docteur|doctor|dottore|dokter|général|general|generale|maréchal|président|"
+    r"presidente|professeur|professor|abbé|capitaine|colonel|commandant|saint|sainte|san|"
+    r"santa|reine|roi|king|queen|président)\s+)?$",
+    re.IGNORECASE,
+)
 # What "called"/"named" can introduce that is not a person: "a server called Marvin".
 THING_NAMED = re.compile(
     r"\b(?:server|host|machine|box|vm|container|network|wifi|wi-fi|ssid|dog|cat|pet|puppy|kitten|"
@@ -412,9 +455,10 @@ THING_NAMED = re.compile(
     r"schiff|boot|lampe|laden|produkt|bateau|navire|lampe|produit|appli|marque|barco|"
     r"producto|marca|tienda|nave|barca|prodotto|negozio|boot|winkel|merk|"
     # "it is called Victoria", "why is it called", "this one's named"
-    r"it|this|that|one)s?"
+    r"it|this|that|one"
+    rf"|{_PETS})s?"  # the animals too: "Mi perra se llama Lola", "Onze hond heet Bram"
     r"(?:\s+\w+){0,2}\s+(?:called|named|heißt|genannt|appelée?|nommée?|llamad[oa]|chiamat[oa]|"
-    r"genaamd|heet)\s*['\"‘“«„]?\s*$",
+    r"genaamd|heet|se llama|si chiama|s['’]appel+e|hei(?:ß|ss)t)\s*['\"‘“«„]?\s*$",
     re.IGNORECASE,
 )
 # A user name or an id made of a given name and a surname: "fatima.zahra", "anna_kowalski".
@@ -455,7 +499,7 @@ INITIALS = re.compile(
 
 # "a vase called 'Henrietta'": any noun after an article before "called"/"named" ...
 NOUN_CALLED = re.compile(
-    r"\b(?:a|an|the|our|my|this|that|his|her|their)\s+([a-z]+)(?:\s+[a-z]+)?\s+"
+    r"(?:\b(?:a|an|the|our|my|this|that|his|her|their)|['’]s)\s+([a-z]+)(?:\s+[a-z]+)?\s+"
     r"(?:called|named)\s*['\"‘“«„]?\s*$"
 )
 # ... unless it is a person ("a girl called Emma"; relations are RELATION's).

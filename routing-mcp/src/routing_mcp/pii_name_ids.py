@@ -14,6 +14,7 @@ it is made from to be in the same text: a given name alone in a host name ("pve-
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -33,14 +34,18 @@ DEVICE_WORDS = word_set(
     "notebook desktop pc phone handy telefon tablet lenovo thinkpad ideapad dell xps hp surface "
     "chromebook kindle watch applewatch xbox ps4 ps5 playstation switch nintendo oneplus xiaomi "
     "redmi huawei samsung asus acer moto motorola nokia oppo vivo xperia fairphone telephone "
-    "téléphone telefono teléfono telefoon mobile mobil portable celular cellulare"
+    "téléphone telefono teléfono telefoon mobile mobil portable celular cellulare tv fernseher "
+    "chromecast firestick firetv roku shield echo homepod steamdeck"
 )
 # Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz".
 CONNECTORS = word_set("de von di da du van of")
 # A log-in field: the account name right after it (sshd, LDAP, user admin, file ownership).
 LOGIN = re.compile(
     r"(?:\b(?:publickey|password|invalid user|user(?:name)?s?|login|log-in|account|uid|"
-    r"benutzer(?:name)?|nutzer|konto|utilisateur|compte|usuario|cuenta|utente|gebruiker(?:snaam)?)"
+    r"benutzer(?:name)?|nutzer|konto|utilisateur|compte|usuario|cuenta|utente|gebruiker(?:snaam)?|"
+    # a setting's user ("NEXTCLOUD_ADMIN_USER=bjoern.hansen"), a code comment's owner
+    # ("TODO(rkowalczyk)"), a commit's or a file's author
+    r"\w+_user(?:name)?|todo\(|fixme\(|xxx\(|hack\(|@author|author|assignee|owner)"
     r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è))?\s*[:=]?\s*['\"`]?)"
     # (the whole account name: not the start of an e-mail address, a finding of its own)
     r"(?P<name>[a-z][a-z0-9._-]{2,31})(?![\w@-]|\.\w)",
@@ -123,6 +128,11 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
         )
     for parts, tracker in candidates:
         words = [p.lower() for p, _, _ in parts]
+        for (a, start, _), (b, _, end) in itertools.pairwise(parts):
+            # "henrik-lindgren-tv"; not a street or a place named after someone, capitalised
+            # ("Karl-Marx-Allee", "Marie-Galante")
+            if a.islower() and b.islower() and _clear_given(lex, a) and _clear_surname(lex, b):
+                yield start, end
         if not tracker and not any(w in DEVICE_WORDS for w in words):
             continue
         for n, (part, start, end) in enumerate(parts):
@@ -134,7 +144,13 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
                 lex, part
             ):
                 yield start, end
-            elif word.endswith("s") and _clear_given(lex, part[:-1]):  # "Johns-MacBook-Pro"
+            elif (  # "Johns-MacBook-Pro"; "Jasmines-Galaxy-S23" (a name that is also a word)
+                word.endswith("s")
+                and len(part) >= 4
+                and (_clear_given(lex, part[:-1]) or lex.is_given(_token(part[:-1])))
+                and n + 1 < len(words)
+                and words[n + 1] in DEVICE_WORDS
+            ):
                 yield start, end - 1
 
 
@@ -151,6 +167,7 @@ def _login_name(lex: Lexicon, name: str) -> bool:
     return (
         len(parts) == 1
         and len(core) >= 5
+        and not lex.is_word(_token(core))  # "DOCKER-USER chain": a word, not "c" + "hain"
         and (_clear_surname(lex, core[1:]) or _clear_given(lex, core[:-1]))
     )
 

@@ -36,6 +36,10 @@ class NameHit:
     score: float
 
 
+_TITLE_END = re.compile(r"\b(\w+)\.?\s+$")
+_RANKS = frozenset({"lady", "lord", "sir", "captain", "king", "queen", "saint", "st", "princess"})
+
+
 def _thing_called(before: str) -> bool:
     """ "a <noun> called": a noun that is no person ("a vase called", not "a girl called")."""
     m = cues.NOUN_CALLED.search(before)
@@ -146,6 +150,14 @@ class NameFinder(Lexicon):
         to punctuation ("Victor.Engine", "Fritz!Box"), a place ("San Diego", "Saint-Malo", "San
         Luis Obispo"), or something named after a person ("the Monty Hall problem")."""
         start, end = tokens[i].start, tokens[j - 1].end
+        before = text[max(0, start - 48) : start]
+        titled = _TITLE_END.search(before)  # "a boat called 'Lady Margaret'"
+        if titled is not None and _key(titled.group(1)) in cues.TITLES | _RANKS:
+            before = before[: titled.start()]
+        if cues.THING_NAMED.search(before) or _thing_called(before):
+            return True  # "a cat called Mr Whiskers", "a server called Marvin"
+        if cues.STREET_OF.search(before):
+            return True  # "17 rue du Docteur Bouchut"
         if self._named_thing(text, tokens, i, start, end):
             return True
         # a mention's handle goes on with "_" or digits ("@svetlana_k", "@tom92"): still a person
@@ -176,8 +188,12 @@ class NameFinder(Lexicon):
             eponym = after in cues.EPONYM_NOUNS and not related
             if eponym or " ".join([*keys, after]) in self.places:
                 return True
-            if tokens[j].text in cues.BUSINESS_AFTER_NAME:
-                return True  # "Frieda's Kitchen"
+            if tokens[j].text in cues.BUSINESS_AFTER_NAME or (
+                text[end : end + 1] in "'\u2019"
+                and tokens[j].text.capitalize() in cues.BUSINESS_AFTER_NAME
+                and not related  # "my sister Gail's bakery": hers
+            ):
+                return True  # "Frieda's Kitchen", "Gail's bakery"
             if after in cues.PRODUCT_NOUNS and cues.ARTICLE_BEFORE.search(
                 text[max(0, start - 5) : start]
             ):
@@ -329,6 +345,9 @@ class NameFinder(Lexicon):
             cues.GREETING.search(before)
             or cues.RELATION.search(before)
             or cues.INTRO.search(before)
+            or (
+                before.rstrip().endswith(cues.RELATION_IS_VERBS) and cues.RELATION_IS.search(before)
+            )
         ):
             return "strong"
         if cues.VERB.search(before):
@@ -419,14 +438,25 @@ class NameFinder(Lexicon):
             lower_ok = (
                 not nxt.cap
                 and (_key(t.text) in cues.LOWER_TITLES or gap.strip() == ".")
-                and (self.is_surname(nxt) or self.is_given(nxt))
-                and not self.is_word(nxt)
+                and gap != "."  # the title's own ending: "dott.ssa", "sig.ra"
+                and self._lower_after_title(text, tokens, i + 1)
             )
-            if (nxt.cap or lower_ok) and gap.strip() in ("", ".") and not word and len(gap) <= 2:
+            elided = cues.ELIDED_GAP.match(gap) is not None  # "Mme N'Diaye", "mme n'diaye"
+            if (
+                (nxt.cap or lower_ok)
+                and (elided or (gap.strip() in ("", ".") and len(gap) <= 2))
+                and not word
+            ):
                 more = self._rest(text, tokens, i + 1, nxt.cap)
                 return NameHit(t.start, tokens[i + 1 + more].end, STRONG), 2 + more
         if t.cap and t.text[1:].islower() and self._frequent_at_start(text, tokens, i):
             return None, 1  # "Dann nach 2 Minuten", "Lange Frage zu ...", "Davor habe ich ..."
+        if (
+            t.cap
+            and _key(t.text) in self.common
+            and cues.ARTICLE_BEFORE.search(text[max(0, t.start - 5) : t.start])
+        ):
+            return None, 1  # "el Día de los Muertos", "la Casa": a word of a title or a place
         if t.text.isupper() and len(t.text) > 1:
             capitals = self._capitals(text, tokens, i)
             if capitals is not None:  # "name on card PRIYA NAIR", "MS YUKI TANAKA-BROWN"
@@ -455,6 +485,27 @@ class NameFinder(Lexicon):
             # not a name from here ("my friend zoë van der berg"): the next word may start one
         return self._single(t, cue), 1
 
+    def _lower_after_title(self, text: str, tokens: list[Token], i: int) -> bool:
+        """A lower-case word after "mrs", "mme", "herrn" is a surname when the lists know it as a
+        name and not as a word ("mr kapoor"), when it is no word at all ("mme n'diaye": after a
+        title anything but a word is a surname), or when a given name that is also a word is
+        followed by such a surname ("mrs hope larkin")."""
+        t = tokens[i]
+        if self.is_word(t):
+            if not self.is_given(t) or i + 1 >= len(tokens):
+                return False
+            nxt = tokens[i + 1]
+            return (
+                not nxt.cap
+                and self._joined(text, t, nxt)
+                and not self.is_word(nxt)
+                and len(nxt.text) > 2
+                and _key(nxt.text) not in cues.STOP
+            )
+        return (
+            self.is_surname(t) or self.is_given(t) or (len(t.text) > 2 and t.text.isalpha())
+        ) and _key(t.text) not in cues.STOP
+
     def _frequent_at_start(self, text: str, tokens: list[Token], i: int) -> bool:
         """A frequent word of the five other languages, capitalised only because it starts a
         sentence, and not followed by a surname ("Dann nach 2 Minuten", not "Jan Kowalski")."""
@@ -462,10 +513,10 @@ class NameFinder(Lexicon):
         if _key(t.text) not in self.common:
             return False
         before = text[max(0, t.start - 3) : t.start]
-        if before.strip(" \t\"'¿¡(") and not text[: t.start].rstrip().endswith(
+        if before.strip(" \t\"'¿¡(") and not text[: t.start].rstrip(" \t\r\n\"'¿¡(").endswith(
             (".", "!", "?", ":")
         ):
-            return False
+            return False  # ("¿Esa cuarta cifra ...?" starts a sentence too)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         return nxt is None or not (nxt.cap and self.is_surname(nxt) and not self.is_word(nxt))
 
@@ -506,6 +557,8 @@ class NameFinder(Lexicon):
         return NameHit(start, end, POSSIBLE) if cue in ("weak", "verb") else None
 
     def _single(self, t: Token, cue: str | None) -> NameHit | None:
+        if _key(t.text) in cues.HOLIDAYS and cue != "strong":
+            return None  # "avant Noël", "a Natale"
         if not self.is_given(t):  # a surname alone counts only after a strong cue
             return NameHit(t.start, t.end, LIKELY) if cue == "strong" and t.cap else None
         ambiguous = self.is_word(t)
@@ -553,12 +606,16 @@ class NameFinder(Lexicon):
         after = nxt is not None and cues.AFTER_PERSON.match(text[nxt.end :]) is not None
         if nxt is not None and pair and (cue or after) and len(t.text) > 2 and len(nxt.text) > 2:
             return NameHit(t.start, nxt.end, POSSIBLE + 0.05), 2
+        before = text[max(0, t.start - 48) : t.start]
+        if cue == "strong" and cues.SELF_INTRO.search(before):
+            # "my name is Fatou Sow", "je m'appelle Ngozi": a name, with the capitalised word
+            # after it, even one that is also a word ("Sow")
+            two = nxt is not None and nxt.cap and self._joined(text, t, nxt)
+            two = two and nxt is not None and _key(nxt.text) not in cues.STOP
+            end = nxt.end if two and nxt is not None else t.end
+            return NameHit(t.start, end, LIKELY), 2 if two else 1
         if cue == "verb" or (
-            cue == "strong"
-            and (
-                cues.GREETING.search(text[max(0, t.start - 48) : t.start])
-                or cues.RELATION.search(text[max(0, t.start - 48) : t.start])
-            )
+            cue == "strong" and (cues.GREETING.search(before) or cues.RELATION.search(before))
         ):
             return NameHit(t.start, t.end, POSSIBLE + 0.05), 1
         return None, 1

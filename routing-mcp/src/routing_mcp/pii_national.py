@@ -20,14 +20,19 @@ import regex
 from routing_mcp.pii_core import MAX_SCORE, Pattern, PatternRecognizer, RecognizerResult
 
 __all__ = [
+    "AuTfnRecognizer",
     "BeNationalNumberRecognizer",
+    "BrCpfRecognizer",
+    "CaSinRecognizer",
     "ChAhvRecognizer",
     "CreditCardRecognizer",
     "CryptoRecognizer",
+    "DeRvnrRecognizer",
     "DeTaxIdRecognizer",
     "EsNieRecognizer",
     "EsNifRecognizer",
     "IbanRecognizer",
+    "IePpsnRecognizer",
     "InAadhaarRecognizer",
     "InPanRecognizer",
     "ItFiscalCodeRecognizer",
@@ -720,3 +725,114 @@ class BeNationalNumberRecognizer(PatternRecognizer):
         digits = _strip(pattern_text, ".-")
         first, check = int(digits[:9]), int(digits[9:])
         return check in (97 - first % 97, 97 - int("2" + digits[:9]) % 97)
+
+
+class CaSinRecognizer(PatternRecognizer):
+    """Canada's Social Insurance Number (NAS in French): nine digits, written 123 456 782, with
+    a Luhn check digit; never starting with 0 or 8. One number in ten passes Luhn, so only after
+    its name ("SIN", "NAS", "social insurance number", "numéro d'assurance sociale")."""
+
+    ENTITY = "CA_SIN"
+    PATTERNS = (
+        Pattern(
+            "SIN after its name",
+            r"(?<=(?:(?-i:\bSIN\b|\bNAS\b)|\bsocial insurance\b|\bassurance sociale\b)"
+            r"[^\d\n]{0,60})\b[1-79][0-9]{2}[ -]?[0-9]{3}[ -]?[0-9]{3}\b",
+            0.5,
+        ),
+    )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return luhn_valid(_strip(pattern_text))
+
+
+_TFN_WEIGHTS = {9: (1, 4, 3, 7, 5, 8, 6, 9, 10), 8: (10, 7, 8, 4, 6, 3, 5, 1)}
+
+
+class AuTfnRecognizer(PatternRecognizer):
+    """Australia's Tax File Number: eight or nine digits (123 456 782) whose weighted sum is a
+    multiple of 11; after its name ("TFN", "tax file number"), as a random number passes the
+    check one time in eleven."""
+
+    ENTITY = "AU_TFN"
+    PATTERNS = (
+        Pattern(
+            "TFN after its name",
+            r"(?<=(?:(?-i:\bTFN\b)|\btax file number\b)[^\d\n]{0,60})"
+            r"\b[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{2,3}\b",
+            0.5,
+        ),
+    )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = _strip(pattern_text)
+        weights = _TFN_WEIGHTS.get(len(digits))
+        if weights is None:
+            return False
+        return sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11 == 0
+
+
+class IePpsnRecognizer(PatternRecognizer):
+    """Ireland's Personal Public Service Number: seven digits and a check letter (mod 23 of the
+    digits weighted 8 to 2, and of a second letter weighted 9), after its name ("PPS", "PPSN")."""
+
+    ENTITY = "IE_PPSN"
+    PATTERNS = (
+        Pattern(
+            "PPSN after its name",
+            r"(?<=(?:(?-i:\bPPSN?\b)|\bpps number\b|\bpersonal public service\b)[^\n]{0,60}?)"
+            r"(?-i:\b[0-9]{7}[A-W][ABHW]?\b)",
+            0.5,
+        ),
+    )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        total = sum(int(d) * (8 - i) for i, d in enumerate(pattern_text[:7]))
+        if len(pattern_text) == 9:
+            total += (ord(pattern_text[8]) - 64) * 9 % 23 if pattern_text[8] != "W" else 0
+        remainder = total % 23
+        return pattern_text[7] == ("W" if remainder == 0 else chr(64 + remainder))
+
+
+class DeRvnrRecognizer(PatternRecognizer):
+    """Germany's pension insurance number (Rentenversicherungsnummer, also the social
+    insurance number): the office's two digits, the birth date (DDMMYY), the surname's initial,
+    a serial of two digits and a check digit ("65 170839 J 003"). The check: the letter as its
+    position in the alphabet (two digits), the twelve digits weighted 2 1 2 5 7 1 2 1 2 1 2 1,
+    the digit sums of the products added, modulo 10."""
+
+    ENTITY = "DE_RVNR"
+    PATTERNS = (
+        Pattern(
+            "RVNR",
+            r"(?-i:\b[0-9]{2} ?(?:0[1-9]|[12][0-9]|3[01])(?:0[1-9]|1[0-2])[0-9]{2} ?[A-Z] ?"
+            r"[0-9]{3}\b)",
+            0.5,
+        ),
+    )
+    CONTEXT = ("rentenversicherung", "sozialversicherung", "rv-nummer", "svnr")
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        compact = _strip(pattern_text)
+        digits = compact[:8] + f"{ord(compact[8]) - 64:02d}" + compact[9:11]
+        weights = (2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1)
+        products = (int(d) * w for d, w in zip(digits, weights, strict=True))
+        return sum(p // 10 + p % 10 for p in products) % 10 == int(compact[11])
+
+
+class BrCpfRecognizer(PatternRecognizer):
+    """Brazil's CPF, written 123.456.789-09: nine digits and two mod-11 check digits."""
+
+    ENTITY = "BR_CPF"
+    PATTERNS = (Pattern("CPF", r"\b[0-9]{3}\.[0-9]{3}\.[0-9]{3}-[0-9]{2}\b", 0.5),)
+    CONTEXT = ("cpf",)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = [int(d) for d in _strip(pattern_text, ".-")]
+        if len(set(digits)) == 1:
+            return False  # 111.111.111-11 passes the checks and is no one's
+        for n in (9, 10):
+            check = sum(d * (n + 1 - i) for i, d in enumerate(digits[:n])) * 10 % 11 % 10
+            if check != digits[n]:
+                return False
+        return True

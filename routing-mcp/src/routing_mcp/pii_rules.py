@@ -137,7 +137,7 @@ class NameRecognizer(EntityRecognizer):
 _VERSION_WORD = (  # singular and plural ("versions", "Versionen", "versiones", "versioni")
     r"(?:\bv|\bversions?|\bversionen|\bver\.?|\bfirmwares?|\bfw|\breleases?|\bbuilds?|\bbios|"
     r"\bkernels?|\bupdates?|\bupgrades?|\bpatch(?:es)?|\bdrivers?|\bpackages?|\bapps?|\bos|"
-    r"\bdsm|\bversión|\bversiones|\bversione|\bversioni)"
+    r"\bdsm|\bversión|\bversiones|\bversione|\bversioni|\bbump(?:s|ed|ing)?)"
 )
 _VERSION_BEFORE = re.compile(
     rf"{_VERSION_WORD}\s*:?\s*(?:(?:is|was|now|still|to|from)\s+)?(?:v\s*)?$", _I
@@ -186,6 +186,17 @@ def _tagged_names(text: str) -> frozenset[str]:
 _LISTED_AFTER = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+){2,3})(?:,\s*|\s+(?:and|or|und|et|y|e|en)\s+|\s+)$"
 )
+
+
+def _named_version_elsewhere(text: str, start: int, end: int) -> bool:
+    """The same dotted number is called a version elsewhere nearby (within 2,000 characters)."""
+    raw = text[start:end]
+    left = max(0, start - 2000)
+    for m in re.finditer(re.escape(raw), text[left : end + 2000]):
+        at = left + m.start()
+        if at != start and _VERSION_BEFORE.search(text[max(0, at - 12) : at]):
+            return True
+    return False
 
 
 def _is_version(text: str, start: int, end: int, depth: int = 0) -> bool:
@@ -265,6 +276,66 @@ _SERVICE_BEFORE = re.compile(
     _I,
 )
 
+# An address a security log or question names as the other side: banned, blocked, dropped,
+# scanning, attacking, a Tor exit ("fail2ban ... Banned IP list: 185.220.101.34", "[UFW BLOCK]
+# ... SRC=45.155.205.233", "DoS Attack ... from source: 104.21.33.71"), or the server apt
+# fetched from ("[IP: 212.224.123.70 443]"): no subscriber of the writer's side, unless the
+# writer says it is theirs or someone's they know ("fail2ban banned my own home IP").
+_ATTACK_LINE = re.compile(
+    r"\b(?:bann?(?:ed|ing)?|blocked|block|drop(?:ped)?|denied|deny|reject(?:ed)?|attacks?|"
+    r"attacker|scan(?:s|ner|ners|ning)?|brute[- ]?force|tor exit|exit nodes?|intrusion|abuse|"
+    r"botnet|malicious|spam(?:mer)?|crowdsec|fail2ban|failed password|invalid user|d?dos|"
+    r"jail|blacklist(?:ed)?|blocklist(?:ed)?|honeypot|hackers?|angriff|gesperrt|attaque|"
+    r"bloqu[ée]e?|ataque|bloquead[oa]|attacco|bloccat[oa]|aanval|geblokkeerd)\b",
+    _I,
+)
+_OWNER_NEAR = re.compile(
+    r"\b(?:my|our|mine|me|own|home|house|his|her|their|he|she|they|mum|mom|dad|parents?|"
+    r"sister|brother|wife|husband|partner|friend|girlfriend|boyfriend|grandma|grandpa|office|"
+    r"mein\w*|unser\w*|ihre?|sein\w*|zuhause|eltern|mon|ma|mes|notre|sa|son|ses|chez|mi|mis|"
+    r"su|sus|nuestr[oa]|casa|mio|mia|suo|sua|mijn|onze|zijn|haar|thuis)\b",
+    _I,
+)
+_APT_SERVER = re.compile(r"\[IP:\s*$")
+
+
+def _other_side(text: str, start: int, end: int) -> bool:
+    """The address is an attacker's, a scanner's or a server's, by the words around it (above)."""
+    if _APT_SERVER.search(text[max(0, start - 6) : start]):
+        return True
+    # the address's own line (a log line, a sentence), not the question above a log: "should
+    # I worry?" above an attacker's line and the writer's own login
+    line_start = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200)
+    line_end = text.find("\n", end, end + 200)
+    line = text[line_start : min(len(text), end + 200) if line_end < 0 else line_end]
+    return (
+        _ATTACK_LINE.search(line) is not None
+        and _OWNER_NEAR.search(line) is None
+        and not _someone_known(text)
+    )
+
+
+# Someone the writer knows, anywhere in the prompt: the banned address may be theirs ("fail2ban
+# keeps banning people I know", "that's my brother dmitri connecting from his flat").
+_KNOWN_PERSON = re.compile(
+    r"\b(?:mum|mom|dad|parents?|sister|brother|wife|husband|partner|friends?|girlfriend|"
+    r"boyfriend|grandma|grandpa|aunt|uncle|cousin|son|daughter|neighbou?r|colleague|"
+    r"people i know|(?:is|was|it['’]s|that['’]s) me|my own (?:home|ip|connection|address)|"
+    r"my home|from home|home (?:ip|connection|broadband|line|network)|"
+    r"eltern|mutter|vater|schwester|bruder|freund(?:in)?|zuhause|"
+    r"mère|père|sœur|frère|ami|amie|chez (?:moi|lui|elle|eux)|"
+    r"madre|padre|herman[oa]|amig[oa]|casa de|"
+    r"sorella|fratello|amic[oa]|"
+    r"moeder|vader|zus|broer|vriend(?:in)?|thuis)\b",
+    _I,
+)
+
+
+@lru_cache(maxsize=1)
+def _someone_known(text: str) -> bool:
+    return _KNOWN_PERSON.search(text) is not None
+
+
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _HEX = r"[0-9a-f]{1,4}"
 
@@ -320,7 +391,12 @@ class PolicyIpRecognizer(Filtered, IpRecognizer):
             address = ipaddress.ip_address(raw.split("/")[0].split("%")[0])
         except ValueError:
             return False
-        return not any(address in net for net in _NOT_PERSONAL)
+        if any(address in net for net in _NOT_PERSONAL):
+            return False
+        # (the costlier reads last, for the public addresses only)
+        if _named_version_elsewhere(text, result.start, result.end):
+            return False  # "bump to 2.14.0.3 broke ...? c'est quoi la version 2.14.0.3"
+        return not _other_side(text, result.start, result.end)  # an attacker, a mirror
 
 
 _MONTHS = (
@@ -332,13 +408,19 @@ _MONTHS = (
     r"settembre|ottobre|dicembre)"
 )
 _DATE = (
-    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+    r"(?:\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
     rf"{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
     rf"\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.? (?:de |of )?{_MONTHS}\.?,? (?:de )?\d{{4}})"
 )
+# A day and a month without a year ("12 Feb", "3. Juli", "March 3rd").
+_DAY_MONTH = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.? (?:de |of )?{_MONTHS}\b|"
+    rf"{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?\b)(?!\.?,? \d)"
+)
+_BIRTHDAYS = r"\b(?:birthdays|geburtstage|anniversaires|cumpleaños|compleanni|verjaardagen)\b"
 # A full date whose year can be a living person's birth year (not next month's meeting).
 _BIRTH_YEAR_DATE = (
-    r"(?:(?:19\d\d|20[01]\d)-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|20[01]\d)|"
+    r"(?:(?:19\d\d|20[01]\d)[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|20[01]\d)|"
     rf"{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? (?:19\d\d|20[01]\d)|"
     rf"\d{{1,2}}(?:st|nd|rd|th|er)?\.? (?:de |of )?{_MONTHS}\.?,? (?:de )?(?:19\d\d|20[01]\d))"
 )
@@ -350,18 +432,21 @@ _BIRTH = (
     r"f\. ?nac\.|fecha de nacimiento|cumpleaños|nat[oa]|data di nascita|compleanno|"
     r"geboortedatum|verjaardag|turns \d{1,3}|(?:wird|fête ses|cumple|compie) \d{1,3})"
 )
-_BIRTH_FILLER = r"(?:[\s:,(]{1,3}(?:(?:is|ist|est|es|è|on|the|am|le|el|il|op|der|den|was)\s+){0,3})"
+_BIRTH_FILLER = (
+    r"(?:[\s:,(]{1,3}(?:(?:is|ist|est|es|è|on|the|am|le|el|il|op|der|den|was)[\s:]+){0,3})"
+)
 # The name of a birth-date field in the six languages (a form's label, a table's column).
-_BIRTH_DATE_NAME = (
-    r"date of birth|dob|d\.o\.b\.?|birth ?date|geburtsdatum|date de naissance|"
-    r"fecha de nacimiento|data di nascita|geboortedatum"
+_BIRTH_DATE_NAME = (  # also as a key: "date_naissance", "date-of-birth", "birth_date"
+    r"date[ _-]of[ _-]birth|dob|d\.o\.b\.?|birth[ _-]?date|geburts_?datum|"
+    r"date[ _-](?:de[ _-])?naissance|fecha[ _-](?:de[ _-])?nacimiento|"
+    r"data[ _-](?:di[ _-])?nascita|geboorte_?datum"
 )
 # Form fields: a birth year date after "date of birth?" within a short stretch (a chat log
 # asking for it, an address in between).
 # A birthday list too ("Birthday list: Nan - 19/04/1943, ..."; "Geburtstag von Pauline ist der
 # 29.02.2004"): a date whose year can be a living person's birth year, after "birthday", is one.
 _BIRTH_FIELD = (
-    rf"(?:{_BIRTH_DATE_NAME}|birthdays?|geburtstage?|"
+    rf"(?:{_BIRTH_DATE_NAME}|birthdays?|geburtstage?|born|geboren|"
     r"anniversaires?|cumpleaños|compleann[oi]|verjaardag(?:en)?)"
 )
 # Words that say an id follows, in the six languages (compounds too: "Personalausweisnummer").
@@ -375,7 +460,9 @@ _ID_WORD = (
     r"ssn|social security|sécurité sociale|sécu|seguridad social|previdenza|"
     r"national insurance|ni number|insurance number|versichertennummer|"
     r"sozialversicherungsnummer|tax id|steuer-?id|steueridentifikationsnummer|steuernummer|"
-    r"numéro fiscal|codice fiscale|bsn|burgerservicenummer|sofinummer|utr)"
+    r"numéro fiscal|codice fiscale|bsn|burgerservicenummer|sofinummer|utr|"
+    # German insurance numbers, also inside their compounds: "Rentenversicherungsnummer"
+    r"rentenversicherungs(?:nummer)?|rv-nummer|sv-nummer|krankenversichertennummer|kvnr)"
 )
 
 
@@ -458,6 +545,19 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 rf"(?<=\b{_BIRTH_FIELD}\b[^\n]{{0,120}}?\n?[^\n]{{0,120}}?){_BIRTH_YEAR_DATE}",
                 0.6,
             ),
+            # a death notice's "* 4. März 1938 † 28. November 2026": the star is the birth
+            Pattern("star date, then a cross", rf"(?<=\*\s?){_DATE}(?=\s*[-–]?\s*[†✝])", 0.7),
+            # a list of birthdays without years ("birthdays: Ama 12 Feb, Kai 3 Jul"): two dates
+            # or more after the word, not one ("ages on birthdays: born on 29 February")
+            Pattern(
+                "days and months after birthdays",
+                rf"(?<![\d/.-])(?={_DAY_MONTH})(?:"
+                rf"(?<={_BIRTHDAYS}[^\n]{{0,160}}?)(?={_DAY_MONTH}[^\n]{{1,80}}?{_DAY_MONTH})|"
+                rf"(?<={_BIRTHDAYS}[^\n]{{0,160}}?{_DAY_MONTH}[^\n]{{1,80}}?)){_DAY_MONTH}",
+                0.6,
+            ),
+            # a GEDCOM record's birth event: "1 BIRT" then "2 DATE 14 APR 1902"
+            Pattern("GEDCOM birth", r"(?<=^\s*1\s+BIRT\s*\n\s*2\s+DATE\s+)[^\n]*\d{4}", 0.7),
         ],
     )
     ids = PatternRecognizer(
