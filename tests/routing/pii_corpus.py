@@ -39,6 +39,8 @@ Split = Literal[
     "blind6",
     "blind7",
     "blind8",
+    "blind9",
+    "blind10",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

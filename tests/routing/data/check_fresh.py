@@ -28,6 +28,8 @@ CORPORA = [
     (HERE / "pii_personal_blind6.jsonl", HERE / "pii_clean_blind6.jsonl", "b6"),
     (HERE / "pii_personal_blind7.jsonl", HERE / "pii_clean_blind7.jsonl", "b7"),
     (HERE / "pii_personal_blind8.jsonl", HERE / "pii_clean_blind8.jsonl", "b8"),
+    (HERE / "pii_personal_blind9.jsonl", HERE / "pii_clean_blind9.jsonl", "b9"),
+    (HERE / "pii_personal_blind10.jsonl", HERE / "pii_clean_blind10.jsonl", "b10"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
