@@ -46,6 +46,9 @@ from routing_mcp.pii import PiiScanner
             "9th of October 1996",
         ),
         ("class birthdays: Ama 12 Feb, Kai 3 Jul, Liam 28 Oct", "DATE_OF_BIRTH", "3 Jul"),
+        # round 11: year first with dots, a month's abbreviation between dashes before its name
+        ("our baby was born 2023.07.14, her age?", "DATE_OF_BIRTH", "2023.07.14"),
+        ("A2 has 07-Apr-1969 (my mum's date of birth)", "DATE_OF_BIRTH", "07-Apr-1969"),
         # a wrong key counts after its name; a right one anywhere
         ("N° de sécurité sociale : 2 91 03 75 116 052 42", "FR_NIR", "2 91 03 75 116 052 42"),
         ("numéro 2910375116052 20 sur la carte", "FR_NIR", "2910375116052 20"),
@@ -117,6 +120,15 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "the commit says bump to 2.14.0.3; what is version 2.14.0.3?",
         "how are German numbers written, e.g. +49 30 1234567?",
         "¿cómo se calcula la letra del DNI? con el ejemplo típico 12345678Z",
+        # round 11: a handset's IMEI and a company's SIRET after a few words, a timetable's
+        # stops and times, a placeholder town, a hotel's and a gallery's addresses, traceroute
+        "my phone's IMEI is 35-209900-176148-1, can it be blocked?",
+        "un numéro SIRET comme 732 829 320 00074, à quoi servent les chiffres ?",
+        "Linie 5: Goetheplatz 06:12 – Schillerstraße 06:15",
+        "our docs use '123 Main St, Anytown' as the sample address",
+        "Qu'est-ce que l'hôtel Le Bristol, au 112 rue du Faubourg Saint-Honoré, a de spécial ?",
+        "La Galleria degli Uffizi è in Piazzale degli Uffizi 6?",
+        "traceroute:\n 1  192.168.1.1  0.6 ms\n 3  81.2.69.160  11.2 ms",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

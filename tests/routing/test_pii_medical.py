@@ -126,6 +126,10 @@ def test_a_health_fact_is_spanned_but_keeps_the_prompt_local(scanner: PiiScanner
         # round 10: a first-person verb right before the fact, a sentence without its "I've"
         ("Sono incinta di 12 settimane, posso volare?", "incinta di 12 settimane"),
         ("Been on 50mg sertraline since spring, can I drink?", "50mg sertraline"),
+        # round 11: HIV status, the French acronym of a stroke, hepatitis in Italian
+        ("I'm HIV-positive, must I tell my dentist?", "HIV-positive"),
+        ("mon père a eu un AVC mardi", "AVC"),
+        ("ho scoperto di avere l'epatite C", "epatite"),
     ],
 )
 def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fact: str) -> None:

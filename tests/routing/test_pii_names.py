@@ -57,7 +57,8 @@ TUNED_FLOORS = {
     "blind5": (0.97, 0.955, 0.05),
     "blind6": (0.965, 0.94, 0.06),
     "blind7": (0.925, 0.90, 0.115),
-    "blind8": (0.985, 0.97, 0.095),
+    "blind8": (0.985, 0.97, 0.07),
+    "blind9": (0.98, 0.965, 0.10),
 }
 
 
@@ -425,6 +426,13 @@ def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, p
         "Versión 2.1. ¿Esa cifra es la compilación?",
         "Wie lange gilt das Widerrufsrecht bei Sonderanfertigungen?",
         "iptables DOCKER-USER chain is empty, why no drops?",
+        # round 11: a group in German ("Kundinnen und Kunden"), a host on the home domain, a
+        # family's name, a rota word that is a name
+        "Liebe Kundinnen und Kunden, ab Januar ändern sich die Zeiten",
+        "rsync -avz backup@nas.lan:/volume1/photos/",
+        "urgent issues go to the primary rota, team Payments",
+        "how do I pay bill online with the bank app?",
+        "¿Qué dosis se recomienda? pregunta general",
     ],
 )
 def test_businesses_animals_works_and_history_are_no_private_person(
@@ -465,6 +473,25 @@ def test_businesses_animals_works_and_history_are_no_private_person(
         ("GITEA_ADMIN_USER=juergen.hansen", "juergen.hansen"),
         ("ntfy topic sigrid-lindqvist-tv gets nothing", "sigrid-lindqvist"),
         ("a client called Roses-Galaxy-S23 on the guest wifi", "Rose"),
+        # round 11: a home directory, a rota's people, a device on the home network's domain,
+        # a person verb before a lower-case name that is a word (also "sag ich", "scusa a"), a
+        # habit after a lower-case name, two given names that do what people do, a title and a
+        # particle, CamelCase and link names, two names in a wifi's name, a list of names
+        ('File "/home/radomir/app/main.py", line 3', "radomir"),
+        ("rota:\n  primary: kasia.nowak\n  secondary: amara", "kasia.nowak"),
+        ("which is chatty? 192.168.1.23 (ahmed-macbook.lan)", "ahmed"),
+        ("how do i tell jasmine i cannot come", "jasmine"),
+        ("wie sag ich lukas dass ich nicht komme", "lukas"),
+        ("come chiedere scusa a chiara per ieri", "chiara"),
+        ("ok so tanvi keeps leaving her dishes out", "tanvi"),
+        ("Will and Rose are getting married in May", "Rose"),
+        ("Dawn and Bill from next door asked me to water the plants", "Bill"),
+        ("Wie schreibe ich Frau von Wedel-Parlow an?", "von Wedel-Parlow"),
+        ("his Steam name is xX_LukaPetrovic_Xx", "LukaPetrovic"),
+        ("is calendly.com/tariq-haddadin/30min safe to share?", "tariq-haddadin"),
+        ("the neighbours' wifi 'Nikos-and-Eleni-5G' clashes with ours", "Eleni"),
+        ("seating plan: zoë, marek, björn, aylin, paddy", "marek"),
+        ("mi novio nacho dice que no", "nacho"),
     ],
 )
 def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:

@@ -159,7 +159,13 @@ _BUSINESS_NOUN = (
     r"bureau|bureaux|magasin|boulangerie|entreprise|société|agence|cabinet|atelier|siège|musée|"
     r"mairie|oficina|oficinas|tienda|empresa|local comercial|negocio|sede|almacén|panadería|"
     r"museo|ufficio|negozio|azienda|magazzino|panetteria|kantoor|winkel|bedrijf|vestiging|"
-    r"bakkerij|zaak|magazijn)"
+    r"bakkerij|zaak|magazijn|"
+    # public places and their doors (round 11): "the bar at the St. Regis, 2 East 55th Street",
+    # "la entrada es por la calle de Mallorca 401", "la Galleria ... in Piazzale degli Uffizi 6"
+    r"bar|galleria|galerie|médiathèque|bibliothèque|biblioteca|hôtel|albergo|entrance|entrada|"
+    r"entrée|eingang|ingresso|ingang|cathedral|cathédrale|kathedrale|catedral|duomo|basilica|"
+    r"basílica|stadium|stadion|stade|estadio|town hall|rathaus|mairie|ayuntamiento|municipio|"
+    r"gemeentehuis)"
 )
 # ... as what the address is said of: "Our office is at", "Unsere Filiale ist in der", "notre
 # boulangerie au", "Ons kantoor zit op", "Our café, Frieda's Kitchen, is at", "local comercial,"
@@ -178,8 +184,13 @@ _BUSINESS_AFTER = regex.compile(rf"(?i)^[\s,;:(—–-]*(?:\p{{L}}+\s+){{0,1}}{_
 # "our office moved to Unit 4, Riverside Business Park, 112 Wharf Road", "Unser Büro ist jetzt in
 # der Friedrichstraße 123", "nos bureaux déménagent au 45 rue", "Ons kantoor zit nu op ...".
 _BUSINESS_SUBJECT = regex.compile(
-    rf"(?i)\b(?:our|the|unser\w*|die|das|der|notre|nos|la|le|les|nuestr[oa]s?|el|los|las|il|"
-    rf"nostr[oa]|ons|onze|de|het)\s+(?:\p{{L}}+\s+)?{_BUSINESS_NOUN}\b"
+    rf"(?i)(?:\b(?:our|the|unser\w*|die|das|der|notre|nos|la|le|les|nuestr[oa]s?|el|los|las|il|"
+    rf"nostr[oa]|ons|onze|de|het)\s+|\bl['’])(?:\p{{L}}+\s+)?{_BUSINESS_NOUN}\b"
+)
+# A town that stands for any town: the address is a placeholder ("123 Main St, Anytown").
+_PLACEHOLDER_TOWN = regex.compile(
+    r"(?i)\b(?:any ?town|any ?city|anyville|musterstadt|musterhausen|beispielstadt|"
+    r"villeexemple|ciudad ejemplo)\b"
 )
 # A company's legal form or register entry: "Müller & Söhne GmbH, Industriestraße 8", "HRB 123".
 _LEGAL_FORM = regex.compile(
@@ -208,12 +219,17 @@ _FAMOUS = regex.compile(
 )
 
 
+_TIME_AFTER = regex.compile(r"[:h.]\d\d\b")
+
+
 def _business(text: str, start: int, end: int) -> bool:
     """The address is a business's or a public place's (module doc), or one everyone knows."""
     if _FAMOUS.match(text, start):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     before = regex.split(r"[.!?]\s", text[max(line_start, start - 90) : start])[-1]
+    if _PLACEHOLDER_TOWN.search(text, start, end + 30) and not _PERSONAL_BETWEEN.search(before):
+        return True  # "'Jane Doe, 123 Main St, Anytown' as the sample" (not "wohnt im ...")
     after = text[end : end + 40].split("\n", 1)[0]
     if _BUSINESS_BEFORE.search(before) or _BUSINESS_AFTER.match(after):
         return True
@@ -236,8 +252,8 @@ class StreetAddressRecognizer(EntityRecognizer):
         for pattern, score in _CORES:
             for m in pattern.finditer(text):
                 start, end, postcode = _widen(text, m.start(), m.end())
-                if _business(text, start, end):
-                    continue
+                if _TIME_AFTER.match(text, m.end()) or _business(text, start, end):
+                    continue  # (a timetable's "Goetheplatz 06:12" is a stop and a time)
                 out.append(
                     RecognizerResult("LOCATION", start, end, min(1.0, score + 0.15 * postcode))
                 )

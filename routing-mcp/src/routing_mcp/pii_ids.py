@@ -30,9 +30,13 @@ ID_WORD_BEFORE = re.compile(
     r"pdl|prm|point de livraison|zählpunkt|zählernummer|cups|pod|ean|mpan|mprn|"
     # a device's serial, in the six languages
     r"serien|seriennummer|serien-nr|numéro de série|número de serie|numero di serie|"
-    r"serienummer|modell|modèle|modelo|modello)"
+    r"serienummer|modell|modèle|modelo|modello|"
+    # a handset's or a SIM's number, a company's register or tax number
+    r"imei|imeisv|imsi|iccid|meid|siret|siren|tva|vat|ust-?idnr|ust-?id|kvk|ein|cif)"
     r"(?:s|nummer|nr)?\s*"
     r"(?:no\.?|nr\.?|n\.|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*"
+    # "my phone's IMEI is 35-...", "un numéro SIRET comme 732 ..."
+    r"(?:(?:is|ist|est|es|è|comme|like|wie|como|come|zoals)\s+)?"
     r"(?-i:[A-Z]{1,4}\s+)?$",  # (a letter prefix of the serial: "Seriennummer FD 9704 ...")
     re.IGNORECASE,
 )

@@ -57,7 +57,7 @@ RELATION = re.compile(
     r"collègue|ami|amie|patron|femme|mari|fils|fille|frère|sœur|mère|père|grand-(?:mère|père)|"
     r"oncle|voisine?|propriétaire|stagiaire|nièce|neveu|compañer[oa]|amig[oa]|jef[ea]|"
     r"espos[oa]|marido|mujer|hij[oa]|herman[oa]|madre|padre|abuel[oa]|tí[oa]|vecin[oa]|casero|"
-    r"niñera|sobrin[oa]|técnico|compañer[oa] de piso|"
+    r"niñera|sobrin[oa]|técnico|compañer[oa] de piso|novi[oa]|pareja|prometid[oa]|"
     r"grandson|granddaughter|grandchild|mate|best mate|bestie|stepson|stepdaughter|stepmum|"
     r"pal|buddy|housemate|classmate|teammate|workmate|kollegen|kolleginnen|nachbarn|"
     r"pote|potes|coloc|colocataire|meilleure? amie?|colega|compi|maat|"
@@ -137,7 +137,12 @@ VERB = re.compile(
     r"inviting|invited|call|text|message|email|ping|pinged|pay|paid|cc|hey|lent|lend|owe|owes|"
     r"owed|met|meet|meeting|congratulate|congratulating|welcoming|thanking|introducing|"
     r"surprise|surprising|visiting|pick up|picking up|drop off|"
-    r"felicita|frag|sag|demande|dis|pregunta|dile)\s*,?\s*$",
+    r"felicita|frag|sag|demande|dis|pregunta|dile|"
+    # "wie sag ich lukas", "come chiedere scusa a chiara", "cómo decirle a nacho"
+    r"(?:sag|sage|frag|frage|schreib|schreibe|erklär|erkläre)\s+ich|"
+    r"(?:dire|dico|chiedere(?:\s+scusa)?|scrivere|scrivo|rispondere|spiegare|decir(?:le)?|digo|"
+    r"escribir(?:le)?|pedir(?:le)?\s+perdón|contestar(?:le)?|écrire|répondre|expliquer)"
+    r"\s+(?:a|à))\s*,?\s*$",
     FLAGS,
 )
 WEAK = re.compile(
@@ -175,6 +180,8 @@ MONTHS = word_set(
 
 # Titles that only ever stand before a surname: what follows is a name even if it is also a
 # word ("Mr Brown", "Herrn Kaya", "Mme Lemaire").
+# Titles that name a family, not one person: "famille de Jacques" is Jacques's family.
+FAMILY_WORDS = word_set("familie famille familia family")
 FORMAL_TITLES = word_set(
     "mr mrs ms dr prof herr herrn frau mme mlle madame monsieur signora signor mevrouw meneer heer"
 )
@@ -207,6 +214,27 @@ SHE_HE = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?\n]")
 INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}\s*\Z")
+# A list said to be of names: "pronounce these names for the ceremony: Zhou Xinyi, ...".
+NAMES_LIST = re.compile(r"\b(?:names|namen|noms|nombres|nomi)\b[^:\n]{0,40}:\s*$", FLAGS)
+# Two given names joined, then what people do: "Will and Rose are getting married", "Dawn and
+# Bill from next door", "Max und Emma haben".
+PAIR_AFTER = re.compile(
+    r"\s+(?:are|were|have|had|got|'re|’re|said|say|asked|invited|came|come|live|moved|"
+    r"from next door|next door|sind|haben|waren|hatten|sont|ont|étaient|son|están|tienen|"
+    r"sono|hanno|zijn|hebben)\b",
+    FLAGS,
+)
+PAIR_GLUE = frozenset({"and", "&", "und", "et", "y", "e", "en"})
+# Verbs whose object is a person, right before a lower-case name that is also a word ("how do
+# i tell jasmine", "text rose", "wie sag ich lukas", "chiedere scusa a chiara").
+PERSON_VERB = re.compile(
+    r"\b(?:tell|ask|text|message|email|remind|thank|invite|ping|congratulate|"
+    r"(?:sag|sage|frag|frage|schreib|schreibe|erklär|erkläre)\s+ich|"
+    r"(?:dire|dico|chiedere(?:\s+scusa)?|scrivere|scrivo|rispondere|spiegare|decir(?:le)?|digo|"
+    r"escribir(?:le)?|pedir(?:le)?\s+perdón|contestar(?:le)?|écrire|répondre|expliquer)"
+    r"\s+(?:a|à))\s*,?\s*$",
+    FLAGS,
+)
 AFTER_PERSON = re.compile(
     r"^\s*(?:(?:and|und|et|y)\s+(?:i|me|myself|ich|mir|mich|moi|yo)\b|"
     # an age after the name: "Ife, 27, nurse", "Tom (34)"
@@ -214,6 +242,8 @@ AFTER_PERSON = re.compile(
     # what a person does to or with the writer: "Sunny owes me 45", "Chip paid for the pizza"
     r"(?:owes|owed|paid|lent|borrowed|texted|emailed|promised|invited|helped|blocked|unfriended|"
     r"said|says|told|asked|wants|needs|thinks|wrote|called|sagt|sagte|meint|fragt|dit|a dit|"
+    # habits and refusals: "tanvi keeps leaving her dishes", "marco never pays"
+    r"keeps|kept|forgot|forgets|refuses|refused|never|always|won['’]t|doesn['’]t|didn['’]t|"
     r"veut|demande|dice|dijo|quiere)\b|"
     # "Florence (my flatmate, not the city)", "Juno, my partner,"
     r"[(,]\s*(?:my|our|mein\w*|unser\w*|ma|mon|mes|notre|mi|mis|nuestr[oa]|mio|mia|mijn|onze)\s"
@@ -429,6 +459,8 @@ DETERMINERS = word_set(
     "notre nos votre vos leur leurs ce cette ces nuestro nuestra vuestro vuestra este esta"
 )
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|los|las)\s+$", re.IGNORECASE)
+# A home network's domains: "nas.lan" is a host, not "Nas Lan".
+LOCAL_DOMAINS = word_set("lan local home internal localdomain box arpa")
 # Feasts that are also given names: "ouvert le dimanche avant Noël" names no one.
 HOLIDAYS = word_set("noël noel natale navidad pascua pasqua pâques ostern pentecôte")
 # A street named after someone, before the name: "17 rue du Docteur Bouchut", "Via Giuseppe

@@ -28,7 +28,11 @@ PERSON_ENTITY = re.compile(r"(?<![\w.])person\.([a-z0-9]+(?:_[a-z0-9]+)*)\b")
 # "sensor.anna_iphone_battery".
 ENTITY = re.compile(r"(?<![\w.])(?P<domain>[a-z_]+)\.(?P<id>[a-z0-9]+(?:_[a-z0-9]+)+)\b")
 # Parts glued by "-" or "_" into one host or device name.
-COMPOUND = re.compile(r"(?<![\w.@/\\-])[^\W\d_][^\W_]*(?:[-_][^\W_]+)+(?![\w@/\\-]|\.\w)")
+COMPOUND = re.compile(
+    r"(?<![\w.@/\\-])[^\W\d_][^\W_]*(?:[-_][^\W_]+)+"
+    # not a host going on ("nas.fritz.box"), but a device on a home network's domain
+    r"(?![\w@/\\-]|\.(?!(?:lan|local|home|internal|localdomain|home\.arpa|fritz\.box)\b)\w)"
+)
 DEVICE_WORDS = word_set(
     "iphone ipad ipod macbook macbookpro macbookair imac mbp mac pixel galaxy android laptop "
     "notebook desktop pc phone handy telefon tablet lenovo thinkpad ideapad dell xps hp surface "
@@ -45,8 +49,12 @@ LOGIN = re.compile(
     r"benutzer(?:name)?|nutzer|konto|utilisateur|compte|usuario|cuenta|utente|gebruiker(?:snaam)?|"
     # a setting's user ("NEXTCLOUD_ADMIN_USER=bjoern.hansen"), a code comment's owner
     # ("TODO(rkowalczyk)"), a commit's or a file's author
-    r"\w+_user(?:name)?|todo\(|fixme\(|xxx\(|hack\(|@author|author|assignee|owner)"
-    r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è))?\s*[:=]?\s*['\"`]?)"
+    r"\w+_user(?:name)?|todo\(|fixme\(|xxx\(|hack\(|@author|author|assignee|owner|"
+    # a rota's or a review's people ("primary: kasia.nowak"), a home directory ("/home/svetozar/",
+    # "C:\Users\klara\")
+    r"(?:primary|secondary|reviewers?|approvers?|maintainers?)(?=\s*:)|"
+    r"(?<=/)home(?=/)|(?<=/)Users(?=/)|(?<=\\)Users(?=\\))"
+    r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è))?\s*[:=/\\]?\s*['\"`]?)"
     # (the whole account name: not the start of an e-mail address, a finding of its own)
     r"(?P<name>[a-z][a-z0-9._-]{2,31})(?![\w@-]|\.\w)",
     re.IGNORECASE,
@@ -133,6 +141,13 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
             # ("Karl-Marx-Allee", "Marie-Galante")
             if a.islower() and b.islower() and _clear_given(lex, a) and _clear_surname(lex, b):
                 yield start, end
+        for (a, sa, ea), (glue, _, _), (b, sb, eb) in zip(
+            parts, parts[1:], parts[2:], strict=False
+        ):
+            # "Nikos-and-Eleni-5G": two given names joined by "and" in a wifi's or host's name
+            if glue.lower() in _AND and (_clear_given(lex, a) or _clear_given(lex, b)):
+                yield sa, ea
+                yield sb, eb
         if not tracker and not any(w in DEVICE_WORDS for w in words):
             continue
         for n, (part, start, end) in enumerate(parts):
@@ -152,6 +167,26 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
                 and words[n + 1] in DEVICE_WORDS
             ):
                 yield start, end - 1
+
+
+# A given name and a surname glued in CamelCase ("xX_LukaPetrovic_Xx", "AnnaKowalski"), or
+# joined by "-" in a link's path ("calendly.com/tariq-haddadin/30min").
+_CAMEL = re.compile(
+    r"(?<![^\W\d_])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?![^\W\d_])"
+)
+_PATH_NAME = re.compile(r"(?<=/)([a-z]{3,})[-_.]([a-z]{3,})(?=[/?#\s\"')]|$)")
+_AND = frozenset({"and", "und", "et", "y", "e", "en"})
+
+
+def glued_names(lex: Lexicon, text: str) -> Iterator[Span]:
+    """A clear given name and a clear surname glued in CamelCase, or in a link's path."""
+    for m in _CAMEL.finditer(text):
+        if _clear_given(lex, m.group(1)) and _clear_surname(lex, m.group(2)):
+            yield m.start(1), m.end(2)
+    for m in _PATH_NAME.finditer(text):  # a link's path: a surname the lists may not know
+        surname = _token(m.group(2))
+        if _clear_given(lex, m.group(1)) and not lex.is_word(surname) and len(m.group(2)) >= 4:
+            yield m.start(1), m.end(2)
 
 
 def _login_name(lex: Lexicon, name: str) -> bool:
@@ -228,7 +263,12 @@ def derived_handles(lex: Lexicon, text: str, names: list[Span]) -> Iterator[Span
 
 def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
     """Every rule of this module; ``names``: the spans of the names found so far."""
-    spans = [*person_entities(text), *owned_devices(lex, text), *login_names(lex, text)]
+    spans = [
+        *person_entities(text),
+        *owned_devices(lex, text),
+        *login_names(lex, text),
+        *glued_names(lex, text),
+    ]
     spans += derived_handles(lex, text, [*names, *spans])
     inside = Inside(names)
     return [s for s in spans if s[0] not in inside]

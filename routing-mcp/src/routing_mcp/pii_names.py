@@ -118,6 +118,8 @@ class NameFinder(Lexicon):
         hits.extend(self._handles(text, hits))
         hits.extend(self._families(text, hits))
         hits.extend(self._coordinated(text, tokens, inside))
+        hits.extend(self._pairs(text, tokens, inside))
+        hits.extend(self._name_lists(text, tokens, inside))
         hits.extend(self._listed(text, tokens, spans, inside))
         hits.extend(self._initialled(text, hits))
         found = [(h.start, h.end) for h in hits]
@@ -335,6 +337,57 @@ class NameFinder(Lexicon):
                 out.append(NameHit(a.start, a.end, POSSIBLE))
         return out
 
+    def _pairs(self, text: str, tokens: list[Token], inside: set[int]) -> list[NameHit]:
+        """Two capitalised given names joined by "and" and followed by what people do ("Will
+        and Rose are getting married", "Dawn and Bill from next door"): both names, even the
+        ones that are also words."""
+        out = []
+        for j in range(len(tokens) - 1):
+            a, k = tokens[j], j + 1
+            if _key(tokens[k].text) in cues.PAIR_GLUE and text[a.end : tokens[k].start] == " ":
+                k += 1  # "Will and Rose" ("&" is no token: "Will & Rose")
+            if k >= len(tokens):
+                break
+            b = tokens[k]
+            if j in inside or k in inside or not (a.cap and b.cap):
+                continue
+            if text[a.end : b.start].strip().lower() not in cues.PAIR_GLUE:
+                continue
+            if not (self.is_given(a) and self.is_given(b)):
+                continue
+            if self.is_place(a) or self.is_place(b):
+                continue
+            if cues.PAIR_AFTER.match(text, b.end) is None:
+                continue
+            out += [NameHit(a.start, a.end, POSSIBLE), NameHit(b.start, b.end, POSSIBLE)]
+            inside.update((j, k))
+        return out
+
+    def _name_lists(self, text: str, tokens: list[Token], inside: set[int]) -> list[NameHit]:
+        """A comma-separated list of single lower-case words, two or more of them names the
+        lists know and no word ("zoë, marek, björn, aylin, paddy"): its given names."""
+        out: list[NameHit] = []
+        run: list[int] = []
+
+        def close() -> None:
+            clear = [k for k in run if self.is_given(tokens[k]) and not self.is_word(tokens[k])]
+            if len(run) >= 3 and len(clear) >= 2:
+                for k in run:
+                    if k not in inside and self.is_given(tokens[k]):
+                        out.append(NameHit(tokens[k].start, tokens[k].end, POSSIBLE))
+                        inside.add(k)
+
+        for k, t in enumerate(tokens):
+            item = not t.cap and t.text.isalpha()
+            glued = bool(run) and text[tokens[run[-1]].end : t.start] in (", ", ",")
+            if item and (glued or not run):
+                run.append(k)
+                continue
+            close()
+            run = [k] if item else []
+        close()
+        return out
+
     def _cue(self, text: str, token: Token) -> str | None:
         before = text[max(0, token.start - 48) : token.start]
         if before.endswith("@") and not before[-2:-1].strip(" \t\n(\"'"):
@@ -348,6 +401,7 @@ class NameFinder(Lexicon):
             or (
                 before.rstrip().endswith(cues.RELATION_IS_VERBS) and cues.RELATION_IS.search(before)
             )
+            or (before.rstrip().endswith(":") and cues.NAMES_LIST.search(before))
         ):
             return "strong"
         if cues.VERB.search(before):
@@ -403,6 +457,12 @@ class NameFinder(Lexicon):
             return None, 1
         if cues.RELATION.search(t.text):
             return None, 1  # a role or a relation ("Oma", "Praktikanten") is not the name
+        if t.cap and len(t.text) > 7 and t.text.endswith("innen"):
+            # "Liebe Kundinnen und Kunden", "Sehr geehrte Mieterinnen und Mieter": a group
+            k = i + 1
+            if k + 1 < len(tokens) and _key(tokens[k].text) == "und" and tokens[k + 1].cap:
+                k += 2
+            return None, k - i
         if t.cap and _key(t.text) in cues.STREET_PREFIXES:
             return None, 1 + self._rest(text, tokens, i, True)  # "Calle de Fuencarral"
         if (
@@ -430,6 +490,28 @@ class NameFinder(Lexicon):
                     return NameHit(t.start, inner.end, inner.score), used + 1
             if nxt.text.isupper() and (capitals := self._capitals(text, tokens, i)) is not None:
                 return capitals
+            if (  # "Frau von Wedel-Parlow", "Mevrouw van der Berg" (not "famille de Jacques")
+                _key(nxt.text) in cues.PARTICLES
+                and _key(t.text) not in cues.FAMILY_WORDS
+                and not nxt.cap
+                and self._joined(text, t, nxt)
+                and i + 2 < len(tokens)
+                and self._joined(text, nxt, tokens[i + 2])
+            ):
+                k = i + 2
+                while (
+                    k + 1 < len(tokens)
+                    and _key(tokens[k].text) in cues.PARTICLES
+                    and self._joined(text, tokens[k], tokens[k + 1])
+                ):
+                    k += 1  # "van der", "de la"
+                last = tokens[k]
+                if last.cap and (
+                    self.is_surname(last)
+                    or "-" in last.text
+                    or not (self.is_word(last) or _key(last.text) in self.common)
+                ):
+                    return NameHit(t.start, last.end, STRONG), k - i + 1
             gap = text[t.end : nxt.start]
             # after "Mr", "Herrn", "Mme" even a word is a surname ("Mr Brown"), never a place
             formal = _key(t.text) in cues.FORMAL_TITLES
@@ -476,14 +558,14 @@ class NameFinder(Lexicon):
             if more and not self.is_word(tokens[i + more]):
                 score = LIKELY if cue else POSSIBLE + 0.05
                 return NameHit(t.start, tokens[i + more].end, score), more + 1
-            return self._single(t, cue), 1
+            return self._single(text, t, cue), 1
         more = self._rest(text, tokens, i, t.cap)
         if more:
             hit = self._full_name(text, tokens[i : i + more + 1], cue)
             if hit is not None:
                 return hit, more + 1
             # not a name from here ("my friend zoë van der berg"): the next word may start one
-        return self._single(t, cue), 1
+        return self._single(text, t, cue), 1
 
     def _lower_after_title(self, text: str, tokens: list[Token], i: int) -> bool:
         """A lower-case word after "mrs", "mme", "herrn" is a surname when the lists know it as a
@@ -556,7 +638,7 @@ class NameFinder(Lexicon):
             return NameHit(start, end, LIKELY)
         return NameHit(start, end, POSSIBLE) if cue in ("weak", "verb") else None
 
-    def _single(self, t: Token, cue: str | None) -> NameHit | None:
+    def _single(self, text: str, t: Token, cue: str | None) -> NameHit | None:
         if _key(t.text) in cues.HOLIDAYS and cue != "strong":
             return None  # "avant Noël", "a Natale"
         if not self.is_given(t):  # a surname alone counts only after a strong cue
@@ -573,6 +655,13 @@ class NameFinder(Lexicon):
             return None
         if not ambiguous and cue:  # "hey liam", "asking ryan to", "für tobias", "nathan and i"
             return NameHit(t.start, t.end, POSSIBLE + 0.05)
+        if (
+            cue == "verb"
+            and _key(t.text) not in cues.AUXILIARIES
+            and len(t.text) > 2
+            and cues.PERSON_VERB.search(text[max(0, t.start - 48) : t.start])
+        ):
+            return NameHit(t.start, t.end, POSSIBLE)  # "how do i tell jasmine", "text rose"
         if cue == "strong" and _key(t.text) not in cues.AUXILIARIES and len(t.text) > 2:
             return NameHit(t.start, t.end, POSSIBLE)  # "my brother tyler", not "my boss will"
         return None
@@ -662,6 +751,7 @@ class NameFinder(Lexicon):
                 self.is_given(first)
                 and self.is_surname(last)
                 and not self.is_word(last)
+                and _key(last.text) not in cues.LOCAL_DOMAINS  # "backup@nas.lan": a host
                 and not any(h.start <= first.start < h.end for h in hits)
             ):
                 out.append(NameHit(first.start, last.end, LIKELY))

@@ -299,9 +299,16 @@ _OWNER_NEAR = re.compile(
 _APT_SERVER = re.compile(r"\[IP:\s*$")
 
 
+# A hop of a traceroute or an mtr report: " 3  62.115.120.104  11.2 ms": a carrier's router.
+_HOP = re.compile(r"(?:^|\n)\s*\d{1,2}\.?\|?(?:--)?\s+(?:\S+\s+\()?$")
+_HOP_AFTER = re.compile(r"\)?\s+(?:[\d.]+\s*ms|[\d.]+%)")
+
+
 def _other_side(text: str, start: int, end: int) -> bool:
     """The address is an attacker's, a scanner's or a server's, by the words around it (above)."""
     if _APT_SERVER.search(text[max(0, start - 6) : start]):
+        return True
+    if _HOP.search(text[max(0, start - 80) : start]) and _HOP_AFTER.match(text, end):
         return True
     # the address's own line (a log line, a sentence), not the question above a log: "should
     # I worry?" above an attacker's line and the writer's own login
@@ -408,8 +415,9 @@ _MONTHS = (
     r"settembre|ottobre|dicembre)"
 )
 _DATE = (
-    r"(?:\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+    r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
     rf"{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|"
+    rf"\d{{1,2}}-{_MONTHS}-\d{{4}}|"  # "07-Apr-1969"
     rf"\d{{1,2}}(?:st|nd|rd|th|er|º|°)?\.? (?:de |of )?{_MONTHS}\.?,? (?:de )?\d{{4}})"
 )
 # A day and a month without a year ("12 Feb", "3. Juli", "March 3rd").
@@ -420,7 +428,8 @@ _DAY_MONTH = (
 _BIRTHDAYS = r"\b(?:birthdays|geburtstage|anniversaires|cumpleaños|compleanni|verjaardagen)\b"
 # A full date whose year can be a living person's birth year (not next month's meeting).
 _BIRTH_YEAR_DATE = (
-    r"(?:(?:19\d\d|20[01]\d)[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|20[01]\d)|"
+    r"(?:(?:19\d\d|20[01]\d)[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:19\d\d|20[01]\d)|"
+    rf"\d{{1,2}}-{_MONTHS}-(?:19\d\d|20[01]\d)|"
     rf"{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?,? (?:19\d\d|20[01]\d)|"
     rf"\d{{1,2}}(?:st|nd|rd|th|er)?\.? (?:de |of )?{_MONTHS}\.?,? (?:de )?(?:19\d\d|20[01]\d))"
 )
@@ -539,6 +548,11 @@ def rule_recognizers() -> list[EntityRecognizer]:
             Pattern("birth date", rf"(?={_DATE})(?<=\b{_BIRTH}{_BIRTH_FILLER}){_DATE}", 0.7),
             # German and French put it after: "am 3. März 1985 geboren", "1985 née"
             Pattern("date, then born", rf"{_DATE}(?=\s+(?:geboren|born|née?|nacid[oa])\b)", 0.7),
+            Pattern(
+                "date, then its name",
+                rf"{_DATE}(?=[^\n.]{{0,30}}?\b(?:{_BIRTH_DATE_NAME}|birthday|geburtstag)\b)",
+                0.6,
+            ),
             Pattern(
                 "birth year date after the field's name",
                 rf"(?<![\d/.-])(?={_BIRTH_YEAR_DATE})"
