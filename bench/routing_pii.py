@@ -17,8 +17,10 @@ session 8; tuned on in session 9), ``blind5`` (written in session 7, held in res
 once after the sixth round, session 9; tuned on in the seventh: BLIND5.md), ``blind6``
 (written during the seventh round, measured once after it, tuned on in the eighth: BLIND6.md)
 ``blind7`` (written during the eighth round to be adversarial, measured once after it, tuned on
-in the ninth: BLIND7.md) and ``blind8`` (written during the ninth round, measured once after it,
-session 9; seen since: BLIND8.md).
+in the ninth: BLIND7.md), ``blind8`` (written during the ninth round, measured once after it,
+session 9; tuned on in the tenth: BLIND8.md), ``blind9`` (written at the start of session 10,
+measured once after the tenth round, tuned on in the eleventh: BLIND9.md) and ``blind10``
+(written beside it, never read: only its aggregate counts were taken, BLIND10.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt
