@@ -217,7 +217,7 @@ def serve(
         box.schemas.save()
     mcp.add_middleware(FirstListing())
     fallback_s = STDIO_FALLBACK_S if transport == "stdio" else FALLBACK_S
-    with start_up_enabled(fallback_s, before_serving=len(boxes) == 1):
+    with start_up_enabled(fallback_s, before_serving=len(boxes) == 1, wait_s=runtime.startup_wait):
         _run(mcp, runtime, transport, default_port)
 
 

@@ -59,6 +59,13 @@ class RuntimeSettings(SettingsBase):
     max_result_chars: int = Field(
         60_000, ge=1_000, description="Largest tool result returned before a continuation hint"
     )
+    startup_wait: float = Field(
+        1.0,
+        ge=0,
+        le=60,
+        description="A server served alone answers once its start-up (probe, warm-up, caches) "
+        "is done or this many seconds have passed; 0 answers at once",
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         "INFO", description="Log level (logs go to stderr)"
     )

@@ -61,7 +61,8 @@ AFTER_LISTING_S = 0.25
 PROBE_TIMEOUT_S = 3.0
 WARM_TIMEOUT_S = 20.0
 # One server serves once its start-up is done, or this long after it began: a slow upstream
-# delays the first answer by this much at most (the rest finishes in the background).
+# delays the first answer by this much at most (the rest finishes in the background). The
+# default of ``HOMELAB_STARTUP_WAIT``; 0 answers at once and runs the start-up beside the client.
 BEFORE_SERVING_S = 1.0
 
 Lifespan = Callable[["FastMCP[Any]"], AbstractAsyncContextManager[Any]]
@@ -110,17 +111,24 @@ class StartGate:
 GATE = StartGate()
 _enabled = False
 _before_serving = False
+_wait_s = BEFORE_SERVING_S
 
 
 @contextlib.contextmanager
 def start_up_enabled(
-    fallback_s: float = FALLBACK_S, *, before_serving: bool = False
+    fallback_s: float = FALLBACK_S,
+    *,
+    before_serving: bool = False,
+    wait_s: float | None = None,
 ) -> Iterator[StartGate]:
     """While serving: start-up probes and warm-ups on. ``before_serving`` (one server): the gate
-    is open and the lifespan waits for the start-up (``BEFORE_SERVING_S`` at most) before the
-    server answers anything; otherwise a fresh gate that opens at the first tools/list or after
-    ``fallback_s``. Reset on exit (tests serve more than once a process)."""
-    global GATE, _enabled, _before_serving
+    is open and the lifespan waits for the start-up (``wait_s``, default ``BEFORE_SERVING_S``, at
+    most) before the server answers anything; a wait of 0, or more than one server: a fresh gate
+    that opens at the first tools/list or after ``fallback_s``. Reset on exit (tests serve more
+    than once a process)."""
+    global GATE, _enabled, _before_serving, _wait_s
+    _wait_s = BEFORE_SERVING_S if wait_s is None else wait_s
+    before_serving = before_serving and _wait_s > 0
     GATE, _enabled, _before_serving = StartGate(), True, before_serving
     if before_serving:
         GATE.open()
@@ -378,7 +386,7 @@ def with_start_up(box: Toolbox, lifespan: Lifespan | None) -> Lifespan:
                 return
             task = asyncio.create_task(start_up(box), name=f"start-up {box.label}")
             if _before_serving:  # one server: its first answer waits (a slow upstream: capped)
-                await asyncio.wait([task], timeout=BEFORE_SERVING_S)
+                await asyncio.wait([task], timeout=_wait_s)
             try:
                 yield state
             finally:

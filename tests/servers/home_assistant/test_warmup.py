@@ -200,6 +200,24 @@ async def test_served_alone_the_server_answers_once_its_start_up_is_done(
         await ha.aclose()
 
 
+async def first_answer_against_a_hung_upstream(
+    ha_settings: Callable[..., HASettings], runtime: RuntimeSettings
+) -> float:
+    """Seconds until the server answers ``initialize`` while Home Assistant accepts the
+    connection and never answers."""
+    with socket.create_server(("127.0.0.1", 0), backlog=16) as hung:  # never accepts, never answers
+        port = hung.getsockname()[1]
+        ha, _, server = served(ha_settings(url=f"http://127.0.0.1:{port}"), runtime)
+        try:
+            started = time.perf_counter()
+            async with Client(server) as client:
+                waited = time.perf_counter() - started
+                assert await client.list_tools()
+            return waited
+        finally:
+            await ha.aclose()
+
+
 async def test_served_alone_a_hung_upstream_delays_the_first_answer_by_the_cap_at_most(
     served_alone: list[int],
     ha_settings: Callable[..., HASettings],
@@ -209,18 +227,28 @@ async def test_served_alone_a_hung_upstream_delays_the_first_answer_by_the_cap_a
     """Home Assistant accepts the connection and never answers: the server answers after
     ``BEFORE_SERVING_S`` (shortened here), not after the probe's or the warm-up's timeouts."""
     monkeypatch.setattr(warmup, "BEFORE_SERVING_S", 0.3)
-    with socket.create_server(("127.0.0.1", 0), backlog=16) as hung:  # never accepts, never answers
-        port = hung.getsockname()[1]
-        ha, _, server = served(ha_settings(url=f"http://127.0.0.1:{port}"), runtime)
-        try:
-            started = time.perf_counter()
-            async with Client(server) as client:
-                waited = time.perf_counter() - started
-                assert await client.list_tools()
-            assert 0.3 <= waited < 2.0, waited  # the probe alone would wait 3 s
-            assert served_alone == []
-        finally:
-            await ha.aclose()
+    waited = await first_answer_against_a_hung_upstream(ha_settings, runtime)
+    assert 0.3 <= waited < 2.0, waited  # the probe alone would wait 3 s
+    assert served_alone == []
+
+
+@pytest.mark.parametrize(("wait_s", "least", "most"), [(0.0, 0.0, 0.25), (0.6, 0.6, 2.0)])
+async def test_the_operator_sets_how_long_the_first_answer_waits(
+    wait_s: float,
+    least: float,
+    most: float,
+    ha_settings: Callable[..., HASettings],
+    runtime: RuntimeSettings,
+) -> None:
+    """``HOMELAB_STARTUP_WAIT`` (``runner.serve`` passes it as ``wait_s``): against a hung
+    upstream, 0 answers at once (the start-up then waits for the first tools/list, as in the
+    gateway) and 0.6 after 0.6 s."""
+    assert RuntimeSettings.model_fields["startup_wait"].default == warmup.BEFORE_SERVING_S
+    with warmup.start_up_enabled(before_serving=True, wait_s=wait_s):
+        # waiting: the start-up runs before serving; not waiting: it waits for the client
+        assert warmup.GATE.is_open == (wait_s > 0)
+        waited = await first_answer_against_a_hung_upstream(ha_settings, runtime)
+        assert least <= waited < most, waited
 
 
 async def test_the_first_websocket_connection_keeps_the_cache_a_reconnection_drops_it(
