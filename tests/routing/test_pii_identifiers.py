@@ -49,6 +49,8 @@ from routing_mcp.pii import PiiScanner
         # round 11: year first with dots, a month's abbreviation between dashes before its name
         ("our baby was born 2023.07.14, her age?", "DATE_OF_BIRTH", "2023.07.14"),
         ("A2 has 07-Apr-1969 (my mum's date of birth)", "DATE_OF_BIRTH", "07-Apr-1969"),
+        # round 12: a German tax id as the tax office groups it, anywhere (its check)
+        ("die nummer ist 47 156 839 220, elster sagt fehler", "DE_TAX_ID", "47 156 839 220"),
         # a wrong key counts after its name; a right one anywhere
         ("N° de sécurité sociale : 2 91 03 75 116 052 42", "FR_NIR", "2 91 03 75 116 052 42"),
         ("numéro 2910375116052 20 sur la carte", "FR_NIR", "2910375116052 20"),
@@ -129,6 +131,9 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Qu'est-ce que l'hôtel Le Bristol, au 112 rue du Faubourg Saint-Honoré, a de spécial ?",
         "La Galleria degli Uffizi è in Piazzale degli Uffizi 6?",
         "traceroute:\n 1  192.168.1.1  0.6 ms\n 3  81.2.69.160  11.2 ms",
+        # round 12: a role's mailbox, a birth before 1900
+        "From: Plex <no-reply@plex.tv>, is this mail real?",
+        "stimmt es, dass Goethe am 28. August 1749 geboren wurde?",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

@@ -158,6 +158,9 @@ def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fac
         "Where can I get a flu jab this weekend?",
         # round 10: a dose asked about, no one's
         "Is 20mg fluoxetine a high starting dose?",
+        # round 12: an animal's health
+        "my dog Luna keeps scratching, the vet says allergies",
+        "Mein Hund Bruno hat Arthrose, der Tierarzt gibt Metacam",
     ],
 )
 def test_topics_figures_of_speech_and_homelab_text_stay_clean(

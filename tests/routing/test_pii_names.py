@@ -58,7 +58,8 @@ TUNED_FLOORS = {
     "blind6": (0.965, 0.94, 0.06),
     "blind7": (0.925, 0.90, 0.115),
     "blind8": (0.985, 0.97, 0.07),
-    "blind9": (0.98, 0.965, 0.10),
+    "blind9": (0.98, 0.965, 0.095),
+    "blind10": (0.965, 0.95, 0.135),
 }
 
 
@@ -433,6 +434,10 @@ def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, p
         "urgent issues go to the primary rota, team Payments",
         "how do I pay bill online with the bank app?",
         "¿Qué dosis se recomienda? pregunta general",
+        # round 12: Home Assistant's guest, a street or a room named with "de", "this is" a place
+        "i have a person.guest entity that never changes",
+        "Adresse : 3 place Charles-de-Gaulle, salle-de-bain au fond",
+        "this is Sparta!",
     ],
 )
 def test_businesses_animals_works_and_history_are_no_private_person(
@@ -492,6 +497,21 @@ def test_businesses_animals_works_and_history_are_no_private_person(
         ("the neighbours' wifi 'Nikos-and-Eleni-5G' clashes with ours", "Eleni"),
         ("seating plan: zoë, marek, björn, aylin, paddy", "marek"),
         ("mi novio nacho dice que no", "nacho"),
+        # round 12: a clear given name or a family in an entity id, a device's or a topic's
+        # owner after "von", "de", "for", a person's own resource, a service's user in quotes, a
+        # login page's welcome, a message's "it's …", an ex, lower-case "frau" and "doctor"
+        ("binary_sensor.bed_sensor_mieke stays off at night", "mieke"),
+        ("sensor.strom_familie_bergmann_total is wrong", "bergmann"),
+        ("fritzbox shows 'Galaxy-A54-von-Wolke', my niece's phone", "Wolke"),
+        ("ntfy topic 'alerts-for-hamish' gets nothing", "hamish"),
+        ("dataset tank/backup/laptop-wolfgang needs a snapshot", "wolfgang"),
+        ("rename the namespace 'bryony-blog' to 'blog'", "bryony"),
+        ("le compte immich 'oceane.g' prend 400 Go", "oceane.g"),
+        ("the page says 'Welcome back, Precious!' to everyone", "Precious"),
+        ("reply to 'hi there, it's Bongani from #14, your parcel'", "Bongani"),
+        ("a neutral message to my ex Brandon about weekends", "Brandon"),
+        ("schreib an frau yıldız wegen des hundes", "yıldız"),
+        ("call doctor nwosu's office at four", "nwosu"),
     ],
 )
 def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:

@@ -25,6 +25,17 @@ _RESERVED_DOMAIN = re.compile(
     r"@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$",
     re.IGNORECASE,
 )
+# A mailbox of a role or a machine, no one's: "no-reply@…", "support@…", "billing@…".
+_ROLE_MAILBOX = re.compile(
+    r"(?:no-?reply|do-?not-?reply|noreply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|"
+    r"support|help|helpdesk|info|contact|kontakt|service|billing|invoices?|accounts|sales|"
+    r"newsletter|news|notifications?|alerts?|security|privacy|hello|team|admin|root|jobs|"
+    r"careers|press|office|bookings?|reservations?|orders?|shop|store|rechnung|facturation|"
+    r"servicio|assistenza|klantenservice)@",
+    re.IGNORECASE,
+)
+# A year in a date: a birth before 1900 is no living person's ("born 14 March 1879, Ulm").
+_YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 TEST_CARDS = frozenset(
     str.split(
         "4111111111111111 4242424242424242 4000056655665556 4012888888881881 4000000000000002 "
@@ -92,7 +103,10 @@ def is_example(text: str, result: RecognizerResult) -> bool:
     """Whether the finding is an example value (module doc), not personal data."""
     raw = text[result.start : result.end]
     if result.entity_type == "EMAIL_ADDRESS":
-        return _RESERVED_DOMAIN.search(raw) is not None
+        return _RESERVED_DOMAIN.search(raw) is not None or _ROLE_MAILBOX.match(raw) is not None
+    if result.entity_type == "DATE_OF_BIRTH":
+        year = _YEAR.search(raw)
+        return year is not None and int(year.group()) < 1900  # "Goethe ... 28. August 1749"
     if result.entity_type == "PERSON":
         name = " ".join(fold(key(w)) for w in raw.split())
         return (

@@ -323,6 +323,29 @@ _SELF_BEFORE = regex.compile(
 )
 
 
+# An animal's health is no person's: "my dog Luna ... vet says allergies", "Mein Hund Bruno hat
+# Arthrose", "il mio gatto Felice ha il diabete" (the sentence names an animal and no person).
+_ANIMAL = regex.compile(
+    r"(?i)\b(?:dog|cat|puppy|kitten|pet|hamster|rabbit|horse|pony|parrot|budgie|tortoise|vet|"
+    r"hund|hündin|welpe|katze|kater|tierarzt|tierärztin|chien|chienne|chiot|chaton|"
+    r"vétérinaire|véto|perro|perra|gato|gata|veterinario|veterinaria|cane|gatto|gatta|hond|kat|"
+    r"poes|dierenarts)\b"
+)
+_HUMAN = regex.compile(
+    r"(?i)\b(?:I|me|my son|my daughter|my wife|my husband|my mum|my mom|my dad|he|she|his|her|"
+    r"him|hospital|surgery|father|mother|parents?|partner|kids?|child|children|baby|grandma|"
+    r"grandpa|vater|mutter|kind|père|mère|enfant|padre|madre|niño|niña|papà|mamma|bambin[oa]|"
+    r"vader|moeder|"
+    r"ich|mein sohn|meine tochter|meine frau|mein mann|je|mon fils|ma fille|yo|mi hijo|mi hija|"
+    r"io|mio figlio|mia figlia|ik|mijn zoon|mijn dochter)\b"
+)
+
+
+def _animal(text: str, start: int, end: int) -> bool:
+    window = _window(text, start, end)
+    return _ANIMAL.search(window) is not None and _HUMAN.search(window) is None
+
+
 def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Health terms said of someone: a person cue in the window, or a found name there."""
     ends = sorted(e for _, e in people)  # a name ending before a term, in its window
@@ -335,6 +358,8 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
         near_name = (i < len(ends) and ends[i] <= start) or (
             j < len(starts) and starts[j] < end + _WINDOW_AFTER
         )
+        if not near_name and _animal(text, start, end):
+            continue
         if (
             near_name
             or _PERSON_CUE.search(_window(text, start, end))

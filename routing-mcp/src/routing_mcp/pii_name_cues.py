@@ -43,7 +43,10 @@ FLAGS = re.IGNORECASE | re.MULTILINE
 GREETING = re.compile(
     r"(?:^|[\n'\"(])\s*(?:hi|hello|hey|hiya|heya|yo|oi|dear|hallo|moin|servus|liebe|lieber|"
     r"sehr geehrte[rs]?|bonjour|salut|ciao|hoi|"
-    r"coucou|cher|chère|hola|querid[oa]|estimad[oa]|beste|lieve|car[oa])\s*$",
+    r"coucou|cher|chère|hola|querid[oa]|estimad[oa]|beste|lieve|car[oa]|"
+    # a login page's or a card's welcome: "Welcome back, Precious!"
+    r"welcome(?: back| home)?|bienvenue|willkommen(?: zurück)?|bienvenid[oa]|benvenut[oa]|welkom"
+    r")\s*,?\s*$",
     FLAGS,
 )
 RELATION = re.compile(
@@ -80,7 +83,10 @@ RELATION = re.compile(
     r"traveler|empfänger(?:in)?|absender(?:in)?|kontoinhaber(?:in)?|inhaber(?:in)?|fahrgast|"
     r"reisende[rn]?|destinataire|expéditeur|expéditrice|titulaire|bénéficiaire|passager(?:ère)?|"
     r"destinatario|remitente|beneficiario|titular|pasajer[oa]|mittente|intestatario|"
-    r"passeggero|ontvanger|afzender|begunstigde|rekeninghouder|passagier)(?:e?s)?"
+    r"passeggero|ontvanger|afzender|begunstigde|rekeninghouder|passagier|"
+    # a former partner: "my ex Brandon", "meine Ex Jana", "mon ex Julien"
+    r"ex|ex-wife|ex-husband|ex-partner|ex-girlfriend|ex-boyfriend|exfreundin|exfreund|"
+    r"ex-frau|ex-mann|ex-femme|ex-mari)(?:e?s)?"
     # "a friend of mine, Rusty,"
     r"(?:\s+of\s+(?:mine|ours))?\s*[,:]?\s*$",
     FLAGS,
@@ -120,6 +126,12 @@ RELATION_BEFORE = re.compile(
 SELF_NAMED = (
     r"my name is|mein name ist|ich hei(?:ß|ss)e|je m['’]app?ell?e?|me llamo|mi nombre es|"
     r"mi chiamo|il mio nome è|ik heet|mijn naam is"
+)
+# A message that says who writes it: "hi there, it's Bongani from #14", "c'est Inès, ta voisine"
+ITS_ME = re.compile(
+    r"(?:^|[,.!'\"‘“]\s*)(?:it['’]s|this is|c['’]est|hier ist|hier spricht)\s+"
+    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]+)(?=\s+(?:from|here|at|de|du|von|aus|ici|hier)\b|\s*[,!])",
+    re.IGNORECASE,
 )
 SELF_INTRO = re.compile(rf"\b(?:{SELF_NAMED})\s*,?\s*$", FLAGS)
 INTRO = re.compile(
@@ -187,7 +199,12 @@ FORMAL_TITLES = word_set(
 )
 # Titles after which a lower-case known name is a name too ("mr kapoor", "mme n'diaye"); not
 # "ms" or "dr" without their period (milliseconds, drive).
-LOWER_TITLES = word_set("mr mrs mme mlle madame monsieur signora signor mevrouw meneer herrn")
+LOWER_TITLES = word_set(
+    "mr mrs mme mlle madame monsieur signora signor mevrouw meneer herrn herr frau"
+)
+# A doctor's title in lower case, before a surname in lower case ("doctor nwosu's office"): the
+# words are also relations (RELATION), so they are tried first.
+DOCTOR_TITLES = word_set("doctor docteur doktor dottore dokter")
 # Words that follow a relation word without naming anyone ("my boss will", "my grandmother in
 # plain English"): a lower-case given name that is also one of these is not a name there.
 AUXILIARIES = word_set(
@@ -499,7 +516,7 @@ THING_NAMED = re.compile(
 HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![^\W\d]|@|\.\w))")
 # A character glued to a word that makes it code or a product, not a name: "Victor.Engine",
 # "Fritz!Box", "jack()", "user_Anna", "#Anna" (not "@anna": a mention names a person).
-GLUED_AFTER = re.compile(r"^(?:[_!/\\@(\[{\d]|[.:]\w)")
+GLUED_AFTER = re.compile(r"^(?:[_/\\@(\[{\d]|[!.:]\w)")  # ("Precious!" ends a sentence)
 # A family named by its surname in the plural, after "the": "the Nakamuras", "the Okafors".
 FAMILY = re.compile(r"\b[Tt]he (?P<name>[A-Z][a-z\u00e0-\u00ff]+?(?P<plural>es|s))\b")
 # Places named in the plural after "the", whose singular can be a surname.

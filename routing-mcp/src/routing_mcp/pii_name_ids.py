@@ -29,7 +29,7 @@ PERSON_ENTITY = re.compile(r"(?<![\w.])person\.([a-z0-9]+(?:_[a-z0-9]+)*)\b")
 ENTITY = re.compile(r"(?<![\w.])(?P<domain>[a-z_]+)\.(?P<id>[a-z0-9]+(?:_[a-z0-9]+)+)\b")
 # Parts glued by "-" or "_" into one host or device name.
 COMPOUND = re.compile(
-    r"(?<![\w.@/\\-])[^\W\d_][^\W_]*(?:[-_][^\W_]+)+"
+    r"(?<![\w.@\\-])[^\W\d_][^\W_]*(?:[-_][^\W_]+)+"
     # not a host going on ("nas.fritz.box"), but a device on a home network's domain
     r"(?![\w@/\\-]|\.(?!(?:lan|local|home|internal|localdomain|home\.arpa|fritz\.box)\b)\w)"
 )
@@ -39,10 +39,17 @@ DEVICE_WORDS = word_set(
     "chromebook kindle watch applewatch xbox ps4 ps5 playstation switch nintendo oneplus xiaomi "
     "redmi huawei samsung asus acer moto motorola nokia oppo vivo xperia fairphone telephone "
     "téléphone telefono teléfono telefoon mobile mobil portable celular cellulare tv fernseher "
-    "chromecast firestick firetv roku shield echo homepod steamdeck"
+    "chromecast firestick firetv roku shield echo homepod steamdeck oculus quest vr headset "
+    "ps3 wii kindle tolino ereader"
 )
-# Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz".
-CONNECTORS = word_set("de von di da du van of")
+# Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz"; and between a
+# thing and whom it is for: "alerts-for-hamish", "oculus-quest-of-theo".
+CONNECTORS = word_set("de von di da du van of for für pour para per voor")
+# What a person's own resources are called beside their name: "bryony-blog", "laptop-wolfgang".
+OWN_WORDS = word_set(
+    "blog site homepage photos fotos files backup backups share cloud mail vm desktop room "
+    "zimmer chambre camera kamera bed bett dataset home"
+)
 # A log-in field: the account name right after it (sshd, LDAP, user admin, file ownership).
 LOGIN = re.compile(
     r"(?:\b(?:publickey|password|invalid user|user(?:name)?s?|login|log-in|account|uid|"
@@ -54,7 +61,9 @@ LOGIN = re.compile(
     # "C:\Users\klara\")
     r"(?:primary|secondary|reviewers?|approvers?|maintainers?)(?=\s*:)|"
     r"(?<=/)home(?=/)|(?<=/)Users(?=/)|(?<=\\)Users(?=\\))"
-    r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è))?\s*[:=/\\]?\s*['\"`]?)"
+    r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è))?"
+    r"(?:\s+\w+(?=\s+['\"`‘“«]))?"  # a service's name between: "utente plex 'gianmarco_r'"
+    r"\s*[:=/\\]?\s*['\"`‘“«]?)"
     # (the whole account name: not the start of an e-mail address, a finding of its own)
     r"(?P<name>[a-z][a-z0-9._-]{2,31})(?![\w@-]|\.\w)",
     re.IGNORECASE,
@@ -118,10 +127,31 @@ def _parts(value: str, offset: int) -> list[tuple[str, int, int]]:
     return out
 
 
+def entity_names(lex: Lexicon, text: str) -> Iterator[Span]:
+    """A clear given name among an entity id's words ("input_boolean.fenja_hausaufgaben",
+    "binary_sensor.bed_sensor_mieke"), a family's name after "familie"/"family"
+    ("sensor.stromzaehler_familie_bergmann_total")."""
+    for m in ENTITY.finditer(text):
+        parts = _parts(m.group("id"), m.start("id"))
+        for n, (part, start, end) in enumerate(parts):
+            if not part.isalpha():
+                continue
+            family = n > 0 and parts[n - 1][0].lower() in _FAMILY
+            if (len(part) >= 4 and _clear_given(lex, part)) or (family and len(part) >= 3):
+                yield start, end
+
+
+_FAMILY = frozenset({"familie", "family", "famille", "familia", "famiglia", "famile"})
+
+
 def person_entities(text: str) -> Iterator[Span]:
-    """``person.<object id>``: Home Assistant's person entities."""
+    """``person.<object id>``: Home Assistant's person entities (not "person.guest")."""
     for m in PERSON_ENTITY.finditer(text):
-        yield m.start(1), m.end(1)
+        if m.group(1) not in SYSTEM_ACCOUNTS and m.group(1) not in _NOBODY:
+            yield m.start(1), m.end(1)
+
+
+_NOBODY = frozenset({"guest", "guests", "visitor", "family", "home", "house", "everyone", "anyone"})
 
 
 def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
@@ -148,6 +178,22 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
             if glue.lower() in _AND and (_clear_given(lex, a) or _clear_given(lex, b)):
                 yield sa, ea
                 yield sb, eb
+        device = any(w in DEVICE_WORDS for w in words)
+        for n in range(1, len(parts)):
+            # "alerts-for-hamish", "tv-de-pierrot": whom it is for (a name of the lists; with a
+            # device, any word no dictionary knows: "Galaxy-A54-von-Wolke"); not a street's or a
+            # room's name ("Charles-de-Gaulle", "salle-de-bain")
+            part, start, end = parts[n]
+            if words[n - 1] not in CONNECTORS or not part.isalpha() or len(part) < 3:
+                continue
+            if (_clear_given(lex, part) and (device or part.islower())) or (
+                device and not lex.is_word(_token(part))
+            ):
+                yield start, end
+        if any(w in OWN_WORDS for w in words):  # "bryony-blog", "laptop-wolfgang"
+            for part, start, end in parts:
+                if _clear_given(lex, part) and len(part) >= 4:
+                    yield start, end
         if not tracker and not any(w in DEVICE_WORDS for w in words):
             continue
         for n, (part, start, end) in enumerate(parts):
@@ -268,6 +314,7 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
         *owned_devices(lex, text),
         *login_names(lex, text),
         *glued_names(lex, text),
+        *entity_names(lex, text),
     ]
     spans += derived_handles(lex, text, [*names, *spans])
     inside = Inside(names)

@@ -120,6 +120,11 @@ class NameFinder(Lexicon):
         hits.extend(self._coordinated(text, tokens, inside))
         hits.extend(self._pairs(text, tokens, inside))
         hits.extend(self._name_lists(text, tokens, inside))
+        for m in cues.ITS_ME.finditer(text):  # "it's Bongani from #14"
+            t = Token(m.group("name"), m.start("name"), m.end("name"))
+            said_where = text[t.end : t.end + 1].isspace()  # "... from", "... here": not "!"
+            if self.is_given(t) or (said_where and not (self.is_word(t) or self.is_place(t))):
+                hits.append(NameHit(t.start, t.end, LIKELY))
         hits.extend(self._listed(text, tokens, spans, inside))
         hits.extend(self._initialled(text, hits))
         found = [(h.start, h.end) for h in hits]
@@ -455,6 +460,15 @@ class NameFinder(Lexicon):
         t = tokens[i]
         if _key(t.text) in cues.STOP or _key(t.text) in cues.DETERMINERS:
             return None, 1
+        if (
+            not t.cap
+            and _key(t.text) in cues.DOCTOR_TITLES
+            and i + 1 < len(tokens)
+            and not tokens[i + 1].cap
+            and text[t.end : tokens[i + 1].start] == " "
+            and self._lower_after_title(text, tokens, i + 1)
+        ):
+            return NameHit(t.start, tokens[i + 1].end, LIKELY), 2  # "call doctor nwosu's office"
         if cues.RELATION.search(t.text):
             return None, 1  # a role or a relation ("Oma", "Praktikanten") is not the name
         if t.cap and len(t.text) > 7 and t.text.endswith("innen"):

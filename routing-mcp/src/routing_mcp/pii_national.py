@@ -439,7 +439,11 @@ class DeTaxIdRecognizer(PatternRecognizer):
     """German tax IDs (Steueridentifikationsnummer), see :func:`steuer_id_valid`."""
 
     ENTITY = "DE_TAX_ID"
-    PATTERNS = (Pattern("Steueridentifikationsnummer (High)", r"\b[1-9]\d{10}\b", 0.5),)
+    PATTERNS = (
+        Pattern("Steueridentifikationsnummer (High)", r"\b[1-9]\d{10}\b", 0.5),
+        # as the tax office prints it: "47 156 839 220"
+        Pattern("Steueridentifikationsnummer, grouped", r"\b[1-9]\d \d{3} \d{3} \d{3}\b", 0.5),
+    )
     CONTEXT = (
         "steueridentifikationsnummer",
         "steuer-id",
@@ -455,7 +459,7 @@ class DeTaxIdRecognizer(PatternRecognizer):
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        return steuer_id_valid(pattern_text)
+        return steuer_id_valid(pattern_text.replace(" ", ""))
 
 
 # --- Spain --------------------------------------------------------------------------------------
