@@ -20,7 +20,8 @@ once after the sixth round, session 9; tuned on in the seventh: BLIND5.md), ``bl
 in the ninth: BLIND7.md), ``blind8`` (written during the ninth round, measured once after it,
 session 9; tuned on in the tenth: BLIND8.md), ``blind9`` (written at the start of session 10,
 measured once after the tenth round, tuned on in the eleventh: BLIND9.md) and ``blind10``
-(written beside it, never read: only its aggregate counts were taken, BLIND10.md).
+(written beside it; three counts taken unread, then tuned on in the twelfth round: BLIND10.md)
+and ``blind11`` (written during the twelfth round, measured once after it: BLIND11.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt

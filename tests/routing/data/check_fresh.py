@@ -30,6 +30,7 @@ CORPORA = [
     (HERE / "pii_personal_blind8.jsonl", HERE / "pii_clean_blind8.jsonl", "b8"),
     (HERE / "pii_personal_blind9.jsonl", HERE / "pii_clean_blind9.jsonl", "b9"),
     (HERE / "pii_personal_blind10.jsonl", HERE / "pii_clean_blind10.jsonl", "b10"),
+    (HERE / "pii_personal_blind11.jsonl", HERE / "pii_clean_blind11.jsonl", "b11"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
