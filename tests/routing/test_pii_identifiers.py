@@ -134,6 +134,10 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         # round 12: a role's mailbox, a birth before 1900
         "From: Plex <no-reply@plex.tv>, is this mail real?",
         "stimmt es, dass Goethe am 28. August 1749 geboren wurde?",
+        # round 13: a public person's birth date, a machine's mailbox, a famous address
+        "Grace Hopper was born on 9 December 1906. Write three quiz questions",
+        "cloning git@github.com:acme-org/api.git fails with publickey",
+        "What's at 1600 Amphitheatre Parkway? worth a stop?",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

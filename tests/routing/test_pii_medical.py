@@ -130,6 +130,10 @@ def test_a_health_fact_is_spanned_but_keeps_the_prompt_local(scanner: PiiScanner
         ("I'm HIV-positive, must I tell my dentist?", "HIV-positive"),
         ("mon père a eu un AVC mardi", "AVC"),
         ("ho scoperto di avere l'epatite C", "epatite"),
+        # round 13: a medicine as Spanish and German spell it, panic attacks in Spanish
+        ("la psiquiatra me ha recetado sertralina 50 mg", "sertralina 50 mg"),
+        ("meine Frau nimmt seit Mai Sertralin", "Sertralin"),
+        ("llevo meses con ataques de pánico", "ataques de pánico"),
     ],
 )
 def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fact: str) -> None:

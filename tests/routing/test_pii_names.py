@@ -60,6 +60,7 @@ TUNED_FLOORS = {
     "blind8": (0.985, 0.97, 0.07),
     "blind9": (0.98, 0.965, 0.095),
     "blind10": (0.965, 0.95, 0.135),
+    "blind11": (0.975, 0.96, 0.135),
 }
 
 
@@ -438,6 +439,9 @@ def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, p
         "i have a person.guest entity that never changes",
         "Adresse : 3 place Charles-de-Gaulle, salle-de-bain au fond",
         "this is Sparta!",
+        # round 13: a known name whose first word is a relation ("Granny Smith"), Madrid's Gran Vía
+        "which apples for a crumble: Granny Smith, Bramley or Cox?",
+        "ruta a pie: Puerta del Sol, Gran Vía, Plaza de Cibeles",
     ],
 )
 def test_businesses_animals_works_and_history_are_no_private_person(
@@ -512,6 +516,19 @@ def test_businesses_animals_works_and_history_are_no_private_person(
         ("a neutral message to my ex Brandon about weekends", "Brandon"),
         ("schreib an frau yıldız wegen des hundes", "yıldız"),
         ("call doctor nwosu's office at four", "nwosu"),
+        # round 13: a code owner's or a chat's mention, a gamertag, a ticket's assignee, a home
+        # directory whatever the name, a colleague by department, an aunty, a birthday's person,
+        # verbs with "a" in Spanish and Italian
+        ("# owner: @farida.haidari, ask first", "farida.haidari"),
+        ("/api/    @kwame-asare @d-ferreira", "d-ferreira"),
+        ("my brother's gamertag xX_Tomasz_Xx got banned", "Tomasz"),
+        ("the ticket was assigned to rhiannon.p last week", "rhiannon.p"),
+        ("rsync -a /home/elspeth/Pictures/ nas:/backup/", "elspeth"),
+        ("Dawn from accounts told me to ask you", "Dawn"),
+        ("how do i tell aunty funmi we're not coming", "funmi"),
+        ("un poème pour l'anniversaire de maëlle, elle adore les chevaux", "maëlle"),
+        ("escríbele a pablo que llego tarde", "pablo"),
+        ("scrivi a luca che la riunione è spostata", "luca"),
     ],
 )
 def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:

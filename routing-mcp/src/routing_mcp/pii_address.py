@@ -215,7 +215,9 @@ _FAMOUS = regex.compile(
     r"(?i)(?:221\s?b\s+baker\s+street|742\s+evergreen\s+terrace|1600\s+pennsylvania\s+ave|"
     r"10\s+downing\s+street|4\s+privet\s+drive|12\s+grimmauld\s+place|"
     r"124\s+conch\s+street|31\s+spooner\s+street|1640\s+riverside\s+drive|"
-    r"177a\s+bleecker\s+street|musterstra(?:ß|ss)e\s+1\b|123\s+main\s+street,\s+anytown)"
+    r"177a\s+bleecker\s+street|musterstra(?:ß|ss)e\s+1\b|123\s+main\s+street,\s+anytown|"
+    r"1600\s+amphitheatre\s+parkway|1\s+infinite\s+loop|1\s+apple\s+park\s+way|"
+    r"350\s+fifth\s+avenue)"
 )
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from routing_mcp import pii_known
 from routing_mcp.pii_core import RecognizerResult
 from routing_mcp.pii_lexicon import fold, key
 
@@ -28,6 +29,7 @@ _RESERVED_DOMAIN = re.compile(
 # A mailbox of a role or a machine, no one's: "no-reply@…", "support@…", "billing@…".
 _ROLE_MAILBOX = re.compile(
     r"(?:no-?reply|do-?not-?reply|noreply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|"
+    r"git|noc|ops|accueil|reception|empfang|"
     r"support|help|helpdesk|info|contact|kontakt|service|billing|invoices?|accounts|sales|"
     r"newsletter|news|notifications?|alerts?|security|privacy|hello|team|admin|root|jobs|"
     r"careers|press|office|bookings?|reservations?|orders?|shop|store|rechnung|facturation|"
@@ -106,7 +108,10 @@ def is_example(text: str, result: RecognizerResult) -> bool:
         return _RESERVED_DOMAIN.search(raw) is not None or _ROLE_MAILBOX.match(raw) is not None
     if result.entity_type == "DATE_OF_BIRTH":
         year = _YEAR.search(raw)
-        return year is not None and int(year.group()) < 1900  # "Goethe ... 28. August 1749"
+        if year is not None and int(year.group()) < 1900:
+            return True  # "Goethe ... 28. August 1749"
+        # a public person's: "Katherine Johnson (born August 26, 1918)"
+        return pii_known.public_name_before(text, result.start)
     if result.entity_type == "PERSON":
         name = " ".join(fold(key(w)) for w in raw.split())
         return (

@@ -50,9 +50,19 @@ def not_private(text: str, spans: list[tuple[int, int]]) -> set[int]:
     public = {
         i
         for i, (name, (start, _)) in enumerate(zip(names, spans, strict=True))
-        if (name in known or name in parts or _holds_known(name, known)) and not _cued(text, start)
+        # (a part of a known name written out needs no cue test: the cue may be the name's
+        # own first word, "Granny Smith")
+        if (name in parts and name not in known)
+        or ((name in known or _holds_known(name, known)) and not _cued(text, start))
     }
     return public | _paired(text, spans, public)
+
+
+def public_name_before(text: str, at: int, window: int = 100) -> bool:
+    """A known public name of two words or more in the same sentence before ``at``: what
+    follows is about a public person ("Grace Hopper was born on 9 December 1906")."""
+    before = re.split(r"[.!?]\s|\n", text[max(0, at - window) : at])[-1]
+    return bool(_written_in(before, [(0, len(before))]))
 
 
 # Between two names of one comparison or pair: "Ada Lovelace vs Charles Babbage", "Pinocchio o il

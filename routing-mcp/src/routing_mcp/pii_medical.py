@@ -41,6 +41,7 @@ _PERSON_CUE = regex.compile(
     r"(?-i:(?:^|(?<=[.!?\n]\s{0,2}))(?:Bin|Habe|Hab|Nehme)\s)|\bbin\s+\d|"
     # first-person verbs of Spanish, Italian, French and Dutch without the pronoun
     r"\b(?:estoy|estaba|me\s+han|me\s+dieron|me\s+recetaron|prendo|soffro|mi\s+hanno|"
+    r"me\s+ha\s+(?:recetado|diagnosticado|operado|dicho)|llevo|tengo|"
     r"sono\s+(?:in\s+cura|incinta|stat[oa]|malat[oa]|allergic[oa]|diabetic[oa]|celiac[oa])|"
     r"j['’]ai|je\s+suis|je\s+prends|ik\s+ben|ik\s+heb|ik\s+neem)\b|"
     r"\b(?:my|mine|myself|he|she|him|his|her|hers|he's|she's|"
@@ -175,6 +176,16 @@ def _before_suffix(n: int) -> int:
 
 
 @lru_cache(maxsize=65_536)  # a pasted log repeats the same words thousands of times
+def _spelled_elsewhere(word: str, words: frozenset[str]) -> bool:
+    """A medicine of the lexicon as Spanish, Italian or German spell its international name:
+    "sertralina", "Sertralin" for "sertraline" (the English "-ine" becomes "-ina" and "-in")."""
+    if len(word) < 7:
+        return False
+    if word.endswith("ina"):
+        return word[:-1] + "e" in words
+    return word.endswith("in") and word + "e" in words
+
+
 def _single(raw: str, word: str) -> bool:
     """Whether one word is a term: an acronym as written, a word, a stem, an INN stem or a
     compound head, or the last part of a hyphenated word ("Knie-OP", "L-Thyroxin")."""
@@ -186,6 +197,7 @@ def _single(raw: str, word: str) -> bool:
     last = word.rsplit("-", 1)[-1]
     return (
         word in lex.words
+        or _spelled_elsewhere(word, lex.words)
         or _stemmed(word, lex.stems)
         or _suffixed(word, lex)
         or (last != word and (last in lex.words or _stemmed(last, lex.stems)))

@@ -62,6 +62,7 @@ RELATION = re.compile(
     r"espos[oa]|marido|mujer|hij[oa]|herman[oa]|madre|padre|abuel[oa]|tí[oa]|vecin[oa]|casero|"
     r"niñera|sobrin[oa]|técnico|compañer[oa] de piso|novi[oa]|pareja|prometid[oa]|"
     r"grandson|granddaughter|grandchild|mate|best mate|bestie|stepson|stepdaughter|stepmum|"
+    r"aunty|auntie|nan|nana|nanna|grandad|granddad|"
     r"pal|buddy|housemate|classmate|teammate|workmate|kollegen|kolleginnen|nachbarn|"
     r"pote|potes|coloc|colocataire|meilleure? amie?|colega|compi|maat|"
     r"mama|papa|babcia|mitbewohner(?:in)?|mieter(?:in)?|enkel(?:in)?|cousine|"
@@ -152,9 +153,13 @@ VERB = re.compile(
     r"felicita|frag|sag|demande|dis|pregunta|dile|"
     # "wie sag ich lukas", "come chiedere scusa a chiara", "cómo decirle a nacho"
     r"(?:sag|sage|frag|frage|schreib|schreibe|erklär|erkläre)\s+ich|"
-    r"(?:dire|dico|chiedere(?:\s+scusa)?|scrivere|scrivo|rispondere|spiegare|decir(?:le)?|digo|"
-    r"escribir(?:le)?|pedir(?:le)?\s+perdón|contestar(?:le)?|écrire|répondre|expliquer)"
-    r"\s+(?:a|à))\s*,?\s*$",
+    r"(?:dire|dico|chiedere(?:\s+scusa)?|scrivere|scrivo|scrivi|rispondere|spiegare|decir(?:le)?|"
+    r"digo|escribir(?:le)?|escríbele|escribe|pedir(?:le)?\s+perdón|contestar(?:le)?|écrire|"
+    r"écris|répondre|expliquer)\s+(?:a|à)|"
+    # "stuur dit even door naar kees", "schrijf naar anouk"; a birthday's person
+    r"(?:stuur|schrijf|mail|app)\b[^.\n]{0,20}\bnaar|"
+    r"(?:anniversaire|cumpleaños|compleanno|geburtstag|verjaardag|birthday)\s+(?:de|di|von|van|of))"
+    r"\s*,?\s*$",
     FLAGS,
 )
 WEAK = re.compile(
@@ -247,9 +252,13 @@ PAIR_GLUE = frozenset({"and", "&", "und", "et", "y", "e", "en"})
 PERSON_VERB = re.compile(
     r"\b(?:tell|ask|text|message|email|remind|thank|invite|ping|congratulate|"
     r"(?:sag|sage|frag|frage|schreib|schreibe|erklär|erkläre)\s+ich|"
-    r"(?:dire|dico|chiedere(?:\s+scusa)?|scrivere|scrivo|rispondere|spiegare|decir(?:le)?|digo|"
-    r"escribir(?:le)?|pedir(?:le)?\s+perdón|contestar(?:le)?|écrire|répondre|expliquer)"
-    r"\s+(?:a|à))\s*,?\s*$",
+    r"(?:dire|dico|chiedere(?:\s+scusa)?|scrivere|scrivo|scrivi|rispondere|spiegare|decir(?:le)?|"
+    r"digo|escribir(?:le)?|escríbele|escribe|pedir(?:le)?\s+perdón|contestar(?:le)?|écrire|"
+    r"écris|répondre|expliquer)\s+(?:a|à)|"
+    # "stuur dit even door naar kees", "schrijf naar anouk"; a birthday's person
+    r"(?:stuur|schrijf|mail|app)\b[^.\n]{0,20}\bnaar|"
+    r"(?:anniversaire|cumpleaños|compleanno|geburtstag|verjaardag|birthday)\s+(?:de|di|von|van|of))"
+    r"\s*,?\s*$",
     FLAGS,
 )
 AFTER_PERSON = re.compile(
@@ -259,6 +268,9 @@ AFTER_PERSON = re.compile(
     # what a person does to or with the writer: "Sunny owes me 45", "Chip paid for the pizza"
     r"(?:owes|owed|paid|lent|borrowed|texted|emailed|promised|invited|helped|blocked|unfriended|"
     r"said|says|told|asked|wants|needs|thinks|wrote|called|sagt|sagte|meint|fragt|dit|a dit|"
+    # a colleague by department: "Dawn from accounts told me", "Mark from IT can see"
+    r"from\s+(?:accounts|accounting|it|hr|finance|payroll|sales|marketing|legal|ops|support|"
+    r"reception|the office|work|next door|upstairs|downstairs|school|church|the gym|the club)\b|"
     # habits and refusals: "tanvi keeps leaving her dishes", "marco never pays"
     r"keeps|kept|forgot|forgets|refuses|refused|never|always|won['’]t|doesn['’]t|didn['’]t|"
     r"veut|demande|dice|dijo|quiere)\b|"

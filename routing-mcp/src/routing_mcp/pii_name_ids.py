@@ -62,6 +62,10 @@ LOGIN = re.compile(
     # a setting's user ("NEXTCLOUD_ADMIN_USER=bjoern.hansen"), a code comment's owner
     # ("TODO(rkowalczyk)"), a commit's or a file's author
     r"\w+_user(?:name)?|todo\(|fixme\(|xxx\(|hack\(|@author|author|assignee|owner|"
+    # a ticket's people, a player's or a chat's handle: "assigned to rhiannon.p", "gamertag
+    # xX_Tomasz_Xx"
+    r"assigned to|reported by|created by|opened by|gamertag|gamer tag|psn|steam name|xbox name|"
+    r"discord|handle|nick(?:name)?|"
     # a rota's or a review's people ("primary: kasia.nowak"), a home directory ("/home/svetozar/",
     # "C:\Users\klara\")
     r"(?:primary|secondary|reviewers?|approvers?|maintainers?)(?=\s*:)|"
@@ -260,11 +264,32 @@ def _login_name(lex: Lexicon, name: str) -> bool:
 
 def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
     """The account after a log-in field: "publickey for jkowalski", "uid=yhassan",
-    "Benutzer 'gkrause'", "runs as user heinz"."""
+    "Benutzer 'gkrause'", "runs as user heinz"; a home directory's owner whatever the name
+    ("/home/elspeth/", "C:\\Users\\klara\\"), but a system account."""
     for m in LOGIN.finditer(text):
         name = m.group("name").rstrip("._-")
-        if _login_name(lex, name):
+        home = (
+            text[max(0, m.start("name") - 7) : m.start("name")]
+            .lower()
+            .endswith(("home/", "users/", "users\\"))
+        )
+        own = home and name.isalpha() and name.lower() not in SYSTEM_ACCOUNTS
+        if own or _login_name(lex, name):
             yield m.start("name"), m.start("name") + len(name)
+
+
+# A mention of someone's handle, as code owners and chats write it: "@farida.haidari",
+# "@sunita-rao", "@d-ferreira" (a given name, or an initial, and a surname).
+_MENTION = re.compile(r"(?<![\w@])@([a-z]+)[._-]([a-z]{3,})(?![\w@.-])", re.IGNORECASE)
+
+
+def mentions(lex: Lexicon, text: str) -> Iterator[Span]:
+    for m in _MENTION.finditer(text):
+        first, last = m.group(1), m.group(2)
+        if _clear_given(lex, first) or (
+            len(first) == 1 and lex.is_surname(_token(last)) and not lex.is_word(_token(last))
+        ):
+            yield m.start(1), m.end(2)
 
 
 def _handle_forms(lex: Lexicon, given: str, surname: str | None) -> set[str]:
@@ -320,6 +345,7 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
         *login_names(lex, text),
         *glued_names(lex, text),
         *entity_names(lex, text),
+        *mentions(lex, text),
     ]
     spans += derived_handles(lex, text, [*names, *spans])
     inside = Inside(names)
