@@ -145,21 +145,24 @@ INTRO = re.compile(
     r"\s*:?\s*['\"‘“«„]?\s*$",
     FLAGS,
 )
+# Saying or writing to someone in the five other languages, and a birthday's person, right
+# before the name: "wie sag ich lukas", "come chiedere scusa a chiara", "cómo decirle a nacho",
+# "stuur dit even door naar kees", "l'anniversaire de maëlle".
+_TO_SOMEONE = (
+    r"(?:sag|sage|frag|frage|schreib|schreibe|erklär|erkläre)\s+ich|"
+    r"(?:dire|dico|chiedere(?:\s+scusa)?|scrivere|scrivo|scrivi|rispondere|spiegare|decir(?:le)?|"
+    r"digo|escribir(?:le)?|escríbele|escribe|pedir(?:le)?\s+perdón|contestar(?:le)?|écrire|"
+    r"écris|répondre|expliquer)\s+(?:a|à)|"
+    r"(?:stuur|schrijf|mail|app)\b[^.\n]{0,20}\bnaar|"
+    r"(?:anniversaire|cumpleaños|compleanno|geburtstag|verjaardag|birthday)\s+(?:de|di|von|van|of)"
+)
 VERB = re.compile(
     r"\b(?:ask|asking|asked|tell|telling|told|remind|reminded|thank|thanks|thanked|invite|"
     r"inviting|invited|call|text|message|email|ping|pinged|pay|paid|cc|hey|lent|lend|owe|owes|"
     r"owed|met|meet|meeting|congratulate|congratulating|welcoming|thanking|introducing|"
     r"surprise|surprising|visiting|pick up|picking up|drop off|"
     r"felicita|frag|sag|demande|dis|pregunta|dile|"
-    # "wie sag ich lukas", "come chiedere scusa a chiara", "cómo decirle a nacho"
-    r"(?:sag|sage|frag|frage|schreib|schreibe|erklär|erkläre)\s+ich|"
-    r"(?:dire|dico|chiedere(?:\s+scusa)?|scrivere|scrivo|scrivi|rispondere|spiegare|decir(?:le)?|"
-    r"digo|escribir(?:le)?|escríbele|escribe|pedir(?:le)?\s+perdón|contestar(?:le)?|écrire|"
-    r"écris|répondre|expliquer)\s+(?:a|à)|"
-    # "stuur dit even door naar kees", "schrijf naar anouk"; a birthday's person
-    r"(?:stuur|schrijf|mail|app)\b[^.\n]{0,20}\bnaar|"
-    r"(?:anniversaire|cumpleaños|compleanno|geburtstag|verjaardag|birthday)\s+(?:de|di|von|van|of))"
-    r"\s*,?\s*$",
+    rf"{_TO_SOMEONE})\s*,?\s*$",
     FLAGS,
 )
 WEAK = re.compile(
@@ -251,14 +254,7 @@ PAIR_GLUE = frozenset({"and", "&", "und", "et", "y", "e", "en"})
 # i tell jasmine", "text rose", "wie sag ich lukas", "chiedere scusa a chiara").
 PERSON_VERB = re.compile(
     r"\b(?:tell|ask|text|message|email|remind|thank|invite|ping|congratulate|"
-    r"(?:sag|sage|frag|frage|schreib|schreibe|erklär|erkläre)\s+ich|"
-    r"(?:dire|dico|chiedere(?:\s+scusa)?|scrivere|scrivo|scrivi|rispondere|spiegare|decir(?:le)?|"
-    r"digo|escribir(?:le)?|escríbele|escribe|pedir(?:le)?\s+perdón|contestar(?:le)?|écrire|"
-    r"écris|répondre|expliquer)\s+(?:a|à)|"
-    # "stuur dit even door naar kees", "schrijf naar anouk"; a birthday's person
-    r"(?:stuur|schrijf|mail|app)\b[^.\n]{0,20}\bnaar|"
-    r"(?:anniversaire|cumpleaños|compleanno|geburtstag|verjaardag|birthday)\s+(?:de|di|von|van|of))"
-    r"\s*,?\s*$",
+    rf"{_TO_SOMEONE})\s*,?\s*$",
     FLAGS,
 )
 AFTER_PERSON = re.compile(
