@@ -21,7 +21,9 @@ in the ninth: BLIND7.md), ``blind8`` (written during the ninth round, measured o
 session 9; tuned on in the tenth: BLIND8.md), ``blind9`` (written at the start of session 10,
 measured once after the tenth round, tuned on in the eleventh: BLIND9.md) and ``blind10``
 (written beside it; three counts taken unread, then tuned on in the twelfth round: BLIND10.md)
-and ``blind11`` (written during the twelfth round, measured once after it: BLIND11.md).
+``blind11`` (written during the twelfth round, measured once after it, tuned on in the
+thirteenth: BLIND11.md) and ``blind12`` (written during the thirteenth round, measured once after
+it: BLIND12.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt

@@ -42,6 +42,7 @@ Split = Literal[
     "blind9",
     "blind10",
     "blind11",
+    "blind12",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

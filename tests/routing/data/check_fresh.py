@@ -31,6 +31,7 @@ CORPORA = [
     (HERE / "pii_personal_blind9.jsonl", HERE / "pii_clean_blind9.jsonl", "b9"),
     (HERE / "pii_personal_blind10.jsonl", HERE / "pii_clean_blind10.jsonl", "b10"),
     (HERE / "pii_personal_blind11.jsonl", HERE / "pii_clean_blind11.jsonl", "b11"),
+    (HERE / "pii_personal_blind12.jsonl", HERE / "pii_clean_blind12.jsonl", "b12"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
