@@ -85,6 +85,13 @@ from routing_mcp.pii import PiiScanner
             "S530-4128-9981",
         ),
         ("numéro de passeport : 18CV52417", "ID_NUMBER", "18CV52417"),
+        # a service word on a person's own domain is still her address (round 13, default-deny)
+        (
+            "write to hello@annamueller.de about the invoice",
+            "EMAIL_ADDRESS",
+            "hello@annamueller.de",
+        ),
+        ("info@kowalski-family.pl bounced my mail", "EMAIL_ADDRESS", "info@kowalski-family.pl"),
     ],
 )
 def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value: str) -> None:
