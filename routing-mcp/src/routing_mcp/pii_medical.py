@@ -353,8 +353,7 @@ _HUMAN = regex.compile(
 )
 
 
-def _animal(text: str, start: int, end: int) -> bool:
-    window = _window(text, start, end)
+def _animal(window: str) -> bool:
     return _ANIMAL.search(window) is not None and _HUMAN.search(window) is None
 
 
@@ -370,11 +369,12 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
         near_name = (i < len(ends) and ends[i] <= start) or (
             j < len(starts) and starts[j] < end + _WINDOW_AFTER
         )
-        if not near_name and _animal(text, start, end):
+        window = "" if near_name else _window(text, start, end)  # built once, read twice
+        if not near_name and _animal(window):
             continue
         if (
             near_name
-            or _PERSON_CUE.search(_window(text, start, end))
+            or _PERSON_CUE.search(window)
             or _SELF_BEFORE.search(text[max(0, start - 40) : start])
         ):
             out.append(_widen(text, start, end))

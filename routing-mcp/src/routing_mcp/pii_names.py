@@ -40,6 +40,11 @@ _TITLE_END = re.compile(r"\b(\w+)\.?\s+$")
 _RANKS = frozenset({"lady", "lord", "sir", "captain", "king", "queen", "saint", "st", "princess"})
 
 
+def _called_thing(before: str) -> bool:
+    """The words before a name say it is a thing's: "a server called", "unser Hund heißt"."""
+    return cues.THING_NAMED.search(before) is not None or _thing_called(before)
+
+
 def _thing_called(before: str) -> bool:
     """ "a <noun> called": a noun that is no person ("a vase called", not "a girl called")."""
     m = cues.NOUN_CALLED.search(before)
@@ -161,7 +166,7 @@ class NameFinder(Lexicon):
         titled = _TITLE_END.search(before)  # "a boat called 'Lady Margaret'"
         if titled is not None and _key(titled.group(1)) in cues.TITLES | _RANKS:
             before = before[: titled.start()]
-        if cues.THING_NAMED.search(before) or _thing_called(before):
+        if _called_thing(before):
             return True  # "a cat called Mr Whiskers", "a server called Marvin"
         if cues.STREET_OF.search(before):
             return True  # "17 rue du Docteur Bouchut"
@@ -397,16 +402,15 @@ class NameFinder(Lexicon):
         before = text[max(0, token.start - 48) : token.start]
         if before.endswith("@") and not before[-2:-1].strip(" \t\n(\"'"):
             return "verb"  # a mention: "@maria can you check" (not "image@sha256:…")
-        if cues.INTRO.search(before) and (cues.THING_NAMED.search(before) or _thing_called(before)):
+        if cues.INTRO.search(before) and _called_thing(before):
             return "thing"  # "a server called Marvin", "a vase called 'Henrietta'"
+        tail = before.rstrip()  # (the cheap tests of the last two cues below)
         if (
             cues.GREETING.search(before)
             or cues.RELATION.search(before)
             or cues.INTRO.search(before)
-            or (
-                before.rstrip().endswith(cues.RELATION_IS_VERBS) and cues.RELATION_IS.search(before)
-            )
-            or (before.rstrip().endswith(":") and cues.NAMES_LIST.search(before))
+            or (tail.endswith(cues.RELATION_IS_VERBS) and cues.RELATION_IS.search(before))
+            or (tail.endswith(":") and cues.NAMES_LIST.search(before))
         ):
             return "strong"
         if cues.VERB.search(before):
