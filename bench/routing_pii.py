@@ -2,6 +2,7 @@
 
     uv run python -m bench.routing_pii --split fresh   # the fresh corpus (tuned on since session 5)
     uv run python -m bench.routing_pii --split all --misses   # what tuning looks at
+    uv run python -m bench.routing_pii --split blind13 --context strict   # off | filter | strict
     ROUTING_PII_NER_MODEL=/path/to/pipeline uv run python -m bench.routing_pii --split blind
 
 Splits: ``tune`` and ``held_out`` are the two halves of pii_{personal,clean}.jsonl (both have been
@@ -22,8 +23,11 @@ session 9; tuned on in the tenth: BLIND8.md), ``blind9`` (written at the start o
 measured once after the tenth round, tuned on in the eleventh: BLIND9.md) and ``blind10``
 (written beside it; three counts taken unread, then tuned on in the twelfth round: BLIND10.md)
 ``blind11`` (written during the twelfth round, measured once after it, tuned on in the
-thirteenth: BLIND11.md) and ``blind12`` (written during the thirteenth round, measured once after
-it: BLIND12.md).
+thirteenth: BLIND11.md), ``blind12`` (written during the thirteenth round, measured once after
+it and once with the first whole-text model, then training data of that model: BLIND12.md),
+``blind13`` and ``blind14`` (written during the fourteenth round, measured once per
+``--context`` mode, never trained on: BLIND13.md, BLIND14.md) and ``everyday`` (everyday requests
+with and without personal data; one half trains the whole-text model: EVERYDAY.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt
@@ -56,9 +60,16 @@ def main() -> None:
         default=os.environ.get("ROUTING_PII_NER_MODEL") or None,
         help="a spaCy pipeline directory (default: $ROUTING_PII_NER_MODEL, as the server reads it)",
     )
+    parser.add_argument(
+        "--context",
+        choices=["off", "filter", "strict"],
+        default="filter",
+        help="how the whole-text model (routing_mcp.pii_context) is used; "
+        "as ROUTING_PII_CONTEXT (default filter)",
+    )
     args = parser.parse_args()
     built = time.perf_counter()
-    scanner = PiiScanner(0.4, REGIONS, ner_model=args.ner_model)
+    scanner = PiiScanner(0.4, REGIONS, ner_model=args.ner_model, context=args.context)
     built = time.perf_counter() - built
     keep_local = getattr(scanner, "keeps_local", lambda findings: False)
 
@@ -75,8 +86,11 @@ def main() -> None:
     wrong = false_positives(clean, scan)
     elapsed = time.perf_counter() - start
     print(f"## PII corpus, split {args.split}: {len(personal)} personal, {len(clean)} clean\n")
-    model = f"NER model {args.ner_model}" if args.ner_model else "no NER model (rules alone)"
-    print(f"{model}; scanner built in {built:.2f} s\n")
+    model = f"NER model {args.ner_model}" if args.ner_model else "no NER model"
+    whole = {"off": "the rules alone", "filter": "rules, filtered by the whole-text model"}.get(
+        args.context, "rules and the whole-text model (strict: adds what it reads as personal)"
+    )
+    print(f"{whole}, {model}; scanner built in {built:.2f} s\n")
     print("| measure | value | goal |\n|---|---|---|")
     print(
         f"| prompts flagged (local mode) | {score.flagged / score.prompts:.1%} "

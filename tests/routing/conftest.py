@@ -48,8 +48,23 @@ CLOUD_ENV = {
 
 
 @pytest.fixture(scope="session")
-def scanner() -> PiiScanner:
-    return PiiScanner(0.4, ("US", "GB", "DE", "FR"))
+def served_scanner() -> PiiScanner:
+    return PiiScanner(0.4, ("US", "GB", "DE", "FR"))  # as served: ROUTING_PII_CONTEXT=filter
+
+
+@pytest.fixture(scope="session")
+def rules_scanner() -> PiiScanner:
+    return PiiScanner(0.4, ("US", "GB", "DE", "FR"), context="off")
+
+
+@pytest.fixture
+def scanner(
+    request: pytest.FixtureRequest, served_scanner: PiiScanner, rules_scanner: PiiScanner
+) -> PiiScanner:
+    """The scanner as served, or the rules alone in a module that says ``RULES_ONLY = True``
+    (the per-class tests pin what the rules find; what the whole-text model drops and adds is
+    tested in test_pii_context.py)."""
+    return rules_scanner if getattr(request.module, "RULES_ONLY", False) else served_scanner
 
 
 @dataclass

@@ -43,6 +43,9 @@ Split = Literal[
     "blind10",
     "blind11",
     "blind12",
+    "blind13",
+    "blind14",
+    "everyday",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

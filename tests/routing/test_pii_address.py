@@ -11,6 +11,8 @@ import pytest
 from routing_mcp.pii import PiiScanner
 from tests.routing.pii_corpus import strings_of
 
+RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py)
+
 
 @pytest.mark.parametrize(
     ("prompt", "address"),

@@ -9,6 +9,8 @@ import pytest
 
 from routing_mcp.pii import PiiScanner
 
+RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py)
+
 
 @pytest.mark.parametrize(
     ("prompt", "entity", "value"),

@@ -11,6 +11,8 @@ import pytest
 from routing_mcp.pii import PiiScanner
 from tests.routing.pii_corpus import Split, false_positives, load, score_personal, strings_of
 
+RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py)
+
 
 def _scan(scanner: PiiScanner):  # type: ignore[no-untyped-def]
     def scan(text: str) -> tuple[list, bool]:  # type: ignore[type-arg]

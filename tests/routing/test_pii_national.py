@@ -29,6 +29,8 @@ from routing_mcp.pii_national import (
     UsSsnRecognizer,
 )
 
+RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py)
+
 CASES: list[tuple[type[pii_core.PatternRecognizer], str, list[tuple[int, int, float]]]] = [
     # cards: Luhn check digit appended to a random body
     (CreditCardRecognizer, "4532015112830366", [(0, 16, 1.0)]),

@@ -1,11 +1,15 @@
-"""PII gate: format recognizers and offline rules, no NLP model.
+"""PII gate: format recognizers and offline rules, and a whole-text statistical model.
 
 PERSON/LOCATION would need a trained NLP model that cannot be shipped here, so no NLP pass runs
 at all: names and street addresses are caught by offline patterns with context words, the
 formats (e-mail, phone, card, IBAN, IP, national ids) by patterns with checksums
 (:mod:`routing_mcp.pii_national`) on our own small recognizer model (:mod:`routing_mcp.pii_core`),
 with a score boost for context words just before a match. E-mail domains are checked against
-the top-level domains shipped as package data (nothing reaches for the network).
+the top-level domains shipped as package data (nothing reaches for the network). A small
+statistical model trained on the hand-written corpora (:mod:`routing_mcp.pii_context`) reads each
+text as a whole: by default (``filter``) it drops word-read findings from a text it reads as
+clean with high confidence; in ``strict`` mode it also keeps local a text it reads as personal
+where the rules found nothing.
 """
 
 from __future__ import annotations
@@ -14,12 +18,14 @@ import re
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Literal
 
 import phonenumbers
 import regex
 
 from routing_mcp import pii_examples, pii_medical
 from routing_mcp.pii_address import StreetAddressRecognizer
+from routing_mcp.pii_context import ContextModel, shipped
 from routing_mcp.pii_core import (
     EntityRecognizer,
     Pattern,
@@ -66,8 +72,14 @@ from routing_mcp.pii_rules import (
 )
 from routing_mcp.pii_worker import Finding
 
-# Kinds read from the words around them, whose span is a judgement (see keeps_local).
-READ_FROM_WORDS = frozenset({"PERSON", "LOCATION", "MEDICAL", "DATE_OF_BIRTH", "ID_NUMBER"})
+# Kinds read from the words around them, whose span is a judgement (see keeps_local), and the
+# whole-text reading of the statistical model (strict mode), which has no span to redact.
+CONTEXT = "PERSONAL_CONTEXT"
+# How the whole-text model is used: not at all, to drop findings (default), or to add too.
+ContextMode = Literal["off", "filter", "strict"]
+READ_FROM_WORDS = frozenset(
+    {"PERSON", "LOCATION", "MEDICAL", "DATE_OF_BIRTH", "ID_NUMBER", CONTEXT}
+)
 
 
 @cache
@@ -285,8 +297,11 @@ class PiiScanner:
         threshold: float = 0.4,
         phone_regions: tuple[str, ...] = ("US", "GB"),
         ner_model: Path | None = None,
+        context: ContextMode = "filter",
     ) -> None:
         self.threshold = threshold
+        self.context_mode: ContextMode = context
+        self.context: ContextModel | None = None if context == "off" else shipped()
         self.regions = phone_regions
         self.ner_model = ner_model
         model = [ModelNameRecognizer(ner_model)] if ner_model else []
@@ -368,7 +383,7 @@ class PiiScanner:
         for start, end in pii_medical.find(text, people):
             results.append(RecognizerResult("MEDICAL", start, end, MEDICAL_SCORE))
         kept = remove_contained(results)
-        return sorted(
+        found = sorted(
             (
                 Finding(r.entity_type, r.start, r.end, round(min(r.score, 1.0), 2))
                 for r in kept
@@ -378,6 +393,27 @@ class PiiScanner:
             ),
             key=lambda f: (f.start, f.entity),
         )
+        return found if self.context is None else self._read_whole(text, found)
+
+    def _read_whole(self, text: str, found: list[Finding]) -> list[Finding]:
+        """The model's reading of the whole text over the rules' findings: word-read findings
+        alone in a text it reads as clean with confidence are dropped (a format finding, an
+        e-mail or a card, never is). In strict mode, a text it reads as personal, with no
+        finding that keeps it local, also gets a whole-text :data:`CONTEXT` finding (so it
+        stays local in redact mode too); with format findings the model then reads the text as
+        redact mode would send it (each replaced by ``<KIND>``): what could still be personal.
+        Thresholds and how they were chosen: :mod:`routing_mcp.pii_context`."""
+        model = self.context
+        assert model is not None
+        word_read = [f.entity in READ_FROM_WORDS for f in found]
+        if found and all(word_read):
+            return [] if model.probability(text) < model.clean else found
+        if self.context_mode != "strict" or any(word_read) or not text.strip():
+            return found  # filter mode adds nothing; a word-read finding keeps it local already
+        p = model.probability(self.redact(text, found) if found else text)
+        if p <= model.personal:
+            return found
+        return [*found, Finding(CONTEXT, 0, len(text), round(p, 2))]
 
     @staticmethod
     def keeps_local(findings: list[Finding]) -> bool:

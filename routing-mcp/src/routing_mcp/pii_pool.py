@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from routing_mcp.pii_worker import FieldScan, Finding, scan_with
 
 if TYPE_CHECKING:  # imported with the scanner, on the first scan
-    from routing_mcp.pii import PiiScanner
+    from routing_mcp.pii import ContextMode, PiiScanner
 
 __all__ = ["FieldScan", "Finding", "ScanOptions", "ScanPool", "ScannerConfig"]
 
@@ -65,12 +65,15 @@ class ScannerConfig:
     threshold: float
     regions: tuple[str, ...]
     ner_model: Path | None = None
+    context: ContextMode = "filter"  # the whole-text model (routing_mcp.pii_context)
 
 
 def config_of(scanner: PiiScanner | ScannerConfig) -> ScannerConfig:
     if isinstance(scanner, ScannerConfig):
         return scanner
-    return ScannerConfig(scanner.threshold, scanner.regions, scanner.ner_model)
+    return ScannerConfig(
+        scanner.threshold, scanner.regions, scanner.ner_model, scanner.context_mode
+    )
 
 
 # Texts from this many characters are written to a worker from a thread: a socket pair holds
@@ -96,7 +99,9 @@ class _PipeWorker:
         )
         theirs.close()
         # the worker reads its scanner's settings first (it is waiting: no blocking)
-        self._conn.send((config.threshold, config.regions, config.ner_model, niceness))
+        self._conn.send(
+            (config.threshold, config.regions, config.ner_model, config.context, niceness)
+        )
         self._ready = False
         self._lock = asyncio.Lock()
 

@@ -51,13 +51,13 @@ def serve(conn: Connection) -> None:
     """A worker: reads its scanner's settings, builds the scanner, says so, then answers one
     scan at a time until the server closes the pipe."""
     try:
-        threshold, regions, ner, niceness = conn.recv()
+        threshold, regions, ner, context, niceness = conn.recv()
         # A long scan is batch work: the server's own process (health checks, other clients'
         # calls) gets the CPU first when both want it.
         os.nice(niceness)
         from routing_mcp.pii import PiiScanner
 
-        scanner = PiiScanner(threshold, regions, ner)
+        scanner = PiiScanner(threshold, regions, ner, context)
         release_freed_memory()  # what building the word lists allocated and let go
         conn.send("ready")
         while True:

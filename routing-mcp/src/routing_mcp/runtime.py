@@ -120,10 +120,14 @@ class RoutingRuntime:
 
         def load_scanner() -> PiiScanner | ScannerConfig:
             if settings.pii_scan == "process":  # the workers build it (routing_mcp.pii_pool)
-                return ScannerConfig(settings.pii_threshold, regions, settings.pii_ner_model)
+                return ScannerConfig(
+                    settings.pii_threshold, regions, settings.pii_ner_model, settings.pii_context
+                )
             from routing_mcp.pii import PiiScanner  # word lists and patterns: on first need
 
-            return PiiScanner(settings.pii_threshold, regions, settings.pii_ner_model)
+            return PiiScanner(
+                settings.pii_threshold, regions, settings.pii_ner_model, settings.pii_context
+            )
 
         # Every configured cloud provider; Ollama only when OLLAMA_HOST was set (see the module).
         checked = [

@@ -104,6 +104,11 @@ class RoutingSettings(BaseServerSettings):
     pii_worker_idle: float = Field(
         600.0, gt=0, description="Seconds without a scan after which the scan workers end"
     )
+    pii_context: Literal["off", "filter", "strict"] = Field(
+        "filter",
+        description="The shipped whole-text model: filter drops name-like findings in text it "
+        "reads as clean; strict also keeps local what it reads as personal; off: rules alone",
+    )
     pii_ner_model: DirectoryPath | None = Field(
         None, description="A local spaCy pipeline directory whose PERSON entities add to names"
     )

@@ -32,6 +32,9 @@ CORPORA = [
     (HERE / "pii_personal_blind10.jsonl", HERE / "pii_clean_blind10.jsonl", "b10"),
     (HERE / "pii_personal_blind11.jsonl", HERE / "pii_clean_blind11.jsonl", "b11"),
     (HERE / "pii_personal_blind12.jsonl", HERE / "pii_clean_blind12.jsonl", "b12"),
+    (HERE / "pii_personal_blind13.jsonl", HERE / "pii_clean_blind13.jsonl", "b13"),
+    (HERE / "pii_personal_blind14.jsonl", HERE / "pii_clean_blind14.jsonl", "b14"),
+    (HERE / "pii_personal_everyday.jsonl", HERE / "pii_clean_everyday.jsonl", "e"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}

@@ -1,0 +1,239 @@
+"""Train the whole-text PII model (:mod:`routing_mcp.pii_context`) on the hand-written corpora.
+
+    uv run python -m tests.routing.pii_context_train --cv     # leave one corpus out, write nothing
+    uv run python -m tests.routing.pii_context_train --write  # the shipped model, from TRAIN_ON
+
+A logistic regression over the hashed features of :func:`routing_mcp.pii_context.features`,
+trained by AdaGrad (a fixed seed: the same corpora give the same bytes), its weights rounded to
+signed bytes. ``--cv`` trains once per corpus on all the others and scores the corpus left out
+(the figures in the README's PII section): that is how the thresholds were chosen, before the
+corpus the shipped model is measured on was read. The corpora listed in HELD_OUT are never
+trained on: they are the unseen measure (``bench.routing_pii --split ...``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+from pathlib import Path
+from typing import cast
+
+import numpy as np
+
+import routing_mcp
+from routing_mcp.pii_context import features
+from tests.routing.pii_corpus import DATA, OWN_FILE, Split, load
+from tests.routing.pii_corpus import Sample as CorpusSample
+
+# Every corpus written up to the last one trained on, in the order they were written (Split);
+# corpora added after it are not trained on until this moves.
+LAST_TRAINED: Split = "blind12"
+TRAIN_ON = cast("tuple[Split, ...]", ("all", *OWN_FILE[: OWN_FILE.index(LAST_TRAINED) + 1]))
+# Never trained on: the unseen measure of the shipped model (bench.routing_pii --split ...).
+# blind12 was that for the first model of session 11 (trained on the corpora before it, without
+# the everyday prompts: 98.0 % flagged, 14.2 % false positives), then joined the training data.
+HELD_OUT: tuple[Split, ...] = ("blind13", "blind14")
+BITS = 18
+EPOCHS = 12
+RATE = 0.2
+L2 = 1e-6
+SEED = 0
+# Chosen on the leave-one-corpus-out scores of blind6..blind12, each with the rules it was
+# measured on before it was tuned on, and on the held-out halves of the routing prompts and the
+# everyday corpus (README, fourteenth round): word-read findings in a text below CLEAN are
+# dropped (filter and strict mode); in strict mode a text above PERSONAL is personal.
+PERSONAL = 0.5
+CLEAN = 0.05
+
+
+Sample = tuple[np.ndarray, int, str]  # feature buckets, 1 if personal, the prompt's id
+
+
+def _row(text: str, label: int, ident: str) -> Sample:
+    return np.array(features(text, BITS), dtype=np.int64), label, ident
+
+
+# Kinds the rules find by their format and redact mode replaces with ``<KIND>``
+# (routing_mcp.pii.PiiScanner.redact): the scanner shows the model the text so redacted.
+FORMAT_KINDS = frozenset(
+    {"EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "IP_ADDRESS", "US_SSN", "UK_NHS"}
+)
+TWIN = "#redacted"  # the id suffix of a training-only twin (never scored)
+
+
+def _rows(sample: CorpusSample, label: int) -> list[Sample]:
+    """A prompt, and for a personal prompt with format kinds its twin as redact mode would
+    send it: each format string replaced by ``<KIND>``, personal only if a kind read from
+    words is left. So the model learns both to read a raw e-mail or phone number as personal
+    (where the rules miss one) and that a redacted one is not."""
+    rows = [_row(sample.text, label, sample.id)]
+    formats = [(kind, value) for kind, value in sample.pii if kind in FORMAT_KINDS]
+    if formats:
+        text = sample.text
+        for kind, value in sorted(formats, key=lambda kv: -len(kv[1])):
+            text = text.replace(value, f"<{kind}>")
+        left = any(kind not in FORMAT_KINDS for kind, _ in sample.pii)
+        rows.append(_row(text, int(left), sample.id + TWIN))
+    return rows
+
+
+def samples(splits: tuple[Split, ...]) -> dict[str, list[Sample]]:
+    out: dict[str, list[Sample]] = {}
+    for split in splits:
+        out[split] = [
+            row
+            for label, name in ((1, "personal"), (0, "clean"))
+            for s in load(name, split)  # type: ignore[arg-type]
+            for row in _rows(s, label)
+        ]
+    return out
+
+
+def routing_prompts(half: str) -> list[Sample]:
+    """The routing classifier's prompts (bench/data/routing_examples*.yaml, written for the
+    task classes, not for this model) of one half: what users ask every day. Prompts of the
+    ``pii_sensitive`` class carry personal data by design; the others are read as clean. The
+    long pasted documents are left out (composed paragraphs, some with names in them)."""
+    from bench.routing_data import load_examples
+
+    return [
+        _row(e.prompt, int(e.task_class == "pii_sensitive"), f"routing-{half}-{i}")
+        for i, e in enumerate(load_examples())
+        if e.split == half and e.task_class != "long_document"
+    ]
+
+
+def everyday(half: str) -> list[Sample]:
+    """One half (by the corpus's stable hash of the id) of the everyday corpus
+    (pii_*_everyday.jsonl: everyday requests with and without personal data, written for this
+    model by a helper who read only the labelling rules)."""
+    return [
+        row
+        for label, name in ((1, "personal"), (0, "clean"))
+        for s in load(name, "everyday")  # type: ignore[arg-type]
+        if s.split == half
+        for row in _rows(s, label)
+    ]
+
+
+def extra_rows(half: str) -> dict[str, list[Sample]]:
+    return {"routing prompts": routing_prompts(half), "everyday corpus": everyday(half)}
+
+
+def train(rows: list[Sample]) -> tuple[np.ndarray, float]:
+    """Logistic regression by AdaGrad over the rows in a seeded order."""
+    weights = np.zeros(1 << BITS, np.float64)
+    squares = np.full(1 << BITS, 1e-8, np.float64)
+    bias = 0.0
+    order = np.random.default_rng(SEED)
+    for _ in range(EPOCHS):
+        for i in order.permutation(len(rows)):
+            idx, label, _ = rows[i]
+            norm = 1.0 / math.sqrt(max(len(idx), 1))
+            z = float(weights[idx].sum()) * norm + bias
+            error = 1.0 / (1.0 + math.exp(-z)) - label
+            grad = error * norm + L2 * weights[idx]
+            squares[idx] += grad * grad
+            weights[idx] -= RATE * grad / np.sqrt(squares[idx])
+            bias -= 0.01 * error
+    return weights, bias
+
+
+def quantize(weights: np.ndarray) -> tuple[np.ndarray, float]:
+    scale = float(np.abs(weights).max()) / 127 or 1.0
+    return np.clip(np.rint(weights / scale), -127, 127).astype(np.int8), scale
+
+
+def probability(weights: np.ndarray, scale: float, bias: float, idx: np.ndarray) -> float:
+    z = float(weights[idx].astype(np.float64).sum()) * scale / math.sqrt(max(len(idx), 1)) + bias
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _line(name: str, scored: list[tuple[float, int]]) -> str:
+    pers = [x for x, label in scored if label]
+    clean = [x for x, label in scored if not label]
+    return (
+        f"| {name} | {sum(x > PERSONAL for x in pers) / max(len(pers), 1):.1%} | "
+        f"{sum(x > PERSONAL for x in clean) / max(len(clean), 1):.1%} |"
+    )
+
+
+def cross_validate(data: dict[str, list[Sample]], extra: list[Sample]) -> dict[str, float]:
+    """Each corpus scored by a model trained on the others (and ``extra``); the scores by id."""
+    print("| left out | personal read as personal | clean read as personal |")
+    print("|---|---|---|")
+    out: dict[str, float] = {}
+    for split, rows in data.items():
+        weights, bias = train([r for s, rs in data.items() if s != split for r in rs] + extra)
+        q, scale = quantize(weights)
+        raw = [row for row in rows if not row[2].endswith(TWIN)]
+        scored = [(probability(q, scale, bias, idx), label) for idx, label, _ in raw]
+        out.update((ident, p) for (p, _), (_, _, ident) in zip(scored, raw, strict=True))
+        print(_line(split, scored), flush=True)
+    return out
+
+
+def held_out_check(data: dict[str, list[Sample]], extra: list[Sample]) -> None:
+    """The held-out halves of the routing prompts and the everyday corpus, scored by a model
+    trained on everything else."""
+    weights, bias = train([r for rows in data.values() for r in rows] + extra)
+    q, scale = quantize(weights)
+    for name, rows in extra_rows("held_out").items():
+        scored = [(probability(q, scale, bias, i), y) for i, y, n in rows if not n.endswith(TWIN)]
+        print(_line(f"{name}, held-out half", scored))
+
+
+def corpus_digest(split: Split) -> str:
+    digest = hashlib.sha256()
+    for name in ("personal", "clean"):
+        path = DATA / (f"pii_{name}.jsonl" if split == "all" else f"pii_{name}_{split}.jsonl")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def write(data: dict[str, list[Sample]], extra: list[Sample]) -> None:
+    weights, bias = train([r for rows in data.values() for r in rows] + extra)
+    q, scale = quantize(weights)
+    target = Path(routing_mcp.__file__).parent / "data"
+    (target / "pii_context.bin").write_bytes(q.tobytes())
+    meta = {
+        "about": "tests/routing/pii_context_train.py; routing_mcp/pii_context.py reads it",
+        "bits": BITS,
+        "scale": scale,
+        "bias": bias,
+        "thresholds": {"personal": PERSONAL, "clean": CLEAN},
+        "training": {"epochs": EPOCHS, "rate": RATE, "l2": L2, "seed": SEED},
+        "trained_on": {
+            split: corpus_digest(split)  # type: ignore[arg-type]
+            for split in [*data, "everyday"]
+        },
+        "also_trained_on": "the tune halves of bench/data/routing_examples*.yaml (no long "
+        "documents) and of pii_*_everyday.jsonl",
+        "never_trained_on": list(HELD_OUT),
+        "prompts": sum(len(rows) for rows in data.values()) + len(extra),
+    }
+    (target / "pii_context.json").write_text(json.dumps(meta, indent=1) + "\n")
+    print(f"wrote {target}/pii_context.bin and pii_context.json ({meta['prompts']} prompts)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Train the whole-text PII model")
+    parser.add_argument("--cv", action="store_true", help="leave one corpus out; write nothing")
+    parser.add_argument("--write", action="store_true", help="train on TRAIN_ON and write")
+    parser.add_argument("--oof", type=Path, help="with --cv: write the scores by id to this file")
+    args = parser.parse_args()
+    data = samples(TRAIN_ON)
+    extra = [r for rows in extra_rows("tune").values() for r in rows]
+    if args.cv:
+        scores = cross_validate(data, extra)
+        held_out_check(data, extra)
+        if args.oof:
+            args.oof.write_text(json.dumps(scores))
+    if args.write:
+        write(data, extra)
+
+
+if __name__ == "__main__":
+    main()

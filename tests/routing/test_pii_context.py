@@ -1,0 +1,195 @@
+"""The whole-text PII model (routing_mcp.pii_context) and how the scanner combines it with the
+rules: what it may drop, what it adds, what it reads, and that the shipped files are the ones
+trained on the corpora they name."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from homelab_shared.settings import ConfigError, load_settings
+from routing_mcp.pii import CONTEXT, ContextMode, PiiScanner
+from routing_mcp.pii_context import CHUNK, ContextModel, chunks, features, shipped
+from routing_mcp.settings import RoutingSettings
+from tests.harness.fresh import run_script
+from tests.routing.pii_context_train import HELD_OUT, corpus_digest
+
+REGIONS = ("US", "GB", "DE", "FR")
+
+
+class Fixed(ContextModel):
+    """The shipped model's thresholds, with a probability the test chooses; records what it read."""
+
+    def __init__(self, p: float) -> None:
+        base = shipped()
+        super().__init__(base.weights, base.scale, base.bias, base.bits, base.personal, base.clean)
+        object.__setattr__(self, "p", p)
+        object.__setattr__(self, "read", [])
+
+    def probability(self, text: str) -> float:
+        self.read.append(text)  # type: ignore[attr-defined]
+        return self.p  # type: ignore[attr-defined]
+
+
+def scanner_with(p: float, mode: ContextMode = "filter") -> tuple[PiiScanner, Fixed]:
+    scanner = PiiScanner(0.4, REGIONS, context=mode)
+    model = Fixed(p)
+    scanner.context = model
+    return scanner, model
+
+
+def test_features_are_stable_buckets_of_the_first_chunk() -> None:
+    text = "Grüße an Zoë O'Brien, 3 Rue de l'Église"
+    buckets = features(text, 18)
+    assert buckets == sorted(set(buckets)) and all(0 <= b < 1 << 18 for b in buckets)
+    assert features(text, 18) == buckets  # no per-process hash seed
+    assert features(text + " " + "x" * (2 * CHUNK), 18) != buckets
+    assert features("a" * CHUNK + " tail words", 18) == features("a" * CHUNK, 18)
+
+
+@pytest.mark.parametrize("size", [0, 10, CHUNK, CHUNK + 1, 3 * CHUNK + 17])
+def test_chunks_cover_the_text_in_order_and_cut_at_spaces(size: int) -> None:
+    words = " ".join(f"w{i}" for i in range(size))[:size]
+    pieces = chunks(words)
+    assert "".join(pieces) == words
+    assert all(len(p) <= CHUNK for p in pieces)
+    assert all(
+        p == pieces[-1] or words[len("".join(pieces[: i + 1]))] == " " for i, p in enumerate(pieces)
+    )
+
+
+def test_personal_text_at_the_end_of_a_long_document_is_still_read() -> None:
+    model = shipped()
+    filler = "The backup job copies the dataset to the second pool every night. " * 400
+    personal = "mi madre tiene diabetes y la operan el martes, ayúdame a escribirle a su jefa"
+    assert len(chunks(filler + personal)) > 1
+    assert model.probability(filler) < model.personal < model.probability(personal)
+    assert model.probability(filler + personal) > model.personal
+
+
+def test_word_read_findings_are_dropped_only_when_the_model_reads_the_text_as_clean() -> None:
+    text = "Write a short note for Mia about the picnic"
+    rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
+    assert [f.entity for f in rules_only] == ["PERSON"]
+    for mode in ("filter", "strict"):
+        confident, _ = scanner_with(0.01, mode)
+        assert confident.scan(text) == []
+        unsure, _ = scanner_with(0.3, mode)
+        assert unsure.scan(text) == rules_only
+
+
+def test_format_findings_are_never_dropped() -> None:
+    text = "forward it to ops.lead@gmail.com and call +44 20 7946 0958"
+    for mode in ("filter", "strict"):
+        scanner, _ = scanner_with(0.0, mode)
+        assert {f.entity for f in scanner.scan(text)} == {"EMAIL_ADDRESS", "PHONE_NUMBER"}
+
+
+def test_filter_mode_adds_nothing_and_off_does_not_read() -> None:
+    text = "can u help me write smth nice for the retirement card"
+    scanner, _ = scanner_with(0.99, "filter")
+    assert scanner.scan(text) == []
+    off = PiiScanner(0.4, REGIONS, context="off")
+    assert off.context is None and off.scan("Write a short note for Mia") != []
+
+
+def test_in_strict_mode_a_text_read_as_personal_gets_a_whole_text_finding() -> None:
+    text = "can u help me write smth nice for the retirement card"
+    scanner, _ = scanner_with(0.9, "strict")
+    found = scanner.scan(text)
+    assert [(f.entity, f.start, f.end) for f in found] == [(CONTEXT, 0, len(text))]
+    assert PiiScanner.keeps_local(found)
+    nothing, _ = scanner_with(0.2, "strict")
+    assert nothing.scan(text) == []
+
+
+def test_in_strict_mode_with_format_findings_the_model_reads_what_redact_would_send() -> None:
+    text = "mail the minutes to board@gmail.com before friday"
+    scanner, model = scanner_with(0.9, "strict")
+    found = scanner.scan(text)
+    assert model.read == ["mail the minutes to <EMAIL_ADDRESS> before friday"]  # type: ignore[attr-defined]
+    assert [f.entity for f in found] == ["EMAIL_ADDRESS", CONTEXT]
+    scanner, _ = scanner_with(0.2, "strict")
+    assert [f.entity for f in scanner.scan(text)] == ["EMAIL_ADDRESS"]
+
+
+def test_blank_text_is_not_read() -> None:
+    scanner, model = scanner_with(0.99, "strict")
+    assert scanner.scan("   \n\t ") == []
+    assert model.read == []  # type: ignore[attr-defined]
+
+
+def test_the_shipped_files_are_the_model_trained_on_the_corpora_they_name() -> None:
+    data = files("routing_mcp") / "data"
+    meta = json.loads((data / "pii_context.json").read_text(encoding="utf-8"))
+    assert len((data / "pii_context.bin").read_bytes()) == 1 << meta["bits"]
+    for split, digest in meta["trained_on"].items():
+        assert corpus_digest(split) == digest, f"{split} changed since training: retrain"
+    assert set(HELD_OUT) & set(meta["trained_on"]) == set()
+    assert set(meta["never_trained_on"]) == set(HELD_OUT)
+    model = shipped()
+    assert 0 < model.clean < model.personal < 1
+
+
+def test_the_model_is_not_a_constant() -> None:
+    model = shipped()
+    low = model.probability("docker compose pull && docker compose up -d --remove-orphans")
+    high = model.probability(
+        "mi madre tiene diabetes y la operan el martes, ayúdame a escribirle a su jefa"
+    )
+    assert low < model.clean < model.personal < high
+    assert (
+        hashlib.sha256(bytes(model.weights)).hexdigest()
+        != hashlib.sha256(bytes(len(model.weights))).hexdigest()
+    )
+    assert replace(model, bias=model.bias + 5).probability("docker ps") > model.probability(
+        "docker ps"
+    )
+
+
+SERVED = """
+import asyncio, json
+from fastmcp import Client
+from homelab_shared.settings import load_settings
+from routing_mcp.server import build_server
+from routing_mcp.settings import RoutingSettings
+
+PROMPT = "write a short get-well message, the surgery on my knee is next tuesday"
+
+async def main():
+    out = {}
+    for mode in ("env", "filter", "off"):
+        over = {} if mode == "env" else {"pii_context": mode}
+        async with Client(build_server(load_settings(RoutingSettings, **over))) as client:
+            routed = await client.call_tool("route", {"prompt": PROMPT})
+        out[mode] = [routed.structured_content["pii_found"], routed.structured_content["pii_types"]]
+    print(json.dumps(out))
+
+asyncio.run(main())
+"""
+
+
+def test_the_setting_reaches_the_scan_workers(tmp_path: Path) -> None:
+    """ROUTING_PII_CONTEXT as a user sets it, through the served scan worker processes: the
+    writer's own surgery, which no rule reads, stays local in strict mode only."""
+    out = run_script(
+        SERVED,
+        tmp_path,
+        {"OLLAMA_HOST": "http://127.0.0.1:9", "ROUTING_PII_CONTEXT": "strict"},
+        timeout=180,
+    )
+    assert out == {
+        "env": [True, [CONTEXT]],
+        "filter": [False, []],
+        "off": [False, []],
+    }
+
+
+def test_a_wrong_mode_names_the_variable() -> None:
+    with pytest.raises(ConfigError, match="ROUTING_PII_CONTEXT"):
+        load_settings(RoutingSettings, pii_context="on")
