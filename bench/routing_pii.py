@@ -2,7 +2,7 @@
 
     uv run python -m bench.routing_pii --split fresh   # the fresh corpus (tuned on since session 5)
     uv run python -m bench.routing_pii --split all --misses   # what tuning looks at
-    uv run python -m bench.routing_pii --split blind13 --context strict   # off | filter | strict
+    uv run python -m bench.routing_pii --split blind13 --context strict  # or off, filter, balanced
     ROUTING_PII_NER_MODEL=/path/to/pipeline uv run python -m bench.routing_pii --split blind
 
 Splits: ``tune`` and ``held_out`` are the two halves of pii_{personal,clean}.jsonl (both have been
@@ -25,8 +25,8 @@ measured once after the tenth round, tuned on in the eleventh: BLIND9.md) and ``
 ``blind11`` (written during the twelfth round, measured once after it, tuned on in the
 thirteenth: BLIND11.md), ``blind12`` (written during the thirteenth round, measured once after
 it and once with the first whole-text model, then training data of that model: BLIND12.md),
-``blind13`` and ``blind14`` (written during the fourteenth round, measured once per
-``--context`` mode, never trained on: BLIND13.md, BLIND14.md) and ``everyday`` (everyday requests
+``blind13`` to ``blind16`` (written during the fourteenth round, measured once per
+``--context`` mode, never trained on: BLIND13.md to BLIND16.md) and ``everyday`` (everyday requests
 with and without personal data; one half trains the whole-text model: EVERYDAY.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
@@ -62,10 +62,10 @@ def main() -> None:
     )
     parser.add_argument(
         "--context",
-        choices=["off", "filter", "strict"],
-        default="filter",
+        choices=["off", "filter", "balanced", "strict"],
+        default="balanced",
         help="how the whole-text model (routing_mcp.pii_context) is used; "
-        "as ROUTING_PII_CONTEXT (default filter)",
+        "as ROUTING_PII_CONTEXT (default balanced)",
     )
     args = parser.parse_args()
     built = time.perf_counter()
@@ -87,9 +87,11 @@ def main() -> None:
     elapsed = time.perf_counter() - start
     print(f"## PII corpus, split {args.split}: {len(personal)} personal, {len(clean)} clean\n")
     model = f"NER model {args.ner_model}" if args.ner_model else "no NER model"
-    whole = {"off": "the rules alone", "filter": "rules, filtered by the whole-text model"}.get(
-        args.context, "rules and the whole-text model (strict: adds what it reads as personal)"
-    )
+    whole = {
+        "off": "the rules alone",
+        "filter": "rules, filtered by the whole-text model",
+        "balanced": "rules and the whole-text model, gated by name-like words and health terms",
+    }.get(args.context, "rules and the whole-text model (strict: adds what it reads as personal)")
     print(f"{whole}, {model}; scanner built in {built:.2f} s\n")
     print("| measure | value | goal |\n|---|---|---|")
     print(

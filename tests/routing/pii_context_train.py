@@ -34,7 +34,7 @@ TRAIN_ON = cast("tuple[Split, ...]", ("all", *OWN_FILE[: OWN_FILE.index(LAST_TRA
 # Never trained on: the unseen measure of the shipped model (bench.routing_pii --split ...).
 # blind12 was that for the first model of session 11 (trained on the corpora before it, without
 # the everyday prompts: 98.0 % flagged, 14.2 % false positives), then joined the training data.
-HELD_OUT: tuple[Split, ...] = ("blind13", "blind14")
+HELD_OUT: tuple[Split, ...] = ("blind13", "blind14", "blind15", "blind16")
 BITS = 18
 EPOCHS = 12
 RATE = 0.2
@@ -193,29 +193,36 @@ def corpus_digest(split: Split) -> str:
     return digest.hexdigest()[:16]
 
 
-def write(data: dict[str, list[Sample]], extra: list[Sample]) -> None:
-    weights, bias = train([r for rows in data.values() for r in rows] + extra)
+def ship(name: str, weights: np.ndarray, meta: dict[str, object]) -> None:
+    """Write ``data/NAME.bin`` (the weights as signed bytes) and ``data/NAME.json`` (``meta``,
+    the scale, the corpora trained on and their digests) into the routing package."""
     q, scale = quantize(weights)
     target = Path(routing_mcp.__file__).parent / "data"
-    (target / "pii_context.bin").write_bytes(q.tobytes())
+    (target / f"{name}.bin").write_bytes(q.tobytes())
+    trained = {split: corpus_digest(split) for split in (*TRAIN_ON, cast(Split, "everyday"))}
     meta = {
-        "about": "tests/routing/pii_context_train.py; routing_mcp/pii_context.py reads it",
-        "bits": BITS,
+        "about": f"tests/routing/{name}_train.py; routing_mcp/{name}.py reads it",
+        **meta,
         "scale": scale,
+        "trained_on": trained,
+        "never_trained_on": list(HELD_OUT),
+    }
+    (target / f"{name}.json").write_text(json.dumps(meta, indent=1) + "\n")
+    print(f"wrote {target}/{name}.bin and {name}.json")
+
+
+def write(data: dict[str, list[Sample]], extra: list[Sample]) -> None:
+    weights, bias = train([r for rows in data.values() for r in rows] + extra)
+    meta = {
+        "bits": BITS,
         "bias": bias,
         "thresholds": {"personal": PERSONAL, "clean": CLEAN},
         "training": {"epochs": EPOCHS, "rate": RATE, "l2": L2, "seed": SEED},
-        "trained_on": {
-            split: corpus_digest(split)  # type: ignore[arg-type]
-            for split in [*data, "everyday"]
-        },
         "also_trained_on": "the tune halves of bench/data/routing_examples*.yaml (no long "
         "documents) and of pii_*_everyday.jsonl",
-        "never_trained_on": list(HELD_OUT),
         "prompts": sum(len(rows) for rows in data.values()) + len(extra),
     }
-    (target / "pii_context.json").write_text(json.dumps(meta, indent=1) + "\n")
-    print(f"wrote {target}/pii_context.bin and pii_context.json ({meta['prompts']} prompts)")
+    ship("pii_context", weights, meta)
 
 
 def main() -> None:

@@ -46,6 +46,8 @@ Split = Literal[
     "blind13",
     "blind14",
     "everyday",
+    "blind15",
+    "blind16",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

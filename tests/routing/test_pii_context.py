@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from homelab_shared.settings import ConfigError, load_settings
+from routing_mcp import pii_tokens
 from routing_mcp.pii import CONTEXT, ContextMode, PiiScanner
 from routing_mcp.pii_context import CHUNK, ContextModel, chunks, features, shipped
+from routing_mcp.pii_tokens import NameWordModel
 from routing_mcp.settings import RoutingSettings
 from tests.harness.fresh import run_script
 from tests.routing.pii_context_train import HELD_OUT, corpus_digest
@@ -36,10 +38,26 @@ class Fixed(ContextModel):
         return self.p  # type: ignore[attr-defined]
 
 
-def scanner_with(p: float, mode: ContextMode = "filter") -> tuple[PiiScanner, Fixed]:
+class Names(NameWordModel):
+    """The shipped name-word model's gate, with an answer the test chooses."""
+
+    def __init__(self, name_like: bool) -> None:
+        base = pii_tokens.shipped()
+        super().__init__(base.weights, base.scale, base.bias, base.bits, base.gate)
+        object.__setattr__(self, "name_like", name_like)
+
+    def any_name_like(self, text: str) -> bool:
+        return self.name_like  # type: ignore[attr-defined]
+
+
+def scanner_with(
+    p: float, mode: ContextMode = "filter", name_like: bool = True
+) -> tuple[PiiScanner, Fixed]:
     scanner = PiiScanner(0.4, REGIONS, context=mode)
     model = Fixed(p)
     scanner.context = model
+    if mode == "balanced":
+        scanner.name_words = Names(name_like)
     return scanner, model
 
 
@@ -76,7 +94,7 @@ def test_word_read_findings_are_dropped_only_when_the_model_reads_the_text_as_cl
     text = "Write a short note for Mia about the picnic"
     rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
     assert [f.entity for f in rules_only] == ["PERSON"]
-    for mode in ("filter", "strict"):
+    for mode in ("filter", "balanced", "strict"):
         confident, _ = scanner_with(0.01, mode)
         assert confident.scan(text) == []
         unsure, _ = scanner_with(0.3, mode)
@@ -85,7 +103,7 @@ def test_word_read_findings_are_dropped_only_when_the_model_reads_the_text_as_cl
 
 def test_format_findings_are_never_dropped() -> None:
     text = "forward it to ops.lead@gmail.com and call +44 20 7946 0958"
-    for mode in ("filter", "strict"):
+    for mode in ("filter", "balanced", "strict"):
         scanner, _ = scanner_with(0.0, mode)
         assert {f.entity for f in scanner.scan(text)} == {"EMAIL_ADDRESS", "PHONE_NUMBER"}
 
@@ -96,6 +114,26 @@ def test_filter_mode_adds_nothing_and_off_does_not_read() -> None:
     assert scanner.scan(text) == []
     off = PiiScanner(0.4, REGIONS, context="off")
     assert off.context is None and off.scan("Write a short note for Mia") != []
+
+
+def test_balanced_mode_adds_only_where_a_word_reads_as_a_name_or_a_health_term() -> None:
+    everyday = "can u help me write smth nice for the retirement card"
+    no_name, _ = scanner_with(0.9, "balanced", name_like=False)
+    assert no_name.scan(everyday) == []  # the tone of a private request is not enough
+    named, _ = scanner_with(0.9, "balanced", name_like=True)
+    assert [f.entity for f in named.scan(everyday)] == [CONTEXT]
+    health = "can u help me write smth nice, the chemo finally ended"
+    assert [f.entity for f in no_name.scan(health)] == [CONTEXT]
+    unsure, _ = scanner_with(0.4, "balanced", name_like=True)
+    assert unsure.scan(everyday) == []
+
+
+def test_the_name_word_model_reads_names_not_roles() -> None:
+    model = pii_tokens.shipped()
+    assert model.any_name_like("could you draft a thank-you card for Oyelaran and Brígida")
+    assert model.any_name_like("remind Ingeborg about the dentist on friday")
+    assert not model.any_name_like("Help me write a friendly note to my neighbours about the party")
+    assert not model.any_name_like("docker compose pull && docker compose up -d")
 
 
 def test_in_strict_mode_a_text_read_as_personal_gets_a_whole_text_finding() -> None:
@@ -126,12 +164,13 @@ def test_blank_text_is_not_read() -> None:
 
 def test_the_shipped_files_are_the_model_trained_on_the_corpora_they_name() -> None:
     data = files("routing_mcp") / "data"
-    meta = json.loads((data / "pii_context.json").read_text(encoding="utf-8"))
-    assert len((data / "pii_context.bin").read_bytes()) == 1 << meta["bits"]
-    for split, digest in meta["trained_on"].items():
-        assert corpus_digest(split) == digest, f"{split} changed since training: retrain"
-    assert set(HELD_OUT) & set(meta["trained_on"]) == set()
-    assert set(meta["never_trained_on"]) == set(HELD_OUT)
+    for name in ("pii_context", "pii_tokens"):
+        meta = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
+        assert len((data / f"{name}.bin").read_bytes()) == 1 << meta["bits"]
+        for split, digest in meta["trained_on"].items():
+            assert corpus_digest(split) == digest, f"{split} changed since training: retrain"
+        assert set(HELD_OUT) & set(meta["trained_on"]) == set()
+        assert set(meta["never_trained_on"]) == set(HELD_OUT)
     model = shipped()
     assert 0 < model.clean < model.personal < 1
 
@@ -159,15 +198,19 @@ from homelab_shared.settings import load_settings
 from routing_mcp.server import build_server
 from routing_mcp.settings import RoutingSettings
 
-PROMPT = "write a short get-well message, the surgery on my knee is next tuesday"
+PROMPTS = {
+    "health": "write a short get-well message, the surgery on my knee is next tuesday",
+    "everyday": "Help me write a friendly note to my neighbours about the party",
+}
 
 async def main():
     out = {}
-    for mode in ("env", "filter", "off"):
+    for mode in ("env", "balanced", "filter", "off"):
         over = {} if mode == "env" else {"pii_context": mode}
         async with Client(build_server(load_settings(RoutingSettings, **over))) as client:
-            routed = await client.call_tool("route", {"prompt": PROMPT})
-        out[mode] = [routed.structured_content["pii_found"], routed.structured_content["pii_types"]]
+            for name, prompt in PROMPTS.items():
+                routed = (await client.call_tool("route", {"prompt": prompt})).structured_content
+                out[f"{mode} {name}"] = routed["pii_types"]
     print(json.dumps(out))
 
 asyncio.run(main())
@@ -176,7 +219,8 @@ asyncio.run(main())
 
 def test_the_setting_reaches_the_scan_workers(tmp_path: Path) -> None:
     """ROUTING_PII_CONTEXT as a user sets it, through the served scan worker processes: the
-    writer's own surgery, which no rule reads, stays local in strict mode only."""
+    writer's own surgery, which no rule reads, stays local in strict and balanced (the default)
+    mode; an everyday request in strict mode only."""
     out = run_script(
         SERVED,
         tmp_path,
@@ -184,9 +228,14 @@ def test_the_setting_reaches_the_scan_workers(tmp_path: Path) -> None:
         timeout=180,
     )
     assert out == {
-        "env": [True, [CONTEXT]],
-        "filter": [False, []],
-        "off": [False, []],
+        "env health": [CONTEXT],
+        "env everyday": [CONTEXT],
+        "balanced health": [CONTEXT],
+        "balanced everyday": [],
+        "filter health": [],
+        "filter everyday": [],
+        "off health": [],
+        "off everyday": [],
     }
 
 

@@ -17,7 +17,9 @@ from tests.harness import mcp_client
 from tests.routing.conftest import (  # noqa: F401 (fixtures)
     cloud_env,
     make_routing,
+    rules_scanner,
     scanner,
+    served_scanner,
     upstreams,
 )
 from tests.security.cases import AttackCase, params, run_case

@@ -7,9 +7,10 @@ formats (e-mail, phone, card, IBAN, IP, national ids) by patterns with checksums
 with a score boost for context words just before a match. E-mail domains are checked against
 the top-level domains shipped as package data (nothing reaches for the network). A small
 statistical model trained on the hand-written corpora (:mod:`routing_mcp.pii_context`) reads each
-text as a whole: by default (``filter``) it drops word-read findings from a text it reads as
-clean with high confidence; in ``strict`` mode it also keeps local a text it reads as personal
-where the rules found nothing.
+text as a whole: it drops word-read findings from a text it reads as clean with high confidence,
+and (``balanced``, the default) keeps local a text it reads as personal where the rules found
+nothing if the text also holds a name-like word (:mod:`routing_mcp.pii_tokens`) or a health
+term; ``strict`` does so without that condition, ``filter`` only drops.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Literal
 import phonenumbers
 import regex
 
-from routing_mcp import pii_examples, pii_medical
+from routing_mcp import pii_examples, pii_medical, pii_tokens
 from routing_mcp.pii_address import StreetAddressRecognizer
 from routing_mcp.pii_context import ContextModel, shipped
 from routing_mcp.pii_core import (
@@ -70,13 +71,15 @@ from routing_mcp.pii_rules import (
     PolicyIpRecognizer,
     rule_recognizers,
 )
+from routing_mcp.pii_tokens import NameWordModel
 from routing_mcp.pii_worker import Finding
 
 # Kinds read from the words around them, whose span is a judgement (see keeps_local), and the
 # whole-text reading of the statistical model (strict mode), which has no span to redact.
 CONTEXT = "PERSONAL_CONTEXT"
-# How the whole-text model is used: not at all, to drop findings (default), or to add too.
-ContextMode = Literal["off", "filter", "strict"]
+# How the whole-text model is used: not at all, to drop findings only, to drop and to add where a
+# word reads as a name or a health term (default), or to drop and to add (ROUTING_PII_CONTEXT).
+ContextMode = Literal["off", "filter", "balanced", "strict"]
 READ_FROM_WORDS = frozenset(
     {"PERSON", "LOCATION", "MEDICAL", "DATE_OF_BIRTH", "ID_NUMBER", CONTEXT}
 )
@@ -297,11 +300,14 @@ class PiiScanner:
         threshold: float = 0.4,
         phone_regions: tuple[str, ...] = ("US", "GB"),
         ner_model: Path | None = None,
-        context: ContextMode = "filter",
+        context: ContextMode = "balanced",
     ) -> None:
         self.threshold = threshold
         self.context_mode: ContextMode = context
         self.context: ContextModel | None = None if context == "off" else shipped()
+        self.name_words: NameWordModel | None = (
+            pii_tokens.shipped() if context == "balanced" else None
+        )
         self.regions = phone_regions
         self.ner_model = ner_model
         model = [ModelNameRecognizer(ner_model)] if ner_model else []
@@ -398,20 +404,26 @@ class PiiScanner:
     def _read_whole(self, text: str, found: list[Finding]) -> list[Finding]:
         """The model's reading of the whole text over the rules' findings: word-read findings
         alone in a text it reads as clean with confidence are dropped (a format finding, an
-        e-mail or a card, never is). In strict mode, a text it reads as personal, with no
-        finding that keeps it local, also gets a whole-text :data:`CONTEXT` finding (so it
-        stays local in redact mode too); with format findings the model then reads the text as
-        redact mode would send it (each replaced by ``<KIND>``): what could still be personal.
-        Thresholds and how they were chosen: :mod:`routing_mcp.pii_context`."""
+        e-mail or a card, never is). In balanced and strict mode, a text it reads as personal,
+        with no finding that keeps it local, also gets a whole-text :data:`CONTEXT` finding (so
+        it stays local in redact mode too) — in balanced mode only if a word of it reads as
+        part of a name or names a health condition, so that the tone of an everyday request is
+        not enough. With format findings the model reads the text as redact mode would send it
+        (each replaced by ``<KIND>``): what could still be personal. Thresholds and how they
+        were chosen: :mod:`routing_mcp.pii_context`."""
         model = self.context
         assert model is not None
         word_read = [f.entity in READ_FROM_WORDS for f in found]
         if found and all(word_read):
             return [] if model.probability(text) < model.clean else found
-        if self.context_mode != "strict" or any(word_read) or not text.strip():
+        if self.context_mode == "filter" or any(word_read) or not text.strip():
             return found  # filter mode adds nothing; a word-read finding keeps it local already
         p = model.probability(self.redact(text, found) if found else text)
-        if p <= model.personal:
+        if p <= model.personal or (
+            self.name_words is not None
+            and not self.name_words.any_name_like(text)
+            and not pii_medical.terms(text)
+        ):
             return found
         return [*found, Finding(CONTEXT, 0, len(text), round(p, 2))]
 

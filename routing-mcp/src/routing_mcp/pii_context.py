@@ -29,6 +29,7 @@ from array import array
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 # A text is read in chunks of this many characters (the model was trained on texts cut there);
 # a longer text is personal when any of its chunks is, and clean when every chunk is.
@@ -38,7 +39,7 @@ _SPACE = re.compile(r"\s+")
 _REPEAT = re.compile(r"(.)\1+")
 
 
-def _shape(token: str) -> str:
+def shape(token: str) -> str:
     """``Müller`` → ``Xxx``: case, letter, digit, runs cut to two."""
     out = "".join(
         "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
@@ -52,16 +53,16 @@ def features(text: str, bits: int) -> list[int]:
     text = text[:CHUNK]
     tokens = _WORD.findall(text)
     lowered = [t.lower() for t in tokens]
-    shapes = [_shape(t) for t in tokens]
+    shapes = [shape(t) for t in tokens]
     found: set[str] = set()
     before, shape_before = "^", ""
-    for token, shape in zip(lowered, shapes, strict=True):
+    for token, form in zip(lowered, shapes, strict=True):
         found.add("w:" + token)
-        found.add("s:" + shape + ":" + before)
+        found.add("s:" + form + ":" + before)
         if before != "^":
             found.add("b:" + before + " " + token)
-            found.add("ss:" + shape_before + " " + shape)
-        before, shape_before = token, shape
+            found.add("ss:" + shape_before + " " + form)
+        before, shape_before = token, form
     padded = " " + _SPACE.sub(" ", text.lower()) + " "
     for n in (3, 4, 5):
         for i in range(len(padded) - n + 1):
@@ -84,11 +85,23 @@ def chunks(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class ContextModel:
+class Packaged:
+    """A logistic regression over hashed feature buckets, shipped as signed bytes."""
+
     weights: array  # signed bytes, one per bucket, times scale
     scale: float
     bias: float
     bits: int
+
+    def sigmoid(self, buckets: list[int], norm: float = 1.0) -> float:
+        """The probability of the buckets' summed weights, times ``norm``, plus the bias."""
+        weights = self.weights
+        z = sum(weights[i] for i in buckets) * self.scale * norm + self.bias
+        return 1 / (1 + math.exp(-z)) if z > -30 else 0.0
+
+
+@dataclass(frozen=True)
+class ContextModel(Packaged):
     personal: float  # a probability above it: the text is personal
     clean: float  # below it: the text is clean with confidence (drops word-read findings)
 
@@ -98,23 +111,25 @@ class ContextModel:
 
     def _chunk(self, text: str) -> float:
         buckets = features(text, self.bits)
-        if not buckets:
-            return 1 / (1 + math.exp(-self.bias))
-        weights = self.weights
-        total = sum(weights[i] for i in buckets) * self.scale / math.sqrt(len(buckets))
-        z = total + self.bias
-        return 1 / (1 + math.exp(-z)) if z > -30 else 0.0
+        return self.sigmoid(buckets, 1 / math.sqrt(len(buckets)) if buckets else 0.0)
+
+
+def packaged(name: str) -> tuple[array, dict[str, Any]]:
+    """The weights (``data/NAME.bin``, signed bytes) and the description (``data/NAME.json``)
+    of a model shipped as package data."""
+    data = files("routing_mcp") / "data"
+    meta = json.loads((data / f"{name}.json").read_text(encoding="utf-8"))
+    weights = array("b")
+    weights.frombytes((data / f"{name}.bin").read_bytes())
+    if len(weights) != 1 << meta["bits"]:
+        raise ValueError(f"data/{name}.bin does not match data/{name}.json")
+    return weights, meta
 
 
 @cache
 def shipped() -> ContextModel:
     """The model in the package data (built once per process)."""
-    data = files("routing_mcp") / "data"
-    meta = json.loads((data / "pii_context.json").read_text(encoding="utf-8"))
-    weights = array("b")
-    weights.frombytes((data / "pii_context.bin").read_bytes())
-    if len(weights) != 1 << meta["bits"]:
-        raise ValueError("data/pii_context.bin does not match data/pii_context.json")
+    weights, meta = packaged("pii_context")
     return ContextModel(
         weights,
         meta["scale"],

@@ -65,7 +65,7 @@ class ScannerConfig:
     threshold: float
     regions: tuple[str, ...]
     ner_model: Path | None = None
-    context: ContextMode = "filter"  # the whole-text model (routing_mcp.pii_context)
+    context: ContextMode = "balanced"  # the whole-text model (routing_mcp.pii_context)
 
 
 def config_of(scanner: PiiScanner | ScannerConfig) -> ScannerConfig:

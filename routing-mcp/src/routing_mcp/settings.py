@@ -104,10 +104,11 @@ class RoutingSettings(BaseServerSettings):
     pii_worker_idle: float = Field(
         600.0, gt=0, description="Seconds without a scan after which the scan workers end"
     )
-    pii_context: Literal["off", "filter", "strict"] = Field(
-        "filter",
+    pii_context: Literal["off", "filter", "balanced", "strict"] = Field(
+        "balanced",
         description="The shipped whole-text model: filter drops name-like findings in text it "
-        "reads as clean; strict also keeps local what it reads as personal; off: rules alone",
+        "reads as clean; balanced also keeps local what it reads as personal when a word reads "
+        "as a name or a health term; strict without that condition; off: rules alone",
     )
     pii_ner_model: DirectoryPath | None = Field(
         None, description="A local spaCy pipeline directory whose PERSON entities add to names"

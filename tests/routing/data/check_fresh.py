@@ -35,6 +35,8 @@ CORPORA = [
     (HERE / "pii_personal_blind13.jsonl", HERE / "pii_clean_blind13.jsonl", "b13"),
     (HERE / "pii_personal_blind14.jsonl", HERE / "pii_clean_blind14.jsonl", "b14"),
     (HERE / "pii_personal_everyday.jsonl", HERE / "pii_clean_everyday.jsonl", "e"),
+    (HERE / "pii_personal_blind15.jsonl", HERE / "pii_clean_blind15.jsonl", "b15"),
+    (HERE / "pii_personal_blind16.jsonl", HERE / "pii_clean_blind16.jsonl", "b16"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
