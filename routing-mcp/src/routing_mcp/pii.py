@@ -1,16 +1,16 @@
-"""PII gate: format recognizers and offline rules, and a whole-text statistical model.
+"""PII gate: format recognizers and offline rules, and two small statistical models.
 
-PERSON/LOCATION would need a trained NLP model that cannot be shipped here, so no NLP pass runs
-at all: names and street addresses are caught by offline patterns with context words, the
-formats (e-mail, phone, card, IBAN, IP, national ids) by patterns with checksums
-(:mod:`routing_mcp.pii_national`) on our own small recognizer model (:mod:`routing_mcp.pii_core`),
-with a score boost for context words just before a match. E-mail domains are checked against
-the top-level domains shipped as package data (nothing reaches for the network). A small
-statistical model trained on the hand-written corpora (:mod:`routing_mcp.pii_context`) reads each
-text as a whole: it drops word-read findings from a text it reads as clean with high confidence,
-and (``balanced``, the default) keeps local a text it reads as personal where the rules found
-nothing if the text also holds a name-like word (:mod:`routing_mcp.pii_tokens`) or a health
-term; ``strict`` does so without that condition, ``filter`` only drops.
+No NLP pipeline runs (none that generalises could be shipped here): names and street addresses
+are caught by offline patterns with context words, the formats (e-mail, phone, card, IBAN, IP,
+national ids) by patterns with checksums (:mod:`routing_mcp.pii_national`) on our own small
+recognizer model (:mod:`routing_mcp.pii_core`), with a score boost for context words just
+before a match. E-mail domains are checked against the top-level domains shipped as package
+data (nothing reaches for the network). A small statistical model trained on the hand-written
+corpora (:mod:`routing_mcp.pii_context`) reads each text of prompt length as a whole: it drops
+word-read findings from a text it reads as clean with high confidence, and (``balanced``, the
+default) keeps local a text it reads as personal where the rules found nothing if the text also
+holds a name-like word (:mod:`routing_mcp.pii_tokens`) or a health term; ``strict`` does so
+without that condition, ``filter`` only drops.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import regex
 
 from routing_mcp import pii_examples, pii_medical, pii_tokens
 from routing_mcp.pii_address import StreetAddressRecognizer
-from routing_mcp.pii_context import ContextModel, shipped
+from routing_mcp.pii_context import LONGEST, ContextModel, shipped
 from routing_mcp.pii_core import (
     EntityRecognizer,
     Pattern,
@@ -75,7 +75,7 @@ from routing_mcp.pii_tokens import NameWordModel
 from routing_mcp.pii_worker import Finding
 
 # Kinds read from the words around them, whose span is a judgement (see keeps_local), and the
-# whole-text reading of the statistical model (strict mode), which has no span to redact.
+# whole-text reading of the statistical model (balanced and strict mode): no span to redact.
 CONTEXT = "PERSONAL_CONTEXT"
 # How the whole-text model is used: not at all, to drop findings only, to drop and to add where a
 # word reads as a name or a health term (default), or to drop and to add (ROUTING_PII_CONTEXT).
@@ -409,10 +409,13 @@ class PiiScanner:
         it stays local in redact mode too) — in balanced mode only if a word of it reads as
         part of a name or names a health condition, so that the tone of an everyday request is
         not enough. With format findings the model reads the text as redact mode would send it
-        (each replaced by ``<KIND>``): what could still be personal. Thresholds and how they
-        were chosen: :mod:`routing_mcp.pii_context`."""
+        (each replaced by ``<KIND>``): what could still be personal. A text longer than the
+        models were trained on (:data:`~routing_mcp.pii_context.LONGEST`) is left to the rules.
+        Thresholds and how they were chosen: :mod:`routing_mcp.pii_context`."""
         model = self.context
         assert model is not None
+        if len(text) > LONGEST:
+            return found  # longer than the texts the models learned from: the rules alone
         word_read = [f.entity in READ_FROM_WORDS for f in found]
         if found and all(word_read):
             return [] if model.probability(text) < model.clean else found

@@ -10,13 +10,15 @@ signed byte per feature bucket, and ``data/pii_context.json``: scale, bias, thre
 was trained on). Nothing is downloaded; the scan needs no NumPy.
 
 It finds no span, so it cannot redact. The scanner uses it as ``ROUTING_PII_CONTEXT`` says
-(:meth:`routing_mcp.pii.PiiScanner.scan`): ``filter`` (default) drops findings read from words
+(:meth:`routing_mcp.pii.PiiScanner.scan`): every mode but ``off`` drops findings read from words
 alone (a name, an address...) in a text it reads as clean with high confidence (below
 ``clean``); ``strict`` also gives a text it reads as personal (above ``personal``) with no
-finding that keeps it local a whole-text ``PERSONAL_CONTEXT`` finding, so that it stays local.
-Kinds found by their format (e-mail, card, IBAN, phone, IP, national ids) are never dropped.
-Measured (README, fourteenth round): ``filter`` removes false positives without losing recall on
-unseen corpora; ``strict`` adds recall but reads the tone of everyday requests as personal.
+finding that keeps it local a whole-text ``PERSONAL_CONTEXT`` finding, so that it stays local,
+and ``balanced`` (the default) does so only if a word of the text reads as part of a name
+(:mod:`routing_mcp.pii_tokens`) or names a health condition. Kinds found by their format
+(e-mail, card, IBAN, phone, IP, national ids) are never dropped. Measured (README, fourteenth
+round): alone, the model reads the tone of everyday requests as personal; the gate keeps most
+of the recall it adds and little of that.
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-# A text is read in chunks of this many characters (the model was trained on texts cut there);
-# a longer text is personal when any of its chunks is, and clean when every chunk is.
-CHUNK = 6000
+# The longest text the models read: what they were trained on (prompts of the corpora, cut here;
+# few are over 2 KB). A longer text (a pasted log, a document) is the rules' alone: read whole, a
+# machine log reads as personal throughout, and a name in a long document as clean.
+LONGEST = 6000
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 _REPEAT = re.compile(r"(.)\1+")
@@ -49,8 +52,8 @@ def shape(token: str) -> str:
 
 
 def features(text: str, bits: int) -> list[int]:
-    """The feature buckets of ``text`` (its first :data:`CHUNK` characters), each once."""
-    text = text[:CHUNK]
+    """The feature buckets of ``text`` (its first :data:`LONGEST` characters), each once."""
+    text = text[:LONGEST]
     tokens = _WORD.findall(text)
     lowered = [t.lower() for t in tokens]
     shapes = [shape(t) for t in tokens]
@@ -69,19 +72,6 @@ def features(text: str, bits: int) -> list[int]:
             found.add(f"c{n}:" + padded[i : i + n])
     mask = (1 << bits) - 1
     return sorted({zlib.crc32(f.encode()) & mask for f in found})
-
-
-def chunks(text: str) -> list[str]:
-    """``text`` cut into pieces of at most :data:`CHUNK` characters, at a space where one is
-    near the cut, so that a name is not split in two."""
-    out, start = [], 0
-    while len(text) - start > CHUNK:
-        cut = text.rfind(" ", start + CHUNK // 2, start + CHUNK)
-        cut = cut if cut > start else start + CHUNK
-        out.append(text[start:cut])
-        start = cut
-    out.append(text[start:])
-    return out
 
 
 @dataclass(frozen=True)
@@ -106,10 +96,7 @@ class ContextModel(Packaged):
     clean: float  # below it: the text is clean with confidence (drops word-read findings)
 
     def probability(self, text: str) -> float:
-        """How likely ``text`` carries personal data: the highest of its chunks."""
-        return max(self._chunk(piece) for piece in chunks(text))
-
-    def _chunk(self, text: str) -> float:
+        """How likely ``text`` (its first :data:`LONGEST` characters) carries personal data."""
         buckets = features(text, self.bits)
         return self.sigmoid(buckets, 1 / math.sqrt(len(buckets)) if buckets else 0.0)
 
