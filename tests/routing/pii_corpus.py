@@ -48,6 +48,8 @@ Split = Literal[
     "everyday",
     "blind15",
     "blind16",
+    "blind17",
+    "blind18",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

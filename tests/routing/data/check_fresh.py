@@ -37,6 +37,8 @@ CORPORA = [
     (HERE / "pii_personal_everyday.jsonl", HERE / "pii_clean_everyday.jsonl", "e"),
     (HERE / "pii_personal_blind15.jsonl", HERE / "pii_clean_blind15.jsonl", "b15"),
     (HERE / "pii_personal_blind16.jsonl", HERE / "pii_clean_blind16.jsonl", "b16"),
+    (HERE / "pii_personal_blind17.jsonl", HERE / "pii_clean_blind17.jsonl", "b17"),
+    (HERE / "pii_personal_blind18.jsonl", HERE / "pii_clean_blind18.jsonl", "b18"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}

@@ -1,0 +1,104 @@
+"""The ROUTING_PII_CONTEXT modes on corpora the models never saw: leave one corpus out.
+
+    uv run python -m tests.routing.pii_context_train --cv --oof /tmp/context.json   # ~35 s
+    uv run python -m tests.routing.pii_tokens_train --cv /tmp/words.json             # ~2 min
+    uv run python -m bench.routing_pii_modes --context /tmp/context.json --words /tmp/words.json
+
+For each of blind6..blind12: the rules it was measured on before it was tuned on (the detector
+of the commit below, checked out with ``git worktree`` and run in a subprocess), the whole-text
+model's and the name-word model's scores from models trained on the other corpora (the two
+``--cv`` files), combined as each mode does (routing_mcp.pii.PiiScanner._read_whole, for prompts
+of the corpora's length), pooled. This is the table the thresholds were chosen on (README,
+fourteenth round). Redact-mode protection is not recomputed here (the models read the redacted
+text in the scanner; the pre-tuning rules' findings are kept as they were).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from routing_mcp import pii_medical
+from tests.routing.pii_corpus import load
+
+# Each corpus and the commit whose detector was measured on it before it was tuned on.
+BEFORE_TUNING = {
+    "blind6": "ad979a8",
+    "blind7": "97ed64a",
+    "blind8": "f868289",
+    "blind9": "83ed5ce",
+    "blind10": "83ed5ce",
+    "blind11": "1447e32",
+    "blind12": "8130bff",
+}
+WORD_READ = {"PERSON", "LOCATION", "MEDICAL", "DATE_OF_BIRTH", "ID_NUMBER"}
+SCAN = """
+import inspect, json, sys
+from routing_mcp.pii import PiiScanner
+from tests.routing.pii_corpus import load
+off = {"context": "off"} if "context" in inspect.signature(PiiScanner).parameters else {}
+scanner = PiiScanner(0.4, ("US", "GB", "DE", "FR"), **off)
+print(json.dumps({s.id: sorted({f.entity for f in scanner.scan(s.text)})
+                  for name in ("personal", "clean") for s in load(name, sys.argv[1])}))
+"""
+
+
+def kinds_before_tuning(split: str, commit: str, root: Path) -> dict[str, list[str]]:
+    with tempfile.TemporaryDirectory(prefix="pii-modes-") as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(
+            ["git", "-C", str(root), "worktree", "add", "-f", "--detach", str(tree), commit],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", SCAN, split],
+                env={"PYTHONPATH": f"{tree}/routing-mcp/src:{root}", "PATH": "/usr/bin:/bin"},
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+        finally:
+            subprocess.run(["git", "-C", str(root), "worktree", "remove", "-f", str(tree)])
+    return json.loads(done.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--context", type=Path, required=True, help="pii_context_train --oof")
+    parser.add_argument("--words", type=Path, required=True, help="pii_tokens_train --cv")
+    args = parser.parse_args()
+    context, words = json.loads(args.context.read_text()), json.loads(args.words.read_text())
+    root = Path(__file__).resolve().parents[1]
+    rows = []
+    for split, commit in BEFORE_TUNING.items():
+        kinds = kinds_before_tuning(split, commit, root)
+        for name in ("personal", "clean"):
+            for s in load(name, split):  # type: ignore[arg-type]
+                rows.append((name == "personal", s.text, set(kinds[s.id]), s.id))
+    print("| mode | personal prompts flagged | clean prompts flagged |\n|---|---|---|")
+    for mode in ("off", "filter", "balanced", "strict"):
+        flagged = {True: 0, False: 0}
+        for personal, text, found, ident in rows:
+            p = context[ident]
+            if mode != "off" and found and found <= WORD_READ and p < 0.05:
+                found = set()
+            add = mode in ("balanced", "strict") and not found and p > 0.5
+            if add and mode == "balanced":
+                add = words[ident] > 0.2 or bool(pii_medical.terms(text))
+            flagged[personal] += bool(found) or add
+        n_pers = sum(1 for r in rows if r[0])
+        n_clean = len(rows) - n_pers
+        print(
+            f"| {mode} | {flagged[True] / n_pers:.1%} ({flagged[True]}/{n_pers}) | "
+            f"{flagged[False] / n_clean:.1%} ({flagged[False]}/{n_clean}) |"
+        )
+
+
+if __name__ == "__main__":
+    main()
