@@ -49,7 +49,7 @@ CLOUD_ENV = {
 
 @pytest.fixture(scope="session")
 def served_scanner() -> PiiScanner:
-    return PiiScanner(0.4, ("US", "GB", "DE", "FR"))  # as served: ROUTING_PII_CONTEXT=filter
+    return PiiScanner(0.4, ("US", "GB", "DE", "FR"))  # as served: ROUTING_PII_CONTEXT=balanced
 
 
 @pytest.fixture(scope="session")

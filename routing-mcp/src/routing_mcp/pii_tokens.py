@@ -1,10 +1,11 @@
 """A statistical reading of single words: could this word be part of a private person's name?
 
-Trained offline with the whole-text model (``tests/routing/pii_context_train.py``) on the PERSON
-strings the hand-written corpora list: a logistic regression over hashed features of a word and
-its neighbours (the words, their shapes, whether the name lists know them as given names,
-surnames or words, the punctuation around). Shipped as package data (``data/pii_tokens.bin``, one
-signed byte per bucket, and ``data/pii_tokens.json``). Nothing is downloaded; no NumPy.
+Trained offline by ``tests/routing/pii_tokens_train.py``, on the corpora the whole-text model
+learns from, from the PERSON strings they list: a logistic regression over hashed features of a
+word and its neighbours (the words, their shapes, whether the name lists know them as given
+names, surnames or words, the punctuation around). Shipped as package data
+(``data/pii_tokens.bin``, one signed byte per bucket, and ``data/pii_tokens.json``). Nothing is
+downloaded; no NumPy.
 
 Measured alone it adds little to the name rules (README, fourteenth round). Its use is as a
 gate: in ``balanced`` mode the whole-text model keeps a text local only when the text also holds
