@@ -16,6 +16,23 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
     ("prompt", "entity", "value"),
     [
         ("Charge it to 2720 9900 0000 0007 please", "CREDIT_CARD", "2720 9900 0000 0007"),
+        # round 15: a Luhn-valid card in four groups outside the issuers' ranges, named a card
+        # in the sentence before it; a person's number after a desk word further back, a mobile
+        # in international form (not card-shaped: three groups after the country code)
+        (
+            "the old debit card my dad keeps in the drawer, the one from the credit union: "
+            "5712 3400 8812 6634, can I shred it?",
+            "CREDIT_CARD",
+            "5712 3400 8812 6634",
+        ),
+        (
+            "Ma carte bancaire 8800 1234 5678 9010 a été avalée par le distributeur",
+            "CREDIT_CARD",
+            "8800 1234 5678 9010",
+        ),
+        ("met her at the front desk. Her mobile: 07911 402 883", "PHONE_NUMBER", "07911 402 883"),
+        ("ruf ihn an unter 0049 1511 2345 678", "PHONE_NUMBER", "0049 1511 2345 678"),
+        ("he keeps ringing the front desk from 07392 118 405", "PHONE_NUMBER", "07392 118 405"),
         # round 6: India's PAN (upper case, the holder's kind in the fourth letter), Mexico's CURP
         # (its check digit right)
         ("the tax portal rejects my PAN AFZPK7190K, why?", "IN_PAN", "AFZPK7190K"),
@@ -146,6 +163,10 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         # round 13: a public person's birth date, a machine's mailbox, a famous address
         "Grace Hopper was born on 9 December 1906. Write three quiz questions",
         "cloning git@github.com:acme-org/api.git fails with publickey",
+        # round 15: a company's desks, also after a department word
+        "write to customer-service@loomfield-outdoor.com about the broken tent pole",
+        "la tienda dice que escriba a devoluciones y a returns@kettlebrook.es, ¿cuál?",
+        "Datenschutzanfragen bitte an datenschutz@stadtwerke-lindau.de schicken",
         "What's at 1600 Amphitheatre Parkway? worth a stop?",
     ],
 )
@@ -184,6 +205,22 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "is the airline's customer service number still 0800 123 4567 on weekends?",
         "the flyer says call 020 000 000 00 for bookings, is that a typo?",
         "write a mystery opening set at 742 Evergreen Terrace on a stormy night",
+        # round 15: freephone numbers in each region, a desk or line of an organisation named
+        # before the number, digits glued to letters, a card-shaped number that fails the Luhn
+        # check (in any grouping), a barcode, the Spanish "n.º"
+        "is 0800 157 0044 free to call from a mobile?",
+        "die Nummer 0800 555 7788 steht auf der Packung, kostet das was?",
+        "le numéro vert 0800 29 31 47 répond le dimanche ?",
+        "they said to ring 1-866-520-4471 for a replacement part",
+        "the gym's front desk is 0161 496 0715, should I call or email?",
+        "Notre standard : 04 72 19 55 80. Tu peux faire une signature ?",
+        "Unsere Servicehotline ist unter 089 4412 7765 erreichbar, formulier das freundlicher",
+        "Sales: +44 113 496 0521, Returns: returns@shop.test, make it a table",
+        "la referencia ES-2023-448120 no aparece en mi cuenta",
+        "el número 6011 4590 2231 8872 no pasa la validación, ¿por qué?",
+        "check digit of 5021443198837765 by hand, please",
+        "what does the EAN barcode 4006381333931 encode?",
+        "mi paquete n.º 55-3301-2294 sigue en aduanas",
     ],
 )
 def test_order_and_invoice_numbers_are_not_phones_or_ids(scanner: PiiScanner, prompt: str) -> None:

@@ -57,6 +57,12 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("we start IVF in March, my wife is nervous", "IVF"),
         # a clinician's verdict is about someone
         ("Sunny coughs at night and the doctor said it's probably asthma", "asthma"),
+        # round 15: German compounds of a depression or of a faculty's disorder, a heart murmur
+        # in French, a thrombosis's abbreviation
+        ("mein Bruder hat eine Altersdepression, sagt der Arzt", "Altersdepression"),
+        ("meine Mutter hat nach dem Schlaganfall Wortfindungsstörungen", "Wortfindungsstörungen"),
+        ("le médecin a entendu un souffle au cœur chez mon fils", "souffle au cœur"),
+        ("my dad's discharge letter says DVT, left calf", "DVT"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:

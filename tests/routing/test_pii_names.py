@@ -63,6 +63,14 @@ TUNED_FLOORS = {
     "blind9": (0.98, 0.965, 0.095),
     "blind10": (0.965, 0.95, 0.135),
     "blind11": (0.975, 0.96, 0.135),
+    # session 12 (fifteenth round): blind12 to blind18, the rules alone after it
+    "blind12": (0.945, 0.93, 0.165),
+    "blind13": (0.97, 0.955, 0.06),
+    "blind14": (0.935, 0.92, 0.05),
+    "blind15": (0.965, 0.955, 0.04),
+    "blind16": (0.945, 0.935, 0.035),
+    "blind17": (0.955, 0.945, 0.035),
+    "blind18": (0.98, 0.965, 0.02),
 }
 
 
@@ -81,6 +89,11 @@ def test_blind_corpora_keep_what_their_rounds_fixed(scanner: PiiScanner, split: 
     ("prompt", "name"),
     [
         ("Write to Sarah O'Connor about the invoice", "Sarah O'Connor"),
+        # round 15: a name no list knows after a naming word, said by the writer or of another
+        ("the new tutor is called Osric, how much should we pay him?", "Osric"),
+        ("his name's Barnaby and he wants to borrow the drill", "Barnaby"),
+        ("jemand namens Jorinde hat zweimal angerufen", "Jorinde"),
+        ("I'm Thandeka, I teach maths and need a cover letter", "Thandeka"),
         ("my colleague maria garcia needs a cover letter", "maria garcia"),
         ("Anna Müller needs a birthday poem", "Anna Müller"),
         ("Please write a note for José about the meeting", "José"),
@@ -166,6 +179,8 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "Is a Bosch or a Miele dishwasher quieter? Argo or Flux for GitOps?",
         # decorators are code, not mentions
         "@ray.remote\ndef train(): ...\n@mock.patch('app.clock')\ndef test_it(): ...",
+        # round 15: a frequent lower-case word after "ich bin" is no name
+        "Ich bin mir nicht sicher, ob der Router das kann",
         # plurals after "the" that are places, brands, words
         "Holiday: the Netherlands or the Dolomites? The Mercedes Sprinter or the Browns' van?",
         # places one visits; a verb after a relation in another language
@@ -444,6 +459,9 @@ def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, p
         # round 13: a known name whose first word is a relation ("Granny Smith"), Madrid's Gran Vía
         "which apples for a crumble: Granny Smith, Bramley or Cox?",
         "ruta a pie: Puerta del Sol, Gran Vía, Plaza de Cibeles",
+        # round 15: a thing named with a word no list knows; German's article after a title
+        "which serif font is called Perpetua and who designed it?",
+        "welches Kapitel im Herrn der Ringe ist das längste?",
     ],
 )
 def test_businesses_animals_works_and_history_are_no_private_person(

@@ -174,7 +174,7 @@ class CandidatePhoneRecognizer(EntityRecognizer):
                 or self._ISO_DATE.match(match.group())
             ):
                 continue  # too short for a phone number, or an IP, or a date (and time)
-            before = text[max(0, match.start() - 30) : match.start()]
+            before = text[max(0, match.start() - 60) : match.start()]
             if (
                 self._GLUED.search(before)
                 or self._ID_WORD.search(before)
@@ -270,6 +270,42 @@ def _has_context(lowered: str, start: int, words: list[str]) -> bool:
 
 _GROUPED = re.compile(r"\d{4}(?: \d{4})+")
 _GROUPED_ON = re.compile(r" \d{4}\b")
+
+
+# A card's shape: four groups of four (or Amex's 4-6-5), or 16 to 19 digits in one run. No phone
+# number is written so (E.164 allows 15 digits with the country code).
+_CARD_SHAPED = re.compile(
+    r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1?\d{1,3})?|\d{4}([ -])\d{6}\2\d{5}|\d{16,19}"
+)
+
+
+def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str, ...]) -> bool:
+    """A phone finding that is no private person's number: part of a card-shaped number (a
+    card that fails the Luhn check, "le numéro de carte 5064 4669 4769 1653", the valid ones
+    are CREDIT_CARD's) or a freephone number (0800 in GB, DE and FR, 1-800 in the US) in every
+    configured region that reads it as valid, an organisation's line (UK's 0808 and France's
+    0805 stay: Germany reads them as landlines). Only freephone: a
+    premium or shared-cost reading in one region is often a mobile or a landline of a region
+    not configured (Irish 086, Italian 348, Japanese 090)."""
+    start, end = result.start, result.end
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in " -"):
+        start -= 1
+    while end < len(text) and (text[end].isdigit() or text[end] in " -"):
+        end += 1
+    if _CARD_SHAPED.fullmatch(text[start:end].strip(" -")):
+        return True
+    number = text[result.start : result.end].lstrip()
+    if number.startswith(("1-", "1 ", "+1")):
+        regions = ("US",)  # the NANP's trunk prefix or country code: no other region's
+    types = set()
+    for region in regions[:1] if number.startswith("+") else regions:
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            types.add(phonenumbers.number_type(parsed))
+    return types == {phonenumbers.PhoneNumberType.TOLL_FREE}
 
 
 def _inside_token(text: str, result: RecognizerResult) -> bool:
@@ -396,6 +432,9 @@ class PiiScanner:
                 if r.score >= self.threshold
                 and not _inside_token(text, r)
                 and not pii_examples.is_example(text, r)
+                and not (
+                    r.entity_type == "PHONE_NUMBER" and _not_a_persons_phone(text, r, self.regions)
+                )
             ),
             key=lambda f: (f.start, f.entity),
         )

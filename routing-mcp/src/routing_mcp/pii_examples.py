@@ -29,10 +29,15 @@ _RESERVED_DOMAIN = re.compile(
 # A mailbox of a machine or a company's service desk, no one's: "no-reply@…", "billing@…",
 # "git@github.com". Not the words a person's own domain uses too ("hello@", "info@",
 # "contact@", "office@": "hello@annamueller.de" names her), default-deny.
+# Since round 15 also a company's desks (sales, service, returns, claims, privacy, press,
+# careers), after a department word too ("baggage.claims@", "customer-service@").
 _ROLE_MAILBOX = re.compile(
+    r"(?:[a-z]+[._-])?"
     r"(?:no-?reply|do-?not-?reply|noreply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|"
     r"git|noc|root|support|helpdesk|billing|invoices?|newsletter|notifications?|alerts?|"
-    r"bookings?|reservations?|orders?|rechnung|facturation|klantenservice)@",
+    r"bookings?|reservations?|orders?|rechnung|facturation|klantenservice|"
+    r"sales|service|returns?|claims|privacy|datenschutz|dpo|press|presse|careers|jobs|"
+    r"kundenservice|reklamation(?:en)?|retours?)@",
     re.IGNORECASE,
 )
 # A year in a date: a birth before 1900 is no living person's ("born 14 March 1879, Ulm").

@@ -26,6 +26,8 @@ ID_WORD_BEFORE = re.compile(
     r"issue|pr|transaction|commit|batch|lot|part|sku|model|rechnung|bestellung|auftrag|"
     r"vorgang|kundennummer|facture|commande|dossier|pedido|factura|fattura|ordine|pratica|"
     r"spedizione|factuur|bestelling|order|zending|klantnummer|"
+    # a product's barcode: "a UPC barcode like 036000291452", "ISBN 978..."
+    r"upc|gtin|isbn|barcode|strichcode|code-barres|"
     # the supply point of an electricity or gas meter: "PDL", "Zählpunkt", "CUPS", "POD", "EAN"
     r"pdl|prm|point de livraison|zählpunkt|zählernummer|cups|pod|ean|mpan|mprn|"
     # a device's serial, in the six languages
@@ -34,7 +36,7 @@ ID_WORD_BEFORE = re.compile(
     # a handset's or a SIM's number, a company's register or tax number
     r"imei|imeisv|imsi|iccid|meid|siret|siren|tva|vat|ust-?idnr|ust-?id|kvk|ein|cif)"
     r"(?:s|nummer|nr)?\s*"
-    r"(?:no\.?|nr\.?|n\.|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*"
+    r"(?:no\.?|nr\.?|n\.º|n\.|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*"
     # "my phone's IMEI is 35-...", "un numéro SIRET comme 732 ..."
     r"(?:(?:is|ist|est|es|è|comme|like|wie|como|come|zoals)\s+)?"
     r"(?-i:[A-Z]{1,4}\s+)?$",  # (a letter prefix of the serial: "Seriennummer FD 9704 ...")
@@ -51,14 +53,34 @@ _DEVICE_NUMBER_BEFORE = re.compile(
 
 
 class CardRecognizer(CreditCardRecognizer):
-    """Card numbers, with Mastercard's 2-series; not an IMEI or a SIM number (also Luhn)."""
+    """Card numbers, with Mastercard's 2-series; not an IMEI or a SIM number (also Luhn). Any
+    Luhn-valid number written as a card is (four groups of four) counts too, whatever its first
+    digits, where a card is named before it ("the debit card ...: 5873 1166 6640 7504"): the
+    issuer ranges change, and a number a user calls a card is one."""
+
+    CONTEXT = (
+        *CreditCardRecognizer.CONTEXT,
+        *("debit", "karte", "carte", "tarjeta", "carta", "kaart"),
+    )
+
+    # the issuers' ranges (the two patterns before the card-shaped one)
+    _ISSUED = re.compile(
+        r"(?!1\d{12}(?!\d))(?:[1346]\d{3}|5[0-5]\d{2}|2(?:2[2-9]|[3-6]\d|7[01])\d|2720)"
+    )
+    UNISSUED_SCORE = 0.05
 
     def analyze(self, text: str) -> list[RecognizerResult]:
-        return [
-            r
-            for r in super().analyze(text)
-            if not _DEVICE_NUMBER_BEFORE.search(text[max(0, r.start - 24) : r.start])
-        ]
+        found = []
+        for r in super().analyze(text):
+            if _DEVICE_NUMBER_BEFORE.search(text[max(0, r.start - 24) : r.start]):
+                continue
+            if not self._ISSUED.match(text, r.start):
+                # a card only where one is named, in the sentence before it
+                before = text[max(0, r.start - 120) : r.start].lower()
+                named = any(word in before for word in self.CONTEXT)
+                r.score = 0.4 if named else self.UNISSUED_SCORE
+            found.append(r)
+        return found
 
     def __init__(self) -> None:
         super().__init__()
@@ -67,6 +89,14 @@ class CardRecognizer(CreditCardRecognizer):
                 "Mastercard 2-series",
                 r"\b(2(?:2[2-9]|[3-6]\d|7[01])\d|2720)[- ]?(\d{4})[- ]?(\d{4})[- ]?(\d{4})\b",
                 0.3,
+            )
+        )
+        self.patterns.append(
+            Pattern(
+                "card-shaped, named a card",  # only a context word lifts it over the threshold
+                # (alone: not four groups of an IBAN; no group, the screen joins the patterns)
+                r"(?<!(?-i:[A-Z0-9])[- ])(?<!\w)\d{4}[- ]\d{4}[- ]\d{4}[- ]\d{4}(?![- ]?\d)(?!\w)",
+                0.05,
             )
         )
 
@@ -123,9 +153,17 @@ class FrNirRecognizer(PatternRecognizer):
 
 
 # A company's line named just before the number: "customer service number 030 2970".
+# Also a desk or line every organisation has ("the hotel's front desk is ...", "our company
+# switchboard, ...", "le numéro de l'accueil ...", "Sales: ..."), a compound's end ("Kundenhotline")
+# and the organisation named between ("Le service client d'EDF, c'est bien le ...").
 BUSINESS_LINE_BEFORE = re.compile(
-    r"\b(?:customer (?:service|support|care)|hotline|helpline|support line|service line|"
-    r"kundenservice|kundendienst|servicenummer|service client|service clients|"
-    r"atención al cliente|servizio clienti|klantenservice)\b[^\n\d]{0,24}$",
+    r"(?:\b(?:customer (?:service|support|care)|helpline|support line|service line|"
+    r"support number|sales line|sales number|front desk|switchboard|"
+    r"kundenservice|kundendienst|servicenummer|zentrale|service client|service clients|"
+    r"(?:le|notre|votre|du) standard|accueil|atención al cliente|centralita|servizio clienti|"
+    r"centralino|"
+    r"klantenservice)\b|hotline\b|\b(?:sales|support)\s*:)"
+    # (not a call from a number to the desk: "he's been ringing the front desk from 07...")
+    r"(?:(?!\b(?:from|von|depuis|desde|da|vanaf)\b)[^\n\d.!?]){0,40}$",
     re.IGNORECASE,
 )

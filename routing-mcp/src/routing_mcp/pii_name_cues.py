@@ -135,9 +135,23 @@ ITS_ME = re.compile(
     re.IGNORECASE,
 )
 SELF_INTRO = re.compile(rf"\b(?:{SELF_NAMED})\s*,?\s*$", FLAGS)
+# Someone named, by the writer or another: "a recruiter named Tallulah", "his name's Crispin",
+# "sie heißt Ottilie", "jemand namens Jorinde", "I'm Mthunzi": what follows is a name, known to
+# the lists or not (a thing named is THING_NAMED's).
+NAMING = re.compile(
+    r"(?:\bnamed|\bcalled|\bunder the name|\b(?:my|his|her|their|whose) name(?:['’]s| is| was)|"
+    r"\bi am|\bi['’]m|\b(?:er|sie) hei(?:ß|ss)t|\bnamens|\bgenannt|\b(?:il|elle) s['’]appel+e|"
+    r"\b(?:él|ella) se llama|\b(?:lui|lei) si chiama|\b(?:hij|zij) heet|"
+    rf"{SELF_NAMED})\s*['\"‘“«„]?\s*$",
+    FLAGS,
+)
 INTRO = re.compile(
     r"(?:my name is|i am|i'm|name:|named|called|under the name|signed|sign(?:ed)?(?: it| this)?"
     rf"(?: off)? as|{SELF_NAMED}|ich bin|je suis|soy|attendees were|anwesend waren|asistieron|"
+    # someone else's: "his name's Crispin", "sie heißt Ottilie", "jemand namens Jorinde"
+    r"\b(?:his|her|their|whose) name(?:['’]s| is| was)|\b(?:er|sie) hei(?:ß|ss)t|\bnamens|"
+    r"\b(?:il|elle) s['’]appel+e|\b(?:él|ella) se llama|\b(?:lui|lei) si chiama|"
+    r"\b(?:hij|zij) heet|"
     # a clinical note's or a form's patient field: "Pt: Bongani Mthembu", "Patientin: ..."
     r"\b(?:pt|patient|patientin|patiente|paciente|paziente)(?: name)?\s*:|"
     # mail and contact headers: "From: Grace Adebayo <...>", "FN:Esperanza Villanueva"

@@ -37,6 +37,9 @@ class NameHit:
 
 
 _TITLE_END = re.compile(r"\b(\w+)\.?\s+$")
+# German's article after a title ("im Herrn der Ringe"); "von der Leyen" has its "von" first.
+# Not "le", "la": "Mme Le Goff", "mme le goff" are Breton surnames.
+_ARTICLE_AFTER_TITLE = frozenset(("der",))
 _RANKS = frozenset({"lady", "lord", "sir", "captain", "king", "queen", "saint", "st", "princess"})
 
 
@@ -510,6 +513,8 @@ class NameFinder(Lexicon):
                 return capitals
             if (  # "Frau von Wedel-Parlow", "Mevrouw van der Berg" (not "famille de Jacques")
                 _key(nxt.text) in cues.PARTICLES
+                # an article, not a particle, right after the title: "im Herrn der Ringe"
+                and _key(nxt.text) not in _ARTICLE_AFTER_TITLE
                 and _key(t.text) not in cues.FAMILY_WORDS
                 and not nxt.cap
                 and self._joined(text, t, nxt)
@@ -539,6 +544,7 @@ class NameFinder(Lexicon):
                 not nxt.cap
                 and (_key(t.text) in cues.LOWER_TITLES or gap.strip() == ".")
                 and gap != "."  # the title's own ending: "dott.ssa", "sig.ra"
+                and _key(nxt.text) not in _ARTICLE_AFTER_TITLE
                 and self._lower_after_title(text, tokens, i + 1)
             )
             elided = cues.ELIDED_GAP.match(gap) is not None  # "Mme N'Diaye", "mme n'diaye"
@@ -680,7 +686,12 @@ class NameFinder(Lexicon):
             and cues.PERSON_VERB.search(text[max(0, t.start - 48) : t.start])
         ):
             return NameHit(t.start, t.end, POSSIBLE)  # "how do i tell jasmine", "text rose"
-        if cue == "strong" and _key(t.text) not in cues.AUXILIARIES and len(t.text) > 2:
+        if (
+            cue == "strong"
+            and _key(t.text) not in cues.AUXILIARIES
+            and _key(t.text) not in self.common  # "ich bin mir nicht sicher", "je suis sur"
+            and len(t.text) > 2
+        ):
             return NameHit(t.start, t.end, POSSIBLE)  # "my brother tyler", not "my boss will"
         return None
 
@@ -722,7 +733,13 @@ class NameFinder(Lexicon):
             end = nxt.end if two and nxt is not None else t.end
             return NameHit(t.start, end, LIKELY), 2 if two else 1
         if cue == "verb" or (
-            cue == "strong" and (cues.GREETING.search(before) or cues.RELATION.search(before))
+            cue == "strong"
+            # "a recruiter named Tallulah", "his name's Crispin" (a thing named: cue "thing")
+            and (
+                cues.GREETING.search(before)
+                or cues.RELATION.search(before)
+                or cues.NAMING.search(before)
+            )
         ):
             return NameHit(t.start, t.end, POSSIBLE + 0.05), 1
         return None, 1

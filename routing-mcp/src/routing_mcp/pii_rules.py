@@ -476,16 +476,23 @@ _ID_WORD = (
 
 
 class ContextPhoneRecognizer(Filtered, PatternRecognizer):
-    """Digits after a phone word, unless an id word stands right before them ("numéro de
-    commande 405-1127834-9931702")."""
+    """Digits after a phone word, unless an id word or a company's line stands right before
+    them ("numéro de commande 405-1127834-9931702", "hotline: 030 2970") or they are glued to
+    letters ("FR-2024-118734")."""
 
     _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+    # glued to letters before it: "commande FR-2024-118734" is one identifier
+    _GLUED = re.compile(r"\b[A-Za-z]\w*[-_/#]$")
 
     def keep(self, text: str, result: RecognizerResult) -> bool:
         if self._DATE.fullmatch(text[result.start : result.end].strip()):
             return False  # "Mobile team, due 2026-12-15": a date after a phone word
-        before = text[max(0, result.start - 40) : result.start]
-        return ID_WORD_BEFORE.search(before) is None and BUSINESS_LINE_BEFORE.search(before) is None
+        before = text[max(0, result.start - 60) : result.start]
+        return (
+            ID_WORD_BEFORE.search(before) is None
+            and BUSINESS_LINE_BEFORE.search(before) is None
+            and self._GLUED.search(before) is None
+        )
 
 
 _BIRTH_COLUMN = re.compile(
