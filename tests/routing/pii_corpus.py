@@ -50,6 +50,9 @@ Split = Literal[
     "blind16",
     "blind17",
     "blind18",
+    "blind19",
+    "blind20",
+    "blind21",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -39,6 +39,9 @@ CORPORA = [
     (HERE / "pii_personal_blind16.jsonl", HERE / "pii_clean_blind16.jsonl", "b16"),
     (HERE / "pii_personal_blind17.jsonl", HERE / "pii_clean_blind17.jsonl", "b17"),
     (HERE / "pii_personal_blind18.jsonl", HERE / "pii_clean_blind18.jsonl", "b18"),
+    (HERE / "pii_personal_blind19.jsonl", HERE / "pii_clean_blind19.jsonl", "b19"),
+    (HERE / "pii_personal_blind20.jsonl", HERE / "pii_clean_blind20.jsonl", "b20"),
+    (HERE / "pii_personal_blind21.jsonl", HERE / "pii_clean_blind21.jsonl", "b21"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
