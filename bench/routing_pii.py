@@ -26,7 +26,9 @@ measured once after the tenth round, tuned on in the eleventh: BLIND9.md) and ``
 thirteenth: BLIND11.md), ``blind12`` (written during the thirteenth round, measured once after
 it and once with the first whole-text model, then training data of that model: BLIND12.md),
 ``blind13`` to ``blind18`` (written during the fourteenth round, measured once per
-``--context`` mode, never trained on: BLIND13.md to BLIND18.md) and ``everyday`` (everyday requests
+``--context`` mode, then tuned on and trained on in the fifteenth: BLIND13.md to BLIND18.md),
+``blind19`` to ``blind21`` (written during the fifteenth round, measured once per mode after it,
+never trained on: BLIND19.md to BLIND21.md) and ``everyday`` (everyday requests
 with and without personal data; one half trains the whole-text model: EVERYDAY.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),

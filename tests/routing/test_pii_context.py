@@ -196,7 +196,7 @@ from routing_mcp.settings import RoutingSettings
 
 PROMPTS = {
     "health": "write a short get-well message, the surgery on my knee is next tuesday",
-    "everyday": "Help me write a friendly note to my neighbours about the party",
+    "everyday": "Write a thank-you card for my grandmother",
 }
 
 async def main():
