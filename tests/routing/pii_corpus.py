@@ -53,6 +53,8 @@ Split = Literal[
     "blind19",
     "blind20",
     "blind21",
+    "blind22",
+    "blind23",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -42,6 +42,8 @@ CORPORA = [
     (HERE / "pii_personal_blind19.jsonl", HERE / "pii_clean_blind19.jsonl", "b19"),
     (HERE / "pii_personal_blind20.jsonl", HERE / "pii_clean_blind20.jsonl", "b20"),
     (HERE / "pii_personal_blind21.jsonl", HERE / "pii_clean_blind21.jsonl", "b21"),
+    (HERE / "pii_personal_blind22.jsonl", HERE / "pii_clean_blind22.jsonl", "b22"),
+    (HERE / "pii_personal_blind23.jsonl", HERE / "pii_clean_blind23.jsonl", "b23"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
