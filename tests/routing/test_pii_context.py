@@ -97,6 +97,17 @@ def test_word_read_findings_are_dropped_only_when_the_model_reads_the_text_as_cl
         assert unsure.scan(text) == rules_only
 
 
+def test_two_kinds_read_apart_are_never_dropped() -> None:
+    """A name and a health fact, each found by the rules: the model's confident "clean" does
+    not veto both (it read a hospice visit this way at p = 0.04)."""
+    text = "Visiting hours at the hospice? My uncle Bertram moved there, end-stage COPD."
+    rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
+    assert {f.entity for f in rules_only} >= {"PERSON", "MEDICAL"}
+    for mode in ("filter", "balanced", "strict"):
+        confident, _ = scanner_with(0.0, mode)
+        assert confident.scan(text) == rules_only
+
+
 def test_format_findings_are_never_dropped() -> None:
     text = "forward it to ops.lead@gmail.com and call +44 20 7946 0958"
     for mode in ("filter", "balanced", "strict"):

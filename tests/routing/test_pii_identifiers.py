@@ -33,6 +33,9 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("met her at the front desk. Her mobile: 07911 402 883", "PHONE_NUMBER", "07911 402 883"),
         ("ruf ihn an unter 0049 1511 2345 678", "PHONE_NUMBER", "0049 1511 2345 678"),
         ("he keeps ringing the front desk from 07392 118 405", "PHONE_NUMBER", "07392 118 405"),
+        # a national number after its name, its check digit mistyped: still someone's
+        ("Mitt personnummer är 19900314-1234, stämmer formatet?", "ID_NUMBER", "19900314-1234"),
+        ("my PPS number is 7654321XA, the form rejects it", "ID_NUMBER", "7654321XA"),
         # round 6: India's PAN (upper case, the holder's kind in the fourth letter), Mexico's CURP
         # (its check digit right)
         ("the tax portal rejects my PAN AFZPK7190K, why?", "IN_PAN", "AFZPK7190K"),
@@ -167,6 +170,8 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "write to customer-service@loomfield-outdoor.com about the broken tent pole",
         "la tienda dice que escriba a devoluciones y a returns@kettlebrook.es, ¿cuál?",
         "Datenschutzanfragen bitte an datenschutz@stadtwerke-lindau.de schicken",
+        # the SSA's numbers for advertisements, shown as examples
+        "the sample record in our tutorial has SSN 987-65-4325, is that range reserved?",
         "What's at 1600 Amphitheatre Parkway? worth a stop?",
     ],
 )

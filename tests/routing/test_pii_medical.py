@@ -63,6 +63,7 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("meine Mutter hat nach dem Schlaganfall Wortfindungsstörungen", "Wortfindungsstörungen"),
         ("le médecin a entendu un souffle au cœur chez mon fils", "souffle au cœur"),
         ("my dad's discharge letter says DVT, left calf", "DVT"),
+        ("I found a lump in my breast last night, the GP can see me Friday", "lump in my breast"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:

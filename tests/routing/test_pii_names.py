@@ -94,6 +94,11 @@ def test_blind_corpora_keep_what_their_rounds_fixed(scanner: PiiScanner, split: 
         ("his name's Barnaby and he wants to borrow the drill", "Barnaby"),
         ("jemand namens Jorinde hat zweimal angerufen", "Jorinde"),
         ("I'm Thandeka, I teach maths and need a cover letter", "Thandeka"),
+        # relations of the six languages before a lower-case given name
+        ("un gâteau pour les 90 ans de mamie josette", "josette"),
+        ("was schenke ich meiner nichte frieda zur einschulung?", "frieda"),
+        ("my bf callum keeps leaving the heating on", "callum"),
+        ("mi cuñado rodrigo llega el viernes, ¿qué cocino?", "rodrigo"),
         ("my colleague maria garcia needs a cover letter", "maria garcia"),
         ("Anna Müller needs a birthday poem", "Anna Müller"),
         ("Please write a note for José about the meeting", "José"),
@@ -181,6 +186,9 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "@ray.remote\ndef train(): ...\n@mock.patch('app.clock')\ndef test_it(): ...",
         # round 15: a frequent lower-case word after "ich bin" is no name
         "Ich bin mir nicht sicher, ob der Router das kann",
+        # "nicht" is German's "not", not Dutch's niece
+        "Der Container startet nicht, Fehler: exec format error",
+        "Minecraft for the kids: Java or Bedrock edition on a Switch?",
         # plurals after "the" that are places, brands, words
         "Holiday: the Netherlands or the Dolomites? The Mercedes Sprinter or the Browns' van?",
         # places one visits; a verb after a relation in another language

@@ -68,7 +68,14 @@ PLACEHOLDER_PEOPLE = frozenset(
 )
 # National ids every tutorial uses: Italy's fiscal code of "Mario Rossi", the Dutch test BSN.
 # Spain's "12345678Z", the DNI every letter-check tutorial computes.
-EXAMPLE_IDS = frozenset(("RSSMRA80A01H501U", "RSSMRA85T10A562S", "999999990", "12345678Z"))
+# The Social Security Administration's numbers for advertisements (987-65-4320 to 4329, never
+# issued) and the number printed on a wallet insert in 1938 (078-05-1120, voided).
+EXAMPLE_IDS = frozenset(
+    (
+        *("RSSMRA80A01H501U", "RSSMRA85T10A562S", "999999990", "12345678Z", "078051120"),
+        *(f"98765432{d}" for d in range(10)),
+    )
+)
 # The sentence says it is an example (English and the five other languages).
 _EXAMPLE_WORD = re.compile(
     r"\b(?:example\w*|sample\w*|test\w*|dummy|fake|placeholder|docs|documentation|tutorial|"

@@ -93,6 +93,9 @@ _EN = [
     r"\b(?:cancer|tumou?r|lymphoma|leuka?emia)\s+(?:is|has come|came)\s+back\b",
     # pregnancy weeks
     r"\b\d{1,2}\s*(?:weeks?|wks?|months?)\s+pregnant\b",
+    # round 15: a lump or a growth found on someone's body: "a lump in my breast"
+    rf"\b(?:lump|lumps|growth|mass|swelling|mole)\s+(?:in|on|under)\s+{_OWNER}{_PART}"
+    rf"(?:{_BODY_EN}|armpit|testicles?)\b",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -270,6 +273,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("tested positive",),
         ("back",),
         ("pregnant",),
+        ("lump", "growth", "mass", "swelling", "mole"),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

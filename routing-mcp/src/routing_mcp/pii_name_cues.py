@@ -67,6 +67,13 @@ RELATION = re.compile(
     r"pote|potes|coloc|colocataire|meilleure? amie?|colega|compi|maat|"
     r"mama|papa|babcia|mitbewohner(?:in)?|mieter(?:in)?|enkel(?:in)?|cousine|"
     r"compagne|compagnon|copine|copain|belle-mère|beau-père|petit-fils|petite-fille|"
+    # round 15: more of the family and of the people one writes about, in the six languages
+    r"gf|bf|hubby|wifey|stepmum|stepmom|stepdad|godson|goddaughter|godmother|godfather|"
+    r"neffen?|nichte|cousin|schwager|schwägerin|schwieger(?:mutter|vater|sohn|tochter)|azubi|"
+    r"verlobte[rn]?|lebensgefährt(?:e|in)|patenkind|mamie|papi|tata|tatie|tonton|"
+    r"belle-sœur|beau-frère|filleule?|marraine|parrain|suegr[oa]|cuñad[oa]|yerno|"
+    r"nuera|ahijad[oa]|madrina|padrino|cugin[oa]|suocer[oa]|cognat[oa]|nipote|neef|"
+    r"oom|schoonzus|zwager|peetoom|peettante|"
     r"moglie|marito|figli[oa]|fratello|sorella|madre|padre|nonn[oa]|zi[oa]|amic[oa]|"
     r"collega|vicin[oa]|coinquilin[oa]|fidanzat[oa]|"
     r"vrouw|zoon|dochter|broer|zus|moeder|vader|schoonmoeder|schoonvader|buurman|"

@@ -459,7 +459,7 @@ _BIRTH_FIELD = (
     r"anniversaires?|cumpleaños|compleann[oi]|verjaardag(?:en)?)"
 )
 # Words that say an id follows, in the six languages (compounds too: "Personalausweisnummer").
-_ID_WORD = (
+ID_NAMES = (
     r"(?:passport|passeport|pasaporte|passaporto|paspoort|reisepass|pass(?=nummer)|"
     r"driving licen[cs]e|driver['’]?s licen[cs]e|drivers licen[cs]e|licen[cs]e number|"
     r"führerschein|permis de conduire|permis|carnet de conducir|carnet|patente|rijbewijs|"
@@ -471,7 +471,12 @@ _ID_WORD = (
     r"sozialversicherungsnummer|tax id|steuer-?id|steueridentifikationsnummer|steuernummer|"
     r"numéro fiscal|codice fiscale|bsn|burgerservicenummer|sofinummer|utr|"
     # German insurance numbers, also inside their compounds: "Rentenversicherungsnummer"
-    r"rentenversicherungs(?:nummer)?|rv-nummer|sv-nummer|krankenversichertennummer|kvnr)"
+    r"rentenversicherungs(?:nummer)?|rv-nummer|sv-nummer|krankenversichertennummer|kvnr|"
+    # the other national numbers by their names (a mistyped check digit is still someone's):
+    # Sweden, Norway, Denmark, Finland, Ireland, Australia, Canada, Switzerland, Belgium, Poland
+    r"personnummer|fødselsnummer|cpr-?nummer|henkilötunnus|hetu|pps number|ppsn|tfn|"
+    r"tax file number|social insurance number|ahv-?nummer|numéro avs|"
+    r"registre national|rijksregisternummer|pesel)"
 )
 
 
@@ -590,7 +595,7 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 "id after its name",
                 # the name, "number", then a few words without digits ("? The number is")
                 r"(?<![\w-])(?-i:(?=(?:[A-Z -]*\d){2})(?=[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9]\b))"
-                rf"(?<=\b{_ID_WORD}(?:[-\s]?(?:nummer|nr\.?|number|no\.?|num[ée]ro|número|"
+                rf"(?<=\b{ID_NAMES}(?:[-\s]?(?:nummer|nr\.?|number|no\.?|num[ée]ro|número|"
                 r"numero|n°|nº|#))?\b[^\d\n]{0,40}?)"
                 r"(?-i:[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b",
                 0.6,
