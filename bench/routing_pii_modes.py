@@ -4,12 +4,13 @@
     uv run python -m tests.routing.pii_tokens_train --cv /tmp/words.json             # ~2 min
     uv run python -m bench.routing_pii_modes --context /tmp/context.json --words /tmp/words.json
 
-For each of blind6..blind18: the rules it was measured on before it was tuned on (the detector
+For each of blind6..blind21: the rules it was measured on before it was tuned on (the detector
 of the commit below, checked out with ``git worktree`` and run in a subprocess), the whole-text
 model's and the name-word model's scores from models trained on the other corpora (the two
 ``--cv`` files), combined as each mode does (routing_mcp.pii.PiiScanner._read_whole, for prompts
 of the corpora's length), pooled. This is the table the thresholds were chosen on (README,
-fourteenth round, blind6..blind12) and checked again on (fifteenth round, blind6..blind18).
+fourteenth round, blind6..blind12) and checked again on (fifteenth round, blind6..blind18;
+sixteenth, blind6..blind21).
 Redact-mode protection is not recomputed here (the models read the redacted text in the scanner;
 the pre-tuning rules' findings are kept as they were).
 """
@@ -43,6 +44,10 @@ BEFORE_TUNING = {
     "blind16": "7a3da5e",
     "blind17": "7a3da5e",
     "blind18": "7a3da5e",
+    # measured once per mode after the fifteenth round (1e7bac1), tuned on in the sixteenth
+    "blind19": "1e7bac1",
+    "blind20": "1e7bac1",
+    "blind21": "1e7bac1",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
@@ -96,7 +101,8 @@ def main() -> None:
         flagged = {True: 0, False: 0}
         for personal, text, found, ident in rows:
             p = context[ident]
-            if mode != "off" and found and found <= WORD_READ and p < whole.clean:
+            # (one kind only: two kinds read apart are never dropped, as in the scanner)
+            if mode != "off" and len(found) == 1 and found <= WORD_READ and p < whole.clean:
                 found = set()
             add = mode in ("balanced", "strict") and not found and p > whole.personal
             if add and mode == "balanced":

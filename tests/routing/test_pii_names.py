@@ -71,6 +71,10 @@ TUNED_FLOORS = {
     "blind16": (0.945, 0.935, 0.035),
     "blind17": (0.955, 0.945, 0.035),
     "blind18": (0.98, 0.965, 0.02),
+    # the sixteenth round: blind19 to blind21, the rules alone after it
+    "blind19": (0.97, 0.965, 0.03),
+    "blind20": (0.975, 0.965, 0.03),
+    "blind21": (0.97, 0.955, 0.03),
 }
 
 
@@ -94,6 +98,10 @@ def test_blind_corpora_keep_what_their_rounds_fixed(scanner: PiiScanner, split: 
         ("his name's Barnaby and he wants to borrow the drill", "Barnaby"),
         ("jemand namens Jorinde hat zweimal angerufen", "Jorinde"),
         ("I'm Thandeka, I teach maths and need a cover letter", "Thandeka"),
+        # given names of cultures the first gazetteer under-represented (given_names_world)
+        ("can you remind Wairimu and Tamati about the quiz night", "Tamati"),
+        ("ask Chidinma if the van is free on Sunday", "Chidinma"),
+        ("Aroha wants the spare room for a week", "Aroha"),
         # relations of the six languages before a lower-case given name
         ("un gâteau pour les 90 ans de mamie josette", "josette"),
         ("was schenke ich meiner nichte frieda zur einschulung?", "frieda"),
@@ -189,6 +197,9 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         # "nicht" is German's "not", not Dutch's niece
         "Der Container startet nicht, Fehler: exec format error",
         "Minecraft for the kids: Java or Bedrock edition on a Switch?",
+        # public figures of the cultures the world given names cover (known_names_world.txt)
+        "Which Wole Soyinka play should a book club start with?",
+        "Summarise what Wangari Maathai's Green Belt Movement did",
         # plurals after "the" that are places, brands, words
         "Holiday: the Netherlands or the Dolomites? The Mercedes Sprinter or the Browns' van?",
         # places one visits; a verb after a relation in another language

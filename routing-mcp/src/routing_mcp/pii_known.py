@@ -24,8 +24,13 @@ _CUE_WINDOW = 48  # characters before a name, as the name rules read them
 
 @cache
 def known_names() -> frozenset[str]:
-    text = (files("routing_mcp") / "data" / "known_names.txt").read_text(encoding="utf-8")
-    return frozenset(_norm(ln) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    data = files("routing_mcp") / "data"
+    lines = [
+        line
+        for name in ("known_names.txt", "known_names_world.txt")
+        for line in (data / name).read_text(encoding="utf-8").splitlines()
+    ]
+    return frozenset(_norm(ln) for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 def _norm(name: str) -> str:

@@ -83,7 +83,9 @@ def _lists() -> dict[str, Container[str]]:
     out: dict[str, Container[str]] = {}
     for name in _SMALL:
         out[name] = frozenset(_read(name))
-    out["given_names"] = Words(itertools.chain(_read("given_names"), _read("given_names_more")))
+    out["given_names"] = Words(
+        itertools.chain(_read("given_names"), _read("given_names_more"), _read("given_names_world"))
+    )
     out["surnames"] = Words(_read("surnames"))
     english = files("routing_mcp") / "data" / "english_words.txt.gz"
     with english.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
