@@ -28,7 +28,9 @@ it and once with the first whole-text model, then training data of that model: B
 ``blind13`` to ``blind18`` (written during the fourteenth round, measured once per
 ``--context`` mode, then tuned on and trained on in the fifteenth: BLIND13.md to BLIND18.md),
 ``blind19`` to ``blind21`` (written during the fifteenth round, measured once per mode after it,
-never trained on: BLIND19.md to BLIND21.md) and ``everyday`` (everyday requests
+then tuned on and trained on in the sixteenth: BLIND19.md to BLIND21.md), ``blind22`` and
+``blind23`` (written during the fifteenth round's measurement, measured once per mode after the
+sixteenth, never trained on: BLIND22.md, BLIND23.md) and ``everyday`` (everyday requests
 with and without personal data; one half trains the whole-text model: EVERYDAY.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
