@@ -30,8 +30,10 @@ it and once with the first whole-text model, then training data of that model: B
 ``blind19`` to ``blind21`` (written during the fifteenth round, measured once per mode after it,
 then tuned on and trained on in the sixteenth: BLIND19.md to BLIND21.md), ``blind22`` and
 ``blind23`` (written during the fifteenth round's measurement, measured once per mode after the
-sixteenth, never trained on: BLIND22.md, BLIND23.md) and ``everyday`` (everyday requests
-with and without personal data; one half trains the whole-text model: EVERYDAY.md).
+sixteenth, never trained on: BLIND22.md, BLIND23.md), ``blind24`` and ``blind25`` (written after
+the sixteenth round's detector was final, measured once per mode on it, never trained on) and
+``everyday`` (everyday requests with and without personal data; one half trains the whole-text
+model: EVERYDAY.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt

@@ -55,6 +55,8 @@ Split = Literal[
     "blind21",
     "blind22",
     "blind23",
+    "blind24",
+    "blind25",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -44,6 +44,8 @@ CORPORA = [
     (HERE / "pii_personal_blind21.jsonl", HERE / "pii_clean_blind21.jsonl", "b21"),
     (HERE / "pii_personal_blind22.jsonl", HERE / "pii_clean_blind22.jsonl", "b22"),
     (HERE / "pii_personal_blind23.jsonl", HERE / "pii_clean_blind23.jsonl", "b23"),
+    (HERE / "pii_personal_blind24.jsonl", HERE / "pii_clean_blind24.jsonl", "b24"),
+    (HERE / "pii_personal_blind25.jsonl", HERE / "pii_clean_blind25.jsonl", "b25"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
