@@ -215,7 +215,6 @@ class CandidatePhoneRecognizer(EntityRecognizer):
 # A context word among the few words before a match raises its score by 0.35, to at least 0.4.
 CONTEXT_BOOST = 0.35
 MIN_SCORE_WITH_CONTEXT = 0.4
-CONTEXT_WINDOW = 60  # characters before the match (about five words)
 MEDICAL_SCORE = 0.7  # a lexicon term said of someone: redacted as found
 
 
@@ -259,9 +258,9 @@ def _screen(recognizer: EntityRecognizer) -> regex.Pattern[str] | None:
     return regex.compile("|".join(f"(?:{p.regex})" for p in recognizer.patterns), flags)
 
 
-def _has_context(lowered: str, start: int, words: list[str]) -> bool:
-    window = lowered[max(0, start - CONTEXT_WINDOW) : start]
-    return any(word.lower() in window for word in words)
+def _has_context(lowered: str, start: int, recognizer: EntityRecognizer) -> bool:
+    window = lowered[max(0, start - recognizer.context_window) : start]
+    return any(word.lower() in window for word in recognizer.context)
 
 
 _GROUPED = re.compile(r"\d{4}(?: \d{4})+")
@@ -414,7 +413,7 @@ class PiiScanner:
             if screen is not None and screen.search(text) is None:
                 continue  # none of its patterns occurs: skip the per-pattern bookkeeping
             for result in recognizer.analyze(text):
-                if recognizer.context and _has_context(lowered, result.start, recognizer.context):
+                if recognizer.context and _has_context(lowered, result.start, recognizer):
                     result.score = max(result.score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT)
                 results.append(result)
         people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]

@@ -43,6 +43,9 @@ class Pattern:
 class EntityRecognizer:
     """Finds spans of its entities in a text."""
 
+    # How many characters before a match its context words are looked for (about five words).
+    context_window = 60
+
     def __init__(
         self,
         supported_entities: list[str],

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from routing_mcp.pii_core import Pattern, PatternRecognizer, RecognizerResult
 from routing_mcp.pii_national import CreditCardRecognizer, NhsRecognizer
 
@@ -55,32 +57,16 @@ _DEVICE_NUMBER_BEFORE = re.compile(
 class CardRecognizer(CreditCardRecognizer):
     """Card numbers, with Mastercard's 2-series; not an IMEI or a SIM number (also Luhn). Any
     Luhn-valid number written as a card is (four groups of four) counts too, whatever its first
-    digits, where a card is named before it ("the debit card ...: 5873 1166 6640 7504"): the
-    issuer ranges change, and a number a user calls a card is one."""
+    digits, where a card is named in the sentence before it ("the debit card ...: 5873 1166 6640
+    7504"): the issuer ranges change, and a number a user calls a card is one. Such a number
+    keeps a score under the threshold that only a context word lifts (``context_window``)."""
 
     CONTEXT = (
         *CreditCardRecognizer.CONTEXT,
         *("debit", "karte", "carte", "tarjeta", "carta", "kaart"),
     )
-
-    # the issuers' ranges (the two patterns before the card-shaped one)
-    _ISSUED = re.compile(
-        r"(?!1\d{12}(?!\d))(?:[1346]\d{3}|5[0-5]\d{2}|2(?:2[2-9]|[3-6]\d|7[01])\d|2720)"
-    )
+    context_window = 120  # a card is named once, often a clause before its number
     UNISSUED_SCORE = 0.05
-
-    def analyze(self, text: str) -> list[RecognizerResult]:
-        found = []
-        for r in super().analyze(text):
-            if _DEVICE_NUMBER_BEFORE.search(text[max(0, r.start - 24) : r.start]):
-                continue
-            if not self._ISSUED.match(text, r.start):
-                # a card only where one is named, in the sentence before it
-                before = text[max(0, r.start - 120) : r.start].lower()
-                named = any(word in before for word in self.CONTEXT)
-                r.score = 0.4 if named else self.UNISSUED_SCORE
-            found.append(r)
-        return found
 
     def __init__(self) -> None:
         super().__init__()
@@ -91,14 +77,26 @@ class CardRecognizer(CreditCardRecognizer):
                 0.3,
             )
         )
+        # the issuers' ranges: a number any of the patterns so far matches
+        self._issued = [regex.compile(p.regex, self.global_regex_flags) for p in self.patterns]
         self.patterns.append(
             Pattern(
                 "card-shaped, named a card",  # only a context word lifts it over the threshold
                 # (alone: not four groups of an IBAN; no group, the screen joins the patterns)
                 r"(?<!(?-i:[A-Z0-9])[- ])(?<!\w)\d{4}[- ]\d{4}[- ]\d{4}[- ]\d{4}(?![- ]?\d)(?!\w)",
-                0.05,
+                self.UNISSUED_SCORE,
             )
         )
+
+    def analyze(self, text: str) -> list[RecognizerResult]:
+        found = []
+        for r in super().analyze(text):
+            if _DEVICE_NUMBER_BEFORE.search(text[max(0, r.start - 24) : r.start]):
+                continue
+            if not any(issued.fullmatch(text, r.start, r.end) for issued in self._issued):
+                r.score = self.UNISSUED_SCORE  # valid or not: a card only where one is named
+            found.append(r)
+        return found
 
 
 class Filtered:

@@ -2,21 +2,20 @@
 
 "Who was Ada Lovelace?", "why does Don Quijote fight windmills", "a Saunier Duval boiler": the
 name rules read a name there, rightly, but it is the topic of a question and no one's personal
-data (tests/routing/data/FRESH.md). ``data/known_names.txt`` lists such names (hand-written, see
-data/NAMES.md); a name found by the rules is dropped when it is one of them, or a part of one
-written in full in the same text ("Holmes" after "Sherlock Holmes"), or holds one ("Saunier
-Duval Kessel"), unless a strong person cue
-stands before it ("my colleague Alan Turing", "Hi Frodo,"): a private person may share a name.
+data (tests/routing/data/FRESH.md). ``data/known_names.txt`` and ``known_names_world.txt``
+list such names (hand-written, see data/NAMES.md); a name found by the rules is dropped when it
+is one of them, or a part of one written in full in the same text ("Holmes" after "Sherlock
+Holmes"), or holds one ("Saunier Duval Kessel"), unless a strong person cue stands before it
+("my colleague Alan Turing", "Hi Frodo,"): a private person may share a name.
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-from importlib.resources import files
 
 from routing_mcp import pii_name_cues as cues
-from routing_mcp.pii_lexicon import fold, key
+from routing_mcp.pii_lexicon import fold, key, read_list
 
 _AROUND = 48  # characters each side of a reading where a known name holding it may be written
 _CUE_WINDOW = 48  # characters before a name, as the name rules read them
@@ -24,13 +23,9 @@ _CUE_WINDOW = 48  # characters before a name, as the name rules read them
 
 @cache
 def known_names() -> frozenset[str]:
-    data = files("routing_mcp") / "data"
-    lines = [
-        line
-        for name in ("known_names.txt", "known_names_world.txt")
-        for line in (data / name).read_text(encoding="utf-8").splitlines()
-    ]
-    return frozenset(_norm(ln) for ln in lines if ln.strip() and not ln.startswith("#"))
+    return frozenset(
+        _norm(name) for names in ("known_names", "known_names_world") for name in read_list(names)
+    )
 
 
 def _norm(name: str) -> str:

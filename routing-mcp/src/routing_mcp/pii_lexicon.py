@@ -69,7 +69,8 @@ def _entries(lines: Iterable[str]) -> Iterator[str]:
             yield word
 
 
-def _read(name: str) -> Iterator[str]:
+def read_list(name: str) -> Iterator[str]:
+    """The entries of ``data/<name>.txt``: one a line, blank lines and ``#`` comments left out."""
     with (files("routing_mcp") / "data" / f"{name}.txt").open(encoding="utf-8") as lines:
         yield from _entries(lines)
 
@@ -82,11 +83,10 @@ _SMALL = ("name_words", "name_places", "not_names", "common_words")
 def _lists() -> dict[str, Container[str]]:
     out: dict[str, Container[str]] = {}
     for name in _SMALL:
-        out[name] = frozenset(_read(name))
-    out["given_names"] = Words(
-        itertools.chain(_read("given_names"), _read("given_names_more"), _read("given_names_world"))
-    )
-    out["surnames"] = Words(_read("surnames"))
+        out[name] = frozenset(read_list(name))
+    given = ("given_names", "given_names_more", "given_names_world")
+    out["given_names"] = Words(itertools.chain.from_iterable(read_list(n) for n in given))
+    out["surnames"] = Words(read_list("surnames"))
     english = files("routing_mcp") / "data" / "english_words.txt.gz"
     with english.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
         out["english_words"] = Words(w for line in lines for w in line.split())
