@@ -43,11 +43,19 @@ def poll(condition: Callable[[], bool], what: str, timeout: float = 30.0) -> Non
 
 
 class Proc:
-    def __init__(self, argv: list[str], env: dict[str, str], log: Path, stdin: Any = None):
+    def __init__(
+        self, argv: list[str], env: dict[str, str], log: Path, stdin: Any = None, stdout: Any = None
+    ):
+        """stdout and stderr to ``log``, or only stderr when ``stdout`` is given."""
         self.log = log
         with log.open("wb") as out:
             self.popen = subprocess.Popen(
-                argv, env=env, cwd=log.parent, stdin=stdin, stdout=out, stderr=subprocess.STDOUT
+                argv,
+                env=env,
+                cwd=log.parent,
+                stdin=stdin,
+                stdout=out if stdout is None else stdout,
+                stderr=subprocess.STDOUT if stdout is None else out,
             )
 
     def text(self) -> str:
@@ -67,8 +75,8 @@ class Proc:
 def spawn(tmp_path: Path) -> Iterator[Callable[..., Proc]]:
     procs: list[Proc] = []
 
-    def start(argv: list[str], env: dict[str, str], stdin: Any = None) -> Proc:
-        proc = Proc(argv, env, tmp_path / f"proc{len(procs)}.log", stdin)
+    def start(argv: list[str], env: dict[str, str], stdin: Any = None, stdout: Any = None) -> Proc:
+        proc = Proc(argv, env, tmp_path / f"proc{len(procs)}.log", stdin, stdout)
         procs.append(proc)
         return proc
 
@@ -114,13 +122,24 @@ async def test_http_shuts_down_cleanly(
 
 @pytest.mark.peer
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("own_pipes", [True, False], ids=["own-pipes", "stdout-with-stderr"])
 def test_stdio_shuts_down_cleanly(
-    sig: signal.Signals, ha_peer: HomeAssistantPeer, env: dict[str, str], spawn: Callable[..., Proc]
+    sig: signal.Signals,
+    own_pipes: bool,
+    ha_peer: HomeAssistantPeer,
+    env: dict[str, str],
+    spawn: Callable[..., Proc],
 ) -> None:
+    """On a client's own pipes the transport runs on the event loop; with stdout shared with
+    stderr (a log file here), the SDK's transport serves: both stop the same clean way."""
     env.update(HA_URL=ha_peer.url, HA_TOKEN=ha_peer.token, HOMELAB_LOG_LEVEL="DEBUG")
-    proc = spawn([HOMELAB_MCP, "serve", "--transport", "stdio"], env, stdin=subprocess.PIPE)
+    stdout = subprocess.PIPE if own_pipes else None
+    argv = [HOMELAB_MCP, "serve", "--transport", "stdio"]
+    proc = spawn(argv, env, stdin=subprocess.PIPE, stdout=stdout)
     poll(lambda: "Starting MCP server" in proc.text(), "the stdio server to start")
+    assert ("(on the loop)" in proc.text()) is own_pipes
     assert_clean(proc, proc.stop_with(sig))
+    assert "stopping" in proc.text()
 
 
 def test_an_unreachable_upstream_gives_one_warning_line_and_serving_goes_on(

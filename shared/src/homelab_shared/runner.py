@@ -13,6 +13,7 @@ import socket
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
+import anyio
 from fastmcp import FastMCP
 from fastmcp.server.auth import TokenVerifier
 from starlette.requests import Request
@@ -38,6 +39,7 @@ from homelab_shared.shutdown import (
     stop_on_sigterm,
     stop_stdio_on_signals,
 )
+from homelab_shared.stdio import native_possible, serve_stdio
 from homelab_shared.toolbox import Readiness, Toolbox
 from homelab_shared.warmup import FALLBACK_S, STDIO_FALLBACK_S, FirstListing, start_up_enabled
 
@@ -223,7 +225,10 @@ def serve(
 
 def _run(mcp: FastMCP[Any], runtime: RuntimeSettings, transport: Transport, port: int) -> None:
     if transport == "stdio":
-        stop_stdio_on_signals(ClosableStdin())
+        if native_possible():  # a client's own pipes: served on the event loop, no threads
+            run_quietly(lambda: anyio.run(serve_stdio, mcp))
+            return
+        stop_stdio_on_signals(ClosableStdin())  # a terminal or a file: the SDK's transport
         run_quietly(lambda: mcp.run(transport="stdio", show_banner=False))
         return
     port = resolve_port(runtime, port)
