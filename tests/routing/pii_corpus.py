@@ -57,6 +57,9 @@ Split = Literal[
     "blind23",
     "blind24",
     "blind25",
+    "blind26",
+    "blind27",
+    "blind28",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

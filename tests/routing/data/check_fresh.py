@@ -46,6 +46,9 @@ CORPORA = [
     (HERE / "pii_personal_blind23.jsonl", HERE / "pii_clean_blind23.jsonl", "b23"),
     (HERE / "pii_personal_blind24.jsonl", HERE / "pii_clean_blind24.jsonl", "b24"),
     (HERE / "pii_personal_blind25.jsonl", HERE / "pii_clean_blind25.jsonl", "b25"),
+    (HERE / "pii_personal_blind26.jsonl", HERE / "pii_clean_blind26.jsonl", "b26"),
+    (HERE / "pii_personal_blind27.jsonl", HERE / "pii_clean_blind27.jsonl", "b27"),
+    (HERE / "pii_personal_blind28.jsonl", HERE / "pii_clean_blind28.jsonl", "b28"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
