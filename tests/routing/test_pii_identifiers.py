@@ -31,6 +31,30 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "8800 1234 5678 9010",
         ),
         ("met her at the front desk. Her mobile: 07911 402 883", "PHONE_NUMBER", "07911 402 883"),
+        # round 17: whoever did it, in a log or a comment; a one-word handle of an initial and a
+        # surname; a realm after a log-in name; a short name after a room in an entity id; a
+        # desk's word in a person's address at a mail service, or after a given name
+        ("the nightly job was triggered by hkowalczyk at 03:00", "PERSON", "hkowalczyk"),
+        ("# autor: tbergstrom, bitte nicht anfassen", "PERSON", "tbergstrom"),
+        ("@jvanderberg kannst du den PR nochmal ansehen?", "PERSON", "jvanderberg"),
+        ("PVE sagt: user ewozniak@pve has no permission", "PERSON", "ewozniak"),
+        ("light.chambre_leo reste allumée la nuit", "PERSON", "leo"),
+        (
+            "reply to dnkosi.lettings@gmail.com about the deposit",
+            "EMAIL_ADDRESS",
+            "dnkosi.lettings@gmail.com",
+        ),
+        (
+            "my sister's shop mail is clara.sales@woolandloom.co.uk",
+            "EMAIL_ADDRESS",
+            "clara.sales@woolandloom.co.uk",
+        ),
+        (
+            "hello@margotlefevre.fr is her portfolio contact",
+            "EMAIL_ADDRESS",
+            "hello@margotlefevre.fr",
+        ),
+        ("Notfallnummer der Oma: 0711 4482 913", "PHONE_NUMBER", "0711 4482 913"),
         ("ruf ihn an unter 0049 1511 2345 678", "PHONE_NUMBER", "0049 1511 2345 678"),
         ("he keeps ringing the front desk from 07392 118 405", "PHONE_NUMBER", "07392 118 405"),
         # a national number after its name, its check digit mistyped: still someone's
@@ -173,6 +197,20 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         # the SSA's numbers for advertisements, shown as examples
         "the sample record in our tutorial has SSN 987-65-4325, is that range reserved?",
         "What's at 1600 Amphitheatre Parkway? worth a stop?",
+        # round 17: the desks of the six languages and their plurals, a company's general
+        # mailbox at a domain that names no one; feasts and places that are names somewhere;
+        # German nouns that are names somewhere; an abbreviation's letters; an elided pronoun
+        "send the CV to recruitment@harwick-logistics.co.uk or apply online?",
+        "Rechnungen bitte an buchhaltung@kranwerk-sued.de, nicht an mich",
+        "écris à accueil@mairie-exemple.fr pour réserver la salle des fêtes",
+        "el hotel dice que escribas a reservas@posada-del-rio.es para el grupo",
+        "info@bouldercafe-nordend.de antwortet nie, gibt es eine andere Adresse?",
+        "contact@kayak-estuaire.fr, c'est la bonne adresse pour les groupes ?",
+        "we eat lamb at Easter and goose at Christmas, any wine ideas?",
+        "a day trip from Florence to Venice by train, doable?",
+        "Wir fahren im Herbst für drei Tage an die Ostsee, was einpacken?",
+        "Welche Hilfen gibt es, z. B. Gehstock oder Duschhocker?",
+        "ils m'ont répondu hier, c'est bon signe ?",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
@@ -226,6 +264,14 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "check digit of 5021443198837765 by hand, please",
         "what does the EAN barcode 4006381333931 encode?",
         "mi paquete n.º 55-3301-2294 sigue en aduanas",
+        # round 17: a desk's line by what it is for, an organisation called on its number or
+        # named as the number's owner, a helpdesk, Italy's freephone, a device's number
+        "the leisure centre's booking line is 0113 496 0288, is it open late?",
+        "I phoned the surgery on 0345 601 2277 and waited 40 minutes",
+        "The garage's number is 0161 496 0114, should I text instead?",
+        "la helpdesk (030 2284 9911) non risponde mai",
+        "il numero verde 800 455 210 è gratuito anche da cellulare?",
+        "Die Vertragsnummer 4471229018 steht oben rechts, wo finde ich die Kundennummer?",
     ],
 )
 def test_order_and_invoice_numbers_are_not_phones_or_ids(scanner: PiiScanner, prompt: str) -> None:

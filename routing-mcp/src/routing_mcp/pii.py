@@ -37,6 +37,7 @@ from routing_mcp.pii_core import (
 from routing_mcp.pii_ids import (
     BUSINESS_LINE_BEFORE,
     ID_WORD_BEFORE,
+    ORGANISATION_LINE_BEFORE,
     CardRecognizer,
     FrNirRecognizer,
     IssuedNhsRecognizer,
@@ -300,7 +301,22 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
             continue
         if phonenumbers.is_valid_number(parsed):
             types.add(phonenumbers.number_type(parsed))
-    return types == {phonenumbers.PhoneNumberType.TOLL_FREE}
+    if types == {phonenumbers.PhoneNumberType.TOLL_FREE}:
+        return True
+    # an organisation's own line, unless a mobile (a sole trader's) in some region
+    before = text[max(0, result.start - 60) : result.start]
+    return (
+        bool(types)
+        and not types & _MAYBE_MOBILE
+        and ORGANISATION_LINE_BEFORE.search(before) is not None
+    )
+
+
+_MAYBE_MOBILE = {
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    phonenumbers.PhoneNumberType.PERSONAL_NUMBER,
+}
 
 
 def _inside_token(text: str, result: RecognizerResult) -> bool:

@@ -16,30 +16,63 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from routing_mcp import pii_known
 from routing_mcp.pii_core import RecognizerResult
-from routing_mcp.pii_lexicon import fold, key
+from routing_mcp.pii_lexicon import Lexicon, Token, fold, key
+from routing_mcp.pii_name_ids import login_name, names_someone
 
 _RESERVED_DOMAIN = re.compile(
     r"@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$",
     re.IGNORECASE,
 )
 # A mailbox of a machine or a company's service desk, no one's: "no-reply@…", "billing@…",
-# "git@github.com". Not the words a person's own domain uses too ("hello@", "info@",
-# "contact@", "office@": "hello@annamueller.de" names her), default-deny.
-# Since round 15 also a company's desks (sales, service, returns, claims, privacy, press,
-# careers), after a department word too ("baggage.claims@", "customer-service@").
+# "git@github.com". Since round 15 also a company's desks (sales, service, returns, claims,
+# privacy, press, careers), after a department word too ("baggage.claims@", "customer-service@").
+# Since round 17 the departments and desks of the six languages and plurals ("accounts@",
+# "customer.services@", "buchhaltung@", "team-einkauf@", "facturacion@", "soporte@",
+# "amministrazione@", "itdesk@").
 _ROLE_MAILBOX = re.compile(
-    r"(?:[a-z]+[._-])?"
+    r"(?:(?P<prefix>[a-z]+)[._-])?"
     r"(?:no-?reply|do-?not-?reply|noreply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|"
-    r"git|noc|root|support|helpdesk|billing|invoices?|newsletter|notifications?|alerts?|"
-    r"bookings?|reservations?|orders?|rechnung|facturation|klantenservice|"
-    r"sales|service|returns?|claims|privacy|datenschutz|dpo|press|presse|careers|jobs|"
-    r"kundenservice|reklamation(?:en)?|retours?)@",
+    r"git|noc|root|support|(?:it|help|service|front)-?desk|billing|invoices?|newsletter|"
+    r"notifications?|alerts?|bookings?|reservations?|orders?|rechnung(?:en)?|facturation|"
+    r"klantenservice|sales|services?|returns?|claims|privacy|datenschutz|dpo|press|presse|"
+    r"careers|jobs|kundenservice|reklamation(?:en)?|r[ée]clamations?|retours?|"
+    r"accounts?|accounting|finance|payroll|hr|recruiting|recruitment|procurement|purchasing|"
+    r"admissions?|enrol?ments?|lettings|rentals?|reception|"
+    r"buchhaltung|einkauf|verkauf|vertrieb|verwaltung|zentrale|empfang|sekretariat|"
+    r"bewerbung(?:en)?|personalabteilung|"
+    r"comptabilite|compta|secretariat|accueil|commercial|recrutement|"
+    r"facturacion|contabilidad|soporte|ventas|reservas|administracion|atencion(?:-?al-?cliente)?|"
+    r"amministrazione|contabilita|assistenza|prenotazion[ei]|vendite|segreteria|"
+    r"boekhouding|administratie|verkoop|inkoop|receptie|secretariaat|reserveringen)@",
     re.IGNORECASE,
 )
+# The words a person's own domain uses too ("hello@annamueller.de" names her): a company's
+# general mailbox only at a domain that names no one (round 17: "info@riverside-rowing.org.uk",
+# "contact@camping-les-pins.fr"; default-deny, a domain with a clear given name or surname in
+# it, or a given name glued to a surname, stays personal: "info@baeckerei-schmidt.de").
+_GENERAL_MAILBOX = re.compile(
+    r"(?:info|contact|kontakt|contacto|contatti|hello|hallo|bonjour|hola|ciao|office|buero|"
+    r"bureau|team|mail|post|welcome|enquiries|inquiries|anfragen)@([^@\s]+)$",
+    re.IGNORECASE,
+)
+_SUFFIXES = frozenset(("co", "com", "org", "net", "gov", "ac", "edu", "gouv", "gob"))
+# The mail services people have their own addresses at: a desk's word there is a person's
+# address ("pmcgrath.lettings@gmail.com", a landlord's), never a company's desk.
+_PERSONAL_MAIL_SERVICE = re.compile(
+    r"@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|icloud|me|mac|aol|gmx|web|"
+    r"t-online|freenet|posteo|mailbox|protonmail|proton|pm|orange|wanadoo|free|laposte|sfr|"
+    r"libero|virgilio|alice|tiscali|btinternet|sky|virginmedia|ziggo|kpnmail|hetnet|telenet|"
+    r"skynet|bluewin|yandex|mail|zoho|fastmail|tutanota|tuta|hey|seznam|wp|o2|interia|onet)"
+    r"\.[a-z.]+$",
+    re.IGNORECASE,
+)
+
+
 # A year in a date: a birth before 1900 is no living person's ("born 14 March 1879, Ulm").
 _YEAR = re.compile(r"(?<!\d)(1[0-9]\d\d|20\d\d)(?!\d)")
 TEST_CARDS = frozenset(
@@ -112,11 +145,41 @@ def _around(text: str, start: int, end: int) -> str:
     return before + " " + after
 
 
+@functools.cache
+def _lexicon() -> Lexicon:
+    return Lexicon()
+
+
+def _role_mailbox(address: str) -> bool:
+    """A desk's mailbox, not a person's at that desk ("maria.sales@": a given name, even one
+    that is also a word; "schmidt-buchhaltung@": a clear surname)."""
+    m = _ROLE_MAILBOX.match(address)
+    if m is None or _PERSONAL_MAIL_SERVICE.search(address):
+        return False
+    prefix = m["prefix"]
+    return not prefix or not (
+        _lexicon().is_given(Token(prefix.capitalize(), 0, len(prefix)))
+        or names_someone(_lexicon(), prefix)
+        or login_name(_lexicon(), prefix)  # "pmcgrath.lettings@": an initial and a surname
+    )
+
+
+def _general_mailbox(address: str) -> bool:
+    """A general mailbox ("info@", "contact@") at a domain whose name is no person's."""
+    m = _GENERAL_MAILBOX.match(address)
+    if m is None or _PERSONAL_MAIL_SERVICE.search(address):
+        return False
+    labels = [x for x in m.group(1).lower().split(".")[:-1] if x not in _SUFFIXES]
+    return bool(labels) and not any(names_someone(_lexicon(), label) for label in labels)
+
+
 def is_example(text: str, result: RecognizerResult) -> bool:
     """Whether the finding is an example value (module doc), not personal data."""
     raw = text[result.start : result.end]
     if result.entity_type == "EMAIL_ADDRESS":
-        return _RESERVED_DOMAIN.search(raw) is not None or _ROLE_MAILBOX.match(raw) is not None
+        return (
+            _RESERVED_DOMAIN.search(raw) is not None or _role_mailbox(raw) or _general_mailbox(raw)
+        )
     if result.entity_type == "DATE_OF_BIRTH":
         year = _YEAR.search(raw)
         if year is not None and int(year.group()) < 1900:

@@ -36,7 +36,12 @@ ID_WORD_BEFORE = re.compile(
     r"serien|seriennummer|serien-nr|numéro de série|número de serie|numero di serie|"
     r"serienummer|modell|modèle|modelo|modello|"
     # a handset's or a SIM's number, a company's register or tax number
-    r"imei|imeisv|imsi|iccid|meid|siret|siren|tva|vat|ust-?idnr|ust-?id|kvk|ein|cif)"
+    r"imei|imeisv|imsi|iccid|meid|siret|siren|tva|vat|ust-?idnr|ust-?id|kvk|ein|cif|"
+    # a German compound of a thing's number ("Gerätenummer", "Vertragsnummer"; not a line's:
+    # "Notfallnummer")
+    r"(?:geräte|vertrags|rechnungs|bestell|auftrags|artikel|mitglieds|versicherungs|sendungs|"
+    r"buchungs|referenz|vorgangs|akten|lieferschein|fahrgestell|produkt|chargen|inventar|"
+    r"ticket|zähler|kunden|person)(?=nummer))"
     r"(?:s|nummer|nr)?\s*"
     r"(?:no\.?|nr\.?|n\.º|n\.|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*"
     # "my phone's IMEI is 35-...", "un numéro SIRET comme 732 ..."
@@ -154,14 +159,36 @@ class FrNirRecognizer(PatternRecognizer):
 # Also a desk or line every organisation has ("the hotel's front desk is ...", "our company
 # switchboard, ...", "le numéro de l'accueil ...", "Sales: ..."), a compound's end ("Kundenhotline")
 # and the organisation named between ("Le service client d'EDF, c'est bien le ...").
+# Since round 17 also a desk ("helpdesk", "service desk") and the freephone names of the other
+# languages ("numéro vert", "numero verde").
 BUSINESS_LINE_BEFORE = re.compile(
     r"(?:\b(?:customer (?:service|support|care)|helpline|support line|service line|"
-    r"support number|sales line|sales number|front desk|switchboard|"
+    r"support number|sales line|sales number|front desk|switchboard|help-?desk|service desk|"
+    r"num[ée]ro vert|numero verde|n[úu]mero gratuito|"
     r"kundenservice|kundendienst|servicenummer|zentrale|service client|service clients|"
     r"(?:le|notre|votre|du) standard|accueil|atención al cliente|centralita|servizio clienti|"
     r"centralino|"
     r"klantenservice)\b|hotline\b|\b(?:sales|support)\s*:)"
     # (not a call from a number to the desk: "he's been ringing the front desk from 07...")
     r"(?:(?!\b(?:from|von|depuis|desde|da|vanaf)\b)[^\n\d.!?]){0,40}$",
+    re.IGNORECASE,
+)
+_ORGANISATION = (
+    r"(?:airline|bank|company|practice|surgery|clinic|hospital|hotel|shop|store|restaurant|"
+    r"school|council|insurer|supplier|garage|agency|pharmacy|firm|dealer|operator|provider|"
+    r"centre|center)"
+)
+# Round 17: an organisation named as the number's owner ("the airline's number is", "the
+# practice number"), a line by what it is for ("the leisure centre's booking line is"), an
+# organisation called on its number ("I called the insurer on 0345 ..."). Unlike the desks above
+# these are said of a sole trader's mobile too ("our supplier's number is +33 6 ..."): the
+# scanner drops only numbers that are no mobile (``pii._not_a_persons_phone``).
+ORGANISATION_LINE_BEFORE = re.compile(
+    rf"(?:\b{_ORGANISATION}(?:['’]s)? (?:main |phone |contact |landline )?(?:number|line)|"
+    r"\b(?:booking|bookings|enquiry|enquiries|reservations?|appointments?) "
+    r"(?:line|number|hotline))"
+    r"(?:(?!\b(?:from|von|depuis|desde|da|vanaf)\b)[^\n\d.!?]){0,40}$"
+    rf"|\b(?:called|rang|phoned|call|ring|phone|contact|contacted) the {_ORGANISATION} "
+    r"(?:on|at)\s*$",
     re.IGNORECASE,
 )

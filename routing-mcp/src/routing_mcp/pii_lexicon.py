@@ -76,7 +76,7 @@ def read_list(name: str) -> Iterator[str]:
 
 
 # The large lists are read line by line into hashes (never held as strings); small ones: sets.
-_SMALL = ("name_words", "name_places", "not_names", "common_words")
+_SMALL = ("name_words", "german_words", "name_places", "not_names", "common_words")
 
 
 @cache
@@ -147,8 +147,9 @@ class Lexicon:
         self.given, self.surnames = lists["given_names"], lists["surnames"]
         self.names = Either(self.given, self.surnames)
         self._memo: dict[tuple[str, str], bool] = {}
+        self.german = lists["german_words"]
         self.words, self.places, self.tech = (
-            lists["name_words"],
+            Either(lists["name_words"], self.german),
             lists["name_places"],
             lists["not_names"],
         )
@@ -177,6 +178,11 @@ class Lexicon:
 
     def is_word(self, t: Token) -> bool:
         return self._cached("word", t, self._is_word)
+
+    def is_plain_word(self, t: Token) -> bool:
+        """A word as an identifier's part is one: the frequent German words aside, which are words
+        where German capitalises nouns (prose), not in "mkoch" or "sensor.tage_bis_abfuhr"."""
+        return self.is_word(t) and key(t.text) not in self.german
 
     def _is_given(self, t: Token) -> bool:
         if "-" not in t.text:
@@ -233,7 +239,13 @@ class Lexicon:
             if possessive:  # Aisha's -> Aisha
                 word, end = word[: possessive.start()], end - 2
             elided = cues.ELISION.match(word)
-            if elided and not _in(word, self.surnames) and len(word) > elided.end():
+            # (a surname with its apostrophe, "D'Amico", but not a pronoun and a verb that spell
+            # one: "m'ont" is no "Mont")
+            if (
+                elided
+                and (not _in(word, self.surnames) or word[elided.end() :] in self.common)
+                and len(word) > elided.end()
+            ):
                 start += elided.end()  # French elision: d'Antoine -> Antoine
                 word = word[elided.end() :]
             out.append(Token(word, start, end))

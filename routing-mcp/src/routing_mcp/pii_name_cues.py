@@ -223,8 +223,10 @@ MONTHS = word_set(
 # word ("Mr Brown", "Herrn Kaya", "Mme Lemaire").
 # Titles that name a family, not one person: "famille de Jacques" is Jacques's family.
 FAMILY_WORDS = word_set("familie famille familia family")
+# (German "Familie" too: "Familie Bauer" is a family's name, though "Bauer" is a word.)
 FORMAL_TITLES = word_set(
-    "mr mrs ms dr prof herr herrn frau mme mlle madame monsieur signora signor mevrouw meneer heer"
+    "mr mrs ms dr prof herr herrn frau mme mlle madame monsieur signora signor mevrouw meneer heer "
+    "familie"
 )
 # Titles after which a lower-case known name is a name too ("mr kapoor", "mme n'diaye"); not
 # "ms" or "dr" without their period (milliseconds, drive).

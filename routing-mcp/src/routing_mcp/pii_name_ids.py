@@ -65,6 +65,11 @@ LOGIN = re.compile(
     # a ticket's people, a player's or a chat's handle: "assigned to rhiannon.p", "gamertag
     # xX_Tomasz_Xx"
     r"assigned to|reported by|created by|opened by|gamertag|gamer tag|psn|steam name|xbox name|"
+    # since round 17 whoever did it, in the six languages: "deployed by `jsilva-ortega`",
+    # "deploy started by gdubois", "lancé par", "gestartet von", "creado por", "avviato da",
+    # a code comment's "auteur : j.rey"
+    r"\w+ed by|\w+é(?:e|s|es)? par|(?:erstellt|gestartet|geändert|ausgelöst|angelegt|deployt) von|"
+    r"\w+(?:ado|ido) por|\w+(?:ato|ito) da|auteur|autor|autore|auteurs|"
     r"discord|handle|nick(?:name)?|"
     # a rota's or a review's people ("primary: kasia.nowak"), a home directory ("/home/svetozar/",
     # "C:\Users\klara\")
@@ -73,8 +78,9 @@ LOGIN = re.compile(
     r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è))?"
     r"(?:\s+\w+(?=\s+['\"`‘“«]))?"  # a service's name between: "utente plex 'gianmarco_r'"
     r"\s*[:=/\\]?\s*['\"`‘“«]?)"
-    # (the whole account name: not the start of an e-mail address, a finding of its own)
-    r"(?P<name>[a-z][a-z0-9._-]{2,31})(?![\w@-]|\.\w)",
+    # (the whole account name: not the start of an e-mail address, a finding of its own; a
+    # realm after it is no domain: Proxmox's "mkoch@pve", Kerberos' "jdoe@CORP")
+    r"(?P<name>[a-z][a-z0-9._-]{2,31})(?![\w-]|@[\w-]*\.\w|\.\w)",
     re.IGNORECASE,
 )
 # Accounts every system has: never a person.
@@ -118,12 +124,12 @@ def _token(text: str, start: int = 0) -> Token:
 
 def _clear_given(lex: Lexicon, part: str) -> bool:
     t = _token(part)
-    return len(part) >= 3 and lex.is_given(t) and not lex.is_word(t)
+    return len(part) >= 3 and lex.is_given(t) and not lex.is_plain_word(t)
 
 
 def _clear_surname(lex: Lexicon, part: str) -> bool:
     t = _token(part)
-    return len(part) >= 4 and lex.is_surname(t) and not lex.is_word(t)
+    return len(part) >= 4 and lex.is_surname(t) and not lex.is_plain_word(t)
 
 
 def _parts(value: str, offset: int) -> list[tuple[str, int, int]]:
@@ -145,12 +151,20 @@ def entity_names(lex: Lexicon, text: str) -> Iterator[Span]:
         for n, (part, start, end) in enumerate(parts):
             if not part.isalpha():
                 continue
-            family = n > 0 and parts[n - 1][0].lower() in _FAMILY
-            if (len(part) >= 4 and _clear_given(lex, part)) or (family and len(part) >= 3):
+            before = parts[n - 1][0].lower() if n > 0 else ""
+            family = before in _FAMILY
+            # a short name after a room ("climate.kinderzimmer_mia", "light.bedroom_ben")
+            roomed = before.endswith(_ROOMS) and len(part) == 3 and _clear_given(lex, part)
+            if (
+                (len(part) >= 4 and _clear_given(lex, part))
+                or (family and len(part) >= 3)
+                or roomed
+            ):
                 yield start, end
 
 
 _FAMILY = frozenset({"familie", "family", "famille", "familia", "famiglia", "famile"})
+_ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta")
 
 
 def person_entities(text: str) -> Iterator[Span]:
@@ -196,7 +210,7 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
             if words[n - 1] not in CONNECTORS or not part.isalpha() or len(part) < 3:
                 continue
             if (_clear_given(lex, part) and (device or part.islower())) or (
-                device and not lex.is_word(_token(part))
+                device and not lex.is_plain_word(_token(part))
             ):
                 yield start, end
         if any(w in OWN_WORDS for w in words):  # "bryony-blog", "laptop-wolfgang"
@@ -240,11 +254,29 @@ def glued_names(lex: Lexicon, text: str) -> Iterator[Span]:
             yield m.start(1), m.end(2)
     for m in _PATH_NAME.finditer(text):  # a link's path: a surname the lists may not know
         surname = _token(m.group(2))
-        if _clear_given(lex, m.group(1)) and not lex.is_word(surname) and len(m.group(2)) >= 4:
+        if (
+            _clear_given(lex, m.group(1))
+            and not lex.is_plain_word(surname)
+            and len(m.group(2)) >= 4
+        ):
             yield m.start(1), m.end(2)
 
 
-def _login_name(lex: Lexicon, name: str) -> bool:
+def names_someone(lex: Lexicon, label: str) -> bool:
+    """A domain's name with a person's name in it: a clear given name or surname among its
+    "-" parts ("baeckerei-schmidt", "priya-raman"), or a given name glued to a surname
+    ("annamueller")."""
+    parts = [p for p in label.split("-") if p.isalpha()]
+    if any(_clear_given(lex, p) or _clear_surname(lex, p) for p in parts):
+        return True
+    return any(
+        _clear_given(lex, p[:i]) and (_clear_surname(lex, p[i:]) or lex.is_surname(_token(p[i:])))
+        for p in parts
+        for i in range(3, len(p) - 2)
+    )
+
+
+def login_name(lex: Lexicon, name: str) -> bool:
     """An account name made of a person's name: "heinz", "bilal_k", "kai.takahashi08",
     "gkrause" (an initial and a surname), "annam" (a given name and an initial)."""
     if name.lower() in SYSTEM_ACCOUNTS:
@@ -257,7 +289,7 @@ def _login_name(lex: Lexicon, name: str) -> bool:
     return (
         len(parts) == 1
         and len(core) >= 5
-        and not lex.is_word(_token(core))  # "DOCKER-USER chain": a word, not "c" + "hain"
+        and not lex.is_plain_word(_token(core))  # "DOCKER-USER chain": a word, not "c" + "hain"
         and (_clear_surname(lex, core[1:]) or _clear_given(lex, core[:-1]))
     )
 
@@ -274,7 +306,7 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
             .endswith(("home/", "users/", "users\\"))
         )
         own = home and name.isalpha() and name.lower() not in SYSTEM_ACCOUNTS
-        if own or _login_name(lex, name):
+        if own or login_name(lex, name):
             yield m.start("name"), m.start("name") + len(name)
 
 
@@ -283,11 +315,19 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
 _MENTION = re.compile(r"(?<![\w@])@([a-z]+)[._-]([a-z]{3,})(?![\w@.-])", re.IGNORECASE)
 
 
+# One word after "@": a handle of an initial and a surname ("@kbergmann"), not a team's or a
+# bot's ("@devops", "@dependabot": login_name decides).
+_MENTION_ONE = re.compile(r"(?<![\w@])@([a-z]{5,})(?![\w@.-])", re.IGNORECASE)
+
+
 def mentions(lex: Lexicon, text: str) -> Iterator[Span]:
+    for m in _MENTION_ONE.finditer(text):
+        if login_name(lex, m.group(1)):
+            yield m.start(1), m.end(1)
     for m in _MENTION.finditer(text):
         first, last = m.group(1), m.group(2)
         if _clear_given(lex, first) or (
-            len(first) == 1 and lex.is_surname(_token(last)) and not lex.is_word(_token(last))
+            len(first) == 1 and lex.is_surname(_token(last)) and not lex.is_plain_word(_token(last))
         ):
             yield m.start(1), m.end(2)
 

@@ -105,6 +105,10 @@ def _subject(text: str, t: Token) -> bool:
     return cues.SHE_HE.search(rest[:at]) is not None
 
 
+# A lower-case letter and its dot just before: the first half of "z. B.", "u. a.", "d. h.".
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[a-z]\.\s?$")
+
+
 class NameFinder(Lexicon):
     """The rules (module doc) over a :class:`Lexicon`."""
 
@@ -150,6 +154,8 @@ class NameFinder(Lexicon):
                 continue
             if cues.ARTICLE_BEFORE.search(text[max(0, start - 5) : start]):
                 continue  # "the U.N. Charter", "The E.U. said"
+            if _ABBREVIATION_BEFORE.search(text[max(0, start - 4) : start]):
+                continue  # "z. B. Rollator", "u. A. Müller-Werke": an abbreviation's letters
             surname = m.group("surname")
             if surname is not None:
                 t = Token(surname, m.start("surname"), end)
