@@ -60,6 +60,9 @@ Split = Literal[
     "blind26",
     "blind27",
     "blind28",
+    "blind29",
+    "blind30",
+    "blind31",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -49,6 +49,9 @@ CORPORA = [
     (HERE / "pii_personal_blind26.jsonl", HERE / "pii_clean_blind26.jsonl", "b26"),
     (HERE / "pii_personal_blind27.jsonl", HERE / "pii_clean_blind27.jsonl", "b27"),
     (HERE / "pii_personal_blind28.jsonl", HERE / "pii_clean_blind28.jsonl", "b28"),
+    (HERE / "pii_personal_blind29.jsonl", HERE / "pii_clean_blind29.jsonl", "b29"),
+    (HERE / "pii_personal_blind30.jsonl", HERE / "pii_clean_blind30.jsonl", "b30"),
+    (HERE / "pii_personal_blind31.jsonl", HERE / "pii_clean_blind31.jsonl", "b31"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
