@@ -55,6 +55,12 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "hello@margotlefevre.fr",
         ),
         ("Notfallnummer der Oma: 0711 4482 913", "PHONE_NUMBER", "0711 4482 913"),
+        # round 18: a lower-case title before a double surname, a trade before a lower-case
+        # given name, a sole trader's mobile though "their office line" names a business
+        ("Geschenkidee für frau brandt-yilmaz zum Abschied?", "PERSON", "frau brandt-yilmaz"),
+        ("our plumber kwame sorted the leak in an hour", "PERSON", "kwame"),
+        ("la coiffeuse anaïs m'a fait une coupe ratée", "PERSON", "anaïs"),
+        ("their office line is 07825 331 904, a mobile", "PHONE_NUMBER", "07825 331 904"),
         ("ruf ihn an unter 0049 1511 2345 678", "PHONE_NUMBER", "0049 1511 2345 678"),
         ("he keeps ringing the front desk from 07392 118 405", "PHONE_NUMBER", "07392 118 405"),
         # a national number after its name, its check digit mistyped: still someone's
@@ -211,6 +217,13 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Wir fahren im Herbst für drei Tage an die Ostsee, was einpacken?",
         "Welche Hilfen gibt es, z. B. Gehstock oder Duschhocker?",
         "ils m'ont répondu hier, c'est bon signe ?",
+        # round 18: a club's and a shop's desks, a letter's salutation, a breed named after a
+        # person, a number shown as fictional
+        "Abwesenheitsnotiz für vorstand@sv-lindenau.de bis zum 6. Januar, bitte",
+        "the shop inbox sav@velos-exemple.fr never answers, what now?",
+        "Cher {prenom}, merci pour votre inscription : comment fusionner ça ?",
+        "is a Parson Russell easier to train than a beagle?",
+        "in the film they call 0117 496 0123, a fictional number, right?",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
@@ -272,6 +285,13 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "la helpdesk (030 2284 9911) non risponde mai",
         "il numero verde 800 455 210 è gratuito anche da cellulare?",
         "Die Vertragsnummer 4471229018 steht oben rechts, wo finde ich die Kundennummer?",
+        # round 18: a ticket line, a business's own line, an after-sales desk, a company's
+        # registration number, a ticket's number after "-Nr."
+        "the theatre's ticket line 0161 496 0550 is always engaged",
+        "our shop line 0113 496 0772 goes to voicemail after six",
+        "le SAV répond au 01 84 88 42 10 du lundi au vendredi ?",
+        "Company No. 09876543 must be on every invoice, right?",
+        "Ticket-Nr. 2025-004471: VPN bricht ab, was prüfen?",
     ],
 )
 def test_order_and_invoice_numbers_are_not_phones_or_ids(scanner: PiiScanner, prompt: str) -> None:

@@ -33,7 +33,8 @@ _RESERVED_DOMAIN = re.compile(
 # privacy, press, careers), after a department word too ("baggage.claims@", "customer-service@").
 # Since round 17 the departments and desks of the six languages and plurals ("accounts@",
 # "customer.services@", "buchhaltung@", "team-einkauf@", "facturacion@", "soporte@",
-# "amministrazione@", "itdesk@").
+# "amministrazione@", "itdesk@"); since round 18 a club's and a shop's ("vorstand@",
+# "volunteers@", "sav@", "tienda@").
 _ROLE_MAILBOX = re.compile(
     r"(?:(?P<prefix>[a-z]+)[._-])?"
     r"(?:no-?reply|do-?not-?reply|noreply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|"
@@ -48,7 +49,11 @@ _ROLE_MAILBOX = re.compile(
     r"comptabilite|compta|secretariat|accueil|commercial|recrutement|"
     r"facturacion|contabilidad|soporte|ventas|reservas|administracion|atencion(?:-?al-?cliente)?|"
     r"amministrazione|contabilita|assistenza|prenotazion[ei]|vendite|segreteria|"
-    r"boekhouding|administratie|verkoop|inkoop|receptie|secretariaat|reserveringen)@",
+    r"boekhouding|administratie|verkoop|inkoop|receptie|secretariaat|reserveringen|"
+    # a club's or an association's desks, a shop's (round 18)
+    r"volunteers?|vorstand|verein|mitglieder|membership|members|committee|board|secretary|"
+    r"treasurer|kasse|kassenwart|tresorerie|tresorier|sav|tienda|shop|boutique|store|events?|"
+    r"tickets?|jugend|youth|bestellungen|commandes|pedidos|ordini|winkel)@",
     re.IGNORECASE,
 )
 # The words a person's own domain uses too ("hello@annamueller.de" names her): a company's
@@ -113,6 +118,7 @@ EXAMPLE_IDS = frozenset(
 _EXAMPLE_WORD = re.compile(
     r"\b(?:example\w*|sample\w*|test\w*|dummy|fake|placeholder|docs|documentation|tutorial|"
     r"mock|beispiel\w*|muster\w*|exemples?|fictif|fictive|ejemplos?|prueba|esempio|esempi|"
+    r"fictional|fictitious|fiktiv\w*|fictici[oa]|"
     r"fittizi[oa]|voorbeeld\w*)\b|\b(?:e\.\s?g\.|z\.\s?b\.|p\.\s?ej\.|bijv\.)",
     re.IGNORECASE,
 )
@@ -120,7 +126,7 @@ _EXAMPLE_WORD = re.compile(
 
 # Ofcom's numbers for drama (UK): the national form, without the leading 0.
 _UK_DRAMA = re.compile(
-    r"^(?:44)?0?(?:1632960|207946|11[3-8]496|121496|131496|141496|151496|161496|2896496|"
+    r"^(?:44)?0?(?:1632960|2079460|11[3-8]4960|1214960|1314960|1414960|1514960|1614960|2896496|"
     r"2920180|7700900|8081570|9098790|3069990)\d{3}$"
 )
 

@@ -37,12 +37,15 @@ ID_WORD_BEFORE = re.compile(
     r"serienummer|modell|modèle|modelo|modello|"
     # a handset's or a SIM's number, a company's register or tax number
     r"imei|imeisv|imsi|iccid|meid|siret|siren|tva|vat|ust-?idnr|ust-?id|kvk|ein|cif|"
+    # a company's registration: "Registered in England No. 08123456", "Company No."
+    r"registered in (?:england|wales|scotland|england and wales)|company|companies house|"
+    r"handelsregister|hrb|hra|rcs|"
     # a German compound of a thing's number ("Gerätenummer", "Vertragsnummer"; not a line's:
     # "Notfallnummer")
     r"(?:geräte|vertrags|rechnungs|bestell|auftrags|artikel|mitglieds|versicherungs|sendungs|"
     r"buchungs|referenz|vorgangs|akten|lieferschein|fahrgestell|produkt|chargen|inventar|"
     r"ticket|zähler|kunden|person)(?=nummer))"
-    r"(?:s|nummer|nr)?\s*"
+    r"(?:s|nummer|nr)?[\s-]*"
     r"(?:no\.?|nr\.?|n\.º|n\.|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*"
     # "my phone's IMEI is 35-...", "un numéro SIRET comme 732 ..."
     r"(?:(?:is|ist|est|es|è|comme|like|wie|como|come|zoals)\s+)?"
@@ -164,7 +167,7 @@ class FrNirRecognizer(PatternRecognizer):
 BUSINESS_LINE_BEFORE = re.compile(
     r"(?:\b(?:customer (?:service|support|care)|helpline|support line|service line|"
     r"support number|sales line|sales number|front desk|switchboard|help-?desk|service desk|"
-    r"num[ée]ro vert|numero verde|n[úu]mero gratuito|"
+    r"num[ée]ro vert|numero verde|n[úu]mero gratuito|sav|service apr[èe]s-vente|"
     r"kundenservice|kundendienst|servicenummer|zentrale|service client|service clients|"
     r"(?:le|notre|votre|du) standard|accueil|atención al cliente|centralita|servizio clienti|"
     r"centralino|"
@@ -185,8 +188,10 @@ _ORGANISATION = (
 # scanner drops only numbers that are no mobile (``pii._not_a_persons_phone``).
 ORGANISATION_LINE_BEFORE = re.compile(
     rf"(?:\b{_ORGANISATION}(?:['’]s)? (?:main |phone |contact |landline )?(?:number|line)|"
-    r"\b(?:booking|bookings|enquiry|enquiries|reservations?|appointments?) "
-    r"(?:line|number|hotline))"
+    r"\b(?:booking|bookings|enquiry|enquiries|reservations?|appointments?|ticket|tickets) "
+    r"(?:line|number|hotline)|"
+    # a business's own line, said by it or of it ("our office line is", "their office line")
+    r"\b(?:our|their|its) (?:office|main|shop|reception|business|company) (?:line|number|phone))"
     r"(?:(?!\b(?:from|von|depuis|desde|da|vanaf)\b)[^\n\d.!?]){0,40}$"
     rf"|\b(?:called|rang|phoned|call|ring|phone|contact|contacted) the {_ORGANISATION} "
     r"(?:on|at)\s*$",

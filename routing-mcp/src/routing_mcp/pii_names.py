@@ -614,8 +614,10 @@ class NameFinder(Lexicon):
                 and len(nxt.text) > 2
                 and _key(nxt.text) not in cues.STOP
             )
+        # (a double surname too: "frau schmitt-özkan")
+        plain = t.text.replace("-", "")
         return (
-            self.is_surname(t) or self.is_given(t) or (len(t.text) > 2 and t.text.isalpha())
+            self.is_surname(t) or self.is_given(t) or (len(plain) > 2 and plain.isalpha())
         ) and _key(t.text) not in cues.STOP
 
     def _frequent_at_start(self, text: str, tokens: list[Token], i: int) -> bool:
