@@ -63,6 +63,9 @@ Split = Literal[
     "blind29",
     "blind30",
     "blind31",
+    "blind32",
+    "blind33",
+    "blind34",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -52,6 +52,9 @@ CORPORA = [
     (HERE / "pii_personal_blind29.jsonl", HERE / "pii_clean_blind29.jsonl", "b29"),
     (HERE / "pii_personal_blind30.jsonl", HERE / "pii_clean_blind30.jsonl", "b30"),
     (HERE / "pii_personal_blind31.jsonl", HERE / "pii_clean_blind31.jsonl", "b31"),
+    (HERE / "pii_personal_blind32.jsonl", HERE / "pii_clean_blind32.jsonl", "b32"),
+    (HERE / "pii_personal_blind33.jsonl", HERE / "pii_clean_blind33.jsonl", "b33"),
+    (HERE / "pii_personal_blind34.jsonl", HERE / "pii_clean_blind34.jsonl", "b34"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
