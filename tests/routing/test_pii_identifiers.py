@@ -59,6 +59,10 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         # given name, a sole trader's mobile though "their office line" names a business
         ("Geschenkidee für frau brandt-yilmaz zum Abschied?", "PERSON", "frau brandt-yilmaz"),
         ("our plumber kwame sorted the leak in an hour", "PERSON", "kwame"),
+        # round 19: a relative's title before a name in a device's name, someone's own thing
+        # after "'s" in lower case
+        ("DHCP lease for Grandpa-Bill-Tablet keeps expiring", "PERSON", "Bill"),
+        ("Tendai's collection of scans is 300 GB now", "PERSON", "Tendai"),
         ("la coiffeuse anaïs m'a fait une coupe ratée", "PERSON", "anaïs"),
         ("their office line is 07825 331 904, a mobile", "PHONE_NUMBER", "07825 331 904"),
         ("ruf ihn an unter 0049 1511 2345 678", "PHONE_NUMBER", "0049 1511 2345 678"),
@@ -223,6 +227,11 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "the shop inbox sav@velos-exemple.fr never answers, what now?",
         "Cher {prenom}, merci pour votre inscription : comment fusionner ça ?",
         "is a Parson Russell easier to train than a beagle?",
+        # round 19: a desk's word glued to a word, a family's shared thing in an entity id, a
+        # log line's level before a lane
+        "their fanservice@arena-tickets.co.uk address bounced, any other contact?",
+        "notify.family_chat gets every alert twice, why?",
+        "2025-03-01T09:00:12.114Z WARN  lane 2 jammed, gate 4 ok",
         "in the film they call 0117 496 0123, a fictional number, right?",
     ],
 )
@@ -291,6 +300,8 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "our shop line 0113 496 0772 goes to voicemail after six",
         "le SAV répond au 01 84 88 42 10 du lundi au vendredi ?",
         "Company No. 09876543 must be on every invoice, right?",
+        # round 19: "un standard" (an organisation's switchboard)
+        "la mairie a un standard au 01 84 88 10 20, ils ouvrent à quelle heure ?",
         "Ticket-Nr. 2025-004471: VPN bricht ab, was prüfen?",
     ],
 )

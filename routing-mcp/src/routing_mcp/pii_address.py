@@ -24,7 +24,9 @@ import regex
 from routing_mcp.pii_core import EntityRecognizer, RecognizerResult
 
 _UP = r"[A-ZÄÖÜÉÈÊÁÍÓÚÑÇÀÂÎÔ]"
-_WORD = rf"{_UP}[\w'’.-]*"  # a capitalised word of a street or town name
+# A capitalised word of a street or town name; not a log line's level ("08:14:02.221Z INFO  lane
+# 3 open": a timestamp's "221Z", a level and a turnstile's lane are no address).
+_WORD = rf"(?!(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRIT|NOTICE)\b){_UP}[\w'’.-]*"
 _NUM = (
     r"\d{1,4}(?:\s?[a-zA-Z](?![\w'’]))?(?:\s?(?:bis|ter)\b)?"
     r"(?:[-/](?:\d{1,4}|[IVX]{1,4}|[a-z])\b)?"

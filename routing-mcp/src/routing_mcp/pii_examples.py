@@ -56,6 +56,13 @@ _ROLE_MAILBOX = re.compile(
     r"tickets?|jugend|youth|bestellungen|commandes|pedidos|ordini|winkel)@",
     re.IGNORECASE,
 )
+# A desk's word glued to an English word before it ("fansupport@", "customerservice@",
+# "itsupport@"); the word must be one, so that "rosales@" (a surname) stays someone's.
+_GLUED_DESK = re.compile(
+    r"(?P<prefix>[a-z]{2,12}?)(?:support|services?|helpdesk|billing|bookings?|tickets?|orders?|"
+    r"returns?|enquiries|careers|payroll|accounts)@",
+    re.IGNORECASE,
+)
 # The words a person's own domain uses too ("hello@annamueller.de" names her): a company's
 # general mailbox only at a domain that names no one (round 17: "info@riverside-rowing.org.uk",
 # "contact@camping-les-pins.fr"; default-deny, a domain with a clear given name or surname in
@@ -159,9 +166,18 @@ def _lexicon() -> Lexicon:
 def _role_mailbox(address: str) -> bool:
     """A desk's mailbox, not a person's at that desk ("maria.sales@": a given name, even one
     that is also a word; "schmidt-buchhaltung@": a clear surname)."""
-    m = _ROLE_MAILBOX.match(address)
-    if m is None or _PERSONAL_MAIL_SERVICE.search(address):
+    if _PERSONAL_MAIL_SERVICE.search(address):
         return False
+    m = _ROLE_MAILBOX.match(address)
+    if m is None:
+        glued = _GLUED_DESK.match(address)  # "fansupport@", "customerservice@": a word on it
+        if glued is None:
+            return False
+        word = glued["prefix"].lower()
+        lex = _lexicon()
+        return word in lex.english or (
+            len(word) >= 3 and lex.is_plain_word(Token(word.capitalize(), 0, len(word)))
+        )
     prefix = m["prefix"]
     return not prefix or not (
         _lexicon().is_given(Token(prefix.capitalize(), 0, len(prefix)))

@@ -169,7 +169,8 @@ BUSINESS_LINE_BEFORE = re.compile(
     r"support number|sales line|sales number|front desk|switchboard|help-?desk|service desk|"
     r"num[ée]ro vert|numero verde|n[úu]mero gratuito|sav|service apr[èe]s-vente|"
     r"kundenservice|kundendienst|servicenummer|zentrale|service client|service clients|"
-    r"(?:le|notre|votre|du) standard|accueil|atención al cliente|centralita|servizio clienti|"
+    r"(?:le|notre|votre|du|un|son|leur) standard|accueil|atención al cliente|centralita|"
+    r"servizio clienti|"
     r"centralino|"
     r"klantenservice)\b|hotline\b|\b(?:sales|support)\s*:)"
     # (not a call from a number to the desk: "he's been ringing the front desk from 07...")

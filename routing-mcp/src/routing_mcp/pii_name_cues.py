@@ -361,6 +361,11 @@ EPONYM_NOUNS = word_set(
     "chapelle capilla collection sammlung memorial denkmal monument dock docks pier quay harbour "
     "harbor canal gardens market arena abbey palace castle schloss palais palacio palazzo"
 )
+# What a person owns, in lower case after "'s": "Anjali's library" (her photos), "Mo's house";
+# capitalised, or without the "'s", the same words name an institution ("Bodleian Library").
+OWNED_AFTER_NAME = word_set(
+    "library collection room bedroom house garden gardens building flat apartment"
+)
 # A business named after someone, written capitalised after the name: "Frieda's Kitchen",
 # "Rosa Bakery" ("Anna's shop" in lower case stays a person's).
 _BUSINESS_WORDS = (

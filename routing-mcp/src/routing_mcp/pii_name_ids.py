@@ -152,7 +152,8 @@ def entity_names(lex: Lexicon, text: str) -> Iterator[Span]:
             if not part.isalpha():
                 continue
             before = parts[n - 1][0].lower() if n > 0 else ""
-            family = before in _FAMILY
+            # a family's name, not what the family shares ("notify.family_group")
+            family = before in _FAMILY and not lex.is_plain_word(_token(part))
             # a short name after a room ("climate.kinderzimmer_mia", "light.bedroom_ben")
             roomed = before.endswith(_ROOMS) and len(part) == 3 and _clear_given(lex, part)
             if (
@@ -164,6 +165,12 @@ def entity_names(lex: Lexicon, text: str) -> Iterator[Span]:
 
 
 _FAMILY = frozenset({"familie", "family", "famille", "familia", "famiglia", "famile"})
+# A relative's title before a name in a device's name: "Grandma-Sue-iPad", "Oma-Rose-Tablet".
+_KIN = word_set(
+    "grandma grandpa granny gran nana nan nanna mum mom dad mama papa oma opa mamie papi mémé "
+    "pépé nonna nonno abuela abuelo aunt auntie aunty uncle tante onkel tata tonton tia tio "
+    "zia zio"
+)
 _ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta")
 
 
@@ -223,10 +230,10 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
             word = words[n]
             if word in DEVICE_WORDS or not part.isalpha():
                 continue
-            after_connector = n > 0 and words[n - 1] in CONNECTORS
-            if (after_connector and len(part) >= 3 and lex.is_given(_token(part))) or _clear_given(
-                lex, part
-            ):
+            # (after a connector or a relative's title, a given name that is also a word:
+            # "Grandma-Sue-iPad", "tablet-von-Rose")
+            cued = n > 0 and (words[n - 1] in CONNECTORS or words[n - 1] in _KIN)
+            if (cued and len(part) >= 3 and lex.is_given(_token(part))) or _clear_given(lex, part):
                 yield start, end
             elif (  # "Johns-MacBook-Pro"; "Jasmines-Galaxy-S23" (a name that is also a word)
                 word.endswith("s")

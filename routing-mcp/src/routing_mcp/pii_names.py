@@ -175,8 +175,9 @@ class NameFinder(Lexicon):
         titled = _TITLE_END.search(before)  # "a boat called 'Lady Margaret'"
         if titled is not None and _key(titled.group(1)) in cues.TITLES | _RANKS:
             before = before[: titled.start()]
-        if _called_thing(before):
-            return True  # "a cat called Mr Whiskers", "a server called Marvin"
+        if _called_thing(before) and text[end : end + 2] not in ("'s", "\u2019s"):
+            return True  # "a cat called Mr Whiskers", "a server called Marvin" (not "a room
+            # called 'Oskar's room'": his)
         if cues.STREET_OF.search(before):
             return True  # "17 rue du Docteur Bouchut"
         if self._named_thing(text, tokens, i, start, end):
@@ -206,7 +207,9 @@ class NameFinder(Lexicon):
             after = _key(tokens[j].text)
             # "the Mandelbrot set", but "my roommate Chase set the wifi name": a person
             related = cues.RELATION.search(text[max(0, start - 48) : start]) is not None
-            eponym = after in cues.EPONYM_NOUNS and not related
+            # (but someone's own in lower case after "'s": "Anjali's library", "Mo's house")
+            owned = text[end : end + 1] in "'\u2019" and tokens[j].text in cues.OWNED_AFTER_NAME
+            eponym = after in cues.EPONYM_NOUNS and not related and not owned
             if eponym or " ".join([*keys, after]) in self.places:
                 return True
             if tokens[j].text in cues.BUSINESS_AFTER_NAME or (
