@@ -66,6 +66,9 @@ Split = Literal[
     "blind32",
     "blind33",
     "blind34",
+    "blind35",
+    "blind36",
+    "blind37",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -55,6 +55,9 @@ CORPORA = [
     (HERE / "pii_personal_blind32.jsonl", HERE / "pii_clean_blind32.jsonl", "b32"),
     (HERE / "pii_personal_blind33.jsonl", HERE / "pii_clean_blind33.jsonl", "b33"),
     (HERE / "pii_personal_blind34.jsonl", HERE / "pii_clean_blind34.jsonl", "b34"),
+    (HERE / "pii_personal_blind35.jsonl", HERE / "pii_clean_blind35.jsonl", "b35"),
+    (HERE / "pii_personal_blind36.jsonl", HERE / "pii_clean_blind36.jsonl", "b36"),
+    (HERE / "pii_personal_blind37.jsonl", HERE / "pii_clean_blind37.jsonl", "b37"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
