@@ -63,6 +63,17 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         # after "'s" in lower case
         ("DHCP lease for Grandpa-Bill-Tablet keeps expiring", "PERSON", "Bill"),
         ("Tendai's collection of scans is 300 GB now", "PERSON", "Tendai"),
+        # round 20: whose a household's thing is, in any compound or file name: after a
+        # relative's title, a family's or a room's word, a person's desk or plug, a printer;
+        # a surname beside a device; a club's officer before a name the lists lack
+        ("Jellyfin user nana_joan can't see the new films", "PERSON", "nana_joan"),
+        ("backup job for nas-share-famille-lemoine failed twice", "PERSON", "lemoine"),
+        ("the ESPHome node kinderzimmer-leonie drops off wifi", "PERSON", "leonie"),
+        ("switch.tariq_desk draws 90 W at night", "PERSON", "tariq"),
+        ("who can read notes_sandra_kowalczyk.docx on the share?", "PERSON", "sandra_kowalczyk"),
+        ("drucker-buero-helmut is offline again", "PERSON", "helmut"),
+        ("Tablet-Okonkwo won't charge past 80 %", "PERSON", "Okonkwo"),
+        ("notre trésorière Maëlys Guivarc'h gère les cotisations", "PERSON", "Maëlys Guivarc'h"),
         ("la coiffeuse anaïs m'a fait une coupe ratée", "PERSON", "anaïs"),
         ("their office line is 07825 331 904, a mobile", "PHONE_NUMBER", "07825 331 904"),
         ("ruf ihn an unter 0049 1511 2345 678", "PHONE_NUMBER", "0049 1511 2345 678"),
@@ -231,6 +242,8 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         # log line's level before a lane
         "their fanservice@arena-tickets.co.uk address bounced, any other contact?",
         "notify.family_chat gets every alert twice, why?",
+        "restore config_backup_2025.tar.gz and settings_main.yaml from the NAS",
+        "the esphome node bedroom-sensor-2 reports 19 °C",
         "2025-03-01T09:00:12.114Z WARN  lane 2 jammed, gate 4 ok",
         "in the film they call 0117 496 0123, a fictional number, right?",
     ],

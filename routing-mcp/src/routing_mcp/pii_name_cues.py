@@ -81,6 +81,10 @@ RELATION = re.compile(
     # roles: "Project lead: …", "our accountant, Ms. …", "unser Hausmeister Herr …"
     r"lead|reviewer|owner|assignee|author|contact|director|ceo|cto|cfo|coo|founder|chair|"
     r"chairman|chairwoman|secretary|treasurer|president|coach|doctor|nurse|dentist|lawyer|"
+    # round 20: a club's officers and a mate in the other languages
+    r"trésorière|trésorier|secrétaire|présidente?|kassenwart(?:in)?|schriftführer(?:in)?|"
+    r"vorsitzende[rn]?|kumpel|kumpeline|tesorer[oa]|secretari[oa]|presidente|penningmeester|"
+    r"secretaris|voorzitter|"
     r"attorney|accountant|advisor|adviser|tutor|supervisor|intern|trainee|apprentice|caretaker|"
     r"janitor|sergeant|captain|officer|hausmeister(?:in)?|anwalt|anwältin|arzt|ärztin|"
     r"zahnarzt|zahnärztin|lehrer(?:in)?|betreuer(?:in)?|leiter(?:in)?|avocate?|médecin|"

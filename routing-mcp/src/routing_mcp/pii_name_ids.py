@@ -36,7 +36,10 @@ ENTITY = re.compile(r"(?<![\w.])(?P<domain>[a-z_]+)\.(?P<id>[a-z0-9]+(?:_[a-z0-9
 COMPOUND = re.compile(
     r"(?<![\w.@\\-])[^\W\d_][^\W_]*(?:[-_][^\W_]+)+"
     # not a host going on ("nas.fritz.box"), but a device on a home network's domain
-    r"(?![\w@/\\-]|\.(?!(?:lan|local|home|internal|localdomain|home\.arpa|fritz\.box)\b)\w)"
+    r"(?![\w@/\\-]|\.(?!(?:lan|local|home|internal|localdomain|home\.arpa|fritz\.box)\b"
+    # (and a file's name: "passwords_tomas_vasquez.txt", round 20)
+    r"|(?:txt|pdf|docx?|xlsx?|odt|ods|csv|jpe?g|png|heic|mp4|mov|zip|kdbx|json|ya?ml|conf|"
+    r"log|md|bak)\b)\w)"
 )
 DEVICE_WORDS = word_set(
     "iphone ipad ipod macbook macbookpro macbookair imac mbp mac pixel galaxy android laptop "
@@ -45,7 +48,7 @@ DEVICE_WORDS = word_set(
     "redmi huawei samsung asus acer moto motorola nokia oppo vivo xperia fairphone telephone "
     "téléphone telefono teléfono telefoon mobile mobil portable celular cellulare tv fernseher "
     "chromecast firestick firetv roku shield echo homepod steamdeck oculus quest vr headset "
-    "ps3 wii kindle tolino ereader"
+    "ps3 wii kindle tolino ereader printer drucker imprimante stampante impresora"
 )
 # Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz"; and between a
 # thing and whom it is for: "alerts-for-hamish", "oculus-quest-of-theo".
@@ -53,7 +56,11 @@ CONNECTORS = word_set("de von di da du van of for für pour para per voor")
 # What a person's own resources are called beside their name: "bryony-blog", "laptop-wolfgang".
 OWN_WORDS = word_set(
     "blog site homepage photos fotos files backup backups share cloud mail vm desktop room "
-    "zimmer chambre camera kamera bed bett dataset home"
+    "zimmer chambre camera kamera bed bett dataset home "
+    # round 20: a person's desk, lamp or plug, a printer at someone's desk ("kamala_desk",
+    # "imprimante-bureau-jerome")
+    "desk schreibtisch bureau escritorio scrivania bureau lamp lampe plug steckdose prise "
+    "monitor passwords passwörter"
 )
 # A log-in field: the account name right after it (sshd, LDAP, user admin, file ownership).
 LOGIN = re.compile(
@@ -196,6 +203,19 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
         )
     for parts, tracker in candidates:
         words = [p.lower() for p, _, _ in parts]
+        for n in range(1, len(parts)):
+            # round 20: whose it is after a relative's title, a family's or a room's word in any
+            # compound ("grandpa_ted", "vm-nextcloud-familie-schuster", "bedroom-ananya")
+            part, start, end = parts[n]
+            before = words[n - 1]
+            if not part.isalpha() or len(part) < 3:
+                continue
+            if (
+                (before in _KIN and lex.is_given(_token(part)))
+                or (before in _FAMILY and not lex.is_plain_word(_token(part)))
+                or (before.endswith(_ROOMS) and _clear_given(lex, part))
+            ):
+                yield start, end
         for (a, start, _), (b, _, end) in itertools.pairwise(parts):
             # "henrik-lindgren-tv"; not a street or a place named after someone, capitalised
             # ("Karl-Marx-Allee", "Marie-Galante")
@@ -233,7 +253,11 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
             # (after a connector or a relative's title, a given name that is also a word:
             # "Grandma-Sue-iPad", "tablet-von-Rose")
             cued = n > 0 and (words[n - 1] in CONNECTORS or words[n - 1] in _KIN)
-            if (cued and len(part) >= 3 and lex.is_given(_token(part))) or _clear_given(lex, part):
+            if (
+                (cued and len(part) >= 3 and lex.is_given(_token(part)))
+                or _clear_given(lex, part)
+                or (part[:1].isupper() and _clear_surname(lex, part))  # "Kindle-Rafferty"
+            ):
                 yield start, end
             elif (  # "Johns-MacBook-Pro"; "Jasmines-Galaxy-S23" (a name that is also a word)
                 word.endswith("s")
