@@ -31,7 +31,10 @@ it and once with the first whole-text model, then training data of that model: B
 then tuned on and trained on in the sixteenth: BLIND19.md to BLIND21.md), ``blind22`` and
 ``blind23`` (written during the fifteenth round's measurement, measured once per mode after the
 sixteenth, never trained on: BLIND22.md, BLIND23.md), ``blind24`` and ``blind25`` (written after
-the sixteenth round's detector was final, measured once per mode on it, never trained on) and
+the sixteenth round's detector was final, measured once per mode on it, never trained on),
+``blind26`` to ``blind37`` (session 13: written three at a time while the rounds before were
+tuned, each batch measured once per mode on the detector of its time, then tuned on in the
+seventeenth to twentieth rounds; never trained on: BLIND26.md to BLIND37.md) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 
