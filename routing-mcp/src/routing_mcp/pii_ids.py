@@ -158,6 +158,9 @@ class FrNirRecognizer(PatternRecognizer):
         return True if 97 - number % 97 == int(key) else None
 
 
+# From a line's name up to its number: a few words, no digit, no sentence's end, and not a call
+# from a number to the desk ("he's been ringing the front desk from 07...").
+_UP_TO_NUMBER = r"(?:(?!\b(?:from|von|depuis|desde|da|vanaf)\b)[^\n\d.!?]){0,40}$"
 # A company's line named just before the number: "customer service number 030 2970".
 # Also a desk or line every organisation has ("the hotel's front desk is ...", "our company
 # switchboard, ...", "le numéro de l'accueil ...", "Sales: ..."), a compound's end ("Kundenhotline")
@@ -172,9 +175,7 @@ BUSINESS_LINE_BEFORE = re.compile(
     r"(?:le|notre|votre|du|un|son|leur) standard|accueil|atención al cliente|centralita|"
     r"servizio clienti|"
     r"centralino|"
-    r"klantenservice)\b|hotline\b|\b(?:sales|support)\s*:)"
-    # (not a call from a number to the desk: "he's been ringing the front desk from 07...")
-    r"(?:(?!\b(?:from|von|depuis|desde|da|vanaf)\b)[^\n\d.!?]){0,40}$",
+    r"klantenservice)\b|hotline\b|\b(?:sales|support)\s*:)" + _UP_TO_NUMBER,
     re.IGNORECASE,
 )
 _ORGANISATION = (
@@ -193,8 +194,8 @@ ORGANISATION_LINE_BEFORE = re.compile(
     r"(?:line|number|hotline)|"
     # a business's own line, said by it or of it ("our office line is", "their office line")
     r"\b(?:our|their|its) (?:office|main|shop|reception|business|company) (?:line|number|phone))"
-    r"(?:(?!\b(?:from|von|depuis|desde|da|vanaf)\b)[^\n\d.!?]){0,40}$"
-    rf"|\b(?:called|rang|phoned|call|ring|phone|contact|contacted) the {_ORGANISATION} "
+    + _UP_TO_NUMBER
+    + rf"|\b(?:called|rang|phoned|call|ring|phone|contact|contacted) the {_ORGANISATION} "
     r"(?:on|at)\s*$",
     re.IGNORECASE,
 )

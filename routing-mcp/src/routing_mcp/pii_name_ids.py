@@ -151,23 +151,12 @@ def _parts(value: str, offset: int) -> list[tuple[str, int, int]]:
 
 def entity_names(lex: Lexicon, text: str) -> Iterator[Span]:
     """A clear given name among an entity id's words ("input_boolean.fenja_hausaufgaben",
-    "binary_sensor.bed_sensor_mieke"), a family's name after "familie"/"family"
-    ("sensor.stromzaehler_familie_bergmann_total")."""
+    "binary_sensor.bed_sensor_mieke"). A name after a family's, a room's or a relative's word
+    ("sensor.stromzaehler_familie_bergmann_total", "climate.kinderzimmer_mia"):
+    :func:`owned_devices`, for entity ids as for every compound (:func:`_owner_after`)."""
     for m in ENTITY.finditer(text):
-        parts = _parts(m.group("id"), m.start("id"))
-        for n, (part, start, end) in enumerate(parts):
-            if not part.isalpha():
-                continue
-            before = parts[n - 1][0].lower() if n > 0 else ""
-            # a family's name, not what the family shares ("notify.family_group")
-            family = before in _FAMILY and not lex.is_plain_word(_token(part))
-            # a short name after a room ("climate.kinderzimmer_mia", "light.bedroom_ben")
-            roomed = before.endswith(_ROOMS) and len(part) == 3 and _clear_given(lex, part)
-            if (
-                (len(part) >= 4 and _clear_given(lex, part))
-                or (family and len(part) >= 3)
-                or roomed
-            ):
+        for part, start, end in _parts(m.group("id"), m.start("id")):
+            if part.isalpha() and len(part) >= 4 and _clear_given(lex, part):
                 yield start, end
 
 
@@ -179,6 +168,20 @@ _KIN = word_set(
     "zia zio"
 )
 _ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta")
+
+
+def _owner_after(lex: Lexicon, before: str, part: str) -> bool:
+    """Whose a thing is, after a word of a compound or an entity id: a given name after a
+    relative's title ("grandpa_ted", "Grandma-Sue-iPad"), a family's name after its word
+    ("vm-nextcloud-familie-schuster", not "notify.family_group"), a clear given name after a
+    room ("bedroom-ananya", "climate.kinderzimmer_mia")."""
+    if not part.isalpha() or len(part) < 3:
+        return False
+    return (
+        (before in _KIN and lex.is_given(_token(part)))
+        or (before in _FAMILY and not lex.is_plain_word(_token(part)))
+        or (before.endswith(_ROOMS) and _clear_given(lex, part))
+    )
 
 
 def person_entities(text: str) -> Iterator[Span]:
@@ -204,17 +207,8 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
     for parts, tracker in candidates:
         words = [p.lower() for p, _, _ in parts]
         for n in range(1, len(parts)):
-            # round 20: whose it is after a relative's title, a family's or a room's word in any
-            # compound ("grandpa_ted", "vm-nextcloud-familie-schuster", "bedroom-ananya")
             part, start, end = parts[n]
-            before = words[n - 1]
-            if not part.isalpha() or len(part) < 3:
-                continue
-            if (
-                (before in _KIN and lex.is_given(_token(part)))
-                or (before in _FAMILY and not lex.is_plain_word(_token(part)))
-                or (before.endswith(_ROOMS) and _clear_given(lex, part))
-            ):
+            if _owner_after(lex, words[n - 1], part):
                 yield start, end
         for (a, start, _), (b, _, end) in itertools.pairwise(parts):
             # "henrik-lindgren-tv"; not a street or a place named after someone, capitalised
@@ -250,11 +244,11 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
             word = words[n]
             if word in DEVICE_WORDS or not part.isalpha():
                 continue
-            # (after a connector or a relative's title, a given name that is also a word:
-            # "Grandma-Sue-iPad", "tablet-von-Rose")
-            cued = n > 0 and (words[n - 1] in CONNECTORS or words[n - 1] in _KIN)
+            # (after a connector, a given name that is also a word: "tablet-von-Rose"; after a
+            # relative's title: :func:`_owner_after`)
+            after_connector = n > 0 and words[n - 1] in CONNECTORS
             if (
-                (cued and len(part) >= 3 and lex.is_given(_token(part)))
+                (after_connector and len(part) >= 3 and lex.is_given(_token(part)))
                 or _clear_given(lex, part)
                 or (part[:1].isupper() and _clear_surname(lex, part))  # "Kindle-Rafferty"
             ):
