@@ -228,7 +228,7 @@ def _run(mcp: FastMCP[Any], runtime: RuntimeSettings, transport: Transport, port
         if native_possible():  # a client's own pipes: served on the event loop, no threads
             run_quietly(lambda: anyio.run(serve_stdio, mcp))
             return
-        stop_stdio_on_signals(ClosableStdin())  # a terminal or a file: the SDK's transport
+        stop_stdio_on_signals(ClosableStdin().close)  # a terminal or a file: the SDK's transport
         run_quietly(lambda: mcp.run(transport="stdio", show_banner=False))
         return
     port = resolve_port(runtime, port)

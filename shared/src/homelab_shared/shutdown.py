@@ -49,14 +49,15 @@ class ClosableStdin:
                 os.close(self._sink)
 
 
-def stop_stdio_on_signals(stdin: ClosableStdin) -> None:
-    """First SIGINT/SIGTERM: EOF on stdin (a clean end); a second one: stop at once."""
+def stop_stdio_on_signals(end_input: Callable[[], object]) -> None:
+    """First SIGINT/SIGTERM: ``end_input`` (EOF on stdin: the session ends the normal way and
+    the lifespans close their upstream clients); a second one: stop at once."""
 
     def handler(_signum: int, _frame: object) -> None:
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, signal.default_int_handler)
         log.info("stopping")
-        stdin.close()
+        end_input()
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, handler)

@@ -22,14 +22,14 @@ import asyncio
 import contextlib
 import logging
 import os
-import signal
 import stat
 import sys
-import threading
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 import anyio
+
+from homelab_shared.shutdown import stop_stdio_on_signals
 
 if TYPE_CHECKING:
     from fastmcp import FastMCP
@@ -150,21 +150,6 @@ async def _native_streams() -> AsyncIterator[tuple[_Lines, _Out, asyncio.StreamR
                     os.close(fd)
 
 
-def _stop_on_signals(loop: asyncio.AbstractEventLoop, reader: asyncio.StreamReader) -> None:
-    """First SIGINT/SIGTERM: end of input (the session ends the normal way, the lifespans close
-    their upstream clients); a second one: stop at once."""
-
-    def handler(_signum: int, _frame: object) -> None:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        signal.signal(signal.SIGTERM, signal.default_int_handler)
-        log.info("stopping")
-        loop.call_soon_threadsafe(reader.feed_eof)
-
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGINT, handler)
-        signal.signal(signal.SIGTERM, handler)
-
-
 async def serve_stdio(mcp: FastMCP[Any]) -> None:
     """What ``FastMCP.run_stdio_async`` does, with the pipes on the event loop."""
     from fastmcp.server.context import reset_transport, set_transport
@@ -176,7 +161,8 @@ async def serve_stdio(mcp: FastMCP[Any]) -> None:
             mcp._lifespan_manager(),  # pyright: ignore[reportPrivateUsage]
             _native_streams() as (lines, out, reader),
         ):
-            _stop_on_signals(asyncio.get_running_loop(), reader)
+            loop = asyncio.get_running_loop()
+            stop_stdio_on_signals(lambda: loop.call_soon_threadsafe(reader.feed_eof))
             async with stdio_server(lines, out) as (read_stream, write_stream):  # type: ignore[arg-type]
                 log.info("Starting MCP server %r with transport 'stdio' (on the loop)", mcp.name)
                 server = mcp._mcp_server  # pyright: ignore[reportPrivateUsage]
