@@ -48,6 +48,24 @@ BEFORE_TUNING = {
     "blind19": "1e7bac1",
     "blind20": "1e7bac1",
     "blind21": "1e7bac1",
+    # measured once per mode on the sixteenth round's rules (session 12)
+    "blind22": "684ae10",
+    "blind23": "684ae10",
+    "blind24": "684ae10",
+    "blind25": "684ae10",
+    "blind26": "8d838e7",
+    "blind27": "8d838e7",
+    "blind28": "8d838e7",
+    # each batch measured once on the rules of its time (session 13), tuned on in the next round
+    "blind29": "ee66038",
+    "blind30": "ee66038",
+    "blind31": "ee66038",
+    "blind32": "5160cb2",
+    "blind33": "5160cb2",
+    "blind34": "5160cb2",
+    "blind35": "09ba23b",
+    "blind36": "09ba23b",
+    "blind37": "09ba23b",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
