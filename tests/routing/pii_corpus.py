@@ -69,6 +69,9 @@ Split = Literal[
     "blind35",
     "blind36",
     "blind37",
+    "blind38",
+    "blind39",
+    "blind40",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -58,6 +58,9 @@ CORPORA = [
     (HERE / "pii_personal_blind35.jsonl", HERE / "pii_clean_blind35.jsonl", "b35"),
     (HERE / "pii_personal_blind36.jsonl", HERE / "pii_clean_blind36.jsonl", "b36"),
     (HERE / "pii_personal_blind37.jsonl", HERE / "pii_clean_blind37.jsonl", "b37"),
+    (HERE / "pii_personal_blind38.jsonl", HERE / "pii_clean_blind38.jsonl", "b38"),
+    (HERE / "pii_personal_blind39.jsonl", HERE / "pii_clean_blind39.jsonl", "b39"),
+    (HERE / "pii_personal_blind40.jsonl", HERE / "pii_clean_blind40.jsonl", "b40"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
