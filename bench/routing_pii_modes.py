@@ -66,6 +66,10 @@ BEFORE_TUNING = {
     "blind35": "09ba23b",
     "blind36": "09ba23b",
     "blind37": "09ba23b",
+    # measured once per mode on the retrained models and the twentieth round's rules (session 14)
+    "blind38": "8e9b30c",
+    "blind39": "8e9b30c",
+    "blind40": "8e9b30c",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """

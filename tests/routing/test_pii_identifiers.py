@@ -75,7 +75,15 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("Tablet-Okonkwo won't charge past 80 %", "PERSON", "Okonkwo"),
         ("notre trésorière Maëlys Guivarc'h gère les cotisations", "PERSON", "Maëlys Guivarc'h"),
         ("la coiffeuse anaïs m'a fait une coupe ratée", "PERSON", "anaïs"),
+        # round 21: school roles before a lower-case name, a child by its age, a class after
+        # the role word; an id before its name
+        ("meine nachhilfeschülerin lotte braucht Hilfe bei Brüchen", "PERSON", "lotte"),
+        ("la mia alunna beatrice ha la dislessia, come la aiuto", "PERSON", "beatrice"),
+        ("my 7 year old, Themba, won't read on his own", "PERSON", "Themba"),
+        ("un élève de 4e, Yanis, refuse de rendre ses devoirs", "PERSON", "Yanis"),
+        ("ist LX4R72K19 mein Reisepass oder die Seriennummer?", "ID_NUMBER", "LX4R72K19"),
         ("their office line is 07825 331 904, a mobile", "PHONE_NUMBER", "07825 331 904"),
+        ("ring my cousin at the office on 0113 496 0820", "PHONE_NUMBER", "0113 496 0820"),
         ("ruf ihn an unter 0049 1511 2345 678", "PHONE_NUMBER", "0049 1511 2345 678"),
         ("he keeps ringing the front desk from 07392 118 405", "PHONE_NUMBER", "07392 118 405"),
         # a national number after its name, its check digit mistyped: still someone's
@@ -246,6 +254,20 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "the esphome node bedroom-sensor-2 reports 19 °C",
         "2025-03-01T09:00:12.114Z WARN  lane 2 jammed, gate 4 ok",
         "in the film they call 0117 496 0123, a fictional number, right?",
+        # round 21: an organisation's line by what it says or where it answers, a company named
+        # before "number", a property's number, security and release desks, a speaker named
+        # like a health term, "depressing", continents, a saint and a game's character
+        "the water company says ring 0345 070 1122 for leaks, is that free?",
+        "le syndic est joignable au 04 91 55 20 30 le matin seulement ?",
+        "is the Octopus Energy number 0808 164 1088 open on Sundays?",
+        "Was bedeutet Flurstück 1432/7 im Grundbuch?",
+        "je dois signaler le mail de securite@banque-exemple.fr comme phishing",
+        "mail from releases@openbsd.org says the tarball is signed, how to check?",
+        "mes enceintes Sonos se déconnectent du wifi le soir",
+        "this grey weather is so depressing, any indoor ideas for the kids?",
+        "cheapest flights from Europe to Asia in March?",
+        "what do kids in Belgium get from Sint-Nicolaas or saint Nicolas?",
+        "can Tom Nook's loan be paid off faster in the game?",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

@@ -34,7 +34,7 @@ _RESERVED_DOMAIN = re.compile(
 # Since round 17 the departments and desks of the six languages and plurals ("accounts@",
 # "customer.services@", "buchhaltung@", "team-einkauf@", "facturacion@", "soporte@",
 # "amministrazione@", "itdesk@"); since round 18 a club's and a shop's ("vorstand@",
-# "volunteers@", "sav@", "tienda@").
+# "volunteers@", "sav@", "tienda@"); since round 21 security, release and legal desks.
 _ROLE_MAILBOX = re.compile(
     r"(?:(?P<prefix>[a-z]+)[._-])?"
     r"(?:no-?reply|do-?not-?reply|noreply|mailer-daemon|postmaster|hostmaster|webmaster|abuse|"
@@ -53,7 +53,11 @@ _ROLE_MAILBOX = re.compile(
     # a club's or an association's desks, a shop's (round 18)
     r"volunteers?|vorstand|verein|mitglieder|membership|members|committee|board|secretary|"
     r"treasurer|kasse|kassenwart|tresorerie|tresorier|sav|tienda|shop|boutique|store|events?|"
-    r"tickets?|jugend|youth|bestellungen|commandes|pedidos|ordini|winkel)@",
+    r"tickets?|jugend|youth|bestellungen|commandes|pedidos|ordini|winkel|"
+    # a project's or a company's security, release and legal desks, a customer desk by its
+    # other languages' names (round 21: "release@", "securite@", "service-client@")
+    r"security|securite|sicherheit|seguridad|sicurezza|releases?|legal|compliance|"
+    r"service-?clients?|servicio-?cliente|servizio-?clienti|kundendienst)@",
     re.IGNORECASE,
 )
 # A desk's word glued to an English word before it ("fansupport@", "customerservice@",

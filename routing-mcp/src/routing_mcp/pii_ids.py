@@ -40,6 +40,8 @@ ID_WORD_BEFORE = re.compile(
     # a company's registration: "Registered in England No. 08123456", "Company No."
     r"registered in (?:england|wales|scotland|england and wales)|company|companies house|"
     r"handelsregister|hrb|hra|rcs|"
+    # a property's number on a tax notice or in the land register (round 21: "numéro invariant")
+    r"invariant|parcelle|flurstück|flurstücks|grundbuchblatt|"
     # a German compound of a thing's number ("Gerätenummer", "Vertragsnummer"; not a line's:
     # "Notfallnummer")
     r"(?:geräte|vertrags|rechnungs|bestell|auftrags|artikel|mitglieds|versicherungs|sendungs|"
@@ -181,7 +183,12 @@ BUSINESS_LINE_BEFORE = re.compile(
 _ORGANISATION = (
     r"(?:airline|bank|company|practice|surgery|clinic|hospital|hotel|shop|store|restaurant|"
     r"school|council|insurer|supplier|garage|agency|pharmacy|firm|dealer|operator|provider|"
-    r"centre|center)"
+    r"centre|center|office|site office|letting agent|utility|water company|energy company|"
+    # round 21: the other languages' ("den Hausmeisterservice anrufen:", "le fournisseur
+    # d'énergie est joignable au")
+    r"hausverwaltung|hausmeisterservice|stadtwerke|gemeinde|rathaus|versicherung|krankenkasse|"
+    r"fournisseur|mairie|syndic|agence|banque|assurance|mutuelle|ayuntamiento|compañía|"
+    r"comune|gemeente)"
 )
 # Round 17: an organisation named as the number's owner ("the airline's number is", "the
 # practice number"), a line by what it is for ("the leisure centre's booking line is"), an
@@ -196,6 +203,16 @@ ORGANISATION_LINE_BEFORE = re.compile(
     r"\b(?:our|their|its) (?:office|main|shop|reception|business|company) (?:line|number|phone))"
     + _UP_TO_NUMBER
     + rf"|\b(?:called|rang|phoned|call|ring|phone|contact|contacted) the {_ORGANISATION} "
-    r"(?:on|at)\s*$",
+    r"(?:on|at)\s*$"
+    # round 21: an organisation's line by what it says or where it answers ("the council says
+    # ring 0300 ...", "questions to the site office on 020 ...", "den Hausmeisterservice
+    # anrufen: 0221 ...", "le fournisseur d'énergie est joignable au 09 ..."), and a company
+    # named before "number" ("is the Virgin Media number 0345 ...")
+    # (not someone "at the office on", "from the council at": a person's line there)
+    + r"|(?<!\bfrom )(?<!\bat )(?<!\bof )(?<!\bvon )(?<!\bbei )(?<!\bfrom the )"
+    + rf"\b(?:the|to|den|die|der|dem|vom|le|la|l['’]|du|el|del|il|het|de) (?:\w+ ){{0,2}}"
+    rf"{_ORGANISATION}(?:['’]s)?\b[^\n\d.!?]{{0,30}}"
+    r"\b(?:says|said|on|at|ring|call|phone|anrufen|unter|erreichbar|joignable|au|al|op)\s*:?\s*$"
+    r"|\bthe (?-i:(?:[A-Z][\w&'’-]*\s){1,3})(?:number|line|phone number)\s*$",
     re.IGNORECASE,
 )

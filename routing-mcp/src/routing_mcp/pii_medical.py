@@ -204,6 +204,24 @@ def _single(raw: str, word: str) -> bool:
     )
 
 
+# Terms that are also a thing's name after a determiner (round 21): French "enceinte" is
+# pregnant, and "une enceinte connectée" a speaker; "elle est enceinte", "femme enceinte" stay.
+_THING_AFTER_DETERMINER = frozenset({"enceinte", "enceintes"})
+_DETERMINERS = frozenset(
+    str.split(
+        "une un des les mon ma ton ta son sa notre votre nos vos leur leurs mes tes ses cette ces "
+        "nouvelle petite grande deux trois"
+    )
+)
+
+
+def _a_thing(raw: str, elided: bool, previous: str | None) -> bool:
+    """The noun, not the health term: "l'enceinte", "une enceinte", "nos enceintes"."""
+    return raw.casefold() in _THING_AFTER_DETERMINER and (
+        elided or (previous is not None and previous.casefold() in _DETERMINERS)
+    )
+
+
 def terms(text: str) -> list[tuple[int, int]]:
     """The spans of lexicon terms and health phrases in ``text``."""
     lex = lexicon()
@@ -223,7 +241,8 @@ def terms(text: str) -> list[tuple[int, int]]:
                 span = len(phrase)
                 break
         if not span and _single(raw, word):
-            span = 1
+            previous = tokens[i - 1].group() if i else None
+            span = 0 if _a_thing(raw, bool(offset), previous) else 1
         if span:
             out.append((tokens[i].start() + offset, tokens[i + span - 1].end()))
             i += span

@@ -109,7 +109,16 @@ RELATION = re.compile(
     r"passeggero|ontvanger|afzender|begunstigde|rekeninghouder|passagier|"
     # a former partner: "my ex Brandon", "meine Ex Jana", "mon ex Julien"
     r"ex|ex-wife|ex-husband|ex-partner|ex-girlfriend|ex-boyfriend|exfreundin|exfreund|"
-    r"ex-frau|ex-mann|ex-femme|ex-mari)(?:e?s)?"
+    r"ex-frau|ex-mann|ex-femme|ex-mari|"
+    # round 21: school and learning ("zwei schüler, emil und greta", "il mio compagno di classe
+    # riccardo", "my tutee aiko"), and a child by its age ("my 9 y/o, Nkosana")
+    r"pupil|tutee|schoolmate|schoolfriend|sch(?:ü|ue)ler(?:in)?|mitsch(?:ü|ue)ler(?:in)?|"
+    r"klassenkamerad(?:in)?|nachhilfesch(?:ü|ue)ler(?:in)?|élève|camarade(?: de classe)?|"
+    r"alumn[oa]|estudiante|compañer[oa] de clase|alunn[oa]|studente|studentessa|"
+    r"compagn[oa](?: di (?:classe|scuola|banco|squadra))?|leerling|klasgeno(?:o|te)t|"
+    r"\d{1,2}\s*(?:y/?o|yr old|-?year-old|year old))(?:e?s)?"
+    # a class or a year after the word: "une élève de 3e, inès", "Schüler aus der 7b, Emil"
+    r"(?:\s+(?:de|di|en|in|aus der|from|of)\s+\d+\w{0,3})?"
     # "a friend of mine, Rusty,"
     r"(?:\s+of\s+(?:mine|ours))?\s*[,:]?\s*$",
     FLAGS,
@@ -381,7 +390,9 @@ BUSINESS_AFTER_NAME = frozenset(
     _BUSINESS_WORDS.split()
     + str.split(
         "Foods Group Bank Motors Airlines Airways Insurance Holdings Industries Labs Media Pharma "
-        "Records Studios Partners Brothers Bros GmbH Ltd Inc AG Corp Company Co KG SARL"
+        "Records Studios Partners Brothers Bros GmbH Ltd Inc AG Corp Company Co KG SARL "
+        # round 21: public bodies and services named like people ("Student Finance England")
+        "Finance Energy Trust Foundation Authority Agency Association Council Housing Lettings"
     )
 )
 # A business before the name it is called by: "Bäckerei Hoffmann", "boulangerie Paul",

@@ -599,7 +599,18 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 r"numero|n°|nº|#))?\b[^\d\n]{0,40}?)"
                 r"(?-i:[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b",
                 0.6,
-            )
+            ),
+            # round 21: the name right after ("ist 47 036 892 815 meine Steuer-ID?", "is
+            # X1234567 my passport number or")
+            Pattern(
+                "id before its name",
+                r"(?<![\w-])(?-i:(?=(?:[A-Z -]*\d){2})[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b"
+                r"(?=\s+(?:(?:is|ist|est|es|è|or|oder|ou|o)\s+)?"
+                r"(?:my|his|her|their|meine?|seine?|ihre?|ma|mon|sa|son|mi|su|mio|mia|mijn|zijn|"
+                r"haar)\s+"
+                rf"{ID_NAMES})",
+                0.6,
+            ),
         ],
     )
     phones = ContextPhoneRecognizer(
