@@ -72,6 +72,9 @@ Split = Literal[
     "blind38",
     "blind39",
     "blind40",
+    "blind41",
+    "blind42",
+    "blind43",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

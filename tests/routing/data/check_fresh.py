@@ -61,6 +61,9 @@ CORPORA = [
     (HERE / "pii_personal_blind38.jsonl", HERE / "pii_clean_blind38.jsonl", "b38"),
     (HERE / "pii_personal_blind39.jsonl", HERE / "pii_clean_blind39.jsonl", "b39"),
     (HERE / "pii_personal_blind40.jsonl", HERE / "pii_clean_blind40.jsonl", "b40"),
+    (HERE / "pii_personal_blind41.jsonl", HERE / "pii_clean_blind41.jsonl", "b41"),
+    (HERE / "pii_personal_blind42.jsonl", HERE / "pii_clean_blind42.jsonl", "b42"),
+    (HERE / "pii_personal_blind43.jsonl", HERE / "pii_clean_blind43.jsonl", "b43"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
