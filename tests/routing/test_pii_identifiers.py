@@ -82,6 +82,10 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("my 7 year old, Themba, won't read on his own", "PERSON", "Themba"),
         ("un élève de 4e, Yanis, refuse de rendre ses devoirs", "PERSON", "Yanis"),
         ("ist LX4R72K19 mein Reisepass oder die Seriennummer?", "ID_NUMBER", "LX4R72K19"),
+        # round 22: "Fam." as a title, a mentor, a folder per person's data
+        ("Etiketten für Fam. Wojciechowski drucken", "PERSON", "Fam. Wojciechowski"),
+        ("my mentor Oyelaran suggested I apply", "PERSON", "Oyelaran"),
+        ("rsync -a /mnt/fotos/henrike/ /backup/", "PERSON", "henrike"),
         ("their office line is 07825 331 904, a mobile", "PHONE_NUMBER", "07825 331 904"),
         ("ring my cousin at the office on 0113 496 0820", "PHONE_NUMBER", "0113 496 0820"),
         ("ruf ihn an unter 0049 1511 2345 678", "PHONE_NUMBER", "0049 1511 2345 678"),
@@ -268,6 +272,21 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "cheapest flights from Europe to Asia in March?",
         "what do kids in Belgium get from Sint-Nicolaas or saint Nicolas?",
         "can Tom Nook's loan be paid off faster in the game?",
+        # round 22: example domains of the six languages, a home network's reserved domain, a
+        # setting's name before an address, a UID's address, the IT desk; a booking's
+        # confirmation number, an order at a shop and its number, an IMEI as printed, a health
+        # term as a device's feature, a pandemic as a time
+        "NOTIFY_EMAIL=alerts@ejemplo-tienda.es in der .env, ist das richtig?",
+        "smtp to=<backup@home.arpa> status=deferred, why?",
+        "DEFAULT_SENDER=noreply@voorbeeld.nl werkt niet",
+        "the invite UID is 0d2f6b8e1a347f3c2a9e4b1d4e8a9c55@calendar.test.org, fine?",
+        "forward it to it@werkstatt-muster.de please",
+        "the confirmation number 3318.402.775 is for a different hotel",
+        "mi pedido de Mango número 4471902283 no ha llegado",
+        "Bestellung bei Conrad, Nummer 0301188457, wo bleibt sie?",
+        "IMEI of the work phone: 35 209900 176148 1",
+        "does the new sleep apnea feature work on my mum's Series 9?",
+        "my colleague asked what the rules were during Covid in Scotland",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

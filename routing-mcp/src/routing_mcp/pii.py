@@ -95,7 +95,9 @@ def top_level_domains() -> frozenset[str]:
     return frozenset(names)
 
 
-_EMAIL_CHAR = r"[\w!#$%&'*+\-/=?^`{|}~]"
+# (not "=", which RFC 5322 allows: a setting's name before it is no part of the address,
+# "POSTMASTER_ADDRESS=postmaster@...", round 22)
+_EMAIL_CHAR = r"[\w!#$%&'*+\-/?^`{|}~]"
 
 
 class EmailRecognizer(PatternRecognizer):
@@ -290,6 +292,8 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
         end += 1
     if _CARD_SHAPED.fullmatch(text[start:end].strip(" -")):
         return True
+    if _IMEI_SHAPED.fullmatch(text[start:end].strip(" -")):
+        return True  # an IMEI as phones print it, "35-209900-176148-1" (round 22)
     number = text[result.start : result.end].lstrip()
     if number.startswith(("1-", "1 ", "+1")):
         regions = ("US",)  # the NANP's trunk prefix or country code: no other region's
@@ -312,6 +316,32 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
     )
 
 
+# An order's, a booking's or an invoice's number named right before: a check digit that passes
+# by chance ("Commande n° 4082-7716-5540" reads as an Aadhaar number; round 22).
+_ORDER_BEFORE = re.compile(
+    r"\b(?:order|invoice|ticket|tracking|confirmation|booking|reservation|transaction|"
+    r"commande|facture|réservation|pedido|factura|reserva|ordine|fattura|prenotazione|"
+    r"bestellung|rechnung|buchung|bestelling|factuur|boeking)\w*\s*"
+    r"(?:no\.?|nr\.?|n\.º|n°|nº|#|number|num(?:éro|ero)?|número)?\s*[:#]?\s*$",
+    re.IGNORECASE,
+)
+
+
+# The national numbers found by their format and check digit alone.
+_NATIONAL_IDS = frozenset(
+    str.split(
+        "US_SSN US_ITIN UK_NHS UK_NINO DE_TAX_ID ES_NIF ES_NIE SE_PERSONNUMMER PL_PESEL "
+        "IT_FISCAL_CODE IN_AADHAAR IN_PAN MX_CURP CH_AHV BE_NATIONAL_NUMBER CA_SIN AU_TFN IE_PPSN "
+        "DE_RVNR BR_CPF FR_NIR"
+    )
+)
+
+
+def _an_order_number(text: str, result: RecognizerResult) -> bool:
+    return _ORDER_BEFORE.search(text[max(0, result.start - 40) : result.start]) is not None
+
+
+_IMEI_SHAPED = re.compile(r"\d{2}([- ])\d{6}\1\d{6}\1\d{1,2}")
 _MAYBE_MOBILE = {
     phonenumbers.PhoneNumberType.MOBILE,
     phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
@@ -446,6 +476,7 @@ class PiiScanner:
                 and not (
                     r.entity_type == "PHONE_NUMBER" and _not_a_persons_phone(text, r, self.regions)
                 )
+                and not (r.entity_type in _NATIONAL_IDS and _an_order_number(text, r))
             ),
             key=lambda f: (f.start, f.entity),
         )

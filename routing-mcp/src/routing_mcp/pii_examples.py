@@ -25,8 +25,17 @@ from routing_mcp.pii_lexicon import Lexicon, Token, fold, key
 from routing_mcp.pii_name_ids import login_name, names_someone
 
 _RESERVED_DOMAIN = re.compile(
-    r"@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost))$",
+    r"@(?:[\w-]+\.)*(?:example\.(?:com|net|org)|[\w-]+\.(?:example|test|invalid|localhost)|"
+    # round 22: a home network's reserved domain (RFC 8375), and a domain that says it is an
+    # example in the six languages ("firma-beispiel.de", "exemple.fr", "example-venues.co.uk")
+    r"home\.arpa|(?:[\w-]+[.-])?(?:example|beispiel|exemple|ejemplo|esempio|voorbeeld)"
+    r"(?:[.-][\w-]+)*\.[a-z]{2,})$",
     re.IGNORECASE,
+)
+# A machine's address: a local part of a UUID or a long hex id ("7f3c2a9e-4b1d-...@google.com",
+# a calendar invite's UID; round 22).
+_MACHINE_LOCAL = re.compile(
+    r"^(?:[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|[0-9a-f]{16,})@", re.I
 )
 # A mailbox of a machine or a company's service desk, no one's: "no-reply@…", "billing@…",
 # "git@github.com". Since round 15 also a company's desks (sales, service, returns, claims,
@@ -57,7 +66,9 @@ _ROLE_MAILBOX = re.compile(
     # a project's or a company's security, release and legal desks, a customer desk by its
     # other languages' names (round 21: "release@", "securite@", "service-client@")
     r"security|securite|sicherheit|seguridad|sicurezza|releases?|legal|compliance|"
-    r"service-?clients?|servicio-?cliente|servizio-?clienti|kundendienst)@",
+    r"service-?clients?|servicio-?cliente|servizio-?clienti|kundendienst|"
+    # round 22: the IT desk and a help desk ("it@", "help@")
+    r"it|help)@",
     re.IGNORECASE,
 )
 # A desk's word glued to an English word before it ("fansupport@", "customerservice@",
@@ -204,7 +215,10 @@ def is_example(text: str, result: RecognizerResult) -> bool:
     raw = text[result.start : result.end]
     if result.entity_type == "EMAIL_ADDRESS":
         return (
-            _RESERVED_DOMAIN.search(raw) is not None or _role_mailbox(raw) or _general_mailbox(raw)
+            _RESERVED_DOMAIN.search(raw) is not None
+            or _MACHINE_LOCAL.match(raw) is not None
+            or _role_mailbox(raw)
+            or _general_mailbox(raw)
         )
     if result.entity_type == "DATE_OF_BIRTH":
         year = _YEAR.search(raw)

@@ -28,6 +28,8 @@ ID_WORD_BEFORE = re.compile(
     r"issue|pr|transaction|commit|batch|lot|part|sku|model|rechnung|bestellung|auftrag|"
     r"vorgang|kundennummer|facture|commande|dossier|pedido|factura|fattura|ordine|pratica|"
     r"spedizione|factuur|bestelling|order|zending|klantnummer|"
+    # a booking's confirmation (round 22: "the Booking.com confirmation number 4127.558.903")
+    r"confirmation|booking|reservation|réservation|reserva|prenotazione|boeking|"
     # a product's barcode: "a UPC barcode like 036000291452", "ISBN 978..."
     r"upc|gtin|isbn|barcode|strichcode|code-barres|"
     # the supply point of an electricity or gas meter: "PDL", "Zählpunkt", "CUPS", "POD", "EAN"
@@ -48,7 +50,12 @@ ID_WORD_BEFORE = re.compile(
     r"buchungs|referenz|vorgangs|akten|lieferschein|fahrgestell|produkt|chargen|inventar|"
     r"ticket|zähler|kunden|person)(?=nummer))"
     r"(?:s|nummer|nr)?[\s-]*"
-    r"(?:no\.?|nr\.?|n\.º|n\.|n°|nº|number|num(?:ber|éro|ero)?|#|id)?\s*[:#]?\s*"
+    # the shop between (round 22: "pedido de El Corte Inglés con número", "order from Zara,
+    # number")
+    r"(?:(?:de|del|from|at|bei|von|chez|sur|en|da|su|bij|van)\s+(?:(?:el|la|le|der|die|the)\s+)?"
+    r"[\w'’.-]+(?:\s+[\w'’-]+)?\s*,?\s*(?:(?:con|with|mit|avec|met)\s+)?"
+    r"(?=(?:no\.?|nr\.?|n\.º|n°|nº|number|nummer|num(?:ber|éro|ero)?|número|#)))?"
+    r"(?:no\.?|nr\.?|n\.º|n\.|n°|nº|number|nummer|num(?:ber|éro|ero)?|número|#|id)?\s*[:#]?\s*"
     # "my phone's IMEI is 35-...", "un numéro SIRET comme 732 ..."
     r"(?:(?:is|ist|est|es|è|comme|like|wie|como|come|zoals)\s+)?"
     r"(?-i:[A-Z]{1,4}\s+)?$",  # (a letter prefix of the serial: "Seriennummer FD 9704 ...")

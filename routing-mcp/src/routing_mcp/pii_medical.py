@@ -319,8 +319,20 @@ _NOT_A_FACT = regex.compile(
     r"(?i)[\s-]+(?:research|researchers?|charity|charities|awareness|foundation|society|"
     r"institute|trust|ribbon|screening programme|of luck|of genius|of midnight|of the pen|"
     r"patients|sufferers|patienten|malades|pacientes|pazienti|patiënten|"
-    r"jabs?|shots?|vaccines?|vaccination|season|impfung|vaccin|vacuna|vaccino|prik)\b"
+    r"jabs?|shots?|vaccines?|vaccination|season|impfung|vaccin|vacuna|vaccino|prik|"
+    # round 22: a device's or an app's feature ("the new sleep apnea feature", "fall detection
+    # settings", "die EKG-App"), and a pandemic as a time ("Covid times")
+    r"features?|detection|notifications?|alerts?|app|apps|mode|sensor|setting|settings|"
+    r"tracking|function|funktion|fonction|funzione|función|times|era|rules|restrictions|"
+    r"lockdowns?)\b"
 )
+# A pandemic named as a time ("during Covid", "pendant le Covid", "während Corona").
+_PANDEMIC_TIME = regex.compile(
+    r"(?i)\b(?:during|since|before|after|pre|post|pendant|depuis|avant|après|während|seit|"
+    r"vor|nach|durante|desde|antes de|después de|dopo|prima del|tijdens|sinds|voor|na)\s+"
+    r"(?:the\s+|le\s+|la\s+|el\s+|il\s+|de\s+)?$"
+)
+_PANDEMICS = frozenset({"covid", "covid-19", "corona", "coronavirus", "pandemic", "pandemie"})
 # ... or what a text or a question is about: "a blog post about sickle cell disease", "un livre
 # sur la dépression", "my thesis on brain tumours", "the genetics of asthma". Not "about his
 # diabetes", "about Ellie's allergy" (someone between: see _topic).
@@ -384,6 +396,10 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in _joined(text, terms(text)):
         if _NOT_A_FACT.match(text, end, min(len(text), end + 30)) or _topic(text, start):
             continue
+        if text[start:end].casefold() in _PANDEMICS and _PANDEMIC_TIME.search(
+            text[max(0, start - 24) : start]
+        ):
+            continue  # "during Covid": a time, not someone's illness
         i, j = bisect.bisect_left(ends, start - _WINDOW_BEFORE), bisect.bisect_left(starts, end)
         near_name = (i < len(ends) and ends[i] <= start) or (
             j < len(starts) and starts[j] < end + _WINDOW_AFTER

@@ -21,7 +21,7 @@ PARTICLES = word_set(
 )
 TITLES = word_set(
     "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
-    "don doña familie famille familia family signora signor sig dott dottoressa mevrouw meneer "
+    "don doña familie fam famille familia family signora signor sig dott dottoressa mevrouw meneer "
     "mevr dhr heer mw professor professorin professeur professeure profesor profesora "
     "professore professoressa"
 )
@@ -112,7 +112,7 @@ RELATION = re.compile(
     r"ex-frau|ex-mann|ex-femme|ex-mari|"
     # round 21: school and learning ("zwei schüler, emil und greta", "il mio compagno di classe
     # riccardo", "my tutee aiko"), and a child by its age ("my 9 y/o, Nkosana")
-    r"pupil|tutee|schoolmate|schoolfriend|sch(?:ü|ue)ler(?:in)?|mitsch(?:ü|ue)ler(?:in)?|"
+    r"pupil|tutee|schoolmate|mentor|mentee|mentorin|schoolfriend|sch(?:ü|ue)ler(?:in)?|mitsch(?:ü|ue)ler(?:in)?|"
     r"klassenkamerad(?:in)?|nachhilfesch(?:ü|ue)ler(?:in)?|élève|camarade(?: de classe)?|"
     r"alumn[oa]|estudiante|compañer[oa] de clase|alunn[oa]|studente|studentessa|"
     r"compagn[oa](?: di (?:classe|scuola|banco|squadra))?|leerling|klasgeno(?:o|te)t|"
@@ -250,7 +250,7 @@ FAMILY_WORDS = word_set("familie famille familia family")
 # (German "Familie" too: "Familie Bauer" is a family's name, though "Bauer" is a word.)
 FORMAL_TITLES = word_set(
     "mr mrs ms dr prof herr herrn frau mme mlle madame monsieur signora signor mevrouw meneer heer "
-    "familie"
+    "familie fam"
 )
 # Titles after which a lower-case known name is a name too ("mr kapoor", "mme n'diaye"); not
 # "ms" or "dr" without their period (milliseconds, drive).
@@ -392,7 +392,9 @@ BUSINESS_AFTER_NAME = frozenset(
         "Foods Group Bank Motors Airlines Airways Insurance Holdings Industries Labs Media Pharma "
         "Records Studios Partners Brothers Bros GmbH Ltd Inc AG Corp Company Co KG SARL "
         # round 21: public bodies and services named like people ("Student Finance England")
-        "Finance Energy Trust Foundation Authority Agency Association Council Housing Lettings"
+        "Finance Energy Trust Foundation Authority Agency Association Council Housing Lettings "
+        # round 22: a machine's sender name ("From: Cron Daemon <root@...>")
+        "Daemon Bot"
     )
 )
 # A business before the name it is called by: "Bäckerei Hoffmann", "boulangerie Paul",
@@ -408,6 +410,16 @@ FIRM_AFTER = re.compile(
     r"^\s*&\s*(?:co\b|cie\b|sons?\b|söhne\b|sohn\b|kollegen\b|partners?\b|partner\b|"
     r"associates\b|fils\b|hijos\b|figli\b|zonen\b)",
     re.IGNORECASE,
+)
+# An order placed at a shop, right before its name: "my order from Zara", "Bestellung bei Otto",
+# "commande chez Darty", "pedido de El Corte Inglés" (round 22; not "my order for Anna", nor
+# what was bought from someone: a private sale).
+SHOP_BEFORE = re.compile(
+    r"\b(?:(?:my|our|an?|the) order (?:from|at|with)|ordered (?:from|at)|"
+    r"bestellung (?:bei|von)|bestellt bei|commande (?:chez|sur)|commandé (?:chez|sur)|"
+    r"pedido (?:de|en|a)|ordine (?:da|su)|ordinato (?:da|su)|"
+    r"bestelling (?:bij|van)|besteld bij)\s+(?:(?:el|la|le|der|die|the)\s+)?$",
+    FLAGS,
 )
 # "Penny the robot vacuum", "Rex the dog": a thing or an animal named like a person.
 THING_AFTER_THE = re.compile(

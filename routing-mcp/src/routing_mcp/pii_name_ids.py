@@ -62,6 +62,13 @@ OWN_WORDS = word_set(
     "desk schreibtisch bureau escritorio scrivania bureau lamp lampe plug steckdose prise "
     "monitor passwords passwörter"
 )
+# Folders that hold a folder per person: the one below is named after its owner when it is a
+# clear given name ("/srv/daten/marlies", not "/srv/data/media").
+_DATA_FOLDERS = (
+    r"(?:homes|data|daten|donnees|données|datos|dati|gegevens|users|benutzer|nutzer|"
+    r"utilisateurs|usuarios|utenti|gebruikers|photos|fotos|pictures|bilder|documents|dokumente|"
+    r"backups?|sicherungen|sauvegardes|sync|syncthing|nextcloud|family|familie|famille|members)"
+)
 # A log-in field: the account name right after it (sshd, LDAP, user admin, file ownership).
 LOGIN = re.compile(
     r"(?:\b(?:publickey|password|invalid user|user(?:name)?s?|login|log-in|account|uid|"
@@ -81,7 +88,9 @@ LOGIN = re.compile(
     # a rota's or a review's people ("primary: kasia.nowak"), a home directory ("/home/svetozar/",
     # "C:\Users\klara\")
     r"(?:primary|secondary|reviewers?|approvers?|maintainers?)(?=\s*:)|"
-    r"(?<=/)home(?=/)|(?<=/)Users(?=/)|(?<=\\)Users(?=\\))"
+    r"(?<=/)home(?=/)|(?<=/)Users(?=/)|(?<=\\)Users(?=\\)|"
+    # round 22: a folder of each person's data ("/srv/daten/marlies", "/mnt/photos/ines/")
+    rf"(?<=/){_DATA_FOLDERS}(?=/))"
     r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è))?"
     r"(?:\s+\w+(?=\s+['\"`‘“«]))?"  # a service's name between: "utente plex 'gianmarco_r'"
     r"\s*[:=/\\]?\s*['\"`‘“«]?)"
@@ -100,6 +109,8 @@ SYSTEM_ACCOUNTS = word_set(
 _WORD = re.compile(r"[^\W_][\w.'-]*[^\W_]|[^\W_]", re.UNICODE)
 _SPLIT = re.compile(r"[-_.]")
 _DIGITS = re.compile(r"\d+$")
+
+_DATA_FOLDER_BEFORE = re.compile(rf"/{_DATA_FOLDERS}/\Z", re.IGNORECASE)
 
 Span = tuple[int, int]
 
@@ -331,6 +342,9 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
             .endswith(("home/", "users/", "users\\"))
         )
         own = home and name.isalpha() and name.lower() not in SYSTEM_ACCOUNTS
+        folder = not home and _DATA_FOLDER_BEFORE.search(text, 0, m.start("name")) is not None
+        if folder:
+            own = name.isalpha() and _clear_given(lex, name)  # "/srv/daten/marlies"
         if own or login_name(lex, name):
             yield m.start("name"), m.start("name") + len(name)
 

@@ -244,6 +244,8 @@ class NameFinder(Lexicon):
             return True  # "Penny the robot vacuum"
         if cues.PET_BEFORE.search(text[max(0, start - 24) : start]):
             return True  # "my dog Charlie", "Unsere Katze Frieda"
+        if cues.SHOP_BEFORE.search(text[max(0, start - 32) : start]):
+            return True  # "Bestellung bei Otto", "mi pedido de Zara" (round 22)
         near = text[max(0, start - 30) : start]
         if cues.STORM_BEFORE.search(near) or cues.FOOD_BEFORE.search(near):
             return True  # "Storm Ciarán", "pizza Margherita"
