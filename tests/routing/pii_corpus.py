@@ -75,6 +75,9 @@ Split = Literal[
     "blind41",
     "blind42",
     "blind43",
+    "blind44",
+    "blind45",
+    "blind46",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

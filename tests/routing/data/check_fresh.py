@@ -64,6 +64,9 @@ CORPORA = [
     (HERE / "pii_personal_blind41.jsonl", HERE / "pii_clean_blind41.jsonl", "b41"),
     (HERE / "pii_personal_blind42.jsonl", HERE / "pii_clean_blind42.jsonl", "b42"),
     (HERE / "pii_personal_blind43.jsonl", HERE / "pii_clean_blind43.jsonl", "b43"),
+    (HERE / "pii_personal_blind44.jsonl", HERE / "pii_clean_blind44.jsonl", "b44"),
+    (HERE / "pii_personal_blind45.jsonl", HERE / "pii_clean_blind45.jsonl", "b45"),
+    (HERE / "pii_personal_blind46.jsonl", HERE / "pii_clean_blind46.jsonl", "b46"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
