@@ -23,6 +23,8 @@ from routing_mcp.pii_national import CreditCardRecognizer, NhsRecognizer
 _ISSUED_NHS = re.compile(r"^(?:3[2-9]|[467])")
 # Digits named as an order, invoice, ticket ... number just before: an identifier, not a phone
 # number ("order #", "Rechnung Nr.", "Numéro de commande", "Fattura n.", "factuurnummer").
+# The words for "number" after an id's name ("order no.", "Rechnungsnummer", "pedido n.º").
+_NUMBER_WORD = r"no\.?|nr\.?|n\.º|n°|nº|number|nummer|num(?:ber|éro|ero)?|número|#"
 ID_WORD_BEFORE = re.compile(
     r"\b(?:ticket|order|invoice|case|ref|reference|tracking|serial|s/n|sn|id|build|job|"
     r"issue|pr|transaction|commit|batch|lot|part|sku|model|rechnung|bestellung|auftrag|"
@@ -54,8 +56,8 @@ ID_WORD_BEFORE = re.compile(
     # number")
     r"(?:(?:de|del|from|at|bei|von|chez|sur|en|da|su|bij|van)\s+(?:(?:el|la|le|der|die|the)\s+)?"
     r"[\w'’.-]+(?:\s+[\w'’-]+)?\s*,?\s*(?:(?:con|with|mit|avec|met)\s+)?"
-    r"(?=(?:no\.?|nr\.?|n\.º|n°|nº|number|nummer|num(?:ber|éro|ero)?|número|#)))?"
-    r"(?:no\.?|nr\.?|n\.º|n\.|n°|nº|number|nummer|num(?:ber|éro|ero)?|número|#|id)?\s*[:#]?\s*"
+    rf"(?=(?:{_NUMBER_WORD})))?"
+    rf"(?:{_NUMBER_WORD}|n\.|id)?\s*[:#]?\s*"
     # "my phone's IMEI is 35-...", "un numéro SIRET comme 732 ..."
     r"(?:(?:is|ist|est|es|è|comme|like|wie|como|come|zoals)\s+)?"
     r"(?-i:[A-Z]{1,4}\s+)?$",  # (a letter prefix of the serial: "Seriennummer FD 9704 ...")

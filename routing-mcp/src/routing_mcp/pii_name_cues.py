@@ -112,7 +112,8 @@ RELATION = re.compile(
     r"ex-frau|ex-mann|ex-femme|ex-mari|"
     # round 21: school and learning ("zwei schüler, emil und greta", "il mio compagno di classe
     # riccardo", "my tutee aiko"), and a child by its age ("my 9 y/o, Nkosana")
-    r"pupil|tutee|schoolmate|mentor|mentee|mentorin|schoolfriend|sch(?:ü|ue)ler(?:in)?|mitsch(?:ü|ue)ler(?:in)?|"
+    r"pupil|tutee|schoolmate|mentor|mentee|mentorin|schoolfriend|sch(?:ü|ue)ler(?:in)?|"
+    r"mitsch(?:ü|ue)ler(?:in)?|"
     r"klassenkamerad(?:in)?|nachhilfesch(?:ü|ue)ler(?:in)?|élève|camarade(?: de classe)?|"
     r"alumn[oa]|estudiante|compañer[oa] de clase|alunn[oa]|studente|studentessa|"
     r"compagn[oa](?: di (?:classe|scuola|banco|squadra))?|leerling|klasgeno(?:o|te)t|"

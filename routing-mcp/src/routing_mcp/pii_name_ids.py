@@ -341,10 +341,12 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
             .lower()
             .endswith(("home/", "users/", "users\\"))
         )
-        own = home and name.isalpha() and name.lower() not in SYSTEM_ACCOUNTS
-        folder = not home and _DATA_FOLDER_BEFORE.search(text, 0, m.start("name")) is not None
-        if folder:
+        if home:
+            own = name.isalpha() and name.lower() not in SYSTEM_ACCOUNTS
+        elif _DATA_FOLDER_BEFORE.search(text, 0, m.start("name")):
             own = name.isalpha() and _clear_given(lex, name)  # "/srv/daten/marlies"
+        else:
+            own = False
         if own or login_name(lex, name):
             yield m.start("name"), m.start("name") + len(name)
 
