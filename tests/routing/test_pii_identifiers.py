@@ -79,7 +79,7 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         # the role word; an id before its name
         ("meine nachhilfeschülerin lotte braucht Hilfe bei Brüchen", "PERSON", "lotte"),
         ("la mia alunna beatrice ha la dislessia, come la aiuto", "PERSON", "beatrice"),
-        ("my 7 year old, Themba, won't read on his own", "PERSON", "Themba"),
+        ("my 10 year old tendai loves maths", "PERSON", "tendai"),
         ("un élève de 4e, Yanis, refuse de rendre ses devoirs", "PERSON", "Yanis"),
         ("ist LX4R72K19 mein Reisepass oder die Seriennummer?", "ID_NUMBER", "LX4R72K19"),
         # round 22: "Fam." as a title, a mentor, a folder per person's data
@@ -264,14 +264,14 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "the water company says ring 0345 070 1122 for leaks, is that free?",
         "le syndic est joignable au 04 91 55 20 30 le matin seulement ?",
         "is the Octopus Energy number 0808 164 1088 open on Sundays?",
-        "Was bedeutet Flurstück 1432/7 im Grundbuch?",
+        "le numéro invariant 0691234560 figure sur l'avis, c'est quoi ?",
         "je dois signaler le mail de securite@banque-exemple.fr comme phishing",
         "mail from releases@openbsd.org says the tarball is signed, how to check?",
-        "mes enceintes Sonos se déconnectent du wifi le soir",
-        "this grey weather is so depressing, any indoor ideas for the kids?",
+        "ma sœur m'a offert une enceinte Bluetooth, laquelle choisir ?",
+        "my son says the new flat is depressing, how do we brighten it?",
         "cheapest flights from Europe to Asia in March?",
         "what do kids in Belgium get from Sint-Nicolaas or saint Nicolas?",
-        "can Tom Nook's loan be paid off faster in the game?",
+        "does my daughter have to pay Tom Nook back in the game?",
         # round 22: example domains of the six languages, a home network's reserved domain, a
         # setting's name before an address, a UID's address, the IT desk; a booking's
         # confirmation number, an order at a shop and its number, an IMEI as printed, a health
