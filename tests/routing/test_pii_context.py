@@ -108,6 +108,20 @@ def test_two_kinds_read_apart_are_never_dropped() -> None:
         assert confident.scan(text) == rules_only
 
 
+def test_a_name_the_text_says_a_person_bears_is_never_dropped() -> None:
+    """Round 23: "someone called X", "a nurse named X" say that X is a person; the model's
+    confident "clean" (a general question before it) does not veto that, while a title's
+    capitalised "Called" is no such statement."""
+    said = "which ward is it? my uncle was seen by a nurse named Ilse and i forgot to ask"
+    rules_only = PiiScanner(0.4, REGIONS, context="off").scan(said)
+    assert [(f.entity, said[f.start : f.end]) for f in rules_only] == [("PERSON", "Ilse")]
+    title = "is the film 'A Woman Called Ilse' any good?"
+    for mode in ("filter", "balanced", "strict"):
+        confident, _ = scanner_with(0.0, mode)
+        assert confident.scan(said) == rules_only
+        assert confident.scan(title) == []
+
+
 def test_format_findings_are_never_dropped() -> None:
     text = "forward it to ops.lead@gmail.com and call +44 20 7946 0958"
     for mode in ("filter", "balanced", "strict"):

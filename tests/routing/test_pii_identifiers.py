@@ -90,6 +90,21 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("ring my cousin at the office on 0113 496 0820", "PHONE_NUMBER", "0113 496 0820"),
         ("ruf ihn an unter 0049 1511 2345 678", "PHONE_NUMBER", "0049 1511 2345 678"),
         ("he keeps ringing the front desk from 07392 118 405", "PHONE_NUMBER", "07392 118 405"),
+        # round 23: a booking's name in lower case with an initial, a double surname after "au
+        # nom de", a landlady's or landlord's name in Spanish and Dutch, a grandparent's name in
+        # an entity id, a French social security number (wrong key) named by its everyday word
+        # a sentence before
+        ("the table is booked in name of r. okonkwo for eight people", "PERSON", "r. okonkwo"),
+        ("la réservation est au nom de Benali-Fontaine, deux nuits", "PERSON", "Benali-Fontaine"),
+        ("la propietaria Maripili dice que el lunes viene el fontanero", "PERSON", "Maripili"),
+        ("de verhuurder Joop wil de huur verhogen", "PERSON", "Joop"),
+        ("automation: turn on light.granddad_ray_reading when he gets home", "PERSON", "ray"),
+        (
+            "le numéro de sécu de ma mère, pour la clinique et pour la mutuelle aussi : "
+            "2 61 08 13 055 117 42",
+            "FR_NIR",
+            "2 61 08 13 055 117 42",
+        ),
         # a national number after its name, its check digit mistyped: still someone's
         ("Mitt personnummer är 19900314-1234, stämmer formatet?", "ID_NUMBER", "19900314-1234"),
         ("my PPS number is 7654321XA, the form rejects it", "ID_NUMBER", "7654321XA"),
@@ -287,6 +302,15 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "IMEI of the work phone: 35 209900 176148 1",
         "does the new sleep apnea feature work on my mum's Series 9?",
         "my colleague asked what the rules were during Covid in Scotland",
+        # round 23: a known name with its middle initial, one written surname first, a desk's
+        # address of ordinary words, a company's hotline "von" it, a helpline named after its
+        # number, Dutch "ventilator" (a fan)
+        "What films has Samuel L. Jackson made with Tarantino?",
+        '[White "Carlsen, Magnus"] how do I parse this PGN header',
+        "please write to customer.feedback@skyjet-airways.com about my lost bag",
+        "Die Hotline von Vodafone 0221 7171 7171 ist dauernd besetzt",
+        "Is 0333 014 3344 really the Bupa helpline, or a scam?",
+        "Zet de ventilator aan als het in mijn kamer warmer is dan 25 graden",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

@@ -40,6 +40,8 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ),
         ("Write to the school: our son has a nut allergy", "nut allergy"),
         ("mein Sohn hat Asthma, welche Luftreiniger helfen?", "Asthma"),
+        # round 23 guard: a given name before the term, the term what the person has
+        ("wie sage ich den Kindern, dass Tante Gisela Parkinson hat?", "Parkinson"),
         ("Meine Mutter nimmt Blutverdünner und hatte einen Schlaganfall", "Blutverdünner"),
         ("ma mère a la maladie d'Alzheimer, quel pilulier connecté ?", "maladie d'Alzheimer"),
         ("mi padre tiene párkinson, ¿qué mando a distancia es fácil?", "párkinson"),
@@ -174,6 +176,9 @@ def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fac
         # round 12: an animal's health
         "my dog Luna keeps scratching, the vet says allergies",
         "Mein Hund Bruno hat Arthrose, der Tierarzt gibt Metacam",
+        # round 23: the person a condition is named after, after a given name (not "dass Opa
+        # Heinz Krebs hat": what he has)
+        "Was hat Hans Asperger erforscht und wo hat er gelebt?",
     ],
 )
 def test_topics_figures_of_speech_and_homelab_text_stay_clean(

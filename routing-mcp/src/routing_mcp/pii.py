@@ -25,6 +25,7 @@ import phonenumbers
 import regex
 
 from routing_mcp import pii_examples, pii_medical, pii_tokens
+from routing_mcp import pii_name_cues as cues
 from routing_mcp.pii_address import StreetAddressRecognizer
 from routing_mcp.pii_context import LONGEST, ContextModel, shipped
 from routing_mcp.pii_core import (
@@ -37,6 +38,7 @@ from routing_mcp.pii_core import (
 from routing_mcp.pii_ids import (
     BUSINESS_LINE_BEFORE,
     ID_WORD_BEFORE,
+    ORGANISATION_LINE_AFTER,
     ORGANISATION_LINE_BEFORE,
     CardRecognizer,
     FrNirRecognizer,
@@ -312,7 +314,10 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
     return (
         bool(types)
         and not types & _MAYBE_MOBILE
-        and ORGANISATION_LINE_BEFORE.search(before) is not None
+        and (
+            ORGANISATION_LINE_BEFORE.search(before) is not None
+            or ORGANISATION_LINE_AFTER.match(text, result.end) is not None
+        )
     )
 
 
@@ -504,6 +509,8 @@ class PiiScanner:
         if found and all(word_read):
             if len({f.entity for f in found}) > 1:
                 return found  # two kinds read apart (a name and a health fact): never vetoed
+            if any(_named_person(text, f) for f in found):
+                return found  # "someone called Fran": said to be a person (round 23)
             return [] if model.probability(text) < model.clean else found
         if self.context_mode == "filter" or any(word_read) or not text.strip():
             return found  # filter mode adds nothing; a word-read finding keeps it local already
@@ -536,6 +543,12 @@ class PiiScanner:
             at = end
         out.append(text[at:])
         return "".join(out)
+
+
+def _named_person(text: str, finding: Finding) -> bool:
+    """A name the text says a person bears ("someone called Fran", "a nurse named Ilse")."""
+    before = text[max(0, finding.start - 40) : finding.start]
+    return finding.entity == "PERSON" and cues.PERSON_CALLED.search(before) is not None
 
 
 def redaction_spans(text: str, findings: list[Finding]) -> list[tuple[str, int, int]]:

@@ -185,6 +185,9 @@ def _role_mailbox(address: str) -> bool:
         return False
     m = _ROLE_MAILBOX.match(address)
     if m is None:
+        local, domain = address.split("@", 1)
+        if _words_only(local) and not _domain_names_someone(domain):
+            return True  # "customer.relations@", "tournaments@": a desk's words (round 23)
         glued = _GLUED_DESK.match(address)  # "fansupport@", "customerservice@": a word on it
         if glued is None:
             return False
@@ -201,13 +204,26 @@ def _role_mailbox(address: str) -> bool:
     )
 
 
+def _words_only(local: str) -> bool:
+    """A local part of ordinary words only, none of them a name in any list ("customer.relations",
+    "tournaments"; not "rose.baker", "sunny", "j.smith": a name, a letter)."""
+    parts = re.split(r"[._-]", local.lower())
+    lex = _lexicon()
+    return all(len(p) >= 3 and p.isalpha() and (p in lex.english or p in lex.common) for p in parts)
+
+
 def _general_mailbox(address: str) -> bool:
     """A general mailbox ("info@", "contact@") at a domain whose name is no person's."""
     m = _GENERAL_MAILBOX.match(address)
     if m is None or _PERSONAL_MAIL_SERVICE.search(address):
         return False
-    labels = [x for x in m.group(1).lower().split(".")[:-1] if x not in _SUFFIXES]
-    return bool(labels) and not any(names_someone(_lexicon(), label) for label in labels)
+    return not _domain_names_someone(m.group(1))
+
+
+def _domain_names_someone(domain: str) -> bool:
+    """A domain with a person's name in it ("ogundipe-translates.com"), or none but a suffix."""
+    labels = [x for x in domain.lower().split(".")[:-1] if x not in _SUFFIXES]
+    return not labels or any(names_someone(_lexicon(), label) for label in labels)
 
 
 def is_example(text: str, result: RecognizerResult) -> bool:

@@ -152,8 +152,22 @@ class FrNirRecognizer(PatternRecognizer):
                     0.3,
                 )
             ],
-            context=["sécurité sociale", "securite sociale", "nir", "insee", "carte vitale"],
+            # round 23: the everyday word ("le numéro de sécu de mon père ... : 1 47 ..."),
+            # and the whole sentence: the number comes after what it is for
+            context=[
+                "sécurité sociale",
+                "securite sociale",
+                "nir",
+                "insee",
+                "carte vitale",
+                "sécu",
+                "secu ",
+                "assurance maladie",
+                "ameli",
+            ],
         )
+
+    context_window = 120
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """A right key makes it certain; a wrong one (a typo, an invented example) leaves the
@@ -186,7 +200,19 @@ BUSINESS_LINE_BEFORE = re.compile(
     r"(?:le|notre|votre|du|un|son|leur) standard|accueil|atención al cliente|centralita|"
     r"servizio clienti|"
     r"centralino|"
-    r"klantenservice)\b|hotline\b|\b(?:sales|support)\s*:)" + _UP_TO_NUMBER,
+    r"klantenservice)\b|hotline\b|\b(?:sales|support)\s*:)"
+    + _UP_TO_NUMBER
+    # round 23: the line of an organisation named right after it ("Die Hotline von Condor 069
+    # ...", "the helpline of the council"): "von" there is whose line, not where a call is from
+    + r"|(?:hotline|\bhelpline|\bkundenservice|\bkundendienst|\bservice client)\s+"
+    r"(?:von|vom|der|des|of|de|du|d['’]|del|della|di|van)\s+" + _UP_TO_NUMBER,
+    re.IGNORECASE,
+)
+# Round 23: a desk's line named after the number ("is 0345 600 7788 really the gym's
+# membership helpline?"), in the same clause.
+ORGANISATION_LINE_AFTER = re.compile(
+    r"[^\n\d.!?]{0,40}\b(?:helpline|hotline|customer service|service line|switchboard|"
+    r"freephone|servicenummer|kundenservice|num[ée]ro vert|service client)\b",
     re.IGNORECASE,
 )
 _ORGANISATION = (

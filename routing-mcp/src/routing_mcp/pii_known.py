@@ -11,6 +11,7 @@ Holmes"), or holds one ("Saunier Duval Kessel"), unless a strong person cue stan
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -51,11 +52,25 @@ def not_private(text: str, spans: list[tuple[int, int]]) -> set[int]:
         i
         for i, (name, (start, _)) in enumerate(zip(names, spans, strict=True))
         # (a part of a known name written out needs no cue test: the cue may be the name's
-        # own first word, "Granny Smith")
+        # own first word, "Granny Smith"; round 23: of several words too, "J. Fox" read in
+        # "Michael J. Fox")
         if (name in parts and name not in known)
+        or (" " in name and name not in known and any(f" {name} " in f" {n} " for n in full))
         or ((name in known or _holds_known(name, known)) and not _cued(text, start))
     }
-    return public | _paired(text, spans, public)
+    return public | _paired(text, spans, public) | _reversed(text, spans, names, known)
+
+
+def _reversed(
+    text: str, spans: list[tuple[int, int]], names: list[str], known: frozenset[str]
+) -> set[int]:
+    """A known name written surname first, as lists and records do: "Kasparov, Garry" (round 23)."""
+    out: set[int] = set()
+    order = sorted(range(len(spans)), key=lambda k: spans[k])
+    for i, j in itertools.pairwise(order):
+        if text[spans[i][1] : spans[j][0]].strip() == "," and f"{names[j]} {names[i]}" in known:
+            out |= {i, j}
+    return out
 
 
 def public_name_before(text: str, at: int, window: int = 100) -> bool:

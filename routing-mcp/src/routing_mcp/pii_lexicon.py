@@ -93,6 +93,16 @@ def _lists() -> dict[str, Container[str]]:
     return out
 
 
+def only_a_given_name(word: str) -> bool:
+    """A given name that is no word of any list ("Alois", not "Long", "Winter", "Sommer"):
+    for the health lexicon's eponyms."""
+    lists, k = _lists(), key(word)
+    return k in lists["given_names"] and not any(
+        k in lists[other]
+        for other in ("english_words", "name_words", "german_words", "common_words")
+    )
+
+
 def english_words() -> Container[str]:
     """Lower-case English words that are no name (shared with the health lexicon)."""
     return _lists()["english_words"]

@@ -22,7 +22,7 @@ from importlib.resources import files
 import regex
 
 from routing_mcp import pii_medical_phrases
-from routing_mcp.pii_lexicon import english_words, fold
+from routing_mcp.pii_lexicon import english_words, fold, only_a_given_name
 from routing_mcp.pii_medical_phrases import DOSE
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’/-]*")
@@ -388,6 +388,24 @@ def _animal(window: str) -> bool:
     return _ANIMAL.search(window) is not None and _HUMAN.search(window) is None
 
 
+# A capitalised given name right before a capitalised term: the term is a surname, the person a
+# disease is named after ("Wer war Alois Alzheimer", "James Parkinson's essay"; round 23).
+_NAME_BEFORE = regex.compile(r"(?-i:\p{Lu}\p{Ll}+) $")
+
+
+# ... unless the name is the subject and the term what they have: "dass Opa Heinz Krebs hat".
+_HAS_AFTER = regex.compile(r"\S*\s+(?:hat|hatte|has|had|a|avait|heeft|tiene|tenía|ha|aveva)\b")
+
+
+def _eponym(text: str, start: int) -> bool:
+    if not text[start : start + 1].isupper() or _HAS_AFTER.match(text, start):
+        return False
+    m = _NAME_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    return only_a_given_name(m.group().strip())
+
+
 def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Health terms said of someone: a person cue in the window, or a found name there."""
     ends = sorted(e for _, e in people)  # a name ending before a term, in its window
@@ -396,6 +414,8 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in _joined(text, terms(text)):
         if _NOT_A_FACT.match(text, end, min(len(text), end + 30)) or _topic(text, start):
             continue
+        if _eponym(text, start):
+            continue  # "Alois Alzheimer", "James Parkinson": the person a disease is named after
         if text[start:end].casefold() in _PANDEMICS and _PANDEMIC_TIME.search(
             text[max(0, start - 24) : start]
         ):

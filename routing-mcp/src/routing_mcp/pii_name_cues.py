@@ -58,6 +58,10 @@ RELATION = re.compile(
     r"plumber|kolleg(?:e|in)|freund(?:in)?|chef(?:in)?|mann|sohn|tochter|bruder|schwester|"
     r"mutter|vater|oma|opa|tante|onkel|nachbar(?:in)?|vermieter(?:in)?|praktikant(?:en|in)?|"
     r"collègue|ami|amie|patron|femme|mari|fils|fille|frère|sœur|mère|père|grand-(?:mère|père)|"
+    # round 23: who keeps a house or a room in the other languages ("la dueña Encarni", "il
+    # padrone di casa", "de verhuurder")
+    r"(?:dueñ[oa]|casera|propietari[oa]|anfitriona|anfitrión|logeuse|proprietari[oa]|"
+    r"padron[ae]|eigena(?:ar|res)|verhuurder|gastgeber(?:in)?|wirtin)\b|"
     r"oncle|voisine?|propriétaire|stagiaire|nièce|neveu|compañer[oa]|amig[oa]|jef[ea]|"
     r"espos[oa]|marido|mujer|hij[oa]|herman[oa]|madre|padre|abuel[oa]|tí[oa]|vecin[oa]|casero|"
     r"niñera|sobrin[oa]|técnico|compañer[oa] de piso|novi[oa]|pareja|prometid[oa]|"
@@ -170,15 +174,23 @@ SELF_INTRO = re.compile(rf"\b(?:{SELF_NAMED})\s*,?\s*$", FLAGS)
 # Someone named, by the writer or another: "a recruiter named Tallulah", "his name's Crispin",
 # "sie heißt Ottilie", "jemand namens Jorinde", "I'm Mthunzi": what follows is a name, known to
 # the lists or not (a thing named is THING_NAMED's).
+# Round 23: whose name a booking or an account is in ("reservation in name of d. kaminski",
+# "nom de la réservation Delacroix-Mbaye", "reservado a nombre de", "auf den Namen").
+IN_NAME_OF = (
+    r"\bin (?:the )?name of|\bbooked under|\bau nom de|\bnom de (?:la )?réservation|"
+    r"\ba nombre de|\bauf den namen(?: von)?|\bop (?:de )?naam van|\ba nome di"
+)
 NAMING = re.compile(
-    r"(?:\bnamed|\bcalled|\bunder the name|\b(?:my|his|her|their|whose) name(?:['’]s| is| was)|"
+    rf"(?:{IN_NAME_OF}|\bnamed|\bcalled|\bunder the name|"
+    r"\b(?:my|his|her|their|whose) name(?:['’]s| is| was)|"
     r"\bi am|\bi['’]m|\b(?:er|sie) hei(?:ß|ss)t|\bnamens|\bgenannt|\b(?:il|elle) s['’]appel+e|"
     r"\b(?:él|ella) se llama|\b(?:lui|lei) si chiama|\b(?:hij|zij) heet|"
     rf"{SELF_NAMED})\s*['\"‘“«„]?\s*$",
     FLAGS,
 )
 INTRO = re.compile(
-    r"(?:my name is|i am|i'm|name:|named|called|under the name|signed|sign(?:ed)?(?: it| this)?"
+    rf"(?:{IN_NAME_OF}|my name is|i am|i'm|name:|named|called|under the name|signed|"
+    r"sign(?:ed)?(?: it| this)?"
     rf"(?: off)? as|{SELF_NAMED}|ich bin|je suis|soy|attendees were|anwesend waren|asistieron|"
     # someone else's: "his name's Crispin", "sie heißt Ottilie", "jemand namens Jorinde"
     r"\b(?:his|her|their|whose) name(?:['’]s| is| was)|\b(?:er|sie) hei(?:ß|ss)t|\bnamens|"
@@ -631,6 +643,17 @@ PERSON_NOUNS = word_set(
     "guy man woman girl boy lady gentleman person someone somebody bloke chap kid baby child "
     "lad lass fellow student pupil player singer actor actress artist writer doctor nurse "
     "teacher user customer member patient worker employee neighbour neighbor dude"
+)
+# Round 23: a person said to bear the name that follows ("done by someone called Fran", "a nurse
+# named Ilse", "jemand namens Jorinde"): no tone of the whole text makes that no one.
+PERSON_CALLED = re.compile(
+    r"(?:\b(?:someone|somebody|jemand|quelqu['’]un|alguien|qualcuno|iemand)|"
+    r"\b(?:a|an|one|the|this|that|another|some)\s+(?:"
+    + "|".join(sorted(PERSON_NOUNS - {"someone", "somebody"}))
+    # (in lower case: "A Man Called Ove" is a title)
+    + r"))\s+(?-i:called|named|namens|genannt|qui s['’]appelle|llamad[oa]|que se llama|di nome|"
+    r"che si chiama|genaamd|die heet)\s*['\"‘“«„]?\s*$",
+    re.IGNORECASE,
 )
 # What a product named like a person is, after "the <Name>": "the Matilda desk lamp".
 PRODUCT_NOUNS = word_set(

@@ -176,7 +176,13 @@ _FAMILY = frozenset({"familie", "family", "famille", "familia", "famiglia", "fam
 _KIN = word_set(
     "grandma grandpa granny gran nana nan nanna mum mom dad mama papa oma opa mamie papi mémé "
     "pépé nonna nonno abuela abuelo aunt auntie aunty uncle tante onkel tata tonton tia tio "
-    "zia zio"
+    "zia zio "
+    # round 23: the other grandparents' words, and siblings, children and spouses
+    # ("sensor.grandad_joe_motion", "light.bruder_jan")
+    "grandad granddad grandfather grandmother gramps grampa grandpapa grandmama omi opi papy "
+    "mamy papie abuelita abuelito nonnina opoe "
+    "brother sister son daughter wife husband bruder schwester sohn tochter frere soeur fils "
+    "fille hermano hermana hijo hija fratello sorella figlio figlia broer zus zoon dochter"
 )
 _ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta")
 

@@ -81,6 +81,18 @@ _FIRST_PERSON_NEAR = re.compile(
 )
 
 
+_LOWER_INITIAL = re.compile(r"(?<![\w.-])[a-z]\.\s?(?P<surname>[a-z][a-z'’-]{2,})\b(?!\.\w)")
+
+
+def _name_cased(word: str) -> bool:
+    """Capitalised as a name is: "Encarni", "Watanabe-sensei", and each part of a double name
+    ("Delacroix-Mbaye", round 23), not "McDonald", "iPhone" or "Wi-Fi"."""
+    if word[1:].islower():
+        return True
+    parts = word.split("-")
+    return all(len(p) > 2 and p[:1].isupper() and p[1:].islower() for p in parts)
+
+
 def _next_word(text: str, end: int) -> str:
     m = re.match(r"[ ]([^\W\d_][\w.]*)", text[end : end + 30])
     return m.group(1).rstrip(".") if m else ""
@@ -164,6 +176,19 @@ class NameFinder(Lexicon):
                 if _lettered(text, m.group(), start, end):
                     continue  # "A. Backend B. Frontend": items lettered A, B, C
             out.append(NameHit(start, end, LIKELY))
+        # round 23: in lower case after what names a person ("reservation in name of d.
+        # kaminski", "booked under j. okafor"): an initial and a surname the lists know
+        for m in _LOWER_INITIAL.finditer(text):
+            start, end = m.start(), m.end()
+            t = Token(m.group("surname"), m.start("surname"), end)
+            if (
+                not any(s < end and start < e for s, e in taken)
+                and cues.INTRO.search(text[max(0, start - 48) : start])
+                and self.is_surname(t)
+                and not self.is_word(t)
+                and _key(t.text) not in self.common
+            ):
+                out.append(NameHit(start, end, LIKELY))
         return out
 
     def _thing(self, text: str, tokens: list[Token], i: int, j: int) -> bool:
@@ -714,7 +739,7 @@ class NameFinder(Lexicon):
         t = tokens[i]
         if not t.cap and self._related(text, t):
             return NameHit(t.start, t.end, POSSIBLE), 1  # "my neighbour sunita"
-        if not t.cap or self.is_word(t) or not t.text[1:].islower() or cues.RELATION.search(t.text):
+        if not t.cap or self.is_word(t) or not _name_cased(t.text) or cues.RELATION.search(t.text):
             return None, 1  # a role is not a name: "Praktikanten Jonas Wolf"
         cue = self._cue(text, t) or ("verb" if _subject(text, t) else None)
         if cue == "thing":
