@@ -74,6 +74,10 @@ BEFORE_TUNING = {
     "blind41": "c4cafac",
     "blind42": "c4cafac",
     "blind43": "c4cafac",
+    # measured once per mode on the twenty-second round's detector (session 14)
+    "blind44": "5db590e",
+    "blind45": "5db590e",
+    "blind46": "5db590e",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
