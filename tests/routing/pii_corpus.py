@@ -78,6 +78,9 @@ Split = Literal[
     "blind44",
     "blind45",
     "blind46",
+    "blind47",
+    "blind48",
+    "blind49",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -67,6 +67,9 @@ CORPORA = [
     (HERE / "pii_personal_blind44.jsonl", HERE / "pii_clean_blind44.jsonl", "b44"),
     (HERE / "pii_personal_blind45.jsonl", HERE / "pii_clean_blind45.jsonl", "b45"),
     (HERE / "pii_personal_blind46.jsonl", HERE / "pii_clean_blind46.jsonl", "b46"),
+    (HERE / "pii_personal_blind47.jsonl", HERE / "pii_clean_blind47.jsonl", "b47"),
+    (HERE / "pii_personal_blind48.jsonl", HERE / "pii_clean_blind48.jsonl", "b48"),
+    (HERE / "pii_personal_blind49.jsonl", HERE / "pii_clean_blind49.jsonl", "b49"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
