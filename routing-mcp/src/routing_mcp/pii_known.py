@@ -2,11 +2,12 @@
 
 "Who was Ada Lovelace?", "why does Don Quijote fight windmills", "a Saunier Duval boiler": the
 name rules read a name there, rightly, but it is the topic of a question and no one's personal
-data (tests/routing/data/FRESH.md). ``data/known_names.txt`` and ``known_names_world.txt``
-list such names (hand-written, see data/NAMES.md); a name found by the rules is dropped when it
-is one of them, or a part of one written in full in the same text ("Holmes" after "Sherlock
-Holmes"), or holds one ("Saunier Duval Kessel"), unless a strong person cue stands before it
-("my colleague Alan Turing", "Hi Frodo,"): a private person may share a name.
+data (tests/routing/data/FRESH.md). ``data/known_names.txt``, ``known_names_world.txt`` and
+``known_names_more.txt`` list such names (hand-written, see data/NAMES.md); a name found by the
+rules is dropped when it is one of them, or a part of one written in full in the same text
+("Holmes" after "Sherlock Holmes"), or holds one ("Saunier Duval Kessel"), unless a strong
+person cue stands before it ("my colleague Alan Turing", "Hi Frodo,"): a private person may
+share a name.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ _CUE_WINDOW = 48  # characters before a name, as the name rules read them
 @cache
 def known_names() -> frozenset[str]:
     return frozenset(
-        _norm(name) for names in ("known_names", "known_names_world") for name in read_list(names)
+        _norm(name)
+        for names in ("known_names", "known_names_world", "known_names_more")
+        for name in read_list(names)
     )
 
 
