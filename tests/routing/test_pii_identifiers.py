@@ -105,6 +105,18 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "FR_NIR",
             "2 61 08 13 055 117 42",
         ),
+        # round 24: a surname that is also a word after a lower-case title, a number that
+        # called or wrote, a person then the name in apposition, a greeting's "its <name>" in
+        # lower case, German's article before a given name, what only a person has after "'s",
+        # a mention ending in an underscore
+        ("schreib herrn fischer wegen dem Dach eine Mail", "PERSON", "herrn fischer"),
+        ("Hoy me llamó el 655 31 28 47 y no sé quién es", "PHONE_NUMBER", "655 31 28 47"),
+        ("me mandaron un SMS del 688 40 17 29 con un enlace raro", "PHONE_NUMBER", "688 40 17 29"),
+        ("we got a quote from a local bloke, Bill Rush, who seemed keen", "PERSON", "Bill Rush"),
+        ("she texted 'hi its oluwaseun, running late'", "PERSON", "oluwaseun"),
+        ("ich hab der ilka gesagt, dass sie den Schlüssel behalten kann", "PERSON", "ilka"),
+        ("is it weird that Dale's birthday party is on a Monday?", "PERSON", "Dale"),
+        ("tag @marta.kowalczyk_ in the group photo", "PERSON", "marta.kowalczyk"),
         # a national number after its name, its check digit mistyped: still someone's
         ("Mitt personnummer är 19900314-1234, stämmer formatet?", "ID_NUMBER", "19900314-1234"),
         ("my PPS number is 7654321XA, the form rejects it", "ID_NUMBER", "7654321XA"),
@@ -311,6 +323,21 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Die Hotline von Vodafone 0221 7171 7171 ist dauernd besetzt",
         "Is 0333 014 3344 really the Bupa helpline, or a scam?",
         "Zet de ventilator aan als het in mijn kamer warmer is dan 25 graden",
+        # round 24: an encoding's or a version's number after a name, a law's title after a
+        # relation's word, a relation's word used as a verb before a bank, a family's plural
+        # that is a bank and a number said to be a company's, the middle groups of a longer
+        # number, a letter to whoever lives there, digits counted, a dotted identifier, a work
+        # after an elided article, a French support line
+        "Charlie-2 is the radio call sign of our scout group",
+        "what does the Tenant Hayes Amendment say?",
+        "please contact Halliburton about the invoice",
+        "calls from 0330 088 2266, which is the Lloyds number, keep dropping",
+        "what does 'Supply 01 801 100 27 2001 5568 842' on my electricity bill mean?",
+        "'Mrs Occupier' keeps getting letters at my flat",
+        "my regex should accept numbers like 0123 456 789, why doesn't it?",
+        "the bank wants ISO 20022 camt.052.001.08 files",
+        "on va voir l'Amélie de Jeunet ce soir ?",
+        "le numéro du support technique est le 01 44 55 66 77, c'est gratuit ?",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

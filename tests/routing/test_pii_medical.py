@@ -49,6 +49,9 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("mijn vader heeft de ziekte van Parkinson", "ziekte van Parkinson"),
         ("| name | condition |\n| Ines Duarte | epilepsy |", "epilepsy"),
         ("a 67-year-old with COPD needs a simple thermostat", "COPD"),
+        # round 24: an English plural of a term
+        ("my dad has had two pacemakers fitted since 2019", "pacemakers"),
+        ("my son forgot both his inhalers at his gran's", "inhalers"),
         # a lower-case "i" is the pronoun too, apostrophe attached: "i'm", "i've"
         ("i'm on sertraline and cant sleep, is that normal", "sertraline"),
         ("i've had asthma since school, which air purifier", "asthma"),

@@ -149,6 +149,8 @@ class CandidatePhoneRecognizer(EntityRecognizer):
     # 4155550132", "order #", "Rechnung Nr.").
     _GLUED = re.compile(r"(?:[A-Za-z][\w]*[-_/#]|#)$")
     _GLUED_AFTER = re.compile(r"[-_/][A-Za-z]")
+    # round 24: a dotted identifier's digits ("xsd:camt.053.001.02"), not "Tel.0612 ..."
+    _DOTTED_NAME = re.compile(r"(?<![\w.])(?!(?:tel|tél|fon|ph|mob|nr|no)\.$)[A-Za-z]\w*\.$", re.I)
     _KEY = re.compile(r"\w=$")
     _PHONE_KEY = re.compile(r"(?:phone|tel|mobile|cell|fax|handy|telefon)\w*=$", re.IGNORECASE)
     _DECIMAL = re.compile(r"^\d+\.\d+$")
@@ -183,6 +185,7 @@ class CandidatePhoneRecognizer(EntityRecognizer):
             before = text[max(0, match.start() - 60) : match.start()]
             if (
                 self._GLUED.search(before)
+                or self._DOTTED_NAME.search(before)
                 or self._ID_WORD.search(before)
                 or self._GLUED_AFTER.match(text, match.end())
                 or BUSINESS_LINE_BEFORE.search(before)
@@ -370,6 +373,10 @@ def _inside_token(text: str, result: RecognizerResult) -> bool:
     if result.entity_type == "PHONE_NUMBER":
         return False
     if (before[1] in "-/" and before[0].isdigit()) or (after[0] in "-/" and after[1].isdigit()):
+        return True
+    # the middle groups of a longer number in groups ("MPAN 00 801 100 23 1000 3541 726": no SSN
+    # of "100 23 1000"; round 24)
+    if " " in raw and before[0].isdigit() and before[1] == after[0] == " " and after[1].isdigit():
         return True
     # the first groups of a longer grouped number: "5555 4444 3333" of a 16-digit test card
     # passes the Aadhaar checksum by chance

@@ -251,6 +251,9 @@ def is_example(text: str, result: RecognizerResult) -> bool:
     digits = re.sub(r"\D", "", raw)
     if len(digits) >= 6 and len(set(digits)) == 1:
         return True  # "0000000000"
+    counted = digits in "01234567890" or digits in "9876543210"
+    if len(digits) >= 8 and counted and not any(c.isalpha() for c in raw):
+        return True  # "123456789 -> '1,234,567.89'": the digits counted, no one's number
     if result.entity_type == "PHONE_NUMBER" and digits.endswith("000000"):
         return True  # "01603 000 000": a line of zeros where the subscriber's number goes
     compact = re.sub(r"[\s-]", "", raw).upper()

@@ -200,6 +200,8 @@ BUSINESS_LINE_BEFORE = re.compile(
     r"(?:le|notre|votre|du|un|son|leur) standard|accueil|atención al cliente|centralita|"
     r"servizio clienti|"
     r"centralino|"
+    # round 24: "le numéro du support de notre éditeur est le 01 ...", "support technique"
+    r"num[ée]ro (?:du |de |de la )?support|support (?:technique|client)|"
     r"klantenservice)\b|hotline\b|\b(?:sales|support)\s*:)"
     + _UP_TO_NUMBER
     # round 23: the line of an organisation named right after it ("Die Hotline von Condor 069
@@ -212,7 +214,10 @@ BUSINESS_LINE_BEFORE = re.compile(
 # membership helpline?"), in the same clause.
 ORGANISATION_LINE_AFTER = re.compile(
     r"[^\n\d.!?]{0,40}\b(?:helpline|hotline|customer service|service line|switchboard|"
-    r"freephone|servicenummer|kundenservice|num[ée]ro vert|service client)\b",
+    r"freephone|servicenummer|kundenservice|num[ée]ro vert|service client)\b"
+    # round 24: said to be a company's number ("0345 ..., which is the Barclays number")
+    r"|[^\n\d.!?]{0,20}\b(?:which|that)(?: is|['’]s) the (?-i:(?:[A-Z][\w&'’-]*\s){1,3})"
+    r"(?:number|line|phone number)\b",
     re.IGNORECASE,
 )
 _ORGANISATION = (

@@ -197,10 +197,18 @@ def _single(raw: str, word: str) -> bool:
     last = word.rsplit("-", 1)[-1]
     return (
         word in lex.words
+        or _plural(word, lex.words)
         or _spelled_elsewhere(word, lex.words)
         or _stemmed(word, lex.stems)
         or _suffixed(word, lex)
         or (last != word and (last in lex.words or _stemmed(last, lex.stems)))
+    )
+
+
+def _plural(word: str, words: frozenset[str]) -> bool:
+    """An English plural of a one-word term ("my son's inhalers", "her crutches"; round 24)."""
+    return len(word) > 5 and (
+        (word.endswith("s") and word[:-1] in words) or (word.endswith("es") and word[:-2] in words)
     )
 
 

@@ -25,6 +25,10 @@ TITLES = word_set(
     "mevr dhr heer mw professor professorin professeur professeure profesor profesora "
     "professore professoressa"
 )
+# Round 24: a letter to whoever lives there ("Mr & Mrs Occupier", "The Resident"), no one named.
+PLACEHOLDER_ADDRESSEES = word_set(
+    "occupier occupiers occupant occupants resident residents householder homeowner homeowners"
+)
 # Function words of the six languages (some are also short given names: "Les", "Al", "Ella").
 STOP = word_set(
     "i a an the team all everyone there sir madam folks guys you it we us them this that his her "
@@ -165,9 +169,12 @@ SELF_NAMED = (
     r"mi chiamo|il mio nome è|ik heet|mijn naam is"
 )
 # A message that says who writes it: "hi there, it's Bongani from #14", "c'est Inès, ta voisine"
+# Round 24: after a greeting too, and in lower case ("hey its elif, just a heads up"): a lower-case
+# name there must be a given name and no word (NameFinder.find).
 ITS_ME = re.compile(
-    r"(?:^|[,.!'\"‘“]\s*)(?:it['’]s|this is|c['’]est|hier ist|hier spricht)\s+"
-    r"(?P<name>(?-i:[A-ZÀ-ÖØ-Þ])[\w'’-]+)(?=\s+(?:from|here|at|de|du|von|aus|ici|hier)\b|\s*[,!])",
+    r"(?:^|[,.!'\"‘“]\s*|\b(?:hey|hi|hiya|hello|hallo|salut|coucou|hola|ciao|hoi)\s+)"
+    r"(?:it['’]?s|this is|c['’]est|hier ist|hier spricht)\s+"
+    r"(?P<name>[\w'’-]+)(?=\s+(?:from|here|at|de|du|von|aus|ici|hier)\b|\s*[,!])",
     re.IGNORECASE,
 )
 SELF_INTRO = re.compile(rf"\b(?:{SELF_NAMED})\s*,?\s*$", FLAGS)
@@ -327,6 +334,10 @@ AFTER_PERSON = re.compile(
     # a colleague by department: "Dawn from accounts told me", "Mark from IT can see"
     r"from\s+(?:accounts|accounting|it|hr|finance|payroll|sales|marketing|legal|ops|support|"
     r"reception|the office|work|next door|upstairs|downstairs|school|church|the gym|the club)\b|"
+    # round 24: what only a person has ("Terry's mobile is", "Ines's birthday"; "X's number"
+    # is an eponym's first: "Avogadro's number")
+    r"['’]s\s+(?:(?:phone|mobile|cell)\s+)?(?:phone|mobile|email|e-mail|address|birthday|"
+    r"wife|husband|partner|kids|children|mum|mom|dad)\b|"
     # habits and refusals: "tanvi keeps leaving her dishes", "marco never pays"
     r"keeps|kept|forgot|forgets|refuses|refused|never|always|won['’]t|doesn['’]t|didn['’]t|"
     r"veut|demande|dice|dijo|quiere)\b|"
@@ -337,6 +348,13 @@ AFTER_PERSON = re.compile(
     r"niece|nephew|tenant|landlord|landlady|mitbewohner\w*|freund\w*|kolleg\w*|nachbar\w*|"
     r"coloc\w*|ami\w*|voisin\w*|collègue|compañer\w*|amig\w*|vecin\w*|coinquilin\w*|amic\w*|"
     r"huisgeno\w*|vriend\w*|buur\w*)\b)",
+    re.IGNORECASE,
+)
+# Round 24: a relation's word used as a verb ("I need to contact Monzo", "can you contact"):
+# what follows is whom one contacts, a person or a company, not a contact named so.
+RELATION_AS_VERB = re.compile(
+    r"\b(?:to|please|pls|can|could|will|would|should|must|n['’]t|i|we|you)\s+"
+    r"(?:contact|coach|tutor|mentor|nurse|chair|lead|partner|host)\s*$",
     re.IGNORECASE,
 )
 CONJUNCTIONS = word_set("and or und oder et ou y o e")
@@ -365,6 +383,12 @@ STREET_PREFIXES = word_set(
 PLACE_HYPHEN_PARTS = word_set("saint sainte st ste mont sur sous lès en am im an upon on sankt")
 # A name before one of these names a thing after a person ("the Monty Hall problem", "Wilson
 # score interval", "Elizabeth Line", "Monte Carlo method").
+# Round 24: the capitalised last word of a law's title ("the Tenant Fees Act", "Renters Reform
+# Bill"): the words before it are the title's, even after a relation's word.
+LAW_TITLE_ENDS = frozenset(
+    {"Act", "Acts", "Bill", "Directive", "Regulation", "Regulations", "Amendment", "Gesetz"}
+    | {"Verordnung", "Richtlinie"}
+)
 EPONYM_NOUNS = word_set(
     "method methods methode méthode problem problems problème algorithm algorithms algorithmus "
     "algorithme theorem theorems theorie théorème theory conjecture paradox paradoxon paradoxe "
@@ -563,6 +587,9 @@ DETERMINERS = word_set(
     "notre nos votre vos leur leurs ce cette ces nuestro nuestra vuestro vuestra este esta"
 )
 ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|los|las)\s+$", re.IGNORECASE)
+# German speech puts an article before a given name ("sag dem jens", "die jana kommt"): in lower
+# case, before a given name that is no word, it says a person (round 24).
+ARTICLE_BEFORE_NAME = re.compile(r"(?:^|\s)(?:dem|den|der|die)\s$", re.IGNORECASE)
 # A home network's domains: "nas.lan" is a host, not "Nas Lan".
 LOCAL_DOMAINS = word_set("lan local home internal localdomain box arpa")
 # Feasts that are also given names: "ouvert le dimanche avant Noël" names no one.
@@ -600,10 +627,12 @@ THING_NAMED = re.compile(
 # A user name or an id made of a given name and a surname: "fatima.zahra", "anna_kowalski".
 # Zero-width, so that "person.anna_kowalski" is tried at "anna" too.
 # (not a host name going on: "nas.fritz.box"; digits may follow: "kenji.watanabe1987")
-HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![^\W\d]|@|\.\w))")
+# (round 24: an underscore may end it, "@chloe.vasseur_")
+HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![^\W\d_]|@|\.\w))")
 # A character glued to a word that makes it code or a product, not a name: "Victor.Engine",
-# "Fritz!Box", "jack()", "user_Anna", "#Anna" (not "@anna": a mention names a person).
-GLUED_AFTER = re.compile(r"^(?:[_/\\@(\[{\d]|[!.:]\w)")  # ("Precious!" ends a sentence)
+# "Fritz!Box", "jack()", "user_Anna", "#Anna" (not "@anna": a mention names a person), and a
+# number after a dash (round 24: "Latin-1", "Charlie-2": an encoding, a version, a call sign).
+GLUED_AFTER = re.compile(r"^(?:[_/\\@(\[{\d]|[!.:]\w|-\d)")  # ("Precious!" ends a sentence)
 # A family named by its surname in the plural, after "the": "the Nakamuras", "the Okafors".
 FAMILY = re.compile(r"\b[Tt]he (?P<name>[A-Z][a-z\u00e0-\u00ff]+?(?P<plural>es|s))\b")
 # Places named in the plural after "the", whose singular can be a surname.
@@ -654,6 +683,15 @@ PERSON_CALLED = re.compile(
     + r"))\s+(?-i:called|named|namens|genannt|qui s['’]appelle|llamad[oa]|que se llama|di nome|"
     r"che si chiama|genaamd|die heet)\s*['\"‘“«„]?\s*$",
     re.IGNORECASE,
+)
+# Round 24: a person, then the name in apposition ("a local guy, Terry Bright, quoted", "our
+# plumber, Rob Stone,"): what follows is a name even if its words are also words.
+PERSON_THEN_NAME = re.compile(
+    r"\b(?:a|an|one|the|this|that|our|my|his|her|their)\s+(?:[a-z]+\s+){0,2}(?:"
+    + "|".join(sorted(PERSON_NOUNS))
+    + r"|plumber|builder|electrician|roofer|gardener|cleaner|painter|decorator|mechanic|"
+    r"carpenter|joiner|tradesman|contractor|handyman|landlord|landlady|agent|lawyer|solicitor|"
+    r"accountant|tutor|nanny|babysitter|childminder|driver|courier)\s*,\s*$",
 )
 # What a product named like a person is, after "the <Name>": "the Matilda desk lamp".
 PRODUCT_NOUNS = word_set(

@@ -37,6 +37,9 @@ class NameHit:
 
 
 _TITLE_END = re.compile(r"\b(\w+)\.?\s+$")
+# An elided article in lower case just before ("l'Ultima Cena", "dell'Accademia", "à l'Opéra";
+# round 24): a work's or a place's name, no person's ("Dell'Orto", capitalised, is a surname).
+_ELIDED_ARTICLE = re.compile(r"(?<![^\W\d_])(?:l|dell|all|nell|dall|sull|quell)['’]$")
 # German's article after a title ("im Herrn der Ringe"); "von der Leyen" has its "von" first.
 # Not "le", "la": "Mme Le Goff", "mme le goff" are Breton surnames.
 _ARTICLE_AFTER_TITLE = frozenset(("der",))
@@ -147,7 +150,10 @@ class NameFinder(Lexicon):
         for m in cues.ITS_ME.finditer(text):  # "it's Bongani from #14"
             t = Token(m.group("name"), m.start("name"), m.end("name"))
             said_where = text[t.end : t.end + 1].isspace()  # "... from", "... here": not "!"
-            if self.is_given(t) or (said_where and not (self.is_word(t) or self.is_place(t))):
+            if not t.text[:1].isupper():
+                if self.is_given(t) and not self.is_word(t) and _key(t.text) not in self.common:
+                    hits.append(NameHit(t.start, t.end, LIKELY))  # "hey its elif,"
+            elif self.is_given(t) or (said_where and not (self.is_word(t) or self.is_place(t))):
                 hits.append(NameHit(t.start, t.end, LIKELY))
         hits.extend(self._listed(text, tokens, spans, inside))
         hits.extend(self._initialled(text, hits))
@@ -205,6 +211,8 @@ class NameFinder(Lexicon):
             # called 'Oskar's room'": his)
         if cues.STREET_OF.search(before):
             return True  # "17 rue du Docteur Bouchut"
+        if _ELIDED_ARTICLE.search(before):
+            return True  # "l'Ultima Cena"
         if self._named_thing(text, tokens, i, start, end):
             return True
         # a mention's handle goes on with "_" or digits ("@svetlana_k", "@tom92"): still a person
@@ -235,6 +243,8 @@ class NameFinder(Lexicon):
             # (but someone's own in lower case after "'s": "Anjali's library", "Mo's house")
             owned = text[end : end + 1] in "'\u2019" and tokens[j].text in cues.OWNED_AFTER_NAME
             eponym = after in cues.EPONYM_NOUNS and not related and not owned
+            if tokens[j].text in cues.LAW_TITLE_ENDS:
+                return True  # "the Tenant Fees Act" (a tenant's word before it, no tenant)
             if eponym or " ".join([*keys, after]) in self.places:
                 return True
             if tokens[j].text in cues.BUSINESS_AFTER_NAME or (
@@ -444,10 +454,13 @@ class NameFinder(Lexicon):
         if cues.INTRO.search(before) and _called_thing(before):
             return "thing"  # "a server called Marvin", "a vase called 'Henrietta'"
         tail = before.rstrip()  # (the cheap tests of the last two cues below)
+        if cues.RELATION_AS_VERB.search(before):
+            return "verb"  # "to contact Monzo": a verb, not "my contact Monzo"
         if (
             cues.GREETING.search(before)
             or cues.RELATION.search(before)
             or cues.INTRO.search(before)
+            or (tail.endswith(",") and cues.PERSON_THEN_NAME.search(before))
             or (tail.endswith(cues.RELATION_IS_VERBS) and cues.RELATION_IS.search(before))
             or (tail.endswith(":") and cues.NAMES_LIST.search(before))
         ):
@@ -509,7 +522,7 @@ class NameFinder(Lexicon):
             and i + 1 < len(tokens)
             and not tokens[i + 1].cap
             and text[t.end : tokens[i + 1].start] == " "
-            and self._lower_after_title(text, tokens, i + 1)
+            and self._lower_after_title(text, tokens, i + 1, words=False)
         ):
             return NameHit(t.start, tokens[i + 1].end, LIKELY), 2  # "call doctor nwosu's office"
         if cues.RELATION.search(t.text):
@@ -541,6 +554,8 @@ class NameFinder(Lexicon):
             return None, 2 + self._rest(text, tokens, i + 1, True)
         if _key(t.text) in cues.TITLES and i + 1 < len(tokens):
             nxt = tokens[i + 1]
+            if _key(nxt.text) in cues.PLACEHOLDER_ADDRESSEES:
+                return None, 2  # "Mr & Mrs Occupier": whoever lives there
             if _key(nxt.text) in cues.TITLES and i + 2 < len(tokens):  # "Prof. Dr. Weißenfels"
                 inner, used = self._at(text, tokens, i + 1)
                 if inner is not None:
@@ -627,13 +642,19 @@ class NameFinder(Lexicon):
             # not a name from here ("my friend zoë van der berg"): the next word may start one
         return self._single(text, t, cue), 1
 
-    def _lower_after_title(self, text: str, tokens: list[Token], i: int) -> bool:
+    def _lower_after_title(
+        self, text: str, tokens: list[Token], i: int, words: bool = True
+    ) -> bool:
         """A lower-case word after "mrs", "mme", "herrn" is a surname when the lists know it as a
-        name and not as a word ("mr kapoor"), when it is no word at all ("mme n'diaye": after a
-        title anything but a word is a surname), or when a given name that is also a word is
-        followed by such a surname ("mrs hope larkin")."""
+        name ("mr kapoor", and "frau ritter" though it is also a word), when it is no word at
+        all ("mme n'diaye": after a title anything but a word is a surname), or when a given
+        name that is also a word is followed by such a surname ("mrs hope larkin")."""
         t = tokens[i]
         if self.is_word(t):
+            if words and self.is_surname(t) and len(t.text) > 3 and _key(t.text) not in cues.STOP:
+                # "frau ritter", "mrs baker": a surname that is also a word (round 24; not after
+                # "doctor", also a noun: "how would a doctor tell")
+                return True
             if not self.is_given(t) or i + 1 >= len(tokens):
                 return False
             nxt = tokens[i + 1]
@@ -718,6 +739,14 @@ class NameFinder(Lexicon):
         if not ambiguous and cue:  # "hey liam", "asking ryan to", "für tobias", "nathan and i"
             return NameHit(t.start, t.end, POSSIBLE + 0.05)
         if (
+            not ambiguous
+            and len(t.text) > 2
+            and _key(t.text) not in self.common
+            and cues.ARTICLE_BEFORE_NAME.search(text[max(0, t.start - 5) : t.start])
+            and not t.text.endswith(("en", "em", "er", "es"))  # "dem hellen Sofa": declined
+        ):
+            return NameHit(t.start, t.end, POSSIBLE + 0.05)  # "wie sag ich dem jens"
+        if (
             cue == "verb"
             and _key(t.text) not in cues.AUXILIARIES
             and len(t.text) > 2
@@ -796,6 +825,7 @@ class NameFinder(Lexicon):
                 and not self.is_word(plural)
                 and not self.is_given(plural)  # "the Mercedes Sprinter": a name, a brand
                 and _key(stem) not in cues.PLURAL_PLACES  # "the Netherlands", "the Andes"
+                and _key(stem) not in self.tech  # "the Barclays number": a bank (round 24)
                 and not self.is_word(singular)
                 and not self.is_given(singular)
                 and not any(h.start < end and start < h.end for h in hits)

@@ -623,7 +623,10 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 r"(?<=\b(?:phone|tel|telephone|mobile|cell|call|ring|text|whatsapp|handy|"
                 r"handynummer|telefon|festnetz(?:nummer)?|rückruf|mobil|portable|téléphone|"
                 r"appelez|appelle|fixe|numéro|móvil|teléfono|llámame|llama|fijo|número|"
-                r"cellulare|telefono|chiamami|mobiel|telefoonnummer|bel me)\b[^\n\d]{0,16})"
+                r"cellulare|telefono|chiamami|mobiel|telefoonnummer|bel me|"
+                # round 24: a number that called or wrote ("me escribieron al", "SMS von")
+                r"sms|escribieron|escribió|llamaron|llamó|appelé|angerufen|gebeld|chiamato)"
+                r"\b[^\n\d]{0,16})"
                 # (not glued to more of an identifier: "número de pedido 7740-2291-A")
                 r"(?!\d{1,3}(?:\.\d{1,3}){3}\b)"  # (an IPv4 address is no phone number)
                 r"\+?\(?\d[\d ().-]{6,16}\d\b(?![-_/][A-Za-z0-9])",
