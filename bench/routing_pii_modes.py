@@ -78,6 +78,10 @@ BEFORE_TUNING = {
     "blind44": "5db590e",
     "blind45": "5db590e",
     "blind46": "5db590e",
+    # measured once per mode on the twenty-third round's detector and models (session 15)
+    "blind47": "adda833",
+    "blind48": "adda833",
+    "blind49": "adda833",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
