@@ -34,7 +34,11 @@ sixteenth, never trained on: BLIND22.md, BLIND23.md), ``blind24`` and ``blind25`
 the sixteenth round's detector was final, measured once per mode on it, never trained on),
 ``blind26`` to ``blind37`` (session 13: written three at a time while the rounds before were
 tuned, each batch measured once per mode on the detector of its time, then tuned on in the
-seventeenth to twentieth rounds; never trained on: BLIND26.md to BLIND37.md) and
+seventeenth to twentieth rounds; never trained on: BLIND26.md to BLIND37.md), ``blind38`` to
+``blind49`` (sessions 14-15, three at a time, likewise, then tuned on in the twenty-first to
+twenty-fourth rounds and trained on), ``blind50`` to ``blind53`` (session 16, written from
+RULES.md alone, measured once per mode on the twenty-fourth round's detector; neither tuned
+nor trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

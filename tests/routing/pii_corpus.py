@@ -81,6 +81,10 @@ Split = Literal[
     "blind47",
     "blind48",
     "blind49",
+    "blind50",
+    "blind51",
+    "blind52",
+    "blind53",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -70,6 +70,10 @@ CORPORA = [
     (HERE / "pii_personal_blind47.jsonl", HERE / "pii_clean_blind47.jsonl", "b47"),
     (HERE / "pii_personal_blind48.jsonl", HERE / "pii_clean_blind48.jsonl", "b48"),
     (HERE / "pii_personal_blind49.jsonl", HERE / "pii_clean_blind49.jsonl", "b49"),
+    (HERE / "pii_personal_blind50.jsonl", HERE / "pii_clean_blind50.jsonl", "b50"),
+    (HERE / "pii_personal_blind51.jsonl", HERE / "pii_clean_blind51.jsonl", "b51"),
+    (HERE / "pii_personal_blind52.jsonl", HERE / "pii_clean_blind52.jsonl", "b52"),
+    (HERE / "pii_personal_blind53.jsonl", HERE / "pii_clean_blind53.jsonl", "b53"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
