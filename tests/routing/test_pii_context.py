@@ -122,6 +122,30 @@ def test_a_name_the_text_says_a_person_bears_is_never_dropped() -> None:
         assert confident.scan(title) == []
 
 
+def test_the_writers_own_health_and_a_name_in_an_identifier_are_never_dropped() -> None:
+    """Round 25: "I've got a slipped disc" says the writer has it, and a name the rules read in
+    a user name or an entity id is no tone of the text; the model's confident "clean" does not
+    veto either, while the same phrase quoted to learn it, or a name beside a full stop, may go."""
+    texts = {
+        "moving flat next week and I've got a slipped disc, what can I still carry?": "MEDICAL",
+        "why is sensor.tablet_wiebke_battery unavailable since the update?": "PERSON",
+        "the seller on the forum is 'joanna_kowalczyk91', is she legit?": "PERSON",
+    }
+    vetoed = [
+        "Is 'Ich habe Migräne' correct German for my flashcards?",
+        "we read Hamlet and Ophelia. Which scene matters most?",
+    ]
+    for mode in ("filter", "balanced", "strict"):
+        confident, _ = scanner_with(0.0, mode)
+        for text, entity in texts.items():
+            rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
+            assert entity in {f.entity for f in rules_only}, text
+            assert confident.scan(text) == rules_only, (mode, text)
+        for text in vetoed:
+            assert PiiScanner(0.4, REGIONS, context="off").scan(text), text
+            assert confident.scan(text) == [], (mode, text)
+
+
 def test_format_findings_are_never_dropped() -> None:
     text = "forward it to ops.lead@gmail.com and call +44 20 7946 0958"
     for mode in ("filter", "balanced", "strict"):

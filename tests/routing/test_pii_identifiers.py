@@ -117,6 +117,22 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("ich hab der ilka gesagt, dass sie den Schlüssel behalten kann", "PERSON", "ilka"),
         ("is it weird that Dale's birthday party is on a Monday?", "PERSON", "Dale"),
         ("tag @marta.kowalczyk_ in the group photo", "PERSON", "marta.kowalczyk"),
+        # round 25: names before a score, an application's failed log-in, a birthday without
+        # its year said of a birth, "my name's" before a famous name, a UK driving licence by
+        # its format alone
+        ("grades for the report: Tunde 8.5, Marisol 7.0, Jaroslav 9.1", "PERSON", "Tunde"),
+        (
+            "the Nextcloud log says 'Login failed: henrike (Remote IP: 10.0.0.7)', is that her?",
+            "PERSON",
+            "henrike",
+        ),
+        ("our son was born on 14 March, what goes on the card?", "DATE_OF_BIRTH", "14 March"),
+        ("need a CV summary, my name's Emma Watson and I've done retail", "PERSON", "Emma Watson"),
+        (
+            "scan of my card: HARRI711129JD9AB, valid to 01/2031",
+            "UK_DRIVING_LICENCE",
+            "HARRI711129JD9AB",
+        ),
         # a national number after its name, its check digit mistyped: still someone's
         ("Mitt personnummer är 19900314-1234, stämmer formatet?", "ID_NUMBER", "19900314-1234"),
         ("my PPS number is 7654321XA, the form rejects it", "ID_NUMBER", "7654321XA"),
@@ -338,6 +354,18 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "the bank wants ISO 20022 camt.052.001.08 files",
         "on va voir l'Amélie de Jeunet ce soir ?",
         "le numéro du support technique est le 01 44 55 66 77, c'est gratuit ?",
+        # round 25: premises on a business estate, a school's desk, a bare relation's word
+        # before a noun, a fine's notice number, a number counted after its country code,
+        # Dutch's neuter article, a form letter's addressee; a guard (clean before and after): no
+        # one's birthday in general
+        "the nursery is at Unit 9, Riverside Business Park, Bradford BD4 7TJ, any reviews?",
+        "das Sekretariat der Musikschule erreicht man unter 0221 9431 207, schreib eine Anfrage",
+        "print the candidate numbers list for the exam hall",
+        "le numéro d'avis 8812 4471 3390 est refusé par le site",
+        "does this regex validate numbers like +44 1234 567890?",
+        "Hoe zeg je 'fiets' in het Frans?",
+        "Sehr geehrte Kundin, Ihre Bestellung ist unterwegs",
+        "if someone is born on 29 February, when is their birthday in other years?",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

@@ -63,6 +63,7 @@ from routing_mcp.pii_national import (
     MxCurpRecognizer,
     PlPeselRecognizer,
     SePersonnummerRecognizer,
+    UkDrivingLicenceRecognizer,
     UkNinoRecognizer,
     UsItinRecognizer,
     UsPassportRecognizer,
@@ -338,9 +339,9 @@ _ORDER_BEFORE = re.compile(
 # The national numbers found by their format and check digit alone.
 _NATIONAL_IDS = frozenset(
     str.split(
-        "US_SSN US_ITIN UK_NHS UK_NINO DE_TAX_ID ES_NIF ES_NIE SE_PERSONNUMMER PL_PESEL "
-        "IT_FISCAL_CODE IN_AADHAAR IN_PAN MX_CURP CH_AHV BE_NATIONAL_NUMBER CA_SIN AU_TFN IE_PPSN "
-        "DE_RVNR BR_CPF FR_NIR"
+        "US_SSN US_ITIN UK_NHS UK_NINO UK_DRIVING_LICENCE DE_TAX_ID ES_NIF ES_NIE SE_PERSONNUMMER "
+        "PL_PESEL IT_FISCAL_CODE IN_AADHAAR IN_PAN MX_CURP CH_AHV BE_NATIONAL_NUMBER CA_SIN AU_TFN "
+        "IE_PPSN DE_RVNR BR_CPF FR_NIR"
     )
 )
 
@@ -412,6 +413,7 @@ class PiiScanner:
             IssuedNhsRecognizer(),
             FrNirRecognizer(),
             UkNinoRecognizer(),
+            UkDrivingLicenceRecognizer(),
             DeTaxIdRecognizer(),
             EsNifRecognizer(),
             EsNieRecognizer(),
@@ -516,8 +518,14 @@ class PiiScanner:
         if found and all(word_read):
             if len({f.entity for f in found}) > 1:
                 return found  # two kinds read apart (a name and a health fact): never vetoed
-            if any(_named_person(text, f) for f in found):
-                return found  # "someone called Fran": said to be a person (round 23)
+            if any(
+                _named_person(text, f) or _own_health(text, f) or _in_identifier(text, f)
+                for f in found
+            ):
+                # "someone called Fran": said to be a person (round 23); "I've got a broken
+                # ankle": the writer's own health; "sensor.telefoon_lotte_batterij": a name the
+                # rules read in an identifier, where a text's tone says nothing (round 25)
+                return found
             return [] if model.probability(text) < model.clean else found
         if self.context_mode == "filter" or any(word_read) or not text.strip():
             return found  # filter mode adds nothing; a word-read finding keeps it local already
@@ -556,6 +564,37 @@ def _named_person(text: str, finding: Finding) -> bool:
     """A name the text says a person bears ("someone called Fran", "a nurse named Ilse")."""
     before = text[max(0, finding.start - 40) : finding.start]
     return finding.entity == "PERSON" and cues.PERSON_CALLED.search(before) is not None
+
+
+# The writer saying they have it: "I've got a", "I have", "ich habe", "j'ai", "tengo", "ik heb",
+# "ho" (and one word, an article or "seit Jahren", between).
+_OWN_HEALTH = re.compile(
+    # (not a phrase quoted to learn it: "is 'Ich habe Kopfschmerzen' right?")
+    r"(?<!['\"‘“«„])(?:\bi(?:['’]ve| have)(?: got| had)?|\bi['’]m on|\bi am on|\bich hab(?:e)?|"
+    r"\bj['’]ai|\btengo|\bik heb|\bho)\s+"
+    r"(?:(?:a|an|the|ein|eine|einen|un|une|una|uno|een|seit)\s+)?(?:[^\W\d_]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _own_health(text: str, finding: Finding) -> bool:
+    """A health fact the writer says they have ("I've got a broken ankle", "ich habe Rheuma")."""
+    before = text[max(0, finding.start - 40) : finding.start]
+    return finding.entity == "MEDICAL" and _OWN_HEALTH.search(before) is not None
+
+
+def _in_identifier(text: str, finding: Finding) -> bool:
+    """A name read inside an identifier: a user name or an entity id ("oliver_hartnell88",
+    "sensor.telefoon_lotte_batterij")."""
+    if finding.entity != "PERSON":
+        return False
+    start, end = finding.start, finding.end
+    inside = text[start:end]
+    if "_" in inside and " " not in inside:
+        return True  # "oliver_hartnell"
+    glued_before = text[start - 1 : start] in ("_", ".") and text[start - 2 : start - 1].isalnum()
+    glued_after = text[end : end + 1] in ("_", ".") and text[end + 1 : end + 2].isalnum()
+    return glued_before or glued_after  # "telefoon_lotte_batterij", not "and Ophelia."
 
 
 def redaction_spans(text: str, findings: list[Finding]) -> list[tuple[str, int, int]]:

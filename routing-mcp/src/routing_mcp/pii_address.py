@@ -212,6 +212,15 @@ _PERSONAL_BETWEEN = regex.compile(
 )
 
 
+# Round 25: premises on a business or industrial estate ("Unit 4, Meadow Business Park", "12
+# Brunswick Industrial Park", "Gewerbegebiet Nord", "ZI des Glaises"): no one's home.
+_ESTATE = regex.compile(
+    r"(?i)\b(?:business|industrial|enterprise|science|technology|retail|trade|trading)\s+"
+    r"(?:park|estate|centre|center)\b|\b(?:gewerbe|industrie)(?:gebiet|park)\b|"
+    r"\bzone (?:industrielle|artisanale|d['’]activités?)\b|\b(?:ZI|ZA|ZAC)\s+(?-i:[A-Z])|"
+    r"\bpol[íi]gono(?: industrial)?\b|\bparque (?:empresarial|industrial|tecnol[óo]gico)\b|"
+    r"\bzona industriale\b|\b(?:bedrijven|industrie)terrein\b"
+)
 # Addresses everyone knows, real or fictional: no private person's home.
 _FAMOUS = regex.compile(
     r"(?i)(?:221\s?b\s+baker\s+street|742\s+evergreen\s+terrace|1600\s+pennsylvania\s+ave|"
@@ -228,7 +237,7 @@ _TIME_AFTER = regex.compile(r"[:h.]\d\d\b")
 
 def _business(text: str, start: int, end: int) -> bool:
     """The address is a business's or a public place's (module doc), or one everyone knows."""
-    if _FAMOUS.match(text, start):
+    if _FAMOUS.match(text, start) or _ESTATE.search(text, start, end):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     before = regex.split(r"[.!?]\s", text[max(line_start, start - 90) : start])[-1]

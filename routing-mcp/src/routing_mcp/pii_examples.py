@@ -19,6 +19,8 @@ from __future__ import annotations
 import functools
 import re
 
+import phonenumbers
+
 from routing_mcp import pii_known
 from routing_mcp.pii_core import RecognizerResult
 from routing_mcp.pii_lexicon import Lexicon, Token, fold, key
@@ -226,6 +228,17 @@ def _domain_names_someone(domain: str) -> bool:
     return not labels or any(names_someone(_lexicon(), label) for label in labels)
 
 
+def _national_number(raw: str) -> str:
+    """A phone number's digits without its country code ("+33 1 23 45 67 89": "123456789")."""
+    digits = re.sub(r"\D", "", raw)
+    if not raw.lstrip().startswith("+"):
+        return digits
+    try:
+        return str(phonenumbers.parse(raw, None).national_number)
+    except phonenumbers.NumberParseException:
+        return digits
+
+
 def is_example(text: str, result: RecognizerResult) -> bool:
     """Whether the finding is an example value (module doc), not personal data."""
     raw = text[result.start : result.end]
@@ -251,8 +264,10 @@ def is_example(text: str, result: RecognizerResult) -> bool:
     digits = re.sub(r"\D", "", raw)
     if len(digits) >= 6 and len(set(digits)) == 1:
         return True  # "0000000000"
-    counted = digits in "01234567890" or digits in "9876543210"
-    if len(digits) >= 8 and counted and not any(c.isalpha() for c in raw):
+    # (after a country code too: "+33 1 23 45 67 89", not "+33 6 12 34 56 78"; round 25)
+    national = _national_number(raw) if result.entity_type == "PHONE_NUMBER" else digits
+    counted = national in "01234567890" or national in "9876543210"
+    if len(national) >= 8 and counted and not any(c.isalpha() for c in raw):
         return True  # "123456789 -> '1,234,567.89'": the digits counted, no one's number
     if result.entity_type == "PHONE_NUMBER" and digits.endswith("000000"):
         return True  # "01603 000 000": a line of zeros where the subscriber's number goes

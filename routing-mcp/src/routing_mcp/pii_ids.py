@@ -46,6 +46,9 @@ ID_WORD_BEFORE = re.compile(
     r"handelsregister|hrb|hra|rcs|"
     # a property's number on a tax notice or in the land register (round 21: "numéro invariant")
     r"invariant|parcelle|flurstück|flurstücks|grundbuchblatt|"
+    # a fine's or a file's reference (round 25: "numéro d'avis", "número de expediente",
+    # "verbale n.", "Aktenzeichen")
+    r"avis|expediente|verbale|aktenzeichen|az|contravention|multa|boete|pcn|"
     # a German compound of a thing's number ("Gerätenummer", "Vertragsnummer"; not a line's:
     # "Notfallnummer")
     r"(?:geräte|vertrags|rechnungs|bestell|auftrags|artikel|mitglieds|versicherungs|sendungs|"
@@ -202,6 +205,11 @@ BUSINESS_LINE_BEFORE = re.compile(
     r"centralino|"
     # round 24: "le numéro du support de notre éditeur est le 01 ...", "support technique"
     r"num[ée]ro (?:du |de |de la )?support|support (?:technique|client)|"
+    # round 25: an office's desk ("das Sekretariat der Grundschule ist unter", "le secrétariat
+    # du collège", "call the main line", "l'assistance de notre logiciel", "Support for our
+    # payroll software is")
+    r"sekretariat|secr[ée]tariat|secretar[íi]a|segreteria|secretariaat|main line|"
+    r"l['’]assistance|support for|"
     r"klantenservice)\b|hotline\b|\b(?:sales|support)\s*:)"
     + _UP_TO_NUMBER
     # round 23: the line of an organisation named right after it ("Die Hotline von Condor 069

@@ -27,7 +27,11 @@ TITLES = word_set(
 )
 # Round 24: a letter to whoever lives there ("Mr & Mrs Occupier", "The Resident"), no one named.
 PLACEHOLDER_ADDRESSEES = word_set(
-    "occupier occupiers occupant occupants resident residents householder homeowner homeowners"
+    "occupier occupiers occupant occupants resident residents householder homeowner homeowners "
+    # a form letter's addressee ("Sehr geehrte Kundin, sehr geehrter Kunde"; round 25)
+    "kunde kundin nutzer nutzerin teilnehmer teilnehmerin abonnent abonnentin bewohner "
+    "bewohnerin besucher besucherin abonné abonnée usager usagère usuario usuaria utente klant "
+    "gebruiker bewoner"
 )
 # Function words of the six languages (some are also short given names: "Les", "Al", "Ella").
 STOP = word_set(
@@ -162,6 +166,15 @@ RELATION_BEFORE = re.compile(
     rf"(?:{RELATION.pattern})\s*,?\s*$",
     FLAGS,
 )
+# A possessive a few words before ("my brother tyler", "notre voisine rose"): a relation's word
+# after no possessive may be a noun's first half ("a school caretaker job", "candidate
+# numbers"; round 25), and a lower-case word that is also a word then no name.
+POSSESSIVE_BEFORE = re.compile(
+    r"\b(?:my|our|your|his|her|their|mein\w*|unser\w*|dein\w*|sein\w*|ihr\w*|ma|mon|mes|"
+    r"notre|nos|votre|vos|son|sa|ses|leurs?|mi|mis|tu|tus|su|sus|nuestr\w*|vuestr\w*|mio|mia|"
+    r"miei|mie|tuo|tua|suo|sua|nostr\w*|mijn|onze|jouw|zijn|haar|hun)\s+(?:[\w'’-]+[\s,]+){0,3}$",
+    FLAGS,
+)
 # The writer giving their own name, in the six languages (and the common misspelling "je
 # m'appel"): whatever capitalised word follows is a name, known to the lists or not.
 SELF_NAMED = (
@@ -196,7 +209,7 @@ NAMING = re.compile(
     FLAGS,
 )
 INTRO = re.compile(
-    rf"(?:{IN_NAME_OF}|my name is|i am|i'm|name:|named|called|under the name|signed|"
+    rf"(?:{IN_NAME_OF}|my name is|my name['’]s|i am|i'm|name:|named|called|under the name|signed|"
     r"sign(?:ed)?(?: it| this)?"
     rf"(?: off)? as|{SELF_NAMED}|ich bin|je suis|soy|attendees were|anwesend waren|asistieron|"
     # someone else's: "his name's Crispin", "sie heißt Ottilie", "jemand namens Jorinde"
@@ -569,9 +582,10 @@ MAKERS = word_set(
     "kawasaki ducati vespa piaggio bose jbl sennheiser"
 )
 # A model number after a name: "Symo 8.2-3-M", "Zoe R135" (not an age: "Ruby 6").
-# A date is no model number: "Detlef Haas 03.11.1958" in a birthday list is a person.
+# A date is no model number: "Detlef Haas 03.11.1958" in a birthday list is a person; nor a
+# decimal alone, a score or a grade ("Ahmed 9.2, Bella 7.8"; round 24).
 MODEL_AFTER = re.compile(
-    r"^ (?!\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}-\d{1,2}-\d{1,2}\b)"
+    r"^ (?!\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}-\d{1,2}-\d{1,2}\b|\d+\.\d+(?![\w.-]))"
     r"(?=\S*\d)(?=\S*[A-Za-z.-])[A-Za-z\d]+[.-][\w.-]+"
 )
 # "'Esperanza' as a name for a boat": a name offered as a name for something.

@@ -71,7 +71,9 @@ _DATA_FOLDERS = (
 )
 # A log-in field: the account name right after it (sshd, LDAP, user admin, file ownership).
 LOGIN = re.compile(
-    r"(?:\b(?:publickey|password|invalid user|user(?:name)?s?|login|log-in|account|uid|"
+    # (round 25: an application's failed log-in, "Login failed: colette (Remote IP: ...)")
+    r"(?:\b(?:publickey|password|invalid user|login failed|failed login(?: for)?|"
+    r"authentication failed for|user(?:name)?s?|login|log-in|account|uid|"
     r"benutzer(?:name)?|nutzer|konto|utilisateur|compte|usuario|cuenta|utente|gebruiker(?:snaam)?|"
     # a setting's user ("NEXTCLOUD_ADMIN_USER=bjoern.hansen"), a code comment's owner
     # ("TODO(rkowalczyk)"), a commit's or a file's author

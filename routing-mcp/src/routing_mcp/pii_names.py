@@ -37,6 +37,9 @@ class NameHit:
 
 
 _TITLE_END = re.compile(r"\b(\w+)\.?\s+$")
+# Dutch's neuter article just before ("vertaal naar het Frans", "in het Engels"; round 25): a
+# language or a thing, no person.
+_NEUTER_ARTICLE = re.compile(r"(?<![^\W\d_])het\s+$", re.IGNORECASE)
 # An elided article in lower case just before ("l'Ultima Cena", "dell'Accademia", "à l'Opéra";
 # round 24): a work's or a place's name, no person's ("Dell'Orto", capitalised, is a surname).
 _ELIDED_ARTICLE = re.compile(r"(?<![^\W\d_])(?:l|dell|all|nell|dall|sull|quell)['’]$")
@@ -211,8 +214,8 @@ class NameFinder(Lexicon):
             # called 'Oskar's room'": his)
         if cues.STREET_OF.search(before):
             return True  # "17 rue du Docteur Bouchut"
-        if _ELIDED_ARTICLE.search(before):
-            return True  # "l'Ultima Cena"
+        if _ELIDED_ARTICLE.search(before) or _NEUTER_ARTICLE.search(before):
+            return True  # "l'Ultima Cena", "naar het Frans"
         if self._named_thing(text, tokens, i, start, end):
             return True
         # a mention's handle goes on with "_" or digits ("@svetlana_k", "@tom92"): still a person
@@ -349,6 +352,8 @@ class NameFinder(Lexicon):
         k = _key(t.text)
         if k in cues.STOP or (t.text.isupper() and len(t.text) > 1) or k in self.tech:
             return None
+        if t.text[:2] in ("I'", "I\u2019"):
+            return None  # "Emma Watson and I've": the writer (round 25)
         if lower:
             ok = not t.cap and self.is_given(t) and not self.is_word(t)
             return POSSIBLE + 0.05 if ok else None
@@ -516,6 +521,8 @@ class NameFinder(Lexicon):
         t = tokens[i]
         if _key(t.text) in cues.STOP or _key(t.text) in cues.DETERMINERS:
             return None, 1
+        if _key(t.text) in cues.PLACEHOLDER_ADDRESSEES:
+            return None, 1  # "Sehr geehrte Kundin": whoever the letter reaches
         if (
             not t.cap
             and _key(t.text) in cues.DOCTOR_TITLES
@@ -753,11 +760,17 @@ class NameFinder(Lexicon):
             and cues.PERSON_VERB.search(text[max(0, t.start - 48) : t.start])
         ):
             return NameHit(t.start, t.end, POSSIBLE)  # "how do i tell jasmine", "text rose"
+        before = text[max(0, t.start - 48) : t.start]
         if (
             cue == "strong"
             and _key(t.text) not in cues.AUXILIARIES
             and _key(t.text) not in self.common  # "ich bin mir nicht sicher", "je suis sur"
             and len(t.text) > 2
+            and (
+                not cues.RELATION.search(before)
+                or cues.POSSESSIVE_BEFORE.search(before)
+                or cues.GREETING.search(before)
+            )  # "a school caretaker job", "candidate numbers": a noun's halves (round 25)
         ):
             return NameHit(t.start, t.end, POSSIBLE)  # "my brother tyler", not "my boss will"
         return None

@@ -40,6 +40,7 @@ __all__ = [
     "NhsRecognizer",
     "PlPeselRecognizer",
     "SePersonnummerRecognizer",
+    "UkDrivingLicenceRecognizer",
     "UkNinoRecognizer",
     "UsItinRecognizer",
     "UsPassportRecognizer",
@@ -416,6 +417,29 @@ class UkNinoRecognizer(PatternRecognizer):
         ),
     )
     CONTEXT = ("national insurance", "ni number", "nino")
+
+
+class UkDrivingLicenceRecognizer(PatternRecognizer):
+    """UK (DVLA) driving licence numbers, 16 characters: the surname's first five letters
+    (padded with 9), the birth date as decade digit, month (plus 50 for a woman), day and the
+    year's last digit, two initials (or 9), an arbitrary digit and two check letters
+    ("MORGA753116SM9IJ"); the date must be one (round 25)."""
+
+    ENTITY = "UK_DRIVING_LICENCE"
+    PATTERNS = (
+        Pattern(
+            "DVLA licence",
+            r"(?-i:\b[A-Z][A-Z9]{4} ?[0-9](?:[05][1-9]|[16][0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]"
+            r" ?[A-Z][A-Z9][0-9] ?[A-Z]{2}\b)",
+            0.5,
+        ),
+    )
+    CONTEXT = ("driving licence", "driving license", "licence", "license", "dvla")
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        compact = _strip(pattern_text)
+        surname = compact[:5]
+        return "9" not in surname.rstrip("9")  # the padding only at the end: "LEE99", not "L9E"
 
 
 # --- Germany ------------------------------------------------------------------------------------

@@ -571,6 +571,20 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 rf"(?<=\b{_BIRTH_FIELD}\b[^\n]{{0,120}}?\n?[^\n]{{0,120}}?){_BIRTH_YEAR_DATE}",
                 0.6,
             ),
+            # round 25: someone's birthday without its year, said of a birth that happened
+            # ("my daughter was born on 2 Feb", "elle est née le 3 mars", "am 3. März geboren";
+            # not "born on 29 February" in general)
+            Pattern(
+                "day and month of a birth",
+                rf"(?<![\d/.-])(?={_DAY_MONTH})"
+                # (not anyone's: "if someone is born on 29 February", "wenn jemand am ...")
+                r"(?<!\b(?:someone|somebody|anyone|jemand|quelqu['’]un|alguien|qualcuno)\b"
+                r"[^.\n]{0,24})"
+                rf"(?:(?<=\b(?:was|were) born(?: on)?(?: the)?\s|\b(?:est|suis|était) née? le\s)"
+                rf"{_DAY_MONTH}|(?<=\b(?:ist|bin|sind|war|wurde|wurden) am\s){_DAY_MONTH}"
+                r"(?=\s+geboren\b))",
+                0.7,
+            ),
             # a death notice's "* 4. März 1938 † 28. November 2026": the star is the birth
             Pattern("star date, then a cross", rf"(?<=\*\s?){_DATE}(?=\s*[-–]?\s*[†✝])", 0.7),
             # a list of birthdays without years ("birthdays: Ama 12 Feb, Kai 3 Jul"): two dates
