@@ -82,6 +82,11 @@ BEFORE_TUNING = {
     "blind47": "adda833",
     "blind48": "adda833",
     "blind49": "adda833",
+    # measured once per mode on the twenty-fourth round's detector and models (session 16)
+    "blind50": "4ea8b12",
+    "blind51": "4ea8b12",
+    "blind52": "4ea8b12",
+    "blind53": "4ea8b12",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """

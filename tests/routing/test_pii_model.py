@@ -35,7 +35,10 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_model_names_join_the_rules(pipeline: Path, scanner: PiiScanner) -> None:
     assert [f for f in scanner.scan(UNKNOWN_NAME) if f.entity == "PERSON"] == []
-    with_model = PiiScanner(0.4, ("US",), ner_model=pipeline)
+    # (the rules and the pipeline alone: the whole-text model may veto a name of either kind in
+    # a text it reads as clean, tested in test_pii_context.py; with the models trained on
+    # blind50-53 it reads this reminder so)
+    with_model = PiiScanner(0.4, ("US",), ner_model=pipeline, context="off")
     [found] = [f for f in with_model.scan(UNKNOWN_NAME) if f.entity == "PERSON"]
     assert UNKNOWN_NAME[found.start : found.end] == "zxqvor blampton"
     assert with_model.redact(UNKNOWN_NAME) == "Write a reminder to <PERSON> about the invoice"
