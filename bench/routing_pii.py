@@ -37,8 +37,9 @@ tuned, each batch measured once per mode on the detector of its time, then tuned
 seventeenth to twentieth rounds; never trained on: BLIND26.md to BLIND37.md), ``blind38`` to
 ``blind49`` (sessions 14-15, three at a time, likewise, then tuned on in the twenty-first to
 twenty-fourth rounds and trained on), ``blind50`` to ``blind53`` (session 16, written from
-RULES.md alone, measured once per mode on the twenty-fourth round's detector; neither tuned
-nor trained on) and
+RULES.md alone, measured once per mode on the twenty-fourth round's detector, then tuned on in
+the twenty-fifth and trained on), ``blind54`` to ``blind57`` (session 16, likewise, measured
+once per mode on the twenty-fifth round's detector; neither tuned nor trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -85,6 +85,10 @@ Split = Literal[
     "blind51",
     "blind52",
     "blind53",
+    "blind54",
+    "blind55",
+    "blind56",
+    "blind57",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

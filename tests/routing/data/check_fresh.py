@@ -74,6 +74,10 @@ CORPORA = [
     (HERE / "pii_personal_blind51.jsonl", HERE / "pii_clean_blind51.jsonl", "b51"),
     (HERE / "pii_personal_blind52.jsonl", HERE / "pii_clean_blind52.jsonl", "b52"),
     (HERE / "pii_personal_blind53.jsonl", HERE / "pii_clean_blind53.jsonl", "b53"),
+    (HERE / "pii_personal_blind54.jsonl", HERE / "pii_clean_blind54.jsonl", "b54"),
+    (HERE / "pii_personal_blind55.jsonl", HERE / "pii_clean_blind55.jsonl", "b55"),
+    (HERE / "pii_personal_blind56.jsonl", HERE / "pii_clean_blind56.jsonl", "b56"),
+    (HERE / "pii_personal_blind57.jsonl", HERE / "pii_clean_blind57.jsonl", "b57"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
