@@ -133,6 +133,15 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "UK_DRIVING_LICENCE",
             "HARRI711129JD9AB",
         ),
+        # round 26: a title before a surname in an id, a booking "under" a surname, a pasted
+        # chat's speaker
+        ("automation for the camera zone 'mr_okonjo_gate' keeps firing", "PERSON", "okonjo"),
+        ("Table for four under Szymanski at 8pm, please confirm by text", "PERSON", "Szymanski"),
+        (
+            "summarise this:\nanja.k: who took my charger\nanja.k: it was on my desk",
+            "PERSON",
+            "anja.k",
+        ),
         # a national number after its name, its check digit mistyped: still someone's
         ("Mitt personnummer är 19900314-1234, stämmer formatet?", "ID_NUMBER", "19900314-1234"),
         ("my PPS number is 7654321XA, the form rejects it", "ID_NUMBER", "7654321XA"),
@@ -366,6 +375,15 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Hoe zeg je 'fiets' in het Frans?",
         "Sehr geehrte Kundin, Ihre Bestellung ist unterwegs",
         "if someone is born on 29 February, when is their birthday in other years?",
+        # round 26: a practice's address and number, a restaurant's booking line, a dish named
+        # after someone, a receipt's quantity before a dish, what the writer is, a French verb
+        # after a relation
+        "Our vet is Meadowbank Veterinary Centre, 22 Mill Lane, Leeds LS6 2AB, 0113 278 4410. Ok?",
+        "Il ristorante ha il numero 02 6688 1290 per le prenotazioni, cosa chiedo?",
+        "Recette de la Poire Belle-Hélène pour six personnes ?",
+        "parse this till line: '3x Margherita 27.00 | 1x Tiramisu 6.00'",
+        "I'm sad my team lost again, cheer me up",
+        "Ma meilleure amie vit à Lyon maintenant, idée de cadeau ?",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

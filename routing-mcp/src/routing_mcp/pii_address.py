@@ -167,8 +167,15 @@ _BUSINESS_NOUN = (
     r"bar|galleria|galerie|médiathèque|bibliothèque|biblioteca|hôtel|albergo|entrance|entrada|"
     r"entrée|eingang|ingresso|ingang|cathedral|cathédrale|kathedrale|catedral|duomo|basilica|"
     r"basílica|stadium|stadion|stade|estadio|town hall|rathaus|mairie|ayuntamiento|municipio|"
-    r"gemeentehuis)"
+    r"gemeentehuis|"
+    # round 26: a vet's, a clinic's, a venue's door ("Harbourside Veterinary Centre, 14 ...", "Die
+    # Tierklinik Am Stadtpark, Parkallee 40", "Dierenkliniek De Ark, Stationsweg 21")
+    r"centre|center|practice|veterinary|vets?|klinik|tierarzt|tierarztpraxis|clinique|"
+    r"vétérinaire|clínica|veterinaria|clinica|kliniek|dierenarts|hospital|krankenhaus|hôpital|"
+    r"ospedale|ziekenhuis|venue)"
 )
+# ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
+_BUSINESS_NAMED = regex.compile(rf"(?i)\b{_BUSINESS_NOUN}\b(?:\s+[\w'’-]+){{0,3}}\s*,\s*$")
 # ... as what the address is said of: "Our office is at", "Unsere Filiale ist in der", "notre
 # boulangerie au", "Ons kantoor zit op", "Our café, Frieda's Kitchen, is at", "local comercial,"
 # (not a business merely named before it: "a letter to the gas company: ... address 12 ...").
@@ -245,6 +252,8 @@ def _business(text: str, start: int, end: int) -> bool:
         return True  # "'Jane Doe, 123 Main St, Anytown' as the sample" (not "wohnt im ...")
     after = text[end : end + 40].split("\n", 1)[0]
     if _BUSINESS_BEFORE.search(before) or _BUSINESS_AFTER.match(after):
+        return True
+    if _BUSINESS_NAMED.search(before) and not _PERSONAL_BETWEEN.search(before[-40:]):
         return True
     if _LEGAL_FORM.search(before):
         return True

@@ -33,7 +33,7 @@ ID_WORD_BEFORE = re.compile(
     # a booking's confirmation (round 22: "the Booking.com confirmation number 4127.558.903")
     r"confirmation|booking|reservation|réservation|reserva|prenotazione|boeking|"
     # a product's barcode: "a UPC barcode like 036000291452", "ISBN 978..."
-    r"upc|gtin|isbn|barcode|strichcode|code-barres|"
+    r"upc|gtin|isbn|barcode|strichcode|code-barres|ord|"
     # the supply point of an electricity or gas meter: "PDL", "Zählpunkt", "CUPS", "POD", "EAN"
     r"pdl|prm|point de livraison|zählpunkt|zählernummer|cups|pod|ean|mpan|mprn|"
     # a device's serial, in the six languages
@@ -210,6 +210,9 @@ BUSINESS_LINE_BEFORE = re.compile(
     # payroll software is")
     r"sekretariat|secr[ée]tariat|secretar[íi]a|segreteria|secretariaat|main line|"
     r"l['’]assistance|support for|"
+    # round 26: a venue's or a restaurant's booking line ("lists its events line as",
+    # "Reservierungsnummer", "il numero ... per le prenotazioni")
+    r"events? line|reservierungs\w*|prenotazion[ei]|"
     r"klantenservice)\b|hotline\b|\b(?:sales|support)\s*:)"
     + _UP_TO_NUMBER
     # round 23: the line of an organisation named right after it ("Die Hotline von Condor 069
@@ -222,7 +225,10 @@ BUSINESS_LINE_BEFORE = re.compile(
 # membership helpline?"), in the same clause.
 ORGANISATION_LINE_AFTER = re.compile(
     r"[^\n\d.!?]{0,40}\b(?:helpline|hotline|customer service|service line|switchboard|"
-    r"freephone|servicenummer|kundenservice|num[ée]ro vert|service client)\b"
+    r"freephone|servicenummer|kundenservice|num[ée]ro vert|service client|"
+    # round 26: "ha il numero 02 8736 4410 per le prenotazioni", "for bookings"
+    r"per le prenotazioni|for (?:bookings|reservations)|pour (?:les )?réservations?|"
+    r"para (?:reservas|reservar)|für reservierungen)\b"
     # round 24: said to be a company's number ("0345 ..., which is the Barclays number")
     r"|[^\n\d.!?]{0,20}\b(?:which|that)(?: is|['’]s) the (?-i:(?:[A-Z][\w&'’-]*\s){1,3})"
     r"(?:number|line|phone number)\b",
@@ -244,7 +250,7 @@ _ORGANISATION = (
 # these are said of a sole trader's mobile too ("our supplier's number is +33 6 ..."): the
 # scanner drops only numbers that are no mobile (``pii._not_a_persons_phone``).
 ORGANISATION_LINE_BEFORE = re.compile(
-    rf"(?:\b{_ORGANISATION}(?:['’]s)? (?:main |phone |contact |landline )?(?:number|line)|"
+    rf"(?:\b{_ORGANISATION}(?:['’]s)? (?:main |phone |contact |landline )?(?:number|line|phone)|"
     r"\b(?:booking|bookings|enquiry|enquiries|reservations?|appointments?|ticket|tickets) "
     r"(?:line|number|hotline)|"
     # a business's own line, said by it or of it ("our office line is", "their office line")
@@ -261,6 +267,11 @@ ORGANISATION_LINE_BEFORE = re.compile(
     + rf"\b(?:the|to|den|die|der|dem|vom|le|la|l['’]|du|el|del|il|het|de) (?:\w+ ){{0,2}}"
     rf"{_ORGANISATION}(?:['’]s)?\b[^\n\d.!?]{{0,30}}"
     r"\b(?:says|said|on|at|ring|call|phone|anrufen|unter|erreichbar|joignable|au|al|op)\s*:?\s*$"
-    r"|\bthe (?-i:(?:[A-Z][\w&'’-]*\s){1,3})(?:number|line|phone number)\s*$",
+    r"|\bthe (?-i:(?:[A-Z][\w&'’-]*\s){1,3})(?:number|line|phone number)\s*$"
+    # round 26: a practice's, a clinic's or a venue's number after its address, in the same
+    # sentence ("Harbourside Veterinary Centre, 14 Harbour Street, Whitby YO21 3PU, 01947 ...")
+    r"|\b(?:veterinary|vets?|tierklinik|tierarzt\w*|clinique|clínica|clinica|\w*kliniek|"
+    r"dierenarts|hotel|venue|restaurant|practice|praxis|cabinet)\b"
+    r"(?:[^\n.!?]|\.(?!\s+[A-Z])){0,120}$",
     re.IGNORECASE,
 )

@@ -197,7 +197,9 @@ SELF_INTRO = re.compile(rf"\b(?:{SELF_NAMED})\s*,?\s*$", FLAGS)
 # Round 23: whose name a booking or an account is in ("reservation in name of d. kaminski",
 # "nom de la réservation Delacroix-Mbaye", "reservado a nombre de", "auf den Namen").
 IN_NAME_OF = (
-    r"\bin (?:the )?name of|\bbooked under|\bau nom de|\bnom de (?:la )?réservation|"
+    # (round 26: "Booking for 2 under Haverkamp", "a table for four under Okafor")
+    r"\bin (?:the )?name of|\bbooked under|\b(?:booking|table|reservation)\b[^.\n]{0,24}?\bunder|"
+    r"\bau nom de|\bnom de (?:la )?réservation|"
     r"\ba nombre de|\bauf den namen(?: von)?|\bop (?:de )?naam van|\ba nome di"
 )
 NAMING = re.compile(
@@ -299,7 +301,9 @@ AUXILIARIES = word_set(
     "will may can might shall must did won does has had was were are is in on at of to for and "
     "or but so as if by from with into over about just also too still now then "
     # past tenses that are also given names: "my doctor said", "my son drew", "my sister sang"
-    "said drew sang won hung",
+    "said drew sang won hung "
+    # round 26: French verbs after a relation ("mon meilleur ami vit une rupture")
+    "vit habite travaille",
 )
 # After a name: "nathan and i", "ingrid said" (a person does these; a word rarely stands there).
 # A word that starts a clause and is followed by its verb ("Summer is coming back", "Robin will
@@ -542,7 +546,9 @@ NAME_AFTER = re.compile(
 # A dish named after someone: "pizza Margherita", "pêche Melba", "crêpes Suzette".
 FOOD_BEFORE = re.compile(
     r"\b(?:pizza|pêche|peche|crêpes?|crepes?|sauce|salade|salad|torte|tarte|cake|spaghetti alla|"
-    r"pasta alla|eggs|oeufs|cocktail)\s+$",
+    r"pasta alla|eggs|oeufs|cocktail|"
+    # round 26: "la poire Belle-Hélène", "Poire Belle-Hélène"; a receipt's "2x Margherita"
+    r"poires?|pears?|coupe|bombe|pêches|peaches)\s+$|(?<![\w.])\d{1,2}\s?[x×]\s+$",
     re.IGNORECASE,
 )
 # Homework and essays about history and literature: the names in the sentence are its topic.
@@ -604,6 +610,11 @@ ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|die|der|das|le|la|les|el|los|las)\s
 # German speech puts an article before a given name ("sag dem jens", "die jana kommt"): in lower
 # case, before a given name that is no word, it says a person (round 24).
 ARTICLE_BEFORE_NAME = re.compile(r"(?:^|\s)(?:dem|den|der|die)\s$", re.IGNORECASE)
+# Round 26: the writer saying what they are ("I'm sad", "je suis ravie"): a word after it is
+# no name when it is also a word.
+I_AM_BEFORE = re.compile(r"\b(?:i['’]?m|i am|ich bin|je suis|soy|estoy|sono|ik ben)\s+$", re.I)
+# The first word of a dish named after someone: "Poire Belle-Hélène" (round 26).
+FOOD_FIRST = word_set("poire poires pêche pêches peche pizza coupe tarte")
 # A home network's domains: "nas.lan" is a host, not "Nas Lan".
 LOCAL_DOMAINS = word_set("lan local home internal localdomain box arpa")
 # Feasts that are also given names: "ouvert le dimanche avant Noël" names no one.

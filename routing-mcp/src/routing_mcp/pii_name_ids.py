@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from routing_mcp.pii_lexicon import Lexicon, Token, fold
@@ -187,6 +188,8 @@ _KIN = word_set(
     "fille hermano hermana hijo hija fratello sorella figlio figlia broer zus zoon dochter"
 )
 _ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta")
+# A title before a surname in an id: "mrs_abara_driveway", "frau-schulze-briefkasten" (round 26)
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "herr", "frau", "mme", "mlle", "sig", "sra"})
 
 
 def _owner_after(lex: Lexicon, before: str, part: str) -> bool:
@@ -198,6 +201,7 @@ def _owner_after(lex: Lexicon, before: str, part: str) -> bool:
         return False
     return (
         (before in _KIN and lex.is_given(_token(part)))
+        or (before in _TITLES and len(part) > 3 and not lex.is_plain_word(_token(part)))
         or (before in _FAMILY and not lex.is_plain_word(_token(part)))
         or (before.endswith(_ROOMS) and _clear_given(lex, part))
     )
@@ -426,6 +430,28 @@ def derived_handles(lex: Lexicon, text: str, names: list[Span]) -> Iterator[Span
             yield start, end
 
 
+# A chat transcript's speaker at a line's start: "hamza.q: someone nicked my bike", "<jpetrov>
+# report it" (round 26).
+_SPEAKER = re.compile(r"^[ \t]*(?:<([a-z][\w.-]{1,31})>|([a-z][\w.-]{1,31}):)[ \t]", re.M | re.I)
+
+
+def chat_speakers(lex: Lexicon, text: str) -> Iterator[Span]:
+    """The speakers of a pasted chat (two lines or more in its shape) whose handles are made of
+    a person's name (``login_name``): "hamza.q", "jpetrov"; not "<me>", "bot", "INFO"."""
+    found = list(_SPEAKER.finditer(text))
+    if len(found) < 2:
+        return
+    said = Counter(m.group(2) for m in found if m.group(2))
+    for m in found:
+        group = 1 if m.group(1) else 2
+        name = m.group(group)
+        # "name: ..." is also a setting's key: a speaker there is in lower case and speaks twice
+        if group == 2 and (not name.islower() or said[name] < 2):
+            continue
+        if name.lower() not in SYSTEM_ACCOUNTS and login_name(lex, name):
+            yield m.start(group), m.end(group)
+
+
 def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
     """Every rule of this module; ``names``: the spans of the names found so far."""
     spans = [
@@ -435,6 +461,7 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
         *glued_names(lex, text),
         *entity_names(lex, text),
         *mentions(lex, text),
+        *chat_speakers(lex, text),
     ]
     spans += derived_handles(lex, text, [*names, *spans])
     inside = Inside(names)

@@ -216,6 +216,8 @@ class NameFinder(Lexicon):
             return True  # "17 rue du Docteur Bouchut"
         if _ELIDED_ARTICLE.search(before) or _NEUTER_ARTICLE.search(before):
             return True  # "l'Ultima Cena", "naar het Frans"
+        if _key(tokens[i].text) in cues.FOOD_FIRST and j - i > 1:
+            return True  # "Poire Belle-Hélène" (round 26)
         if self._named_thing(text, tokens, i, start, end):
             return True
         # a mention's handle goes on with "_" or digits ("@svetlana_k", "@tom92"): still a person
@@ -743,7 +745,8 @@ class NameFinder(Lexicon):
             if cue and not self.is_place(t) and _key(t.text) not in self.tech:
                 return NameHit(t.start, t.end, POSSIBLE)
             return None
-        if not ambiguous and cue:  # "hey liam", "asking ryan to", "für tobias", "nathan and i"
+        if not ambiguous and cue and _key(t.text) not in cues.AUXILIARIES:
+            # "hey liam", "asking ryan to", "für tobias", "nathan and i" (not "mon ami vit")
             return NameHit(t.start, t.end, POSSIBLE + 0.05)
         if (
             not ambiguous
@@ -771,6 +774,7 @@ class NameFinder(Lexicon):
                 or cues.POSSESSIVE_BEFORE.search(before)
                 or cues.GREETING.search(before)
             )  # "a school caretaker job", "candidate numbers": a noun's halves (round 25)
+            and not cues.I_AM_BEFORE.search(before)  # "I'm sad" (round 26)
         ):
             return NameHit(t.start, t.end, POSSIBLE)  # "my brother tyler", not "my boss will"
         return None
