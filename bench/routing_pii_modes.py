@@ -87,6 +87,11 @@ BEFORE_TUNING = {
     "blind51": "4ea8b12",
     "blind52": "4ea8b12",
     "blind53": "4ea8b12",
+    # measured once per mode on the twenty-fifth round's detector and models (session 16)
+    "blind54": "16d4df6",
+    "blind55": "16d4df6",
+    "blind56": "16d4df6",
+    "blind57": "16d4df6",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
