@@ -254,6 +254,9 @@ def test_redact_replaces_whole_names(scanner: PiiScanner) -> None:
         "Wie entkalke ich einen Saunier Duval Kessel?",
         "Che ore sono a Roma adesso?",
         "Welke router past het best bij glasvezel?",
+        # round 26 (known_names_culture.txt): a film's character, a rose named after someone
+        "what does Anton Ego order at the end of the film?",
+        "is a Gertrude Jekyll rose hardy enough for a north wall?",
     ],
 )
 def test_public_figures_characters_and_brands_are_no_private_names(
@@ -267,6 +270,9 @@ def test_public_figures_characters_and_brands_are_no_private_names(
     [
         ("my colleague Alan Turing needs a new badge", "Alan Turing"),
         ("Hi Frodo,\nthe backup is done.", "Frodo"),
+        # a guard (round 26): a relative's word and a given name are the writer's relative, though
+        # a book has a "Grandpa Joe" too
+        ("can you text Nana and Grandpa Joe that Poppy got the lead?", "Joe"),
     ],
 )
 def test_a_private_person_with_a_famous_name_is_still_found(

@@ -2,12 +2,12 @@
 
 "Who was Ada Lovelace?", "why does Don Quijote fight windmills", "a Saunier Duval boiler": the
 name rules read a name there, rightly, but it is the topic of a question and no one's personal
-data (tests/routing/data/FRESH.md). ``data/known_names.txt``, ``known_names_world.txt`` and
-``known_names_more.txt`` list such names (hand-written, see data/NAMES.md); a name found by the
-rules is dropped when it is one of them, or a part of one written in full in the same text
-("Holmes" after "Sherlock Holmes"), or holds one ("Saunier Duval Kessel"), unless a strong
-person cue stands before it ("my colleague Alan Turing", "Hi Frodo,"): a private person may
-share a name.
+data (tests/routing/data/FRESH.md). ``data/known_names.txt``, ``known_names_world.txt``,
+``known_names_more.txt`` and ``known_names_culture.txt`` list such names (hand-written, see
+data/NAMES.md); a name found by the rules is dropped when it is one of them, or a part of one
+written in full in the same text ("Holmes" after "Sherlock Holmes"), or holds one ("Saunier
+Duval Kessel"), unless a strong person cue stands before it ("my colleague Alan Turing", "Hi
+Frodo,"): a private person may share a name.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from routing_mcp import pii_name_cues as cues
-from routing_mcp.pii_lexicon import fold, key, read_list
+from routing_mcp.pii_lexicon import fold, key, only_a_given_name, read_list
 
 _AROUND = 48  # characters each side of a reading where a known name holding it may be written
 _CUE_WINDOW = 48  # characters before a name, as the name rules read them
@@ -27,7 +27,7 @@ _CUE_WINDOW = 48  # characters before a name, as the name rules read them
 def known_names() -> frozenset[str]:
     return frozenset(
         _norm(name)
-        for names in ("known_names", "known_names_world", "known_names_more")
+        for names in ("known_names", "known_names_world", "known_names_more", "known_names_culture")
         for name in read_list(names)
     )
 
@@ -43,6 +43,17 @@ def _cued(text: str, start: int) -> bool:
     )
 
 
+def _kin_and_given(name: str) -> bool:
+    """A relative's word and a given name that is no word ("Grandpa Joe", "Tante Gerda"): the
+    writer's relative, though a book has one too (round 26; "Granny Smith" stays an apple)."""
+    words = name.split()
+    return (
+        len(words) == 2
+        and cues.RELATION.search(words[0]) is not None
+        and only_a_given_name(words[1])
+    )
+
+
 def not_private(text: str, spans: list[tuple[int, int]]) -> set[int]:
     """The indices of ``spans`` that name someone or something public (module doc)."""
     if not spans:
@@ -50,6 +61,7 @@ def not_private(text: str, spans: list[tuple[int, int]]) -> set[int]:
     known = known_names()
     names = [_genitive(_norm(text[s:e]), known) for s, e in spans]
     full = {n for n in names if n in known and " " in n} | _written_in(text, spans)
+    full = {n for n in full if not _kin_and_given(n)}  # "Grandpa Joe": the writer's
     parts = {p for n in full for p in n.split()}
     public = {
         i
@@ -59,7 +71,11 @@ def not_private(text: str, spans: list[tuple[int, int]]) -> set[int]:
         # "Michael J. Fox")
         if (name in parts and name not in known)
         or (" " in name and name not in known and any(f" {name} " in f" {n} " for n in full))
-        or ((name in known or _holds_known(name, known)) and not _cued(text, start))
+        or (
+            (name in known or _holds_known(name, known))
+            and not _cued(text, start)
+            and not _kin_and_given(name)
+        )
     }
     return public | _paired(text, spans, public) | _reversed(text, spans, names, known)
 
