@@ -39,7 +39,9 @@ seventeenth to twentieth rounds; never trained on: BLIND26.md to BLIND37.md), ``
 twenty-fourth rounds and trained on), ``blind50`` to ``blind53`` (session 16, written from
 RULES.md alone, measured once per mode on the twenty-fourth round's detector, then tuned on in
 the twenty-fifth and trained on), ``blind54`` to ``blind57`` (session 16, likewise, measured
-once per mode on the twenty-fifth round's detector; neither tuned nor trained on) and
+once per mode on the twenty-fifth round's detector, then tuned on in the twenty-sixth and
+trained on), ``blind58`` to ``blind61`` (session 16, likewise, measured once per mode on the
+twenty-sixth round's detector; neither tuned nor trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -89,6 +89,10 @@ Split = Literal[
     "blind55",
     "blind56",
     "blind57",
+    "blind58",
+    "blind59",
+    "blind60",
+    "blind61",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -78,6 +78,10 @@ CORPORA = [
     (HERE / "pii_personal_blind55.jsonl", HERE / "pii_clean_blind55.jsonl", "b55"),
     (HERE / "pii_personal_blind56.jsonl", HERE / "pii_clean_blind56.jsonl", "b56"),
     (HERE / "pii_personal_blind57.jsonl", HERE / "pii_clean_blind57.jsonl", "b57"),
+    (HERE / "pii_personal_blind58.jsonl", HERE / "pii_clean_blind58.jsonl", "b58"),
+    (HERE / "pii_personal_blind59.jsonl", HERE / "pii_clean_blind59.jsonl", "b59"),
+    (HERE / "pii_personal_blind60.jsonl", HERE / "pii_clean_blind60.jsonl", "b60"),
+    (HERE / "pii_personal_blind61.jsonl", HERE / "pii_clean_blind61.jsonl", "b61"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
