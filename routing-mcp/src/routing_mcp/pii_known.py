@@ -14,22 +14,33 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Container
 from functools import cache
 
 from routing_mcp import pii_name_cues as cues
-from routing_mcp.pii_lexicon import fold, key, only_a_given_name, read_list
+from routing_mcp.pii_lexicon import Words, fold, key, only_a_given_name, read_list
 
 _AROUND = 48  # characters each side of a reading where a known name holding it may be written
 _CUE_WINDOW = 48  # characters before a name, as the name rules read them
 
 
 @cache
-def known_names() -> frozenset[str]:
-    return frozenset(
-        _norm(name)
-        for names in ("known_names", "known_names_world", "known_names_more", "known_names_culture")
-        for name in read_list(names)
-    )
+def _known() -> tuple[Words, Words, int]:
+    """The known names (normalised), the first words of those of several words, and the most
+    words one has: held as hashes (``Words``), 8 bytes a name, not as ~15,000 strings."""
+    names, firsts, longest = set(), set(), 1
+    for lists in ("known_names", "known_names_world", "known_names_more", "known_names_culture"):
+        for name in read_list(lists):  # (one string at a time: a process keeps its peak)
+            words = _norm(name).split(" ")
+            names.add(hash(" ".join(words)))
+            if len(words) > 1:
+                firsts.add(hash(words[0]))
+                longest = max(longest, len(words))
+    return Words.of_hashes(names), Words.of_hashes(firsts), longest
+
+
+def known_names() -> Container[str]:
+    return _known()[0]
 
 
 def _norm(name: str) -> str:
@@ -81,7 +92,7 @@ def not_private(text: str, spans: list[tuple[int, int]]) -> set[int]:
 
 
 def _reversed(
-    text: str, spans: list[tuple[int, int]], names: list[str], known: frozenset[str]
+    text: str, spans: list[tuple[int, int]], names: list[str], known: Container[str]
 ) -> set[int]:
     """A known name written surname first, as lists and records do: "Kasparov, Garry" (round 23)."""
     out: set[int] = set()
@@ -123,7 +134,7 @@ def _paired(text: str, spans: list[tuple[int, int]], public: set[int]) -> set[in
     return out
 
 
-def _genitive(name: str, known: frozenset[str]) -> str:
+def _genitive(name: str, known: Container[str]) -> str:
     """A German or Dutch genitive of a known name: "Goethes Faust", "Angela Merkels Politik"."""
     if name in known:
         return name
@@ -135,26 +146,27 @@ def _genitive(name: str, known: frozenset[str]) -> str:
     return name
 
 
-@cache
-def _multiword() -> dict[str, tuple[str, ...]]:
-    """The known names of several words, by their first word."""
-    out: dict[str, list[str]] = {}
-    for name in known_names():
-        if " " in name:
-            out.setdefault(name.split(" ", 1)[0], []).append(name)
-    return {k: tuple(v) for k, v in out.items()}
-
-
 def _written_in(text: str, spans: list[tuple[int, int]]) -> set[str]:
     """The known names of several words written out around the readings ("Jack and Jill", "the
     Victoria and Albert Museum"): a word of one, read alone, is part of it and not someone."""
     around = " | ".join(text[max(0, s - _AROUND) : e + _AROUND] for s, e in spans)
-    folded = " ".join(fold(key(around.replace("’s", ""))).split())  # _norm, in one pass
-    by_first = _multiword()
-    return {n for w in set(folded.split()) & by_first.keys() for n in by_first[w] if n in folded}
+    words = fold(key(around.replace("’s", ""))).split()  # _norm, in one pass
+    known, firsts, longest = _known()
+    out = set()
+    for i, word in enumerate(words):
+        if word not in firsts:
+            continue
+        for k in range(2, min(longest, len(words) - i) + 1):
+            *head, last = words[i : i + k]
+            stem = " ".join(head) + " "
+            # the last word's start, as written: "adichie" of "adichies", "ahab" of "ahab,"
+            out.update(
+                stem + last[:cut] for cut in range(len(last), 0, -1) if stem + last[:cut] in known
+            )
+    return out
 
 
-def _holds_known(name: str, known: frozenset[str]) -> bool:
+def _holds_known(name: str, known: Container[str]) -> bool:
     """A known name of two words or more inside a longer reading ("Saunier Duval Kessel")."""
     words = name.split()
     return any(
