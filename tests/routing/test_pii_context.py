@@ -146,6 +146,22 @@ def test_the_writers_own_health_and_a_name_in_an_identifier_are_never_dropped() 
             assert confident.scan(text) == [], (mode, text)
 
 
+def test_a_relative_or_a_child_named_is_never_dropped() -> None:
+    """Round 27: "my daughter Imani", "the kids are Tariq and Noor" say that the names are people
+    the writer knows; the model's confident "clean" (a question about a device) does not veto
+    them."""
+    texts = [
+        "Alexa orders things whenever my daughter Imani says 'buy', how do I stop it?",
+        "How do I set screen time per child? Kids are Tariq and Noor, both on iPads.",
+    ]
+    for mode in ("filter", "balanced", "strict"):
+        confident, _ = scanner_with(0.0, mode)
+        for text in texts:
+            rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
+            assert "PERSON" in {f.entity for f in rules_only}, text
+            assert confident.scan(text) == rules_only, (mode, text)
+
+
 def test_format_findings_are_never_dropped() -> None:
     text = "forward it to ops.lead@gmail.com and call +44 20 7946 0958"
     for mode in ("filter", "balanced", "strict"):

@@ -52,6 +52,11 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         # round 24: an English plural of a term
         ("my dad has had two pacemakers fitted since 2019", "pacemakers"),
         ("my son forgot both his inhalers at his gran's", "inhalers"),
+        # round 27: a condition's compound head
+        (
+            "Der Orthopäde sagt, ich habe ein Karpaltunnelsyndrom. Welche Maus hilft?",
+            "Karpaltunnelsyndrom",
+        ),
         # a lower-case "i" is the pronoun too, apostrophe attached: "i'm", "i've"
         ("i'm on sertraline and cant sleep, is that normal", "sertraline"),
         ("i've had asthma since school, which air purifier", "asthma"),

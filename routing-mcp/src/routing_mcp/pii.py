@@ -561,9 +561,20 @@ class PiiScanner:
 
 
 def _named_person(text: str, finding: Finding) -> bool:
-    """A name the text says a person bears ("someone called Fran", "a nurse named Ilse")."""
+    """A name the text says a person bears ("someone called Fran", "a nurse named Ilse"), or a
+    relative's or a friend's ("my son Bilal", "my brother is Mark", "Kids are Bongani and"; round
+    27)."""
     before = text[max(0, finding.start - 40) : finding.start]
-    return finding.entity == "PERSON" and cues.PERSON_CALLED.search(before) is not None
+    if finding.entity != "PERSON":
+        return False
+    if cues.PERSON_CALLED.search(before) is not None:
+        return True
+    # (capitalised: "our customer hotline", "my kids argue" are words the model may veto)
+    return text[finding.start : finding.start + 1].isupper() and (
+        cues.RELATION_BEFORE.search(before) is not None
+        or cues.RELATION_IS.search(before) is not None
+        or cues.PEOPLE_ARE.search(before) is not None
+    )
 
 
 # The writer saying they have it: "I've got a", "I have", "ich habe", "j'ai", "tengo", "ik heb",

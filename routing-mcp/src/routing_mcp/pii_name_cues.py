@@ -145,6 +145,12 @@ RELATION_IS = re.compile(
     r"(?:is|was|hei(?:ß|ss)t|hieß|s['’]appel+e|se llama|si chiama|heet)\s*$",
     FLAGS,
 )
+# Round 27: a group of people named after "are" ("Kids are Bongani and Lerato", "my kids are").
+PEOPLE_ARE = re.compile(
+    r"\b(?:kids|children|sons|daughters|twins|grandkids|grandchildren|kinder|enfants|hijos|"
+    r"figli|kinderen)\s+(?:are|sind|sont|son|sono|zijn)\s+(?:\w+\s+(?:and|und|et|y|e|en)\s+)?$",
+    FLAGS,
+)
 # The verbs RELATION_IS ends with (tested first: the regex is long).
 RELATION_IS_VERBS = (
     "is",
