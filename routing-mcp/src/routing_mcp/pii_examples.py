@@ -228,9 +228,9 @@ def _domain_names_someone(domain: str) -> bool:
     return not labels or any(names_someone(_lexicon(), label) for label in labels)
 
 
-def _national_number(raw: str) -> str:
-    """A phone number's digits without its country code ("+33 1 23 45 67 89": "123456789")."""
-    digits = re.sub(r"\D", "", raw)
+def _national_number(raw: str, digits: str) -> str:
+    """A phone number's digits (``digits``, all of ``raw``'s) without its country code ("+33 1
+    23 45 67 89": "123456789")."""
     if not raw.lstrip().startswith("+"):
         return digits
     try:
@@ -265,7 +265,7 @@ def is_example(text: str, result: RecognizerResult) -> bool:
     if len(digits) >= 6 and len(set(digits)) == 1:
         return True  # "0000000000"
     # (after a country code too: "+33 1 23 45 67 89", not "+33 6 12 34 56 78"; round 25)
-    national = _national_number(raw) if result.entity_type == "PHONE_NUMBER" else digits
+    national = _national_number(raw, digits) if result.entity_type == "PHONE_NUMBER" else digits
     counted = national in "01234567890" or national in "9876543210"
     if len(national) >= 8 and counted and not any(c.isalpha() for c in raw):
         return True  # "123456789 -> '1,234,567.89'": the digits counted, no one's number

@@ -521,10 +521,9 @@ class NameFinder(Lexicon):
 
     def _at(self, text: str, tokens: list[Token], i: int) -> tuple[NameHit | None, int]:
         t = tokens[i]
-        if _key(t.text) in cues.STOP or _key(t.text) in cues.DETERMINERS:
-            return None, 1
-        if _key(t.text) in cues.PLACEHOLDER_ADDRESSEES:
-            return None, 1  # "Sehr geehrte Kundin": whoever the letter reaches
+        key = _key(t.text)
+        if key in cues.STOP or key in cues.DETERMINERS or key in cues.PLACEHOLDER_ADDRESSEES:
+            return None, 1  # (a placeholder: "Sehr geehrte Kundin", whoever the letter reaches)
         if (
             not t.cap
             and _key(t.text) in cues.DOCTOR_TITLES
@@ -756,14 +755,14 @@ class NameFinder(Lexicon):
             and not t.text.endswith(("en", "em", "er", "es"))  # "dem hellen Sofa": declined
         ):
             return NameHit(t.start, t.end, POSSIBLE + 0.05)  # "wie sag ich dem jens"
+        before = text[max(0, t.start - 48) : t.start]
         if (
             cue == "verb"
             and _key(t.text) not in cues.AUXILIARIES
             and len(t.text) > 2
-            and cues.PERSON_VERB.search(text[max(0, t.start - 48) : t.start])
+            and cues.PERSON_VERB.search(before)
         ):
             return NameHit(t.start, t.end, POSSIBLE)  # "how do i tell jasmine", "text rose"
-        before = text[max(0, t.start - 48) : t.start]
         if (
             cue == "strong"
             and _key(t.text) not in cues.AUXILIARIES
