@@ -142,6 +142,32 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "PERSON",
             "anja.k",
         ),
+        # round 28: an English pet name made with "-ie" as a log-in, a Gaelic surname by its
+        # prefix, someone "and I", a lower-case name in brackets after who it is, a name in an
+        # MQTT topic's level and in a broker's client id, the writer's own id given further on
+        # (a National Insurance number whose prefix is no issued one, too)
+        ("Failed password for greggie from 81.2.69.160 port 4222 ssh2", "PERSON", "greggie"),
+        ("ask Fergie MacAskill for the spare key", "PERSON", "Fergie MacAskill"),
+        ("Yuzuki and I are moving in March, what do I do with the router?", "PERSON", "Yuzuki"),
+        ("the tiler (dariusz) quoted 900 for the bathroom, fair?", "PERSON", "dariusz"),
+        (
+            "zigbee2mqtt publishes to home/bedroom_maximilian/humidity, how do I graph it?",
+            "PERSON",
+            "maximilian",
+        ),
+        ("1717171717: Client esp32_ingrid has exceeded timeout", "PERSON", "esp32_ingrid"),
+        (
+            "I need to update my passport number in the airline app. It keeps rejecting what I "
+            "type, which is 533870214.",
+            "ID_NUMBER",
+            "533870214",
+        ),
+        (
+            "Does my national insurance number go on the rental form? For the record it's TQ 18 "
+            "44 90 B",
+            "ID_NUMBER",
+            "TQ 18 44 90 B",
+        ),
         # a national number after its name, its check digit mistyped: still someone's
         ("Mitt personnummer är 19900314-1234, stämmer formatet?", "ID_NUMBER", "19900314-1234"),
         ("my PPS number is 7654321XA, the form rejects it", "ID_NUMBER", "7654321XA"),
@@ -384,6 +410,20 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "parse this till line: '3x Margherita 27.00 | 1x Tiramisu 6.00'",
         "I'm sad my team lost again, cheer me up",
         "Ma meilleure amie vit à Lyon maintenant, idée de cadeau ?",
+        # round 28: the writer's "I've" after a greeting, English "family" before a product, a
+        # notice's sign-off, security software and a router named like people, someone's manner
+        # ("-style"), a date and its hour after an address in a log, a German office's
+        # switchboard (extension 0), a company's customer line, a club's address
+        "Is the 'Hello Dad, I've lost my phone' message a known scam?",
+        "our family Jellyfin keeps buffering on the TV",
+        "Affiche pour la kermesse : samedi 14h. Signée : l'association des parents.",
+        "Is Norton worth it on a Linux laptop?",
+        "sensor.fritz_box_7590_uptime is unavailable since the update",
+        "Write a Phil Mitchell-style speech for the quiz night",
+        "fail2ban: Ban 198.51.100.7 - 2025-03-14 21:07:55 repeated",
+        "Der Verband hat die Nummer 0711 89254-0, wann ist da jemand?",
+        "the Argos customer line 0345 640 2020 just hangs up",
+        "The cricket club, 7 Pavilion Road, Hove BN3 2AA, needs a new website",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

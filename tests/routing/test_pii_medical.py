@@ -57,6 +57,10 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "Der Orthopäde sagt, ich habe ein Karpaltunnelsyndrom. Welche Maus hilft?",
             "Karpaltunnelsyndrom",
         ),
+        # round 28: sports and overuse injuries in the six languages
+        ("physio reckons I've got runner's knee from the hills", "runner's knee"),
+        ("mi hanno diagnosticato una periostite tibiale, posso nuotare?", "periostite tibiale"),
+        ("Mein Trainer meint, ich habe ein Läuferknie vom Bergablaufen", "Läuferknie"),
         # a lower-case "i" is the pronoun too, apostrophe attached: "i'm", "i've"
         ("i'm on sertraline and cant sleep, is that normal", "sertraline"),
         ("i've had asthma since school, which air purifier", "asthma"),

@@ -211,6 +211,9 @@ class CandidatePhoneRecognizer(EntityRecognizer):
                 found = [
                     RecognizerResult("PHONE_NUMBER", start + m.start, start + m.end, self.SCORE)
                     for m in phonenumbers.PhoneNumberMatcher(chunk, region, leniency=self.leniency)
+                    # (a date and its hour inside a longer run: "203.0.113.45 - 2024-05-21 19";
+                    # round 28)
+                    if not self._ISO_DATE.match(m.raw_string)
                 ]
                 results.extend(found)
                 covered = sum(
@@ -283,6 +286,11 @@ _CARD_SHAPED = re.compile(
 )
 
 
+# A number written with its switchboard's extension 0 after a separator ("0511 12685-0",
+# "+49 30 2093 0"): German offices print their main line so; no one's own phone ends so.
+_SWITCHBOARD = re.compile(r"\d{3}[ -]0$")
+
+
 def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str, ...]) -> bool:
     """A phone finding that is no private person's number: part of a card-shaped number (a
     card that fails the Luhn check, "le numéro de carte 5064 4669 4769 1653", the valid ones
@@ -301,6 +309,8 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
     if _IMEI_SHAPED.fullmatch(text[start:end].strip(" -")):
         return True  # an IMEI as phones print it, "35-209900-176148-1" (round 22)
     number = text[result.start : result.end].lstrip()
+    if _SWITCHBOARD.search(number):
+        return True  # a German office's switchboard, extension 0: "0511 12685-0" (round 28)
     if number.startswith(("1-", "1 ", "+1")):
         regions = ("US",)  # the NANP's trunk prefix or country code: no other region's
     types = set()

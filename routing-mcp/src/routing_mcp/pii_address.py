@@ -172,7 +172,10 @@ _BUSINESS_NOUN = (
     # Tierklinik Am Stadtpark, Parkallee 40", "Dierenkliniek De Ark, Stationsweg 21")
     r"centre|center|practice|veterinary|vets?|klinik|tierarzt|tierarztpraxis|clinique|"
     r"vétérinaire|clínica|veterinaria|clinica|kliniek|dierenarts|hospital|krankenhaus|hôpital|"
-    r"ospedale|ziekenhuis|venue)"
+    r"ospedale|ziekenhuis|venue|"
+    # round 28: a club's and a sports hall's door ("Riverside Leisure Club, 40 Mill Lane", "Die
+    # Kletterhalle 'Boulderwerk', Industriestraße 12", "La salle 'Fitness Park' au 25 boulevard")
+    r"club|clubhouse|halle|salle|verein|vereinsheim)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 _BUSINESS_NAMED = regex.compile(rf"(?i)\b{_BUSINESS_NOUN}\b(?:\s+[\w'’-]+){{0,3}}\s*,\s*$")

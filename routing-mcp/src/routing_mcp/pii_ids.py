@@ -196,7 +196,7 @@ _UP_TO_NUMBER = r"(?:(?!\b(?:from|von|depuis|desde|da|vanaf)\b)[^\n\d.!?]){0,40}
 # Since round 17 also a desk ("helpdesk", "service desk") and the freephone names of the other
 # languages ("numéro vert", "numero verde").
 BUSINESS_LINE_BEFORE = re.compile(
-    r"(?:\b(?:customer (?:service|support|care)|helpline|support line|service line|"
+    r"(?:\b(?:customer (?:service|services|support|care|line)|helpline|support line|service line|"
     r"support number|sales line|sales number|front desk|switchboard|help-?desk|service desk|"
     r"num[ée]ro vert|numero verde|n[úu]mero gratuito|sav|service apr[èe]s-vente|"
     r"kundenservice|kundendienst|servicenummer|zentrale|service client|service clients|"
@@ -213,6 +213,9 @@ BUSINESS_LINE_BEFORE = re.compile(
     # round 26: a venue's or a restaurant's booking line ("lists its events line as",
     # "Reservierungsnummer", "il numero ... per le prenotazioni")
     r"events? line|reservierungs\w*|prenotazion[ei]|"
+    # round 28: a club's or an association's office ("Die Geschäftsstelle vom Kreissportbund ist
+    # unter ...")
+    r"gesch(?:ä|ae)ftsstelle|"
     r"klantenservice)\b|hotline\b|\b(?:sales|support)\s*:)"
     + _UP_TO_NUMBER
     # round 23: the line of an organisation named right after it ("Die Hotline von Condor 069

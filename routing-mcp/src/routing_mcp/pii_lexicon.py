@@ -22,6 +22,8 @@ from typing import Any
 from routing_mcp import pii_name_cues as cues
 
 _MEMO_SIZE = 50_000
+# A Scottish or Irish surname by its prefix: "Mc" or "Mac" and a capitalised rest.
+GAELIC_SURNAME = re.compile(r"(?:Mc|Mac)(?=[A-Z][a-z]{2,}$)")
 
 
 def key(word: str) -> str:
@@ -203,14 +205,33 @@ class Lexicon:
 
     def _is_given(self, t: Token) -> bool:
         if "-" not in t.text:
-            return _in(t.text, self.given)
+            return _in(t.text, self.given) or self._diminutive(t.text)
         parts = [Token(p, t.start, t.end) for p in t.text.split("-") if p]
         # Jean-Luc, Emily-Rose: every part a given name, and not all of them words (Man-Month)
         return _in(t.text, self.given) or (
             all(_in(p.text, self.given) for p in parts) and not all(self.is_word(p) for p in parts)
         )
 
+    def _diminutive(self, word: str) -> bool:
+        """An English pet form of a given name the lists hold, made with "-ie" (round 28:
+        "Dougie" of Doug, "Robbie" of Rob with its consonant doubled); not a word ("Cookie")
+        and, on a stem of three letters, only with the doubling ("Linie" is no "Lin")."""
+        k = key(word)
+        if len(k) < 5 or not k.endswith("ie") or k in self.english or k in self.words:
+            return False
+        stem = k[:-2]
+        if len(stem) >= 4 and stem[-1] == stem[-2] and _in(stem[:-1], self.given):
+            return True
+        # (a consonant before "-ie", not the l, n, r of French and German nouns: "Familie",
+        # "mairie", "colonie", "essaie")
+        return len(stem) >= 4 and stem[-1] not in "aeiouylnr" and _in(stem, self.given)
+
     def _is_surname(self, t: Token) -> bool:
+        mac = GAELIC_SURNAME.match(t.text)
+        if mac is not None:  # "McTavish", "MacLeod"; not "MacBook" (round 28)
+            rest = Token(t.text[mac.end() :], t.start + mac.end(), t.end)
+            if not self.is_word(rest):
+                return True
         return _in(t.text, self.surnames) or (
             # Picard-Dubois; not "Multi-tenant", "Man-Month"
             "-" in t.text

@@ -45,7 +45,9 @@ STOP = word_set(
     "che chi il lo gli della delle dello dei degli per tra fra come quale quali cosa sono "
     "welke welk wat hoe waar het een voor naar niet ook maar deze dit dat zijn "
     # "Sehr geehrte Damen und Herren", "Geachte dames en heren", "Mesdames, Messieurs"
-    "damen herren dames heren mesdames messieurs"
+    "damen herren dames heren mesdames messieurs "
+    # round 28: a notice's sign-off word ("Signé : le bureau", "gez. der Vorstand")
+    "signé signée gezeichnet gez firmado firmada firmato firmata getekend"
 )
 FLAGS = re.IGNORECASE | re.MULTILINE
 GREETING = re.compile(

@@ -88,13 +88,16 @@ LOGIN = re.compile(
     r"\w+ed by|\w+é(?:e|s|es)? par|(?:erstellt|gestartet|geändert|ausgelöst|angelegt|deployt) von|"
     r"\w+(?:ado|ido) por|\w+(?:ato|ito) da|auteur|autor|autore|auteurs|"
     r"discord|handle|nick(?:name)?|"
+    # round 28: an MQTT broker's client ("Client zigbee2mqtt_mikael disconnected")
+    # (an id, with a separator or a digit: not "un client allemand", "Steam-Client: Fehler")
+    r"client(?:[ _-]?id)?(?=\s*[:=]?\s*['\"`]?[a-z][a-z]*[-_.\d])|"
     # a rota's or a review's people ("primary: kasia.nowak"), a home directory ("/home/svetozar/",
     # "C:\Users\klara\")
     r"(?:primary|secondary|reviewers?|approvers?|maintainers?)(?=\s*:)|"
     r"(?<=/)home(?=/)|(?<=/)Users(?=/)|(?<=\\)Users(?=\\)|"
     # round 22: a folder of each person's data ("/srv/daten/marlies", "/mnt/photos/ines/")
     rf"(?<=/){_DATA_FOLDERS}(?=/))"
-    r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è))?"
+    r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è)\b)?"
     r"(?:\s+\w+(?=\s+['\"`‘“«]))?"  # a service's name between: "utente plex 'gianmarco_r'"
     r"\s*[:=/\\]?\s*['\"`‘“«]?)"
     # (the whole account name: not the start of an e-mail address, a finding of its own; a
@@ -102,6 +105,9 @@ LOGIN = re.compile(
     r"(?P<name>[a-z][a-z0-9._-]{2,31})(?![\w-]|@[\w-]*\.\w|\.\w)",
     re.IGNORECASE,
 )
+# A compound between two slashes, a topic's or a path's level (COMPOUND stops before "/"; round
+# 28).
+_SEGMENT = re.compile(r"(?<=/)[a-z]+(?:[-_][a-z0-9]+)+(?=/)")
 # Accounts every system has: never a person.
 SYSTEM_ACCOUNTS = word_set(
     "root admin administrator user users guest nobody daemon www-data pi ubuntu debian postgres "
@@ -227,6 +233,8 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
         candidates.append(
             (_parts(m.group("id"), m.start("id")), m.group("domain") == "device_tracker")
         )
+    for m in _SEGMENT.finditer(text):  # an MQTT topic's level: "home/rooms/bedroom_lukas/temp"
+        candidates.append((_parts(m.group(), m.start()), False))
     for parts, tracker in candidates:
         words = [p.lower() for p, _, _ in parts]
         for n in range(1, len(parts)):

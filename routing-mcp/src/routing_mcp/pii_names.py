@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from routing_mcp import pii_name_cues as cues
 from routing_mcp import pii_name_ids
-from routing_mcp.pii_lexicon import Lexicon, Token
+from routing_mcp.pii_lexicon import GAELIC_SURNAME, Lexicon, Token
 from routing_mcp.pii_lexicon import key as _key
 
 CONFIDENT = 0.6  # a PERSON finding below this is a possible name
@@ -46,6 +46,17 @@ _ELIDED_ARTICLE = re.compile(r"(?<![^\W\d_])(?:l|dell|all|nell|dall|sull|quell)[
 # German's article after a title ("im Herrn der Ringe"); "von der Leyen" has its "von" first.
 # Not "le", "la": "Mme Le Goff", "mme le goff" are Breton surnames.
 _ARTICLE_AFTER_TITLE = frozenset(("der",))
+# The writer and someone else, after a name: "Ayumi and I are expecting" (round 28).
+_AND_ME = re.compile(r"\s+(?:and|und|et|y|e|en)\s+(?:I|me|ich|moi|yo|io|ik)\b")
+# A name made an adjective, the manner of someone everyone knows (round 28).
+_STYLE_OF = re.compile(
+    r"-(?:style|esque|like|inspired|themed|type|stil|artig|inspiriert|mäßig|façon)$",
+    re.IGNORECASE,
+)
+# Where a place goes: "je postule à Londres and I" (no person goes "to" or is "in").
+_PLACE_PREPOSITION = re.compile(r"\b(?:to|in|at|from|à|au|en|nach|aus|a|in|naar)\s+$", re.I)
+# A word and a bracket opened after it: "the fitter (" (round 28).
+_WORD_THEN_PAREN = re.compile(r"[^\W\d_]{3,} \($")
 _RANKS = frozenset({"lady", "lord", "sir", "captain", "king", "queen", "saint", "st", "princess"})
 
 
@@ -218,6 +229,8 @@ class NameFinder(Lexicon):
             return True  # "l'Ultima Cena", "naar het Frans"
         if _key(tokens[i].text) in cues.FOOD_FIRST and j - i > 1:
             return True  # "Poire Belle-Hélène" (round 26)
+        if _STYLE_OF.search(tokens[j - 1].text):
+            return True  # in someone's manner: "a Ted Lasso-style pep talk" (round 28)
         if self._named_thing(text, tokens, i, start, end):
             return True
         # a mention's handle goes on with "_" or digits ("@svetlana_k", "@tom92"): still a person
@@ -460,6 +473,13 @@ class NameFinder(Lexicon):
             return "verb"  # a mention: "@maria can you check" (not "image@sha256:…")
         if cues.INTRO.search(before) and _called_thing(before):
             return "thing"  # "a server called Marvin", "a vase called 'Henrietta'"
+        if (
+            before.endswith("(")
+            and not token.cap
+            and text.startswith(")", token.end)
+            and _WORD_THEN_PAREN.search(before)
+        ):
+            return "verb"  # a name in brackets after who it is: "the fitter (kwame)" (round 28)
         tail = before.rstrip()  # (the cheap tests of the last two cues below)
         if cues.RELATION_AS_VERB.search(before):
             return "verb"  # "to contact Monzo": a verb, not "my contact Monzo"
@@ -524,6 +544,8 @@ class NameFinder(Lexicon):
         key = _key(t.text)
         if key in cues.STOP or key in cues.DETERMINERS or key in cues.PLACEHOLDER_ADDRESSEES:
             return None, 1  # (a placeholder: "Sehr geehrte Kundin", whoever the letter reaches)
+        if t.text[:2] in ("I'", "I\u2019"):
+            return None, 1  # the writer: "Hi Mum, I've got a new number" (round 28)
         if (
             not t.cap
             and _key(t.text) in cues.DOCTOR_TITLES
@@ -560,7 +582,9 @@ class NameFinder(Lexicon):
         ):
             # "Metzgerei Baumann", "Kater Moritz", "Storm Eunice": the word and the name it gives
             return None, 2 + self._rest(text, tokens, i + 1, True)
-        if _key(t.text) in cues.TITLES and i + 1 < len(tokens):
+        # (English "family" in lower case is a noun's modifier, no title: "the family Nextcloud";
+        # round 28)
+        if _key(t.text) in cues.TITLES and i + 1 < len(tokens) and (t.cap or key != "family"):
             nxt = tokens[i + 1]
             if _key(nxt.text) in cues.PLACEHOLDER_ADDRESSEES:
                 return None, 2  # "Mr & Mrs Occupier": whoever lives there
@@ -800,10 +824,17 @@ class NameFinder(Lexicon):
             and nxt.cap
             and self._joined(text, t, nxt)
             and not self.is_word(nxt)
-            and nxt.text[1:].islower()
+            and (nxt.text[1:].islower() or GAELIC_SURNAME.match(nxt.text) is not None)
         )
         if nxt is not None and pair and self.is_surname(nxt) and (cue or not first):
             return NameHit(t.start, nxt.end, LIKELY if cue else POSSIBLE + 0.05), 2
+        if (
+            not pair
+            and len(t.text) > 2
+            and _AND_ME.match(text, t.end)
+            and not _PLACE_PREPOSITION.search(text, max(0, t.start - 6), t.start)
+        ):
+            return NameHit(t.start, t.end, POSSIBLE + 0.05), 1  # "Ayumi and I are expecting"
         after = nxt is not None and cues.AFTER_PERSON.match(text[nxt.end :]) is not None
         if nxt is not None and pair and (cue or after) and len(t.text) > 2 and len(nxt.text) > 2:
             return NameHit(t.start, nxt.end, POSSIBLE + 0.05), 2

@@ -458,6 +458,8 @@ _BIRTH_FIELD = (
     rf"(?:{_BIRTH_DATE_NAME}|birthdays?|geburtstage?|born|geboren|"
     r"anniversaires?|cumpleaños|compleann[oi]|verjaardag(?:en)?)"
 )
+# The writer's own: "my", "meine", "mon", "mi", "mio", "mijn".
+_OWN = r"(?:my|mein\w*|ma|mon|mi|mio|mia|mijn)"
 # Words that say an id follows, in the six languages (compounds too: "Personalausweisnummer").
 ID_NAMES = (
     r"(?:passport|passeport|pasaporte|passaporto|paspoort|reisepass|pass(?=nummer)|"
@@ -611,6 +613,16 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 r"(?<![\w-])(?-i:(?=(?:[A-Z -]*\d){2})(?=[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9]\b))"
                 rf"(?<=\b{ID_NAMES}(?:[-\s]?(?:nummer|nr\.?|number|no\.?|num[ée]ro|número|"
                 r"numero|n°|nº|#))?\b[^\d\n]{0,40}?)"
+                r"(?-i:[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b",
+                0.6,
+            ),
+            # round 28: the writer's own id, given further on in the prompt ("my passport
+            # number ... The form wants it in the 'ID' box and I've typed 563920184")
+            Pattern(
+                "own id further on",
+                r"(?<![\w-])(?-i:(?=(?:[A-Z -]*\d){2})(?=[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9]\b))"
+                rf"(?<=\b{_OWN}\s+{ID_NAMES}(?:[-\s]?(?:nummer|nr\.?|number|no\.?|num[ée]ro|"
+                r"número|numero))?\b[^\d\n]{41,100}?)"
                 r"(?-i:[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b",
                 0.6,
             ),
