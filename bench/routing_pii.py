@@ -41,7 +41,9 @@ RULES.md alone, measured once per mode on the twenty-fourth round's detector, th
 the twenty-fifth and trained on), ``blind54`` to ``blind57`` (session 16, likewise, measured
 once per mode on the twenty-fifth round's detector, then tuned on in the twenty-sixth and
 trained on), ``blind58`` to ``blind61`` (session 16, likewise, measured once per mode on the
-twenty-sixth round's detector; neither tuned nor trained on) and
+twenty-sixth round's detector, then tuned on in the twenty-eighth and trained on),
+``blind62`` to ``blind65`` (session 17, likewise, measured once per mode on the twenty-eighth
+round's detector and models retrained on blind58-61; neither tuned nor trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -93,6 +93,10 @@ Split = Literal[
     "blind59",
     "blind60",
     "blind61",
+    "blind62",
+    "blind63",
+    "blind64",
+    "blind65",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

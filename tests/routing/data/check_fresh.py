@@ -81,7 +81,10 @@ CORPORA = [
     (HERE / "pii_personal_blind58.jsonl", HERE / "pii_clean_blind58.jsonl", "b58"),
     (HERE / "pii_personal_blind59.jsonl", HERE / "pii_clean_blind59.jsonl", "b59"),
     (HERE / "pii_personal_blind60.jsonl", HERE / "pii_clean_blind60.jsonl", "b60"),
-    (HERE / "pii_personal_blind61.jsonl", HERE / "pii_clean_blind61.jsonl", "b61"),
+    (HERE / "pii_personal_blind61.jsonl", HERE / "pii_clean_blind61.jsonl", "b61"),    (HERE / "pii_personal_blind62.jsonl", HERE / "pii_clean_blind62.jsonl", "b62"),
+    (HERE / "pii_personal_blind63.jsonl", HERE / "pii_clean_blind63.jsonl", "b63"),
+    (HERE / "pii_personal_blind64.jsonl", HERE / "pii_clean_blind64.jsonl", "b64"),
+    (HERE / "pii_personal_blind65.jsonl", HERE / "pii_clean_blind65.jsonl", "b65"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
