@@ -162,6 +162,23 @@ def test_a_relative_or_a_child_named_is_never_dropped() -> None:
             assert confident.scan(text) == rules_only, (mode, text)
 
 
+def test_whose_room_wedding_or_account_it_is_is_never_dropped() -> None:
+    """Round 29: a name whose room, phone or wedding the text speaks of ("Ottilie's bedroom",
+    "le baptême de Clémence"), and a URL's user, are people; the model's confident "clean" (a
+    question about a speaker or a NAS) does not veto them, while a birthday's theme may go."""
+    texts = [
+        "Can the speaker in Ottilie's bedroom play a different playlist?",
+        "Les photos du baptême de Clémence sont en double sur le NAS, comment dédoublonner ?",
+        "rtsp://gbrennan:pw4cam@192.168.1.9/live fails since the firmware update",
+    ]
+    for mode in ("filter", "balanced", "strict"):
+        confident, _ = scanner_with(0.0, mode)
+        for text in texts:
+            rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
+            assert "PERSON" in {f.entity for f in rules_only}, text
+            assert confident.scan(text) == rules_only, (mode, text)
+
+
 def test_format_findings_are_never_dropped() -> None:
     text = "forward it to ops.lead@gmail.com and call +44 20 7946 0958"
     for mode in ("filter", "balanced", "strict"):

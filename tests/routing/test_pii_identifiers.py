@@ -168,6 +168,58 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "ID_NUMBER",
             "TQ 18 44 90 B",
         ),
+        # round 29: ringing or celebrating someone, a minister by title, what everyone calls
+        # someone, a relative's name that is also a word, initials after a title, whose room,
+        # a log-in's feminine form, a URL's user, an access log's user, a VM named for its user
+        # and its system, a relative's word glued to a name, the health insurer's number, an
+        # id whose owner is said after its name, the writer's own number further on, a message
+        # to someone before a colon, an MQTT client connected as
+        ("can you ring Ugochukwu tomorrow about the keys", "PERSON", "Ugochukwu"),
+        ("we're celebrating Zolani turning 40 on Friday, ideas for the cake?", "PERSON", "Zolani"),
+        ("Pfarrer Wojciechowski wants the newsletter as a PDF", "PERSON", "Wojciechowski"),
+        (
+            "my nephew Bartholomew, though everyone calls him Barty, wants a Minecraft server",
+            "PERSON",
+            "Barty",
+        ),
+        ("my niece Saffron wants her own Jellyfin profile", "PERSON", "Saffron"),
+        ("Mrs K.L. asked for a copy of the minutes", "PERSON", "Mrs K.L."),
+        ("the light in Tamsinne's room keeps flickering", "PERSON", "Tamsinne"),
+        ("Benutzerin 'friederike' kann sich nicht bei Nextcloud anmelden", "PERSON", "friederike"),
+        (
+            "ftp://mkowalczyk:hunter2@nas.lan/ stopped working after the update",
+            "PERSON",
+            "mkowalczyk",
+        ),
+        (
+            '81.2.69.160 - hfontaine [12/Mar/2025:10:00:00 +0000] "GET /files HTTP/1.1" 200 512',
+            "PERSON",
+            "hfontaine",
+        ),
+        ("VM 'sunita-win10' needs more RAM, how do I resize it live?", "PERSON", "sunita"),
+        ("Plex user 'omaHildegard' can't log in on the TV", "PERSON", "Hildegard"),
+        (
+            "Meine Krankenkassennummer ist A123456789, gehört die auf das Formular?",
+            "ID_NUMBER",
+            "A123456789",
+        ),
+        (
+            "the passport number of my grandfather for the genealogy society's registration form "
+            "is 803611472",
+            "ID_NUMBER",
+            "803611472",
+        ),
+        (
+            "Pon mi número de teléfono en el cartel para que me escriban: 622 41 93 07",
+            "PHONE_NUMBER",
+            "622 41 93 07",
+        ),
+        ("text oyelowo: running late, start without me", "PERSON", "oyelowo"),
+        (
+            "mosquitto: New client connected from 10.0.0.5 as tasmota-agnieszka-lamp (p2, c1)",
+            "PERSON",
+            "tasmota-agnieszka-lamp",
+        ),
         # a national number after its name, its check digit mistyped: still someone's
         ("Mitt personnummer är 19900314-1234, stämmer formatet?", "ID_NUMBER", "19900314-1234"),
         ("my PPS number is 7654321XA, the form rejects it", "ID_NUMBER", "7654321XA"),
@@ -424,6 +476,12 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Der Verband hat die Nummer 0711 89254-0, wann ist da jemand?",
         "the Argos customer line 0345 640 2020 just hangs up",
         "The cricket club, 7 Pavilion Road, Hove BN3 2AA, needs a new website",
+        # round 29: German New Year's Eve, a family firm's address, a letter to a bakery (its
+        # address after its name), an assistant addressed before a colon
+        "Hochzeit an Silvester: wie plane ich das Feuerwerk?",
+        "A thank-you card to Baxter & Sons Ironmongers, 22 Quay Street, for the donated paint",
+        "Un mot à la boulangerie Le Fournil, 12 rue des Lilas, qui nous offre le pain",
+        "tell chatgpt: summarise this log",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

@@ -61,6 +61,13 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("physio reckons I've got runner's knee from the hills", "runner's knee"),
         ("mi hanno diagnosticato una periostite tibiale, posso nuotare?", "periostite tibiale"),
         ("Mein Trainer meint, ich habe ein Läuferknie vom Bergablaufen", "Läuferknie"),
+        # round 29: a collapsed lung, an animal's bite and its stitches
+        ("I had a punctured lung after the crash in May, is flying ok?", "punctured lung"),
+        ("mein Sohn hat einen Hundebiss am Arm, muss das genäht werden?", "Hundebiss"),
+        (
+            "12 points de suture pour ma fille après la chute, on peut aller à la piscine ?",
+            "points de suture",
+        ),
         # a lower-case "i" is the pronoun too, apostrophe attached: "i'm", "i've"
         ("i'm on sertraline and cant sleep, is that normal", "sertraline"),
         ("i've had asthma since school, which air purifier", "asthma"),

@@ -579,6 +579,9 @@ def _named_person(text: str, finding: Finding) -> bool:
         return False
     if cues.PERSON_CALLED.search(before) is not None:
         return True
+    # whose room, phone, wedding it is: "Maximilian's room", "le mariage d'Anaïs" (round 29)
+    if cues.OWNED_AFTER.match(text, finding.end) or cues.OWNED_BEFORE.search(before):
+        return True
     # (capitalised: "our customer hotline", "my kids argue" are words the model may veto)
     return text[finding.start : finding.start + 1].isupper() and (
         cues.RELATION_BEFORE.search(before) is not None
@@ -615,7 +618,9 @@ def _in_identifier(text: str, finding: Finding) -> bool:
         return True  # "oliver_hartnell"
     glued_before = text[start - 1 : start] in ("_", ".") and text[start - 2 : start - 1].isalnum()
     glued_after = text[end : end + 1] in ("_", ".") and text[end + 1 : end + 2].isalnum()
-    return glued_before or glued_after  # "telefoon_lotte_batterij", not "and Ophelia."
+    # a URL's user ("rtsp://lwilkerson:...@"; round 29)
+    url_user = text[start - 3 : start] == "://" and text[end : end + 1] == ":"
+    return glued_before or glued_after or url_user  # "telefoon_lotte_batterij", not "Ophelia."
 
 
 def redaction_spans(text: str, findings: list[Finding]) -> list[tuple[str, int, int]]:

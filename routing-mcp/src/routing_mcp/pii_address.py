@@ -207,7 +207,9 @@ _PLACEHOLDER_TOWN = regex.compile(
 # A company's legal form or register entry: "Müller & Söhne GmbH, Industriestraße 8", "HRB 123".
 _LEGAL_FORM = regex.compile(
     r"\b(?:GmbH|AG|KG|OHG|UG|e\.V\.|Ltd|Limited|LLC|Inc|PLC|LLP|SARL|SAS|SA|S\.L\.|S\.A\.|"
-    r"S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|HRB|Impressum)\b"
+    r"S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|HRB|Impressum)\b|"
+    # a family firm (round 29: "Hartley & Sons Builders Merchants, 14 Station Road")
+    r"&\s*(?:Sons|Söhne|Fils|Hijos|Figli|Zonen)\b"
 )
 # The business is whom one writes to, not whose address it is.
 _ADDRESSEE = regex.compile(r"(?i)\b(?:to|an|à|a|al|aan|für|for|pour|para|per|voor)\s*$")
@@ -256,7 +258,12 @@ def _business(text: str, start: int, end: int) -> bool:
     after = text[end : end + 40].split("\n", 1)[0]
     if _BUSINESS_BEFORE.search(before) or _BUSINESS_AFTER.match(after):
         return True
-    if _BUSINESS_NAMED.search(before) and not _PERSONAL_BETWEEN.search(before[-40:]):
+    named = _BUSINESS_NAMED.search(before)
+    # (between the business and its address; not before it: "une lettre à la boulangerie Au
+    # Bon Pain, 3 place du Marché" is to the bakery; round 29)
+    if named is not None and not _PERSONAL_BETWEEN.search(
+        before[max(named.start(), len(before) - 40) :]
+    ):
         return True
     if _LEGAL_FORM.search(before):
         return True

@@ -99,6 +99,10 @@ RELATION = re.compile(
     r"trésorière|trésorier|secrétaire|présidente?|kassenwart(?:in)?|schriftführer(?:in)?|"
     r"vorsitzende[rn]?|kumpel|kumpeline|tesorer[oa]|secretari[oa]|presidente|penningmeester|"
     r"secretaris|voorzitter|"
+    # round 29: a congregation's minister in the six languages ("Le pasteur Rakotomalala")
+    r"pastor|pasteur|pastora|pastore|pastoor|pfarrer(?:in)?|priest|priester|prêtre|sacerdote|"
+    r"rabbi|rabbin|rabbino|imam|reverend|vicar|vicaire|curé|parroco|abbé|deacon|diakon(?:in)?|"
+    r"diacre|dominee|predikant|chaplain|aumônier|kaplan|"
     r"attorney|accountant|advisor|adviser|tutor|supervisor|intern|trainee|apprentice|caretaker|"
     r"janitor|sergeant|captain|officer|hausmeister(?:in)?|anwalt|anwältin|arzt|ärztin|"
     r"zahnarzt|zahnärztin|lehrer(?:in)?|betreuer(?:in)?|leiter(?:in)?|avocate?|médecin|"
@@ -213,7 +217,10 @@ IN_NAME_OF = (
 NAMING = re.compile(
     rf"(?:{IN_NAME_OF}|\bnamed|\bcalled|\bunder the name|"
     r"\b(?:my|his|her|their|whose) name(?:['’]s| is| was)|"
-    r"\bi am|\bi['’]m|\b(?:er|sie) hei(?:ß|ss)t|\bnamens|\bgenannt|\b(?:il|elle) s['’]appel+e|"
+    r"\bi am|\bi['’]m|\b(?:er|sie) hei(?:ß|ss)t|"
+    # round 29: what everyone calls someone ("we all call her Tempe")
+    r"\b(?:we|they|everyone|everybody|people|friends)\s+(?:all\s+)?calls?\s+(?:her|him|them)|"
+    r"\bnamens|\bgenannt|\b(?:il|elle) s['’]appel+e|"
     r"\b(?:él|ella) se llama|\b(?:lui|lei) si chiama|\b(?:hij|zij) heet|"
     rf"{SELF_NAMED})\s*['\"‘“«„]?\s*$",
     FLAGS,
@@ -226,6 +233,7 @@ INTRO = re.compile(
     r"\b(?:his|her|their|whose) name(?:['’]s| is| was)|\b(?:er|sie) hei(?:ß|ss)t|\bnamens|"
     r"\b(?:il|elle) s['’]appel+e|\b(?:él|ella) se llama|\b(?:lui|lei) si chiama|"
     r"\b(?:hij|zij) heet|"
+    r"\b(?:we|they|everyone|everybody|people|friends)\s+(?:all\s+)?calls?\s+(?:her|him|them)|"
     # a clinical note's or a form's patient field: "Pt: Bongani Mthembu", "Patientin: ..."
     r"\b(?:pt|patient|patientin|patiente|paciente|paziente)(?: name)?\s*:|"
     # mail and contact headers: "From: Grace Adebayo <...>", "FN:Esperanza Villanueva"
@@ -249,6 +257,8 @@ VERB = re.compile(
     r"inviting|invited|call|text|message|email|ping|pinged|pay|paid|cc|hey|lent|lend|owe|owes|"
     r"owed|met|meet|meeting|congratulate|congratulating|welcoming|thanking|introducing|"
     r"surprise|surprising|visiting|pick up|picking up|drop off|"
+    # round 29: ringing, celebrating, marrying someone
+    r"ring|rang|whatsapp|celebrate|celebrating|marry|marrying|married|"
     r"felicita|frag|sag|demande|dis|pregunta|dile|"
     rf"{_TO_SOMEONE})\s*,?\s*$",
     FLAGS,
@@ -708,6 +718,29 @@ PERSON_NOUNS = word_set(
 )
 # Round 23: a person said to bear the name that follows ("done by someone called Fran", "a nurse
 # named Ilse", "jemand namens Jorinde"): no tone of the whole text makes that no one.
+# Round 29: what is someone's own, right after their name and "'s" ("Maximilian's room",
+# "Ibukun's Pixel 8", "Zainab's bake sale") or before it and "of" ("le mariage d'Anaïs", "die
+# Hochzeit von Jana", "la boda de Lucía"): a room, a device, an account, a day of their life.
+_OWNED_THINGS = (
+    r"room|bedroom|bed|desk|phone|mobile|laptop|tablet|ipad|iphone|pixel|galaxy|watch|kindle|"
+    r"pc|computer|account|profile|login|calendar|bike|car|school|class|teacher|homework|party|"
+    r"wedding|birthday|funeral|christening|baptism|bake sale|retirement|leaving do|hen do|"
+    r"stag do|baby shower|graduation|anniversary|memorial|speech|vows|flat|house|place"
+)
+OWNED_AFTER = re.compile(
+    rf"['’]s?\s+(?:(?:new|old|own|little|big|first|second|21st|30th|40th|50th|60th|\d+)\s+)?"
+    rf"(?:{_OWNED_THINGS})\b",
+    re.IGNORECASE,
+)
+OWNED_BEFORE = re.compile(
+    # (not a birthday or a party: "une fête Pokémon", "cumpleaños de Pokémon" is a theme)
+    r"\b(?:mariage|chambre|baptême|enterrement|obsèques|funérailles|"
+    r"hochzeit|zimmer|taufe|beerdigung|trauerfeier|"
+    r"boda|habitación|bautizo|funeral|"
+    r"matrimonio|camera|battesimo|"
+    r"bruiloft|kamer|doop|begrafenis|uitvaart)\s+(?:de\s+|d['’]|di\s+|von\s+|van\s+)$",
+    re.IGNORECASE,
+)
 PERSON_CALLED = re.compile(
     r"(?:\b(?:someone|somebody|jemand|quelqu['’]un|alguien|qualcuno|iemand)|"
     r"\b(?:a|an|one|the|this|that|another|some)\s+(?:"

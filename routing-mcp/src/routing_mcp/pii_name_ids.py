@@ -49,7 +49,9 @@ DEVICE_WORDS = word_set(
     "redmi huawei samsung asus acer moto motorola nokia oppo vivo xperia fairphone telephone "
     "téléphone telefono teléfono telefoon mobile mobil portable celular cellulare tv fernseher "
     "chromecast firestick firetv roku shield echo homepod steamdeck oculus quest vr headset "
-    "ps3 wii kindle tolino ereader printer drucker imprimante stampante impresora"
+    "ps3 wii kindle tolino ereader printer drucker imprimante stampante impresora "
+    # round 29: a VM named after its user and its system ("karim-win11")
+    "win win10 win11 windows"
 )
 # Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz"; and between a
 # thing and whom it is for: "alerts-for-hamish", "oculus-quest-of-theo".
@@ -76,6 +78,10 @@ LOGIN = re.compile(
     r"(?:\b(?:publickey|password|invalid user|login failed|failed login(?: for)?|"
     r"authentication failed for|user(?:name)?s?|login|log-in|account|uid|"
     r"benutzer(?:name)?|nutzer|konto|utilisateur|compte|usuario|cuenta|utente|gebruiker(?:snaam)?|"
+    # round 29: the feminine forms ("Jellyfin-Nutzerin 'noemi'"), an MQTT client's id after its
+    # address ("connected from 92.40.177.9 as esp32-amara-garage")
+    r"benutzerin|nutzerin|utilisatrice|usuaria|gebruikster|anmeldename|"
+    r"connected from [\w.:\[\]-]+ as|"
     # a setting's user ("NEXTCLOUD_ADMIN_USER=bjoern.hansen"), a code comment's owner
     # ("TODO(rkowalczyk)"), a commit's or a file's author
     r"\w+_user(?:name)?|todo\(|fixme\(|xxx\(|hack\(|@author|author|assignee|owner|"
@@ -299,15 +305,20 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
 _CAMEL = re.compile(
     r"(?<![^\W\d_])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?![^\W\d_])"
 )
+_KIN_CAMEL = re.compile(r"(?<![^\W\d_])([a-z]{2,})([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?![^\W\d_])")
 _PATH_NAME = re.compile(r"(?<=/)([a-z]{3,})[-_.]([a-z]{3,})(?=[/?#\s\"')]|$)")
 _AND = frozenset({"and", "und", "et", "y", "e", "en"})
 
 
 def glued_names(lex: Lexicon, text: str) -> Iterator[Span]:
-    """A clear given name and a clear surname glued in CamelCase, or in a link's path."""
+    """A clear given name and a clear surname glued in CamelCase, or in a link's path; a
+    relative's word glued to a given name ("nanaBeatrice"; round 29)."""
     for m in _CAMEL.finditer(text):
         if _clear_given(lex, m.group(1)) and _clear_surname(lex, m.group(2)):
             yield m.start(1), m.end(2)
+    for m in _KIN_CAMEL.finditer(text):
+        if m.group(1).lower() in _KIN and lex.is_given(_token(m.group(2))):
+            yield m.start(2), m.end(2)
     for m in _PATH_NAME.finditer(text):  # a link's path: a surname the lists may not know
         surname = _token(m.group(2))
         if (
@@ -353,7 +364,12 @@ def login_name(lex: Lexicon, name: str) -> bool:
 def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
     """The account after a log-in field: "publickey for jkowalski", "uid=yhassan",
     "Benutzer 'gkrause'", "runs as user heinz"; a home directory's owner whatever the name
-    ("/home/elspeth/", "C:\\Users\\klara\\"), but a system account."""
+    ("/home/elspeth/", "C:\\Users\\klara\\"), but a system account; the user of a web
+    server's access log line ("212.159.44.101 - mirela [03/Jul/2024...") and a URL's
+    ("rtsp://lwilkerson:...@"; round 29)."""
+    for m in itertools.chain(_ACCESS_LOG_USER.finditer(text), _URL_USER.finditer(text)):
+        if login_name(lex, m.group("name")):
+            yield m.start("name"), m.end("name")
     for m in LOGIN.finditer(text):
         name = m.group("name").rstrip("._-")
         home = (
@@ -369,6 +385,16 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
             own = False
         if own or login_name(lex, name):
             yield m.start("name"), m.start("name") + len(name)
+
+
+# The common and combined log formats: host, ident ("-"), the authenticated user, the time.
+_ACCESS_LOG_USER = re.compile(
+    r"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+) - (?P<name>[a-z][\w.-]{1,31}) \[",
+    re.IGNORECASE,
+)
+
+# A URL's user before its password: "rtsp://lwilkerson:Summer2024@192.168.0.44" (round 29).
+_URL_USER = re.compile(r"://(?P<name>[a-z][\w.-]{1,31}):[^\s/@]*@", re.IGNORECASE)
 
 
 # A mention of someone's handle, as code owners and chats write it: "@farida.haidari",

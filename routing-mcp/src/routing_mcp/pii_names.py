@@ -53,6 +53,18 @@ _STYLE_OF = re.compile(
     r"-(?:style|esque|like|inspired|themed|type|stil|artig|inspiriert|mäßig|façon)$",
     re.IGNORECASE,
 )
+# A message to send, its addressee before a colon: "text nkem: gate's open" (round 29).
+_MESSAGE_TO = re.compile(r"(?:^|[\s(\"'])(?:text|message|msg|whatsapp|email|tell|remind)\s+$", re.I)
+# A relative or a partner of the writer's, right before a name (round 29).
+_KIN_BEFORE = re.compile(
+    r"\b(?:my|our)\s+(?:(?:little|big|older|younger|baby|twin|kid|step|half)[\s-]+)?"
+    r"(?:sister|brother|son|daughter|wife|husband|mum|mom|dad|aunt|auntie|aunty|uncle|cousin|"
+    r"niece|nephew|grandma|grandpa|gran|nan|grandad|granddaughter|grandson|fianc[ée]e?|"
+    r"girlfriend|boyfriend|partner|best friend|bestie)\s*,?\s*$",
+    re.IGNORECASE,
+)
+# Initials alone after a title: "Mr T.R. complained" (round 29).
+_INITIALS_AFTER_TITLE = re.compile(r"\.?\s(?P<initials>(?:[A-Z]\.){1,3})(?!\s*[A-Z][a-z])")
 # Where a place goes: "je postule à Londres and I" (no person goes "to" or is "in").
 _PLACE_PREPOSITION = re.compile(r"\b(?:to|in|at|from|à|au|en|nach|aus|a|in|naar)\s+$", re.I)
 # A word and a bracket opened after it: "the fitter (" (round 28).
@@ -592,6 +604,10 @@ class NameFinder(Lexicon):
                 inner, used = self._at(text, tokens, i + 1)
                 if inner is not None:
                     return NameHit(t.start, inner.end, inner.score), used + 1
+            initials = _INITIALS_AFTER_TITLE.match(text, t.end)
+            if initials is not None and _key(t.text) in cues.FORMAL_TITLES:
+                letters = initials.group("initials").count(".")
+                return NameHit(t.start, initials.end(), LIKELY), 1 + letters
             if nxt.text.isupper() and (capitals := self._capitals(text, tokens, i)) is not None:
                 return capitals
             if (  # "Frau von Wedel-Parlow", "Mevrouw van der Berg" (not "famille de Jacques")
@@ -808,6 +824,23 @@ class NameFinder(Lexicon):
         t = tokens[i]
         if not t.cap and self._related(text, t):
             return NameHit(t.start, t.end, POSSIBLE), 1  # "my neighbour sunita"
+        if (
+            not t.cap
+            and text.startswith(":", t.end)
+            and _MESSAGE_TO.search(text, max(0, t.start - 12), t.start)
+            and self._unknown_lower(t)
+        ):
+            return NameHit(t.start, t.end, POSSIBLE), 1  # "text nkem: gate's open" (round 29)
+        if (
+            t.cap
+            and _name_cased(t.text)
+            and self.is_word(t)
+            and not self.is_place(t)
+            and _key(t.text) not in self.tech
+            and _KIN_BEFORE.search(text, max(0, t.start - 40), t.start)
+        ):
+            # a relative's name that is also a word: "my sister Temperance" (round 29)
+            return NameHit(t.start, t.end, POSSIBLE + 0.05), 1
         if not t.cap or self.is_word(t) or not _name_cased(t.text) or cues.RELATION.search(t.text):
             return None, 1  # a role is not a name: "Praktikanten Jonas Wolf"
         cue = self._cue(text, t) or ("verb" if _subject(text, t) else None)
@@ -831,10 +864,16 @@ class NameFinder(Lexicon):
         if (
             not pair
             and len(t.text) > 2
-            and _AND_ME.match(text, t.end)
-            and not _PLACE_PREPOSITION.search(text, max(0, t.start - 6), t.start)
+            and (
+                (  # "Ayumi and I are expecting" (not "je postule à Londres and I")
+                    _AND_ME.match(text, t.end)
+                    and not _PLACE_PREPOSITION.search(text, max(0, t.start - 6), t.start)
+                )
+                # whose room or phone: "Ibukun's Pixel 8" (round 29)
+                or (t.text[1:].islower() and cues.OWNED_AFTER.match(text, t.end))
+            )
         ):
-            return NameHit(t.start, t.end, POSSIBLE + 0.05), 1  # "Ayumi and I are expecting"
+            return NameHit(t.start, t.end, POSSIBLE + 0.05), 1
         after = nxt is not None and cues.AFTER_PERSON.match(text[nxt.end :]) is not None
         if nxt is not None and pair and (cue or after) and len(t.text) > 2 and len(nxt.text) > 2:
             return NameHit(t.start, nxt.end, POSSIBLE + 0.05), 2
@@ -879,6 +918,20 @@ class NameFinder(Lexicon):
             ):
                 out.append(NameHit(start, end, LIKELY))
         return out
+
+    def _unknown_lower(self, t: Token) -> bool:
+        """A lower-case word of letters no list knows: no word, name, product or frequent
+        word."""
+        k = _key(t.text)
+        return (
+            len(t.text) >= 3
+            and t.text.isalpha()
+            and not self.is_word(t)
+            and not self.is_surname(t)
+            and k not in self.tech
+            and k not in self.common
+            and k not in cues.AUXILIARIES
+        )
 
     def _related(self, text: str, t: Token) -> bool:
         """A lower-case word no list knows right after an English relation ("my neighbour

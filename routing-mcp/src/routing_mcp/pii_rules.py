@@ -460,6 +460,8 @@ _BIRTH_FIELD = (
 )
 # The writer's own: "my", "meine", "mon", "mi", "mio", "mijn".
 _OWN = r"(?:my|mein\w*|ma|mon|mi|mio|mia|mijn)"
+# "number" after an id's name, in the six languages.
+_NUMBER_WORD = r"(?:[-\s]?(?:nummer|nr\.?|number|no\.?|num[ée]ro|número|numero))?"
 # Words that say an id follows, in the six languages (compounds too: "Personalausweisnummer").
 ID_NAMES = (
     r"(?:passport|passeport|pasaporte|passaporto|paspoort|reisepass|pass(?=nummer)|"
@@ -474,6 +476,8 @@ ID_NAMES = (
     r"numéro fiscal|codice fiscale|bsn|burgerservicenummer|sofinummer|utr|"
     # German insurance numbers, also inside their compounds: "Rentenversicherungsnummer"
     r"rentenversicherungs(?:nummer)?|rv-nummer|sv-nummer|krankenversichertennummer|kvnr|"
+    # round 29: the health insurer's number as people call it ("meine Krankenkassennummer")
+    r"krankenkassen-?(?:nummer|nr)|versicherungsnummer|"
     # the other national numbers by their names (a mistyped check digit is still someone's):
     # Sweden, Norway, Denmark, Finland, Ireland, Australia, Canada, Switzerland, Belgium, Poland
     r"personnummer|fødselsnummer|cpr-?nummer|henkilötunnus|hetu|pps number|ppsn|tfn|"
@@ -621,8 +625,11 @@ def rule_recognizers() -> list[EntityRecognizer]:
             Pattern(
                 "own id further on",
                 r"(?<![\w-])(?-i:(?=(?:[A-Z -]*\d){2})(?=[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9]\b))"
-                rf"(?<=\b{_OWN}\s+{ID_NAMES}(?:[-\s]?(?:nummer|nr\.?|number|no\.?|num[ée]ro|"
-                r"número|numero))?\b[^\d\n]{41,100}?)"
+                rf"(?<=\b{_OWN}\s+{ID_NAMES}{_NUMBER_WORD}\b[^\d\n]{{41,100}}?"
+                # (round 29: or whose it is after its name, "BSN van mijn overleden vader voor
+                # de notaris: 604918239")
+                rf"|\b{ID_NAMES}{_NUMBER_WORD}\s+(?:of|de|van|von|di|del|des)\s+{_OWN}\b"
+                r"[^\d\n]{0,100}?)"
                 r"(?-i:[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b",
                 0.6,
             ),
@@ -652,7 +659,12 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 r"cellulare|telefono|chiamami|mobiel|telefoonnummer|bel me|"
                 # round 24: a number that called or wrote ("me escribieron al", "SMS von")
                 r"sms|escribieron|escribió|llamaron|llamó|appelé|angerufen|gebeld|chiamato)"
-                r"\b[^\n\d]{0,16})"
+                r"\b[^\n\d]{0,16}"
+                # round 29: the writer's own number, given further on ("Pon mi número en la
+                # invitación para confirmar asistencia: 612 83 47 19")
+                rf"|\b{_OWN}\s+(?:(?:phone|mobile|cell)\s+)?(?:number|número|numéro|nummer|"
+                r"numero|handynummer|telefonnummer|portable|móvil|cellulare|telefoonnummer)"
+                r"\b[^\n\d]{17,64})"
                 # (not glued to more of an identifier: "número de pedido 7740-2291-A")
                 r"(?!\d{1,3}(?:\.\d{1,3}){3}\b)"  # (an IPv4 address is no phone number)
                 r"\+?\(?\d[\d ().-]{6,16}\d\b(?![-_/][A-Za-z0-9])",
