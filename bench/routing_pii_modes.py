@@ -97,6 +97,11 @@ BEFORE_TUNING = {
     "blind59": "9e8e11c",
     "blind60": "9e8e11c",
     "blind61": "9e8e11c",
+    # measured once per mode on the twenty-eighth round's detector and models (session 17)
+    "blind62": "8483a78",
+    "blind63": "8483a78",
+    "blind64": "8483a78",
+    "blind65": "8483a78",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
