@@ -43,7 +43,10 @@ once per mode on the twenty-fifth round's detector, then tuned on in the twenty-
 trained on), ``blind58`` to ``blind61`` (session 16, likewise, measured once per mode on the
 twenty-sixth round's detector, then tuned on in the twenty-eighth and trained on),
 ``blind62`` to ``blind65`` (session 17, likewise, measured once per mode on the twenty-eighth
-round's detector and models retrained on blind58-61; neither tuned nor trained on) and
+round's detector and models retrained on blind58-61, then tuned on in the twenty-ninth and
+trained on), ``blind66`` to ``blind69`` (session 17, likewise, measured once per mode on the
+twenty-ninth round's detector and models retrained on blind62-65; neither tuned nor trained
+on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

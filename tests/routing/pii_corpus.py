@@ -97,6 +97,10 @@ Split = Literal[
     "blind63",
     "blind64",
     "blind65",
+    "blind66",
+    "blind67",
+    "blind68",
+    "blind69",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

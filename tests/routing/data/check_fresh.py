@@ -85,7 +85,10 @@ CORPORA = [
     (HERE / "pii_personal_blind62.jsonl", HERE / "pii_clean_blind62.jsonl", "b62"),
     (HERE / "pii_personal_blind63.jsonl", HERE / "pii_clean_blind63.jsonl", "b63"),
     (HERE / "pii_personal_blind64.jsonl", HERE / "pii_clean_blind64.jsonl", "b64"),
-    (HERE / "pii_personal_blind65.jsonl", HERE / "pii_clean_blind65.jsonl", "b65"),
+    (HERE / "pii_personal_blind65.jsonl", HERE / "pii_clean_blind65.jsonl", "b65"),    (HERE / "pii_personal_blind66.jsonl", HERE / "pii_clean_blind66.jsonl", "b66"),
+    (HERE / "pii_personal_blind67.jsonl", HERE / "pii_clean_blind67.jsonl", "b67"),
+    (HERE / "pii_personal_blind68.jsonl", HERE / "pii_clean_blind68.jsonl", "b68"),
+    (HERE / "pii_personal_blind69.jsonl", HERE / "pii_clean_blind69.jsonl", "b69"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
