@@ -170,6 +170,8 @@ def test_whose_room_wedding_or_account_it_is_is_never_dropped() -> None:
         "Can the speaker in Ottilie's bedroom play a different playlist?",
         "Les photos du baptême de Clémence sont en double sur le NAS, comment dédoublonner ?",
         "rtsp://gbrennan:pw4cam@192.168.1.9/live fails since the firmware update",
+        # round 30: a device "of" someone
+        "Comment limiter le temps d'écran sur la tablette de Perrine ?",
     ]
     for mode in ("filter", "balanced", "strict"):
         confident, _ = scanner_with(0.0, mode)

@@ -220,6 +220,40 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "PERSON",
             "tasmota-agnieszka-lamp",
         ),
+        # round 30: a log-in after the next field's word, a residence permit's number and
+        # "mine is", German's genitive before an id, a marketplace profile, a birthday written
+        # short, initials and a surname beyond ASCII, "sign them as", a seller in brackets,
+        # initials after a relation, dating someone, a street named after a market, a message
+        # signed after a dash, "im <name>." in lower case
+        ("Group folder owner is user tnowakowski, how do I change it?", "PERSON", "tnowakowski"),
+        (
+            "is the BRP number needed on the tenancy form? mine is RK7205518 if that matters",
+            "ID_NUMBER",
+            "RK7205518",
+        ),
+        (
+            "Er hat mir ein Bild seines Reisepasses geschickt, Nummer C01X00T47, ist das echt?",
+            "ID_NUMBER",
+            "C01X00T47",
+        ),
+        ("im Profil steht 'jolanta_kr_88', sie antwortet nicht", "PERSON", "jolanta_kr_88"),
+        ("mum's b-day 03/11/1958, what's a good present", "DATE_OF_BIRTH", "03/11/1958"),
+        ("Property of J. Wiśniewska is written inside the lid", "PERSON", "J. Wiśniewska"),
+        ("Reply to all of them and sign them as Briar.", "PERSON", "Briar"),
+        ("a seller (Hazel) wants cash only, is that a red flag?", "PERSON", "Hazel"),
+        ("card for our housemate R.K. who's leaving for Leeds", "PERSON", "R.K."),
+        (
+            "I've been dating Sage since June, is it too early to meet his parents?",
+            "PERSON",
+            "Sage",
+        ),
+        (
+            "Meldeadresse ist Heumarkt 7, 50667 Köln, aber ich wohne woanders",
+            "LOCATION",
+            "Heumarkt 7, 50667 Köln",
+        ),
+        ("how long does a visa take? Applied 2 March. — Jae-won", "PERSON", "Jae-won"),
+        ("hi. im oksana. write a short profile for me", "PERSON", "oksana"),
         # a national number after its name, its check digit mistyped: still someone's
         ("Mitt personnummer är 19900314-1234, stämmer formatet?", "ID_NUMBER", "19900314-1234"),
         ("my PPS number is 7654321XA, the form rejects it", "ID_NUMBER", "7654321XA"),

@@ -68,6 +68,10 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "12 points de suture pour ma fille après la chute, on peut aller à la piscine ?",
             "points de suture",
         ),
+        # round 30: a disc operation's compound, gout, a contraceptive coil
+        ("Nach der Bandscheiben-OP darf ich nichts heben, sagt mein Arzt", "Bandscheiben-OP"),
+        ("ich habe Gicht im großen Zeh", "Gicht"),
+        ("I had an IUD fitted last week, cramps normal?", "IUD"),
         # a lower-case "i" is the pronoun too, apostrophe attached: "i'm", "i've"
         ("i'm on sertraline and cant sleep, is that normal", "sertraline"),
         ("i've had asthma since school, which air purifier", "asthma"),

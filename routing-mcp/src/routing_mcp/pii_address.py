@@ -39,7 +39,10 @@ _EN_TYPES = (
 )
 # ... and ones that do ("4 Star Hill", "2 Big Bank"): an address only with a postcode after.
 _EN_RARE_TYPES = r"bank|green|hill|park|view|vale|gate|path|end|yard|circle|cir|trail|wynd"
-_DE_SUFFIX = r"straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee|pfad|steig|stieg"
+_DE_SUFFIX = (
+    r"straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee|pfad|steig|stieg|"
+    r"markt"  # round 30: "Roßmarkt 14", "Altmarkt 3"
+)
 _NL_SUFFIX = r"straat|laan|gracht|kade|singel|dijk|steeg|plein|dreef"
 _PARTICLE = (
     r"(?:de|des|du|la|le|les|l['’]|d['’]|del|della|dei|degli|delle|di|da|dos|do|van|der|den|"

@@ -29,7 +29,7 @@ _BODY_DE = (
     r"hüfte?|knie|knöchel|sprunggelenk|fu(?:ß|ss)|bein|zehe?|brust|herz|lunge|niere|leber|"
     r"gallenblase|galle|blinddarm|mandeln?|darm|magen|blase|prostata|schilddrüse|augen?|ohr|"
     r"zahn|zähne|weisheitszähne|weisheitszahn|kiefer|gebärmutter|eierstock|becken|"
-    r"schlüsselbein|rippen?|schädel|nase|bandscheibe|sehne|kreuzband|meniskus|leiste|"
+    r"schlüsselbein|rippen?|schädel|nase|bandscheiben?|sehne|kreuzband|meniskus|leiste|"
     r"achillessehne|oberschenkel|unterschenkel"
 )
 _BODY_FR = (

@@ -99,6 +99,9 @@ RELATION = re.compile(
     r"trésorière|trésorier|secrétaire|présidente?|kassenwart(?:in)?|schriftführer(?:in)?|"
     r"vorsitzende[rn]?|kumpel|kumpeline|tesorer[oa]|secretari[oa]|presidente|penningmeester|"
     r"secretaris|voorzitter|"
+    # round 30: who buys or sells ("a buyer (Clement) turns up")
+    r"buyer|seller|vendor|purchaser|käufer(?:in)?|verkäufer(?:in)?|acheteur|acheteuse|vendeur|"
+    r"vendeuse|comprador(?:a)?|vendedor(?:a)?|acquirente|venditore|venditrice|koper|verkoper|"
     # round 29: a congregation's minister in the six languages ("Le pasteur Rakotomalala")
     r"pastor|pasteur|pastora|pastore|pastoor|pfarrer(?:in)?|priest|priester|prêtre|sacerdote|"
     r"rabbi|rabbin|rabbino|imam|reverend|vicar|vicaire|curé|parroco|abbé|deacon|diakon(?:in)?|"
@@ -139,7 +142,8 @@ RELATION = re.compile(
     # a class or a year after the word: "une élève de 3e, inès", "Schüler aus der 7b, Emil"
     r"(?:\s+(?:de|di|en|in|aus der|from|of)\s+\d+\w{0,3})?"
     # "a friend of mine, Rusty,"
-    r"(?:\s+of\s+(?:mine|ours))?\s*[,:]?\s*$",
+    # (round 30: or a bracket, "a buyer (Clement) turns up")
+    r"(?:\s+of\s+(?:mine|ours))?\s*[,:(]?\s*$",
     FLAGS,
 )
 # The relation's words alone, and a relation said to be someone: "my brother is Mark", "mein
@@ -202,6 +206,11 @@ ITS_ME = re.compile(
     r"(?P<name>[\w'’-]+)(?=\s+(?:from|here|at|de|du|von|aus|ici|hier)\b|\s*[,!])",
     re.IGNORECASE,
 )
+# Round 30: the writer's name in lower case after "im", the sentence ending there ("hey. im
+# ilya. write me a bio"); NameFinder.find takes a given name that is no word.
+IM_NAME = re.compile(
+    r"(?:^|[.!?]\s+|\b(?:hey|hi|hiya|hello)[.,!]?\s+)i['’]?m\s+(?P<name>[a-z][a-z'’-]+)(?=\s*[.,!])"
+)
 SELF_INTRO = re.compile(rf"\b(?:{SELF_NAMED})\s*,?\s*$", FLAGS)
 # Someone named, by the writer or another: "a recruiter named Tallulah", "his name's Crispin",
 # "sie heißt Ottilie", "jemand namens Jorinde", "I'm Mthunzi": what follows is a name, known to
@@ -227,7 +236,7 @@ NAMING = re.compile(
 )
 INTRO = re.compile(
     rf"(?:{IN_NAME_OF}|my name is|my name['’]s|i am|i'm|name:|named|called|under the name|signed|"
-    r"sign(?:ed)?(?: it| this)?"
+    r"sign(?:ed)?(?: it| this| them| these| those| everything| all)?"
     rf"(?: off)? as|{SELF_NAMED}|ich bin|je suis|soy|attendees were|anwesend waren|asistieron|"
     # someone else's: "his name's Crispin", "sie heißt Ottilie", "jemand namens Jorinde"
     r"\b(?:his|her|their|whose) name(?:['’]s| is| was)|\b(?:er|sie) hei(?:ß|ss)t|\bnamens|"
@@ -257,8 +266,9 @@ VERB = re.compile(
     r"inviting|invited|call|text|message|email|ping|pinged|pay|paid|cc|hey|lent|lend|owe|owes|"
     r"owed|met|meet|meeting|congratulate|congratulating|welcoming|thanking|introducing|"
     r"surprise|surprising|visiting|pick up|picking up|drop off|"
-    # round 29: ringing, celebrating, marrying someone
-    r"ring|rang|whatsapp|celebrate|celebrating|marry|marrying|married|"
+    # round 29: ringing, celebrating, marrying someone; round 30: dating someone
+    r"ring|rang|whatsapp|celebrate|celebrating|marry|marrying|married|seeing|dating|dated|"
+    r"kissed|ghosted|matched with|"
     r"felicita|frag|sag|demande|dis|pregunta|dile|"
     rf"{_TO_SOMEONE})\s*,?\s*$",
     FLAGS,
@@ -446,11 +456,8 @@ EPONYM_NOUNS = word_set(
     "chapelle capilla collection sammlung memorial denkmal monument dock docks pier quay harbour "
     "harbor canal gardens market arena abbey palace castle schloss palais palacio palazzo"
 )
-# What a person owns, in lower case after "'s": "Anjali's library" (her photos), "Mo's house";
-# capitalised, or without the "'s", the same words name an institution ("Bodleian Library").
-OWNED_AFTER_NAME = word_set(
-    "library collection room bedroom house garden gardens building flat apartment"
-)
+# (What a person owns, in lower case after "'s", "Anjali's library", "Mo's house": OWNED_AFTER;
+# capitalised, or without the "'s", the same words name an institution, "Bodleian Library".)
 # A business named after someone, written capitalised after the name: "Frieda's Kitchen",
 # "Rosa Bakery" ("Anna's shop" in lower case stays a person's).
 _BUSINESS_WORDS = (
@@ -699,7 +706,9 @@ ELIDED_GAP = re.compile(r"^ {1,2}[A-Za-z]['\u2019]$")
 # before a verb of what a person does ("A.K. said", "J.P. and Mo").
 INITIALS = re.compile(
     # (not glued to a word by a dash: "ZBDongle-E. Ideen?" is a product's "-E" and a new sentence)
-    r"(?<![\w.-])(?:[A-Z]\.\s?){1,3}(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b(?!\.\w)"
+    # (a surname's letters beyond ASCII too: "E. Zwolińska"; round 30)
+    r"(?<![\w.-])(?:[A-Z]\.\s?){1,3}(?P<surname>[A-Z][^\W\d_]+(?:[-'’][A-Z][^\W\d_]+)?)\b"
+    r"(?!\.\w)"
     r"|(?<![\w.-])(?:[A-Z]\.){2,3}(?=\s+(?:said|says|asked|told|wants|will|has|had|is|was|and|"
     r"sent|called|texted|emailed|thinks|agreed|promised|needs|gave|meinte|hat|sagt|a dit|dice|"
     r"dijo|ha detto|zei)\b)"
@@ -725,7 +734,8 @@ _OWNED_THINGS = (
     r"room|bedroom|bed|desk|phone|mobile|laptop|tablet|ipad|iphone|pixel|galaxy|watch|kindle|"
     r"pc|computer|account|profile|login|calendar|bike|car|school|class|teacher|homework|party|"
     r"wedding|birthday|funeral|christening|baptism|bake sale|retirement|leaving do|hen do|"
-    r"stag do|baby shower|graduation|anniversary|memorial|speech|vows|flat|house|place"
+    r"stag do|baby shower|graduation|anniversary|memorial|speech|vows|flat|house|place|"
+    r"library|collection|garden|gardens|building|apartment|college|nursery|tablet"
 )
 OWNED_AFTER = re.compile(
     rf"['’]s?\s+(?:(?:new|old|own|little|big|first|second|21st|30th|40th|50th|60th|\d+)\s+)?"
@@ -738,7 +748,11 @@ OWNED_BEFORE = re.compile(
     r"hochzeit|zimmer|taufe|beerdigung|trauerfeier|"
     r"boda|habitación|bautizo|funeral|"
     r"matrimonio|camera|battesimo|"
-    r"bruiloft|kamer|doop|begrafenis|uitvaart)\s+(?:de\s+|d['’]|di\s+|von\s+|van\s+)$",
+    r"bruiloft|kamer|doop|begrafenis|uitvaart|"
+    # round 30: a device or an account of someone's ("la tablette de Capucine", "das Handy von
+    # Jonas")
+    r"tablette|téléphone|portable|ordinateur|compte|tablet|handy|telefon|konto|tableta|móvil|"
+    r"cuenta|telefono|cellulare|telefoon|account)\s+(?:de\s+|d['’]|di\s+|von\s+|van\s+)$",
     re.IGNORECASE,
 )
 PERSON_CALLED = re.compile(

@@ -81,6 +81,8 @@ LOGIN = re.compile(
     # round 29: the feminine forms ("Jellyfin-Nutzerin 'noemi'"), an MQTT client's id after its
     # address ("connected from 92.40.177.9 as esp32-amara-garage")
     r"benutzerin|nutzerin|utilisatrice|usuaria|gebruikster|anmeldename|"
+    # round 30: a marketplace profile's name ("laut Profil 'mareike_hb_99'")
+    r"profile|profil|perfil|profilo|profiel|"
     r"connected from [\w.:\[\]-]+ as|"
     # a setting's user ("NEXTCLOUD_ADMIN_USER=bjoern.hansen"), a code comment's owner
     # ("TODO(rkowalczyk)"), a commit's or a file's author
@@ -108,7 +110,9 @@ LOGIN = re.compile(
     r"\s*[:=/\\]?\s*['\"`‘“«]?)"
     # (the whole account name: not the start of an e-mail address, a finding of its own; a
     # realm after it is no domain: Proxmox's "mkoch@pve", Kerberos' "jdoe@CORP")
-    r"(?P<name>[a-z][a-z0-9._-]{2,31})(?![\w-]|@[\w-]*\.\w|\.\w)",
+    # (not the next field's word: "Owner is user fkowalczyk"; round 30)
+    r"(?P<name>(?!(?:user(?:name)?|account|login|owner|uid)\b)[a-z][a-z0-9._-]{2,31})"
+    r"(?![\w-]|@[\w-]*\.\w|\.\w)",
     re.IGNORECASE,
 )
 # A compound between two slashes, a topic's or a path's level (COMPOUND stops before "/"; round

@@ -53,6 +53,11 @@ _STYLE_OF = re.compile(
     r"-(?:style|esque|like|inspired|themed|type|stil|artig|inspiriert|mäßig|façon)$",
     re.IGNORECASE,
 )
+# A dash before a message's last word, its signature (round 30).
+_DASH_SIGNED = re.compile(r"[.!?]\s*(?:[\u2014\u2013]|--?)\s*$")
+_SIGNATURE_END = re.compile(r"\s*$")
+# Two or three initials and nothing after them (round 30).
+_BARE_INITIALS = re.compile(r"(?<![\w.-])(?:[A-Z]\.){2,3}(?![\w.-]|\s+[A-Z][a-z])")
 # A message to send, its addressee before a colon: "text nkem: gate's open" (round 29).
 _MESSAGE_TO = re.compile(r"(?:^|[\s(\"'])(?:text|message|msg|whatsapp|email|tell|remind)\s+$", re.I)
 # A relative or a partner of the writer's, right before a name (round 29).
@@ -181,6 +186,10 @@ class NameFinder(Lexicon):
                     hits.append(NameHit(t.start, t.end, LIKELY))  # "hey its elif,"
             elif self.is_given(t) or (said_where and not (self.is_word(t) or self.is_place(t))):
                 hits.append(NameHit(t.start, t.end, LIKELY))
+        for m in cues.IM_NAME.finditer(text):  # "hey. im ilya." (round 30)
+            t = Token(m.group("name"), m.start("name"), m.end("name"))
+            if self.is_given(t) and not self.is_word(t) and _key(t.text) not in self.common:
+                hits.append(NameHit(t.start, t.end, LIKELY))
         hits.extend(self._listed(text, tokens, spans, inside))
         hits.extend(self._initialled(text, hits))
         found = [(h.start, h.end) for h in hits]
@@ -219,6 +228,13 @@ class NameFinder(Lexicon):
                 and self.is_surname(t)
                 and not self.is_word(t)
                 and _key(t.text) not in self.common
+            ):
+                out.append(NameHit(start, end, LIKELY))
+        # round 30: initials alone after a relation's word ("our flatmate T.J. who's moving")
+        for m in _BARE_INITIALS.finditer(text):
+            start, end = m.start(), m.end()
+            if not any(s < end and start < e for s, e in taken) and cues.RELATION.search(
+                text[max(0, start - 40) : start]
             ):
                 out.append(NameHit(start, end, LIKELY))
         return out
@@ -271,7 +287,11 @@ class NameFinder(Lexicon):
             # "the Mandelbrot set", but "my roommate Chase set the wifi name": a person
             related = cues.RELATION.search(text[max(0, start - 48) : start]) is not None
             # (but someone's own in lower case after "'s": "Anjali's library", "Mo's house")
-            owned = text[end : end + 1] in "'\u2019" and tokens[j].text in cues.OWNED_AFTER_NAME
+            owned = (
+                text[end : end + 1] in "'\u2019"
+                and tokens[j].text.islower()
+                and cues.OWNED_AFTER.match(text, end) is not None
+            )
             eponym = after in cues.EPONYM_NOUNS and not related and not owned
             if tokens[j].text in cues.LAW_TITLE_ENDS:
                 return True  # "the Tenant Fees Act" (a tenant's word before it, no tenant)
@@ -976,6 +996,16 @@ class NameFinder(Lexicon):
             if cues.INLINE_CLOSING.search(before) or (
                 line_start >= window and cues.CLOSING.match(before)
             ):
+                out.append(NameHit(t.start, t.end, LIKELY))
+                continue
+            if (
+                _DASH_SIGNED.search(before)
+                and _SIGNATURE_END.match(text, t.end)
+                and not self.is_word(t)
+                and (self.is_given(t) or self.is_surname(t))
+            ):
+                # a message signed after a dash at its end: "... Applied 14 Jan. — Sung-min"
+                # (round 30)
                 out.append(NameHit(t.start, t.end, LIKELY))
                 continue
             if (line_start == 0 and window > 0) or (

@@ -436,7 +436,7 @@ _BIRTH_YEAR_DATE = (
 # Words that say the next date is a birth date, in the six languages, with what may stand
 # between ("born on the", "geb. am", "née le", "nacido el", "nata il", "geboren op").
 _BIRTH = (
-    r"(?:born|b\.|birthday|birth ?date|date of birth|d\.?o\.?b\.?|geboren|geb\.|"
+    r"(?:born|b\.|birthday|b-?day|b['’]day|birth ?date|date of birth|d\.?o\.?b\.?|geboren|geb\.|"
     r"geburtsdatum|geburtstag|née?|né\(e\)|date de naissance|anniversaire|nacid[oa]|nació|nací|"
     r"f\. ?nac\.|fecha de nacimiento|cumpleaños|nat[oa]|data di nascita|compleanno|"
     r"geboortedatum|verjaardag|turns \d{1,3}|(?:wird|fête ses|cumple|compie) \d{1,3})"
@@ -478,6 +478,10 @@ ID_NAMES = (
     r"rentenversicherungs(?:nummer)?|rv-nummer|sv-nummer|krankenversichertennummer|kvnr|"
     # round 29: the health insurer's number as people call it ("meine Krankenkassennummer")
     r"krankenkassen-?(?:nummer|nr)|versicherungsnummer|"
+    # round 30: a residence permit's number ("the UK BRP number", "Aufenthaltstitel")
+    r"brp|biometric residence permit|residence permit|residence card|aufenthaltstitel|"
+    r"aufenthaltserlaubnis|titre de séjour|carte de séjour|permiso de residencia|"
+    r"permesso di soggiorno|verblijfsvergunning|verblijfsdocument|"
     # the other national numbers by their names (a mistyped check digit is still someone's):
     # Sweden, Norway, Denmark, Finland, Ireland, Australia, Canada, Switzerland, Belgium, Poland
     r"personnummer|fødselsnummer|cpr-?nummer|henkilötunnus|hetu|pps number|ppsn|tfn|"
@@ -615,7 +619,9 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 "id after its name",
                 # the name, "number", then a few words without digits ("? The number is")
                 r"(?<![\w-])(?-i:(?=(?:[A-Z -]*\d){2})(?=[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9]\b))"
-                rf"(?<=\b{ID_NAMES}(?:[-\s]?(?:nummer|nr\.?|number|no\.?|num[ée]ro|número|"
+                # (German's genitive too: "ein Foto seines Personalausweises ..., Nummer"; round
+                # 30)
+                rf"(?<=\b{ID_NAMES}(?:es)?(?:[-\s]?(?:nummer|nr\.?|number|no\.?|num[ée]ro|número|"
                 r"numero|n°|nº|#))?\b[^\d\n]{0,40}?)"
                 r"(?-i:[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b",
                 0.6,
@@ -629,7 +635,11 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 # (round 29: or whose it is after its name, "BSN van mijn overleden vader voor
                 # de notaris: 604918239")
                 rf"|\b{ID_NAMES}{_NUMBER_WORD}\s+(?:of|de|van|von|di|del|des)\s+{_OWN}\b"
-                r"[^\d\n]{0,100}?)"
+                r"[^\d\n]{0,100}?"
+                # (round 30: the name, then "mine is": "does the BRP number go in the box? mine
+                # is ZR4817293")
+                rf"|\b{ID_NAMES}{_NUMBER_WORD}\b[^\d\n]{{0,100}}?\b(?:mine|meine[rs]?|le mien|"
+                r"la mienne|el mío|la mía|il mio|la mia|de mijne)\s+(?:is|ist|est|es|è)\s*:?\s*)"
                 r"(?-i:[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b",
                 0.6,
             ),
