@@ -181,6 +181,21 @@ def test_whose_room_wedding_or_account_it_is_is_never_dropped() -> None:
             assert confident.scan(text) == rules_only, (mode, text)
 
 
+def test_the_writers_own_address_or_id_is_never_dropped() -> None:
+    """The writer giving their address or an id as theirs ("Mijn adres is ..."): the model's
+    confident "clean" (a question about a zone or a form) does not veto it."""
+    texts = [
+        "Mijn adres is Kerkstraat 8, 3512 Utrecht, how do I set the HA home zone?",
+        "my home address is 27 Larch Avenue, Bristol BS6 4QT, is that enough for the form?",
+    ]
+    for mode in ("filter", "balanced", "strict"):
+        confident, _ = scanner_with(0.0, mode)
+        for text in texts:
+            rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
+            assert "LOCATION" in {f.entity for f in rules_only}, text
+            assert confident.scan(text) == rules_only, (mode, text)
+
+
 def test_format_findings_are_never_dropped() -> None:
     text = "forward it to ops.lead@gmail.com and call +44 20 7946 0958"
     for mode in ("filter", "balanced", "strict"):

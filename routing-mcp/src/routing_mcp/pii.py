@@ -529,7 +529,10 @@ class PiiScanner:
             if len({f.entity for f in found}) > 1:
                 return found  # two kinds read apart (a name and a health fact): never vetoed
             if any(
-                _named_person(text, f) or _own_health(text, f) or _in_identifier(text, f)
+                _named_person(text, f)
+                or _own_health(text, f)
+                or _in_identifier(text, f)
+                or _OWN_DATA_BEFORE.search(text, max(0, f.start - 40), f.start)
                 for f in found
             ):
                 # "someone called Fran": said to be a person (round 23); "I've got a broken
@@ -588,6 +591,18 @@ def _named_person(text: str, finding: Finding) -> bool:
         or cues.RELATION_IS.search(before) is not None
         or cues.PEOPLE_ARE.search(before) is not None
     )
+
+
+# The writer giving their own address, birth date or id right before it ("Meine Adresse ist
+# Hauptstraße 12", "my date of birth: ..."): no tone of the text makes that anyone else's.
+_OWN_DATA_BEFORE = re.compile(
+    r"\b(?:my|meine?|mon|ma|mi|il mio|la mia|mijn)\s+(?:home\s+|new\s+|old\s+|neue\s+|alte\s+)?"
+    r"(?:address|adresse|anschrift|dirección|direccion|indirizzo|adres|postcode|post code|"
+    r"date of birth|birthday|birth date|geburtsdatum|date de naissance|fecha de nacimiento|"
+    r"data di nascita|geboortedatum|passport|passeport|reisepass|pasaporte|passaporto|paspoort|"
+    r"ausweis|personalausweis|carte d['’]identité|id card|id number)\b[^.!?\n]{0,24}$",
+    re.IGNORECASE,
+)
 
 
 # The writer saying they have it: "I've got a", "I have", "ich habe", "j'ai", "tengo", "ik heb",
