@@ -45,8 +45,10 @@ twenty-sixth round's detector, then tuned on in the twenty-eighth and trained on
 ``blind62`` to ``blind65`` (session 17, likewise, measured once per mode on the twenty-eighth
 round's detector and models retrained on blind58-61, then tuned on in the twenty-ninth and
 trained on), ``blind66`` to ``blind69`` (session 17, likewise, measured once per mode on the
-twenty-ninth round's detector and models retrained on blind62-65; neither tuned nor trained
-on) and
+twenty-ninth round's detector and models retrained on blind62-65, then tuned on in the
+thirtieth and trained on), ``blind70`` to ``blind73`` (session 17, likewise, measured once per
+mode on the thirtieth round's detector and models retrained on blind66-69; neither tuned nor
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -101,6 +101,10 @@ Split = Literal[
     "blind67",
     "blind68",
     "blind69",
+    "blind70",
+    "blind71",
+    "blind72",
+    "blind73",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

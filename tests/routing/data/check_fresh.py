@@ -89,7 +89,10 @@ CORPORA = [
     (HERE / "pii_personal_blind66.jsonl", HERE / "pii_clean_blind66.jsonl", "b66"),
     (HERE / "pii_personal_blind67.jsonl", HERE / "pii_clean_blind67.jsonl", "b67"),
     (HERE / "pii_personal_blind68.jsonl", HERE / "pii_clean_blind68.jsonl", "b68"),
-    (HERE / "pii_personal_blind69.jsonl", HERE / "pii_clean_blind69.jsonl", "b69"),
+    (HERE / "pii_personal_blind69.jsonl", HERE / "pii_clean_blind69.jsonl", "b69"),    (HERE / "pii_personal_blind70.jsonl", HERE / "pii_clean_blind70.jsonl", "b70"),
+    (HERE / "pii_personal_blind71.jsonl", HERE / "pii_clean_blind71.jsonl", "b71"),
+    (HERE / "pii_personal_blind72.jsonl", HERE / "pii_clean_blind72.jsonl", "b72"),
+    (HERE / "pii_personal_blind73.jsonl", HERE / "pii_clean_blind73.jsonl", "b73"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
