@@ -172,6 +172,8 @@ def test_whose_room_wedding_or_account_it_is_is_never_dropped() -> None:
         "rtsp://gbrennan:pw4cam@192.168.1.9/live fails since the firmware update",
         # round 30: a device "of" someone
         "Comment limiter le temps d'écran sur la tablette de Perrine ?",
+        # round 31: a relative clause only a person takes
+        "Can you draft a leaving card for Philippa, who is off to Melbourne in May?",
     ]
     for mode in ("filter", "balanced", "strict"):
         confident, _ = scanner_with(0.0, mode)
@@ -179,6 +181,16 @@ def test_whose_room_wedding_or_account_it_is_is_never_dropped() -> None:
             rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
             assert "PERSON" in {f.entity for f in rules_only}, text
             assert confident.scan(text) == rules_only, (mode, text)
+
+
+def test_a_relatives_health_said_of_them_is_never_dropped() -> None:
+    """Round 31: "my wife's on warfarin" says whose health it is, as "I've got" does."""
+    text = "first aid kit for the caravan? my wife's on warfarin so cuts are a worry"
+    for mode in ("filter", "balanced", "strict"):
+        confident, _ = scanner_with(0.0, mode)
+        rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
+        assert "MEDICAL" in {f.entity for f in rules_only}, text
+        assert confident.scan(text) == rules_only, mode
 
 
 def test_the_writers_own_address_or_id_is_never_dropped() -> None:

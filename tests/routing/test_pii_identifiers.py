@@ -254,6 +254,35 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ),
         ("how long does a visa take? Applied 2 March. — Jae-won", "PERSON", "Jae-won"),
         ("hi. im oksana. write a short profile for me", "PERSON", "oksana"),
+        # round 31: born somewhere, then when; a one-word street before a UK town and postcode;
+        # an initial before an Irish surname; a farmer and a business partner by their word; a
+        # child by what the parents call it; a possessive before a room in an entity id; a
+        # person's papers named after them; a guest's id in a lock's log
+        (
+            "our twins were born in the back of a taxi on 04/03/2024, what goes on the form?",
+            "DATE_OF_BIRTH",
+            "04/03/2024",
+        ),
+        (
+            "please forward the parcel to 14 Broadway, Ludlow SY8 1AB, it's my aunt's",
+            "LOCATION",
+            "14 Broadway, Ludlow SY8 1AB",
+        ),
+        (
+            "Timesheet says 'Repairs: K. O'Donnell 6 hrs', is that the going rate?",
+            "PERSON",
+            "K. O'Donnell",
+        ),
+        ("Was schenkt man Bauer Hinrichsen zum 70. Geburtstag?", "PERSON", "Hinrichsen"),
+        (
+            "Comment annoncer à mon associée Nafissatou que je quitte la boutique ?",
+            "PERSON",
+            "Nafissatou",
+        ),
+        ("is it normal that our boy Cobalt still naps twice?", "PERSON", "Cobalt"),
+        ("HA shows 'sensor.amelies_room_humidity' at 80 %, what dehumidifier?", "PERSON", "amelie"),
+        ("scan saved as 'desmond_payslip_march.pdf', how do I protect it?", "PERSON", "desmond"),
+        ("lock log: 18:40 unlocked (guest: NAKAMURA_T)", "PERSON", "NAKAMURA_T"),
         # a national number after its name, its check digit mistyped: still someone's
         ("Mitt personnummer är 19900314-1234, stämmer formatet?", "ID_NUMBER", "19900314-1234"),
         ("my PPS number is 7654321XA, the form rejects it", "ID_NUMBER", "7654321XA"),

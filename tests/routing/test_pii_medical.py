@@ -72,6 +72,12 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("Nach der Bandscheiben-OP darf ich nichts heben, sagt mein Arzt", "Bandscheiben-OP"),
         ("ich habe Gicht im großen Zeh", "Gicht"),
         ("I had an IUD fitted last week, cramps normal?", "IUD"),
+        # round 31: a pregnancy's complication and its drug, a farm worker's lung disease
+        ("My partner has hyperemesis and the GP offered cyclizine, is it safe?", "cyclizine"),
+        (
+            "I was diagnosed with farmer's lung in spring, which mask?",
+            "diagnosed with farmer's lung",
+        ),
         # a lower-case "i" is the pronoun too, apostrophe attached: "i'm", "i've"
         ("i'm on sertraline and cant sleep, is that normal", "sertraline"),
         ("i've had asthma since school, which air purifier", "asthma"),

@@ -585,6 +585,8 @@ def _named_person(text: str, finding: Finding) -> bool:
     # whose room, phone, wedding it is: "Maximilian's room", "le mariage d'Anaïs" (round 29)
     if cues.OWNED_AFTER.match(text, finding.end) or cues.OWNED_BEFORE.search(before):
         return True
+    if _WHO_AFTER.match(text, finding.end):
+        return True  # "Winifred, who is away watching the eclipse": only a person is "who"
     # (capitalised: "our customer hotline", "my kids argue" are words the model may veto)
     return text[finding.start : finding.start + 1].isupper() and (
         cues.RELATION_BEFORE.search(before) is not None
@@ -605,6 +607,21 @@ _OWN_DATA_BEFORE = re.compile(
 )
 
 
+# A relative's health said right before: "my husband's on", "my wife has", "meine Mutter hat".
+_RELATIVE_HAS = re.compile(
+    r"\b(?:my|our|mein\w*|unser\w*|mon|ma|mi|mio|mia|mijn)\s+(?:\w+\s+)?"
+    r"(?:husband|wife|partner|son|daughter|mum|mom|mother|dad|father|brother|sister|baby|"
+    r"grandma|grandpa|nan|gran|mann|frau|sohn|tochter|mutter|vater|bruder|schwester|mari|"
+    r"femme|fils|fille|mère|père|marido|mujer|hijo|hija|madre|padre|marito|moglie|figlio|"
+    r"figlia|man|vrouw|zoon|dochter|moeder|vader)"
+    r"(?:['’]s|\s+(?:is|has|had|was|hat|hatte|ist|a|est|tiene|tiene|ha|heeft))"
+    r"(?:\s+(?:been|got|on|a|an|the|ein|eine|einen|un|une|una|een|auf|sous))*\s+$",
+    re.IGNORECASE,
+)
+# A relative clause only a person takes, right after a name: "Winifred, who is away".
+_WHO_AFTER = re.compile(r",?\s+who(?:['’]s|\s)", re.IGNORECASE)
+
+
 # The writer saying they have it: "I've got a", "I have", "ich habe", "j'ai", "tengo", "ik heb",
 # "ho" (and one word, an article or "seit Jahren", between).
 _OWN_HEALTH = re.compile(
@@ -617,9 +634,12 @@ _OWN_HEALTH = re.compile(
 
 
 def _own_health(text: str, finding: Finding) -> bool:
-    """A health fact the writer says they have ("I've got a broken ankle", "ich habe Rheuma")."""
+    """A health fact the writer says they have ("I've got a broken ankle", "ich habe Rheuma"),
+    or a relative of theirs ("my husband's on blood thinners"; round 31)."""
     before = text[max(0, finding.start - 40) : finding.start]
-    return finding.entity == "MEDICAL" and _OWN_HEALTH.search(before) is not None
+    return finding.entity == "MEDICAL" and (
+        _OWN_HEALTH.search(before) is not None or _RELATIVE_HAS.search(before) is not None
+    )
 
 
 def _in_identifier(text: str, finding: Finding) -> bool:

@@ -90,6 +90,14 @@ _CORES: list[tuple[regex.Pattern[str], float]] = [
         ),
         0.7,
     ),
+    # round 31: a one-word street, then a town and a UK postcode ("88 Kingsway, Hove BN3 4FA")
+    (
+        regex.compile(
+            rf"\b{_NUM}\s+{_UP}\p{{Ll}}{{3,}}(?=,[ \t]+{_WORD}(?:[ \t]+{_WORD})?,?[ \t]+"
+            r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)"
+        ),
+        0.7,
+    ),
     # 12 baker street (lower case: a possible address); not "a 10 day road trip"
     (
         regex.compile(

@@ -99,6 +99,10 @@ RELATION = re.compile(
     r"trésorière|trésorier|secrétaire|présidente?|kassenwart(?:in)?|schriftführer(?:in)?|"
     r"vorsitzende[rn]?|kumpel|kumpeline|tesorer[oa]|secretari[oa]|presidente|penningmeester|"
     r"secretaris|voorzitter|"
+    # round 31: a farmer and a business partner by their word ("vom alten Bauer Lüders", "mon
+    # associé Abdoulaye")
+    r"farmer|bauer|bäuerin|landwirt(?:in)?|fermier|fermière|agricultor(?:a)?|contadin[oa]|"
+    r"associée?|teilhaber(?:in)?|geschäftspartner(?:in)?|soci[oa]|compagne|vennoot|"
     # round 30: who buys or sells ("a buyer (Clement) turns up")
     r"buyer|seller|vendor|purchaser|käufer(?:in)?|verkäufer(?:in)?|acheteur|acheteuse|vendeur|"
     r"vendeuse|comprador(?:a)?|vendedor(?:a)?|acquirente|venditore|venditrice|koper|verkoper|"
@@ -707,7 +711,9 @@ ELIDED_GAP = re.compile(r"^ {1,2}[A-Za-z]['\u2019]$")
 INITIALS = re.compile(
     # (not glued to a word by a dash: "ZBDongle-E. Ideen?" is a product's "-E" and a new sentence)
     # (a surname's letters beyond ASCII too: "E. Zwolińska"; round 30)
-    r"(?<![\w.-])(?:[A-Z]\.\s?){1,3}(?P<surname>[A-Z][^\W\d_]+(?:[-'’][A-Z][^\W\d_]+)?)\b"
+    # (and one letter before an apostrophe: "F. O'Sullivan"; round 31)
+    r"(?<![\w.-])(?:[A-Z]\.\s?){1,3}"
+    r"(?P<surname>[A-Z](?:[^\W\d_]+|(?=['’][A-Z]))(?:[-'’][A-Z][^\W\d_]+)?)\b"
     r"(?!\.\w)"
     r"|(?<![\w.-])(?:[A-Z]\.){2,3}(?=\s+(?:said|says|asked|told|wants|will|has|had|is|was|and|"
     r"sent|called|texted|emailed|thinks|agreed|promised|needs|gave|meinte|hat|sagt|a dit|dice|"

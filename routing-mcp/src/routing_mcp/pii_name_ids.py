@@ -63,7 +63,10 @@ OWN_WORDS = word_set(
     # round 20: a person's desk, lamp or plug, a printer at someone's desk ("kamala_desk",
     # "imprimante-bureau-jerome")
     "desk schreibtisch bureau escritorio scrivania bureau lamp lampe plug steckdose prise "
-    "monitor passwords passwörter"
+    "monitor passwords passwörter "
+    # round 31: a person's papers, named after them ("gustavo_passport.pdf")
+    "passport passeport reisepass pasaporte passaporto paspoort payslip payslips contract cv "
+    "resume lebenslauf visa ausweis"
 )
 # Folders that hold a folder per person: the one below is named after its owner when it is a
 # clear given name ("/srv/daten/marlies", not "/srv/data/media").
@@ -96,6 +99,8 @@ LOGIN = re.compile(
     r"\w+ed by|\w+é(?:e|s|es)? par|(?:erstellt|gestartet|geändert|ausgelöst|angelegt|deployt) von|"
     r"\w+(?:ado|ido) por|\w+(?:ato|ito) da|auteur|autor|autore|auteurs|"
     r"discord|handle|nick(?:name)?|"
+    # round 31: a guest's or a machine operator's id ("guest: ABRAMS_J", "operator ID: ...")
+    r"guest(?=\s*:)|gast(?=\s*:)|operator(?:\s+id)?(?=\s*:)|"
     # round 28: an MQTT broker's client ("Client zigbee2mqtt_mikael disconnected")
     # (an id, with a separator or a digit: not "un client allemand", "Steam-Client: Fehler")
     r"client(?:[ _-]?id)?(?=\s*[:=]?\s*['\"`]?[a-z][a-z]*[-_.\d])|"
@@ -276,9 +281,17 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
             ):
                 yield start, end
         if any(w in OWN_WORDS for w in words):  # "bryony-blog", "laptop-wolfgang"
-            for part, start, end in parts:
+            for n, (part, start, end) in enumerate(parts):
                 if _clear_given(lex, part) and len(part) >= 4:
                     yield start, end
+                elif (  # whose, before it: "sensor.lucys_room_temperature" (round 31)
+                    words[n].endswith("s")
+                    and len(part) >= 4
+                    and lex.is_given(_token(part[:-1]))
+                    and n + 1 < len(words)
+                    and words[n + 1] in OWN_WORDS
+                ):
+                    yield start, end - 1
         if not tracker and not device:
             continue
         for n, (part, start, end) in enumerate(parts):

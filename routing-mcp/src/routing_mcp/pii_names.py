@@ -65,7 +65,9 @@ _KIN_BEFORE = re.compile(
     r"\b(?:my|our)\s+(?:(?:little|big|older|younger|baby|twin|kid|step|half)[\s-]+)?"
     r"(?:sister|brother|son|daughter|wife|husband|mum|mom|dad|aunt|auntie|aunty|uncle|cousin|"
     r"niece|nephew|grandma|grandpa|gran|nan|grandad|granddaughter|grandson|fianc[ée]e?|"
-    r"girlfriend|boyfriend|partner|best friend|bestie)\s*,?\s*$",
+    r"girlfriend|boyfriend|partner|best friend|bestie|"
+    # round 31: a child by what the parents call it ("our girl Marigold")
+    r"girl|boy|baby|little one|youngest|eldest|oldest)\s*,?\s*$",
     re.IGNORECASE,
 )
 # Initials alone after a title: "Mr T.R. complained" (round 29).

@@ -568,6 +568,14 @@ def rule_recognizers() -> list[EntityRecognizer]:
         patterns=[
             # each lookbehind only where a date starts (checked first: the cheap part)
             Pattern("birth date", rf"(?={_DATE})(?<=\b{_BIRTH}{_BIRTH_FILLER}){_DATE}", 0.7),
+            # round 31: where before when ("She was born at home on the farm on 28/01/2025")
+            Pattern(
+                "born where, then when",
+                rf"(?={_DATE})(?<=\b(?:born|geboren|née?|nacid[oa]|nat[oa])\b[^.!?\d\n]{{0,40}}?"
+                r"\b(?:on|am|le|el|il|op)\s+)"
+                rf"{_DATE}",
+                0.7,
+            ),
             # German and French put it after: "am 3. März 1985 geboren", "1985 née"
             Pattern("date, then born", rf"{_DATE}(?=\s+(?:geboren|born|née?|nacid[oa])\b)", 0.7),
             Pattern(
