@@ -107,6 +107,11 @@ BEFORE_TUNING = {
     "blind67": "18402b5",
     "blind68": "18402b5",
     "blind69": "18402b5",
+    # measured once per mode on the thirtieth round's detector and models (session 17)
+    "blind70": "75b1cc2",
+    "blind71": "75b1cc2",
+    "blind72": "75b1cc2",
+    "blind73": "75b1cc2",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
