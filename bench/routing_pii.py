@@ -47,8 +47,10 @@ round's detector and models retrained on blind58-61, then tuned on in the twenty
 trained on), ``blind66`` to ``blind69`` (session 17, likewise, measured once per mode on the
 twenty-ninth round's detector and models retrained on blind62-65, then tuned on in the
 thirtieth and trained on), ``blind70`` to ``blind73`` (session 17, likewise, measured once per
-mode on the thirtieth round's detector and models retrained on blind66-69; neither tuned nor
-trained on) and
+mode on the thirtieth round's detector and models retrained on blind66-69, then tuned on in the
+thirty-first and trained on), ``blind74`` to ``blind77`` (session 17, likewise, measured once
+per mode on the thirty-first round's detector and models retrained on blind70-73; neither tuned
+nor trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

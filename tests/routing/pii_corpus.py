@@ -105,6 +105,10 @@ Split = Literal[
     "blind71",
     "blind72",
     "blind73",
+    "blind74",
+    "blind75",
+    "blind76",
+    "blind77",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -93,7 +93,10 @@ CORPORA = [
     (HERE / "pii_personal_blind70.jsonl", HERE / "pii_clean_blind70.jsonl", "b70"),
     (HERE / "pii_personal_blind71.jsonl", HERE / "pii_clean_blind71.jsonl", "b71"),
     (HERE / "pii_personal_blind72.jsonl", HERE / "pii_clean_blind72.jsonl", "b72"),
-    (HERE / "pii_personal_blind73.jsonl", HERE / "pii_clean_blind73.jsonl", "b73"),
+    (HERE / "pii_personal_blind73.jsonl", HERE / "pii_clean_blind73.jsonl", "b73"),    (HERE / "pii_personal_blind74.jsonl", HERE / "pii_clean_blind74.jsonl", "b74"),
+    (HERE / "pii_personal_blind75.jsonl", HERE / "pii_clean_blind75.jsonl", "b75"),
+    (HERE / "pii_personal_blind76.jsonl", HERE / "pii_clean_blind76.jsonl", "b76"),
+    (HERE / "pii_personal_blind77.jsonl", HERE / "pii_clean_blind77.jsonl", "b77"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
