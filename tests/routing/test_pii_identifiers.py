@@ -283,6 +283,25 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("HA shows 'sensor.amelies_room_humidity' at 80 %, what dehumidifier?", "PERSON", "amelie"),
         ("scan saved as 'desmond_payslip_march.pdf', how do I protect it?", "PERSON", "desmond"),
         ("lock log: 18:40 unlocked (guest: NAKAMURA_T)", "PERSON", "NAKAMURA_T"),
+        # round 32: a health plan's member id, the German ID card as people call it, a
+        # Raspberry Pi named after its user, a name in capitals with a particle, Dutch "ze heet"
+        (
+            "the pharmacy wants my health plan member ID, it's K550193877, is that safe?",
+            "ID_NUMBER",
+            "K550193877",
+        ),
+        (
+            "mein perso (T22000129) ist abgelaufen, kann ich damit noch fliegen?",
+            "ID_NUMBER",
+            "T22000129",
+        ),
+        ("ssh: Could not resolve hostname oluwaseun-pi, what now?", "PERSON", "oluwaseun"),
+        (
+            "The form says 'client: RAFAEL DE SOUSA, 2 adults'. What does the second line mean?",
+            "PERSON",
+            "RAFAEL DE SOUSA",
+        ),
+        ("Onze oppas is heel fijn. Ze heet Joke, hoe schrijf ik een referentie?", "PERSON", "Joke"),
         # a national number after its name, its check digit mistyped: still someone's
         ("Mitt personnummer är 19900314-1234, stämmer formatet?", "ID_NUMBER", "19900314-1234"),
         ("my PPS number is 7654321XA, the form rejects it", "ID_NUMBER", "7654321XA"),

@@ -78,6 +78,9 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "I was diagnosed with farmer's lung in spring, which mask?",
             "diagnosed with farmer's lung",
         ),
+        # round 32: glaucoma in German's inflected form, tinnitus in French
+        ("Seit dem Frühjahr habe ich grünen Star, welche Einstellungen helfen?", "grünen Star"),
+        ("mon père a des acouphènes depuis l'été, quel réveil choisir ?", "acouphènes"),
         # a lower-case "i" is the pronoun too, apostrophe attached: "i'm", "i've"
         ("i'm on sertraline and cant sleep, is that normal", "sertraline"),
         ("i've had asthma since school, which air purifier", "asthma"),

@@ -234,7 +234,7 @@ NAMING = re.compile(
     # round 29: what everyone calls someone ("we all call her Tempe")
     r"\b(?:we|they|everyone|everybody|people|friends)\s+(?:all\s+)?calls?\s+(?:her|him|them)|"
     r"\bnamens|\bgenannt|\b(?:il|elle) s['’]appel+e|"
-    r"\b(?:él|ella) se llama|\b(?:lui|lei) si chiama|\b(?:hij|zij) heet|"
+    r"\b(?:él|ella) se llama|\b(?:lui|lei) si chiama|\b(?:hij|zij|ze) heet|"
     rf"{SELF_NAMED})\s*['\"‘“«„]?\s*$",
     FLAGS,
 )
@@ -245,7 +245,7 @@ INTRO = re.compile(
     # someone else's: "his name's Crispin", "sie heißt Ottilie", "jemand namens Jorinde"
     r"\b(?:his|her|their|whose) name(?:['’]s| is| was)|\b(?:er|sie) hei(?:ß|ss)t|\bnamens|"
     r"\b(?:il|elle) s['’]appel+e|\b(?:él|ella) se llama|\b(?:lui|lei) si chiama|"
-    r"\b(?:hij|zij) heet|"
+    r"\b(?:hij|zij|ze) heet|"
     r"\b(?:we|they|everyone|everybody|people|friends)\s+(?:all\s+)?calls?\s+(?:her|him|them)|"
     # a clinical note's or a form's patient field: "Pt: Bongani Mthembu", "Patientin: ..."
     r"\b(?:pt|patient|patientin|patiente|paciente|paziente)(?: name)?\s*:|"

@@ -50,8 +50,9 @@ DEVICE_WORDS = word_set(
     "téléphone telefono teléfono telefoon mobile mobil portable celular cellulare tv fernseher "
     "chromecast firestick firetv roku shield echo homepod steamdeck oculus quest vr headset "
     "ps3 wii kindle tolino ereader printer drucker imprimante stampante impresora "
-    # round 29: a VM named after its user and its system ("karim-win11")
-    "win win10 win11 windows"
+    # round 29: a VM named after its user and its system ("karim-win11"); round 32: a
+    # Raspberry Pi or a mini PC named after its user ("ashwini-pi")
+    "win win10 win11 windows pi rpi raspi raspberrypi nuc"
 )
 # Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz"; and between a
 # thing and whom it is for: "alerts-for-hamish", "oculus-quest-of-theo".

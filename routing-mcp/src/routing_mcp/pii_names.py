@@ -767,7 +767,11 @@ class NameFinder(Lexicon):
             t = tokens[j]
             span.append(Token(t.text[:1] + t.text[1:].lower(), t.start, t.end))
             j += 1
-        if len(span) < 2 or any(self.is_word(t) for t in span):
+        # (a particle between: "ANTHONY DE SOUZA"; round 32)
+        if len(span) < 2 or any(
+            self.is_word(t)
+            for t in span[:1] + [t for t in span[1:] if _key(t.text) not in cues.PARTICLES]
+        ):
             return None
         if not (self.is_given(span[0]) and self.is_surname(span[-1])):
             return None
