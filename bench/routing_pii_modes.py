@@ -112,6 +112,11 @@ BEFORE_TUNING = {
     "blind71": "75b1cc2",
     "blind72": "75b1cc2",
     "blind73": "75b1cc2",
+    # measured once per mode on the thirty-first round's detector and models (session 17)
+    "blind74": "e1b2c4d",
+    "blind75": "e1b2c4d",
+    "blind76": "e1b2c4d",
+    "blind77": "e1b2c4d",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
