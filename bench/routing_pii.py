@@ -49,8 +49,10 @@ twenty-ninth round's detector and models retrained on blind62-65, then tuned on 
 thirtieth and trained on), ``blind70`` to ``blind73`` (session 17, likewise, measured once per
 mode on the thirtieth round's detector and models retrained on blind66-69, then tuned on in the
 thirty-first and trained on), ``blind74`` to ``blind77`` (session 17, likewise, measured once
-per mode on the thirty-first round's detector and models retrained on blind70-73; neither tuned
-nor trained on) and
+per mode on the thirty-first round's detector and models retrained on blind70-73, then tuned on
+in the thirty-second and trained on), ``blind78`` to ``blind81`` (session 17, likewise, measured
+once per mode on the thirty-second round's detector and models retrained on blind74-77; neither
+tuned nor trained on; the brief their writers were given: BRIEF.md) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

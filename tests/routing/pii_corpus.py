@@ -109,6 +109,10 @@ Split = Literal[
     "blind75",
     "blind76",
     "blind77",
+    "blind78",
+    "blind79",
+    "blind80",
+    "blind81",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

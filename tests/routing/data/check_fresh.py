@@ -97,7 +97,10 @@ CORPORA = [
     (HERE / "pii_personal_blind74.jsonl", HERE / "pii_clean_blind74.jsonl", "b74"),
     (HERE / "pii_personal_blind75.jsonl", HERE / "pii_clean_blind75.jsonl", "b75"),
     (HERE / "pii_personal_blind76.jsonl", HERE / "pii_clean_blind76.jsonl", "b76"),
-    (HERE / "pii_personal_blind77.jsonl", HERE / "pii_clean_blind77.jsonl", "b77"),
+    (HERE / "pii_personal_blind77.jsonl", HERE / "pii_clean_blind77.jsonl", "b77"),    (HERE / "pii_personal_blind78.jsonl", HERE / "pii_clean_blind78.jsonl", "b78"),
+    (HERE / "pii_personal_blind79.jsonl", HERE / "pii_clean_blind79.jsonl", "b79"),
+    (HERE / "pii_personal_blind80.jsonl", HERE / "pii_clean_blind80.jsonl", "b80"),
+    (HERE / "pii_personal_blind81.jsonl", HERE / "pii_clean_blind81.jsonl", "b81"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
