@@ -302,6 +302,34 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "RAFAEL DE SOUSA",
         ),
         ("Onze oppas is heel fijn. Ze heet Joke, hoe schrijf ik een referentie?", "PERSON", "Joke"),
+        # round 33: a councillor as a title, in lower case too; a local politician by office; an
+        # ssh target's user; an admin's account; a family by its surname before a day of its
+        # life; a surname in a document's file name; a French log-in id in quotes; a German
+        # street after "Hinter der"
+        (
+            "can you chase cllr adeyemi-cole about the streetlight outside",
+            "PERSON",
+            "cllr adeyemi-cole",
+        ),
+        (
+            "a summary of what Bürgermeisterin Schwarzkopf said about the new school",
+            "PERSON",
+            "Schwarzkopf",
+        ),
+        ("'ssh tomasz@homelab' asks for a password every time, why?", "PERSON", "tomasz"),
+        ("my Nextcloud admin is 'a.kowalski' and I forgot the password", "PERSON", "a.kowalski"),
+        (
+            "lens for the Castellanos family portrait in a small living room?",
+            "PERSON",
+            "Castellanos",
+        ),
+        ("rename payslip_Kowalczyk_2025-03.pdf to something neutral", "PERSON", "Kowalczyk"),
+        ("mon identifiant 'm.dubreuil' ne marche plus sur le NAS", "PERSON", "m.dubreuil"),
+        (
+            "Meine Adresse ist Hinter dem Markt 12, 48143 Münster, reicht das?",
+            "LOCATION",
+            "Hinter dem Markt 12, 48143 Münster",
+        ),
         # a national number after its name, its check digit mistyped: still someone's
         ("Mitt personnummer är 19900314-1234, stämmer formatet?", "ID_NUMBER", "19900314-1234"),
         ("my PPS number is 7654321XA, the form rejects it", "ID_NUMBER", "7654321XA"),

@@ -81,6 +81,9 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         # round 32: glaucoma in German's inflected form, tinnitus in French
         ("Seit dem Frühjahr habe ich grünen Star, welche Einstellungen helfen?", "grünen Star"),
         ("mon père a des acouphènes depuis l'été, quel réveil choisir ?", "acouphènes"),
+        # round 33: a disc herniation, a tetanus booster
+        ("my MRI says I have a disc herniation at L5, can I still cycle?", "disc herniation"),
+        ("I had my tetanus booster in 2015, is it due again?", "tetanus booster"),
         # a lower-case "i" is the pronoun too, apostrophe attached: "i'm", "i've"
         ("i'm on sertraline and cant sleep, is that normal", "sertraline"),
         ("i've had asthma since school, which air purifier", "asthma"),

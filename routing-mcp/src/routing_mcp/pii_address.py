@@ -58,7 +58,11 @@ _ES_IT_TYPES = (
     r"calle|c/|avenida|avda\.?|plaza|paseo|carrer|rambla|travesía|carretera|viale|piazza|"
     r"piazzale|corso|vicolo|lungomare"
 )
-_DE_PREFIX = r"(?:Am|An der|An den|Im|In der|In den|Zum|Zur|Auf dem|Auf der|Unter den|Vor dem)"
+_DE_PREFIX = (
+    r"(?:Am|An der|An den|Im|In der|In den|Zum|Zur|Auf dem|Auf der|Unter den|Vor dem|"
+    # round 33: "Hinter der Kirche 4, 37073 Göttingen"
+    r"Hinter der|Hinter dem|Hinter den|Neben der|Neben dem|Unter der|Über der|Vor der)"
+)
 _NOT_AFTER_DE = r"(?!\s*(?i:%|€|eur|km|m\b|min|[kmgt]i?b\b|x\b|mal\b))"
 _UNIT = (
     r"(?i:flat|apt\.?|apartment|unit|suite|wohnung|whg\.?|appt\.?|appartement|piso|puerta|"

@@ -20,6 +20,8 @@ PARTICLES = word_set(
     "van der den de la le von zu di da del della du des dos das ter ten ó ní mac bin al el st"
 )
 TITLES = word_set(
+    # (round 33: "cllr okonkwo", "Councillor Begum")
+    "cllr councillor "
     "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
     "don doña familie fam famille familia family signora signor sig dott dottoressa mevrouw meneer "
     "mevr dhr heer mw professor professorin professeur professeure profesor profesora "
@@ -99,6 +101,12 @@ RELATION = re.compile(
     r"trésorière|trésorier|secrétaire|présidente?|kassenwart(?:in)?|schriftführer(?:in)?|"
     r"vorsitzende[rn]?|kumpel|kumpeline|tesorer[oa]|secretari[oa]|presidente|penningmeester|"
     r"secretaris|voorzitter|"
+    # round 33: local politicians and officials by their office ("cllr okonkwo", "wethouder Van
+    # den Berg")
+    r"councilor|alderman|mayor|wethouder|burgemeester|gemeenteraadslid|"
+    r"bürgermeister(?:in)?|stadtrat|stadträtin|gemeinderat|gemeinderätin|maire|adjointe?|"
+    r"conseill(?:er|ère) municipale?|alcalde(?:sa)?|concejal(?:a)?|sindac[oa]|assessore|"
+    r"consigliere|"
     # round 31: a farmer and a business partner by their word ("vom alten Bauer Lüders", "mon
     # associé Abdoulaye")
     r"farmer|bauer|bäuerin|landwirt(?:in)?|fermier|fermière|agricultor(?:a)?|contadin[oa]|"
@@ -322,7 +330,7 @@ FORMAL_TITLES = word_set(
 # Titles after which a lower-case known name is a name too ("mr kapoor", "mme n'diaye"); not
 # "ms" or "dr" without their period (milliseconds, drive).
 LOWER_TITLES = word_set(
-    "mr mrs mme mlle madame monsieur signora signor mevrouw meneer herrn herr frau"
+    "mr mrs mme mlle madame monsieur signora signor mevrouw meneer herrn herr frau cllr"
 )
 # A doctor's title in lower case, before a surname in lower case ("doctor nwosu's office"): the
 # words are also relations (RELATION), so they are tried first.
@@ -689,6 +697,13 @@ HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![^\W\d_]|
 GLUED_AFTER = re.compile(r"^(?:[_/\\@(\[{\d]|[!.:]\w|-\d)")  # ("Precious!" ends a sentence)
 # A family named by its surname in the plural, after "the": "the Nakamuras", "the Okafors".
 FAMILY = re.compile(r"\b[Tt]he (?P<name>[A-Z][a-z\u00e0-\u00ff]+?(?P<plural>es|s))\b")
+# A family by its surname and the word, and a day of its life (round 33): "the Nakamura family
+# reunion" (not "the Addams family movie").
+FAMILY_OF = re.compile(
+    r"\b(?P<name>[A-Z][a-z\u00e0-\u00ff]{2,}) family\s+(?:reunion|wedding|party|gathering|"
+    r"photo|photos|portrait|dinner|barbecue|bbq|christmas|holiday|trip|visit|home|house|farm|"
+    r"group|chat|tree|archive|album)\b"
+)
 # Places named in the plural after "the", whose singular can be a surname.
 PLURAL_PLACES = word_set(
     "netherlands philippines bahamas maldives seychelles comoros americas highlands lowlands "

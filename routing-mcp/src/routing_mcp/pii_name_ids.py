@@ -100,6 +100,10 @@ LOGIN = re.compile(
     r"\w+ed by|\w+é(?:e|s|es)? par|(?:erstellt|gestartet|geändert|ausgelöst|angelegt|deployt) von|"
     r"\w+(?:ado|ido) por|\w+(?:ato|ito) da|auteur|autor|autore|auteurs|"
     r"discord|handle|nick(?:name)?|"
+    # round 33: an admin's account ("my Vaultwarden admin is 'p.lindstrom'"), a French log-in
+    # id in quotes ("identifiant 'g.fontaine'")
+    r"admin(?:istrator)?(?=\s+(?:is|=|:)|\s*[:=])|"
+    r"identifiant(?=\s*:?\s*['\"‘“«])|"
     # round 31: a guest's or a machine operator's id ("guest: ABRAMS_J", "operator ID: ...")
     r"guest(?=\s*:)|gast(?=\s*:)|operator(?:\s+id)?(?=\s*:)|"
     # round 28: an MQTT broker's client ("Client zigbee2mqtt_mikael disconnected")
@@ -283,7 +287,13 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
                 yield start, end
         if any(w in OWN_WORDS for w in words):  # "bryony-blog", "laptop-wolfgang"
             for n, (part, start, end) in enumerate(parts):
-                if _clear_given(lex, part) and len(part) >= 4:
+                if (_clear_given(lex, part) and len(part) >= 4) or (
+                    # a file's name: "passport_Nakamura_TR6204815.pdf" (not "Hue-Lampe")
+                    part[:1].isupper()
+                    and words[n] not in OWN_WORDS
+                    and "_" in text[start - 1 : end + 1]
+                    and _clear_surname(lex, part)
+                ):
                     yield start, end
                 elif (  # whose, before it: "sensor.lucys_room_temperature" (round 31)
                     words[n].endswith("s")
@@ -385,7 +395,9 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
     ("/home/elspeth/", "C:\\Users\\klara\\"), but a system account; the user of a web
     server's access log line ("212.159.44.101 - mirela [03/Jul/2024...") and a URL's
     ("rtsp://lwilkerson:...@"; round 29)."""
-    for m in itertools.chain(_ACCESS_LOG_USER.finditer(text), _URL_USER.finditer(text)):
+    for m in itertools.chain(
+        _ACCESS_LOG_USER.finditer(text), _URL_USER.finditer(text), _SSH_USER.finditer(text)
+    ):
         if login_name(lex, m.group("name")):
             yield m.start("name"), m.end("name")
     for m in LOGIN.finditer(text):
@@ -413,6 +425,10 @@ _ACCESS_LOG_USER = re.compile(
 
 # A URL's user before its password: "rtsp://lwilkerson:Summer2024@192.168.0.44" (round 29).
 _URL_USER = re.compile(r"://(?P<name>[a-z][\w.-]{1,31}):[^\s/@]*@", re.IGNORECASE)
+# An ssh target's user before its host: "ssh jorge@my-nas", "ssh -p 2222 ana@nas" (round 33).
+_SSH_USER = re.compile(
+    r"\bssh\s+(?:-\w+(?:\s+[^\s@]+)?\s+)*(?P<name>[a-z][\w.-]{1,31})@[\w-]", re.IGNORECASE
+)
 
 
 # A mention of someone's handle, as code owners and chats write it: "@farida.haidari",

@@ -943,6 +943,16 @@ class NameFinder(Lexicon):
                 and not any(h.start < end and start < h.end for h in hits)
             ):
                 out.append(NameHit(start, end, LIKELY))
+        for m in cues.FAMILY_OF.finditer(text):  # "the Nakamura family reunion" (round 33)
+            t = Token(m.group("name"), m.start("name"), m.end("name"))
+            if (
+                self.is_surname(t)
+                and not self.is_word(t)
+                and not self.is_given(t)
+                and _key(t.text) not in self.tech
+                and not any(h.start < t.end and t.start < h.end for h in hits)
+            ):
+                out.append(NameHit(t.start, t.end, LIKELY))
         return out
 
     def _unknown_lower(self, t: Token) -> bool:
