@@ -117,6 +117,11 @@ BEFORE_TUNING = {
     "blind75": "e1b2c4d",
     "blind76": "e1b2c4d",
     "blind77": "e1b2c4d",
+    # measured once per mode on the thirty-second round's detector and models (session 17)
+    "blind78": "93a2f91",
+    "blind79": "93a2f91",
+    "blind80": "93a2f91",
+    "blind81": "93a2f91",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
