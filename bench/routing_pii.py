@@ -51,8 +51,10 @@ mode on the thirtieth round's detector and models retrained on blind66-69, then 
 thirty-first and trained on), ``blind74`` to ``blind77`` (session 17, likewise, measured once
 per mode on the thirty-first round's detector and models retrained on blind70-73, then tuned on
 in the thirty-second and trained on), ``blind78`` to ``blind81`` (session 17, likewise, measured
-once per mode on the thirty-second round's detector and models retrained on blind74-77; neither
-tuned nor trained on; the brief their writers were given: BRIEF.md) and
+once per mode on the thirty-second round's detector and models retrained on blind74-77, then
+tuned on in the thirty-third and trained on), ``blind82`` to ``blind85`` (session 17, likewise,
+measured once per mode on the thirty-third round's detector and models retrained on blind78-81;
+neither tuned nor trained on; the brief the writers of blind62-85 were given: BRIEF.md) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -113,6 +113,10 @@ Split = Literal[
     "blind79",
     "blind80",
     "blind81",
+    "blind82",
+    "blind83",
+    "blind84",
+    "blind85",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

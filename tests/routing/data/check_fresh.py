@@ -102,6 +102,10 @@ CORPORA = [
     (HERE / "pii_personal_blind79.jsonl", HERE / "pii_clean_blind79.jsonl", "b79"),
     (HERE / "pii_personal_blind80.jsonl", HERE / "pii_clean_blind80.jsonl", "b80"),
     (HERE / "pii_personal_blind81.jsonl", HERE / "pii_clean_blind81.jsonl", "b81"),
+    (HERE / "pii_personal_blind82.jsonl", HERE / "pii_clean_blind82.jsonl", "b82"),
+    (HERE / "pii_personal_blind83.jsonl", HERE / "pii_clean_blind83.jsonl", "b83"),
+    (HERE / "pii_personal_blind84.jsonl", HERE / "pii_clean_blind84.jsonl", "b84"),
+    (HERE / "pii_personal_blind85.jsonl", HERE / "pii_clean_blind85.jsonl", "b85"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
