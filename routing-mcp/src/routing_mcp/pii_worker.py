@@ -60,6 +60,7 @@ def serve(conn: Connection) -> None:
         scanner = PiiScanner(threshold, regions, ner, context)
         release_freed_memory()  # what building the word lists allocated and let go
         conn.send("ready")
+        first = True
         while True:
             text, redact = conn.recv()
             try:
@@ -67,6 +68,9 @@ def serve(conn: Connection) -> None:
             except Exception as err:  # the type only: a message could quote the text
                 answer = RuntimeError(f"the scan failed in the worker ({type(err).__name__})")
             conn.send(answer)
+            if first:  # what the first scan's lazy compiles let go (regexes, the health table)
+                release_freed_memory()
+                first = False
     except (EOFError, BrokenPipeError):  # the server closed the pipe, or is gone: end quietly
         return
 
