@@ -135,15 +135,24 @@ def test_the_writers_own_health_and_a_name_in_an_identifier_are_never_dropped() 
         "Is 'Ich habe Migräne' correct German for my flashcards?",
         "we read Hamlet and Ophelia. Which scene matters most?",
     ]
+    for text, entity in texts.items():
+        assert_never_vetoed([text], entity)
     for mode in ("filter", "balanced", "strict"):
         confident, _ = scanner_with(0.0, mode)
-        for text, entity in texts.items():
-            rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
-            assert entity in {f.entity for f in rules_only}, text
-            assert confident.scan(text) == rules_only, (mode, text)
         for text in vetoed:
             assert PiiScanner(0.4, REGIONS, context="off").scan(text), text
             assert confident.scan(text) == [], (mode, text)
+
+
+def assert_never_vetoed(texts: list[str], entity: str) -> None:
+    """The rules find ``entity`` in each text, and in every mode that reads the whole text a
+    model confident that it is clean (probability 0) leaves the rules' findings as they are."""
+    for mode in ("filter", "balanced", "strict"):
+        confident, _ = scanner_with(0.0, mode)
+        for text in texts:
+            rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
+            assert entity in {f.entity for f in rules_only}, text
+            assert confident.scan(text) == rules_only, (mode, text)
 
 
 def test_a_relative_or_a_child_named_is_never_dropped() -> None:
@@ -154,12 +163,7 @@ def test_a_relative_or_a_child_named_is_never_dropped() -> None:
         "Alexa orders things whenever my daughter Imani says 'buy', how do I stop it?",
         "How do I set screen time per child? Kids are Tariq and Noor, both on iPads.",
     ]
-    for mode in ("filter", "balanced", "strict"):
-        confident, _ = scanner_with(0.0, mode)
-        for text in texts:
-            rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
-            assert "PERSON" in {f.entity for f in rules_only}, text
-            assert confident.scan(text) == rules_only, (mode, text)
+    assert_never_vetoed(texts, "PERSON")
 
 
 def test_whose_room_wedding_or_account_it_is_is_never_dropped() -> None:
@@ -175,22 +179,13 @@ def test_whose_room_wedding_or_account_it_is_is_never_dropped() -> None:
         # round 31: a relative clause only a person takes
         "Can you draft a leaving card for Philippa, who is off to Melbourne in May?",
     ]
-    for mode in ("filter", "balanced", "strict"):
-        confident, _ = scanner_with(0.0, mode)
-        for text in texts:
-            rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
-            assert "PERSON" in {f.entity for f in rules_only}, text
-            assert confident.scan(text) == rules_only, (mode, text)
+    assert_never_vetoed(texts, "PERSON")
 
 
 def test_a_relatives_health_said_of_them_is_never_dropped() -> None:
     """Round 31: "my wife's on warfarin" says whose health it is, as "I've got" does."""
     text = "first aid kit for the caravan? my wife's on warfarin so cuts are a worry"
-    for mode in ("filter", "balanced", "strict"):
-        confident, _ = scanner_with(0.0, mode)
-        rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
-        assert "MEDICAL" in {f.entity for f in rules_only}, text
-        assert confident.scan(text) == rules_only, mode
+    assert_never_vetoed([text], "MEDICAL")
 
 
 def test_the_writers_own_address_or_id_is_never_dropped() -> None:
@@ -200,12 +195,7 @@ def test_the_writers_own_address_or_id_is_never_dropped() -> None:
         "Mijn adres is Kerkstraat 8, 3512 Utrecht, how do I set the HA home zone?",
         "my home address is 27 Larch Avenue, Bristol BS6 4QT, is that enough for the form?",
     ]
-    for mode in ("filter", "balanced", "strict"):
-        confident, _ = scanner_with(0.0, mode)
-        for text in texts:
-            rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
-            assert "LOCATION" in {f.entity for f in rules_only}, text
-            assert confident.scan(text) == rules_only, (mode, text)
+    assert_never_vetoed(texts, "LOCATION")
 
 
 def test_format_findings_are_never_dropped() -> None:

@@ -614,7 +614,7 @@ _RELATIVE_HAS = re.compile(
     r"grandma|grandpa|nan|gran|mann|frau|sohn|tochter|mutter|vater|bruder|schwester|mari|"
     r"femme|fils|fille|mère|père|marido|mujer|hijo|hija|madre|padre|marito|moglie|figlio|"
     r"figlia|man|vrouw|zoon|dochter|moeder|vader)"
-    r"(?:['’]s|\s+(?:is|has|had|was|hat|hatte|ist|a|est|tiene|tiene|ha|heeft))"
+    r"(?:['’]s|\s+(?:is|has|had|was|hat|hatte|ist|a|est|tiene|ha|heeft))"
     r"(?:\s+(?:been|got|on|a|an|the|ein|eine|einen|un|une|una|een|auf|sous))*\s+$",
     re.IGNORECASE,
 )

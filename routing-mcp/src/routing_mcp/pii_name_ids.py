@@ -22,7 +22,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 
 from routing_mcp.pii_lexicon import Lexicon, Token, fold
 from routing_mcp.pii_lexicon import key as _key
@@ -233,6 +233,20 @@ def _owner_after(lex: Lexicon, before: str, part: str) -> bool:
     )
 
 
+def _owner_before(lex: Lexicon, words: list[str], n: int, owned: Container[str]) -> bool:
+    """Part ``n`` a given name with a possessive "s", the part after it what it owns:
+    "Johns-MacBook-Pro", "Jasmines-Galaxy-S23" (a name that is also a word), and since round 31
+    "sensor.lucys_room_temperature"."""
+    word = words[n]
+    return (
+        word.endswith("s")
+        and len(word) >= 4
+        and lex.is_given(_token(word[:-1]))
+        and n + 1 < len(words)
+        and words[n + 1] in owned
+    )
+
+
 def person_entities(text: str) -> Iterator[Span]:
     """``person.<object id>``: Home Assistant's person entities (not "person.guest")."""
     for m in PERSON_ENTITY.finditer(text):
@@ -295,13 +309,7 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
                     and _clear_surname(lex, part)
                 ):
                     yield start, end
-                elif (  # whose, before it: "sensor.lucys_room_temperature" (round 31)
-                    words[n].endswith("s")
-                    and len(part) >= 4
-                    and lex.is_given(_token(part[:-1]))
-                    and n + 1 < len(words)
-                    and words[n + 1] in OWN_WORDS
-                ):
+                elif _owner_before(lex, words, n, OWN_WORDS):  # "sensor.lucys_room_temperature"
                     yield start, end - 1
         if not tracker and not device:
             continue
@@ -318,13 +326,7 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
                 or (part[:1].isupper() and _clear_surname(lex, part))  # "Kindle-Rafferty"
             ):
                 yield start, end
-            elif (  # "Johns-MacBook-Pro"; "Jasmines-Galaxy-S23" (a name that is also a word)
-                word.endswith("s")
-                and len(part) >= 4
-                and (_clear_given(lex, part[:-1]) or lex.is_given(_token(part[:-1])))
-                and n + 1 < len(words)
-                and words[n + 1] in DEVICE_WORDS
-            ):
+            elif _owner_before(lex, words, n, DEVICE_WORDS):  # "Johns-MacBook-Pro"
                 yield start, end - 1
 
 

@@ -73,7 +73,7 @@ _KIN_BEFORE = re.compile(
 # Initials alone after a title: "Mr T.R. complained" (round 29).
 _INITIALS_AFTER_TITLE = re.compile(r"\.?\s(?P<initials>(?:[A-Z]\.){1,3})(?!\s*[A-Z][a-z])")
 # Where a place goes: "je postule à Londres and I" (no person goes "to" or is "in").
-_PLACE_PREPOSITION = re.compile(r"\b(?:to|in|at|from|à|au|en|nach|aus|a|in|naar)\s+$", re.I)
+_PLACE_PREPOSITION = re.compile(r"\b(?:to|in|at|from|à|au|en|nach|aus|a|naar)\s+$", re.I)
 # A word and a bracket opened after it: "the fitter (" (round 28).
 _WORD_THEN_PAREN = re.compile(r"[^\W\d_]{3,} \($")
 _RANKS = frozenset({"lady", "lord", "sir", "captain", "king", "queen", "saint", "st", "princess"})

@@ -461,7 +461,8 @@ _BIRTH_FIELD = (
 # The writer's own: "my", "meine", "mon", "mi", "mio", "mijn".
 _OWN = r"(?:my|mein\w*|ma|mon|mi|mio|mia|mijn)"
 # "number" after an id's name, in the six languages.
-_NUMBER_WORD = r"(?:[-\s]?(?:nummer|nr\.?|number|no\.?|num[ée]ro|número|numero))?"
+_NUMBER_WORDS = r"nummer|nr\.?|number|no\.?|num[ée]ro|número|numero"
+_NUMBER_WORD = rf"(?:[-\s]?(?:{_NUMBER_WORDS}))?"
 # Words that say an id follows, in the six languages (compounds too: "Personalausweisnummer").
 ID_NAMES = (
     r"(?:passport|passeport|pasaporte|passaporto|paspoort|reisepass|pass(?=nummer)|"
@@ -631,8 +632,7 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 r"(?<![\w-])(?-i:(?=(?:[A-Z -]*\d){2})(?=[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9]\b))"
                 # (German's genitive too: "ein Foto seines Personalausweises ..., Nummer"; round
                 # 30)
-                rf"(?<=\b{ID_NAMES}(?:es)?(?:[-\s]?(?:nummer|nr\.?|number|no\.?|num[ée]ro|número|"
-                r"numero|n°|nº|#))?\b[^\d\n]{0,40}?)"
+                rf"(?<=\b{ID_NAMES}(?:es)?(?:[-\s]?(?:{_NUMBER_WORDS}|n°|nº|#))?\b[^\d\n]{{0,40}}?)"
                 r"(?-i:[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b",
                 0.6,
             ),
