@@ -182,6 +182,17 @@ def test_whose_room_wedding_or_account_it_is_is_never_dropped() -> None:
     assert_never_vetoed(texts, "PERSON")
 
 
+def test_a_user_in_a_urls_parameter_or_a_path_folder_is_never_dropped() -> None:
+    """Round 34: a name the rules read as a URL parameter's user ("?u=niamh") or as a folder
+    of a path ("/consume/ruairi/") is in an identifier, where the tone of a technical question
+    says nothing; the model's confident "clean" does not veto it."""
+    texts = [
+        "why does https://tracker.example.net/share?u=niamh&t=4 show my home IP?",
+        "paperless ignores /opt/paperless/consume/benedikt/ since the update",
+    ]
+    assert_never_vetoed(texts, "PERSON")
+
+
 def test_a_relatives_health_said_of_them_is_never_dropped() -> None:
     """Round 31: "my wife's on warfarin" says whose health it is, as "I've got" does."""
     text = "first aid kit for the caravan? my wife's on warfarin so cuts are a worry"

@@ -393,6 +393,29 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "DATE_OF_BIRTH",
             "03.04.1962",
         ),
+        # round 34: an access log's user whatever the name, a Nextcloud user's WebDAV folder, a
+        # URL's user parameter, a player in a game server's log, a player's sheet, families in
+        # French and German, a German genitive, a group's organiser, an admin account after its
+        # owner, Paperless's folder of a person's scans
+        (
+            '10.0.0.5 - rbaker [02/Dec/2026:10:11:12 +0000] "GET /photos HTTP/1.1" 200',
+            "PERSON",
+            "rbaker",
+        ),
+        ("PROPPATCH /remote.php/dav/files/hwalker/Notes.md fails with 423", "PERSON", "hwalker"),
+        ("the share link is https://photos.example.net/view?user=tamsin&a=12", "PERSON", "tamsin"),
+        ("[12:00:01] [Server thread/INFO]: ingrid_k left the game", "PERSON", "ingrid_k"),
+        ("Spieler: Oksana Hrytsenko\nKlasse: Magierin\nStufe: 4", "PERSON", "Oksana Hrytsenko"),
+        ("on est invités chez les Marchetti vendredi, idée de dessert ?", "PERSON", "Marchetti"),
+        ("Wir sind heute bei Kowalskis eingeladen, was bringt man mit?", "PERSON", "Kowalskis"),
+        ("Heute ist Friederikes Einschulung, was schenkt man?", "PERSON", "Friederike"),
+        ("our book club organiser is Philippa and she never replies", "PERSON", "Philippa"),
+        ("Jellyfin shows two accounts, admin_ottilie and kids", "PERSON", "ottilie"),
+        (
+            "paperless ignores /opt/paperless/consume/benedikt/ since the update",
+            "PERSON",
+            "benedikt",
+        ),
         # ids after their name, also as a compound or a sentence later
         ("Mi número de pasaporte es PAB123456", "ID_NUMBER", "PAB123456"),
         ("La mia patente è U1A23B456C, scade nel 2030", "ID_NUMBER", "U1A23B456C"),
@@ -592,6 +615,16 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "A thank-you card to Baxter & Sons Ironmongers, 22 Quay Street, for the donated paint",
         "Un mot à la boulangerie Le Fournil, 12 rue des Lilas, qui nous offre le pain",
         "tell chatgpt: summarise this log",
+        # round 34: a system account in an access log, WebDAV and a URL; a film and a team after
+        # "les"; a company's genitive; a game's default skin as an example
+        '10.0.0.5 - admin [02/Dec/2026:10:11:12 +0000] "GET / HTTP/1.1" 401',
+        "GET /remote.php/dav/files/admin/ returns 401",
+        "the login page redirects to /login?user=admin&next=/",
+        "On regarde Les Misérables ce soir, c'est long ?",
+        "Philips Hue bulbs flicker when the dimmer is at 10 %",
+        "docker-compose mit Redis und MariaDB, Host 192.168.2.10",
+        "We're only in Paris Tuesday and Wednesday, is the Louvre open?",
+        "PROPFIND /remote.php/dav/files/family/Photos/ HTTP/1.1 207",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

@@ -101,6 +101,14 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("le médecin a entendu un souffle au cœur chez mon fils", "souffle au cœur"),
         ("my dad's discharge letter says DVT, left calf", "DVT"),
         ("I found a lump in my breast last night, the GP can see me Friday", "lump in my breast"),
+        # round 34: an operation, a malformation and an inflammation by their clinical suffix,
+        # whatever the lexicon lists; frostbite; a brace on the teeth
+        ("my husband is booked for a cholecystectomy on Monday", "cholecystectomy"),
+        ("meine Tochter hat eine Hüftdysplasie, darf sie reiten?", "Hüftdysplasie"),
+        ("mi padre tiene una miocardiopatía desde hace años", "miocardiopatía"),
+        ("my son has frostbite on two fingers after the ski trip", "frostbite"),
+        ("ma fille a des gelures aux pieds depuis la randonnée", "gelures"),
+        ("Mein Sohn bekommt nächste Woche eine Zahnspange, was kostet das?", "Zahnspange"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:
@@ -120,6 +128,11 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "Wat zijn de symptomen van migraine?",
         "Summarise the 2023 guidelines on hypertension treatment",
         "Set the stroke width of my SVG icons to 2px",
+        # round 34: an operation and a malformation asked about; nostalgia and a dichotomy
+        "What is a cholecystectomy and how long is recovery usually?",
+        "Is hip dysplasia in large dog breeds hereditary?",
+        "my nostalgia for 90s games is real, suggest a retro playlist",
+        "my mare has laminitis again, which hay is safest?",
         "What does a PSA test measure and when is it recommended?",
         "Explain why vertigo happens after a long boat trip",
         "Quali sono i sintomi tipici dell'asma negli adulti?",

@@ -655,7 +655,15 @@ def _in_identifier(text: str, finding: Finding) -> bool:
     glued_after = text[end : end + 1] in ("_", ".") and text[end + 1 : end + 2].isalnum()
     # a URL's user ("rtsp://lwilkerson:...@"; round 29)
     url_user = text[start - 3 : start] == "://" and text[end : end + 1] == ":"
-    return glued_before or glued_after or url_user  # "telefoon_lotte_batterij", not "Ophelia."
+    # a URL parameter's value ("?u=ella&src=..."; round 34)
+    url_value = _URL_PARAMETER_BEFORE.search(text, max(0, start - 12), start) is not None
+    # a folder of a path ("/consume/ruairi/", "/home/elspeth/"; round 34)
+    folder = text[start - 1 : start] in ("/", "\\") and text[end : end + 1] in ("/", "\\")
+    # "telefoon_lotte_batterij", not "Ophelia."
+    return glued_before or glued_after or url_user or url_value or folder
+
+
+_URL_PARAMETER_BEFORE = re.compile(r"[?&][a-z_]{1,10}=\Z", re.IGNORECASE)
 
 
 def redaction_spans(text: str, findings: list[Finding]) -> list[tuple[str, int, int]]:

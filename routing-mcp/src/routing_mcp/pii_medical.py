@@ -197,12 +197,31 @@ def _single(raw: str, word: str) -> bool:
     last = word.rsplit("-", 1)[-1]
     return (
         word in lex.words
+        or _clinical(word)
         or _plural(word, lex.words)
         or _spelled_elsewhere(word, lex.words)
         or _stemmed(word, lex.stems)
         or _suffixed(word, lex)
         or (last != word and (last in lex.words or _stemmed(last, lex.stems)))
     )
+
+
+# The suffixes of clinical Greek and Latin that name an operation, an inflammation, a disease or
+# a malformation in each of the six languages (round 34: "my appendectomy", "hip dysplasia"),
+# terms whatever the lexicon lists, ordinary English words too: no everyday word ends so.
+_CLINICAL = regex.compile(
+    r"(?:[a-zà-ÿ]{2,}(?:itis|itiden|ectom(?:y|ies|ie|ía|ia)|ektomie|ostom(?:y|ies|ie|ía|ia)|"
+    r"opath(?:y|ies|ie|ía|ia)|opat(?:ía|ia)|plegi(?:a|e)|dysplas(?:ia|ie|ien)|displasia|plast(?:y|ies))"
+    r"|[a-zà-ÿ]{4,}(?:algia|algie|algien))$"
+)
+# (and a horse's hoof disease: "my mare has laminitis")
+_NOT_CLINICAL = frozenset(
+    {"nostalgia", "nostalgie", "dichotomy", "telepathy", "empathy", "laminitis", "hufrehe"}
+)
+
+
+def _clinical(word: str) -> bool:
+    return _CLINICAL.match(word) is not None and word not in _NOT_CLINICAL
 
 
 def _plural(word: str, words: frozenset[str]) -> bool:

@@ -163,7 +163,8 @@ RELATION = re.compile(
 _RELATION_WORDS = RELATION.pattern[: RELATION.pattern.index(r"(?:\s+of\s+(?:mine|ours))")]
 RELATION_IS = re.compile(
     r"\b(?:my|our|his|her|their|mein\w*|unser\w*|ma|mon|mes|notre|mi|mis|mio|mia|mijn|onze)\s+"
-    rf"(?:\w+\s+)?{_RELATION_WORDS}\s+"
+    # (round 34: a group's admin or organiser, two words before: "Our street WhatsApp admin is")
+    rf"(?:\w+\s+){{0,2}}(?:{_RELATION_WORDS}|admin|moderator|organi[sz]er)\s+"
     r"(?:is|was|hei(?:ß|ss)t|hieß|s['’]appel+e|se llama|si chiama|heet)\s*$",
     FLAGS,
 )
@@ -258,7 +259,11 @@ INTRO = re.compile(
     # a clinical note's or a form's patient field: "Pt: Bongani Mthembu", "Patientin: ..."
     r"\b(?:pt|patient|patientin|patiente|paciente|paziente)(?: name)?\s*:|"
     # mail and contact headers: "From: Grace Adebayo <...>", "FN:Esperanza Villanueva"
-    r"(?:^|\n)\s*(?:>\s*)?(?:from|to|cc|bcc|reply-to|von|an|de|à|para|da|van|aan|fn|n)\s*:)"
+    r"(?:^|\n)\s*(?:>\s*)?(?:from|to|cc|bcc|reply-to|von|an|de|à|para|da|van|aan|fn|n|"
+    # round 34: a sheet's or a roster's person at a line's start ("Player: Gintaras Vaitkus")
+    r"player|spieler(?:in)?|joueur|joueuse|jugador(?:a)?|giocat(?:ore|rice)|speler|"
+    r"participant|teilnehmer(?:in)?|partecipante|deelnemer|member|mitglied|membre|miembro|"
+    r"attendee)\s*:)"
     r"\s*:?\s*['\"‘“«„]?\s*$",
     FLAGS,
 )
@@ -696,7 +701,18 @@ HANDLE = re.compile(r"(?<![^\W_])(?=([^\W\d_]{2,})[._]([^\W\d_]{2,})(?![^\W\d_]|
 # number after a dash (round 24: "Latin-1", "Charlie-2": an encoding, a version, a call sign).
 GLUED_AFTER = re.compile(r"^(?:[_/\\@(\[{\d]|[!.:]\w|-\d)")  # ("Precious!" ends a sentence)
 # A family named by its surname in the plural, after "the": "the Nakamuras", "the Okafors".
-FAMILY = re.compile(r"\b[Tt]he (?P<name>[A-Z][a-z\u00e0-\u00ff]+?(?P<plural>es|s))\b")
+# (round 34: German at a family's, "bei Müllers"; French "les Lemaire", who keep the name as
+# it is)
+FAMILY = re.compile(
+    r"\b(?:[Tt]he|[Bb]ei|[Ll]es) (?P<name>[A-Z][a-z\u00e0-\u00ff]+?(?P<plural>es|s|))\b"
+    r"(?![ -][A-Z])"
+)
+# German's genitive of a given name before what is theirs, written without an apostrophe
+# (round 34): "Wiebkes Heimatstadt", "Annas Geburtstag".
+GERMAN_GENITIVE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z\u00df-\u00ff]{2,})s "
+    r"(?=[A-Z\u00c4\u00d6\u00dc][a-z\u00df-\u00ff]{3,}\b)"
+)
 # A family by its surname and the word, and a day of its life (round 33): "the Nakamura family
 # reunion" (not "the Addams family movie").
 FAMILY_OF = re.compile(

@@ -67,13 +67,17 @@ OWN_WORDS = word_set(
     "monitor passwords passwörter "
     # round 31: a person's papers, named after them ("gustavo_passport.pdf")
     "passport passeport reisepass pasaporte passaporto paspoort payslip payslips contract cv "
-    "resume lebenslauf visa ausweis"
+    "resume lebenslauf visa ausweis "
+    # round 34: a person's admin account ("admin_sigrid")
+    "admin"
 )
 # Folders that hold a folder per person: the one below is named after its owner when it is a
 # clear given name ("/srv/daten/marlies", not "/srv/data/media").
 _DATA_FOLDERS = (
     r"(?:homes|data|daten|donnees|données|datos|dati|gegevens|users|benutzer|nutzer|"
     r"utilisateurs|usuarios|utenti|gebruikers|photos|fotos|pictures|bilder|documents|dokumente|"
+    # round 34: Paperless's folder it takes each person's scans from ("consume/ruairi/")
+    r"consume|"
     r"backups?|sicherungen|sauvegardes|sync|syncthing|nextcloud|family|familie|famille|members)"
 )
 # A log-in field: the account name right after it (sshd, LDAP, user admin, file ownership).
@@ -398,9 +402,18 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
     server's access log line ("212.159.44.101 - mirela [03/Jul/2024...") and a URL's
     ("rtsp://lwilkerson:...@"; round 29)."""
     for m in itertools.chain(
-        _ACCESS_LOG_USER.finditer(text), _URL_USER.finditer(text), _SSH_USER.finditer(text)
+        _URL_USER.finditer(text), _SSH_USER.finditer(text), _GAME_LOG.finditer(text)
     ):
         if login_name(lex, m.group("name")):
+            yield m.start("name"), m.end("name")
+    # An account by its field alone, whatever its name, as a home directory's (round 34): an
+    # access log's authenticated user ("- jdavenport ["), a Nextcloud user's WebDAV folder
+    # ("/remote.php/dav/files/jdavenport/"), a URL's user parameter ("?u=ella&").
+    for m in itertools.chain(
+        _ACCESS_LOG_USER.finditer(text), _DAV_USER.finditer(text), _QUERY_USER.finditer(text)
+    ):
+        name = m.group("name")
+        if _own_account(name) or login_name(lex, name):
             yield m.start("name"), m.end("name")
     for m in LOGIN.finditer(text):
         name = m.group("name").rstrip("._-")
@@ -410,7 +423,7 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
             .endswith(("home/", "users/", "users\\"))
         )
         if home:
-            own = name.isalpha() and name.lower() not in SYSTEM_ACCOUNTS
+            own = _own_account(name)
         elif _DATA_FOLDER_BEFORE.search(text, 0, m.start("name")):
             own = name.isalpha() and _clear_given(lex, name)  # "/srv/daten/marlies"
         else:
@@ -424,6 +437,29 @@ _ACCESS_LOG_USER = re.compile(
     r"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+) - (?P<name>[a-z][\w.-]{1,31}) \[",
     re.IGNORECASE,
 )
+
+# A game server's log of its players (Minecraft's "[21:03:44] clemence_r2 joined the game"):
+# the player, when the handle is made of a name (round 34).
+_GAME_LOG = re.compile(
+    r"(?:^|\]:?\s)(?P<name>[a-z][\w.-]{2,15}) (?:joined the game|left the game|"
+    r"lost connection|was slain by|was shot by|fell from|drowned|has made the advancement)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A Nextcloud (or ownCloud) user's WebDAV files: "/remote.php/dav/files/jdavenport/".
+_DAV_USER = re.compile(
+    r"/remote\.php/dav/(?:files|calendars|addressbooks/users)/(?P<name>[a-z][\w.-]{1,31})(?=/|\s|$)",
+    re.I,
+)
+# A URL's parameter that names its user: "?u=ella&src=...", "&username=jkim".
+_QUERY_USER = re.compile(
+    r"[?&](?:u|uid|user|username|login)=(?P<name>[a-z][\w.-]{1,31})(?=[&#\s\"'>]|$)", re.I
+)
+
+
+def _own_account(name: str) -> bool:
+    """An account of letters that no system has: a person's."""
+    return name.isalpha() and name.lower() not in SYSTEM_ACCOUNTS and name.lower() not in _NOBODY
+
 
 # A URL's user before its password: "rtsp://lwilkerson:Summer2024@192.168.0.44" (round 29).
 _URL_USER = re.compile(r"://(?P<name>[a-z][\w.-]{1,31}):[^\s/@]*@", re.IGNORECASE)

@@ -930,7 +930,10 @@ class NameFinder(Lexicon):
         for m in cues.FAMILY.finditer(text):
             start, end = m.start("name"), m.end("name")
             stem = m.group("name")
-            singular = Token(stem[: -len(m.group("plural"))], start, end)
+            french = text[m.start() : m.start() + 3].lower() == "les"
+            if french == bool(m.group("plural")):
+                continue  # a plural after "the", "bei", "mit"; the name as it is after "les"
+            singular = Token(stem[: len(stem) - len(m.group("plural"))], start, end)
             plural = Token(stem, start, end)
             if (
                 self.is_surname(singular)
@@ -943,6 +946,21 @@ class NameFinder(Lexicon):
                 and not any(h.start < end and start < h.end for h in hits)
             ):
                 out.append(NameHit(start, end, LIKELY))
+        for m in cues.GERMAN_GENITIVE.finditer(text):
+            t = Token(m.group("name"), m.start("name"), m.end("name"))
+            owner = Token(m.group()[:-1], m.start(), m.end() - 1)
+            after = Token(text[m.end() : m.end() + 40].split(" ", 1)[0], m.end(), m.end())
+            if (
+                self.is_given(t)
+                and not self.is_word(t)
+                and not self.is_surname(t)
+                and not self.is_given(owner)
+                and not self.is_word(owner)
+                and not self.is_surname(owner)
+                and not self.names.__contains__(_key(after.text))
+                and not any(h.start < owner.end and t.start < h.end for h in hits)
+            ):
+                out.append(NameHit(t.start, t.end, LIKELY))  # the name, not its "s"
         for m in cues.FAMILY_OF.finditer(text):  # "the Nakamura family reunion" (round 33)
             t = Token(m.group("name"), m.start("name"), m.end("name"))
             if (
