@@ -122,6 +122,11 @@ BEFORE_TUNING = {
     "blind79": "93a2f91",
     "blind80": "93a2f91",
     "blind81": "93a2f91",
+    # measured once per mode on the thirty-third round's detector and models (session 17)
+    "blind82": "65dfd7d",
+    "blind83": "65dfd7d",
+    "blind84": "65dfd7d",
+    "blind85": "65dfd7d",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
