@@ -327,6 +327,10 @@ def test_code_and_words_are_not_names(scanner: PiiScanner, prompt: str) -> None:
         ("ma coloc clémence a perdu ses clés, je lui écris quoi ?", "clémence"),
         ("Grüße an meine Kolleginnen Birte und Svenja ausrichten", "Birte"),
         ("Rowan (my housemate) needs a CV template, keep it short", "Rowan"),
+        # session 18: given names of given_names_extra.txt, which no list held before
+        ("the bike Tugdual lent us has a flat tyre", "Tugdual"),
+        ("Ruramai says the router keeps rebooting", "Ruramai"),
+        ("Bilguun hat mir die Schlüssel noch nicht zurückgegeben", "Bilguun"),
     ],
 )
 def test_initials_and_names_the_gazetteer_lacked(

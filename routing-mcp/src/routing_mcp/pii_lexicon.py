@@ -93,7 +93,13 @@ def _lists() -> dict[str, Container[str]]:
     out: dict[str, Container[str]] = {}
     for name in _SMALL:  # (hashes too: ~13,000 words, 8 bytes each; round 26)
         out[name] = Words(read_list(name))
-    given = ("given_names", "given_names_more", "given_names_world", "given_names_south_asia")
+    given = (
+        "given_names",
+        "given_names_more",
+        "given_names_world",
+        "given_names_south_asia",
+        "given_names_extra",
+    )
     out["given_names"] = Words(itertools.chain.from_iterable(read_list(n) for n in given))
     out["surnames"] = Words(read_list("surnames"))
     english = files("routing_mcp") / "data" / "english_words.txt.gz"
