@@ -261,13 +261,21 @@ _HINTS["IePpsnRecognizer"] = re.compile(r"PPS|personal public service", re.I)
 _COUNTRY_CODES = {"US": 1, "CA": 1, "GB": 44, "DE": 49, "FR": 33, "IL": 972, "IN": 91, "BR": 55}
 
 
+# A screen's regex costs memory as its patterns do (the ``regex`` module: about 5 MiB for the
+# birth dates' 24,000 characters): a recognizer whose context word gates it already (_HINTS)
+# gets none past this length, and its patterns run where the word is.
+_SCREEN_LONGEST = 4_000
+
+
 def _screen(recognizer: EntityRecognizer) -> regex.Pattern[str] | None:
     """All of a pattern recognizer's regexes as one, compiled as it compiles them (the
     ``regex`` module, its flags): a single search tells whether any can match."""
     if not isinstance(recognizer, PatternRecognizer) or not recognizer.patterns:
         return None
-    flags = recognizer.global_regex_flags
-    return regex.compile("|".join(f"(?:{p.regex})" for p in recognizer.patterns), flags)
+    joint = "|".join(f"(?:{p.regex})" for p in recognizer.patterns)
+    if recognizer.name in _HINTS and len(joint) > _SCREEN_LONGEST:
+        return None
+    return regex.compile(joint, recognizer.global_regex_flags)
 
 
 def _has_context(lowered: str, start: int, recognizer: EntityRecognizer) -> bool:
