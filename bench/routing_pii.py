@@ -53,8 +53,11 @@ per mode on the thirty-first round's detector and models retrained on blind70-73
 in the thirty-second and trained on), ``blind78`` to ``blind81`` (session 17, likewise, measured
 once per mode on the thirty-second round's detector and models retrained on blind74-77, then
 tuned on in the thirty-third and trained on), ``blind82`` to ``blind85`` (session 17, likewise,
-measured once per mode on the thirty-third round's detector and models retrained on blind78-81;
-neither tuned nor trained on; the brief the writers of blind62-85 were given: BRIEF.md) and
+measured once per mode on the thirty-third round's detector and models retrained on blind78-81,
+then tuned on in the thirty-fourth and trained on; the brief the writers of blind62-89 were
+given: BRIEF.md), ``blind86`` to ``blind89`` (session 18, likewise, measured once per mode on the
+thirty-fourth round's detector and models retrained on blind82-85; neither tuned nor trained on)
+and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

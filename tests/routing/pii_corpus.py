@@ -117,6 +117,10 @@ Split = Literal[
     "blind83",
     "blind84",
     "blind85",
+    "blind86",
+    "blind87",
+    "blind88",
+    "blind89",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -106,6 +106,10 @@ CORPORA = [
     (HERE / "pii_personal_blind83.jsonl", HERE / "pii_clean_blind83.jsonl", "b83"),
     (HERE / "pii_personal_blind84.jsonl", HERE / "pii_clean_blind84.jsonl", "b84"),
     (HERE / "pii_personal_blind85.jsonl", HERE / "pii_clean_blind85.jsonl", "b85"),
+    (HERE / "pii_personal_blind86.jsonl", HERE / "pii_clean_blind86.jsonl", "b86"),
+    (HERE / "pii_personal_blind87.jsonl", HERE / "pii_clean_blind87.jsonl", "b87"),
+    (HERE / "pii_personal_blind88.jsonl", HERE / "pii_clean_blind88.jsonl", "b88"),
+    (HERE / "pii_personal_blind89.jsonl", HERE / "pii_clean_blind89.jsonl", "b89"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
