@@ -193,6 +193,20 @@ def test_a_user_in_a_urls_parameter_or_a_path_folder_is_never_dropped() -> None:
     assert_never_vetoed(texts, "PERSON")
 
 
+def test_the_writers_own_name_and_health_are_never_dropped() -> None:
+    """Round 35: the writer naming themself ("I'm Oluwaseun, by the way") or their own health
+    by the possessive ("my bunions") says whose it is; the model's confident "clean" (a request
+    to role-play, a shopping question) does not veto it."""
+    assert_never_vetoed(["can we practise a job interview? I'm Oluwaseun, by the way"], "PERSON")
+    assert_never_vetoed(["which trainers are wide enough for my bunions?"], "MEDICAL")
+    # German "Im Ernst" is no "I'm": the rules' "Ernst" there may still be vetoed
+    text = "Im Ernst, warum ist das WLAN so langsam?"
+    assert PiiScanner(0.4, REGIONS, context="off").scan(text), text
+    for mode in ("filter", "balanced", "strict"):
+        confident, _ = scanner_with(0.0, mode)
+        assert confident.scan(text) == [], mode
+
+
 def test_a_relatives_health_said_of_them_is_never_dropped() -> None:
     """Round 31: "my wife's on warfarin" says whose health it is, as "I've got" does."""
     text = "first aid kit for the caravan? my wife's on warfarin so cuts are a worry"

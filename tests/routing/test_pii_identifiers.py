@@ -416,6 +416,23 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "PERSON",
             "benedikt",
         ),
+        # round 35: the name a card prints, a vicar by the title, a shop log's customer, someone
+        # by what they did to the writer, a pupil, Belgian order with a four-digit postcode, a UK
+        # address in lower case before its postcode
+        ("name on the card: PRIYA K RAMAN, expiry 03/28", "PERSON", "PRIYA K RAMAN"),
+        ("please send the receipt to Revd Abernethy-Clarke", "PERSON", "Revd Abernethy-Clarke"),
+        ("order 5512 shipped cust=m.okafor status=OK", "PERSON", "m.okafor"),
+        (
+            "we were helped by Marisol at the till, can you write a nice review?",
+            "PERSON",
+            "Marisol",
+        ),
+        (
+            "Envoie le colis à Avenue Louise 231, 1050 Bruxelles stp",
+            "LOCATION",
+            "Avenue Louise 231, 1050 Bruxelles",
+        ),
+        ("ship to 42 marlowe rd, reading rg1 4ab please", "LOCATION", "42 marlowe rd"),
         # ids after their name, also as a compound or a sentence later
         ("Mi número de pasaporte es PAB123456", "ID_NUMBER", "PAB123456"),
         ("La mia patente è U1A23B456C, scade nel 2030", "ID_NUMBER", "U1A23B456C"),
@@ -625,6 +642,8 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "docker-compose mit Redis und MariaDB, Host 192.168.2.10",
         "We're only in Paris Tuesday and Wednesday, is the Louvre open?",
         "PROPFIND /remote.php/dav/files/family/Photos/ HTTP/1.1 207",
+        # round 35: a railcard for students
+        "Can I buy a Student Railcard online?",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

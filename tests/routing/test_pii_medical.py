@@ -109,6 +109,14 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("my son has frostbite on two fingers after the ski trip", "frostbite"),
         ("ma fille a des gelures aux pieds depuis la randonnée", "gelures"),
         ("Mein Sohn bekommt nächste Woche eine Zahnspange, was kostet das?", "Zahnspange"),
+        # round 35: an intolerance as an adjective, weight-loss surgery, dialysis in a German
+        # compound, a birth just given, an eye condition, bedwetting
+        ("I'm lactose intolerant, which cheeses are fine?", "lactose intolerant"),
+        ("my wife had a gastric sleeve last year, portion sizes?", "gastric sleeve"),
+        ("mein Vater ist seit Mai Dialysepatient", "Dialysepatient"),
+        ("ma sœur a accouché hier soir, quel cadeau ?", "accouché"),
+        ("the optician says my daughter has astigmatism", "astigmatism"),
+        ("my son still wets the bed, is bedwetting at 7 normal for him?", "bedwetting"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:

@@ -44,6 +44,7 @@ from routing_mcp.pii_ids import (
     FrNirRecognizer,
     IssuedNhsRecognizer,
 )
+from routing_mcp.pii_lexicon import only_a_given_name
 from routing_mcp.pii_national import (
     AuTfnRecognizer,
     BeNationalNumberRecognizer,
@@ -590,6 +591,12 @@ def _named_person(text: str, finding: Finding) -> bool:
         return False
     if cues.PERSON_CALLED.search(before) is not None:
         return True
+    said = _SELF_NAMED_BEFORE.search(before)
+    if said is not None and (
+        said.group("named") is not None
+        or only_a_given_name(text[finding.start : finding.end])  # not "I'm British"
+    ):
+        return True  # the writer's own name: "I'm Ayşe by the way" (round 35)
     # whose room, phone, wedding it is: "Maximilian's room", "le mariage d'Anaïs" (round 29)
     if cues.OWNED_AFTER.match(text, finding.end) or cues.OWNED_BEFORE.search(before):
         return True
@@ -601,6 +608,15 @@ def _named_person(text: str, finding: Finding) -> bool:
         or cues.RELATION_IS.search(before) is not None
         or cues.PEOPLE_ARE.search(before) is not None
     )
+
+
+# The writer saying their own name right before it.
+_SELF_NAMED_BEFORE = re.compile(
+    r"(?:^|[^\w'’])(?:i['’]m|i am|je suis|ich bin|soy|sono|ik ben|"
+    r"(?P<named>my name is|my name['’]s|je m['’]appelle|ich hei(?:ß|ss)e|me llamo|mi chiamo|"
+    r"ik heet))\s+$",
+    re.IGNORECASE,
+)
 
 
 # The writer giving their own address, birth date or id right before it ("Meine Adresse ist
@@ -635,7 +651,11 @@ _WHO_AFTER = re.compile(r",?\s+who(?:['’]s|\s)", re.IGNORECASE)
 _OWN_HEALTH = re.compile(
     # (not a phrase quoted to learn it: "is 'Ich habe Kopfschmerzen' right?")
     r"(?<!['\"‘“«„])(?:\bi(?:['’]ve| have)(?: got| had)?|\bi['’]m on|\bi am on|\bich hab(?:e)?|"
-    r"\bj['’]ai|\btengo|\bik heb|\bho)\s+"
+    r"\bj['’]ai|\btengo|\bik heb|\bho|"
+    # round 35: the writer's own, by the possessive or "I'm" ("my bunions", "I'm lactose
+    # intolerant", "meine Migräne", "mon diabète")
+    r"\bmy|\bmeine?[mnrs]?|\bmon|\bma|\bmes|\bmi|\bmis|\bmijn|\bi['’]m|\bi am|\bich bin|"
+    r"\bje suis)\s+"
     r"(?:(?:a|an|the|ein|eine|einen|un|une|una|uno|een|seit)\s+)?(?:[^\W\d_]+\s+)?$",
     re.IGNORECASE,
 )

@@ -137,6 +137,24 @@ _CORES: list[tuple[regex.Pattern[str], float]] = [
     (regex.compile(rf"\b{_DE_PREFIX}\s+{_WORD}\s+\d{{1,4}}[a-z]?{_POSTCODE_AFTER}"), 0.7),
     # PO boxes
     (regex.compile(r"\b(?i:p\.?\s?o\.?\s?box|postfach|apartado|boîte postale)\s+\d{1,6}\b"), 0.6),
+    # round 35: Belgian, Swiss and Luxembourg French, the number after the street and a
+    # four-digit postcode ("Rue de la Paix 44, 1050 Ixelles", "Chemin des Roches 7, 1009 Pully")
+    (
+        regex.compile(
+            rf"\b(?i:{_FR_TYPES})\s+(?:{_NAME}\s+){{0,4}}{_WORD}\s+{_NUM},?\s+"
+            r"(?:[BL]-|CH-)?\d{4}\s+" + _UP + r"[\p{Ll}'’-]+"
+        ),
+        0.7,
+    ),
+    # round 35: a UK address in lower case with its postcode ("19 kingsley rd , hounslow tw3
+    # 1qa"): the postcode makes it one
+    (
+        regex.compile(
+            rf"\b\d{{1,4}}\s+(?:[a-z]{{3,}}\s+){{1,2}}(?:{_EN_TYPES})\b"
+            r"(?=\s*,?\s*(?:[a-z]+\s*,?\s*){0,2}[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b)"
+        ),
+        0.7,
+    ),
 ]
 
 _UNIT_BEFORE = regex.compile(rf"{_UNIT},?[ \t]*$")

@@ -20,8 +20,8 @@ PARTICLES = word_set(
     "van der den de la le von zu di da del della du des dos das ter ten ó ní mac bin al el st"
 )
 TITLES = word_set(
-    # (round 33: "cllr okonkwo", "Councillor Begum")
-    "cllr councillor "
+    # (round 33: "cllr okonkwo", "Councillor Begum"; round 35: a vicar, "Revd Hughes-Pemberton")
+    "cllr councillor revd rev "
     "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
     "don doña familie fam famille familia family signora signor sig dott dottoressa mevrouw meneer "
     "mevr dhr heer mw professor professorin professeur professeure profesor profesora "
@@ -66,6 +66,9 @@ RELATION = re.compile(
     r"child(?:ren)?|brother|sister|mother|mum|mom|father|dad|aunt|uncle|cousin|nephew|niece|"
     r"grand(?:ma|mother|pa|father)|granny|neighbou?r|landlord|landlady|tenant|flatmate|"
     r"roommate|babysitter|nanny|teacher|client|customer|contractor|twins|fiancée?|girlfriend|"
+    # round 35: a teacher's or a tutor's students
+    # (in lower case: "the Student Railcard" is a product)
+    r"(?-i:student|pupil|tutee|schüler(?:in)?|Schüler(?:in)?|élève|alumn[oa]|leerling)|"
     r"boyfriend|(?:mother|father|sister|brother)-in-law|candidate|technician|electrician|"
     r"plumber|kolleg(?:e|in)|freund(?:in)?|chef(?:in)?|mann|sohn|tochter|bruder|schwester|"
     r"mutter|vater|oma|opa|tante|onkel|nachbar(?:in)?|vermieter(?:in)?|praktikant(?:en|in)?|"
@@ -286,6 +289,9 @@ VERB = re.compile(
     # round 29: ringing, celebrating, marrying someone; round 30: dating someone
     r"ring|rang|whatsapp|celebrate|celebrating|marry|marrying|married|seeing|dating|dated|"
     r"kissed|ghosted|matched with|"
+    # round 35: what someone did to the writer ("told by Gemma"), a thank-you to someone
+    r"(?:told|sent|recommended|referred|helped|invited|served|advised) by|"
+    r"thank[- ]you(?: note| card| message| email| text)? to|"
     r"felicita|frag|sag|demande|dis|pregunta|dile|"
     rf"{_TO_SOMEONE})\s*,?\s*$",
     FLAGS,
@@ -706,6 +712,14 @@ GLUED_AFTER = re.compile(r"^(?:[_/\\@(\[{\d]|[!.:]\w|-\d)")  # ("Precious!" ends
 FAMILY = re.compile(
     r"\b(?:[Tt]he|[Bb]ei|[Ll]es) (?P<name>[A-Z][a-z\u00e0-\u00ff]+?(?P<plural>es|s|))\b"
     r"(?![ -][A-Z])"
+)
+# A card's holder, as the card prints it (round 35): "card holder DAVID N OKORO", "name on card
+# HOLLIS J MERRIWEATHER", "Karteninhaber: Jürgen Maier".
+CARDHOLDER = re.compile(
+    r"\b(?i:card ?holder(?:['’]s name)?|name on (?:the )?card|karteninhaber(?:in)?|"
+    r"titulaire(?: de la carte)?|nom sur la carte|titular(?: de la tarjeta)?|intestatario|"
+    r"kaarthouder)\s*(?i:name\s*)?[:=-]?\s*['\"]?"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-Z](?:\.|\b)|[A-ZÀ-Ý][\w'’-]+)){1,3})"
 )
 # German's genitive of a given name before what is theirs, written without an apostrophe
 # (round 34): "Wiebkes Heimatstadt", "Annas Geburtstag".

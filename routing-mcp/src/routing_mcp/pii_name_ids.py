@@ -110,6 +110,8 @@ LOGIN = re.compile(
     r"identifiant(?=\s*:?\s*['\"‘“«])|"
     # round 31: a guest's or a machine operator's id ("guest: ABRAMS_J", "operator ID: ...")
     r"guest(?=\s*:)|gast(?=\s*:)|operator(?:\s+id)?(?=\s*:)|"
+    # round 35: a shop log's customer ("cust=t.brandt", "customer: jkowalski")
+    r"cust(?:omer)?(?:[ _]?(?:name|id))?(?=\s*[:=])|kunde(?=\s*[:=])|"
     # round 28: an MQTT broker's client ("Client zigbee2mqtt_mikael disconnected")
     # (an id, with a separator or a digit: not "un client allemand", "Steam-Client: Fehler")
     r"client(?:[ _-]?id)?(?=\s*[:=]?\s*['\"`]?[a-z][a-z]*[-_.\d])|"

@@ -946,6 +946,13 @@ class NameFinder(Lexicon):
                 and not any(h.start < end and start < h.end for h in hits)
             ):
                 out.append(NameHit(start, end, LIKELY))
+        for m in cues.CARDHOLDER.finditer(text):
+            words = m.group("name").split()
+            named = [Token(w, 0, 0) for w in words if len(w.rstrip(".")) > 1]
+            if any(self.is_given(t) or self.is_surname(t) for t in named) and not any(
+                h.start < m.end("name") and m.start("name") < h.end for h in hits
+            ):
+                out.append(NameHit(m.start("name"), m.end("name"), LIKELY))
         for m in cues.GERMAN_GENITIVE.finditer(text):
             t = Token(m.group("name"), m.start("name"), m.end("name"))
             owner = Token(m.group()[:-1], m.start(), m.end() - 1)
