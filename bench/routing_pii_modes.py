@@ -127,6 +127,11 @@ BEFORE_TUNING = {
     "blind83": "65dfd7d",
     "blind84": "65dfd7d",
     "blind85": "65dfd7d",
+    # measured once per mode on the thirty-fourth round's detector and models (session 18)
+    "blind86": "0d26daa",
+    "blind87": "0d26daa",
+    "blind88": "0d26daa",
+    "blind89": "0d26daa",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
