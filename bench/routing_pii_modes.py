@@ -11,6 +11,10 @@ model's and the name-word model's scores from models trained on the other corpor
 of the corpora's length), pooled. This is the table the thresholds were chosen on (README,
 fourteenth round, blind6..blind12) and checked again on (fifteenth round, blind6..blind18;
 sixteenth, blind6..blind21).
+With ``--batches blind62:blind89:4`` (given to both ``--cv`` runs too) only those batches are
+left out, one at a time, and scored; ``--sweep`` also prints balanced and strict mode at other
+thresholds (session 18: the operating point chosen on the batches of sessions 17-18, each scored
+by models that never saw it, with the rules it was measured on).
 Redact-mode protection is not recomputed here (the models read the redacted text in the scanner;
 the pre-tuning rules' findings are kept as they were).
 """
@@ -26,6 +30,7 @@ from pathlib import Path
 
 from routing_mcp import pii_context, pii_medical, pii_tokens
 from routing_mcp.pii import CONTEXT, READ_FROM_WORDS
+from tests.routing.pii_context_train import batches
 from tests.routing.pii_corpus import load
 
 # Each corpus and the commit whose detector was measured on it before it was tuned on.
@@ -166,38 +171,81 @@ def kinds_before_tuning(split: str, commit: str, root: Path) -> dict[str, list[s
     return json.loads(done.stdout)
 
 
+Row = tuple[bool, str, set[str], str]
+
+
+def flagged(
+    rows: list[Row],
+    context: dict[str, float],
+    words: dict[str, float],
+    mode: str,
+    thresholds: tuple[float, float, float],
+) -> tuple[int, int, int, int]:
+    """Personal prompts flagged, personal prompts, clean prompts flagged, clean prompts: each
+    prompt's rules before tuning and left-out model scores combined as ``mode`` does, with the
+    whole-text model's (personal, clean) thresholds and the name-word gate."""
+    personal_at, clean_at, gate = thresholds
+    out = {True: 0, False: 0}
+    for personal, text, found, ident in rows:
+        p = context[ident]
+        # (one kind only: two kinds read apart are never dropped, as in the scanner)
+        if mode != "off" and len(found) == 1 and found <= WORD_READ and p < clean_at:
+            found = set()
+        add = mode in ("balanced", "strict") and not found and p > personal_at
+        if add and mode == "balanced":
+            add = words[ident] > gate or bool(pii_medical.terms(text))
+        out[personal] += bool(found) or add
+    n_pers = sum(1 for r in rows if r[0])
+    return out[True], n_pers, out[False], len(rows) - n_pers
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--context", type=Path, required=True, help="pii_context_train --oof")
     parser.add_argument("--words", type=Path, required=True, help="pii_tokens_train --cv")
+    parser.add_argument(
+        "--batches", help="only these batches (FIRST:LAST:SIZE, as given to the --cv runs)"
+    )
+    parser.add_argument(
+        "--sweep", action="store_true", help="also balanced and strict at other thresholds"
+    )
     args = parser.parse_args()
     context, words = json.loads(args.context.read_text()), json.loads(args.words.read_text())
     root = Path(__file__).resolve().parents[1]
-    rows = []
+    wanted = {s for group in batches(args.batches) for s in group} if args.batches else None
+    rows: list[Row] = []
     for split, commit in BEFORE_TUNING.items():
+        if wanted is not None and split not in wanted:
+            continue
         kinds = kinds_before_tuning(split, commit, root)
         for name in ("personal", "clean"):
             for s in load(name, split):  # type: ignore[arg-type]
                 rows.append((name == "personal", s.text, set(kinds[s.id]), s.id))
     whole, gate = pii_context.shipped(), pii_tokens.shipped().gate  # the shipped thresholds
+    shipped = (whole.personal, whole.clean, gate)
     print("| mode | personal prompts flagged | clean prompts flagged |\n|---|---|---|")
     for mode in ("off", "filter", "balanced", "strict"):
-        flagged = {True: 0, False: 0}
-        for personal, text, found, ident in rows:
-            p = context[ident]
-            # (one kind only: two kinds read apart are never dropped, as in the scanner)
-            if mode != "off" and len(found) == 1 and found <= WORD_READ and p < whole.clean:
-                found = set()
-            add = mode in ("balanced", "strict") and not found and p > whole.personal
-            if add and mode == "balanced":
-                add = words[ident] > gate or bool(pii_medical.terms(text))
-            flagged[personal] += bool(found) or add
-        n_pers = sum(1 for r in rows if r[0])
-        n_clean = len(rows) - n_pers
+        hit, n_pers, fp, n_clean = flagged(rows, context, words, mode, shipped)
         print(
-            f"| {mode} | {flagged[True] / n_pers:.1%} ({flagged[True]}/{n_pers}) | "
-            f"{flagged[False] / n_clean:.1%} ({flagged[False]}/{n_clean}) |"
+            f"| {mode} | {hit / n_pers:.1%} ({hit}/{n_pers}) | "
+            f"{fp / n_clean:.1%} ({fp}/{n_clean}) |"
         )
+    if not args.sweep:
+        return
+    print(
+        "\n| mode | personal | clean | gate | flagged | false positives |\n"
+        "|---|---|---|---|---|---|"
+    )
+    for mode in ("balanced", "strict"):
+        for personal_at in (0.3, 0.4, 0.5, 0.6, 0.7):
+            for clean_at in (0.05, 0.1, 0.15):
+                for gate_at in (0.02, 0.05, 0.1, 0.2) if mode == "balanced" else (gate,):
+                    point = (personal_at, clean_at, gate_at)
+                    hit, n_pers, fp, n_clean = flagged(rows, context, words, mode, point)
+                    print(
+                        f"| {mode} | {personal_at} | {clean_at} | {gate_at} | "
+                        f"{hit / n_pers:.2%} | {fp / n_clean:.2%} |"
+                    )
 
 
 if __name__ == "__main__":

@@ -185,19 +185,33 @@ def _line(name: str, scored: list[tuple[float, int]]) -> str:
     )
 
 
-def cross_validate(data: dict[str, list[Sample]], extra: list[Sample]) -> dict[str, float]:
-    """Each corpus scored by a model trained on the others (and ``extra``); the scores by id."""
+def cross_validate(
+    data: dict[str, list[Sample]], extra: list[Sample], groups: list[list[str]] | None = None
+) -> dict[str, float]:
+    """Each corpus (or each group of corpora: a batch) scored by a model trained on the others
+    (and ``extra``); the scores by id."""
     print("| left out | personal read as personal | clean read as personal |")
     print("|---|---|---|")
     out: dict[str, float] = {}
-    for split, rows in data.items():
-        weights, bias = train([r for s, rs in data.items() if s != split for r in rs] + extra)
+    for group in groups or [[split] for split in data]:
+        kept = [r for s, rs in data.items() if s not in group for r in rs]
+        weights, bias = train(kept + extra)
         q, scale = quantize(weights)
-        raw = [row for row in rows if not row[2].endswith(TWIN)]
-        scored = [(probability(q, scale, bias, idx), label) for idx, label, _ in raw]
-        out.update((ident, p) for (p, _), (_, _, ident) in zip(scored, raw, strict=True))
-        print(_line(split, scored), flush=True)
+        for split in group:
+            raw = [row for row in data[split] if not row[2].endswith(TWIN)]
+            scored = [(probability(q, scale, bias, idx), label) for idx, label, _ in raw]
+            out.update((ident, p) for (p, _), (_, _, ident) in zip(scored, raw, strict=True))
+            print(_line(split, scored), flush=True)
     return out
+
+
+def batches(spec: str) -> list[list[str]]:
+    """``FIRST:LAST:SIZE`` (``blind62:blind89:4``): the blind corpora from FIRST to LAST in
+    groups of SIZE, as they were written and measured."""
+    first, last, size = spec.split(":")
+    lo, hi, n = int(first.removeprefix("blind")), int(last.removeprefix("blind")), int(size)
+    names = [f"blind{i}" for i in range(lo, hi + 1)]
+    return [names[i : i + n] for i in range(0, len(names), n)]
 
 
 def held_out_check(data: dict[str, list[Sample]], extra: list[Sample]) -> None:
@@ -255,12 +269,17 @@ def main() -> None:
     parser.add_argument("--cv", action="store_true", help="leave one corpus out; write nothing")
     parser.add_argument("--write", action="store_true", help="train on TRAIN_ON and write")
     parser.add_argument("--oof", type=Path, help="with --cv: write the scores by id to this file")
+    parser.add_argument(
+        "--batches", help="with --cv: leave out these batches only, FIRST:LAST:SIZE"
+    )
     args = parser.parse_args()
     data = samples(TRAIN_ON)
     extra = [r for rows in extra_rows("tune").values() for r in rows]
     if args.cv:
-        scores = cross_validate(data, extra)
-        held_out_check(data, extra)
+        groups = batches(args.batches) if args.batches else None
+        scores = cross_validate(data, extra, groups)
+        if groups is None:
+            held_out_check(data, extra)
         if args.oof:
             args.oof.write_text(json.dumps(scores))
     if args.write:

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from routing_mcp.pii_tokens import labelled
-from tests.routing.pii_context_train import TRAIN_ON, quantize, ship
+from tests.routing.pii_context_train import TRAIN_ON, batches, quantize, ship
 from tests.routing.pii_corpus import load
 
 BITS = 18
@@ -77,15 +77,17 @@ def highest(q: np.ndarray, scale: float, rows: Rows) -> float:
     return float(1 / (1 + np.exp(-z)))
 
 
-def cross_validate(out: Path) -> None:
+def cross_validate(out: Path, groups: list[list[str]] | None = None) -> None:
+    """Each corpus (or each group: a batch) scored by a model trained on the others."""
     data = {split: prompts(split) for split in TRAIN_ON}
     more = extra()
     scores: dict[str, float] = {}
-    for split, items in data.items():
-        rows = [r for s, its in data.items() if s != split for _, rs in its for r in rs] + more
-        q, scale = quantize(train(rows))
-        scores.update((ident, highest(q, scale, rs)) for ident, rs in items)
-        print(split, flush=True)
+    for group in groups or [[split] for split in data]:
+        rows = [r for s, its in data.items() if s not in group for _, rs in its for r in rs]
+        q, scale = quantize(train(rows + more))
+        for split in group:
+            scores.update((ident, highest(q, scale, rs)) for ident, rs in data[split])
+        print(*group, flush=True)
     out.write_text(json.dumps(scores))
 
 
@@ -107,9 +109,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Train the name-word model")
     parser.add_argument("--cv", type=Path, help="leave one corpus out; the scores to this file")
     parser.add_argument("--write", action="store_true", help="train on TRAIN_ON and write")
+    parser.add_argument(
+        "--batches", help="with --cv: leave out these batches only, FIRST:LAST:SIZE"
+    )
     args = parser.parse_args()
     if args.cv:
-        cross_validate(args.cv)
+        cross_validate(args.cv, batches(args.batches) if args.batches else None)
     if args.write:
         write()
 
