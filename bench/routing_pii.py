@@ -56,8 +56,10 @@ tuned on in the thirty-third and trained on), ``blind82`` to ``blind85`` (sessio
 measured once per mode on the thirty-third round's detector and models retrained on blind78-81,
 then tuned on in the thirty-fourth and trained on; the brief the writers of blind62-89 were
 given: BRIEF.md), ``blind86`` to ``blind89`` (session 18, likewise, measured once per mode on the
-thirty-fourth round's detector and models retrained on blind82-85; neither tuned nor trained on)
-and
+thirty-fourth round's detector and models retrained on blind82-85, then tuned on in the
+thirty-fifth and trained on), ``blind90`` to ``blind93`` (session 18, likewise, measured once per
+mode on the thirty-fifth round's detector and models retrained on blind86-89; neither tuned nor
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

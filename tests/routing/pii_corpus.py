@@ -121,6 +121,10 @@ Split = Literal[
     "blind87",
     "blind88",
     "blind89",
+    "blind90",
+    "blind91",
+    "blind92",
+    "blind93",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

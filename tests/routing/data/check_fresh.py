@@ -110,6 +110,10 @@ CORPORA = [
     (HERE / "pii_personal_blind87.jsonl", HERE / "pii_clean_blind87.jsonl", "b87"),
     (HERE / "pii_personal_blind88.jsonl", HERE / "pii_clean_blind88.jsonl", "b88"),
     (HERE / "pii_personal_blind89.jsonl", HERE / "pii_clean_blind89.jsonl", "b89"),
+    (HERE / "pii_personal_blind90.jsonl", HERE / "pii_clean_blind90.jsonl", "b90"),
+    (HERE / "pii_personal_blind91.jsonl", HERE / "pii_clean_blind91.jsonl", "b91"),
+    (HERE / "pii_personal_blind92.jsonl", HERE / "pii_clean_blind92.jsonl", "b92"),
+    (HERE / "pii_personal_blind93.jsonl", HERE / "pii_clean_blind93.jsonl", "b93"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
