@@ -433,6 +433,13 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "Avenue Louise 231, 1050 Bruxelles",
         ),
         ("ship to 42 marlowe rd, reading rg1 4ab please", "LOCATION", "42 marlowe rd"),
+        # round 36: a name field in capitals, a Dutch transfer's payee, a handle asked about, a
+        # Polish grandmother and a surname-only name after a grandfather in entity ids
+        ("Name of the account holder: ROSALIND M OYELARAN", "PERSON", "ROSALIND M OYELARAN"),
+        ("Betaling aan de verhuurder t.n.v. J. van Dijk graag vandaag", "PERSON", "J. van Dijk"),
+        ("who is 'marta.k' in the Grafana audit log?", "PERSON", "marta.k"),
+        ("light.babcia_halina stays on all night", "PERSON", "halina"),
+        ("sensor.opa_dekker_temperature shows 14 degrees", "PERSON", "dekker"),
         # ids after their name, also as a compound or a sentence later
         ("Mi número de pasaporte es PAB123456", "ID_NUMBER", "PAB123456"),
         ("La mia patente è U1A23B456C, scade nel 2030", "ID_NUMBER", "U1A23B456C"),
@@ -644,6 +651,9 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "PROPFIND /remote.php/dav/files/family/Photos/ HTTP/1.1 207",
         # round 35: a railcard for students
         "Can I buy a Student Railcard online?",
+        # round 36: devices named in title case after "name ...:"; a therapist's job advert
+        "best way to name devices: 'Living Room Lamp', 'Kitchen Ceiling' or room.device style?",
+        "Wie formuliere ich eine Stellenanzeige für eine Psychotherapeutin (m/w/d)?",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:

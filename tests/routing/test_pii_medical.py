@@ -117,6 +117,17 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("ma sœur a accouché hier soir, quel cadeau ?", "accouché"),
         ("the optician says my daughter has astigmatism", "astigmatism"),
         ("my son still wets the bed, is bedwetting at 7 normal for him?", "bedwetting"),
+        # round 36: mental health, German plurals of a lexicon noun, Raynaud's, a cast, an
+        # appendix out, EMDR
+        (
+            "my flatmate says her seasonal affective disorder is worse in November",
+            "seasonal affective disorder",
+        ),
+        ("ich habe seit Wochen Schlafstörungen, was hilft?", "Schlafstörungen"),
+        ("my sister's Raynaud's is bad in winter, heated gloves?", "Raynaud's"),
+        ("mein Sohn hat einen Gipsarm, wie duscht er?", "Gipsarm"),
+        ("I had my appendix out last week, can I lift boxes?", "had my appendix out"),
+        ("my therapist suggested EMDR for me, is it legit?", "EMDR"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:

@@ -225,10 +225,18 @@ def _clinical(word: str) -> bool:
 
 
 def _plural(word: str, words: frozenset[str]) -> bool:
-    """An English plural of a one-word term ("my son's inhalers", "her crutches"; round 24)."""
+    """An English plural of a one-word term ("my son's inhalers", "her crutches"; round 24), and
+    a German one of a noun in -ung, -heit, -keit, -ion or -e ("Schlafstörungen",
+    "Entzündungen", "Blutungen"; round 36)."""
     return len(word) > 5 and (
-        (word.endswith("s") and word[:-1] in words) or (word.endswith("es") and word[:-2] in words)
+        (word.endswith("s") and word[:-1] in words)
+        or (word.endswith("es") and word[:-2] in words)
+        or (word.endswith("en") and word[:-2].endswith(_GERMAN_EN) and word[:-2] in words)
+        or (word.endswith("en") and word[:-1] in words and word[:-1].endswith("e"))
     )
+
+
+_GERMAN_EN = ("ung", "heit", "keit", "ion")
 
 
 # Terms that are also a thing's name after a determiner (round 21): French "enceinte" is

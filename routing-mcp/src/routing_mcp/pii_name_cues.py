@@ -715,11 +715,16 @@ FAMILY = re.compile(
 )
 # A card's holder, as the card prints it (round 35): "card holder DAVID N OKORO", "name on card
 # HOLLIS J MERRIWEATHER", "Karteninhaber: Jürgen Maier".
+# (round 36: also a name field in capitals, "Name of the deceased ...: ABIGAIL ROSE STANNARD",
+# and a Dutch or German transfer's payee, "t.n.v. D. de Groot", "z. Hd. Frau Ilse Brandt")
 CARDHOLDER = re.compile(
     r"\b(?i:card ?holder(?:['’]s name)?|name on (?:the )?card|karteninhaber(?:in)?|"
     r"titulaire(?: de la carte)?|nom sur la carte|titular(?: de la tarjeta)?|intestatario|"
-    r"kaarthouder)\s*(?i:name\s*)?[:=-]?\s*['\"]?"
-    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-Z](?:\.|\b)|[A-ZÀ-Ý][\w'’-]+)){1,3})"
+    r"kaarthouder|t\.\s?n\.\s?v\.|z\.\s?hd\.|ten name van|"
+    r"(?:full )?name(?: of the \w+)?(?= [^\n:]{0,40}:)[^\n:]{0,40}(?=:))"
+    r"\s*(?i:name\s*)?[:=-]?\s*['\"]?"
+    r"(?P<name>(?:[A-Z]\.|[A-ZÀ-Ý][\w'’-]+)"
+    r"(?:\s+(?:[A-Z](?:\.|\b)|[A-ZÀ-Ý][\w'’-]+|(?:de|van|der|den|von|du|di|da)(?=\s+[A-Z]))){1,3})"
 )
 # German's genitive of a given name before what is theirs, written without an apostrophe
 # (round 34): "Wiebkes Heimatstadt", "Annas Geburtstag".

@@ -110,6 +110,9 @@ LOGIN = re.compile(
     r"identifiant(?=\s*:?\s*['\"‘“«])|"
     # round 31: a guest's or a machine operator's id ("guest: ABRAMS_J", "operator ID: ...")
     r"guest(?=\s*:)|gast(?=\s*:)|operator(?:\s+id)?(?=\s*:)|"
+    # round 36: someone asked about by their handle in quotes ("who is 'sanjay.r' in my
+    # logbook", "qui est 'p.lambert'", "wer ist 'jkern'")
+    r"(?:who(?:['’]s| is)|qui est|wer ist|quién es|chi è|wie is)(?=\s+['\"‘“«])|"
     # round 35: a shop log's customer ("cust=t.brandt", "customer: jkowalski")
     r"cust(?:omer)?(?:[ _]?(?:name|id))?(?=\s*[:=])|kunde(?=\s*[:=])|"
     # round 28: an MQTT broker's client ("Client zigbee2mqtt_mikael disconnected")
@@ -217,7 +220,9 @@ _KIN = word_set(
     "grandad granddad grandfather grandmother gramps grampa grandpapa grandmama omi opi papy "
     "mamy papie abuelita abuelito nonnina opoe "
     "brother sister son daughter wife husband bruder schwester sohn tochter frere soeur fils "
-    "fille hermano hermana hijo hija fratello sorella figlio figlia broer zus zoon dochter"
+    "fille hermano hermana hijo hija fratello sorella figlio figlia broer zus zoon dochter "
+    # round 35: Polish grandparents, aunts and uncles ("dziadek_stanislaw")
+    "dziadek babcia babci dziadka ciocia wujek"
 )
 _ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta")
 # A title before a surname in an id: "mrs_abara_driveway", "frau-schulze-briefkasten" (round 26)
@@ -232,7 +237,14 @@ def _owner_after(lex: Lexicon, before: str, part: str) -> bool:
     if not part.isalpha() or len(part) < 3:
         return False
     return (
-        (before in _KIN and lex.is_given(_token(part)))
+        # (round 36: or a name the lists hold only as a surname, "opa_kees", but no word)
+        (
+            before in _KIN
+            and (
+                lex.is_given(_token(part))
+                or (lex.is_surname(_token(part)) and not lex.is_plain_word(_token(part)))
+            )
+        )
         or (before in _TITLES and len(part) > 3 and not lex.is_plain_word(_token(part)))
         or (before in _FAMILY and not lex.is_plain_word(_token(part)))
         or (before.endswith(_ROOMS) and _clear_given(lex, part))

@@ -947,6 +947,8 @@ class NameFinder(Lexicon):
             ):
                 out.append(NameHit(start, end, LIKELY))
         for m in cues.CARDHOLDER.finditer(text):
+            if m.group()[:4].lower() in ("name", "full") and not m.group("name").isupper():
+                continue  # a name field's capitals only ("...: ABIGAIL ROSE STANNARD")
             words = m.group("name").split()
             named = [Token(w, 0, 0) for w in words if len(w.rstrip(".")) > 1]
             if any(self.is_given(t) or self.is_surname(t) for t in named) and not any(
