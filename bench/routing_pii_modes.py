@@ -137,6 +137,11 @@ BEFORE_TUNING = {
     "blind87": "0d26daa",
     "blind88": "0d26daa",
     "blind89": "0d26daa",
+    # measured once per mode on the thirty-fifth round's detector and models (session 18)
+    "blind90": "a302598",
+    "blind91": "a302598",
+    "blind92": "a302598",
+    "blind93": "a302598",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
