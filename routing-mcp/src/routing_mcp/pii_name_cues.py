@@ -713,11 +713,12 @@ FAMILY = re.compile(
     r"\b(?:[Tt]he|[Bb]ei|[Ll]es) (?P<name>[A-Z][a-z\u00e0-\u00ff]+?(?P<plural>es|s|))\b"
     r"(?![ -][A-Z])"
 )
-# A card's holder, as the card prints it (round 35): "card holder DAVID N OKORO", "name on card
-# HOLLIS J MERRIWEATHER", "Karteninhaber: Jürgen Maier".
+# A field that names a person, and the name after it: a card's holder as the card prints it
+# (round 35: "card holder DAVID N OKORO", "name on card HOLLIS J MERRIWEATHER", "Karteninhaber:
+# Jürgen Maier").
 # (round 36: also a name field in capitals, "Name of the deceased ...: ABIGAIL ROSE STANNARD",
 # and a Dutch or German transfer's payee, "t.n.v. D. de Groot", "z. Hd. Frau Ilse Brandt")
-CARDHOLDER = re.compile(
+NAME_FIELD = re.compile(
     r"\b(?i:card ?holder(?:['’]s name)?|name on (?:the )?card|karteninhaber(?:in)?|"
     r"titulaire(?: de la carte)?|nom sur la carte|titular(?: de la tarjeta)?|intestatario|"
     r"kaarthouder|t\.\s?n\.\s?v\.|z\.\s?hd\.|ten name van|"

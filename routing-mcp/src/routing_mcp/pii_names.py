@@ -946,7 +946,7 @@ class NameFinder(Lexicon):
                 and not any(h.start < end and start < h.end for h in hits)
             ):
                 out.append(NameHit(start, end, LIKELY))
-        for m in cues.CARDHOLDER.finditer(text):
+        for m in cues.NAME_FIELD.finditer(text):
             if m.group()[:4].lower() in ("name", "full") and not m.group("name").isupper():
                 continue  # a name field's capitals only ("...: ABIGAIL ROSE STANNARD")
             words = m.group("name").split()
