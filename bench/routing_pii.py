@@ -58,8 +58,10 @@ then tuned on in the thirty-fourth and trained on; the brief the writers of blin
 given: BRIEF.md), ``blind86`` to ``blind89`` (session 18, likewise, measured once per mode on the
 thirty-fourth round's detector and models retrained on blind82-85, then tuned on in the
 thirty-fifth and trained on), ``blind90`` to ``blind93`` (session 18, likewise, measured once per
-mode on the thirty-fifth round's detector and models retrained on blind86-89; neither tuned nor
-trained on) and
+mode on the thirty-fifth round's detector and models retrained on blind86-89, then tuned on in
+the thirty-sixth and trained on), ``blind94`` to ``blind97`` (session 18, likewise, measured once
+per mode on the thirty-sixth round's detector and models retrained on blind90-93; neither tuned
+nor trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -125,6 +125,10 @@ Split = Literal[
     "blind91",
     "blind92",
     "blind93",
+    "blind94",
+    "blind95",
+    "blind96",
+    "blind97",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

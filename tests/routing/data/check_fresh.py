@@ -114,6 +114,10 @@ CORPORA = [
     (HERE / "pii_personal_blind91.jsonl", HERE / "pii_clean_blind91.jsonl", "b91"),
     (HERE / "pii_personal_blind92.jsonl", HERE / "pii_clean_blind92.jsonl", "b92"),
     (HERE / "pii_personal_blind93.jsonl", HERE / "pii_clean_blind93.jsonl", "b93"),
+    (HERE / "pii_personal_blind94.jsonl", HERE / "pii_clean_blind94.jsonl", "b94"),
+    (HERE / "pii_personal_blind95.jsonl", HERE / "pii_clean_blind95.jsonl", "b95"),
+    (HERE / "pii_personal_blind96.jsonl", HERE / "pii_clean_blind96.jsonl", "b96"),
+    (HERE / "pii_personal_blind97.jsonl", HERE / "pii_clean_blind97.jsonl", "b97"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
