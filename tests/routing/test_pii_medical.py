@@ -128,6 +128,15 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("mein Sohn hat einen Gipsarm, wie duscht er?", "Gipsarm"),
         ("I had my appendix out last week, can I lift boxes?", "had my appendix out"),
         ("my therapist suggested EMDR for me, is it legit?", "EMDR"),
+        # round 37: the writer's own right before a term, whatever animal the sentence names;
+        # acronyms of conditions; dialysis with its prefix; reflux; colour blindness; Spanish
+        # "me lo recetaron"
+        ("i have ibs and the dog's walks at 6am make it worse", "ibs"),
+        ("I've got POTS, is a standing desk a bad idea?", "POTS"),
+        ("meal ideas for my grandad on haemodialysis", "haemodialysis"),
+        ("le daltonisme de ma fille la gêne pour les cartes", "daltonisme"),
+        ("j'ai un reflux depuis des mois, quel oreiller ?", "reflux"),
+        ("Me lo recetaron para la ansiedad, ¿puedo tomar café?", "ansiedad"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:
@@ -152,6 +161,10 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "Is hip dysplasia in large dog breeds hereditary?",
         "my nostalgia for 90s games is real, suggest a retro playlist",
         "my mare has laminitis again, which hay is safest?",
+        # round 37: the new acronyms and reflux asked about
+        "What is POTS and what causes it?",
+        "Can dogs get IBS from a change of food?",
+        "is acid reflux common after big meals?",
         "What does a PSA test measure and when is it recommended?",
         "Explain why vertigo happens after a long boat trip",
         "Quali sono i sintomi tipici dell'asma negli adulti?",

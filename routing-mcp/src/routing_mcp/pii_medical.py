@@ -40,7 +40,10 @@ _PERSON_CUE = regex.compile(
     # German without "ich" at a sentence's start: "Bin Diabetiker Typ 2", "Habe seit Jahren ..."
     r"(?-i:(?:^|(?<=[.!?\n]\s{0,2}))(?:Bin|Habe|Hab|Nehme)\s)|\bbin\s+\d|"
     # first-person verbs of Spanish, Italian, French and Dutch without the pronoun
-    r"\b(?:estoy|estaba|me\s+han|me\s+dieron|me\s+recetaron|prendo|soffro|mi\s+hanno|"
+    r"\b(?:estoy|estaba|me\s+han|me\s+dieron|me\s+(?:l[oa]s?\s+)?recetaron|prendo|soffro|"
+    r"mi\s+hanno|"
+    # round 37: the English question "am I ...", and "im" for "I'm" before an English word
+    r"am\s+i|(?-i:im\s+(?:a|an|on|so|still|really|allergic|pregnant))|"
     r"me\s+ha\s+(?:recetado|diagnosticado|operado|dicho)|llevo|tengo|"
     r"sono\s+(?:in\s+cura|incinta|stat[oa]|malat[oa]|allergic[oa]|diabetic[oa]|celiac[oa])|"
     r"j['’]ai|je\s+suis|je\s+prends|ik\s+ben|ik\s+heb|ik\s+neem)\b|"
@@ -419,6 +422,14 @@ _HUMAN = regex.compile(
 )
 
 
+# The writer's own, right before a term ("I have MS", "i've got shingles", "my IBS", "j'ai un
+# reflux"): no animal in the sentence makes it a pet's (round 37).
+_OWN_RIGHT_BEFORE = regex.compile(
+    r"(?i)(?:\bi\s+(?:have|had|got)|\bi['’]ve\s+(?:got|had)|\bmy|\bj['’]ai|\bich\s+hab(?:e)?|"
+    r"\bik\s+heb|\btengo)\s+(?:(?:a|an|un|une|ein|eine|einen|een|una?)\s+)?(?:\w+\s+)?\Z"
+)
+
+
 def _animal(window: str) -> bool:
     return _ANIMAL.search(window) is not None and _HUMAN.search(window) is None
 
@@ -460,10 +471,12 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
             j < len(starts) and starts[j] < end + _WINDOW_AFTER
         )
         window = "" if near_name else _window(text, start, end)  # built once, read twice
-        if not near_name and _animal(window):
-            continue
+        own = _OWN_RIGHT_BEFORE.search(text, max(0, start - 30), start) is not None
+        if not near_name and not own and _animal(window):
+            continue  # a pet's (but "i have ibs and the new puppy ...": the writer's; round 37)
         if (
             near_name
+            or own
             or _PERSON_CUE.search(window)
             or _SELF_BEFORE.search(text[max(0, start - 40) : start])
         ):
