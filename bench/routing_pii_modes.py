@@ -142,6 +142,11 @@ BEFORE_TUNING = {
     "blind91": "a302598",
     "blind92": "a302598",
     "blind93": "a302598",
+    # measured once per mode on the thirty-sixth round's detector and models (session 18)
+    "blind94": "acc9933",
+    "blind95": "acc9933",
+    "blind96": "acc9933",
+    "blind97": "acc9933",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
