@@ -60,8 +60,10 @@ thirty-fourth round's detector and models retrained on blind82-85, then tuned on
 thirty-fifth and trained on), ``blind90`` to ``blind93`` (session 18, likewise, measured once per
 mode on the thirty-fifth round's detector and models retrained on blind86-89, then tuned on in
 the thirty-sixth and trained on), ``blind94`` to ``blind97`` (session 18, likewise, measured once
-per mode on the thirty-sixth round's detector and models retrained on blind90-93; neither tuned
-nor trained on) and
+per mode on the thirty-sixth round's detector and models retrained on blind90-93, then tuned on
+in the thirty-seventh and trained on), ``blind98`` to ``blind101`` (session 18, likewise,
+measured once per mode on the thirty-seventh round's detector and models retrained on
+blind94-97; neither tuned nor trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

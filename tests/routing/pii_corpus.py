@@ -129,6 +129,10 @@ Split = Literal[
     "blind95",
     "blind96",
     "blind97",
+    "blind98",
+    "blind99",
+    "blind100",
+    "blind101",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -118,6 +118,10 @@ CORPORA = [
     (HERE / "pii_personal_blind95.jsonl", HERE / "pii_clean_blind95.jsonl", "b95"),
     (HERE / "pii_personal_blind96.jsonl", HERE / "pii_clean_blind96.jsonl", "b96"),
     (HERE / "pii_personal_blind97.jsonl", HERE / "pii_clean_blind97.jsonl", "b97"),
+    (HERE / "pii_personal_blind98.jsonl", HERE / "pii_clean_blind98.jsonl", "b98"),
+    (HERE / "pii_personal_blind99.jsonl", HERE / "pii_clean_blind99.jsonl", "b99"),
+    (HERE / "pii_personal_blind100.jsonl", HERE / "pii_clean_blind100.jsonl", "b100"),
+    (HERE / "pii_personal_blind101.jsonl", HERE / "pii_clean_blind101.jsonl", "b101"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
