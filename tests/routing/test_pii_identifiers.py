@@ -440,6 +440,17 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("who is 'marta.k' in the Grafana audit log?", "PERSON", "marta.k"),
         ("light.babcia_halina stays on all night", "PERSON", "halina"),
         ("sensor.opa_dekker_temperature shows 14 degrees", "PERSON", "dekker"),
+        # round 38: sshd's account whatever the name, a German failed log-in, the health
+        # insurance's number in one word, a Proxmox VM named after its user, "tenant is ..."
+        ("Accepted publickey for jwhite from 10.0.0.9 port 51234 ssh2", "PERSON", "jwhite"),
+        ("Anmeldung fehlgeschlagen: m.hartwig von 10.0.0.4", "PERSON", "m.hartwig"),
+        (
+            "Meine Krankenversicherungsnummer ist L294017386, wohin damit?",
+            "ID_NUMBER",
+            "L294017386",
+        ),
+        ("proxmox: vm-201-florentina-win won't boot after the update", "PERSON", "florentina"),
+        ("section 8 notice help: tenant is Obinna, arrears two months", "PERSON", "Obinna"),
         # ids after their name, also as a compound or a sentence later
         ("Mi número de pasaporte es PAB123456", "ID_NUMBER", "PAB123456"),
         ("La mia patente è U1A23B456C, scade nel 2030", "ID_NUMBER", "U1A23B456C"),
@@ -651,6 +662,9 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "PROPFIND /remote.php/dav/files/family/Photos/ HTTP/1.1 207",
         # round 35: a railcard for students
         "Can I buy a Student Railcard online?",
+        # round 38: sshd's system accounts and its "invalid user"
+        "journalctl shows 'Accepted publickey for admin from 10.0.0.15 port 51822'",
+        "auth.log: 'Failed password for invalid user admin from 203.0.113.54 port 51122 ssh2'",
         # round 36: devices named in title case after "name ...:"; a therapist's job advert
         "best way to name devices: 'Living Room Lamp', 'Kitchen Ceiling' or room.device style?",
         "Wie formuliere ich eine Stellenanzeige für eine Psychotherapeutin (m/w/d)?",

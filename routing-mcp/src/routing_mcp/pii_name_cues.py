@@ -165,7 +165,9 @@ RELATION = re.compile(
 # Sohn heißt Ben", "ma fille s'appelle Inès".
 _RELATION_WORDS = RELATION.pattern[: RELATION.pattern.index(r"(?:\s+of\s+(?:mine|ours))")]
 RELATION_IS = re.compile(
-    r"\b(?:my|our|his|her|their|mein\w*|unser\w*|ma|mon|mes|notre|mi|mis|mio|mia|mijn|onze)\s+"
+    # (round 38: also a clause's start or "the": "tenant is Obi", "the nanny was Guadalupe")
+    r"(?:\b(?:my|our|his|her|their|mein\w*|unser\w*|ma|mon|mes|notre|mi|mis|mio|mia|mijn|onze|"
+    r"the)\s+|(?:^|[.!?;:,]\s+|\n))"
     # (round 34: a group's admin or organiser, two words before: "Our street WhatsApp admin is")
     rf"(?:\w+\s+){{0,2}}(?:{_RELATION_WORDS}|admin|moderator|organi[sz]er)\s+"
     r"(?:is|was|hei(?:ß|ss)t|hieß|s['’]appel+e|se llama|si chiama|heet)\s*$",

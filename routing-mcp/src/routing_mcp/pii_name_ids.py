@@ -52,7 +52,9 @@ DEVICE_WORDS = word_set(
     "ps3 wii kindle tolino ereader printer drucker imprimante stampante impresora "
     # round 29: a VM named after its user and its system ("karim-win11"); round 32: a
     # Raspberry Pi or a mini PC named after its user ("ashwini-pi")
-    "win win10 win11 windows pi rpi raspi raspberrypi nuc"
+    "win win10 win11 windows pi rpi raspi raspberrypi nuc "
+    # round 38: a Proxmox VM or container named after its user ("vm-105-mariam-windows")
+    "vm ct lxc"
 )
 # Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz"; and between a
 # thing and whom it is for: "alerts-for-hamish", "oculus-quest-of-theo".
@@ -84,6 +86,8 @@ _DATA_FOLDERS = (
 LOGIN = re.compile(
     # (round 25: an application's failed log-in, "Login failed: colette (Remote IP: ...)")
     r"(?:\b(?:publickey|password|invalid user|login failed|failed login(?: for)?|"
+    # round 38: a German failed log-in ("Anmeldung fehlgeschlagen: k.oezdemir")
+    r"anmeldung fehlgeschlagen(?: für)?|"
     r"authentication failed for|user(?:name)?s?|login|log-in|account|uid|"
     r"benutzer(?:name)?|nutzer|konto|utilisateur|compte|usuario|cuenta|utente|gebruiker(?:snaam)?|"
     # round 29: the feminine forms ("Jellyfin-Nutzerin 'noemi'"), an MQTT client's id after its
@@ -130,7 +134,8 @@ LOGIN = re.compile(
     # (the whole account name: not the start of an e-mail address, a finding of its own; a
     # realm after it is no domain: Proxmox's "mkoch@pve", Kerberos' "jdoe@CORP")
     # (not the next field's word: "Owner is user fkowalczyk"; round 30)
-    r"(?P<name>(?!(?:user(?:name)?|account|login|owner|uid)\b)[a-z][a-z0-9._-]{2,31})"
+    r"(?P<name>(?!(?:user(?:name)?|account|login|owner|uid|benutzer|utilisateur|usuario|utente|"
+    r"gebruiker)\b)[a-z][a-z0-9._-]{2,31})"
     r"(?![\w-]|@[\w-]*\.\w|\.\w)",
     re.IGNORECASE,
 )
@@ -441,7 +446,8 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
         elif _DATA_FOLDER_BEFORE.search(text, 0, m.start("name")):
             own = name.isalpha() and _clear_given(lex, name)  # "/srv/daten/marlies"
         else:
-            own = False
+            # sshd's account, whatever the name (round 38: "Accepted publickey for fmartin")
+            own = _SURE_LOGIN.match(m.group()) is not None and _own_account(name.replace(".", ""))
         if own or login_name(lex, name):
             yield m.start("name"), m.start("name") + len(name)
 
@@ -468,6 +474,10 @@ _DAV_USER = re.compile(
 _QUERY_USER = re.compile(
     r"[?&](?:u|uid|user|username|login)=(?P<name>[a-z][\w.-]{1,31})(?=[&#\s\"'>]|$)", re.I
 )
+
+
+# The log-in field that only ever names an account: sshd's "Accepted publickey for <user>".
+_SURE_LOGIN = re.compile(r"publickey\s+for\s+", re.IGNORECASE)
 
 
 def _own_account(name: str) -> bool:

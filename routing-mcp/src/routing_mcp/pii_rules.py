@@ -479,6 +479,8 @@ ID_NAMES = (
     r"rentenversicherungs(?:nummer)?|rv-nummer|sv-nummer|krankenversichertennummer|kvnr|"
     # round 29: the health insurer's number as people call it ("meine Krankenkassennummer")
     r"krankenkassen-?(?:nummer|nr)|versicherungsnummer|"
+    # round 38: the health insurance's number in one word ("Krankenversicherungsnummer")
+    r"krankenversicherungsnummer|"
     # round 32: the German ID card as people call it ("mein perso"), a health plan's member id
     r"perso|(?:health plan|health insurance|insurance|medicaid|medicare)\s+member\s+(?:id|number)|"
     # round 30: a residence permit's number ("the UK BRP number", "Aufenthaltstitel")
