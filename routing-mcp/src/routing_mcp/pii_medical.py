@@ -471,7 +471,10 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
             j < len(starts) and starts[j] < end + _WINDOW_AFTER
         )
         window = "" if near_name else _window(text, start, end)  # built once, read twice
-        own = _OWN_RIGHT_BEFORE.search(text, max(0, start - 30), start) is not None
+        # (read only where no name is near: a name makes the term someone's already)
+        own = (
+            not near_name and _OWN_RIGHT_BEFORE.search(text, max(0, start - 30), start) is not None
+        )
         if not near_name and not own and _animal(window):
             continue  # a pet's (but "i have ibs and the new puppy ...": the writer's; round 37)
         if (

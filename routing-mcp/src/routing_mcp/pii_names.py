@@ -157,6 +157,11 @@ def _subject(text: str, t: Token) -> bool:
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[a-z]\.\s?$")
 
 
+def _overlaps(hits: list[NameHit], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps a name found already."""
+    return any(h.start < end and start < h.end for h in hits)
+
+
 class NameFinder(Lexicon):
     """The rules (module doc) over a :class:`Lexicon`."""
 
@@ -925,14 +930,17 @@ class NameFinder(Lexicon):
 
     def _families(self, text: str, hits: list[NameHit]) -> list[NameHit]:
         """A family by its surname in the plural: "the Nakamuras", "the Okafors" (the singular a
-        known surname, no ordinary word: not "the Browns", "the Smiths")."""
+        known surname, no ordinary word: not "the Browns", "the Smiths"), "bei Müllers", "les
+        Lemaire", "the Nakamura family reunion"; and names by the field or the form they stand
+        in: a card's holder or a transfer's payee, a German genitive ("Wiebkes Heimatstadt").
+        None where a name was found already."""
         out = []
         for m in cues.FAMILY.finditer(text):
             start, end = m.start("name"), m.end("name")
             stem = m.group("name")
             french = text[m.start() : m.start() + 3].lower() == "les"
             if french == bool(m.group("plural")):
-                continue  # a plural after "the", "bei", "mit"; the name as it is after "les"
+                continue  # a plural after "the" and "bei"; the name as it is after "les"
             singular = Token(stem[: len(stem) - len(m.group("plural"))], start, end)
             plural = Token(stem, start, end)
             if (
@@ -943,7 +951,7 @@ class NameFinder(Lexicon):
                 and _key(stem) not in self.tech  # "the Barclays number": a bank (round 24)
                 and not self.is_word(singular)
                 and not self.is_given(singular)
-                and not any(h.start < end and start < h.end for h in hits)
+                and not _overlaps(hits, start, end)
             ):
                 out.append(NameHit(start, end, LIKELY))
         for m in cues.NAME_FIELD.finditer(text):
@@ -951,14 +959,14 @@ class NameFinder(Lexicon):
                 continue  # a name field's capitals only ("...: ABIGAIL ROSE STANNARD")
             words = m.group("name").split()
             named = [Token(w, 0, 0) for w in words if len(w.rstrip(".")) > 1]
-            if any(self.is_given(t) or self.is_surname(t) for t in named) and not any(
-                h.start < m.end("name") and m.start("name") < h.end for h in hits
+            if any(self.is_given(t) or self.is_surname(t) for t in named) and not _overlaps(
+                hits, m.start("name"), m.end("name")
             ):
                 out.append(NameHit(m.start("name"), m.end("name"), LIKELY))
         for m in cues.GERMAN_GENITIVE.finditer(text):
             t = Token(m.group("name"), m.start("name"), m.end("name"))
             owner = Token(m.group()[:-1], m.start(), m.end() - 1)
-            after = Token(text[m.end() : m.end() + 40].split(" ", 1)[0], m.end(), m.end())
+            after = text[m.end() : m.end() + 40].split(" ", 1)[0]
             if (
                 self.is_given(t)
                 and not self.is_word(t)
@@ -966,8 +974,8 @@ class NameFinder(Lexicon):
                 and not self.is_given(owner)
                 and not self.is_word(owner)
                 and not self.is_surname(owner)
-                and not self.names.__contains__(_key(after.text))
-                and not any(h.start < owner.end and t.start < h.end for h in hits)
+                and _key(after) not in self.names
+                and not _overlaps(hits, t.start, owner.end)
             ):
                 out.append(NameHit(t.start, t.end, LIKELY))  # the name, not its "s"
         for m in cues.FAMILY_OF.finditer(text):  # "the Nakamura family reunion" (round 33)
@@ -977,7 +985,7 @@ class NameFinder(Lexicon):
                 and not self.is_word(t)
                 and not self.is_given(t)
                 and _key(t.text) not in self.tech
-                and not any(h.start < t.end and t.start < h.end for h in hits)
+                and not _overlaps(hits, t.start, t.end)
             ):
                 out.append(NameHit(t.start, t.end, LIKELY))
         return out
