@@ -147,6 +147,11 @@ BEFORE_TUNING = {
     "blind95": "acc9933",
     "blind96": "acc9933",
     "blind97": "acc9933",
+    # measured once per mode on the thirty-seventh round's detector and models (session 18)
+    "blind98": "cc2d6ec",
+    "blind99": "cc2d6ec",
+    "blind100": "cc2d6ec",
+    "blind101": "cc2d6ec",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
