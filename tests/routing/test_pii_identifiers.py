@@ -440,6 +440,9 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("who is 'marta.k' in the Grafana audit log?", "PERSON", "marta.k"),
         ("light.babcia_halina stays on all night", "PERSON", "halina"),
         ("sensor.opa_dekker_temperature shows 14 degrees", "PERSON", "dekker"),
+        # session 19: the card's holder in title case, not only in capitals
+        ("name on card Rose Achterberg, exp 04/29", "PERSON", "Rose Achterberg"),
+        ("the name on the card is Amber Thistlewood", "PERSON", "Amber Thistlewood"),
         # round 38: sshd's account whatever the name, a German failed log-in, the health
         # insurance's number in one word, a Proxmox VM named after its user, "tenant is ..."
         ("Accepted publickey for jwhite from 10.0.0.9 port 51234 ssh2", "PERSON", "jwhite"),

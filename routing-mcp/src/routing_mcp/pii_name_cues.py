@@ -720,12 +720,15 @@ FAMILY = re.compile(
 # Jürgen Maier").
 # (round 36: also a name field in capitals, "Name of the deceased ...: ABIGAIL ROSE STANNARD",
 # and a Dutch or German transfer's payee, "t.n.v. D. de Groot", "z. Hd. Frau Ilse Brandt")
+# (session 19: only the generic "name ...:" field, group "field", is read in capitals alone; a
+# card's holder is a name in any case, "name on card Priya Raman"; and after "is" or "reads",
+# "the name on the card is Amber Thistlewood")
 NAME_FIELD = re.compile(
     r"\b(?i:card ?holder(?:['’]s name)?|name on (?:the )?card|karteninhaber(?:in)?|"
     r"titulaire(?: de la carte)?|nom sur la carte|titular(?: de la tarjeta)?|intestatario|"
     r"kaarthouder|t\.\s?n\.\s?v\.|z\.\s?hd\.|ten name van|"
-    r"(?:full )?name(?: of the \w+)?(?= [^\n:]{0,40}:)[^\n:]{0,40}(?=:))"
-    r"\s*(?i:name\s*)?[:=-]?\s*['\"]?"
+    r"(?P<field>(?:full )?name(?: of the \w+)?(?= [^\n:]{0,40}:)[^\n:]{0,40}(?=:)))"
+    r"\s*(?i:name\s*)?[:=-]?\s*(?i:(?:is|reads|says|lautet|est)\s+)?['\"]?"
     r"(?P<name>(?:[A-Z]\.|[A-ZÀ-Ý][\w'’-]+)"
     r"(?:\s+(?:[A-Z](?:\.|\b)|[A-ZÀ-Ý][\w'’-]+|(?:de|van|der|den|von|du|di|da)(?=\s+[A-Z]))){1,3})"
 )

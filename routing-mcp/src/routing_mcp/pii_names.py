@@ -955,7 +955,7 @@ class NameFinder(Lexicon):
             ):
                 out.append(NameHit(start, end, LIKELY))
         for m in cues.NAME_FIELD.finditer(text):
-            if m.group()[:4].lower() in ("name", "full") and not m.group("name").isupper():
+            if m.group("field") and not m.group("name").isupper():
                 continue  # a name field's capitals only ("...: ABIGAIL ROSE STANNARD")
             words = m.group("name").split()
             named = [Token(w, 0, 0) for w in words if len(w.rstrip(".")) > 1]
