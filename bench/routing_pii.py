@@ -63,7 +63,9 @@ the thirty-sixth and trained on), ``blind94`` to ``blind97`` (session 18, likewi
 per mode on the thirty-sixth round's detector and models retrained on blind90-93, then tuned on
 in the thirty-seventh and trained on), ``blind98`` to ``blind101`` (session 18, likewise,
 measured once per mode on the thirty-seventh round's detector and models retrained on
-blind94-97, then tuned on in the thirty-eighth; not yet trained on) and
+blind94-97, then tuned on in the thirty-eighth and trained on), ``blind102`` to ``blind105``
+(session 19, likewise, measured once per mode on the thirty-eighth round's detector and models
+retrained on blind98-101; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

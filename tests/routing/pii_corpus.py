@@ -133,6 +133,10 @@ Split = Literal[
     "blind99",
     "blind100",
     "blind101",
+    "blind102",
+    "blind103",
+    "blind104",
+    "blind105",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -122,6 +122,10 @@ CORPORA = [
     (HERE / "pii_personal_blind99.jsonl", HERE / "pii_clean_blind99.jsonl", "b99"),
     (HERE / "pii_personal_blind100.jsonl", HERE / "pii_clean_blind100.jsonl", "b100"),
     (HERE / "pii_personal_blind101.jsonl", HERE / "pii_clean_blind101.jsonl", "b101"),
+    (HERE / "pii_personal_blind102.jsonl", HERE / "pii_clean_blind102.jsonl", "b102"),
+    (HERE / "pii_personal_blind103.jsonl", HERE / "pii_clean_blind103.jsonl", "b103"),
+    (HERE / "pii_personal_blind104.jsonl", HERE / "pii_clean_blind104.jsonl", "b104"),
+    (HERE / "pii_personal_blind105.jsonl", HERE / "pii_clean_blind105.jsonl", "b105"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
