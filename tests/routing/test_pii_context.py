@@ -223,6 +223,17 @@ def test_the_writers_own_address_or_id_is_never_dropped() -> None:
     assert_never_vetoed(texts, "LOCATION")
 
 
+def test_a_payments_other_party_in_quotes_is_never_dropped() -> None:
+    """Round 39 (session 19): a payer or payee in quotes, as a statement prints them, is someone
+    who paid or was paid; the model's confident "clean" (a query or a rule to write) does not
+    veto it."""
+    texts = [
+        "SQL to total by payee please; payees include 'Marta Kowalczyk' and the gym",
+        "Firefly rule for every payment from 'HALVORSEN INGRID' please",
+    ]
+    assert_never_vetoed(texts, "PERSON")
+
+
 def test_format_findings_are_never_dropped() -> None:
     text = "forward it to ops.lead@gmail.com and call +44 20 7946 0958"
     for mode in ("filter", "balanced", "strict"):

@@ -443,6 +443,19 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         # session 19: the card's holder in title case, not only in capitals
         ("name on card Rose Achterberg, exp 04/29", "PERSON", "Rose Achterberg"),
         ("the name on the card is Amber Thistlewood", "PERSON", "Amber Thistlewood"),
+        # session 19 (round 39): a user's account of a given name that is a word and an
+        # initial, a French user of an initial and a surname that is a given name, where a
+        # bank's app logged in from, an NHS number named right after it
+        ("Emby logs out the user 'summer_k' every night", "PERSON", "summer_k"),
+        ("partage le dossier avec l'utilisateur 'lmartin' seulement", "PERSON", "lmartin"),
+        (
+            "my brokerage app from 82.132.215.40 says new device, that's me on holiday",
+            "IP_ADDRESS",
+            "82.132.215.40",
+        ),
+        ("is 501 023 2138 a real NHS number? it's my son's", "UK_NHS", "501 023 2138"),
+        # a payment's other party in quotes, as a statement prints them
+        ("got a transfer from 'KOWALCZYK MARTA' with no reference", "PERSON", "KOWALCZYK MARTA"),
         # round 38: sshd's account whatever the name, a German failed log-in, the health
         # insurance's number in one word, a Proxmox VM named after its user, "tenant is ..."
         ("Accepted publickey for jwhite from 10.0.0.9 port 51234 ssh2", "PERSON", "jwhite"),
@@ -668,6 +681,14 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         # round 38: sshd's system accounts and its "invalid user"
         "journalctl shows 'Accepted publickey for admin from 10.0.0.15 port 51822'",
         "auth.log: 'Failed password for invalid user admin from 203.0.113.54 port 51122 ssh2'",
+        # round 39: a relation's nationality, two places of two words, a frequent German word
+        # after the Dutch greeting, a virus that is a given name, a program after a letter
+        "my tutor is French, she is great, how do I thank her in French?",
+        "Two weeks in Costa Rica or Sri Lanka for a honeymoon, which is better in May?",
+        "Beste Zeit für eine Radtour am Rhein, Mai oder September?",
+        "Is Zika still a risk in Brazil in March?",
+        "the service runs as user 'xserver' and can't open the display",
+        "payment to Scottish Power failed twice, why?",
         # round 36: devices named in title case after "name ...:"; a therapist's job advert
         "best way to name devices: 'Living Room Lamp', 'Kitchen Ceiling' or room.device style?",
         "Wie formuliere ich eine Stellenanzeige für eine Psychotherapeutin (m/w/d)?",

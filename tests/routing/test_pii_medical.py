@@ -137,6 +137,22 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("le daltonisme de ma fille la gêne pour les cartes", "daltonisme"),
         ("j'ai un reflux depuis des mois, quel oreiller ?", "reflux"),
         ("Me lo recetaron para la ansiedad, ¿puedo tomar café?", "ansiedad"),
+        # round 39 (session 19): hepatitis by its short name, a hole in the heart, the months
+        # after a birth ("im" and a number of months), early labour, a grandparent beside the
+        # dog, a birth's tear, freezing eggs
+        ("I've had hep B since I was a kid, can I give blood?", "hep B"),
+        ("my cardiologist found a PFO, should I stop diving?", "PFO"),
+        ("im 3 months postpartum, is it ok to start running", "postpartum"),
+        ("Meine Schwester liegt wegen vorzeitiger Wehen im Krankenhaus", "vorzeitiger Wehen"),
+        (
+            "Urlaub mit Hund und Opa, der einen Herzschrittmacher hat: was beachten?",
+            "Herzschrittmacher",
+        ),
+        ("after the birth I had a third-degree tear, when can I cycle?", "third-degree tear"),
+        (
+            "ma sœur hésite pour la congélation d'ovocytes, tu en penses quoi ?",
+            "congélation d'ovocytes",
+        ),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:
@@ -168,6 +184,13 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "What does a PSA test measure and when is it recommended?",
         "Explain why vertigo happens after a long boat trip",
         "Quali sono i sintomi tipici dell'asma negli adulti?",
+        # round 39: "like I'm five" asks, it is not the writer; an app named after a condition;
+        # German "im" and a month
+        "explain endometriosis like I'm five",
+        "Welche Schwangerschafts-App zeigt die Wochen gut an?",
+        "Was ist im 3. Monat der Schwangerschaft normal?",
+        # the French word for a boiler's flue terminal (and a suction cup)
+        "Problème de ventouse sur ma chaudière, elle se met en sécurité",
     ],
 )
 def test_general_health_questions_stay_clean(scanner: PiiScanner, prompt: str) -> None:

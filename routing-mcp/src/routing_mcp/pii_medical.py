@@ -44,6 +44,8 @@ _PERSON_CUE = regex.compile(
     r"mi\s+hanno|"
     # round 37: the English question "am I ...", and "im" for "I'm" before an English word
     r"am\s+i|(?-i:im\s+(?:a|an|on|so|still|really|allergic|pregnant))|"
+    # (session 19: "im 7 months post partum"; not German "im 7. Monat")
+    r"(?-i:im\s+\d{1,2}\s+(?:months?|weeks?|wks?|days?))|"
     r"me\s+ha\s+(?:recetado|diagnosticado|operado|dicho)|llevo|tengo|"
     r"sono\s+(?:in\s+cura|incinta|stat[oa]|malat[oa]|allergic[oa]|diabetic[oa]|celiac[oa])|"
     r"j['’]ai|je\s+suis|je\s+prends|ik\s+ben|ik\s+heb|ik\s+neem)\b|"
@@ -417,6 +419,9 @@ _HUMAN = regex.compile(
     r"him|hospital|surgery|father|mother|parents?|partner|kids?|child|children|baby|grandma|"
     r"grandpa|vater|mutter|kind|père|mère|enfant|padre|madre|niño|niña|papà|mamma|bambin[oa]|"
     r"vader|moeder|"
+    # (session 19: a grandparent or a toddler beside the dog, "mit Hund, Kleinkind und Oma")
+    r"granny|nan|nana|grandmother|grandfather|toddler|oma|opa|kleinkind|baby|mamie|papi|"
+    r"grand-mère|grand-père|abuela|abuelo|nonna|nonno|"
     r"ich|mein sohn|meine tochter|meine frau|mein mann|je|mon fils|ma fille|yo|mi hijo|mi hija|"
     r"io|mio figlio|mia figlia|ik|mijn zoon|mijn dochter)\b"
 )
@@ -452,13 +457,31 @@ def _eponym(text: str, start: int) -> bool:
     return only_a_given_name(m.group().strip())
 
 
+# "explain it like I'm five": a way of asking, not the writer (session 19).
+_LIKE_IM = regex.compile(
+    r"(?i)\b(?:like|as if|as though)\s+(?:i['’]?m|i\s+am|i\s+was)\s+(?:five|5|ten|twelve|"
+    r"a\s+(?:child|kid|toddler|beginner|\d{1,2}[- ]year[- ]old)|an?\s+(?:idiot|alien))\b"
+)
+
+
+def _compound_thing(term: str) -> bool:
+    """A compound whose head after the dash is a thing, not a fact: "Schwangerschafts-App",
+    "diabetes-app" (session 19)."""
+    _, dash, head = term.rpartition("-")
+    return bool(dash) and _NOT_A_FACT.fullmatch("-" + head) is not None
+
+
 def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Health terms said of someone: a person cue in the window, or a found name there."""
     ends = sorted(e for _, e in people)  # a name ending before a term, in its window
     starts = sorted(s for s, _ in people)  # or starting after it, in its window
     out = []
     for start, end in _joined(text, terms(text)):
-        if _NOT_A_FACT.match(text, end, min(len(text), end + 30)) or _topic(text, start):
+        if (
+            _NOT_A_FACT.match(text, end, min(len(text), end + 30))
+            or _topic(text, start)
+            or _compound_thing(text[start:end])
+        ):
             continue
         if _eponym(text, start):
             continue  # "Alois Alzheimer", "James Parkinson": the person a disease is named after
@@ -480,7 +503,7 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if (
             near_name
             or own
-            or _PERSON_CUE.search(window)
+            or _PERSON_CUE.search(_LIKE_IM.sub(" ", window))
             or _SELF_BEFORE.search(text[max(0, start - 40) : start])
         ):
             out.append(_widen(text, start, end))

@@ -173,6 +173,18 @@ RELATION_IS = re.compile(
     r"(?:is|was|hei(?:ß|ss)t|hieß|s['’]appel+e|se llama|si chiama|heet)\s*$",
     FLAGS,
 )
+# What a relation "is" that is no name: a nationality or a language ("My contractor is Dutch",
+# "my tutor is French"; session 19).
+NATIONALITIES = word_set(
+    "dutch french german english british irish scottish welsh american canadian australian "
+    "polish spanish italian portuguese brazilian mexican greek turkish russian ukrainian "
+    "romanian bulgarian hungarian czech slovak croatian serbian swiss austrian belgian danish "
+    "swedish norwegian finnish icelandic chinese japanese korean vietnamese thai indian "
+    "pakistani bangladeshi nigerian ghanaian kenyan ethiopian somali egyptian moroccan "
+    "algerian tunisian lebanese syrian iranian iraqi israeli filipino indonesian malaysian "
+    "jamaican colombian argentinian argentine chilean peruvian venezuelan cuban kiwi scandi "
+    "european african asian latino latina"
+)
 # Round 27: a group of people named after "are" ("Kids are Bongani and Lerato", "my kids are").
 PEOPLE_ARE = re.compile(
     r"\b(?:kids|children|sons|daughters|twins|grandkids|grandchildren|kinder|enfants|hijos|"
@@ -723,8 +735,19 @@ FAMILY = re.compile(
 # (session 19: only the generic "name ...:" field, group "field", is read in capitals alone; a
 # card's holder is a name in any case, "name on card Priya Raman"; and after "is" or "reads",
 # "the name on the card is Amber Thistlewood")
+# (session 19: also the other party of a payment, "a payment from 'WANG XIAOMEI'", "payees
+# include 'Eun-ji Cho'", "un virement de 'AKIN-OLUGBADE T.'")
+PAYMENT_PARTY = (
+    r"(?:payment|transfer|deposit|refund|money|direct debit|standing order) (?:from|to)|"
+    r"payees?(?: include| are| like)?|payer|remitter|beneficiary|"
+    r"(?:virement|paiement|remboursement) (?:de|d['’]|à)|bénéficiaire|"
+    r"(?:überweisung|zahlung|gutschrift|lastschrift) (?:von|an)|zahlungsempfänger|"
+    r"(?:pago|transferencia|bizum) (?:de|a)|(?:bonifico|pagamento) (?:da|a)|"
+    r"(?:betaling|overboeking|overschrijving) (?:van|aan)"
+)
 NAME_FIELD = re.compile(
-    r"\b(?i:card ?holder(?:['’]s name)?|name on (?:the )?card|karteninhaber(?:in)?|"
+    rf"\b(?i:(?:{PAYMENT_PARTY})\s*[:=-]?\s*(?=['\"])|"  # (quoted: not "payment to Scottish Power")
+    r"card ?holder(?:['’]s name)?|name on (?:the )?card|karteninhaber(?:in)?|"
     r"titulaire(?: de la carte)?|nom sur la carte|titular(?: de la tarjeta)?|intestatario|"
     r"kaarthouder|t\.\s?n\.\s?v\.|z\.\s?hd\.|ten name van|"
     r"(?P<field>(?:full )?name(?: of the \w+)?(?= [^\n:]{0,40}:)[^\n:]{0,40}(?=:)))"
@@ -732,6 +755,9 @@ NAME_FIELD = re.compile(
     r"(?P<name>(?:[A-Z]\.|[A-ZÀ-Ý][\w'’-]+)"
     r"(?:\s+(?:[A-Z](?:\.|\b)|[A-ZÀ-Ý][\w'’-]+|(?:de|van|der|den|von|du|di|da)(?=\s+[A-Z]))){1,3})"
 )
+# A payment's other party right before a name (the model's veto reads past it; session 19).
+# (quoted, as a statement's line is: not "a direct debit to John Lewis", a shop)
+PAYMENT_PARTY_BEFORE = re.compile(rf"\b(?i:{PAYMENT_PARTY})\s*[:=-]?\s*['\"‘“«]\s*$")
 # German's genitive of a given name before what is theirs, written without an apostrophe
 # (round 34): "Wiebkes Heimatstadt", "Annas Geburtstag".
 GERMAN_GENITIVE = re.compile(

@@ -396,6 +396,10 @@ def names_someone(lex: Lexicon, label: str) -> bool:
     )
 
 
+# Words that a letter before makes a program, not an initial and a surname: "xserver".
+_MACHINE_WORDS = word_set("server client host master node proxy router gateway stream worker agent")
+
+
 def login_name(lex: Lexicon, name: str) -> bool:
     """An account name made of a person's name: "heinz", "bilal_k", "kai.takahashi08",
     "gkrause" (an initial and a surname), "annam" (a given name and an initial)."""
@@ -405,7 +409,22 @@ def login_name(lex: Lexicon, name: str) -> bool:
     parts = [p for p in parts if p.isalpha()]
     if any(_clear_given(lex, p) or _clear_surname(lex, p) for p in parts):
         return True
+    if len(parts) == 2 and min(len(p) for p in parts) == 1:
+        # a given name that is also a word, and an initial: "ebony_w", "r.hope" (session 19)
+        given = max(parts, key=len)
+        return len(given) >= 3 and lex.is_given(_token(given))
     core = "".join(parts)
+    if (
+        len(parts) == 1
+        and len(core) >= 6
+        and not lex.is_plain_word(_token(core))
+        and lex.is_surname(_token(core[1:]))
+        and lex.is_given(_token(core[1:]))
+        and core[1:].lower() not in _MACHINE_WORDS
+    ):
+        # an initial and a surname that is also a given name: "dmartin" (session 19; in an
+        # account's place only; not "xserver", "pmaster": words the surname lists hold)
+        return True
     return (
         len(parts) == 1
         and len(core) >= 5

@@ -174,6 +174,8 @@ class NameFinder(Lexicon):
         while i < len(tokens):
             hit, used = self._at(text, tokens, i)
             used = max(used, 1)
+            if hit is not None and hit.score < LIKELY and self._two_word_place(text, hit):
+                hit = None  # "Sri Lanka", "Costa Rica" read without a cue (session 19)
             if hit is not None and not self._thing(text, tokens, i, i + used):
                 hits.append(hit)
                 spans.append((i, i + used))
@@ -527,7 +529,11 @@ class NameFinder(Lexicon):
             or cues.RELATION.search(before)
             or cues.INTRO.search(before)
             or (tail.endswith(",") and cues.PERSON_THEN_NAME.search(before))
-            or (tail.endswith(cues.RELATION_IS_VERBS) and cues.RELATION_IS.search(before))
+            or (
+                tail.endswith(cues.RELATION_IS_VERBS)
+                and _key(token.text) not in cues.NATIONALITIES  # "my contractor is Dutch"
+                and cues.RELATION_IS.search(before)
+            )
             or (tail.endswith(":") and cues.NAMES_LIST.search(before))
         ):
             return "strong"
@@ -577,6 +583,10 @@ class NameFinder(Lexicon):
                 break
             j += 1
         return j - i - 1
+
+    def _two_word_place(self, text: str, hit: NameHit) -> bool:
+        words = text[hit.start : hit.end].split()
+        return len(words) > 1 and " ".join(_key(w) for w in words) in self.places
 
     def _at(self, text: str, tokens: list[Token], i: int) -> tuple[NameHit | None, int]:
         t = tokens[i]
@@ -920,7 +930,8 @@ class NameFinder(Lexicon):
             cue == "strong"
             # "a recruiter named Tallulah", "his name's Crispin" (a thing named: cue "thing")
             and (
-                cues.GREETING.search(before)
+                # (not a frequent word after a greeting: "Beste Zeit für Kyoto"; session 19)
+                (cues.GREETING.search(before) and _key(t.text) not in self.common)
                 or cues.RELATION.search(before)
                 or cues.NAMING.search(before)
             )
@@ -959,10 +970,11 @@ class NameFinder(Lexicon):
                 continue  # a name field's capitals only ("...: ABIGAIL ROSE STANNARD")
             words = m.group("name").split()
             named = [Token(w, 0, 0) for w in words if len(w.rstrip(".")) > 1]
+            end = m.start("name") + len(m.group("name").rstrip("'’"))  # "'WANG XIAOMEI'"
             if any(self.is_given(t) or self.is_surname(t) for t in named) and not _overlaps(
-                hits, m.start("name"), m.end("name")
+                hits, m.start("name"), end
             ):
-                out.append(NameHit(m.start("name"), m.end("name"), LIKELY))
+                out.append(NameHit(m.start("name"), end, LIKELY))
         for m in cues.GERMAN_GENITIVE.finditer(text):
             t = Token(m.group("name"), m.start("name"), m.end("name"))
             owner = Token(m.group()[:-1], m.start(), m.end() - 1)

@@ -140,7 +140,10 @@ _VERSION_WORD = (  # singular and plural ("versions", "Versionen", "versiones", 
     r"\bdsm|\bversión|\bversiones|\bversione|\bversioni|\bbump(?:s|ed|ing)?)"
 )
 _VERSION_BEFORE = re.compile(
-    rf"{_VERSION_WORD}\s*:?\s*(?:(?:is|was|now|still|to|from)\s+)?(?:v\s*)?$", _I
+    rf"{_VERSION_WORD}\s*:?\s*(?:(?:is|was|now|still|to|from)\s+)?(?:v\s*)?$"
+    # (session 19: not an app and where it logged in from, "my banking app from 86.147.203.18")
+    r"(?<!\bapp from )(?<!\bapps from )(?<!\bapp to )",
+    _I,
 )
 _VERSION_IN_CLAUSE = re.compile(rf"{_VERSION_WORD}\b", _I)
 _ADDRESS_BEFORE = re.compile(
