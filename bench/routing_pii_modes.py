@@ -152,6 +152,11 @@ BEFORE_TUNING = {
     "blind99": "cc2d6ec",
     "blind100": "cc2d6ec",
     "blind101": "cc2d6ec",
+    # measured once per mode on the thirty-eighth round's detector and models (session 19)
+    "blind102": "57292e8",
+    "blind103": "57292e8",
+    "blind104": "57292e8",
+    "blind105": "57292e8",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
