@@ -65,7 +65,9 @@ in the thirty-seventh and trained on), ``blind98`` to ``blind101`` (session 18, 
 measured once per mode on the thirty-seventh round's detector and models retrained on
 blind94-97, then tuned on in the thirty-eighth and trained on), ``blind102`` to ``blind105``
 (session 19, likewise, measured once per mode on the thirty-eighth round's detector and models
-retrained on blind98-101; not yet tuned or trained on) and
+retrained on blind98-101, then tuned on in the thirty-ninth and trained on), ``blind106`` to
+``blind109`` (session 19, likewise, measured once per mode on the thirty-ninth round's detector
+and models retrained on blind102-105; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -137,6 +137,10 @@ Split = Literal[
     "blind103",
     "blind104",
     "blind105",
+    "blind106",
+    "blind107",
+    "blind108",
+    "blind109",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -126,6 +126,10 @@ CORPORA = [
     (HERE / "pii_personal_blind103.jsonl", HERE / "pii_clean_blind103.jsonl", "b103"),
     (HERE / "pii_personal_blind104.jsonl", HERE / "pii_clean_blind104.jsonl", "b104"),
     (HERE / "pii_personal_blind105.jsonl", HERE / "pii_clean_blind105.jsonl", "b105"),
+    (HERE / "pii_personal_blind106.jsonl", HERE / "pii_clean_blind106.jsonl", "b106"),
+    (HERE / "pii_personal_blind107.jsonl", HERE / "pii_clean_blind107.jsonl", "b107"),
+    (HERE / "pii_personal_blind108.jsonl", HERE / "pii_clean_blind108.jsonl", "b108"),
+    (HERE / "pii_personal_blind109.jsonl", HERE / "pii_clean_blind109.jsonl", "b109"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
