@@ -456,6 +456,9 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("is 501 023 2138 a real NHS number? it's my son's", "UK_NHS", "501 023 2138"),
         # a payment's other party in quotes, as a statement prints them
         ("got a transfer from 'KOWALCZYK MARTA' with no reference", "PERSON", "KOWALCZYK MARTA"),
+        # round 40: an account of an initial and a name the lists do not hold, Medicaid's id
+        ("Benutzer 'k.wojciechowska' kann sich nicht anmelden", "PERSON", "k.wojciechowska"),
+        ("my daughter's Medicaid ID is 73619204B, which form field?", "ID_NUMBER", "73619204B"),
         # round 38: sshd's account whatever the name, a German failed log-in, the health
         # insurance's number in one word, a Proxmox VM named after its user, "tenant is ..."
         ("Accepted publickey for jwhite from 10.0.0.9 port 51234 ssh2", "PERSON", "jwhite"),

@@ -153,6 +153,27 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "ma sœur hésite pour la congélation d'ovocytes, tu en penses quoi ?",
             "congélation d'ovocytes",
         ),
+        # round 40: histamine intolerance, thyroid cancer's iodine, ulcerative colitis in
+        # French, irritable bowel in Dutch, a broken long bone, early labour, top surgery,
+        # multiple sclerosis by its letters, "im" before an adjective, German "hab" in lower
+        # case at the start, a gallbladder's op as one German word
+        ("my daughter has histamine intolerance, what snacks are safe?", "histamine intolerance"),
+        (
+            "mum starts radioactive iodine next week, can she hug the grandkids?",
+            "radioactive iodine",
+        ),
+        ("mon père a une rectocolite hémorragique, quel régime ?", "rectocolite hémorragique"),
+        (
+            "mijn vriend heeft prikkelbare darm syndroom, wat kan hij eten?",
+            "prikkelbare darm syndroom",
+        ),
+        ("he's off the team with a broken tibia until May", "broken tibia"),
+        ("my sister went into premature labour last night", "premature labour"),
+        ("I'm saving up for top surgery next year", "top surgery"),
+        ("my uncle has MS and uses a wheelchair now", "MS"),
+        ("blood test came back and im anaemic again", "anaemic"),
+        ("hab histaminintoleranz, was kann ich frühstücken", "histaminintoleranz"),
+        ("Nach Papas Gallenblasen-OP darf er kein Fett essen", "Gallenblasen-OP"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:
@@ -191,6 +212,11 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "Was ist im 3. Monat der Schwangerschaft normal?",
         # the French word for a boiler's flue terminal (and a suction cup)
         "Problème de ventouse sur ma chaudière, elle se met en sécurité",
+        # round 40: a group, allergens, an office suite by its letters, German "im" and a noun
+        "I'm writing a cookbook for people with coeliac disease, chapter ideas?",
+        "my shop labels every cake with its allergens, is that a legal must?",
+        "my old PC has MS Office 2010, can I still activate it?",
+        "Was hilft im Wochenbett gegen Rückenschmerzen?",
     ],
 )
 def test_general_health_questions_stay_clean(scanner: PiiScanner, prompt: str) -> None:

@@ -39,6 +39,8 @@ _PERSON_CUE = regex.compile(
     r"stopped))\b|"
     # German without "ich" at a sentence's start: "Bin Diabetiker Typ 2", "Habe seit Jahren ..."
     r"(?-i:(?:^|(?<=[.!?\n]\s{0,2}))(?:Bin|Habe|Hab|Nehme)\s)|\bbin\s+\d|"
+    # (session 19: in lower case too at the text's start, "hab histaminintoleranz")
+    r"(?-i:^(?:hab|habe|nehme)\s)|"
     # first-person verbs of Spanish, Italian, French and Dutch without the pronoun
     r"\b(?:estoy|estaba|me\s+han|me\s+dieron|me\s+(?:l[oa]s?\s+)?recetaron|prendo|soffro|"
     r"mi\s+hanno|"
@@ -262,6 +264,15 @@ def _a_thing(raw: str, elided: bool, previous: str | None) -> bool:
     )
 
 
+# Multiple sclerosis by its two letters, only where someone has it and no product follows ("Mum
+# has MS and can't work", "diagnosed with MS"; not "has MS Office", "MS-DOS"; session 19).
+_MS = regex.compile(
+    r"\b(?:diagnosed with|has|have|had|got|hat|heeft|tiene|living with|lives with)\s+"
+    r"(?-i:(MS)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))",
+    regex.IGNORECASE,
+)
+
+
 def terms(text: str) -> list[tuple[int, int]]:
     """The spans of lexicon terms and health phrases in ``text``."""
     lex = lexicon()
@@ -288,6 +299,8 @@ def terms(text: str) -> list[tuple[int, int]]:
             i += span
         else:
             i += 1
+    if "MS" in text:
+        out += [m.span(1) for m in _MS.finditer(text)]
     return sorted(out + _phrases(text, lex))
 
 
@@ -387,6 +400,18 @@ _TOPIC_BEFORE = regex.compile(
 )
 
 
+# A group, not someone: "cooking for people with allergies", "für Menschen mit Diabetes" (round
+# 40, session 19).
+_GROUP_BEFORE = regex.compile(
+    r"(?i)\b(?:people|persons|those|anyone|everyone|guests|customers|visitors|kids|children|"
+    r"menschen|personen|leute|gäste|kinder|personnes|gens|invités|enfants|personas|gente|"
+    r"persone|mensen)\s+(?:with|who have|mit|avec|ayant|souffrant d[e']|con|met)\s+$"
+)
+# Allergens are what causes an allergy, not anyone's health: "allergen filters", "étiquetés avec
+# les allergènes", "Allergene kennzeichnen" (round 40).
+_ALLERGENS = ("allergen", "allergèn", "alérgeno", "allergeni")
+
+
 def _topic(text: str, start: int) -> bool:
     topic = _TOPIC_BEFORE.search(text[max(0, start - 60) : start])
     if topic is None:
@@ -435,6 +460,21 @@ _OWN_RIGHT_BEFORE = regex.compile(
 )
 
 
+# "im anaemic", "im diabetic": "I'm" without its apostrophe right before an English adjective
+# in lower case (session 19; not German "im Koma", "im Wochenbett": nouns, capitalised).
+_IM_BEFORE = regex.compile(r"(?-i:\bim)\s+$")
+_ADJECTIVE_END = ("ic", "ed", "ant", "ent", "ive")
+
+
+def _im_adjective(text: str, start: int, end: int) -> bool:
+    term = text[start:end]
+    return (
+        term.islower()
+        and term.endswith(_ADJECTIVE_END)
+        and _IM_BEFORE.search(text, max(0, start - 6), start) is not None
+    )
+
+
 def _animal(window: str) -> bool:
     return _ANIMAL.search(window) is not None and _HUMAN.search(window) is None
 
@@ -481,6 +521,8 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
             _NOT_A_FACT.match(text, end, min(len(text), end + 30))
             or _topic(text, start)
             or _compound_thing(text[start:end])
+            or _GROUP_BEFORE.search(text, max(0, start - 40), start) is not None
+            or text[start:end].casefold().startswith(_ALLERGENS)
         ):
             continue
         if _eponym(text, start):
@@ -505,6 +547,7 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
             or own
             or _PERSON_CUE.search(_LIKE_IM.sub(" ", window))
             or _SELF_BEFORE.search(text[max(0, start - 40) : start])
+            or _im_adjective(text, start, end)
         ):
             out.append(_widen(text, start, end))
     return out

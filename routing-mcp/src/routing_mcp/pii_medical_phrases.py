@@ -22,12 +22,14 @@ _BODY_EN = (
     r"appendix|tonsils|bowel|colon|stomach|bladder|prostate|thyroid|eyes?|ears?|tooth|teeth|"
     r"wisdom teeth|jaw|breasts?|womb|uterus|ovary|ovaries|cervix|pelvis|collarbone|ribs?|"
     r"skull|brain|nose|throat|sinus|spleen|pancreas|tendon|ligament|achilles|hamstring|groin|"
-    r"rotator cuff|cornea|retina|cataract|bunion|hernia"
+    r"rotator cuff|cornea|retina|cataract|bunion|hernia|"
+    # (session 19: the long bones, "a broken femur")
+    r"femur|tibia|fibula|humerus|kneecap|shinbone|scaphoid|metatarsal"
 )
 _BODY_DE = (
     r"kopf|hals|rücken|wirbelsäule|schulter|arm|ellenbogen|handgelenk|hand|finger|daumen|"
     r"hüfte?|knie|knöchel|sprunggelenk|fu(?:ß|ss)|bein|zehe?|brust|herz|lunge|niere|leber|"
-    r"gallenblase|galle|blinddarm|mandeln?|darm|magen|blase|prostata|schilddrüse|augen?|ohr|"
+    r"gallenblasen?|galle|blinddarm|mandeln?|darm|magen|blase|prostata|schilddrüse|augen?|ohr|"
     r"zahn|zähne|weisheitszähne|weisheitszahn|kiefer|gebärmutter|eierstock|becken|"
     r"schlüsselbein|rippen?|schädel|nase|bandscheiben?|sehne|kreuzband|meniskus|leiste|"
     r"achillessehne|oberschenkel|unterschenkel"

@@ -410,9 +410,16 @@ def login_name(lex: Lexicon, name: str) -> bool:
     if any(_clear_given(lex, p) or _clear_surname(lex, p) for p in parts):
         return True
     if len(parts) == 2 and min(len(p) for p in parts) == 1:
-        # a given name that is also a word, and an initial: "ebony_w", "r.hope" (session 19)
+        # a given name that is also a word, and an initial: "ebony_w", "r.hope"; or an initial
+        # and a name the lists do not hold, no word, no program: "u.schneidereit",
+        # "ravikumar_s" (session 19)
         given = max(parts, key=len)
-        return len(given) >= 3 and lex.is_given(_token(given))
+        return (len(given) >= 3 and lex.is_given(_token(given))) or (
+            len(given) >= 6
+            and not lex.is_plain_word(_token(given))
+            and _key(given) not in lex.tech
+            and given.lower() not in SYSTEM_ACCOUNTS
+        )
     core = "".join(parts)
     if (
         len(parts) == 1

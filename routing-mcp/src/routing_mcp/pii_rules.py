@@ -486,6 +486,8 @@ ID_NAMES = (
     r"krankenversicherungsnummer|"
     # round 32: the German ID card as people call it ("mein perso"), a health plan's member id
     r"perso|(?:health plan|health insurance|insurance|medicaid|medicare)\s+member\s+(?:id|number)|"
+    # round 40: Medicaid's or Medicare's id without "member" ("my son's Medicaid ID is ...")
+    r"(?:medicaid|medicare)\s+(?:id|number|card number)|"
     # round 30: a residence permit's number ("the UK BRP number", "Aufenthaltstitel")
     r"brp|biometric residence permit|residence permit|residence card|aufenthaltstitel|"
     r"aufenthaltserlaubnis|titre de séjour|carte de séjour|permiso de residencia|"
