@@ -157,6 +157,11 @@ BEFORE_TUNING = {
     "blind103": "57292e8",
     "blind104": "57292e8",
     "blind105": "57292e8",
+    # measured once per mode on the thirty-ninth round's detector and models (session 19)
+    "blind106": "61d56fc",
+    "blind107": "61d56fc",
+    "blind108": "61d56fc",
+    "blind109": "61d56fc",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
