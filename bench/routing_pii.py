@@ -67,7 +67,9 @@ blind94-97, then tuned on in the thirty-eighth and trained on), ``blind102`` to 
 (session 19, likewise, measured once per mode on the thirty-eighth round's detector and models
 retrained on blind98-101, then tuned on in the thirty-ninth and trained on), ``blind106`` to
 ``blind109`` (session 19, likewise, measured once per mode on the thirty-ninth round's detector
-and models retrained on blind102-105; not yet tuned or trained on) and
+and models retrained on blind102-105, then tuned on in the fortieth and trained on),
+``blind110`` to ``blind113`` (session 19, likewise, measured once per mode on the fortieth
+round's detector and models retrained on blind106-109; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

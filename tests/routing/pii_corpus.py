@@ -141,6 +141,10 @@ Split = Literal[
     "blind107",
     "blind108",
     "blind109",
+    "blind110",
+    "blind111",
+    "blind112",
+    "blind113",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

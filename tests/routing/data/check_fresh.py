@@ -130,6 +130,10 @@ CORPORA = [
     (HERE / "pii_personal_blind107.jsonl", HERE / "pii_clean_blind107.jsonl", "b107"),
     (HERE / "pii_personal_blind108.jsonl", HERE / "pii_clean_blind108.jsonl", "b108"),
     (HERE / "pii_personal_blind109.jsonl", HERE / "pii_clean_blind109.jsonl", "b109"),
+    (HERE / "pii_personal_blind110.jsonl", HERE / "pii_clean_blind110.jsonl", "b110"),
+    (HERE / "pii_personal_blind111.jsonl", HERE / "pii_clean_blind111.jsonl", "b111"),
+    (HERE / "pii_personal_blind112.jsonl", HERE / "pii_clean_blind112.jsonl", "b112"),
+    (HERE / "pii_personal_blind113.jsonl", HERE / "pii_clean_blind113.jsonl", "b113"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
