@@ -459,6 +459,8 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         # round 40: an account of an initial and a name the lists do not hold, Medicaid's id
         ("Benutzer 'k.wojciechowska' kann sich nicht anmelden", "PERSON", "k.wojciechowska"),
         ("my daughter's Medicaid ID is 73619204B, which form field?", "ID_NUMBER", "73619204B"),
+        # round 41: an account asked about after "whoever"
+        ("whoever 'r.okonkwo' is just deleted the wiki page, who is it?", "PERSON", "r.okonkwo"),
         # round 38: sshd's account whatever the name, a German failed log-in, the health
         # insurance's number in one word, a Proxmox VM named after its user, "tenant is ..."
         ("Accepted publickey for jwhite from 10.0.0.9 port 51234 ssh2", "PERSON", "jwhite"),

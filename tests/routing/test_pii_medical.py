@@ -174,6 +174,20 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("blood test came back and im anaemic again", "anaemic"),
         ("hab histaminintoleranz, was kann ich frühstücken", "histaminintoleranz"),
         ("Nach Papas Gallenblasen-OP darf er kein Fett essen", "Gallenblasen-OP"),
+        # round 41: teeth, eyes and ears; a machine in capitals; multiple sclerosis after
+        # German "hab"; a question, then whose it is in the next sentence
+        ("my dentist says I have gum disease, is it reversible?", "gum disease"),
+        ("she has a dry socket after the extraction, how long will it hurt?", "dry socket"),
+        ("Mon fils a une hyperacousie, quel casque acheter ?", "hyperacousie"),
+        (
+            "mein Vater hat eine Innenohrschwerhörigkeit, welches Telefon?",
+            "Innenohrschwerhörigkeit",
+        ),
+        ("my gran won't wear her CPAP at night", "CPAP"),
+        ("Ich hab MS und arbeite meistens von zu Hause", "MS"),
+        ("How long does LASIK take to heal? mine was on Monday", "LASIK"),
+        ("Which foods clash with warfarin? my husband takes it daily", "warfarin"),
+        ("Wie lange hält ein Implantat? Bei mir wackelt es schon", "Implantat"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:
@@ -217,6 +231,10 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "my shop labels every cake with its allergens, is that a legal must?",
         "my old PC has MS Office 2010, can I still activate it?",
         "Was hilft im Wochenbett gegen Rückenschmerzen?",
+        # round 41: a question with the writer in the next sentence, but not whose it is
+        "How long does LASIK take to heal? I'm writing the FAQ for an eye clinic",
+        "is gum disease linked to heart problems? I read it in a magazine",
+        "I'm building a hearing test web app with the Web Audio API, how do I calibrate it?",
     ],
 )
 def test_general_health_questions_stay_clean(scanner: PiiScanner, prompt: str) -> None:

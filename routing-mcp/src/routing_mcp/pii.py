@@ -668,10 +668,13 @@ _OWN_HEALTH = re.compile(
 
 def _own_health(text: str, finding: Finding) -> bool:
     """A health fact the writer says they have ("I've got a broken ankle", "ich habe Rheuma"),
-    or a relative of theirs ("my husband's on blood thinners"; round 31)."""
+    or a relative of theirs ("my husband's on blood thinners"; round 31), or a question about it
+    followed by whose it is ("... after PRK? mine was done 5 days ago"; round 41)."""
     before = text[max(0, finding.start - 40) : finding.start]
     return finding.entity == "MEDICAL" and (
-        _OWN_HEALTH.search(before) is not None or _RELATIVE_HAS.search(before) is not None
+        _OWN_HEALTH.search(before) is not None
+        or _RELATIVE_HAS.search(before) is not None
+        or pii_medical.whose_next(text, finding.end)
     )
 
 

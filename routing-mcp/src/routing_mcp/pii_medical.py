@@ -267,7 +267,8 @@ def _a_thing(raw: str, elided: bool, previous: str | None) -> bool:
 # Multiple sclerosis by its two letters, only where someone has it and no product follows ("Mum
 # has MS and can't work", "diagnosed with MS"; not "has MS Office", "MS-DOS"; session 19).
 _MS = regex.compile(
-    r"\b(?:diagnosed with|has|have|had|got|hat|heeft|tiene|living with|lives with)\s+"
+    r"\b(?:diagnosed with|has|have|had|got|hat|hab|habe|heeft|heb|tiene|tengo|ho|"
+    r"living with|lives with)\s+"
     r"(?-i:(MS)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))",
     regex.IGNORECASE,
 )
@@ -377,7 +378,8 @@ _NOT_A_FACT = regex.compile(
     # settings", "die EKG-App"), and a pandemic as a time ("Covid times")
     r"features?|detection|notifications?|alerts?|app|apps|mode|sensor|setting|settings|"
     r"tracking|function|funktion|fonction|funzione|función|times|era|rules|restrictions|"
-    r"lockdowns?)\b"
+    # round 41: a web app or page ("a hearing test web app")
+    r"lockdowns?|web\s+apps?|web\s+pages?|websites?)\b"
 )
 # A pandemic named as a time ("during Covid", "pendant le Covid", "während Corona").
 _PANDEMIC_TIME = regex.compile(
@@ -475,6 +477,33 @@ def _im_adjective(text: str, start: int, end: int) -> bool:
     )
 
 
+# A question about a term, and the next sentence says whose it is: "What is a normal recovery
+# time after PRK? mine was done 5 days ago", "Wie lange hält ein Implantat? Bei mir wurde ...",
+# "is it safe to eat grapefruit on simvastatin? my doctor didn't say" (round 41). Only a
+# sentence that starts with the writer's own or a relative's: "... a stroke? I want to make a
+# poster" stays a general question.
+_WHOSE_NEXT = regex.compile(
+    r"(?i)\s*(?:mine\b|my\s+(?:own\s+)?(?:husband|wife|partner|son|daughter|mum|mom|mother|"
+    r"dad|father|brother|sister|baby|kid|child|doctor|gp|dentist|optician|consultant|surgeon)\b|"
+    r"i(?:['’]ve\s+(?:got|had|been)|\s+(?:have|had|take|took|got|was\s+(?:diagnosed|prescribed|"
+    r"told))|['’]m\s+on)\b|"
+    r"bei\s+mir\b|ich\s+(?:habe|hab|nehme|bekomme|fange)\b|"
+    r"mein(?:e|em|er)?\s+(?:mann|frau|sohn|tochter|mutter|vater|arzt|ärztin|zahnarzt)\b|"
+    r"j['’](?:en\s+ai|ai\s+eu)\b|je\s+(?:prends|suis\s+sous)\b|"
+    r"mon\s+(?:mari|fils|médecin|dentiste)\b|ma\s+(?:femme|fille|mère)\b|"
+    r"(?:he|she)(?:['’]s\s+on|\s+(?:has|had|takes|took))\b)"
+)
+
+
+def whose_next(text: str, end: int) -> bool:
+    after = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW_AFTER))
+    return (
+        after is not None
+        and text[after.start()] == "?"
+        and _WHOSE_NEXT.match(text, after.end(), min(len(text), after.end() + 40)) is not None
+    )
+
+
 def _animal(window: str) -> bool:
     return _ANIMAL.search(window) is not None and _HUMAN.search(window) is None
 
@@ -548,6 +577,7 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
             or _PERSON_CUE.search(_LIKE_IM.sub(" ", window))
             or _SELF_BEFORE.search(text[max(0, start - 40) : start])
             or _im_adjective(text, start, end)
+            or whose_next(text, end)
         ):
             out.append(_widen(text, start, end))
     return out

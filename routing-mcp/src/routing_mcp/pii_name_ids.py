@@ -116,7 +116,8 @@ LOGIN = re.compile(
     r"guest(?=\s*:)|gast(?=\s*:)|operator(?:\s+id)?(?=\s*:)|"
     # round 36: someone asked about by their handle in quotes ("who is 'sanjay.r' in my
     # logbook", "qui est 'p.lambert'", "wer ist 'jkern'")
-    r"(?:who(?:['’]s| is)|qui est|wer ist|quién es|chi è|wie is)(?=\s+['\"‘“«])|"
+    # (round 41: "whoever 'j.mwangi' is")
+    r"(?:who(?:['’]s| is)|whoever|qui est|wer ist|quién es|chi è|wie is)(?=\s+['\"‘“«])|"
     # round 35: a shop log's customer ("cust=t.brandt", "customer: jkowalski")
     r"cust(?:omer)?(?:[ _]?(?:name|id))?(?=\s*[:=])|kunde(?=\s*[:=])|"
     # round 28: an MQTT broker's client ("Client zigbee2mqtt_mikael disconnected")
