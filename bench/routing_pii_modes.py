@@ -162,6 +162,11 @@ BEFORE_TUNING = {
     "blind107": "61d56fc",
     "blind108": "61d56fc",
     "blind109": "61d56fc",
+    # measured once per mode on the fortieth round's detector and models (session 19)
+    "blind110": "4ed161b",
+    "blind111": "4ed161b",
+    "blind112": "4ed161b",
+    "blind113": "4ed161b",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
