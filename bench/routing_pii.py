@@ -69,7 +69,10 @@ retrained on blind98-101, then tuned on in the thirty-ninth and trained on), ``b
 ``blind109`` (session 19, likewise, measured once per mode on the thirty-ninth round's detector
 and models retrained on blind102-105, then tuned on in the fortieth and trained on),
 ``blind110`` to ``blind113`` (session 19, likewise, measured once per mode on the fortieth
-round's detector and models retrained on blind106-109; not yet tuned or trained on) and
+round's detector and models retrained on blind106-109, then tuned on in the forty-first and
+trained on), ``blind114`` to ``blind117`` (session 19, likewise, measured once per mode on the
+forty-first round's detector and models retrained on blind110-113; not yet tuned or trained
+on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

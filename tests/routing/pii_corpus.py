@@ -145,6 +145,10 @@ Split = Literal[
     "blind111",
     "blind112",
     "blind113",
+    "blind114",
+    "blind115",
+    "blind116",
+    "blind117",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -134,6 +134,10 @@ CORPORA = [
     (HERE / "pii_personal_blind111.jsonl", HERE / "pii_clean_blind111.jsonl", "b111"),
     (HERE / "pii_personal_blind112.jsonl", HERE / "pii_clean_blind112.jsonl", "b112"),
     (HERE / "pii_personal_blind113.jsonl", HERE / "pii_clean_blind113.jsonl", "b113"),
+    (HERE / "pii_personal_blind114.jsonl", HERE / "pii_clean_blind114.jsonl", "b114"),
+    (HERE / "pii_personal_blind115.jsonl", HERE / "pii_clean_blind115.jsonl", "b115"),
+    (HERE / "pii_personal_blind116.jsonl", HERE / "pii_clean_blind116.jsonl", "b116"),
+    (HERE / "pii_personal_blind117.jsonl", HERE / "pii_clean_blind117.jsonl", "b117"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
