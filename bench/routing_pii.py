@@ -72,7 +72,8 @@ and models retrained on blind102-105, then tuned on in the fortieth and trained 
 round's detector and models retrained on blind106-109, then tuned on in the forty-first and
 trained on), ``blind114`` to ``blind117`` (session 19, likewise, measured once per mode on the
 forty-first round's detector and models retrained on blind110-113; not yet tuned or trained
-on) and
+on), ``blind118`` to ``blind121`` (session 19, measured once per mode on the same detector and
+models as blind114-117, no round between; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

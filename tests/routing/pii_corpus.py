@@ -149,6 +149,10 @@ Split = Literal[
     "blind115",
     "blind116",
     "blind117",
+    "blind118",
+    "blind119",
+    "blind120",
+    "blind121",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -138,6 +138,10 @@ CORPORA = [
     (HERE / "pii_personal_blind115.jsonl", HERE / "pii_clean_blind115.jsonl", "b115"),
     (HERE / "pii_personal_blind116.jsonl", HERE / "pii_clean_blind116.jsonl", "b116"),
     (HERE / "pii_personal_blind117.jsonl", HERE / "pii_clean_blind117.jsonl", "b117"),
+    (HERE / "pii_personal_blind118.jsonl", HERE / "pii_clean_blind118.jsonl", "b118"),
+    (HERE / "pii_personal_blind119.jsonl", HERE / "pii_clean_blind119.jsonl", "b119"),
+    (HERE / "pii_personal_blind120.jsonl", HERE / "pii_clean_blind120.jsonl", "b120"),
+    (HERE / "pii_personal_blind121.jsonl", HERE / "pii_clean_blind121.jsonl", "b121"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
