@@ -188,6 +188,15 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("How long does LASIK take to heal? mine was on Monday", "LASIK"),
         ("Which foods clash with warfarin? my husband takes it daily", "warfarin"),
         ("Wie lange hält ein Implantat? Bei mir wackelt es schon", "Implantat"),
+        # round 42: multiple sclerosis before what only the illness has, a dislocation, burns
+        # by degree, fainting by its cause, a fear of needles, bedridden, a diabetic's hypo
+        ("since his MS diagnosis he can't climb the stairs", "MS"),
+        ("I'm off work after my knee dislocation, what can I claim?", "knee dislocation"),
+        ("mon fils a une brûlure au deuxième degré au bras", "brûlure au deuxième degré"),
+        ("my GP thinks it's vasovagal, I faint when I stand up fast", "vasovagal"),
+        ("my daughter has needle phobia, how do we get through the blood test?", "needle phobia"),
+        ("ma grand-mère est alitée depuis sa chute", "alitée"),
+        ("if my son has a hypo at school, what should the teacher do?", "hypo"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:
@@ -235,6 +244,8 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "How long does LASIK take to heal? I'm writing the FAQ for an eye clinic",
         "is gum disease linked to heart problems? I read it in a magazine",
         "I'm building a hearing test web app with the Web Audio API, how do I calibrate it?",
+        # round 42: an account by its two letters
+        "my MS account is locked after the password reset, how do I get back in?",
     ],
 )
 def test_general_health_questions_stay_clean(scanner: PiiScanner, prompt: str) -> None:

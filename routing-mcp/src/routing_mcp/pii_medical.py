@@ -269,7 +269,10 @@ def _a_thing(raw: str, elided: bool, previous: str | None) -> bool:
 _MS = regex.compile(
     r"\b(?:diagnosed with|has|have|had|got|hat|hab|habe|heeft|heb|tiene|tengo|ho|"
     r"living with|lives with)\s+"
-    r"(?-i:(MS)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))",
+    r"(?-i:(MS)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
+    # (round 42: or before what only the illness has, "her MS diagnosis", "my MS flare-ups")
+    r"|(?-i:\b(MS))\s+(?:diagnosis|flare(?:-ups?|ups?|s)?|relapses?|nurse|symptoms|"
+    r"medication|meds|fatigue|treatment|diagnose|schub|schübe)\b",
     regex.IGNORECASE,
 )
 
@@ -301,7 +304,7 @@ def terms(text: str) -> list[tuple[int, int]]:
         else:
             i += 1
     if "MS" in text:
-        out += [m.span(1) for m in _MS.finditer(text)]
+        out += [m.span(1) if m.group(1) else m.span(2) for m in _MS.finditer(text)]
     return sorted(out + _phrases(text, lex))
 
 

@@ -72,7 +72,8 @@ _EN = [
     # "hip replacement", "gallbladder removal", "knee op", "back pain", "ear infection"
     rf"\b(?:{_BODY_EN})\s+(?:surgery|operation|op|replacement|removal|removed|transplant|"
     r"fracture|injury|infection|pain|ache|biopsy|x-ray|tumou?rs?|cancer|stones?|failure|"
-    r"damage|reconstruction|cysts?|sprain|strain|bleed)\b",
+    # (round 42: "shoulder dislocation")
+    r"damage|reconstruction|cysts?|sprain|strain|bleed|dislocation)\b",
     # "broke her wrist", "hurt my back", "tore his ACL"
     rf"\b(?:broke|broken|fractured|sprained|twisted|dislocated|tore|torn|injured|hurt|pulled)\s+"
     rf"{_OWNER}{_PART}(?!heart)(?:{_BODY_EN}|acl|ACL)\b",  # not "broke her heart"
@@ -253,6 +254,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
             "sprain",
             "strain",
             "bleed",
+            "dislocation",
         ),
         (
             "broke",
