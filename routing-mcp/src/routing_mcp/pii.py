@@ -602,9 +602,9 @@ def _named_person(text: str, finding: Finding) -> bool:
         return True
     if _WHO_AFTER.match(text, finding.end):
         return True  # "Winifred, who is away watching the eclipse": only a person is "who"
-    if cues.PAYMENT_PARTY_BEFORE.search(before) or (
-        text[finding.start : finding.end].isupper()
-        and cues.PAYMENT_PARTY_BEFORE.search(before + "'")
+    party = cues.PAYMENT_PARTY_BEFORE.search(before)
+    if party is not None and (
+        party.group("quote") is not None or text[finding.start : finding.end].isupper()
     ):
         return True  # "a payment from 'WANG XIAOMEI'": who paid or was paid (session 19)
     # (capitalised: "our customer hotline", "my kids argue" are words the model may veto)

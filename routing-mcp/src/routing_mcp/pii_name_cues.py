@@ -756,8 +756,9 @@ NAME_FIELD = re.compile(
     r"(?:\s+(?:[A-Z](?:\.|\b)|[A-ZÀ-Ý][\w'’-]+|(?:de|van|der|den|von|du|di|da)(?=\s+[A-Z]))){1,3})"
 )
 # A payment's other party right before a name (the model's veto reads past it; session 19).
-# (quoted, as a statement's line is: not "a direct debit to John Lewis", a shop)
-PAYMENT_PARTY_BEFORE = re.compile(rf"\b(?i:{PAYMENT_PARTY})\s*[:=-]?\s*['\"‘“«]\s*$")
+# (a quote right before, as a statement's line is, or the name in capitals: not "a direct
+# debit to John Lewis", a shop; the caller reads group "quote")
+PAYMENT_PARTY_BEFORE = re.compile(rf"\b(?i:{PAYMENT_PARTY})\s*[:=-]?\s*(?P<quote>['\"‘“«])?\s*$")
 # German's genitive of a given name before what is theirs, written without an apostrophe
 # (round 34): "Wiebkes Heimatstadt", "Annas Geburtstag".
 GERMAN_GENITIVE = re.compile(
