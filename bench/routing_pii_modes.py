@@ -167,6 +167,16 @@ BEFORE_TUNING = {
     "blind111": "4ed161b",
     "blind112": "4ed161b",
     "blind113": "4ed161b",
+    # measured once per mode on the forty-first round's detector and models (session 19)
+    "blind114": "5b251f1",
+    "blind115": "5b251f1",
+    "blind116": "5b251f1",
+    "blind117": "5b251f1",
+    # measured once per mode on the same detector and models, no round between (session 19)
+    "blind118": "adcf5f5",
+    "blind119": "adcf5f5",
+    "blind120": "adcf5f5",
+    "blind121": "adcf5f5",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
