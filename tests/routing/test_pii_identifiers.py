@@ -461,6 +461,31 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("my daughter's Medicaid ID is 73619204B, which form field?", "ID_NUMBER", "73619204B"),
         # round 41: an account asked about after "whoever"
         ("whoever 'r.okonkwo' is just deleted the wiki page, who is it?", "PERSON", "r.okonkwo"),
+        # round 43: a lower-case name starting its clause before its verb (a given name, a
+        # surname before what a person does), a greeting after a colon, a given name alone in
+        # capitals where a person stands, a file named after someone, a person's folder, birth
+        # dates after the field's name in the plural
+        ("so ngozi was late again and the stand-up ran over", "PERSON", "ngozi"),
+        ("okonkwo never replies to the group chat. how do i mute just him", "PERSON", "okonkwo"),
+        ("polish this: hi darius the flat viewing moved to 6", "PERSON", "darius"),
+        ("and then SIOBHAN said she'd pay me back friday", "PERSON", "SIOBHAN"),
+        (
+            "scan saved as Okafor-Chidinma-2025-03.pdf, rename it to something shorter",
+            "PERSON",
+            "Okafor-Chidinma",
+        ),
+        ("du -sh /volume1/amaury/backups says 400G, why so big", "PERSON", "amaury"),
+        ("Syncthing pushes /mnt/pool/Henrike/Fotos to the NAS every hour", "PERSON", "Henrike"),
+        (
+            "their dates of birth are 03/11/1987 and 21/06/1990 for the form",
+            "DATE_OF_BIRTH",
+            "21/06/1990",
+        ),
+        (
+            "Die Geburtsdaten der Kinder: 14.02.2015 und 30.09.2017, bitte ins Formular",
+            "DATE_OF_BIRTH",
+            "14.02.2015",
+        ),
         # round 38: sshd's account whatever the name, a German failed log-in, the health
         # insurance's number in one word, a Proxmox VM named after its user, "tenant is ..."
         ("Accepted publickey for jwhite from 10.0.0.9 port 51234 ssh2", "PERSON", "jwhite"),
@@ -694,6 +719,17 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Is Zika still a risk in Brazil in March?",
         "the service runs as user 'xserver' and can't open the display",
         "payment to Scottish Power failed twice, why?",
+        # round 43: products starting a lower-case clause, a text in capitals, a given name in
+        # capitals with no person around it, a public figure's file, folders of no one, a
+        # greeting to no one after a colon
+        "so django has a new release, what changed?",
+        "grafana has a new alerting UI since v10",
+        "ALERT: DISK FULL ON NAS, MARIA BACKUP FAILED AT 03:00",
+        "the error says JULIA not found, which package do I install?",
+        "Einstein_Albert_notes.pdf is a scan from the archive",
+        "rsync /mnt/data/media/photos to the backup pool",
+        "/srv/jellyfin/photos is the library folder",
+        "Note: hello world examples are in /docs",
         # round 36: devices named in title case after "name ...:"; a therapist's job advert
         "best way to name devices: 'Living Room Lamp', 'Kitchen Ceiling' or room.device style?",
         "Wie formuliere ich eine Stellenanzeige für eine Psychotherapeutin (m/w/d)?",

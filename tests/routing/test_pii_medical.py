@@ -197,6 +197,9 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("my daughter has needle phobia, how do we get through the blood test?", "needle phobia"),
         ("ma grand-mère est alitée depuis sa chute", "alitée"),
         ("if my son has a hypo at school, what should the teacher do?", "hypo"),
+        # round 43: stammering by its verb in German and Italian
+        ("Unser Sohn stottert, seit er in die Kita geht. Was können wir tun?", "stottert"),
+        ("mia figlia balbetta quando è nervosa, è normale a sei anni?", "balbetta"),
     ],
 )
 def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fact: str) -> None:
@@ -246,6 +249,11 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "I'm building a hearing test web app with the Web Audio API, how do I calibrate it?",
         # round 42: an account by its two letters
         "my MS account is locked after the password reset, how do I get back in?",
+        # round 43: stammering as a topic; a stream's and a player's stutter
+        "what is stuttering and when do children grow out of it?",
+        "Ab welchem Alter sollte man bei Stottern zur Logopädie?",
+        "mein Plex-Stream stottert seit dem Update, woran liegt das?",
+        "my Jellyfin playback stutters on 4K files, why?",
     ],
 )
 def test_general_health_questions_stay_clean(scanner: PiiScanner, prompt: str) -> None:

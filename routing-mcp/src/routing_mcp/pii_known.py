@@ -43,6 +43,11 @@ def known_names() -> Container[str]:
     return _known()[0]
 
 
+def is_known(name: str) -> bool:
+    """A public name of the lists, as written ("Albert Einstein")."""
+    return _norm(name) in known_names()
+
+
 def _norm(name: str) -> str:
     return " ".join(fold(key(part)) for part in name.replace("’s", "").split())
 

@@ -390,6 +390,27 @@ _PANDEMIC_TIME = regex.compile(
     r"vor|nach|durante|desde|antes de|después de|dopo|prima del|tijdens|sinds|voor|na)\s+"
     r"(?:the\s+|le\s+|la\s+|el\s+|il\s+|de\s+)?$"
 )
+# A stutter of a picture or a sound, not of speech: "the stutter in my video playback", "my
+# Jellyfin playback stutters on 4K" (round 43); a media word in the same sentence.
+_STUTTER = frozenset({"stutter", "stutters", "stuttering", "stottern", "stottert", "stottere"})
+_MEDIA = regex.compile(
+    r"\b(?:video|videos|playback|stream|streams|streaming|audio|sound|game|games|gaming|fps|"
+    r"frames?|framerate|frame rate|jellyfin|plex|emby|kodi|tv|hdmi|4k|1080p|transcod\w*|"
+    r"player|movie|film|bild|wiedergabe|ton|spiel|vidéo|lecture)\b",
+    regex.IGNORECASE,
+)
+
+
+def _media_stutter(text: str, start: int, end: int) -> bool:
+    """The term is a stutter and its sentence names a picture, a sound or a player."""
+    if text[start:end].casefold() not in _STUTTER:
+        return False
+    before = _SENTENCE_STOP.split(text[max(0, start - 80) : start])[-1]
+    after = _SENTENCE_STOP.split(text[end : end + 80])[0]
+    return _MEDIA.search(f"{before} {after}") is not None
+
+
+_SENTENCE_STOP = regex.compile(r"[.!?\n]")
 _PANDEMICS = frozenset({"covid", "covid-19", "corona", "coronavirus", "pandemic", "pandemie"})
 # ... or what a text or a question is about: "a blog post about sickle cell disease", "un livre
 # sur la dépression", "my thesis on brain tumours", "the genetics of asthma". Not "about his
@@ -555,6 +576,7 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
             or _compound_thing(text[start:end])
             or _GROUP_BEFORE.search(text, max(0, start - 40), start) is not None
             or text[start:end].casefold().startswith(_ALLERGENS)
+            or _media_stutter(text, start, end)
         ):
             continue
         if _eponym(text, start):

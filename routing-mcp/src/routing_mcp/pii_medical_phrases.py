@@ -113,6 +113,9 @@ _DE = [
     r"Intensivstation|auf Intensiv)\b",
     r"\bpositiv\s+(?:auf\s+\p{L}+\s+)?getestet\b",
     r"\bDemenz\s+im\s+\p{L}*[Ss]tadium\b",
+    # round 43: "Mein Kind ist 4 und stottert", not "der Stream stottert"
+    r"(?<=\b(?:ich|er|sie|kind|sohn|tochter|junge|mädchen|enkel\p{L}*|bruder|schwester|"
+    r"kleine[rn]?)\b[^.!?\n]{0,40}?)\bstotter(?:t|te|n)\b",
 ]
 _FR = [
     rf"\b(?:opérée?s?|opéré|se fait opérer|se faire opérer|va être opérée?)\s+"
@@ -126,6 +129,9 @@ _FR = [
     r"\benceinte\s+de\s+\d{1,2}\s+(?:semaines|mois)\b",
     r"\b(?:est|était|a été)\s+(?:hospitalisée?|aux urgences|en réanimation|à l['’]hôpital)\b",
     r"\btestée?\s+positif|\btestée?\s+positive\b",
+    # round 43: "mon fils bégaie depuis la rentrée"
+    r"(?<=\b(?:je|il|elle|fils|fille|enfant|petit|petite|frère|s(?:œ|oe)ur)\b[^.!?\n]{0,40}?)"
+    r"\b(?:bégaie|bégaye|bégayait|bégaient)\b",
 ]
 _ES = [
     rf"\b(?:operan|operaron|operar(?:le|la)?|operado|operada|opera|van a operar)\s+"
@@ -137,6 +143,9 @@ _ES = [
     r"\bembarazada\s+de\s+\d{1,2}\s+(?:semanas|meses)\b",
     r"\b(?:está|estuvo|sigue)\s+(?:ingresad[oa]|en la UCI|en urgencias|en el hospital)\b",
     r"\bdio\s+positivo\b|\bdado\s+positivo\b",
+    # round 43: "mi hijo tartamudea cuando está nervioso"
+    r"(?<=\b(?:yo|él|ella|hijo|hija|niño|niña|hermano|hermana)\b[^.!?\n]{0,40}?)"
+    r"\btartamude(?:a|o|aba)\b",
 ]
 _IT = [
     rf"\b(?:operat[oa]|operano|operare|opera|intervento)\s+(?:\p{{L}}+\s+){{0,2}}?"
@@ -148,6 +157,9 @@ _IT = [
     r"\bincinta\s+di\s+\d{1,2}\s+(?:settimane|mesi)\b",
     r"\b(?:è|era)\s+(?:ricoverat[oa]|in ospedale|in terapia intensiva|al pronto soccorso)\b",
     r"\brisultat[oa]\s+positiv[oa]\b",
+    # round 43: "mia figlia balbetta quando è nervosa"
+    r"(?<=\b(?:io|lui|lei|figlio|figlia|bambino|bambina|fratello|sorella)\b[^.!?\n]{0,40}?)"
+    r"\bbalbett(?:a|o|ava)\b",
 ]
 _NL = [
     rf"\b(?:{_BODY_NL})\s+(?:gebroken|verstuikt|geopereerd|ontwricht|gekneusd)\b",
@@ -157,6 +169,9 @@ _NL = [
     r"\b(?:ligt|lag|is|was)\s+(?:\p{L}+\s+){0,2}"
     r"(?:in het ziekenhuis|op de intensive care|op de IC)\b",
     r"\bpositief\s+getest\b",
+    # round 43: "onze zoon stottert sinds de verhuizing"
+    r"(?<=\b(?:ik|hij|zij|ze|zoon|dochter|kind|broer|zus)\b[^.!?\n]{0,40}?)"
+    r"\bstotter(?:t|de|en)\b",
 ]
 # A test result: the test, then its value or a word for high or low.
 _LAB = (
@@ -289,6 +304,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("krankenhaus", "klinik", "intensiv"),
         ("getestet",),
         ("demenz",),
+        ("stotter",),
     ],
     "_FR": [
         ("opér",),
@@ -299,6 +315,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("enceinte",),
         ("hospitalis", "urgences", "réanimation", "hôpital"),
         ("testé",),
+        ("béga",),
     ],
     "_ES": [
         ("opera",),
@@ -308,6 +325,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("embarazada",),
         ("ingresad", "uci", "urgencias", "hospital"),
         ("positivo",),
+        ("tartamude",),
     ],
     "_IT": [
         ("opera", "intervento"),
@@ -317,6 +335,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("incinta",),
         ("ricoverat", "ospedale", "terapia intensiva", "pronto soccorso"),
         ("positiv",),
+        ("balbett",),
     ],
     "_NL": [
         ("gebroken", "verstuikt", "geopereerd", "ontwricht", "gekneusd"),
@@ -325,6 +344,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("zwanger",),
         ("ziekenhuis", "intensive care", "op de ic"),
         ("positief",),
+        ("stotter",),
     ],
     # Both lab rules start with the test's name (_LAB): the same words trigger either.
     "_LAB_RULES": [_LAB_TRIGGERS, _LAB_TRIGGERS],

@@ -53,7 +53,8 @@ STOP = word_set(
 )
 FLAGS = re.IGNORECASE | re.MULTILINE
 GREETING = re.compile(
-    r"(?:^|[\n'\"(])\s*(?:hi|hello|hey|hiya|heya|yo|oi|dear|hallo|moin|servus|liebe|lieber|"
+    # (round 43: also a message given after a colon, "make this sound professional: yo marcus")
+    r"(?:^|[\n'\"(:])\s*(?:hi|hello|hey|hiya|heya|yo|oi|dear|hallo|moin|servus|liebe|lieber|"
     r"sehr geehrte[rs]?|bonjour|salut|ciao|hoi|"
     r"coucou|cher|chère|hola|querid[oa]|estimad[oa]|beste|lieve|car[oa]|"
     # a login page's or a card's welcome: "Welcome back, Precious!"

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Container, Iterator
 
+from routing_mcp.pii_known import is_known
 from routing_mcp.pii_lexicon import Lexicon, Token, fold
 from routing_mcp.pii_lexicon import key as _key
 from routing_mcp.pii_name_cues import word_set
@@ -281,12 +282,35 @@ def person_entities(text: str) -> Iterator[Span]:
 _NOBODY = frozenset({"guest", "guests", "visitor", "family", "home", "house", "everyone", "anyone"})
 
 
+# A document's or a picture's extension right after a compound: the compound is a file's name.
+_FILE_EXTENSION = re.compile(
+    r"\.(?:txt|pdf|docx?|xlsx?|odt|ods|csv|jpe?g|png|heic|mp4|mov|zip|kdbx|md)\b", re.IGNORECASE
+)
+
+
+def _file_names(lex: Lexicon, parts: list[tuple[str, int, int]]) -> Iterator[Span]:
+    """A given name and a surname side by side in a file's name, in either order and any case:
+    "KAMARA_Isatou_2024.pdf", "Isatou-Kamara-CV.docx" (round 43: not a street's name, which
+    a file's name is not)."""
+    for (a, sa, _), (b, _, eb) in itertools.pairwise(parts):
+        if not (a.isalpha() and b.isalpha()):
+            continue
+        paired = (_clear_given(lex, a) and _clear_surname(lex, b)) or (
+            _clear_surname(lex, a) and _clear_given(lex, b)
+        )
+        if paired and not (is_known(f"{a} {b}") or is_known(f"{b} {a}")):  # "Einstein_Albert"
+            yield sa, eb
+
+
 def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
     """The owner's name in a device's host name or entity id: a device word ("iphone",
     "laptop", a tracker entity) and a name beside it ("priyam", "Johns", "de-Beatriz")."""
     candidates: list[tuple[list[tuple[str, int, int]], bool]] = []
     for m in COMPOUND.finditer(text):
-        candidates.append((_parts(m.group(), m.start()), False))
+        parts = _parts(m.group(), m.start())
+        candidates.append((parts, False))
+        if _FILE_EXTENSION.match(text, m.end()):
+            yield from _file_names(lex, parts)
     for m in ENTITY.finditer(text):
         candidates.append(
             (_parts(m.group("id"), m.start("id")), m.group("domain") == "device_tracker")
@@ -362,6 +386,11 @@ _CAMEL = re.compile(
 _KIN_CAMEL = re.compile(r"(?<![^\W\d_])([a-z]{2,})([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?![^\W\d_])")
 _PATH_NAME = re.compile(r"(?<=/)([a-z]{3,})[-_.]([a-z]{3,})(?=[/?#\s\"')]|$)")
 _AND = frozenset({"and", "und", "et", "y", "e", "en"})
+# A folder named after its owner, holding their kind of data: "/mnt/tank/farhan/photos/",
+# "/srv/nextcloud/Ilse/Documents" (the data folder before the name: LOGIN's _DATA_FOLDERS).
+_OWNER_FOLDER = re.compile(
+    rf"(?<=/)([^\W\d_]{{4,}})/(?={_DATA_FOLDERS}(?:/|\b(?!\.)))", re.IGNORECASE
+)
 
 
 def glued_names(lex: Lexicon, text: str) -> Iterator[Span]:
@@ -373,6 +402,9 @@ def glued_names(lex: Lexicon, text: str) -> Iterator[Span]:
     for m in _KIN_CAMEL.finditer(text):
         if m.group(1).lower() in _KIN and lex.is_given(_token(m.group(2))):
             yield m.start(2), m.end(2)
+    for m in _OWNER_FOLDER.finditer(text):  # "/mnt/tank/farhan/photos" (round 43)
+        if _clear_given(lex, m.group(1)):
+            yield m.start(1), m.end(1)
     for m in _PATH_NAME.finditer(text):  # a link's path: a surname the lists may not know
         surname = _token(m.group(2))
         if (

@@ -165,6 +165,8 @@ def _overlaps(hits: list[NameHit], start: int, end: int) -> bool:
 class NameFinder(Lexicon):
     """The rules (module doc) over a :class:`Lexicon`."""
 
+    _capitals_of: tuple[str, bool] | None = None  # the last text :meth:`_in_capitals` counted
+
     def find(self, text: str) -> list[NameHit]:
         tokens = self.tokens(text)
         hits: list[NameHit] = []
@@ -703,13 +705,25 @@ class NameFinder(Lexicon):
             capitals = self._capitals(text, tokens, i)
             if capitals is not None:  # "name on card PRIYA NAIR", "MS YUKI TANAKA-BROWN"
                 return capitals
-            return None, 1  # an acronym (NAS, SHA), never a name
+            # (a name in capitals of several words, "ROSALIND M OYELARAN", is NAME_FIELD's)
+            alone = not (
+                i > 0 and tokens[i - 1].text.isupper() and self._joined(text, tokens[i - 1], t)
+            ) and not (
+                i + 1 < len(tokens)
+                and tokens[i + 1].text.isupper()
+                and self._joined(text, t, tokens[i + 1])
+            )
+            return (self._shouted(text, t) if alone else None), 1  # an acronym, or a name
         if not (self.is_given(t) or (t.cap and self.is_surname(t))):
             return self._unknown(text, tokens, i)
         cue = (
             self._cue(text, t)
             or ("after" if cues.AFTER_PERSON.match(text[t.end :]) else None)
             or ("after" if t.cap and _subject(text, t) else None)
+            # round 43: a writer who types no capitals starts a clause with the name and its
+            # verb ("kofi has had a cough", "so aroha wants to know"); only a clear given name
+            # (no word, no frequent word, no product) counts, and only as a possible one
+            or ("verb" if not t.cap and self._lower_subject(text, t) else None)
         )
         if cue == "thing":
             return None, 1
@@ -755,6 +769,59 @@ class NameFinder(Lexicon):
         return (
             self.is_surname(t) or self.is_given(t) or (len(plain) > 2 and plain.isalpha())
         ) and _key(t.text) not in cues.STOP
+
+    def _shouted(self, text: str, t: Token) -> NameHit | None:
+        """A given name alone in capitals, in a text otherwise written in lower and title
+        case, where a person stands: "BEATRIX left her laundry in the machine", "tell KOFI I
+        said thanks" (round 43). The lists must hold it as a name and as no word, product or
+        frequent word; an acronym is none of these."""
+        if len(t.text) < 4 or not t.text.isalpha():
+            return None
+        name = Token(t.text[:1] + t.text[1:].lower(), t.start, t.end)
+        if (
+            not self.is_given(name)
+            or self.is_word(name)
+            or _key(t.text) in self.common
+            or _key(t.text) in self.tech
+        ):
+            return None
+        if self._in_capitals(text):
+            return None  # a text in capitals: a form, a banner, a shouted line
+        if (
+            cues.AFTER_PERSON.match(text[t.end :])
+            or _subject(text, name)
+            or self._cue(text, t) in ("strong", "verb")
+        ):
+            return NameHit(t.start, t.end, POSSIBLE + 0.05)
+        return None
+
+    def _in_capitals(self, text: str) -> bool:
+        """More than half the text's letters are capitals (counted once per text)."""
+        memo = self._capitals_of  # (read once: scans may run in threads)
+        if memo is None or memo[0] is not text:
+            upper = sum(1 for c in text if c.isupper())
+            memo = self._capitals_of = (text, 2 * upper > sum(1 for c in text if c.isalpha()))
+        return memo[1]
+
+    def _lower_subject(self, text: str, t: Token) -> bool:
+        """A lower-case word that starts a clause, followed by a verb whose subject is a
+        person ("kofi has had", "mcgregor keeps"), when the lists hold it as a name and as no
+        word of any of the six languages, no product and no auxiliary."""
+        k = _key(t.text)
+        if (
+            len(t.text) < 4
+            or not t.text.isalpha()
+            or self.is_word(t)
+            or k in self.common
+            or k in self.tech
+            or k in cues.AUXILIARIES
+        ):
+            return False
+        before = text[max(0, t.start - 12) : t.start]
+        return (
+            cues.CLAUSE_START.search(before) is not None
+            and cues.SUBJECT_NEXT.match(text[t.end : t.end + 24]) is not None
+        )
 
     def _frequent_at_start(self, text: str, tokens: list[Token], i: int) -> bool:
         """A frequent word of the five other languages, capitalised only because it starts a
@@ -865,6 +932,13 @@ class NameFinder(Lexicon):
         t = tokens[i]
         if not t.cap and self._related(text, t):
             return NameHit(t.start, t.end, POSSIBLE), 1  # "my neighbour sunita"
+        if (
+            not t.cap
+            and self.is_surname(t)
+            and cues.AFTER_PERSON.match(text[t.end :])
+            and self._lower_subject(text, t)
+        ):
+            return NameHit(t.start, t.end, POSSIBLE), 1  # "mcgregor keeps turning" (round 43)
         if (
             not t.cap
             and text.startswith(":", t.end)

@@ -449,9 +449,11 @@ _BIRTH_FILLER = (
 )
 # The name of a birth-date field in the six languages (a form's label, a table's column).
 _BIRTH_DATE_NAME = (  # also as a key: "date_naissance", "date-of-birth", "birth_date"
-    r"date[ _-]of[ _-]birth|dob|d\.o\.b\.?|birth[ _-]?date|geburts_?datum|"
-    r"date[ _-](?:de[ _-])?naissance|fecha[ _-](?:de[ _-])?nacimiento|"
-    r"data[ _-](?:di[ _-])?nascita|geboorte_?datum"
+    # (round 43: and in the plural, "nos dates de naissance, la mienne c'est le 12/05/1998",
+    # "Geburtsdaten", "fechas de nacimiento", "date di nascita")
+    r"dates?[ _-]of[ _-]birth|dob|d\.o\.b\.?|birth[ _-]?dates?|geburts_?dat(?:um|en)|"
+    r"dates?[ _-](?:de[ _-])?naissance|fechas?[ _-](?:de[ _-])?nacimiento|"
+    r"dat[ae][ _-](?:di[ _-])?nascita|geboorte_?dat(?:um|a)"
 )
 # Form fields: a birth year date after "date of birth?" within a short stretch (a chat log
 # asking for it, an address in between).
