@@ -71,9 +71,12 @@ and models retrained on blind102-105, then tuned on in the fortieth and trained 
 ``blind110`` to ``blind113`` (session 19, likewise, measured once per mode on the fortieth
 round's detector and models retrained on blind106-109, then tuned on in the forty-first and
 trained on), ``blind114`` to ``blind117`` (session 19, likewise, measured once per mode on the
-forty-first round's detector and models retrained on blind110-113; not yet tuned or trained
-on), ``blind118`` to ``blind121`` (session 19, measured once per mode on the same detector and
-models as blind114-117, no round between; not yet tuned or trained on) and
+forty-first round's detector and models retrained on blind110-113), ``blind118`` to
+``blind121`` (session 19, measured once per mode on the same detector and models as
+blind114-117, no round between; both batches then tuned on in the forty-second and
+forty-third rounds and trained on), ``blind122`` to ``blind125`` (session 20, measured once per
+mode on the forty-third round's detector and models retrained on blind114-121; not yet tuned
+or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

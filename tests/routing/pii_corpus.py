@@ -153,6 +153,10 @@ Split = Literal[
     "blind119",
     "blind120",
     "blind121",
+    "blind122",
+    "blind123",
+    "blind124",
+    "blind125",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

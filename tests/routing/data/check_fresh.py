@@ -142,6 +142,10 @@ CORPORA = [
     (HERE / "pii_personal_blind119.jsonl", HERE / "pii_clean_blind119.jsonl", "b119"),
     (HERE / "pii_personal_blind120.jsonl", HERE / "pii_clean_blind120.jsonl", "b120"),
     (HERE / "pii_personal_blind121.jsonl", HERE / "pii_clean_blind121.jsonl", "b121"),
+    (HERE / "pii_personal_blind122.jsonl", HERE / "pii_clean_blind122.jsonl", "b122"),
+    (HERE / "pii_personal_blind123.jsonl", HERE / "pii_clean_blind123.jsonl", "b123"),
+    (HERE / "pii_personal_blind124.jsonl", HERE / "pii_clean_blind124.jsonl", "b124"),
+    (HERE / "pii_personal_blind125.jsonl", HERE / "pii_clean_blind125.jsonl", "b125"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
