@@ -234,6 +234,32 @@ def test_a_payments_other_party_in_quotes_is_never_dropped() -> None:
     assert_never_vetoed(texts, "PERSON")
 
 
+def test_an_account_a_persons_field_and_someones_things_are_never_dropped() -> None:
+    """Round 44 (session 20): an account in a log-in field, a value of a field for a person, a
+    homelab thing of someone's and German measurements "von" someone say the name is a
+    person's; the model's confident "clean" (a setup question) does not veto them."""
+    texts = [
+        "the Immich container runs as user 'tamsin' and can't read the share, fix the perms?",
+        'Telegraf writes patient="Ngozi" into every row, how do I drop that tag?',
+        "give Wilhelmina's backup VM a second disk in Proxmox, it's full",
+        "Wie lade ich die Blutdruckwerte von Gudrun aus Home Assistant als JSON?",
+    ]
+    assert_never_vetoed(texts, "PERSON")
+
+
+def test_a_fields_word_that_is_no_account_or_person_can_still_be_dropped() -> None:
+    """Round 44's guard: an account's field word without a quoted account ("auf dem Konto
+    haben") and a customer, who may be a business, are the model's to veto."""
+    confident, _ = scanner_with(0.0, "balanced")
+    for text in [
+        "Wie viel Geld sollte man für Reparaturen auf dem Konto haben?",
+        "Order form says Customer: Golden Spoon, what's a good reply?",
+    ]:
+        rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
+        assert "PERSON" in {f.entity for f in rules_only}, text
+        assert confident.scan(text) == [], text
+
+
 def test_format_findings_are_never_dropped() -> None:
     text = "forward it to ops.lead@gmail.com and call +44 20 7946 0958"
     for mode in ("filter", "balanced", "strict"):

@@ -486,6 +486,23 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "DATE_OF_BIRTH",
             "14.02.2015",
         ),
+        # round 44: ranks before a surname (abbreviated, French, German, police), a home by its
+        # family's surname, a service member's id after its name
+        (
+            "can you draft a thank-you to Lt. Okonkwo-Bassey for the reference?",
+            "PERSON",
+            "Lt. Okonkwo-Bassey",
+        ),
+        ("le sergent Kowalczyk veut le planning avant jeudi", "PERSON", "sergent Kowalczyk"),
+        ("l'adjudant Rakotomalala m'a renvoyé le planning", "PERSON", "adjudant Rakotomalala"),
+        (
+            "Oberfeldwebel Schimanski hat mir die Bescheinigung geschickt",
+            "PERSON",
+            "Oberfeldwebel Schimanski",
+        ),
+        ("Constable Mbeki left a card about the stolen bike", "PERSON", "Constable Mbeki"),
+        ("dashboard heading 'Solar – Nakashima household', fine to post?", "PERSON", "Nakashima"),
+        ("which form wants my EDIPI? it's 1609273845 if that matters", "ID_NUMBER", "1609273845"),
         # round 38: sshd's account whatever the name, a German failed log-in, the health
         # insurance's number in one word, a Proxmox VM named after its user, "tenant is ..."
         ("Accepted publickey for jwhite from 10.0.0.9 port 51234 ssh2", "PERSON", "jwhite"),
@@ -719,6 +736,12 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Is Zika still a risk in Brazil in March?",
         "the service runs as user 'xserver' and can't open the display",
         "payment to Scottish Power failed twice, why?",
+        # round 44: a rank before a word, a title with "Sergeant" in it, a household's word
+        # after a product, the name of a service member's id asked about
+        "General Motors recalled the model, is mine affected?",
+        "Sergeant Stubby was a dog, right? for my kid's school project",
+        "the Windows household license covers how many PCs?",
+        "what does the EDIPI field on a CAC look like?",
         # round 43: products starting a lower-case clause, a text in capitals, a given name in
         # capitals with no person around it, a public figure's file, folders of no one, a
         # greeting to no one after a colon

@@ -197,6 +197,20 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("my daughter has needle phobia, how do we get through the blood test?", "needle phobia"),
         ("ma grand-mère est alitée depuis sa chute", "alitée"),
         ("if my son has a hypo at school, what should the teacher do?", "hypo"),
+        # round 44: medicines the lexicon lacked, a French spelling of one it has, a German
+        # plural in -e, a lower-case "i" before "keep", a group's health with the writer's
+        # next, IVF and malaria in French, teeth grinding in German
+        ("my cardiologist just put me on sotalol, can I still drink coffee?", "sotalol"),
+        ("ma mère prend de la gabapentine depuis son opération", "gabapentine"),
+        ("die Zahnimplantate meiner Mutter wackeln, was tun?", "Zahnimplantate"),
+        (
+            "i keep forgetting to take the levothyroxine before breakfast, any reminder idea?",
+            "levothyroxine",
+        ),
+        ("do people with psoriasis react to chlorine? asking for myself", "psoriasis"),
+        ("nous avons fait deux FIV, ma femme est épuisée", "FIV"),
+        ("mon fils a attrapé le paludisme au Cameroun", "paludisme"),
+        ("ich habe Bruxismus und brauche eine Schiene", "Bruxismus"),
         # round 43: stammering by its verb in German and Italian
         ("Unser Sohn stottert, seit er in die Kita geht. Was können wir tun?", "stottert"),
         ("mia figlia balbetta quando è nervosa, è normale a sei anni?", "balbetta"),
@@ -249,6 +263,9 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "I'm building a hearing test web app with the Web Audio API, how do I calibrate it?",
         # round 42: an account by its two letters
         "my MS account is locked after the password reset, how do I get back in?",
+        # round 44: a group's health asked about for a talk, a French word ending in -ine
+        "do people with psoriasis react to chlorine? asking for a presentation",
+        "ma routine du matin est trop longue, comment la raccourcir ?",
         # round 43: stammering as a topic; a stream's and a player's stutter
         "what is stuttering and when do children grow out of it?",
         "Ab welchem Alter sollte man bei Stottern zur Logopädie?",

@@ -24,7 +24,7 @@ from typing import Literal
 import phonenumbers
 import regex
 
-from routing_mcp import pii_examples, pii_medical, pii_tokens
+from routing_mcp import pii_examples, pii_medical, pii_name_ids, pii_tokens
 from routing_mcp import pii_name_cues as cues
 from routing_mcp.pii_address import StreetAddressRecognizer
 from routing_mcp.pii_context import LONGEST, ContextModel, shipped
@@ -602,6 +602,14 @@ def _named_person(text: str, finding: Finding) -> bool:
         return True
     if _WHO_AFTER.match(text, finding.end):
         return True  # "Winifred, who is away watching the eclipse": only a person is "who"
+    if _PERSON_FIELD_BEFORE.search(before) is not None:
+        return True  # a field for a person: 'person="Kaveh"', "patient: Okafor" (round 44)
+    if text[finding.start - 1 : finding.start] in _ACCOUNT_QUOTES and any(
+        m.span("name") == (finding.start, finding.end)
+        and _ACCOUNT_FIELD.search(text, m.start(), m.start("name")) is not None
+        for m in pii_name_ids.LOGIN.finditer(text, max(0, finding.start - 80), finding.end)
+    ):
+        return True  # an account quoted in a log-in field: "under user 'dhruv'" (round 44)
     party = cues.PAYMENT_PARTY_BEFORE.search(before)
     if party is not None and (
         party.group("quote") is not None or text[finding.start : finding.end].isupper()
@@ -613,6 +621,26 @@ def _named_person(text: str, finding: Finding) -> bool:
         or cues.RELATION_IS.search(before) is not None
         or cues.PEOPLE_ARE.search(before) is not None
     )
+
+
+# A field or a tag whose value is a person, right before it: 'person="Kaveh"', "patient: ",
+# "<member>" (round 44).
+_PERSON_FIELD_BEFORE = re.compile(
+    # (not a customer, a client or a contact: a business may be one)
+    r"\b(?:person|persons|people|patient|patients|member|members|tenant|guest|child|kid|"
+    r"employee|patient_name|person_name)\s*[:=]\s*['\"‘“«]?$",
+    re.IGNORECASE,
+)
+
+
+# What stands right before an account's name in a log-in field when it is quoted or assigned
+# ("user 'dhruv'", "USER=dhruv"): not a folder's ("/srv/fotos/hund") or a word's place.
+_ACCOUNT_QUOTES = frozenset("'\"`‘“«=")
+# The log-in fields that name an account (not "caused by", a folder or a profile's word).
+_ACCOUNT_FIELD = re.compile(
+    r"user|login|log-in|account|benutzer|nutzer|utilisat|usuari|utent|gebruiker|uid|identifiant",
+    re.IGNORECASE,
+)
 
 
 # The writer saying their own name right before it.

@@ -25,7 +25,19 @@ TITLES = word_set(
     "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
     "don doña familie fam famille familia family signora signor sig dott dottoressa mevrouw meneer "
     "mevr dhr heer mw professor professorin professeur professeure profesor profesora "
-    "professore professoressa"
+    "professore professoressa "
+    # round 44: military and police ranks before a surname ("Gunnery Sgt. Holloway", "Le
+    # caporal Ndiaye", "Hauptfeldwebel Brandt", "Officer Chen"); a word after them ("Sergeant
+    # Pepper", "General Electric") is no name
+    "sgt pte pvt cpl lcpl lt capt cpt maj col gen brig adm cdr cmdr "
+    "sergeant corporal lieutenant colonel commander admiral brigadier commodore ensign "
+    "constable sheriff officer chief "
+    "hauptmann leutnant oberleutnant feldwebel hauptfeldwebel oberfeldwebel stabsfeldwebel "
+    "unteroffizier stabsunteroffizier gefreiter obergefreiter hauptgefreiter oberst "
+    "oberstleutnant kapitänleutnant fregattenkapitän korvettenkapitän "
+    "caporal sergent adjudant capitaine commandant maréchal "
+    "sargento cabo teniente capitán coronel sergente caporale tenente capitano colonnello "
+    "maresciallo korporaal luitenant kapitein kolonel wachtmeester"
 )
 # Round 24: a letter to whoever lives there ("Mr & Mrs Occupier", "The Resident"), no one named.
 PLACEHOLDER_ADDRESSEES = word_set(
@@ -769,9 +781,11 @@ GERMAN_GENITIVE = re.compile(
 # A family by its surname and the word, and a day of its life (round 33): "the Nakamura family
 # reunion" (not "the Addams family movie").
 FAMILY_OF = re.compile(
-    r"\b(?P<name>[A-Z][a-z\u00e0-\u00ff]{2,}) family\s+(?:reunion|wedding|party|gathering|"
+    r"\b(?P<name>[A-Z][a-z\u00e0-\u00ff]{2,}) (?:family\s+(?:reunion|wedding|party|gathering|"
     r"photo|photos|portrait|dinner|barbecue|bbq|christmas|holiday|trip|visit|home|house|farm|"
-    r"group|chat|tree|archive|album)\b"
+    r"group|chat|tree|archive|album)|"
+    # round 44: a home by its family's surname ("Energy use – Goldberg household")
+    r"household|residence|haushalt)\b"
 )
 # Places named in the plural after "the", whose singular can be a surname.
 PLURAL_PLACES = word_set(
@@ -825,10 +839,17 @@ _OWNED_THINGS = (
     r"pc|computer|account|profile|login|calendar|bike|car|school|class|teacher|homework|party|"
     r"wedding|birthday|funeral|christening|baptism|bake sale|retirement|leaving do|hen do|"
     r"stag do|baby shower|graduation|anniversary|memorial|speech|vows|flat|house|place|"
-    r"library|collection|garden|gardens|building|apartment|college|nursery|tablet"
+    r"library|collection|garden|gardens|building|apartment|college|nursery|tablet|"
+    # round 44: a homelab's things of someone's ("Femi's minecraft server", "Ana's VM"; not
+    # "Nextcloud's server-side encryption")
+    r"(?:server|vm|nas|inbox|mailbox|folder|backups?|console|router|switch|headphones|"
+    r"subscription|e-?reader)(?!-)"
 )
 OWNED_AFTER = re.compile(
     rf"['’]s?\s+(?:(?:new|old|own|little|big|first|second|21st|30th|40th|50th|60th|\d+)\s+)?"
+    # (round 44: or one lower-case word that says which: "Femi's minecraft server")
+    r"(?-i:[a-z][a-z0-9-]{1,20}\s+(?=(?i:server|vm|nas|console|router|switch|folder|backups?|"
+    r"subscription)\b))?"
     rf"(?:{_OWNED_THINGS})\b",
     re.IGNORECASE,
 )
@@ -842,7 +863,11 @@ OWNED_BEFORE = re.compile(
     # round 30: a device or an account of someone's ("la tablette de Capucine", "das Handy von
     # Jonas")
     r"tablette|téléphone|portable|ordinateur|compte|tablet|handy|telefon|konto|tableta|móvil|"
-    r"cuenta|telefono|cellulare|telefoon|account)\s+(?:de\s+|d['’]|di\s+|von\s+|van\s+)$",
+    r"cuenta|telefono|cellulare|telefoon|account|"
+    # round 44: someone's measurements and results ("die Körperfettwerte von Heike", "les
+    # données de Maëlle", "i risultati di Chiara")
+    r"\w*werte|\w*daten|\w*ergebnisse|befunde|données|résultats|mesures|datos|resultados|"
+    r"dati|risultati|gegevens|resultaten|waarden)\s+(?:de\s+|d['’]|di\s+|von\s+|van\s+)$",
     re.IGNORECASE,
 )
 PERSON_CALLED = re.compile(

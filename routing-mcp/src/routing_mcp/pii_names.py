@@ -264,7 +264,9 @@ class NameFinder(Lexicon):
             # called 'Oskar's room'": his)
         if cues.STREET_OF.search(before):
             return True  # "17 rue du Docteur Bouchut"
-        if _ELIDED_ARTICLE.search(before) or _NEUTER_ARTICLE.search(before):
+        # (the article of a rank in lower case is the rank's: "l'adjudant Guillou"; round 44)
+        ranked = not tokens[i].cap and _key(tokens[i].text) in cues.TITLES
+        if (_ELIDED_ARTICLE.search(before) and not ranked) or _NEUTER_ARTICLE.search(before):
             return True  # "l'Ultima Cena", "naar het Frans"
         if _key(tokens[i].text) in cues.FOOD_FIRST and j - i > 1:
             return True  # "Poire Belle-Hélène" (round 26)

@@ -498,7 +498,9 @@ ID_NAMES = (
     # Sweden, Norway, Denmark, Finland, Ireland, Australia, Canada, Switzerland, Belgium, Poland
     r"personnummer|fødselsnummer|cpr-?nummer|henkilötunnus|hetu|pps number|ppsn|tfn|"
     r"tax file number|social insurance number|ahv-?nummer|numéro avs|"
-    r"registre national|rijksregisternummer|pesel)"
+    r"registre national|rijksregisternummer|pesel|"
+    # round 44: a US service member's id ("the DoD ID on my CAC", "EDIPI", "military ID")
+    r"dod id|edipi|military id)"
 )
 
 
