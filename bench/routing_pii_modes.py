@@ -177,6 +177,12 @@ BEFORE_TUNING = {
     "blind119": "adcf5f5",
     "blind120": "adcf5f5",
     "blind121": "adcf5f5",
+    # measured once per mode on the forty-third round's detector and models retrained on
+    # blind114-121 (session 20)
+    "blind122": "7eb39b3",
+    "blind123": "7eb39b3",
+    "blind124": "7eb39b3",
+    "blind125": "7eb39b3",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
