@@ -486,6 +486,10 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "DATE_OF_BIRTH",
             "14.02.2015",
         ),
+        # round 45: a lower-case name before what a person did to a thing, wherever it stands;
+        # a topic level named after someone below a room's
+        ("reword it: 'undo the mess tobiasz deleted from the wiki'", "PERSON", "tobiasz"),
+        ("the topic home/bedroom/ifeoma_ph/battery stopped updating", "PERSON", "ifeoma"),
         # round 44: ranks before a surname (abbreviated, French, German, police), a home by its
         # family's surname, a service member's id after its name
         (
@@ -736,6 +740,9 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Is Zika still a risk in Brazil in March?",
         "the service runs as user 'xserver' and can't open the display",
         "payment to Scottish Power failed twice, why?",
+        # round 45: a product before what was done to it, a level below a room's of no one
+        "the config nginx changed on reload is wrong, why?",
+        "home/bedroom/light_main/state keeps flapping",
         # round 44: a rank before a word, a title with "Sergeant" in it, a household's word
         # after a product, the name of a service member's id asked about
         "General Motors recalled the model, is mine affected?",

@@ -316,7 +316,12 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
             (_parts(m.group("id"), m.start("id")), m.group("domain") == "device_tracker")
         )
     for m in _SEGMENT.finditer(text):  # an MQTT topic's level: "home/rooms/bedroom_lukas/temp"
-        candidates.append((_parts(m.group(), m.start()), False))
+        parts = _parts(m.group(), m.start())
+        candidates.append((parts, False))
+        # round 45: a level named after someone below a room's ("home/bedroom/leilani_ph/")
+        above = text[: m.start() - 1].rsplit("/", 1)[-1].lower()
+        if above and (above.endswith(_ROOMS) or above in _KIN) and _clear_given(lex, parts[0][0]):
+            yield parts[0][1], parts[0][2]
     for parts, tracker in candidates:
         words = [p.lower() for p, _, _ in parts]
         for n in range(1, len(parts)):

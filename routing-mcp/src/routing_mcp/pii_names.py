@@ -153,6 +153,12 @@ def _subject(text: str, t: Token) -> bool:
     return cues.SHE_HE.search(rest[:at]) is not None
 
 
+# What a person did to a thing of the house, right after a lower-case name, wherever it stands
+# ("fix stuff roisin broke", "the lamp ngozi unplugged"; round 45).
+_PERSON_DID = re.compile(
+    r" (?:broke|borrowed|deleted|unplugged|renamed|forgot|texted|promised|lent|spilled|"
+    r"dropped|lost|moved|reset|changed|installed|hid|took)\b"
+)
 # A lower-case letter and its dot just before: the first half of "z. B.", "u. a.", "d. h.".
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[a-z]\.\s?$")
 
@@ -820,6 +826,8 @@ class NameFinder(Lexicon):
         ):
             return False
         before = text[max(0, t.start - 12) : t.start]
+        if _PERSON_DID.match(text, t.end):
+            return True  # anywhere before what a person did: "fix stuff roisin broke" (round 45)
         return (
             cues.CLAUSE_START.search(before) is not None
             and cues.SUBJECT_NEXT.match(text[t.end : t.end + 24]) is not None
