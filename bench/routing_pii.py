@@ -75,8 +75,10 @@ forty-first round's detector and models retrained on blind110-113), ``blind118``
 ``blind121`` (session 19, measured once per mode on the same detector and models as
 blind114-117, no round between; both batches then tuned on in the forty-second and
 forty-third rounds and trained on), ``blind122`` to ``blind125`` (session 20, measured once per
-mode on the forty-third round's detector and models retrained on blind114-121; not yet tuned
-or trained on) and
+mode on the forty-third round's detector and models retrained on blind114-121, then tuned on in
+the forty-fourth and forty-fifth rounds and trained on), ``blind126`` to ``blind129`` (session
+20, measured once per mode on the forty-fifth round's detector and models retrained on
+blind122-125; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -157,6 +157,10 @@ Split = Literal[
     "blind123",
     "blind124",
     "blind125",
+    "blind126",
+    "blind127",
+    "blind128",
+    "blind129",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -146,6 +146,10 @@ CORPORA = [
     (HERE / "pii_personal_blind123.jsonl", HERE / "pii_clean_blind123.jsonl", "b123"),
     (HERE / "pii_personal_blind124.jsonl", HERE / "pii_clean_blind124.jsonl", "b124"),
     (HERE / "pii_personal_blind125.jsonl", HERE / "pii_clean_blind125.jsonl", "b125"),
+    (HERE / "pii_personal_blind126.jsonl", HERE / "pii_clean_blind126.jsonl", "b126"),
+    (HERE / "pii_personal_blind127.jsonl", HERE / "pii_clean_blind127.jsonl", "b127"),
+    (HERE / "pii_personal_blind128.jsonl", HERE / "pii_clean_blind128.jsonl", "b128"),
+    (HERE / "pii_personal_blind129.jsonl", HERE / "pii_clean_blind129.jsonl", "b129"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
