@@ -243,8 +243,12 @@ def test_an_account_a_persons_field_and_someones_things_are_never_dropped() -> N
         'Telegraf writes patient="Ngozi" into every row, how do I drop that tag?',
         "give Wilhelmina's backup VM a second disk in Proxmox, it's full",
         "Wie lade ich die Blutdruckwerte von Gudrun aus Home Assistant als JSON?",
+        # round 46: a relative after a possessive of another language ("mein Onkel Sepp")
+        "was kostet ein Gutachten für die Wohnung? meine Tante Walburga fragt",
     ]
     assert_never_vetoed(texts, "PERSON")
+    # round 46: the writer, then a condition as a verb
+    assert_never_vetoed(["write me a script for the phone call, I stammer badly"], "MEDICAL")
 
 
 def test_a_fields_word_that_is_no_account_or_person_can_still_be_dropped() -> None:

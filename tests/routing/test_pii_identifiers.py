@@ -486,6 +486,22 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "DATE_OF_BIRTH",
             "14.02.2015",
         ),
+        # round 46: an account after a log-in's success or failure in English, French and
+        # Italian, in French guillemets, in a dispatch log, with a Proxmox realm
+        (
+            "audit.log: 'Login successful: \"mwachira\" from 10.0.0.8' is that normal?",
+            "PERSON",
+            "mwachira",
+        ),
+        (
+            "'Échec de connexion : ttremblay (IP distante : 10.1.1.4)', pourquoi ?",
+            "PERSON",
+            "ttremblay",
+        ),
+        ("log: 'Accesso non riuscito: fbianchi (IP remoto: 10.2.0.9)'", "PERSON", "fbianchi"),
+        ("le compte de l'utilisateur « ndiallo » est bloqué", "PERSON", "ndiallo"),
+        ("04:40 ASSIGN drv=o.adeyemi veh=VAN3 late start", "PERSON", "o.adeyemi"),
+        ("give the pool to user hvantwout@pve read-only", "PERSON", "hvantwout"),
         # round 45: a lower-case name before what a person did to a thing, wherever it stands;
         # a topic level named after someone below a room's
         ("reword it: 'undo the mess tobiasz deleted from the wiki'", "PERSON", "tobiasz"),
@@ -740,6 +756,11 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Is Zika still a risk in Brazil in March?",
         "the service runs as user 'xserver' and can't open the display",
         "payment to Scottish Power failed twice, why?",
+        # round 46: system accounts in the same messages and realms; the messages' own words
+        "log: 'Échec de connexion depuis 10.9.8.7 : mot de passe incorrect', que faire ?",
+        "a fail2ban failregex for the 'Login failed' lines of Nextcloud please",
+        "auth.log: 'Login successful: \"admin\" from 10.0.0.8'",
+        "give the pool to user root@pam read-only",
         # round 45: a product before what was done to it, a level below a room's of no one
         "the config nginx changed on reload is wrong, why?",
         "home/bedroom/light_main/state keeps flapping",

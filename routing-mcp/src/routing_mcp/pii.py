@@ -617,7 +617,7 @@ def _named_person(text: str, finding: Finding) -> bool:
         return True  # "a payment from 'WANG XIAOMEI'": who paid or was paid (session 19)
     # (capitalised: "our customer hotline", "my kids argue" are words the model may veto)
     return text[finding.start : finding.start + 1].isupper() and (
-        cues.RELATION_BEFORE.search(before) is not None
+        cues.RELATION_BEFORE_ANY.search(before) is not None
         or cues.RELATION_IS.search(before) is not None
         or cues.PEOPLE_ARE.search(before) is not None
     )
@@ -685,6 +685,8 @@ _OWN_HEALTH = re.compile(
     # (not a phrase quoted to learn it: "is 'Ich habe Kopfschmerzen' right?")
     r"(?<!['\"‘“«„])(?:\bi(?:['’]ve| have)(?: got| had)?|\bi['’]m on|\bi am on|\bich hab(?:e)?|"
     r"\bj['’]ai|\btengo|\bik heb|\bho|"
+    # round 46: the writer, then the condition as a verb ("I stammer", "I stutter")
+    r"\bi(?=\s+$)|"
     # round 35: the writer's own, by the possessive or "I'm" ("my bunions", "I'm lactose
     # intolerant", "meine Migräne", "mon diabète")
     r"\bmy|\bmeine?[mnrs]?|\bmon|\bma|\bmes|\bmi|\bmis|\bmijn|\bi['’]m|\bi am|\bich bin|"

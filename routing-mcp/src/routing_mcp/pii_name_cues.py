@@ -225,6 +225,16 @@ RELATION_BEFORE = re.compile(
     rf"(?:{RELATION.pattern})\s*,?\s*$",
     FLAGS,
 )
+# The same with the possessives of the other five languages, before a capitalised name the model
+# may not veto ("mein Onkel Sepp"; round 46); not before a lower-case word, which may be a verb
+# there ("Mein Sohn fragt").
+RELATION_BEFORE_ANY = re.compile(
+    r"\b(?:my|our|his|her|their|mein\w*|unser\w*|sein\w*|ihr\w*|ma|mon|mes|notre|nos|son|sa|"
+    r"ses|mi|mis|su|sus|nuestr\w*|mio|mia|miei|mie|suo|sua|nostr\w*|mijn|onze|zijn|haar)"
+    r"\s+(?:\w+\s+)?"
+    rf"(?:{RELATION.pattern})\s*,?\s*$",
+    FLAGS,
+)
 # A possessive a few words before ("my brother tyler", "notre voisine rose"): a relation's word
 # after no possessive may be a noun's first half ("a school caretaker job", "candidate
 # numbers"; round 25), and a lower-case word that is also a word then no name.

@@ -87,6 +87,11 @@ _DATA_FOLDERS = (
 LOGIN = re.compile(
     # (round 25: an application's failed log-in, "Login failed: colette (Remote IP: ...)")
     r"(?:\b(?:publickey|password|invalid user|login failed|failed login(?: for)?|"
+    # round 46: a log-in's success, and its failure in French and Italian ("Login successful:
+    # \"jpaulsen\"", "Échec de connexion : gdupont", "Accesso non riuscito: lromano"), a
+    # dispatch log's driver ("drv=k.mensah")
+    r"login successful|successful login(?: for)?|connexion réussie|échec de connexion|"
+    r"accesso (?:non )?riuscito|drv(?=\s*[:=])|driver(?=\s*[:=])|"
     # round 38: a German failed log-in ("Anmeldung fehlgeschlagen: k.oezdemir")
     r"anmeldung fehlgeschlagen(?: für)?|"
     r"authentication failed for|user(?:name)?s?|login|log-in|account|uid|"
@@ -132,7 +137,7 @@ LOGIN = re.compile(
     rf"(?<=/){_DATA_FOLDERS}(?=/))"
     r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è)\b)?"
     r"(?:\s+\w+(?=\s+['\"`‘“«]))?"  # a service's name between: "utente plex 'gianmarco_r'"
-    r"\s*[:=/\\]?\s*['\"`‘“«]?)"
+    r"\s*[:=/\\]?\s*['\"`‘“«]?\s*)"
     # (the whole account name: not the start of an e-mail address, a finding of its own; a
     # realm after it is no domain: Proxmox's "mkoch@pve", Kerberos' "jdoe@CORP")
     # (not the next field's word: "Owner is user fkowalczyk"; round 30)
@@ -511,7 +516,21 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
             own = name.isalpha() and _clear_given(lex, name)  # "/srv/daten/marlies"
         else:
             # sshd's account, whatever the name (round 38: "Accepted publickey for fmartin")
-            own = _SURE_LOGIN.match(m.group()) is not None and _own_account(name.replace(".", ""))
+            sshd = _SSHD_LOGIN.match(m.group()) is not None
+            # round 46: the message of a log-in's success or failure before the name, or a
+            # Proxmox realm after it, when the name is no word ("... de connexion pour
+            # l'utilisateur", "... depuis 192.168.1.77"; not "'Login failed' lines")
+            sure = _SURE_LOGIN.search(text, m.start(), m.start("name")) is not None or _REALM.match(
+                text, m.start("name") + len(name)
+            )
+            own = _own_account(name.replace(".", "")) and (
+                sshd
+                or (
+                    bool(sure)
+                    and not lex.is_plain_word(_token(name))
+                    and _key(name) not in lex.common
+                )
+            )
         if own or login_name(lex, name):
             yield m.start("name"), m.start("name") + len(name)
 
@@ -540,13 +559,25 @@ _QUERY_USER = re.compile(
 )
 
 
-# The log-in field that only ever names an account: sshd's "Accepted publickey for <user>".
-_SURE_LOGIN = re.compile(r"publickey\s+for\s+", re.IGNORECASE)
+# The log-in field that only ever names an account: sshd's "Accepted publickey for <user>";
+# and (round 46) the messages of a log-in's success or failure, a French user in guillemets, a
+# dispatch log's driver.
+_SSHD_LOGIN = re.compile(r"publickey\s+for\s+", re.IGNORECASE)
+_SURE_LOGIN = re.compile(
+    r"login (?:failed|successful)|successful login|échec de connexion|"
+    r"connexion réussie|accesso (?:non )?riuscito|anmeldung fehlgeschlagen|"
+    r"utilisat(?:eur|rice)\s*«|drv\s*[:=]",
+    re.IGNORECASE,
+)
 
 
 def _own_account(name: str) -> bool:
     """An account of letters that no system has: a person's."""
     return name.isalpha() and name.lower() not in SYSTEM_ACCOUNTS and name.lower() not in _NOBODY
+
+
+# A Proxmox account's realm right after its name: "jbabatunde@pve", "mkoch@pam" (round 46).
+_REALM = re.compile(r"@(?:pve|pam)\b")
 
 
 # A URL's user before its password: "rtsp://lwilkerson:Summer2024@192.168.0.44" (round 29).
