@@ -183,6 +183,12 @@ BEFORE_TUNING = {
     "blind123": "7eb39b3",
     "blind124": "7eb39b3",
     "blind125": "7eb39b3",
+    # measured once per mode on the forty-fifth round's detector and models retrained on
+    # blind122-125 (session 20)
+    "blind126": "7547a79",
+    "blind127": "7547a79",
+    "blind128": "7547a79",
+    "blind129": "7547a79",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
