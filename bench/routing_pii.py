@@ -78,7 +78,9 @@ forty-third rounds and trained on), ``blind122`` to ``blind125`` (session 20, me
 mode on the forty-third round's detector and models retrained on blind114-121, then tuned on in
 the forty-fourth and forty-fifth rounds and trained on), ``blind126`` to ``blind129`` (session
 20, measured once per mode on the forty-fifth round's detector and models retrained on
-blind122-125; not yet tuned or trained on) and
+blind122-125, then tuned on in the forty-sixth round and trained on), ``blind130`` to
+``blind133`` (session 20, measured once per mode on the forty-sixth round's detector and models
+retrained on blind126-129; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

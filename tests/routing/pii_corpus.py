@@ -161,6 +161,10 @@ Split = Literal[
     "blind127",
     "blind128",
     "blind129",
+    "blind130",
+    "blind131",
+    "blind132",
+    "blind133",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

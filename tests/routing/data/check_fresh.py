@@ -150,6 +150,10 @@ CORPORA = [
     (HERE / "pii_personal_blind127.jsonl", HERE / "pii_clean_blind127.jsonl", "b127"),
     (HERE / "pii_personal_blind128.jsonl", HERE / "pii_clean_blind128.jsonl", "b128"),
     (HERE / "pii_personal_blind129.jsonl", HERE / "pii_clean_blind129.jsonl", "b129"),
+    (HERE / "pii_personal_blind130.jsonl", HERE / "pii_clean_blind130.jsonl", "b130"),
+    (HERE / "pii_personal_blind131.jsonl", HERE / "pii_clean_blind131.jsonl", "b131"),
+    (HERE / "pii_personal_blind132.jsonl", HERE / "pii_clean_blind132.jsonl", "b132"),
+    (HERE / "pii_personal_blind133.jsonl", HERE / "pii_clean_blind133.jsonl", "b133"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
