@@ -403,6 +403,7 @@ _PANDEMIC_TIME = regex.compile(
 )
 # A stutter of a picture or a sound, not of speech: "the stutter in my video playback", "my
 # Jellyfin playback stutters on 4K" (round 43); a media word in the same sentence.
+_SENTENCE_STOP = regex.compile(r"[.!?\n]")
 _STUTTER = frozenset({"stutter", "stutters", "stuttering", "stottern", "stottert", "stottere"})
 _MEDIA = regex.compile(
     r"\b(?:video|videos|playback|stream|streams|streaming|audio|sound|game|games|gaming|fps|"
@@ -421,7 +422,6 @@ def _media_stutter(text: str, start: int, end: int) -> bool:
     return _MEDIA.search(f"{before} {after}") is not None
 
 
-_SENTENCE_STOP = regex.compile(r"[.!?\n]")
 _PANDEMICS = frozenset({"covid", "covid-19", "corona", "coronavirus", "pandemic", "pandemie"})
 # ... or what a text or a question is about: "a blog post about sickle cell disease", "un livre
 # sur la dépression", "my thesis on brain tumours", "the genetics of asthma". Not "about his

@@ -220,19 +220,15 @@ RELATION_IS_VERBS = (
 # A relation said of someone in English, right before: "my neighbour ", "our cleaner ". (Not in
 # the other languages: "Mein Sohn fragt", "ma fille veut": the word after is as often a verb the
 # English word list does not know.)
-RELATION_BEFORE = re.compile(
-    r"\b(?:my|our|his|her|their)\s+(?:\w+\s+)?"
-    rf"(?:{RELATION.pattern})\s*,?\s*$",
-    FLAGS,
-)
+_A_RELATION_ENDS = rf"\s+(?:\w+\s+)?(?:{RELATION.pattern})\s*,?\s*$"
+RELATION_BEFORE = re.compile(rf"\b(?:my|our|his|her|their){_A_RELATION_ENDS}", FLAGS)
 # The same with the possessives of the other five languages, before a capitalised name the model
 # may not veto ("mein Onkel Sepp"; round 46); not before a lower-case word, which may be a verb
 # there ("Mein Sohn fragt").
 RELATION_BEFORE_ANY = re.compile(
     r"\b(?:my|our|his|her|their|mein\w*|unser\w*|sein\w*|ihr\w*|ma|mon|mes|notre|nos|son|sa|"
     r"ses|mi|mis|su|sus|nuestr\w*|mio|mia|miei|mie|suo|sua|nostr\w*|mijn|onze|zijn|haar)"
-    r"\s+(?:\w+\s+)?"
-    rf"(?:{RELATION.pattern})\s*,?\s*$",
+    rf"{_A_RELATION_ENDS}",
     FLAGS,
 )
 # A possessive a few words before ("my brother tyler", "notre voisine rose"): a relation's word
@@ -844,6 +840,9 @@ PERSON_NOUNS = word_set(
 # Round 29: what is someone's own, right after their name and "'s" ("Maximilian's room",
 # "Ibukun's Pixel 8", "Zainab's bake sale") or before it and "of" ("le mariage d'Anaïs", "die
 # Hochzeit von Jana", "la boda de Lucía"): a room, a device, an account, a day of their life.
+# (round 44) a homelab's machines and stores, which a word before may say which of: "Femi's
+# minecraft server", "Ana's media folder"
+_OWNED_MACHINES = r"server|vm|nas|console|router|switch|folder|backups?|subscription"
 _OWNED_THINGS = (
     r"room|bedroom|bed|desk|phone|mobile|laptop|tablet|ipad|iphone|pixel|galaxy|watch|kindle|"
     r"pc|computer|account|profile|login|calendar|bike|car|school|class|teacher|homework|party|"
@@ -852,14 +851,12 @@ _OWNED_THINGS = (
     r"library|collection|garden|gardens|building|apartment|college|nursery|tablet|"
     # round 44: a homelab's things of someone's ("Femi's minecraft server", "Ana's VM"; not
     # "Nextcloud's server-side encryption")
-    r"(?:server|vm|nas|inbox|mailbox|folder|backups?|console|router|switch|headphones|"
-    r"subscription|e-?reader)(?!-)"
+    rf"(?:{_OWNED_MACHINES}|inbox|mailbox|headphones|e-?reader)(?!-)"
 )
 OWNED_AFTER = re.compile(
     rf"['’]s?\s+(?:(?:new|old|own|little|big|first|second|21st|30th|40th|50th|60th|\d+)\s+)?"
     # (round 44: or one lower-case word that says which: "Femi's minecraft server")
-    r"(?-i:[a-z][a-z0-9-]{1,20}\s+(?=(?i:server|vm|nas|console|router|switch|folder|backups?|"
-    r"subscription)\b))?"
+    rf"(?-i:[a-z][a-z0-9-]{{1,20}}\s+(?=(?i:{_OWNED_MACHINES})\b))?"
     rf"(?:{_OWNED_THINGS})\b",
     re.IGNORECASE,
 )

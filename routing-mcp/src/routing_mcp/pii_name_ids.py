@@ -516,17 +516,16 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
             own = name.isalpha() and _clear_given(lex, name)  # "/srv/daten/marlies"
         else:
             # sshd's account, whatever the name (round 38: "Accepted publickey for fmartin")
-            sshd = _SSHD_LOGIN.match(m.group()) is not None
-            # round 46: the message of a log-in's success or failure before the name, or a
+            # round 46: or the message of a log-in's success or failure before the name, or a
             # Proxmox realm after it, when the name is no word ("... de connexion pour
             # l'utilisateur", "... depuis 192.168.1.77"; not "'Login failed' lines")
-            sure = _SURE_LOGIN.search(text, m.start(), m.start("name")) is not None or _REALM.match(
-                text, m.start("name") + len(name)
-            )
             own = _own_account(name.replace(".", "")) and (
-                sshd
+                _SSHD_LOGIN.match(m.group()) is not None
                 or (
-                    bool(sure)
+                    (
+                        _SURE_LOGIN.search(text, m.start(), m.start("name")) is not None
+                        or _REALM.match(text, m.start("name") + len(name)) is not None
+                    )
                     and not lex.is_plain_word(_token(name))
                     and _key(name) not in lex.common
                 )

@@ -815,19 +815,11 @@ class NameFinder(Lexicon):
         """A lower-case word that starts a clause, followed by a verb whose subject is a
         person ("kofi has had", "mcgregor keeps"), when the lists hold it as a name and as no
         word of any of the six languages, no product and no auxiliary."""
-        k = _key(t.text)
-        if (
-            len(t.text) < 4
-            or not t.text.isalpha()
-            or self.is_word(t)
-            or k in self.common
-            or k in self.tech
-            or k in cues.AUXILIARIES
-        ):
+        if len(t.text) < 4 or not self._no_lower_word(t):
             return False
-        before = text[max(0, t.start - 12) : t.start]
         if _PERSON_DID.match(text, t.end):
             return True  # anywhere before what a person did: "fix stuff roisin broke" (round 45)
+        before = text[max(0, t.start - 12) : t.start]
         return (
             cues.CLAUSE_START.search(before) is not None
             and cues.SUBJECT_NEXT.match(text[t.end : t.end + 24]) is not None
@@ -1089,14 +1081,16 @@ class NameFinder(Lexicon):
     def _unknown_lower(self, t: Token) -> bool:
         """A lower-case word of letters no list knows: no word, name, product or frequent
         word."""
+        return len(t.text) >= 3 and self._no_lower_word(t) and not self.is_surname(t)
+
+    def _no_lower_word(self, t: Token) -> bool:
+        """Letters only, and no word, frequent word, product or auxiliary of the lists."""
         k = _key(t.text)
         return (
-            len(t.text) >= 3
-            and t.text.isalpha()
+            t.text.isalpha()
             and not self.is_word(t)
-            and not self.is_surname(t)
-            and k not in self.tech
             and k not in self.common
+            and k not in self.tech
             and k not in cues.AUXILIARIES
         )
 
