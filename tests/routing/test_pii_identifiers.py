@@ -486,6 +486,33 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "DATE_OF_BIRTH",
             "14.02.2015",
         ),
+        # round 47: an account whose check digits hold, its length not its country's; a title
+        # of no gender; a name before its number in a list; a grandparent's short word and a
+        # capitalised one glued to a name; a handle of a given name glued to a surname; a
+        # member's number after an insurer's word
+        (
+            "transfer the rent into my account ES98 2100 0418 4502 0005 133 please",
+            "IBAN_CODE",
+            "ES98 2100 0418 4502 0005 133",
+        ),
+        (
+            "can you write a short reference for Mx Adeyemi-Clarke, our stage manager",
+            "PERSON",
+            "Mx Adeyemi-Clarke",
+        ),
+        ("the rota so far: ifeoma 07700 912345, callum 07911 123456", "PERSON", "ifeoma"),
+        ("phone tree for the trip - Henrike: +49 171 2345678", "PERSON", "Henrike"),
+        ("Nextcloud share for gma_rosalind isn't syncing", "PERSON", "rosalind"),
+        ("Jellyfin profile OpaHeinrich keeps losing his watch history", "PERSON", "Heinrich"),
+        ("ping @mariakowalczyk about the PR before Friday", "PERSON", "mariakowalczyk"),
+        (
+            "my health fund wants the member number again: 4471 2209 813",
+            "ID_NUMBER",
+            "4471 2209 813",
+        ),
+        # (and whom a poem or a card is for, a name no list holds)
+        ("a limerick dedicated to Quillon, our lighting person", "PERSON", "Quillon"),
+        ("a farewell card for Ottavina from the choir", "PERSON", "Ottavina"),
         # round 46: an account after a log-in's success or failure in English, French and
         # Italian, in French guillemets, in a dispatch log, with a Proxmox realm
         (
@@ -756,6 +783,15 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Is Zika still a risk in Brazil in March?",
         "the service runs as user 'xserver' and can't open the display",
         "payment to Scottish Power failed twice, why?",
+        # round 47: an IBAN whose check digits fail, a mouse and a DNS record, a bot's handle, a
+        # gym's member number
+        "is ES99 2100 0418 4502 0005 133 a valid IBAN?",
+        "the Logitech MX Master 3 scroll wheel stopped working",
+        "set the MX record for mail.example.com to priority 10",
+        "the dependabot and @renovatebot PRs pile up",
+        "the gym app asks for the member ID 55382201 again, is that normal?",
+        "the song is dedicated to Liverpool fans",
+        "the router page lists LAN: 192.168.178.1/24 and WAN: 100.72.14.9",
         # round 46: system accounts in the same messages and realms; the messages' own words
         "log: 'Échec de connexion depuis 10.9.8.7 : mot de passe incorrect', que faire ?",
         "a fail2ban failregex for the 'Login failed' lines of Nextcloud please",

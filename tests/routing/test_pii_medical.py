@@ -211,6 +211,12 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("nous avons fait deux FIV, ma femme est épuisée", "FIV"),
         ("mon fils a attrapé le paludisme au Cameroun", "paludisme"),
         ("ich habe Bruxismus und brauche eine Schiene", "Bruxismus"),
+        # round 47: a compound head after a hyphen, a term with an accent English lacks
+        (
+            "mein Bruder hat das Ehlers-Danlos-Syndrom, darf er Judo machen?",
+            "Ehlers-Danlos-Syndrom",
+        ),
+        ("el médico le dio codeína a mi padre para la tos", "codeína"),
         # round 43: stammering by its verb in German and Italian
         ("Unser Sohn stottert, seit er in die Kita geht. Was können wir tun?", "stottert"),
         ("mia figlia balbetta quando è nervosa, è normale a sei anni?", "balbetta"),
@@ -261,6 +267,8 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "How long does LASIK take to heal? I'm writing the FAQ for an eye clinic",
         "is gum disease linked to heart problems? I read it in a magazine",
         "I'm building a hearing test web app with the Web Audio API, how do I calibrate it?",
+        # round 47: a syndrome by its hyphen, asked about
+        "Was ist das Marfan-Syndrom eigentlich genau? Für ein Referat",
         # round 42: an account by its two letters
         "my MS account is locked after the password reset, how do I get back in?",
         # round 44: a group's health asked about for a talk, a French word ending in -ine

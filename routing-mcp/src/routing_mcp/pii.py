@@ -602,6 +602,8 @@ def _named_person(text: str, finding: Finding) -> bool:
         return True
     if _WHO_AFTER.match(text, finding.end):
         return True  # "Winifred, who is away watching the eclipse": only a person is "who"
+    if _VOCATIVE_AFTER.match(text, finding.end) and _VOCATIVE_BEFORE.search(before):
+        return True  # spoken to: "'Torsten, your Mephisto was brilliant'" (round 47)
     if _PERSON_FIELD_BEFORE.search(before) is not None:
         return True  # a field for a person: 'person="Kaveh"', "patient: Okafor" (round 44)
     if text[finding.start - 1 : finding.start] in _ACCOUNT_QUOTES and any(
@@ -621,6 +623,16 @@ def _named_person(text: str, finding: Finding) -> bool:
         or cues.RELATION_IS.search(before) is not None
         or cues.PEOPLE_ARE.search(before) is not None
     )
+
+
+# Someone spoken to: a name opening a quote, a line or a sentence, then a comma and "you" or
+# "your" in the six languages ("'Torsten, your Mephisto ...'", "Inès, tu viens ?").
+_VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s+|['\"‘“«„]\s*)$", re.MULTILINE)
+_VOCATIVE_AFTER = re.compile(
+    r",\s+(?:you|your|you['’](?:re|ve|ll)|du|dein\w*|dich|dir|tu|ton|ta|tes|toi|vous|votre|vos|"
+    r"tú|usted|jij|jouw)\b",
+    re.IGNORECASE,
+)
 
 
 # A field or a tag whose value is a person, right before it: 'person="Kaveh"', "patient: ",

@@ -200,7 +200,8 @@ def _spelled_elsewhere(word: str, words: frozenset[str]) -> bool:
 
 def _single(raw: str, word: str) -> bool:
     """Whether one word is a term: an acronym as written, a word, a stem, an INN stem or a
-    compound head, or the last part of a hyphenated word ("Knie-OP", "L-Thyroxin")."""
+    compound head, or the last part of a hyphenated word ("Knie-OP", "L-Thyroxin",
+    "Marfan-Syndrom")."""
     lex = lexicon()
     if raw in lex.acronyms:
         return True
@@ -209,12 +210,20 @@ def _single(raw: str, word: str) -> bool:
     last = word.rsplit("-", 1)[-1]
     return (
         word in lex.words
+        # round 47: a term with an accent its English spelling lacks ("méthadone", "codeína")
+        or (
+            not word.isascii()
+            and ((folded := fold(word)) in lex.words or _spelled_elsewhere(folded, lex.words))
+        )
         or _clinical(word)
         or _plural(word, lex.words)
         or _spelled_elsewhere(word, lex.words)
         or _stemmed(word, lex.stems)
         or _suffixed(word, lex)
         or (last != word and (last in lex.words or _stemmed(last, lex.stems)))
+        # round 47: a compound head after a hyphen, a name or a part before it
+        # ("Marfan-Syndrom", "Knie-Prothese", "Herz-Erkrankung")
+        or (last != word and len(word) - len(last) > 3 and fold(last) in lex.suffixes)
     )
 
 

@@ -26,6 +26,9 @@ TITLES = word_set(
     "don doña familie fam famille familia family signora signor sig dott dottoressa mevrouw meneer "
     "mevr dhr heer mw professor professorin professeur professeure profesor profesora "
     "professore professoressa "
+    # round 47: the title of anyone who wants none of the others ("Mx Okonkwo"; only as
+    # written so: "MX Master", "MX record" are a mouse and a DNS record)
+    "mx "
     # round 44: military and police ranks before a surname ("Gunnery Sgt. Holloway", "Le
     # caporal Ndiaye", "Hauptfeldwebel Brandt", "Officer Chen"); a word after them ("Sergeant
     # Pepper", "General Electric") is no name
@@ -325,6 +328,11 @@ VERB = re.compile(
     # round 35: what someone did to the writer ("told by Gemma"), a thank-you to someone
     r"(?:told|sent|recommended|referred|helped|invited|served|advised) by|"
     r"thank[- ]you(?: note| card| message| email| text)? to|"
+    # round 47: whom a poem or a card is for ("dedicated to Perdita", "a birthday card for
+    # Lysander", "in memory of")
+    r"dedicated to|dedicate\s+(?:it|this|the \w+)\s+to|in (?:loving )?memory of|"
+    r"(?:birthday|thank[- ]you|get[- ]well|leaving|retirement|farewell)\s+"
+    r"(?:card|present|gift|poem|speech|message|cake|song)\s+for|"
     r"felicita|frag|sag|demande|dis|pregunta|dile|"
     rf"{_TO_SOMEONE})\s*,?\s*$",
     FLAGS,

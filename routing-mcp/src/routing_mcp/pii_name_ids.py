@@ -234,7 +234,9 @@ _KIN = word_set(
     "brother sister son daughter wife husband bruder schwester sohn tochter frere soeur fils "
     "fille hermano hermana hijo hija fratello sorella figlio figlia broer zus zoon dochter "
     # round 35: Polish grandparents, aunts and uncles ("dziadek_stanislaw")
-    "dziadek babcia babci dziadka ciocia wujek"
+    "dziadek babcia babci dziadka ciocia wujek "
+    # round 47: a chat's short forms of grandparents ("gma_ines", "gpa-joe")
+    "gma gpa gramma grammy"
 )
 _ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta")
 # A title before a surname in an id: "mrs_abara_driveway", "frau-schulze-briefkasten" (round 26)
@@ -393,7 +395,8 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
 _CAMEL = re.compile(
     r"(?<![^\W\d_])([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?![^\W\d_])"
 )
-_KIN_CAMEL = re.compile(r"(?<![^\W\d_])([a-z]{2,})([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?![^\W\d_])")
+# (round 47: the relative's word capitalised too, "PapyMarcel", "OmaRose")
+_KIN_CAMEL = re.compile(r"(?<![^\W\d_])([A-Za-z][a-z]+)([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?![^\W\d_])")
 _PATH_NAME = re.compile(r"(?<=/)([a-z]{3,})[-_.]([a-z]{3,})(?=[/?#\s\"')]|$)")
 _AND = frozenset({"and", "und", "et", "y", "e", "en"})
 # A folder named after its owner, holding their kind of data: "/mnt/tank/farhan/photos/",
@@ -479,7 +482,16 @@ def login_name(lex: Lexicon, name: str) -> bool:
         len(parts) == 1
         and len(core) >= 5
         and not lex.is_plain_word(_token(core))  # "DOCKER-USER chain": a word, not "c" + "hain"
-        and (_clear_surname(lex, core[1:]) or _clear_given(lex, core[:-1]))
+        and (
+            _clear_surname(lex, core[1:])
+            or _clear_given(lex, core[:-1])
+            # round 47: a whole given name glued to a whole surname that is no word
+            # ("julesvandenberg", "mariakowalczyk")
+            or any(
+                lex.is_given(_token(core[:i])) and _clear_surname(lex, core[i:])
+                for i in range(4, len(core) - 4)
+            )
+        )
     )
 
 
@@ -676,6 +688,27 @@ def chat_speakers(lex: Lexicon, text: str) -> Iterator[Span]:
             yield m.start(group), m.end(group)
 
 
+# A name right before a phone number, as a sign-up sheet or a contact list writes them: "malik
+# 07583 206194", "Anneke: +31 6 1234 5678", "priya s - 0412 555 019" (round 47); the number
+# nine digits or more, a given name and perhaps an initial before it.
+# (an item of a list: the line's start or a list's mark before the name, not "il numero verde
+# 800 455 210", "le numéro d'avis 8812 ...")
+_NAME_NUMBER = re.compile(
+    r"(?:^|[,;:/•|(?!.–—-])[ \t]*([^\W\d_]{3,})(?:[ \t]+[^\W\d_]\.?)?[ \t]*[:=\-–—]?[ \t]*"
+    r"(?!\d{1,3}(?:\.\d{1,3}){3})(?=(?:\+|00)?\d(?:[ \t()/.-]?\d){8,}(?![\w.-]))",
+    re.MULTILINE,
+)
+
+
+def numbered_names(lex: Lexicon, text: str) -> Iterator[Span]:
+    """A clear given name that is no word before a phone number, as an item of a list: whose
+    number it is."""
+    for m in _NAME_NUMBER.finditer(text):
+        name = m.group(1)
+        if _clear_given(lex, name) and not lex.is_word(_token(name)):
+            yield m.start(1), m.end(1)
+
+
 def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
     """Every rule of this module; ``names``: the spans of the names found so far."""
     spans = [
@@ -686,6 +719,7 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
         *entity_names(lex, text),
         *mentions(lex, text),
         *chat_speakers(lex, text),
+        *numbered_names(lex, text),
     ]
     spans += derived_handles(lex, text, [*names, *spans])
     inside = Inside(names)

@@ -643,7 +643,12 @@ class NameFinder(Lexicon):
             return None, 2 + self._rest(text, tokens, i + 1, True)
         # (English "family" in lower case is a noun's modifier, no title: "the family Nextcloud";
         # round 28)
-        if _key(t.text) in cues.TITLES and i + 1 < len(tokens) and (t.cap or key != "family"):
+        if (
+            key in cues.TITLES
+            and i + 1 < len(tokens)
+            and (t.cap or key != "family")
+            and (key != "mx" or t.text == "Mx")
+        ):
             nxt = tokens[i + 1]
             if _key(nxt.text) in cues.PLACEHOLDER_ADDRESSEES:
                 return None, 2  # "Mr & Mrs Occupier": whoever lives there

@@ -269,16 +269,23 @@ def _bban_regex(layout: str) -> regex.Pattern[str]:
 _IBAN_LAYOUTS = {country: _bban_regex(layout) for country, layout in IBAN_BBAN.items()}
 
 
+# The lengths an IBAN of any country has (Norway's 15 to Russia's 33, the standard's 34).
+_SHORTEST_IBAN, _LONGEST_IBAN = 15, 34
+
+
 def iban_valid(iban: str) -> bool:
-    """An IBAN without separators: a known country whose BBAN layout the text begins with
-    (after the country code and check digits), and ISO 7064 MOD 97-10: check digits 02-98,
+    """An IBAN without separators: a known country, and ISO 7064 MOD 97-10: check digits 02-98,
     and the number read from the BBAN, country code and check digits (letters as 10-35) leaves
-    remainder 1 modulo 97. The layout is checked as a prefix, as before: characters beyond the
-    country's length pass when the MOD 97 check holds over all of them (1 in 97 by chance)."""
+    remainder 1 modulo 97. The country's BBAN layout is checked as a prefix, as before:
+    characters beyond the country's length pass when the MOD 97 check holds over all of them
+    (1 in 97 by chance). Round 47: an account whose check digits hold but whose length is not
+    its country's ("FR13 3000 6000 0112 3456 7890 18", a digit short of France's 27) counts
+    too: an account number as someone holds it, whatever the registry's table says, and 1 in
+    97 by chance; a number that fails the check (the clean corpora's "invalid IBAN") does not."""
     layout = _IBAN_LAYOUTS.get(iban[:2])
     if layout is None or not iban[2:4].isdigit() or not 2 <= int(iban[2:4]) <= 98:
         return False
-    if layout.match(iban, 4) is None:
+    if layout.match(iban, 4) is None and not (_SHORTEST_IBAN <= len(iban) <= _LONGEST_IBAN):
         return False
     rearranged = iban[4:] + iban[:4]
     if not all(c.isascii() and c.isalnum() for c in rearranged):

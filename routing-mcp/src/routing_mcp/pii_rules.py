@@ -489,7 +489,11 @@ ID_NAMES = (
     # round 32: the German ID card as people call it ("mein perso"), a health plan's member id
     r"perso|(?:health plan|health insurance|insurance|medicaid|medicare)\s+member\s+(?:id|number)|"
     # round 40: Medicaid's or Medicare's id without "member" ("my son's Medicaid ID is ...")
-    r"(?:medicaid|medicare)\s+(?:id|number|card number)|"
+    r"(?:medicaid|medicare)\s+(?:id|number|card number|card)|"
+    # round 47: a member's number where an insurer is named before it ("the insurer: member
+    # no.", "her Medicaid? member ID"; not a gym's or a club's membership number)
+    r"(?:insurer|insurance|health plan|health fund|medicaid|medicare)\b[^\n\d]{0,40}?"
+    r"\bmember(?:ship)?(?=\s+(?:id|no|number|nr|#)\b)(?:\s+id)?|"
     # round 30: a residence permit's number ("the UK BRP number", "Aufenthaltstitel")
     r"brp|biometric residence permit|residence permit|residence card|aufenthaltstitel|"
     r"aufenthaltserlaubnis|titre de séjour|carte de séjour|permiso de residencia|"
