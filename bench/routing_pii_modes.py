@@ -189,6 +189,10 @@ BEFORE_TUNING = {
     "blind127": "7547a79",
     "blind128": "7547a79",
     "blind129": "7547a79",
+    "blind130": "d519387",
+    "blind131": "d519387",
+    "blind132": "d519387",
+    "blind133": "d519387",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
