@@ -80,7 +80,9 @@ the forty-fourth and forty-fifth rounds and trained on), ``blind126`` to ``blind
 20, measured once per mode on the forty-fifth round's detector and models retrained on
 blind122-125, then tuned on in the forty-sixth round and trained on), ``blind130`` to
 ``blind133`` (session 20, measured once per mode on the forty-sixth round's detector and models
-retrained on blind126-129; not yet tuned or trained on) and
+retrained on blind126-129, then tuned on in the forty-seventh round and trained on),
+``blind134`` to ``blind137`` (session 21, measured once per mode on the forty-seventh round's
+detector and models retrained on blind130-133; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

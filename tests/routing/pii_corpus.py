@@ -165,6 +165,10 @@ Split = Literal[
     "blind131",
     "blind132",
     "blind133",
+    "blind134",
+    "blind135",
+    "blind136",
+    "blind137",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

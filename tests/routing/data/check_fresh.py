@@ -154,6 +154,10 @@ CORPORA = [
     (HERE / "pii_personal_blind131.jsonl", HERE / "pii_clean_blind131.jsonl", "b131"),
     (HERE / "pii_personal_blind132.jsonl", HERE / "pii_clean_blind132.jsonl", "b132"),
     (HERE / "pii_personal_blind133.jsonl", HERE / "pii_clean_blind133.jsonl", "b133"),
+    (HERE / "pii_personal_blind134.jsonl", HERE / "pii_clean_blind134.jsonl", "b134"),
+    (HERE / "pii_personal_blind135.jsonl", HERE / "pii_clean_blind135.jsonl", "b135"),
+    (HERE / "pii_personal_blind136.jsonl", HERE / "pii_clean_blind136.jsonl", "b136"),
+    (HERE / "pii_personal_blind137.jsonl", HERE / "pii_clean_blind137.jsonl", "b137"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
