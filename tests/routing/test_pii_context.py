@@ -247,6 +247,11 @@ def test_an_account_a_persons_field_and_someones_things_are_never_dropped() -> N
         "was kostet ein Gutachten für die Wohnung? meine Tante Walburga fragt",
     ]
     assert_never_vetoed(texts, "PERSON")
+    # round 48: how the writer signs
+    assert_never_vetoed(
+        ["What's a nice closing line for the raffle poster? Sign it off as Bertrand & Ottoline"],
+        "PERSON",
+    )
     # round 47: someone spoken to, a name opening a quote then "your"
     assert_never_vetoed(["in German please: 'Henrike, your solo in act two was lovely'"], "PERSON")
     # round 46: the writer, then a condition as a verb

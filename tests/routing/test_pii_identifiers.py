@@ -486,6 +486,21 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "DATE_OF_BIRTH",
             "14.02.2015",
         ),
+        # round 48: a name as a query's field value, a given name glued to a year, a person's
+        # own instance of a service, "txt" as a verb, a health insurance card's number
+        (
+            "SELECT * FROM members WHERE last_name = 'Oyelowo-Brandt' ORDER BY joined",
+            "PERSON",
+            "Oyelowo-Brandt",
+        ),
+        ("is 'Henrike1962' too weak as her router password?", "PERSON", "Henrike"),
+        ("port 8096 goes to jellyfin-marguerite on the NAS", "PERSON", "marguerite"),
+        ("pls txt Ottavina that the van's booked", "PERSON", "Ottavina"),
+        (
+            "my daughter's health insurance card number is HX 4471-2290-18, where does it go?",
+            "ID_NUMBER",
+            "HX 4471-2290-18",
+        ),
         # round 47: an account whose check digits hold, its length not its country's; a title
         # of no gender; a name before its number in a list; a grandparent's short word and a
         # capitalised one glued to a name; a handle of a given name glued to a surname; a
@@ -783,6 +798,9 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Is Zika still a risk in Brazil in March?",
         "the service runs as user 'xserver' and can't open the display",
         "payment to Scottish Power failed twice, why?",
+        # round 48: products and a tool glued to a year, a service's own image
+        "Windows2000 and Office2019 images for a VM lab",
+        "docker image jellyfin-ffmpeg keeps crashing on start",
         # round 47: an IBAN whose check digits fail, a mouse and a DNS record, a bot's handle, a
         # gym's member number
         "is ES99 2100 0418 4502 0005 133 a valid IBAN?",

@@ -211,6 +211,15 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("nous avons fait deux FIV, ma femme est épuisée", "FIV"),
         ("mon fils a attrapé le paludisme au Cameroun", "paludisme"),
         ("ich habe Bruxismus und brauche eine Schiene", "Bruxismus"),
+        # round 48: a stroke with its size, a dependency, a colonoscopy in German, a term at
+        # the end of a quote
+        ("Übersetz bitte 'I had a minor stroke in May' für meinen Arzt", "a minor stroke"),
+        (
+            "he's been in recovery from drug addiction since 2019, can he volunteer?",
+            "drug addiction",
+        ),
+        ("mein Vater hat morgen eine Koloskopie, was darf er essen?", "Koloskopie"),
+        ("put 'my wife has multiple sclerosis' into German please", "multiple sclerosis"),
         # round 47: a compound head after a hyphen, a term with an accent English lacks
         (
             "mein Bruder hat das Ehlers-Danlos-Syndrom, darf er Judo machen?",
@@ -267,6 +276,8 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "How long does LASIK take to heal? I'm writing the FAQ for an eye clinic",
         "is gum disease linked to heart problems? I read it in a magazine",
         "I'm building a hearing test web app with the Web Audio API, how do I calibrate it?",
+        # round 48: a colonoscopy asked about
+        "Wie läuft eine Koloskopie ab? Für ein Referat",
         # round 47: a syndrome by its hyphen, asked about
         "Was ist das Marfan-Syndrom eigentlich genau? Für ein Referat",
         # round 42: an account by its two letters

@@ -659,7 +659,8 @@ _ACCOUNT_FIELD = re.compile(
 _SELF_NAMED_BEFORE = re.compile(
     r"(?:^|[^\w'’])(?:i['’]m|i am|je suis|ich bin|soy|sono|ik ben|"
     r"(?P<named>my name is|my name['’]s|je m['’]appelle|ich hei(?:ß|ss)e|me llamo|mi chiamo|"
-    r"ik heet))\s+$",
+    # round 48: how the writer signs ("Sign off as Magnus & Solveig", "sign it as")
+    r"ik heet|sign(?:ed)?(?:\s+(?:it|this|them|the\s+\w+))?(?:\s+off)?\s+as))\s+$",
     re.IGNORECASE,
 )
 

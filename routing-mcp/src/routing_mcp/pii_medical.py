@@ -311,7 +311,8 @@ def terms(text: str) -> list[tuple[int, int]]:
         word = raw.casefold().rstrip("'’")
         span = 0
         for phrase in lex.phrases.get(word, ()):
-            following = [t.group().casefold() for t in tokens[i : i + len(phrase)]]
+            # (a closing quote glued to the last word: "'j'ai une sclérose en plaques'"; round 48)
+            following = [t.group().casefold().rstrip("'’") for t in tokens[i : i + len(phrase)]]
             if tuple(following) == phrase:
                 span = len(phrase)
                 break
@@ -319,7 +320,8 @@ def terms(text: str) -> list[tuple[int, int]]:
             previous = tokens[i - 1].group() if i else None
             span = 0 if _a_thing(raw, bool(offset), previous) else 1
         if span:
-            out.append((tokens[i].start() + offset, tokens[i + span - 1].end()))
+            last = tokens[i + span - 1]
+            out.append((tokens[i].start() + offset, last.start() + len(last.group().rstrip("'’"))))
             i += span
         else:
             i += 1

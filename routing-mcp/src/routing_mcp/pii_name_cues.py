@@ -319,7 +319,7 @@ _TO_SOMEONE = (
 )
 VERB = re.compile(
     r"\b(?:ask|asking|asked|tell|telling|told|remind|reminded|thank|thanks|thanked|invite|"
-    r"inviting|invited|call|text|message|email|ping|pinged|pay|paid|cc|hey|lent|lend|owe|owes|"
+    r"inviting|invited|call|text|txt|message|email|ping|pinged|pay|paid|cc|hey|lent|lend|owe|owes|"
     r"owed|met|meet|meeting|congratulate|congratulating|welcoming|thanking|introducing|"
     r"surprise|surprising|visiting|pick up|picking up|drop off|"
     # round 29: ringing, celebrating, marrying someone; round 30: dating someone

@@ -72,7 +72,9 @@ OWN_WORDS = word_set(
     "passport passeport reisepass pasaporte passaporto paspoort payslip payslips contract cv "
     "resume lebenslauf visa ausweis "
     # round 34: a person's admin account ("admin_sigrid")
-    "admin"
+    "admin "
+    # round 48: a person's own instance of a homelab service ("nextcloud-graham", "plex_oma")
+    "nextcloud jellyfin plex emby immich vaultwarden bitwarden photoprism syncthing paperless"
 )
 # Folders that hold a folder per person: the one below is named after its owner when it is a
 # clear given name ("/srv/daten/marlies", not "/srv/data/media").
@@ -709,6 +711,34 @@ def numbered_names(lex: Lexicon, text: str) -> Iterator[Span]:
             yield m.start(1), m.end(1)
 
 
+# A name as the value of a name's field in a query, a config or code (round 48): "where surname
+# = 'Fairweather'", "first_name: \"Ngozi\"", "Nachname == 'Brandstätter'". The value is
+# capitalised and quoted; a placeholder ("Max Mustermann", a name in an example) is
+# pii_examples' to drop.
+_NAME_VALUE = re.compile(
+    r"(?i:\b(?:sur_?name|last_?name|first_?name|given_?name|family_?name|full_?name|"
+    r"nachname|vorname|familienname|pr[ée]nom|nom_de_famille|apellidos?|cognome|achternaam|"
+    r"voornaam)['\"\]]?\s*(?:==?|:|like\b|is\b)\s*)['\"‘“]"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]+(?: [A-ZÀ-Ý][\w'’-]+){0,2})(?=['\"’”])"
+)
+
+
+def field_names(text: str) -> Iterator[Span]:
+    for m in _NAME_VALUE.finditer(text):
+        yield m.start("name"), m.end("name")
+
+
+# A given name glued to a year, as a password or a handle is made (round 48): "Deloris1947",
+# "ifeoma_1988".
+_NAME_YEAR = re.compile(r"(?<![\w@./-])([A-Za-z][a-z]{2,})[_.]?((?:19|20)\d\d)(?!\w)")
+
+
+def named_years(lex: Lexicon, text: str) -> Iterator[Span]:
+    for m in _NAME_YEAR.finditer(text):
+        if _clear_given(lex, m.group(1)) and not lex.is_word(_token(m.group(1))):
+            yield m.start(1), m.end(1)
+
+
 def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
     """Every rule of this module; ``names``: the spans of the names found so far."""
     spans = [
@@ -720,6 +750,8 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
         *mentions(lex, text),
         *chat_speakers(lex, text),
         *numbered_names(lex, text),
+        *field_names(text),
+        *named_years(lex, text),
     ]
     spans += derived_handles(lex, text, [*names, *spans])
     inside = Inside(names)

@@ -490,6 +490,9 @@ ID_NAMES = (
     r"perso|(?:health plan|health insurance|insurance|medicaid|medicare)\s+member\s+(?:id|number)|"
     # round 40: Medicaid's or Medicare's id without "member" ("my son's Medicaid ID is ...")
     r"(?:medicaid|medicare)\s+(?:id|number|card number|card)|"
+    # round 48: a health insurance card's number ("my son's health insurance card number: AXA
+    # ..."; not the card's other codes, "insurance card says 'Rx BIN 610014'")
+    r"(?:health\s+)?insurance\s+card(?=\s+(?:number|no|nr|id)\b)|"
     # round 47: a member's number where an insurer is named before it ("the insurer: member
     # no.", "her Medicaid? member ID"; not a gym's or a club's membership number)
     r"(?:insurer|insurance|health plan|health fund|medicaid|medicare)\b[^\n\d]{0,40}?"
