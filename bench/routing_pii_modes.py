@@ -193,6 +193,10 @@ BEFORE_TUNING = {
     "blind131": "d519387",
     "blind132": "d519387",
     "blind133": "d519387",
+    "blind134": "4820011",
+    "blind135": "4820011",
+    "blind136": "4820011",
+    "blind137": "4820011",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
