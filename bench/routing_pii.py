@@ -82,7 +82,10 @@ blind122-125, then tuned on in the forty-sixth round and trained on), ``blind130
 ``blind133`` (session 20, measured once per mode on the forty-sixth round's detector and models
 retrained on blind126-129, then tuned on in the forty-seventh round and trained on),
 ``blind134`` to ``blind137`` (session 21, measured once per mode on the forty-seventh round's
-detector and models retrained on blind130-133; not yet tuned or trained on) and
+detector and models retrained on blind130-133, then tuned on in the forty-eighth round and
+trained on), ``blind138`` to ``blind141`` (session 21, measured once per mode on the
+forty-eighth round's detector and models retrained on blind134-137; not yet tuned or trained
+on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -169,6 +169,10 @@ Split = Literal[
     "blind135",
     "blind136",
     "blind137",
+    "blind138",
+    "blind139",
+    "blind140",
+    "blind141",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -158,6 +158,10 @@ CORPORA = [
     (HERE / "pii_personal_blind135.jsonl", HERE / "pii_clean_blind135.jsonl", "b135"),
     (HERE / "pii_personal_blind136.jsonl", HERE / "pii_clean_blind136.jsonl", "b136"),
     (HERE / "pii_personal_blind137.jsonl", HERE / "pii_clean_blind137.jsonl", "b137"),
+    (HERE / "pii_personal_blind138.jsonl", HERE / "pii_clean_blind138.jsonl", "b138"),
+    (HERE / "pii_personal_blind139.jsonl", HERE / "pii_clean_blind139.jsonl", "b139"),
+    (HERE / "pii_personal_blind140.jsonl", HERE / "pii_clean_blind140.jsonl", "b140"),
+    (HERE / "pii_personal_blind141.jsonl", HERE / "pii_clean_blind141.jsonl", "b141"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
