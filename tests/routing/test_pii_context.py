@@ -247,6 +247,10 @@ def test_an_account_a_persons_field_and_someones_things_are_never_dropped() -> N
         "was kostet ein Gutachten für die Wohnung? meine Tante Walburga fragt",
     ]
     assert_never_vetoed(texts, "PERSON")
+    # round 49: a school's role assigned a name
+    assert_never_vetoed(
+        ["the homework script reads PUPIL=caoimhe from the env, make it configurable"], "PERSON"
+    )
     # round 48: how the writer signs
     assert_never_vetoed(
         ["What's a nice closing line for the raffle poster? Sign it off as Bertrand & Ottoline"],

@@ -486,6 +486,17 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "DATE_OF_BIRTH",
             "14.02.2015",
         ),
+        # round 49: a role's variable assigned a name, sending someone a message in German, a
+        # person's own tablet (a name that is also a word), a Spanish laptop named after its
+        # owner
+        (
+            "the grading config has pupil: 'rhiannon' hardcoded, how do I read it from argv?",
+            "PERSON",
+            "rhiannon",
+        ),
+        ("schick eine Nachricht an Jorinde wegen dem Kühlschrank", "PERSON", "Jorinde"),
+        ("Ivy's ipad keeps asking for the Apple ID password", "PERSON", "Ivy"),
+        ("el portatil-de-hugo no coge la red de invitados", "PERSON", "hugo"),
         # round 48: a name as a query's field value, a given name glued to a year, a person's
         # own instance of a service, "txt" as a verb, a health insurance card's number
         (
@@ -798,6 +809,11 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Is Zika still a risk in Brazil in March?",
         "the service runs as user 'xserver' and can't open the display",
         "payment to Scottish Power failed twice, why?",
+        # round 49: a company's and a console's account, a placeholder as a role's value
+        "Apple's account page keeps logging me out",
+        "the Nintendo Switch's profile page is blank",
+        "student = 'example' in the docs sample",
+        "every log line ends in tenant=praxis-nord, what is a tenant in a booking system?",
         # round 48: products and a tool glued to a year, a service's own image
         "Windows2000 and Office2019 images for a VM lab",
         "docker image jellyfin-ffmpeg keeps crashing on start",

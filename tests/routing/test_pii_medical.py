@@ -211,6 +211,9 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("nous avons fait deux FIV, ma femme est épuisée", "FIV"),
         ("mon fils a attrapé le paludisme au Cameroun", "paludisme"),
         ("ich habe Bruxismus und brauche eine Schiene", "Bruxismus"),
+        # round 49: an eye condition, a shoulder's cuff as a diagnosis
+        ("unsere Tochter hat Nystagmus, welche Schriftgröße für Arbeitsblätter?", "Nystagmus"),
+        ("my physio for the rotator cuff is on Thursdays, add it to my calendar", "rotator cuff"),
         # round 48: a stroke with its size, a dependency, a colonoscopy in German, a term at
         # the end of a quote
         ("Übersetz bitte 'I had a minor stroke in May' für meinen Arzt", "a minor stroke"),
@@ -276,6 +279,8 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "How long does LASIK take to heal? I'm writing the FAQ for an eye clinic",
         "is gum disease linked to heart problems? I read it in a magazine",
         "I'm building a hearing test web app with the Web Audio API, how do I calibrate it?",
+        # round 49: the cuff's exercises asked about
+        "rotator cuff exercises for beginners, general advice please",
         # round 48: a colonoscopy asked about
         "Wie läuft eine Koloskopie ab? Für ein Referat",
         # round 47: a syndrome by its hyphen, asked about

@@ -640,7 +640,10 @@ _VOCATIVE_AFTER = re.compile(
 _PERSON_FIELD_BEFORE = re.compile(
     # (not a customer, a client or a contact: a business may be one)
     r"\b(?:person|persons|people|patient|patients|member|members|tenant|guest|child|kid|"
-    r"employee|patient_name|person_name)\s*[:=]\s*['\"‘“«]?$",
+    r"employee|patient_name|person_name|"
+    # round 49: a school's or a carer's ("STUDENT=caoimhe", "pupil: 'rhiannon'")
+    r"student|students|pupil|pupils|learner|carer|caregiver|student_name|child_name|"
+    r"pupil_name)\s*[:=]\s*['\"‘“«]?$",
     re.IGNORECASE,
 )
 

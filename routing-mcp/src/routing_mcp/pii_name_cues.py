@@ -315,6 +315,11 @@ _TO_SOMEONE = (
     r"digo|escribir(?:le)?|escríbele|escribe|pedir(?:le)?\s+perdón|contestar(?:le)?|écrire|"
     r"écris|répondre|expliquer)\s+(?:a|à)|"
     r"(?:stuur|schrijf|mail|app)\b[^.\n]{0,20}\bnaar|"
+    # round 49: sending someone a message ("manda un whatsapp a Nacho", "envoie un SMS à",
+    # "schick eine Nachricht an", "manda un messaggio a")
+    r"(?:manda|mándale|envía|envíale|envoie|envoyer|schick|schicke|schreib|manda|mandare|"
+    r"invia)\s+(?:un|una|une|eine?|einen)?\s*(?:whatsapp|mensaje|sms|texto|correo|email|mail|"
+    r"message|nachricht|messaggio|messaggino|textito)\s+(?:a|à|an)|"
     r"(?:anniversaire|cumpleaños|compleanno|geburtstag|verjaardag|birthday)\s+(?:de|di|von|van|of)"
 )
 VERB = re.compile(
@@ -446,7 +451,9 @@ AFTER_PERSON = re.compile(
     # round 24: what only a person has ("Terry's mobile is", "Ines's birthday"; "X's number"
     # is an eponym's first: "Avogadro's number")
     r"['’]s\s+(?:(?:phone|mobile|cell)\s+)?(?:phone|mobile|email|e-mail|address|birthday|"
-    r"wife|husband|partner|kids|children|mum|mom|dad)\b|"
+    r"wife|husband|partner|kids|children|mum|mom|dad|"
+    # round 49: a person's own device or account ("Hazel's tablet ignores it")
+    r"tablet|laptop|ipad|iphone|kindle|chromebook|switch|account|profile|bedroom)\b|"
     # habits and refusals: "tanvi keeps leaving her dishes", "marco never pays"
     r"keeps|kept|forgot|forgets|refuses|refused|never|always|won['’]t|doesn['’]t|didn['’]t|"
     r"veut|demande|dice|dijo|quiere)\b|"

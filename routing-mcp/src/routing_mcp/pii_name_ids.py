@@ -55,7 +55,9 @@ DEVICE_WORDS = word_set(
     # Raspberry Pi or a mini PC named after its user ("ashwini-pi")
     "win win10 win11 windows pi rpi raspi raspberrypi nuc "
     # round 38: a Proxmox VM or container named after its user ("vm-105-mariam-windows")
-    "vm ct lxc"
+    "vm ct lxc "
+    # round 49: a phone and a computer in Spanish and French, unaccented ("movil-de-hugo")
+    "movil móvil smartphone portatil portátil ordenador computer ordinateur ordi"
 )
 # Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz"; and between a
 # thing and whom it is for: "alerts-for-hamish", "oculus-quest-of-theo".
@@ -723,9 +725,21 @@ _NAME_VALUE = re.compile(
 )
 
 
-def field_names(text: str) -> Iterator[Span]:
+# A person's role as a variable or a field, assigned a name (round 49): "STUDENT=caoimhe",
+# "pupil: 'rhiannon'", "child_name = okonjo" (the name as an account's: ``login_name``).
+_ROLE_VALUE = re.compile(
+    # (not "tenant=": a program's tenant is an organisation, "tenant=praxis-nord")
+    r"(?i:\b(?:student|pupil|child|kid|patient|employee|learner|carer|caregiver)"
+    r"(?:_?name)?\s*[:=]\s*)['\"]?(?P<name>[A-Za-z][\w.-]{2,31}?)(?![\w@-]|\.\w)"
+)
+
+
+def field_names(lex: Lexicon, text: str) -> Iterator[Span]:
     for m in _NAME_VALUE.finditer(text):
         yield m.start("name"), m.end("name")
+    for m in _ROLE_VALUE.finditer(text):
+        if login_name(lex, m.group("name")):
+            yield m.start("name"), m.end("name")
 
 
 # A given name glued to a year, as a password or a handle is made (round 48): "Deloris1947",
@@ -750,7 +764,7 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
         *mentions(lex, text),
         *chat_speakers(lex, text),
         *numbered_names(lex, text),
-        *field_names(text),
+        *field_names(lex, text),
         *named_years(lex, text),
     ]
     spans += derived_handles(lex, text, [*names, *spans])
