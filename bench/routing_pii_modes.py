@@ -197,6 +197,10 @@ BEFORE_TUNING = {
     "blind135": "4820011",
     "blind136": "4820011",
     "blind137": "4820011",
+    "blind138": "3425017",
+    "blind139": "3425017",
+    "blind140": "3425017",
+    "blind141": "3425017",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
