@@ -374,7 +374,7 @@ from routing_mcp.settings import RoutingSettings
 
 PROMPTS = {
     "health": "write a short get-well message, the surgery on my knee is next tuesday",
-    "everyday": "Write a thank-you card for my grandmother",
+    "everyday": "help me write a card for my mum, she is retiring",
 }
 
 async def main():
