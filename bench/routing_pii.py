@@ -84,8 +84,10 @@ retrained on blind126-129, then tuned on in the forty-seventh round and trained 
 ``blind134`` to ``blind137`` (session 21, measured once per mode on the forty-seventh round's
 detector and models retrained on blind130-133, then tuned on in the forty-eighth round and
 trained on), ``blind138`` to ``blind141`` (session 21, measured once per mode on the
-forty-eighth round's detector and models retrained on blind134-137; not yet tuned or trained
-on) and
+forty-eighth round's detector and models retrained on blind134-137, then tuned on in the
+forty-ninth round and trained on), ``blind142`` to ``blind145`` (session 21, measured once per
+mode on the forty-ninth round's detector and models retrained on blind138-141; not yet tuned
+or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

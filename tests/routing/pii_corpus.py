@@ -173,6 +173,10 @@ Split = Literal[
     "blind139",
     "blind140",
     "blind141",
+    "blind142",
+    "blind143",
+    "blind144",
+    "blind145",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

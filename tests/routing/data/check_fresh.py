@@ -162,6 +162,10 @@ CORPORA = [
     (HERE / "pii_personal_blind139.jsonl", HERE / "pii_clean_blind139.jsonl", "b139"),
     (HERE / "pii_personal_blind140.jsonl", HERE / "pii_clean_blind140.jsonl", "b140"),
     (HERE / "pii_personal_blind141.jsonl", HERE / "pii_clean_blind141.jsonl", "b141"),
+    (HERE / "pii_personal_blind142.jsonl", HERE / "pii_clean_blind142.jsonl", "b142"),
+    (HERE / "pii_personal_blind143.jsonl", HERE / "pii_clean_blind143.jsonl", "b143"),
+    (HERE / "pii_personal_blind144.jsonl", HERE / "pii_clean_blind144.jsonl", "b144"),
+    (HERE / "pii_personal_blind145.jsonl", HERE / "pii_clean_blind145.jsonl", "b145"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
