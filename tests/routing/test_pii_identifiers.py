@@ -486,6 +486,21 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "DATE_OF_BIRTH",
             "14.02.2015",
         ),
+        # round 50: a card holder no list knows, in capitals; a foster child by the relation's
+        # German word; a name's possessive before a person's papers; the health insurer's
+        # member number in one German compound
+        (
+            "the receipt printout says CARDHOLDER T. WIELGOSZ, is that the tip line?",
+            "PERSON",
+            "T. WIELGOSZ",
+        ),
+        ("unser Pflegesohn Kai braucht einen neuen Schulranzen", "PERSON", "Kai"),
+        ("why did the GP reject Faith's NHS number on the form?", "PERSON", "Faith"),
+        (
+            "Krankenkassen-Mitgliedsnummer von meinem Sohn: X482910374, wohin im Formular?",
+            "ID_NUMBER",
+            "X482910374",
+        ),
         # round 49: a role's variable assigned a name, sending someone a message in German, a
         # person's own tablet (a name that is also a word), a Spanish laptop named after its
         # owner
@@ -809,6 +824,9 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Is Zika still a risk in Brazil in March?",
         "the service runs as user 'xserver' and can't open the display",
         "payment to Scottish Power failed twice, why?",
+        # round 50: a template's placeholder in a card holder's field, a company's photo app
+        "the card holder field says CARD HOLDER NAME in the template",
+        "Apple's passport photo app, any good?",
         # round 49: a company's and a console's account, a placeholder as a role's value
         "Apple's account page keeps logging me out",
         "the Nintendo Switch's profile page is blank",

@@ -211,6 +211,9 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("nous avons fait deux FIV, ma femme est épuisée", "FIV"),
         ("mon fils a attrapé le paludisme au Cameroun", "paludisme"),
         ("ich habe Bruxismus und brauche eine Schiene", "Bruxismus"),
+        # round 50: a drinking problem in German, a tick bite's rash
+        ("mein Bruder hat Alkoholprobleme seit der Scheidung", "Alkoholprobleme"),
+        ("there's a bullseye rash on my leg since the hike", "bullseye rash"),
         # round 49: an eye condition, a shoulder's cuff as a diagnosis
         ("unsere Tochter hat Nystagmus, welche Schriftgröße für Arbeitsblätter?", "Nystagmus"),
         ("my physio for the rotator cuff is on Thursdays, add it to my calendar", "rotator cuff"),
@@ -279,6 +282,8 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "How long does LASIK take to heal? I'm writing the FAQ for an eye clinic",
         "is gum disease linked to heart problems? I read it in a magazine",
         "I'm building a hearing test web app with the Web Audio API, how do I calibrate it?",
+        # round 50: the rash asked about
+        "what does a bullseye rash usually mean? for a first aid course",
         # round 49: the cuff's exercises asked about
         "rotator cuff exercises for beginners, general advice please",
         # round 48: a colonoscopy asked about

@@ -102,6 +102,9 @@ RELATION = re.compile(
     r"pote|potes|coloc|colocataire|meilleure? amie?|colega|compi|maat|"
     r"mama|papa|babcia|mitbewohner(?:in)?|mieter(?:in)?|enkel(?:in)?|cousine|"
     r"compagne|compagnon|copine|copain|belle-mère|beau-père|petit-fils|petite-fille|"
+    # round 50: a foster family ("unsere Pflegetochter Zoe", "our foster son")
+    r"pflege(?:tochter|sohn|kind|kinder|mutter|vater|eltern)|foster (?:daughter|son|child|kid|"
+    r"mum|mom|dad|parent)s?|"
     # round 15: more of the family and of the people one writes about, in the six languages
     r"gf|bf|hubby|wifey|stepmum|stepmom|stepdad|godson|goddaughter|godmother|godfather|"
     r"neffen?|nichte|cousin|schwager|schwägerin|schwieger(?:mutter|vater|sohn|tochter)|azubi|"
@@ -421,7 +424,8 @@ SHE_HE = re.compile(
 SENTENCE_END = re.compile(r"[.!?\n]")
 INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}\s*\Z")
 # A list said to be of names: "pronounce these names for the ceremony: Zhou Xinyi, ...".
-NAMES_LIST = re.compile(r"\b(?:names|namen|noms|nombres|nomi)\b[^:\n]{0,40}:\s*$", FLAGS)
+# (round 50: or in brackets after the word, "their real names (Kyrie and Amelia)")
+NAMES_LIST = re.compile(r"\b(?:names|namen|noms|nombres|nomi)\b[^:(\n]{0,40}[:(]\s*$", FLAGS)
 # Two given names joined, then what people do: "Will and Rose are getting married", "Dawn and
 # Bill from next door", "Max und Emma haben".
 PAIR_AFTER = re.compile(
@@ -453,7 +457,10 @@ AFTER_PERSON = re.compile(
     r"['’]s\s+(?:(?:phone|mobile|cell)\s+)?(?:phone|mobile|email|e-mail|address|birthday|"
     r"wife|husband|partner|kids|children|mum|mom|dad|"
     # round 49: a person's own device or account ("Hazel's tablet ignores it")
-    r"tablet|laptop|ipad|iphone|kindle|chromebook|switch|account|profile|bedroom)\b|"
+    r"tablet|laptop|ipad|iphone|kindle|chromebook|switch|account|profile|bedroom|"
+    # round 50: a person's papers and health ("Hope's old NHS number", "Ivy's inhaler")
+    r"(?:old |new )?(?:nhs|passport|birth certificate|medical records?|medication|meds|"
+    r"inhaler|allergies|diagnosis|school report|gp|dentist|social worker))\b|"
     # habits and refusals: "tanvi keeps leaving her dishes", "marco never pays"
     r"keeps|kept|forgot|forgets|refuses|refused|never|always|won['’]t|doesn['’]t|didn['’]t|"
     r"veut|demande|dice|dijo|quiere)\b|"

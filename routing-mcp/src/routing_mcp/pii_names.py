@@ -544,7 +544,7 @@ class NameFinder(Lexicon):
                 and _key(token.text) not in cues.NATIONALITIES  # "my contractor is Dutch"
                 and cues.RELATION_IS.search(before)
             )
-            or (tail.endswith(":") and cues.NAMES_LIST.search(before))
+            or (tail.endswith((":", "(")) and cues.NAMES_LIST.search(before))
         ):
             return "strong"
         if cues.VERB.search(before):
@@ -1052,9 +1052,14 @@ class NameFinder(Lexicon):
             words = m.group("name").split()
             named = [Token(w, 0, 0) for w in words if len(w.rstrip(".")) > 1]
             end = m.start("name") + len(m.group("name").rstrip("'’"))  # "'WANG XIAOMEI'"
-            if any(self.is_given(t) or self.is_surname(t) for t in named) and not _overlaps(
-                hits, m.start("name"), end
-            ):
+            # round 50: after a card holder's field, a name no list holds but no word either
+            # ("CARDHOLDER R. OYELARAN"): the field names a person
+            holder = m.group().lower().startswith(_CARD_HOLDER_FIELDS) and any(
+                not self.is_word(Token(w[:1] + w[1:].lower(), 0, 0)) for w in words if len(w) > 2
+            )
+            if (
+                holder or any(self.is_given(t) or self.is_surname(t) for t in named)
+            ) and not _overlaps(hits, m.start("name"), end):
                 out.append(NameHit(m.start("name"), end, LIKELY))
         for m in cues.GERMAN_GENITIVE.finditer(text):
             t = Token(m.group("name"), m.start("name"), m.end("name"))
@@ -1165,3 +1170,16 @@ class NameFinder(Lexicon):
             if cues.CLOSING.match(previous) is not None or previous.strip() == "--":
                 out.append(NameHit(t.start, t.end, LIKELY))
         return out
+
+
+# The card holder's fields of NAME_FIELD, in the six languages (round 50).
+_CARD_HOLDER_FIELDS = (
+    "card",
+    "name on",
+    "karteninhaber",
+    "titulaire",
+    "nom sur",
+    "titular",
+    "intestatario",
+    "kaarthouder",
+)
