@@ -201,6 +201,10 @@ BEFORE_TUNING = {
     "blind139": "3425017",
     "blind140": "3425017",
     "blind141": "3425017",
+    "blind142": "9a4391e",
+    "blind143": "9a4391e",
+    "blind144": "9a4391e",
+    "blind145": "9a4391e",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
