@@ -86,7 +86,9 @@ detector and models retrained on blind130-133, then tuned on in the forty-eighth
 trained on), ``blind138`` to ``blind141`` (session 21, measured once per mode on the
 forty-eighth round's detector and models retrained on blind134-137, then tuned on in the
 forty-ninth round and trained on), ``blind142`` to ``blind145`` (session 21, measured once per
-mode on the forty-ninth round's detector and models retrained on blind138-141; not yet tuned
+mode on the forty-ninth round's detector and models retrained on blind138-141, then tuned on
+in the fiftieth round and trained on), ``blind146`` to ``blind149`` (session 21, measured once
+per mode on the fiftieth round's detector and models retrained on blind142-145; not yet tuned
 or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).

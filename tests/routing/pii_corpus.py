@@ -177,6 +177,10 @@ Split = Literal[
     "blind143",
     "blind144",
     "blind145",
+    "blind146",
+    "blind147",
+    "blind148",
+    "blind149",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

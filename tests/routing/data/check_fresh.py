@@ -166,6 +166,10 @@ CORPORA = [
     (HERE / "pii_personal_blind143.jsonl", HERE / "pii_clean_blind143.jsonl", "b143"),
     (HERE / "pii_personal_blind144.jsonl", HERE / "pii_clean_blind144.jsonl", "b144"),
     (HERE / "pii_personal_blind145.jsonl", HERE / "pii_clean_blind145.jsonl", "b145"),
+    (HERE / "pii_personal_blind146.jsonl", HERE / "pii_clean_blind146.jsonl", "b146"),
+    (HERE / "pii_personal_blind147.jsonl", HERE / "pii_clean_blind147.jsonl", "b147"),
+    (HERE / "pii_personal_blind148.jsonl", HERE / "pii_clean_blind148.jsonl", "b148"),
+    (HERE / "pii_personal_blind149.jsonl", HERE / "pii_clean_blind149.jsonl", "b149"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
