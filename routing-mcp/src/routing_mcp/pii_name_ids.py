@@ -14,6 +14,10 @@ it is glued to what marks it as someone's: a surname ("henrik-lindgren-tv", "Luk
 connector ("alerts-for-hamish", "Galaxy-A54-von-Wolke"), a person's own resource
 ("bryony-blog"), another name and "and" ("Nikos-and-Eleni-5G"), or a Home Assistant entity id,
 whose words name rooms, things and the people they belong to ("binary_sensor.bed_sensor_mieke").
+Since session 21 (rounds 47 to 49) also a name where a list or code puts it beside what makes
+it someone's: before a phone number as a list's item ("malik 07583 206194"), as the value of a
+name's field or of a person's role ("surname = 'Fairweather'", "STUDENT=caoimhe") and glued to
+a year ("Deloris1947").
 """
 
 from __future__ import annotations
