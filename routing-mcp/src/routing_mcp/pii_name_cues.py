@@ -788,9 +788,10 @@ PAYMENT_PARTY = (
 )
 NAME_FIELD = re.compile(
     rf"\b(?i:(?:{PAYMENT_PARTY})\s*[:=-]?\s*(?=['\"])|"  # (quoted: not "payment to Scottish Power")
-    r"card ?holder(?:['’]s name)?|name on (?:the )?card|karteninhaber(?:in)?|"
+    # (group "holder": a card holder's field, whatever name follows; session 21)
+    r"(?P<holder>card ?holder(?:['’]s name)?|name on (?:the )?card|karteninhaber(?:in)?|"
     r"titulaire(?: de la carte)?|nom sur la carte|titular(?: de la tarjeta)?|intestatario|"
-    r"kaarthouder|t\.\s?n\.\s?v\.|z\.\s?hd\.|ten name van|"
+    r"kaarthouder)|t\.\s?n\.\s?v\.|z\.\s?hd\.|ten name van|"
     r"(?P<field>(?:full )?name(?: of the \w+)?(?= [^\n:]{0,40}:)[^\n:]{0,40}(?=:)))"
     r"\s*(?i:name\s*)?[:=-]?\s*(?i:(?:is|reads|says|lautet|est)\s+)?['\"]?"
     r"(?P<name>(?:[A-Z]\.|[A-ZÀ-Ý][\w'’-]+)"

@@ -1054,7 +1054,7 @@ class NameFinder(Lexicon):
             end = m.start("name") + len(m.group("name").rstrip("'’"))  # "'WANG XIAOMEI'"
             # round 50: after a card holder's field, a name no list holds but no word either
             # ("CARDHOLDER R. OYELARAN"): the field names a person
-            holder = m.group().lower().startswith(_CARD_HOLDER_FIELDS) and any(
+            holder = m.group("holder") is not None and any(
                 not self.is_word(Token(w[:1] + w[1:].lower(), 0, 0)) for w in words if len(w) > 2
             )
             if (
@@ -1170,16 +1170,3 @@ class NameFinder(Lexicon):
             if cues.CLOSING.match(previous) is not None or previous.strip() == "--":
                 out.append(NameHit(t.start, t.end, LIKELY))
         return out
-
-
-# The card holder's fields of NAME_FIELD, in the six languages (round 50).
-_CARD_HOLDER_FIELDS = (
-    "card",
-    "name on",
-    "karteninhaber",
-    "titulaire",
-    "nom sur",
-    "titular",
-    "intestatario",
-    "kaarthouder",
-)
