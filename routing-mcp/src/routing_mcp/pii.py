@@ -639,11 +639,10 @@ _VOCATIVE_AFTER = re.compile(
 # "<member>" (round 44).
 _PERSON_FIELD_BEFORE = re.compile(
     # (not a customer, a client or a contact: a business may be one)
-    r"\b(?:person|persons|people|patient|patients|member|members|tenant|guest|child|kid|"
-    r"employee|patient_name|person_name|"
-    # round 49: a school's or a carer's ("STUDENT=caoimhe", "pupil: 'rhiannon'")
-    r"student|students|pupil|pupils|learner|carer|caregiver|student_name|child_name|"
-    r"pupil_name)\s*[:=]\s*['\"‘“«]?$",
+    # (round 49: a school's or a carer's too, "STUDENT=caoimhe", "pupil: 'rhiannon'")
+    rf"\b(?:person|persons|people|patients|member|members|tenant|guest|students|pupils|"
+    rf"{cues.PERSON_ROLE_FIELDS}|patient_name|person_name|student_name|child_name|pupil_name)"
+    r"\s*[:=]\s*['\"‘“«]?$",
     re.IGNORECASE,
 )
 

@@ -320,7 +320,7 @@ _TO_SOMEONE = (
     r"(?:stuur|schrijf|mail|app)\b[^.\n]{0,20}\bnaar|"
     # round 49: sending someone a message ("manda un whatsapp a Nacho", "envoie un SMS à",
     # "schick eine Nachricht an", "manda un messaggio a")
-    r"(?:manda|mándale|envía|envíale|envoie|envoyer|schick|schicke|schreib|manda|mandare|"
+    r"(?:manda|mándale|envía|envíale|envoie|envoyer|schick|schicke|schreib|mandare|"
     r"invia)\s+(?:un|una|une|eine?|einen)?\s*(?:whatsapp|mensaje|sms|texto|correo|email|mail|"
     r"message|nachricht|messaggio|messaggino|textito)\s+(?:a|à|an)|"
     r"(?:anniversaire|cumpleaños|compleanno|geburtstag|verjaardag|birthday)\s+(?:de|di|von|van|of)"
@@ -768,6 +768,9 @@ FAMILY = re.compile(
     r"\b(?:[Tt]he|[Bb]ei|[Ll]es) (?P<name>[A-Z][a-z\u00e0-\u00ff]+?(?P<plural>es|s|))\b"
     r"(?![ -][A-Z])"
 )
+# A person's role as a field's or a variable's name (pii_name_ids reads the name assigned to it,
+# pii the field before a name the model may not veto; session 21).
+PERSON_ROLE_FIELDS = r"student|pupil|child|kid|patient|employee|learner|carer|caregiver"
 # A field that names a person, and the name after it: a card's holder as the card prints it
 # (round 35: "card holder DAVID N OKORO", "name on card HOLLIS J MERRIWEATHER", "Karteninhaber:
 # Jürgen Maier").

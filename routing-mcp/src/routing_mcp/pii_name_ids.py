@@ -31,7 +31,7 @@ from collections.abc import Container, Iterator
 from routing_mcp.pii_known import is_known
 from routing_mcp.pii_lexicon import Lexicon, Token, fold
 from routing_mcp.pii_lexicon import key as _key
-from routing_mcp.pii_name_cues import word_set
+from routing_mcp.pii_name_cues import PERSON_ROLE_FIELDS, word_set
 
 # Home Assistant's person domain: the object id is a person's name, whatever it looks like.
 PERSON_ENTITY = re.compile(r"(?<![\w.])person\.([a-z0-9]+(?:_[a-z0-9]+)*)\b")
@@ -733,8 +733,8 @@ _NAME_VALUE = re.compile(
 # "pupil: 'rhiannon'", "child_name = okonjo" (the name as an account's: ``login_name``).
 _ROLE_VALUE = re.compile(
     # (not "tenant=": a program's tenant is an organisation, "tenant=praxis-nord")
-    r"(?i:\b(?:student|pupil|child|kid|patient|employee|learner|carer|caregiver)"
-    r"(?:_?name)?\s*[:=]\s*)['\"]?(?P<name>[A-Za-z][\w.-]{2,31}?)(?![\w@-]|\.\w)"
+    rf"(?i:\b(?:{PERSON_ROLE_FIELDS})(?:_?name)?\s*[:=]\s*)"
+    r"['\"]?(?P<name>[A-Za-z][\w.-]{2,31}?)(?![\w@-]|\.\w)"
 )
 
 

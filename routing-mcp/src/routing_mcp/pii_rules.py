@@ -488,15 +488,17 @@ ID_NAMES = (
     r"krankenkassen-?mitglieds(?:nummer|nr)|"
     # round 38: the health insurance's number in one word ("Krankenversicherungsnummer")
     r"krankenversicherungsnummer|"
-    # round 32: the German ID card as people call it ("mein perso"), a health plan's member id
-    r"perso|(?:health plan|health insurance|insurance|medicaid|medicare)\s+member\s+(?:id|number)|"
+    # round 32: the German ID card as people call it ("mein perso"); a health plan's member id
+    # is round 47's below
+    r"perso|"
     # round 40: Medicaid's or Medicare's id without "member" ("my son's Medicaid ID is ...")
     r"(?:medicaid|medicare)\s+(?:id|number|card number|card)|"
     # round 48: a health insurance card's number ("my son's health insurance card number: AXA
     # ..."; not the card's other codes, "insurance card says 'Rx BIN 610014'")
     r"(?:health\s+)?insurance\s+card(?=\s+(?:number|no|nr|id)\b)|"
-    # round 47: a member's number where an insurer is named before it ("the insurer: member
-    # no.", "her Medicaid? member ID"; not a gym's or a club's membership number)
+    # round 47: a member's number where an insurer is named before it, right before or a few
+    # words before ("health insurance member ID" (round 32), "the insurer: member no.", "her
+    # Medicaid? member ID"; not a gym's or a club's membership number)
     r"(?:insurer|insurance|health plan|health fund|medicaid|medicare)\b[^\n\d]{0,40}?"
     r"\bmember(?:ship)?(?=\s+(?:id|no|number|nr|#)\b)(?:\s+id)?|"
     # round 30: a residence permit's number ("the UK BRP number", "Aufenthaltstitel")
