@@ -247,6 +247,14 @@ def test_an_account_a_persons_field_and_someones_things_are_never_dropped() -> N
         "was kostet ein Gutachten für die Wohnung? meine Tante Walburga fragt",
     ]
     assert_never_vetoed(texts, "PERSON")
+    # round 51: a JSON value and a broker's log of a client's user, quoted
+    assert_never_vetoed(
+        [
+            'the BLE tracker sends {"person": "giorgos", "rssi": -71}, graph it in Grafana?',
+            "mosquitto: Client esp32-attic connected (p2, c1, k30, u'benedikt'), fine?",
+        ],
+        "PERSON",
+    )
     # round 49: a school's role assigned a name
     assert_never_vetoed(
         ["the homework script reads PUPIL=caoimhe from the env, make it configurable"], "PERSON"

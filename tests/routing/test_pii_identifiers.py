@@ -486,6 +486,28 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "DATE_OF_BIRTH",
             "14.02.2015",
         ),
+        # round 51: a name after a place outside the home in a camera's name; beside a date in
+        # a clip's file name; a student's work named after them; a JSON key's value, quoted,
+        # and who a sensor says it is; Mosquitto's user of a client; an Italian title
+        # abbreviated with its ending; a virtue name saying who calls
+        ("go2rtc stream porch_ingrid stutters at night, any idea?", "PERSON", "ingrid"),
+        ("einfahrt_jonas hat keinen Ton mehr, Reolink oder Go2rtc?", "PERSON", "jonas"),
+        ("exported clip garage_20250411_tobias.mp4 is only 2 seconds", "PERSON", "tobias"),
+        ("Rename Thesis_draft3_Adeyemi.pdf before I send it", "PERSON", "Adeyemi"),
+        ('node-red msg: {"student":"maelle","grade":14}, sort by grade', "PERSON", "maelle"),
+        ('the BLE tracker sends {"person": "giorgos", "rssi": -71}', "PERSON", "giorgos"),
+        ('{"username":"fredrik","status":"online"} from the Jellyfin API', "PERSON", "fredrik"),
+        (
+            "mosquitto: Client esp32-attic connected (p2, c1, k30, u'benedikt')",
+            "PERSON",
+            "benedikt",
+        ),
+        (
+            "Devo mandare la tesi alla dott.ssa Cavalcanti entro venerdì",
+            "PERSON",
+            "dott.ssa Cavalcanti",
+        ),
+        ("hello, this is Verity from the parish office, ring me back", "PERSON", "Verity"),
         # round 50: a card holder no list knows, in capitals; a foster child by the relation's
         # German word; a name's possessive before a person's papers; the health insurer's
         # member number in one German compound
@@ -824,6 +846,14 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Is Zika still a risk in Brazil in March?",
         "the service runs as user 'xserver' and can't open the display",
         "payment to Scottish Power failed twice, why?",
+        # round 51: a camera after its place and its model, a clip's file name of a date and
+        # a word, a student's work with no name, system accounts and nobody as JSON values
+        "frigate cameras: driveway_reolink, garden_tapo, door_main",
+        "motion clip 2025-04-11_sunset.mp4 is only 2 seconds",
+        "Rename Thesis_draft3_final.pdf before I send it",
+        '{"user":"admin","status":"online"} from the Jellyfin API',
+        '{"person": "unknown", "score": 0.41} from Frigate',
+        "Ho la verità: la sig.ra del piano di sopra è gentile",
         # round 50: a template's placeholder in a card holder's field, a company's photo app
         "the card holder field says CARD HOLDER NAME in the template",
         "Apple's passport photo app, any good?",

@@ -211,6 +211,17 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("nous avons fait deux FIV, ma femme est épuisée", "FIV"),
         ("mon fils a attrapé le paludisme au Cameroun", "paludisme"),
         ("ich habe Bruxismus und brauche eine Schiene", "Bruxismus"),
+        # round 51: a bruised or broken bone as an adjective says, a broken bone in Spanish
+        # and French in the first person, the type of someone's diabetes alone, an insulin
+        # pump's brand, an incision, fear of heights, what a treatment caused
+        ("dad has a cracked rib after the ladder slipped, how long?", "cracked rib"),
+        ("me torcí la muñeca jugando al pádel, ¿hielo o calor?", "me torcí la muñeca"),
+        ("je me suis fracturé la cheville au ski, quelle attelle ?", "fracturé la cheville"),
+        ("my daughter is type 1 and her school trip is next week", "daughter is type 1"),
+        ("his Dexcom keeps losing signal at night", "Dexcom"),
+        ("meine Mutter hatte eine Tracheotomie, wie spricht sie jetzt?", "Tracheotomie"),
+        ("ich habe schlimme Höhenangst, Kletterpark trotzdem?", "Höhenangst"),
+        ("the school counts my son's chemo-related absences", "chemo-related"),
         # round 50: a drinking problem in German, a tick bite's rash
         ("mein Bruder hat Alkoholprobleme seit der Scheidung", "Alkoholprobleme"),
         ("there's a bullseye rash on my leg since the hike", "bullseye rash"),
@@ -282,6 +293,13 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "How long does LASIK take to heal? I'm writing the FAQ for an eye clinic",
         "is gum disease linked to heart problems? I read it in a magazine",
         "I'm building a hearing test web app with the Web Audio API, how do I calibrate it?",
+        # round 51: a chair's broken parts, a charger's type, a statistical error's type, a
+        # cost's relation, a division in two
+        "the chair has a broken back and a cracked leg, glue or replace?",
+        "my EV charger is type 2, does the Zoe take that?",
+        "explain type 1 and type 2 errors simply",
+        "a cost-related question about the allotment fees",
+        "la dicotomía entre trabajo y vida, ¿libro recomendado?",
         # round 50: the rash asked about
         "what does a bullseye rash usually mean? for a first aid course",
         # round 49: the cuff's exercises asked about

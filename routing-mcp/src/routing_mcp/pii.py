@@ -740,11 +740,14 @@ def _in_identifier(text: str, finding: Finding) -> bool:
     url_value = _URL_PARAMETER_BEFORE.search(text, max(0, start - 12), start) is not None
     # a folder of a path ("/consume/ruairi/", "/home/elspeth/"; round 34)
     folder = text[start - 1 : start] in ("/", "\\") and text[end : end + 1] in ("/", "\\")
+    # a JSON value or a log's quoted user ("{\"who\":\"astrid\"}", "u'cristobal'"; round 51)
+    quoted_value = _QUOTED_VALUE_BEFORE.search(text, max(0, start - 8), start) is not None
     # "telefoon_lotte_batterij", not "Ophelia."
-    return glued_before or glued_after or url_user or url_value or folder
+    return glued_before or glued_after or url_user or url_value or folder or quoted_value
 
 
 _URL_PARAMETER_BEFORE = re.compile(r"[?&][a-z_]{1,10}=\Z", re.IGNORECASE)
+_QUOTED_VALUE_BEFORE = re.compile(r"(?:[\w]['\"]\s*[:=]\s*|[(,\s]u)['\"]\Z")
 
 
 def redaction_spans(text: str, findings: list[Finding]) -> list[tuple[str, int, int]]:

@@ -224,20 +224,40 @@ def _single(raw: str, word: str) -> bool:
         # round 47: a compound head after a hyphen, a name or a part before it
         # ("Marfan-Syndrom", "Knie-Prothese", "Herz-Erkrankung")
         or (last != word and len(word) - len(last) > 3 and fold(last) in lex.suffixes)
+        # round 51: a term before what it caused ("chemo-related hair loss", "Cortison-bedingte")
+        or (
+            last in _CAUSED
+            and ((first := word.split("-", 1)[0]) in lex.words or _stemmed(first, lex.stems))
+        )
     )
+
+
+# What a term caused or goes with, as the head of a hyphenated word after it.
+_CAUSED = frozenset(
+    str.split(
+        "related induced associated caused triggered linked bedingt bedingte bedingter bedingten "
+        "bedingtes induziert induzierte induit induite induits induites lié liée liés liées "
+        "relacionado relacionada relacionados relacionadas inducido inducida correlato "
+        "correlata indotto indotta gerelateerd"
+    )
+)
 
 
 # The suffixes of clinical Greek and Latin that name an operation, an inflammation, a disease or
 # a malformation in each of the six languages (round 34: "my appendectomy", "hip dysplasia"),
 # terms whatever the lexicon lists, ordinary English words too: no everyday word ends so.
 _CLINICAL = regex.compile(
+    # (round 51: and an incision, "-otomy": "une trachéotomie", "episiotomy")
     r"(?:[a-zà-ÿ]{2,}(?:itis|itiden|ectom(?:y|ies|ie|ía|ia)|ektomie|ostom(?:y|ies|ie|ía|ia)|"
+    r"otom(?:y|ies|ie|ía|ia)|"
     r"opath(?:y|ies|ie|ía|ia)|opat(?:ía|ia)|plegi(?:a|e)|dysplas(?:ia|ie|ien)|displasia|plast(?:y|ies))"
     r"|[a-zà-ÿ]{4,}(?:algia|algie|algien))$"
 )
 # (and a horse's hoof disease: "my mare has laminitis")
 _NOT_CLINICAL = frozenset(
     {"nostalgia", "nostalgie", "dichotomy", "telepathy", "empathy", "laminitis", "hufrehe"}
+    # (round 51: a division in two, not an incision)
+    | {"dichotomie", "dicotomía", "dicotomia", "dichotomies"}
 )
 
 
@@ -502,6 +522,9 @@ _HUMAN = regex.compile(
 
 # The writer's own, right before a term ("I have MS", "i've got shingles", "my IBS", "j'ai un
 # reflux"): no animal in the sentence makes it a pet's (round 37).
+# A phrase that starts with the writer's or the reader's reflexive pronoun: "me rompí el tobillo",
+# "te torciste la muñeca" (round 51; the window read for a person leaves the phrase out).
+_SELF_PHRASE = regex.compile(r"(?:[Mm]e|[Tt]e|[Nn]os)\s")  # (not "ME", the illness)
 _OWN_RIGHT_BEFORE = regex.compile(
     r"(?i)(?:\bi\s+(?:have|had|got)|\bi['’]ve\s+(?:got|had)|\bmy|\bj['’]ai|\bich\s+hab(?:e)?|"
     r"\bik\s+heb|\btengo)\s+(?:(?:a|an|un|une|ein|eine|einen|een|una?)\s+)?(?:\w+\s+)?\Z"
@@ -632,6 +655,7 @@ def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
             or _SELF_BEFORE.search(text[max(0, start - 40) : start])
             or _im_adjective(text, start, end)
             or whose_next(text, end)
+            or _SELF_PHRASE.match(text, start) is not None
         ):
             out.append(_widen(text, start, end))
     return out

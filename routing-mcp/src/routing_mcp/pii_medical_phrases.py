@@ -24,7 +24,9 @@ _BODY_EN = (
     r"skull|brain|nose|throat|sinus|spleen|pancreas|tendon|ligament|achilles|hamstring|groin|"
     r"rotator cuff|cornea|retina|cataract|bunion|hernia|"
     # (session 19: the long bones, "a broken femur")
-    r"femur|tibia|fibula|humerus|kneecap|shinbone|scaphoid|metatarsal"
+    r"femur|tibia|fibula|humerus|kneecap|shinbone|scaphoid|metatarsal|"
+    # (round 51: the tailbone, "a bruised coccyx")
+    r"coccyx|tailbone"
 )
 _BODY_DE = (
     r"kopf|hals|rücken|wirbelsäule|schulter|arm|ellenbogen|handgelenk|hand|finger|daumen|"
@@ -32,34 +34,34 @@ _BODY_DE = (
     r"gallenblasen?|galle|blinddarm|mandeln?|darm|magen|blase|prostata|schilddrüse|augen?|ohr|"
     r"zahn|zähne|weisheitszähne|weisheitszahn|kiefer|gebärmutter|eierstock|becken|"
     r"schlüsselbein|rippen?|schädel|nase|bandscheiben?|sehne|kreuzband|meniskus|leiste|"
-    r"achillessehne|oberschenkel|unterschenkel"
+    r"achillessehne|oberschenkel|unterschenkel|steißbein|steissbein"
 )
 _BODY_FR = (
     r"tête|cou|dos|colonne|épaules?|bras|coude|poignet|main|doigt|pouce|hanche|genou|cheville|"
     r"pied|jambe|orteil|poitrine|c(?:œ|oe)ur|poumons?|reins?|foie|vésicule|appendicite|"
     r"amygdales|intestins?|côlon|estomac|vessie|prostate|thyroïde|(?:œ|oe)il|yeux|oreilles?|"
     r"dents?(?: de sagesse)?|mâchoire|sein|utérus|ovaires?|bassin|clavicule|côtes?|crâne|"
-    r"cerveau|nez|gorge|ménisque|ligaments?|tendon|cataracte|hernie"
+    r"cerveau|nez|gorge|ménisque|ligaments?|tendon|cataracte|hernie|coccyx"
 )
 _BODY_ES = (
     r"cabeza|cuello|espalda|columna|hombros?|brazos?|codo|muñeca|mano|dedo|cadera|rodillas?|"
     r"tobillo|pies?|piernas?|pecho|corazón|pulmón|riñón|hígado|vesícula|apéndice|amígdalas|"
     r"intestino|colon|estómago|vejiga|próstata|tiroides|ojos?|oído|oreja|dientes?|muelas?"
     r"(?: del juicio)?|mandíbula|mama|útero|ovarios?|pelvis|clavícula|costillas?|cráneo|nariz|"
-    r"garganta|menisco|ligamento|tendón|cataratas|hernia|juanete"
+    r"garganta|menisco|ligamento|tendón|cataratas|hernia|juanete|coxis"
 )
 _BODY_IT = (
     r"testa|collo|schiena|colonna|spalla|braccio|gomito|polso|mano|dito|anca|ginocchio|"
     r"caviglia|piede|gamba|petto|cuore|polmoni?|reni?|fegato|cistifellea|colecisti|appendice|"
     r"tonsille|intestino|colon|stomaco|vescica|prostata|tiroide|occhi?o?|orecchio|denti?"
     r"(?: del giudizio)?|mascella|seno|utero|ovaie?o?|bacino|clavicola|costola|cranio|naso|"
-    r"gola|menisco|legamento|tendine|cataratta|ernia"
+    r"gola|menisco|legamento|tendine|cataratta|ernia|coccige"
 )
 _BODY_NL = (
     r"hoofd|nek|rug|schouder|arm|elleboog|pols|hand|vinger|duim|heup|knie|enkel|voet|been|"
     r"teen|borst|hart|long|nier|lever|galblaas|blindedarm|amandelen|darmen?|maag|blaas|"
     r"prostaat|schildklier|oog|ogen|oor|tand|tanden|verstandskiezen|kaak|baarmoeder|eierstok|"
-    r"bekken|sleutelbeen|rib|schedel|neus|keel|meniscus|kruisband|pees"
+    r"bekken|sleutelbeen|rib|schedel|neus|keel|meniscus|kruisband|pees|stuitje"
 )
 _PART = r"(?:(?:left|right|linke[nrs]?|rechte[nrs]?)\s+)?"
 _OWNER = r"(?:his|her|my|their|your|a|the|both)\s+"
@@ -99,6 +101,17 @@ _EN = [
     # round 15: a lump or a growth found on someone's body: "a lump in my breast"
     rf"\b(?:lump|lumps|growth|mass|swelling|mole)\s+(?:in|on|under)\s+{_OWNER}{_PART}"
     rf"(?:{_BODY_EN}|armpit|testicles?)\b",
+    # round 51: a broken or bruised bone or joint as its adjective says ("a bruised coccyx",
+    # "his cracked ribs"; bones and joints only, not a chair's "broken back" or "broken arm")
+    r"\b(?:broken|fractured|bruised|cracked|sprained|dislocated|torn)\s+"
+    r"(?:(?:left|right)\s+)?(?:wrists?|ankles?|elbows?|knees?|kneecap|hips?|collarbone|ribs?|"
+    r"coccyx|tailbone|femur|tibia|fibula|scaphoid|pelvis|skull|jaw|cheekbone|nose|toes?|"
+    r"fingers?|thumb|shoulder|acl|metatarsal|vertebrae?)\b",
+    # round 51: the type of someone's diabetes said alone ("I'm type 1", "my son is type 2")
+    r"\b(?:i['’]?m|i am|he['’]s|she['’]s|he is|she is|they['’]re|they are|(?:son|daughter|"
+    r"kid|child|husband|wife|partner|dad|mum|mom|father|mother|brother|sister|boyfriend|"
+    r"girlfriend)\s+is)\s+(?:also\s+|both\s+)?type\s*(?:1|2|one|two)\b"
+    r"(?!\s*(?:cable|connector|socket|plug|charger|error|port|c\b))",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -106,7 +119,8 @@ _DE = [
     rf"\boperiert\s+(?:am|an der|an den|an dem|an)\s+(?:{_BODY_DE})\b",
     rf"\b(?:am|an der|an den)\s+(?:{_BODY_DE})\s+operiert\b",
     rf"\b(?:den|das|die|seinen|seine|sein|ihren|ihre|ihr|meinen|meine|mein)\s+{_PART}"
-    rf"(?:{_BODY_DE})\s+(?:gebrochen|verstaucht|verrenkt|ausgekugelt|operiert)\b",
+    rf"(?:{_BODY_DE})\s+(?:gebrochen|verstaucht|verrenkt|ausgekugelt|operiert|geprellt|"
+    r"angebrochen)\b",
     r"\b(?:im|in der)\s+\d{1,2}\.\s*(?:SSW|Schwangerschaftswoche)\b",
     r"\(\d{1,2}\.?\s*SSW\)",
     r"\b(?:liegt|lag|ist|war|bin)\s+(?:\p{L}+\s+){0,2}(?:im Krankenhaus|in der Klinik|auf der "
@@ -120,7 +134,9 @@ _DE = [
 _FR = [
     rf"\b(?:opérée?s?|opéré|se fait opérer|se faire opérer|va être opérée?)\s+"
     rf"(?:de|du|des|d['’]|à|au|aux)\s*(?:la\s+|l['’]|le\s+|les\s+)?(?:{_BODY_FR})\b",
-    rf"\bcass(?:é|ée|és|ées|er)\s+(?:le|la|les|l['’]|son|sa|ses)\s*(?:{_BODY_FR})\b",
+    # (round 51: also "fracturé", "foulé": "je me suis fracturé le poignet")
+    rf"\b(?:cass|fractur|foul)(?:é|ée|és|ées|er)\s+(?:le|la|les|l['’]|son|sa|ses)\s*"
+    rf"(?:{_BODY_FR})\b",
     rf"\b(?:entorse|fracture|foulure|luxation)\s+(?:à|au|aux|de|du|de la)\s+(?:la\s+|l['’])?"
     rf"(?:{_BODY_FR})\b",
     rf"\bmal\s+(?:au|à la|aux|à l['’]|à|de)\s*(?:{_BODY_FR})\b",
@@ -138,6 +154,11 @@ _ES = [
     rf"(?:\p{{L}}+\s+){{0,3}}?de\s+(?:la\s+|el\s+|los\s+|las\s+)?(?:{_BODY_ES})\b",
     rf"\b(?:roto|rota|rompió|fracturado|fracturada|esguince)\s+(?:de\s+|en\s+)?(?:el\s+|la\s+|"
     rf"los\s+|las\s+)?(?:{_BODY_ES})\b",
+    # round 51: who broke, twisted or hurt it, in the past ("me rompí el tobillo", "se torció
+    # la muñeca", "te fracturaste el brazo")
+    rf"\b(?:me|te|se|le|nos)\s+(?:rompí|rompiste|rompió|rompimos|rompieron|fracturé|"
+    r"fracturaste|fracturó|torcí|torciste|torció|lesioné|lesionaste|lesionó|disloqué|dislocó)\s+"
+    rf"(?:el|la|los|las)\s+(?:{_BODY_ES})\b",
     rf"\b(?:dolor|dolores)\s+de\s+(?:{_BODY_ES})\b",
     rf"\b(?:operación|cirugía|prótesis|trasplante)\s+de\s+(?:la\s+|el\s+)?(?:{_BODY_ES})\b",
     r"\bembarazada\s+de\s+\d{1,2}\s+(?:semanas|meses)\b",
@@ -293,12 +314,14 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("back",),
         ("pregnant",),
         ("lump", "growth", "mass", "swelling", "mole"),
+        ("broken", "fractured", "bruised", "cracked", "sprained", "dislocated", "torn"),
+        ("type",),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),
         ("operiert",),
         ("operiert",),
-        ("gebrochen", "verstaucht", "verrenkt", "ausgekugelt", "operiert"),
+        ("gebrochen", "verstaucht", "verrenkt", "ausgekugelt", "operiert", "geprellt"),
         ("ssw", "schwangerschaftswoche"),
         ("ssw",),
         ("krankenhaus", "klinik", "intensiv"),
@@ -308,7 +331,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
     ],
     "_FR": [
         ("opér",),
-        ("cass",),
+        ("cass", "fractur", "foul"),
         ("entorse", "fracture", "foulure", "luxation"),
         ("mal ",),
         ("opération", "chirurgie", "prothèse", "greffe"),
@@ -320,6 +343,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
     "_ES": [
         ("opera",),
         ("roto", "rota", "rompió", "fractura", "esguince"),
+        ("romp", "fractur", "torc", "lesion", "disloc"),
         ("dolor",),
         ("operación", "cirugía", "prótesis", "trasplante"),
         ("embarazada",),

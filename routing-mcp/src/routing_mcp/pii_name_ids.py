@@ -17,7 +17,9 @@ whose words name rooms, things and the people they belong to ("binary_sensor.bed
 Since session 21 (rounds 47 to 49) also a name where a list or code puts it beside what makes
 it someone's: before a phone number as a list's item ("malik 07583 206194"), as the value of a
 name's field or of a person's role ("surname = 'Fairweather'", "STUDENT=caoimhe") and glued to
-a year ("Deloris1947").
+a year ("Deloris1947"). Since session 22 (round 51) a name after a place outside the home in a
+camera's name ("front_door_kemal"), beside a date in a clip's file name, after a student's work
+in a file's name, and a name quoted as a JSON key's value ("{"user":"astrid"}", "who").
 """
 
 from __future__ import annotations
@@ -80,7 +82,10 @@ OWN_WORDS = word_set(
     # round 34: a person's admin account ("admin_sigrid")
     "admin "
     # round 48: a person's own instance of a homelab service ("nextcloud-graham", "plex_oma")
-    "nextcloud jellyfin plex emby immich vaultwarden bitwarden photoprism syncthing paperless"
+    "nextcloud jellyfin plex emby immich vaultwarden bitwarden photoprism syncthing paperless "
+    # round 51: a student's own work, named after them ("Dissertation_FINAL_v7_Okoro.docx")
+    "dissertation thesis essay coursework homework transcript portfolio masterarbeit "
+    "bachelorarbeit hausarbeit abschlussarbeit thèse mémoire memoire tesis tesina tesi scriptie"
 )
 # Folders that hold a folder per person: the one below is named after its owner when it is a
 # clear given name ("/srv/daten/marlies", not "/srv/data/media").
@@ -110,6 +115,8 @@ LOGIN = re.compile(
     # round 30: a marketplace profile's name ("laut Profil 'mareike_hb_99'")
     r"profile|profil|perfil|profilo|profiel|"
     r"connected from [\w.:\[\]-]+ as|"
+    # round 51: Mosquitto's log of a client's user name ("(p2, c1, k60, u'cristobal')")
+    r"(?<=[(,\s])u(?=')|"
     # a setting's user ("NEXTCLOUD_ADMIN_USER=bjoern.hansen"), a code comment's owner
     # ("TODO(rkowalczyk)"), a commit's or a file's author
     r"\w+_user(?:name)?|todo\(|fixme\(|xxx\(|hack\(|@author|author|assignee|owner|"
@@ -145,7 +152,8 @@ LOGIN = re.compile(
     rf"(?<=/){_DATA_FOLDERS}(?=/))"
     r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è)\b)?"
     r"(?:\s+\w+(?=\s+['\"`‘“«]))?"  # a service's name between: "utente plex 'gianmarco_r'"
-    r"\s*[:=/\\]?\s*['\"`‘“«]?\s*)"
+    # (round 51: a JSON key's closing quote before its colon, "{\"user\":\"astrid\"}")
+    r"(?:['\"]\s*[:=]|\s*[:=/\\]?)\s*['\"`‘“«]?\s*)"
     # (the whole account name: not the start of an e-mail address, a finding of its own; a
     # realm after it is no domain: Proxmox's "mkoch@pve", Kerberos' "jdoe@CORP")
     # (not the next field's word: "Owner is user fkowalczyk"; round 30)
@@ -247,6 +255,17 @@ _KIN = word_set(
     "gma gpa gramma grammy"
 )
 _ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta")
+# round 51: the places outside a home a camera watches, before the name of whom it is for or
+# whose it is ("front_door_kemal", "drive_shahid", "einfahrt-jonas")
+_OUTSIDE = word_set(
+    "door frontdoor backdoor driveway drive garden yard backyard porch patio gate garage "
+    "entrance entry hallway doorbell carport shed "
+    "tuer tür haustuer haustür einfahrt garten eingang hof terrasse "
+    "porte portail jardin entree entrée allee allée cour "
+    "puerta entrada jardin jardín cochera porton portón "
+    "porta cancello giardino ingresso vialetto "
+    "deur voordeur oprit tuin poort"
+)
 # A title before a surname in an id: "mrs_abara_driveway", "frau-schulze-briefkasten" (round 26)
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "herr", "frau", "mme", "mlle", "sig", "sra"})
 
@@ -270,6 +289,7 @@ def _owner_after(lex: Lexicon, before: str, part: str) -> bool:
         or (before in _TITLES and len(part) > 3 and not lex.is_plain_word(_token(part)))
         or (before in _FAMILY and not lex.is_plain_word(_token(part)))
         or (before.endswith(_ROOMS) and _clear_given(lex, part))
+        or (before in _OUTSIDE and _clear_given(lex, part) and not lex.is_word(_token(part)))
     )
 
 
@@ -317,6 +337,21 @@ def _file_names(lex: Lexicon, parts: list[tuple[str, int, int]]) -> Iterator[Spa
             yield sa, eb
 
 
+def _dated_files(lex: Lexicon, parts: list[tuple[str, int, int]]) -> Iterator[Span]:
+    """A clear given name that is no word beside a date's number in a file's name, as a camera
+    names a clip after whom it saw or a scan is named after whose it is (round 51:
+    "entree_2025-03-12_lucile.mp4", "kwabena_20250601.jpg")."""
+    for n, (part, start, end) in enumerate(parts):
+        beside = [parts[k][0] for k in (n - 1, n + 1) if 0 <= k < len(parts)]
+        if (
+            part.isalpha()
+            and any(b.isdigit() for b in beside)
+            and _clear_given(lex, part)
+            and not lex.is_word(_token(part))
+        ):
+            yield start, end
+
+
 def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
     """The owner's name in a device's host name or entity id: a device word ("iphone",
     "laptop", a tracker entity) and a name beside it ("priyam", "Johns", "de-Beatriz")."""
@@ -326,6 +361,7 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
         candidates.append((parts, False))
         if _FILE_EXTENSION.match(text, m.end()):
             yield from _file_names(lex, parts)
+            yield from _dated_files(lex, parts)
     for m in ENTITY.finditer(text):
         candidates.append(
             (_parts(m.group("id"), m.start("id")), m.group("domain") == "device_tracker")
@@ -733,7 +769,9 @@ _NAME_VALUE = re.compile(
 # "pupil: 'rhiannon'", "child_name = okonjo" (the name as an account's: ``login_name``).
 _ROLE_VALUE = re.compile(
     # (not "tenant=": a program's tenant is an organisation, "tenant=praxis-nord")
-    rf"(?i:\b(?:{PERSON_ROLE_FIELDS})(?:_?name)?\s*[:=]\s*)"
+    # (round 51: also a JSON key, quoted, and whoever a sensor's payload says it is,
+    # "{\"who\":\"astrid\"}")
+    rf"(?i:\b(?:{PERSON_ROLE_FIELDS}|who|person)(?:_?name)?['\"]?\s*[:=]\s*)"
     r"['\"]?(?P<name>[A-Za-z][\w.-]{2,31}?)(?![\w@-]|\.\w)"
 )
 

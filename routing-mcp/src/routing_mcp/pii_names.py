@@ -79,6 +79,12 @@ _WORD_THEN_PAREN = re.compile(r"[^\W\d_]{3,} \($")
 _RANKS = frozenset({"lady", "lord", "sir", "captain", "king", "queen", "saint", "st", "princess"})
 
 
+# An Italian title abbreviated with its ending after the period: "prof.ssa", "dott.ssa", "sig.ra",
+# "sig.na", "avv.ta" (round 51).
+_TITLE_ENDINGS = frozenset({"ssa", "ra", "na", "ta"})
+_ABBREVIATED_TITLE = re.compile(r"\b(?:prof|dott|sig|avv|ing|arch|geom)\.\Z", re.IGNORECASE)
+
+
 def _called_thing(before: str) -> bool:
     """The words before a name say it is a thing's: "a server called", "unser Hund heißt"."""
     return cues.THING_NAMED.search(before) is not None or _thing_called(before)
@@ -601,6 +607,18 @@ class NameFinder(Lexicon):
     def _at(self, text: str, tokens: list[Token], i: int) -> tuple[NameHit | None, int]:
         t = tokens[i]
         key = _key(t.text)
+        if key in _TITLE_ENDINGS and _ABBREVIATED_TITLE.search(text, max(0, t.start - 8), t.start):
+            # round 51: an Italian title's abbreviation, its ending after the period ("prof.ssa
+            # Ferraresi", "dott.ssa Lanza", "sig.ra Bianchi"): read as the title it stands for
+            key = "signora"
+        elif (
+            i + 2 < len(tokens)
+            and _key(tokens[i + 1].text) in _TITLE_ENDINGS
+            and _ABBREVIATED_TITLE.search(text, t.start, tokens[i + 1].start)
+        ):
+            inner, used = self._at(text, tokens, i + 1)  # the name after the whole title
+            if inner is not None:
+                return NameHit(t.start, inner.end, inner.score), used + 1
         if key in cues.STOP or key in cues.DETERMINERS or key in cues.PLACEHOLDER_ADDRESSEES:
             return None, 1  # (a placeholder: "Sehr geehrte Kundin", whoever the letter reaches)
         if t.text[:2] in ("I'", "I\u2019"):
