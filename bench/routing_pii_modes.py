@@ -205,6 +205,10 @@ BEFORE_TUNING = {
     "blind143": "9a4391e",
     "blind144": "9a4391e",
     "blind145": "9a4391e",
+    "blind146": "d956334",
+    "blind147": "d956334",
+    "blind148": "d956334",
+    "blind149": "d956334",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
