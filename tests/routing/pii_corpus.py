@@ -181,6 +181,10 @@ Split = Literal[
     "blind147",
     "blind148",
     "blind149",
+    "blind150",
+    "blind151",
+    "blind152",
+    "blind153",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -170,6 +170,10 @@ CORPORA = [
     (HERE / "pii_personal_blind147.jsonl", HERE / "pii_clean_blind147.jsonl", "b147"),
     (HERE / "pii_personal_blind148.jsonl", HERE / "pii_clean_blind148.jsonl", "b148"),
     (HERE / "pii_personal_blind149.jsonl", HERE / "pii_clean_blind149.jsonl", "b149"),
+    (HERE / "pii_personal_blind150.jsonl", HERE / "pii_clean_blind150.jsonl", "b150"),
+    (HERE / "pii_personal_blind151.jsonl", HERE / "pii_clean_blind151.jsonl", "b151"),
+    (HERE / "pii_personal_blind152.jsonl", HERE / "pii_clean_blind152.jsonl", "b152"),
+    (HERE / "pii_personal_blind153.jsonl", HERE / "pii_clean_blind153.jsonl", "b153"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
