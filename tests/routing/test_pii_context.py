@@ -87,7 +87,8 @@ def test_a_text_longer_than_the_training_texts_is_left_to_the_rules(mode: Contex
 
 
 def test_word_read_findings_are_dropped_only_when_the_model_reads_the_text_as_clean() -> None:
-    text = "Write a short note for Mia about the picnic"
+    # (round 52: not "a note for Mia": whom a text is written for is never dropped)
+    text = "Picnic on Sunday with Mia, what food?"
     rules_only = PiiScanner(0.4, REGIONS, context="off").scan(text)
     assert [f.entity for f in rules_only] == ["PERSON"]
     for mode in ("filter", "balanced", "strict"):
@@ -247,6 +248,14 @@ def test_an_account_a_persons_field_and_someones_things_are_never_dropped() -> N
         "was kostet ein Gutachten für die Wohnung? meine Tante Walburga fragt",
     ]
     assert_never_vetoed(texts, "PERSON")
+    # round 52: whom a text is written for, whose turn a rota says it is
+    assert_never_vetoed(
+        [
+            "Schreib ein kurzes Gedicht für Noah, der die Prüfung endlich bestanden hat",
+            "HA template: the kitchen tablet shows 'Clodagh's turn' on even weeks",
+        ],
+        "PERSON",
+    )
     # round 51: a JSON value and a broker's log of a client's user, quoted
     assert_never_vetoed(
         [

@@ -486,6 +486,30 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "DATE_OF_BIRTH",
             "14.02.2015",
         ),
+        # round 52: a person's workstation; an address of the writer's office at home; an id
+        # named, then "one is"; a US immigrant's number; a learner driver's permit
+        ("the Backblaze job for 'amara-workstation' keeps failing", "PERSON", "amara"),
+        (
+            "the council says my garden studio at 22 Rowan Way, Bath BA2 4RT needs planning",
+            "LOCATION",
+            "22 Rowan Way, Bath BA2 4RT",
+        ),
+        (
+            "renewing mum's passport online before the summer - the number on her old one is "
+            "548213907, ok?",
+            "ID_NUMBER",
+            "548213907",
+        ),
+        (
+            "USCIS wants my wife's alien registration number: A-117-302-948",
+            "ID_NUMBER",
+            "A-117-302-948",
+        ),
+        (
+            "my son's learner's permit is W7720-4415-0093, can he drive at night?",
+            "ID_NUMBER",
+            "W7720-4415-0093",
+        ),
         # round 51: a name after a place outside the home in a camera's name; beside a date in
         # a clip's file name; a student's work named after them; a JSON key's value, quoted,
         # and who a sensor says it is; Mosquitto's user of a client; an Italian title
@@ -846,6 +870,9 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Is Zika still a risk in Brazil in March?",
         "the service runs as user 'xserver' and can't open the display",
         "payment to Scottish Power failed twice, why?",
+        # round 52: a company's office, a workstation by its model
+        "our office at 1 Canada Square, London E14 5AB has a new reception desk",
+        "the Backblaze job for 'dell-precision-workstation' keeps failing",
         # round 51: a camera after its place and its model, a clip's file name of a date and
         # a word, a student's work with no name, system accounts and nobody as JSON values
         "frigate cameras: driveway_reolink, garden_tapo, door_main",

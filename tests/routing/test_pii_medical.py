@@ -211,6 +211,16 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("nous avons fait deux FIV, ma femme est épuisée", "FIV"),
         ("mon fils a attrapé le paludisme au Cameroun", "paludisme"),
         ("ich habe Bruxismus und brauche eine Schiene", "Bruxismus"),
+        # round 52: the German adjective of dementia, someone's memory failing, colour blindness
+        # in French, someone claustrophobic, incontinence in Dutch, someone's operation as a
+        # time, an abortion by its French acronym
+        ("Oma ist seit letztem Jahr dement, wer hilft bei der Steuererklärung?", "dement"),
+        ("my grandad's memory loss is worse: his memory lapses scare me", "memory lapses"),
+        ("notre fille est daltonienne, quels métiers éviter ?", "daltonienne"),
+        ("before the scan she told the nurse she's claustrophobic", "claustrophobic"),
+        ("mijn vader heeft incontinentie sinds vorig jaar", "incontinentie"),
+        ("can my dad drive two weeks after his operation?", "operation"),
+        ("ma sœur a eu une IVG le mois dernier, comment la soutenir ?", "IVG"),
         # round 51: a bruised or broken bone as an adjective says, a broken bone in Spanish
         # and French in the first person, the type of someone's diabetes alone, an insulin
         # pump's brand, an incision, fear of heights, what a treatment caused
@@ -293,6 +303,12 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "How long does LASIK take to heal? I'm writing the FAQ for an eye clinic",
         "is gum disease linked to heart problems? I read it in a magazine",
         "I'm building a hearing test web app with the Web Audio API, how do I calibrate it?",
+        # round 52: a computer's memory, a room that feels small, a GP surgery's hours, an
+        # operation of a script
+        "my Proxmox host has memory problems since I added the third VM",
+        "my attic office feels claustrophobic, which paint colour helps?",
+        "after my surgery reopened, appointments are online only",
+        "after the operation the script restarts the service, why?",
         # round 51: a chair's broken parts, a charger's type, a statistical error's type, a
         # cost's relation, a division in two
         "the chair has a broken back and a cracked leg, glue or replace?",

@@ -600,6 +600,8 @@ def _named_person(text: str, finding: Finding) -> bool:
     # whose room, phone, wedding it is: "Maximilian's room", "le mariage d'Anaïs" (round 29)
     if cues.OWNED_AFTER.match(text, finding.end) or cues.OWNED_BEFORE.search(before):
         return True
+    if _WRITTEN_FOR_BEFORE.search(before):
+        return True  # whom the writer writes to: "ein Gedicht für Noah" (round 52)
     if _WHO_AFTER.match(text, finding.end):
         return True  # "Winifred, who is away watching the eclipse": only a person is "who"
     if _VOCATIVE_AFTER.match(text, finding.end) and _VOCATIVE_BEFORE.search(before):
@@ -625,6 +627,15 @@ def _named_person(text: str, finding: Finding) -> bool:
     )
 
 
+# A text the writer wants written for or to someone, right before the name: "a poem for Noah",
+# "ein Gedicht für Noah", "une carte pour Inès", "un mensaje para Lucía" (round 52).
+_WRITTEN_FOR_BEFORE = re.compile(
+    r"\b(?:poem|card|message|letter|note|speech|toast|e-?mail|text|wishes|limerick|song|haiku|"
+    r"gedicht|karte|brief|nachricht|rede|glückwünsche|poème|poeme|carte|lettre|mot|discours|"
+    r"poema|tarjeta|carta|mensaje|discurso|poesia|biglietto|lettera|messaggio|discorso|kaart|"
+    r"kaartje|bericht|toespraak)\s+(?:[\w'’-]+\s+)?(?:for|to|für|an|pour|à|para|a|per|voor|aan)\s+$",
+    re.IGNORECASE,
+)
 # Someone spoken to: a name opening a quote, a line or a sentence, then a comma and "you" or
 # "your" in the six languages ("'Torsten, your Mephisto ...'", "Inès, tu viens ?").
 _VOCATIVE_BEFORE = re.compile(r"(?:^|[.!?]\s+|['\"‘“«„]\s*)$", re.MULTILINE)

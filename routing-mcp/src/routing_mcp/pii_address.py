@@ -232,6 +232,13 @@ _BUSINESS_SUBJECT = regex.compile(
     rf"(?i)(?:\b(?:our|the|unser\w*|die|das|der|notre|nos|la|le|les|nuestr[oa]s?|el|los|las|il|"
     rf"nostr[oa]|ons|onze|de|het)\s+|\bl['’])(?:\p{{L}}+\s+)?{_BUSINESS_NOUN}\b"
 )
+# The writer's workplace at home: "my garden office", "our home studio", "mein Arbeitszimmer"
+# (round 52).
+_HOME_WORKPLACE = regex.compile(
+    r"(?i)\b(?:my|our|mein\w*|unser\w*|mon|ma|notre|mi|nuestr\w*|mio|mia|nostr\w*|mijn|onze)\s+"
+    r"(?:(?:garden|home|spare[- ]room|shed|garage|loft|attic|back[- ]room)[\s-]?"
+    r"(?:office|studio|workshop)|gartenbüro|arbeitszimmer|home-?office|bureau à domicile)\b"
+)
 # A town that stands for any town: the address is a placeholder ("123 Main St, Anytown").
 _PLACEHOLDER_TOWN = regex.compile(
     r"(?i)\b(?:any ?town|any ?city|anyville|musterstadt|musterhausen|beispielstadt|"
@@ -286,6 +293,8 @@ def _business(text: str, start: int, end: int) -> bool:
         return True
     line_start = text.rfind("\n", 0, start) + 1
     before = regex.split(r"[.!?]\s", text[max(line_start, start - 90) : start])[-1]
+    if _HOME_WORKPLACE.search(before):
+        return False  # "my garden office at 8 Sycamore Drive": the writer's home (round 52)
     if _PLACEHOLDER_TOWN.search(text, start, end + 30) and not _PERSONAL_BETWEEN.search(before):
         return True  # "'Jane Doe, 123 Main St, Anytown' as the sample" (not "wohnt im ...")
     after = text[end : end + 40].split("\n", 1)[0]

@@ -112,6 +112,24 @@ _EN = [
     r"kid|child|husband|wife|partner|dad|mum|mom|father|mother|brother|sister|boyfriend|"
     r"girlfriend)\s+is)\s+(?:also\s+|both\s+)?type\s*(?:1|2|one|two)\b"
     r"(?!\s*(?:cable|connector|socket|plug|charger|error|port|c\b))",
+    # round 52: someone's operation as the time of something ("after her surgery", "since my
+    # knee operation")
+    r"(?<=\b(?:after|before|since|following|recovering from|recovery from)\s+(?:his|her|my|"
+    r"their|your|our)\s+(?:[\p{L}-]+\s+)?)(?:surgery|operation|op)\b"
+    r"(?!\s+(?:re)?(?:open|close|closes|closed|opens|opened|changed|moved|phoned|called|rang|"
+    r"said|told|sent|texted))",
+    # round 52: a person's memory failing, not a computer's ("her memory problems", "sus
+    # problemas de memoria"; not "my PC has memory problems"), and someone claustrophobic (not a
+    # room)
+    # (the possessive left out of the span: it is the person the window looks for)
+    r"(?<=\b(?:his|her|my|their|our|your)\s+(?:(?:short|long)-term\s+|worsening\s+)?)memory\s+"
+    r"(?:problems|issues|loss|"
+    r"lapses)\b|"
+    r"(?<=\b(?:sus?|mis?|tus?)\s+)(?:problemas|pérdidas?)\s+de\s+memoria\b|"
+    r"(?<=\b(?:suoi|sue|miei|mie)\s+)problemi\s+di\s+memoria\b|"
+    r"(?<=\b(?:zijn|haar|mijn)\s+)geheugenproblemen\b",
+    r"(?<=\b(?:i['’]?m|i am|i get|i feel|i got|she['’]s|he['’]s|she is|he is|she gets|he gets|"
+    r"they['’]re|they are|they get)\s+(?:\p{L}+\s+)?)claustrophobic\b",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -316,6 +334,9 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("lump", "growth", "mass", "swelling", "mole"),
         ("broken", "fractured", "bruised", "cracked", "sprained", "dislocated", "torn"),
         ("type",),
+        ("surgery", "operation", " op"),
+        ("memor", "geheugen"),
+        ("claustrophobic",),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

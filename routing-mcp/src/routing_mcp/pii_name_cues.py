@@ -875,6 +875,8 @@ _OWNED_THINGS = (
     r"wedding|birthday|funeral|christening|baptism|bake sale|retirement|leaving do|hen do|"
     r"stag do|baby shower|graduation|anniversary|memorial|speech|vows|flat|house|place|"
     r"library|collection|garden|gardens|building|apartment|college|nursery|tablet|"
+    # round 52: whose turn a rota says it is ("'Oisín's turn'"), someone's driving lessons
+    r"turn|chores|driving lessons?|driving test|"
     # round 44: a homelab's things of someone's ("Femi's minecraft server", "Ana's VM"; not
     # "Nextcloud's server-side encryption")
     rf"(?:{_OWNED_MACHINES}|inbox|mailbox|headphones|e-?reader)(?!-)"

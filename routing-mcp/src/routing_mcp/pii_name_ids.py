@@ -63,7 +63,9 @@ DEVICE_WORDS = word_set(
     # round 38: a Proxmox VM or container named after its user ("vm-105-mariam-windows")
     "vm ct lxc "
     # round 49: a phone and a computer in Spanish and French, unaccented ("movil-de-hugo")
-    "movil móvil smartphone portatil portátil ordenador computer ordinateur ordi"
+    "movil móvil smartphone portatil portátil ordenador computer ordinateur ordi "
+    # round 52: a person's workstation ("kofi-workstation")
+    "workstation"
 )
 # Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz"; and between a
 # thing and whom it is for: "alerts-for-hamish", "oculus-quest-of-theo".

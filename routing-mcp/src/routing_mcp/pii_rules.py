@@ -511,7 +511,10 @@ ID_NAMES = (
     r"tax file number|social insurance number|ahv-?nummer|numéro avs|"
     r"registre national|rijksregisternummer|pesel|"
     # round 44: a US service member's id ("the DoD ID on my CAC", "EDIPI", "military ID")
-    r"dod id|edipi|military id)"
+    r"dod id|edipi|military id|"
+    # round 52: a US immigrant's number ("my dad's A-number"), a learner driver's permit
+    r"a-number|alien (?:registration )?number|uscis (?:number|#)|"
+    r"learner['’]?s? permit|licen[cs]e permit|provisional (?:driving )?licen[cs]e)"
 )
 
 
@@ -671,7 +674,9 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 # (round 30: the name, then "mine is": "does the BRP number go in the box? mine
                 # is ZR4817293")
                 rf"|\b{ID_NAMES}{_NUMBER_WORD}\b[^\d\n]{{0,100}}?\b(?:mine|meine[rs]?|le mien|"
-                r"la mienne|el mío|la mía|il mio|la mia|de mijne)\s+(?:is|ist|est|es|è)\s*:?\s*)"
+                # (round 52: or "one": "passport renewal ... his current one is 532871946")
+                r"la mienne|el mío|la mía|il mio|la mia|de mijne|one)\s+"
+                r"(?:is|ist|est|es|è)\s*:?\s*)"
                 r"(?-i:[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b",
                 0.6,
             ),
