@@ -209,6 +209,10 @@ BEFORE_TUNING = {
     "blind147": "d956334",
     "blind148": "d956334",
     "blind149": "d956334",
+    "blind150": "16004d2",
+    "blind151": "16004d2",
+    "blind152": "16004d2",
+    "blind153": "16004d2",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
