@@ -90,8 +90,10 @@ mode on the forty-ninth round's detector and models retrained on blind138-141, t
 in the fiftieth round and trained on), ``blind146`` to ``blind149`` (session 21, measured once
 per mode on the fiftieth round's detector and models retrained on blind142-145, then tuned on
 in the fifty-first round and trained on), ``blind150`` to ``blind153`` (session 22, measured once
-per mode on the fifty-first round's detector and models retrained on blind146-149; not yet
-tuned or trained on) and
+per mode on the fifty-first round's detector and models retrained on blind146-149, then tuned
+on in the fifty-second round and trained on), ``blind154`` to ``blind157`` (session 22,
+measured once per mode on the fifty-second round's detector and models retrained on
+blind150-153; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -185,6 +185,10 @@ Split = Literal[
     "blind151",
     "blind152",
     "blind153",
+    "blind154",
+    "blind155",
+    "blind156",
+    "blind157",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -174,6 +174,10 @@ CORPORA = [
     (HERE / "pii_personal_blind151.jsonl", HERE / "pii_clean_blind151.jsonl", "b151"),
     (HERE / "pii_personal_blind152.jsonl", HERE / "pii_clean_blind152.jsonl", "b152"),
     (HERE / "pii_personal_blind153.jsonl", HERE / "pii_clean_blind153.jsonl", "b153"),
+    (HERE / "pii_personal_blind154.jsonl", HERE / "pii_clean_blind154.jsonl", "b154"),
+    (HERE / "pii_personal_blind155.jsonl", HERE / "pii_clean_blind155.jsonl", "b155"),
+    (HERE / "pii_personal_blind156.jsonl", HERE / "pii_clean_blind156.jsonl", "b156"),
+    (HERE / "pii_personal_blind157.jsonl", HERE / "pii_clean_blind157.jsonl", "b157"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
