@@ -486,6 +486,20 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "DATE_OF_BIRTH",
             "14.02.2015",
         ),
+        # round 53: a script named after whose backup it is; an account's name in capitals in a
+        # PC's name; a name's possessive before a prescription; a green card's number
+        ("crontab: 0 2 * * * /opt/backup_ottilie.sh fails silently", "PERSON", "ottilie"),
+        ("unifi client list: 'LAPTOP-MKOWALCZYK' uses 40 GB a day", "PERSON", "MKOWALCZYK"),
+        (
+            "Benedetta's prescription is ready at the pharmacy, can HA remind me?",
+            "PERSON",
+            "Benedetta",
+        ),
+        (
+            "where do I type my green card number, is it LIN2290481736?",
+            "ID_NUMBER",
+            "LIN2290481736",
+        ),
         # round 52: a person's workstation; an address of the writer's office at home; an id
         # named, then "one is"; a US immigrant's number; a learner driver's permit
         ("the Backblaze job for 'amara-workstation' keeps failing", "PERSON", "amara"),
@@ -870,6 +884,10 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Is Zika still a risk in Brazil in March?",
         "the service runs as user 'xserver' and can't open the display",
         "payment to Scottish Power failed twice, why?",
+        # round 53: a script of a thing, a new PC's random name, a company's appointments page
+        "run backup_home.sh every night via cron",
+        "unifi client 'DESKTOP-7F3K2LQ' is a new Windows PC",
+        "Apple's appointments page is down again",
         # round 52: a company's office, a workstation by its model
         "our office at 1 Canada Square, London E14 5AB has a new reception desk",
         "the Backblaze job for 'dell-precision-workstation' keeps failing",

@@ -211,6 +211,12 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("nous avons fait deux FIV, ma femme est épuisée", "FIV"),
         ("mon fils a attrapé le paludisme au Cameroun", "paludisme"),
         ("ich habe Bruxismus und brauche eine Schiene", "Bruxismus"),
+        # round 53: emergency contraception, bleeding between periods, the pill in French, a
+        # grandparent's appointment in a specialty
+        ("die Pille danach hat bei meiner Freundin Übelkeit gemacht", "Pille danach"),
+        ("ich habe seit zwei Monaten Zwischenblutungen", "Zwischenblutungen"),
+        ("ma fille prend la pilule depuis un an", "pilule"),
+        ("Granny's oncology appointment moved to Friday, update the calendar", "oncology"),
         # round 52: the German adjective of dementia, someone's memory failing, colour blindness
         # in French, someone claustrophobic, incontinence in Dutch, someone's operation as a
         # time, an abortion by its French acronym
@@ -303,6 +309,8 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "How long does LASIK take to heal? I'm writing the FAQ for an eye clinic",
         "is gum disease linked to heart problems? I read it in a magazine",
         "I'm building a hearing test web app with the Web Audio API, how do I calibrate it?",
+        # round 53: a specialty asked about
+        "what does oncology study? for a careers talk",
         # round 52: a computer's memory, a room that feels small, a GP surgery's hours, an
         # operation of a script
         "my Proxmox host has memory problems since I added the third VM",

@@ -55,6 +55,8 @@ _PERSON_CUE = regex.compile(
     r"j['’]ai|je\s+suis|je\s+prends|ik\s+ben|ik\s+heb|ik\s+neem)\b|"
     r"\b(?:my|mine|myself|he|she|him|his|her|hers|he's|she's|"
     r"we|our|mum|mom|dad|grandma|grandpa|"
+    # (round 53: the other grandparents' words, "Grandad's cardiology appointment")
+    r"grandad|granddad|granny|grandmother|grandfather|nana|"
     r"ich|mein\w*|er|sein\w*|ihre[mnrs]?|unser\w*|mama|papa|oma|opa|"
     r"j['’]|je|mon|ma|mes|elle|lui|sa|ses|notre|nos|maman|mamie|papi|"
     # French "son" (his), not Spanish "son" (are): "cuáles son los síntomas"

@@ -877,6 +877,8 @@ _OWNED_THINGS = (
     r"library|collection|garden|gardens|building|apartment|college|nursery|tablet|"
     # round 52: whose turn a rota says it is ("'Oisín's turn'"), someone's driving lessons
     r"turn|chores|driving lessons?|driving test|"
+    # round 53: someone's prescription, medication and appointments ("Ashkan's prescription")
+    r"prescriptions?|medication|meds|appointments?|referral|test results|"
     # round 44: a homelab's things of someone's ("Femi's minecraft server", "Ana's VM"; not
     # "Nextcloud's server-side encryption")
     rf"(?:{_OWNED_MACHINES}|inbox|mailbox|headphones|e-?reader)(?!-)"

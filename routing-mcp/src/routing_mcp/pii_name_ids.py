@@ -47,7 +47,9 @@ COMPOUND = re.compile(
     r"(?![\w@/\\-]|\.(?!(?:lan|local|home|internal|localdomain|home\.arpa|fritz\.box)\b"
     # (and a file's name: "passwords_tomas_vasquez.txt", round 20)
     r"|(?:txt|pdf|docx?|xlsx?|odt|ods|csv|jpe?g|png|heic|mp4|mov|zip|kdbx|json|ya?ml|conf|"
-    r"log|md|bak)\b)\w)"
+    r"log|md|bak|"
+    # (round 53: a script's, "backup_mariam.sh")
+    r"sh|py|ps1|bat)\b)\w)"
 )
 DEVICE_WORDS = word_set(
     "iphone ipad ipod macbook macbookpro macbookair imac mbp mac pixel galaxy android laptop "
@@ -87,7 +89,9 @@ OWN_WORDS = word_set(
     "nextcloud jellyfin plex emby immich vaultwarden bitwarden photoprism syncthing paperless "
     # round 51: a student's own work, named after them ("Dissertation_FINAL_v7_Okoro.docx")
     "dissertation thesis essay coursework homework transcript portfolio masterarbeit "
-    "bachelorarbeit hausarbeit abschlussarbeit thèse mémoire memoire tesis tesina tesi scriptie"
+    "bachelorarbeit hausarbeit abschlussarbeit thèse mémoire memoire tesis tesina tesi scriptie "
+    # round 53: a person's scans and prescriptions ("Rx_scans_Dariusz")
+    "scans scan rx prescriptions records"
 )
 # Folders that hold a folder per person: the one below is named after its owner when it is a
 # clear given name ("/srv/daten/marlies", not "/srv/data/media").
@@ -430,6 +434,9 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
                 (after_connector and len(part) >= 3 and lex.is_given(_token(part)))
                 or _clear_given(lex, part)
                 or (part[:1].isupper() and _clear_surname(lex, part))  # "Kindle-Rafferty"
+                # round 53: an account's name in capitals, as Windows names a PC after its
+                # user ("DESKTOP-JBALOGUN"; not "DESKTOP-7F3K2LQ")
+                or (part.isupper() and len(part) >= 5 and login_name(lex, part.lower()))
             ):
                 yield start, end
             elif _owner_before(lex, words, n, DEVICE_WORDS):  # "Johns-MacBook-Pro"

@@ -514,7 +514,9 @@ ID_NAMES = (
     r"dod id|edipi|military id|"
     # round 52: a US immigrant's number ("my dad's A-number"), a learner driver's permit
     r"a-number|alien (?:registration )?number|uscis (?:number|#)|"
-    r"learner['’]?s? permit|licen[cs]e permit|provisional (?:driving )?licen[cs]e)"
+    r"learner['’]?s? permit|licen[cs]e permit|provisional (?:driving )?licen[cs]e|"
+    # round 53: a US permanent resident's card ("my green card number")
+    r"green card|permanent resident card)"
 )
 
 
