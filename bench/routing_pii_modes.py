@@ -213,6 +213,10 @@ BEFORE_TUNING = {
     "blind151": "16004d2",
     "blind152": "16004d2",
     "blind153": "16004d2",
+    "blind154": "d75b107",
+    "blind155": "d75b107",
+    "blind156": "d75b107",
+    "blind157": "d75b107",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
