@@ -331,6 +331,12 @@ def test_code_and_words_are_not_names(scanner: PiiScanner, prompt: str) -> None:
         ("the bike Tugdual lent us has a flat tyre", "Tugdual"),
         ("Ruramai says the router keeps rebooting", "Ruramai"),
         ("Bilguun hat mir die Schlüssel noch nicht zurückgegeben", "Bilguun"),
+        # session 22: given names of given_names_world2.txt, which no list held before, in a
+        # sentence, a device's name, a folder and a password
+        ("Zuri hat mir die Schlüssel noch nicht zurückgegeben", "Zuri"),
+        ("the drill Yevgenia lent us has a flat battery", "Yevgenia"),
+        ("is 'Yuuto2011' too weak as the Switch password?", "Yuuto"),
+        ("Immich stores /srv/photos/shunsuke/ on the big disk", "shunsuke"),
     ],
 )
 def test_initials_and_names_the_gazetteer_lacked(
