@@ -93,7 +93,10 @@ in the fifty-first round and trained on), ``blind150`` to ``blind153`` (session 
 per mode on the fifty-first round's detector and models retrained on blind146-149, then tuned
 on in the fifty-second round and trained on), ``blind154`` to ``blind157`` (session 22,
 measured once per mode on the fifty-second round's detector and models retrained on
-blind150-153; not yet tuned or trained on) and
+blind150-153, then tuned on in the fifty-third round and trained on), ``blind158`` to
+``blind161`` (session 22, measured once per mode on the fifty-third round's detector, the
+names of given_names_world2.txt and models retrained on blind154-157; not yet tuned or trained
+on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -189,6 +189,10 @@ Split = Literal[
     "blind155",
     "blind156",
     "blind157",
+    "blind158",
+    "blind159",
+    "blind160",
+    "blind161",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

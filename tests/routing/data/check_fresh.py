@@ -178,6 +178,10 @@ CORPORA = [
     (HERE / "pii_personal_blind155.jsonl", HERE / "pii_clean_blind155.jsonl", "b155"),
     (HERE / "pii_personal_blind156.jsonl", HERE / "pii_clean_blind156.jsonl", "b156"),
     (HERE / "pii_personal_blind157.jsonl", HERE / "pii_clean_blind157.jsonl", "b157"),
+    (HERE / "pii_personal_blind158.jsonl", HERE / "pii_clean_blind158.jsonl", "b158"),
+    (HERE / "pii_personal_blind159.jsonl", HERE / "pii_clean_blind159.jsonl", "b159"),
+    (HERE / "pii_personal_blind160.jsonl", HERE / "pii_clean_blind160.jsonl", "b160"),
+    (HERE / "pii_personal_blind161.jsonl", HERE / "pii_clean_blind161.jsonl", "b161"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
