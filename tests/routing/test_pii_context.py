@@ -248,6 +248,14 @@ def test_an_account_a_persons_field_and_someones_things_are_never_dropped() -> N
         "was kostet ein Gutachten für die Wohnung? meine Tante Walburga fragt",
     ]
     assert_never_vetoed(texts, "PERSON")
+    # round 54: a config's user key, children listed after their word
+    assert_never_vetoed(
+        [
+            "the Ansible vars set `ansible_user: ingmar` on every host, fine?",
+            "Die Kinder (Jannik, Merle, Finja) teilen sich das Tablet, wie richte ich Profile ein?",
+        ],
+        "PERSON",
+    )
     # round 52: whom a text is written for, whose turn a rota says it is
     assert_never_vetoed(
         [

@@ -211,6 +211,13 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("nous avons fait deux FIV, ma femme est épuisée", "FIV"),
         ("mon fils a attrapé le paludisme au Cameroun", "paludisme"),
         ("ich habe Bruxismus und brauche eine Schiene", "Bruxismus"),
+        # round 54: a lump in a breast, a heart rhythm, a fat disorder, knee pain by its name, a
+        # sleep study
+        ("my mum's breast lump was benign, how do I thank the nurse?", "breast lump"),
+        ("Dad's atrial flutter scared us, what should he avoid now?", "atrial flutter"),
+        ("Bei mir wurde ein Lipödem festgestellt, was nun?", "Lipödem"),
+        ("my daughter has patellofemoral pain, which running shoes?", "patellofemoral"),
+        ("I had a sleep study last week, how long until results?", "sleep study"),
         # round 53: emergency contraception, bleeding between periods, the pill in French, a
         # grandparent's appointment in a specialty
         ("die Pille danach hat bei meiner Freundin Übelkeit gemacht", "Pille danach"),
@@ -309,6 +316,8 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "How long does LASIK take to heal? I'm writing the FAQ for an eye clinic",
         "is gum disease linked to heart problems? I read it in a magazine",
         "I'm building a hearing test web app with the Web Audio API, how do I calibrate it?",
+        # round 54: a study design asked about
+        "how is a sleep study designed in psychology research?",
         # round 53: a specialty asked about
         "what does oncology study? for a careers talk",
         # round 52: a computer's memory, a room that feels small, a GP surgery's hours, an

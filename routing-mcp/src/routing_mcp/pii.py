@@ -606,6 +606,8 @@ def _named_person(text: str, finding: Finding) -> bool:
         return True  # "Winifred, who is away watching the eclipse": only a person is "who"
     if _VOCATIVE_AFTER.match(text, finding.end) and _VOCATIVE_BEFORE.search(before):
         return True  # spoken to: "'Torsten, your Mephisto was brilliant'" (round 47)
+    if _USER_KEY_BEFORE.search(before) is not None:
+        return True  # a config's user key: "ansible_user: kaveh" (round 54)
     if _PERSON_FIELD_BEFORE.search(before) is not None:
         return True  # a field for a person: 'person="Kaveh"', "patient: Okafor" (round 44)
     if text[finding.start - 1 : finding.start] in _ACCOUNT_QUOTES and any(
@@ -660,6 +662,8 @@ _PERSON_FIELD_BEFORE = re.compile(
 
 # What stands right before an account's name in a log-in field when it is quoted or assigned
 # ("user 'dhruv'", "USER=dhruv"): not a folder's ("/srv/fotos/hund") or a word's place.
+# A setting whose key names a user, right before its value ("ansible_user: kaveh", "DB_USER=").
+_USER_KEY_BEFORE = re.compile(r"\b\w*_user(?:name)?\s*[:=]\s*['\"]?\Z", re.IGNORECASE)
 _ACCOUNT_QUOTES = frozenset("'\"`‘“«=")
 # The log-in fields that name an account (not "caused by", a folder or a profile's word).
 _ACCOUNT_FIELD = re.compile(

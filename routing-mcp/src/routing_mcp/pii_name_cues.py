@@ -207,7 +207,10 @@ NATIONALITIES = word_set(
 # Round 27: a group of people named after "are" ("Kids are Bongani and Lerato", "my kids are").
 PEOPLE_ARE = re.compile(
     r"\b(?:kids|children|sons|daughters|twins|grandkids|grandchildren|kinder|enfants|hijos|"
-    r"figli|kinderen)\s+(?:are|sind|sont|son|sono|zijn)\s+(?:\w+\s+(?:and|und|et|y|e|en)\s+)?$",
+    r"figli|kinderen)\s+(?:(?:are|sind|sont|son|sono|zijn)\s+(?:\w+\s+(?:and|und|et|y|e|en)\s+)?"
+    # (round 54: or listed after them, "Les enfants (Solène, Armand, Victoire)", "the kids:
+    # Tom, Ada")
+    r"|[(:]\s*(?:[\w'’-]+,\s*)*)$",
     FLAGS,
 )
 # The verbs RELATION_IS ends with (tested first: the regex is long).
