@@ -217,6 +217,10 @@ BEFORE_TUNING = {
     "blind155": "d75b107",
     "blind156": "d75b107",
     "blind157": "d75b107",
+    "blind158": "45eab17",
+    "blind159": "45eab17",
+    "blind160": "45eab17",
+    "blind161": "45eab17",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
