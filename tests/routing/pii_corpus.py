@@ -193,6 +193,10 @@ Split = Literal[
     "blind159",
     "blind160",
     "blind161",
+    "blind162",
+    "blind163",
+    "blind164",
+    "blind165",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -182,6 +182,10 @@ CORPORA = [
     (HERE / "pii_personal_blind159.jsonl", HERE / "pii_clean_blind159.jsonl", "b159"),
     (HERE / "pii_personal_blind160.jsonl", HERE / "pii_clean_blind160.jsonl", "b160"),
     (HERE / "pii_personal_blind161.jsonl", HERE / "pii_clean_blind161.jsonl", "b161"),
+    (HERE / "pii_personal_blind162.jsonl", HERE / "pii_clean_blind162.jsonl", "b162"),
+    (HERE / "pii_personal_blind163.jsonl", HERE / "pii_clean_blind163.jsonl", "b163"),
+    (HERE / "pii_personal_blind164.jsonl", HERE / "pii_clean_blind164.jsonl", "b164"),
+    (HERE / "pii_personal_blind165.jsonl", HERE / "pii_clean_blind165.jsonl", "b165"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
