@@ -197,6 +197,10 @@ Split = Literal[
     "blind163",
     "blind164",
     "blind165",
+    "blind166",
+    "blind167",
+    "blind168",
+    "blind169",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -186,6 +186,10 @@ CORPORA = [
     (HERE / "pii_personal_blind163.jsonl", HERE / "pii_clean_blind163.jsonl", "b163"),
     (HERE / "pii_personal_blind164.jsonl", HERE / "pii_clean_blind164.jsonl", "b164"),
     (HERE / "pii_personal_blind165.jsonl", HERE / "pii_clean_blind165.jsonl", "b165"),
+    (HERE / "pii_personal_blind166.jsonl", HERE / "pii_clean_blind166.jsonl", "b166"),
+    (HERE / "pii_personal_blind167.jsonl", HERE / "pii_clean_blind167.jsonl", "b167"),
+    (HERE / "pii_personal_blind168.jsonl", HERE / "pii_clean_blind168.jsonl", "b168"),
+    (HERE / "pii_personal_blind169.jsonl", HERE / "pii_clean_blind169.jsonl", "b169"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
