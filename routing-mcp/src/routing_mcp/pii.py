@@ -660,10 +660,10 @@ _PERSON_FIELD_BEFORE = re.compile(
 )
 
 
-# What stands right before an account's name in a log-in field when it is quoted or assigned
-# ("user 'dhruv'", "USER=dhruv"): not a folder's ("/srv/fotos/hund") or a word's place.
 # A setting whose key names a user, right before its value ("ansible_user: kaveh", "DB_USER=").
 _USER_KEY_BEFORE = re.compile(r"\b\w*_user(?:name)?\s*[:=]\s*['\"]?\Z", re.IGNORECASE)
+# What stands right before an account's name in a log-in field when it is quoted or assigned
+# ("user 'dhruv'", "USER=dhruv"): not a folder's ("/srv/fotos/hund") or a word's place.
 _ACCOUNT_QUOTES = frozenset("'\"`‘“«=")
 # The log-in fields that name an account (not "caused by", a folder or a profile's word).
 _ACCOUNT_FIELD = re.compile(
@@ -762,7 +762,7 @@ def _in_identifier(text: str, finding: Finding) -> bool:
 
 
 _URL_PARAMETER_BEFORE = re.compile(r"[?&][a-z_]{1,10}=\Z", re.IGNORECASE)
-_QUOTED_VALUE_BEFORE = re.compile(r"(?:[\w]['\"]\s*[:=]\s*|[(,\s]u)['\"]\Z")
+_QUOTED_VALUE_BEFORE = re.compile(r"(?:\w['\"]\s*[:=]\s*|[(,\s]u)['\"]\Z")
 
 
 def redaction_spans(text: str, findings: list[Finding]) -> list[tuple[str, int, int]]:

@@ -522,11 +522,11 @@ _HUMAN = regex.compile(
 )
 
 
-# The writer's own, right before a term ("I have MS", "i've got shingles", "my IBS", "j'ai un
-# reflux"): no animal in the sentence makes it a pet's (round 37).
 # A phrase that starts with the writer's or the reader's reflexive pronoun: "me rompí el tobillo",
 # "te torciste la muñeca" (round 51; the window read for a person leaves the phrase out).
 _SELF_PHRASE = regex.compile(r"(?:[Mm]e|[Tt]e|[Nn]os)\s")  # (not "ME", the illness)
+# The writer's own, right before a term ("I have MS", "i've got shingles", "my IBS", "j'ai un
+# reflux"): no animal in the sentence makes it a pet's (round 37).
 _OWN_RIGHT_BEFORE = regex.compile(
     r"(?i)(?:\bi\s+(?:have|had|got)|\bi['’]ve\s+(?:got|had)|\bmy|\bj['’]ai|\bich\s+hab(?:e)?|"
     r"\bik\s+heb|\btengo)\s+(?:(?:a|an|un|une|ein|eine|einen|een|una?)\s+)?(?:\w+\s+)?\Z"

@@ -123,8 +123,7 @@ _EN = [
     # room)
     # (the possessive left out of the span: it is the person the window looks for)
     r"(?<=\b(?:his|her|my|their|our|your)\s+(?:(?:short|long)-term\s+|worsening\s+)?)memory\s+"
-    r"(?:problems|issues|loss|"
-    r"lapses)\b|"
+    r"(?:problems|issues|loss|lapses)\b|"
     r"(?<=\b(?:sus?|mis?|tus?)\s+)(?:problemas|pérdidas?)\s+de\s+memoria\b|"
     r"(?<=\b(?:suoi|sue|miei|mie)\s+)problemi\s+di\s+memoria\b|"
     r"(?<=\b(?:zijn|haar|mijn)\s+)geheugenproblemen\b",

@@ -19,7 +19,10 @@ it someone's: before a phone number as a list's item ("malik 07583 206194"), as 
 name's field or of a person's role ("surname = 'Fairweather'", "STUDENT=caoimhe") and glued to
 a year ("Deloris1947"). Since session 22 (round 51) a name after a place outside the home in a
 camera's name ("front_door_kemal"), beside a date in a clip's file name, after a student's work
-in a file's name, and a name quoted as a JSON key's value ("{"user":"astrid"}", "who").
+in a file's name, and a name quoted as a JSON key's value ("{"user":"astrid"}", "who"); since
+rounds 52-53 a person's workstation, a script or a scan named after its owner
+("backup_mariam.sh", "Rx_scans_Dariusz") and an account's name in capitals in a PC's name
+("DESKTOP-JBALOGUN").
 """
 
 from __future__ import annotations
@@ -268,7 +271,7 @@ _OUTSIDE = word_set(
     "entrance entry hallway doorbell carport shed "
     "tuer tür haustuer haustür einfahrt garten eingang hof terrasse "
     "porte portail jardin entree entrée allee allée cour "
-    "puerta entrada jardin jardín cochera porton portón "
+    "puerta entrada jardín cochera porton portón "
     "porta cancello giardino ingresso vialetto "
     "deur voordeur oprit tuin poort"
 )
