@@ -35,6 +35,21 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("in Piazza della Signoria 5", "Piazza della Signoria 5"),
         ("ons adres is Kerkstraat 14, 3511 LK Utrecht", "Kerkstraat 14, 3511 LK Utrecht"),
         ("Herengracht 210-III bij de brug", "Herengracht 210-III"),
+        # round 55: a row of cottages before its postcode; a town at a sentence's end, a shop
+        # named in the next sentence
+        (
+            "post it to 2 Glan Yr Afon Cottages, Bala LL23 7AB please",
+            "2 Glan Yr Afon Cottages, Bala LL23 7AB",
+        ),
+        (
+            "pick me up at 9 Heron Close, Ely. Which shop on the way sells flowers?",
+            "9 Heron Close, Ely",
+        ),
+        (
+            "Abfahrt ist am Lindenweg 8, 90402 Nürnberg. Welcher Laden hat unterwegs offen?",
+            "Lindenweg 8, 90402 Nürnberg",
+        ),
+        ("she lives at 4 Fore Street, St. Ives TR26 1AB", "4 Fore Street, St. Ives TR26 1AB"),
     ],
 )
 def test_street_addresses_are_found_whole(scanner: PiiScanner, prompt: str, address: str) -> None:
@@ -67,6 +82,8 @@ def test_a_confident_address_is_spanned_with_its_postcode_and_still_kept_local(
         "connect the sensor via Zigbee 3 or via Python 3 scripts",
         "Der Speicherplatz 500 GB reicht nicht",
         "Wir sind auf Platz 3 in der Tabelle",
+        # round 55: a row of cottages without a postcode is a holiday let's name
+        "we rent 3 Fisherman Cottages for the weekend, any tips?",
         "Am Montag 3 Termine beim Zahnarzt verschieben",
         "je suis un cours de Python 3 en ligne",
         "Route 66 is the most famous road in the US",

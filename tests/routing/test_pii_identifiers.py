@@ -486,6 +486,26 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "DATE_OF_BIRTH",
             "14.02.2015",
         ),
+        # round 55: the account a user command makes, an account to come, a first and last name
+        # joined by a dot whose surname is also a word, a name in a message written in capitals,
+        # an Italian number after its word
+        (
+            "sudo useradd -m -G video lwisniewski on the media box, then what?",
+            "PERSON",
+            "lwisniewski",
+        ),
+        ("the nextcloud login will be tkaminski once I make the account", "PERSON", "tkaminski"),
+        ("log line: 'upload ok user=ysoline.ford size=2MB'", "PERSON", "ysoline.ford"),
+        ("TELL NIAMH THE BACKUP DRIVE IS FULL AGAIN, SHE NEVER READS EMAIL", "PERSON", "NIAMH"),
+        # (a host of a family's own domain)
+        ("cert renewal fails for vault.brennan-family.org since Monday", "PERSON", "brennan"),
+        ("my caddy serves git.the-oyelarans.net, why a 404?", "PERSON", "oyelarans"),
+        ("the pve node at pve1.haugland.home lost quorum", "PERSON", "haugland"),
+        (
+            "my new number in Milan: numero 345 902 7781, add it to the contact card",
+            "PHONE_NUMBER",
+            "345 902 7781",
+        ),
         # round 53: a script named after whose backup it is; an account's name in capitals in a
         # PC's name; a name's possessive before a prescription; a green card's number
         ("crontab: 0 2 * * * /opt/backup_ottilie.sh fails silently", "PERSON", "ottilie"),
@@ -884,6 +904,18 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "Is Zika still a risk in Brazil in March?",
         "the service runs as user 'xserver' and can't open the display",
         "payment to Scottish Power failed twice, why?",
+        # round 55: a user command's system account, an account to come that is a role, two
+        # words joined by a dot, a question written in capitals, an order number after "numero"
+        "useradd -m -s /bin/bash jellyfin",
+        "the first account will be admin, username will be admin too",
+        "user=home.assistant logged in from 10.0.0.4",
+        "MY NAS WONT BOOT AFTER THE UPDATE, WHAT DO I DO",
+        "traefik.thehomelab.net and nas.home.lan both fail the cert check",
+        "grafana at smart-home.example.org is slow",
+        "Host(`cloud.maison.lan`) and rota.lan in the traefik rules",
+        "Node-RED: msg.payload = {who: msg.topic}; is that valid?",
+        "WHY DOES JELLYFIN SAY PLAYBACK ERROR ON THE LIVING ROOM TV",
+        "il numero d'ordine 4471 2290 31 non risulta, cosa faccio?",
         # round 53: a script of a thing, a new PC's random name, a company's appointments page
         "run backup_home.sh every night via cron",
         "unifi client 'DESKTOP-7F3K2LQ' is a new Windows PC",

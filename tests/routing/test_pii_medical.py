@@ -211,6 +211,19 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("nous avons fait deux FIV, ma femme est épuisée", "FIV"),
         ("mon fils a attrapé le paludisme au Cameroun", "paludisme"),
         ("ich habe Bruxismus und brauche eine Schiene", "Bruxismus"),
+        # round 55: a specialist someone is seen by, a spine operation, a heart defect from birth,
+        # a premature birth, sight loss, the first two words of ALS in French; a medicine said
+        # of the writer by a comparison
+        (
+            "my neurologist moved the follow-up to March, add it to the family calendar",
+            "neurologist",
+        ),
+        ("Opa hat einen angeborenen Herzfehler, darf er in die Sauna?", "Herzfehler"),
+        ("my sister had a spinal fusion in May, which office chair?", "spinal fusion"),
+        ("notre fille est née prématurée, quel babyphone choisir ?", "née prématurée"),
+        ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
+        ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
+        ("is a hot bath ok when you take metformin like me?", "metformin"),
         # round 54: a lump in a breast, a heart rhythm, a fat disorder, knee pain by its name, a
         # sleep study
         ("my mum's breast lump was benign, how do I thank the nurse?", "breast lump"),
@@ -404,6 +417,10 @@ def test_a_health_fact_is_spanned_but_keeps_the_prompt_local(scanner: PiiScanner
         ("I'm HIV-positive, must I tell my dentist?", "HIV-positive"),
         ("mon père a eu un AVC mardi", "AVC"),
         ("ho scoperto di avere l'epatite C", "epatite"),
+        # round 55: someone's falls, a fall someone had, someone blind
+        ("we want a fall sensor because of his falls at night", "falls"),
+        ("grandma had a nasty fall on Sunday, which alarm button?", "had a nasty fall"),
+        ("I'm blind, which smart speaker reads notifications best?", "blind"),
         # round 13: a medicine as Spanish and German spell it, panic attacks in Spanish
         ("la psiquiatra me ha recetado sertralina 50 mg", "sertralina 50 mg"),
         ("meine Frau nimmt seit Mai Sertralin", "Sertralin"),
@@ -439,6 +456,13 @@ def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fac
         # round 12: an animal's health
         "my dog Luna keeps scratching, the vet says allergies",
         "Mein Hund Bruno hat Arthrose, der Tierarzt gibt Metacam",
+        # round 55: a waterfall's falls, a price's fall, a blind spot, a specialist asked about,
+        # a comparison with the writer that has no health term
+        "my photos of the falls at Aysgarth are blurry, which shutter speed?",
+        "the share price had a big fall after the results, should I sell?",
+        "I'm blind spot checking my backups, which files matter?",
+        "how does someone become a neurologist in Germany?",
+        "can you write it like me, casual and short?",
         # round 23: the person a condition is named after, after a given name (not "dass Opa
         # Heinz Krebs hat": what he has)
         "Was hat Hans Asperger erforscht und wo hat er gelebt?",

@@ -403,6 +403,34 @@ def _inside_token(text: str, result: RecognizerResult) -> bool:
     return _GROUPED_ON.match(text, result.end) is not None and bool(_GROUPED.fullmatch(raw))
 
 
+# A stretch of four or more words in capitals, as a shouted message or a note typed with caps
+# lock is written: "DOUGIE SAYS THE HEAT PUMP AND THE CHARGER CANT RUN TOGETHER" (round 55).
+_SHOUTED = re.compile(
+    r"(?<![\w'’])[A-ZÀ-ÖØ-Þ]{2,}(?:['’][A-Z]{1,2})?"
+    r"(?:[ \t]+[A-ZÀ-ÖØ-Þ]+(?:['’][A-Z]{1,2})?){3,}(?![\w'’])"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|['\"‘“«]\s*)\Z")
+_READ_QUIETLY = frozenset({"PERSON", "MEDICAL"})
+
+
+def _quieted(text: str) -> str | None:
+    """``text`` with each shouted stretch in lower case (its first letter kept at a sentence's
+    start, "I" kept), the same length; None when it has none."""
+    pieces, last = [], 0
+    for m in _SHOUTED.finditer(text):
+        quiet = m.group().lower()
+        if len(quiet) != len(m.group()):
+            continue  # a letter whose lower case is longer: offsets would shift
+        quiet = re.sub(r"\bi\b", "I", quiet)
+        if _SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
+            quiet = quiet[0].upper() + quiet[1:]
+        pieces += [text[last : m.start()], quiet]
+        last = m.end()
+    if not pieces:
+        return None
+    return "".join(pieces) + text[last:]
+
+
 class PiiScanner:
     def __init__(
         self,
@@ -471,7 +499,22 @@ class PiiScanner:
 
     def scan(self, text: str) -> list[Finding]:
         """Run every recognizer, boost scores by nearby context words, drop duplicates, apply
-        the threshold."""
+        the threshold. A stretch written in capitals ("DOUGIE SAYS THE HEAT PUMP ...") is also
+        read in lower case, as it would be written, for the names and health facts in it
+        (round 55): the name and health rules read case."""
+        found = self._rules(text)
+        quiet = _quieted(text)
+        if quiet is not None:
+            extra = [
+                f
+                for f in self._rules(quiet)
+                if f.entity in _READ_QUIETLY
+                and not any(f.start < g.end and g.start < f.end for g in found)
+            ]
+            found = sorted([*found, *extra], key=lambda f: (f.start, f.entity))
+        return found if self.context is None else self._read_whole(text, found)
+
+    def _rules(self, text: str) -> list[Finding]:
         lowered = text.lower()
         has_digit = any(ch.isdigit() for ch in text)
         has_at = "@" in text
@@ -513,7 +556,7 @@ class PiiScanner:
             ),
             key=lambda f: (f.start, f.entity),
         )
-        return found if self.context is None else self._read_whole(text, found)
+        return found
 
     def _read_whole(self, text: str, found: list[Finding]) -> list[Finding]:
         """The model's reading of the whole text over the rules' findings: word-read findings

@@ -38,7 +38,11 @@ _EN_TYPES = (
     r"rise|parade"
 )
 # ... and ones that do ("4 Star Hill", "2 Big Bank"): an address only with a postcode after.
-_EN_RARE_TYPES = r"bank|green|hill|park|view|vale|gate|path|end|yard|circle|cir|trail|wynd"
+# (round 55: a row of cottages, villas or mansions, "4 Tŷ Newydd Cottages, Llanrwst LL26 0PE")
+_EN_RARE_TYPES = (
+    r"bank|green|hill|park|view|vale|gate|path|end|yard|circle|cir|trail|wynd|cottages|villas|"
+    r"mansions|buildings"
+)
 _DE_SUFFIX = (
     r"straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|chaussee|pfad|steig|stieg|"
     r"markt"  # round 30: "Roßmarkt 14", "Altmarkt 3"
@@ -158,7 +162,10 @@ _CORES: list[tuple[regex.Pattern[str], float]] = [
 ]
 
 _UNIT_BEFORE = regex.compile(rf"{_UNIT},?[ \t]*$")
-_TOWN_WORD = rf"{_UP}[\p{{Ll}}'’.]+"  # not "HX7": a postcode is no town
+# not "HX7": a postcode is no town; a dot only after a saint's or a mount's abbreviation ("St.
+# Ives") or inside a word, not at a sentence's end ("83022 Rosenheim. Wo laden wir ...", "9
+# Heron Close, Ely. Which shop ...": round 55)
+_TOWN_WORD = rf"(?:(?:St|Ste|Mt|Ft)\.|{_UP}[\p{{Ll}}'’]+(?:\.[\p{{Ll}}]+)*)"
 _TOWN = rf"{_TOWN_WORD}(?:[ -](?:{_PARTICLE}|sur|sous|upon|on|en|{_TOWN_WORD})){{0,3}}"
 # What may follow an address on its line, piece by piece: a unit, a postcode, a town.
 _TAIL = regex.compile(
@@ -297,7 +304,9 @@ def _business(text: str, start: int, end: int) -> bool:
         return False  # "my garden office at 8 Sycamore Drive": the writer's home (round 52)
     if _PLACEHOLDER_TOWN.search(text, start, end + 30) and not _PERSONAL_BETWEEN.search(before):
         return True  # "'Jane Doe, 123 Main St, Anytown' as the sample" (not "wohnt im ...")
-    after = text[end : end + 40].split("\n", 1)[0]
+    # (not past the address's sentence: "..., 83022 Rosenheim. Wo laden wir ...?" names no shop
+    # of it; round 55)
+    after = regex.split(r"[.!?]\s|\n", text[end : end + 40])[0]
     if _BUSINESS_BEFORE.search(before) or _BUSINESS_AFTER.match(after):
         return True
     named = _BUSINESS_NAMED.search(before)

@@ -72,7 +72,10 @@ _PERSON_CUE = regex.compile(
     r"arzt|ärztin|kinderarzt|médecin|pédiatre|médico|pediatra|medico|dokter|huisarts)\s+"
     r"(?:said|says|thinks|suspects|confirmed|told us|sagt|sagte|meint|a dit|pense|dice|dijo|"
     r"cree|ha detto|dice che|zegt|denkt)\b"
-    r"|\b\d{1,3}[- ](?:year-old|years? old|yo|jährige[rn]?|jahre alt|ans|años|anni|jaar)\b",
+    r"|\b\d{1,3}[- ](?:year-old|years? old|yo|jährige[rn]?|jahre alt|ans|años|anni|jaar)\b"
+    # round 55: the writer compared with someone ("when you're on ramipril like me", "wie ich")
+    r"|\b(?:like|as|than)\s+(?:me|mine|myself)\b|\bwie\s+(?:ich|mich|bei\s+mir)\b|"
+    r"\bcomme\s+moi\b|\bcomo\s+yo\b|\bcome\s+me\b|\bzoals\s+ik\b",
     regex.IGNORECASE,
 )
 # A sentence ends at ., !, ? or a line break; the window is this sentence and the one before.

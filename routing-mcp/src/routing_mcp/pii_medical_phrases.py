@@ -129,6 +129,20 @@ _EN = [
     r"(?<=\b(?:zijn|haar|mijn)\s+)geheugenproblemen\b",
     r"(?<=\b(?:i['’]?m|i am|i get|i feel|i got|she['’]s|he['’]s|she is|he is|she gets|he gets|"
     r"they['’]re|they are|they get)\s+(?:\p{L}+\s+)?)claustrophobic\b",
+    # round 55: someone's falls (not a waterfall's: "her falls", "his repeated falls", "she had
+    # a bad fall"), and someone who is blind (not a window's: "I'm blind", "she's registered
+    # blind"; not "blind spot")
+    r"(?<=\b(?:his|her|my|their|your|our)\s+(?:(?:frequent|recent|repeated|many|several|two|"
+    r"three|nightly)\s+)?)falls\b|"
+    # (a person had it, not a price: "grandma had a nasty fall", "she's had another fall")
+    r"(?<=\b(?:i|he|she|they|we|you|mum|mom|mother|dad|father|gran|granny|grandma|grandmother|"
+    r"grandpa|grandad|granddad|grandfather|nan|nana|husband|wife|partner|son|daughter|brother|"
+    r"sister|aunt|uncle|neighbour|neighbor|(?-i:\p{Lu}\p{Ll}+))(?:['’](?:s|ve|d))?\s+"
+    r"(?:(?:just|recently|also|already)\s+)?)(?:had|has|have|having)\s+(?:a|another)\s+"
+    r"(?:(?:bad|nasty|serious|big|small)\s+)?fall\b",
+    r"(?<=\b(?:i['’]?m|i am|she['’]s|he['’]s|she is|he is|they['’]re|they are|registered|"
+    r"went|going|gone|partially|legally)\s+)blind\b"
+    r"(?!\s+(?:spot|test|date|tasting|box|copy|bid|review|mode|carbon|signature|drunk))",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -336,6 +350,8 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("surgery", "operation", " op"),
         ("memor", "geheugen"),
         ("claustrophobic",),
+        ("fall",),
+        ("blind",),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

@@ -22,7 +22,11 @@ camera's name ("front_door_kemal"), beside a date in a clip's file name, after a
 in a file's name, and a name quoted as a JSON key's value ("{"user":"astrid"}", "who"); since
 rounds 52-53 a person's workstation, a script or a scan named after its owner
 ("backup_mariam.sh", "Rx_scans_Dariusz") and an account's name in capitals in a PC's name
-("DESKTOP-JBALOGUN").
+("DESKTOP-JBALOGUN"). Since session 23 (round 55) the account a user command makes or changes
+("useradd -m -u 1001 fkowalczyk"), an account to come ("username will be pjaramillo"), a given
+name and a surname joined by a dot whatever the lists say of the surname ("isabeau.leclerc"),
+and a family's own domain in a host name ("jellyfin.okafor-family.net", "cloud.the-abioyes.uk",
+"pve.lindgren.home").
 """
 
 from __future__ import annotations
@@ -158,8 +162,13 @@ LOGIN = re.compile(
     r"(?:primary|secondary|reviewers?|approvers?|maintainers?)(?=\s*:)|"
     r"(?<=/)home(?=/)|(?<=/)Users(?=/)|(?<=\\)Users(?=\\)|"
     # round 22: a folder of each person's data ("/srv/daten/marlies", "/mnt/photos/ines/")
-    rf"(?<=/){_DATA_FOLDERS}(?=/))"
-    r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è)\b)?"
+    rf"(?<=/){_DATA_FOLDERS}(?=/)|"
+    # round 55: the account a user command makes or changes ("useradd -m -u 1001 fkowalczyk",
+    # "usermod -aG dialout bartek"), its options and their values skipped
+    r"(?:useradd|adduser|usermod|userdel|deluser|smbpasswd|pdbedit)"
+    r"(?:\s+--?[a-z][\w-]*(?:[ =](?!-)[^\s-]\S*)?)*)"
+    # (round 55: the account to come, "username will be pjaramillo")
+    r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è|(?:will|would|should|shall) be)\b)?"
     r"(?:\s+\w+(?=\s+['\"`‘“«]))?"  # a service's name between: "utente plex 'gianmarco_r'"
     # (round 51: a JSON key's closing quote before its colon, "{\"user\":\"astrid\"}")
     r"(?:['\"]\s*[:=]|\s*[:=/\\]?)\s*['\"`‘“«]?\s*)"
@@ -511,6 +520,19 @@ def login_name(lex: Lexicon, name: str) -> bool:
     parts = [p for p in parts if p.isalpha()]
     if any(_clear_given(lex, p) or _clear_surname(lex, p) for p in parts):
         return True
+    if (
+        len(parts) == 2
+        and "." in name
+        and len(parts[0]) >= 4
+        and len(parts[1]) >= 3
+        and not lex.is_plain_word(_token(parts[0]))
+        and _key(parts[0]) not in lex.tech
+        and parts[0].lower() not in SYSTEM_ACCOUNTS
+        and (lex.is_surname(_token(parts[1])) or not lex.is_plain_word(_token(parts[1])))
+    ):
+        # a given name and a surname, joined by a dot as account names are, the first no word
+        # or program the lists hold ("isabeau.leclerc"; round 55)
+        return True
     if len(parts) == 2 and min(len(p) for p in parts) == 1:
         # a given name that is also a word, and an initial: "ebony_w", "r.hope"; or an initial
         # and a name the lists do not hold, no word, no program: "u.schneidereit",
@@ -807,6 +829,52 @@ def named_years(lex: Lexicon, text: str) -> Iterator[Span]:
             yield m.start(1), m.end(1)
 
 
+# A host name of a family's own domain (round 55): "jellyfin.okafor-family.net",
+# "cloud.the-abioyes.uk", "photos.kristiansen.family", "pve.lindgren.home",
+# "nowak-home.duckdns.org".
+_HOST = re.compile(r"(?<![\w@./-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w@-]|\.\w)", re.IGNORECASE)
+# ... a label that says a family's: "okafor-family", "the-abioyes", "familie-weber", "thejones";
+# or its home: "nowak-home"
+_FAMILY_LABEL = re.compile(
+    r"(?:(?P<the>the-?)|(?:familie|famille|family)-?)?(?P<name>[a-z]{3,}?)(?(the)s|)"
+    r"(?:-?(?P<family>family|familie|famille|familia|famiglia|clan)|-?(?P<home>home|haus|casa))?",
+    re.IGNORECASE,
+)
+# ... or a family's own top-level label after the name: "kristiansen.family", "lindgren.home"
+_FAMILY_TLDS = frozenset({"family", "home", "lan", "casa", "haus", "familie"})
+
+
+def family_hosts(lex: Lexicon, text: str) -> Iterator[Span]:
+    for m in _HOST.finditer(text):
+        labels = m.group().split(".")
+        start = m.start()
+        for i, label in enumerate(labels[:-1]):
+            here, start = start, start + len(label) + 1
+            f = _FAMILY_LABEL.fullmatch(label)
+            own_tld = i == len(labels) - 2 and labels[-1].lower() in _FAMILY_TLDS
+            if f is None or (f.group() == f.group("name") and not own_tld):
+                continue  # a label with nothing of a family's, under no family's own domain
+            name = _token(f.group("name"))
+            if _key(f.group("name")) in lex.tech:
+                continue
+            if f.group("home") or f.group() == f.group("name"):
+                # a home's label or a family's own domain: a surname that is no word
+                # (no word of any language, not "maison.lan", "nextcloud.heim.lan"; a long one
+                # alone before the top level, not "rota.lan")
+                ok = (
+                    _clear_surname(lex, f.group("name"))
+                    and not lex.is_word(name)
+                    and _key(f.group("name")) not in lex.common
+                    and (bool(f.group("home")) or len(name.text) >= 6)
+                )
+            else:
+                # "the-...s", "...-family": a family whatever the name, but a plain word
+                ok = lex.is_surname(name) or not lex.is_plain_word(name)
+            if ok:
+                end = f.end("name") + (1 if f.group("the") else 0)  # "abioyes": the plural
+                yield here + f.start("name"), here + end
+
+
 def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
     """Every rule of this module; ``names``: the spans of the names found so far."""
     spans = [
@@ -820,6 +888,7 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
         *numbered_names(lex, text),
         *field_names(lex, text),
         *named_years(lex, text),
+        *family_hosts(lex, text),
     ]
     spans += derived_handles(lex, text, [*names, *spans])
     inside = Inside(names)

@@ -705,6 +705,8 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 r"(?<=\b(?:phone|tel|telephone|mobile|cell|call|ring|text|whatsapp|handy|"
                 r"handynummer|telefon|festnetz(?:nummer)?|rückruf|mobil|portable|téléphone|"
                 r"appelez|appelle|fixe|numéro|móvil|teléfono|llámame|llama|fijo|número|"
+                # round 55: Italian "number" ("mantenendo il numero 333 ...")
+                r"numero|"
                 r"cellulare|telefono|chiamami|mobiel|telefoonnummer|bel me|"
                 # round 24: a number that called or wrote ("me escribieron al", "SMS von")
                 r"sms|escribieron|escribió|llamaron|llamó|appelé|angerufen|gebeld|chiamato)"
