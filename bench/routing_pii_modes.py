@@ -221,6 +221,14 @@ BEFORE_TUNING = {
     "blind159": "45eab17",
     "blind160": "45eab17",
     "blind161": "45eab17",
+    "blind162": "ec4f0d7",
+    "blind163": "ec4f0d7",
+    "blind164": "ec4f0d7",
+    "blind165": "ec4f0d7",
+    "blind166": "44aeec1",
+    "blind167": "44aeec1",
+    "blind168": "44aeec1",
+    "blind169": "44aeec1",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
