@@ -97,8 +97,10 @@ blind150-153, then tuned on in the fifty-third round and trained on), ``blind158
 ``blind161`` (session 22, measured once per mode on the fifty-third round's detector, the
 names of given_names_world2.txt and models retrained on blind154-157, then tuned on in the
 fifty-fourth round and trained on), ``blind162`` to ``blind169`` (session 22, measured once per
-mode on the fifty-fourth round's detector and models retrained on blind158-161; not yet tuned
-or trained on) and
+mode on the fifty-fourth round's detector and models retrained on blind158-161, then tuned on
+in the fifty-fifth round and trained on), ``blind170`` to ``blind177`` (session 23, measured
+once per mode on the fifty-fifth round's detector and models retrained on blind162-169; not yet
+tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

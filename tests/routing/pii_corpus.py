@@ -201,6 +201,14 @@ Split = Literal[
     "blind167",
     "blind168",
     "blind169",
+    "blind170",
+    "blind171",
+    "blind172",
+    "blind173",
+    "blind174",
+    "blind175",
+    "blind176",
+    "blind177",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

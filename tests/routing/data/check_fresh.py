@@ -190,6 +190,14 @@ CORPORA = [
     (HERE / "pii_personal_blind167.jsonl", HERE / "pii_clean_blind167.jsonl", "b167"),
     (HERE / "pii_personal_blind168.jsonl", HERE / "pii_clean_blind168.jsonl", "b168"),
     (HERE / "pii_personal_blind169.jsonl", HERE / "pii_clean_blind169.jsonl", "b169"),
+    (HERE / "pii_personal_blind170.jsonl", HERE / "pii_clean_blind170.jsonl", "b170"),
+    (HERE / "pii_personal_blind171.jsonl", HERE / "pii_clean_blind171.jsonl", "b171"),
+    (HERE / "pii_personal_blind172.jsonl", HERE / "pii_clean_blind172.jsonl", "b172"),
+    (HERE / "pii_personal_blind173.jsonl", HERE / "pii_clean_blind173.jsonl", "b173"),
+    (HERE / "pii_personal_blind174.jsonl", HERE / "pii_clean_blind174.jsonl", "b174"),
+    (HERE / "pii_personal_blind175.jsonl", HERE / "pii_clean_blind175.jsonl", "b175"),
+    (HERE / "pii_personal_blind176.jsonl", HERE / "pii_clean_blind176.jsonl", "b176"),
+    (HERE / "pii_personal_blind177.jsonl", HERE / "pii_clean_blind177.jsonl", "b177"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
