@@ -497,6 +497,11 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("the nextcloud login will be tkaminski once I make the account", "PERSON", "tkaminski"),
         ("log line: 'upload ok user=ysoline.ford size=2MB'", "PERSON", "ysoline.ford"),
         ("TELL NIAMH THE BACKUP DRIVE IS FULL AGAIN, SHE NEVER READS EMAIL", "PERSON", "NIAMH"),
+        # round 56: failures counted for an account, a command run as an account, a copy's
+        # remote account before its host and path
+        ("fail2ban: 'too many failures for oyinlola.b from 203.0.113.77'", "PERSON", "oyinlola.b"),
+        ("why does `sudo -u tkrawczyk crontab -e` open nano?", "PERSON", "tkrawczyk"),
+        ("scp report.pdf wiebke@fileserver:/srv/inbox/ asks for a password", "PERSON", "wiebke"),
         # (a host of a family's own domain)
         ("cert renewal fails for vault.brennan-family.org since Monday", "PERSON", "brennan"),
         ("my caddy serves git.the-oyelarans.net, why a 404?", "PERSON", "oyelarans"),
@@ -913,6 +918,10 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "traefik.thehomelab.net and nas.home.lan both fail the cert check",
         "grafana at smart-home.example.org is slow",
         "Host(`cloud.maison.lan`) and rota.lan in the traefik rules",
+        "scp config.yaml root@nas:/etc/app/ fails with permission denied",
+        "rsync -a /data/ backup@192.168.178.40:/volume1/daten/ every night",
+        "sudo -u www-data php occ files:scan --all",
+        "write to hello@example.com: thanks for the quick reply",
         "Node-RED: msg.payload = {who: msg.topic}; is that valid?",
         "WHY DOES JELLYFIN SAY PLAYBACK ERROR ON THE LIVING ROOM TV",
         "il numero d'ordine 4471 2290 31 non risulta, cosa faccio?",

@@ -224,6 +224,12 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 56: germs, an antibiotic by its hyphenated name, colour blindness in one word,
+        # a German "bin seit" in lower case
+        ("my son has salmonella from the barbecue, can he go to school?", "salmonella"),
+        ("the GP put me on co-amoxiclav for the bite, can I drink?", "co-amoxiclav"),
+        ("our grandson is colorblind, which board games work?", "colorblind"),
+        ("bin seit märz auf ramipril. sauna ok?", "ramipril"),
         # round 54: a lump in a breast, a heart rhythm, a fat disorder, knee pain by its name, a
         # sleep study
         ("my mum's breast lump was benign, how do I thank the nurse?", "breast lump"),
@@ -417,6 +423,11 @@ def test_a_health_fact_is_spanned_but_keeps_the_prompt_local(scanner: PiiScanner
         ("I'm HIV-positive, must I tell my dentist?", "HIV-positive"),
         ("mon père a eu un AVC mardi", "AVC"),
         ("ho scoperto di avere l'epatite C", "epatite"),
+        # round 56: stitches someone needed
+        (
+            "my daughter needed four stitches after the trampoline, can she swim?",
+            "needed four stitches",
+        ),
         # round 55: someone's falls, a fall someone had, someone blind
         ("we want a fall sensor because of his falls at night", "falls"),
         ("grandma had a nasty fall on Sunday, which alarm button?", "had a nasty fall"),
@@ -461,6 +472,7 @@ def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fac
         "my photos of the falls at Aysgarth are blurry, which shutter speed?",
         "the share price had a big fall after the results, should I sell?",
         "I'm blind spot checking my backups, which files matter?",
+        "the jeans had three stitches loose after the wash, can I fix it?",
         "how does someone become a neurologist in Germany?",
         "can you write it like me, casual and short?",
         # round 23: the person a condition is named after, after a given name (not "dass Opa

@@ -159,6 +159,13 @@ def test_blind_corpora_keep_what_their_rounds_fixed(scanner: PiiScanner, split: 
         # lower case: after what one does with a person; after "my <relation>" even unknown
         ("how much do i owe? lent bilal £40, he paid back £15", "bilal"),
         ("text to my neighbour zorvetta asking her to move her car", "zorvetta"),
+        # round 56: a role or a relation said to be someone, a name no list knows, in three
+        # languages; German "Hr." for "Herr"; a family's plural beyond Latin-1
+        ("die Mieterin von oben heißt Qendresa, schreib ihr bitte", "Qendresa"),
+        ("the seller of the bike is Ouédraogo, can you check his listing?", "Ouédraogo"),
+        ("la vendeuse du canapé s'appelle Zoubida, elle livre samedi", "Zoubida"),
+        ("Termin mit Hr. Wąsowicz wegen der Nebenkosten verschieben", "Wąsowicz"),
+        ("the Dvořáks borrowed our ladder again, how do I ask for it back?", "Dvořáks"),
     ],
 )
 def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> None:
@@ -207,6 +214,9 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "Mein Sohn fragt: warum ist der Himmel blau? Ma fille veut savoir aussi",
         # past tenses that are also given names, after a relation
         "my boss said the VPN is down again; my son drew a dragon, make it a sticker",
+        # round 56: what a relation is that is a nationality or a word, a program's name
+        "my landlord is Portuguese and my neighbour is Lithuanian",
+        "Das Programm heißt Syncthing und läuft auf dem NAS",
     ],
 )
 def test_common_words_products_and_places_are_not_names(scanner: PiiScanner, prompt: str) -> None:

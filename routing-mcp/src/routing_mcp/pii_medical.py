@@ -43,6 +43,8 @@ _PERSON_CUE = regex.compile(
     r"(?-i:(?:^|(?<=[.!?\n]\s{0,2}))(?:Bin|Habe|Hab|Nehme)\s)|\bbin\s+\d|"
     # (session 19: in lower case too at the text's start, "hab histaminintoleranz")
     r"(?-i:^(?:hab|habe|nehme)\s)|"
+    # (round 56: "bin seit letztem jahr auf allopurinol", lower case anywhere)
+    r"\bbin\s+(?:seit|schon|auf|gerade|wieder|jetzt)\b|"
     # first-person verbs of Spanish, Italian, French and Dutch without the pronoun
     r"\b(?:estoy|estaba|me\s+han|me\s+dieron|me\s+(?:l[oa]s?\s+)?recetaron|prendo|soffro|"
     r"mi\s+hanno|"

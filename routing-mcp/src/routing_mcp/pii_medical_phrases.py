@@ -143,6 +143,10 @@ _EN = [
     r"(?<=\b(?:i['’]?m|i am|she['’]s|he['’]s|she is|he is|they['’]re|they are|registered|"
     r"went|going|gone|partially|legally)\s+)blind\b"
     r"(?!\s+(?:spot|test|date|tasting|box|copy|bid|review|mode|carbon|signature|drunk))",
+    # round 56: stitches someone needed ("needed 9 stitches", "had a few stitches in her chin")
+    r"\b(?:needed|need|needs|had|has|got|getting|having|gets)\s+(?:\d{1,2}|a few|several|"
+    r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+stitches\b"
+    r"(?!\s+(?:loose|missing|undone|dropped|came|were|per|in\s+(?:the|a|this|that|each|every|row)\b))",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -352,6 +356,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("claustrophobic",),
         ("fall",),
         ("blind",),
+        ("stitches",),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

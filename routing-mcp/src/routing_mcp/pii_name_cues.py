@@ -22,6 +22,8 @@ PARTICLES = word_set(
 TITLES = word_set(
     # (round 33: "cllr okonkwo", "Councillor Begum"; round 35: a vicar, "Revd Hughes-Pemberton")
     "cllr councillor revd rev "
+    # round 56: German "Herr" abbreviated ("Hr. Ölmez")
+    "hr "
     "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
     "don doña familie fam famille familia family signora signor sig dott dottoressa mevrouw meneer "
     "mevr dhr heer mw professor professorin professeur professeure profesor profesora "
@@ -185,10 +187,15 @@ RELATION = re.compile(
 _RELATION_WORDS = RELATION.pattern[: RELATION.pattern.index(r"(?:\s+of\s+(?:mine|ours))")]
 RELATION_IS = re.compile(
     # (round 38: also a clause's start or "the": "tenant is Obi", "the nanny was Guadalupe")
+    # (round 56: or the other languages' articles, "der Käufer ... heißt Berisha", "l'acheteur
+    # ... s'appelle Kaboré")
     r"(?:\b(?:my|our|his|her|their|mein\w*|unser\w*|ma|mon|mes|notre|mi|mis|mio|mia|mijn|onze|"
-    r"the)\s+|(?:^|[.!?;:,]\s+|\n))"
+    r"the|der|die|le|la|el|il|lo|het)\s+|\bl['’]|(?:^|[.!?;:,]\s+|\n))"
     # (round 34: a group's admin or organiser, two words before: "Our street WhatsApp admin is")
-    rf"(?:\w+\s+){{0,2}}(?:{_RELATION_WORDS}|admin|moderator|organi[sz]er)\s+"
+    rf"(?:\w+\s+){{0,2}}(?:{_RELATION_WORDS}|admin|moderator|organi[sz]er)"
+    # (round 56: and what they are of, "der Käufer vom Hühnermobil heißt", "l'acheteur du
+    # poulailler mobile s'appelle")
+    r"(?:\s+(?:of|vom|von|des|du|de|del|della|van)\s+(?:the\s+|la\s+|l['’])?\w+(?:\s+\w+)?)?\s+"
     r"(?:is|was|hei(?:ß|ss)t|hieß|s['’]appel+e|se llama|si chiama|heet)\s*$",
     FLAGS,
 )
@@ -202,7 +209,18 @@ NATIONALITIES = word_set(
     "pakistani bangladeshi nigerian ghanaian kenyan ethiopian somali egyptian moroccan "
     "algerian tunisian lebanese syrian iranian iraqi israeli filipino indonesian malaysian "
     "jamaican colombian argentinian argentine chilean peruvian venezuelan cuban kiwi scandi "
-    "european african asian latino latina"
+    "european african asian latino latina "
+    # round 56: more of them, now that a relation "is" a name no list holds
+    "lithuanian latvian estonian slovenian albanian bosnian macedonian montenegrin "
+    "belarusian georgian armenian azerbaijani kazakh uzbek mongolian nepali nepalese afghan "
+    "saudi emirati qatari kuwaiti jordanian palestinian yemeni sudanese eritrean ugandan "
+    "tanzanian rwandan zambian zimbabwean namibian malawian angolan congolese cameroonian "
+    "senegalese malian ivorian guinean liberian libyan mauritian malagasy taiwanese cambodian "
+    "laotian burmese singaporean fijian samoan tongan maori hawaiian dominican haitian "
+    "guatemalan honduran salvadoran nicaraguan panamanian ecuadorian bolivian paraguayan "
+    "uruguayan guyanese trinidadian luxembourgish maltese cypriot catalan basque flemish "
+    "walloon cornish kurdish roma sami tamil punjabi bengali gujarati sikh hindu muslim "
+    "jewish christian catholic protestant buddhist"
 )
 # Round 27: a group of people named after "are" ("Kids are Bongani and Lerato", "my kids are").
 PEOPLE_ARE = re.compile(
@@ -768,7 +786,9 @@ GLUED_AFTER = re.compile(r"^(?:[_/\\@(\[{\d]|[!.:]\w|-\d)")  # ("Precious!" ends
 # (round 34: German at a family's, "bei Müllers"; French "les Lemaire", who keep the name as
 # it is)
 FAMILY = re.compile(
-    r"\b(?:[Tt]he|[Bb]ei|[Ll]es) (?P<name>[A-Z][a-z\u00e0-\u00ff]+?(?P<plural>es|s|))\b"
+    # (round 56: letters beyond Latin-1, "the Vukovićs")
+    r"\b(?:[Tt]he|[Bb]ei|[Ll]es) "
+    r"(?P<name>[A-Z][a-z\u00e0-\u00ff\u0100-\u017f]+?(?P<plural>es|s|))\b"
     r"(?![ -][A-Z])"
 )
 # A person's role as a field's or a variable's name (pii_name_ids reads the name assigned to it,

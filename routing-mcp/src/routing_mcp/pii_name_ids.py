@@ -120,6 +120,11 @@ LOGIN = re.compile(
     r"accesso (?:non )?riuscito|drv(?=\s*[:=])|driver(?=\s*[:=])|"
     # round 38: a German failed log-in ("Anmeldung fehlgeschlagen: k.oezdemir")
     r"anmeldung fehlgeschlagen(?: für)?|"
+    # round 56: failures counted for an account ("too many failures for mehmet.aksoy", "2 failed
+    # logins for rfernandes"), a command run as someone ("sudo -u ptrzaskowski", "crontab -u")
+    r"(?:auth(?:entication)? )?failures? for|"
+    r"failed (?:logins|log-ins|attempts|authentications) for|"
+    r"(?:login|log-in) attempts? for|sudo\s+-u|crontab\s+-u|runuser\s+-u|su\s+-l?|"
     r"authentication failed for|user(?:name)?s?|login|log-in|account|uid|"
     r"benutzer(?:name)?|nutzer|konto|utilisateur|compte|usuario|cuenta|utente|gebruiker(?:snaam)?|"
     # round 29: the feminine forms ("Jellyfin-Nutzerin 'noemi'"), an MQTT client's id after its
@@ -188,7 +193,12 @@ SYSTEM_ACCOUNTS = word_set(
     "root admin administrator user users guest nobody daemon www-data pi ubuntu debian postgres "
     "mysql git docker plex homeassistant hass abc test demo backup sync ftp mail operator service "
     "svc jenkins ansible deploy www nginx apache redis minio sonarr radarr prowlarr sabnzbd "
-    "truenas admin1 default system"
+    "truenas admin1 default system "
+    # round 56: the accounts self-hosted services run as ("useradd -r -s /bin/false jellyfin")
+    "jellyfin emby nextcloud paperless immich frigate mosquitto syncthing gitea forgejo grafana "
+    "prometheus influxdb nodered vaultwarden pihole unbound caddy traefik transmission "
+    "qbittorrent lidarr readarr bazarr overseerr tautulli homebridge zigbee2mqtt esphome kodi "
+    "minecraft steam"
 )
 _WORD = re.compile(r"[^\W_][\w.'-]*[^\W_]|[^\W_]", re.UNICODE)
 _SPLIT = re.compile(r"[-_.]")
@@ -524,7 +534,7 @@ def login_name(lex: Lexicon, name: str) -> bool:
         len(parts) == 2
         and "." in name
         and len(parts[0]) >= 4
-        and len(parts[1]) >= 3
+        and len(parts[1]) >= 4  # (not a file's extension: "repo.git")
         and not lex.is_plain_word(_token(parts[0]))
         and _key(parts[0]) not in lex.tech
         and parts[0].lower() not in SYSTEM_ACCOUNTS
@@ -580,7 +590,10 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
     server's access log line ("212.159.44.101 - mirela [03/Jul/2024...") and a URL's
     ("rtsp://lwilkerson:...@"; round 29)."""
     for m in itertools.chain(
-        _URL_USER.finditer(text), _SSH_USER.finditer(text), _GAME_LOG.finditer(text)
+        _URL_USER.finditer(text),
+        _SSH_USER.finditer(text),
+        _GAME_LOG.finditer(text),
+        _REMOTE_USER.finditer(text),
     ):
         if login_name(lex, m.group("name")):
             yield m.start("name"), m.end("name")
@@ -618,6 +631,7 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
                     )
                     and not lex.is_plain_word(_token(name))
                     and _key(name) not in lex.common
+                    and _key(name) not in lex.tech  # "useradd ... jellyfin": a service's
                 )
             )
         if own or login_name(lex, name):
@@ -655,7 +669,11 @@ _SSHD_LOGIN = re.compile(r"publickey\s+for\s+", re.IGNORECASE)
 _SURE_LOGIN = re.compile(
     r"login (?:failed|successful)|successful login|échec de connexion|"
     r"connexion réussie|accesso (?:non )?riuscito|anmeldung fehlgeschlagen|"
-    r"utilisat(?:eur|rice)\s*«|drv\s*[:=]",
+    r"utilisat(?:eur|rice)\s*«|drv\s*[:=]|"
+    # round 56: a command's account ("sudo -u ptrzaskowski", "useradd -m ... fkowalczyk") and
+    # failures counted for an account
+    r"sudo\s+-u|crontab\s+-u|runuser\s+-u|useradd|adduser|usermod|failures? for|"
+    r"failed (?:logins|log-ins|attempts|authentications) for",
     re.IGNORECASE,
 )
 
@@ -674,6 +692,13 @@ _URL_USER = re.compile(r"://(?P<name>[a-z][\w.-]{1,31}):[^\s/@]*@", re.IGNORECAS
 # An ssh target's user before its host: "ssh jorge@my-nas", "ssh -p 2222 ana@nas" (round 33).
 _SSH_USER = re.compile(
     r"\bssh\s+(?:-\w+(?:\s+[^\s@]+)?\s+)*(?P<name>[a-z][\w.-]{1,31})@[\w-]", re.IGNORECASE
+)
+
+
+# A copy's remote account before its host and path: "rsync -a /srv/ benedicte@nas:/backup/",
+# "scp f kemal@78.171.40.212:/backups/" (round 56; an e-mail address has no colon after it).
+_REMOTE_USER = re.compile(
+    r"(?<![\w.@/-])(?P<name>[a-z][\w.-]{1,31})@[\w-]+(?:\.[\w-]+)*:(?=[/~]|[\w.-]+/)", re.IGNORECASE
 )
 
 

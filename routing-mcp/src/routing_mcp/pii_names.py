@@ -1033,6 +1033,15 @@ class NameFinder(Lexicon):
                 (cues.GREETING.search(before) and _key(t.text) not in self.common)
                 or cues.RELATION.search(before)
                 or cues.NAMING.search(before)
+                # round 56: a relation or a role said to be someone ("der Käufer heißt
+                # Berisha", "my neighbour is Kaboré"): a name, if it is no word or nationality
+                or (
+                    before.rstrip().endswith(cues.RELATION_IS_VERBS)
+                    and _key(t.text) not in cues.NATIONALITIES
+                    and _key(t.text) not in self.common
+                    and not self.is_word(t)
+                    and cues.RELATION_IS.search(before) is not None
+                )
             )
         ):
             return NameHit(t.start, t.end, POSSIBLE + 0.05), 1
