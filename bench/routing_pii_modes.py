@@ -229,6 +229,14 @@ BEFORE_TUNING = {
     "blind167": "44aeec1",
     "blind168": "44aeec1",
     "blind169": "44aeec1",
+    "blind170": "b9502cd",
+    "blind171": "b9502cd",
+    "blind172": "b9502cd",
+    "blind173": "b9502cd",
+    "blind174": "b9502cd",
+    "blind175": "b9502cd",
+    "blind176": "b9502cd",
+    "blind177": "b9502cd",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
