@@ -209,6 +209,14 @@ Split = Literal[
     "blind175",
     "blind176",
     "blind177",
+    "blind178",
+    "blind179",
+    "blind180",
+    "blind181",
+    "blind182",
+    "blind183",
+    "blind184",
+    "blind185",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

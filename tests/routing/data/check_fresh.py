@@ -198,6 +198,14 @@ CORPORA = [
     (HERE / "pii_personal_blind175.jsonl", HERE / "pii_clean_blind175.jsonl", "b175"),
     (HERE / "pii_personal_blind176.jsonl", HERE / "pii_clean_blind176.jsonl", "b176"),
     (HERE / "pii_personal_blind177.jsonl", HERE / "pii_clean_blind177.jsonl", "b177"),
+    (HERE / "pii_personal_blind178.jsonl", HERE / "pii_clean_blind178.jsonl", "b178"),
+    (HERE / "pii_personal_blind179.jsonl", HERE / "pii_clean_blind179.jsonl", "b179"),
+    (HERE / "pii_personal_blind180.jsonl", HERE / "pii_clean_blind180.jsonl", "b180"),
+    (HERE / "pii_personal_blind181.jsonl", HERE / "pii_clean_blind181.jsonl", "b181"),
+    (HERE / "pii_personal_blind182.jsonl", HERE / "pii_clean_blind182.jsonl", "b182"),
+    (HERE / "pii_personal_blind183.jsonl", HERE / "pii_clean_blind183.jsonl", "b183"),
+    (HERE / "pii_personal_blind184.jsonl", HERE / "pii_clean_blind184.jsonl", "b184"),
+    (HERE / "pii_personal_blind185.jsonl", HERE / "pii_clean_blind185.jsonl", "b185"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
