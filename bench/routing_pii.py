@@ -100,7 +100,7 @@ fifty-fourth round and trained on), ``blind162`` to ``blind169`` (session 22, me
 mode on the fifty-fourth round's detector and models retrained on blind158-161, then tuned on
 in the fifty-fifth round and trained on), ``blind170`` to ``blind177`` (session 23, measured
 once per mode on the fifty-fifth round's detector and models retrained on blind162-169, then
-tuned on in the fifty-sixth round and trained on), ``blind178`` to ``blind185`` (session 23,
+tuned on in the fifty-sixth round and trained on), ``blind178`` to ``blind193`` (session 23,
 measured once per mode on the fifty-sixth round's detector and models retrained on
 blind170-177; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text

@@ -217,6 +217,14 @@ Split = Literal[
     "blind183",
     "blind184",
     "blind185",
+    "blind186",
+    "blind187",
+    "blind188",
+    "blind189",
+    "blind190",
+    "blind191",
+    "blind192",
+    "blind193",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

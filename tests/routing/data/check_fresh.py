@@ -206,6 +206,14 @@ CORPORA = [
     (HERE / "pii_personal_blind183.jsonl", HERE / "pii_clean_blind183.jsonl", "b183"),
     (HERE / "pii_personal_blind184.jsonl", HERE / "pii_clean_blind184.jsonl", "b184"),
     (HERE / "pii_personal_blind185.jsonl", HERE / "pii_clean_blind185.jsonl", "b185"),
+    (HERE / "pii_personal_blind186.jsonl", HERE / "pii_clean_blind186.jsonl", "b186"),
+    (HERE / "pii_personal_blind187.jsonl", HERE / "pii_clean_blind187.jsonl", "b187"),
+    (HERE / "pii_personal_blind188.jsonl", HERE / "pii_clean_blind188.jsonl", "b188"),
+    (HERE / "pii_personal_blind189.jsonl", HERE / "pii_clean_blind189.jsonl", "b189"),
+    (HERE / "pii_personal_blind190.jsonl", HERE / "pii_clean_blind190.jsonl", "b190"),
+    (HERE / "pii_personal_blind191.jsonl", HERE / "pii_clean_blind191.jsonl", "b191"),
+    (HERE / "pii_personal_blind192.jsonl", HERE / "pii_clean_blind192.jsonl", "b192"),
+    (HERE / "pii_personal_blind193.jsonl", HERE / "pii_clean_blind193.jsonl", "b193"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
