@@ -26,7 +26,9 @@ rounds 52-53 a person's workstation, a script or a scan named after its owner
 ("useradd -m -u 1001 fkowalczyk"), an account to come ("username will be pjaramillo"), a given
 name and a surname joined by a dot whatever the lists say of the surname ("isabeau.leclerc"),
 and a family's own domain in a host name ("jellyfin.okafor-family.net", "cloud.the-abioyes.uk",
-"pve.lindgren.home").
+"pve.lindgren.home"); since round 56 the account failures are counted for ("too many failures
+for mehmet.aksoy"), a command is run as ("sudo -u ptrzaskowski") or a copy goes to
+("benedicte@nas:/backup/"), and not the accounts self-hosted services run as ("jellyfin").
 """
 
 from __future__ import annotations
@@ -870,6 +872,7 @@ _FAMILY_TLDS = frozenset({"family", "home", "lan", "casa", "haus", "familie"})
 
 
 def family_hosts(lex: Lexicon, text: str) -> Iterator[Span]:
+    """The family's name in a host name of its own domain (the comments above)."""
     for m in _HOST.finditer(text):
         labels = m.group().split(".")
         start = m.start()
@@ -893,7 +896,8 @@ def family_hosts(lex: Lexicon, text: str) -> Iterator[Span]:
                     and (bool(f.group("home")) or len(name.text) >= 6)
                 )
             else:
-                # "the-...s", "...-family": a family whatever the name, but a plain word
+                # "the-...s", "...-family": a family's name, unless a plain word no surname
+                # list holds ("the-internet" has no "s"; "family-photos" is words)
                 ok = lex.is_surname(name) or not lex.is_plain_word(name)
             if ok:
                 end = f.end("name") + (1 if f.group("the") else 0)  # "abioyes": the plural
