@@ -111,6 +111,13 @@ _DATA_FOLDERS = (
     r"consume|"
     r"backups?|sicherungen|sauvegardes|sync|syncthing|nextcloud|family|familie|famille|members)"
 )
+# Round 56: failures counted for an account ("too many failures for mehmet.aksoy", "2 failed
+# logins for rfernandes") and a command run as one ("sudo -u ptrzaskowski", "crontab -u"): both
+# a log-in field (LOGIN) and one that only ever names an account (_SURE_LOGIN).
+_FAILURES_FOR = (
+    r"(?:auth(?:entication)? )?failures? for|failed (?:logins|log-ins|attempts|authentications) for"
+)
+_RUN_AS = r"sudo\s+-u|crontab\s+-u|runuser\s+-u"
 # A log-in field: the account name right after it (sshd, LDAP, user admin, file ownership).
 LOGIN = re.compile(
     # (round 25: an application's failed log-in, "Login failed: colette (Remote IP: ...)")
@@ -122,11 +129,7 @@ LOGIN = re.compile(
     r"accesso (?:non )?riuscito|drv(?=\s*[:=])|driver(?=\s*[:=])|"
     # round 38: a German failed log-in ("Anmeldung fehlgeschlagen: k.oezdemir")
     r"anmeldung fehlgeschlagen(?: für)?|"
-    # round 56: failures counted for an account ("too many failures for mehmet.aksoy", "2 failed
-    # logins for rfernandes"), a command run as someone ("sudo -u ptrzaskowski", "crontab -u")
-    r"(?:auth(?:entication)? )?failures? for|"
-    r"failed (?:logins|log-ins|attempts|authentications) for|"
-    r"(?:login|log-in) attempts? for|sudo\s+-u|crontab\s+-u|runuser\s+-u|su\s+-l?|"
+    rf"{_FAILURES_FOR}|(?:login|log-in) attempts? for|{_RUN_AS}|su\s+-l?|"
     r"authentication failed for|user(?:name)?s?|login|log-in|account|uid|"
     r"benutzer(?:name)?|nutzer|konto|utilisateur|compte|usuario|cuenta|utente|gebruiker(?:snaam)?|"
     # round 29: the feminine forms ("Jellyfin-Nutzerin 'noemi'"), an MQTT client's id after its
@@ -674,8 +677,7 @@ _SURE_LOGIN = re.compile(
     r"utilisat(?:eur|rice)\s*«|drv\s*[:=]|"
     # round 56: a command's account ("sudo -u ptrzaskowski", "useradd -m ... fkowalczyk") and
     # failures counted for an account
-    r"sudo\s+-u|crontab\s+-u|runuser\s+-u|useradd|adduser|usermod|failures? for|"
-    r"failed (?:logins|log-ins|attempts|authentications) for",
+    rf"{_RUN_AS}|useradd|adduser|usermod|{_FAILURES_FOR}",
     re.IGNORECASE,
 )
 
@@ -864,7 +866,7 @@ _HOST = re.compile(r"(?<![\w@./-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w@-]|\.\w)", re
 # or its home: "nowak-home"
 _FAMILY_LABEL = re.compile(
     r"(?:(?P<the>the-?)|(?:familie|famille|family)-?)?(?P<name>[a-z]{3,}?)(?(the)s|)"
-    r"(?:-?(?P<family>family|familie|famille|familia|famiglia|clan)|-?(?P<home>home|haus|casa))?",
+    r"(?:-?(?:family|familie|famille|familia|famiglia|clan)|-?(?P<home>home|haus|casa))?",
     re.IGNORECASE,
 )
 # ... or a family's own top-level label after the name: "kristiansen.family", "lindgren.home"
@@ -879,13 +881,16 @@ def family_hosts(lex: Lexicon, text: str) -> Iterator[Span]:
         for i, label in enumerate(labels[:-1]):
             here, start = start, start + len(label) + 1
             f = _FAMILY_LABEL.fullmatch(label)
+            if f is None:
+                continue
+            bare = f.group() == f.group("name")  # the label is the name alone
             own_tld = i == len(labels) - 2 and labels[-1].lower() in _FAMILY_TLDS
-            if f is None or (f.group() == f.group("name") and not own_tld):
+            if bare and not own_tld:
                 continue  # a label with nothing of a family's, under no family's own domain
             name = _token(f.group("name"))
             if _key(f.group("name")) in lex.tech:
                 continue
-            if f.group("home") or f.group() == f.group("name"):
+            if f.group("home") or bare:
                 # a home's label or a family's own domain: a surname that is no word
                 # (no word of any language, not "maison.lan", "nextcloud.heim.lan"; a long one
                 # alone before the top level, not "rota.lan")

@@ -85,6 +85,16 @@ _TITLE_ENDINGS = frozenset({"ssa", "ra", "na", "ta"})
 _ABBREVIATED_TITLE = re.compile(r"\b(?:prof|dott|sig|avv|ing|arch|geom)\.\Z", re.IGNORECASE)
 
 
+def _said_to_be(before: str, token: Token) -> bool:
+    """A relation or a role said to be the token, right before it: "my brother is Mark", "der
+    Käufer heißt" (not a nationality: "my contractor is Dutch")."""
+    return (
+        before.rstrip().endswith(cues.RELATION_IS_VERBS)  # (the cheap test first)
+        and _key(token.text) not in cues.NATIONALITIES
+        and cues.RELATION_IS.search(before) is not None
+    )
+
+
 def _called_thing(before: str) -> bool:
     """The words before a name say it is a thing's: "a server called", "unser Hund heißt"."""
     return cues.THING_NAMED.search(before) is not None or _thing_called(before)
@@ -537,7 +547,7 @@ class NameFinder(Lexicon):
             and _WORD_THEN_PAREN.search(before)
         ):
             return "verb"  # a name in brackets after who it is: "the fitter (kwame)" (round 28)
-        tail = before.rstrip()  # (the cheap tests of the last two cues below)
+        tail = before.rstrip()  # (the cheap tests of two cues below)
         if cues.RELATION_AS_VERB.search(before):
             return "verb"  # "to contact Monzo": a verb, not "my contact Monzo"
         if (
@@ -545,11 +555,7 @@ class NameFinder(Lexicon):
             or cues.RELATION.search(before)
             or cues.INTRO.search(before)
             or (tail.endswith(",") and cues.PERSON_THEN_NAME.search(before))
-            or (
-                tail.endswith(cues.RELATION_IS_VERBS)
-                and _key(token.text) not in cues.NATIONALITIES  # "my contractor is Dutch"
-                and cues.RELATION_IS.search(before)
-            )
+            or _said_to_be(before, token)
             or (tail.endswith((":", "(")) and cues.NAMES_LIST.search(before))
         ):
             return "strong"
@@ -1036,11 +1042,9 @@ class NameFinder(Lexicon):
                 # round 56: a relation or a role said to be someone ("der Käufer heißt
                 # Berisha", "my neighbour is Kaboré"): a name, if it is no word or nationality
                 or (
-                    before.rstrip().endswith(cues.RELATION_IS_VERBS)
-                    and _key(t.text) not in cues.NATIONALITIES
+                    _said_to_be(before, t)
                     and _key(t.text) not in self.common
                     and not self.is_word(t)
-                    and cues.RELATION_IS.search(before) is not None
                 )
             )
         ):
