@@ -35,6 +35,10 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("in Piazza della Signoria 5", "Piazza della Signoria 5"),
         ("ons adres is Kerkstraat 14, 3511 LK Utrecht", "Kerkstraat 14, 3511 LK Utrecht"),
         ("Herengracht 210-III bij de brug", "Herengracht 210-III"),
+        # round 57: Welsh streets, their type first; "Bryn", "Maes", "Parc" only before a postcode
+        ("send the quote to 31 Heol y Felin, Neath SA10 7AA", "31 Heol y Felin, Neath SA10 7AA"),
+        ("the meter is at 6 Lôn Glyd, Caernarfon", "6 Lôn Glyd, Caernarfon"),
+        ("deliver to 17 Maes y Dre, Ruthin LL15 1AB", "17 Maes y Dre, Ruthin LL15 1AB"),
         # round 55: a row of cottages before its postcode; a town at a sentence's end, a shop
         # named in the next sentence
         (
@@ -82,6 +86,8 @@ def test_a_confident_address_is_spanned_with_its_postcode_and_still_kept_local(
         "connect the sensor via Zigbee 3 or via Python 3 scripts",
         "Der Speicherplatz 500 GB reicht nicht",
         "Wir sind auf Platz 3 in der Tabelle",
+        # round 57: a Welsh name word without a postcode is a hotel's or a school's name
+        "we stayed 2 Bryn Derw nights in the holiday park",
         # round 55: a row of cottages without a postcode is a holiday let's name
         "we rent 3 Fisherman Cottages for the weekend, any tips?",
         "Am Montag 3 Termine beim Zahnarzt verschieben",

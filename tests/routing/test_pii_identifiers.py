@@ -127,6 +127,12 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "henrike",
         ),
         ("our son was born on 14 March, what goes on the card?", "DATE_OF_BIRTH", "14 March"),
+        # round 57: a birth on a feast day of a given year
+        (
+            "grandad was born on New Year's Eve 1944, plan his party",
+            "DATE_OF_BIRTH",
+            "New Year's Eve 1944",
+        ),
         ("need a CV summary, my name's Emma Watson and I've done retail", "PERSON", "Emma Watson"),
         (
             "scan of my card: HARRI711129JD9AB, valid to 01/2031",
@@ -502,6 +508,27 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("fail2ban: 'too many failures for oyinlola.b from 203.0.113.77'", "PERSON", "oyinlola.b"),
         ("why does `sudo -u tkrawczyk crontab -e` open nano?", "PERSON", "tkrawczyk"),
         ("scp report.pdf wiebke@fileserver:/srv/inbox/ asks for a password", "PERSON", "wiebke"),
+        # round 57: an account at a host's address, a German log's genitive, an account after a
+        # realm or a Windows domain, the members listed after a field, a name in quotes weighed
+        # as an account, a relative's word glued to a name, a capitalised name in a profile's
+        # place
+        ("ssh says permission denied for user okowalski@192.168.8.20", "PERSON", "okowalski"),
+        ("rsync as hnakagawa@10.20.0.5 stalls at 40%", "PERSON", "hnakagawa"),
+        ("Sperrung des Benutzers fbergmann nach drei Fehlversuchen", "PERSON", "fbergmann"),
+        ("radius: reject for user isp.net/mguerrero7 (bad password)", "PERSON", "mguerrero7"),
+        ("event 4740: account HOME\\tlindholm was locked out", "PERSON", "tlindholm"),
+        ("LDAP group 'parents' with members: bkaminski, rsantos, mdubois", "PERSON", "mdubois"),
+        ("is 'r.oyelaran' fine as a login for the school portal?", "PERSON", "r.oyelaran"),
+        ("Emby: create user 'omagerda' with the Filme library only", "PERSON", "omagerda"),
+        ("set up a Disney+ profile for 'Rose' with PG only", "PERSON", "Rose"),
+        # round 57: a name before a room, an archive's name, an owner's "s" at an id's start, a
+        # folder named in full, a surname in lower case beside a device
+        ("z2m name 'svetlana_bedroom_radiator' has to go, rename?", "PERSON", "svetlana"),
+        ("qmrestore vzdump-qemu-110-ingeborg-desktop.vma.zst 110", "PERSON", "ingeborg"),
+        ("the SSID 'Kowalskis_Upstairs' is on channel 1", "PERSON", "Kowalskis"),
+        ("our network TheOkonkwosHub keeps dropping", "PERSON", "Okonkwos"),
+        ("Nextcloud: files/Amara Nwosu/Taxes/2025.pdf is locked", "PERSON", "Amara Nwosu"),
+        ("container pve-lxc-kowalczyk-photos won't start", "PERSON", "kowalczyk"),
         # (a host of a family's own domain)
         ("cert renewal fails for vault.brennan-family.org since Monday", "PERSON", "brennan"),
         ("my caddy serves git.the-oyelarans.net, why a 404?", "PERSON", "oyelarans"),
@@ -756,6 +783,9 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "stimmt es, dass Goethe am 28. August 1749 geboren wurde?",
         # round 13: a public person's birth date, a machine's mailbox, a famous address
         "Grace Hopper was born on 9 December 1906. Write three quiz questions",
+        # round 57: a feast day without a birth, a greeting before a day's name
+        "we moved in on Christmas Day 2019, write a card for the neighbours",
+        "hi, it's Monday, so the bins go out",
         "cloning git@github.com:acme-org/api.git fails with publickey",
         # round 15: a company's desks, also after a department word
         "write to customer-service@loomfield-outdoor.com about the broken tent pole",
@@ -919,6 +949,13 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "grafana at smart-home.example.org is slow",
         "Host(`cloud.maison.lan`) and rota.lan in the traefik rules",
         "scp config.yaml root@nas:/etc/app/ fails with permission denied",
+        # round 57: a system's account at an address, a service's account in a
+        # domain, a program's name before "login", a thing before a room, a plural's file
+        "ssh root@192.168.1.2 works but not with a key",
+        "login failed for user WORKGROUP/backup from the scanner",
+        "is 'grafana' the default login for the dashboard?",
+        "rename 'cable_bedroom_sensor' to something shorter",
+        "extract Backups_Old_2019.tar.gz into /srv",
         "rsync -a /data/ backup@192.168.178.40:/volume1/daten/ every night",
         "sudo -u www-data php occ files:scan --all",
         "write to hello@example.com: thanks for the quick reply",

@@ -224,6 +224,28 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 57: MS someone has, German ADD, Italian ALS; iron overload, Huntington's by its
+        # other names, colic, harming oneself, a memory clinic, genetic counselling and its
+        # genes, newborn screening, an elided term of two words, an in-law's or a grandparent's
+        ("my sister's MS is worse in the heat, which fan can HA control?", "MS"),
+        ("unser Sohn hat ADS, welcher Wecker hilft morgens?", "ADS"),
+        ("meine Tochter hat ADS und hasst laute Räume, welche Kopfhörer?", "ADS"),
+        ("mio zio ha la SLA, quale tablet per comunicare?", "SLA"),
+        ("mum's haemochromatosis means weekly venesection, calendar please", "haemochromatosis"),
+        (
+            "ma tante a la maladie de Huntington, aide-moi à écrire à mon cousin",
+            "maladie de Huntington",
+        ),
+        ("our baby has colic every evening, which white noise?", "colic"),
+        ("my son told me he's self harming, what do I say?", "self harming"),
+        ("dad's memory clinic appointment is Tuesday, set a reminder", "memory clinic"),
+        ("I carry the BRCA1 mutation, should I tell my sister?", "BRCA1"),
+        ("notre fille a eu le dépistage néonatal hier, résultat quand ?", "dépistage néonatal"),
+        (
+            "mon père souffre d'insuffisance respiratoire, quel purificateur ?",
+            "insuffisance respiratoire",
+        ),
+        ("Schwiegermutter hat Diabetes, welche Waage mit App?", "Diabetes"),
         # round 56: germs, an antibiotic by its hyphenated name, colour blindness in one word,
         # a German "bin seit" in lower case
         ("my son has salmonella from the barbecue, can he go to school?", "salmonella"),
@@ -423,6 +445,8 @@ def test_a_health_fact_is_spanned_but_keeps_the_prompt_local(scanner: PiiScanner
         ("I'm HIV-positive, must I tell my dentist?", "HIV-positive"),
         ("mon père a eu un AVC mardi", "AVC"),
         ("ho scoperto di avere l'epatite C", "epatite"),
+        # round 57: a joint someone had replaced
+        ("grandad had his left hip replaced, which grab rails?", "had his left hip replaced"),
         # round 56: stitches someone needed
         (
             "my daughter needed four stitches after the trampoline, can she swim?",
@@ -473,6 +497,10 @@ def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fac
         "the share price had a big fall after the results, should I sell?",
         "I'm blind spot checking my backups, which files matter?",
         "the jeans had three stitches loose after the wash, can I fix it?",
+        # round 57: MS as a product, SLA as a contract's, a colic as a horse's in general
+        "log into my MS account and reset the password",
+        "il fornitore ha la SLA di quattro ore, è poco?",
+        "what causes colic in horses, in general?",
         "how does someone become a neurologist in Germany?",
         "can you write it like me, casual and short?",
         # round 23: the person a condition is named after, after a given name (not "dass Opa

@@ -159,6 +159,14 @@ def test_blind_corpora_keep_what_their_rounds_fixed(scanner: PiiScanner, split: 
         # lower case: after what one does with a person; after "my <relation>" even unknown
         ("how much do i owe? lent bilal £40, he paid back £15", "bilal"),
         ("text to my neighbour zorvetta asking her to move her car", "zorvetta"),
+        # round 57: a payee or a holder in capitals beside an initial; "ms" without its period;
+        # a title's period before a particle; a greeting, "c'est" and a name no list holds
+        ("draft an apology to Mr. van Rensburg for the late reply", "Mr. van Rensburg"),
+        ("voicemail: 'coucou c'est Ousmane, rappelle-moi ce soir'", "Ousmane"),
+        ("statement line 'BP  NWACHUKWU O  JUNE' - which member is that?", "NWACHUKWU O"),
+        ("the card says K ABERNETHY, should the form say Kenneth?", "K ABERNETHY"),
+        ("fob 3 is registered to 'PRIYA S' in the app, remove it", "PRIYA S"),
+        ("our headteacher ms adeyemi wants the rota by friday", "ms adeyemi"),
         # round 56: a role or a relation said to be someone, a name no list knows, in three
         # languages; German "Hr." for "Herr"; a family's plural beyond Latin-1
         ("die Mieterin von oben heißt Qendresa, schreib ihr bitte", "Qendresa"),
@@ -214,6 +222,10 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "Mein Sohn fragt: warum ist der Himmel blau? Ma fille veut savoir aussi",
         # past tenses that are also given names, after a relation
         "my boss said the VPN is down again; my son drew a dragon, make it a sticker",
+        # round 57: capitals with a letter that name no one; "ms" after a number
+        "TURN ON PLAN B AND CHECK VITAMIN D LEVELS IN THE GUIDE",
+        "E COLI warning for the river, is swimming safe?",
+        "latency is 40 ms okay? ms teams says it's poor",
         # round 56: what a relation is that is a nationality or a word, a program's name
         "my landlord is Portuguese and my neighbour is Lithuanian",
         "Das Programm heißt Syncthing und läuft auf dem NAS",

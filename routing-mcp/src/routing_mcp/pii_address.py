@@ -135,6 +135,22 @@ _CORES: list[tuple[regex.Pattern[str], float]] = [
         ),
         0.7,
     ),
+    # round 57: Welsh, the street's type first ("14 Heol y Nant", "9 Ffordd y Parc", "3 Lôn
+    # Las"); "Maes", "Llys", "Clos", "Cilgant" are names too: only before a postcode
+    (
+        regex.compile(
+            rf"\b{_NUM},?\s+(?:Heol|Ffordd|Lôn|Stryd|Rhodfa)\s+(?:(?:y|yr)\s+)?{_WORD}"
+            rf"(?:\s+{_WORD})?"
+        ),
+        0.7,
+    ),
+    (
+        regex.compile(
+            rf"\b{_NUM},?\s+(?:Maes|Llys|Clos|Cilgant|Bryn|Parc)\s+(?:(?:y|yr)\s+)?{_WORD}"
+            rf"(?:\s+{_WORD})?{_POSTCODE_AFTER}"
+        ),
+        0.7,
+    ),
     # Korean road names: 24 Haeundae-ro 570beon-gil
     (regex.compile(r"\b\d{1,5}\s+[A-Z][a-z]+-(?:ro|gil|daero)(?:\s+\d+[a-z]*-gil)?\b"), 0.7),
     # Am Mühlbach 3, An der Alster 5: only before a postcode (else "Am Montag 3 Termine")

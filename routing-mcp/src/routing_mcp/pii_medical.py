@@ -61,6 +61,11 @@ _PERSON_CUE = regex.compile(
     r"grandad|granddad|granny|grandmother|grandfather|nana|"
     r"ich|mein\w*|er|sein\w*|ihre[mnrs]?|unser\w*|mama|papa|oma|opa|"
     r"j['’]|je|mon|ma|mes|elle|lui|sa|ses|notre|nos|maman|mamie|papi|"
+    # round 57: the other grandparents' and the in-laws' words ("papy a un appareil auditif",
+    # "Schwiegermutter hat Arthrose")
+    r"papy|mamy|pépé|mémé|grand-mère|grand-père|schwiegermutter|schwiegervater|"
+    r"schwiegereltern|belle-mère|beau-père|suegr[oa]|suocer[oa]|schoonmoeder|schoonvader|"
+    r"mother-in-law|father-in-law|"
     # French "son" (his), not Spanish "son" (are): "cuáles son los síntomas"
     r"son(?!\s+(?:los|las|el|la|un|una|unos|unas|muy|más|de|del|como|para|tan)\b)|"
     r"yo|mi|mis|tengo|él|ella|sus|nuestr[oa]s?|abuel[oa]|"
@@ -313,10 +318,18 @@ def _a_thing(raw: str, elided: bool, previous: str | None) -> bool:
 
 # Multiple sclerosis by its two letters, only where someone has it and no product follows ("Mum
 # has MS and can't work", "diagnosed with MS"; not "has MS Office", "MS-DOS"; session 19).
+# Round 57: also someone's ("my husband's MS is flaring", not "my MS account"), and German ADD
+# and Italian, French and Spanish ALS by theirs after their languages' "has" ("Mein Sohn hat
+# ADS", "mia madre ha la SLA", "tiene ELA").
 _MS = regex.compile(
-    r"\b(?:diagnosed with|has|have|had|got|hat|hab|habe|heeft|heb|tiene|tengo|ho|"
-    r"living with|lives with)\s+"
+    r"(?:\b(?:diagnosed with|has|have|had|got|hat|hab|habe|heeft|heb|tiene|tengo|ho|"
+    r"living with|lives with)|['’]s|\b(?:my|his|her|their|our))\s+"
     r"(?-i:(MS)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
+    r"(?!\s+(?:account|office|teams|word|excel|outlook|edge|store|paint|access|project|"
+    r"sql|dos|windows|surface|points|rewards|login|password|subscription|licen[cs]e|key)\b)"
+    r"|(?:\b(?:hat|habe|hab|mit|wegen)\s+(?-i:(?=ADS))|\b(?:ha|a|avec|con)\s+la\s+(?-i:(?=SLA))|"
+    r"\b(?:malat[oa]|atteinte?)\s+d[ie]\s+(?:la\s+)?(?-i:(?=SLA))|\btiene\s+(?-i:(?=ELA)))"
+    r"(?-i:(ADS|SLA|ELA)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
     # (round 42: or before what only the illness has, "her MS diagnosis", "my MS flare-ups")
     r"|(?-i:\b(MS))\s+(?:diagnosis|flare(?:-ups?|ups?|s)?|relapses?|nurse|symptoms|"
     r"medication|meds|fatigue|treatment|diagnose|schub|schübe)\b",
@@ -340,6 +353,7 @@ def terms(text: str) -> list[tuple[int, int]]:
         for phrase in lex.phrases.get(word, ()):
             # (a closing quote glued to the last word: "'j'ai une sclérose en plaques'"; round 48)
             following = [t.group().casefold().rstrip("'’") for t in tokens[i : i + len(phrase)]]
+            following[:1] = [word]  # (round 57: elided, "l'insuffisance cardiaque")
             if tuple(following) == phrase:
                 span = len(phrase)
                 break
@@ -352,8 +366,8 @@ def terms(text: str) -> list[tuple[int, int]]:
             i += span
         else:
             i += 1
-    if "MS" in text:
-        out += [m.span(1) if m.group(1) else m.span(2) for m in _MS.finditer(text)]
+    if "MS" in text or "ADS" in text or "LA" in text:
+        out += [next(m.span(g) for g in (1, 2, 3) if m.group(g)) for m in _MS.finditer(text)]
     return sorted(out + _phrases(text, lex))
 
 

@@ -79,9 +79,9 @@ _EN = [
     # "broke her wrist", "hurt my back", "tore his ACL"
     rf"\b(?:broke|broken|fractured|sprained|twisted|dislocated|tore|torn|injured|hurt|pulled)\s+"
     rf"{_OWNER}{_PART}(?!heart)(?:{_BODY_EN}|acl|ACL)\b",  # not "broke her heart"
-    # "had her tonsils out", "having my wisdom teeth out"
-    rf"\b(?:had|having|have|get(?:ting)?)\s+{_OWNER}(?:{_BODY_EN})\s+(?:out|removed|"
-    r"operated on|x-rayed)\b",
+    # "had her tonsils out", "having my wisdom teeth out"; round 57: "had his hip replaced"
+    rf"\b(?:had|having|have|get(?:ting)?)\s+{_OWNER}(?:(?:left|right)\s+)?(?:{_BODY_EN})\s+"
+    r"(?:out|removed|operated on|x-rayed|replaced|fused|pinned|reconstructed)\b",
     # "surgery on his left eye", "an operation on her knee"
     rf"\b(?:surgery|operation|op|procedure|injection)\s+on\s+{_OWNER}{_PART}(?:{_BODY_EN})\b",
     # "waited 19 months for a hip replacement": the wait is part of the fact
@@ -339,7 +339,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
             "hurt",
             "pulled",
         ),
-        (" out", "removed", "operated", "x-ray"),
+        (" out", "removed", "operated", "x-ray", "replaced", "fused", "pinned", "reconstructed"),
         (" on ",),
         ("wait",),
         ("hospital", "icu", "intensive", "a&e", "the er", "hdu", "nicu"),

@@ -277,7 +277,8 @@ SELF_NAMED = (
 # Round 24: after a greeting too, and in lower case ("hey its elif, just a heads up"): a lower-case
 # name there must be a given name and no word (NameFinder.find).
 ITS_ME = re.compile(
-    r"(?:^|[,.!'\"‘“]\s*|\b(?:hey|hi|hiya|hello|hallo|salut|coucou|hola|ciao|hoi)\s+)"
+    r"(?:^|[,.!'\"‘“]\s*|(?P<greeting>\b(?:hey|hi|hiya|hello|hallo|salut|coucou|hola|ciao|hoi)"
+    r",?\s+))"
     r"(?:it['’]?s|this is|c['’]est|hier ist|hier spricht)\s+"
     r"(?P<name>[\w'’-]+)(?=\s+(?:from|here|at|de|du|von|aus|ici|hier)\b|\s*[,!])",
     re.IGNORECASE,

@@ -29,6 +29,13 @@ and a family's own domain in a host name ("jellyfin.okafor-family.net", "cloud.t
 "pve.lindgren.home"); since round 56 the account failures are counted for ("too many failures
 for mehmet.aksoy"), a command is run as ("sudo -u ptrzaskowski") or a copy goes to
 ("benedicte@nas:/backup/"), and not the accounts self-hosted services run as ("jellyfin").
+Since round 57 an account at a host's address ("rkowalczyk@192.168.1.40"), a Windows domain's
+or after a realm ("CORP\\dkowalski", "fti/jpmorel4"), the members listed after a field, a name
+in quotes weighed as an account ("is 'o.bergstrom' a good username"), a relative's word glued to
+a given name ("mamalupe"), a given name before a room ("olga_bedroom_sensor"), whose an
+identifier is at its start ("Annas_Officejet", "ThePatelsHouse"), a folder named after someone
+in full, and a name in capitals beside an initial, as bank statements and cards write payees
+and holders ("HUSSAIN M", "J ARMITAGE").
 """
 
 from __future__ import annotations
@@ -58,7 +65,9 @@ COMPOUND = re.compile(
     r"|(?:txt|pdf|docx?|xlsx?|odt|ods|csv|jpe?g|png|heic|mp4|mov|zip|kdbx|json|ya?ml|conf|"
     r"log|md|bak|"
     # (round 53: a script's, "backup_mariam.sh")
-    r"sh|py|ps1|bat)\b)\w)"
+    r"sh|py|ps1|bat|"
+    # (round 57: a backup's or a disk's, "vzdump-lxc-104-henrik-laptop.tar.zst")
+    r"tar|tgz|gz|zst|xz|bz2|vma|img|iso|qcow2|vmdk|ova)\b)\w)"
 )
 DEVICE_WORDS = word_set(
     "iphone ipad ipod macbook macbookpro macbookair imac mbp mac pixel galaxy android laptop "
@@ -76,7 +85,9 @@ DEVICE_WORDS = word_set(
     # round 49: a phone and a computer in Spanish and French, unaccented ("movil-de-hugo")
     "movil móvil smartphone portatil portátil ordenador computer ordinateur ordi "
     # round 52: a person's workstation ("kofi-workstation")
-    "workstation"
+    "workstation "
+    # round 57: a printer by its range's name ("Ruths_LaserJet")
+    "laserjet officejet deskjet inkjet pixma ecotank"
 )
 # Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz"; and between a
 # thing and whom it is for: "alerts-for-hamish", "oculus-quest-of-theo".
@@ -131,7 +142,11 @@ LOGIN = re.compile(
     r"anmeldung fehlgeschlagen(?: für)?|"
     rf"{_FAILURES_FOR}|(?:login|log-in) attempts? for|{_RUN_AS}|su\s+-l?|"
     r"authentication failed for|user(?:name)?s?|login|log-in|account|uid|"
-    r"benutzer(?:name)?|nutzer|konto|utilisateur|compte|usuario|cuenta|utente|gebruiker(?:snaam)?|"
+    # (round 57: a German log's genitive, "Anmeldung des Benutzers jkrause")
+    r"benutzer(?:name|s)?|nutzers?|konto|utilisateur|compte|usuario|cuenta|utente|"
+    r"gebruiker(?:snaam)?|"
+    # round 57: the members a group is given ("group 'trustees' with members: aeriksen, ...")
+    r"members?(?=\s*:)|"
     # round 29: the feminine forms ("Jellyfin-Nutzerin 'noemi'"), an MQTT client's id after its
     # address ("connected from 92.40.177.9 as esp32-amara-garage")
     r"benutzerin|nutzerin|utilisatrice|usuaria|gebruikster|anmeldename|"
@@ -178,7 +193,8 @@ LOGIN = re.compile(
     r"(?:useradd|adduser|usermod|userdel|deluser|smbpasswd|pdbedit)"
     r"(?:\s+--?[a-z][\w-]*(?:[ =](?!-)[^\s-]\S*)?)*)"
     # (round 55: the account to come, "username will be pjaramillo")
-    r"\b(?:\s+(?:for|de|di|von|van|is|ist|est|es|è|(?:will|would|should|shall) be)\b)?"
+    r"\b(?:\s+(?:for|für|pour|para|per|voor|de|di|von|van|is|ist|est|es|è|"
+    r"(?:will|would|should|shall) be)\b)?"
     r"(?:\s+\w+(?=\s+['\"`‘“«]))?"  # a service's name between: "utente plex 'gianmarco_r'"
     # (round 51: a JSON key's closing quote before its colon, "{\"user\":\"astrid\"}")
     r"(?:['\"]\s*[:=]|\s*[:=/\\]?)\s*['\"`‘“«]?\s*)"
@@ -187,7 +203,8 @@ LOGIN = re.compile(
     # (not the next field's word: "Owner is user fkowalczyk"; round 30)
     r"(?P<name>(?!(?:user(?:name)?|account|login|owner|uid|benutzer|utilisateur|usuario|utente|"
     r"gebruiker)\b)[a-z][a-z0-9._-]{2,31})"
-    r"(?![\w-]|@[\w-]*\.\w|\.\w)",
+    # (round 57: a host's address after "@" is no e-mail's domain: "user rkowalczyk@192.168.1.40")
+    r"(?![\w-]|@(?!\d{1,3}\.\d)[\w-]*\.\w|\.\w)",
     re.IGNORECASE,
 )
 # A compound between two slashes, a topic's or a path's level (COMPOUND stops before "/"; round
@@ -424,6 +441,10 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
             if glue.lower() in _AND and (_clear_given(lex, a) or _clear_given(lex, b)):
                 yield sa, ea
                 yield sb, eb
+        for n in range(len(parts) - 1):
+            # round 57: a given name before a room ("olga_bedroom_sensor")
+            if words[n + 1].endswith(_ROOMS) and _clear_given(lex, parts[n][0]):
+                yield parts[n][1], parts[n][2]
         device = any(w in DEVICE_WORDS for w in words)
         for n in range(1, len(parts)):
             # "alerts-for-hamish", "tv-de-pierrot": whom it is for (a name of the lists; with a
@@ -461,6 +482,13 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
                 (after_connector and len(part) >= 3 and lex.is_given(_token(part)))
                 or _clear_given(lex, part)
                 or (part[:1].isupper() and _clear_surname(lex, part))  # "Kindle-Rafferty"
+                # round 57: or in lower case, no program's ("pve-ct-kowalczyk-files")
+                or (
+                    part.islower()
+                    and len(part) >= 5
+                    and _clear_surname(lex, part)
+                    and _key(part) not in lex.tech
+                )
                 # round 53: an account's name in capitals, as Windows names a PC after its
                 # user ("DESKTOP-JBALOGUN"; not "DESKTOP-7F3K2LQ")
                 or (part.isupper() and len(part) >= 5 and login_name(lex, part.lower()))
@@ -486,6 +514,15 @@ _OWNER_FOLDER = re.compile(
 )
 
 
+# Round 57: an identifier that starts with whose it is, a name and a possessive or a family's
+# plural "s" ("Annas_Officejet", "Nowaks_Garden_Cam", "ThePatelsHouse"), and a folder named
+# after someone in full ("files/Rahel Tesfaye/Riders/").
+_OWNER_S = re.compile(
+    r"(?<![^\W_])(?:The|Die|Les|Los)?(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}s)(?=[A-Z][a-z]|_[A-Za-z])"
+)
+_NAMED_FOLDER = re.compile(r"(?<=/)([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}) ([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?=/)")
+
+
 def glued_names(lex: Lexicon, text: str) -> Iterator[Span]:
     """A clear given name and a clear surname glued in CamelCase, or in a link's path; a
     relative's word glued to a given name ("nanaBeatrice"; round 29)."""
@@ -495,6 +532,17 @@ def glued_names(lex: Lexicon, text: str) -> Iterator[Span]:
     for m in _KIN_CAMEL.finditer(text):
         if m.group(1).lower() in _KIN and lex.is_given(_token(m.group(2))):
             yield m.start(2), m.end(2)
+    for m in _OWNER_S.finditer(text):
+        name = m.group("name")
+        if (
+            (_clear_given(lex, name[:-1]) or _clear_surname(lex, name[:-1]))
+            and not lex.is_plain_word(_token(name))
+            and _key(name) not in lex.tech
+        ):
+            yield m.start("name"), m.end("name")
+    for m in _NAMED_FOLDER.finditer(text):
+        if _clear_given(lex, m.group(1)) and not lex.is_plain_word(_token(m.group(2))):
+            yield m.start(1), m.end(2)
     for m in _OWNER_FOLDER.finditer(text):  # "/mnt/tank/farhan/photos" (round 43)
         if _clear_given(lex, m.group(1)):
             yield m.start(1), m.end(1)
@@ -562,6 +610,18 @@ def login_name(lex: Lexicon, name: str) -> bool:
     core = "".join(parts)
     if (
         len(parts) == 1
+        and any(
+            core.lower().startswith(kin)
+            and core[len(kin) : len(kin) + 1].islower()  # ("omaHildegard": glued_names' own)
+            and len(core) - len(kin) >= 3
+            and lex.is_given(_token(core[len(kin) :]))
+            for kin in _KIN
+        )
+    ):
+        # a relative's word glued to a given name: "mamalupe", "papaheinz" (round 57)
+        return True
+    if (
+        len(parts) == 1
         and len(core) >= 6
         and not lex.is_plain_word(_token(core))
         and lex.is_surname(_token(core[1:]))
@@ -599,6 +659,10 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
         _SSH_USER.finditer(text),
         _GAME_LOG.finditer(text),
         _REMOTE_USER.finditer(text),
+        _USER_AT_IP.finditer(text),
+        _DOMAIN_USER.finditer(text),
+        _REALM_USER.finditer(text),
+        _ACCOUNT_WEIGHED.finditer(text),
     ):
         if login_name(lex, m.group("name")):
             yield m.start("name"), m.end("name")
@@ -639,8 +703,24 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
                     and _key(name) not in lex.tech  # "useradd ... jellyfin": a service's
                 )
             )
-        if own or login_name(lex, name):
-            yield m.start("name"), m.start("name") + len(name)
+        at = m.start("name") + len(name)
+        if own or login_name(lex, name) or _titled_given(lex, name, text[at : at + 1]):
+            yield m.start("name"), at
+            while (more := _NEXT_ACCOUNT.match(text, at)) and login_name(lex, more["name"]):
+                yield more.start("name"), more.end("name")
+                at = more.end()
+
+
+def _titled_given(lex: Lexicon, name: str, after: str) -> bool:
+    """A given name written as one, capitalised and quoted alone, in an account's place:
+    "profile for 'Mats'" though "mats" is a word (round 57; not "members: 'Carol singing ...'")."""
+    return (
+        after in ("'", '"', "`", "’", "”", "»")
+        and name[:1].isupper()
+        and name[1:].islower()
+        and len(name) >= 3
+        and lex.is_given(_token(name))
+    )
 
 
 # The common and combined log formats: host, ident ("-"), the authenticated user, the time.
@@ -703,6 +783,38 @@ _SSH_USER = re.compile(
 # "scp f kemal@78.171.40.212:/backups/" (round 56; an e-mail address has no colon after it).
 _REMOTE_USER = re.compile(
     r"(?<![\w.@/-])(?P<name>[a-z][\w.-]{1,31})@[\w-]+(?:\.[\w-]+)*:(?=[/~]|[\w.-]+/)", re.IGNORECASE
+)
+
+
+# Round 57: an account at a host given by its address ("scp as tbeaumont@172.16.4.9": no
+# e-mail address has one), a Windows domain's account ("CORP\\dkowalski") and one after a realm
+# in a log-in field ("login failed for user wanadoo/lfournier2"; a path's next level after it is
+# no account: "users/alice/docs").
+_USER_AT_IP = re.compile(
+    r"(?<![\w.@/\\-])(?P<name>[a-z][\w.-]{1,31})@\d{1,3}(?:\.\d{1,3}){3}(?![\w.])", re.IGNORECASE
+)
+_DOMAIN_USER = re.compile(
+    r"(?<![\w\\])(?-i:[A-Z][A-Z0-9-]{1,14})\\(?P<name>[a-z][\w.-]{1,31})\b", re.I
+)
+_REALM_USER = re.compile(
+    r"\b(?:user(?:name)?|login|utilisateur|benutzer(?:s|name)?|identifiant|usuario|utente)"
+    r"\s*[:=]?\s*['\"`]?[a-z][\w.-]{1,20}/(?P<name>[a-z][\w.-]{1,31})(?![\w/-])",
+    re.IGNORECASE,
+)
+# Round 57: a name in quotes weighed as an account's ("is 'o.bergstrom' a good username", "would
+# 'tmwangi' work as my login"): login_name decides.
+_ACCOUNT_WEIGHED = re.compile(
+    r"['\"‘“«`](?P<name>[a-z][\w.-]{1,31})['\"’”»`]\s+(?:[\w']+\s+){0,4}?"
+    r"(?:user\s?name|log-?in|handle|account name|benutzername|nom d'utilisateur|identifiant|"
+    r"nombre de usuario|nome utente|gebruikersnaam)\b",
+    re.IGNORECASE,
+)
+# Round 57: the accounts listed after the first one of a log-in field ("members: aeriksen,
+# bnakamura, cdelacroix").
+_NEXT_ACCOUNT = re.compile(
+    r"\s*(?:,|\band\b|\bund\b|\bet\b)\s*['\"`]?(?P<name>[a-z][a-z0-9._-]{2,31})['\"`]?"
+    r"(?![\w-]|@[\w-]*\.\w|\.\w)",
+    re.IGNORECASE,
 )
 
 
@@ -909,6 +1021,23 @@ def family_hosts(lex: Lexicon, text: str) -> Iterator[Span]:
                 yield here + f.start("name"), here + end
 
 
+# Round 57: a name in capitals beside an initial, as a bank statement, a card or a keypad writes
+# a payee or a holder ("FPS CREDIT  HUSSAIN M  SUBS JUNE", "TRF TO J ARMITAGE", "user 12 is
+# 'JAYDEN B'"): the name one the lists hold and no word; not "I" (the pronoun), nor "A" without
+# its period (the article).
+_CAPITAL_INITIAL = re.compile(
+    r"(?<![\w.’-])(?<!\w')(?:(?P<i1>[A-HJ-Z]|[A-Z]\.)[ \t]+(?P<n1>[A-Z][A-Z'’-]{2,})"
+    r"|(?P<n2>[A-Z][A-Z'’-]{2,})[ \t]+(?P<i2>[A-HJ-Z])\.?)(?![\w’-]|'\w)"
+)
+
+
+def capital_initials(lex: Lexicon, text: str) -> Iterator[Span]:
+    for m in _CAPITAL_INITIAL.finditer(text):
+        name = m.group("n1") or m.group("n2")
+        if _clear_surname(lex, name) or _clear_given(lex, name):
+            yield m.start(), m.end()
+
+
 def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
     """Every rule of this module; ``names``: the spans of the names found so far."""
     spans = [
@@ -923,6 +1052,7 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
         *field_names(lex, text),
         *named_years(lex, text),
         *family_hosts(lex, text),
+        *capital_initials(lex, text),
     ]
     spans += derived_handles(lex, text, [*names, *spans])
     inside = Inside(names)

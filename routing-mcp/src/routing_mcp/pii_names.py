@@ -150,6 +150,10 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1).rstrip(".") if m else ""
 
 
+# A number right before a word ("200 ms", "12 dr"): a unit or a street's type, no title.
+_NUMBER_BEFORE = re.compile(r"\d\s*\Z")
+
+
 def _subject(text: str, t: Token) -> bool:
     """A word that starts a clause, followed by its verb, in a sentence that (or whose next
     sentence) speaks of "she" or "he": "Summer is coming back ... after her sabbatical"."""
@@ -214,6 +218,10 @@ class NameFinder(Lexicon):
         for m in cues.ITS_ME.finditer(text):  # "it's Bongani from #14"
             t = Token(m.group("name"), m.start("name"), m.end("name"))
             said_where = text[t.end : t.end + 1].isspace()  # "... from", "... here": not "!"
+            # round 57: or greeted before ("salut c'est Djibril, rappelle-moi"), no program
+            said_where = said_where or (
+                m.group("greeting") is not None and _key(t.text) not in self.tech
+            )
             if not t.text[:1].isupper():
                 if self.is_given(t) and not self.is_word(t) and _key(t.text) not in self.common:
                     hits.append(NameHit(t.start, t.end, LIKELY))  # "hey its elif,"
@@ -692,7 +700,8 @@ class NameFinder(Lexicon):
                 and _key(nxt.text) not in _ARTICLE_AFTER_TITLE
                 and _key(t.text) not in cues.FAMILY_WORDS
                 and not nxt.cap
-                and self._joined(text, t, nxt)
+                # (round 57: or after the title's period, "Mr. de Villiers")
+                and (self._joined(text, t, nxt) or text[t.end : nxt.start] == ". ")
                 and i + 2 < len(tokens)
                 and self._joined(text, nxt, tokens[i + 2])
             ):
@@ -721,6 +730,15 @@ class NameFinder(Lexicon):
                 and gap != "."  # the title's own ending: "dott.ssa", "sig.ra"
                 and _key(nxt.text) not in _ARTICLE_AFTER_TITLE
                 and self._lower_after_title(text, tokens, i + 1)
+            ) or (
+                # round 57: "ms" and "dr" without their period, not after a number
+                # (milliseconds, a drive), before a name the lists hold that is no word ("my
+                # counsellor ms petrova")
+                not nxt.cap
+                and t.text in ("ms", "dr")
+                and gap == " "
+                and not _NUMBER_BEFORE.search(text, max(0, t.start - 12), t.start)
+                and self._lower_after_title(text, tokens, i + 1, words=False)
             )
             elided = cues.ELIDED_GAP.match(gap) is not None  # "Mme N'Diaye", "mme n'diaye"
             if (

@@ -428,6 +428,13 @@ _DAY_MONTH = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th|er)?\.? (?:de |of )?{_MONTHS}\b|"
     rf"{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?\b)(?!\.?,? \d)"
 )
+# Round 57: the feast days a birth is said to fall on.
+_FEAST = (
+    r"(?:Christmas Day|Christmas Eve|New Year['’]s (?:Day|Eve)|Boxing Day|Valentine['’]s Day|"
+    r"Halloween|Heiligabend|Silvester|Neujahr|(?:le )?jour de Noël|(?:le )?jour de l['’]an|"
+    r"Noël|(?:el )?día de Navidad|Nochebuena|Nochevieja|(?:il giorno di )?Natale|"
+    r"(?:la )?vigilia di Natale|Kerstmis|eerste kerstdag)"
+)
 _BIRTHDAYS = r"\b(?:birthdays|geburtstage|anniversaires|cumpleaños|compleanni|verjaardagen)\b"
 # A full date whose year can be a living person's birth year (not next month's meeting).
 _BIRTH_YEAR_DATE = (
@@ -604,6 +611,14 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 rf"(?={_DATE})(?<=\b(?:born|geboren|née?|nacid[oa]|nat[oa])\b[^.!?\d\n]{{0,40}}?"
                 r"\b(?:on|am|le|el|il|op)\s+)"
                 rf"{_DATE}",
+                0.7,
+            ),
+            # round 57: a birth on a feast day of a given year ("born on Christmas Day 1939", "née
+            # le jour de Noël 1941", "an Heiligabend 1950 geboren" is "date, then born"'s)
+            Pattern(
+                "born on a feast day",
+                r"(?<=\b(?:born|geboren|née?|nacid[oa]|nat[oa])\s+(?:on\s+|am\s+|an\s+|le\s+|el\s+|"
+                rf"il\s+|a\s+)?(?:the\s+)?){_FEAST}(?:,?\s+(?:in\s+|de\s+|del\s+)?(?:19|20)\d\d)\b",
                 0.7,
             ),
             # German and French put it after: "am 3. März 1985 geboren", "1985 née"
