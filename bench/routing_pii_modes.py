@@ -237,6 +237,22 @@ BEFORE_TUNING = {
     "blind175": "b9502cd",
     "blind176": "b9502cd",
     "blind177": "b9502cd",
+    "blind178": "ed0bb26",
+    "blind179": "ed0bb26",
+    "blind180": "ed0bb26",
+    "blind181": "ed0bb26",
+    "blind182": "ed0bb26",
+    "blind183": "ed0bb26",
+    "blind184": "ed0bb26",
+    "blind185": "ed0bb26",
+    "blind186": "9be025e",
+    "blind187": "9be025e",
+    "blind188": "9be025e",
+    "blind189": "9be025e",
+    "blind190": "9be025e",
+    "blind191": "9be025e",
+    "blind192": "9be025e",
+    "blind193": "9be025e",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
