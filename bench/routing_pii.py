@@ -102,7 +102,9 @@ in the fifty-fifth round and trained on), ``blind170`` to ``blind177`` (session 
 once per mode on the fifty-fifth round's detector and models retrained on blind162-169, then
 tuned on in the fifty-sixth round and trained on), ``blind178`` to ``blind193`` (session 23,
 measured once per mode on the fifty-sixth round's detector and models retrained on
-blind170-177; not yet tuned or trained on) and
+blind170-177, then tuned on in the fifty-seventh round and trained on), ``blind194`` to
+``blind201`` (session 24, measured once per mode on the fifty-seventh round's detector and
+models retrained on blind178-193; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

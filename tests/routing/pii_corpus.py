@@ -225,6 +225,14 @@ Split = Literal[
     "blind191",
     "blind192",
     "blind193",
+    "blind194",
+    "blind195",
+    "blind196",
+    "blind197",
+    "blind198",
+    "blind199",
+    "blind200",
+    "blind201",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

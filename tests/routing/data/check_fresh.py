@@ -214,6 +214,14 @@ CORPORA = [
     (HERE / "pii_personal_blind191.jsonl", HERE / "pii_clean_blind191.jsonl", "b191"),
     (HERE / "pii_personal_blind192.jsonl", HERE / "pii_clean_blind192.jsonl", "b192"),
     (HERE / "pii_personal_blind193.jsonl", HERE / "pii_clean_blind193.jsonl", "b193"),
+    (HERE / "pii_personal_blind194.jsonl", HERE / "pii_clean_blind194.jsonl", "b194"),
+    (HERE / "pii_personal_blind195.jsonl", HERE / "pii_clean_blind195.jsonl", "b195"),
+    (HERE / "pii_personal_blind196.jsonl", HERE / "pii_clean_blind196.jsonl", "b196"),
+    (HERE / "pii_personal_blind197.jsonl", HERE / "pii_clean_blind197.jsonl", "b197"),
+    (HERE / "pii_personal_blind198.jsonl", HERE / "pii_clean_blind198.jsonl", "b198"),
+    (HERE / "pii_personal_blind199.jsonl", HERE / "pii_clean_blind199.jsonl", "b199"),
+    (HERE / "pii_personal_blind200.jsonl", HERE / "pii_clean_blind200.jsonl", "b200"),
+    (HERE / "pii_personal_blind201.jsonl", HERE / "pii_clean_blind201.jsonl", "b201"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
