@@ -521,6 +521,24 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("is 'r.oyelaran' fine as a login for the school portal?", "PERSON", "r.oyelaran"),
         ("Emby: create user 'omagerda' with the Filme library only", "PERSON", "omagerda"),
         ("set up a Disney+ profile for 'Rose' with PG only", "PERSON", "Rose"),
+        # round 58: an initial and a surname before more, a host in a shell prompt, a NAS named
+        # after its family, a compound ending in a computer, an account quoted after "written
+        # by", an account at a host without a domain, a data folder inside another
+        (
+            "emby: `User lbergstrom-kids authenticated from 81.2.69.160`",
+            "PERSON",
+            "lbergstrom-kids",
+        ),
+        ("prompt shows root@pve-kowalczyk:~# after the upgrade", "PERSON", "kowalczyk"),
+        ("mounting nas-dimitrios over NFS fails since the update", "PERSON", "dimitrios"),
+        ("Hostname 'gamingrechner-leander' ist zu lang?", "PERSON", "leander"),
+        (
+            "git says the line was written by 'maria-jose.ferreira' last year",
+            "PERSON",
+            "maria-jose.ferreira",
+        ),
+        ("my ssh key ends with 'wojciech@latitude-7420', can I edit that?", "PERSON", "wojciech"),
+        ("du -sh /srv/nextcloud/data/gunhild/files is 300G", "PERSON", "gunhild"),
         # round 57: a name before a room, an archive's name, an owner's "s" at an id's start, a
         # folder named in full, a surname in lower case beside a device
         ("z2m name 'svetlana_bedroom_radiator' has to go, rename?", "PERSON", "svetlana"),
@@ -949,6 +967,13 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "grafana at smart-home.example.org is slow",
         "Host(`cloud.maison.lan`) and rota.lan in the traefik rules",
         "scp config.yaml root@nas:/etc/app/ fails with permission denied",
+        # round 58: a package's tag after "@", a team's mailbox and its word, a data folder's
+        # system account, a product after a rank's letters
+        "npm install vue@next fails on node 22",
+        "write to sales.team@example.org: the Sales page is down",
+        "du -sh /srv/nextcloud/data/appdata_oc123/ is huge",
+        "DS Lite tunnel on the router: can I still reach IPv4 hosts?",
+        "a PC Specialist tower won't POST after the BIOS update",
         # round 57: a system's account at an address, a service's account in a
         # domain, a program's name before "login", a thing before a room, a plural's file
         "ssh root@192.168.1.2 works but not with a key",

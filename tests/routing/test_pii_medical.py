@@ -224,6 +224,14 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 58: German MS before its verb; a hearing impairment, iron tablets, a cannula, an
+        # order not to resuscitate, a German hip replacement
+        ("soll ich dem Chef sagen, dass ich MS habe?", "MS"),
+        ("our son has a hearing impairment, which smoke alarm?", "hearing impairment"),
+        ("mum takes ferrous sulphate at breakfast, remind her", "ferrous sulphate"),
+        ("dad came home with the cannula still in his arm", "cannula"),
+        ("there's a DNACPR on my gran's file, what does it mean?", "DNACPR"),
+        ("meine Mutter hatte eine Hüft-TEP, welcher Duschsitz?", "Hüft-TEP"),
         # round 57: MS someone has, German ADD, Italian ALS; iron overload, Huntington's by its
         # other names, colic, harming oneself, a memory clinic, genetic counselling and its
         # genes, newborn screening, an elided term of two words, an in-law's or a grandparent's

@@ -159,6 +159,11 @@ def test_blind_corpora_keep_what_their_rounds_fixed(scanner: PiiScanner, split: 
         # lower case: after what one does with a person; after "my <relation>" even unknown
         ("how much do i owe? lent bilal £40, he paid back £15", "bilal"),
         ("text to my neighbour zorvetta asking her to move her car", "zorvetta"),
+        # round 58: "SURNAME, GIVEN" in capitals; a police officer by rank; a name an e-mail
+        # address gives, said again
+        ("form says 'ADEYEMI, FOLASADE' under next of kin, what's that?", "ADEYEMI, FOLASADE"),
+        ("PC Nwankwo wants the doorbell clip by Friday, how do I export it?", "Nwankwo"),
+        ("a note from henrietta.lindqvist@gmx.se: 'love it, Henrietta' - reply?", "Henrietta"),
         # round 57: a payee or a holder in capitals beside an initial; "ms" without its period;
         # a title's period before a particle; a greeting, "c'est" and a name no list holds
         ("draft an apology to Mr. van Rensburg for the late reply", "Mr. van Rensburg"),
@@ -222,6 +227,8 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "Mein Sohn fragt: warum ist der Himmel blau? Ma fille veut savoir aussi",
         # past tenses that are also given names, after a relation
         "my boss said the VPN is down again; my son drew a dragon, make it a sticker",
+        # round 58: a town and its country in capitals
+        "SHIPPING TO LONDON, ENGLAND AND PARIS, FRANCE",
         # round 57: capitals with a letter that name no one; "ms" after a number
         "TURN ON PLAN B AND CHECK VITAMIN D LEVELS IN THE GUIDE",
         "E COLI warning for the river, is swimming safe?",

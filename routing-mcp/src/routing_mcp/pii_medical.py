@@ -330,6 +330,8 @@ _MS = regex.compile(
     r"|(?:\b(?:hat|habe|hab|mit|wegen)\s+(?-i:(?=ADS))|\b(?:ha|a|avec|con)\s+la\s+(?-i:(?=SLA))|"
     r"\b(?:malat[oa]|atteinte?)\s+d[ie]\s+(?:la\s+)?(?-i:(?=SLA))|\btiene\s+(?-i:(?=ELA)))"
     r"(?-i:(ADS|SLA|ELA)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
+    # (round 58: German puts the verb last, "dass ich MS habe", "weil er ADS hat")
+    r"|(?-i:\b(MS|ADS))(?=\s+(?:habe|hab|hat|haben|hast|habt)\b)"
     # (round 42: or before what only the illness has, "her MS diagnosis", "my MS flare-ups")
     r"|(?-i:\b(MS))\s+(?:diagnosis|flare(?:-ups?|ups?|s)?|relapses?|nurse|symptoms|"
     r"medication|meds|fatigue|treatment|diagnose|schub|schübe)\b",
@@ -367,7 +369,7 @@ def terms(text: str) -> list[tuple[int, int]]:
         else:
             i += 1
     if "MS" in text or "ADS" in text or "LA" in text:
-        out += [next(m.span(g) for g in (1, 2, 3) if m.group(g)) for m in _MS.finditer(text)]
+        out += [next(m.span(g) for g in (1, 2, 3, 4) if m.group(g)) for m in _MS.finditer(text)]
     return sorted(out + _phrases(text, lex))
 
 

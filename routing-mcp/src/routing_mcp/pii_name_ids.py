@@ -35,7 +35,11 @@ in quotes weighed as an account ("is 'o.bergstrom' a good username"), a relative
 a given name ("mamalupe"), a given name before a room ("olga_bedroom_sensor"), whose an
 identifier is at its start ("Annas_Officejet", "ThePatelsHouse"), a folder named after someone
 in full, and a name in capitals beside an initial, as bank statements and cards write payees
-and holders ("HUSSAIN M", "J ARMITAGE").
+and holders ("HUSSAIN M", "J ARMITAGE"); since round 58 "SURNAME, GIVEN" in capitals, a police
+officer by rank ("PC Oduya"), a name an e-mail address gives said again ("Ottoline" beside
+"ottoline.drew@..."), an account at a host without a domain ("aleksandra@thinkpad-x1") or
+quoted after "written by", a host in a shell prompt and a NAS or Proxmox host named after its
+family ("root@pve-kalinowski"), and a data folder inside another ("/nextcloud/data/hendrik/").
 """
 
 from __future__ import annotations
@@ -87,8 +91,14 @@ DEVICE_WORDS = word_set(
     # round 52: a person's workstation ("kofi-workstation")
     "workstation "
     # round 57: a printer by its range's name ("Ruths_LaserJet")
-    "laserjet officejet deskjet inkjet pixma ecotank"
+    "laserjet officejet deskjet inkjet pixma ecotank "
+    # round 58: a Proxmox host or a NAS named after its family ("root@pve-kalinowski")
+    "pve proxmox nas"
 )
+# Round 58: a shell prompt's host after its user ("admin@nas-oyelaran:~$").
+_PROMPT_HOST = re.compile(r"(?<=@)[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?=:[~/])", re.IGNORECASE)
+# Round 58: a compound word that ends in a computer's ("lernserver-konstantin", "kinderlaptop").
+_DEVICE_ENDINGS = ("server", "rechner", "laptop", "computer", "tablet")
 # Between the device and its owner: "iPhone-de-Beatriz", "Handy-von-Heinz"; and between a
 # thing and whom it is for: "alerts-for-hamish", "oculus-quest-of-theo".
 CONNECTORS = word_set("de von di da du van of for für pour para per voor")
@@ -164,7 +174,8 @@ LOGIN = re.compile(
     # since round 17 whoever did it, in the six languages: "deployed by `jsilva-ortega`",
     # "deploy started by gdubois", "lancé par", "gestartet von", "creado por", "avviato da",
     # a code comment's "auteur : j.rey"
-    r"\w+ed by|\w+é(?:e|s|es)? par|(?:erstellt|gestartet|geändert|ausgelöst|angelegt|deployt) von|"
+    r"\w+ed by|(?:written|rewritten|overwritten) by(?=\s+['\"`‘“])|\w+é(?:e|s|es)? par|"
+    r"(?:erstellt|gestartet|geändert|ausgelöst|angelegt|deployt) von|"
     r"\w+(?:ado|ido) por|\w+(?:ato|ito) da|auteur|autor|autore|auteurs|"
     r"discord|handle|nick(?:name)?|"
     # round 33: an admin's account ("my Vaultwarden admin is 'p.lindstrom'"), a French log-in
@@ -226,6 +237,7 @@ _WORD = re.compile(r"[^\W_][\w.'-]*[^\W_]|[^\W_]", re.UNICODE)
 _SPLIT = re.compile(r"[-_.]")
 _DIGITS = re.compile(r"\d+$")
 
+_DATA_FOLDER = re.compile(_DATA_FOLDERS, re.IGNORECASE)
 _DATA_FOLDER_BEFORE = re.compile(rf"/{_DATA_FOLDERS}/\Z", re.IGNORECASE)
 
 Span = tuple[int, int]
@@ -416,6 +428,8 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
         candidates.append(
             (_parts(m.group("id"), m.start("id")), m.group("domain") == "device_tracker")
         )
+    for m in _PROMPT_HOST.finditer(text):  # a shell prompt's host (round 58)
+        candidates.append((_parts(m.group(), m.start()), False))
     for m in _SEGMENT.finditer(text):  # an MQTT topic's level: "home/rooms/bedroom_lukas/temp"
         parts = _parts(m.group(), m.start())
         candidates.append((parts, False))
@@ -445,7 +459,9 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
             # round 57: a given name before a room ("olga_bedroom_sensor")
             if words[n + 1].endswith(_ROOMS) and _clear_given(lex, parts[n][0]):
                 yield parts[n][1], parts[n][2]
-        device = any(w in DEVICE_WORDS for w in words)
+        device = any(
+            w in DEVICE_WORDS or (w.endswith(_DEVICE_ENDINGS) and len(w) >= 9) for w in words
+        )
         for n in range(1, len(parts)):
             # "alerts-for-hamish", "tv-de-pierrot": whom it is for (a name of the lists; with a
             # device, any word no dictionary knows: "Galaxy-A54-von-Wolke"); not a street's or a
@@ -583,6 +599,12 @@ def login_name(lex: Lexicon, name: str) -> bool:
     parts = [p for p in parts if p.isalpha()]
     if any(_clear_given(lex, p) or _clear_surname(lex, p) for p in parts):
         return True
+    if len(parts) > 1 and any(
+        len(p) >= 6 and not lex.is_plain_word(_token(p)) and _clear_surname(lex, p[1:])
+        for p in parts
+    ):
+        # an initial and a surname, then more: "jmcallister-kids" (round 58)
+        return True
     if (
         len(parts) == 2
         and "." in name
@@ -660,6 +682,7 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
         _GAME_LOG.finditer(text),
         _REMOTE_USER.finditer(text),
         _USER_AT_IP.finditer(text),
+        _USER_AT_HOST.finditer(text),
         _DOMAIN_USER.finditer(text),
         _REALM_USER.finditer(text),
         _ACCOUNT_WEIGHED.finditer(text),
@@ -675,8 +698,12 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
         name = m.group("name")
         if _own_account(name) or login_name(lex, name):
             yield m.start("name"), m.end("name")
-    for m in LOGIN.finditer(text):
+    pos = 0
+    while (m := LOGIN.search(text, pos)) is not None:
         name = m.group("name").rstrip("._-")
+        # (round 58: a data folder inside another, "/srv/nextcloud/data/hendrik/": the inner
+        # one is a field too)
+        pos = m.start("name") if _DATA_FOLDER.fullmatch(name) else m.end()
         home = (
             text[max(0, m.start("name") - 7) : m.start("name")]
             .lower()
@@ -792,6 +819,14 @@ _REMOTE_USER = re.compile(
 # no account: "users/alice/docs").
 _USER_AT_IP = re.compile(
     r"(?<![\w.@/\\-])(?P<name>[a-z][\w.-]{1,31})@\d{1,3}(?:\.\d{1,3}){3}(?![\w.])", re.IGNORECASE
+)
+# Round 58: an account at a host without a domain, as an ssh key's comment or a shell's prompt
+# writes it ("aleksandra@thinkpad-x1"; an e-mail address's domain has a dot).
+_USER_AT_HOST = re.compile(
+    r"(?<![\w.@/\\-])(?P<name>[a-z][\w.-]{1,31})@"
+    # (not a placeholder's domain: "jane.doe@example")
+    r"(?!(?:example|localhost|domain|host|server|e?mail|company|test)\b)[a-z][\w-]*(?![\w.@-]|\.\w)",
+    re.IGNORECASE,
 )
 _DOMAIN_USER = re.compile(
     r"(?<![\w\\])(?-i:[A-Z][A-Z0-9-]{1,14})\\(?P<name>[a-z][\w.-]{1,31})\b", re.I
@@ -1031,11 +1066,63 @@ _CAPITAL_INITIAL = re.compile(
 )
 
 
+# Round 58: "SURNAME, GIVEN" in capitals, as a form or a register writes it ("MORRISON,
+# ALISDAIR to approve"): a surname and a given name the lists hold.
+_CAPITAL_COMMA = re.compile(
+    r"(?<![\w’-])(?<!\w')([A-Z][A-Z'’-]{2,}),[ \t]+([A-Z][A-Z'’-]{2,})(?![\w'’-])"
+)
+
+
 def capital_initials(lex: Lexicon, text: str) -> Iterator[Span]:
     for m in _CAPITAL_INITIAL.finditer(text):
         name = m.group("n1") or m.group("n2")
         if _clear_surname(lex, name) or _clear_given(lex, name):
             yield m.start(), m.end()
+    for m in _CAPITAL_COMMA.finditer(text):
+        if lex.is_surname(_token(m.group(1))) and _clear_given(lex, m.group(2)):
+            yield m.start(), m.end()
+
+
+# Round 58: a police officer by rank and surname ("PC Oduya", "DS Kowalczyk", "Sergeant
+# Mbeki"): a surname the lists hold or no word and no product ("PC Specialist", "DS Lite").
+_OFFICER = re.compile(
+    r"\b(?:PC|PCSO|DC|DS|DI|DCI|Sgt\.?|Sergeant|Inspector|Insp\.|Constable)[ \t]+"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{2,})\b"
+)
+
+
+def officers(lex: Lexicon, text: str) -> Iterator[Span]:
+    for m in _OFFICER.finditer(text):
+        name = m.group("name")
+        if _key(name) not in lex.tech and (
+            _clear_surname(lex, name) or not lex.is_word(_token(name))
+        ):
+            yield m.start("name"), m.end("name")
+
+
+# Round 58: a person's e-mail address ("ottoline.drew@yahoo.co.uk": a given name, a dot and a
+# surname or no word) names them where the text says that name again, capitalised ("for the
+# blue vase - Ottoline x").
+_PERSONAL_LOCAL = re.compile(
+    r"(?<![\w.+-])([a-z]{3,})[._-]([a-z]{3,})\d*@[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE
+)
+_CAPITALISED = re.compile(r"(?<![\w@.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?![\w@])")
+
+
+def mailbox_names(lex: Lexicon, text: str) -> Iterator[Span]:
+    names: set[str] = set()
+    for m in _PERSONAL_LOCAL.finditer(text):
+        given, surname = m.group(1), m.group(2)
+        if lex.is_given(_token(given)) and (
+            lex.is_surname(_token(surname)) or not lex.is_plain_word(_token(surname))
+        ):
+            names.add(given.lower())
+            if not lex.is_plain_word(_token(surname)):
+                names.add(surname.lower())
+    if names:
+        for m in _CAPITALISED.finditer(text):
+            if m.group().lower() in names:
+                yield m.start(), m.end()
 
 
 def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
@@ -1053,6 +1140,8 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
         *named_years(lex, text),
         *family_hosts(lex, text),
         *capital_initials(lex, text),
+        *officers(lex, text),
+        *mailbox_names(lex, text),
     ]
     spans += derived_handles(lex, text, [*names, *spans])
     inside = Inside(names)
