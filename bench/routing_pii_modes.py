@@ -253,6 +253,14 @@ BEFORE_TUNING = {
     "blind191": "9be025e",
     "blind192": "9be025e",
     "blind193": "9be025e",
+    "blind194": "c024b15",
+    "blind195": "c024b15",
+    "blind196": "c024b15",
+    "blind197": "c024b15",
+    "blind198": "c024b15",
+    "blind199": "c024b15",
+    "blind200": "c024b15",
+    "blind201": "c024b15",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
