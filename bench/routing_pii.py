@@ -104,7 +104,9 @@ tuned on in the fifty-sixth round and trained on), ``blind178`` to ``blind193`` 
 measured once per mode on the fifty-sixth round's detector and models retrained on
 blind170-177, then tuned on in the fifty-seventh round and trained on), ``blind194`` to
 ``blind201`` (session 24, measured once per mode on the fifty-seventh round's detector and
-models retrained on blind178-193; not yet tuned or trained on) and
+models retrained on blind178-193, then tuned on in the fifty-eighth round and trained on),
+``blind202`` to ``blind209`` (session 24, measured once per mode on the fifty-eighth round's
+detector and models retrained on blind194-201; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

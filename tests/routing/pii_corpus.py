@@ -233,6 +233,14 @@ Split = Literal[
     "blind199",
     "blind200",
     "blind201",
+    "blind202",
+    "blind203",
+    "blind204",
+    "blind205",
+    "blind206",
+    "blind207",
+    "blind208",
+    "blind209",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -222,6 +222,14 @@ CORPORA = [
     (HERE / "pii_personal_blind199.jsonl", HERE / "pii_clean_blind199.jsonl", "b199"),
     (HERE / "pii_personal_blind200.jsonl", HERE / "pii_clean_blind200.jsonl", "b200"),
     (HERE / "pii_personal_blind201.jsonl", HERE / "pii_clean_blind201.jsonl", "b201"),
+    (HERE / "pii_personal_blind202.jsonl", HERE / "pii_clean_blind202.jsonl", "b202"),
+    (HERE / "pii_personal_blind203.jsonl", HERE / "pii_clean_blind203.jsonl", "b203"),
+    (HERE / "pii_personal_blind204.jsonl", HERE / "pii_clean_blind204.jsonl", "b204"),
+    (HERE / "pii_personal_blind205.jsonl", HERE / "pii_clean_blind205.jsonl", "b205"),
+    (HERE / "pii_personal_blind206.jsonl", HERE / "pii_clean_blind206.jsonl", "b206"),
+    (HERE / "pii_personal_blind207.jsonl", HERE / "pii_clean_blind207.jsonl", "b207"),
+    (HERE / "pii_personal_blind208.jsonl", HERE / "pii_clean_blind208.jsonl", "b208"),
+    (HERE / "pii_personal_blind209.jsonl", HERE / "pii_clean_blind209.jsonl", "b209"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
