@@ -521,6 +521,24 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("is 'r.oyelaran' fine as a login for the school portal?", "PERSON", "r.oyelaran"),
         ("Emby: create user 'omagerda' with the Filme library only", "PERSON", "omagerda"),
         ("set up a Disney+ profile for 'Rose' with PG only", "PERSON", "Rose"),
+        # round 59: a handle made from a person's e-mail address, someone's log-in said a few
+        # words after its field, a CSV's column of accounts
+        (
+            "sqlite> select * from users;\n1|admin|admin@localhost\n"
+            "2|mwierzbicka|magdalena.wierzbicka@onet.pl\nreset mwierzbicka's password?",
+            "PERSON",
+            "mwierzbicka",
+        ),
+        (
+            "my login for the optician's portal is tfairclough_79, locked again",
+            "PERSON",
+            "tfairclough_79",
+        ),
+        (
+            "date,route,km,user\n05-02,canal loop,32,hkristiansen\nsum km per user?",
+            "PERSON",
+            "hkristiansen",
+        ),
         # round 58: an initial and a surname before more, a host in a shell prompt, a NAS named
         # after its family, a compound ending in a computer, an account quoted after "written
         # by", an account at a host without a domain, a data folder inside another
@@ -967,6 +985,10 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "grafana at smart-home.example.org is slow",
         "Host(`cloud.maison.lan`) and rota.lan in the traefik rules",
         "scp config.yaml root@nas:/etc/app/ fails with permission denied",
+        # round 59: a system account in a column of accounts, someone's log-in that is a
+        # service's
+        "date,job,user\n05-02,backup,root\n05-03,backup,www-data\nwhich failed?",
+        "my user account on the NAS is media, why no write access?",
         # round 58: a package's tag after "@", a team's mailbox and its word, a data folder's
         # system account, a product after a rank's letters
         "npm install vue@next fails on node 22",

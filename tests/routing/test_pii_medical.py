@@ -224,6 +224,10 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 59: a cold sore, an ingrown toenail, a chipped tooth, a German disc protrusion
+        ("I've got a cold sore, can I still ice the cakes?", "cold sore"),
+        ("my son has an ingrown toenail, can he ski on Saturday?", "ingrown toenail"),
+        ("meine Tochter hat eine Bandscheibenprotrusion, welcher Stuhl?", "Bandscheibenprotrusion"),
         # round 58: German MS before its verb; a hearing impairment, iron tablets, a cannula, an
         # order not to resuscitate, a German hip replacement
         ("soll ich dem Chef sagen, dass ich MS habe?", "MS"),

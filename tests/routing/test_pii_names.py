@@ -159,6 +159,8 @@ def test_blind_corpora_keep_what_their_rounds_fixed(scanner: PiiScanner, split: 
         # lower case: after what one does with a person; after "my <relation>" even unknown
         ("how much do i owe? lent bilal £40, he paid back £15", "bilal"),
         ("text to my neighbour zorvetta asking her to move her car", "zorvetta"),
+        # round 59: a given name and a surname's initial with its period
+        ("the club ladder has 'Nia T.' on top with an impossible time", "Nia T."),
         # round 58: "SURNAME, GIVEN" in capitals; a police officer by rank; a name an e-mail
         # address gives, said again
         ("form says 'ADEYEMI, FOLASADE' under next of kin, what's that?", "ADEYEMI, FOLASADE"),
@@ -227,6 +229,8 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "Mein Sohn fragt: warum ist der Himmel blau? Ma fille veut savoir aussi",
         # past tenses that are also given names, after a relation
         "my boss said the VPN is down again; my son drew a dragon, make it a sticker",
+        # round 59: a plan's or a vitamin's letter with a period
+        "Plan B. is fine and vitamin D. helps in winter",
         # round 58: a town and its country in capitals
         "SHIPPING TO LONDON, ENGLAND AND PARIS, FRANCE",
         # round 57: capitals with a letter that name no one; "ms" after a number

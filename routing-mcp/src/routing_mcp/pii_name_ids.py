@@ -39,7 +39,10 @@ and holders ("HUSSAIN M", "J ARMITAGE"); since round 58 "SURNAME, GIVEN" in capi
 officer by rank ("PC Oduya"), a name an e-mail address gives said again ("Ottoline" beside
 "ottoline.drew@..."), an account at a host without a domain ("aleksandra@thinkpad-x1") or
 quoted after "written by", a host in a shell prompt and a NAS or Proxmox host named after its
-family ("root@pve-kalinowski"), and a data folder inside another ("/nextcloud/data/hendrik/").
+family ("root@pve-kalinowski"), and a data folder inside another ("/nextcloud/data/hendrik/");
+since round 59 a given name and a surname's initial ("Jo B."), the handles an e-mail address's
+name makes ("pkowalska" beside "paulina.kowalska@..."), someone's log-in said a few words after
+its field, and a CSV's column of accounts.
 """
 
 from __future__ import annotations
@@ -686,6 +689,7 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
         _DOMAIN_USER.finditer(text),
         _REALM_USER.finditer(text),
         _ACCOUNT_WEIGHED.finditer(text),
+        _LOGIN_IS.finditer(text),
     ):
         if login_name(lex, m.group("name")):
             yield m.start("name"), m.end("name")
@@ -736,6 +740,48 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
             while (more := _NEXT_ACCOUNT.match(text, at)) and login_name(lex, more["name"]):
                 yield more.start("name"), more.end("name")
                 at = more.end()
+
+
+# Round 59: someone's log-in said to be an account, a few words after its field ("my login to
+# the physio booking portal is mcarrington_1987").
+_LOGIN_IS = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?:login|log-in|username|user name|user|account|handle|"
+    r"benutzername|identifiant|usuario|utente)\b[^.\n\"]{0,40}?\s(?:is|ist|est|es|è)\s+"
+    r"['\"`‘“«]?(?P<name>[a-z][\w.-]{2,31})",
+    re.IGNORECASE,
+)
+# Round 59: a CSV's or a table's column of accounts: the values under "user", "username",
+# "login" in the rows below their header ("date,exercise,reps,user" ... "03-01,clamshell,15,
+# jbarnaby").
+_ACCOUNT_COLUMNS = frozenset(
+    {"user", "username", "user_name", "login", "userid", "user_id", "account"}
+)
+
+
+def account_columns(lex: Lexicon, text: str) -> Iterator[Span]:
+    lines = text.split("\n")
+    at = 0
+    column: int | None = None
+    width = 0
+    for line in lines:
+        cells = line.split(",")
+        if len(cells) >= 2:
+            keys = [c.strip().strip("\"'").lower() for c in cells]
+            if column is None:
+                hits = [i for i, k in enumerate(keys) if k in _ACCOUNT_COLUMNS]
+                if hits:
+                    column, width = hits[0], len(cells)
+            elif len(cells) == width:
+                start = at + sum(len(c) + 1 for c in cells[:column])
+                value = cells[column].strip().strip("\"'")
+                if value and login_name(lex, value):
+                    offset = start + cells[column].index(value)
+                    yield offset, offset + len(value)
+            else:
+                column = None
+        else:
+            column = None
+        at += len(line) + 1
 
 
 def _titled_given(lex: Lexicon, name: str, after: str) -> bool:
@@ -906,6 +952,10 @@ def derived_handles(lex: Lexicon, text: str, names: list[Span]) -> Iterator[Span
         if not words:
             continue
         forms |= _handle_forms(lex, words[0], words[-1] if len(words) > 1 else None)
+    # round 59: and from a person's e-mail address ("paulina.kowalska@wp.pl" ... "pkowalska")
+    for m in _PERSONAL_LOCAL.finditer(text):
+        if _personal_local(lex, m.group(1), m.group(2)):
+            forms |= _handle_forms(lex, m.group(1), m.group(2))
     forms = {f for f in forms if len(f) >= 3}
     if not forms:
         return
@@ -1073,7 +1123,17 @@ _CAPITAL_COMMA = re.compile(
 )
 
 
+# Round 59: a given name and the initial of a surname, as a leaderboard or a committee writes
+# it ("'Jo B.' at the top", "Sue W. has offered"): a given name the lists hold, not "I".
+_GIVEN_INITIAL = re.compile(
+    r"(?<![\w.’-])(?<!\w')([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)[ \t]([A-HJ-Z])\.(?![\w.])"
+)
+
+
 def capital_initials(lex: Lexicon, text: str) -> Iterator[Span]:
+    for m in _GIVEN_INITIAL.finditer(text):
+        if lex.is_given(_token(m.group(1))):
+            yield m.start(), m.end()
     for m in _CAPITAL_INITIAL.finditer(text):
         name = m.group("n1") or m.group("n2")
         if _clear_surname(lex, name) or _clear_given(lex, name):
@@ -1109,13 +1169,18 @@ _PERSONAL_LOCAL = re.compile(
 _CAPITALISED = re.compile(r"(?<![\w@.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?![\w@])")
 
 
+def _personal_local(lex: Lexicon, given: str, surname: str) -> bool:
+    """An e-mail address's local part made of a given name and a surname (or no word)."""
+    return lex.is_given(_token(given)) and (
+        lex.is_surname(_token(surname)) or not lex.is_plain_word(_token(surname))
+    )
+
+
 def mailbox_names(lex: Lexicon, text: str) -> Iterator[Span]:
     names: set[str] = set()
     for m in _PERSONAL_LOCAL.finditer(text):
         given, surname = m.group(1), m.group(2)
-        if lex.is_given(_token(given)) and (
-            lex.is_surname(_token(surname)) or not lex.is_plain_word(_token(surname))
-        ):
+        if _personal_local(lex, given, surname):
             names.add(given.lower())
             if not lex.is_plain_word(_token(surname)):
                 names.add(surname.lower())
@@ -1139,10 +1204,12 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
         *field_names(lex, text),
         *named_years(lex, text),
         *family_hosts(lex, text),
-        *capital_initials(lex, text),
         *officers(lex, text),
+        *account_columns(lex, text),
         *mailbox_names(lex, text),
     ]
-    spans += derived_handles(lex, text, [*names, *spans])
+    initialled = list(capital_initials(lex, text))
+    spans += derived_handles(lex, text, [*names, *spans, *initialled])
     inside = Inside(names)
-    return [s for s in spans if s[0] not in inside]
+    # (a surname's initial after a name found, "Nia T.", widens it: not dropped as inside)
+    return [s for s in spans if s[0] not in inside] + initialled
