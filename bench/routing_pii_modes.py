@@ -261,6 +261,14 @@ BEFORE_TUNING = {
     "blind199": "c024b15",
     "blind200": "c024b15",
     "blind201": "c024b15",
+    "blind202": "e247dcc",
+    "blind203": "e247dcc",
+    "blind204": "e247dcc",
+    "blind205": "e247dcc",
+    "blind206": "e247dcc",
+    "blind207": "e247dcc",
+    "blind208": "e247dcc",
+    "blind209": "e247dcc",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
