@@ -106,7 +106,10 @@ blind170-177, then tuned on in the fifty-seventh round and trained on), ``blind1
 ``blind201`` (session 24, measured once per mode on the fifty-seventh round's detector and
 models retrained on blind178-193, then tuned on in the fifty-eighth round and trained on),
 ``blind202`` to ``blind209`` (session 24, measured once per mode on the fifty-eighth round's
-detector and models retrained on blind194-201; not yet tuned or trained on) and
+detector and models retrained on blind194-201, then tuned on in the fifty-ninth round and
+trained on), ``blind210`` to ``blind217`` (session 24, measured once per mode on the
+fifty-ninth round's detector and models retrained on blind202-209; not yet tuned or trained
+on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

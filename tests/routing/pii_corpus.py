@@ -241,6 +241,14 @@ Split = Literal[
     "blind207",
     "blind208",
     "blind209",
+    "blind210",
+    "blind211",
+    "blind212",
+    "blind213",
+    "blind214",
+    "blind215",
+    "blind216",
+    "blind217",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

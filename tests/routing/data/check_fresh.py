@@ -230,6 +230,14 @@ CORPORA = [
     (HERE / "pii_personal_blind207.jsonl", HERE / "pii_clean_blind207.jsonl", "b207"),
     (HERE / "pii_personal_blind208.jsonl", HERE / "pii_clean_blind208.jsonl", "b208"),
     (HERE / "pii_personal_blind209.jsonl", HERE / "pii_clean_blind209.jsonl", "b209"),
+    (HERE / "pii_personal_blind210.jsonl", HERE / "pii_clean_blind210.jsonl", "b210"),
+    (HERE / "pii_personal_blind211.jsonl", HERE / "pii_clean_blind211.jsonl", "b211"),
+    (HERE / "pii_personal_blind212.jsonl", HERE / "pii_clean_blind212.jsonl", "b212"),
+    (HERE / "pii_personal_blind213.jsonl", HERE / "pii_clean_blind213.jsonl", "b213"),
+    (HERE / "pii_personal_blind214.jsonl", HERE / "pii_clean_blind214.jsonl", "b214"),
+    (HERE / "pii_personal_blind215.jsonl", HERE / "pii_clean_blind215.jsonl", "b215"),
+    (HERE / "pii_personal_blind216.jsonl", HERE / "pii_clean_blind216.jsonl", "b216"),
+    (HERE / "pii_personal_blind217.jsonl", HERE / "pii_clean_blind217.jsonl", "b217"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
