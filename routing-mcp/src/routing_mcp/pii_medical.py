@@ -368,7 +368,7 @@ def terms(text: str) -> list[tuple[int, int]]:
             i += span
         else:
             i += 1
-    if "MS" in text or "ADS" in text or "LA" in text:
+    if "MS" in text or "ADS" in text or "LA" in text:  # (cheap: "LA" for SLA and ELA)
         out += [next(m.span(g) for g in (1, 2, 3, 4) if m.group(g)) for m in _MS.finditer(text)]
     return sorted(out + _phrases(text, lex))
 

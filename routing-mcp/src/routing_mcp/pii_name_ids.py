@@ -759,15 +759,16 @@ _ACCOUNT_COLUMNS = frozenset(
 
 
 def account_columns(lex: Lexicon, text: str) -> Iterator[Span]:
-    lines = text.split("\n")
+    """The accounts under a CSV header's account column, in the rows of its width below it
+    (round 59); a row of another width ends the table."""
     at = 0
     column: int | None = None
     width = 0
-    for line in lines:
+    for line in text.split("\n"):
         cells = line.split(",")
         if len(cells) >= 2:
-            keys = [c.strip().strip("\"'").lower() for c in cells]
             if column is None:
+                keys = [c.strip().strip("\"'").lower() for c in cells]
                 hits = [i for i, k in enumerate(keys) if k in _ACCOUNT_COLUMNS]
                 if hits:
                     column, width = hits[0], len(cells)
@@ -866,20 +867,20 @@ _REMOTE_USER = re.compile(
 _USER_AT_IP = re.compile(
     r"(?<![\w.@/\\-])(?P<name>[a-z][\w.-]{1,31})@\d{1,3}(?:\.\d{1,3}){3}(?![\w.])", re.IGNORECASE
 )
-# Round 58: an account at a host without a domain, as an ssh key's comment or a shell's prompt
-# writes it ("aleksandra@thinkpad-x1"; an e-mail address's domain has a dot).
-_USER_AT_HOST = re.compile(
-    r"(?<![\w.@/\\-])(?P<name>[a-z][\w.-]{1,31})@"
-    # (not a placeholder's domain: "jane.doe@example")
-    r"(?!(?:example|localhost|domain|host|server|e?mail|company|test)\b)[a-z][\w-]*(?![\w.@-]|\.\w)",
-    re.IGNORECASE,
-)
 _DOMAIN_USER = re.compile(
     r"(?<![\w\\])(?-i:[A-Z][A-Z0-9-]{1,14})\\(?P<name>[a-z][\w.-]{1,31})\b", re.I
 )
 _REALM_USER = re.compile(
     r"\b(?:user(?:name)?|login|utilisateur|benutzer(?:s|name)?|identifiant|usuario|utente)"
     r"\s*[:=]?\s*['\"`]?[a-z][\w.-]{1,20}/(?P<name>[a-z][\w.-]{1,31})(?![\w/-])",
+    re.IGNORECASE,
+)
+# Round 58: an account at a host without a domain, as an ssh key's comment or a shell's prompt
+# writes it ("aleksandra@thinkpad-x1"; an e-mail address's domain has a dot).
+_USER_AT_HOST = re.compile(
+    r"(?<![\w.@/\\-])(?P<name>[a-z][\w.-]{1,31})@"
+    # (not a placeholder's domain: "jane.doe@example")
+    r"(?!(?:example|localhost|domain|host|server|e?mail|company|test)\b)[a-z][\w-]*(?![\w.@-]|\.\w)",
     re.IGNORECASE,
 )
 # Round 57: a name in quotes weighed as an account's ("is 'o.bergstrom' a good username", "would
@@ -1110,8 +1111,10 @@ def family_hosts(lex: Lexicon, text: str) -> Iterator[Span]:
 # a payee or a holder ("FPS CREDIT  HUSSAIN M  SUBS JUNE", "TRF TO J ARMITAGE", "user 12 is
 # 'JAYDEN B'"): the name one the lists hold and no word; not "I" (the pronoun), nor "A" without
 # its period (the article).
+# (not inside a word, a number or an elided word: "O'NEILL", "v2.B"; an opening quote is fine)
+_STANDS_ALONE = r"(?<![\w.’-])(?<!\w')"
 _CAPITAL_INITIAL = re.compile(
-    r"(?<![\w.’-])(?<!\w')(?:(?P<i1>[A-HJ-Z]|[A-Z]\.)[ \t]+(?P<n1>[A-Z][A-Z'’-]{2,})"
+    _STANDS_ALONE + r"(?:(?P<i1>[A-HJ-Z]|[A-Z]\.)[ \t]+(?P<n1>[A-Z][A-Z'’-]{2,})"
     r"|(?P<n2>[A-Z][A-Z'’-]{2,})[ \t]+(?P<i2>[A-HJ-Z])\.?)(?![\w’-]|'\w)"
 )
 
@@ -1125,12 +1128,12 @@ _CAPITAL_COMMA = re.compile(
 
 # Round 59: a given name and the initial of a surname, as a leaderboard or a committee writes
 # it ("'Jo B.' at the top", "Sue W. has offered"): a given name the lists hold, not "I".
-_GIVEN_INITIAL = re.compile(
-    r"(?<![\w.’-])(?<!\w')([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)[ \t]([A-HJ-Z])\.(?![\w.])"
-)
+_GIVEN_INITIAL = re.compile(_STANDS_ALONE + r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)[ \t]([A-HJ-Z])\.(?![\w.])")
 
 
 def capital_initials(lex: Lexicon, text: str) -> Iterator[Span]:
+    """Names written with an initial or in a register's order: "Jo B.", "HUSSAIN M", "J
+    ARMITAGE", "MORRISON, ALISDAIR" (rounds 57 to 59)."""
     for m in _GIVEN_INITIAL.finditer(text):
         if lex.is_given(_token(m.group(1))):
             yield m.start(), m.end()
@@ -1152,6 +1155,7 @@ _OFFICER = re.compile(
 
 
 def officers(lex: Lexicon, text: str) -> Iterator[Span]:
+    """The surname after a police rank: "PC Oduya", "Sergeant Mbeki" (round 58)."""
     for m in _OFFICER.finditer(text):
         name = m.group("name")
         if _key(name) not in lex.tech and (
@@ -1177,6 +1181,8 @@ def _personal_local(lex: Lexicon, given: str, surname: str) -> bool:
 
 
 def mailbox_names(lex: Lexicon, text: str) -> Iterator[Span]:
+    """A given name (or a surname that is no word) of a person's e-mail address, where the text
+    says it again capitalised (round 58)."""
     names: set[str] = set()
     for m in _PERSONAL_LOCAL.finditer(text):
         given, surname = m.group(1), m.group(2)
