@@ -521,6 +521,19 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("is 'r.oyelaran' fine as a login for the school portal?", "PERSON", "r.oyelaran"),
         ("Emby: create user 'omagerda' with the Filme library only", "PERSON", "omagerda"),
         ("set up a Disney+ profile for 'Rose' with PG only", "PERSON", "Rose"),
+        # round 60: a surname before a kitchen in an entity id, a handheld named after its
+        # player, a share per person, a portrait's file, a shorter access log's user, a driving
+        # licence by its letters
+        ("sensor.freezer_temp_kowalczyk_kitchen reads -12", "PERSON", "kowalczyk"),
+        ("my son's 'matteo-deck' won't join the VLAN", "PERSON", "matteo"),
+        ("du -sh /srv/share/rosalind-k/ says 400G", "PERSON", "rosalind-k"),
+        ("resize 'portrait_Ingeborg_Lindqvist.png' to 800px", "PERSON", "Ingeborg_Lindqvist"),
+        (
+            "which is the bot?\n81.2.69.160 - tomasz.w GET /admin\n10.0.0.9 - - GET /",
+            "PERSON",
+            "tomasz.w",
+        ),
+        ("the form rejected my DL number K5521-3390-1178, why?", "ID_NUMBER", "K5521-3390-1178"),
         # round 59: a handle made from a person's e-mail address, someone's log-in said a few
         # words after its field, a CSV's column of accounts
         (
@@ -985,6 +998,12 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "grafana at smart-home.example.org is slow",
         "Host(`cloud.maison.lan`) and rota.lan in the traefik rules",
         "scp config.yaml root@nas:/etc/app/ fails with permission denied",
+        # round 60: a kitchen's sensor without a name, a deck that is a boat's or a house's, a
+        # shared folder of media, a download's number
+        "sensor.fridge_temp_main_kitchen says 7.4",
+        "the sun-deck-lights automation fails at dusk",
+        "du -sh /srv/share/media/ is slow",
+        "the dl number on the mirror page changed, which is right?",
         # round 59: a system account in a column of accounts, someone's log-in that is a
         # service's
         "date,job,user\n05-02,backup,root\n05-03,backup,www-data\nwhich failed?",

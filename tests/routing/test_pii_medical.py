@@ -224,6 +224,17 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 60: travel sickness, diarrhoea in German, fructose intolerance in Spanish, an
+        # oxygen concentrator, a pregnancy by its weeks alone, stitches someone's got
+        ("I get motion sickness on ferries, which seat is best?", "motion sickness"),
+        ("ich hab seit dem urlaub durchfall, hausmittel?", "durchfall"),
+        (
+            "mi hija tiene intolerancia a la fructosa, ¿qué merienda?",
+            "tiene intolerancia a la fructosa",
+        ),
+        ("keep dad's oxygen concentrator out of the 'all off' scene", "oxygen concentrator"),
+        ("I'm 31 weeks and the bedroom is 25 degrees, too warm?", "31 weeks"),
+        ("she's got stitches after the birth, what can I cook for her?", "stitches"),
         # round 59: a cold sore, an ingrown toenail, a chipped tooth, a German disc protrusion
         ("I've got a cold sore, can I still ice the cakes?", "cold sore"),
         ("my son has an ingrown toenail, can he ski on Saturday?", "ingrown toenail"),
@@ -509,6 +520,8 @@ def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fac
         "the share price had a big fall after the results, should I sell?",
         "I'm blind spot checking my backups, which files matter?",
         "the jeans had three stitches loose after the wash, can I fix it?",
+        # round 60: weeks into something, not a pregnancy
+        "I'm 3 weeks into the course and still lost, any tips?",
         # round 57: MS as a product, SLA as a contract's, a colic as a horse's in general
         "log into my MS account and reset the password",
         "il fornitore ha la SLA di quattro ore, è poco?",

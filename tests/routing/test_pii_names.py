@@ -159,6 +159,9 @@ def test_blind_corpora_keep_what_their_rounds_fixed(scanner: PiiScanner, split: 
         # lower case: after what one does with a person; after "my <relation>" even unknown
         ("how much do i owe? lent bilal £40, he paid back £15", "bilal"),
         ("text to my neighbour zorvetta asking her to move her car", "zorvetta"),
+        # round 60: a family in the plural before "I"; a given name that is a surname too
+        ("last summer with the Okonkwos I forgot the tent pegs", "Okonkwos"),
+        ("write an apology to the Fitzgeralds next door about the ball", "Fitzgeralds"),
         # round 59: a given name and a surname's initial with its period
         ("the club ladder has 'Nia T.' on top with an impossible time", "Nia T."),
         # round 58: "SURNAME, GIVEN" in capitals; a police officer by rank; a name an e-mail

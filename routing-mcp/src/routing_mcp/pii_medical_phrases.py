@@ -147,6 +147,14 @@ _EN = [
     r"\b(?:needed|need|needs|had|has|got|getting|having|gets)\s+(?:\d{1,2}|a few|several|"
     r"two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+stitches\b"
     r"(?!\s+(?:loose|missing|undone|dropped|came|were|per|in\s+(?:the|a|this|that|each|every|row)\b))",
+    # round 60: stitches someone has ("she's got stitches and feels rubbish"), a pregnancy by its
+    # weeks alone ("I'm 34 weeks and the nursery is warm"; not "I'm 3 weeks into the course")
+    # (the person left out of the span: the window looks for them)
+    r"(?<=\b(?:she['’]s|he['’]s|i['’]ve|i have|she has|he has)\s+got\s+)stitches\b",
+    # (the writer or their partner: "she's 11 weeks" is a baby's or a puppy's age)
+    r"(?<=\b(?:i['’]?m|i am|my wife['’]s|my wife is|my partner['’]s|my partner is)\s+)"
+    r"\d{1,2}\s*(?:weeks|wks)\b"
+    r"(?=\s*(?:[.,!?;:]|and\b|now\b|today\b|tomorrow\b|$))",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -357,6 +365,8 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("fall",),
         ("blind",),
         ("stitches",),
+        ("stitches",),
+        ("weeks", "wks"),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

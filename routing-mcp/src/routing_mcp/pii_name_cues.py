@@ -790,7 +790,8 @@ FAMILY = re.compile(
     # (round 56: letters beyond Latin-1, "the Vukovićs")
     r"\b(?:[Tt]he|[Bb]ei|[Ll]es) "
     r"(?P<name>[A-Z][a-z\u00e0-\u00ff\u0100-\u017f]+?(?P<plural>es|s|))\b"
-    r"(?![ -][A-Z])"
+    # (not a name going on, "the Rolling Stones"; but "I": "with the Nakamuras I forgot"; round 60)
+    r"(?![ -](?!I\b)[A-Z])"
 )
 # A person's role as a field's or a variable's name (pii_name_ids reads the name assigned to it,
 # pii the field before a name the model may not veto; session 21).

@@ -42,7 +42,9 @@ quoted after "written by", a host in a shell prompt and a NAS or Proxmox host na
 family ("root@pve-kalinowski"), and a data folder inside another ("/nextcloud/data/hendrik/");
 since round 59 a given name and a surname's initial ("Jo B."), the handles an e-mail address's
 name makes ("pkowalska" beside "paulina.kowalska@..."), someone's log-in said a few words after
-its field, and a CSV's column of accounts.
+its field, and a CSV's column of accounts; since round 60 a surname before a kitchen in an
+entity id, a handheld named after its player ("yuki-deck"), a share per person, a portrait's
+file, and the user of a shorter access log's line.
 """
 
 from __future__ import annotations
@@ -96,7 +98,9 @@ DEVICE_WORDS = word_set(
     # round 57: a printer by its range's name ("Ruths_LaserJet")
     "laserjet officejet deskjet inkjet pixma ecotank "
     # round 58: a Proxmox host or a NAS named after its family ("root@pve-kalinowski")
-    "pve proxmox nas"
+    "pve proxmox nas "
+    # round 60: a handheld games PC named after its player ("yuki-deck")
+    "deck"
 )
 # Round 58: a shell prompt's host after its user ("admin@nas-oyelaran:~$").
 _PROMPT_HOST = re.compile(r"(?<=@)[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?=:[~/])", re.IGNORECASE)
@@ -120,6 +124,8 @@ OWN_WORDS = word_set(
     "admin "
     # round 48: a person's own instance of a homelab service ("nextcloud-graham", "plex_oma")
     "nextcloud jellyfin plex emby immich vaultwarden bitwarden photoprism syncthing paperless "
+    # round 60: a person's portrait ("headshot_Farrukh_Tashkentov.jpg")
+    "headshot headshots portrait selfie "
     # round 51: a student's own work, named after them ("Dissertation_FINAL_v7_Okoro.docx")
     "dissertation thesis essay coursework homework transcript portfolio masterarbeit "
     "bachelorarbeit hausarbeit abschlussarbeit thèse mémoire memoire tesis tesina tesi scriptie "
@@ -133,6 +139,8 @@ _DATA_FOLDERS = (
     r"utilisateurs|usuarios|utenti|gebruikers|photos|fotos|pictures|bilder|documents|dokumente|"
     # round 34: Paperless's folder it takes each person's scans from ("consume/ruairi/")
     r"consume|"
+    # round 60: a share per person ("/srv/share/eleanor-w/")
+    r"shares?|"
     r"backups?|sicherungen|sauvegardes|sync|syncthing|nextcloud|family|familie|famille|members)"
 )
 # Round 56: failures counted for an account ("too many failures for mehmet.aksoy", "2 failed
@@ -320,6 +328,8 @@ _KIN = word_set(
     "gma gpa gramma grammy"
 )
 _ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta")
+# Round 60: the other rooms a name stands before in an entity id ("..._mcallister_kitchen").
+_HOME_ROOMS = ("kitchen", "kueche", "küche", "cuisine", "cocina", "cucina", "keuken")
 # round 51: the places outside a home a camera watches, before the name of whom it is for or
 # whose it is ("front_door_kemal", "drive_shahid", "einfahrt-jonas")
 _OUTSIDE = word_set(
@@ -459,8 +469,16 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
                 yield sa, ea
                 yield sb, eb
         for n in range(len(parts) - 1):
-            # round 57: a given name before a room ("olga_bedroom_sensor")
-            if words[n + 1].endswith(_ROOMS) and _clear_given(lex, parts[n][0]):
+            # round 57: a given name before a room ("olga_bedroom_sensor"); round 60: or a
+            # surname ("sensor.fridge_temp_mcallister_kitchen")
+            if words[n + 1].endswith(_ROOMS + _HOME_ROOMS) and (
+                _clear_given(lex, parts[n][0])
+                or (
+                    len(parts[n][0]) >= 5
+                    and _clear_surname(lex, parts[n][0])
+                    and not lex.is_word(_token(parts[n][0]))  # "fenster_klassenzimmer"
+                )
+            ):
                 yield parts[n][1], parts[n][2]
         device = any(
             w in DEVICE_WORDS or (w.endswith(_DEVICE_ENDINGS) and len(w) >= 9) for w in words
@@ -799,7 +817,9 @@ def _titled_given(lex: Lexicon, name: str, after: str) -> bool:
 
 # The common and combined log formats: host, ident ("-"), the authenticated user, the time.
 _ACCESS_LOG_USER = re.compile(
-    r"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+) - (?P<name>[a-z][\w.-]{1,31}) \[",
+    r"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+) - (?P<name>[a-z][\w.-]{1,31}) "
+    # (round 60: or a shorter format's request right after, "- heidi.w GET /admin")
+    r"(?:\[|(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) /)",
     re.IGNORECASE,
 )
 

@@ -150,6 +150,11 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1).rstrip(".") if m else ""
 
 
+def _clear_surname_too(lex: Lexicon, t: Token) -> bool:
+    """A given name the lists also hold as a surname, no word: "Fitzgerald", "Kennedy"."""
+    return lex.is_surname(t) and not lex.is_plain_word(t)
+
+
 # A number right before a word ("200 ms", "12 dr"): a unit or a street's type, no title.
 _NUMBER_BEFORE = re.compile(r"\d\s*\Z")
 
@@ -1091,7 +1096,12 @@ class NameFinder(Lexicon):
                 and _key(stem) not in cues.PLURAL_PLACES  # "the Netherlands", "the Andes"
                 and _key(stem) not in self.tech  # "the Barclays number": a bank (round 24)
                 and not self.is_word(singular)
-                and not self.is_given(singular)
+                # (round 60: a given name that is a surname too after a lower-case "the", "the
+                # Fitzgeralds"; not a title's "In The Simpsons")
+                and (
+                    not self.is_given(singular)
+                    or (text[m.start()] in "tb" and _clear_surname_too(self, singular))
+                )
                 and not _overlaps(hits, start, end)
             ):
                 out.append(NameHit(start, end, LIKELY))

@@ -479,6 +479,8 @@ _NUMBER_WORD = rf"(?:[-\s]?(?:{_NUMBER_WORDS}))?"
 ID_NAMES = (
     r"(?:passport|passeport|pasaporte|passaporto|paspoort|reisepass|pass(?=nummer)|"
     r"driving licen[cs]e|driver['’]?s licen[cs]e|drivers licen[cs]e|licen[cs]e number|"
+    # round 60: a driver's licence by its letters ("my DL number D4829-1837-5502")
+    r"dl(?=[\s-]*(?:number|no\.?|#))|"
     r"führerschein|permis de conduire|permis|carnet de conducir|carnet|patente|rijbewijs|"
     r"id card|identity card|national id|id number|identity number|carte d['’]identité|"
     r"carte nationale d['’]identité|cni|dni|nie|nif|nir|documento de identidad|"
