@@ -269,6 +269,14 @@ BEFORE_TUNING = {
     "blind207": "e247dcc",
     "blind208": "e247dcc",
     "blind209": "e247dcc",
+    "blind210": "207cb65",
+    "blind211": "207cb65",
+    "blind212": "207cb65",
+    "blind213": "207cb65",
+    "blind214": "207cb65",
+    "blind215": "207cb65",
+    "blind216": "207cb65",
+    "blind217": "207cb65",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
