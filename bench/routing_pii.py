@@ -108,8 +108,10 @@ models retrained on blind178-193, then tuned on in the fifty-eighth round and tr
 ``blind202`` to ``blind209`` (session 24, measured once per mode on the fifty-eighth round's
 detector and models retrained on blind194-201, then tuned on in the fifty-ninth round and
 trained on), ``blind210`` to ``blind217`` (session 24, measured once per mode on the
-fifty-ninth round's detector and models retrained on blind202-209; not yet tuned or trained
-on) and
+fifty-ninth round's detector and models retrained on blind202-209, then tuned on in the
+sixtieth round and trained on), ``blind218`` to ``blind225`` (session 24, measured once per
+mode on the sixtieth round's detector and models retrained on blind210-217; not yet tuned or
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -249,6 +249,14 @@ Split = Literal[
     "blind215",
     "blind216",
     "blind217",
+    "blind218",
+    "blind219",
+    "blind220",
+    "blind221",
+    "blind222",
+    "blind223",
+    "blind224",
+    "blind225",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -238,6 +238,14 @@ CORPORA = [
     (HERE / "pii_personal_blind215.jsonl", HERE / "pii_clean_blind215.jsonl", "b215"),
     (HERE / "pii_personal_blind216.jsonl", HERE / "pii_clean_blind216.jsonl", "b216"),
     (HERE / "pii_personal_blind217.jsonl", HERE / "pii_clean_blind217.jsonl", "b217"),
+    (HERE / "pii_personal_blind218.jsonl", HERE / "pii_clean_blind218.jsonl", "b218"),
+    (HERE / "pii_personal_blind219.jsonl", HERE / "pii_clean_blind219.jsonl", "b219"),
+    (HERE / "pii_personal_blind220.jsonl", HERE / "pii_clean_blind220.jsonl", "b220"),
+    (HERE / "pii_personal_blind221.jsonl", HERE / "pii_clean_blind221.jsonl", "b221"),
+    (HERE / "pii_personal_blind222.jsonl", HERE / "pii_clean_blind222.jsonl", "b222"),
+    (HERE / "pii_personal_blind223.jsonl", HERE / "pii_clean_blind223.jsonl", "b223"),
+    (HERE / "pii_personal_blind224.jsonl", HERE / "pii_clean_blind224.jsonl", "b224"),
+    (HERE / "pii_personal_blind225.jsonl", HERE / "pii_clean_blind225.jsonl", "b225"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
