@@ -330,6 +330,7 @@ _KIN = word_set(
 _ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta")
 # Round 60: the other rooms a name stands before in an entity id ("..._mcallister_kitchen").
 _HOME_ROOMS = ("kitchen", "kueche", "küche", "cuisine", "cocina", "cucina", "keuken")
+_ROOM_ENDINGS = _ROOMS + _HOME_ROOMS
 # round 51: the places outside a home a camera watches, before the name of whom it is for or
 # whose it is ("front_door_kemal", "drive_shahid", "einfahrt-jonas")
 _OUTSIDE = word_set(
@@ -471,7 +472,7 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
         for n in range(len(parts) - 1):
             # round 57: a given name before a room ("olga_bedroom_sensor"); round 60: or a
             # surname ("sensor.fridge_temp_mcallister_kitchen")
-            if words[n + 1].endswith(_ROOMS + _HOME_ROOMS) and (
+            if words[n + 1].endswith(_ROOM_ENDINGS) and (
                 _clear_given(lex, parts[n][0])
                 or (
                     len(parts[n][0]) >= 5
@@ -963,20 +964,21 @@ def _handle_forms(lex: Lexicon, given: str, surname: str | None) -> set[str]:
     }
 
 
-def derived_handles(lex: Lexicon, text: str, names: list[Span]) -> Iterator[Span]:
+def derived_handles(
+    lex: Lexicon, text: str, names: list[Span], mailboxes: list[tuple[str, str]]
+) -> Iterator[Span]:
     """User names made from a name found in the text: "Gerd Krause" ... "gkrause", "Olek
-    Szymański" ... "oszymanski", "Bilal" ... "bilal_k". A form may carry digits or one more
-    letter at its end ("mrossetti2", "bilal_k")."""
+    Szymański" ... "oszymanski", "Bilal" ... "bilal_k"; and (round 59) from a person's e-mail
+    address, ``mailboxes`` ("paulina.kowalska@wp.pl" ... "pkowalska"). A form may carry digits
+    or one more letter at its end ("mrossetti2", "bilal_k")."""
     forms: set[str] = set()
     for start, end in names:
         words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[start:end]) if len(w) > 1]
         if not words:
             continue
         forms |= _handle_forms(lex, words[0], words[-1] if len(words) > 1 else None)
-    # round 59: and from a person's e-mail address ("paulina.kowalska@wp.pl" ... "pkowalska")
-    for m in _PERSONAL_LOCAL.finditer(text):
-        if _personal_local(lex, m.group(1), m.group(2)):
-            forms |= _handle_forms(lex, m.group(1), m.group(2))
+    for given, surname in mailboxes:
+        forms |= _handle_forms(lex, given, surname)
     forms = {f for f in forms if len(f) >= 3}
     if not forms:
         return
@@ -1193,23 +1195,25 @@ _PERSONAL_LOCAL = re.compile(
 _CAPITALISED = re.compile(r"(?<![\w@.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?![\w@])")
 
 
-def _personal_local(lex: Lexicon, given: str, surname: str) -> bool:
-    """An e-mail address's local part made of a given name and a surname (or no word)."""
-    return lex.is_given(_token(given)) and (
-        lex.is_surname(_token(surname)) or not lex.is_plain_word(_token(surname))
-    )
+def personal_mailboxes(lex: Lexicon, text: str) -> list[tuple[str, str]]:
+    """(given name, surname) of each e-mail address whose local part is made of a given name and
+    a surname (or no word): "ottoline.drew@yahoo.co.uk"."""
+    return [
+        (m.group(1), m.group(2))
+        for m in _PERSONAL_LOCAL.finditer(text)
+        if lex.is_given(_token(m.group(1)))
+        and (lex.is_surname(_token(m.group(2))) or not lex.is_plain_word(_token(m.group(2))))
+    ]
 
 
-def mailbox_names(lex: Lexicon, text: str) -> Iterator[Span]:
+def mailbox_names(lex: Lexicon, text: str, mailboxes: list[tuple[str, str]]) -> Iterator[Span]:
     """A given name (or a surname that is no word) of a person's e-mail address, where the text
     says it again capitalised (round 58)."""
     names: set[str] = set()
-    for m in _PERSONAL_LOCAL.finditer(text):
-        given, surname = m.group(1), m.group(2)
-        if _personal_local(lex, given, surname):
-            names.add(given.lower())
-            if not lex.is_plain_word(_token(surname)):
-                names.add(surname.lower())
+    for given, surname in mailboxes:
+        names.add(given.lower())
+        if not lex.is_plain_word(_token(surname)):
+            names.add(surname.lower())
     if names:
         for m in _CAPITALISED.finditer(text):
             if m.group().lower() in names:
@@ -1218,6 +1222,7 @@ def mailbox_names(lex: Lexicon, text: str) -> Iterator[Span]:
 
 def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
     """Every rule of this module; ``names``: the spans of the names found so far."""
+    mailboxes = personal_mailboxes(lex, text)
     spans = [
         *person_entities(text),
         *owned_devices(lex, text),
@@ -1232,10 +1237,10 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
         *family_hosts(lex, text),
         *officers(lex, text),
         *account_columns(lex, text),
-        *mailbox_names(lex, text),
+        *mailbox_names(lex, text, mailboxes),
     ]
     initialled = list(capital_initials(lex, text))
-    spans += derived_handles(lex, text, [*names, *spans, *initialled])
+    spans += derived_handles(lex, text, [*names, *spans, *initialled], mailboxes)
     inside = Inside(names)
     # (a surname's initial after a name found, "Nia T.", widens it: not dropped as inside)
     return [s for s in spans if s[0] not in inside] + initialled
