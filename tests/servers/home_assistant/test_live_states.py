@@ -126,8 +126,14 @@ async def test_live_states_equal_rest_and_follow_changes_without_refetching(
     assert overview["entities"] == len(rest)
     body = {"state": "2", "attributes": {"friendly_name": "Live cache renamed"}}
     (await upstream.post(f"/api/states/{PROBE}", json=body)).raise_for_status()
-    renamed = await until(lambda: call(mcp, "search_entities", query="cache renamed"))
-    assert renamed["items"][0]["entity_id"] == PROBE
+
+    async def renamed_found() -> list[dict[str, Any]]:
+        # a result with no items is still a result: wait for the new name, not for any answer
+        found = await call(mcp, "search_entities", query="cache renamed")
+        return found["items"]
+
+    renamed = await until(renamed_found)
+    assert renamed[0]["entity_id"] == PROBE
     assert builds["index"] == built + 1  # a new name: one rebuild
 
     (await upstream.delete(f"/api/states/{PROBE}")).raise_for_status()
