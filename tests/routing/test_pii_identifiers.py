@@ -521,6 +521,17 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("is 'r.oyelaran' fine as a login for the school portal?", "PERSON", "r.oyelaran"),
         ("Emby: create user 'omagerda' with the Filme library only", "PERSON", "omagerda"),
         ("set up a Disney+ profile for 'Rose' with PG only", "PERSON", "Rose"),
+        # round 61: a name after a room and a device word at an id's end, a name before an
+        # office, a surname an e-mail address gives said again in a host's name, initials and a
+        # surname as a log-in
+        ("zha says 'nursery_motion_sensor_amara' is unavailable", "PERSON", "amara"),
+        ("rdp to 'priyanka-office' drops every hour", "PERSON", "priyanka"),
+        (
+            "mail goes to dilnoza.yusupova@gmx.de, and the NAS is nas.yusupova.home",
+            "PERSON",
+            "yusupova",
+        ),
+        ("lock out the user h.o.mbeki until Monday", "PERSON", "h.o.mbeki"),
         # round 60: a surname before a kitchen in an entity id, a handheld named after its
         # player, a share per person, a portrait's file, a shorter access log's user, a driving
         # licence by its letters
@@ -998,6 +1009,11 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "grafana at smart-home.example.org is slow",
         "Host(`cloud.maison.lan`) and rota.lan in the traefik rules",
         "scp config.yaml root@nas:/etc/app/ fails with permission denied",
+        # round 61: a room's device that ends in a word, a home office, a file's name of an
+        # initial and a word
+        "kids_room_lamp_warm is unavailable since yesterday",
+        "vpn into the home-office subnet is slow",
+        "rename a.outfile to b.config please",
         # round 60: a kitchen's sensor without a name, a deck that is a boat's or a house's, a
         # shared folder of media, a download's number
         "sensor.fridge_temp_main_kitchen says 7.4",

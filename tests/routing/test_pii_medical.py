@@ -224,6 +224,20 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 61: a transplant's medicine and clinic, an allergy's nettle rash, menopause's
+        # symptoms and medicines, alcohol dependence and carpal tunnel in other languages
+        ("my brother got thymoglobulin for the rejection, is he contagious?", "thymoglobulin"),
+        ("book the train for Dad's transplant clinic on Tuesday", "transplant clinic"),
+        ("she came out in hives after the new antibiotic, what now?", "came out in hives"),
+        ("I'm on Evorel patches but the night sweats are back", "night sweats"),
+        ("mein Vater hat seit der Nierentransplantation Gicht", "Nierentransplantation"),
+        (
+            "ma mère a des bouffées de chaleur la nuit, un ventilateur silencieux ?",
+            "bouffées de chaleur",
+        ),
+        ("mio padre soffre di alcolismo, come ne parlo con lui?", "alcolismo"),
+        ("mon frère a un syndrome du canal carpien, quel clavier ?", "syndrome du canal carpien"),
+        ("my gums are receding since the menopause, is that normal for me?", "gums are receding"),
         # round 60: travel sickness, diarrhoea in German, fructose intolerance in Spanish, an
         # oxygen concentrator, a pregnancy by its weeks alone, stitches someone's got
         ("I get motion sickness on ferries, which seat is best?", "motion sickness"),
@@ -520,6 +534,13 @@ def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fac
         "the share price had a big fall after the results, should I sell?",
         "I'm blind spot checking my backups, which files matter?",
         "the jeans had three stitches loose after the wash, can I fix it?",
+        # round 61: a plant moved, bees' hives, a toilet's flushes, a transplant unit's
+        # address, two variants of a medicine (no person named so)
+        "when should I transplant the tomato seedlings with my daughter?",
+        "the transplant centre's car park: is it free for visitors at King's College?",
+        "Femoston Conti or Femoston 1/10: what is the difference between the two packs?",
+        "my dad keeps four hives at the allotment, how much honey per hive?",
+        "my toilet flushes twice every time, which valve is it?",
         # round 60: weeks into something, not a pregnancy
         "I'm 3 weeks into the course and still lost, any tips?",
         # round 57: MS as a product, SLA as a contract's, a colic as a horse's in general

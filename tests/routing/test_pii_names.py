@@ -159,6 +159,15 @@ def test_blind_corpora_keep_what_their_rounds_fixed(scanner: PiiScanner, split: 
         # lower case: after what one does with a person; after "my <relation>" even unknown
         ("how much do i owe? lent bilal £40, he paid back £15", "bilal"),
         ("text to my neighbour zorvetta asking her to move her car", "zorvetta"),
+        # round 61: a person by their work before "called" (the noun is the last word), a
+        # lawyer's or a bailiff's title, someone said to be the writer's relative with a word
+        # between, a surname and an initial as a sheet writes them
+        ("the bailiff officer called Gintaras left a card", "Gintaras"),
+        ("a kind midwife named Grace came round this morning", "Grace"),
+        ("lettre à Maître Vandenbroucke-Lefèvre au sujet du bail", "Maître Vandenbroucke-Lefèvre"),
+        ("l'avv. Scognamiglio non risponde alle mail", "avv. Scognamiglio"),
+        ("Tiwa est ma petite sœur, elle arrose mes plantes", "Tiwa"),
+        ("date;lane;swimmer\n03/06;4;Vasquez-Oyelaran K.;", "Vasquez-Oyelaran K."),
         # round 60: a family in the plural before "I"; a given name that is a surname too
         ("last summer with the Okonkwos I forgot the tent pegs", "Okonkwos"),
         ("write an apology to the Fitzgeralds next door about the ball", "Fitzgeralds"),
@@ -232,6 +241,14 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "Mein Sohn fragt: warum ist der Himmel blau? Ma fille veut savoir aussi",
         # past tenses that are also given names, after a relation
         "my boss said the VPN is down again; my son drew a dragon, make it a sticker",
+        # round 61: a thing before "called", a team as a mail's sender, French "son" after a
+        # French word, a word said to be one's family, a letter after a word
+        ("we bought a vintage sewing machine called Bernina, is it any good?"),
+        ("From: Sales Team <sales@yarnmill.example>\nSubject: order"),
+        ("explique le lien entre le tricot et son histoire, et son rôle social"),
+        ("Today is my son's first day at school, what should he pack?"),
+        ("Monday is my busiest day, plan meals for the week"),
+        ("try Plan B. then call the help desk"),
         # round 59: a plan's or a vitamin's letter with a period
         "Plan B. is fine and vitamin D. helps in winter",
         # round 58: a town and its country in capitals

@@ -538,6 +538,8 @@ class PiiScanner:
                 if recognizer.context and _has_context(lowered, result.start, recognizer):
                     result.score = max(result.score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT)
                 results.append(result)
+        if any(r.entity_type == "PERSON" for r in results):
+            results = _medicines_named_like_people(text, results)
         people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
         for start, end in pii_medical.find(text, people):
             results.append(RecognizerResult("MEDICAL", start, end, MEDICAL_SCORE))
@@ -623,6 +625,20 @@ class PiiScanner:
             at = end
         out.append(text[at:])
         return "".join(out)
+
+
+def _medicines_named_like_people(
+    text: str, results: list[RecognizerResult]
+) -> list[RecognizerResult]:
+    """Without the "names" that are a capitalised medicine or start with one and go on with a
+    word of its variant ("Evorel Conti", "Femoston Conti"; round 61): a drug's name, no person
+    near a health term. A title before it keeps a surname ("Mr Parkinson")."""
+    starts = {s: e for s, e in pii_medical.terms(text) if text[s : s + 1].isupper()}
+    return [
+        r
+        for r in results
+        if not (r.entity_type == "PERSON" and r.start in starts and starts[r.start] <= r.end)
+    ]
 
 
 def _named_person(text: str, finding: Finding) -> bool:

@@ -155,6 +155,16 @@ _EN = [
     r"(?<=\b(?:i['’]?m|i am|my wife['’]s|my wife is|my partner['’]s|my partner is)\s+)"
     r"\d{1,2}\s*(?:weeks|wks)\b"
     r"(?=\s*(?:[.,!?;:]|and\b|now\b|today\b|tomorrow\b|$))",
+    # round 61: a transplant by where and by whom it is done ("the transplant centre", "her
+    # transplant team"; not "transplant the seedlings"), nettle rash someone came out in ("she
+    # reacted with hives"; not a beekeeper's), someone's flushes, receding gums
+    r"\btransplant\s+(?:centre|center|clinic|unit|team|coordinator|co-ordinator|surgeon|"
+    r"surgery|operation|ward|assessment|work-?up|nurse|consultant|patient|recipient)s?\b"
+    r"(?!['’]s)",  # (not the place's own: "the transplant unit's address")
+    r"\b(?:broke|breaks|breaking|came|comes|coming|come)\s+out\s+in\s+hives\b|"
+    r"\b(?:reacted|reacts|reacting|react)\s+(?:[\w-]+\s+){0,5}?with\s+hives\b",
+    r"(?<=\b(?:his|her|my|their|your|our)\s+(?:(?:hot|night|nightly|awful|bad)\s+)?)flushes\b",
+    r"\b(?:receding\s+gums|gums\s+(?:are|were|have\s+been)\s+receding)\b",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -367,6 +377,10 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("stitches",),
         ("stitches",),
         ("weeks", "wks"),
+        ("transplant",),
+        ("hives",),
+        ("flushes",),
+        ("receding",),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

@@ -28,6 +28,9 @@ TITLES = word_set(
     "don doña familie fam famille familia family signora signor sig dott dottoressa mevrouw meneer "
     "mevr dhr heer mw professor professorin professeur professeure profesor profesora "
     "professore professoressa "
+    # round 61: a lawyer's, a bailiff's or a notary's title ("Maître Rousseau-Bénard",
+    # "Rechtsanwältin Özdemir", "l'avv. Ferraro")
+    "maître maitre rechtsanwalt rechtsanwältin notar notarin avv avvocato avvocata notaio "
     # round 47: the title of anyone who wants none of the others ("Mx Okonkwo"; only as
     # written so: "MX Master", "MX record" are a mouse and a DNS record)
     "mx "
@@ -80,7 +83,10 @@ GREETING = re.compile(
     FLAGS,
 )
 RELATION = re.compile(
-    r"\b(?:colleague|co-?worker|friend|boss|manager|wife|husband|partner|son|daughter|kids?|"
+    r"\b(?:colleague|co-?worker|friend|boss|manager|wife|husband|partner|daughter|kids?|"
+    # (round 61: not French "son" after a French word, "et son lien avec")
+    r"(?<!\bet\s)(?<!\bde\s)(?<!avec\s)(?<!dans\s)(?<!pour\s)(?<!\bà\s)(?<!\bpar\s)"
+    r"(?<!\bsur\s)(?<!sans\s)(?<!\best\s)(?<!\bque\s)son|"
     r"child(?:ren)?|brother|sister|mother|mum|mom|father|dad|aunt|uncle|cousin|nephew|niece|"
     r"grand(?:ma|mother|pa|father)|granny|neighbou?r|landlord|landlady|tenant|flatmate|"
     r"roommate|babysitter|nanny|teacher|client|customer|contractor|twins|fiancée?|girlfriend|"
@@ -573,7 +579,11 @@ BUSINESS_AFTER_NAME = frozenset(
         # round 21: public bodies and services named like people ("Student Finance England")
         "Finance Energy Trust Foundation Authority Agency Association Council Housing Lettings "
         # round 22: a machine's sender name ("From: Cron Daemon <root@...>")
-        "Daemon Bot"
+        "Daemon Bot "
+        # round 61: a business's team or desk as a mail's sender ("From: Sales Team <...>", "To:
+        # Guild Purchasing <...>")
+        "Team Purchasing Support Services Department Dept Committee Helpdesk Desk Accounts "
+        "Billing Enquiries Reception Bookings Admissions"
     )
 )
 # A business before the name it is called by: "Bäckerei Hoffmann", "boulangerie Paul",
@@ -876,15 +886,26 @@ INITIALS = re.compile(
 )
 
 # "a vase called 'Henrietta'": any noun after an article before "called"/"named" ...
+# (round 61: the noun is the last word before "called", "a debt collector called", not the
+# first)
 NOUN_CALLED = re.compile(
-    r"(?:\b(?:a|an|the|our|my|this|that|his|her|their)|['’]s)\s+([a-z]+)(?:\s+[a-z]+)?\s+"
+    r"(?:\b(?:a|an|the|our|my|this|that|his|her|their)|['’]s)\s+(?:[a-z]+\s+)?([a-z]+)\s+"
     r"(?:called|named)\s*['\"‘“«„]?\s*$"
 )
 # ... unless it is a person ("a girl called Emma"; relations are RELATION's).
 PERSON_NOUNS = word_set(
     "guy man woman girl boy lady gentleman person someone somebody bloke chap kid baby child "
     "lad lass fellow student pupil player singer actor actress artist writer doctor nurse "
-    "teacher user customer member patient worker employee neighbour neighbor dude"
+    "teacher user customer member patient worker employee neighbour neighbor dude "
+    # round 61: people by their work, whom a text meets by name ("a debt collector called
+    # Darren", "a bailiff named Lutz"); no word that is also a program's or a machine's (agent,
+    # manager, driver, engineer)
+    "collector bailiff officer adviser advisor caseworker solicitor lawyer barrister plumber "
+    "builder electrician roofer gardener cleaner painter decorator mechanic carpenter joiner "
+    "tradesman handyman landlord landlady accountant tutor nanny babysitter childminder courier "
+    "coach instructor therapist counsellor counselor physio physiotherapist surgeon dentist "
+    "receptionist technician salesman saleswoman investigator inspector mediator midwife carer "
+    "caregiver consultant paramedic postman postwoman vet"
 )
 # Round 23: a person said to bear the name that follows ("done by someone called Fran", "a nurse
 # named Ilse", "jemand namens Jorinde"): no tone of the whole text makes that no one.
@@ -934,7 +955,8 @@ OWNED_BEFORE = re.compile(
 )
 PERSON_CALLED = re.compile(
     r"(?:\b(?:someone|somebody|jemand|quelqu['’]un|alguien|qualcuno|iemand)|"
-    r"\b(?:a|an|one|the|this|that|another|some)\s+(?:"
+    # (round 61: a word or two may say which: "a debt collector called", "a nice lady named")
+    r"\b(?:a|an|one|the|this|that|another|some)\s+(?:[a-z]+\s+){0,2}(?:"
     + "|".join(sorted(PERSON_NOUNS - {"someone", "somebody"}))
     # (in lower case: "A Man Called Ove" is a title)
     + r"))\s+(?-i:called|named|namens|genannt|qui s['’]appelle|llamad[oa]|que se llama|di nome|"

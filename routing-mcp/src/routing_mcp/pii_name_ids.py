@@ -327,10 +327,13 @@ _KIN = word_set(
     # round 47: a chat's short forms of grandparents ("gma_ines", "gpa-joe")
     "gma gpa gramma grammy"
 )
-_ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta")
+_ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta", "nursery")
 # Round 60: the other rooms a name stands before in an entity id ("..._mcallister_kitchen").
 _HOME_ROOMS = ("kitchen", "kueche", "küche", "cuisine", "cocina", "cucina", "keuken")
-_ROOM_ENDINGS = _ROOMS + _HOME_ROOMS
+# Round 61: and someone's office or study ("gabriele-office", "buero_kemal"; not "home-office":
+# "home" is no given name)
+_WORK_ROOMS = ("office", "study", "buero", "büro", "bureau", "ufficio", "kantoor", "oficina")
+_ROOM_ENDINGS = _ROOMS + _HOME_ROOMS + _WORK_ROOMS
 # round 51: the places outside a home a camera watches, before the name of whom it is for or
 # whose it is ("front_door_kemal", "drive_shahid", "einfahrt-jonas")
 _OUTSIDE = word_set(
@@ -481,6 +484,16 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
                 )
             ):
                 yield parts[n][1], parts[n][2]
+        last, start, end = parts[-1]
+        if (
+            len(parts) >= 3
+            and any(w.endswith(_ROOMS) for w in words[:-2])
+            and _clear_given(lex, last)
+            and not lex.is_word(_token(last))
+        ):
+            # round 61: whose a room's device is, at the id's end ("bedroom_sensor_yara",
+            # "kinderzimmer-lampe-ayla")
+            yield start, end
         device = any(
             w in DEVICE_WORDS or (w.endswith(_DEVICE_ENDINGS) and len(w) >= 9) for w in words
         )
@@ -639,6 +652,17 @@ def login_name(lex: Lexicon, name: str) -> bool:
     ):
         # a given name and a surname, joined by a dot as account names are, the first no word
         # or program the lists hold ("isabeau.leclerc"; round 55)
+        return True
+    if (
+        len(parts) in (2, 3)
+        and all(len(p) == 1 for p in parts[:-1])
+        and "." in name
+        and len(parts[-1]) >= 5
+        and not lex.is_plain_word(_token(parts[-1]))
+        and _key(parts[-1]) not in lex.tech
+    ):
+        # round 61: one or two initials, a dot and a surname no list holds, no word and no
+        # program ("h.o.mbeki", "h.mbeki")
         return True
     if len(parts) == 2 and min(len(p) for p in parts) == 1:
         # a given name that is also a word, and an initial: "ebony_w", "r.hope"; or an initial
@@ -1153,6 +1177,15 @@ _CAPITAL_COMMA = re.compile(
 _GIVEN_INITIAL = re.compile(_STANDS_ALONE + r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)[ \t]([A-HJ-Z])\.(?![\w.])")
 
 
+# Round 61: a surname and the initial of a given name, as an export or a booking sheet writes
+# it ("Court 1,Pietersen M.,#4471"): a surname the lists hold or a word no list holds, no
+# program's.
+_SURNAME_INITIAL = re.compile(
+    _STANDS_ALONE + r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{3,}(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})?)[ \t]"
+    r"([A-HJ-Z])\.(?![\w.])"
+)
+
+
 def capital_initials(lex: Lexicon, text: str) -> Iterator[Span]:
     """Names written with an initial or in a register's order: "Jo B.", "HUSSAIN M", "J
     ARMITAGE", "MORRISON, ALISDAIR" (rounds 57 to 59)."""
@@ -1165,6 +1198,17 @@ def capital_initials(lex: Lexicon, text: str) -> Iterator[Span]:
             yield m.start(), m.end()
     for m in _CAPITAL_COMMA.finditer(text):
         if lex.is_surname(_token(m.group(1))) and _clear_given(lex, m.group(2)):
+            yield m.start(), m.end()
+    for m in _SURNAME_INITIAL.finditer(text):
+        letter = ord(m.group(2))
+        near = text[max(0, m.start() - 40) : m.end() + 40]
+        if any(f"{chr(c)}. " in near for c in (letter - 1, letter + 1)):
+            continue  # a list's letter: "A. Backend B. Frontend C. Docs"
+        if all(
+            _clear_surname(lex, part)
+            or (not lex.is_word(_token(part)) and _key(part) not in lex.tech)
+            for part in m.group(1).split("-")
+        ):
             yield m.start(), m.end()
 
 
@@ -1193,6 +1237,8 @@ _PERSONAL_LOCAL = re.compile(
     r"(?<![\w.+-])([a-z]{3,})[._-]([a-z]{3,})\d*@[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE
 )
 _CAPITALISED = re.compile(r"(?<![\w@.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?![\w@])")
+_LOWER_WORD = re.compile(r"(?<![^\W_])[a-zß-öø-ÿ]{4,}(?![^\W_])")
+_ANY_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def personal_mailboxes(lex: Lexicon, text: str) -> list[tuple[str, str]]:
@@ -1218,6 +1264,60 @@ def mailbox_names(lex: Lexicon, text: str, mailboxes: list[tuple[str, str]]) -> 
         for m in _CAPITALISED.finditer(text):
             if m.group().lower() in names:
                 yield m.start(), m.end()
+    # round 61: a surname that is no word, said again in lower case outside an e-mail address,
+    # as a domain or a host names the family ("vault.hashemi.family" beside
+    # "noor.hashemi@fastmail.com")
+    surnames = {
+        surname.lower()
+        for _, surname in mailboxes
+        if len(surname) >= 4 and not lex.is_word(_token(surname)) and _key(surname) not in lex.tech
+    }
+    if surnames:
+        addresses = [m.span() for m in _ANY_ADDRESS.finditer(text)]
+        for m in _LOWER_WORD.finditer(text):
+            if m.group() in surnames and not any(a <= m.start() < b for a, b in addresses):
+                yield m.start(), m.end()
+
+
+# Round 61: a name said to be the writer's relative or housemate ("Tavi is my teenage nephew",
+# "Oksana ist meine Mitbewohnerin", "Ilario est mon neveu"): a given name the lists hold, or a
+# word no list holds and no program; not "Today is my son's birthday" (a possessive after it).
+_KIN_SAID = (
+    r"nephew|niece|son|daughter|wife|husband|partner|brother|sister|mum|mom|mother|dad|father|"
+    r"aunt|auntie|uncle|cousin|grandson|granddaughter|grandma|grandmother|grandpa|grandfather|"
+    r"gran|granny|nan|nana|grandad|granddad|stepson|stepdaughter|stepmum|stepmom|stepdad|"
+    r"boyfriend|girlfriend|fianc[ée]e?|flatmate|housemate|roommate|tenant|lodger|neighbou?r|"
+    r"colleague|boss|carer|godson|goddaughter|best friend|friend|"
+    r"(?:brother|sister|mother|father|son|daughter)-in-law|"
+    r"neffe|nichte|sohn|tochter|frau|mann|bruder|schwester|mutter|vater|tante|onkel|cousine?|"
+    r"enkel(?:in)?|oma|opa|freund(?:in)?|partner(?:in)?|mitbewohner(?:in)?|nachbar(?:in)?|"
+    r"kolleg(?:e|in)|chef(?:in)?|"
+    r"neveu|nièce|fils|fille|femme|mari|frère|s(?:œ|oe)ur|mère|père|oncle|petit-fils|"
+    r"petite-fille|copain|copine|voisine?|collègue|coloc|coloc(?:ataire)?|"
+    r"sobrin[oa]|hij[oa]|espos[oa]|marido|mujer|herman[oa]|madre|padre|tí[oa]|prim[oa]|"
+    r"niet[oa]|novi[oa]|vecin[oa]|compañer[oa]|"
+    r"nipote|figli[oa]|moglie|fratello|sorella|zi[oa]|cugin[oa]|"
+    r"neef|nicht|zoon|dochter|vrouw|man|broer|zus|moeder|vader|oom"
+)
+_KIN_IS = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})"
+    r"(?:(?:\s+(?:is|was)|['’]s)\s+(?:my|our)|\s+(?:ist|war)\s+(?:mein|meine|unser|unsere)|"
+    r"\s+(?:est|était)\s+(?:mon|ma|notre)|\s+(?:es|era)\s+(?:mi|nuestr[oa])|"
+    r"\s+(?:è|era)\s+(?:(?:il\s+|la\s+)?mi[oa]|(?:il\s+|la\s+)?nostr[oa])|"
+    r"\s+(?:is|was)\s+(?:mijn|onze))\s+"
+    # (a word or two may say which: "my teenage nephew", "my 15-year-old son", "mon petit frère")
+    r"(?:[\w-]+\s+){0,2}?"
+    rf"(?i:{_KIN_SAID})(?![\w'’-])",
+)
+
+
+def kin_said(lex: Lexicon, text: str) -> Iterator[Span]:
+    for m in _KIN_IS.finditer(text):
+        token = _token(m.group("name"))
+        if _key(m.group("name")) not in lex.tech and (
+            _clear_given(lex, m.group("name")) or not lex.is_word(token)
+        ):
+            yield m.start("name"), m.end("name")
 
 
 def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
@@ -1238,6 +1338,7 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
         *officers(lex, text),
         *account_columns(lex, text),
         *mailbox_names(lex, text, mailboxes),
+        *kin_said(lex, text),
     ]
     initialled = list(capital_initials(lex, text))
     spans += derived_handles(lex, text, [*names, *spans, *initialled], mailboxes)
