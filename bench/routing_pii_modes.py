@@ -277,6 +277,14 @@ BEFORE_TUNING = {
     "blind215": "207cb65",
     "blind216": "207cb65",
     "blind217": "207cb65",
+    "blind218": "68d7680",
+    "blind219": "68d7680",
+    "blind220": "68d7680",
+    "blind221": "68d7680",
+    "blind222": "68d7680",
+    "blind223": "68d7680",
+    "blind224": "68d7680",
+    "blind225": "68d7680",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
