@@ -110,8 +110,10 @@ detector and models retrained on blind194-201, then tuned on in the fifty-ninth 
 trained on), ``blind210`` to ``blind217`` (session 24, measured once per mode on the
 fifty-ninth round's detector and models retrained on blind202-209, then tuned on in the
 sixtieth round and trained on), ``blind218`` to ``blind225`` (session 24, measured once per
-mode on the sixtieth round's detector and models retrained on blind210-217; not yet tuned or
-trained on) and
+mode on the sixtieth round's detector and models retrained on blind210-217, then tuned on in
+the sixty-first round and trained on), ``blind226`` to ``blind233`` (session 25, measured once
+per mode on the sixty-first round's detector and models retrained on blind218-225; not yet
+tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

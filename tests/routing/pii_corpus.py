@@ -257,6 +257,14 @@ Split = Literal[
     "blind223",
     "blind224",
     "blind225",
+    "blind226",
+    "blind227",
+    "blind228",
+    "blind229",
+    "blind230",
+    "blind231",
+    "blind232",
+    "blind233",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -246,6 +246,14 @@ CORPORA = [
     (HERE / "pii_personal_blind223.jsonl", HERE / "pii_clean_blind223.jsonl", "b223"),
     (HERE / "pii_personal_blind224.jsonl", HERE / "pii_clean_blind224.jsonl", "b224"),
     (HERE / "pii_personal_blind225.jsonl", HERE / "pii_clean_blind225.jsonl", "b225"),
+    (HERE / "pii_personal_blind226.jsonl", HERE / "pii_clean_blind226.jsonl", "b226"),
+    (HERE / "pii_personal_blind227.jsonl", HERE / "pii_clean_blind227.jsonl", "b227"),
+    (HERE / "pii_personal_blind228.jsonl", HERE / "pii_clean_blind228.jsonl", "b228"),
+    (HERE / "pii_personal_blind229.jsonl", HERE / "pii_clean_blind229.jsonl", "b229"),
+    (HERE / "pii_personal_blind230.jsonl", HERE / "pii_clean_blind230.jsonl", "b230"),
+    (HERE / "pii_personal_blind231.jsonl", HERE / "pii_clean_blind231.jsonl", "b231"),
+    (HERE / "pii_personal_blind232.jsonl", HERE / "pii_clean_blind232.jsonl", "b232"),
+    (HERE / "pii_personal_blind233.jsonl", HERE / "pii_clean_blind233.jsonl", "b233"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
