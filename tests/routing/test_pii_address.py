@@ -114,6 +114,10 @@ def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
         "our clinic has now moved to Suite 3, Harbour Court, 9 Quay Street, Cardiff CF10 1EU",
         "Unsere Praxis ist ab Januar in der Lindenallee 4, 50968 Köln: schreib eine Notiz",
         "Imprimerie Dubois SARL, 8 rue du Moulin, 44000 Nantes : rédige les mentions légales",
+        # round 62: a society, a dojo, a gym, a centre
+        "The Ramblers Association is at 4 Meadow Row, Exeter EX1 1AA - do they take volunteers?",
+        "Unser Dojo ist in der Hauptstraße 12, 80331 München: schreib die Wegbeschreibung",
+        "La palestra è in Via Garibaldi 8, 40121 Bologna: scrivi gli orari",
     ],
 )
 def test_a_business_or_public_place_address_is_not_personal(
@@ -132,6 +136,14 @@ def test_a_business_or_public_place_address_is_not_personal(
         (
             "I work from the cafe but live at 12 Alder Road, Leeds LS6 1AA",
             "12 Alder Road, Leeds LS6 1AA",
+        ),
+        (
+            "the family reunion is at my aunt's, 12 Oak Lane, Leeds LS6 2AB",
+            "12 Oak Lane, Leeds LS6 2AB",
+        ),
+        (
+            "council tax appeal: my property is 9 Elm Row, Sheffield S10 5LQ, what evidence?",
+            "9 Elm Row, Sheffield S10 5LQ",
         ),
     ],
 )

@@ -521,6 +521,9 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("is 'r.oyelaran' fine as a login for the school portal?", "PERSON", "r.oyelaran"),
         ("Emby: create user 'omagerda' with the Filme library only", "PERSON", "omagerda"),
         ("set up a Disney+ profile for 'Rose' with PG only", "PERSON", "Rose"),
+        # round 62: a commit's author, a VM's name said after its kind
+        ("the regression came in with the patch by tnakashima last week", "PERSON", "tnakashima"),
+        ("LXC 203 'jellyfin-grace' has no GPU passthrough", "PERSON", "grace"),
         # round 61: a name after a room and a device word at an id's end, a name before an
         # office, a surname an e-mail address gives said again in a host's name, initials and a
         # surname as a log-in
@@ -1009,6 +1012,10 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "grafana at smart-home.example.org is slow",
         "Host(`cloud.maison.lan`) and rota.lan in the traefik rules",
         "scp config.yaml root@nas:/etc/app/ fails with permission denied",
+        # round 62: Windows's own profile folder, a VM named after programs
+        "robocopy C:\\Users\\Public\\Documents D:\\share fails",
+        "VM 105 'nextcloud-redis' uses too much RAM",
+        "why is my container 'nostalgic_florence' restarting?",
         # round 61: a room's device that ends in a word, a home office, a file's name of an
         # initial and a word
         "kids_room_lamp_warm is unavailable since yesterday",
@@ -1168,6 +1175,10 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "la helpdesk (030 2284 9911) non risponde mai",
         "il numero verde 800 455 210 è gratuito anche da cellulare?",
         "Die Vertragsnummer 4471229018 steht oben rechts, wo finde ich die Kundennummer?",
+        # round 62: an insurer's line by what it handles, a society's number, a museum's phone
+        "the insurer's emergency line 0345 030 3900 said a builder is coming",
+        "the society's number is 0121 496 0032, do they answer on Sundays?",
+        "the Natural History Museum phone is 020 7942 5000, can I book a school trip?",
         # round 18: a ticket line, a business's own line, an after-sales desk, a company's
         # registration number, a ticket's number after "-Nr."
         "the theatre's ticket line 0161 496 0550 is always engaged",

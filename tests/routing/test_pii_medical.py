@@ -224,6 +224,18 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 62: a stroke as the time of something, someone on oxygen or on the pill,
+        # myeloma, a stroke's after-effects, fertility diagnoses, miscarriages in German
+        ("my aunt hasn't driven since the stroke, can she sell the car?", "stroke"),
+        ("grandad is on oxygen most of the day, which smoke alarm is safe?", "on oxygen"),
+        ("my daughter came off the pill last month, is spotting normal?", "off the pill"),
+        (
+            "my father's multiple myeloma needs monthly infusions, calendar please",
+            "multiple myeloma",
+        ),
+        ("meine Mutter hat eine Schluckstörung, welche Rezepte gehen?", "Schluckstörung"),
+        ("my wife had two fausses couches and now an ICSI cycle, any tips?", "ICSI"),
+        ("nach zwei Fehlgeburten hat meine Frau Angst, was sagen?", "Fehlgeburten"),
         # round 61: a transplant's medicine and clinic, an allergy's nettle rash, menopause's
         # symptoms and medicines, alcohol dependence and carpal tunnel in other languages
         ("my brother got thymoglobulin for the rejection, is he contagious?", "thymoglobulin"),
@@ -534,6 +546,10 @@ def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fac
         "the share price had a big fall after the results, should I sell?",
         "I'm blind spot checking my backups, which files matter?",
         "the jeans had three stitches loose after the wash, can I fix it?",
+        # round 62: a pen's or a swimmer's stroke, a tank low on oxygen, a pill organiser
+        "after the stroke width change my SVG icons look thin, my son says",
+        "my son says the aquarium is low on oxygen, which pump?",
+        "put my mum's tablets on the pill organiser for the week",
         # round 61: a plant moved, bees' hives, a toilet's flushes, a transplant unit's
         # address, two variants of a medicine (no person named so)
         "when should I transplant the tomato seedlings with my daughter?",

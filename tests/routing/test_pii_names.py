@@ -241,6 +241,8 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "Mein Sohn fragt: warum ist der Himmel blau? Ma fille veut savoir aussi",
         # past tenses that are also given names, after a relation
         "my boss said the VPN is down again; my son drew a dragon, make it a sticker",
+        # round 62: a developer by their role
+        ("the dev says the build is green, can you read this log?"),
         # round 61: a thing before "called", a team as a mail's sender, French "son" after a
         # French word, a word said to be one's family, a letter after a word
         ("we bought a vintage sewing machine called Bernina, is it any good?"),
@@ -390,6 +392,12 @@ def test_code_and_words_are_not_names(scanner: PiiScanner, prompt: str) -> None:
         ("the drill Yevgenia lent us has a flat battery", "Yevgenia"),
         ("is 'Yuuto2011' too weak as the Switch password?", "Yuuto"),
         ("Immich stores /srv/photos/shunsuke/ on the big disk", "shunsuke"),
+        # session 25: given names of given_names_world3.txt, which no list held before, in a
+        # sentence, after "to" and in a folder
+        ("the tent Peregrine lent us has a broken pole", "Peregrine"),
+        ("send the minutes to Jocasta? she chairs the next meeting", "Jocasta"),
+        ("Kabongo hat mir das Ladegerät noch nicht zurückgegeben", "Kabongo"),
+        ("syncthing shares /data/zuzka/ with the old laptop", "zuzka"),
     ],
 )
 def test_initials_and_names_the_gazetteer_lacked(

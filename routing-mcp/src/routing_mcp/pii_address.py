@@ -231,7 +231,13 @@ _BUSINESS_NOUN = (
     r"ospedale|ziekenhuis|venue|"
     # round 28: a club's and a sports hall's door ("Riverside Leisure Club, 40 Mill Lane", "Die
     # Kletterhalle 'Boulderwerk', Industriestraße 12", "La salle 'Fitness Park' au 25 boulevard")
-    r"club|clubhouse|halle|salle|verein|vereinsheim)"
+    r"club|clubhouse|halle|salle|verein|vereinsheim|"
+    # round 62: a studio's, a society's or an institution's door ("Our dojo is at", "Dark Sky
+    # International is at", "La nostra palestra è in Via Roma 14", "Il centro è in")
+    # (not "council" nor "trust": "Council tax band challenge — my property is", "I trust my
+    # address is")
+    r"dojo|palestra|gimnasio|centro|observatory|observatoire|sternwarte|association|society|"
+    r"foundation|institute|international|federation|alliance|league)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 _BUSINESS_NAMED = regex.compile(rf"(?i)\b{_BUSINESS_NOUN}\b(?:\s+[\w'’-]+){{0,3}}\s*,\s*$")

@@ -247,7 +247,11 @@ _ORGANISATION = (
     # d'énergie est joignable au")
     r"hausverwaltung|hausmeisterservice|stadtwerke|gemeinde|rathaus|versicherung|krankenkasse|"
     r"fournisseur|mairie|syndic|agence|banque|assurance|mutuelle|ayuntamiento|compañía|"
-    r"comune|gemeente)"
+    r"comune|gemeente|"
+    # round 62: a club, a society, an institution or a public place ("the club's number is",
+    # "the observatory's line")
+    r"club|society|association|charity|foundation|institute|university|college|hospice|trust|"
+    r"federation|observatory|museum|library|insurance company)"
 )
 # Round 17: an organisation named as the number's owner ("the airline's number is", "the
 # practice number"), a line by what it is for ("the leisure centre's booking line is"), an
@@ -255,7 +259,10 @@ _ORGANISATION = (
 # these are said of a sole trader's mobile too ("our supplier's number is +33 6 ..."): the
 # scanner drops only numbers that are no mobile (``pii._not_a_persons_phone``).
 ORGANISATION_LINE_BEFORE = re.compile(
-    rf"(?:\b{_ORGANISATION}(?:['’]s)? (?:main |phone |contact |landline )?(?:number|line|phone)|"
+    # (round 62: or the line for what it handles, "our insurer's claims line is")
+    rf"(?:\b{_ORGANISATION}(?:['’]s)? (?:main |phone |contact |landline |claims |support |help "
+    r"|emergency |fax |sales |general |direct |enquiries |customer service |out-of-hours )?"
+    r"(?:number|line|phone)|"
     r"\b(?:booking|bookings|enquiry|enquiries|reservations?|appointments?|ticket|tickets) "
     r"(?:line|number|hotline)|"
     # a business's own line, said by it or of it ("our office line is", "their office line")
@@ -273,6 +280,8 @@ ORGANISATION_LINE_BEFORE = re.compile(
     rf"{_ORGANISATION}(?:['’]s)?\b[^\n\d.!?]{{0,30}}"
     r"\b(?:says|said|on|at|ring|call|phone|anrufen|unter|erreichbar|joignable|au|al|op)\s*:?\s*$"
     r"|\bthe (?-i:(?:[A-Z][\w&'’-]*\s){1,3})(?:number|line|phone number)\s*$"
+    # round 62: "the Royal Observatory Greenwich phone is"
+    r"|\bthe (?-i:(?:[A-Z][\w&'’-]*\s){2,4})(?:phone|number|line|phone number)\s+(?:is|was)\s*$"
     # round 26: a practice's, a clinic's or a venue's number after its address, in the same
     # sentence ("Harbourside Veterinary Centre, 14 Harbour Street, Whitby YO21 3PU, 01947 ...")
     r"|\b(?:veterinary|vets?|tierklinik|tierarzt\w*|clinique|clínica|clinica|\w*kliniek|"

@@ -100,6 +100,7 @@ def _lists() -> dict[str, Container[str]]:
         "given_names_south_asia",
         "given_names_extra",
         "given_names_world2",
+        "given_names_world3",
     )
     out["given_names"] = Words(itertools.chain.from_iterable(read_list(n) for n in given))
     out["surnames"] = Words(read_list("surnames"))

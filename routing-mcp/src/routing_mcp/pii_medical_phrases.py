@@ -165,6 +165,15 @@ _EN = [
     r"\b(?:reacted|reacts|reacting|react)\s+(?:[\w-]+\s+){0,5}?with\s+hives\b",
     r"(?<=\b(?:his|her|my|their|your|our)\s+(?:(?:hot|night|nightly|awful|bad)\s+)?)flushes\b",
     r"\b(?:receding\s+gums|gums\s+(?:are|were|have\s+been)\s+receding)\b",
+    # round 62: a stroke as the time of something ("since the stroke he believes anybody",
+    # "after their stroke"; not a pen's or a swimmer's, "the stroke width", "since the stroke of
+    # midnight"), someone on oxygen or on the pill (not "low on oxygen", "on the pill organiser")
+    r"(?<=\b(?:since|after|before|following|because of)\s+(?:the|their|his|her|my|your|our)\s+"
+    r"(?:(?:mini|minor|major|big|massive|first|second|last)\s+)?)stroke\b"
+    r"(?!\s*(?:width|widths|rate|colou?r|count|order|length|style|technique|weight|cap|join|"
+    r"dash|opacity|of\b|play))",
+    r"(?<=\b(?:['’]s|is|was|been|be|are|i['’]m|am)\s+)on\s+(?:home\s+)?oxygen\b",
+    r"\b(?:on|off)\s+the\s+pill\b(?!\s+(?:bottle|box|organi[sz]er|counter|dispenser|case))",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -381,6 +390,9 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("hives",),
         ("flushes",),
         ("receding",),
+        ("stroke",),
+        ("oxygen",),
+        ("pill",),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

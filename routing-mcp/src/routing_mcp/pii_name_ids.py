@@ -102,6 +102,11 @@ DEVICE_WORDS = word_set(
     # round 60: a handheld games PC named after its player ("yuki-deck")
     "deck"
 )
+# Round 62: a machine's kind and number before its quoted name ("VM 104 'nextcloud-maria'",
+# "LXC 'pihole-ines'", "hostname: ").
+_MACHINE_BEFORE = re.compile(
+    r"\b(?:vm|lxc|ct|container|host(?:name)?)\s*(?:\d+\s*)?[:=]?\s*['\"`‘“]\Z", re.IGNORECASE
+)
 # Round 58: a shell prompt's host after its user ("admin@nas-oyelaran:~$").
 _PROMPT_HOST = re.compile(r"(?<=@)[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?=:[~/])", re.IGNORECASE)
 # Round 58: a compound word that ends in a computer's ("lernserver-konstantin", "kinderlaptop").
@@ -182,6 +187,8 @@ LOGIN = re.compile(
     # a ticket's people, a player's or a chat's handle: "assigned to rhiannon.p", "gamertag
     # xX_Tomasz_Xx"
     r"assigned to|reported by|created by|opened by|gamertag|gamer tag|psn|steam name|xbox name|"
+    # round 62: a commit's or a change's author ("came from commit by wkowalczyk")
+    r"(?:commits?|patch|pr|pull request|change|merge request|mr) (?:by|from)|"
     # since round 17 whoever did it, in the six languages: "deployed by `jsilva-ortega`",
     # "deploy started by gdubois", "lancé par", "gestartet von", "creado por", "avviato da",
     # a code comment's "auteur : j.rey"
@@ -238,6 +245,8 @@ SYSTEM_ACCOUNTS = word_set(
     "mysql git docker plex homeassistant hass abc test demo backup sync ftp mail operator service "
     "svc jenkins ansible deploy www nginx apache redis minio sonarr radarr prowlarr sabnzbd "
     "truenas admin1 default system "
+    # round 62: Windows's own profile folders ("C:\\Users\\Public\\")
+    "public defaultuser0 wdagutilityaccount "
     # round 56: the accounts self-hosted services run as ("useradd -r -s /bin/false jellyfin")
     "jellyfin emby nextcloud paperless immich frigate mosquitto syncthing gitea forgejo grafana "
     "prometheus influxdb nodered vaultwarden pihole unbound caddy traefik transmission "
@@ -438,6 +447,19 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
     for m in COMPOUND.finditer(text):
         parts = _parts(m.group(), m.start())
         candidates.append((parts, False))
+        if "_" not in m.group() and _MACHINE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            # round 62: a VM's or a container's name said after its kind ("VM 104
+            # 'nextcloud-maria'"): a given name in it, even one that is also a word, but no
+            # program's or system account's; not Docker's own names ("festive_hamilton")
+            for part, start, end in parts:
+                if (
+                    part.isalpha()
+                    and len(part) >= 3
+                    and lex.is_given(_token(part))
+                    and _key(part) not in lex.tech
+                    and part.lower() not in SYSTEM_ACCOUNTS
+                ):
+                    yield start, end
         if _FILE_EXTENSION.match(text, m.end()):
             yield from _file_names(lex, parts)
             yield from _dated_files(lex, parts)
