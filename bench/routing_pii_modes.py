@@ -285,6 +285,14 @@ BEFORE_TUNING = {
     "blind223": "68d7680",
     "blind224": "68d7680",
     "blind225": "68d7680",
+    "blind226": "33100b6",
+    "blind227": "33100b6",
+    "blind228": "33100b6",
+    "blind229": "33100b6",
+    "blind230": "33100b6",
+    "blind231": "33100b6",
+    "blind232": "33100b6",
+    "blind233": "33100b6",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
