@@ -112,8 +112,10 @@ fifty-ninth round's detector and models retrained on blind202-209, then tuned on
 sixtieth round and trained on), ``blind218`` to ``blind225`` (session 24, measured once per
 mode on the sixtieth round's detector and models retrained on blind210-217, then tuned on in
 the sixty-first round and trained on), ``blind226`` to ``blind233`` (session 25, measured once
-per mode on the sixty-first round's detector and models retrained on blind218-225; not yet
-tuned or trained on) and
+per mode on the sixty-first round's detector and models retrained on blind218-225, then tuned
+on in the sixty-second round and trained on), ``blind234`` to ``blind241`` (session 25,
+measured once per mode on the sixty-second round's detector and models retrained on
+blind226-233; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

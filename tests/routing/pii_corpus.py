@@ -265,6 +265,14 @@ Split = Literal[
     "blind231",
     "blind232",
     "blind233",
+    "blind234",
+    "blind235",
+    "blind236",
+    "blind237",
+    "blind238",
+    "blind239",
+    "blind240",
+    "blind241",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -254,6 +254,14 @@ CORPORA = [
     (HERE / "pii_personal_blind231.jsonl", HERE / "pii_clean_blind231.jsonl", "b231"),
     (HERE / "pii_personal_blind232.jsonl", HERE / "pii_clean_blind232.jsonl", "b232"),
     (HERE / "pii_personal_blind233.jsonl", HERE / "pii_clean_blind233.jsonl", "b233"),
+    (HERE / "pii_personal_blind234.jsonl", HERE / "pii_clean_blind234.jsonl", "b234"),
+    (HERE / "pii_personal_blind235.jsonl", HERE / "pii_clean_blind235.jsonl", "b235"),
+    (HERE / "pii_personal_blind236.jsonl", HERE / "pii_clean_blind236.jsonl", "b236"),
+    (HERE / "pii_personal_blind237.jsonl", HERE / "pii_clean_blind237.jsonl", "b237"),
+    (HERE / "pii_personal_blind238.jsonl", HERE / "pii_clean_blind238.jsonl", "b238"),
+    (HERE / "pii_personal_blind239.jsonl", HERE / "pii_clean_blind239.jsonl", "b239"),
+    (HERE / "pii_personal_blind240.jsonl", HERE / "pii_clean_blind240.jsonl", "b240"),
+    (HERE / "pii_personal_blind241.jsonl", HERE / "pii_clean_blind241.jsonl", "b241"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
