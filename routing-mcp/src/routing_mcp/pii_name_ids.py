@@ -103,7 +103,7 @@ DEVICE_WORDS = word_set(
     "deck"
 )
 # Round 62: a machine's kind and number before its quoted name ("VM 104 'nextcloud-maria'",
-# "LXC 'pihole-ines'", "hostname: ").
+# "LXC 'pihole-ines'", "hostname: 'nas-ilse'").
 _MACHINE_BEFORE = re.compile(
     r"\b(?:vm|lxc|ct|container|host(?:name)?)\s*(?:\d+\s*)?[:=]?\s*['\"`‘“]\Z", re.IGNORECASE
 )
@@ -1315,7 +1315,7 @@ _KIN_SAID = (
     r"enkel(?:in)?|oma|opa|freund(?:in)?|partner(?:in)?|mitbewohner(?:in)?|nachbar(?:in)?|"
     r"kolleg(?:e|in)|chef(?:in)?|"
     r"neveu|nièce|fils|fille|femme|mari|frère|s(?:œ|oe)ur|mère|père|oncle|petit-fils|"
-    r"petite-fille|copain|copine|voisine?|collègue|coloc|coloc(?:ataire)?|"
+    r"petite-fille|copain|copine|voisine?|collègue|coloc(?:ataire)?|"
     r"sobrin[oa]|hij[oa]|espos[oa]|marido|mujer|herman[oa]|madre|padre|tí[oa]|prim[oa]|"
     r"niet[oa]|novi[oa]|vecin[oa]|compañer[oa]|"
     r"nipote|figli[oa]|moglie|fratello|sorella|zi[oa]|cugin[oa]|"
@@ -1334,10 +1334,11 @@ _KIN_IS = re.compile(
 
 
 def kin_said(lex: Lexicon, text: str) -> Iterator[Span]:
+    """A name said to be the writer's relative or housemate (round 61, ``_KIN_IS``)."""
     for m in _KIN_IS.finditer(text):
-        token = _token(m.group("name"))
-        if _key(m.group("name")) not in lex.tech and (
-            _clear_given(lex, m.group("name")) or not lex.is_word(token)
+        name = m.group("name")
+        if _key(name) not in lex.tech and (
+            _clear_given(lex, name) or not lex.is_word(_token(name))
         ):
             yield m.start("name"), m.end("name")
 
