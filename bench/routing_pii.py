@@ -113,7 +113,7 @@ sixtieth round and trained on), ``blind218`` to ``blind225`` (session 24, measur
 mode on the sixtieth round's detector and models retrained on blind210-217, then tuned on in
 the sixty-first round and trained on), ``blind226`` to ``blind233`` (session 25, measured once
 per mode on the sixty-first round's detector and models retrained on blind218-225, then tuned
-on in the sixty-second round and trained on), ``blind234`` to ``blind241`` (session 25,
+on in the sixty-second round and trained on), ``blind234`` to ``blind249`` (session 25,
 measured once per mode on the sixty-second round's detector and models retrained on
 blind226-233; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text

@@ -273,6 +273,14 @@ Split = Literal[
     "blind239",
     "blind240",
     "blind241",
+    "blind242",
+    "blind243",
+    "blind244",
+    "blind245",
+    "blind246",
+    "blind247",
+    "blind248",
+    "blind249",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -262,6 +262,14 @@ CORPORA = [
     (HERE / "pii_personal_blind239.jsonl", HERE / "pii_clean_blind239.jsonl", "b239"),
     (HERE / "pii_personal_blind240.jsonl", HERE / "pii_clean_blind240.jsonl", "b240"),
     (HERE / "pii_personal_blind241.jsonl", HERE / "pii_clean_blind241.jsonl", "b241"),
+    (HERE / "pii_personal_blind242.jsonl", HERE / "pii_clean_blind242.jsonl", "b242"),
+    (HERE / "pii_personal_blind243.jsonl", HERE / "pii_clean_blind243.jsonl", "b243"),
+    (HERE / "pii_personal_blind244.jsonl", HERE / "pii_clean_blind244.jsonl", "b244"),
+    (HERE / "pii_personal_blind245.jsonl", HERE / "pii_clean_blind245.jsonl", "b245"),
+    (HERE / "pii_personal_blind246.jsonl", HERE / "pii_clean_blind246.jsonl", "b246"),
+    (HERE / "pii_personal_blind247.jsonl", HERE / "pii_clean_blind247.jsonl", "b247"),
+    (HERE / "pii_personal_blind248.jsonl", HERE / "pii_clean_blind248.jsonl", "b248"),
+    (HERE / "pii_personal_blind249.jsonl", HERE / "pii_clean_blind249.jsonl", "b249"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
