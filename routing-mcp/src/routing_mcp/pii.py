@@ -538,10 +538,11 @@ class PiiScanner:
                 if recognizer.context and _has_context(lowered, result.start, recognizer):
                     result.score = max(result.score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT)
                 results.append(result)
+        health = pii_medical.terms(text)  # (read once: the names below and find)
         if any(r.entity_type == "PERSON" for r in results):
-            results = _medicines_named_like_people(text, results)
+            results = _medicines_named_like_people(text, results, health)
         people = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
-        for start, end in pii_medical.find(text, people):
+        for start, end in pii_medical.find(text, people, health):
             results.append(RecognizerResult("MEDICAL", start, end, MEDICAL_SCORE))
         kept = remove_contained(results)
         found = sorted(
@@ -628,12 +629,12 @@ class PiiScanner:
 
 
 def _medicines_named_like_people(
-    text: str, results: list[RecognizerResult]
+    text: str, results: list[RecognizerResult], health: list[tuple[int, int]]
 ) -> list[RecognizerResult]:
     """Without the "names" that are a capitalised medicine or start with one and go on with a
     word of its variant ("Evorel Conti", "Femoston Conti"; round 61): a drug's name, no person
     near a health term. A title before it keeps a surname ("Mr Parkinson")."""
-    starts = {s: e for s, e in pii_medical.terms(text) if text[s : s + 1].isupper()}
+    starts = {s: e for s, e in health if text[s : s + 1].isupper()}
     return [
         r
         for r in results

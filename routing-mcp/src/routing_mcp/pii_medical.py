@@ -636,12 +636,15 @@ def _compound_thing(term: str) -> bool:
     return bool(dash) and _NOT_A_FACT.fullmatch("-" + head) is not None
 
 
-def find(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Health terms said of someone: a person cue in the window, or a found name there."""
+def find(
+    text: str, people: list[tuple[int, int]], spans: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Health terms said of someone: a person cue in the window, or a found name there.
+    ``spans``: :func:`terms` of ``text`` if the caller has them already."""
     ends = sorted(e for _, e in people)  # a name ending before a term, in its window
     starts = sorted(s for s, _ in people)  # or starting after it, in its window
     out = []
-    for start, end in _joined(text, terms(text)):
+    for start, end in _joined(text, terms(text) if spans is None else spans):
         if (
             _NOT_A_FACT.match(text, end, min(len(text), end + 30))
             or _topic(text, start)

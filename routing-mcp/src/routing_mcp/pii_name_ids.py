@@ -53,7 +53,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 
 from routing_mcp.pii_known import is_known
 from routing_mcp.pii_lexicon import Lexicon, Token, fold
@@ -296,6 +296,21 @@ def _clear_given(lex: Lexicon, part: str) -> bool:
 def _clear_surname(lex: Lexicon, part: str) -> bool:
     t = _token(part)
     return len(part) >= 4 and lex.is_surname(t) and not lex.is_plain_word(t)
+
+
+def _listed_or_unknown(lex: Lexicon, name: str, listed: Callable[[Lexicon, str], bool]) -> bool:
+    """A name ``listed`` accepts (``_clear_given``, ``_clear_surname``) or a word no list holds;
+    never a program's or a product's (the lists' ``tech``)."""
+    return _key(name) not in lex.tech and (listed(lex, name) or not lex.is_word(_token(name)))
+
+
+def lettered(text: str, letter: str, start: int, end: int) -> bool:
+    """``letter``, an initial of the span ``start``..``end``, letters an item of a list: the
+    next or previous letter of the alphabet stands with its period within 40 characters ("A.
+    Backend B. Frontend C. Docs")."""
+    near = text[max(0, start - 40) : start] + " " + text[end : end + 40]
+    code = ord(letter)
+    return any(f"{chr(c)}. " in near for c in (code - 1, code + 1) if 65 <= c <= 90)
 
 
 def _parts(value: str, offset: int) -> list[tuple[str, int, int]]:
@@ -1222,14 +1237,8 @@ def capital_initials(lex: Lexicon, text: str) -> Iterator[Span]:
         if lex.is_surname(_token(m.group(1))) and _clear_given(lex, m.group(2)):
             yield m.start(), m.end()
     for m in _SURNAME_INITIAL.finditer(text):
-        letter = ord(m.group(2))
-        near = text[max(0, m.start() - 40) : m.end() + 40]
-        if any(f"{chr(c)}. " in near for c in (letter - 1, letter + 1)):
-            continue  # a list's letter: "A. Backend B. Frontend C. Docs"
-        if all(
-            _clear_surname(lex, part)
-            or (not lex.is_word(_token(part)) and _key(part) not in lex.tech)
-            for part in m.group(1).split("-")
+        if not lettered(text, m.group(2), m.start(), m.end()) and all(
+            _listed_or_unknown(lex, part, _clear_surname) for part in m.group(1).split("-")
         ):
             yield m.start(), m.end()
 
@@ -1245,10 +1254,7 @@ _OFFICER = re.compile(
 def officers(lex: Lexicon, text: str) -> Iterator[Span]:
     """The surname after a police rank: "PC Oduya", "Sergeant Mbeki" (round 58)."""
     for m in _OFFICER.finditer(text):
-        name = m.group("name")
-        if _key(name) not in lex.tech and (
-            _clear_surname(lex, name) or not lex.is_word(_token(name))
-        ):
+        if _listed_or_unknown(lex, m.group("name"), _clear_surname):
             yield m.start("name"), m.end("name")
 
 
@@ -1292,7 +1298,7 @@ def mailbox_names(lex: Lexicon, text: str, mailboxes: list[tuple[str, str]]) -> 
     surnames = {
         surname.lower()
         for _, surname in mailboxes
-        if len(surname) >= 4 and not lex.is_word(_token(surname)) and _key(surname) not in lex.tech
+        if len(surname) >= 4 and not lex.is_word(_token(surname))  # (is_word holds programs)
     }
     if surnames:
         addresses = [m.span() for m in _ANY_ADDRESS.finditer(text)]
@@ -1336,10 +1342,7 @@ _KIN_IS = re.compile(
 def kin_said(lex: Lexicon, text: str) -> Iterator[Span]:
     """A name said to be the writer's relative or housemate (round 61, ``_KIN_IS``)."""
     for m in _KIN_IS.finditer(text):
-        name = m.group("name")
-        if _key(name) not in lex.tech and (
-            _clear_given(lex, name) or not lex.is_word(_token(name))
-        ):
+        if _listed_or_unknown(lex, m.group("name"), _clear_given):
             yield m.start("name"), m.end("name")
 
 

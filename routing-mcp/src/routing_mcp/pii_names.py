@@ -112,11 +112,7 @@ def _thing_called(before: str) -> bool:
 
 def _lettered(text: str, found: str, start: int, end: int) -> bool:
     """A single initial that letters an item of a list: the next or previous letter does too."""
-    if found.count(".") != 1:
-        return False
-    letter = ord(found[0])
-    near = text[max(0, start - 40) : start] + " " + text[end : end + 40]
-    return any(f"{chr(c)}. " in near for c in (letter - 1, letter + 1) if 65 <= c <= 90)
+    return found.count(".") == 1 and pii_name_ids.lettered(text, found[0], start, end)
 
 
 _SENTENCE_SPLIT = re.compile(r"[.!?]\s|\n")
