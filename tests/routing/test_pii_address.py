@@ -114,6 +114,11 @@ def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
         "our clinic has now moved to Suite 3, Harbour Court, 9 Quay Street, Cardiff CF10 1EU",
         "Unsere Praxis ist ab Januar in der Lindenallee 4, 50968 Köln: schreib eine Notiz",
         "Imprimerie Dubois SARL, 8 rue du Moulin, 44000 Nantes : rédige les mentions légales",
+        # round 63: a harbour office, a hall, a league, a venue in German
+        "Het havenkantoor zit aan de Oosterkade 3, 8861 AA Harlingen: schrijf de route",
+        "Concert at Victoria Hall, 2 Quay Road, Bangor LL57 2AA - write the poster",
+        "Affiche pour la Ligue contre la faim, 8 rue du Port, 17300 Rochefort",
+        "Unser Veranstaltungsort ist das Bürgerhaus Nord, Lindenweg 7 – schreib die Anfahrt",
         # round 62: a society, a dojo, a gym, a centre
         "The Ramblers Association is at 4 Meadow Row, Exeter EX1 1AA - do they take volunteers?",
         "Unser Dojo ist in der Hauptstraße 12, 80331 München: schreib die Wegbeschreibung",

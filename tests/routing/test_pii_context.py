@@ -256,6 +256,10 @@ def test_an_account_a_persons_field_and_someones_things_are_never_dropped() -> N
         ],
         "PERSON",
     )
+    # round 63: a command's account
+    assert_never_vetoed(
+        ["curl -u 'skowalczyk:Winter24' https://cloud.example.net/status.php gives 401"], "PERSON"
+    )
     # round 52: whom a text is written for, whose turn a rota says it is
     assert_never_vetoed(
         [

@@ -521,6 +521,34 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("is 'r.oyelaran' fine as a login for the school portal?", "PERSON", "r.oyelaran"),
         ("Emby: create user 'omagerda' with the Filme library only", "PERSON", "omagerda"),
         ("set up a Disney+ profile for 'Rose' with PG only", "PERSON", "Rose"),
+        # round 63: the accounts a field lists after "sind", an initial and a surname no list
+        # holds in a log-in field, an account quoted before its word, a command's account, a
+        # Home Assistant person in a template's state object
+        ("Benutzer sind: kschreiber, t.yilmaz und wendelin", "PERSON", "kschreiber"),
+        (
+            "Plex says 'user mbogdanovic is not authorised' for the 4K library",
+            "PERSON",
+            "mbogdanovic",
+        ),
+        ("Emby: hide the Kids library from the 'ayodele' account", "PERSON", "ayodele"),
+        (
+            "is `occ user:disable --help` the same for occ user:disable vkarapetyan",
+            "PERSON",
+            "vkarapetyan",
+        ),
+        (
+            "curl -u 'dnwachukwu:Spring25' https://nc.example.net/ocs returns 401",
+            "PERSON",
+            "dnwachukwu",
+        ),
+        ("{{ states.person.ingeborg.state }} shows not_home all day", "PERSON", "ingeborg"),
+        # round 63: Denmark's number by its letters, a mailbox at a provider mistyped
+        ("my CPR number (Denmark) is 211085-2437, where does it go?", "ID_NUMBER", "211085-2437"),
+        (
+            "send it to tomasz.wrobel@hotmail.cmo please",
+            "EMAIL_ADDRESS",
+            "tomasz.wrobel@hotmail.cmo",
+        ),
         # round 62: a commit's author, a VM's name said after its kind
         ("the regression came in with the patch by tnakashima last week", "PERSON", "tnakashima"),
         ("LXC 203 'jellyfin-grace' has no GPU passthrough", "PERSON", "grace"),
@@ -1012,6 +1040,11 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "grafana at smart-home.example.org is slow",
         "Host(`cloud.maison.lan`) and rota.lan in the traefik rules",
         "scp config.yaml root@nas:/etc/app/ fails with permission denied",
+        # round 63: a field's word then a word, a command's system account, a program's account
+        "Plex says 'user settings changed' after the update",
+        "curl -u 'admin:changeme' http://192.168.1.2:8080/api fails",
+        "occ user:add --display-name=Backup backup",
+        "the 'jellyfin' account can't read /media",
         # round 62: Windows's own profile folder, a VM named after programs
         "robocopy C:\\Users\\Public\\Documents D:\\share fails",
         "VM 105 'nextcloud-redis' uses too much RAM",
@@ -1175,6 +1208,14 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "la helpdesk (030 2284 9911) non risponde mai",
         "il numero verde 800 455 210 è gratuito anche da cellulare?",
         "Die Vertragsnummer 4471229018 steht oben rechts, wo finde ich die Kundennummer?",
+        # round 63: an authority's line by what it handles, a society's, a box office's, a
+        # harbour office's and a bakery's after their address, a town hall's said after it
+        "our local authority housing line is 0113 496 0451, is it open Saturdays?",
+        "Die Hotline der Deutschen Krebsgesellschaft hat die Nummer 030 3229 3290?",
+        "Our box office is on 0161 496 0999, write it on the poster",
+        "La capitainerie est au 3 quai Solidor, tél. 02 99 81 22 33 : écris la demande",
+        "Bäckerei Sonnenkorn, Lindenstraße 4, 79098 Freiburg, Tel. 0761 204 1188: Text fürs Schild",
+        "le numéro de la mairie, service urbanisme, est le 01 42 76 51 00 ?",
         # round 62: an insurer's line by what it handles, a society's number, a museum's phone
         "the insurer's emergency line 0345 030 3900 said a builder is coming",
         "the society's number is 0121 496 0032, do they answer on Sundays?",

@@ -224,6 +224,33 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 63: cancer drugs by their stems and regimens, low white cells, a central line
+        # and a port, an occupational cancer, hearing impairment, a jaw disorder, a vaccine
+        # someone had, a contraceptive implant, FASD, breastfeeding, a sick note, a
+        # hyphenated compound of a term and who has it, a strain's German compound head
+        ("my mother starts docetaxel next week, what should she eat?", "docetaxel"),
+        ("dad's on carboplatin and his fingers tingle, which gloves for him?", "carboplatin"),
+        ("my sister's oncologist moved her to FOLFOX, can she still fly?", "FOLFOX"),
+        ("my husband is neutropenic again, can he go to the pub quiz?", "neutropenic"),
+        ("my wife has a PICC line now, how does she shower with it?", "PICC line"),
+        ("mon père a une chambre implantable, peut-il nager ?", "chambre implantable"),
+        (
+            "my uncle has mesothelioma from the docks, who do we ask about compensation?",
+            "mesothelioma",
+        ),
+        ("meine Tochter ist hörgeschädigt, welche Türklingel blinkt?", "hörgeschädigt"),
+        ("my brother has TMJ and can't chew steak, soft recipes please", "TMJ"),
+        ("my son had his second MMR at the surgery today, is a fever normal?", "MMR"),
+        ("my daughter had her first HPV jab today, is a sore arm normal?", "HPV"),
+        (
+            "my partner had the contraceptive implant fitted yesterday, bruise ok?",
+            "contraceptive implant",
+        ),
+        ("our foster son has FASD, how do we explain the house rules?", "FASD"),
+        ("I'm breastfeeding, can I still drink decaf?", "breastfeeding"),
+        ("j'ai un arrêt maladie jusqu'à vendredi, je préviens le club ?", "arrêt maladie"),
+        ("Ich bin Diabetes-Patient und suche eine App für Broteinheiten", "Diabetes-Patient"),
+        ("ich habe mir eine Oberschenkelzerrung geholt, Eis oder Wärme?", "Oberschenkelzerrung"),
         # round 62: a stroke as the time of something, someone on oxygen or on the pill,
         # myeloma, a stroke's after-effects, fertility diagnoses, miscarriages in German
         ("my aunt hasn't driven since the stroke, can she sell the car?", "stroke"),
@@ -546,6 +573,12 @@ def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fac
         "the share price had a big fall after the results, should I sell?",
         "I'm blind spot checking my backups, which files matter?",
         "the jeans had three stitches loose after the wash, can I fix it?",
+        # round 63: a vaccine no one is said to have had, a function and a chain named like
+        # regimens, a drug compared in general
+        "is the HPV vaccine part of the school programme in Wales?",
+        "What does the CHOP function do in PHP?",
+        "the FEC chain in this schematic looks wrong to me",
+        "Docetaxel versus paclitaxel: which causes more neuropathy in trials?",
         # round 62: a pen's or a swimmer's stroke, a tank low on oxygen, a pill organiser
         "after the stroke width change my SVG icons look thin, my son says",
         "my son says the aquarium is low on oxygen, which pump?",

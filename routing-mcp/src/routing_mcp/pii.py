@@ -122,7 +122,22 @@ class EmailRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         labels = pattern_text.rsplit("@", 1)[-1].lower().split(".")
-        return len(labels) > 1 and labels[-1] in top_level_domains()
+        return len(labels) > 1 and (
+            labels[-1] in top_level_domains()
+            # round 63: a mailbox at a public mail provider whose ending is mistyped
+            # ("jb.kouassi@gmail.con"): still someone's address
+            or (len(labels) == 2 and labels[0] in _MAIL_PROVIDERS and labels[-1].isalpha())
+        )
+
+
+# Public mail providers' domains, their name before the top-level domain.
+_MAIL_PROVIDERS = frozenset(
+    str.split(
+        "gmail googlemail yahoo ymail hotmail outlook live msn icloud aol gmx protonmail proton "
+        "fastmail zoho yandex mail orange wanadoo free laposte sfr libero virgilio tiscali "
+        "alice tin ziggo kpnmail telenet web freenet posteo mailbox btinternet sky"
+    )
+)
 
 
 class CandidatePhoneRecognizer(EntityRecognizer):
@@ -676,6 +691,8 @@ def _named_person(text: str, finding: Finding) -> bool:
         for m in pii_name_ids.LOGIN.finditer(text, max(0, finding.start - 80), finding.end)
     ):
         return True  # an account quoted in a log-in field: "under user 'dhruv'" (round 44)
+    if pii_name_ids.commanded_account(text, finding.start):
+        return True  # "curl -u 'hpatel:hunter2'" (round 63)
     party = cues.PAYMENT_PARTY_BEFORE.search(before)
     if party is not None and (
         party.group("quote") is not None or text[finding.start : finding.end].isupper()

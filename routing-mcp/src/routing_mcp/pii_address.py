@@ -237,7 +237,14 @@ _BUSINESS_NOUN = (
     # (not "council" nor "trust": "Council tax band challenge — my property is", "I trust my
     # address is")
     r"dojo|palestra|gimnasio|centro|observatory|observatoire|sternwarte|association|society|"
-    r"foundation|institute|international|federation|alliance|league)"
+    r"foundation|institute|international|federation|alliance|league|"
+    # round 63: a harbour's office, a hall, a charity, a league in the other languages, a
+    # school's office, a bakery in Spain, a venue in German ("La capitainerie est au 1 quai",
+    # "Harbour Hall, 1 Quay Street", "la Ligue contre le cancer, 14 rue", "Horno San Onofre,
+    # Calle Mayor 21", "Bürgerhaus Süd, Mühlenweg 12")
+    r"marina|capitainerie|havenkantoor|harbou?r office|harbou?r master|porto turistico|"
+    r"puerto deportivo|oficina del puerto|chandlery|hall|charity|ligue|liga|lega|scolarité|"
+    r"horno|veranstaltungsort|bürgerhaus|gemeindehaus|vereinshaus)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 _BUSINESS_NAMED = regex.compile(rf"(?i)\b{_BUSINESS_NOUN}\b(?:\s+[\w'’-]+){{0,3}}\s*,\s*$")
@@ -248,7 +255,9 @@ _BUSINESS_BEFORE = regex.compile(
     rf"(?i)\b{_BUSINESS_NOUN}\b(?:[^.!?\n]{{0,40}}?\s(?:is|are|ist|sind|est|sont|está|están|"
     r"es|zit|zitten|è|sono|liegt|befindet sich|se trouve|se encuentra|si trova|(?:has |have )?"
     r"moved to|zieht|located|based|gevestigd|situé|situada|situado))?[\s,:]*"
-    r"(?:at|in|on|to|au|à|en|op|a|al|in der|in den|im|am|sur|aan|nel|nella|in via)?\s*$"
+    r"(?:at|in|on|to|au|à|en|op|a|al|in der|in den|im|am|sur|aan|nel|nella|in via)?"
+    # (round 63: Dutch says the street's article, "zit aan de Westkade 1")
+    r"(?:\s+(?:de|het))?\s*$"
 )
 # ... or named right after it: "Calle Mayor 3, bajo, 28013 Madrid (oficina de la empresa)".
 _BUSINESS_AFTER = regex.compile(rf"(?i)^[\s,;:(—–-]*(?:\p{{L}}+\s+){{0,1}}{_BUSINESS_NOUN}\b")

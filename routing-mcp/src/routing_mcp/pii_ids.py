@@ -248,6 +248,11 @@ _ORGANISATION = (
     r"hausverwaltung|hausmeisterservice|stadtwerke|gemeinde|rathaus|versicherung|krankenkasse|"
     r"fournisseur|mairie|syndic|agence|banque|assurance|mutuelle|ayuntamiento|compañía|"
     r"comune|gemeente|"
+    # round 63: an authority, a society in German, a box office ("Our local authority adoption
+    # line is", "der Deutschen Alzheimer Gesellschaft hat die Nummer", "La billetterie de la
+    # Philharmonie de Paris répond au")
+    r"authority|\w*gesellschaft|\w*verband|\w*verein|\w*stiftung|billetterie|box office|"
+    r"biglietteria|"
     # round 62: a club, a society, an institution or a public place ("the club's number is",
     # "the observatory's line")
     r"club|society|association|charity|foundation|institute|university|college|hospice|trust|"
@@ -259,8 +264,10 @@ _ORGANISATION = (
 # these are said of a sole trader's mobile too ("our supplier's number is +33 6 ..."): the
 # scanner drops only numbers that are no mobile (``pii._not_a_persons_phone``).
 ORGANISATION_LINE_BEFORE = re.compile(
-    # (round 62: or the line for what it handles, "our insurer's claims line is")
-    rf"(?:\b{_ORGANISATION}(?:['’]s)? (?:main |phone |contact |landline |claims |support |help "
+    # (round 62: or the line for what it handles, "our insurer's claims line is"; round 63: a
+    # word between, "our local authority adoption line is")
+    rf"(?:\b{_ORGANISATION}(?:['’]s)? (?:\w+ )?"
+    r"(?:main |phone |contact |landline |claims |support |help "
     r"|emergency |fax |sales |general |direct |enquiries |customer service |out-of-hours )?"
     r"(?:number|line|phone)|"
     r"\b(?:booking|bookings|enquiry|enquiries|reservations?|appointments?|ticket|tickets) "
@@ -276,16 +283,24 @@ ORGANISATION_LINE_BEFORE = re.compile(
     # named before "number" ("is the Virgin Media number 0345 ...")
     # (not someone "at the office on", "from the council at": a person's line there)
     + r"|(?<!\bfrom )(?<!\bat )(?<!\bof )(?<!\bvon )(?<!\bbei )(?<!\bfrom the )"
-    + rf"\b(?:the|to|den|die|der|dem|vom|le|la|l['’]|du|el|del|il|het|de) (?:\w+ ){{0,2}}"
+    + rf"\b(?:the|to|den|die|der|dem|vom|le|la|l['’]|du|el|del|il|het|de) ?(?:\w+ ){{0,2}}"
     rf"{_ORGANISATION}(?:['’]s)?\b[^\n\d.!?]{{0,30}}"
-    r"\b(?:says|said|on|at|ring|call|phone|anrufen|unter|erreichbar|joignable|au|al|op)\s*:?\s*$"
+    r"\b(?:says|said|on|at|ring|call|phone|anrufen|unter|erreichbar|joignable|au|al|op|"
+    # round 63: "la mairie, service espaces verts, est le", "répond au", "hat die Nummer"
+    r"est le|c['’]est le|hat die nummer)\s*:?\s*$"
     r"|\bthe (?-i:(?:[A-Z][\w&'’-]*\s){1,3})(?:number|line|phone number)\s*$"
     # round 62: "the Royal Observatory Greenwich phone is"
     r"|\bthe (?-i:(?:[A-Z][\w&'’-]*\s){2,4})(?:phone|number|line|phone number)\s+(?:is|was)\s*$"
     # round 26: a practice's, a clinic's or a venue's number after its address, in the same
     # sentence ("Harbourside Veterinary Centre, 14 Harbour Street, Whitby YO21 3PU, 01947 ...")
     r"|\b(?:veterinary|vets?|tierklinik|tierarzt\w*|clinique|clínica|clinica|\w*kliniek|"
-    r"dierenarts|hotel|venue|restaurant|practice|praxis|cabinet)\b"
+    r"dierenarts|hotel|venue|restaurant|practice|praxis|cabinet|"
+    # round 63: a harbour's office, a chandlery, a club's or a box office, a school's office, a
+    # bakery or a shop ("La capitainerie est au 1 quai ..., tél. 02 ...", "Unsere Filiale:
+    # Bäckerei Morgenrot, Hauptstraße 12, ..., Tel. 0761 ...")
+    r"marina|capitainerie|havenkantoor|harbou?r office|harbou?r master|porto turistico|"
+    r"oficina del puerto|chandlery|club office|box office|billetterie|biglietteria|taquilla|"
+    r"scolarité|bakery|boulangerie|bäckerei|bakkerij|panadería|horno|filiale|magasin)\b"
     r"(?:[^\n.!?]|\.(?!\s+[A-Z])){0,120}$",
     re.IGNORECASE,
 )

@@ -238,7 +238,7 @@ def _single(raw: str, word: str) -> bool:
         or (last != word and len(word) - len(last) > 3 and fold(last) in lex.suffixes)
         # round 51: a term before what it caused ("chemo-related hair loss", "Cortison-bedingte")
         or (
-            last in _CAUSED
+            (last in _CAUSED or last in _HAS_IT)
             and ((first := word.split("-", 1)[0]) in lex.words or _stemmed(first, lex.stems))
         )
     )
@@ -251,6 +251,17 @@ _CAUSED = frozenset(
         "bedingtes induziert induzierte induit induite induits induites lié liée liés liées "
         "relacionado relacionada relacionados relacionadas inducido inducida correlato "
         "correlata indotto indotta gerelateerd"
+    )
+)
+
+
+# Round 63: who has a term or what it brings, as the head of a hyphenated word after it
+# ("Zöliakie-Patientin", "MS-Schub", "Migräne-Attacke", "Diabetes-Diagnose").
+_HAS_IT = frozenset(
+    str.split(
+        "patient patientin patienten patients patiente patiënt patiënte paciente paziente kranke "
+        "kranker kranken erkrankte erkrankter betroffene betroffener diät diagnose diagnosis "
+        "diagnostic schub anfall anfälle attacke attacken attack attacks crise"
     )
 )
 
@@ -449,6 +460,28 @@ _NOT_A_FACT = regex.compile(
     # round 41: a web app or page ("a hearing test web app")
     r"lockdowns?|web\s+apps?|web\s+pages?|websites?)\b"
 )
+# Round 63: a vaccine someone had, their own by the possessive and an ordinal before it ("my
+# second HPV jab", "her Covid booster", "seine zweite FSME-Impfung"): a health record, unlike
+# "where can I get a flu jab?".
+_VACCINE_AFTER = regex.compile(
+    r"(?i)[\s-]+(?:jabs?|shots?|vaccines?|vaccination|impfung|vaccin|vacuna|vaccino|prik|"
+    r"boosters?)\b"
+)
+_RECEIVED = regex.compile(
+    r"(?i)\b(?:my|his|her|their|our|mon|ma|sa|son|leur|mein\w*|sein\w*|ihr\w*|mi|su|"
+    r"il suo|la sua|mijn|zijn|haar)\s+(?:(?:first|second|third|fourth|fifth|next|last|"
+    r"\d+(?:st|nd|rd|th|e|ème|\.)?|erste\w*|zweite\w*|dritte\w*|vierte\w*|première|"
+    r"deuxième|troisième|primera|segunda|tercera|prima|seconda|terza|eerste|tweede|derde)\s+)?$"
+)
+
+
+def _received(text: str, start: int, end: int) -> bool:
+    return (
+        _VACCINE_AFTER.match(text, end, min(len(text), end + 30)) is not None
+        and _RECEIVED.search(text, max(0, start - 40), start) is not None
+    )
+
+
 # A pandemic named as a time ("during Covid", "pendant le Covid", "während Corona").
 _PANDEMIC_TIME = regex.compile(
     r"(?i)\b(?:during|since|before|after|pre|post|pendant|depuis|avant|après|während|seit|"
@@ -646,7 +679,10 @@ def find(
     out = []
     for start, end in _joined(text, terms(text) if spans is None else spans):
         if (
-            _NOT_A_FACT.match(text, end, min(len(text), end + 30))
+            (
+                _NOT_A_FACT.match(text, end, min(len(text), end + 30))
+                and not _received(text, start, end)
+            )
             or _topic(text, start)
             or _compound_thing(text[start:end])
             or (  # "for people with coeliac disease? asking for myself": the writer's (round 44)

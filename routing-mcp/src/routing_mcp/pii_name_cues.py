@@ -31,6 +31,8 @@ TITLES = word_set(
     # round 61: a lawyer's, a bailiff's or a notary's title ("Maître Rousseau-Bénard",
     # "Rechtsanwältin Özdemir", "l'avv. Ferraro")
     "maître maitre rechtsanwalt rechtsanwältin notar notarin avv avvocato avvocata notaio "
+    # round 63: an Italian professional's title ("il geometra Bortolotti", "l'ingegner Ruggeri")
+    "geometra ingegnere ingegner architetto architetta ragioniere ragioniera "
     # round 47: the title of anyone who wants none of the others ("Mx Okonkwo"; only as
     # written so: "MX Master", "MX record" are a mouse and a DNS record)
     "mx "

@@ -61,7 +61,8 @@ from routing_mcp.pii_lexicon import key as _key
 from routing_mcp.pii_name_cues import PERSON_ROLE_FIELDS, word_set
 
 # Home Assistant's person domain: the object id is a person's name, whatever it looks like.
-PERSON_ENTITY = re.compile(r"(?<![\w.])person\.([a-z0-9]+(?:_[a-z0-9]+)*)\b")
+# (round 63: or in a template's state object, "states.person.hiroshi.state")
+PERSON_ENTITY = re.compile(r"(?:(?<![\w.])|(?<=\bstates\.))person\.([a-z0-9]+(?:_[a-z0-9]+)*)\b")
 # An entity whose object id names a device: "device_tracker.pixel_7_hamid",
 # "sensor.anna_iphone_battery".
 ENTITY = re.compile(r"(?<![\w.])(?P<domain>[a-z_]+)\.(?P<id>[a-z0-9]+(?:_[a-z0-9]+)+)\b")
@@ -223,6 +224,8 @@ LOGIN = re.compile(
     r"(?:\s+--?[a-z][\w-]*(?:[ =](?!-)[^\s-]\S*)?)*)"
     # (round 55: the account to come, "username will be pjaramillo")
     r"\b(?:\s+(?:for|für|pour|para|per|voor|de|di|von|van|is|ist|est|es|è|"
+    # (round 63: the accounts a field lists, "Nutzer sind: mbauer, s.ozturk und fridolin")
+    r"are|sind|sont|son|sono|zijn|"
     r"(?:will|would|should|shall) be)\b)?"
     r"(?:\s+\w+(?=\s+['\"`‘“«]))?"  # a service's name between: "utente plex 'gianmarco_r'"
     # (round 51: a JSON key's closing quote before its colon, "{\"user\":\"astrid\"}")
@@ -770,9 +773,19 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
         _REALM_USER.finditer(text),
         _ACCOUNT_WEIGHED.finditer(text),
         _LOGIN_IS.finditer(text),
+        _QUOTED_ACCOUNT.finditer(text),
     ):
         if login_name(lex, m.group("name")):
             yield m.start("name"), m.end("name")
+    for m in _CURL_USER.finditer(text):
+        if login_name(lex, m.group("name")) or _initial_and_surname(lex, m.group("name")):
+            yield m.start("name"), m.end("name")
+    # Round 63: the account a Nextcloud occ user command names ("occ user:resetpassword
+    # tkachenko.o")
+    for m in _OCC_USER.finditer(text):
+        name = m.group("name").rstrip("._-")
+        if login_name(lex, name) or _unknown_account(lex, name):
+            yield m.start("name"), m.start("name") + len(name)
     # An account by its field alone, whatever its name, as a home directory's (round 34): an
     # access log's authenticated user ("- jdavenport ["), a Nextcloud user's WebDAV folder
     # ("/remote.php/dav/files/jdavenport/"), a URL's user parameter ("?u=ella&").
@@ -815,11 +828,89 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
                 )
             )
         at = m.start("name") + len(name)
-        if own or login_name(lex, name) or _titled_given(lex, name, text[at : at + 1]):
+        if (
+            own
+            or login_name(lex, name)
+            or _titled_given(lex, name, text[at : at + 1])
+            or (not home and _initial_and_surname(lex, name))
+        ):
             yield m.start("name"), at
             while (more := _NEXT_ACCOUNT.match(text, at)) and login_name(lex, more["name"]):
                 yield more.start("name"), more.end("name")
                 at = more.end()
+
+
+# Round 63: an account quoted right before its word ("the 'oluwaseun' account", "das Konto
+# 'mbauer'" is LOGIN's), a command-line client's user before its password ("curl -u
+# 'hpatel:hunter2'"), a Nextcloud occ user command's account.
+_QUOTED_ACCOUNT = re.compile(
+    r"['\"‘“«`](?P<name>[a-z][\w.-]{1,31})['\"’”»`]\s+(?:user\s+)?"
+    r"(?:account|konto|compte|cuenta|profile|profil|perfil)\b",
+    re.IGNORECASE,
+)
+_CURL_USER = re.compile(r"(?:\s-u|--user)\s*['\"]?(?P<name>[a-z][\w.-]{1,31}):", re.IGNORECASE)
+_OCC_USER = re.compile(
+    r"\bocc\s+user:[a-z-]+(?:\s+--?[a-z][\w-]*(?:=\S+)?)*\s+['\"]?(?P<name>[a-z][\w.-]{1,31})",
+    re.IGNORECASE,
+)
+# Two consonants that begin words of the six languages: any other pair opening an account's
+# name is an initial before a surname ("mbauer", "jpetrosyan", "tkachenko" is no such pair).
+_ONSETS = frozenset(
+    str.split(
+        "bl br ch cl cr dr dw fl fr gl gn gr kl kn kr ph pl pn pr ps qu rh sc sh sk sl sm sn sp "
+        "sq st sv sw sz th tr ts tw tz vl vr wh wr zw zh"
+    )
+)
+_VOWELS = frozenset("aeiouyäöüéèàáíóúâêîôû")
+
+
+def commanded_account(text: str, start: int) -> bool:
+    """Round 63: a name at ``start`` that a command gives as its account ("curl -u 'hpatel:...'",
+    "occ user:resetpassword tkachenko.o"): no tone of the text makes it anything else."""
+    return any(
+        m.start("name") == start
+        for pattern in (_CURL_USER, _OCC_USER)
+        for m in pattern.finditer(text, max(0, start - 80), start + 40)
+    )
+
+
+def _initial_and_surname(lex: Lexicon, name: str) -> bool:
+    """Round 63: an account's name in a log-in field made of an initial and a surname no list
+    holds ("user jdelacroix", "login is jpetrosyan", "mbauer"): letters only, its first two
+    letters consonants no word starts with, then a vowel among the next two; neither the whole
+    nor the rest (after one letter or two) a program's, a system's or a word (but a German
+    one, "bauer")."""
+    low = name.lower()
+    return (
+        name.isalpha()
+        and len(name) >= 6
+        and low[0] not in _VOWELS
+        and low[1] not in _VOWELS
+        and low[:2] not in _ONSETS
+        and (low[2] in _VOWELS or low[3] in _VOWELS)
+        and low not in SYSTEM_ACCOUNTS
+        and low[1:] not in _MACHINE_WORDS
+        and not lex.is_plain_word(_token(name))
+        and _key(name) not in lex.tech
+        and _key(name[1:]) not in lex.tech
+        and _key(name) not in lex.common
+        # (the rest no word but a German one, "mbauer"; nor after two letters, "hrportal")
+        and not lex.is_plain_word(_token(name[1:]))
+        and not lex.is_plain_word(_token(name[2:]))
+    )
+
+
+def _unknown_account(lex: Lexicon, name: str) -> bool:
+    """An account's name of letters (and "." or "_") that is no system's, program's or word."""
+    bare = re.sub(r"[._]", "", name)
+    return (
+        bare.isalpha()
+        and len(bare) >= 3
+        and bare.lower() not in SYSTEM_ACCOUNTS
+        and not lex.is_plain_word(_token(bare))
+        and _key(bare) not in lex.tech
+        and _key(bare) not in lex.common
+    )
 
 
 # Round 59: someone's log-in said to be an account, a few words after its field ("my login to

@@ -517,6 +517,8 @@ ID_NAMES = (
     # the other national numbers by their names (a mistyped check digit is still someone's):
     # Sweden, Norway, Denmark, Finland, Ireland, Australia, Canada, Switzerland, Belgium, Poland
     r"personnummer|fødselsnummer|cpr-?nummer|henkilötunnus|hetu|pps number|ppsn|tfn|"
+    # round 63: Denmark's by its letters and a number word ("my CPR number ... 150392-1847")
+    r"cpr(?=[\s-]*(?:number|no\.?|nr\.?|#))|"
     r"tax file number|social insurance number|ahv-?nummer|numéro avs|"
     r"registre national|rijksregisternummer|pesel|"
     # round 44: a US service member's id ("the DoD ID on my CAC", "EDIPI", "military ID")
