@@ -293,6 +293,22 @@ BEFORE_TUNING = {
     "blind231": "33100b6",
     "blind232": "33100b6",
     "blind233": "33100b6",
+    "blind234": "5c8191d",
+    "blind235": "5c8191d",
+    "blind236": "5c8191d",
+    "blind237": "5c8191d",
+    "blind238": "5c8191d",
+    "blind239": "5c8191d",
+    "blind240": "5c8191d",
+    "blind241": "5c8191d",
+    "blind242": "5d5499c",
+    "blind243": "5d5499c",
+    "blind244": "5d5499c",
+    "blind245": "5d5499c",
+    "blind246": "5d5499c",
+    "blind247": "5d5499c",
+    "blind248": "5d5499c",
+    "blind249": "5d5499c",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
