@@ -115,7 +115,9 @@ the sixty-first round and trained on), ``blind226`` to ``blind233`` (session 25,
 per mode on the sixty-first round's detector and models retrained on blind218-225, then tuned
 on in the sixty-second round and trained on), ``blind234`` to ``blind249`` (session 25,
 measured once per mode on the sixty-second round's detector and models retrained on
-blind226-233, then tuned on in the sixty-third round and trained on) and
+blind226-233, then tuned on in the sixty-third round and trained on), ``blind250`` to
+``blind257`` (session 26, measured once per mode on the sixty-third round's detector and
+models retrained on blind234-249; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -281,6 +281,14 @@ Split = Literal[
     "blind247",
     "blind248",
     "blind249",
+    "blind250",
+    "blind251",
+    "blind252",
+    "blind253",
+    "blind254",
+    "blind255",
+    "blind256",
+    "blind257",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -270,6 +270,14 @@ CORPORA = [
     (HERE / "pii_personal_blind247.jsonl", HERE / "pii_clean_blind247.jsonl", "b247"),
     (HERE / "pii_personal_blind248.jsonl", HERE / "pii_clean_blind248.jsonl", "b248"),
     (HERE / "pii_personal_blind249.jsonl", HERE / "pii_clean_blind249.jsonl", "b249"),
+    (HERE / "pii_personal_blind250.jsonl", HERE / "pii_clean_blind250.jsonl", "b250"),
+    (HERE / "pii_personal_blind251.jsonl", HERE / "pii_clean_blind251.jsonl", "b251"),
+    (HERE / "pii_personal_blind252.jsonl", HERE / "pii_clean_blind252.jsonl", "b252"),
+    (HERE / "pii_personal_blind253.jsonl", HERE / "pii_clean_blind253.jsonl", "b253"),
+    (HERE / "pii_personal_blind254.jsonl", HERE / "pii_clean_blind254.jsonl", "b254"),
+    (HERE / "pii_personal_blind255.jsonl", HERE / "pii_clean_blind255.jsonl", "b255"),
+    (HERE / "pii_personal_blind256.jsonl", HERE / "pii_clean_blind256.jsonl", "b256"),
+    (HERE / "pii_personal_blind257.jsonl", HERE / "pii_clean_blind257.jsonl", "b257"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
