@@ -114,6 +114,13 @@ def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
         "our clinic has now moved to Suite 3, Harbour Court, 9 Quay Street, Cardiff CF10 1EU",
         "Unsere Praxis ist ab Januar in der Lindenallee 4, 50968 Köln: schreib eine Notiz",
         "Imprimerie Dubois SARL, 8 rue du Moulin, 44000 Nantes : rédige les mentions légales",
+        # round 64: a German centre, a care home, a bank, a wine estate, a clinic named in
+        # four words
+        "Seniorenzentrum Lindenhof, Gartenweg 3, 28209 Bremen: schreib die Fußzeile",
+        "our care home is at 2 Church Lane, Hexham NE46 3AB - write the directions",
+        "The blood bank's address is 9 Mill Road, Leeds LS6 1AA, which bus?",
+        "Le domaine est au 5 chemin des Vignes, 13100 Aix-en-Provence : écris l'invitation",
+        "Écris au Centre de Médecine du Sport, 8 avenue Foch, 69006 Lyon, pour les tarifs",
         # round 63: a harbour office, a hall, a league, a venue in German
         "Het havenkantoor zit aan de Oosterkade 3, 8861 AA Harlingen: schrijf de route",
         "Concert at Victoria Hall, 2 Quay Road, Bangor LL57 2AA - write the poster",

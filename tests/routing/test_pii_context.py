@@ -402,7 +402,8 @@ from routing_mcp.server import build_server
 from routing_mcp.settings import RoutingSettings
 
 PROMPTS = {
-    "health": "write a short get-well message, the surgery on my knee is next tuesday",
+    # (round 64: "the surgery on my knee" is the rules' now, the writer's by "my" in it)
+    "health": "write a short get-well message, the surgery on the knee is next tuesday for me",
     "everyday": "help me write a card for my mum, she is retiring",
 }
 

@@ -1208,6 +1208,12 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "la helpdesk (030 2284 9911) non risponde mai",
         "il numero verde 800 455 210 è gratuito anche da cellulare?",
         "Die Vertragsnummer 4471229018 steht oben rechts, wo finde ich die Kundennummer?",
+        # round 64: an organisation of several capitalised words with "and" between, a clinic
+        # after its address, a warehouse's phone, a supplier's credit control line
+        "The Blood and Transplant Unit line is 0300 123 99 88 - open Sundays?",
+        "Hillside Sports Clinic, 4 Mill Road, Leeds LS6 1AA, tel 0113 496 0321: write a poster",
+        "the warehouse's phone is 0345 600 4411 on the site, is 0345 free?",
+        "or call our credit control line on 0161 496 0777 between 9am and 5pm",
         # round 63: an authority's line by what it handles, a society's, a box office's, a
         # harbour office's and a bakery's after their address, a town hall's said after it
         "our local authority housing line is 0113 496 0451, is it open Saturdays?",

@@ -224,6 +224,17 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 64: bleeding disorders, glandular fever in French and Italian, a runner's
+        # conditions and scans, German bruises and strains, Dutch emphysema, a cold's symptoms,
+        # an injury whose owner the phrase says, diabetes types said of "we"
+        ("my son has von Willebrand disease, is a nosebleed an emergency?", "Willebrand disease"),
+        ("mi figlia ha la mononucleosi, può tornare a scuola?", "mononucleosi"),
+        ("mein Mann hat eine Rippenprellung vom Radfahren, Schlafposition?", "Rippenprellung"),
+        ("oma heeft emfyseem, welke luchtreiniger?", "emfyseem"),
+        ("I've had a sore throat for a week, honey or lozenges?", "sore throat"),
+        ("my wife has exercise-induced asthma, which inhaler spacer?", "exercise-induced asthma"),
+        ("she tweaked her knee at netball, ice it tonight?", "tweaked her knee"),
+        ("my dad and I are diabetic, we're both type 1, pumps or pens?", "we're both type 1"),
         # round 63: cancer drugs by their stems and regimens, low white cells, a central line
         # and a port, an occupational cancer, hearing impairment, a jaw disorder, a vaccine
         # someone had, a contraceptive implant, FASD, breastfeeding, a sick note, a
@@ -573,6 +584,9 @@ def test_health_facts_as_phrases_and_doses(scanner: PiiScanner, prompt: str, fac
         "the share price had a big fall after the results, should I sell?",
         "I'm blind spot checking my backups, which files matter?",
         "the jeans had three stitches loose after the wash, can I fix it?",
+        # round 64: dough rolled someone's way, a bone scan's price in general
+        "the dough is rolled my way, thin and crisp",
+        "how much does a bone scan cost privately in the UK?",
         # round 63: a vaccine no one is said to have had, a function and a chain named like
         # regimens, a drug compared in general
         "is the HPV vaccine part of the school programme in Wales?",

@@ -241,6 +241,10 @@ def test_names_in_any_phrasing(scanner: PiiScanner, prompt: str, name: str) -> N
         "Mein Sohn fragt: warum ist der Himmel blau? Ma fille veut savoir aussi",
         # past tenses that are also given names, after a relation
         "my boss said the VPN is down again; my son drew a dragon, make it a sticker",
+        # round 64: athletes, scientists and characters of known_names_world2.txt
+        "Why is Gerardus Mercator's projection still used for web maps?",
+        "Write three quiz questions about Wilma Rudolph and Irena Szewińska",
+        "Was hat Henry Dunant mit dem Roten Kreuz zu tun? Kurz bitte",
         # round 62: a developer by their role
         ("the dev says the build is green, can you read this log?"),
         # round 61: a thing before "called", a team as a mail's sender, French "son" after a

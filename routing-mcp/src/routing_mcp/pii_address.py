@@ -244,10 +244,17 @@ _BUSINESS_NOUN = (
     # Calle Mayor 21", "Bürgerhaus Süd, Mühlenweg 12")
     r"marina|capitainerie|havenkantoor|harbou?r office|harbou?r master|porto turistico|"
     r"puerto deportivo|oficina del puerto|chandlery|hall|charity|ligue|liga|lega|scolarité|"
-    r"horno|veranstaltungsort|bürgerhaus|gemeindehaus|vereinshaus)"
+    r"horno|veranstaltungsort|bürgerhaus|gemeindehaus|vereinshaus|"
+    # round 64: a centre in German compounds, a care home, a bank, a wine estate, services, a
+    # co-operative, a parcel shop ("Seniorenzentrum Am Park, Parkallee 10", "EHPAD Les
+    # Tilleuls, 5 avenue", "The blood bank's address is", "Le domaine est au 3 chemin")
+    r"zentrum|care home|nursing home|pflegeheim|altenheim|maison de retraite|ehpad|"
+    r"casa di riposo|verpleeghuis|residencia de mayores|bank|banque|banca|banco|domaine|"
+    r"services|co-?op|coop|coopérative|cooperativa|genossenschaft|point relais|depot)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
-_BUSINESS_NAMED = regex.compile(rf"(?i)\b{_BUSINESS_NOUN}\b(?:\s+[\w'’-]+){{0,3}}\s*,\s*$")
+# (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
+_BUSINESS_NAMED = regex.compile(rf"(?i)\b{_BUSINESS_NOUN}\b(?:\s+[\w'’-]+){{0,4}}\s*,\s*$")
 # ... as what the address is said of: "Our office is at", "Unsere Filiale ist in der", "notre
 # boulangerie au", "Ons kantoor zit op", "Our café, Frieda's Kitchen, is at", "local comercial,"
 # (not a business merely named before it: "a letter to the gas company: ... address 12 ...").
@@ -276,6 +283,12 @@ _HOME_WORKPLACE = regex.compile(
     r"(?i)\b(?:my|our|mein\w*|unser\w*|mon|ma|notre|mi|nuestr\w*|mio|mia|nostr\w*|mijn|onze)\s+"
     r"(?:(?:garden|home|spare[- ]room|shed|garage|loft|attic|back[- ]room)[\s-]?"
     r"(?:office|studio|workshop)|gartenbüro|arbeitszimmer|home-?office|bureau à domicile)\b"
+)
+# The writer saying the address is theirs, before it (round 64): "my new address for the clinic
+# is", "Meine neue Adresse für das Transplantationszentrum:", "mon adresse pour la banque".
+_MY_ADDRESS = regex.compile(
+    r"(?i)\b(?:my|meine|mon|ma|mi|il mio|mijn)\s+(?:(?:new|old|home|neue|alte|nouvelle|"
+    r"nueva|nuovo|nieuwe)\s+)?(?:address|adresse|anschrift|dirección|indirizzo|adres)\b"
 )
 # A town that stands for any town: the address is a placeholder ("123 Main St, Anytown").
 _PLACEHOLDER_TOWN = regex.compile(
@@ -333,6 +346,8 @@ def _business(text: str, start: int, end: int) -> bool:
     before = regex.split(r"[.!?]\s", text[max(line_start, start - 90) : start])[-1]
     if _HOME_WORKPLACE.search(before):
         return False  # "my garden office at 8 Sycamore Drive": the writer's home (round 52)
+    if _MY_ADDRESS.search(before):
+        return False  # "Meine neue Adresse für das Transplantationszentrum: ..." (round 64)
     if _PLACEHOLDER_TOWN.search(text, start, end + 30) and not _PERSONAL_BETWEEN.search(before):
         return True  # "'Jane Doe, 123 Main St, Anytown' as the sample" (not "wohnt im ...")
     # (not past the address's sentence: "..., 83022 Rosenheim. Wo laden wir ...?" names no shop

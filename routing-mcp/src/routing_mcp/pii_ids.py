@@ -215,6 +215,8 @@ BUSINESS_LINE_BEFORE = re.compile(
     # round 26: a venue's or a restaurant's booking line ("lists its events line as",
     # "Reservierungsnummer", "il numero ... per le prenotazioni")
     r"events? line|reservierungs\w*|prenotazion[ei]|"
+    # round 64: a supplier's credit control ("call our credit control line on")
+    r"credit control|"
     # round 28: a club's or an association's office ("Die Geschäftsstelle vom Kreissportbund ist
     # unter ...")
     r"gesch(?:ä|ae)ftsstelle|"
@@ -252,6 +254,8 @@ _ORGANISATION = (
     # line is", "der Deutschen Alzheimer Gesellschaft hat die Nummer", "La billetterie de la
     # Philharmonie de Paris répond au")
     r"authority|\w*gesellschaft|\w*verband|\w*verein|\w*stiftung|billetterie|box office|"
+    # round 64: a warehouse, a depot, a co-operative ("the warehouse's phone is")
+    r"warehouse|depot|co-?op|"
     r"biglietteria|"
     # round 62: a club, a society, an institution or a public place ("the club's number is",
     # "the observatory's line")
@@ -290,7 +294,10 @@ ORGANISATION_LINE_BEFORE = re.compile(
     r"est le|c['’]est le|hat die nummer)\s*:?\s*$"
     r"|\bthe (?-i:(?:[A-Z][\w&'’-]*\s){1,3})(?:number|line|phone number)\s*$"
     # round 62: "the Royal Observatory Greenwich phone is"
-    r"|\bthe (?-i:(?:[A-Z][\w&'’-]*\s){2,4})(?:phone|number|line|phone number)\s+(?:is|was)\s*$"
+    # (round 64: "and", "of", "for" between the capitalised words, "The NHS Blood and
+    # Transplant line is")
+    r"|\bthe (?-i:[A-Z][\w&'’-]*\s(?:(?:(?:and|of|for|&)\s)?[A-Z][\w&'’-]*\s){1,4})"
+    r"(?:phone|number|line|phone number)\s+(?:is|was)\s*$"
     # round 26: a practice's, a clinic's or a venue's number after its address, in the same
     # sentence ("Harbourside Veterinary Centre, 14 Harbour Street, Whitby YO21 3PU, 01947 ...")
     r"|\b(?:veterinary|vets?|tierklinik|tierarzt\w*|clinique|clínica|clinica|\w*kliniek|"
@@ -300,7 +307,12 @@ ORGANISATION_LINE_BEFORE = re.compile(
     # Bäckerei Morgenrot, Hauptstraße 12, ..., Tel. 0761 ...")
     r"marina|capitainerie|havenkantoor|harbou?r office|harbou?r master|porto turistico|"
     r"oficina del puerto|chandlery|club office|box office|billetterie|biglietteria|taquilla|"
-    r"scolarité|bakery|boulangerie|bäckerei|bakkerij|panadería|horno|filiale|magasin)\b"
+    r"scolarité|bakery|boulangerie|bäckerei|bakkerij|panadería|horno|filiale|magasin|"
+    # round 64: a clinic, a physiotherapist's, a co-operative, a parcel shop, a depot, a care
+    # home ("Riverside Sports Injury Clinic, 40 Harbour Street, ..., tel 0117 ...",
+    # "Physiopraxis am Markt, Marktplatz 5, ..., Tel.", "Our co-op's office is at Unit 4, ...")
+    r"clinic|\w*praxis|kiné|co-?op|coopérative|cooperativa|genossenschaft|point relais|depot|"
+    r"warehouse|care home|nursing home|ehpad)\b"
     r"(?:[^\n.!?]|\.(?!\s+[A-Z])){0,120}$",
     re.IGNORECASE,
 )

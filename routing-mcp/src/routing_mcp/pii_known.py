@@ -3,7 +3,8 @@
 "Who was Ada Lovelace?", "why does Don Quijote fight windmills", "a Saunier Duval boiler": the
 name rules read a name there, rightly, but it is the topic of a question and no one's personal
 data (tests/routing/data/FRESH.md). ``data/known_names.txt``, ``known_names_world.txt``,
-``known_names_more.txt`` and ``known_names_culture.txt`` list such names (hand-written, see
+``known_names_more.txt``, ``known_names_culture.txt`` and ``known_names_world2.txt`` list such
+names (hand-written, see
 data/NAMES.md); a name found by the rules is dropped when it is one of them, or a part of one
 written in full in the same text ("Holmes" after "Sherlock Holmes"), or holds one ("Saunier
 Duval Kessel"), unless a strong person cue stands before it ("my colleague Alan Turing", "Hi
@@ -29,7 +30,13 @@ def _known() -> tuple[Words, Words, int]:
     """The known names (normalised), the first words of those of several words, and the most
     words one has: held as hashes (``Words``), 8 bytes a name, not as ~15,000 strings."""
     names, firsts, longest = set(), set(), 1
-    for lists in ("known_names", "known_names_world", "known_names_more", "known_names_culture"):
+    for lists in (
+        "known_names",
+        "known_names_world",
+        "known_names_more",
+        "known_names_culture",
+        "known_names_world2",
+    ):
         for name in read_list(lists):  # (one string at a time: a process keeps its peak)
             words = _norm(name).split(" ")
             names.add(hash(" ".join(words)))

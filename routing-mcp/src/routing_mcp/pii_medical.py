@@ -475,6 +475,11 @@ _RECEIVED = regex.compile(
 )
 
 
+# The writer's possessive inside a phrase term: the phrase is theirs ("his", "her" may be a
+# character's: "if Frodo had broken his ankle").
+_POSSESSIVE_INSIDE = regex.compile(r"(?i)\b(?:my|our)\b")
+
+
 def _received(text: str, start: int, end: int) -> bool:
     return (
         _VACCINE_AFTER.match(text, end, min(len(text), end + 30)) is not None
@@ -705,8 +710,10 @@ def find(
         )
         window = "" if near_name else _window(text, start, end)  # built once, read twice
         # (read only where no name is near: a name makes the term someone's already)
-        own = (
-            not near_name and _OWN_RIGHT_BEFORE.search(text, max(0, start - 30), start) is not None
+        own = not near_name and (
+            _OWN_RIGHT_BEFORE.search(text, max(0, start - 30), start) is not None
+            # round 64: the writer's inside the phrase ("rolled my ankle")
+            or _POSSESSIVE_INSIDE.search(text, start, end) is not None
         )
         if not near_name and not own and _animal(window):
             continue  # a pet's (but "i have ibs and the new puppy ...": the writer's; round 37)

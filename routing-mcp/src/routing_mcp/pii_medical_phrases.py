@@ -77,7 +77,9 @@ _EN = [
     # (round 42: "shoulder dislocation")
     r"damage|reconstruction|cysts?|sprain|strain|bleed|dislocation)\b",
     # "broke her wrist", "hurt my back", "tore his ACL"
-    rf"\b(?:broke|broken|fractured|sprained|twisted|dislocated|tore|torn|injured|hurt|pulled)\s+"
+    # (round 64: "rolled my ankle", "tweaked her knee", "jarred his back")
+    rf"\b(?:broke|broken|fractured|sprained|twisted|dislocated|tore|torn|injured|hurt|pulled|"
+    r"rolled|tweaked|jarred|wrenched|strained)\s+"
     rf"{_OWNER}{_PART}(?!heart)(?:{_BODY_EN}|acl|ACL)\b",  # not "broke her heart"
     # "had her tonsils out", "having my wisdom teeth out"; round 57: "had his hip replaced"
     rf"\b(?:had|having|have|get(?:ting)?)\s+{_OWNER}(?:(?:left|right)\s+)?(?:{_BODY_EN})\s+"
@@ -108,7 +110,9 @@ _EN = [
     r"coccyx|tailbone|femur|tibia|fibula|scaphoid|pelvis|skull|jaw|cheekbone|nose|toes?|"
     r"fingers?|thumb|shoulder|acl|metatarsal|vertebrae?)\b",
     # round 51: the type of someone's diabetes said alone ("I'm type 1", "my son is type 2")
-    r"\b(?:i['’]?m|i am|he['’]s|she['’]s|he is|she is|they['’]re|they are|(?:son|daughter|"
+    # (round 64: "we're both type 2")
+    r"\b(?:i['’]?m|i am|he['’]s|she['’]s|he is|she is|they['’]re|they are|we['’]re|we are|"
+    r"(?:son|daughter|"
     r"kid|child|husband|wife|partner|dad|mum|mom|father|mother|brother|sister|boyfriend|"
     r"girlfriend)\s+is)\s+(?:also\s+|both\s+)?type\s*(?:1|2|one|two)\b"
     r"(?!\s*(?:cable|connector|socket|plug|charger|error|port|c\b))",
@@ -365,6 +369,11 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
             "injured",
             "hurt",
             "pulled",
+            "rolled",
+            "tweaked",
+            "jarred",
+            "wrenched",
+            "strained",
         ),
         (" out", "removed", "operated", "x-ray", "replaced", "fused", "pinned", "reconstructed"),
         (" on ",),
