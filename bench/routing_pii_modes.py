@@ -309,6 +309,14 @@ BEFORE_TUNING = {
     "blind247": "5d5499c",
     "blind248": "5d5499c",
     "blind249": "5d5499c",
+    "blind250": "332e673",
+    "blind251": "332e673",
+    "blind252": "332e673",
+    "blind253": "332e673",
+    "blind254": "332e673",
+    "blind255": "332e673",
+    "blind256": "332e673",
+    "blind257": "332e673",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
