@@ -117,7 +117,9 @@ on in the sixty-second round and trained on), ``blind234`` to ``blind249`` (sess
 measured once per mode on the sixty-second round's detector and models retrained on
 blind226-233, then tuned on in the sixty-third round and trained on), ``blind250`` to
 ``blind257`` (session 26, measured once per mode on the sixty-third round's detector and
-models retrained on blind234-249; not yet tuned or trained on) and
+models retrained on blind234-249, then tuned on in the sixty-fourth round and trained on),
+``blind258`` to ``blind265`` (session 26, measured once per mode on the sixty-fourth round's
+detector and models retrained on blind250-257; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -289,6 +289,14 @@ Split = Literal[
     "blind255",
     "blind256",
     "blind257",
+    "blind258",
+    "blind259",
+    "blind260",
+    "blind261",
+    "blind262",
+    "blind263",
+    "blind264",
+    "blind265",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

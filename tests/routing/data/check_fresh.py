@@ -278,6 +278,14 @@ CORPORA = [
     (HERE / "pii_personal_blind255.jsonl", HERE / "pii_clean_blind255.jsonl", "b255"),
     (HERE / "pii_personal_blind256.jsonl", HERE / "pii_clean_blind256.jsonl", "b256"),
     (HERE / "pii_personal_blind257.jsonl", HERE / "pii_clean_blind257.jsonl", "b257"),
+    (HERE / "pii_personal_blind258.jsonl", HERE / "pii_clean_blind258.jsonl", "b258"),
+    (HERE / "pii_personal_blind259.jsonl", HERE / "pii_clean_blind259.jsonl", "b259"),
+    (HERE / "pii_personal_blind260.jsonl", HERE / "pii_clean_blind260.jsonl", "b260"),
+    (HERE / "pii_personal_blind261.jsonl", HERE / "pii_clean_blind261.jsonl", "b261"),
+    (HERE / "pii_personal_blind262.jsonl", HERE / "pii_clean_blind262.jsonl", "b262"),
+    (HERE / "pii_personal_blind263.jsonl", HERE / "pii_clean_blind263.jsonl", "b263"),
+    (HERE / "pii_personal_blind264.jsonl", HERE / "pii_clean_blind264.jsonl", "b264"),
+    (HERE / "pii_personal_blind265.jsonl", HERE / "pii_clean_blind265.jsonl", "b265"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
