@@ -114,6 +114,9 @@ def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
         "our clinic has now moved to Suite 3, Harbour Court, 9 Quay Street, Cardiff CF10 1EU",
         "Unsere Praxis ist ab Januar in der Lindenallee 4, 50968 Köln: schreib eine Notiz",
         "Imprimerie Dubois SARL, 8 rue du Moulin, 44000 Nantes : rédige les mentions légales",
+        # round 65: a dive school, a French property company
+        "Die Tauchbasis Nordsee, Deichweg 2, 26548 Norderney, braucht eine Anfrage",
+        "Notre bailleur est la SCI Les Tilleuls, 4 place Kléber, 67000 Strasbourg : écris-lui",
         # round 64: a German centre, a care home, a bank, a wine estate, a clinic named in
         # four words
         "Seniorenzentrum Lindenhof, Gartenweg 3, 28209 Bremen: schreib die Fußzeile",

@@ -521,6 +521,13 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("is 'r.oyelaran' fine as a login for the school portal?", "PERSON", "r.oyelaran"),
         ("Emby: create user 'omagerda' with the Filme library only", "PERSON", "omagerda"),
         ("set up a Disney+ profile for 'Rose' with PG only", "PERSON", "Rose"),
+        # round 65: a badge's holder in a door log, an ssh client config's user
+        ("door log: 'ACCESS DENIED card=0x91AF holder=OKONJO_CHIDI'", "PERSON", "OKONJO_CHIDI"),
+        (
+            "is this ok?\nHost grandad-nas\n  HostName 10.0.0.9\n  User primrose\n",
+            "PERSON",
+            "primrose",
+        ),
         # round 63: the accounts a field lists after "sind", an initial and a surname no list
         # holds in a log-in field, an account quoted before its word, a command's account, a
         # Home Assistant person in a template's state object
@@ -1040,6 +1047,9 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         "grafana at smart-home.example.org is slow",
         "Host(`cloud.maison.lan`) and rota.lan in the traefik rules",
         "scp config.yaml root@nas:/etc/app/ fails with permission denied",
+        # round 65: an ssh config's system account, an indented "User" without a Host block
+        "Host backup\n  HostName 10.0.0.5\n  User root\n  Port 22",
+        "Apache:\n  User www-data\n  Group www-data",
         # round 63: a field's word then a word, a command's system account, a program's account
         "Plex says 'user settings changed' after the update",
         "curl -u 'admin:changeme' http://192.168.1.2:8080/api fails",
@@ -1208,6 +1218,9 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "la helpdesk (030 2284 9911) non risponde mai",
         "il numero verde 800 455 210 è gratuito anche da cellulare?",
         "Die Vertragsnummer 4471229018 steht oben rechts, wo finde ich die Kundennummer?",
+        # round 65: a company by its legal form after its address, a dive centre in French
+        "Tauchschule Tiefblau GmbH, Seestraße 4, 82211 Herrsching, Tel. 08152 998 120: Text bitte",
+        "Le centre de plongée du Cap, tél. 04 94 07 11 22 : rédige une demande de devis",
         # round 64: an organisation of several capitalised words with "and" between, a clinic
         # after its address, a warehouse's phone, a supplier's credit control line
         "The Blood and Transplant Unit line is 0300 123 99 88 - open Sundays?",

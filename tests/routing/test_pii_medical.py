@@ -224,6 +224,17 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 65: an RSV antibody, decompression sickness, low-dose naltrexone, nicotine
+        # replacement, a granuloma, a tetanus booster by its letters, a tooth taken out
+        ("our baby gets Beyfortus next week, can she go to nursery after?", "Beyfortus"),
+        (
+            "my husband had decompression sickness in Egypt, can he fly home?",
+            "decompression sickness",
+        ),
+        ("remind my wife to take her LDN at 9pm", "LDN"),
+        ("I'm on nicotine patches since Monday, can I still vape?", "nicotine patches"),
+        ("mon fils a eu son rappel DTP hier, il a de la fièvre", "DTP"),
+        ("my son had a tooth pulled this morning, can he eat ice cream?", "had a tooth pulled"),
         # round 64: bleeding disorders, glandular fever in French and Italian, a runner's
         # conditions and scans, German bruises and strains, Dutch emphysema, a cold's symptoms,
         # an injury whose owner the phrase says, diabetes types said of "we"

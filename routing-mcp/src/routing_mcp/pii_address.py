@@ -250,7 +250,9 @@ _BUSINESS_NOUN = (
     # Tilleuls, 5 avenue", "The blood bank's address is", "Le domaine est au 3 chemin")
     r"zentrum|care home|nursing home|pflegeheim|altenheim|maison de retraite|ehpad|"
     r"casa di riposo|verpleeghuis|residencia de mayores|bank|banque|banca|banco|domaine|"
-    r"services|co-?op|coop|coopérative|cooperativa|genossenschaft|point relais|depot)"
+    r"services|co-?op|coop|coopérative|cooperativa|genossenschaft|point relais|depot|"
+    # round 65: a dive school ("Die Tauchbasis Ostsee, Strandweg 3")
+    r"tauchbasis|tauchschule|tauchshop)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
@@ -297,7 +299,8 @@ _PLACEHOLDER_TOWN = regex.compile(
 )
 # A company's legal form or register entry: "Müller & Söhne GmbH, Industriestraße 8", "HRB 123".
 _LEGAL_FORM = regex.compile(
-    r"\b(?:GmbH|AG|KG|OHG|UG|e\.V\.|Ltd|Limited|LLC|Inc|PLC|LLP|SARL|SAS|SA|S\.L\.|S\.A\.|"
+    # (round 65: a French property company, "la SCI Les Tanneurs, 3 place Kléber")
+    r"\b(?:GmbH|AG|KG|OHG|UG|e\.V\.|Ltd|Limited|LLC|Inc|PLC|LLP|SARL|SAS|SCI|SA|S\.L\.|S\.A\.|"
     r"S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|HRB|Impressum)\b|"
     # a family firm (round 29: "Hartley & Sons Builders Merchants, 14 Station Road")
     r"&\s*(?:Sons|Söhne|Fils|Hijos|Figli|Zonen)\b"

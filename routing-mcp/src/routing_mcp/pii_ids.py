@@ -312,7 +312,13 @@ ORGANISATION_LINE_BEFORE = re.compile(
     # home ("Riverside Sports Injury Clinic, 40 Harbour Street, ..., tel 0117 ...",
     # "Physiopraxis am Markt, Marktplatz 5, ..., Tel.", "Our co-op's office is at Unit 4, ...")
     r"clinic|\w*praxis|kiné|co-?op|coopérative|cooperativa|genossenschaft|point relais|depot|"
-    r"warehouse|care home|nursing home|ehpad)\b"
+    r"warehouse|care home|nursing home|ehpad|"
+    # round 65: a dive centre, school or shop ("Le centre de plongée Les Calanques, tél.",
+    # "Tauchbasis", "Tauchshop"), a company by its legal form ("Tauchshop Blauwasser GmbH,
+    # Hauptstraße 12, ..., Tel.")
+    r"centre de plongée|tauch\w+|dive (?:centre|center|shop|school)|"
+    r"(?-i:GmbH|AG|KG|UG|Ltd|LLC|Inc|PLC|LLP|SARL|SAS|SCI|S\.L\.|S\.A\.|S\.r\.l\.|"
+    r"S\.p\.A\.|B\.V\.|N\.V\.))\b"
     r"(?:[^\n.!?]|\.(?!\s+[A-Z])){0,120}$",
     re.IGNORECASE,
 )

@@ -83,7 +83,8 @@ _EN = [
     rf"{_OWNER}{_PART}(?!heart)(?:{_BODY_EN}|acl|ACL)\b",  # not "broke her heart"
     # "had her tonsils out", "having my wisdom teeth out"; round 57: "had his hip replaced"
     rf"\b(?:had|having|have|get(?:ting)?)\s+{_OWNER}(?:(?:left|right)\s+)?(?:{_BODY_EN})\s+"
-    r"(?:out|removed|operated on|x-rayed|replaced|fused|pinned|reconstructed)\b",
+    # (round 65: "had a tooth extracted", "getting her tooth pulled")
+    r"(?:out|removed|operated on|x-rayed|replaced|fused|pinned|reconstructed|extracted|pulled)\b",
     # "surgery on his left eye", "an operation on her knee"
     rf"\b(?:surgery|operation|op|procedure|injection)\s+on\s+{_OWNER}{_PART}(?:{_BODY_EN})\b",
     # "waited 19 months for a hip replacement": the wait is part of the fact
@@ -375,7 +376,18 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
             "wrenched",
             "strained",
         ),
-        (" out", "removed", "operated", "x-ray", "replaced", "fused", "pinned", "reconstructed"),
+        (
+            " out",
+            "removed",
+            "operated",
+            "x-ray",
+            "replaced",
+            "fused",
+            "pinned",
+            "reconstructed",
+            "extracted",
+            "pulled",
+        ),
         (" on ",),
         ("wait",),
         ("hospital", "icu", "intensive", "a&e", "the er", "hdu", "nicu"),

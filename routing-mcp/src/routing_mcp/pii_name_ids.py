@@ -209,6 +209,9 @@ LOGIN = re.compile(
     r"(?:who(?:['’]s| is)|whoever|qui est|wer ist|quién es|chi è|wie is)(?=\s+['\"‘“«])|"
     # round 35: a shop log's customer ("cust=t.brandt", "customer: jkowalski")
     r"cust(?:omer)?(?:[ _]?(?:name|id))?(?=\s*[:=])|kunde(?=\s*[:=])|"
+    # round 65: a card's or a badge's holder in a door controller's or a till's log
+    # ("holder=PATEL_NIKHIL")
+    r"(?:card[ _]?)?holder(?=\s*[:=])|"
     # round 28: an MQTT broker's client ("Client zigbee2mqtt_mikael disconnected")
     # (an id, with a separator or a digit: not "un client allemand", "Steam-Client: Fehler")
     r"client(?:[ _-]?id)?(?=\s*[:=]?\s*['\"`]?[a-z][a-z]*[-_.\d])|"
@@ -790,7 +793,10 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
     # access log's authenticated user ("- jdavenport ["), a Nextcloud user's WebDAV folder
     # ("/remote.php/dav/files/jdavenport/"), a URL's user parameter ("?u=ella&").
     for m in itertools.chain(
-        _ACCESS_LOG_USER.finditer(text), _DAV_USER.finditer(text), _QUERY_USER.finditer(text)
+        _ACCESS_LOG_USER.finditer(text),
+        _DAV_USER.finditer(text),
+        _QUERY_USER.finditer(text),
+        _SSH_CONFIG_USER.finditer(text) if _SSH_HOST.search(text) else (),
     ):
         name = m.group("name")
         if _own_account(name) or login_name(lex, name):
@@ -988,6 +994,10 @@ _DAV_USER = re.compile(
     r"/remote\.php/dav/(?:files|calendars|addressbooks/users)/(?P<name>[a-z][\w.-]{1,31})(?=/|\s|$)",
     re.I,
 )
+# Round 65: an OpenSSH client config's account, the "User" line of a "Host" block ("Host
+# mum-pi / HostName 81.98.147.62 / User hyacinth").
+_SSH_CONFIG_USER = re.compile(r"(?m)^[ \t]+User[ \t]+(?P<name>[a-z][\w.-]{1,31})[ \t]*$")
+_SSH_HOST = re.compile(r"(?m)^Host[ \t]+\S")
 # A URL's parameter that names its user: "?u=ella&src=...", "&username=jkim".
 _QUERY_USER = re.compile(
     r"[?&](?:u|uid|user|username|login)=(?P<name>[a-z][\w.-]{1,31})(?=[&#\s\"'>]|$)", re.I
