@@ -317,6 +317,14 @@ BEFORE_TUNING = {
     "blind255": "332e673",
     "blind256": "332e673",
     "blind257": "332e673",
+    "blind258": "1f50830",
+    "blind259": "1f50830",
+    "blind260": "1f50830",
+    "blind261": "1f50830",
+    "blind262": "1f50830",
+    "blind263": "1f50830",
+    "blind264": "1f50830",
+    "blind265": "1f50830",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
