@@ -297,6 +297,14 @@ Split = Literal[
     "blind263",
     "blind264",
     "blind265",
+    "blind266",
+    "blind267",
+    "blind268",
+    "blind269",
+    "blind270",
+    "blind271",
+    "blind272",
+    "blind273",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

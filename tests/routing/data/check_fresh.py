@@ -286,6 +286,14 @@ CORPORA = [
     (HERE / "pii_personal_blind263.jsonl", HERE / "pii_clean_blind263.jsonl", "b263"),
     (HERE / "pii_personal_blind264.jsonl", HERE / "pii_clean_blind264.jsonl", "b264"),
     (HERE / "pii_personal_blind265.jsonl", HERE / "pii_clean_blind265.jsonl", "b265"),
+    (HERE / "pii_personal_blind266.jsonl", HERE / "pii_clean_blind266.jsonl", "b266"),
+    (HERE / "pii_personal_blind267.jsonl", HERE / "pii_clean_blind267.jsonl", "b267"),
+    (HERE / "pii_personal_blind268.jsonl", HERE / "pii_clean_blind268.jsonl", "b268"),
+    (HERE / "pii_personal_blind269.jsonl", HERE / "pii_clean_blind269.jsonl", "b269"),
+    (HERE / "pii_personal_blind270.jsonl", HERE / "pii_clean_blind270.jsonl", "b270"),
+    (HERE / "pii_personal_blind271.jsonl", HERE / "pii_clean_blind271.jsonl", "b271"),
+    (HERE / "pii_personal_blind272.jsonl", HERE / "pii_clean_blind272.jsonl", "b272"),
+    (HERE / "pii_personal_blind273.jsonl", HERE / "pii_clean_blind273.jsonl", "b273"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
