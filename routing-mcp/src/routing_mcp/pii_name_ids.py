@@ -828,9 +828,7 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
                         _SURE_LOGIN.search(text, m.start(), m.start("name")) is not None
                         or _REALM.match(text, m.start("name") + len(name)) is not None
                     )
-                    and not lex.is_plain_word(_token(name))
-                    and _key(name) not in lex.common
-                    and _key(name) not in lex.tech  # "useradd ... jellyfin": a service's
+                    and _no_word(lex, name)  # "useradd ... jellyfin": a service's
                 )
             )
         at = m.start("name") + len(name)
@@ -896,10 +894,8 @@ def _initial_and_surname(lex: Lexicon, name: str) -> bool:
         and (low[2] in _VOWELS or low[3] in _VOWELS)
         and low not in SYSTEM_ACCOUNTS
         and low[1:] not in _MACHINE_WORDS
-        and not lex.is_plain_word(_token(name))
-        and _key(name) not in lex.tech
+        and _no_word(lex, name)
         and _key(name[1:]) not in lex.tech
-        and _key(name) not in lex.common
         # (the rest no word but a German one, "mbauer"; nor after two letters, "hrportal")
         and not lex.is_plain_word(_token(name[1:]))
         and not lex.is_plain_word(_token(name[2:]))
@@ -913,9 +909,16 @@ def _unknown_account(lex: Lexicon, name: str) -> bool:
         bare.isalpha()
         and len(bare) >= 3
         and bare.lower() not in SYSTEM_ACCOUNTS
-        and not lex.is_plain_word(_token(bare))
-        and _key(bare) not in lex.tech
-        and _key(bare) not in lex.common
+        and _no_word(lex, bare)
+    )
+
+
+def _no_word(lex: Lexicon, name: str) -> bool:
+    """No word, frequent word or program's name the lists hold."""
+    return (
+        not lex.is_plain_word(_token(name))
+        and _key(name) not in lex.common
+        and _key(name) not in lex.tech
     )
 
 
