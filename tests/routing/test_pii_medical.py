@@ -224,6 +224,24 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 66: a needlestick injury and a test of a term hyphenated in German, a tetanus
+        # vaccine in French, a Dutch inflammation by its compound head, a benign lump, a sinus
+        # lift, a fertility clinic
+        (
+            "meine Frau hatte eine Nadelstichverletzung, jetzt HIV-Testung, was heißt das?",
+            "HIV-Testung",
+        ),
+        (
+            "mon fils a eu un vaccin contre le tétanos hier, il peut nager ?",
+            "vaccin contre le tétanos",
+        ),
+        ("mijn vader heeft een slijmbeursontsteking, welke stoel?", "slijmbeursontsteking"),
+        ("my sister's lump is a fibroadenoma, should she still go to the gym?", "fibroadenoma"),
+        ("my dentist says I need a sinus lift before the implant, how painful?", "sinus lift"),
+        (
+            "my wife is at the fertility clinic all morning, pick up the kids for me?",
+            "fertility clinic",
+        ),
         # round 65: an RSV antibody, decompression sickness, low-dose naltrexone, nicotine
         # replacement, a granuloma, a tetanus booster by its letters, a tooth taken out
         ("our baby gets Beyfortus next week, can she go to nursery after?", "Beyfortus"),

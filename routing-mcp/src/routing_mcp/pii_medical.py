@@ -256,12 +256,15 @@ _CAUSED = frozenset(
 
 
 # Round 63: who has a term or what it brings, as the head of a hyphenated word after it
-# ("Zöliakie-Patientin", "MS-Schub", "Migräne-Attacke", "Diabetes-Diagnose").
+# ("Zöliakie-Patientin", "MS-Schub", "Migräne-Attacke", "Diabetes-Diagnose"); round 66: a test
+# or a treatment of it ("Hepatitis-C-Testung").
 _HAS_IT = frozenset(
     str.split(
         "patient patientin patienten patients patiente patiënt patiënte paciente paziente kranke "
         "kranker kranken erkrankte erkrankter betroffene betroffener diät diagnose diagnosis "
-        "diagnostic schub anfall anfälle attacke attacken attack attacks crise"
+        "diagnostic schub anfall anfälle attacke attacken attack attacks crise "
+        # round 66: a test or a treatment of it ("Hepatitis-C-Testung")
+        "testung behandlung"
     )
 )
 
