@@ -22,6 +22,7 @@ from __future__ import annotations
 import regex
 
 from routing_mcp.pii_core import EntityRecognizer, RecognizerResult
+from routing_mcp.pii_ids import LEGAL_FORMS, PREMISES
 
 _UP = r"[A-ZÄÖÜÉÈÊÁÍÓÚÑÇÀÂÎÔ]"
 # A capitalised word of a street or town name; not a log line's level ("08:14:02.221Z INFO  lane
@@ -238,19 +239,16 @@ _BUSINESS_NOUN = (
     # address is")
     r"dojo|palestra|gimnasio|centro|observatory|observatoire|sternwarte|association|society|"
     r"foundation|institute|international|federation|alliance|league|"
-    # round 63: a harbour's office, a hall, a charity, a league in the other languages, a
-    # school's office, a bakery in Spain, a venue in German ("La capitainerie est au 1 quai",
-    # "Harbour Hall, 1 Quay Street", "la Ligue contre le cancer, 14 rue", "Horno San Onofre,
-    # Calle Mayor 21", "Bürgerhaus Süd, Mühlenweg 12")
-    r"marina|capitainerie|havenkantoor|harbou?r office|harbou?r master|porto turistico|"
-    r"puerto deportivo|oficina del puerto|chandlery|hall|charity|ligue|liga|lega|scolarité|"
-    r"horno|veranstaltungsort|bürgerhaus|gemeindehaus|vereinshaus|"
-    # round 64: a centre in German compounds, a care home, a bank, a wine estate, services, a
-    # co-operative, a parcel shop ("Seniorenzentrum Am Park, Parkallee 10", "EHPAD Les
-    # Tilleuls, 5 avenue", "The blood bank's address is", "Le domaine est au 3 chemin")
-    r"zentrum|care home|nursing home|pflegeheim|altenheim|maison de retraite|ehpad|"
-    r"casa di riposo|verpleeghuis|residencia de mayores|bank|banque|banca|banco|domaine|"
-    r"services|co-?op|coop|coopérative|cooperativa|genossenschaft|point relais|depot|"
+    # rounds 63-64: the premises the phone rules know too (pii_ids.PREMISES: "La capitainerie
+    # est au 1 quai", "EHPAD Les Tilleuls, 5 avenue"); a hall, a charity, a league in the other
+    # languages, a venue in German ("Harbour Hall, 1 Quay Street", "la Ligue contre le cancer,
+    # 14 rue", "Bürgerhaus Süd, Mühlenweg 12"); a centre in German compounds, a care home in
+    # the other languages, a bank, a wine estate, services ("Seniorenzentrum Am Park,
+    # Parkallee 10", "The blood bank's address is", "Le domaine est au 3 chemin")
+    + PREMISES
+    + r"|puerto deportivo|hall|charity|ligue|liga|lega|veranstaltungsort|bürgerhaus|"
+    r"gemeindehaus|vereinshaus|zentrum|pflegeheim|altenheim|maison de retraite|casa di riposo|"
+    r"verpleeghuis|residencia de mayores|bank|banque|banca|banco|domaine|services|coop|"
     # round 65: a dive school ("Die Tauchbasis Ostsee, Strandweg 3")
     r"tauchbasis|tauchschule|tauchshop)"
 )
@@ -299,9 +297,8 @@ _PLACEHOLDER_TOWN = regex.compile(
 )
 # A company's legal form or register entry: "Müller & Söhne GmbH, Industriestraße 8", "HRB 123".
 _LEGAL_FORM = regex.compile(
-    # (round 65: a French property company, "la SCI Les Tanneurs, 3 place Kléber")
-    r"\b(?:GmbH|AG|KG|OHG|UG|e\.V\.|Ltd|Limited|LLC|Inc|PLC|LLP|SARL|SAS|SCI|SA|S\.L\.|S\.A\.|"
-    r"S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\.|HRB|Impressum)\b|"
+    # (pii_ids.LEGAL_FORMS, SCI since round 65: "la SCI Les Tanneurs, 3 place Kléber")
+    rf"\b(?:{LEGAL_FORMS}|OHG|e\.V\.|Limited|SA|HRB|Impressum)\b|"
     # a family firm (round 29: "Hartley & Sons Builders Merchants, 14 Station Road")
     r"&\s*(?:Sons|Söhne|Fils|Hijos|Figli|Zonen)\b"
 )

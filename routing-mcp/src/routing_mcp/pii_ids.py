@@ -254,13 +254,29 @@ _ORGANISATION = (
     # line is", "der Deutschen Alzheimer Gesellschaft hat die Nummer", "La billetterie de la
     # Philharmonie de Paris répond au")
     r"authority|\w*gesellschaft|\w*verband|\w*verein|\w*stiftung|billetterie|box office|"
+    r"biglietteria|"
     # round 64: a warehouse, a depot, a co-operative ("the warehouse's phone is")
     r"warehouse|depot|co-?op|"
-    r"biglietteria|"
     # round 62: a club, a society, an institution or a public place ("the club's number is",
     # "the observatory's line")
     r"club|society|association|charity|foundation|institute|university|college|hospice|trust|"
     r"federation|observatory|museum|library|insurance company)"
+)
+# A company's legal form (case-sensitive: "AG", not "ag"), shared with the address rules'
+# (pii_address._LEGAL_FORM) own list: "Müller & Söhne GmbH", "Tauchshop Blauwasser GmbH".
+LEGAL_FORMS = (
+    r"GmbH|AG|KG|UG|Ltd|LLC|Inc|PLC|LLP|SARL|SAS|SCI|S\.L\.|S\.A\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|"
+    r"N\.V\."
+)
+# Premises that are a business's or a public service's, named before its phone number in the
+# same sentence (ORGANISATION_LINE_BEFORE) or before its address (pii_address._BUSINESS_NOUN),
+# rounds 63-64: a harbour's office, a school's office, a Spanish bakery, a care home, a
+# co-operative, a parcel shop, a depot ("La capitainerie est au 1 quai ..., tél. 02 ...",
+# "EHPAD Les Tilleuls, 5 avenue ...").
+PREMISES = (
+    r"marina|capitainerie|havenkantoor|harbou?r office|harbou?r master|porto turistico|"
+    r"oficina del puerto|chandlery|scolarité|horno|care home|nursing home|ehpad|co-?op|"
+    r"coopérative|cooperativa|genossenschaft|point relais|depot"
 )
 # Round 17: an organisation named as the number's owner ("the airline's number is", "the
 # practice number"), a line by what it is for ("the leisure centre's booking line is"), an
@@ -302,23 +318,17 @@ ORGANISATION_LINE_BEFORE = re.compile(
     # sentence ("Harbourside Veterinary Centre, 14 Harbour Street, Whitby YO21 3PU, 01947 ...")
     r"|\b(?:veterinary|vets?|tierklinik|tierarzt\w*|clinique|clínica|clinica|\w*kliniek|"
     r"dierenarts|hotel|venue|restaurant|practice|praxis|cabinet|"
-    # round 63: a harbour's office, a chandlery, a club's or a box office, a school's office, a
-    # bakery or a shop ("La capitainerie est au 1 quai ..., tél. 02 ...", "Unsere Filiale:
-    # Bäckerei Morgenrot, Hauptstraße 12, ..., Tel. 0761 ...")
-    r"marina|capitainerie|havenkantoor|harbou?r office|harbou?r master|porto turistico|"
-    r"oficina del puerto|chandlery|club office|box office|billetterie|biglietteria|taquilla|"
-    r"scolarité|bakery|boulangerie|bäckerei|bakkerij|panadería|horno|filiale|magasin|"
-    # round 64: a clinic, a physiotherapist's, a co-operative, a parcel shop, a depot, a care
-    # home ("Riverside Sports Injury Clinic, 40 Harbour Street, ..., tel 0117 ...",
-    # "Physiopraxis am Markt, Marktplatz 5, ..., Tel.", "Our co-op's office is at Unit 4, ...")
-    r"clinic|\w*praxis|kiné|co-?op|coopérative|cooperativa|genossenschaft|point relais|depot|"
-    r"warehouse|care home|nursing home|ehpad|"
+    # rounds 63-64: PREMISES; a club's or a box office, a bakery or a shop, a clinic, a
+    # physiotherapist's, a warehouse ("Unsere Filiale: Bäckerei Morgenrot, Hauptstraße 12, ...,
+    # Tel. 0761 ...", "Riverside Sports Injury Clinic, 40 Harbour Street, ..., tel 0117 ...")
+    + PREMISES
+    + r"|club office|box office|billetterie|biglietteria|taquilla|bakery|boulangerie|bäckerei|"
+    r"bakkerij|panadería|filiale|magasin|clinic|\w*praxis|kiné|warehouse|"
     # round 65: a dive centre, school or shop ("Le centre de plongée Les Calanques, tél.",
     # "Tauchbasis", "Tauchshop"), a company by its legal form ("Tauchshop Blauwasser GmbH,
     # Hauptstraße 12, ..., Tel.")
     r"centre de plongée|tauch\w+|dive (?:centre|center|shop|school)|"
-    r"(?-i:GmbH|AG|KG|UG|Ltd|LLC|Inc|PLC|LLP|SARL|SAS|SCI|S\.L\.|S\.A\.|S\.r\.l\.|"
-    r"S\.p\.A\.|B\.V\.|N\.V\.))\b"
+    rf"(?-i:{LEGAL_FORMS}))\b"
     r"(?:[^\n.!?]|\.(?!\s+[A-Z])){0,120}$",
     re.IGNORECASE,
 )

@@ -449,13 +449,15 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# The words for a vaccine or a jab, after a term: "flu jab", "HPV vaccine", "FSME-Impfung".
+_VACCINES = r"jabs?|shots?|vaccines?|vaccination|impfung|vaccin|vacuna|vaccino|prik"
 # A term used as a topic or a figure of speech, not a fact: "cancer research", "a stroke of luck",
 # "an app for diabetes patients" ...
 _NOT_A_FACT = regex.compile(
     r"(?i)[\s-]+(?:research|researchers?|charity|charities|awareness|foundation|society|"
     r"institute|trust|ribbon|screening programme|of luck|of genius|of midnight|of the pen|"
     r"patients|sufferers|patienten|malades|pacientes|pazienti|patiënten|"
-    r"jabs?|shots?|vaccines?|vaccination|season|impfung|vaccin|vacuna|vaccino|prik|"
+    rf"{_VACCINES}|season|"
     # round 22: a device's or an app's feature ("the new sleep apnea feature", "fall detection
     # settings", "die EKG-App"), and a pandemic as a time ("Covid times")
     r"features?|detection|notifications?|alerts?|app|apps|mode|sensor|setting|settings|"
@@ -466,10 +468,7 @@ _NOT_A_FACT = regex.compile(
 # Round 63: a vaccine someone had, their own by the possessive and an ordinal before it ("my
 # second HPV jab", "her Covid booster", "seine zweite FSME-Impfung"): a health record, unlike
 # "where can I get a flu jab?".
-_VACCINE_AFTER = regex.compile(
-    r"(?i)[\s-]+(?:jabs?|shots?|vaccines?|vaccination|impfung|vaccin|vacuna|vaccino|prik|"
-    r"boosters?)\b"
-)
+_VACCINE_AFTER = regex.compile(rf"(?i)[\s-]+(?:{_VACCINES}|boosters?)\b")
 _RECEIVED = regex.compile(
     r"(?i)\b(?:my|his|her|their|our|mon|ma|sa|son|leur|mein\w*|sein\w*|ihr\w*|mi|su|"
     r"il suo|la sua|mijn|zijn|haar)\s+(?:(?:first|second|third|fourth|fifth|next|last|"
