@@ -325,6 +325,14 @@ BEFORE_TUNING = {
     "blind263": "1f50830",
     "blind264": "1f50830",
     "blind265": "1f50830",
+    "blind266": "310180e",
+    "blind267": "310180e",
+    "blind268": "310180e",
+    "blind269": "310180e",
+    "blind270": "310180e",
+    "blind271": "310180e",
+    "blind272": "310180e",
+    "blind273": "310180e",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
