@@ -305,6 +305,14 @@ Split = Literal[
     "blind271",
     "blind272",
     "blind273",
+    "blind274",
+    "blind275",
+    "blind276",
+    "blind277",
+    "blind278",
+    "blind279",
+    "blind280",
+    "blind281",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

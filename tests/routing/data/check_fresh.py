@@ -294,6 +294,14 @@ CORPORA = [
     (HERE / "pii_personal_blind271.jsonl", HERE / "pii_clean_blind271.jsonl", "b271"),
     (HERE / "pii_personal_blind272.jsonl", HERE / "pii_clean_blind272.jsonl", "b272"),
     (HERE / "pii_personal_blind273.jsonl", HERE / "pii_clean_blind273.jsonl", "b273"),
+    (HERE / "pii_personal_blind274.jsonl", HERE / "pii_clean_blind274.jsonl", "b274"),
+    (HERE / "pii_personal_blind275.jsonl", HERE / "pii_clean_blind275.jsonl", "b275"),
+    (HERE / "pii_personal_blind276.jsonl", HERE / "pii_clean_blind276.jsonl", "b276"),
+    (HERE / "pii_personal_blind277.jsonl", HERE / "pii_clean_blind277.jsonl", "b277"),
+    (HERE / "pii_personal_blind278.jsonl", HERE / "pii_clean_blind278.jsonl", "b278"),
+    (HERE / "pii_personal_blind279.jsonl", HERE / "pii_clean_blind279.jsonl", "b279"),
+    (HERE / "pii_personal_blind280.jsonl", HERE / "pii_clean_blind280.jsonl", "b280"),
+    (HERE / "pii_personal_blind281.jsonl", HERE / "pii_clean_blind281.jsonl", "b281"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
