@@ -114,6 +114,11 @@ def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
         "our clinic has now moved to Suite 3, Harbour Court, 9 Quay Street, Cardiff CF10 1EU",
         "Unsere Praxis ist ab Januar in der Lindenallee 4, 50968 Köln: schreib eine Notiz",
         "Imprimerie Dubois SARL, 8 rue du Moulin, 44000 Nantes : rédige les mentions légales",
+        # round 67: a letting agent by its business word, a foundation in Spanish with the
+        # street's article after "en", a hairdresser's salon in Spanish
+        "Our agent is Harrow & Penn Lettings, 22 Mill Lane, Ripon HG4 1AB. Draft an email",
+        "La Fundación Vivir está en la calle Mayor 12, Soria. ¿Abren los sábados?",
+        "Nuestro salón: Calle Real 7, 15003 A Coruña. Escribe el texto de la web",
         # round 65: a dive school, a French property company
         "Die Tauchbasis Nordsee, Deichweg 2, 26548 Norderney, braucht eine Anfrage",
         "Notre bailleur est la SCI Les Tilleuls, 4 place Kléber, 67000 Strasbourg : écris-lui",

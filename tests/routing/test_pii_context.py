@@ -194,6 +194,24 @@ def test_a_user_in_a_urls_parameter_or_a_path_folder_is_never_dropped() -> None:
     assert_never_vetoed(texts, "PERSON")
 
 
+def test_a_name_in_a_dashed_lower_case_host_and_a_relatives_name_are_never_dropped() -> None:
+    """Round 67: a name the rules read in a host's or a device's name joined by dashes, all in
+    lower case ("tablet-oma-hildegard"), is in an identifier; a name after a relative of it ("la
+    madre de carmen") or the youngest child's ("der Kleine heißt") is a person's. The model's
+    confident "clean" does not veto them, while a double-barrelled name in a sentence may go."""
+    texts = [
+        "why does my zigbee plug 'heater-grandpa-thabo' drop off every night",
+        "la madre de carmen dice que el cumpleaños es el sábado, apúntalo",
+        "kannst du eine Geschichte über Dinos schreiben? der Kleine heißt jonte",
+    ]
+    assert_never_vetoed(texts, "PERSON")
+    capitalised = "Is 4pm good light in York? It's for the Mackenzie-Reid wedding."
+    for mode in ("filter", "balanced", "strict"):
+        confident, _ = scanner_with(0.0, mode)
+        assert PiiScanner(0.4, REGIONS, context="off").scan(capitalised)
+        assert confident.scan(capitalised) == [], mode
+
+
 def test_the_writers_own_name_and_health_are_never_dropped() -> None:
     """Round 35: the writer naming themself ("I'm Oluwaseun, by the way") or their own health
     by the possessive ("my bunions") says whose it is; the model's confident "clean" (a request
@@ -329,6 +347,19 @@ def test_balanced_mode_adds_only_where_a_word_reads_as_a_name_or_a_health_term()
     assert [f.entity for f in no_name.scan(health)] == [CONTEXT]
     unsure, _ = scanner_with(0.4, "balanced", name_like=True)
     assert unsure.scan(everyday) == []
+
+
+def test_balanced_mode_does_not_add_for_a_public_figures_name_or_health() -> None:
+    """Round 67: a public figure's name (the known lists) is no private name, nor their health a
+    private fact: a text read as personal gets no whole-text finding for them, while the same
+    question of someone private stays local."""
+    named, _ = scanner_with(0.9, "balanced")
+    named.name_words = pii_tokens.shipped()
+    assert named.scan("Che acconciatura aveva Sophia Loren nel 1962? Descrivila") == []
+    private = "Che acconciatura aveva Ornella Brambati al matrimonio? Descrivila"
+    assert named.keeps_local(named.scan(private))
+    no_name, _ = scanner_with(0.9, "balanced", name_like=False)
+    assert no_name.scan("Was Ludwig van Beethoven completely deaf by the Ninth Symphony?") == []
 
 
 def test_the_name_word_model_reads_names_not_roles() -> None:

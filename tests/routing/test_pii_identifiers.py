@@ -209,6 +209,11 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "ID_NUMBER",
             "A123456789",
         ),
+        (  # round 67: whose it is in German's genitive, then a clause before the number
+            "Versichertennummer meines Sohnes für die Anmeldung beim Zahnarzt: T602554817, passt?",
+            "ID_NUMBER",
+            "T602554817",
+        ),
         (
             "the passport number of my grandfather for the genealogy society's registration form "
             "is 803611472",
@@ -1218,6 +1223,12 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "la helpdesk (030 2284 9911) non risponde mai",
         "il numero verde 800 455 210 è gratuito anche da cellulare?",
         "Die Vertragsnummer 4471229018 steht oben rechts, wo finde ich die Kundennummer?",
+        # round 67: an order number after the shop's prefix (a Swedish personnummer's shape)
+        "Bestellung Nr. ORD-20250514-4713 ist nicht angekommen, was nun?",
+        # round 67: a salon's phone after its address, a business line said of a studio
+        "Unser Friseursalon: Marktplatz 3, 79098 Freiburg, Tel. 0761 388 4410. Bitte ein Schild",
+        "Nuestro salón: Gran Vía 40, 28013 Madrid, tel. 915 22 31 40. Haz un cartel",
+        "the gallery's business line is 0345 600 9912, write an out-of-office message",
         # round 65: a company by its legal form after its address, a dive centre in French
         "Tauchschule Tiefblau GmbH, Seestraße 4, 82211 Herrsching, Tel. 08152 998 120: Text bitte",
         "Le centre de plongée du Cap, tél. 04 94 07 11 22 : rédige une demande de devis",

@@ -224,6 +224,20 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 67: epilepsy's syndromes and drugs by name and brand, a nerve stimulator, a
+        # brain-wave test, a seizure in German; a term's app or alert someone owns; hearing
+        # aids by their short name in a text about hearing
+        ("my nephew has Dravet syndrome, is the trampoline park ok?", "Dravet syndrome"),
+        ("my daughter's on Epidyolex now, can she have grapefruit juice?", "Epidyolex"),
+        ("meine Tochter bekommt Ergenyl, darf sie beim Schwimmkurs mitmachen?", "Ergenyl"),
+        ("my husband had his EEG on Monday, how long do results take?", "EEG"),
+        ("mein Mann hatte heute Nacht einen Anfall, sollen wir zum Arzt?", "Anfall"),
+        (
+            "my brother's vagus nerve stimulator beeps at airport gates, is that normal?",
+            "vagus nerve stimulator",
+        ),
+        ("why does Grandma's hearing aid app crash on the tablet?", "hearing aid"),
+        ("she can't hear the doorbell without her aids, any flashing doorbell for HA?", "aids"),
         # round 66: a needlestick injury and a test of a term hyphenated in German, a tetanus
         # vaccine in French, a Dutch inflammation by its compound head, a benign lump, a sinus
         # lift, a fertility clinic
@@ -445,6 +459,13 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "Wat zijn de symptomen van migraine?",
         "Summarise the 2023 guidelines on hypertension treatment",
         "Set the stroke width of my SVG icons to 2px",
+        # round 67: a seizure app asked about, the verb "aids", a public figure's health
+        "what's the most reliable seizure tracking app for Android?",
+        "which setting aids deaf users most, captions or flashing alerts?",
+        "Was Thomas Edison really deaf, or did he just not hear well? help him in a quiz",
+        # round 67: a device's users as a group, a hospital's department
+        "I'm building a dashboard for insulin pump users, which BLE library do you suggest?",
+        "Cardiology Department, 3 Hospital Road, York YO31 8HE: my sign needs a bigger font",
         # round 34: an operation and a malformation asked about; nostalgia and a dichotomy
         "What is a cholecystectomy and how long is recovery usually?",
         "Is hip dysplasia in large dog breeds hereditary?",

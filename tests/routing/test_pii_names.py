@@ -424,6 +424,8 @@ def test_initials_and_names_the_gazetteer_lacked(
         "Erkläre Schillers Räuber in drei Sätzen",
         "Write a review of the Harriet desk lamp I bought, it flickers",
         "Who was Catherine the Great and why is she called that?",
+        # round 67: a dog named "namens"
+        "Unser Nachbar hat einen Hund namens Bruno, der nachts bellt. Was tun?",
         "Lunch at Rosa's Kitchen or the Marco Deli, which is closer?",
     ],
 )
@@ -463,6 +465,18 @@ def test_a_name_ends_at_a_line_break(scanner: PiiScanner) -> None:
         # greetings and relations the rules lacked
         ("rewrite this: 'yo Bartholomew, the drill is still at yours'", "Bartholomew"),
         ("my roommate Forest set up the printer wrong again", "Forest"),
+        # round 67: a relative of someone before their name, the youngest child's name, an
+        # automation's id after its kind, Jellyfin's log-in, the parents' name in a host, a
+        # person's folder joined by "_", an entity in a template's state object
+        ("il papà di alessio ci porta alla partita sabato, segnalo", "alessio"),
+        ("la hermana de ximena nos presta la tienda de campaña", "ximena"),
+        ("le frère de mathis vient le chercher à 17h, note-le", "mathis"),
+        ("der Kleine heißt jonte und will eine Dino-Party", "jonte"),
+        ("the script 'bedtime_lights_ingrid' runs twice since the update", "ingrid"),
+        ('Jellyfin: Authentication request for "mwhitfield" has been denied', "mwhitfield"),
+        ("pihole shows 'nas-eltern-brandstaetter' asking for ads every second", "brandstaetter"),
+        ("Nextcloud: Ordner /Nachhilfe/Ida_Fuchs/Hefte synchronisiert nicht", "Ida_Fuchs"),
+        ("{{ states.sensor.margit_steps_today.state }} shows unknown", "margit"),
     ],
 )
 def test_names_in_identifiers_and_plain_sentences(

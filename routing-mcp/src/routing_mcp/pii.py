@@ -24,7 +24,7 @@ from typing import Literal
 import phonenumbers
 import regex
 
-from routing_mcp import pii_examples, pii_medical, pii_name_ids, pii_tokens
+from routing_mcp import pii_examples, pii_known, pii_medical, pii_name_ids, pii_tokens
 from routing_mcp import pii_name_cues as cues
 from routing_mcp.pii_address import StreetAddressRecognizer
 from routing_mcp.pii_context import LONGEST, ContextModel, shipped
@@ -365,7 +365,9 @@ _ORDER_BEFORE = re.compile(
     r"\b(?:order|invoice|ticket|tracking|confirmation|booking|reservation|transaction|"
     r"commande|facture|réservation|pedido|factura|reserva|ordine|fattura|prenotazione|"
     r"bestellung|rechnung|buchung|bestelling|factuur|boeking)\w*\s*"
-    r"(?:no\.?|nr\.?|n\.º|n°|nº|#|number|num(?:éro|ero)?|número)?\s*[:#]?\s*$",
+    r"(?:no\.?|nr\.?|n\.º|n°|nº|#|number|num(?:éro|ero)?|número)?\s*[:#]?\s*"
+    # (round 67: after the shop's prefix, "commande n° CMD-20250311-8842")
+    r"(?:(?-i:[A-Z]{2,5})-)?$",
     re.IGNORECASE,
 )
 
@@ -615,8 +617,10 @@ class PiiScanner:
         p = model.probability(self.redact(text, found) if found else text)
         if p <= model.personal or (
             self.name_words is not None
-            and not self.name_words.any_name_like(text)
-            and not pii_medical.terms(text)
+            # (round 67: not a public figure's name or health, "Che acconciatura aveva Sophia
+            # Loren?")
+            and not self.name_words.any_name_like(pii_known.without_public(text))
+            and not pii_medical.said_of_someone_private(text, pii_medical.terms(text))
         ):
             return found
         return [*found, Finding(CONTEXT, 0, len(text), round(p, 2))]
@@ -675,6 +679,8 @@ def _named_person(text: str, finding: Finding) -> bool:
     # whose room, phone, wedding it is: "Maximilian's room", "le mariage d'Anaïs" (round 29)
     if cues.OWNED_AFTER.match(text, finding.end) or cues.OWNED_BEFORE.search(before):
         return True
+    if cues.KIN_OF.search(before) is not None:
+        return True  # a relative of someone: "la madre de carmen" (round 67)
     if _WRITTEN_FOR_BEFORE.search(before):
         return True  # whom the writer writes to: "ein Gedicht für Noah" (round 52)
     if _WHO_AFTER.match(text, finding.end):
@@ -834,8 +840,29 @@ def _in_identifier(text: str, finding: Finding) -> bool:
     folder = text[start - 1 : start] in ("/", "\\") and text[end : end + 1] in ("/", "\\")
     # a JSON value or a log's quoted user ("{\"who\":\"astrid\"}", "u'cristobal'"; round 51)
     quoted_value = _QUOTED_VALUE_BEFORE.search(text, max(0, start - 8), start) is not None
+    # round 67: a relative's name in a host's or a device's name glued by dashes, all in lower
+    # case ("kitchen-scale-grandpa-vusi"; not a double-barrelled name, "Mackenzie-Reid", nor a
+    # word the rules read after a room, "chambre-bebe")
+    kin = _PART_BEFORE.search(text, max(0, start - 30), start)
+    dashed = (
+        kin is not None
+        and kin.group(1).lower() in pii_name_ids.KIN_WORDS
+        and not any(c.isupper() for c in _compound_around(text, start, end))
+    )
     # "telefoon_lotte_batterij", not "Ophelia."
-    return glued_before or glued_after or url_user or url_value or folder or quoted_value
+    return glued_before or glued_after or url_user or url_value or folder or quoted_value or dashed
+
+
+_PART_BEFORE = re.compile(r"([^\W_]+)-\Z")
+_COMPOUND_BEFORE = re.compile(r"[\w-]*\Z")
+_COMPOUND_AFTER = re.compile(r"[\w-]*")
+
+
+def _compound_around(text: str, start: int, end: int) -> str:
+    """The run of word characters and dashes that holds ``start``..``end``."""
+    before = _COMPOUND_BEFORE.search(text, max(0, start - 60), start)
+    after = _COMPOUND_AFTER.match(text, end)
+    return text[before.start() if before else start : after.end() if after else end]
 
 
 _URL_PARAMETER_BEFORE = re.compile(r"[?&][a-z_]{1,10}=\Z", re.IGNORECASE)

@@ -250,7 +250,10 @@ _BUSINESS_NOUN = (
     r"gemeindehaus|vereinshaus|zentrum|pflegeheim|altenheim|maison de retraite|casa di riposo|"
     r"verpleeghuis|residencia de mayores|bank|banque|banca|banco|domaine|services|coop|"
     # round 65: a dive school ("Die Tauchbasis Ostsee, Strandweg 3")
-    r"tauchbasis|tauchschule|tauchshop)"
+    r"tauchbasis|tauchschule|tauchshop|"
+    # round 67: a letting agent, a foundation in the other languages ("Castle & Finch Lettings,
+    # 3 Bridge Street", "La Fundación del Cerebro está en la calle")
+    r"lettings|letting agents?|estate agents?|fundación|fondation|fondazione|stichting|stiftung)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
@@ -264,7 +267,9 @@ _BUSINESS_BEFORE = regex.compile(
     r"moved to|zieht|located|based|gevestigd|situé|situada|situado))?[\s,:]*"
     r"(?:at|in|on|to|au|à|en|op|a|al|in der|in den|im|am|sur|aan|nel|nella|in via)?"
     # (round 63: Dutch says the street's article, "zit aan de Westkade 1")
-    r"(?:\s+(?:de|het))?\s*$"
+    r"(?:\s+(?:de|het))?"
+    # (round 67: Spanish and Italian too, "está en la calle")
+    r"(?:\s+(?:la|el))?\s*$"
 )
 # ... or named right after it: "Calle Mayor 3, bajo, 28013 Madrid (oficina de la empresa)".
 _BUSINESS_AFTER = regex.compile(rf"(?i)^[\s,;:(—–-]*(?:\p{{L}}+\s+){{0,1}}{_BUSINESS_NOUN}\b")

@@ -276,7 +276,10 @@ LEGAL_FORMS = (
 PREMISES = (
     r"marina|capitainerie|havenkantoor|harbou?r office|harbou?r master|porto turistico|"
     r"oficina del puerto|chandlery|scolarité|horno|care home|nursing home|ehpad|co-?op|"
-    r"coopérative|cooperativa|genossenschaft|point relais|depot"
+    r"coopérative|cooperativa|genossenschaft|point relais|depot|"
+    # round 67: a hairdresser's salon ("Unser Salon: Hauptstraße 12, ..., Tel.", "Nuestro salón:")
+    r"salon|salón|salone|kapsalon|friseursalon|friseur|coiffeur|coiffure|peluquería|"
+    r"parrucchiere"
 )
 # Round 17: an organisation named as the number's owner ("the airline's number is", "the
 # practice number"), a line by what it is for ("the leisure centre's booking line is"), an
@@ -293,7 +296,9 @@ ORGANISATION_LINE_BEFORE = re.compile(
     r"\b(?:booking|bookings|enquiry|enquiries|reservations?|appointments?|ticket|tickets) "
     r"(?:line|number|hotline)|"
     # a business's own line, said by it or of it ("our office line is", "their office line")
-    r"\b(?:our|their|its) (?:office|main|shop|reception|business|company) (?:line|number|phone))"
+    r"\b(?:our|their|its) (?:office|main|shop|reception|business|company) (?:line|number|phone)|"
+    # (round 67: "my studio's business line is")
+    r"\b(?:business|office) (?:line|landline))"
     + _UP_TO_NUMBER
     + rf"|\b(?:called|rang|phoned|call|ring|phone|contact|contacted) the {_ORGANISATION} "
     r"(?:on|at)\s*$"

@@ -3,12 +3,12 @@
 "Who was Ada Lovelace?", "why does Don Quijote fight windmills", "a Saunier Duval boiler": the
 name rules read a name there, rightly, but it is the topic of a question and no one's personal
 data (tests/routing/data/FRESH.md). ``data/known_names.txt``, ``known_names_world.txt``,
-``known_names_more.txt``, ``known_names_culture.txt`` and ``known_names_world2.txt`` list such
-names (hand-written, see
-data/NAMES.md); a name found by the rules is dropped when it is one of them, or a part of one
-written in full in the same text ("Holmes" after "Sherlock Holmes"), or holds one ("Saunier
-Duval Kessel"), unless a strong person cue stands before it ("my colleague Alan Turing", "Hi
-Frodo,"): a private person may share a name.
+``known_names_more.txt``, ``known_names_culture.txt``, ``known_names_world2.txt`` and
+``known_names_world3.txt`` list such names (hand-written, see data/NAMES.md); a name found
+by the rules is dropped when it is one of them, or a part of one written in full in the same
+text ("Holmes" after "Sherlock Holmes"), or holds one ("Saunier Duval Kessel"), unless a
+strong person cue stands before it ("my colleague Alan Turing", "Hi Frodo,"): a private person
+may share a name.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Container
 from functools import cache
 
 from routing_mcp import pii_name_cues as cues
-from routing_mcp.pii_lexicon import Words, fold, key, only_a_given_name, read_list
+from routing_mcp.pii_lexicon import Words, a_plain_word, fold, key, only_a_given_name, read_list
 
 _AROUND = 48  # characters each side of a reading where a known name holding it may be written
 _CUE_WINDOW = 48  # characters before a name, as the name rules read them
@@ -36,6 +36,7 @@ def _known() -> tuple[Words, Words, int]:
         "known_names_more",
         "known_names_culture",
         "known_names_world2",
+        "known_names_world3",
     ):
         for name in read_list(lists):  # (one string at a time: a process keeps its peak)
             words = _norm(name).split(" ")
@@ -186,3 +187,40 @@ def _holds_known(name: str, known: Container[str]) -> bool:
         for i in range(len(words))
         for j in range(i + 2, len(words) + 1)
     )
+
+
+# Capitalised runs of up to four words, particles between ("Alexander the Great", "Vincent van
+# Gogh", "Sophia Loren"): where a public figure may be named in running text.
+_CAPITALISED_RUN = re.compile(
+    r"[^\W\d_a-zß-öø-ÿ][\w'’.-]+(?:\s+(?:(?:the|der|die|le|la|el|il|van|von|de|da|di|del|du)\s+)?"
+    r"[^\W\d_a-zß-öø-ÿ][\w'’.-]+){0,3}"
+)
+
+
+def public_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of capitalised runs of two words or more that are a known public name, or one
+    with a plain word beside it (round 67: a public figure's health, "Thomas Edison was partly
+    deaf"; a question about one, "Che acconciatura aveva Sophia Loren?")."""
+    out = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = m.group().split()
+        if len(words) == 1:
+            # a name of one word may be anyone's ("Isolde", "Moana"), a street's or a place's
+            # ("Karl-Marx-Allee")
+            continue
+        # the run, or the run less a plain word at its start or end ("Was Thomas Edison"; not
+        # less a surname: "Yaa Asantewaa Boateng" is someone else)
+        if (
+            is_known(m.group())
+            or (a_plain_word(words[0]) and is_known(" ".join(words[1:])) and len(words) > 2)
+            or (a_plain_word(words[-1]) and is_known(" ".join(words[:-1])) and len(words) > 2)
+        ):
+            out.append(m.span())
+    return out
+
+
+def without_public(text: str) -> str:
+    """``text`` with the known public names of :func:`public_spans` blanked out."""
+    for start, end in reversed(public_spans(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

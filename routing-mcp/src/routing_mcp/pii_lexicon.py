@@ -120,6 +120,15 @@ def only_a_given_name(word: str) -> bool:
     )
 
 
+def a_plain_word(word: str) -> bool:
+    """A word of the word lists that no name list holds ("Was", "Hatte", not "Khan", "Ali"):
+    a capitalised word beside a public name that is no part of it (pii_known.public_spans)."""
+    lists, k = _lists(), key(word)
+    return any(k in lists[w] for w in ("english_words", "german_words", "common_words")) and not (
+        k in lists["given_names"] or k in lists["surnames"]
+    )
+
+
 def english_words() -> Container[str]:
     """Lower-case English words that are no name (shared with the health lexicon)."""
     return _lists()["english_words"]

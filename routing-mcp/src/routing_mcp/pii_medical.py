@@ -21,7 +21,7 @@ from importlib.resources import files
 
 import regex
 
-from routing_mcp import pii_medical_phrases
+from routing_mcp import pii_known, pii_medical_phrases
 from routing_mcp.pii_lexicon import english_words, fold, only_a_given_name
 from routing_mcp.pii_medical_phrases import DOSE
 
@@ -463,7 +463,11 @@ _NOT_A_FACT = regex.compile(
     r"features?|detection|notifications?|alerts?|app|apps|mode|sensor|setting|settings|"
     r"tracking|function|funktion|fonction|funzione|función|times|era|rules|restrictions|"
     # round 41: a web app or page ("a hearing test web app")
-    r"lockdowns?|web\s+apps?|web\s+pages?|websites?)\b"
+    r"lockdowns?|web\s+apps?|web\s+pages?|websites?|"
+    # round 67: the people who use a device as a group ("an app for hearing aid users"), a
+    # hospital's department ("Neurology Outpatients, 1 Infirmary Road")
+    r"users|wearers|nutzer|nutzerinnen|träger|utilisateurs|porteurs|usuarios|portadores|utenti|"
+    r"portatori|gebruikers|dragers|outpatients|department|dept|abteilung|ambulanz)\b"
 )
 # Round 63: a vaccine someone had, their own by the possessive and an ordinal before it ("my
 # second HPV jab", "her Covid booster", "seine zweite FSME-Impfung"): a health record, unlike
@@ -486,7 +490,23 @@ def _received(text: str, start: int, end: int) -> bool:
     return (
         _VACCINE_AFTER.match(text, end, min(len(text), end + 30)) is not None
         and _RECEIVED.search(text, max(0, start - 40), start) is not None
+    ) or (
+        _DEVICE_AFTER.match(text, end, min(len(text), end + 30)) is not None
+        and _OWNER_BEFORE.search(text, max(0, start - 40), start) is not None
     )
+
+
+# Round 67: an app, a tracker or an alert of a term someone owns ("my wife's seizure tracking
+# app", "Dad's wifi hearing aid app", "her glucose alerts"): the owner has it, unlike "a
+# seizure tracking app" or "an app for diabetes patients".
+_DEVICE_AFTER = regex.compile(
+    r"(?i)[\s-]+(?:apps?|tracking|tracker|sensor|alerts?|alarms?|notifications?|settings|"
+    r"diary|log|logs|detection|monitor)\b"
+)
+_OWNER_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:my|his|her|mein\w*|sein\w*|ihre[mnrs]?|mon|ma|mes|son|sa|ses|mi|mis|mijn|"
+    r"zijn|haar)|(?-i:\b\p{L}+['’]s))\s+(?:[\p{L}-]+\s+){0,2}$"
+)
 
 
 # A pandemic named as a time ("during Covid", "pendant le Covid", "während Corona").
@@ -640,6 +660,29 @@ def whose_next(text: str, end: int) -> bool:
     )
 
 
+# Round 67: a public figure's health, told or asked about ("Thomas Edison was partly deaf", "I
+# read that Alexander the Great may have had epilepsy"): a name of the known lists in the window
+# (pii_known.public_spans) and no one of the writer's (the writer, a relative) there.
+_WRITERS_OWN = regex.compile(
+    r"(?i)\b(?:my|mine|our|we|me|mein\w*|unser\w*|mir|mich|mon|ma|mes|notre|nos|moi|"
+    r"mi|mis|nuestr[oa]s?|mio|mia|miei|mie|nostr[oa]|mijn|onze|"
+    r"mum|mom|dad|grandma|grandpa|granny|nana|mama|papa|oma|opa|maman|mamie|papi|"
+    r"abuel[oa]|nonn[oa])\b|\bi['’](?:m|ve|d)\b|\b(?:ich|je|j['’]|yo|io|ik)\b|"
+    # (the writer, not as who read or heard about it: "I read that ...")
+    r"(?-i:\bI\b)(?!\s+(?:read|heard|saw|wonder|think|learned|learnt|remember|know|believe)\b)"
+)
+
+
+def _public_subject(window: str) -> bool:
+    return _WRITERS_OWN.search(window) is None and bool(pii_known.public_spans(window))
+
+
+def said_of_someone_private(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A term of ``spans`` (:func:`terms`) that is not a public figure's (round 67: the gate of
+    the model's whole-text finding, pii.PiiScanner._read_whole)."""
+    return any(not _public_subject(_window(text, start, end)) for start, end in spans)
+
+
 def _animal(window: str) -> bool:
     return _ANIMAL.search(window) is not None and _HUMAN.search(window) is None
 
@@ -719,6 +762,8 @@ def find(
         )
         if not near_name and not own and _animal(window):
             continue  # a pet's (but "i have ibs and the new puppy ...": the writer's; round 37)
+        if not near_name and not own and _public_subject(window):
+            continue  # a public figure's: "Thomas Edison was partly deaf" (round 67)
         if (
             near_name
             or own

@@ -179,6 +179,11 @@ _EN = [
     r"dash|opacity|of\b|play))",
     r"(?<=\b(?:['’]s|is|was|been|be|are|i['’]m|am)\s+)on\s+(?:home\s+)?oxygen\b",
     r"\b(?:on|off)\s+the\s+pill\b(?!\s+(?:bottle|box|organi[sz]er|counter|dispenser|case))",
+    # round 67: hearing aids by their short name, someone's ("without my aids", "what do the aids
+    # do at 55 dB"), in lower case (not AIDS) and in a text about hearing
+    r"(?-i:(?<=\b(?:my|his|her|their|your|the|both|new|old|spare)\s+(?:new\s+|old\s+)?)aids\b)"
+    r"(?:(?<=(?s:\b(?:hear|hearing|deaf|audiolog\w*|audiogram\w*|ears?|db)\b.*?aids))|"
+    r"(?=(?s:.*?\b(?:hear|hearing|deaf|audiolog\w*|audiogram\w*|ears?|db)\b)))",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -414,6 +419,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("stroke",),
         ("oxygen",),
         ("pill",),
+        ("aids",),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

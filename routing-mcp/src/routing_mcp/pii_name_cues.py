@@ -308,8 +308,18 @@ IN_NAME_OF = (
     r"\bau nom de|\bnom de (?:la )?réservation|"
     r"\ba nombre de|\bauf den namen(?: von)?|\bop (?:de )?naam van|\ba nome di"
 )
+# Round 67: the youngest child by what the parents call it, then its name ("der Kleine heißt
+# Mats", "la petite s'appelle Inès", "our little one is called").
+LITTLE_ONE_IS_CALLED = (
+    r"\b(?:der|die|unser|unsere|mein|meine)\s+kleine[r]?\s+hei(?:ß|ss)t|"
+    r"\b(?:le|notre|mon)\s+petit\s+s['’]appel+e|\b(?:la|notre|ma)\s+petite\s+s['’]appel+e|"
+    r"\b(?:el|la|mi|nuestr[oa])\s+peque(?:ñ|n)[oa]\s+se\s+llama|"
+    r"\b(?:il|la|mi[oa]|nostr[oa])\s+piccol[oa]\s+si\s+chiama|"
+    r"\b(?:de|onze|mijn)\s+kleine\s+heet|"
+    r"\b(?:the|our|my)\s+little\s+one(?:['’]s\s+name\s+is|\s+is\s+called)"
+)
 NAMING = re.compile(
-    rf"(?:{IN_NAME_OF}|\bnamed|\bcalled|\bunder the name|"
+    rf"(?:{IN_NAME_OF}|{LITTLE_ONE_IS_CALLED}|\bnamed|\bcalled|\bunder the name|"
     r"\b(?:my|his|her|their|whose) name(?:['’]s| is| was)|"
     r"\bi am|\bi['’]m|\b(?:er|sie) hei(?:ß|ss)t|"
     # round 29: what everyone calls someone ("we all call her Tempe")
@@ -320,7 +330,8 @@ NAMING = re.compile(
     FLAGS,
 )
 INTRO = re.compile(
-    rf"(?:{IN_NAME_OF}|my name is|my name['’]s|i am|i'm|name:|named|called|under the name|signed|"
+    rf"(?:{IN_NAME_OF}|{LITTLE_ONE_IS_CALLED}|my name is|my name['’]s|i am|i'm|name:|named|"
+    r"called|under the name|signed|"
     r"sign(?:ed)?(?: it| this| them| these| those| everything| all)?"
     rf"(?: off)? as|{SELF_NAMED}|ich bin|je suis|soy|attendees were|anwesend waren|asistieron|"
     # someone else's: "his name's Crispin", "sie heißt Ottilie", "jemand namens Jorinde"
@@ -381,6 +392,20 @@ WEAK = re.compile(
     r"de la part de)\s*,?\s*$|"
     # the writer and someone: "me, jamal and chloe", "moi et Karim", "yo y Lucía"
     r"\b(?:me|moi|yo|io|ik|mich|mir)\s*(?:,|and|&|und|et|y|e|en)\s*$",
+    FLAGS,
+)
+# Round 67: a relative of someone, right before their name ("la madre de carmen", "il papà di
+# alessio", "the mother of Yusra"): a name the lists hold that is no word, in lower case too.
+# (Not "son": Spanish "son de" is "are from".)
+KIN_OF = re.compile(
+    r"\b(?:mother|father|mum|mom|dad|parents|sister|brother|wife|husband|daughter|"
+    r"grand(?:ma|mother|pa|father)|aunt|uncle|cousin|"
+    r"mère|père|maman|sœur|soeur|frère|frere|femme|mari|fils|fille|tante|oncle|cousine?|"
+    r"grand-(?:mère|père)|madre|padre|mam[aá]|pap[aá]|herman[oa]|espos[oa]|hij[oa]|abuel[oa]|"
+    r"tí[oa]|prim[oa]|mamma|papà|sorella|fratello|moglie|marito|figli[oa]|nonn[oa]|zi[oa]|"
+    r"cugin[oa]|mutter|vater|mama|papa|schwester|bruder|sohn|tochter|oma|opa|onkel|moeder|"
+    # (not "of the": "le père du métro parisien", "la madre del cordero")
+    r"vader|zus|broer|zoon|dochter)\s+(?:of|de|di|von|van)\s+$",
     FLAGS,
 )
 CLOSING = re.compile(
@@ -783,7 +808,8 @@ THING_NAMED = re.compile(
     r"it|this|that|one"
     rf"|{_PETS})s?"  # the animals too: "Mi perra se llama Lola", "Onze hond heet Bram"
     r"(?:\s+\w+){0,2}\s+(?:called|named|heißt|genannt|appelée?|nommée?|llamad[oa]|chiamat[oa]|"
-    r"genaamd|heet|se llama|si chiama|s['’]appel+e|hei(?:ß|ss)t)\s*['\"‘“«„]?\s*$",
+    # (round 67: "einen Hund namens Otto")
+    r"genaamd|heet|se llama|si chiama|s['’]appel+e|hei(?:ß|ss)t|namens)\s*['\"‘“«„]?\s*$",
     re.IGNORECASE,
 )
 # A user name or an id made of a given name and a surname: "fatima.zahra", "anna_kowalski".
@@ -962,7 +988,9 @@ PERSON_CALLED = re.compile(
     + "|".join(sorted(PERSON_NOUNS - {"someone", "somebody"}))
     # (in lower case: "A Man Called Ove" is a title)
     + r"))\s+(?-i:called|named|namens|genannt|qui s['’]appelle|llamad[oa]|que se llama|di nome|"
-    r"che si chiama|genaamd|die heet)\s*['\"‘“«„]?\s*$",
+    r"che si chiama|genaamd|die heet)\s*['\"‘“«„]?\s*$"
+    # (round 67: the youngest child, "der Kleine heißt")
+    rf"|(?:{LITTLE_ONE_IS_CALLED})\s*['\"‘“«„]?\s*$",
     re.IGNORECASE,
 )
 # Round 24: a person, then the name in apposition ("a local guy, Terry Bright, quoted", "our

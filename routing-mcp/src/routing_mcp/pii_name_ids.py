@@ -65,7 +65,10 @@ from routing_mcp.pii_name_cues import PERSON_ROLE_FIELDS, word_set
 PERSON_ENTITY = re.compile(r"(?:(?<![\w.])|(?<=\bstates\.))person\.([a-z0-9]+(?:_[a-z0-9]+)*)\b")
 # An entity whose object id names a device: "device_tracker.pixel_7_hamid",
 # "sensor.anna_iphone_battery".
-ENTITY = re.compile(r"(?<![\w.])(?P<domain>[a-z_]+)\.(?P<id>[a-z0-9]+(?:_[a-z0-9]+)+)\b")
+# (round 67: in a template's state object too, "states.sensor.heidrun_seizure_count")
+ENTITY = re.compile(
+    r"(?:(?<![\w.])|(?<=\bstates\.))(?P<domain>[a-z_]+)\.(?P<id>[a-z0-9]+(?:_[a-z0-9]+)+)\b"
+)
 # Parts glued by "-" or "_" into one host or device name.
 COMPOUND = re.compile(
     r"(?<![\w.@\\-])[^\W\d_][^\W_]*(?:[-_][^\W_]+)+"
@@ -167,6 +170,9 @@ LOGIN = re.compile(
     r"accesso (?:non )?riuscito|drv(?=\s*[:=])|driver(?=\s*[:=])|"
     # round 38: a German failed log-in ("Anmeldung fehlgeschlagen: k.oezdemir")
     r"anmeldung fehlgeschlagen(?: für)?|"
+    # round 67: Jellyfin's log of a log-in ('Authentication request for "ddoherty" has been
+    # denied')
+    r"authentication request for|"
     rf"{_FAILURES_FOR}|(?:login|log-in) attempts? for|{_RUN_AS}|su\s+-l?|"
     r"authentication failed for|user(?:name)?s?|login|log-in|account|uid|"
     # (round 57: a German log's genitive, "Anmeldung des Benutzers jkrause")
@@ -334,13 +340,38 @@ def entity_names(lex: Lexicon, text: str) -> Iterator[Span]:
     "binary_sensor.bed_sensor_mieke"). A name after a family's, a room's or a relative's word
     ("sensor.stromzaehler_familie_bergmann_total", "climate.kinderzimmer_mia"):
     :func:`owned_devices`, for entity ids as for every compound (:func:`_owner_after`)."""
-    for m in ENTITY.finditer(text):
+    for m in (*ENTITY.finditer(text), *_NAMED_OBJECT.finditer(text)):
         for part, start, end in _parts(m.group("id"), m.start("id")):
             if part.isalpha() and len(part) >= 4 and _clear_given(lex, part):
                 yield start, end
 
 
-_FAMILY = frozenset({"familie", "family", "famille", "familia", "famiglia", "famile"})
+# Round 67: an automation's, a script's or a scene's id said after its kind, without its domain
+# ("l'automatisation 'reveil_camille_semaine'", "script: morning_routine_ingrid").
+_NAMED_OBJECT = re.compile(
+    r"\b(?:automations?|automatisations?|automatisierung(?:en)?|automatizaci[oó]n(?:es)?|"
+    r"automazion[ei]|automatisering(?:en)?|scripts?|scenes?|szenen?|scènes?|escenas?|scen[ae]|"
+    r"routines?|blueprints?)\s*[:=]?\s*['\"`‘“«]?\s*(?P<id>[a-z0-9]+(?:_[a-z0-9]+)+)\b",
+    re.IGNORECASE,
+)
+
+
+_FAMILY = frozenset(
+    {
+        "familie",
+        "family",
+        "famille",
+        "familia",
+        "famiglia",
+        "famile",
+        # round 67: or the parents' ("maison-parents-berthier", "nas-eltern-krause")
+        "parents",
+        "eltern",
+        "padres",
+        "genitori",
+        "ouders",
+    }
+)
 # A relative's title before a name in a device's name: "Grandma-Sue-iPad", "Oma-Rose-Tablet".
 _KIN = word_set(
     "grandma grandpa granny gran nana nan nanna mum mom dad mama papa oma opa mamie papi mémé "
@@ -357,6 +388,7 @@ _KIN = word_set(
     # round 47: a chat's short forms of grandparents ("gma_ines", "gpa-joe")
     "gma gpa gramma grammy"
 )
+KIN_WORDS = _KIN  # (pii._in_identifier: a relative's name in a dashed host name; round 67)
 _ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta", "nursery")
 # Round 60: the other rooms a name stands before in an entity id ("..._mcallister_kitchen").
 _HOME_ROOMS = ("kitchen", "kueche", "küche", "cuisine", "cocina", "cucina", "keuken")
@@ -614,7 +646,10 @@ _OWNER_FOLDER = re.compile(
 _OWNER_S = re.compile(
     r"(?<![^\W_])(?:The|Die|Les|Los)?(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}s)(?=[A-Z][a-z]|_[A-Za-z])"
 )
-_NAMED_FOLDER = re.compile(r"(?<=/)([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}) ([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?=/)")
+# (round 67: or joined by "_", "Schüler/Greta_Vogel/Arbeitsblätter")
+_NAMED_FOLDER = re.compile(
+    r"(?<=/)([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})[ _]([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?=/)"
+)
 
 
 def glued_names(lex: Lexicon, text: str) -> Iterator[Span]:

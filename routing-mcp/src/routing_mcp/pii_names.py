@@ -570,7 +570,7 @@ class NameFinder(Lexicon):
             return "strong"
         if cues.VERB.search(before):
             return "verb"
-        if cues.WEAK.search(before):
+        if cues.WEAK.search(before) or cues.KIN_OF.search(before):
             return "weak"
         return None
 

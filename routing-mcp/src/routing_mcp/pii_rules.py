@@ -692,6 +692,10 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 # de notaris: 604918239")
                 rf"|\b{ID_NAMES}{_NUMBER_WORD}\s+(?:of|de|van|von|di|del|des)\s+{_OWN}\b"
                 r"[^\d\n]{0,100}?"
+                # (round 67: or in German's genitive, "Versichertennummer meiner Tochter für das
+                # Formular vom Kinderarzt: K482917365")
+                rf"|\b{ID_NAMES}{_NUMBER_WORD}\s+(?:meine[rs]|seine[rs]|ihre[rs]|unsere[rs])\b"
+                r"[^\d\n]{0,100}?"
                 # (round 30: the name, then "mine is": "does the BRP number go in the box? mine
                 # is ZR4817293")
                 rf"|\b{ID_NAMES}{_NUMBER_WORD}\b[^\d\n]{{0,100}}?\b(?:mine|meine[rs]?|le mien|"
