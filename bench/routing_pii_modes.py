@@ -333,6 +333,14 @@ BEFORE_TUNING = {
     "blind271": "310180e",
     "blind272": "310180e",
     "blind273": "310180e",
+    "blind274": "9d82cf0",
+    "blind275": "9d82cf0",
+    "blind276": "9d82cf0",
+    "blind277": "9d82cf0",
+    "blind278": "9d82cf0",
+    "blind279": "9d82cf0",
+    "blind280": "9d82cf0",
+    "blind281": "9d82cf0",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
