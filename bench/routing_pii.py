@@ -124,7 +124,9 @@ trained on), ``blind266`` to ``blind273`` (session 26, measured once per mode on
 sixty-fifth round's detector and models retrained on blind258-265, then tuned on in the
 sixty-sixth round and trained on), ``blind274`` to ``blind281`` (session 27, measured once
 per mode on the sixty-sixth round's detector and models retrained on blind266-273, then tuned
-on in the sixty-seventh round and trained on) and
+on in the sixty-seventh round and trained on), ``blind282`` to ``blind289`` (session 27,
+measured once per mode on the sixty-seventh round's detector and models retrained on
+blind274-281; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -313,6 +313,14 @@ Split = Literal[
     "blind279",
     "blind280",
     "blind281",
+    "blind282",
+    "blind283",
+    "blind284",
+    "blind285",
+    "blind286",
+    "blind287",
+    "blind288",
+    "blind289",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

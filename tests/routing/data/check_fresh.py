@@ -302,6 +302,14 @@ CORPORA = [
     (HERE / "pii_personal_blind279.jsonl", HERE / "pii_clean_blind279.jsonl", "b279"),
     (HERE / "pii_personal_blind280.jsonl", HERE / "pii_clean_blind280.jsonl", "b280"),
     (HERE / "pii_personal_blind281.jsonl", HERE / "pii_clean_blind281.jsonl", "b281"),
+    (HERE / "pii_personal_blind282.jsonl", HERE / "pii_clean_blind282.jsonl", "b282"),
+    (HERE / "pii_personal_blind283.jsonl", HERE / "pii_clean_blind283.jsonl", "b283"),
+    (HERE / "pii_personal_blind284.jsonl", HERE / "pii_clean_blind284.jsonl", "b284"),
+    (HERE / "pii_personal_blind285.jsonl", HERE / "pii_clean_blind285.jsonl", "b285"),
+    (HERE / "pii_personal_blind286.jsonl", HERE / "pii_clean_blind286.jsonl", "b286"),
+    (HERE / "pii_personal_blind287.jsonl", HERE / "pii_clean_blind287.jsonl", "b287"),
+    (HERE / "pii_personal_blind288.jsonl", HERE / "pii_clean_blind288.jsonl", "b288"),
+    (HERE / "pii_personal_blind289.jsonl", HERE / "pii_clean_blind289.jsonl", "b289"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
