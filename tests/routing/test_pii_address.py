@@ -114,6 +114,9 @@ def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
         "our clinic has now moved to Suite 3, Harbour Court, 9 Quay Street, Cardiff CF10 1EU",
         "Unsere Praxis ist ab Januar in der Lindenallee 4, 50968 Köln: schreib eine Notiz",
         "Imprimerie Dubois SARL, 8 rue du Moulin, 44000 Nantes : rédige les mentions légales",
+        # round 68: a campsite, an inn as an address's owner
+        "Le camping Les Pins, 3 route de la Plage, 40150 Hossegor : écris une demande de devis",
+        "Gasthaus Krone, Dorfstraße 5, 88131 Lindau: schreib eine Anfrage für 20 Personen",
         # round 67: a letting agent by its business word, a foundation in Spanish with the
         # street's article after "en", a hairdresser's salon in Spanish
         "Our agent is Harrow & Penn Lettings, 22 Mill Lane, Ripon HG4 1AB. Draft an email",

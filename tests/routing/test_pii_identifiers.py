@@ -209,6 +209,11 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "ID_NUMBER",
             "A123456789",
         ),
+        (  # round 68: whose it is by their name, then a clause before the number
+            "le numéro de passeport de Maëlle pour le voyage de classe en Espagne : 19AB83725",
+            "ID_NUMBER",
+            "19AB83725",
+        ),
         (  # round 67: whose it is in German's genitive, then a clause before the number
             "Versichertennummer meines Sohnes für die Anmeldung beim Zahnarzt: T602554817, passt?",
             "ID_NUMBER",
@@ -1223,6 +1228,11 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "la helpdesk (030 2284 9911) non risponde mai",
         "il numero verde 800 455 210 è gratuito anche da cellulare?",
         "Die Vertragsnummer 4471229018 steht oben rechts, wo finde ich die Kundennummer?",
+        # round 68: a breakdown service's, an assistance line's, an organisation's by its
+        # acronym
+        "Ist die Pannenhilfe vom ACE unter 0711 530 34 35 rund um die Uhr erreichbar?",
+        "le numéro d'assistance de ma banque est le 09 69 39 99 98, c'est gratuit ?",
+        "¿El teléfono FAD 900 16 15 15 es gratuito desde el móvil?",
         # round 67: an order number after the shop's prefix (a Swedish personnummer's shape)
         "Bestellung Nr. ORD-20250514-4713 ist nicht angekommen, was nun?",
         # round 67: a salon's phone after its address, a business line said of a studio

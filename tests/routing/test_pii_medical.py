@@ -224,6 +224,27 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 68: the spine and the back, ankylosing spondylitis and scoliosis in the other
+        # languages, an MRI by its letters, a birth induced, a booster of a term hyphenated in
+        # German, a tuberculosis test
+        (
+            "my husband has degenerative disc disease, which office chair?",
+            "degenerative disc disease",
+        ),
+        ("mum's got a trapped nerve in her shoulder, remind her about physio", "trapped nerve"),
+        ("meine Tochter hat Skoliose, welcher Schulranzen ist gut?", "Skoliose"),
+        (
+            "mon père a une spondylarthrite ankylosante, quel matelas ?",
+            "spondylarthrite ankylosante",
+        ),
+        ("my son needs an MRI on Thursday, can he eat before it?", "MRI"),
+        ("she's being induced tomorrow, what should I pack for her?", "being induced"),
+        (
+            "mein Sohn braucht eine Hepatitis-A-Auffrischung, wie lange hält die?",
+            "Hepatitis-A-Auffrischung",
+        ),
+        ("my daughter's Mantoux test is on Friday, can she swim after?", "Mantoux test"),
+        ("since my lumbar fusion, sitting hurts; remind me to stand up hourly", "lumbar fusion"),
         # round 67: epilepsy's syndromes and drugs by name and brand, a nerve stimulator, a
         # brain-wave test, a seizure in German; a term's app or alert someone owns; hearing
         # aids by their short name in a text about hearing
@@ -459,6 +480,10 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "Wat zijn de symptomen van migraine?",
         "Summarise the 2023 guidelines on hypertension treatment",
         "Set the stroke width of my SVG icons to 2px",
+        # round 68: a centre named for a term, a scanner asked about, an induced current
+        "Why is the Joslin diabetes center in Boston so well known?",
+        "How does an MRI scanner actually make images? explain for a 12 year old",
+        "the induced current in my coil is too low, what's wrong with the circuit?",
         # round 67: a seizure app asked about, the verb "aids", a public figure's health
         "what's the most reliable seizure tracking app for Android?",
         "which setting aids deaf users most, captions or flashing alerts?",

@@ -465,6 +465,15 @@ def test_a_name_ends_at_a_line_break(scanner: PiiScanner) -> None:
         # greetings and relations the rules lacked
         ("rewrite this: 'yo Bartholomew, the drill is still at yours'", "Bartholomew"),
         ("my roommate Forest set up the printer wrong again", "Forest"),
+        # round 68: a given name's number, an in-law written with spaces, a martial arts
+        # teacher's title, a handle ending in a given name, a surname in capitals first in a
+        # folder, someone's health data by what it tracks
+        ("can you format Aoife's number with +353 for me?", "Aoife"),
+        ("my sister in law Benedetta wants the wifi password again", "Benedetta"),
+        ("what does rei mean? Sensei Okafor shouts it at the kids all the time", "Okafor"),
+        ("post in #general: well done @gravel_ingrid on the first 100k!", "ingrid"),
+        ("Nextcloud folder /mandanten/KOWALCZYK_Marta/ is shared wrongly", "KOWALCZYK_Marta"),
+        ("influx measurement 'rosalind_sleep' has gaps since Monday, why?", "rosalind"),
         # round 67: a relative of someone before their name, the youngest child's name, an
         # automation's id after its kind, Jellyfin's log-in, the parents' name in a host, a
         # person's folder joined by "_", an entity in a template's state object

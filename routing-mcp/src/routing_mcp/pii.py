@@ -738,7 +738,8 @@ _PERSON_FIELD_BEFORE = re.compile(
     # (round 49: a school's or a carer's too, "STUDENT=caoimhe", "pupil: 'rhiannon'")
     rf"\b(?:person|persons|people|patients|member|members|tenant|guest|students|pupils|"
     rf"{cues.PERSON_ROLE_FIELDS}|patient_name|person_name|student_name|child_name|pupil_name)"
-    r"\s*[:=]\s*['\"‘“«]?$",
+    # (round 68: a JSON key's closing quote before its colon, "{'child': 'Wren'}")
+    r"['\"]?\s*[:=]\s*['\"‘“«]?$",
     re.IGNORECASE,
 )
 

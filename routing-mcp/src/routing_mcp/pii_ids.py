@@ -217,6 +217,11 @@ BUSINESS_LINE_BEFORE = re.compile(
     r"events? line|reservierungs\w*|prenotazion[ei]|"
     # round 64: a supplier's credit control ("call our credit control line on")
     r"credit control|"
+    # round 68: a breakdown or an assistance service ("ADAC-Pannenhilfe ist 089 ...", "Le
+    # numéro d'assistance de mon assureur est le 09 ...")
+    r"pannenhilfe|pannendienst|breakdown (?:service|line|cover|number)|dépannage|"
+    r"num[ée]ro d['’]assistance|assistance routière|asistencia en carretera|soccorso stradale|"
+    r"wegenwacht|"
     # round 28: a club's or an association's office ("Die Geschäftsstelle vom Kreissportbund ist
     # unter ...")
     r"gesch(?:ä|ae)ftsstelle|"
@@ -279,7 +284,12 @@ PREMISES = (
     r"coopérative|cooperativa|genossenschaft|point relais|depot|"
     # round 67: a hairdresser's salon ("Unser Salon: Hauptstraße 12, ..., Tel.", "Nuestro salón:")
     r"salon|salón|salone|kapsalon|friseursalon|friseur|coiffeur|coiffure|peluquería|"
-    r"parrucchiere"
+    r"parrucchiere|"
+    # round 68: a dealer, a workshop, a campsite, an inn, a physiotherapist's ("Le
+    # concessionnaire Moto Passion, 45 avenue ...", "El taller Motos Guadalquivir, avenida ...",
+    # "Gasthof Zur Post, Marktplatz 3", "Harbourside Physiotherapy, 14 Quay Street, ... phone")
+    r"concessionnaire|concesionario|concessionario|dealership|taller|camping|campsite|gasthof|"
+    r"gasthaus|physiotherapy|physiotherapie|kinésithérapie|fisioterapia|fysiotherapie"
 )
 # Round 17: an organisation named as the number's owner ("the airline's number is", "the
 # practice number"), a line by what it is for ("the leisure centre's booking line is"), an
@@ -297,6 +307,12 @@ ORGANISATION_LINE_BEFORE = re.compile(
     r"(?:line|number|hotline)|"
     # a business's own line, said by it or of it ("our office line is", "their office line")
     r"\b(?:our|their|its) (?:office|main|shop|reception|business|company) (?:line|number|phone)|"
+    # (round 68: an organisation by its acronym after the number's word, "Le numéro de la DGFiP
+    # pour les particuliers, c'est bien le", "el teléfono ANAR")
+    r"\b(?:num[ée]ro|nummer|número|numero|number|teléfono|telefono|téléphone|telefon|phone)\s+"
+    # (an article between, not "de" alone: "mon numéro de GSM" is the writer's mobile)
+    r"(?:(?:de la|de l['’]|du|des|der|vom|von der|of the|del|della|van de|van het)\s+)?"
+    r"(?-i:[A-Z]{2,}[A-Za-z]*[A-Z])\b|"
     # (round 67: "my studio's business line is")
     r"\b(?:business|office) (?:line|landline))"
     + _UP_TO_NUMBER

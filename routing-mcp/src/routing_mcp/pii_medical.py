@@ -65,7 +65,7 @@ _PERSON_CUE = regex.compile(
     # "Schwiegermutter hat Arthrose")
     r"papy|mamy|pépé|mémé|grand-mère|grand-père|schwiegermutter|schwiegervater|"
     r"schwiegereltern|belle-mère|beau-père|suegr[oa]|suocer[oa]|schoonmoeder|schoonvader|"
-    r"mother-in-law|father-in-law|"
+    r"(?:mother|father|sister|brother)[- ]in[- ]law|"
     # French "son" (his), not Spanish "son" (are): "cuáles son los síntomas"
     r"son(?!\s+(?:los|las|el|la|un|una|unos|unas|muy|más|de|del|como|para|tan)\b)|"
     r"yo|mi|mis|tengo|él|ella|sus|nuestr[oa]s?|abuel[oa]|"
@@ -264,7 +264,9 @@ _HAS_IT = frozenset(
         "kranker kranken erkrankte erkrankter betroffene betroffener diät diagnose diagnosis "
         "diagnostic schub anfall anfälle attacke attacken attack attacks crise "
         # round 66: a test or a treatment of it ("Hepatitis-C-Testung")
-        "testung behandlung"
+        "testung behandlung "
+        # round 68: its booster or titre ("Hepatitis-B-Auffrischung", "Hepatitis-B-Titer")
+        "auffrischung titer"
     )
 )
 
@@ -456,6 +458,8 @@ _VACCINES = r"jabs?|shots?|vaccines?|vaccination|impfung|vaccin|vacuna|vaccino|p
 _NOT_A_FACT = regex.compile(
     r"(?i)[\s-]+(?:research|researchers?|charity|charities|awareness|foundation|society|"
     r"institute|trust|ribbon|screening programme|of luck|of genius|of midnight|of the pen|"
+    # (round 68: a centre named for it, "a diabetes centre named after him")
+    r"centres?|centers?|"
     r"patients|sufferers|patienten|malades|pacientes|pazienti|patiënten|"
     rf"{_VACCINES}|season|"
     # round 22: a device's or an app's feature ("the new sleep apnea feature", "fall detection

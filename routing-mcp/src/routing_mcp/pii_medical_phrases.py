@@ -184,6 +184,9 @@ _EN = [
     r"(?-i:(?<=\b(?:my|his|her|their|your|the|both|new|old|spare)\s+(?:new\s+|old\s+)?)aids\b)"
     r"(?:(?<=(?s:\b(?:hear|hearing|deaf|audiolog\w*|audiogram\w*|ears?|db)\b.*?aids))|"
     r"(?=(?s:.*?\b(?:hear|hearing|deaf|audiolog\w*|audiogram\w*|ears?|db)\b)))",
+    # round 68: a birth induced ("I'm being induced on the 12th", "she got induced at 41 weeks";
+    # not "induced demand", "induced by the heat")
+    r"\b(?:being|getting|got|get|be)\s+induced\b(?!\s+(?:by|from|demand|current|voltage))",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -420,6 +423,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("oxygen",),
         ("pill",),
         ("aids",),
+        ("induced",),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

@@ -22,6 +22,8 @@ PARTICLES = word_set(
 TITLES = word_set(
     # (round 33: "cllr okonkwo", "Councillor Begum"; round 35: a vicar, "Revd Hughes-Pemberton")
     "cllr councillor revd rev "
+    # round 68: a martial arts teacher ("Sensei Okonedo", "SENSEI ALVAREZ")
+    "sensei sifu shihan "
     # round 56: German "Herr" abbreviated ("Hr. Ölmez")
     "hr "
     "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
@@ -95,7 +97,8 @@ RELATION = re.compile(
     # round 35: a teacher's or a tutor's students
     # (in lower case: "the Student Railcard" is a product)
     r"(?-i:student|pupil|tutee|schüler(?:in)?|Schüler(?:in)?|élève|alumn[oa]|leerling)|"
-    r"boyfriend|(?:mother|father|sister|brother)-in-law|candidate|technician|electrician|"
+    # (round 68: "in law" written with spaces too, "my brother in law Rafael")
+    r"boyfriend|(?:mother|father|sister|brother)[- ]in[- ]law|candidate|technician|electrician|"
     r"plumber|kolleg(?:e|in)|freund(?:in)?|chef(?:in)?|mann|sohn|tochter|bruder|schwester|"
     r"mutter|vater|oma|opa|tante|onkel|nachbar(?:in)?|vermieter(?:in)?|praktikant(?:en|in)?|"
     r"collègue|ami|amie|patron|femme|mari|fils|fille|frère|sœur|mère|père|grand-(?:mère|père)|"

@@ -139,7 +139,10 @@ OWN_WORDS = word_set(
     "dissertation thesis essay coursework homework transcript portfolio masterarbeit "
     "bachelorarbeit hausarbeit abschlussarbeit thèse mémoire memoire tesis tesina tesi scriptie "
     # round 53: a person's scans and prescriptions ("Rx_scans_Dariusz")
-    "scans scan rx prescriptions records"
+    "scans scan rx prescriptions records "
+    # round 68: a person's health data by what it tracks ("benji_pain", "ignatius_weights.csv")
+    "pain weights weight sleep steps glucose bloodsugar bg mood meds medication insulin seizures "
+    "symptoms"
 )
 # Folders that hold a folder per person: the one below is named after its owner when it is a
 # clear given name ("/srv/daten/marlies", not "/srv/data/media").
@@ -646,6 +649,8 @@ _OWNER_FOLDER = re.compile(
 _OWNER_S = re.compile(
     r"(?<![^\W_])(?:The|Die|Les|Los)?(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}s)(?=[A-Z][a-z]|_[A-Za-z])"
 )
+# (round 68: or a surname in capitals first, as records file people: "/clients/ABRAHAMS_Noah/")
+_SURNAME_FIRST_FOLDER = re.compile(r"(?<=/)([A-ZÀ-ÖØ-Þ]{3,})_([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?=/)")
 # (round 67: or joined by "_", "Schüler/Greta_Vogel/Arbeitsblätter")
 _NAMED_FOLDER = re.compile(
     r"(?<=/)([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})[ _]([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?=/)"
@@ -671,6 +676,9 @@ def glued_names(lex: Lexicon, text: str) -> Iterator[Span]:
             yield m.start("name"), m.end("name")
     for m in _NAMED_FOLDER.finditer(text):
         if _clear_given(lex, m.group(1)) and not lex.is_plain_word(_token(m.group(2))):
+            yield m.start(1), m.end(2)
+    for m in _SURNAME_FIRST_FOLDER.finditer(text):  # "/clients/ABRAHAMS_Noah/" (round 68)
+        if _clear_given(lex, m.group(2)) and not lex.is_plain_word(_token(m.group(1))):
             yield m.start(1), m.end(2)
     for m in _OWNER_FOLDER.finditer(text):  # "/mnt/tank/farhan/photos" (round 43)
         if _clear_given(lex, m.group(1)):
@@ -1141,6 +1149,11 @@ def mentions(lex: Lexicon, text: str) -> Iterator[Span]:
             len(first) == 1 and lex.is_surname(_token(last)) and not lex.is_plain_word(_token(last))
         ):
             yield m.start(1), m.end(2)
+        elif len(last) >= 4 and _clear_given(lex, last) and _key(last) not in lex.tech:
+            yield (
+                m.start(2),
+                m.end(2),
+            )  # a handle ending in a given name: "@torque_tanvir" (round 68)
 
 
 def _handle_forms(lex: Lexicon, given: str, surname: str | None) -> set[str]:
@@ -1455,7 +1468,7 @@ _KIN_SAID = (
     r"gran|granny|nan|nana|grandad|granddad|stepson|stepdaughter|stepmum|stepmom|stepdad|"
     r"boyfriend|girlfriend|fianc[ée]e?|flatmate|housemate|roommate|tenant|lodger|neighbou?r|"
     r"colleague|boss|carer|godson|goddaughter|best friend|friend|"
-    r"(?:brother|sister|mother|father|son|daughter)-in-law|"
+    r"(?:brother|sister|mother|father|son|daughter)[- ]in[- ]law|"
     r"neffe|nichte|sohn|tochter|frau|mann|bruder|schwester|mutter|vater|tante|onkel|cousine?|"
     r"enkel(?:in)?|oma|opa|freund(?:in)?|partner(?:in)?|mitbewohner(?:in)?|nachbar(?:in)?|"
     r"kolleg(?:e|in)|chef(?:in)?|"

@@ -337,6 +337,10 @@ class NameFinder(Lexicon):
                 and cues.OWNED_AFTER.match(text, end) is not None
             )
             eponym = after in cues.EPONYM_NOUNS and not related and not owned
+            if eponym and after == "number" and text[end : end + 1] in "'\u2019" and j - i == 1:
+                # round 68: a given name that is no surname owns its number ("Sinéad's number",
+                # not "Avogadro's number", "Dunbar's number")
+                eponym = not (self.is_given(tokens[i]) and not self.is_surname(tokens[i]))
             if tokens[j].text in cues.LAW_TITLE_ENDS:
                 return True  # "the Tenant Fees Act" (a tenant's word before it, no tenant)
             if eponym or " ".join([*keys, after]) in self.places:

@@ -692,6 +692,10 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 # de notaris: 604918239")
                 rf"|\b{ID_NAMES}{_NUMBER_WORD}\s+(?:of|de|van|von|di|del|des)\s+{_OWN}\b"
                 r"[^\d\n]{0,100}?"
+                # (round 68: or whose it is by their name, "Le numéro de passeport d'Inès (pour
+                # la sortie scolaire) : 18FV42719")
+                rf"|\b{ID_NAMES}{_NUMBER_WORD}\s+(?:of|de|van|von|di|del|des|d['’])\s*"
+                r"(?-i:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})\b[^\d\n]{0,100}?"
                 # (round 67: or in German's genitive, "Versichertennummer meiner Tochter für das
                 # Formular vom Kinderarzt: K482917365")
                 rf"|\b{ID_NAMES}{_NUMBER_WORD}\s+(?:meine[rs]|seine[rs]|ihre[rs]|unsere[rs])\b"
