@@ -341,6 +341,14 @@ BEFORE_TUNING = {
     "blind279": "9d82cf0",
     "blind280": "9d82cf0",
     "blind281": "9d82cf0",
+    "blind282": "a8d1299",
+    "blind283": "a8d1299",
+    "blind284": "a8d1299",
+    "blind285": "a8d1299",
+    "blind286": "a8d1299",
+    "blind287": "a8d1299",
+    "blind288": "a8d1299",
+    "blind289": "a8d1299",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
