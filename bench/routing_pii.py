@@ -126,7 +126,9 @@ sixty-sixth round and trained on), ``blind274`` to ``blind281`` (session 27, mea
 per mode on the sixty-sixth round's detector and models retrained on blind266-273, then tuned
 on in the sixty-seventh round and trained on), ``blind282`` to ``blind289`` (session 27,
 measured once per mode on the sixty-seventh round's detector and models retrained on
-blind274-281, then tuned on in the sixty-eighth round and trained on) and
+blind274-281, then tuned on in the sixty-eighth round and trained on), ``blind290`` to
+``blind297`` (session 27, measured once per mode on the sixty-eighth round's detector and
+models retrained on blind282-289; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -321,6 +321,14 @@ Split = Literal[
     "blind287",
     "blind288",
     "blind289",
+    "blind290",
+    "blind291",
+    "blind292",
+    "blind293",
+    "blind294",
+    "blind295",
+    "blind296",
+    "blind297",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

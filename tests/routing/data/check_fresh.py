@@ -310,6 +310,14 @@ CORPORA = [
     (HERE / "pii_personal_blind287.jsonl", HERE / "pii_clean_blind287.jsonl", "b287"),
     (HERE / "pii_personal_blind288.jsonl", HERE / "pii_clean_blind288.jsonl", "b288"),
     (HERE / "pii_personal_blind289.jsonl", HERE / "pii_clean_blind289.jsonl", "b289"),
+    (HERE / "pii_personal_blind290.jsonl", HERE / "pii_clean_blind290.jsonl", "b290"),
+    (HERE / "pii_personal_blind291.jsonl", HERE / "pii_clean_blind291.jsonl", "b291"),
+    (HERE / "pii_personal_blind292.jsonl", HERE / "pii_clean_blind292.jsonl", "b292"),
+    (HERE / "pii_personal_blind293.jsonl", HERE / "pii_clean_blind293.jsonl", "b293"),
+    (HERE / "pii_personal_blind294.jsonl", HERE / "pii_clean_blind294.jsonl", "b294"),
+    (HERE / "pii_personal_blind295.jsonl", HERE / "pii_clean_blind295.jsonl", "b295"),
+    (HERE / "pii_personal_blind296.jsonl", HERE / "pii_clean_blind296.jsonl", "b296"),
+    (HERE / "pii_personal_blind297.jsonl", HERE / "pii_clean_blind297.jsonl", "b297"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
