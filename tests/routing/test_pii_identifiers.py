@@ -209,6 +209,11 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "ID_NUMBER",
             "A123456789",
         ),
+        (  # round 69: the insured's number abbreviated
+            "Anmeldung fürs Zeltlager: Barmer, Versichertennr. M731046285, reicht das?",
+            "ID_NUMBER",
+            "M731046285",
+        ),
         (  # round 68: whose it is by their name, then a clause before the number
             "le numéro de passeport de Maëlle pour le voyage de classe en Espagne : 19AB83725",
             "ID_NUMBER",

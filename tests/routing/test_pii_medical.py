@@ -224,6 +224,16 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 69: the hip's operations by their kinds, the eye's conditions and operations,
+        # macular degeneration as German says it, an inhaler by its name, a haemorrhage after
+        # birth by its letters, someone's new joint
+        ("my aunt is having hip resurfacing in May, how long off the bike?", "hip resurfacing"),
+        ("meine Mutter hatte eine Katarakt-OP, darf sie Auto fahren?", "Katarakt-OP"),
+        ("my father uses latanoprost every evening, make an HA reminder", "latanoprost"),
+        ("Opa hat Makula und kann die Untertitel kaum lesen, größer stellen?", "Makula"),
+        ("my son's Flovent is empty and the pharmacy is shut, what now?", "Flovent"),
+        ("the midwife said my wife had a PPH, she's still pale, is that normal?", "PPH"),
+        ("write a card: so glad Grandad's new knee is working, see you at bowls!", "new knee"),
         # round 68: the spine and the back, ankylosing spondylitis and scoliosis in the other
         # languages, an MRI by its letters, a birth induced, a booster of a term hyphenated in
         # German, a tuberculosis test

@@ -465,6 +465,14 @@ def test_a_name_ends_at_a_line_break(scanner: PiiScanner) -> None:
         # greetings and relations the rules lacked
         ("rewrite this: 'yo Bartholomew, the drill is still at yours'", "Bartholomew"),
         ("my roommate Forest set up the printer wrong again", "Forest"),
+        # round 69: a family's name before its word in a compound, a phone by its French
+        # short name, a French failed log-in in the other order
+        ("backup of 'nextcloud-files-kowalczyk-family' fails at 3am", "kowalczyk"),
+        ("WireGuard: handshake from peer 'tel-apolline' every minute, normal?", "apolline"),
+        (
+            "Nextcloud : « Connexion échouée : j.marchetti depuis 10.0.0.8 », c'est qui ?",
+            "j.marchetti",
+        ),
         # round 68: a given name's number, an in-law written with spaces, a martial arts
         # teacher's title, a handle ending in a given name, a surname in capitals first in a
         # folder, someone's health data by what it tracks

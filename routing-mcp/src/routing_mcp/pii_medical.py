@@ -58,7 +58,7 @@ _PERSON_CUE = regex.compile(
     r"\b(?:my|mine|myself|he|she|him|his|her|hers|he's|she's|"
     r"we|our|mum|mom|dad|grandma|grandpa|"
     # (round 53: the other grandparents' words, "Grandad's cardiology appointment")
-    r"grandad|granddad|granny|grandmother|grandfather|nana|"
+    r"grandad|granddad|granny|grandmother|grandfather|nana|grampy|grampa|gramps|"
     r"ich|mein\w*|er|sein\w*|ihre[mnrs]?|unser\w*|mama|papa|oma|opa|"
     r"j['’]|je|mon|ma|mes|elle|lui|sa|ses|notre|nos|maman|mamie|papi|"
     # round 57: the other grandparents' and the in-laws' words ("papy a un appareil auditif",

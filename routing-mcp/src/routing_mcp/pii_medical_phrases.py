@@ -187,6 +187,8 @@ _EN = [
     # round 68: a birth induced ("I'm being induced on the 12th", "she got induced at 41 weeks";
     # not "induced demand", "induced by the heat")
     r"\b(?:being|getting|got|get|be)\s+induced\b(?!\s+(?:by|from|demand|current|voltage))",
+    # round 69: someone's new joint ("grampy bob's new hip went in fine", "her new knee")
+    r"(?<=(?:['’]s|\b(?:his|her|my|their|your|our))\s+)new\s+(?:hips?|knees?|shoulder)\b",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -424,6 +426,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("pill",),
         ("aids",),
         ("induced",),
+        ("new hip", "new knee", "new shoulder"),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

@@ -92,7 +92,9 @@ RELATION = re.compile(
     r"(?<!\bet\s)(?<!\bde\s)(?<!avec\s)(?<!dans\s)(?<!pour\s)(?<!\bà\s)(?<!\bpar\s)"
     r"(?<!\bsur\s)(?<!sans\s)(?<!\best\s)(?<!\bque\s)son|"
     r"child(?:ren)?|brother|sister|mother|mum|mom|father|dad|aunt|uncle|cousin|nephew|niece|"
-    r"grand(?:ma|mother|pa|father)|granny|neighbou?r|landlord|landlady|tenant|flatmate|"
+    # (round 69: "grampy bob")
+    r"grand(?:ma|mother|pa|father)|granny|grampy|grampa|gramps|neighbou?r|landlord|landlady|"
+    r"tenant|flatmate|"
     r"roommate|babysitter|nanny|teacher|client|customer|contractor|twins|fiancée?|girlfriend|"
     # round 35: a teacher's or a tutor's students
     # (in lower case: "the Student Railcard" is a product)
@@ -324,6 +326,9 @@ LITTLE_ONE_IS_CALLED = (
 NAMING = re.compile(
     rf"(?:{IN_NAME_OF}|{LITTLE_ONE_IS_CALLED}|\bnamed|\bcalled|\bunder the name|"
     r"\b(?:my|his|her|their|whose) name(?:['’]s| is| was)|"
+    # (round 69: a relative's name, "My kid's name is Zephyr")
+    r"\b(?:my|our)\s+(?:kid|son|daughter|child|baby|wife|husband|partner|boyfriend|"
+    r"girlfriend|brother|sister|mum|mom|dad|friend|nephew|niece)['’]s\s+name\s+is|"
     r"\bi am|\bi['’]m|\b(?:er|sie) hei(?:ß|ss)t|"
     # round 29: what everyone calls someone ("we all call her Tempe")
     r"\b(?:we|they|everyone|everybody|people|friends)\s+(?:all\s+)?calls?\s+(?:her|him|them)|"

@@ -104,7 +104,9 @@ DEVICE_WORDS = word_set(
     # round 58: a Proxmox host or a NAS named after its family ("root@pve-kalinowski")
     "pve proxmox nas "
     # round 60: a handheld games PC named after its player ("yuki-deck")
-    "deck"
+    "deck "
+    # round 69: a phone by its French short name ("peer: tel-maxime")
+    "tel"
 )
 # Round 62: a machine's kind and number before its quoted name ("VM 104 'nextcloud-maria'",
 # "LXC 'pihole-ines'", "hostname: 'nas-ilse'").
@@ -170,6 +172,8 @@ LOGIN = re.compile(
     # \"jpaulsen\"", "Échec de connexion : gdupont", "Accesso non riuscito: lromano"), a
     # dispatch log's driver ("drv=k.mensah")
     r"login successful|successful login(?: for)?|connexion réussie|échec de connexion|"
+    # (round 69: "Connexion échouée : f.girardot")
+    r"connexion échouée|"
     r"accesso (?:non )?riuscito|drv(?=\s*[:=])|driver(?=\s*[:=])|"
     # round 38: a German failed log-in ("Anmeldung fehlgeschlagen: k.oezdemir")
     r"anmeldung fehlgeschlagen(?: für)?|"
@@ -389,7 +393,9 @@ _KIN = word_set(
     # round 35: Polish grandparents, aunts and uncles ("dziadek_stanislaw")
     "dziadek babcia babci dziadka ciocia wujek "
     # round 47: a chat's short forms of grandparents ("gma_ines", "gpa-joe")
-    "gma gpa gramma grammy"
+    "gma gpa gramma grammy "
+    # round 69: "grampy"
+    "grampy"
 )
 KIN_WORDS = _KIN  # (pii._in_identifier: a relative's name in a dashed host name; round 67)
 _ROOMS = ("zimmer", "room", "chambre", "kamer", "habitacion", "stanza", "cameretta", "nursery")
@@ -538,6 +544,11 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
             part, start, end = parts[n]
             if _owner_after(lex, words[n - 1], part):
                 yield start, end
+        for (a, start, end_a), (b, _, _) in itertools.pairwise(parts):
+            # round 69: a family's name before its word ("immich-photos-patel-family"), a
+            # surname the lists hold that is no word
+            if b.lower() in _FAMILY and len(a) >= 4 and a.isalpha() and _clear_surname(lex, a):
+                yield start, end_a
         for (a, start, _), (b, _, end) in itertools.pairwise(parts):
             # "henrik-lindgren-tv"; not a street or a place named after someone, capitalised
             # ("Karl-Marx-Allee", "Marie-Galante")

@@ -493,6 +493,8 @@ ID_NAMES = (
     r"rentenversicherungs(?:nummer)?|rv-nummer|sv-nummer|krankenversichertennummer|kvnr|"
     # round 29: the health insurer's number as people call it ("meine Krankenkassennummer")
     r"krankenkassen-?(?:nummer|nr)|versicherungsnummer|"
+    # round 69: the insured's number abbreviated ("TK, Versichertennr. K482019337")
+    r"versichertennr|"
     # round 50: the member's number at the health insurer ("Krankenkassen-Mitgliedsnummer")
     r"krankenkassen-?mitglieds(?:nummer|nr)|"
     # round 38: the health insurance's number in one word ("Krankenversicherungsnummer")
