@@ -766,16 +766,21 @@ def find(
         )
         if not near_name and not own and _animal(window):
             continue  # a pet's (but "i have ibs and the new puppy ...": the writer's; round 37)
-        if not near_name and not own and _public_subject(window):
-            continue  # a public figure's: "Thomas Edison was partly deaf" (round 67)
         if (
             near_name
             or own
-            or _PERSON_CUE.search(_LIKE_IM.sub(" ", window))
-            or _SELF_BEFORE.search(text[max(0, start - 40) : start])
-            or _im_adjective(text, start, end)
-            or whose_next(text, end)
-            or _SELF_PHRASE.match(text, start) is not None
+            or (
+                (
+                    _PERSON_CUE.search(_LIKE_IM.sub(" ", window))
+                    or _SELF_BEFORE.search(text[max(0, start - 40) : start])
+                    or _im_adjective(text, start, end)
+                    or whose_next(text, end)
+                    or _SELF_PHRASE.match(text, start) is not None
+                )
+                # (read only for a term a cue would keep: a public figure's, "Thomas Edison was
+                # partly deaf", round 67)
+                and not _public_subject(window)
+            )
         ):
             out.append(_widen(text, start, end))
     return out
