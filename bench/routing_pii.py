@@ -128,7 +128,7 @@ on in the sixty-seventh round and trained on), ``blind282`` to ``blind289`` (ses
 measured once per mode on the sixty-seventh round's detector and models retrained on
 blind274-281, then tuned on in the sixty-eighth round and trained on), ``blind290`` to
 ``blind297`` (session 27, measured once per mode on the sixty-eighth round's detector and
-models retrained on blind282-289, then tuned on in the sixty-ninth round; not yet trained on)
+models retrained on blind282-289, then tuned on in the sixty-ninth round and trained on)
 and ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -349,6 +349,14 @@ BEFORE_TUNING = {
     "blind287": "a8d1299",
     "blind288": "a8d1299",
     "blind289": "a8d1299",
+    "blind290": "f7c29aa",
+    "blind291": "f7c29aa",
+    "blind292": "f7c29aa",
+    "blind293": "f7c29aa",
+    "blind294": "f7c29aa",
+    "blind295": "f7c29aa",
+    "blind296": "f7c29aa",
+    "blind297": "f7c29aa",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
