@@ -329,6 +329,14 @@ Split = Literal[
     "blind295",
     "blind296",
     "blind297",
+    "blind298",
+    "blind299",
+    "blind300",
+    "blind301",
+    "blind302",
+    "blind303",
+    "blind304",
+    "blind305",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -318,6 +318,14 @@ CORPORA = [
     (HERE / "pii_personal_blind295.jsonl", HERE / "pii_clean_blind295.jsonl", "b295"),
     (HERE / "pii_personal_blind296.jsonl", HERE / "pii_clean_blind296.jsonl", "b296"),
     (HERE / "pii_personal_blind297.jsonl", HERE / "pii_clean_blind297.jsonl", "b297"),
+    (HERE / "pii_personal_blind298.jsonl", HERE / "pii_clean_blind298.jsonl", "b298"),
+    (HERE / "pii_personal_blind299.jsonl", HERE / "pii_clean_blind299.jsonl", "b299"),
+    (HERE / "pii_personal_blind300.jsonl", HERE / "pii_clean_blind300.jsonl", "b300"),
+    (HERE / "pii_personal_blind301.jsonl", HERE / "pii_clean_blind301.jsonl", "b301"),
+    (HERE / "pii_personal_blind302.jsonl", HERE / "pii_clean_blind302.jsonl", "b302"),
+    (HERE / "pii_personal_blind303.jsonl", HERE / "pii_clean_blind303.jsonl", "b303"),
+    (HERE / "pii_personal_blind304.jsonl", HERE / "pii_clean_blind304.jsonl", "b304"),
+    (HERE / "pii_personal_blind305.jsonl", HERE / "pii_clean_blind305.jsonl", "b305"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
