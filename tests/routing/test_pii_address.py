@@ -35,6 +35,11 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("in Piazza della Signoria 5", "Piazza della Signoria 5"),
         ("ons adres is Kerkstraat 14, 3511 LK Utrecht", "Kerkstraat 14, 3511 LK Utrecht"),
         ("Herengracht 210-III bij de brug", "Herengracht 210-III"),
+        # round 70: the town, not the phone's word after it
+        (
+            "Oma wohnt jetzt Amselweg 3, 34117 Kassel, Telefon 0561 7395 220, schreib ihr",
+            "Amselweg 3, 34117 Kassel",
+        ),
         # round 57: Welsh streets, their type first; "Bryn", "Maes", "Parc" only before a postcode
         ("send the quote to 31 Heol y Felin, Neath SA10 7AA", "31 Heol y Felin, Neath SA10 7AA"),
         ("the meter is at 6 Lôn Glyd, Caernarfon", "6 Lôn Glyd, Caernarfon"),
@@ -114,6 +119,10 @@ def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
         "our clinic has now moved to Suite 3, Harbour Court, 9 Quay Street, Cardiff CF10 1EU",
         "Unsere Praxis ist ab Januar in der Lindenallee 4, 50968 Köln: schreib eine Notiz",
         "Imprimerie Dubois SARL, 8 rue du Moulin, 44000 Nantes : rédige les mentions légales",
+        # round 70: a funeral director's, a primary school's, a company's address by its word
+        "Notre pompes funèbres est au 9 rue des Lilas, 59000 Lille : écris une annonce sobre",
+        "Grundschule am See, Uferweg 4, 24103 Kiel – bitte als Briefkopf setzen",
+        "Unsere Geschäftsadresse ist Lindenstraße 7, 04109 Leipzig. Schreib das Impressum",
         # round 68: a campsite, an inn as an address's owner
         "Le camping Les Pins, 3 route de la Plage, 40150 Hossegor : écris une demande de devis",
         "Gasthaus Krone, Dorfstraße 5, 88131 Lindau: schreib eine Anfrage für 20 Personen",
@@ -167,6 +176,14 @@ def test_a_business_or_public_place_address_is_not_personal(
         (
             "council tax appeal: my property is 9 Elm Row, Sheffield S10 5LQ, what evidence?",
             "9 Elm Row, Sheffield S10 5LQ",
+        ),
+        (  # round 70: the address given to a business, not the business's
+            "Address for the funeral directors: 27 Rowan Close, York YO24 3HB - collect when?",
+            "27 Rowan Close, York YO24 3HB",
+        ),
+        (
+            "Anschrift für die Grundschule: Birkenweg 5, 24103 Kiel, für die Anmeldung",
+            "Birkenweg 5, 24103 Kiel",
         ),
     ],
 )

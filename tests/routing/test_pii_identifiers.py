@@ -209,6 +209,16 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "ID_NUMBER",
             "A123456789",
         ),
+        (  # round 70: a member's number at a French mutual insurer
+            "Pour l'assurance santé, quel est ton numéro d'adhérent ? Le mien c'est 71029384756",
+            "ID_NUMBER",
+            "71029384756",
+        ),
+        (  # round 70: a Canadian province's health card
+            "my daughter's health card number is 5512-338-901-AB, the pharmacy says invalid",
+            "ID_NUMBER",
+            "5512-338-901-AB",
+        ),
         (  # round 69: the insured's number abbreviated
             "Anmeldung fürs Zeltlager: Barmer, Versichertennr. M731046285, reicht das?",
             "ID_NUMBER",
@@ -1240,6 +1250,11 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "¿El teléfono FAD 900 16 15 15 es gratuito desde el móvil?",
         # round 67: an order number after the shop's prefix (a Swedish personnummer's shape)
         "Bestellung Nr. ORD-20250514-4713 ist nicht angekommen, was nun?",
+        # round 70: a business's line after its address, a mobile too (a German mobile prefix, a
+        # UK mobile reading of a German landline)
+        "Heating spares: Brookside Plumbing Supplies Ltd, 9 Canal Street, Derby DE1 2RJ, tel "
+        "01777 812 904 - draft an order",
+        "Bestattungshaus Lindner, Gartenstraße 8, 70173 Stuttgart, Tel. 0711 3398 210: Text bitte",
         # round 67: a salon's phone after its address, a business line said of a studio
         "Unser Friseursalon: Marktplatz 3, 79098 Freiburg, Tel. 0761 388 4410. Bitte ein Schild",
         "Nuestro salón: Gran Vía 40, 28013 Madrid, tel. 915 22 31 40. Haz un cartel",

@@ -224,6 +224,21 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 70: headaches by their kinds, a migraine drug by its brand, the gut's tests and
+        # conditions, a brain tumour by its kind, a tonsil operation, an irritable colon in
+        # Italian
+        ("my husband gets rebound headaches when he stops the painkillers", "rebound headaches"),
+        ("can I claim Emgality on my health plan? mine is monthly", "Emgality"),
+        ("mum's flexi-sig is on Friday, what should she eat the day before?", "flexi-sig"),
+        (
+            "Grandpa was told it's diverticular disease, can he still eat popcorn",
+            "diverticular disease",
+        ),
+        ("my brother's meningioma is benign but they want to scan yearly", "meningioma"),
+        ("the consent form for my son's pillcam asks for his weight", "pillcam"),
+        ("mia sorella ha il colon irritabile, che cosa le cucino?", "colon irritabile"),
+        ("Meine Tochter nimmt Rifaximin, darf sie dazu Milch trinken?", "Rifaximin"),
+        ("what helps with tension headaches? mine start behind the eyes", "tension headaches"),
         # round 69: the hip's operations by their kinds, the eye's conditions and operations,
         # macular degeneration as German says it, an inhaler by its name, a haemorrhage after
         # birth by its letters, someone's new joint

@@ -465,6 +465,19 @@ def test_a_name_ends_at_a_line_break(scanner: PiiScanner) -> None:
         # greetings and relations the rules lacked
         ("rewrite this: 'yo Bartholomew, the drill is still at yours'", "Bartholomew"),
         ("my roommate Forest set up the printer wrong again", "Forest"),
+        # round 70: a surname first in a folder, an account logged in as, an admin renamed, a
+        # maker by handle, an identifier said to hold the surname, someone's location in an
+        # id, a family's plural of a surname ending in "e", a family's children, capitals
+        # with two Spanish surnames
+        ("Ordner /clients/koval_ingrid/rechnungen ist weg, wie wiederherstellen?", "koval_ingrid"),
+        ("the kiosk PC logs in as bernadette_k every morning, can I automate it?", "bernadette_k"),
+        ("rename the Immich administrator from 'siobhan' to 'family-admin'?", "siobhan"),
+        ("footer text: 'made by r_castellanos, 2025' on the family dashboard", "r_castellanos"),
+        ("is the SSID 'net-okonkwo' (my last name) a privacy risk?", "okonkwo"),
+        ("Jinja: sensor shows unknown for 'farida_location', what's wrong", "farida"),
+        ("the parcel for the Ashmores came to us by mistake, write them a note", "Ashmores"),
+        ("The Nwachukwu kids are coming for the sleepover, gluten-free snacks?", "Nwachukwu"),
+        ("Abono de MARTÍNEZ RUIZ, LUCÍA recibido, ¿cómo lo concilio?", "MARTÍNEZ RUIZ, LUCÍA"),
         # round 69: a family's name before its word in a compound, a phone by its French
         # short name, a French failed log-in in the other order
         ("backup of 'nextcloud-files-kowalczyk-family' fails at 3am", "kowalczyk"),

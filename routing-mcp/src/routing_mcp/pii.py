@@ -26,7 +26,7 @@ import regex
 
 from routing_mcp import pii_examples, pii_known, pii_medical, pii_name_ids, pii_tokens
 from routing_mcp import pii_name_cues as cues
-from routing_mcp.pii_address import StreetAddressRecognizer
+from routing_mcp.pii_address import StreetAddressRecognizer, business_address_before
 from routing_mcp.pii_context import LONGEST, ContextModel, shipped
 from routing_mcp.pii_core import (
     EntityRecognizer,
@@ -332,6 +332,11 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
         return True
     if _IMEI_SHAPED.fullmatch(text[start:end].strip(" -")):
         return True  # an IMEI as phones print it, "35-209900-176148-1" (round 22)
+    if business_address_before(text, result.start):
+        # round 70: after a business's or a public place's address on its line, its contact
+        # line, a mobile too ("Le camping municipal Les Pins, 3 route du Lac, 40150 Hossegor,
+        # tél. 05 58 ...", "Highfield Minibus Hire Ltd, 14 Station Road, ..., tel 01777 ...")
+        return True
     number = text[result.start : result.end].lstrip()
     if _SWITCHBOARD.search(number):
         return True  # a German office's switchboard, extension 0: "0511 12685-0" (round 28)
@@ -751,7 +756,9 @@ _USER_KEY_BEFORE = re.compile(r"\b\w*_user(?:name)?\s*[:=]\s*['\"]?\Z", re.IGNOR
 _ACCOUNT_QUOTES = frozenset("'\"`‘“«=")
 # The log-in fields that name an account (not "caused by", a folder or a profile's word).
 _ACCOUNT_FIELD = re.compile(
-    r"user|login|log-in|account|benutzer|nutzer|utilisat|usuari|utent|gebruiker|uid|identifiant",
+    r"user|login|log-in|account|benutzer|nutzer|utilisat|usuari|utent|gebruiker|uid|identifiant|"
+    # (round 70: an admin's account renamed, "change the jellyfin admin from 'cormac'")
+    r"admin(?:istrator)? from",
     re.IGNORECASE,
 )
 

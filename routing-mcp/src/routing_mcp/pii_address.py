@@ -182,7 +182,11 @@ _UNIT_BEFORE = regex.compile(rf"{_UNIT},?[ \t]*$")
 # not "HX7": a postcode is no town; a dot only after a saint's or a mount's abbreviation ("St.
 # Ives") or inside a word, not at a sentence's end ("83022 Rosenheim. Wo laden wir ...", "9
 # Heron Close, Ely. Which shop ...": round 55)
-_TOWN_WORD = rf"(?:(?:St|Ste|Mt|Ft)\.|{_UP}[\p{{Ll}}'’]+(?:\.[\p{{Ll}}]+)*)"
+# (round 70: not a phone's or an office's word, "..., 36041 Fulda, Tel. 0661 ...")
+_TOWN_WORD = (
+    r"(?!(?:Tel|Tél|Telefon|Téléphone|Telephone|Phone|Fax|Mobil|Handy|Sekretariat|Tlf)\b)"
+    rf"(?:(?:St|Ste|Mt|Ft)\.|{_UP}[\p{{Ll}}'’]+(?:\.[\p{{Ll}}]+)*)"
+)
 _TOWN = rf"{_TOWN_WORD}(?:[ -](?:{_PARTICLE}|sur|sous|upon|on|en|{_TOWN_WORD})){{0,3}}"
 # What may follow an address on its line, piece by piece: a unit, a postcode, a town.
 _TAIL = regex.compile(
@@ -253,7 +257,18 @@ _BUSINESS_NOUN = (
     r"tauchbasis|tauchschule|tauchshop|"
     # round 67: a letting agent, a foundation in the other languages ("Castle & Finch Lettings,
     # 3 Bridge Street", "La Fundación del Cerebro está en la calle")
-    r"lettings|letting agents?|estate agents?|fundación|fondation|fondazione|stichting|stiftung)"
+    r"lettings|letting agents?|estate agents?|fundación|fondation|fondazione|stichting|stiftung|"
+    # round 70: a funeral director's, a school's by its kind, a campsite and a community
+    # centre in German and Dutch, a maternity unit, a supermarket, a wholesaler, a company's
+    # address by its word ("Bestattungshaus am Stadtpark, Parkallee 3", "Notre pompes funèbres
+    # est au 18 avenue", "Grundschule am Park, Parkstraße 12", "Unsere Firmenadresse ist")
+    r"funeral home|funeral directors?|bestattungshaus|bestatter|bestattungsinstitut|"
+    r"pompes funèbres|funeraria|onoranze funebri|uitvaartcentrum|"
+    r"primary school|secondary school|grundschule|gesamtschule|gymnasium|école élémentaire|"
+    r"école primaire|école maternelle|escuela primaria|scuola primaria|basisschool|"
+    r"zeltplatz|jugendzeltplatz|buurthuis|maternité|maternity unit|supermarket|supermarché|"
+    r"supermarkt|supermercado|supermercato|wholesaler|großhändler|grossiste|mayorista|"
+    r"firmenadresse|geschäftsadresse|company address|business address|office address)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
@@ -309,6 +324,13 @@ _LEGAL_FORM = regex.compile(
 )
 # The business is whom one writes to, not whose address it is.
 _ADDRESSEE = regex.compile(r"(?i)\b(?:to|an|à|a|al|aan|für|for|pour|para|per|voor)\s*$")
+# ... or whom the address is given to, right before it (round 70: "Die Adresse für den
+# Bestatter: Lindenstraße 27", "Adresse pour les pompes funèbres : 8 rue des Tanneurs").
+_ADDRESS_FOR_BUSINESS = regex.compile(
+    r"(?i)\b(?:address|adresse|anschrift|dirección|direccion|indirizzo|adres)\s+"
+    r"(?:for|für|pour|para|per|voor)\s+(?:\p{L}+\s+){0,2}"
+    rf"{_BUSINESS_NOUN}\b[\s,:]*$"
+)
 # ... unless someone's home or a person comes between.
 _PERSONAL_BETWEEN = regex.compile(
     r"(?i)\b(?:home|flat|apartment|house|wohnung|haus|zuhause|appartement|maison|domicile|chez|"
@@ -358,6 +380,8 @@ def _business(text: str, start: int, end: int) -> bool:
     # (not past the address's sentence: "..., 83022 Rosenheim. Wo laden wir ...?" names no shop
     # of it; round 55)
     after = regex.split(r"[.!?]\s|\n", text[end : end + 40])[0]
+    if _ADDRESS_FOR_BUSINESS.search(before):
+        return False  # "Die Adresse für den Bestatter: ...": given to it (round 70)
     if _BUSINESS_BEFORE.search(before) or _BUSINESS_AFTER.match(after):
         return True
     named = _BUSINESS_NAMED.search(before)
@@ -373,6 +397,24 @@ def _business(text: str, start: int, end: int) -> bool:
     if subject is None or _ADDRESSEE.search(before[: subject.start()]):
         return False  # "a letter to the water company: supply address 4 Birch Close"
     return not _PERSONAL_BETWEEN.search(before[subject.end() :])
+
+
+# Between an address and the phone number after it on its line: a comma, a phone's word, what
+# the number is for ("..., Hexham NE46 3PU, open 24/7 on 01434 ...", "..., tél. 05 58 ...").
+_TO_PHONE = regex.compile(r"(?i)(?:[^\n.!?]|(?<=\b(?:tel|tél|tlf|ph|fon))\.){0,30}\Z")
+
+
+def business_address_before(text: str, at: int) -> bool:
+    """A business's or a public place's address (:func:`_business`) ends on the line a few
+    characters before ``at``: a phone number there is its line (round 70)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    low = max(line_start, at - 200)
+    for pattern, _ in _CORES:
+        for m in pattern.finditer(text, low, at):
+            start, end, _postcode = _widen(text, m.start(), m.end())
+            if end <= at and _TO_PHONE.match(text, end, at) and _business(text, start, end):
+                return True
+    return False
 
 
 class StreetAddressRecognizer(EntityRecognizer):

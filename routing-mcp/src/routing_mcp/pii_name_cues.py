@@ -888,7 +888,9 @@ FAMILY_OF = re.compile(
     r"photo|photos|portrait|dinner|barbecue|bbq|christmas|holiday|trip|visit|home|house|farm|"
     r"group|chat|tree|archive|album)|"
     # round 44: a home by its family's surname ("Energy use – Goldberg household")
-    r"household|residence|haushalt)\b"
+    r"household|residence|haushalt|"
+    # round 70: a family's children by their surname ("The Adeyinka twins' mum")
+    r"(?P<children>twins|triplets|siblings|kids|children|boys|girls))\b"
 )
 # Places named in the plural after "the", whose singular can be a surname.
 PLURAL_PLACES = word_set(

@@ -144,7 +144,9 @@ OWN_WORDS = word_set(
     "scans scan rx prescriptions records "
     # round 68: a person's health data by what it tracks ("benji_pain", "ignatius_weights.csv")
     "pain weights weight sleep steps glucose bloodsugar bg mood meds medication insulin seizures "
-    "symptoms"
+    "symptoms "
+    # round 70: where someone is and what wakes them ("ozan_location", "wecker_greta")
+    "location alarm wecker réveil reveil sveglia despertador wekker"
 )
 # Folders that hold a folder per person: the one below is named after its owner when it is a
 # clear given name ("/srv/daten/marlies", not "/srv/data/media").
@@ -182,6 +184,12 @@ LOGIN = re.compile(
     r"authentication request for|"
     rf"{_FAILURES_FOR}|(?:login|log-in) attempts? for|{_RUN_AS}|su\s+-l?|"
     r"authentication failed for|user(?:name)?s?|login|log-in|account|uid|"
+    # round 70: the account a device or a person logs in as ("our rota tablet logs in as
+    # lorraine_b"), an admin renamed ("change the jellyfin admin from 'cormac'"), a thing's
+    # maker by handle ("made by jb_adeleke")
+    r"(?:logs?|logged|logging|signs?|signed|signing) (?:in|on) as|"
+    r"admin(?:istrator)?(?= from\s+['\"`‘“])|"
+    r"made by(?=\s+['\"`‘“]?[a-z][a-z0-9]*[._][a-z])|"
     # (round 57: a German log's genitive, "Anmeldung des Benutzers jkrause")
     r"benutzer(?:name|s)?|nutzers?|konto|utilisateur|compte|usuario|cuenta|utente|"
     r"gebruiker(?:snaam)?|"
@@ -552,7 +560,21 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
         for (a, start, _), (b, _, end) in itertools.pairwise(parts):
             # "henrik-lindgren-tv"; not a street or a place named after someone, capitalised
             # ("Karl-Marx-Allee", "Marie-Galante")
-            if a.islower() and b.islower() and _clear_given(lex, a) and _clear_surname(lex, b):
+            # (round 70: or the surname first, as a customer's folder files them,
+            # "/kunden/weber_sabine/": a surname that is no given name)
+            if (
+                a.islower()
+                and b.islower()
+                and (
+                    (_clear_given(lex, a) and _clear_surname(lex, b))
+                    or (
+                        _clear_surname(lex, a)
+                        and not lex.is_given(_token(a))
+                        and _clear_given(lex, b)
+                        and _key(a) not in lex.tech
+                    )
+                )
+            ):
                 yield start, end
         for (a, sa, ea), (glue, _, _), (b, sb, eb) in zip(
             parts, parts[1:], parts[2:], strict=False
@@ -668,9 +690,33 @@ _NAMED_FOLDER = re.compile(
 )
 
 
+# Round 70: an identifier the text says holds a name ("hostname 'dns-hallorans' (our surname)",
+# "wifi 'casa_iturbe' — my last name"): its parts that are no word, no program's.
+_SAID_TO_BE_A_NAME = re.compile(
+    r"['\"`‘“]?(?P<id>[^\W\d_][\w.-]*[^\W_])['\"`’”]?\s*(?:\(|[-–—,:]\s*)"
+    r"(?:that['’]s\s+|it['’]s\s+|is\s+)?(?:our|my|his|her|their|the family['’]s)\s+"
+    r"(?:(?:sur|last |family |first |given |middle |maiden |pet |nick)name|nickname)\b",
+    re.IGNORECASE,
+)
+
+
 def glued_names(lex: Lexicon, text: str) -> Iterator[Span]:
     """A clear given name and a clear surname glued in CamelCase, or in a link's path; a
     relative's word glued to a given name ("nanaBeatrice"; round 29)."""
+    for m in _SAID_TO_BE_A_NAME.finditer(text):
+        for part, start, end in _parts(m.group("id"), m.start("id")):
+            if (
+                part.isalpha()
+                and part.lower() not in DEVICE_WORDS
+                and part.lower() not in SYSTEM_ACCOUNTS
+                and _key(part) not in lex.tech
+                and (
+                    _clear_surname(lex, part)
+                    or _clear_given(lex, part)
+                    or (len(part) >= 4 and not lex.is_word(_token(part)))
+                )
+            ):
+                yield start, end
     for m in _CAMEL.finditer(text):
         if _clear_given(lex, m.group(1)) and _clear_surname(lex, m.group(2)):
             yield m.start(1), m.end(2)
@@ -1367,8 +1413,10 @@ _CAPITAL_INITIAL = re.compile(
 
 # Round 58: "SURNAME, GIVEN" in capitals, as a form or a register writes it ("MORRISON,
 # ALISDAIR to approve"): a surname and a given name the lists hold.
+# (round 70: letters beyond ASCII and a Spanish pair of surnames, "GARCÍA LÓPEZ, ANTONIO")
 _CAPITAL_COMMA = re.compile(
-    r"(?<![\w’-])(?<!\w')([A-Z][A-Z'’-]{2,}),[ \t]+([A-Z][A-Z'’-]{2,})(?![\w'’-])"
+    r"(?<![\w’-])(?<!\w')([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,}(?:[ \t][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})?),"
+    r"[ \t]+([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})(?![\w'’-])"
 )
 
 
@@ -1397,7 +1445,9 @@ def capital_initials(lex: Lexicon, text: str) -> Iterator[Span]:
         if _clear_surname(lex, name) or _clear_given(lex, name):
             yield m.start(), m.end()
     for m in _CAPITAL_COMMA.finditer(text):
-        if lex.is_surname(_token(m.group(1))) and _clear_given(lex, m.group(2)):
+        if all(lex.is_surname(_token(w)) for w in m.group(1).split()) and _clear_given(
+            lex, m.group(2)
+        ):
             yield m.start(), m.end()
     for m in _SURNAME_INITIAL.finditer(text):
         if not lettered(text, m.group(2), m.start(), m.end()) and all(

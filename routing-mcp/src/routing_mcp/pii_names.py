@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from routing_mcp import pii_name_cues as cues
 from routing_mcp import pii_name_ids
+from routing_mcp.pii_known import is_known
 from routing_mcp.pii_lexicon import GAELIC_SURNAME, Lexicon, Token
 from routing_mcp.pii_lexicon import key as _key
 
@@ -1088,6 +1089,9 @@ class NameFinder(Lexicon):
             if french == bool(m.group("plural")):
                 continue  # a plural after "the" and "bei"; the name as it is after "les"
             singular = Token(stem[: len(stem) - len(m.group("plural"))], start, end)
+            if m.group("plural") == "es" and not self.is_surname(singular):
+                # (round 70: a surname that ends in "e" takes an "s" alone, "the Whitmores")
+                singular = Token(stem[:-1], start, end)
             plural = Token(stem, start, end)
             if (
                 self.is_surname(singular)
@@ -1138,7 +1142,9 @@ class NameFinder(Lexicon):
         for m in cues.FAMILY_OF.finditer(text):  # "the Nakamura family reunion" (round 33)
             t = Token(m.group("name"), m.start("name"), m.end("name"))
             if (
-                self.is_surname(t)
+                # (round 70: before a family's children, a word no list holds too, "the
+                # Adeyinka twins"; not a public family's, "the Olsen twins")
+                (self.is_surname(t) or (m.group("children") is not None and not is_known(t.text)))
                 and not self.is_word(t)
                 and not self.is_given(t)
                 and _key(t.text) not in self.tech

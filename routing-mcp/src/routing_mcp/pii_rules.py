@@ -512,6 +512,12 @@ ID_NAMES = (
     # Medicaid? member ID"; not a gym's or a club's membership number)
     r"(?:insurer|insurance|health plan|health fund|medicaid|medicare)\b[^\n\d]{0,40}?"
     r"\bmember(?:ship)?(?=\s+(?:id|no|number|nr|#)\b)(?:\s+id)?|"
+    # round 70: the same in French, a member's number where a mutual insurer is named before it
+    # ("La mutuelle veut le numéro d'adhérent de mamie"), and a Canadian province's health
+    # card ("Canadian health card number for my son is 4829-617-305-KT")
+    r"(?:mutuelle|complémentaire santé|assurance|assureur)\b[^\n\d]{0,40}?"
+    r"\bnum[ée]ro d['’]adh[ée]rent|"
+    r"health card(?=\s+(?:number|no|nr|#)\b)|carte santé|carte soleil|"
     # round 30: a residence permit's number ("the UK BRP number", "Aufenthaltstitel")
     r"brp|biometric residence permit|residence permit|residence card|aufenthaltstitel|"
     r"aufenthaltserlaubnis|titre de séjour|carte de séjour|permiso de residencia|"
