@@ -130,9 +130,9 @@ blind274-281, then tuned on in the sixty-eighth round and trained on), ``blind29
 ``blind297`` (session 27, measured once per mode on the sixty-eighth round's detector and
 models retrained on blind282-289, then tuned on in the sixty-ninth round and trained on),
 ``blind298`` to ``blind305`` (session 28, measured once per mode on the sixty-ninth round's
-detector and models retrained on blind290-297; not yet tuned or trained on) and ``everyday``
-(everyday requests with and without personal data; one half trains the whole-text model:
-EVERYDAY.md).
+detector and models retrained on blind290-297, then tuned on in the seventieth round and
+trained on) and ``everyday`` (everyday requests with and without personal data; one half trains
+the whole-text model: EVERYDAY.md).
 
 Recall is counted three ways: prompts flagged at all (``local`` mode keeps them on the box),
 prompts protected in ``redact`` mode (every personal string covered by a finding, or the prompt

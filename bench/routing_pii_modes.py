@@ -357,6 +357,14 @@ BEFORE_TUNING = {
     "blind295": "f7c29aa",
     "blind296": "f7c29aa",
     "blind297": "f7c29aa",
+    "blind298": "becf660",
+    "blind299": "becf660",
+    "blind300": "becf660",
+    "blind301": "becf660",
+    "blind302": "becf660",
+    "blind303": "becf660",
+    "blind304": "becf660",
+    "blind305": "becf660",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
