@@ -337,6 +337,14 @@ Split = Literal[
     "blind303",
     "blind304",
     "blind305",
+    "blind306",
+    "blind307",
+    "blind308",
+    "blind309",
+    "blind310",
+    "blind311",
+    "blind312",
+    "blind313",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -326,6 +326,14 @@ CORPORA = [
     (HERE / "pii_personal_blind303.jsonl", HERE / "pii_clean_blind303.jsonl", "b303"),
     (HERE / "pii_personal_blind304.jsonl", HERE / "pii_clean_blind304.jsonl", "b304"),
     (HERE / "pii_personal_blind305.jsonl", HERE / "pii_clean_blind305.jsonl", "b305"),
+    (HERE / "pii_personal_blind306.jsonl", HERE / "pii_clean_blind306.jsonl", "b306"),
+    (HERE / "pii_personal_blind307.jsonl", HERE / "pii_clean_blind307.jsonl", "b307"),
+    (HERE / "pii_personal_blind308.jsonl", HERE / "pii_clean_blind308.jsonl", "b308"),
+    (HERE / "pii_personal_blind309.jsonl", HERE / "pii_clean_blind309.jsonl", "b309"),
+    (HERE / "pii_personal_blind310.jsonl", HERE / "pii_clean_blind310.jsonl", "b310"),
+    (HERE / "pii_personal_blind311.jsonl", HERE / "pii_clean_blind311.jsonl", "b311"),
+    (HERE / "pii_personal_blind312.jsonl", HERE / "pii_clean_blind312.jsonl", "b312"),
+    (HERE / "pii_personal_blind313.jsonl", HERE / "pii_clean_blind313.jsonl", "b313"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
