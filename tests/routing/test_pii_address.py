@@ -35,6 +35,11 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("in Piazza della Signoria 5", "Piazza della Signoria 5"),
         ("ons adres is Kerkstraat 14, 3511 LK Utrecht", "Kerkstraat 14, 3511 LK Utrecht"),
         ("Herengracht 210-III bij de brug", "Herengracht 210-III"),
+        # round 71: ours at home, said before a business it is for
+        (
+            "our home address for the clinic's parking permit is 9 Wren Close, Hull HU5 3AB",
+            "9 Wren Close, Hull HU5 3AB",
+        ),
         # round 70: the town, not the phone's word after it
         (
             "Oma wohnt jetzt Amselweg 3, 34117 Kassel, Telefon 0561 7395 220, schreib ihr",

@@ -1250,6 +1250,11 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         "¿El teléfono FAD 900 16 15 15 es gratuito desde el móvil?",
         # round 67: an order number after the shop's prefix (a Swedish personnummer's shape)
         "Bestellung Nr. ORD-20250514-4713 ist nicht angekommen, was nun?",
+        # round 71: a helpline or a switchboard asked about, its number in the next sentence; a
+        # business by its legal form without dots
+        "What's the Shelter helpline? I have 0808 800 4444 written down",
+        "What's the main switchboard for St Thomas' Hospital? Is it 020 7188 7188?",
+        "Haz un cartel para Cristalería Sol SL, calle Mayor 8, 28013 Madrid, tel. 915 31 22 40",
         # round 70: a business's line after its address, a mobile too (a German mobile prefix, a
         # UK mobile reading of a German landline)
         "Heating spares: Brookside Plumbing Supplies Ltd, 9 Canal Street, Derby DE1 2RJ, tel "

@@ -224,6 +224,18 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 71: vitiligo in French, a potent steroid cream, cystic acne, a child's fracture by
+        # its kind, a children's painkiller by brand, CBT for insomnia, a given name's
+        # possessive right before a term
+        ("ma fille a du vitiligo sur les mains, quelle crème solaire ?", "vitiligo"),
+        (
+            "the GP gave me Dermovate for the rash on my shins, how thin do I spread it?",
+            "Dermovate",
+        ),
+        ("my son's torus fracture cast comes off Friday, can he swim Saturday?", "torus fracture"),
+        ("can my 3yo have Calpol after the jab? she's grizzly", "Calpol"),
+        ("I start CBT-I next week, do I need a sleep diary already?", "CBT-I"),
+        ("Does chlorine make Hazel's eczema flare, or is it the towels?", "eczema"),
         # round 70: headaches by their kinds, a migraine drug by its brand, the gut's tests and
         # conditions, a brain tumour by its kind, a tonsil operation, an irritable colon in
         # Italian

@@ -273,6 +273,18 @@ def test_common_words_products_and_places_are_not_names(scanner: PiiScanner, pro
 
 
 @pytest.mark.parametrize(
+    "prompt",
+    [
+        # round 71: a town before its postcode, a word of a business estate's name
+        "Deliveries go to Unit 3, Clayton Business Park, Beverley HU17 9AB, weekdays only",
+        "Make a poster: Riverside Pottery, Unit 2, Ashton Trading Estate, Kendal LA9 6DR",
+    ],
+)
+def test_a_town_or_an_estate_of_an_address_is_no_name(scanner: PiiScanner, prompt: str) -> None:
+    assert [f for f in scanner.scan(prompt) if f.entity == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
     ("prompt", "is_ip"),
     [
         ("My router firmware is 1.2.3.4, is there a newer release?", False),
@@ -291,6 +303,12 @@ def test_common_words_products_and_places_are_not_names(scanner: PiiScanner, pro
         # round 6: a dotted number after a version of the same major number, on the same line
         ("installed firmware: 5.2.0.14, the vendor recommends 5.3.1.2", False),
         ("firmware 5.2.0.14 is fine but my VPS 81.2.69.7 drops packets", True),
+        # round 71: a resolver log's answer for a public name, a reverse lookup's name of a
+        # private address; but a home's own dynamic name and a public address looked up
+        ("dnsmasq[77]: reply updates.vendor-cdn.net is 151.101.2.15", False),
+        ("dnsmasq[77]: query[PTR] 12.0.168.192.in-addr.arpa from 127.0.0.1", False),
+        ("dnsmasq[77]: reply ourhouse.duckdns.org is 86.12.40.99", True),
+        ("dnsmasq[77]: query[PTR] 99.40.12.86.in-addr.arpa from 127.0.0.1", True),
     ],
 )
 def test_ip_addresses_by_policy(scanner: PiiScanner, prompt: str, is_ip: bool) -> None:

@@ -26,7 +26,7 @@ import regex
 
 from routing_mcp import pii_examples, pii_known, pii_medical, pii_name_ids, pii_tokens
 from routing_mcp import pii_name_cues as cues
-from routing_mcp.pii_address import StreetAddressRecognizer, business_address_before
+from routing_mcp.pii_address import StreetAddressRecognizer, business_address_before, in_estate
 from routing_mcp.pii_context import LONGEST, ContextModel, shipped
 from routing_mcp.pii_core import (
     EntityRecognizer,
@@ -360,8 +360,24 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
         and (
             ORGANISATION_LINE_BEFORE.search(before) is not None
             or ORGANISATION_LINE_AFTER.match(text, result.end) is not None
+            # round 71: a helpline asked about, its number in the next sentence ("What's the
+            # Stamma helpline number? Is 0808 802 0002 still the right one?")
+            or _DESK_ASKED.search(text, max(0, result.start - 140), result.start) is not None
         )
     )
+
+
+# A desk's line named up to two sentences before its number, with nothing of the writer's or
+# anyone's own between (round 71).
+_DESK_ASKED = re.compile(
+    r"\b(?:helpline|hotline|advice line|support line|customer service|customer care|"
+    r"customer support|service client|kundenservice|kundendienst|atención al cliente|"
+    r"servizio clienti|klantenservice|switchboard|(?:le|du) standard|zentrale|centralita|"
+    r"centralino)\b"
+    r"(?:(?!\b(?:my|mine|me|his|her|their|mein\w*|ihr\w*|mon|ma|mes|son|sa|ses|mi|mis|su|sus|"
+    r"mio|mia|mijn|zijn|haar)\b)[^\n]){0,120}\Z",
+    re.IGNORECASE,
+)
 
 
 # An order's, a booking's or an invoice's number named right before: a check digit that passes
@@ -573,6 +589,7 @@ class PiiScanner:
                 for r in kept
                 if r.score >= self.threshold
                 and not _inside_token(text, r)
+                and not (r.entity_type == "PERSON" and _a_place_of_an_address(text, r))
                 and not pii_examples.is_example(text, r)
                 and not (
                     r.entity_type == "PHONE_NUMBER" and _not_a_persons_phone(text, r, self.regions)
@@ -650,6 +667,18 @@ class PiiScanner:
             at = end
         out.append(text[at:])
         return "".join(out)
+
+
+# Round 71: a UK postcode right after a word: the word is its town ("Kendal LA9 4TN").
+_POSTCODE_AFTER = re.compile(r",?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b")
+
+
+def _a_place_of_an_address(text: str, r: RecognizerResult) -> bool:
+    """A one-word "name" that is a town before its postcode or a word of a business estate's
+    name ("Tannery Business Park, Kendal LA9 6DR": neither "Park" nor "Kendal" is anyone)."""
+    if " " in text[r.start : r.end].strip():
+        return False
+    return _POSTCODE_AFTER.match(text, r.end) is not None or in_estate(text, r.start, r.end)
 
 
 def _medicines_named_like_people(

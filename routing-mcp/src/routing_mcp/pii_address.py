@@ -307,8 +307,13 @@ _HOME_WORKPLACE = regex.compile(
 # The writer saying the address is theirs, before it (round 64): "my new address for the clinic
 # is", "Meine neue Adresse für das Transplantationszentrum:", "mon adresse pour la banque".
 _MY_ADDRESS = regex.compile(
-    r"(?i)\b(?:my|meine|mon|ma|mi|il mio|mijn)\s+(?:(?:new|old|home|neue|alte|nouvelle|"
-    r"nueva|nuovo|nieuwe)\s+)?(?:address|adresse|anschrift|dirección|indirizzo|adres)\b"
+    r"(?i)\b(?:(?:my|meine|mon|ma|mi|il mio|mijn)\s+(?:(?:new|old|home|neue|alte|nouvelle|"
+    r"nueva|nuovo|nieuwe)\s+)?|"
+    # (round 71: ours at home or after a move, "Our home address for the hospital transport
+    # form is"; not "our address", a business's too)
+    r"(?:our|unsere|notre|nuestra|la nostra|ons|onze)\s+(?:new|old|home|private|neue|alte|"
+    r"private|nouvelle|nueva|nuova|nieuwe)\s+)"
+    r"(?:address|adresse|anschrift|dirección|indirizzo|adres)\b"
 )
 # A town that stands for any town: the address is a placeholder ("123 Main St, Anytown").
 _PLACEHOLDER_TOWN = regex.compile(
@@ -351,6 +356,17 @@ _ESTATE = regex.compile(
     r"\bpol[íi]gono(?: industrial)?\b|\bparque (?:empresarial|industrial|tecnol[óo]gico)\b|"
     r"\bzona industriale\b|\b(?:bedrijven|industrie)terrein\b"
 )
+
+
+def in_estate(text: str, start: int, end: int) -> bool:
+    """``start:end`` is a word of a business or industrial estate's name, or the word right
+    before it ("Clayton Business Park"; round 71)."""
+    return any(
+        (m.start() <= start and end <= m.end()) or text[end : m.start()] == " "
+        for m in _ESTATE.finditer(text, max(0, start - 30), min(len(text), end + 30))
+    )
+
+
 # Addresses everyone knows, real or fictional: no private person's home.
 _FAMOUS = regex.compile(
     r"(?i)(?:221\s?b\s+baker\s+street|742\s+evergreen\s+terrace|1600\s+pennsylvania\s+ave|"

@@ -271,7 +271,10 @@ _ORGANISATION = (
 # (pii_address._LEGAL_FORM) own list: "Müller & Söhne GmbH", "Tauchshop Blauwasser GmbH".
 LEGAL_FORMS = (
     r"GmbH|AG|KG|UG|Ltd|LLC|Inc|PLC|LLP|SARL|SAS|SCI|S\.L\.|S\.A\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|"
-    r"N\.V\."
+    r"N\.V\.|"
+    # round 71: without their dots ("Brillo Cristales SL", "Vetri Chiari Srl", "Helder
+    # Glasbewassing BV"), a French one-person company, a German partnership
+    r"SL|SLU|Srl|SRL|SpA|BV|EURL|Sàrl|GbR"
 )
 # Premises that are a business's or a public service's, named before its phone number in the
 # same sentence (ORGANISATION_LINE_BEFORE) or before its address (pii_address._BUSINESS_NOUN),

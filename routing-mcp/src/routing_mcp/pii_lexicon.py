@@ -120,6 +120,11 @@ def only_a_given_name(word: str) -> bool:
     )
 
 
+def a_given_name(word: str) -> bool:
+    """A given name of the lists, also a word or not ("Grace", "Alois")."""
+    return key(word) in _lists()["given_names"]
+
+
 def a_plain_word(word: str) -> bool:
     """A word of the word lists that no name list holds ("Was", "Hatte", not "Khan", "Ali"):
     a capitalised word beside a public name that is no part of it (pii_known.public_spans)."""

@@ -22,7 +22,7 @@ from importlib.resources import files
 import regex
 
 from routing_mcp import pii_known, pii_medical_phrases
-from routing_mcp.pii_lexicon import english_words, fold, only_a_given_name
+from routing_mcp.pii_lexicon import a_given_name, english_words, fold, only_a_given_name
 from routing_mcp.pii_medical_phrases import DOSE
 
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’/-]*")
@@ -612,6 +612,23 @@ _HUMAN = regex.compile(
 _SELF_PHRASE = regex.compile(r"(?:[Mm]e|[Tt]e|[Nn]os)\s")  # (not "ME", the illness)
 # The writer's own, right before a term ("I have MS", "i've got shingles", "my IBS", "j'ai un
 # reflux"): no animal in the sentence makes it a pet's (round 37).
+# Round 71: someone's by their given name's possessive right before ("Will a sauna make Grace's
+# eczema worse?", "Leo's asthma"); not an eponym's generic head ("Bell's palsy", "Graves'
+# disease": the name is the condition's).
+_POSSESSOR_BEFORE = regex.compile(r"(?<![\w'’-])(?P<name>\p{Lu}\p{Ll}{2,})['’]s\s+\Z")
+_EPONYM_HEAD = regex.compile(
+    r"(?i)(?:disease|syndrome|palsy|phenomenon|sign|thyroiditis|sarcoma|lymphoma|neuroma|"
+    r"ataxia|chorea|dystrophy|contracture|disorder|ulcer|cyst|node|fracture|law|test)\b"
+)
+
+
+def _possessor_before(text: str, start: int) -> bool:
+    m = _POSSESSOR_BEFORE.search(text, max(0, start - 24), start)
+    return (
+        m is not None and a_given_name(m.group("name")) and _EPONYM_HEAD.match(text, start) is None
+    )
+
+
 _OWN_RIGHT_BEFORE = regex.compile(
     r"(?i)(?:\bi\s+(?:have|had|got)|\bi['’]ve\s+(?:got|had)|\bmy|\bj['’]ai|\bich\s+hab(?:e)?|"
     r"\bik\s+heb|\btengo)\s+(?:(?:a|an|un|une|ein|eine|einen|een|una?)\s+)?(?:\w+\s+)?\Z"
@@ -763,6 +780,8 @@ def find(
             _OWN_RIGHT_BEFORE.search(text, max(0, start - 30), start) is not None
             # round 64: the writer's inside the phrase ("rolled my ankle")
             or _POSSESSIVE_INSIDE.search(text, start, end) is not None
+            # round 71: a given name's ("Grace's eczema")
+            or _possessor_before(text, start)
         )
         if not near_name and not own and _animal(window):
             continue  # a pet's (but "i have ibs and the new puppy ...": the writer's; round 37)

@@ -693,7 +693,8 @@ _NAMED_FOLDER = re.compile(
 # Round 70: an identifier the text says holds a name ("hostname 'dns-hallorans' (our surname)",
 # "wifi 'casa_iturbe' — my last name"): its parts that are no word, no program's.
 _SAID_TO_BE_A_NAME = re.compile(
-    r"['\"`‘“]?(?P<id>[^\W\d_][\w.-]*[^\W_])['\"`’”]?\s*(?:\(|[-–—,:]\s*)"
+    # (the identifier from its start only: one try per token, not one per letter of it)
+    r"(?<![\w.-])['\"`‘“]?(?P<id>[^\W\d_][\w.-]*[^\W_])['\"`’”]?\s*(?:\(|[-–—,:]\s*)"
     r"(?:that['’]s\s+|it['’]s\s+|is\s+)?(?:our|my|his|her|their|the family['’]s)\s+"
     r"(?:(?:sur|last |family |first |given |middle |maiden |pet |nick)name|nickname)\b",
     re.IGNORECASE,

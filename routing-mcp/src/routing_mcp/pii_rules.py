@@ -279,6 +279,25 @@ _SERVICE_BEFORE = re.compile(
     _I,
 )
 
+# Round 71: a DNS resolver's log naming the address a public name resolves to or the upstream
+# a query went to ("reply time.cloudflare.com is 162.159.200.1", "forwarded api.example.net to
+# 9.9.9.9"): a server's, unless the name is a home's own by dynamic DNS ("reply
+# castle.duckdns.org is 82.24.191.56": the subscriber's).
+_RESOLVED_BEFORE = re.compile(
+    r"\b(?:reply|cached|answer|forwarded|resolved)\s+(?P<name>[\w.-]+\.[a-z]{2,})\s+"
+    r"(?:is|to|->|=>)\s*$",
+    _I,
+)
+_HOME_DNS = re.compile(
+    r"(?:duckdns|dyndns|dynv6|no-?ip|ddns|myfritz|synology|dyn|afraid|hopto|zapto|ddnss|"
+    r"selfhost|spdyn|tplinkdns|asuscomm|freeboxos|\.lan|\.local|\.home|\.internal|\.arpa)\b",
+    _I,
+)
+# A reverse lookup's name: the address written backwards before ".in-addr.arpa"
+# ("34.1.168.192.in-addr.arpa" is 192.168.1.34).
+_REVERSE_ZONE = re.compile(r"\.in-addr\.arpa\b", _I)
+
+
 # An address a security log or question names as the other side: banned, blocked, dropped,
 # scanning, attacking, a Tor exit ("fail2ban ... Banned IP list: 185.220.101.34", "[UFW BLOCK]
 # ... SRC=45.155.205.233", "DoS Attack ... from source: 104.21.33.71"), or the server apt
@@ -395,6 +414,13 @@ class PolicyIpRecognizer(Filtered, IpRecognizer):
         ):
             return False  # part of a longer dotted number: 10.0.19045.3803, "1.2.3.4.5"
         raw = text[result.start : result.end]
+        if _REVERSE_ZONE.match(text, result.end):
+            # round 71: a reverse lookup's name, the address backwards: read it the right way
+            raw = ".".join(reversed(raw.split(".")))
+        else:
+            resolved = _RESOLVED_BEFORE.search(text[max(0, result.start - 120) : result.start])
+            if resolved is not None and not _HOME_DNS.search(resolved.group("name")):
+                return False  # "reply time.cloudflare.com is 162.159.200.1" (round 71)
         if _BYTE_PAIRS.fullmatch(raw):
             return False  # "00:12:4b:00:1c:a1:b2:c3": a Zigbee IEEE address, a cert serial
         try:
