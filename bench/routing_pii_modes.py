@@ -365,6 +365,14 @@ BEFORE_TUNING = {
     "blind303": "becf660",
     "blind304": "becf660",
     "blind305": "becf660",
+    "blind306": "4e434b1",
+    "blind307": "4e434b1",
+    "blind308": "4e434b1",
+    "blind309": "4e434b1",
+    "blind310": "4e434b1",
+    "blind311": "4e434b1",
+    "blind312": "4e434b1",
+    "blind313": "4e434b1",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
