@@ -133,7 +133,9 @@ models retrained on blind282-289, then tuned on in the sixty-ninth round and tra
 detector and models retrained on blind290-297, then tuned on in the seventieth round and
 trained on), ``blind306`` to ``blind313`` (session 28, measured once per mode on the seventieth
 round's detector and models retrained on blind298-305, then tuned on in the seventy-first round
-and trained on) and
+and trained on), ``blind314`` to ``blind321`` (session 28, measured once per mode on the
+seventy-first round's detector and models retrained on blind306-313; not yet tuned or trained
+on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -345,6 +345,14 @@ Split = Literal[
     "blind311",
     "blind312",
     "blind313",
+    "blind314",
+    "blind315",
+    "blind316",
+    "blind317",
+    "blind318",
+    "blind319",
+    "blind320",
+    "blind321",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

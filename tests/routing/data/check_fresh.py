@@ -334,6 +334,14 @@ CORPORA = [
     (HERE / "pii_personal_blind311.jsonl", HERE / "pii_clean_blind311.jsonl", "b311"),
     (HERE / "pii_personal_blind312.jsonl", HERE / "pii_clean_blind312.jsonl", "b312"),
     (HERE / "pii_personal_blind313.jsonl", HERE / "pii_clean_blind313.jsonl", "b313"),
+    (HERE / "pii_personal_blind314.jsonl", HERE / "pii_clean_blind314.jsonl", "b314"),
+    (HERE / "pii_personal_blind315.jsonl", HERE / "pii_clean_blind315.jsonl", "b315"),
+    (HERE / "pii_personal_blind316.jsonl", HERE / "pii_clean_blind316.jsonl", "b316"),
+    (HERE / "pii_personal_blind317.jsonl", HERE / "pii_clean_blind317.jsonl", "b317"),
+    (HERE / "pii_personal_blind318.jsonl", HERE / "pii_clean_blind318.jsonl", "b318"),
+    (HERE / "pii_personal_blind319.jsonl", HERE / "pii_clean_blind319.jsonl", "b319"),
+    (HERE / "pii_personal_blind320.jsonl", HERE / "pii_clean_blind320.jsonl", "b320"),
+    (HERE / "pii_personal_blind321.jsonl", HERE / "pii_clean_blind321.jsonl", "b321"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
