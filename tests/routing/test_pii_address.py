@@ -41,6 +41,7 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "9 Wren Close, Hull HU5 3AB",
         ),
         # round 70: the town, not the phone's word after it
+        ("my sister lives at 12 Rothschild Blvd, Tel Aviv now", "12 Rothschild Blvd, Tel Aviv"),
         (
             "Oma wohnt jetzt Amselweg 3, 34117 Kassel, Telefon 0561 7395 220, schreib ihr",
             "Amselweg 3, 34117 Kassel",

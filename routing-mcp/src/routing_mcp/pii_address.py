@@ -184,7 +184,9 @@ _UNIT_BEFORE = regex.compile(rf"{_UNIT},?[ \t]*$")
 # Heron Close, Ely. Which shop ...": round 55)
 # (round 70: not a phone's or an office's word, "..., 36041 Fulda, Tel. 0661 ...")
 _TOWN_WORD = (
-    r"(?!(?:Tel|Tél|Telefon|Téléphone|Telephone|Phone|Fax|Mobil|Handy|Sekretariat|Tlf)\b)"
+    # (but "Tel Aviv" is a town)
+    r"(?!(?:Tel(?![ \t]+Aviv)|Tél|Telefon|Téléphone|Telephone|Phone|Fax|Mobil|Handy|Sekretariat|"
+    r"Tlf)\b)"
     rf"(?:(?:St|Ste|Mt|Ft)\.|{_UP}[\p{{Ll}}'’]+(?:\.[\p{{Ll}}]+)*)"
 )
 _TOWN = rf"{_TOWN_WORD}(?:[ -](?:{_PARTICLE}|sur|sous|upon|on|en|{_TOWN_WORD})){{0,3}}"
