@@ -224,6 +224,20 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 72: a kidney stone's treatment, high potassium in German, a heart block, a loop
+        # recorder, the inner ear's vertigo and its manoeuvre, an acoustic neuroma
+        ("my brother had lithotripsy on Monday, is blood in his pee normal?", "lithotripsy"),
+        ("Oma hat Hyperkaliämie, darf sie noch Bananen essen?", "Hyperkaliämie"),
+        (
+            "Grandad has complete heart block and they're fitting a pacemaker Friday",
+            "complete heart block",
+        ),
+        (
+            "they gave me a loop recorder last week, can I go through airport security?",
+            "loop recorder",
+        ),
+        ("the Epley manoeuvre helped my wife's BPPV for a week, then it came back", "BPPV"),
+        ("Meine Mutter hat ein Akustikusneurinom, was bedeutet das?", "Akustikusneurinom"),
         # round 71: vitiligo in French, a potent steroid cream, cystic acne, a child's fracture by
         # its kind, a children's painkiller by brand, CBT for insomnia, a given name's
         # possessive right before a term
