@@ -134,8 +134,8 @@ detector and models retrained on blind290-297, then tuned on in the seventieth r
 trained on), ``blind306`` to ``blind313`` (session 28, measured once per mode on the seventieth
 round's detector and models retrained on blind298-305, then tuned on in the seventy-first round
 and trained on), ``blind314`` to ``blind321`` (session 28, measured once per mode on the
-seventy-first round's detector and models retrained on blind306-313; not yet tuned or trained
-on) and
+seventy-first round's detector and models retrained on blind306-313, then tuned on in the
+seventy-second round; not yet trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 
