@@ -373,6 +373,14 @@ BEFORE_TUNING = {
     "blind311": "4e434b1",
     "blind312": "4e434b1",
     "blind313": "4e434b1",
+    "blind314": "2fdf84d",
+    "blind315": "2fdf84d",
+    "blind316": "2fdf84d",
+    "blind317": "2fdf84d",
+    "blind318": "2fdf84d",
+    "blind319": "2fdf84d",
+    "blind320": "2fdf84d",
+    "blind321": "2fdf84d",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
