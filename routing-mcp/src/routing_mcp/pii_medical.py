@@ -610,8 +610,6 @@ _HUMAN = regex.compile(
 # A phrase that starts with the writer's or the reader's reflexive pronoun: "me rompí el tobillo",
 # "te torciste la muñeca" (round 51; the window read for a person leaves the phrase out).
 _SELF_PHRASE = regex.compile(r"(?:[Mm]e|[Tt]e|[Nn]os)\s")  # (not "ME", the illness)
-# The writer's own, right before a term ("I have MS", "i've got shingles", "my IBS", "j'ai un
-# reflux"): no animal in the sentence makes it a pet's (round 37).
 # Round 71: someone's by their given name's possessive right before ("Will a sauna make Grace's
 # eczema worse?", "Leo's asthma"); not an eponym's generic head ("Bell's palsy", "Graves'
 # disease": the name is the condition's).
@@ -629,6 +627,8 @@ def _possessor_before(text: str, start: int) -> bool:
     )
 
 
+# The writer's own, right before a term ("I have MS", "i've got shingles", "my IBS", "j'ai un
+# reflux"): no animal in the sentence makes it a pet's (round 37).
 _OWN_RIGHT_BEFORE = regex.compile(
     r"(?i)(?:\bi\s+(?:have|had|got)|\bi['’]ve\s+(?:got|had)|\bmy|\bj['’]ai|\bich\s+hab(?:e)?|"
     r"\bik\s+heb|\btengo)\s+(?:(?:a|an|un|une|ein|eine|einen|een|una?)\s+)?(?:\w+\s+)?\Z"
