@@ -135,7 +135,9 @@ trained on), ``blind306`` to ``blind313`` (session 28, measured once per mode on
 round's detector and models retrained on blind298-305, then tuned on in the seventy-first round
 and trained on), ``blind314`` to ``blind321`` (session 28, measured once per mode on the
 seventy-first round's detector and models retrained on blind306-313, then tuned on in the
-seventy-second round and trained on) and
+seventy-second round and trained on), ``blind322`` to ``blind329`` (session 29, measured once
+per mode on the seventy-second round's detector and models retrained on blind314-321; not yet
+tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

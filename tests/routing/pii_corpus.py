@@ -353,6 +353,14 @@ Split = Literal[
     "blind319",
     "blind320",
     "blind321",
+    "blind322",
+    "blind323",
+    "blind324",
+    "blind325",
+    "blind326",
+    "blind327",
+    "blind328",
+    "blind329",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

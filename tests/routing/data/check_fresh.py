@@ -342,6 +342,14 @@ CORPORA = [
     (HERE / "pii_personal_blind319.jsonl", HERE / "pii_clean_blind319.jsonl", "b319"),
     (HERE / "pii_personal_blind320.jsonl", HERE / "pii_clean_blind320.jsonl", "b320"),
     (HERE / "pii_personal_blind321.jsonl", HERE / "pii_clean_blind321.jsonl", "b321"),
+    (HERE / "pii_personal_blind322.jsonl", HERE / "pii_clean_blind322.jsonl", "b322"),
+    (HERE / "pii_personal_blind323.jsonl", HERE / "pii_clean_blind323.jsonl", "b323"),
+    (HERE / "pii_personal_blind324.jsonl", HERE / "pii_clean_blind324.jsonl", "b324"),
+    (HERE / "pii_personal_blind325.jsonl", HERE / "pii_clean_blind325.jsonl", "b325"),
+    (HERE / "pii_personal_blind326.jsonl", HERE / "pii_clean_blind326.jsonl", "b326"),
+    (HERE / "pii_personal_blind327.jsonl", HERE / "pii_clean_blind327.jsonl", "b327"),
+    (HERE / "pii_personal_blind328.jsonl", HERE / "pii_clean_blind328.jsonl", "b328"),
+    (HERE / "pii_personal_blind329.jsonl", HERE / "pii_clean_blind329.jsonl", "b329"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
