@@ -125,6 +125,15 @@ def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
         "our clinic has now moved to Suite 3, Harbour Court, 9 Quay Street, Cardiff CF10 1EU",
         "Unsere Praxis ist ab Januar in der Lindenallee 4, 50968 Köln: schreib eine Notiz",
         "Imprimerie Dubois SARL, 8 rue du Moulin, 44000 Nantes : rédige les mentions légales",
+        # round 73: a supplier or a wholesaler, a Dutch company with its dotted legal form, a
+        # shop named in brackets, a shop's address by its German word, a German shop called a
+        # house
+        "Our supplier is Brightwell Trade Supplies, 3 Forge Lane, Leeds LS12 4AB: ask for a quote",
+        "Notre fournisseur, Papeterie Lambert, 12 rue Colbert, 37000 Tours : demande un devis",
+        "Bestel bij Vos Tuinhandel B.V., Havenweg 4, 1811 AB Alkmaar, en vraag naar korting",
+        "The framing shop (Lark & Loom, 6 Castle Street, Ludlow SY8 1AS) has my order, chase it",
+        "Unsere Praxisadresse ist Marktplatz 3, 93047 Regensburg. Schreib die Fußzeile",
+        "Das Musikhaus am Ring, Ringstraße 8, 50672 Köln, hat Noten: schreib eine Anfrage",
         # round 70: a funeral director's, a primary school's, a company's address by its word
         "Notre pompes funèbres est au 9 rue des Lilas, 59000 Lille : écris une annonce sobre",
         "Grundschule am See, Uferweg 4, 24103 Kiel – bitte als Briefkopf setzen",
@@ -182,6 +191,14 @@ def test_a_business_or_public_place_address_is_not_personal(
         (
             "council tax appeal: my property is 9 Elm Row, Sheffield S10 5LQ, what evidence?",
             "9 Elm Row, Sheffield S10 5LQ",
+        ),
+        (  # round 73: where someone lives, though a shop of theirs is named after it
+            "my cousin Ravi lives at 8 Tern Way, Poole BH15 2AB, his shop is next door",
+            "8 Tern Way, Poole BH15 2AB",
+        ),
+        (
+            "Tante Inge wohnt in der Ulmenstraße 6, 34117 Kassel, ihr Laden ist unten",
+            "Ulmenstraße 6, 34117 Kassel",
         ),
         (  # round 70: the address given to a business, not the business's
             "Address for the funeral directors: 27 Rowan Close, York YO24 3HB - collect when?",

@@ -1294,6 +1294,10 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         # round 19: "un standard" (an organisation's switchboard)
         "la mairie a un standard au 01 84 88 10 20, ils ouvrent à quelle heure ?",
         "Ticket-Nr. 2025-004471: VPN bricht ab, was prüfen?",
+        # round 73: a German compound of an order before its number, a reference led by its
+        # year and month, a number reserved for drama shown as a format
+        "Die Ersatzteilbestellung Nr. 2025-09-7712 ist nie angekommen, wie reklamiere ich?",
+        "a Python regex for UK landlines such as 0113 496 0518, please",
     ],
 )
 def test_order_and_invoice_numbers_are_not_phones_or_ids(scanner: PiiScanner, prompt: str) -> None:

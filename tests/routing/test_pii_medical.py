@@ -224,6 +224,23 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 73: diseases by their Greek and Latin endings (a low count, an enlarged organ,
+        # -osis and -iasis, a blood level, a needle into a cavity), the liver's, the lungs' and
+        # the bones' words, a lower-case eponym
+        ("my uncle was told he has neutropenia after chemo, can he visit the baby?", "neutropenia"),
+        ("Opa hat eine Splenomegalie, darf er Fahrrad fahren?", "Splenomegalie"),
+        ("ma sœur a une endométriose, quel coussin chauffant ?", "endométriose"),
+        ("my dad's nephrolithiasis is back, which water filter?", "nephrolithiasis"),
+        ("mi hijo tiene hipoglucemia por las noches, ¿qué sensor?", "hipoglucemia"),
+        ("her thoracentesis is on Tuesday, add it to the calendar", "thoracentesis"),
+        ("Papa hat eine Fettleber, wie viel Kaffee ist okay?", "Fettleber"),
+        ("my husband has MASLD and wants a low-sugar meal plan", "MASLD"),
+        ("grandma's jaundice came back, should I call the hepatologist?", "jaundice"),
+        ("mon père est sous oxygène la nuit, quel humidificateur ?", "sous oxygène"),
+        ("I'm on Trelegy now, can I still use my old spacer?", "Trelegy"),
+        ("meine Tante macht nächste Woche eine Knochendichtemessung", "Knochendichtemessung"),
+        ("my mum's on alendronic acid, does it clash with her calcium?", "alendronic acid"),
+        ("I have gilbert syndrome, does fasting matter before a blood test?", "gilbert syndrome"),
         # round 72: a kidney stone's treatment, high potassium in German, a heart block, a loop
         # recorder, the inner ear's vertigo and its manoeuvre, an acoustic neuroma
         ("my brother had lithotripsy on Monday, is blood in his pee normal?", "lithotripsy"),
@@ -605,6 +622,12 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "Ab welchem Alter sollte man bei Stottern zur Logopädie?",
         "mein Plex-Stream stottert seit dem Update, woran liegt das?",
         "my Jellyfin playback stutters on 4K files, why?",
+        # round 73: the Greek and Latin endings are said of no one here, or name no disease
+        "What is the difference between osteopenia and osteoporosis?",
+        "How is hepatomegaly found on an ultrasound?",
+        "la simbiosis entre hongos y árboles, explícamelo para mi clase",
+        "la metamorfosis de la mariposa en cuatro pasos para mis alumnos",
+        "our pond needs more oxygen in summer, which air pump?",
     ],
 )
 def test_general_health_questions_stay_clean(scanner: PiiScanner, prompt: str) -> None:
@@ -658,6 +681,9 @@ def test_a_health_fact_is_spanned_but_keeps_the_prompt_local(scanner: PiiScanner
         ("I'm HIV-positive, must I tell my dentist?", "HIV-positive"),
         ("mon père a eu un AVC mardi", "AVC"),
         ("ho scoperto di avere l'epatite C", "epatite"),
+        # round 73: bones someone cracked or chipped, and how many
+        ("he fell off the ladder and cracked three ribs, how long off work?", "cracked three ribs"),
+        ("my son chipped a tooth at football, is the dentist urgent?", "chipped a tooth"),
         # round 57: a joint someone had replaced
         ("grandad had his left hip replaced, which grab rails?", "had his left hip replaced"),
         # round 56: stitches someone needed

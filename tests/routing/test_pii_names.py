@@ -553,6 +553,8 @@ def test_names_in_identifiers_and_plain_sentences(
         "¿Es normal dormir diez horas al día como mucho? pregunta general",
         "kannst du mir helfen, den Router neu zu starten?",
         "ça marche très bien avec le NAS, merci",
+        # round 73: one program's constants in capitals, its name first
+        "set TALBOT_ADMIN_EMAIL and TALBOT_DB_PATH in the compose file",
     ],
 )
 def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, prompt: str) -> None:
@@ -624,6 +626,13 @@ def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, p
         # round 15: a thing named with a word no list knows; German's article after a title
         "which serif font is called Perpetua and who designed it?",
         "welches Kapitel im Herrn der Ringe ist das längste?",
+        # round 73: a piece, a scripture, a gala, a helpline and a Dutch company with its
+        # dotted legal form, whose names hold a given name or a surname
+        "can a beginner manage Für Elise by Christmas?",
+        "a one-page summary of the Bhagavad Gita for a world religions class",
+        "what did people wear to the Met Gala this year?",
+        "Il Telefono Amico risponde anche di notte?",
+        "Stuur de factuur naar Mulder Groothandel B.V., afdeling inkoop",
     ],
 )
 def test_businesses_animals_works_and_history_are_no_private_person(

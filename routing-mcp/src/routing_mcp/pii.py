@@ -160,6 +160,8 @@ class CandidatePhoneRecognizer(EntityRecognizer):
     _CANDIDATE = re.compile(r"[+(]?\d[\d \t().\-/]{5,}\d")
     _DATE = re.compile(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})$")
     _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}\b")
+    # round 73: a reference led by its year and month, "Nr. 2026-04-3381"
+    _DATED_REFERENCE = re.compile(r"^(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-\d{3,}$")
     _IPV4 = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
     # Digits that are part of an identifier, not a number on their own: glued to letters by a
     # dash or slash ("INV-2025-000417", "SN/4471902"), or named as an id just before ("Ticket
@@ -197,6 +199,7 @@ class CandidatePhoneRecognizer(EntityRecognizer):
                 or self._IPV4.match(match.group())
                 or self._DATE.match(match.group())
                 or self._ISO_DATE.match(match.group())
+                or self._DATED_REFERENCE.match(match.group())
             ):
                 continue  # too short for a phone number, or an IP, or a date (and time)
             before = text[max(0, match.start() - 60) : match.start()]

@@ -270,11 +270,18 @@ _BUSINESS_NOUN = (
     r"école primaire|école maternelle|escuela primaria|scuola primaria|basisschool|"
     r"zeltplatz|jugendzeltplatz|buurthuis|maternité|maternity unit|supermarket|supermarché|"
     r"supermarkt|supermercado|supermercato|wholesaler|großhändler|grossiste|mayorista|"
-    r"firmenadresse|geschäftsadresse|company address|business address|office address)"
+    r"firmenadresse|geschäftsadresse|company address|business address|office address|"
+    # round 73: a shop's, a practice's, a salon's address by its word ("Unsere Ladenadresse
+    # ist", "our shop address is")
+    r"ladenadresse|praxisadresse|büroadresse|salonadresse|studioadresse|shop address|"
+    r"store address|salon address|studio address|practice address)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
-_BUSINESS_NAMED = regex.compile(rf"(?i)\b{_BUSINESS_NOUN}\b(?:\s+[\w'’-]+){{0,4}}\s*,\s*$")
+# (round 73: or its name in brackets, "The sheet music shop (Forsyth Brothers, 126 Deansgate")
+_BUSINESS_NAMED = regex.compile(
+    rf"(?i)\b{_BUSINESS_NOUN}\b(?:\s*\()?(?:\s*[\w'’-]+){{0,4}}\s*,\s*$"
+)
 # ... as what the address is said of: "Our office is at", "Unsere Filiale ist in der", "notre
 # boulangerie au", "Ons kantoor zit op", "Our café, Frieda's Kitchen, is at", "local comercial,"
 # (not a business merely named before it: "a letter to the gas company: ... address 12 ...").
@@ -306,6 +313,13 @@ _HOME_WORKPLACE = regex.compile(
     r"(?:(?:garden|home|spare[- ]room|shed|garage|loft|attic|back[- ]room)[\s-]?"
     r"(?:office|studio|workshop)|gartenbüro|arbeitszimmer|home-?office|bureau à domicile)\b"
 )
+# Someone living there, right before the address (round 73): "lives at", "wohnt in der",
+# "habite au", "vive en la", "abita in via", "woont aan de".
+_LIVES_AT = regex.compile(
+    r"(?i)\b(?:lives?|living|wohnt|wohnen|habite|habitent|vit|vive|viven|abita|abitano|woont|"
+    r"wonen)\s+(?:(?:at|in|on|im|am|au|à|en|a|op|aan|in der|in den|in via|en la|en el)\s+)?"
+    r"(?:(?:de|het|la|el)\s+)?$"
+)
 # The writer saying the address is theirs, before it (round 64): "my new address for the clinic
 # is", "Meine neue Adresse für das Transplantationszentrum:", "mon adresse pour la banque".
 _MY_ADDRESS = regex.compile(
@@ -325,7 +339,8 @@ _PLACEHOLDER_TOWN = regex.compile(
 # A company's legal form or register entry: "Müller & Söhne GmbH, Industriestraße 8", "HRB 123".
 _LEGAL_FORM = regex.compile(
     # (pii_ids.LEGAL_FORMS, SCI since round 65: "la SCI Les Tanneurs, 3 place Kléber")
-    rf"\b(?:{LEGAL_FORMS}|OHG|e\.V\.|Limited|SA|HRB|Impressum)\b|"
+    # (round 73: not "\b" after a form that ends in a dot, "Groothandel B.V., Industrieweg 9")
+    rf"\b(?:{LEGAL_FORMS}|OHG|e\.V\.|Limited|SA|HRB|Impressum)(?!\w)|"
     # a family firm (round 29: "Hartley & Sons Builders Merchants, 14 Station Road")
     r"&\s*(?:Sons|Söhne|Fils|Hijos|Figli|Zonen)\b"
 )
@@ -389,6 +404,8 @@ def _business(text: str, start: int, end: int) -> bool:
         return True
     line_start = text.rfind("\n", 0, start) + 1
     before = regex.split(r"[.!?]\s", text[max(line_start, start - 90) : start])[-1]
+    if _LIVES_AT.search(before):
+        return False  # "Jane lives at 14 Canal Street, ..., her shop": her home (round 73)
     if _HOME_WORKPLACE.search(before):
         return False  # "my garden office at 8 Sycamore Drive": the writer's home (round 52)
     if _MY_ADDRESS.search(before):

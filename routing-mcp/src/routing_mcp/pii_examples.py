@@ -148,6 +148,13 @@ _EXAMPLE_WORD = re.compile(
 )
 
 
+# ... or, for a number reserved for drama, that code is to read its format (round 73: "a regex
+# for UK numbers like 020 7946 0000"; not "format these numbers for a phone list": someone's).
+_FORMAT_WORD = re.compile(
+    r"\b(?:regex\w*|regexp|regular expression|validat\w*|pars(?:e|es|er|ing))\b", re.IGNORECASE
+)
+
+
 # Ofcom's numbers for drama (UK): the national form, without the leading 0.
 _UK_DRAMA = re.compile(
     r"^(?:44)?0?(?:1632960|2079460|11[3-8]4960|1214960|1314960|1414960|1514960|1614960|2896496|"
@@ -282,4 +289,8 @@ def is_example(text: str, result: RecognizerResult) -> bool:
         or (result.entity_type == "PHONE_NUMBER" and "1234567" in digits)
         or compact in EXAMPLE_IDS
     )
-    return known and _EXAMPLE_WORD.search(_around(text, result.start, result.end)) is not None
+    around = _around(text, result.start, result.end)
+    if result.entity_type == "PHONE_NUMBER" and _fictional_number(digits):
+        # round 73: a number reserved for drama in a question about code that reads numbers
+        return _EXAMPLE_WORD.search(around) is not None or _FORMAT_WORD.search(around) is not None
+    return known and _EXAMPLE_WORD.search(around) is not None

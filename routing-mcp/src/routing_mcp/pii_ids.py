@@ -51,6 +51,8 @@ ID_WORD_BEFORE = re.compile(
     r"avis|expediente|verbale|aktenzeichen|az|contravention|multa|boete|pcn|"
     # a German compound of a thing's number ("Gerätenummer", "Vertragsnummer"; not a line's:
     # "Notfallnummer")
+    # (round 73: a German compound of an order or an invoice, "Lieferantenbestellung Nr.")
+    r"\w+(?:bestellung|rechnung|auftrag)|"
     r"(?:geräte|vertrags|rechnungs|bestell|auftrags|artikel|mitglieds|versicherungs|sendungs|"
     r"buchungs|referenz|vorgangs|akten|lieferschein|fahrgestell|produkt|chargen|inventar|"
     r"ticket|zähler|kunden|person)(?=nummer))"
@@ -292,7 +294,15 @@ PREMISES = (
     # concessionnaire Moto Passion, 45 avenue ...", "El taller Motos Guadalquivir, avenida ...",
     # "Gasthof Zur Post, Marktplatz 3", "Harbourside Physiotherapy, 14 Quay Street, ... phone")
     r"concessionnaire|concesionario|concessionario|dealership|taller|camping|campsite|gasthof|"
-    r"gasthaus|physiotherapy|physiotherapie|kinésithérapie|fisioterapia|fysiotherapie"
+    r"gasthaus|physiotherapy|physiotherapie|kinésithérapie|fisioterapia|fysiotherapie|"
+    # round 73: a supplier or a wholesaler, a shop that German names a house ("Our supplier is
+    # Nailsmith Wholesale, 14 Canal Street", "Onze leverancier is ...", "Das Sanitätshaus in der
+    # Hauptstraße 12", "Pianohaus Keller, Hauptstraße 44")
+    r"suppliers?|lieferant(?:en)?|fournisseurs?|proveedor(?:es)?|fornitor[ei]|leveranciers?|"
+    r"wholesale|wholesalers?|distributors?|distribution|gro(?:ß|ss)handel|groothandel|"
+    r"distributeur|distribuidora?|distributore|sanitätshaus|pianohaus|musikhaus|autohaus|"
+    r"kaufhaus|möbelhaus|modehaus|reformhaus|brauhaus|wirtshaus|warenhaus|einrichtungshaus|"
+    r"fachgeschäft|fachhandel"
 )
 # Round 17: an organisation named as the number's owner ("the airline's number is", "the
 # practice number"), a line by what it is for ("the leisure centre's booking line is"), an
@@ -352,7 +362,8 @@ ORGANISATION_LINE_BEFORE = re.compile(
     # "Tauchbasis", "Tauchshop"), a company by its legal form ("Tauchshop Blauwasser GmbH,
     # Hauptstraße 12, ..., Tel.")
     r"centre de plongée|tauch\w+|dive (?:centre|center|shop|school)|"
-    rf"(?-i:{LEGAL_FORMS}))\b"
+    # (round 73: not "\b" after a form that ends in a dot, "Nagel Groothandel B.V., ...")
+    rf"(?-i:{LEGAL_FORMS}))(?!\w)"
     r"(?:[^\n.!?]|\.(?!\s+[A-Z])){0,120}$",
     re.IGNORECASE,
 )

@@ -181,6 +181,8 @@ def _suffixed(word: str, lex: Lexicon) -> bool:
     if len(word) < 7 or not word.isalpha() or word in lex.english:
         return False
     folded = word if word.isascii() else fold(word)
+    if folded.endswith(_NOT_A_DISEASE):
+        return False
     forms = (folded, folded[:-1]) if folded[-1] in "aeo" else (folded,)
     return any(
         form[-n:] in lex.suffixes
@@ -188,6 +190,22 @@ def _suffixed(word: str, lex: Lexicon) -> bool:
         for n in lex.suffix_lengths
         if len(form) - n >= _before_suffix(n)
     )
+
+
+# Round 73: words in -osis of the other languages that name no disease, for the "-osis" stem
+# ("simbiosis", "metamorfosis", "apoteosis", "hipnosis", a medicine's "dosis"; a diagnosis).
+_NOT_A_DISEASE = (
+    "biosis",
+    "morfosis",
+    "morphosis",
+    "teosis",
+    "gnosis",
+    "pnosis",
+    "osmosis",
+    "dosis",
+    "mitosis",
+    "meiosis",
+)
 
 
 def _before_suffix(n: int) -> int:

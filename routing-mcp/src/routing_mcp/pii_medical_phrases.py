@@ -79,8 +79,10 @@ _EN = [
     # "broke her wrist", "hurt my back", "tore his ACL"
     # (round 64: "rolled my ankle", "tweaked her knee", "jarred his back")
     rf"\b(?:broke|broken|fractured|sprained|twisted|dislocated|tore|torn|injured|hurt|pulled|"
-    r"rolled|tweaked|jarred|wrenched|strained)\s+"
-    rf"{_OWNER}{_PART}(?!heart)(?:{_BODY_EN}|acl|ACL)\b",  # not "broke her heart"
+    # (round 73: "cracked two ribs", "chipped a tooth", "bruised three ribs": how many, too)
+    r"rolled|tweaked|jarred|wrenched|strained|cracked|chipped|bruised)\s+"
+    rf"(?:{_OWNER}|(?:two|three|four|several|some|a couple of|\d)\s+){_PART}(?!heart)"
+    rf"(?:{_BODY_EN}|acl|ACL)\b",  # not "broke her heart"
     # "had her tonsils out", "having my wisdom teeth out"; round 57: "had his hip replaced"
     rf"\b(?:had|having|have|get(?:ting)?)\s+{_OWNER}(?:(?:left|right)\s+)?(?:{_BODY_EN})\s+"
     # (round 65: "had a tooth extracted", "getting her tooth pulled")
@@ -385,6 +387,9 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
             "jarred",
             "wrenched",
             "strained",
+            "cracked",
+            "chipped",
+            "bruised",
         ),
         (
             " out",

@@ -618,9 +618,14 @@ BUSINESS_AFTER_NAME = frozenset(
         # round 61: a business's team or desk as a mail's sender ("From: Sales Team <...>", "To:
         # Guild Purchasing <...>")
         "Team Purchasing Support Services Department Dept Committee Helpdesk Desk Accounts "
-        "Billing Enquiries Reception Bookings Admissions"
+        "Billing Enquiries Reception Bookings Admissions "
+        # round 73: the other legal forms, a wholesaler ("Nagel Groothandel BV", "Rossi Srl")
+        "BV NV Srl SRL SpA SL SLU SA SAS Sàrl LLC PLC LLP GbR OHG UG Limited Wholesale "
+        "Groothandel Großhandel Grosshandel Distribution"
     )
 )
+# ... or a legal form with its dots after it ("Nagel Groothandel B.V.,", "Verein e.V."; round 73).
+LEGAL_FORM_AFTER = re.compile(r"\s+(?:B\.V\.|N\.V\.|S\.A\.|S\.L\.|S\.r\.l\.|S\.p\.A\.|e\.V\.)")
 # A business before the name it is called by: "Bäckerei Hoffmann", "boulangerie Paul",
 # "Praxis Dr. Lindner", "Bakkerij Bart".
 BUSINESS_BEFORE_NAME = word_set(

@@ -159,6 +159,8 @@ _DATA_FOLDERS = (
     r"shares?|"
     r"backups?|sicherungen|sauvegardes|sync|syncthing|nextcloud|family|familie|famille|members)"
 )
+# A constant's or an environment variable's name in capitals ("ROTA_DB_URL"; round 73).
+_CONSTANT = re.compile(r"\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b")
 # Round 56: failures counted for an account ("too many failures for mehmet.aksoy", "2 failed
 # logins for rfernandes") and a command run as one ("sudo -u ptrzaskowski", "crontab -u"): both
 # a log-in field (LOGIN) and one that only ever names an account (_SURE_LOGIN).
@@ -546,7 +548,12 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
         above = text[: m.start() - 1].rsplit("/", 1)[-1].lower()
         if above and (above.endswith(_ROOMS) or above in _KIN) and _clear_given(lex, parts[0][0]):
             yield parts[0][1], parts[0][2]
+    # the first word of two or more constants' names in capitals: a program's prefix
+    prefixes = Counter(c.split("_", 1)[0] for c in {m.group() for m in _CONSTANT.finditer(text)})
+    namespaces = {prefix for prefix, count in prefixes.items() if count >= 2}
     for parts, tracker in candidates:
+        if parts and parts[0][0] in namespaces:
+            continue  # constants of one program, "ROTA_DB_URL, ROTA_ADMIN_EMAIL" (round 73)
         words = [p.lower() for p, _, _ in parts]
         for n in range(1, len(parts)):
             part, start, end = parts[n]

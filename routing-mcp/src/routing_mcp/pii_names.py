@@ -156,6 +156,11 @@ def _clear_surname_too(lex: Lexicon, t: Token) -> bool:
 _NUMBER_BEFORE = re.compile(r"\d\s*\Z")
 
 
+# A word in capitals joined by "_" to another: a constant's or an environment variable's name.
+_CONSTANT_AFTER = re.compile(r"_[A-Z0-9]")
+_CONSTANT_BEFORE = re.compile(r"[A-Z0-9]_\Z")
+
+
 def _subject(text: str, t: Token) -> bool:
     """A word that starts a clause, followed by its verb, in a sentence that (or whose next
     sentence) speaks of "she" or "he": "Summer is coming back ... after her sabbatical"."""
@@ -327,6 +332,8 @@ class NameFinder(Lexicon):
             before = _key(tokens[i - 1].text)
             if before in cues.PLACE_PREFIXES or " ".join([before, *keys]) in self.places:
                 return True
+        if cues.LEGAL_FORM_AFTER.match(text, end):
+            return True  # "Nagel Groothandel B.V.": a company (round 73)
         if j < len(tokens) and text[end : tokens[j].start] in (" ", "'s ", "\u2019s "):
             after = _key(tokens[j].text)
             # "the Mandelbrot set", but "my roommate Chase set the wifi name": a person
@@ -838,6 +845,10 @@ class NameFinder(Lexicon):
         frequent word; an acronym is none of these."""
         if len(t.text) < 4 or not t.text.isalpha():
             return None
+        if _CONSTANT_AFTER.match(text, t.end) or _CONSTANT_BEFORE.search(
+            text, max(0, t.start - 2), t.start
+        ):
+            return None  # a part of a constant's name in capitals, "ROTA_DB_URL" (round 73)
         name = Token(t.text[:1] + t.text[1:].lower(), t.start, t.end)
         if (
             not self.is_given(name)
