@@ -381,6 +381,14 @@ BEFORE_TUNING = {
     "blind319": "2fdf84d",
     "blind320": "2fdf84d",
     "blind321": "2fdf84d",
+    "blind322": "84d54e2",
+    "blind323": "84d54e2",
+    "blind324": "84d54e2",
+    "blind325": "84d54e2",
+    "blind326": "84d54e2",
+    "blind327": "84d54e2",
+    "blind328": "84d54e2",
+    "blind329": "84d54e2",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
