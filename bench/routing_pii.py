@@ -136,8 +136,10 @@ round's detector and models retrained on blind298-305, then tuned on in the seve
 and trained on), ``blind314`` to ``blind321`` (session 28, measured once per mode on the
 seventy-first round's detector and models retrained on blind306-313, then tuned on in the
 seventy-second round and trained on), ``blind322`` to ``blind329`` (session 29, measured once
-per mode on the seventy-second round's detector and models retrained on blind314-321; not yet
-tuned or trained on) and
+per mode on the seventy-second round's detector and models retrained on blind314-321, then
+tuned on in the seventy-third round and trained on), ``blind330`` to ``blind337`` (session 29,
+measured once per mode on the seventy-third round's detector and models retrained on
+blind322-329; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

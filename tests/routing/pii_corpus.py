@@ -361,6 +361,14 @@ Split = Literal[
     "blind327",
     "blind328",
     "blind329",
+    "blind330",
+    "blind331",
+    "blind332",
+    "blind333",
+    "blind334",
+    "blind335",
+    "blind336",
+    "blind337",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -350,6 +350,14 @@ CORPORA = [
     (HERE / "pii_personal_blind327.jsonl", HERE / "pii_clean_blind327.jsonl", "b327"),
     (HERE / "pii_personal_blind328.jsonl", HERE / "pii_clean_blind328.jsonl", "b328"),
     (HERE / "pii_personal_blind329.jsonl", HERE / "pii_clean_blind329.jsonl", "b329"),
+    (HERE / "pii_personal_blind330.jsonl", HERE / "pii_clean_blind330.jsonl", "b330"),
+    (HERE / "pii_personal_blind331.jsonl", HERE / "pii_clean_blind331.jsonl", "b331"),
+    (HERE / "pii_personal_blind332.jsonl", HERE / "pii_clean_blind332.jsonl", "b332"),
+    (HERE / "pii_personal_blind333.jsonl", HERE / "pii_clean_blind333.jsonl", "b333"),
+    (HERE / "pii_personal_blind334.jsonl", HERE / "pii_clean_blind334.jsonl", "b334"),
+    (HERE / "pii_personal_blind335.jsonl", HERE / "pii_clean_blind335.jsonl", "b335"),
+    (HERE / "pii_personal_blind336.jsonl", HERE / "pii_clean_blind336.jsonl", "b336"),
+    (HERE / "pii_personal_blind337.jsonl", HERE / "pii_clean_blind337.jsonl", "b337"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
