@@ -125,6 +125,16 @@ def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
         "our clinic has now moved to Suite 3, Harbour Court, 9 Quay Street, Cardiff CF10 1EU",
         "Unsere Praxis ist ab Januar in der Lindenallee 4, 50968 Köln: schreib eine Notiz",
         "Imprimerie Dubois SARL, 8 rue du Moulin, 44000 Nantes : rédige les mentions légales",
+        # round 74: a business's signature, its address after a dash
+        "Kind regards,\nThe bookings team\nMill House Studio – 7 Quay Lane, Totnes TQ9 5AB",
+        # round 74: a farm that supplies, with a French road and a town after an elided
+        # article; an Italian "via" after a comma; a German trade business; an estate's premises
+        # before a phone; a Spanish way
+        "Notre fournisseur : Ferme des Trois Chênes, 4 route de Vitré, 35220 L'Écluse, tél. 02 99 "
+        "00 41 77 : écris la commande",
+        "Il nostro grossista, Ricambi Nord, via delle Industrie 9, 24040 Lallio: scrivi l'ordine",
+        "Website: Elektrobetrieb Kaya, Am Gewerbering 3, 90411 Nürnberg, Tel. 0911 518 2290",
+        "Proveedor: Frutas Vega S.L., Camino del Prado 7, 30500 Molina, tel. 968 61 22 40",
         # round 73: a supplier or a wholesaler, a Dutch company with its dotted legal form, a
         # shop named in brackets, a shop's address by its German word, a German shop called a
         # house
@@ -191,6 +201,14 @@ def test_a_business_or_public_place_address_is_not_personal(
         (
             "council tax appeal: my property is 9 Elm Row, Sheffield S10 5LQ, what evidence?",
             "9 Elm Row, Sheffield S10 5LQ",
+        ),
+        (  # round 74: a French road named after where it leads, a Spanish way
+            "ma grand-mère habite 12 route de Dinan, 22100 Quévert, écris-lui une carte",
+            "12 route de Dinan, 22100 Quévert",
+        ),
+        (
+            "mi tío vive en Camino de la Fuente 5, 18006 Granada, ¿le mando flores?",
+            "Camino de la Fuente 5, 18006 Granada",
         ),
         (  # round 73: where someone lives, though a shop of theirs is named after it
             "my cousin Ravi lives at 8 Tern Way, Poole BH15 2AB, his shop is next door",

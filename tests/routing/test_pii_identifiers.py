@@ -1298,6 +1298,10 @@ def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
         # year and month, a number reserved for drama shown as a format
         "Die Ersatzteilbestellung Nr. 2025-09-7712 ist nie angekommen, wie reklamiere ich?",
         "a Python regex for UK landlines such as 0113 496 0518, please",
+        # round 74: a number counted up, in a question about a regex
+        "validate German mobiles with a regex, e.g. format 0151 1234567 or +49 151 1234567",
+        # round 74: premises on a business estate before their phone
+        "Flyer: Ramonage des Cimes, 8 ZA des Iles, 74300 Cluses, tél. 04 50 98 11 62",
     ],
 )
 def test_order_and_invoice_numbers_are_not_phones_or_ids(scanner: PiiScanner, prompt: str) -> None:

@@ -224,6 +224,24 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 74: the prostate's and the bladder's words, an anti-androgen by its stem, a
+        # French adjective of anaemia, a lactose intolerance in French, a hormone injection
+        (
+            "my father-in-law has an enlarged prostate, which smart night light?",
+            "enlarged prostate",
+        ),
+        ("Opa hat Nykturie und steht nachts dreimal auf, welcher Bewegungsmelder?", "Nykturie"),
+        (
+            "mon mari a une hypertrophie bénigne de la prostate, il dort mal",
+            "hypertrophie bénigne de la prostate",
+        ),
+        ("my uncle started enzalutamide last month, is he allowed to fly?", "enzalutamide"),
+        ("mon fils est anémique depuis l'hiver, quels menus ?", "anémique"),
+        (
+            "mi hija tiene intolerancia a la lactosa, ¿qué yogures compro?",
+            "tiene intolerancia a la lactosa",
+        ),
+        ("he's had his TURP and the catheter is out, when can he drive?", "TURP"),
         # round 73: diseases by their Greek and Latin endings (a low count, an enlarged organ,
         # -osis and -iasis, a blood level, a needle into a cavity), the liver's, the lungs' and
         # the bones' words, a lower-case eponym
@@ -628,6 +646,11 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "la simbiosis entre hongos y árboles, explícamelo para mi clase",
         "la metamorfosis de la mariposa en cuatro pasos para mis alumnos",
         "our pond needs more oxygen in summer, which air pump?",
+        # round 74: a specialist as anyone's, the subject of a question about them; the
+        # writer's age after a general question about a school project
+        "I'm building a booking form. Which fields would a urologist need from new patients?",
+        "What does finasteride do? Im 16 and doing a biology poster",
+        "what is lithotripsy, explain like I'm a nosy 9 year old",
     ],
 )
 def test_general_health_questions_stay_clean(scanner: PiiScanner, prompt: str) -> None:
@@ -681,6 +704,11 @@ def test_a_health_fact_is_spanned_but_keeps_the_prompt_local(scanner: PiiScanner
         ("I'm HIV-positive, must I tell my dentist?", "HIV-positive"),
         ("mon père a eu un AVC mardi", "AVC"),
         ("ho scoperto di avere l'epatite C", "epatite"),
+        # round 74: the writer's age right after a question about a drug
+        (
+            "does tamsulosin cause dizziness when standing up? I'm 71 and it's my second week",
+            "tamsulosin",
+        ),
         # round 73: bones someone cracked or chipped, and how many
         ("he fell off the ladder and cracked three ribs, how long off work?", "cracked three ribs"),
         ("my son chipped a tooth at football, is the dentist urgent?", "chipped a tooth"),

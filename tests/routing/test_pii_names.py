@@ -467,6 +467,9 @@ def test_a_name_ends_at_a_line_break(scanner: PiiScanner) -> None:
 @pytest.mark.parametrize(
     ("prompt", "name"),
     [
+        # round 74: whose a machine or a key is, the account in quotes
+        ("the LXC container 210 belongs to 'mkowalczyk', may I restart it?", "mkowalczyk"),
+        ("authorized_keys has one key for 'jthornton', is that enough?", "jthornton"),
         # round 6: names in the identifiers a homelab prompt pastes
         ("the automation never fires for person.tomasz_w when he gets home", "tomasz_w"),
         ("dhcp leases: macbook-ingeborg 10.0.0.12, pve-node1 10.0.0.2", "ingeborg"),
@@ -633,6 +636,9 @@ def test_identifiers_words_and_streets_that_are_no_person(scanner: PiiScanner, p
         "what did people wear to the Met Gala this year?",
         "Il Telefono Amico risponde anche di notte?",
         "Stuur de factuur naar Mulder Groothandel B.V., afdeling inkoop",
+        # round 74: flowers named like women, listed where the text is about plants
+        "Daisy, Poppy and Iris: which of these flowers grow in clay soil?",
+        "Rosa, Margarita y Hortensia: ¿qué flores plantar en el balcón?",
     ],
 )
 def test_businesses_animals_works_and_history_are_no_private_person(

@@ -61,7 +61,9 @@ _FR_TYPES = (
 )
 _ES_IT_TYPES = (
     r"calle|c/|avenida|avda\.?|plaza|paseo|carrer|rambla|travesía|carretera|viale|piazza|"
-    r"piazzale|corso|vicolo|lungomare"
+    r"piazzale|corso|vicolo|lungomare|"
+    # round 74: a Spanish way, ring road, roundabout or passage ("Camino Viejo 12")
+    r"camino|ronda|glorieta|pasaje|callejón"
 )
 _DE_PREFIX = (
     r"(?:Am|An der|An den|Im|In der|In den|Zum|Zur|Auf dem|Auf der|Unter den|Vor dem|"
@@ -128,11 +130,29 @@ _CORES: list[tuple[regex.Pattern[str], float]] = [
     ),
     # 15 rue des Lilas, 7 impasse des Lilas, 34 avenue Jean Jaurès
     (regex.compile(rf"\b{_NUM},?\s+(?i:{_FR_TYPES})\s+(?:{_NAME}\s+){{0,4}}{_WORD}"), 0.7),
+    # round 74: a French road named after where it leads, "8 route de Rennes", "3 route du Lac"
+    # ("route" alone is a word: only before "de", "du", "des", "d'" and a capitalised name)
+    (
+        regex.compile(
+            rf"\b{_NUM},?\s+(?i:route)\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de\s+|du\s+|des\s+)"
+            rf"(?:{_NAME}\s+){{0,3}}{_WORD}"
+        ),
+        0.7,
+    ),
     # calle Mayor 3, Calle de Toledo 58, Piazza del Duomo, 4, via Roma 10
     (
         regex.compile(
             rf"(?<![\w/])(?:(?i:{_ES_IT_TYPES})|{_VIA_CUE}via|Via)\s+(?:{_NAME}\s+){{0,4}}"
-            rf"{_WORD},?\s+(?:(?i:n[º°o]\.?|nr\.?|núm\.?)\s*)?{_NUM}\b"
+            # (round 74: not a year, "el Camino de Santiago 2026")
+            rf"{_WORD},?\s+(?:(?i:n[º°o]\.?|nr\.?|núm\.?)\s*)?(?!(?:19|20)\d\d\b){_NUM}\b"
+        ),
+        0.7,
+    ),
+    # round 74: an Italian "via" after a comma, before its five-digit postcode ("Cascina
+    # Verde, via dei Campi 4, 20080 Zibido"; not "..., via SSH 2")
+    (
+        regex.compile(
+            rf"(?<=,[ \t])via\s+(?:{_NAME}\s+){{0,4}}{_WORD},?\s+{_NUM}\b(?=,?[ \t]+\d{{5}}\b)"
         ),
         0.7,
     ),
@@ -187,7 +207,8 @@ _TOWN_WORD = (
     # (but "Tel Aviv" is a town)
     r"(?!(?:Tel(?![ \t]+Aviv)|Tél|Telefon|Téléphone|Telephone|Phone|Fax|Mobil|Handy|Sekretariat|"
     r"Tlf)\b)"
-    rf"(?:(?:St|Ste|Mt|Ft)\.|{_UP}[\p{{Ll}}'’]+(?:\.[\p{{Ll}}]+)*)"
+    # (round 74: after an elided article, "35590 L'Hermitage", "D'Huison")
+    rf"(?:(?:St|Ste|Mt|Ft)\.|(?:[LD]['’])?{_UP}[\p{{Ll}}'’]+(?:\.[\p{{Ll}}]+)*)"
 )
 _TOWN = rf"{_TOWN_WORD}(?:[ -](?:{_PARTICLE}|sur|sous|upon|on|en|{_TOWN_WORD})){{0,3}}"
 # What may follow an address on its line, piece by piece: a unit, a postcode, a town.
@@ -280,7 +301,8 @@ _BUSINESS_NOUN = (
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
 # (round 73: or its name in brackets, "The sheet music shop (Forsyth Brothers, 126 Deansgate")
 _BUSINESS_NAMED = regex.compile(
-    rf"(?i)\b{_BUSINESS_NOUN}\b(?:\s*\()?(?:\s*[\w'’-]+){{0,4}}\s*,\s*$"
+    # (round 74: or a dash, as a signature sets it: "Domaine des Tilleuls – 2 route de Beaune")
+    rf"(?i)\b{_BUSINESS_NOUN}\b(?:\s*\()?(?:\s*[\w'’-]+){{0,4}}(?:\s*,|\s+[–—-])\s*$"
 )
 # ... as what the address is said of: "Our office is at", "Unsere Filiale ist in der", "notre
 # boulangerie au", "Ons kantoor zit op", "Our café, Frieda's Kitchen, is at", "local comercial,"
@@ -342,7 +364,7 @@ _LEGAL_FORM = regex.compile(
     # (round 73: not "\b" after a form that ends in a dot, "Groothandel B.V., Industrieweg 9")
     rf"\b(?:{LEGAL_FORMS}|OHG|e\.V\.|Limited|SA|HRB|Impressum)(?!\w)|"
     # a family firm (round 29: "Hartley & Sons Builders Merchants, 14 Station Road")
-    r"&\s*(?:Sons|Söhne|Fils|Hijos|Figli|Zonen)\b"
+    r"&\s*(?:Sons|Söhne|Fils|Hijos|Figli|Zonen|Cie|Co|Compagnie|Partners|Partner)\b"
 )
 # The business is whom one writes to, not whose address it is.
 _ADDRESSEE = regex.compile(r"(?i)\b(?:to|an|à|a|al|aan|für|for|pour|para|per|voor)\s*$")
@@ -369,7 +391,9 @@ _PERSONAL_BETWEEN = regex.compile(
 _ESTATE = regex.compile(
     r"(?i)\b(?:business|industrial|enterprise|science|technology|retail|trade|trading)\s+"
     r"(?:park|estate|centre|center)\b|\b(?:gewerbe|industrie)(?:gebiet|park)\b|"
-    r"\bzone (?:industrielle|artisanale|d['’]activités?)\b|\b(?:ZI|ZA|ZAC)\s+(?-i:[A-Z])|"
+    # (round 74: "8 ZA des Granges")
+    r"\bzone (?:industrielle|artisanale|d['’]activités?)\b|"
+    r"\b(?-i:ZI|ZA|ZAC)\s+(?:(?-i:[A-Z])|(?:de la|des|du|de|d['’])\s*(?-i:[A-Z]))|"
     r"\bpol[íi]gono(?: industrial)?\b|\bparque (?:empresarial|industrial|tecnol[óo]gico)\b|"
     r"\bzona industriale\b|\b(?:bedrijven|industrie)terrein\b"
 )
@@ -449,7 +473,11 @@ def business_address_before(text: str, at: int) -> bool:
             start, end, _postcode = _widen(text, m.start(), m.end())
             if end <= at and _TO_PHONE.match(text, end, at) and _business(text, start, end):
                 return True
-    return False
+    # round 74: premises on a business estate named on the line a little before ("Deshollinados
+    # Norte, Polígono Industrial 3, nave 12, 33211 Gijón, tel.", "8 ZA des Granges, 74150
+    # Rumilly, tél."), nothing personal between
+    estate = _ESTATE.search(text, max(line_start, at - 120), at)
+    return estate is not None and not _PERSONAL_BETWEEN.search(text, estate.end(), at)
 
 
 class StreetAddressRecognizer(EntityRecognizer):

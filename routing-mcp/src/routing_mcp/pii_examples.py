@@ -290,7 +290,8 @@ def is_example(text: str, result: RecognizerResult) -> bool:
         or compact in EXAMPLE_IDS
     )
     around = _around(text, result.start, result.end)
-    if result.entity_type == "PHONE_NUMBER" and _fictional_number(digits):
-        # round 73: a number reserved for drama in a question about code that reads numbers
+    if result.entity_type == "PHONE_NUMBER" and (_fictional_number(digits) or "1234567" in digits):
+        # round 73: a number reserved for drama in a question about code that reads numbers;
+        # round 74: or one counted up ("a regex for French numbers like 06 12 34 56 78")
         return _EXAMPLE_WORD.search(around) is not None or _FORMAT_WORD.search(around) is not None
     return known and _EXAMPLE_WORD.search(around) is not None

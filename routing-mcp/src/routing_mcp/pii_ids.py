@@ -302,7 +302,10 @@ PREMISES = (
     r"wholesale|wholesalers?|distributors?|distribution|gro(?:ß|ss)handel|groothandel|"
     r"distributeur|distribuidora?|distributore|sanitätshaus|pianohaus|musikhaus|autohaus|"
     r"kaufhaus|möbelhaus|modehaus|reformhaus|brauhaus|wirtshaus|warenhaus|einrichtungshaus|"
-    r"fachgeschäft|fachhandel"
+    r"fachgeschäft|fachhandel|"
+    # round 74: an Italian wholesaler, a German trade business by its word ("Il nostro grossista
+    # è in via ...", "Schornsteinfegerbetrieb, Gewerbestraße 12", "Elektromeisterbetrieb")
+    r"grossista|\w*betrieb"
 )
 # Round 17: an organisation named as the number's owner ("the airline's number is", "the
 # practice number"), a line by what it is for ("the leisure centre's booking line is"), an

@@ -678,6 +678,9 @@ _WHOSE_NEXT = regex.compile(
     r"dad|father|brother|sister|baby|kid|child|doctor|gp|dentist|optician|consultant|surgeon)\b|"
     r"i(?:['’]ve\s+(?:got|had|been)|\s+(?:have|had|take|took|got|was\s+(?:diagnosed|prescribed|"
     r"told))|['’]m\s+on)\b|"
+    # round 74: the writer's age right after ("... tired on apalutamide? I'm 64 and ...")
+    r"i(?:['’]?m|\s+am)\s+\d{2}\b(?!\s+and\s+(?:doing|writing|making|studying|working|learning|"
+    r"researching))|"
     r"bei\s+mir\b|ich\s+(?:habe|hab|nehme|bekomme|fange)\b|"
     r"mein(?:e|em|er)?\s+(?:mann|frau|sohn|tochter|mutter|vater|arzt|ärztin|zahnarzt)\b|"
     r"j['’](?:en\s+ai|ai\s+eu)\b|je\s+(?:prends|suis\s+sous)\b|"
@@ -747,8 +750,41 @@ def _eponym(text: str, start: int) -> bool:
 # "explain it like I'm five": a way of asking, not the writer (session 19).
 _LIKE_IM = regex.compile(
     r"(?i)\b(?:like|as if|as though)\s+(?:i['’]?m|i\s+am|i\s+was)\s+(?:five|5|ten|twelve|"
-    r"a\s+(?:child|kid|toddler|beginner|\d{1,2}[- ]year[- ]old)|an?\s+(?:idiot|alien))\b"
+    # (round 74: "like I'm a curious 12 year old")
+    r"an?\s+(?:[a-z]+\s+)?(?:child|kid|toddler|beginner|\d{1,2}[- ]year[- ]old)|"
+    r"an?\s+(?:idiot|alien))\b"
 )
+
+
+# Round 74: a specialist as any one of them, the subject of a question ("What fields would a
+# rheumatologist want in an export?", "Does a dermatologist need ..."): no one's doctor.
+_SPECIALIST_ENDS = (
+    "ologist",
+    "ologe",
+    "ologin",
+    "ologue",
+    "ólogo",
+    "óloga",
+    "ologo",
+    "ologa",
+    "oloog",
+    "iatrist",
+    "iatre",
+    "iater",
+    "iatra",
+    "ician",
+)
+# (the subject of a question about any of them: "would a", "does any", "should a")
+_ANY_BEFORE = regex.compile(
+    r"(?i)\b(?:would|does|do|should|can|could|will|might|may|did|what)\s+(?:a|an|any|every)\s+\Z"
+)
+
+
+def _any_specialist(text: str, start: int, end: int) -> bool:
+    return (
+        text[start:end].casefold().endswith(_SPECIALIST_ENDS)
+        and _ANY_BEFORE.search(text, max(0, start - 16), start) is not None
+    )
 
 
 def _compound_thing(term: str) -> bool:
@@ -780,6 +816,7 @@ def find(
             )
             or text[start:end].casefold().startswith(_ALLERGENS)
             or _media_stutter(text, start, end)
+            or _any_specialist(text, start, end)
         ):
             continue
         if _eponym(text, start):

@@ -554,6 +554,24 @@ PLACE_PREFIXES = word_set(
     "san santa santo são sao saint sainte st ste mont mount mt fort ft port lake cape bad new "
     "los las puerto porto monte villa ciudad bay glen sankt"
 )
+# Round 74: given names that are flowers and plants, read as plants where the text around is
+# about plants or flowers ("Rose and Ivy are both plants in my garden", "Rose, Marguerite et
+# Violette : quelles fleurs planter ?"), unless a relation names a person before.
+FLOWER_NAMES = word_set(
+    "rose rosa ivy lily lilly daisy violet violette viola iris jasmine jasmin poppy holly heather "
+    "hazel fern willow laurel myrtle marguerite margarita capucine camelia camélia camellia "
+    "dahlia azalea magnolia olive primrose rosemary saffron lavender lavande hortensia hortense "
+    "flora jacinthe jacinta gardenia begonia veronica verbena erica oleander amaryllis lilas "
+    "bluebell clover acacia acácia ambrosia"
+)
+LIST_GLUE = re.compile(r"\s*,\s*|\s+(?:and|or|et|ou|und|oder|y|o|e|en|of)\s+", re.IGNORECASE)
+PLANTS = re.compile(
+    r"(?i)\b(?:flowers?|fleurs?|blumen|blume|flores|fiori|bloemen|plants?|plantes?|pflanzen|"
+    r"plantas|piante|planten|garden|jardin|garten|jardín|giardino|tuin|shrubs?|climbers?|"
+    r"bulbs?|seeds?|graines|samen|semillas|semi|zaden|planter|plantar|piantare|"
+    r"prune|cut back|bloom\w*|fleurit|blüh\w*|florece|fiorisce|bloei\w*|hedge|haie|hecke|"
+    r"fragrance|scent|parfum|duft|ombre|shade|schatten|sombra|ombra|schaduw)\b"
+)
 # A street named after a person, the street word after it: "Baker Street", "Drury Way".
 STREET_SUFFIXES = word_set(
     "street st road rd avenue ave lane ln way drive dr close crescent place square terrace "
@@ -563,7 +581,9 @@ STREET_SUFFIXES = word_set(
 # A street named after a person: "Calle Serrano", "Calle de Fuencarral", "Via Garibaldi".
 STREET_PREFIXES = word_set(
     "calle avenida avda plaza paseo carrer rua praça via viale piazza corso largo rue avenue "
-    "boulevard impasse allée quai"
+    "boulevard impasse allée quai "
+    # round 74: a Spanish way, ring road, roundabout or passage, a French road ("Camino Viejo 12")
+    "camino ronda glorieta pasaje callejón carretera travesía chemin route"
 )
 # Hyphen parts that make a compound a place ("Mont-Saint-Michel", "Aix-en-Provence").
 PLACE_HYPHEN_PARTS = word_set("saint sainte st ste mont sur sous lès en am im an upon on sankt")
@@ -632,7 +652,9 @@ BUSINESS_BEFORE_NAME = word_set(
     "bäckerei metzgerei konditorei apotheke praxis kanzlei café cafe restaurant pizzeria "
     "trattoria boulangerie pâtisserie patisserie pharmacie cabinet bakkerij apotheek slagerij "
     "panadería farmacia pastelería bakery pharmacy salon hotel pasticceria gasthaus gasthof "
-    "autohaus brasserie taverna"
+    "autohaus brasserie taverna "
+    # round 74: a farm that sells ("Cascina Verde", "Ferme du Grand Chêne", "Finca Los Olivos")
+    "cascina fattoria masseria agriturismo ferme granja finca bauernhof hofladen boerderij"
 )
 # A company named after its founders: "Johnson & Johnson", "Dr. Lindner & Kollegen".
 FIRM_AFTER = re.compile(

@@ -211,6 +211,10 @@ LOGIN = re.compile(
     # a ticket's people, a player's or a chat's handle: "assigned to rhiannon.p", "gamertag
     # xX_Tomasz_Xx"
     r"assigned to|reported by|created by|opened by|gamertag|gamer tag|psn|steam name|xbox name|"
+    # round 74: whose a thing is, the account in quotes ("VM 104 belongs to 'tschmidt'", "the
+    # only allowed key is for 'hbarnes'")
+    r"(?:belongs|belonging|belonged) to(?=\s+['\"`‘“])|owned by(?=\s+['\"`‘“])|"
+    r"key (?:is )?for(?=\s+['\"`‘“])|"
     # round 62: a commit's or a change's author ("came from commit by wkowalczyk")
     r"(?:commits?|patch|pr|pull request|change|merge request|mr) (?:by|from)|"
     # since round 17 whoever did it, in the six languages: "deployed by `jsilva-ortega`",

@@ -156,6 +156,29 @@ def _clear_surname_too(lex: Lexicon, t: Token) -> bool:
 _NUMBER_BEFORE = re.compile(r"\d\s*\Z")
 
 
+def _without_listed_flowers(text: str, hits: list[NameHit]) -> list[NameHit]:
+    """Given names that are flowers, listed together where the text is about plants ("Rose,
+    Marguerite et Violette : quelles fleurs planter ?", "Rose and Ivy are both plants in my
+    garden"), no relation before the list: plants, not people (round 74)."""
+    flowers = sorted(
+        (h for h in hits if _key(text[h.start : h.end]) in cues.FLOWER_NAMES),
+        key=lambda h: h.start,
+    )
+    listed: set[tuple[int, int]] = set()
+    for a, b in itertools.pairwise(flowers):
+        if cues.LIST_GLUE.fullmatch(text[a.end : b.start]):
+            listed.update({(a.start, a.end), (b.start, b.end)})
+    if not listed:
+        return hits
+    first = min(start for start, _ in listed)
+    last = max(end for _, end in listed)
+    if cues.RELATION.search(text[max(0, first - 48) : first]) or not cues.PLANTS.search(
+        text, max(0, first - 120), last + 120
+    ):
+        return hits
+    return [h for h in hits if (h.start, h.end) not in listed]
+
+
 # A word in capitals joined by "_" to another: a constant's or an environment variable's name.
 _CONSTANT_AFTER = re.compile(r"_[A-Z0-9]")
 _CONSTANT_BEFORE = re.compile(r"[A-Z0-9]_\Z")
@@ -242,7 +265,7 @@ class NameFinder(Lexicon):
         hits.extend(self._initialled(text, hits))
         found = [(h.start, h.end) for h in hits]
         hits.extend(NameHit(s, e, LIKELY) for s, e in pii_name_ids.find(self, text, found))
-        return hits
+        return _without_listed_flowers(text, hits)
 
     def _initialled(self, text: str, hits: list[NameHit]) -> list[NameHit]:
         """Initials before a surname ("J.R. Haverford", "P. Chakrabarti", "Dr. L. Marchetti"),
