@@ -389,6 +389,14 @@ BEFORE_TUNING = {
     "blind327": "84d54e2",
     "blind328": "84d54e2",
     "blind329": "84d54e2",
+    "blind330": "9ce50f9",
+    "blind331": "9ce50f9",
+    "blind332": "9ce50f9",
+    "blind333": "9ce50f9",
+    "blind334": "9ce50f9",
+    "blind335": "9ce50f9",
+    "blind336": "9ce50f9",
+    "blind337": "9ce50f9",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
