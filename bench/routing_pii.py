@@ -139,7 +139,9 @@ seventy-second round and trained on), ``blind322`` to ``blind329`` (session 29, 
 per mode on the seventy-second round's detector and models retrained on blind314-321, then
 tuned on in the seventy-third round and trained on), ``blind330`` to ``blind337`` (session 29,
 measured once per mode on the seventy-third round's detector and models retrained on
-blind322-329; not yet tuned or trained on) and
+blind322-329, then tuned on in the seventy-fourth round and trained on), ``blind338`` to
+``blind345`` (session 29, measured once per mode on the seventy-fourth round's detector and
+models retrained on blind330-337; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -369,6 +369,14 @@ Split = Literal[
     "blind335",
     "blind336",
     "blind337",
+    "blind338",
+    "blind339",
+    "blind340",
+    "blind341",
+    "blind342",
+    "blind343",
+    "blind344",
+    "blind345",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -358,6 +358,14 @@ CORPORA = [
     (HERE / "pii_personal_blind335.jsonl", HERE / "pii_clean_blind335.jsonl", "b335"),
     (HERE / "pii_personal_blind336.jsonl", HERE / "pii_clean_blind336.jsonl", "b336"),
     (HERE / "pii_personal_blind337.jsonl", HERE / "pii_clean_blind337.jsonl", "b337"),
+    (HERE / "pii_personal_blind338.jsonl", HERE / "pii_clean_blind338.jsonl", "b338"),
+    (HERE / "pii_personal_blind339.jsonl", HERE / "pii_clean_blind339.jsonl", "b339"),
+    (HERE / "pii_personal_blind340.jsonl", HERE / "pii_clean_blind340.jsonl", "b340"),
+    (HERE / "pii_personal_blind341.jsonl", HERE / "pii_clean_blind341.jsonl", "b341"),
+    (HERE / "pii_personal_blind342.jsonl", HERE / "pii_clean_blind342.jsonl", "b342"),
+    (HERE / "pii_personal_blind343.jsonl", HERE / "pii_clean_blind343.jsonl", "b343"),
+    (HERE / "pii_personal_blind344.jsonl", HERE / "pii_clean_blind344.jsonl", "b344"),
+    (HERE / "pii_personal_blind345.jsonl", HERE / "pii_clean_blind345.jsonl", "b345"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
