@@ -224,6 +224,14 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("since my sight loss the tablet text is too small, which settings?", "sight loss"),
         ("son frère a une sclérose latérale, il parle avec une tablette", "sclérose latérale"),
         ("is a hot bath ok when you take metformin like me?", "metformin"),
+        # round 75: Parkinson's drugs, devices and symptoms, the gynaecology clinic's tests,
+        # dyslexia in Spanish, ADHD in German lower case
+        ("my grandad's on safinamide now, can he still have cheese?", "safinamide"),
+        ("Oma bekommt nächsten Monat eine tiefe Hirnstimulation", "tiefe Hirnstimulation"),
+        ("my aunt has bradykinesia and can't do buttons, which smart lock?", "bradykinesia"),
+        ("je passe une hystérosalpingographie lundi, ça fait mal ?", "hystérosalpingographie"),
+        ("mi sobrina tiene dislexia, ¿qué fuente uso?", "dislexia"),
+        ("mein sohn hat adhs und vergisst alles, welche erinnerungs-app?", "adhs"),
         # round 74: the prostate's and the bladder's words, an anti-androgen by its stem, a
         # French adjective of anaemia, a lactose intolerance in French, a hormone injection
         (
@@ -651,6 +659,9 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "I'm building a booking form. Which fields would a urologist need from new patients?",
         "What does finasteride do? Im 16 and doing a biology poster",
         "what is lithotripsy, explain like I'm a nosy 9 year old",
+        # round 75: a tremor of the earth, databases
+        "an earth tremor shook our street last night, is my house insured for that?",
+        "my app keeps two DBS open, is that why it's slow?",
     ],
 )
 def test_general_health_questions_stay_clean(scanner: PiiScanner, prompt: str) -> None:
