@@ -653,6 +653,8 @@ def test_health_facts_of_a_person_are_found(scanner: PiiScanner, prompt: str, fa
         "How is hepatomegaly found on an ultrasound?",
         "la simbiosis entre hongos y árboles, explícamelo para mi clase",
         "la metamorfosis de la mariposa en cuatro pasos para mis alumnos",
+        "mis hijos adolescentes no quieren apagar la consola, ¿qué regla pongo?",
+        "les docentes de ma fille veulent une réunion, comment répondre ?",
         "our pond needs more oxygen in summer, which air pump?",
         # round 74: a specialist as anyone's, the subject of a question about them; the
         # writer's age after a general question about a school project
