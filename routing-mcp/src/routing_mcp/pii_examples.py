@@ -281,17 +281,15 @@ def is_example(text: str, result: RecognizerResult) -> bool:
     compact = re.sub(r"[\s-]", "", raw).upper()
     if result.entity_type == "IBAN_CODE" and len(compact) > 8 and set(compact[4:]) == {"0"}:
         return True  # "FR76 0000 0000 0000 0000 0000 000": no account
+    around = _around(text, result.start, result.end)
+    # a number reserved for drama, or a subscriber number counted up ("+49 30 1234567"): the
+    # format, shown; round 73-74: in a question about code that reads numbers too ("a regex for
+    # UK numbers like 020 7946 0000", "... French numbers like 06 12 34 56 78")
+    if result.entity_type == "PHONE_NUMBER" and (_fictional_number(digits) or "1234567" in digits):
+        return _EXAMPLE_WORD.search(around) is not None or _FORMAT_WORD.search(around) is not None
     known = (
         (result.entity_type == "CREDIT_CARD" and digits in TEST_CARDS)
         or (result.entity_type == "IBAN_CODE" and compact in EXAMPLE_IBANS)
-        or (result.entity_type == "PHONE_NUMBER" and _fictional_number(digits))
-        # a subscriber number counted up, "+49 30 1234567": the format, shown
-        or (result.entity_type == "PHONE_NUMBER" and "1234567" in digits)
         or compact in EXAMPLE_IDS
     )
-    around = _around(text, result.start, result.end)
-    if result.entity_type == "PHONE_NUMBER" and (_fictional_number(digits) or "1234567" in digits):
-        # round 73: a number reserved for drama in a question about code that reads numbers;
-        # round 74: or one counted up ("a regex for French numbers like 06 12 34 56 78")
-        return _EXAMPLE_WORD.search(around) is not None or _FORMAT_WORD.search(around) is not None
     return known and _EXAMPLE_WORD.search(around) is not None

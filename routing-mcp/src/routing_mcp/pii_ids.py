@@ -271,9 +271,11 @@ _ORGANISATION = (
 )
 # A company's legal form (case-sensitive: "AG", not "ag"), shared with the address rules'
 # (pii_address._LEGAL_FORM) own list: "Müller & Söhne GmbH", "Tauchshop Blauwasser GmbH".
+# (the ones written with their dots: no word boundary follows their last dot, so a pattern
+# ends them with "(?!\w)"; pii_name_cues.LEGAL_FORM_AFTER reads them after a name)
+DOTTED_LEGAL_FORMS = r"S\.L\.|S\.A\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|N\.V\."
 LEGAL_FORMS = (
-    r"GmbH|AG|KG|UG|Ltd|LLC|Inc|PLC|LLP|SARL|SAS|SCI|S\.L\.|S\.A\.|S\.r\.l\.|S\.p\.A\.|B\.V\.|"
-    r"N\.V\.|"
+    r"GmbH|AG|KG|UG|Ltd|LLC|Inc|PLC|LLP|SARL|SAS|SCI|" + DOTTED_LEGAL_FORMS + r"|"
     # round 71: without their dots ("Brillo Cristales SL", "Vetri Chiari Srl", "Helder
     # Glasbewassing BV"), a French one-person company, a German partnership
     r"SL|SLU|Srl|SRL|SpA|BV|EURL|Sàrl|GbR"

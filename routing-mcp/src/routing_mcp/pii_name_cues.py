@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from routing_mcp.pii_ids import DOTTED_LEGAL_FORMS
+
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -645,7 +647,7 @@ BUSINESS_AFTER_NAME = frozenset(
     )
 )
 # ... or a legal form with its dots after it ("Nagel Groothandel B.V.,", "Verein e.V."; round 73).
-LEGAL_FORM_AFTER = re.compile(r"\s+(?:B\.V\.|N\.V\.|S\.A\.|S\.L\.|S\.r\.l\.|S\.p\.A\.|e\.V\.)")
+LEGAL_FORM_AFTER = re.compile(rf"\s+(?:{DOTTED_LEGAL_FORMS}|e\.V\.)")
 # A business before the name it is called by: "Bäckerei Hoffmann", "boulangerie Paul",
 # "Praxis Dr. Lindner", "Bakkerij Bart".
 BUSINESS_BEFORE_NAME = word_set(

@@ -553,7 +553,11 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
         if above and (above.endswith(_ROOMS) or above in _KIN) and _clear_given(lex, parts[0][0]):
             yield parts[0][1], parts[0][2]
     # the first word of two or more constants' names in capitals: a program's prefix
-    prefixes = Counter(c.split("_", 1)[0] for c in {m.group() for m in _CONSTANT.finditer(text)})
+    # (read only when there are identifiers to judge: a scan of the whole text)
+    prefixes = Counter(
+        c.split("_", 1)[0]
+        for c in ({m.group() for m in _CONSTANT.finditer(text)} if candidates else ())
+    )
     namespaces = {prefix for prefix, count in prefixes.items() if count >= 2}
     for parts, tracker in candidates:
         if parts and parts[0][0] in namespaces:
