@@ -397,6 +397,14 @@ BEFORE_TUNING = {
     "blind335": "9ce50f9",
     "blind336": "9ce50f9",
     "blind337": "9ce50f9",
+    "blind338": "3911d64",
+    "blind339": "3911d64",
+    "blind340": "3911d64",
+    "blind341": "3911d64",
+    "blind342": "3911d64",
+    "blind343": "3911d64",
+    "blind344": "3911d64",
+    "blind345": "3911d64",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
