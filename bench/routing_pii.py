@@ -141,7 +141,9 @@ tuned on in the seventy-third round and trained on), ``blind330`` to ``blind337`
 measured once per mode on the seventy-third round's detector and models retrained on
 blind322-329, then tuned on in the seventy-fourth round and trained on), ``blind338`` to
 ``blind345`` (session 29, measured once per mode on the seventy-fourth round's detector and
-models retrained on blind330-337, then tuned on in the seventy-fifth round and trained on) and
+models retrained on blind330-337, then tuned on in the seventy-fifth round and trained on),
+``blind346`` to ``blind353`` (session 30, measured once per mode on the seventy-fifth round's
+detector and models retrained on blind338-345; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -377,6 +377,14 @@ Split = Literal[
     "blind343",
     "blind344",
     "blind345",
+    "blind346",
+    "blind347",
+    "blind348",
+    "blind349",
+    "blind350",
+    "blind351",
+    "blind352",
+    "blind353",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -366,6 +366,14 @@ CORPORA = [
     (HERE / "pii_personal_blind343.jsonl", HERE / "pii_clean_blind343.jsonl", "b343"),
     (HERE / "pii_personal_blind344.jsonl", HERE / "pii_clean_blind344.jsonl", "b344"),
     (HERE / "pii_personal_blind345.jsonl", HERE / "pii_clean_blind345.jsonl", "b345"),
+    (HERE / "pii_personal_blind346.jsonl", HERE / "pii_clean_blind346.jsonl", "b346"),
+    (HERE / "pii_personal_blind347.jsonl", HERE / "pii_clean_blind347.jsonl", "b347"),
+    (HERE / "pii_personal_blind348.jsonl", HERE / "pii_clean_blind348.jsonl", "b348"),
+    (HERE / "pii_personal_blind349.jsonl", HERE / "pii_clean_blind349.jsonl", "b349"),
+    (HERE / "pii_personal_blind350.jsonl", HERE / "pii_clean_blind350.jsonl", "b350"),
+    (HERE / "pii_personal_blind351.jsonl", HERE / "pii_clean_blind351.jsonl", "b351"),
+    (HERE / "pii_personal_blind352.jsonl", HERE / "pii_clean_blind352.jsonl", "b352"),
+    (HERE / "pii_personal_blind353.jsonl", HERE / "pii_clean_blind353.jsonl", "b353"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
