@@ -232,3 +232,26 @@ def test_a_business_named_nearby_does_not_hide_a_home(
     scanner: PiiScanner, prompt: str, address: str
 ) -> None:
     assert address in strings_of(scanner, prompt, "LOCATION")
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # round 76: an organisation's address asked about, the writer's copy given after the
+        # question to be checked; a company's registered seat
+        "What is the Stroke Association's address? I have 240 City Road, London EC1V 2PR, right?",
+        "Wie lautet die Adresse der DAK-Geschäftsstelle? Ich habe Hauptstraße 12, 10827 Berlin.",
+        "Unser Firmensitz ist in der Lindenallee 4, 50321 Brühl, wie schreibe ich das richtig?",
+    ],
+)
+def test_round_76_an_organisations_address_asked_about_is_no_home(
+    scanner: PiiScanner, prompt: str
+) -> None:
+    assert strings_of(scanner, prompt, "LOCATION") == []
+
+
+def test_round_76_an_address_given_for_a_person_stays_personal(scanner: PiiScanner) -> None:
+    prompt = "What is the address of the DVLA? I have my home at 9 Beech Grove, Leeds LS6 2AB"
+    assert strings_of(scanner, prompt, "LOCATION") != []
+    prompt = "What is Ellen Marsh's address? I have 9 Beech Grove, Leeds LS6 2AB"
+    assert strings_of(scanner, prompt, "LOCATION") != []

@@ -477,3 +477,13 @@ def test_the_setting_reaches_the_scan_workers(tmp_path: Path) -> None:
 def test_a_wrong_mode_names_the_variable() -> None:
     with pytest.raises(ConfigError, match="ROUTING_PII_CONTEXT"):
         load_settings(RoutingSettings, pii_context="on")
+
+
+def test_a_parents_health_said_by_their_family_word_is_never_dropped() -> None:
+    """Round 76: "mum", "Papa", "Oma" said as the parent's name, without "my", before what
+    they take or have ("mum's lithium level", "papa heeft zijn ...")."""
+    texts = [
+        "chart dad's warfarin doses for the fridge door, one row a day",
+        "Opa nimmt sein Ramipril morgens, mach mir eine Erinnerung",
+    ]
+    assert_never_vetoed(texts, "MEDICAL")

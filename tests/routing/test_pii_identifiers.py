@@ -1336,3 +1336,26 @@ def test_netmasks_versions_dates_and_test_cards_are_not_personal(
 def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: str) -> None:
     found = [prompt[f.start : f.end] for f in scanner.scan(prompt) if f.entity == "DATE_OF_BIRTH"]
     assert date in found
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # round 76: a UK-wide 03 number (an organisation's: Ofcom gives the range to no
+        # household), an advice line by its other names, a village hall's line, a council's
+        # line two words after it, an Italian office that "answers on"
+        "is 0345 300 0481 the right number for the tax office or a scam?",
+        "Die Alzheimer-Beratung hat ein Infotelefon, auf dem Flyer steht 030 259 379 514.",
+        "the village hall line is 01865 274 800, add it to the booking form",
+        "the council bulky waste number is 0113 222 4406, do they take sofas?",
+        "l'ufficio anagrafe risponde allo 02 8846 5570 solo la mattina?",
+    ],
+)
+def test_round_76_organisations_lines_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
+    assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []
+
+
+def test_round_76_a_german_area_code_03_stays_a_phone(scanner: PiiScanner) -> None:
+    """Halle's 0345 written as Germans write it is no UK-wide number."""
+    prompt = "ruf bitte Tante Gerda an, 0345 6781234, wegen Sonntag"
+    assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] != []

@@ -814,3 +814,51 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []
+
+
+@pytest.mark.parametrize(
+    ("prompt", "fact"),
+    [
+        # round 76: a stoma in French, Italian and German, a hernia beside it
+        ("ma mère vit avec une stomie depuis l'an dernier, quels vêtements ?", "stomie"),
+        ("mio nonno ha una stomia, come si cambia la sacca?", "stomia"),
+        ("Mein Vater hat seit März ein Kolostoma, was darf er essen?", "Kolostoma"),
+        ("my brother has a parastomal hernia, can he still cycle?", "parastomal hernia"),
+        # lithium by its brands, a manic phase, multiple sclerosis and ME by their drugs and
+        # letters, chronic fatigue in Italian and Spanish
+        ("my sister collects her Camcolit on Mondays, set a reminder", "Camcolit"),
+        ("meine Frau nimmt Quilonum, darf sie Ibuprofen nehmen?", "Quilonum"),
+        ("mi hermano está en una fase maníaca, ¿qué hago?", "fase maníaca"),
+        ("my partner starts Kesimpta injections next week", "Kesimpta"),
+        ("our son has ME and misses school most afternoons", "ME"),
+        ("the MS infusion for my wife moved to Thursday, tell the school run", "MS"),
+        ("mia zia ha la sindrome da fatica cronica da anni", "sindrome da fatica cronica"),
+        (
+            "mi madre tiene síndrome de fatiga crónica, ¿ayuda el yoga?",
+            "síndrome de fatiga crónica",
+        ),
+        # a medicine as German spells it, before its dose's change
+        ("seit der Sertralin-Erhöhung schläft meine Tochter schlecht", "Sertralin-Erhöhung"),
+        # a German parent's genitive, without "mein"
+        ("Tabelle für Opas Urostoma, wie oft den Beutel wechseln?", "Urostoma"),
+    ],
+)
+def test_round_76_health_vocabulary_said_of_someone(
+    scanner: PiiScanner, prompt: str, fact: str
+) -> None:
+    assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # round 76: "ME" as the word, a public figure's health by their possessive, and what
+        # the writer read about one
+        "it's ME, open the garage door from the app",
+        "Was Frida Kahlo's polio the reason she painted lying down?",
+        "What did Frida Kahlo's doctors say she had? I've read everything from polio to spina",
+        "Wie verlief die MS-Forschung in den letzten zwanzig Jahren?",
+    ],
+)
+def test_round_76_words_and_public_figures_stay_clean(scanner: PiiScanner, prompt: str) -> None:
+    assert strings_of(scanner, prompt, "MEDICAL") == []

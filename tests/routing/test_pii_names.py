@@ -731,3 +731,40 @@ def test_businesses_animals_works_and_history_are_no_private_person(
 def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
     found = strings_of(scanner, prompt, "PERSON")
     assert any(name in f for f in found), scanner.scan(prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name"),
+    [
+        # round 76: a knight's title, a name's possessive before a device (in capitals, or a
+        # name that is also a word), an iPhone's host name with its apostrophe made a dash
+        ("draft a thank-you to Sir Graham Whitlock for opening the fete", "Sir Graham Whitlock"),
+        ("the VPN only drops when LUCAS'S laptop sleeps", "LUCAS"),
+        ("Jade's new tablet keeps forgetting the wifi", "Jade"),
+        ("dnsmasq lease: 192.168.4.17 Tobias-s-iPad", "Tobias"),
+        # the account of a Unix command, an access log's user before its quoted request
+        ("why does `getent passwd anke.vogel` hang for 30 seconds?", "anke.vogel"),
+        ('10.1.1.9 - oskar "GET /admin" 403, who is that', "oskar"),
+    ],
+)
+def test_round_76_names_in_titles_devices_and_accounts(
+    scanner: PiiScanner, prompt: str, name: str
+) -> None:
+    assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        # round 76: a shade named like a woman, an acronym before a word, a German compound
+        # after an acronym, "Sir" as an address
+        "is Amber yellow or Olive green better for a north-facing hallway?",
+        "does the MS Society run a helpline at weekends?",
+        "Welche Kosten übernimmt die Kasse bei einer MS-Reha?",
+        "Dear Sir or Madam, please find the invoice attached",
+    ],
+)
+def test_round_76_shades_acronyms_and_addresses_stay_clean(
+    scanner: PiiScanner, prompt: str
+) -> None:
+    assert strings_of(scanner, prompt, "PERSON") == []

@@ -355,6 +355,8 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
             types.add(phonenumbers.number_type(parsed))
     if types == {phonenumbers.PhoneNumberType.TOLL_FREE}:
         return True
+    if "GB" in regions and _UK_NON_GEOGRAPHIC.fullmatch(number) and _uk_wide(number):
+        return True  # round 76: an organisation's UK-wide 03 number ("the Mind infoline 0300 ...")
     # an organisation's own line, unless a mobile (a sole trader's) in some region
     before = text[max(0, result.start - 60) : result.start]
     return (
@@ -370,13 +372,32 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
     )
 
 
+# Round 76: a UK-wide number as the UK writes it ("0300 123 3393", "+44 345 600 0000"): Ofcom
+# gives the 03 range to organisations (0300 to public bodies and charities), not to households;
+# grouped 4-3-4 as a German "0345" area code (Halle) is seldom written.
+_UK_NON_GEOGRAPHIC = re.compile(r"(?:03\d\d|\+44\s?3\d\d)[ -]\d{3}[ -]\d{4}")
+
+
+def _uk_wide(number: str) -> bool:
+    try:
+        parsed = phonenumbers.parse(number, "GB")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.UAN
+
+
 # A desk's line named up to two sentences before its number, with nothing of the writer's or
 # anyone's own between (round 71).
 _DESK_ASKED = re.compile(
     r"\b(?:helpline|hotline|advice line|support line|customer service|customer care|"
     r"customer support|service client|kundenservice|kundendienst|atención al cliente|"
     r"servizio clienti|klantenservice|switchboard|(?:le|du) standard|zentrale|centralita|"
-    r"centralino)\b"
+    r"centralino|"
+    # (round 76: an information or advice line by its other names, "the Mind infoline", "hat
+    # eine Beratungsnummer")
+    r"info ?line|information line|advice number|beratungsnummer|beratungstelefon|infotelefon|"
+    r"servicenummer|servicetelefon|ligne d['’]écoute|numéro vert|numero verde|línea de ayuda|"
+    r"hulplijn|informatielijn)\b"
     r"(?:(?!\b(?:my|mine|me|his|her|their|mein\w*|ihr\w*|mon|ma|mes|son|sa|ses|mi|mis|su|sus|"
     r"mio|mia|mijn|zijn|haar)\b)[^\n]){0,120}\Z",
     re.IGNORECASE,
@@ -825,7 +846,15 @@ _RELATIVE_HAS = re.compile(
     r"femme|fils|fille|mère|père|marido|mujer|hijo|hija|madre|padre|marito|moglie|figlio|"
     r"figlia|man|vrouw|zoon|dochter|moeder|vader)"
     r"(?:['’]s|\s+(?:is|has|had|was|hat|hatte|ist|a|est|tiene|ha|heeft))"
-    r"(?:\s+(?:been|got|on|a|an|the|ein|eine|einen|un|une|una|een|auf|sous))*\s+$",
+    r"(?:\s+(?:been|got|on|a|an|the|ein|eine|einen|un|une|una|een|auf|sous))*\s+$"
+    # round 76: a parent's or grandparent's word said as their name, without "my" ("mum's
+    # lithium level", "papa heeft zijn Priadel", "Oma nimmt ihr Ramipril")
+    r"|(?<![\w'’])(?:mum|mom|mummy|mommy|dad|daddy|mama|papa|grandma|grandpa|granny|nana|nan|"
+    r"gran|grandad|oma|opa|maman|mamie|papi|papy|nonna|nonno|abuela|abuelo)"
+    r"(?:['’]s|\s+(?:is|has|had|was|takes|hat|hatte|ist|nimmt|a|est|prend|tiene|toma|ha|"
+    r"prende|heeft|neemt))"
+    r"(?:\s+(?:been|got|on|a|an|the|his|her|ein|eine|einen|sein\w*|ihr\w*|un|une|una|son|sa|"
+    r"ses|su|sus|suo|sua|il|la|een|zijn|haar|auf|sous))*\s+$",
     re.IGNORECASE,
 )
 # A relative clause only a person takes, right after a name: "Winifred, who is away".

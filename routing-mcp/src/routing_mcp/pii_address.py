@@ -295,7 +295,10 @@ _BUSINESS_NOUN = (
     # round 73: a shop's, a practice's, a salon's address by its word ("Unsere Ladenadresse
     # ist", "our shop address is")
     r"ladenadresse|praxisadresse|büroadresse|salonadresse|studioadresse|shop address|"
-    r"store address|salon address|studio address|practice address)"
+    r"store address|salon address|studio address|practice address|"
+    # round 76: a company's registered seat, a college's address ("Unser Firmensitz ist in der
+    # Gewerbestraße 7", "Our college address is on the letterhead: Park Lane Sixth Form, 1 ...")
+    r"firmensitz|geschäftssitz|unternehmenssitz|college address|school address|sixth form)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
@@ -421,11 +424,34 @@ _FAMOUS = regex.compile(
 
 _TIME_AFTER = regex.compile(r"[:h.]\d\d\b")
 
+# Round 76: an organisation's address asked about, the address the writer has for it given
+# after the question to be checked ("What is the MS Society's address? ... I have 372 Edgware
+# Road", "Wie lautet die Adresse der DMSG-Bundesgeschäftsstelle? Ich habe Krausenstraße 50",
+# "Quelle est l'adresse de l'ARSEP ? J'ai 14 rue ...", "l'indirizzo della sede AISM a Genova?
+# Ho Via Operai 40"): an acronym or a name ending in an organisation's word, or its seat.
+_ORG = (
+    r"(?:(?-i:[A-Z]{3,})(?:-\w+)?|(?-i:[A-Z][\w'’-]*\s){1,3}(?:society|trust|foundation|"
+    r"association|charity|institute|federation|stiftung|gesellschaft|verein|verband|fondation|"
+    r"ligue|fondazione|associazione|fundación|asociación|stichting|vereniging)|"
+    r"\w*geschäftsstelle|headquarters|head office|siège|sede(?:\s+(?-i:[A-Z]{3,}))?)"
+)
+_ORG_ADDRESS_ASKED = regex.compile(
+    r"(?i)(?:\b(?:address|adresse|anschrift|dirección|direccion|indirizzo|adres)\s+"
+    r"(?:of|der|des|de|du|de la|della|del|dello|di|van|von)\s+(?:the\s+|l['’]|la\s+|het\s+)?"
+    rf"{_ORG}|\b{_ORG}['’]s\s+(?:\w+\s+)?address)"
+    # (the question, then the writer's copy of the address to check, nothing of theirs between)
+    r"[^?\n]{0,40}\?[^?\n]{0,60}"
+    r"\b(?:i\s+have|i['’]ve\s+got|i\s+got|ich\s+habe|j['’]ai|tengo|ho|ik\s+heb)"
+    r"(?:\s+(?:(?!my\b|mine\b|our\b|home\b)\w+)){0,4}[\s:]*\Z"
+)
+
 
 def _business(text: str, start: int, end: int) -> bool:
     """The address is a business's or a public place's (module doc), or one everyone knows."""
     if _FAMOUS.match(text, start) or _ESTATE.search(text, start, end):
         return True
+    if _ORG_ADDRESS_ASKED.search(text, max(0, start - 200), start):
+        return True  # "What is the MS Society's address? ... I have 372 Edgware Road" (round 76)
     line_start = text.rfind("\n", 0, start) + 1
     before = regex.split(r"[.!?]\s", text[max(line_start, start - 90) : start])[-1]
     if _LIVES_AT.search(before):

@@ -267,7 +267,12 @@ _ORGANISATION = (
     # round 62: a club, a society, an institution or a public place ("the club's number is",
     # "the observatory's line")
     r"club|society|association|charity|foundation|institute|university|college|hospice|trust|"
-    r"federation|observatory|museum|library|insurance company)"
+    r"federation|observatory|museum|library|insurance company|"
+    # round 76: a village's or a church's hall, a post office, a town hall's department ("the
+    # village hall line is", "the post office's number", "l'ufficio tecnico del comune risponde
+    # allo"; not a house's "hall phone")
+    r"village hall|church hall|parish hall|community hall|post office|ufficio|"
+    r"service technique)"
 )
 # A company's legal form (case-sensitive: "AG", not "ag"), shared with the address rules'
 # (pii_address._LEGAL_FORM) own list: "Müller & Söhne GmbH", "Tauchshop Blauwasser GmbH".
@@ -317,7 +322,8 @@ PREMISES = (
 ORGANISATION_LINE_BEFORE = re.compile(
     # (round 62: or the line for what it handles, "our insurer's claims line is"; round 63: a
     # word between, "our local authority adoption line is")
-    rf"(?:\b{_ORGANISATION}(?:['’]s)? (?:\w+ )?"
+    # (round 76: two words between, "the council pest control number is")
+    rf"(?:\b{_ORGANISATION}(?:['’]s)? (?:\w+ ){{0,2}}"
     r"(?:main |phone |contact |landline |claims |support |help "
     r"|emergency |fax |sales |general |direct |enquiries |customer service |out-of-hours )?"
     r"(?:number|line|phone)|"
@@ -344,7 +350,7 @@ ORGANISATION_LINE_BEFORE = re.compile(
     + r"|(?<!\bfrom )(?<!\bat )(?<!\bof )(?<!\bvon )(?<!\bbei )(?<!\bfrom the )"
     + rf"\b(?:the|to|den|die|der|dem|vom|le|la|l['’]|du|el|del|il|het|de) ?(?:\w+ ){{0,2}}"
     rf"{_ORGANISATION}(?:['’]s)?\b[^\n\d.!?]{{0,30}}"
-    r"\b(?:says|said|on|at|ring|call|phone|anrufen|unter|erreichbar|joignable|au|al|op|"
+    r"\b(?:says|said|on|at|ring|call|phone|anrufen|unter|erreichbar|joignable|au|al|allo|op|"
     # round 63: "la mairie, service espaces verts, est le", "répond au", "hat die Nummer"
     r"est le|c['’]est le|hat die nummer)\s*:?\s*$"
     r"|\bthe (?-i:(?:[A-Z][\w&'’-]*\s){1,3})(?:number|line|phone number)\s*$"

@@ -197,13 +197,21 @@ _CAPITALISED_RUN = re.compile(
 )
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 def public_spans(text: str) -> list[tuple[int, int]]:
     """The spans of capitalised runs of two words or more that are a known public name, or one
     with a plain word beside it (round 67: a public figure's health, "Thomas Edison was partly
     deaf"; a question about one, "Che acconciatura aveva Sophia Loren?")."""
     out = []
     for m in _CAPITALISED_RUN.finditer(text):
-        words = m.group().split()
+        # (round 76: up to its possessive, less it: "Is Mariah Carey's bipolar II diagnosis")
+        words = []
+        for word in m.group().split():
+            words.append(_POSSESSIVE_END.sub("", word))
+            if words[-1] != word:
+                break
         if len(words) == 1:
             # a name of one word may be anyone's ("Isolde", "Moana"), a street's or a place's
             # ("Karl-Marx-Allee")
@@ -211,7 +219,7 @@ def public_spans(text: str) -> list[tuple[int, int]]:
         # the run, or the run less a plain word at its start or end ("Was Thomas Edison"; not
         # less a surname: "Yaa Asantewaa Boateng" is someone else)
         if (
-            is_known(m.group())
+            is_known(" ".join(words))
             or (a_plain_word(words[0]) and is_known(" ".join(words[1:])) and len(words) > 2)
             or (a_plain_word(words[-1]) and is_known(" ".join(words[:-1])) and len(words) > 2)
         ):

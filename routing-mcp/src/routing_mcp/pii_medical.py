@@ -82,7 +82,10 @@ _PERSON_CUE = regex.compile(
     r"|\b\d{1,3}[- ](?:year-old|years? old|yo|jährige[rn]?|jahre alt|ans|años|anni|jaar)\b"
     # round 55: the writer compared with someone ("when you're on ramipril like me", "wie ich")
     r"|\b(?:like|as|than)\s+(?:me|mine|myself)\b|\bwie\s+(?:ich|mich|bei\s+mir)\b|"
-    r"\bcomme\s+moi\b|\bcomo\s+yo\b|\bcome\s+me\b|\bzoals\s+ik\b",
+    r"\bcomme\s+moi\b|\bcomo\s+yo\b|\bcome\s+me\b|\bzoals\s+ik\b"
+    # round 76: a German parent's or grandparent's genitive ("aus Papas Ileostoma", "Omas
+    # Tabletten"; capitalised: not Spanish "papas", potatoes)
+    r"|(?-i:\b(?:Papas|Mamas|Omas|Opas|Vaters|Mutters)\b)",
     regex.IGNORECASE,
 )
 # A sentence ends at ., !, ? or a line break; the window is this sentence and the one before.
@@ -257,7 +260,12 @@ def _single(raw: str, word: str) -> bool:
         # round 51: a term before what it caused ("chemo-related hair loss", "Cortison-bedingte")
         or (
             (last in _CAUSED or last in _HAS_IT)
-            and ((first := word.split("-", 1)[0]) in lex.words or _stemmed(first, lex.stems))
+            and (
+                (first := word.split("-", 1)[0]) in lex.words
+                or _stemmed(first, lex.stems)
+                # (round 76: a medicine as German spells it, "Duloxetin-Erhöhung")
+                or _spelled_elsewhere(first, lex.words)
+            )
         )
     )
 
@@ -284,7 +292,9 @@ _HAS_IT = frozenset(
         # round 66: a test or a treatment of it ("Hepatitis-C-Testung")
         "testung behandlung "
         # round 68: its booster or titre ("Hepatitis-B-Auffrischung", "Hepatitis-B-Titer")
-        "auffrischung titer"
+        "auffrischung titer "
+        # round 76: a medicine's dose raised, lowered or changed ("nach der Duloxetin-Erhöhung")
+        "erhöhung reduktion reduzierung umstellung einnahme dosierung"
     )
 )
 
@@ -294,7 +304,8 @@ _HAS_IT = frozenset(
 # terms whatever the lexicon lists, ordinary English words too: no everyday word ends so.
 _CLINICAL = regex.compile(
     # (round 51: and an incision, "-otomy": "une trachéotomie", "episiotomy")
-    r"(?:[a-zà-ÿ]{2,}(?:itis|itiden|ectom(?:y|ies|ie|ía|ia)|ektomie|ostom(?:y|ies|ie|ía|ia)|"
+    # (round 76: and the German stoma itself, "-ostoma": "Ileostoma", "Kolostoma", "Urostoma")
+    r"(?:[a-zà-ÿ]{2,}(?:itis|itiden|ectom(?:y|ies|ie|ía|ia)|ektomie|ostom(?:y|ies|ie|ía|ia|a|as|en)|"
     r"otom(?:y|ies|ie|ía|ia)|"
     r"opath(?:y|ies|ie|ía|ia)|opat(?:ía|ia)|plegi(?:a|e)|dysplas(?:ia|ie|ien)|displasia|plast(?:y|ies))"
     r"|[a-zà-ÿ]{4,}(?:algia|algie|algien))$"
@@ -368,7 +379,12 @@ _MS = regex.compile(
     r"|(?-i:\b(MS|ADS))(?=\s+(?:habe|hab|hat|haben|hast|habt)\b)"
     # (round 42: or before what only the illness has, "her MS diagnosis", "my MS flare-ups")
     r"|(?-i:\b(MS))\s+(?:diagnosis|flare(?:-ups?|ups?|s)?|relapses?|nurse|symptoms|"
-    r"medication|meds|fatigue|treatment|diagnose|schub|schübe)\b",
+    # (round 76: "Your MS infusion is cancelled")
+    r"medication|meds|fatigue|treatment|diagnose|schub|schübe|infusions?)\b"
+    # (round 76: myalgic encephalomyelitis by its two letters, only where someone has it: "he
+    # has ME", "diagnosed with ME"; not "it's ME", "give ME", "ME/CFS" is a term already)
+    r"|(?:\b(?:diagnosed with|has|have|had|got|living with|lives with)|\b(?:my|his|her|their|our))"
+    r"\s+(?-i:(ME)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))",
     regex.IGNORECASE,
 )
 
@@ -402,8 +418,8 @@ def terms(text: str) -> list[tuple[int, int]]:
             i += span
         else:
             i += 1
-    if "MS" in text or "ADS" in text or "LA" in text:  # (cheap: "LA" for SLA and ELA)
-        out += [next(m.span(g) for g in (1, 2, 3, 4) if m.group(g)) for m in _MS.finditer(text)]
+    if "MS" in text or "ADS" in text or "LA" in text or "ME" in text:  # ("LA": SLA and ELA)
+        out += [next(m.span(g) for g in (1, 2, 3, 4, 5) if m.group(g)) for m in _MS.finditer(text)]
     return sorted(out + _phrases(text, lex))
 
 
@@ -641,7 +657,11 @@ _EPONYM_HEAD = regex.compile(
 def _possessor_before(text: str, start: int) -> bool:
     m = _POSSESSOR_BEFORE.search(text, max(0, start - 24), start)
     return (
-        m is not None and a_given_name(m.group("name")) and _EPONYM_HEAD.match(text, start) is None
+        m is not None
+        and a_given_name(m.group("name"))
+        and _EPONYM_HEAD.match(text, start) is None
+        # (round 76: not a public figure's, "Is Mariah Carey's bipolar II diagnosis ...")
+        and not pii_known.public_spans(text[max(0, m.start() - 40) : m.end()])
     )
 
 
@@ -705,13 +725,18 @@ def whose_next(text: str, end: int) -> bool:
 # Round 67: a public figure's health, told or asked about ("Thomas Edison was partly deaf", "I
 # read that Alexander the Great may have had epilepsy"): a name of the known lists in the window
 # (pii_known.public_spans) and no one of the writer's (the writer, a relative) there.
+_LEARNED = (
+    r"(?:only\s+|just\s+|also\s+|always\s+|often\s+)?(?:read|heard|saw|seen|wonder|wondered|"
+    r"think|learned|learnt|remember|know|believe|watched)\b"
+)
 _WRITERS_OWN = regex.compile(
     r"(?i)\b(?:my|mine|our|we|me|mein\w*|unser\w*|mir|mich|mon|ma|mes|notre|nos|moi|"
     r"mi|mis|nuestr[oa]s?|mio|mia|miei|mie|nostr[oa]|mijn|onze|"
     r"mum|mom|dad|grandma|grandpa|granny|nana|mama|papa|oma|opa|maman|mamie|papi|"
-    r"abuel[oa]|nonn[oa])\b|\bi['’](?:m|ve|d)\b|\b(?:ich|je|j['’]|yo|io|ik)\b|"
-    # (the writer, not as who read or heard about it: "I read that ...")
-    r"(?-i:\bI\b)(?!\s+(?:read|heard|saw|wonder|think|learned|learnt|remember|know|believe)\b)"
+    r"abuel[oa]|nonn[oa])\b|\bi['’](?:m|d)\b|\b(?:ich|je|j['’]|yo|io|ik)\b|"
+    # (the writer, not as who read or heard about it: "I read that ...", round 76: "I've read
+    # everything from epilepsy to bipolar", "I only know him from the films")
+    rf"\bi['’]ve\b(?!\s+{_LEARNED})|(?-i:\bI\b)(?!['’](?:ve|m|d)\b)(?!\s+{_LEARNED})"
 )
 
 

@@ -28,6 +28,9 @@ TITLES = word_set(
     "sensei sifu shihan "
     # round 56: German "Herr" abbreviated ("Hr. Ölmez")
     "hr "
+    # round 76: a knight's or a dame's ("Sir Nigel Ashcombe-Price"; before a given name only:
+    # pii_names._KNIGHTED)
+    "sir dame "
     "mr mrs ms miss dr prof herr herrn frau m mme mlle madame monsieur señor señora sr sra srta "
     "don doña familie fam famille familia family signora signor sig dott dottoressa mevrouw meneer "
     "mevr dhr heer mw professor professorin professeur professeure profesor profesora "
@@ -450,7 +453,9 @@ FAMILY_WORDS = word_set("familie famille familia family")
 # (German "Familie" too: "Familie Bauer" is a family's name, though "Bauer" is a word.)
 FORMAL_TITLES = word_set(
     "mr mrs ms dr prof herr herrn frau mme mlle madame monsieur signora signor mevrouw meneer heer "
-    "familie fam"
+    "familie fam "
+    # (round 76: a knight's or a dame's, before a given name only: pii_names._KNIGHTED)
+    "sir dame"
 )
 # Titles after which a lower-case known name is a name too ("mr kapoor", "mme n'diaye"); not
 # "ms" or "dr" without their period (milliseconds, drive).

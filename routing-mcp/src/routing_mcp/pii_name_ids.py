@@ -471,6 +471,31 @@ def _owner_before(lex: Lexicon, words: list[str], n: int, owned: Container[str])
     )
 
 
+# Round 76: a given name's possessive before a device only a person has ("Is Ruby's phone
+# randomising its MAC?", "when DOMINIC'S laptop is on"): the name counts even when it is also a
+# word ("Ruby", "Jade") or written in capitals; not a company's ("Apple's phone": no given name).
+_DEVICE_OWNER = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}|[A-ZÀ-ÖØ-Þ]{3,})['’][sS]\s+"
+    r"(?:(?:new|old|own|work|school)\s+)?"
+    r"(?:phone|mobile|laptop|tablet|ipad|iphone|macbook|chromebook|kindle|pc|computer|"
+    r"switch|xbox|playstation|ps5|smartwatch)\b",
+    re.IGNORECASE,
+)
+
+
+def device_owners(lex: Lexicon, text: str) -> Iterator[Span]:
+    """The owner of a device by their name's possessive (:data:`_DEVICE_OWNER`)."""
+    for m in _DEVICE_OWNER.finditer(text):
+        name = m.group("name")
+        if (
+            (name[1:].islower() or name.isupper())
+            and lex.is_given(_token(name))
+            and _key(name) not in lex.tech
+            and not is_known(name)
+        ):
+            yield m.start("name"), m.end("name")
+
+
 def person_entities(text: str) -> Iterator[Span]:
     """``person.<object id>``: Home Assistant's person entities (not "person.guest")."""
     for m in PERSON_ENTITY.finditer(text):
@@ -565,6 +590,8 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
         words = [p.lower() for p, _, _ in parts]
         for n in range(1, len(parts)):
             part, start, end = parts[n]
+            if words[n - 1] in _TITLES and parts[n - 1][0].isupper():
+                continue  # an acronym, not a title: "MS-Therapie", "MS-Schub" (round 76)
             if _owner_after(lex, words[n - 1], part):
                 yield start, end
         for (a, start, end_a), (b, _, _) in itertools.pairwise(parts):
@@ -673,6 +700,14 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
                 yield start, end
             elif _owner_before(lex, words, n, DEVICE_WORDS):  # "Johns-MacBook-Pro"
                 yield start, end - 1
+            elif (  # round 76: the possessive's apostrophe made a dash, "Ruby-s-iPhone"
+                n + 2 < len(words)
+                and words[n + 1] == "s"
+                and words[n + 2] in DEVICE_WORDS
+                and len(part) >= 3
+                and lex.is_given(_token(part))
+            ):
+                yield start, end
 
 
 # A given name and a surname glued in CamelCase ("xX_LukaPetrovic_Xx", "AnnaKowalski"), or
@@ -902,9 +937,10 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
     # Round 63: the account a Nextcloud occ user command names ("occ user:resetpassword
     # tkachenko.o")
     for m in _OCC_USER.finditer(text):
-        name = m.group("name").rstrip("._-")
+        group = "name" if m.group("name") else "name2"
+        name = m.group(group).rstrip("._-")
         if login_name(lex, name) or _unknown_account(lex, name):
-            yield m.start("name"), m.start("name") + len(name)
+            yield m.start(group), m.start(group) + len(name)
     # An account by its field alone, whatever its name, as a home directory's (round 34): an
     # access log's authenticated user ("- jdavenport ["), a Nextcloud user's WebDAV folder
     # ("/remote.php/dav/files/jdavenport/"), a URL's user parameter ("?u=ella&").
@@ -970,7 +1006,12 @@ _QUOTED_ACCOUNT = re.compile(
 )
 _CURL_USER = re.compile(r"(?:\s-u|--user)\s*['\"]?(?P<name>[a-z][\w.-]{1,31}):", re.IGNORECASE)
 _OCC_USER = re.compile(
-    r"\bocc\s+user:[a-z-]+(?:\s+--?[a-z][\w-]*(?:=\S+)?)*\s+['\"]?(?P<name>[a-z][\w.-]{1,31})",
+    r"\bocc\s+user:[a-z-]+(?:\s+--?[a-z][\w-]*(?:=\S+)?)*\s+['\"]?(?P<name>[a-z][\w.-]{1,31})"
+    # (round 76: or a Unix command that takes an account, "getent passwd mehmet.aydin",
+    # "usermod -aG docker lwhite", "sudo -u priya.s")
+    r"|\b(?:getent\s+(?:passwd|shadow)|usermod|userdel|deluser|chage|passwd|smbpasswd|"
+    r"sudo\s+-u|su\s+-l?|lastlog\s+-u|pdbedit\s+-u)"
+    r"(?:\s+-[a-z]+(?:\s+(?!-)[\w,]+(?=\s+[a-z]))?)*\s+['\"]?(?P<name2>[a-z][\w.-]{1,31})",
     re.IGNORECASE,
 )
 # Two consonants that begin words of the six languages: any other pair opening an account's
@@ -1097,7 +1138,8 @@ def _titled_given(lex: Lexicon, name: str, after: str) -> bool:
 _ACCESS_LOG_USER = re.compile(
     r"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+) - (?P<name>[a-z][\w.-]{1,31}) "
     # (round 60: or a shorter format's request right after, "- heidi.w GET /admin")
-    r"(?:\[|(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) /)",
+    # (round 76: or the request in its quotes, '- hussein "POST /login" 401')
+    r"(?:\[|\"?(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) /)",
     re.IGNORECASE,
 )
 
@@ -1581,6 +1623,7 @@ def find(lex: Lexicon, text: str, names: list[Span]) -> list[Span]:
     spans = [
         *person_entities(text),
         *owned_devices(lex, text),
+        *device_owners(lex, text),
         *login_names(lex, text),
         *glued_names(lex, text),
         *entity_names(lex, text),

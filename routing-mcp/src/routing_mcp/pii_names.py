@@ -78,6 +78,8 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:to|in|at|from|à|au|en|nach|aus|a|naar)\s
 # A word and a bracket opened after it: "the fitter (" (round 28).
 _WORD_THEN_PAREN = re.compile(r"[^\W\d_]{3,} \($")
 _RANKS = frozenset({"lady", "lord", "sir", "captain", "king", "queen", "saint", "st", "princess"})
+# A knight's and a dame's title, before a given name only (round 76).
+_KNIGHTED = frozenset({"sir", "dame"})
 
 
 # An Italian title abbreviated with its ending after the period: "prof.ssa", "dott.ssa", "sig.ra",
@@ -154,6 +156,28 @@ def _clear_surname_too(lex: Lexicon, t: Token) -> bool:
 
 # A number right before a word ("200 ms", "12 dr"): a unit or a street's type, no title.
 _NUMBER_BEFORE = re.compile(r"\d\s*\Z")
+
+
+# Round 76: a colour's word right after a name that is also a gem's, a flower's or a colour's
+# ("Jade green metro tiles", "is Ruby red too much", "Rose pink", "Olive-green"): a shade.
+_SHADE_AFTER = re.compile(
+    r"[ -](?:green|red|blue|yellow|pink|purple|violet|grey|gray|white|black|brown|orange|"
+    r"gold|silver|beige|cream|teal|turquoise|lilac|coloured|colored|grün|rot|blau|gelb|rosa|"
+    r"vert|rouge|bleu|jaune|rose|verde|rojo|rosso|azul|azzurro|groen|rood|blauw)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_shade(text: str, hit: NameHit) -> bool:
+    name = text[hit.start : hit.end]
+    return (
+        " " not in name
+        and (
+            _SHADE_AFTER.match(text, hit.end) is not None
+            # (not after a relation: "my daughter Ruby red-faced after school")
+            and cues.RELATION.search(text[max(0, hit.start - 48) : hit.start]) is None
+        )
+    )
 
 
 def _without_listed_flowers(text: str, hits: list[NameHit]) -> list[NameHit]:
@@ -265,7 +289,7 @@ class NameFinder(Lexicon):
         hits.extend(self._initialled(text, hits))
         found = [(h.start, h.end) for h in hits]
         hits.extend(NameHit(s, e, LIKELY) for s, e in pii_name_ids.find(self, text, found))
-        return _without_listed_flowers(text, hits)
+        return _without_listed_flowers(text, [h for h in hits if not _a_shade(text, h)])
 
     def _initialled(self, text: str, hits: list[NameHit]) -> list[NameHit]:
         """Initials before a surname ("J.R. Haverford", "P. Chakrabarti", "Dr. L. Marchetti"),
@@ -669,7 +693,17 @@ class NameFinder(Lexicon):
             inner, used = self._at(text, tokens, i + 1)  # the name after the whole title
             if inner is not None:
                 return NameHit(t.start, inner.end, inner.score), used + 1
-        if key in cues.STOP or key in cues.DETERMINERS or key in cues.PLACEHOLDER_ADDRESSEES:
+        knighted = (  # round 76: "Sir Nigel Ashcombe-Price", "Dame Judith" (not "Dear Sir,")
+            key in _KNIGHTED
+            and t.cap
+            and i + 1 < len(tokens)
+            and tokens[i + 1].cap
+            and text[t.end : tokens[i + 1].start] == " "
+            and self.is_given(tokens[i + 1])
+        )
+        if not knighted and (
+            key in cues.STOP or key in cues.DETERMINERS or key in cues.PLACEHOLDER_ADDRESSEES
+        ):
             return None, 1  # (a placeholder: "Sehr geehrte Kundin", whoever the letter reaches)
         if t.text[:2] in ("I'", "I\u2019"):
             return None, 1  # the writer: "Hi Mum, I've got a new number" (round 28)
@@ -720,6 +754,15 @@ class NameFinder(Lexicon):
             nxt = tokens[i + 1]
             if _key(nxt.text) in cues.PLACEHOLDER_ADDRESSEES:
                 return None, 2  # "Mr & Mrs Occupier": whoever lives there
+            if (
+                t.text.isupper()
+                and len(t.text) > 1
+                and nxt.text[1:].islower()
+                and self.is_word(nxt)
+                and not self.is_given(nxt)
+                and not self.is_surname(nxt)
+            ):
+                return None, 1  # an acronym before a word: "the MS Society", "MS Trust" (round 76)
             if _key(nxt.text) in cues.TITLES and i + 2 < len(tokens):  # "Prof. Dr. Weißenfels"
                 inner, used = self._at(text, tokens, i + 1)
                 if inner is not None:
