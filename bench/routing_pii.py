@@ -143,7 +143,8 @@ blind322-329, then tuned on in the seventy-fourth round and trained on), ``blind
 ``blind345`` (session 29, measured once per mode on the seventy-fourth round's detector and
 models retrained on blind330-337, then tuned on in the seventy-fifth round and trained on),
 ``blind346`` to ``blind353`` (session 30, measured once per mode on the seventy-fifth round's
-detector and models retrained on blind338-345; not yet tuned or trained on) and
+detector and models retrained on blind338-345, then tuned on in the seventy-sixth round and
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -405,6 +405,14 @@ BEFORE_TUNING = {
     "blind343": "3911d64",
     "blind344": "3911d64",
     "blind345": "3911d64",
+    "blind346": "99b3bde",
+    "blind347": "99b3bde",
+    "blind348": "99b3bde",
+    "blind349": "99b3bde",
+    "blind350": "99b3bde",
+    "blind351": "99b3bde",
+    "blind352": "99b3bde",
+    "blind353": "99b3bde",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
