@@ -385,6 +385,14 @@ Split = Literal[
     "blind351",
     "blind352",
     "blind353",
+    "blind354",
+    "blind355",
+    "blind356",
+    "blind357",
+    "blind358",
+    "blind359",
+    "blind360",
+    "blind361",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -374,6 +374,14 @@ CORPORA = [
     (HERE / "pii_personal_blind351.jsonl", HERE / "pii_clean_blind351.jsonl", "b351"),
     (HERE / "pii_personal_blind352.jsonl", HERE / "pii_clean_blind352.jsonl", "b352"),
     (HERE / "pii_personal_blind353.jsonl", HERE / "pii_clean_blind353.jsonl", "b353"),
+    (HERE / "pii_personal_blind354.jsonl", HERE / "pii_clean_blind354.jsonl", "b354"),
+    (HERE / "pii_personal_blind355.jsonl", HERE / "pii_clean_blind355.jsonl", "b355"),
+    (HERE / "pii_personal_blind356.jsonl", HERE / "pii_clean_blind356.jsonl", "b356"),
+    (HERE / "pii_personal_blind357.jsonl", HERE / "pii_clean_blind357.jsonl", "b357"),
+    (HERE / "pii_personal_blind358.jsonl", HERE / "pii_clean_blind358.jsonl", "b358"),
+    (HERE / "pii_personal_blind359.jsonl", HERE / "pii_clean_blind359.jsonl", "b359"),
+    (HERE / "pii_personal_blind360.jsonl", HERE / "pii_clean_blind360.jsonl", "b360"),
+    (HERE / "pii_personal_blind361.jsonl", HERE / "pii_clean_blind361.jsonl", "b361"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
