@@ -242,9 +242,13 @@ def test_a_business_named_nearby_does_not_hide_a_home(
         "What is the Stroke Association's address? I have 240 City Road, London EC1V 2PR, right?",
         "Wie lautet die Adresse der DAK-Geschäftsstelle? Ich habe Hauptstraße 12, 10827 Berlin.",
         "Unser Firmensitz ist in der Lindenallee 4, 50321 Brühl, wie schreibe ich das richtig?",
+        # round 77: a pharmacy's door, a workshop named after a colon, a German dealer
+        "does the chemist at 14 Market Street open on bank holidays?",
+        "Nuestra tapicería: Tapicería Ruiz, Calle Ancha 12, 11001 Cádiz. Haz un cartel.",
+        "Der Weinhändler Vinothek Sommer, Bahnhofstraße 9, hat uns Gläser geliehen.",
     ],
 )
-def test_round_76_an_organisations_address_asked_about_is_no_home(
+def test_rounds_76_77_organisations_and_premises_are_no_home(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "LOCATION") == []

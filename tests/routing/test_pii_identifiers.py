@@ -1349,9 +1349,14 @@ def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: s
         "the village hall line is 01865 274 800, add it to the booking form",
         "the council bulky waste number is 0113 222 4406, do they take sofas?",
         "l'ufficio anagrafe risponde allo 02 8846 5570 solo la mattina?",
+        # round 77: a company's register number, an IP address in brackets
+        "company registration: 09876543, where does it go on the invoice footer?",
+        "what is the printer's fixed IP (10.20.30.40) supposed to be in the DHCP table?",
     ],
 )
-def test_round_76_organisations_lines_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
+def test_rounds_76_77_organisation_lines_and_register_numbers_are_not_phones(
+    scanner: PiiScanner, prompt: str
+) -> None:
     assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []
 
 

@@ -841,9 +841,20 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("seit der Sertralin-Erhöhung schläft meine Tochter schlecht", "Sertralin-Erhöhung"),
         # a German parent's genitive, without "mein"
         ("Tabelle für Opas Urostoma, wie oft den Beutel wechseln?", "Urostoma"),
+        # round 77: HIV treatment and prevention by brand, INN stem and mixed-case acronym,
+        # German's noun of a status, a circumcision, motor neurone disease's drug, a spine's rod,
+        # Spanish "su" before a relative
+        ("my cousin switched to Genvoya last spring, any food rules?", "Genvoya"),
+        ("her brother is on rilpivirine and gets vivid dreams", "rilpivirine"),
+        ("my flatmate started PrEP last month, set a refill reminder", "PrEP"),
+        ("Ich bin als HIV-Positiver in Behandlung, welche Impfungen brauche ich?", "HIV-Positiver"),
+        ("mon fils a eu sa circoncision mardi, combien de jours de repos ?", "circoncision"),
+        ("my dad's riluzole makes him queasy in the mornings", "riluzole"),
+        ("my aunt had a Harrington rod put in at 14, can she do yoga?", "Harrington rod"),
+        ("su marido tuvo un infarto en marzo y ahora camina poco", "infarto"),
     ],
 )
-def test_round_76_health_vocabulary_said_of_someone(
+def test_rounds_76_77_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -858,7 +869,12 @@ def test_round_76_health_vocabulary_said_of_someone(
         "Was Frida Kahlo's polio the reason she painted lying down?",
         "What did Frida Kahlo's doctors say she had? I've read everything from polio to spina",
         "Wie verlief die MS-Forschung in den letzten zwanzig Jahren?",
+        # round 77: the word "prep" is no acronym; a question about PrEP names no one's
+        "meal prep for the week, high protein, my partner hates fish",
+        "Was ist PrEP und wer bekommt sie in Deutschland bezahlt?",
     ],
 )
-def test_round_76_words_and_public_figures_stay_clean(scanner: PiiScanner, prompt: str) -> None:
+def test_rounds_76_77_words_public_figures_and_questions_stay_clean(
+    scanner: PiiScanner, prompt: str
+) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

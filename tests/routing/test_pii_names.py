@@ -745,9 +745,12 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         # the account of a Unix command, an access log's user before its quoted request
         ("why does `getent passwd anke.vogel` hang for 30 seconds?", "anke.vogel"),
         ('10.1.1.9 - oskar "GET /admin" 403, who is that', "oskar"),
+        # round 77: what runs or logs in as an account, an account said in French with "c'est"
+        ("the cron job runs as m.haddad and fails at 3am", "m.haddad"),
+        ("son identifiant c'est 'lgarnier', comment le supprimer ?", "lgarnier"),
     ],
 )
-def test_round_76_names_in_titles_devices_and_accounts(
+def test_rounds_76_77_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -762,9 +765,13 @@ def test_round_76_names_in_titles_devices_and_accounts(
         "does the MS Society run a helpline at weekends?",
         "Welche Kosten übernimmt die Kasse bei einer MS-Reha?",
         "Dear Sir or Madam, please find the invoice attached",
+        # round 77: a service account run as, a unit's abbreviation at a line's end before a
+        # month at the next line's start
+        "the container runs as www-data and cannot write to /config",
+        "p99 latency 80 ms\nJune was the busiest month for the API",
     ],
 )
-def test_round_76_shades_acronyms_and_addresses_stay_clean(
+def test_rounds_76_77_shades_acronyms_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

@@ -341,6 +341,8 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
         # tél. 05 58 ...", "Highfield Minibus Hire Ltd, 14 Station Road, ..., tel 01777 ...")
         return True
     number = text[result.start : result.end].lstrip()
+    if _DOTTED_QUAD.fullmatch(number):
+        return True  # round 77: an IP address in brackets, "une IP fixe (192.168.1.60)"
     if _SWITCHBOARD.search(number):
         return True  # a German office's switchboard, extension 0: "0511 12685-0" (round 28)
     if number.startswith(("1-", "1 ", "+1")):
@@ -355,6 +357,10 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
             types.add(phonenumbers.number_type(parsed))
     if types == {phonenumbers.PhoneNumberType.TOLL_FREE}:
         return True
+    if not types & _MAYBE_MOBILE and _REGISTRATION_BEFORE.search(
+        text, max(0, result.start - 40), result.start
+    ):
+        return True  # round 77: a company's register number, "Our company registration is 0812..."
     if "GB" in regions and _UK_NON_GEOGRAPHIC.fullmatch(number) and _uk_wide(number):
         return True  # round 76: an organisation's UK-wide 03 number ("the Mind infoline 0300 ...")
     # an organisation's own line, unless a mobile (a sole trader's) in some region
@@ -370,6 +376,17 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
             or _DESK_ASKED.search(text, max(0, result.start - 140), result.start) is not None
         )
     )
+
+
+# Round 77: an IPv4 address the phone rules read, bracket and all ("(192.168.1.60"); a company's
+# register number named right before ("Our company registration is 08123456", "KvK-nummer").
+_DOTTED_QUAD = re.compile(r"\(?\d{1,3}(?:\.\d{1,3}){3}\)?")
+_REGISTRATION_BEFORE = re.compile(
+    r"\b(?:(?:company|companies house|charity|business|firm)\s+(?:registration|reg\.?|"
+    r"registered)?|kvk|siren|siret|handelsregister|registro mercantil|partita iva|"
+    r"ust-?id(?:nr)?|vat)\s*(?:no\.?|nr\.?|number|nummer|numéro|n°|#)?\s*(?:is|ist|est|:)?\s*\Z",
+    re.IGNORECASE,
+)
 
 
 # Round 76: a UK-wide number as the UK writes it ("0300 123 3393", "+44 345 600 0000"): Ofcom

@@ -305,7 +305,8 @@ _BUSINESS_NOUN = (
 # (round 73: or its name in brackets, "The sheet music shop (Forsyth Brothers, 126 Deansgate")
 _BUSINESS_NAMED = regex.compile(
     # (round 74: or a dash, as a signature sets it: "Domaine des Tilleuls – 2 route de Beaune")
-    rf"(?i)\b{_BUSINESS_NOUN}\b(?:\s*\()?(?:\s*[\w'’-]+){{0,4}}(?:\s*,|\s+[–—-])\s*$"
+    # (round 77: or a colon after the noun, "Nuestro taller: Tapicería del Puerto, Calle ...")
+    rf"(?i)\b{_BUSINESS_NOUN}\b:?(?:\s*\()?(?:\s*[\w'’-]+){{0,4}}(?:\s*,|\s+[–—-])\s*$"
 )
 # ... as what the address is said of: "Our office is at", "Unsere Filiale ist in der", "notre
 # boulangerie au", "Ons kantoor zit op", "Our café, Frieda's Kitchen, is at", "local comercial,"

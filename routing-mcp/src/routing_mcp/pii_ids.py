@@ -312,7 +312,13 @@ PREMISES = (
     r"fachgeschäft|fachhandel|"
     # round 74: an Italian wholesaler, a German trade business by its word ("Il nostro grossista
     # è in via ...", "Schornsteinfegerbetrieb, Gewerbestraße 12", "Elektromeisterbetrieb")
-    r"grossista|\w*betrieb"
+    r"grossista|\w*betrieb|"
+    # round 77: a pharmacy, a dealer in German, a home-care service, a workshop and an
+    # upholsterer in the other languages ("the pharmacy at 120 Oxford Street", "Der
+    # Getränkehändler Getränke Kühn, Industriestraße 12", "Die Sozialstation am Marktplatz 3",
+    # "Il nostro laboratorio: Tappezzeria Navigli, Via ...", "Onze werkplaats: ...")
+    r"pharmacy|pharmacie|farmacia|apotheke|apotheek|chemist|\w*händler|sozialstation|"
+    r"pflegedienst|laboratorio|werkplaats|tapicería|tappezzeria|stoffeerderij|polsterei"
 )
 # Round 17: an organisation named as the number's owner ("the airline's number is", "the
 # practice number"), a line by what it is for ("the leisure centre's booking line is"), an

@@ -85,7 +85,11 @@ _PERSON_CUE = regex.compile(
     r"\bcomme\s+moi\b|\bcomo\s+yo\b|\bcome\s+me\b|\bzoals\s+ik\b"
     # round 76: a German parent's or grandparent's genitive ("aus Papas Ileostoma", "Omas
     # Tabletten"; capitalised: not Spanish "papas", potatoes)
-    r"|(?-i:\b(?:Papas|Mamas|Omas|Opas|Vaters|Mutters)\b)",
+    r"|(?-i:\b(?:Papas|Mamas|Omas|Opas|Vaters|Mutters)\b)"
+    # round 77: Spanish "su" before a relative ("su padre murió de un infarto"; not Italian
+    # "su", about)
+    r"|\bsu\s+(?:padre|madre|hij[oa]|marido|mujer|espos[oa]|herman[oa]|abuel[oa]|novi[oa]|"
+    r"pareja)\b",
     regex.IGNORECASE,
 )
 # A sentence ends at ., !, ? or a line break; the window is this sentence and the one before.
@@ -149,7 +153,9 @@ def lexicon() -> Lexicon:
         term = line.strip()
         if not term or term.startswith("#"):
             continue
-        if term.isupper():
+        # (round 76: or in mixed case with two capitals or more, matched as written: "PrEP",
+        # not the word "prep")
+        if term.isupper() or (" " not in term and sum(c.isupper() for c in term) >= 2):
             acronyms.add(term)
         elif " " in term:
             parts = tuple(term.casefold().split())

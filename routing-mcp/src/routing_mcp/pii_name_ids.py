@@ -929,8 +929,9 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
         _LOGIN_IS.finditer(text),
         _QUOTED_ACCOUNT.finditer(text),
     ):
-        if login_name(lex, m.group("name")):
-            yield m.start("name"), m.end("name")
+        group = "name2" if "name2" in m.re.groupindex and m.group("name2") else "name"
+        if login_name(lex, m.group(group)):
+            yield m.start(group), m.end(group)
     for m in _CURL_USER.finditer(text):
         if login_name(lex, m.group("name")) or _initial_and_surname(lex, m.group("name")):
             yield m.start("name"), m.end("name")
@@ -1082,9 +1083,15 @@ def _no_word(lex: Lexicon, name: str) -> bool:
 # Round 59: someone's log-in said to be an account, a few words after its field ("my login to
 # the physio booking portal is mcarrington_1987").
 _LOGIN_IS = re.compile(
-    r"\b(?:my|our|his|her|their)\s+(?:login|log-in|username|user name|user|account|handle|"
-    r"benutzername|identifiant|usuario|utente)\b[^.\n\"]{0,40}?\s(?:is|ist|est|es|è)\s+"
-    r"['\"`‘“«]?(?P<name>[a-z][\w.-]{2,31})",
+    # (round 76: the other languages' possessives and "c'est": "son identifiant c'est 'creid'")
+    r"\b(?:my|our|his|her|their|mon|son|leur|sein|seine|ihr|ihre|mein|meine|su|mi|il suo|"
+    r"zijn|haar|mijn)\s+(?:login|log-in|username|user name|user|account|handle|"
+    r"benutzername|identifiant|usuario|utente)\b[^.\n\"]{0,40}?\s(?:is|ist|est|c['’]est|es|è)\s+"
+    r"['\"`‘“«]?(?P<name>[a-z][\w.-]{2,31})"
+    # round 76: what runs or logs in as an account ("one run as ug_okafor and one as root",
+    # "logged in as t.brandt")
+    r"|\b(?:runs?|running|ran|logged\s+in|log\s+in|logs\s+in|signed\s+in|sign\s+in)\s+as\s+"
+    r"(?:user\s+)?['\"`‘“«]?(?P<name2>[a-z][\w.-]{2,31})",
     re.IGNORECASE,
 )
 # Round 59: a CSV's or a table's column of accounts: the values under "user", "username",

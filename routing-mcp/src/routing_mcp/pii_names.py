@@ -822,7 +822,8 @@ class NameFinder(Lexicon):
             elided = cues.ELIDED_GAP.match(gap) is not None  # "Mme N'Diaye", "mme n'diaye"
             if (
                 (nxt.cap or lower_ok)
-                and (elided or (gap.strip() in ("", ".") and len(gap) <= 2))
+                # (round 77: not across a line's end, "... took 1422 ms\nMay 14 02:11:03")
+                and (elided or (gap.strip() in ("", ".") and len(gap) <= 2 and "\n" not in gap))
                 and not word
             ):
                 more = self._rest(text, tokens, i + 1, nxt.cap)
