@@ -413,6 +413,14 @@ BEFORE_TUNING = {
     "blind351": "99b3bde",
     "blind352": "99b3bde",
     "blind353": "99b3bde",
+    "blind354": "be294bd",
+    "blind355": "be294bd",
+    "blind356": "be294bd",
+    "blind357": "be294bd",
+    "blind358": "be294bd",
+    "blind359": "be294bd",
+    "blind360": "be294bd",
+    "blind361": "be294bd",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
