@@ -393,6 +393,14 @@ Split = Literal[
     "blind359",
     "blind360",
     "blind361",
+    "blind362",
+    "blind363",
+    "blind364",
+    "blind365",
+    "blind366",
+    "blind367",
+    "blind368",
+    "blind369",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

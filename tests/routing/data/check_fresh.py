@@ -382,6 +382,14 @@ CORPORA = [
     (HERE / "pii_personal_blind359.jsonl", HERE / "pii_clean_blind359.jsonl", "b359"),
     (HERE / "pii_personal_blind360.jsonl", HERE / "pii_clean_blind360.jsonl", "b360"),
     (HERE / "pii_personal_blind361.jsonl", HERE / "pii_clean_blind361.jsonl", "b361"),
+    (HERE / "pii_personal_blind362.jsonl", HERE / "pii_clean_blind362.jsonl", "b362"),
+    (HERE / "pii_personal_blind363.jsonl", HERE / "pii_clean_blind363.jsonl", "b363"),
+    (HERE / "pii_personal_blind364.jsonl", HERE / "pii_clean_blind364.jsonl", "b364"),
+    (HERE / "pii_personal_blind365.jsonl", HERE / "pii_clean_blind365.jsonl", "b365"),
+    (HERE / "pii_personal_blind366.jsonl", HERE / "pii_clean_blind366.jsonl", "b366"),
+    (HERE / "pii_personal_blind367.jsonl", HERE / "pii_clean_blind367.jsonl", "b367"),
+    (HERE / "pii_personal_blind368.jsonl", HERE / "pii_clean_blind368.jsonl", "b368"),
+    (HERE / "pii_personal_blind369.jsonl", HERE / "pii_clean_blind369.jsonl", "b369"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
