@@ -852,9 +852,17 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my dad's riluzole makes him queasy in the mornings", "riluzole"),
         ("my aunt had a Harrington rod put in at 14, can she do yoga?", "Harrington rod"),
         ("su marido tuvo un infarto en marzo y ahora camina poco", "infarto"),
+        # round 78: cystic fibrosis and Huntington's by their letters after who has them, a
+        # gene's variant, chorea in French, tics, OCD's drug as German spells it
+        ("my nephew has CF and needs enzymes with every snack", "CF"),
+        ("my grandma got HD in her fifties, am I at risk?", "HD"),
+        ("what does 'F508del heterozygous' mean on my son's carrier test", "F508del"),
+        ("ma tante a une chorée depuis deux ans, ça se soigne ?", "chorée"),
+        ("meine Tochter hat seit Ostern starke Tics, was hilft?", "Tics"),
+        ("mein Mann nimmt Fluvoxamin, verträgt sich das mit Kaffee?", "Fluvoxamin"),
     ],
 )
-def test_rounds_76_77_health_vocabulary_said_of_someone(
+def test_rounds_76_to_78_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -872,9 +880,13 @@ def test_rounds_76_77_health_vocabulary_said_of_someone(
         # round 77: the word "prep" is no acronym; a question about PrEP names no one's
         "meal prep for the week, high protein, my partner hates fish",
         "Was ist PrEP und wer bekommt sie in Deutschland bezahlt?",
+        # round 78: a camera's HD, a CDN's CF, a template's placeholders for the person
+        "i have HD footage from the wedding, which codec for YouTube?",
+        "I have CF cards from an old Canon, can Linux read them?",
+        "Write a letter template: 'Dear [Teacher name], my son [Child name] has asthma and ...'",
     ],
 )
-def test_rounds_76_77_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_78_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -769,9 +769,11 @@ def test_rounds_76_77_names_in_titles_devices_and_accounts(
         # month at the next line's start
         "the container runs as www-data and cannot write to /config",
         "p99 latency 80 ms\nJune was the busiest month for the API",
+        # round 78: a newsletter's reader greeted
+        "Fallback-Anrede im Newsletter: 'Liebe Leserin, lieber Leser' – passt das?",
     ],
 )
-def test_rounds_76_77_shades_acronyms_and_line_ends_stay_clean(
+def test_rounds_76_to_78_shades_acronyms_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

@@ -390,7 +390,21 @@ _MS = regex.compile(
     # (round 76: myalgic encephalomyelitis by its two letters, only where someone has it: "he
     # has ME", "diagnosed with ME"; not "it's ME", "give ME", "ME/CFS" is a term already)
     r"|(?:\b(?:diagnosed with|has|have|had|got|living with|lives with)|\b(?:my|his|her|their|our))"
-    r"\s+(?-i:(ME)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))",
+    r"\s+(?-i:(ME)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
+    # (round 78: cystic fibrosis and Huntington's by their letters, only after a person who has
+    # or got it, "i have CF", "my father got HD at 52", "she doesnt have CF"; or someone's test
+    # of it, "my HD test"; not "the site has CF in front", "the TV has HD")
+    r"|\b(?:i|he|she|they|dad|mum|mom|father|mother|papa|mama|brother|sister|son|daughter|"
+    r"husband|wife|partner|grandma|grandpa|grandad|granny|nan|aunt|uncle|cousin|nephew|niece|"
+    r"baby|toddler|friend|kid|child|who)"
+    r"\s+(?:(?:also\s+|doesn['’]?t\s+|don['’]?t\s+|didn['’]?t\s+)?(?:has|have|had|got)|"
+    r"was\s+diagnosed\s+with|were\s+diagnosed\s+with)\s+(?-i:(CF|HD)\b(?![ \t]*(?:[-/.]\w|\d)))"
+    # (not what a camera or a subscription has: "i have HD footage", "I have CF cards")
+    r"(?!\s+(?:footage|videos?|tv|cameras?|content|movies?|films?|quality|versions?|streams?|"
+    r"resolution|screens?|display|channels?|recordings?|photos?|pictures?|audio|webcam|cards?|"
+    r"storage|drives?|plan|subscription|account|package|dns|proxy|tunnel|workers?|pages)\b)"
+    r"|\b(?:my|his|her|their|our)\s+(?-i:(CF|HD))\s+(?:test|result|diagnosis|gene|clinic|team|"
+    r"nurse|symptoms)\b",
     regex.IGNORECASE,
 )
 
@@ -424,8 +438,10 @@ def terms(text: str) -> list[tuple[int, int]]:
             i += span
         else:
             i += 1
-    if "MS" in text or "ADS" in text or "LA" in text or "ME" in text:  # ("LA": SLA and ELA)
-        out += [next(m.span(g) for g in (1, 2, 3, 4, 5) if m.group(g)) for m in _MS.finditer(text)]
+    if any(letters in text for letters in ("MS", "ADS", "LA", "ME", "CF", "HD")):  # (SLA, ELA)
+        out += [
+            next(m.span(g) for g in (1, 2, 3, 4, 5, 6, 7) if m.group(g)) for m in _MS.finditer(text)
+        ]
     return sorted(out + _phrases(text, lex))
 
 
@@ -778,6 +794,16 @@ def _eponym(text: str, start: int) -> bool:
     return only_a_given_name(m.group().strip())
 
 
+# Round 78: a template's placeholder for the person near the term ("Dear [Teacher name], my
+# child [Child name] has Tourette syndrome", "notre enfant [prénom] présente", "{{ vorname }}"):
+# a letter being drafted for anyone, no one's health.
+_PLACEHOLDER = regex.compile(
+    r"(?i)\[[^\]\n\d]{0,25}\b(?:name|namen?|nom|prénom|prenom|nombre|nome|naam|child|kind|"
+    r"enfant|hij[oa](?:/a)?|figli[oa]|teacher|lehrkraft|professeur|profesor)\b[^\]\n\d]{0,25}\]|"
+    r"\{\{\s*(?:name|first_?name|vorname|pr[ée]nom|nombre|nome|naam)\s*\}\}"
+)
+
+
 # "explain it like I'm five": a way of asking, not the writer (session 19).
 _LIKE_IM = regex.compile(
     r"(?i)\b(?:like|as if|as though)\s+(?:i['’]?m|i\s+am|i\s+was)\s+(?:five|5|ten|twelve|"
@@ -852,6 +878,8 @@ def find(
             continue
         if _eponym(text, start):
             continue  # "Alois Alzheimer", "James Parkinson": the person a disease is named after
+        if _PLACEHOLDER.search(text, max(0, start - 150), min(len(text), end + 60)):
+            continue  # a template's, "my child [Child name] has Tourette syndrome" (round 78)
         if text[start:end].casefold() in _PANDEMICS and _PANDEMIC_TIME.search(
             text[max(0, start - 24) : start]
         ):

@@ -62,7 +62,10 @@ PLACEHOLDER_ADDRESSEES = word_set(
     # a form letter's addressee ("Sehr geehrte Kundin, sehr geehrter Kunde"; round 25)
     "kunde kundin nutzer nutzerin teilnehmer teilnehmerin abonnent abonnentin bewohner "
     "bewohnerin besucher besucherin abonné abonnée usager usagère usuario usuaria utente klant "
-    "gebruiker bewoner"
+    "gebruiker bewoner "
+    # (round 78: a newsletter's reader, "Liebe Leserin, lieber Leser")
+    "leser leserin leserinnen lecteur lectrice lecteurs lectrices lector lectora lettore "
+    "lettrice lezer lezeres reader readers"
 )
 # Function words of the six languages (some are also short given names: "Les", "Al", "Ella").
 STOP = word_set(
