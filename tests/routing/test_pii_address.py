@@ -259,3 +259,6 @@ def test_round_76_an_address_given_for_a_person_stays_personal(scanner: PiiScann
     assert strings_of(scanner, prompt, "LOCATION") != []
     prompt = "What is Ellen Marsh's address? I have 9 Beech Grove, Leeds LS6 2AB"
     assert strings_of(scanner, prompt, "LOCATION") != []
+    # (a given name in capitals is no organisation's acronym)
+    prompt = "What is the address of MARTHA? I have 9 Beech Grove, Leeds LS6 2AB, right?"
+    assert strings_of(scanner, prompt, "LOCATION") != []

@@ -23,6 +23,7 @@ import regex
 
 from routing_mcp.pii_core import EntityRecognizer, RecognizerResult
 from routing_mcp.pii_ids import LEGAL_FORMS, PREMISES
+from routing_mcp.pii_lexicon import a_given_name
 
 _UP = r"[A-ZÄÖÜÉÈÊÁÍÓÚÑÇÀÂÎÔ]"
 # A capitalised word of a street or town name; not a log line's level ("08:14:02.221Z INFO  lane
@@ -431,7 +432,7 @@ _TIME_AFTER = regex.compile(r"[:h.]\d\d\b")
 # "Quelle est l'adresse de l'ARSEP ? J'ai 14 rue ...", "l'indirizzo della sede AISM a Genova?
 # Ho Via Operai 40"): an acronym or a name ending in an organisation's word, or its seat.
 _ORG = (
-    r"(?:(?-i:[A-Z]{3,})(?:-\w+)?|(?-i:[A-Z][\w'’-]*\s){1,3}(?:society|trust|foundation|"
+    r"(?:(?P<acronym>(?-i:[A-Z]{3,}))(?:-\w+)?|(?-i:[A-Z][\w'’-]*\s){1,3}(?:society|trust|foundation|"
     r"association|charity|institute|federation|stiftung|gesellschaft|verein|verband|fondation|"
     r"ligue|fondazione|associazione|fundación|asociación|stichting|vereniging)|"
     r"\w*geschäftsstelle|headquarters|head office|siège|sede(?:\s+(?-i:[A-Z]{3,}))?)"
@@ -451,7 +452,11 @@ def _business(text: str, start: int, end: int) -> bool:
     """The address is a business's or a public place's (module doc), or one everyone knows."""
     if _FAMOUS.match(text, start) or _ESTATE.search(text, start, end):
         return True
-    if _ORG_ADDRESS_ASKED.search(text, max(0, start - 200), start):
+    asked = _ORG_ADDRESS_ASKED.search(text, max(0, start - 200), start)
+    # (an acronym, not a given name in capitals: "the address of ANNA? I have ...")
+    if asked is not None and not (
+        asked.group("acronym") and a_given_name(asked.group("acronym").title())
+    ):
         return True  # "What is the MS Society's address? ... I have 372 Edgware Road" (round 76)
     line_start = text.rfind("\n", 0, start) + 1
     before = regex.split(r"[.!?]\s", text[max(line_start, start - 90) : start])[-1]
