@@ -421,6 +421,14 @@ BEFORE_TUNING = {
     "blind359": "be294bd",
     "blind360": "be294bd",
     "blind361": "be294bd",
+    "blind362": "81d0627",
+    "blind363": "81d0627",
+    "blind364": "81d0627",
+    "blind365": "81d0627",
+    "blind366": "81d0627",
+    "blind367": "81d0627",
+    "blind368": "81d0627",
+    "blind369": "81d0627",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
