@@ -401,6 +401,14 @@ Split = Literal[
     "blind367",
     "blind368",
     "blind369",
+    "blind370",
+    "blind371",
+    "blind372",
+    "blind373",
+    "blind374",
+    "blind375",
+    "blind376",
+    "blind377",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

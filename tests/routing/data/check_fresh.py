@@ -390,6 +390,14 @@ CORPORA = [
     (HERE / "pii_personal_blind367.jsonl", HERE / "pii_clean_blind367.jsonl", "b367"),
     (HERE / "pii_personal_blind368.jsonl", HERE / "pii_clean_blind368.jsonl", "b368"),
     (HERE / "pii_personal_blind369.jsonl", HERE / "pii_clean_blind369.jsonl", "b369"),
+    (HERE / "pii_personal_blind370.jsonl", HERE / "pii_clean_blind370.jsonl", "b370"),
+    (HERE / "pii_personal_blind371.jsonl", HERE / "pii_clean_blind371.jsonl", "b371"),
+    (HERE / "pii_personal_blind372.jsonl", HERE / "pii_clean_blind372.jsonl", "b372"),
+    (HERE / "pii_personal_blind373.jsonl", HERE / "pii_clean_blind373.jsonl", "b373"),
+    (HERE / "pii_personal_blind374.jsonl", HERE / "pii_clean_blind374.jsonl", "b374"),
+    (HERE / "pii_personal_blind375.jsonl", HERE / "pii_clean_blind375.jsonl", "b375"),
+    (HERE / "pii_personal_blind376.jsonl", HERE / "pii_clean_blind376.jsonl", "b376"),
+    (HERE / "pii_personal_blind377.jsonl", HERE / "pii_clean_blind377.jsonl", "b377"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
