@@ -439,9 +439,8 @@ def terms(text: str) -> list[tuple[int, int]]:
         else:
             i += 1
     if any(letters in text for letters in ("MS", "ADS", "LA", "ME", "CF", "HD")):  # (SLA, ELA)
-        out += [
-            next(m.span(g) for g in (1, 2, 3, 4, 5, 6, 7) if m.group(g)) for m in _MS.finditer(text)
-        ]
+        # (each alternative captures its letters alone: the one group that matched; never 0)
+        out += [m.span(m.lastindex or 0) for m in _MS.finditer(text)]
     return sorted(out + _phrases(text, lex))
 
 

@@ -927,21 +927,20 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
         _REALM_USER.finditer(text),
         _ACCOUNT_WEIGHED.finditer(text),
         _LOGIN_IS.finditer(text),
+        _RUNS_AS.finditer(text),
         _QUOTED_ACCOUNT.finditer(text),
     ):
-        group = "name2" if "name2" in m.re.groupindex and m.group("name2") else "name"
-        if login_name(lex, m.group(group)):
-            yield m.start(group), m.end(group)
+        if login_name(lex, m.group("name")):
+            yield m.start("name"), m.end("name")
     for m in _CURL_USER.finditer(text):
         if login_name(lex, m.group("name")) or _initial_and_surname(lex, m.group("name")):
             yield m.start("name"), m.end("name")
     # Round 63: the account a Nextcloud occ user command names ("occ user:resetpassword
-    # tkachenko.o")
-    for m in _OCC_USER.finditer(text):
-        group = "name" if m.group("name") else "name2"
-        name = m.group(group).rstrip("._-")
+    # tkachenko.o"); round 76: or a Unix command ("getent passwd mehmet.aydin")
+    for m in itertools.chain(_OCC_USER.finditer(text), _UNIX_ACCOUNT.finditer(text)):
+        name = m.group("name").rstrip("._-")
         if login_name(lex, name) or _unknown_account(lex, name):
-            yield m.start(group), m.start(group) + len(name)
+            yield m.start("name"), m.start("name") + len(name)
     # An account by its field alone, whatever its name, as a home directory's (round 34): an
     # access log's authenticated user ("- jdavenport ["), a Nextcloud user's WebDAV folder
     # ("/remote.php/dav/files/jdavenport/"), a URL's user parameter ("?u=ella&").
@@ -1007,12 +1006,15 @@ _QUOTED_ACCOUNT = re.compile(
 )
 _CURL_USER = re.compile(r"(?:\s-u|--user)\s*['\"]?(?P<name>[a-z][\w.-]{1,31}):", re.IGNORECASE)
 _OCC_USER = re.compile(
-    r"\bocc\s+user:[a-z-]+(?:\s+--?[a-z][\w-]*(?:=\S+)?)*\s+['\"]?(?P<name>[a-z][\w.-]{1,31})"
-    # (round 76: or a Unix command that takes an account, "getent passwd mehmet.aydin",
-    # "usermod -aG docker lwhite", "sudo -u priya.s")
-    r"|\b(?:getent\s+(?:passwd|shadow)|usermod|userdel|deluser|chage|passwd|smbpasswd|"
+    r"\bocc\s+user:[a-z-]+(?:\s+--?[a-z][\w-]*(?:=\S+)?)*\s+['\"]?(?P<name>[a-z][\w.-]{1,31})",
+    re.IGNORECASE,
+)
+# Round 76: the account a Unix command takes ("getent passwd mehmet.aydin", "usermod -aG docker
+# lwhite", "sudo -u priya.s").
+_UNIX_ACCOUNT = re.compile(
+    r"\b(?:getent\s+(?:passwd|shadow)|usermod|userdel|deluser|chage|passwd|smbpasswd|"
     r"sudo\s+-u|su\s+-l?|lastlog\s+-u|pdbedit\s+-u)"
-    r"(?:\s+-[a-z]+(?:\s+(?!-)[\w,]+(?=\s+[a-z]))?)*\s+['\"]?(?P<name2>[a-z][\w.-]{1,31})",
+    r"(?:\s+-[a-z]+(?:\s+(?!-)[\w,]+(?=\s+[a-z]))?)*\s+['\"]?(?P<name>[a-z][\w.-]{1,31})",
     re.IGNORECASE,
 )
 # Two consonants that begin words of the six languages: any other pair opening an account's
@@ -1087,11 +1089,14 @@ _LOGIN_IS = re.compile(
     r"\b(?:my|our|his|her|their|mon|son|leur|sein|seine|ihr|ihre|mein|meine|su|mi|il suo|"
     r"zijn|haar|mijn)\s+(?:login|log-in|username|user name|user|account|handle|"
     r"benutzername|identifiant|usuario|utente)\b[^.\n\"]{0,40}?\s(?:is|ist|est|c['’]est|es|è)\s+"
-    r"['\"`‘“«]?(?P<name>[a-z][\w.-]{2,31})"
-    # round 76: what runs or logs in as an account ("one run as ug_okafor and one as root",
-    # "logged in as t.brandt")
-    r"|\b(?:runs?|running|ran|logged\s+in|log\s+in|logs\s+in|signed\s+in|sign\s+in)\s+as\s+"
-    r"(?:user\s+)?['\"`‘“«]?(?P<name2>[a-z][\w.-]{2,31})",
+    r"['\"`‘“«]?(?P<name>[a-z][\w.-]{2,31})",
+    re.IGNORECASE,
+)
+# Round 76: what runs or logs in as an account ("one run as ug_okafor and one as root", "logged
+# in as t.brandt").
+_RUNS_AS = re.compile(
+    r"\b(?:runs?|running|ran|logged\s+in|log\s+in|logs\s+in|signed\s+in|sign\s+in)\s+as\s+"
+    r"(?:user\s+)?['\"`‘“«]?(?P<name>[a-z][\w.-]{2,31})",
     re.IGNORECASE,
 )
 # Round 59: a CSV's or a table's column of accounts: the values under "user", "username",

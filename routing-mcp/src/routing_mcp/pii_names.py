@@ -169,14 +169,11 @@ _SHADE_AFTER = re.compile(
 
 
 def _a_shade(text: str, hit: NameHit) -> bool:
-    name = text[hit.start : hit.end]
     return (
-        " " not in name
-        and (
-            _SHADE_AFTER.match(text, hit.end) is not None
-            # (not after a relation: "my daughter Ruby red-faced after school")
-            and cues.RELATION.search(text[max(0, hit.start - 48) : hit.start]) is None
-        )
+        " " not in text[hit.start : hit.end]
+        and _SHADE_AFTER.match(text, hit.end) is not None
+        # (not after a relation: "my daughter Ruby red-faced after school")
+        and cues.RELATION.search(text[max(0, hit.start - 48) : hit.start]) is None
     )
 
 
