@@ -246,9 +246,12 @@ def test_a_business_named_nearby_does_not_hide_a_home(
         "does the chemist at 14 Market Street open on bank holidays?",
         "Nuestra tapicería: Tapicería Ruiz, Calle Ancha 12, 11001 Cádiz. Haz un cartel.",
         "Der Weinhändler Vinothek Sommer, Bahnhofstraße 9, hat uns Gläser geliehen.",
+        # round 79: a laboratory's door, a maker's seat
+        "the lab's address is 12 Albion Street, Leeds, is there parking?",
+        "Der Hersteller sitzt in der Lilienthalstraße 4, 85579 Neubiberg, liefern die auch?",
     ],
 )
-def test_rounds_76_77_organisations_and_premises_are_no_home(
+def test_rounds_76_to_79_organisations_and_premises_are_no_home(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "LOCATION") == []
@@ -262,3 +265,10 @@ def test_round_76_an_address_given_for_a_person_stays_personal(scanner: PiiScann
     # (a given name in capitals is no organisation's acronym)
     prompt = "What is the address of MARTHA? I have 9 Beech Grove, Leeds LS6 2AB, right?"
     assert strings_of(scanner, prompt, "LOCATION") != []
+
+
+def test_round_79_a_german_address_in_lower_case_with_its_postcode(scanner: PiiScanner) -> None:
+    prompt = "bitte als Etikett: familie kaya, lindenstr 4 50667 köln, danke"
+    assert "lindenstr 4 50667 köln" in strings_of(scanner, prompt, "LOCATION")
+    # (not a word before a number and five digits that are no postcode and town)
+    assert strings_of(scanner, "der weg 3 hat 12000 besucher pro jahr", "LOCATION") == []

@@ -487,3 +487,16 @@ def test_a_parents_health_said_by_their_family_word_is_never_dropped() -> None:
         "Opa nimmt sein Ramipril morgens, mach mir eine Erinnerung",
     ]
     assert_never_vetoed(texts, "MEDICAL")
+
+
+def test_a_name_with_its_age_or_said_to_be_ill_is_never_dropped() -> None:
+    """Round 79: a capitalised name with its bearer's age after it, or said to be ill, is a
+    person's ("the driver is Aditi, age 11", "Bärbel ist krank")."""
+    assert_never_vetoed(
+        [
+            "stickers for the go-kart: this year's driver is Nilufar, age 9",
+            "Schild fürs Café: heute zu, Henrike ist krank, ab Montag wieder da",
+            "rota note for the club: Leandro (12) stays late on Thursdays",
+        ],
+        "PERSON",
+    )

@@ -82,6 +82,8 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("my 10 year old tendai loves maths", "PERSON", "tendai"),
         ("un élève de 4e, Yanis, refuse de rendre ses devoirs", "PERSON", "Yanis"),
         ("ist LX4R72K19 mein Reisepass oder die Seriennummer?", "ID_NUMBER", "LX4R72K19"),
+        # (round 79: the passport's number with a hyphen, "Pass-Nummer")
+        ("die Pass-Nummer L7T4Z9K21 passt nicht ins Formular", "ID_NUMBER", "L7T4Z9K21"),
         # round 22: "Fam." as a title, a mentor, a folder per person's data
         ("Etiketten für Fam. Wojciechowski drucken", "PERSON", "Fam. Wojciechowski"),
         ("my mentor Oyelaran suggested I apply", "PERSON", "Oyelaran"),

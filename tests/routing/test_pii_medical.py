@@ -860,9 +860,33 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("ma tante a une chorée depuis deux ans, ça se soigne ?", "chorée"),
         ("meine Tochter hat seit Ostern starke Tics, was hilft?", "Tics"),
         ("mein Mann nimmt Fluvoxamin, verträgt sich das mit Kaffee?", "Fluvoxamin"),
+        # round 79: hypermobile EDS and mast cell activation by their letters (mixed case),
+        # a joint put out in German and French, the CPAP as French says it after a possessive,
+        # hemiplegia in French, an orthosis in Dutch, a bladder's channel, a speech computer,
+        # hair loss, psoriasis's ointment, a relaxant
+        ("our youngest got an hEDS diagnosis last week, what sports are safe?", "hEDS"),
+        ("sa fille a un SEDh, elle peut continuer la danse ?", "SEDh"),
+        ("mein Partner hat MCAS und verträgt kein Parfüm", "MCAS"),
+        ("beim Handball hat sich mein Sohn den Daumen ausgekugelt", "den Daumen ausgekugelt"),
+        ("ma fille s'est déboîté le genou au judo hier", "déboîté le genou"),
+        ("mon père dort avec sa PPC depuis un an, le masque fuit", "sa PPC"),
+        ("ma grand-mère a une hémiplégie droite depuis l'an dernier", "hémiplégie"),
+        ("mijn dochter krijgt een nieuwe orthese voor haar rechterbeen", "orthese"),
+        ("my nephew had a Mitrofanoff formed last year, can he swim?", "Mitrofanoff"),
+        ("unser Sohn lernt mit seinem Sprachcomputer neue Wörter", "Sprachcomputer"),
+        ("my wife has alopecia totalis and wants a wig voucher", "alopecia"),
+        ("grandad's dithranol stains the bath, how do I clean it?", "dithranol"),
+        (
+            "my daughter takes baclofen three times a day, set reminders",
+            "baclofen three times a day",
+        ),
+        # ... and with a person's card, e-mail or phone number in the text, a health term no
+        # one else's is theirs
+        ("settle the nebuliser hire with 4539 1488 0343 6467 or wait for the refund?", "nebuliser"),
+        ("send the asthma action plan to h.okonkwo@posteo.de before Friday", "asthma"),
     ],
 )
-def test_rounds_76_to_78_health_vocabulary_said_of_someone(
+def test_rounds_76_to_79_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -884,9 +908,12 @@ def test_rounds_76_to_78_health_vocabulary_said_of_someone(
         "i have HD footage from the wedding, which codec for YouTube?",
         "I have CF cards from an old Canon, can Linux read them?",
         "Write a letter template: 'Dear [Teacher name], my son [Child name] has asthma and ...'",
+        # round 79: "PPC" as pay-per-click, a syndrome's letters asked about
+        "Quelle agence choisir pour une campagne PPC sur Google Ads ?",
+        "What is MCAS and how do doctors test for it?",
     ],
 )
-def test_rounds_76_to_78_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_79_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

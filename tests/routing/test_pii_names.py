@@ -748,9 +748,14 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         # round 77: what runs or logs in as an account, an account said in French with "c'est"
         ("the cron job runs as m.haddad and fails at 3am", "m.haddad"),
         ("son identifiant c'est 'lgarnier', comment le supprimer ?", "lgarnier"),
+        # round 79: a card holder shown by initials before a surname that is also a word
+        (
+            "the dispute says the cardholder is shown as 'R T FLETCHER', is that enough?",
+            "R T FLETCHER",
+        ),
     ],
 )
-def test_rounds_76_77_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_79_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)

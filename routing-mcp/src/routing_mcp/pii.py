@@ -639,6 +639,8 @@ class PiiScanner:
             ),
             key=lambda f: (f.start, f.entity),
         )
+        if health and any(f.entity in _IDENTIFIES for f in found):
+            found = _health_of_the_identified(text, found, people, health)
         return found
 
     def _read_whole(self, text: str, found: list[Finding]) -> list[Finding]:
@@ -722,6 +724,26 @@ def _a_place_of_an_address(text: str, r: RecognizerResult) -> bool:
     return _POSTCODE_AFTER.match(text, r.end) is not None or in_estate(text, r.start, r.end)
 
 
+# What identifies one person by its format: their card, account, e-mail or line.
+_IDENTIFIES = frozenset({"CREDIT_CARD", "IBAN_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER"})
+
+
+def _health_of_the_identified(
+    text: str, found: list[Finding], people: list[tuple[int, int]], health: list[tuple[int, int]]
+) -> list[Finding]:
+    """With a person's card, account, e-mail or phone number in the text, its health terms are
+    that person's even without a word that says whose ("pay the CPAP rental with 5424 ...",
+    "Meine E-Mail ist ..., bitte schicken Sie den Schlafbericht dorthin"; round 79): redacting
+    the number and sending the health fact would leave it with whoever reads the rest. Terms
+    that are no one's (a topic, a public figure's, a pet's, a template's) stay out."""
+    extra = [
+        Finding("MEDICAL", start, end, MEDICAL_SCORE)
+        for start, end in pii_medical.find(text, people, health, identified=True)
+        if not any(start < f.end and f.start < end for f in found)
+    ]
+    return sorted([*found, *extra], key=lambda f: (f.start, f.entity)) if extra else found
+
+
 def _medicines_named_like_people(
     text: str, results: list[RecognizerResult], health: list[tuple[int, int]]
 ) -> list[RecognizerResult]:
@@ -760,6 +782,10 @@ def _named_person(text: str, finding: Finding) -> bool:
         return True  # whom the writer writes to: "ein Gedicht für Noah" (round 52)
     if _WHO_AFTER.match(text, finding.end):
         return True  # "Winifred, who is away watching the eclipse": only a person is "who"
+    if text[finding.start : finding.start + 1].isupper() and (
+        _AGED_AFTER.match(text, finding.end) or _ILL_AFTER.match(text, finding.end)
+    ):
+        return True  # "driver is Aditi, age 11", "Bärbel ist krank" (round 79)
     if _VOCATIVE_AFTER.match(text, finding.end) and _VOCATIVE_BEFORE.search(before):
         return True  # spoken to: "'Torsten, your Mephisto was brilliant'" (round 47)
     if _USER_KEY_BEFORE.search(before) is not None:
@@ -876,6 +902,20 @@ _RELATIVE_HAS = re.compile(
 )
 # A relative clause only a person takes, right after a name: "Winifred, who is away".
 _WHO_AFTER = re.compile(r",?\s+who(?:['’]s|\s)", re.IGNORECASE)
+# A capitalised name, then its bearer's age ("Aditi, age 11", "Aditi (11)", "Lea, 7 Jahre") or
+# that they are ill ("Bärbel ist krank", "Bärbel is ill", "Inès est malade"): said of a person
+# (round 79).
+_AGED_AFTER = re.compile(
+    r"\s*(?:\(\s*\d{1,2}\s*\)|,?\s*(?:aged?|âgée?|alter|edad|età|leeftijd)\s*:?\s*\d{1,2}\b|"
+    r",\s*\d{1,2}\s*(?:years?\s+old|y/?o|jahre(?:\s+alt)?|ans|años|anni|jaar)\b)",
+    re.IGNORECASE,
+)
+_ILL_AFTER = re.compile(
+    r"\s+(?:is|was|ist|war|est|était|está|estaba|è|era)\s+(?:(?:still|so|very|really|noch|sehr|"
+    r"encore|très|muy|molto|nog|erg)\s+)?(?:ill|sick|unwell|poorly|krank|erkrankt|malade|"
+    r"enferm[oa]|malat[oa]|ziek)\b",
+    re.IGNORECASE,
+)
 
 
 # The writer saying they have it: "I've got a", "I have", "ich habe", "j'ai", "tengo", "ik heb",

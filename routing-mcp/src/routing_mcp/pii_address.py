@@ -129,6 +129,15 @@ _CORES: list[tuple[regex.Pattern[str], float]] = [
         ),
         0.7,
     ),
+    # round 79: a German address typed in lower case, only with its five-digit postcode and
+    # its town after ("gartenstr 12a 79098 freiburg")
+    (
+        regex.compile(
+            r"\b\p{Ll}[\p{L}-]*(?:straße|strasse|str\.?|weg|gasse|allee|platz)\s+\d{1,4}\s?[a-z]?"
+            r",?\s+\d{5}\s+\p{Ll}[\p{L}-]{2,}"
+        ),
+        0.7,
+    ),
     # 15 rue des Lilas, 7 impasse des Lilas, 34 avenue Jean Jaurès
     (regex.compile(rf"\b{_NUM},?\s+(?i:{_FR_TYPES})\s+(?:{_NAME}\s+){{0,4}}{_WORD}"), 0.7),
     # round 74: a French road named after where it leads, "8 route de Rennes", "3 route du Lac"
@@ -299,7 +308,11 @@ _BUSINESS_NOUN = (
     r"store address|salon address|studio address|practice address|"
     # round 76: a company's registered seat, a college's address ("Unser Firmensitz ist in der
     # Gewerbestraße 7", "Our college address is on the letterhead: Park Lane Sixth Form, 1 ...")
-    r"firmensitz|geschäftssitz|unternehmenssitz|college address|school address|sixth form)"
+    r"firmensitz|geschäftssitz|unternehmenssitz|college address|school address|sixth form|"
+    # round 79: a laboratory's, a maker's ("the sleep lab's address is", "Der Hersteller sitzt
+    # in der Fraunhoferstraße 16")
+    r"lab|laboratory|labor|laboratoire|laboratorio|laboratorium|sleep centre|schlaflabor|"
+    r"manufacturer|hersteller|fabricant|fabricante|produttore|fabrikant)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
@@ -314,7 +327,8 @@ _BUSINESS_NAMED = regex.compile(
 # (not a business merely named before it: "a letter to the gas company: ... address 12 ...").
 _BUSINESS_BEFORE = regex.compile(
     rf"(?i)\b{_BUSINESS_NOUN}\b(?:[^.!?\n]{{0,40}}?\s(?:is|are|ist|sind|est|sont|está|están|"
-    r"es|zit|zitten|è|sono|liegt|befindet sich|se trouve|se encuentra|si trova|(?:has |have )?"
+    r"es|zit|zitten|è|sono|liegt|befindet sich|sitzt|se trouve|se encuentra|si trova|"
+    r"(?:has |have )?"
     r"moved to|zieht|located|based|gevestigd|situé|situada|situado))?[\s,:]*"
     r"(?:at|in|on|to|au|à|en|op|a|al|in der|in den|im|am|sur|aan|nel|nella|in via)?"
     # (round 63: Dutch says the street's article, "zit aan de Westkade 1")

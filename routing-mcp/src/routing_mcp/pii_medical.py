@@ -851,10 +851,15 @@ def _compound_thing(term: str) -> bool:
 
 
 def find(
-    text: str, people: list[tuple[int, int]], spans: list[tuple[int, int]] | None = None
+    text: str,
+    people: list[tuple[int, int]],
+    spans: list[tuple[int, int]] | None = None,
+    identified: bool = False,
 ) -> list[tuple[int, int]]:
     """Health terms said of someone: a person cue in the window, or a found name there.
-    ``spans``: :func:`terms` of ``text`` if the caller has them already."""
+    ``spans``: :func:`terms` of ``text`` if the caller has them already. ``identified``: the
+    text holds a person's card, e-mail or phone number, so a term no one else's is theirs
+    (round 79)."""
     ends = sorted(e for _, e in people)  # a name ending before a term, in its window
     starts = sorted(s for s, _ in people)  # or starting after it, in its window
     out = []
@@ -903,7 +908,8 @@ def find(
             or own
             or (
                 (
-                    _PERSON_CUE.search(_LIKE_IM.sub(" ", window))
+                    identified
+                    or _PERSON_CUE.search(_LIKE_IM.sub(" ", window))
                     or _SELF_BEFORE.search(text[max(0, start - 40) : start])
                     or _im_adjective(text, start, end)
                     or whose_next(text, end)

@@ -904,8 +904,11 @@ NAME_FIELD = re.compile(
     r"titulaire(?: de la carte)?|nom sur la carte|titular(?: de la tarjeta)?|intestatario|"
     r"kaarthouder)|t\.\s?n\.\s?v\.|z\.\s?hd\.|ten name van|"
     r"(?P<field>(?:full )?name(?: of the \w+)?(?= [^\n:]{0,40}:)[^\n:]{0,40}(?=:)))"
-    r"\s*(?i:name\s*)?[:=-]?\s*(?i:(?:is|reads|says|lautet|est)\s+)?['\"]?"
-    r"(?P<name>(?:[A-Z]\.|[A-ZÀ-Ý][\w'’-]+)"
+    # (round 79: "the cardholder is listed as 'S J MACKINTOSH'": a verb of how it is shown, and
+    # an initial without its dot before another capital)
+    r"\s*(?i:name\s*)?[:=-]?\s*(?i:(?:is(?:\s+(?:listed|shown|printed|written|given)\s+as)?|"
+    r"appears\s+as|reads|says|lautet|est)\s+)?['\"]?"
+    r"(?P<name>(?:[A-Z]\.|[A-Z](?=\s+[A-Z])|[A-ZÀ-Ý][\w'’-]+)"
     r"(?:\s+(?:[A-Z](?:\.|\b)|[A-ZÀ-Ý][\w'’-]+|(?:de|van|der|den|von|du|di|da)(?=\s+[A-Z]))){1,3})"
 )
 # A payment's other party right before a name (the model's veto reads past it; session 19).

@@ -1192,8 +1192,14 @@ class NameFinder(Lexicon):
             end = m.start("name") + len(m.group("name").rstrip("'’"))  # "'WANG XIAOMEI'"
             # round 50: after a card holder's field, a name no list holds but no word either
             # ("CARDHOLDER R. OYELARAN"): the field names a person
-            holder = m.group("holder") is not None and any(
-                not self.is_word(Token(w[:1] + w[1:].lower(), 0, 0)) for w in words if len(w) > 2
+            # (round 79: or initials before a word, "cardholder is listed as 'S J MACKINTOSH'")
+            holder = m.group("holder") is not None and (
+                any(
+                    not self.is_word(Token(w[:1] + w[1:].lower(), 0, 0))
+                    for w in words
+                    if len(w) > 2
+                )
+                or len(named) < len(words)
             )
             if (
                 holder or any(self.is_given(t) or self.is_surname(t) for t in named)
