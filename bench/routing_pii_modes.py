@@ -429,6 +429,14 @@ BEFORE_TUNING = {
     "blind367": "81d0627",
     "blind368": "81d0627",
     "blind369": "81d0627",
+    "blind370": "e59b334",
+    "blind371": "e59b334",
+    "blind372": "e59b334",
+    "blind373": "e59b334",
+    "blind374": "e59b334",
+    "blind375": "e59b334",
+    "blind376": "e59b334",
+    "blind377": "e59b334",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
