@@ -150,7 +150,9 @@ seventy-seventh round and trained on), ``blind362`` to ``blind369`` (session 30,
 once per mode on the seventy-seventh round's detector and models retrained on blind354-361,
 then tuned on in the seventy-eighth round and trained on), ``blind370`` to ``blind377``
 (session 30, measured once per mode on the seventy-eighth round's detector and models
-retrained on blind362-369, then tuned on in the seventy-ninth round and trained on) and
+retrained on blind362-369, then tuned on in the seventy-ninth round and trained on), ``blind378``
+to ``blind385`` (session 31, measured once per mode on the seventy-ninth round's detector and
+models retrained on blind370-377; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -409,6 +409,14 @@ Split = Literal[
     "blind375",
     "blind376",
     "blind377",
+    "blind378",
+    "blind379",
+    "blind380",
+    "blind381",
+    "blind382",
+    "blind383",
+    "blind384",
+    "blind385",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -398,6 +398,14 @@ CORPORA = [
     (HERE / "pii_personal_blind375.jsonl", HERE / "pii_clean_blind375.jsonl", "b375"),
     (HERE / "pii_personal_blind376.jsonl", HERE / "pii_clean_blind376.jsonl", "b376"),
     (HERE / "pii_personal_blind377.jsonl", HERE / "pii_clean_blind377.jsonl", "b377"),
+    (HERE / "pii_personal_blind378.jsonl", HERE / "pii_clean_blind378.jsonl", "b378"),
+    (HERE / "pii_personal_blind379.jsonl", HERE / "pii_clean_blind379.jsonl", "b379"),
+    (HERE / "pii_personal_blind380.jsonl", HERE / "pii_clean_blind380.jsonl", "b380"),
+    (HERE / "pii_personal_blind381.jsonl", HERE / "pii_clean_blind381.jsonl", "b381"),
+    (HERE / "pii_personal_blind382.jsonl", HERE / "pii_clean_blind382.jsonl", "b382"),
+    (HERE / "pii_personal_blind383.jsonl", HERE / "pii_clean_blind383.jsonl", "b383"),
+    (HERE / "pii_personal_blind384.jsonl", HERE / "pii_clean_blind384.jsonl", "b384"),
+    (HERE / "pii_personal_blind385.jsonl", HERE / "pii_clean_blind385.jsonl", "b385"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
