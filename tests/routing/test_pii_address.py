@@ -226,6 +226,11 @@ def test_a_business_or_public_place_address_is_not_personal(
             "Anschrift für die Grundschule: Birkenweg 5, 24103 Kiel, für die Anmeldung",
             "Birkenweg 5, 24103 Kiel",
         ),
+        # (round 80: whose address it is between "Adres" and the business it is for)
+        (
+            "Adres oma voor de apotheek: Dorpsstraat 4, 6711 AB Ede. Kort berichtje?",
+            "Dorpsstraat 4, 6711 AB Ede",
+        ),
     ],
 )
 def test_a_business_named_nearby_does_not_hide_a_home(
@@ -249,9 +254,12 @@ def test_a_business_named_nearby_does_not_hide_a_home(
         # round 79: a laboratory's door, a maker's seat
         "the lab's address is 12 Albion Street, Leeds, is there parking?",
         "Der Hersteller sitzt in der Lilienthalstraße 4, 85579 Neubiberg, liefern die auch?",
+        # round 80: a trade's shop in German, an orthotist's in Dutch
+        "Der Musikalienhandel in der Bahnhofstraße 5, 37073 Göttingen, hat der samstags offen?",
+        "De bandagist zit aan de Molenweg 12, 6711 AB Ede, is die vandaag open?",
     ],
 )
-def test_rounds_76_to_79_organisations_and_premises_are_no_home(
+def test_rounds_76_to_80_organisations_and_premises_are_no_home(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "LOCATION") == []
@@ -270,5 +278,8 @@ def test_round_76_an_address_given_for_a_person_stays_personal(scanner: PiiScann
 def test_round_79_a_german_address_in_lower_case_with_its_postcode(scanner: PiiScanner) -> None:
     prompt = "bitte als Etikett: familie kaya, lindenstr 4 50667 köln, danke"
     assert "lindenstr 4 50667 köln" in strings_of(scanner, prompt, "LOCATION")
+    # (round 80: a street named after where it is, "am lindenhof 7")
+    prompt = "lieferadresse: familie özdemir, am lindenhof 7 04109 leipzig"
+    assert "am lindenhof 7 04109 leipzig" in strings_of(scanner, prompt, "LOCATION")
     # (not a word before a number and five digits that are no postcode and town)
     assert strings_of(scanner, "der weg 3 hat 12000 besucher pro jahr", "LOCATION") == []

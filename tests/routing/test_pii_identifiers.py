@@ -84,6 +84,12 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
         ("ist LX4R72K19 mein Reisepass oder die Seriennummer?", "ID_NUMBER", "LX4R72K19"),
         # (round 79: the passport's number with a hyphen, "Pass-Nummer")
         ("die Pass-Nummer L7T4Z9K21 passt nicht ins Formular", "ID_NUMBER", "L7T4Z9K21"),
+        # (round 80: a health card by its name)
+        (
+            "the health card for my mother shows 5521-904-318-KT, valid?",
+            "ID_NUMBER",
+            "5521-904-318-KT",
+        ),
         # round 22: "Fam." as a title, a mentor, a folder per person's data
         ("Etiketten für Fam. Wojciechowski drucken", "PERSON", "Fam. Wojciechowski"),
         ("my mentor Oyelaran suggested I apply", "PERSON", "Oyelaran"),
@@ -1354,9 +1360,11 @@ def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: s
         # round 77: a company's register number, an IP address in brackets
         "company registration: 09876543, where does it go on the invoice footer?",
         "what is the printer's fixed IP (10.20.30.40) supposed to be in the DHCP table?",
+        # round 80: a span of years
+        "caption text 'Les Nymphéas, 1915-1926' for the frame label",
     ],
 )
-def test_rounds_76_77_organisation_lines_and_register_numbers_are_not_phones(
+def test_rounds_76_to_80_organisation_lines_and_register_numbers_are_not_phones(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []

@@ -884,9 +884,24 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         # one else's is theirs
         ("settle the nebuliser hire with 4539 1488 0343 6467 or wait for the refund?", "nebuliser"),
         ("send the asthma action plan to h.okonkwo@posteo.de before Friday", "asthma"),
+        # round 80: lymphoedema and lipoedema in German, American English and French, their
+        # treatments, muscular dystrophy by its eponym and its steroid, a brain injury's words in
+        # French and German, what it leaves; a national number identifying whose they are
+        ("meine Schwester hat ein Lymphödem am linken Arm seit der OP", "Lymphödem"),
+        ("my aunt's lymphedema flared after the long flight", "lymphedema"),
+        ("ma tante a un lipœdème aux jambes depuis ses 20 ans", "lipœdème"),
+        ("my son started deflazacort last month and gained weight", "deflazacort"),
+        ("our nephew has Duchenne and just got his first powerchair", "Duchenne"),
+        ("my dad discovered a melanoma on his back last night", "melanoma"),
+        ("depuis l'accident mon mari a une anosmie totale", "anosmie"),
+        ("mein Vater hat seit dem Sturz ein Schädel-Hirn-Trauma", "Schädel-Hirn-Trauma"),
+        (
+            "NHS number 401 023 2110, please book the compression stockings fitting",
+            "compression stockings",
+        ),
     ],
 )
-def test_rounds_76_to_79_health_vocabulary_said_of_someone(
+def test_rounds_76_to_80_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -911,9 +926,13 @@ def test_rounds_76_to_79_health_vocabulary_said_of_someone(
         # round 79: "PPC" as pay-per-click, a syndrome's letters asked about
         "Quelle agence choisir pour une campagne PPC sur Google Ads ?",
         "What is MCAS and how do doctors test for it?",
+        # round 80: a condition asked about, no one's
+        "What is lymphoedema and how is it different from lipoedema?",
+        # ... and a treatment's inventor, but not what someone close discovered on themselves
+        "Did Dr Vodder first describe manual lymphatic drainage in the 1930s?",
     ],
 )
-def test_rounds_76_to_79_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_80_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -753,9 +753,14 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
             "the dispute says the cardholder is shown as 'R T FLETCHER', is that enough?",
             "R T FLETCHER",
         ),
+        # round 80: a name of record (a maiden name, an account's holder), an account connected
+        # to over ssh
+        ("my maiden name is Featherstonehaugh, will the bank need it?", "Featherstonehaugh"),
+        ("the refund goes to account name R Okafor, is that right?", "R Okafor"),
+        ("he tried to ssh in as 'tobias' from the hotel wifi", "tobias"),
     ],
 )
-def test_rounds_76_to_79_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_80_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -776,9 +781,15 @@ def test_rounds_76_to_79_names_in_titles_devices_and_accounts(
         "p99 latency 80 ms\nJune was the busiest month for the API",
         # round 78: a newsletter's reader greeted
         "Fallback-Anrede im Newsletter: 'Liebe Leserin, lieber Leser' – passt das?",
+        # round 80: German plurals of people, a species' common name before its Latin one,
+        # the placeholder person in an entity id, a storage account's name
+        "Wie erkläre ich Kindergartenkindern den Datenschutz?",
+        "Care sheet for Guppy (Poecilia reticulata) and Oscar (Astronotus ocellatus), please",
+        "person.jane_doe is the entity the docs use in every example",
+        "the storage account name Backups is wrong in the Terraform state",
     ],
 )
-def test_rounds_76_to_78_shades_acronyms_and_line_ends_stay_clean(
+def test_rounds_76_to_80_shades_acronyms_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

@@ -318,6 +318,9 @@ _CARD_SHAPED = re.compile(
 _SWITCHBOARD = re.compile(r"\d{3}[ -]0$")
 
 
+_YEARS = re.compile(r"(?:1[6-9]|20)\d\d\s?[-–]\s?(?:1[6-9]|20)\d\d")
+
+
 def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str, ...]) -> bool:
     """A phone finding that is no private person's number: part of a card-shaped number (a
     card that fails the Luhn check, "le numéro de carte 5064 4669 4769 1653", the valid ones
@@ -341,6 +344,8 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
         # tél. 05 58 ...", "Highfield Minibus Hire Ltd, 14 Station Road, ..., tel 01777 ...")
         return True
     number = text[result.start : result.end].lstrip()
+    if _YEARS.fullmatch(number) and number[:4] <= number[-4:]:
+        return True  # round 80: a span of years, "Les Nymphéas, 1914-1926"
     if _DOTTED_QUAD.fullmatch(number):
         return True  # round 77: an IP address in brackets, "une IP fixe (192.168.1.60)"
     if _SWITCHBOARD.search(number):
@@ -441,6 +446,11 @@ _NATIONAL_IDS = frozenset(
         "PL_PESEL IT_FISCAL_CODE IN_AADHAAR IN_PAN MX_CURP CH_AHV BE_NATIONAL_NUMBER CA_SIN AU_TFN "
         "IE_PPSN DE_RVNR BR_CPF FR_NIR"
     )
+)
+# What identifies one person by its format: their card, account, e-mail or line (round 79), or
+# a national number of theirs (round 80: "Numéro AVS de ma mère ... bas de compression").
+_IDENTIFIES = (
+    frozenset({"CREDIT_CARD", "IBAN_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER"}) | _NATIONAL_IDS
 )
 
 
@@ -631,6 +641,7 @@ class PiiScanner:
                 if r.score >= self.threshold
                 and not _inside_token(text, r)
                 and not (r.entity_type == "PERSON" and _a_place_of_an_address(text, r))
+                and not (r.entity_type == "PERSON" and _SPECIES_AFTER.match(text, r.end))
                 and not pii_examples.is_example(text, r)
                 and not (
                     r.entity_type == "PHONE_NUMBER" and _not_a_persons_phone(text, r, self.regions)
@@ -716,16 +727,17 @@ class PiiScanner:
 _POSTCODE_AFTER = re.compile(r",?[ \t]+[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}\b")
 
 
+# Round 80: a species' Latin name in brackets right after: the "name" is an animal's or a
+# plant's common name ("Oscar (Astronotus ocellatus)", "Molly (Poecilia sphenops)").
+_SPECIES_AFTER = re.compile(r"\s*\((?-i:[A-Z][a-z]{2,} [a-z]{3,}(?: [a-z]{3,})?)\)")
+
+
 def _a_place_of_an_address(text: str, r: RecognizerResult) -> bool:
     """A one-word "name" that is a town before its postcode or a word of a business estate's
     name ("Tannery Business Park, Kendal LA9 6DR": neither "Park" nor "Kendal" is anyone)."""
     if " " in text[r.start : r.end].strip():
         return False
     return _POSTCODE_AFTER.match(text, r.end) is not None or in_estate(text, r.start, r.end)
-
-
-# What identifies one person by its format: their card, account, e-mail or line.
-_IDENTIFIES = frozenset({"CREDIT_CARD", "IBAN_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER"})
 
 
 def _health_of_the_identified(

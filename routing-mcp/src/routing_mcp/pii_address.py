@@ -133,8 +133,11 @@ _CORES: list[tuple[regex.Pattern[str], float]] = [
     # its town after ("gartenstr 12a 79098 freiburg")
     (
         regex.compile(
-            r"\b\p{Ll}[\p{L}-]*(?:straße|strasse|str\.?|weg|gasse|allee|platz)\s+\d{1,4}\s?[a-z]?"
-            r",?\s+\d{5}\s+\p{Ll}[\p{L}-]{2,}"
+            r"\b(?:\p{Ll}[\p{L}-]*(?:straße|strasse|str\.?|weg|gasse|allee|platz)|"
+            # (round 80: or named after where it is, "am mühlbach 3, 35037 marburg")
+            r"(?:am|an der|an den|im|in der|auf der|auf dem|zum|zur|unter den|hinter der)\s+"
+            r"\p{Ll}[\p{L}-]{2,})"
+            r"\s+\d{1,4}\s?[a-z]?,?\s+\d{5}\s+\p{Ll}[\p{L}-]{2,}"
         ),
         0.7,
     ),
@@ -312,7 +315,10 @@ _BUSINESS_NOUN = (
     # round 79: a laboratory's, a maker's ("the sleep lab's address is", "Der Hersteller sitzt
     # in der Fraunhoferstraße 16")
     r"lab|laboratory|labor|laboratoire|laboratorio|laboratorium|sleep centre|schlaflabor|"
-    r"manufacturer|hersteller|fabricant|fabricante|produttore|fabrikant)"
+    r"manufacturer|hersteller|fabricant|fabricante|produttore|fabrikant|"
+    # round 80: a trade's shop in German and Dutch ("Der Klavierhandel in der Königstraße 28",
+    # "De bandagist zit aan de Stationsweg 40", "Sanitätshaus")
+    r"\w*handel|\w*handlung|sanitätshaus|bandagist|orthopädietechnik)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
@@ -391,7 +397,8 @@ _ADDRESSEE = regex.compile(r"(?i)\b(?:to|an|à|a|al|aan|für|for|pour|para|per|v
 # Bestatter: Lindenstraße 27", "Adresse pour les pompes funèbres : 8 rue des Tanneurs").
 _ADDRESS_FOR_BUSINESS = regex.compile(
     r"(?i)\b(?:address|adresse|anschrift|dirección|direccion|indirizzo|adres)\s+"
-    r"(?:for|für|pour|para|per|voor)\s+(?:\p{L}+\s+){0,2}"
+    # (round 80: whose it is between, "Nieuw adres schoonmoeder voor de kousenleverancier:")
+    r"(?:\p{L}+\s+)?(?:for|für|pour|para|per|voor)\s+(?:\p{L}+\s+){0,2}"
     rf"{_BUSINESS_NOUN}\b[\s,:]*$"
 )
 # ... unless someone's home or a person comes between.

@@ -128,6 +128,9 @@ EXAMPLE_IBANS = frozenset(
 PLACEHOLDER_PEOPLE = frozenset(
     ("mario rossi", "jean dupont", "juan perez", "jan jansen", "john smith", "jane smith")
 )
+# ... and the ones that are never anyone when written into an identifier ("person.john_doe"; in a
+# sentence, "My name is Jane Doe" may be true).
+_ANYONE = frozenset(("john doe", "jane doe", "max mustermann", "erika mustermann"))
 # National ids every tutorial uses: Italy's fiscal code of "Mario Rossi", the Dutch test BSN.
 # Spain's "12345678Z", the DNI every letter-check tutorial computes.
 # The Social Security Administration's numbers for advertisements (987-65-4320 to 4329, never
@@ -264,6 +267,8 @@ def is_example(text: str, result: RecognizerResult) -> bool:
         return pii_known.public_name_before(text, result.start)
     if result.entity_type == "PERSON":
         name = " ".join(fold(key(w)) for w in raw.split())
+        if ("_" in raw or "." in raw) and " ".join(re.split(r"[_.-]+", name)) in _ANYONE:
+            return True  # round 80: written into an identifier, "person.john_doe"
         return (
             name in PLACEHOLDER_PEOPLE
             and _EXAMPLE_WORD.search(_around(text, result.start, result.end)) is not None

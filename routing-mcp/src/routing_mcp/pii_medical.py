@@ -610,6 +610,15 @@ _TOPIC_BEFORE = regex.compile(
 )
 
 
+# Who invented, discovered or first described a treatment or a disease, right before it: its
+# history, no one's health ("invented manual lymphatic drainage", "a découvert l'insuline").
+_INVENTED_BEFORE = regex.compile(
+    r"(?i)\b(?:invent(?:s|ed)?|discover(?:s|ed)?|pioneer(?:s|ed)?|first describ(?:e|es|ed)|"
+    r"erfand|erfunden|entdeckte|entdeckt|inventé|invente|découvert|découvre|inventó|descubrió|"
+    r"inventato|inventò|scoperto|scoprì|uitgevonden|ontdekt|ontdekte)\s+(?:\p{L}+\s+)?$"
+)
+
+
 # A group, not someone: "cooking for people with allergies", "für Menschen mit Diabetes" (round
 # 40, session 19).
 _GROUP_BEFORE = regex.compile(
@@ -882,6 +891,13 @@ def find(
             continue
         if _eponym(text, start):
             continue  # "Alois Alzheimer", "James Parkinson": the person a disease is named after
+        invented = _INVENTED_BEFORE.search(text, max(0, start - 40), start)
+        if invented is not None and not _PERSON_CUE.search(
+            text, max(0, invented.start() - 40), invented.start()
+        ):
+            # "Did Dr Emil Vodder invent manual lymphatic drainage?": its history (round 80; not
+            # "my dad discovered a melanoma")
+            continue
         if _PLACEHOLDER.search(text, max(0, start - 150), min(len(text), end + 60)):
             continue  # a template's, "my child [Child name] has Tourette syndrome" (round 78)
         if text[start:end].casefold() in _PANDEMICS and _PANDEMIC_TIME.search(

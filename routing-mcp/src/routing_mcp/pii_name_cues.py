@@ -911,6 +911,19 @@ NAME_FIELD = re.compile(
     r"(?P<name>(?:[A-Z]\.|[A-Z](?=\s+[A-Z])|[A-ZÀ-Ý][\w'’-]+)"
     r"(?:\s+(?:[A-Z](?:\.|\b)|[A-ZÀ-Ý][\w'’-]+|(?:de|van|der|den|von|du|di|da)(?=\s+[A-Z]))){1,3})"
 )
+# A name of record right before a name (round 80): the surname someone had before marriage or
+# at birth (group "maiden", any capitalised word: "registered with my maiden name, Rowntree",
+# "Geburtsname Brandt"), an account's holder (group "account", with an initial or a name the
+# lists hold: "account name T Wrobel", not "the storage account name Backups").
+NAME_OF_RECORD = re.compile(
+    r"\b(?i:(?P<maiden>(?:maiden|birth) name|geburtsname|mädchenname|nom de jeune fille|"
+    r"nom de naissance|apellido de soltera|cognome da nubile|meisjesnaam)|"
+    r"(?P<account>account(?: holder(?:['’]s)?)? name|name on (?:the )?account|account holder|"
+    r"kontoinhaber(?:in)?|titulaire du compte|titular de la cuenta|intestatario del conto|"
+    r"rekeninghouder))"
+    r"\s*[:=,-]?\s*(?i:(?:is|was|lautet|est|era)\s+)?['\"‘“«]?"
+    r"(?P<name>(?:[A-Z]\.?\s+){0,2}[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)"
+)
 # A payment's other party right before a name (the model's veto reads past it; session 19).
 # (a quote right before, as a statement's line is, or the name in capitals: not "a direct
 # debit to John Lewis", a shop; the caller reads group "quote")

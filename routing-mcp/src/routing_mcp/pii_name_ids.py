@@ -1095,7 +1095,9 @@ _LOGIN_IS = re.compile(
 # Round 76: what runs or logs in as an account ("one run as ug_okafor and one as root", "logged
 # in as t.brandt").
 _RUNS_AS = re.compile(
-    r"\b(?:runs?|running|ran|logged\s+in|log\s+in|logs\s+in|signed\s+in|sign\s+in)\s+as\s+"
+    # (round 80: or connects over ssh as it, "tried to ssh in as 'miriam'")
+    r"\b(?:runs?|running|ran|logged\s+in|log\s+in|logs\s+in|signed\s+in|sign\s+in|"
+    r"ssh(?:es|ed|ing)?(?:\s+in)?)\s+as\s+"
     r"(?:user\s+)?['\"`‘“«]?(?P<name>[a-z][\w.-]{2,31})",
     re.IGNORECASE,
 )

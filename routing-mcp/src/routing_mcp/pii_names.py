@@ -30,6 +30,16 @@ CONFIDENT = 0.6  # a PERSON finding below this is a possible name
 STRONG, LIKELY, POSSIBLE = 0.85, 0.7, 0.45
 
 
+# German plurals of people, alone or as a compound's head, in the dative too ("Kindern",
+# "Geschwisterkindern", "Kindergartenkindern", "Großeltern"): a group, never one person's name
+# (round 80).
+_GERMAN_PEOPLE = re.compile(
+    r"(?:kinder|kindern|eltern|geschwister|geschwistern|leute|leuten|schülern|enkeln|"
+    r"freunden|kollegen|nachbarn|mitarbeitern|gästen|jugendlichen|erwachsenen)$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class NameHit:
     start: int
@@ -721,6 +731,8 @@ class NameFinder(Lexicon):
             if k + 1 < len(tokens) and _key(tokens[k].text) == "und" and tokens[k + 1].cap:
                 k += 2
             return None, k - i
+        if t.cap and len(t.text) > 5 and _GERMAN_PEOPLE.search(t.text):
+            return None, 1  # "Wie erkläre ich Geschwisterkindern ...": people, no one (round 80)
         if t.cap and _key(t.text) in cues.STREET_PREFIXES:
             return None, 1 + self._rest(text, tokens, i, True)  # "Calle de Fuencarral"
         if (
@@ -1205,6 +1217,16 @@ class NameFinder(Lexicon):
                 holder or any(self.is_given(t) or self.is_surname(t) for t in named)
             ) and not _overlaps(hits, m.start("name"), end):
                 out.append(NameHit(m.start("name"), end, LIKELY))
+        for m in cues.NAME_OF_RECORD.finditer(text):
+            words = m.group("name").split()
+            last = Token(words[-1], 0, 0)
+            if (
+                self.is_given(last)
+                or self.is_surname(last)
+                or (m.group("maiden") is not None and not self.is_word(last))
+                or (m.group("account") is not None and len(words) > 1)
+            ) and not _overlaps(hits, m.start("name"), m.end("name")):
+                out.append(NameHit(m.start("name"), m.end("name"), LIKELY))
         for m in cues.GERMAN_GENITIVE.finditer(text):
             t = Token(m.group("name"), m.start("name"), m.end("name"))
             owner = Token(m.group()[:-1], m.start(), m.end() - 1)

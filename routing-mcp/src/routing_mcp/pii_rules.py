@@ -504,6 +504,8 @@ _NUMBER_WORD = rf"(?:[-\s]?(?:{_NUMBER_WORDS}))?"
 # Words that say an id follows, in the six languages (compounds too: "Personalausweisnummer").
 ID_NAMES = (
     r"(?:passport|passeport|pasaporte|passaporto|paspoort|reisepass|pass(?=-?nummer)|"
+    # round 80: a health card by its name ("ontario health card for my brother is 4829-...")
+    r"health[- ]card|carte santé|tessera sanitaria|tarjeta sanitaria|"
     r"driving licen[cs]e|driver['’]?s licen[cs]e|drivers licen[cs]e|licen[cs]e number|"
     # round 60: a driver's licence by its letters ("my DL number D4829-1837-5502")
     r"dl(?=[\s-]*(?:number|no\.?|#))|"
