@@ -437,6 +437,14 @@ BEFORE_TUNING = {
     "blind375": "e59b334",
     "blind376": "e59b334",
     "blind377": "e59b334",
+    "blind378": "8f8c0bd",
+    "blind379": "8f8c0bd",
+    "blind380": "8f8c0bd",
+    "blind381": "8f8c0bd",
+    "blind382": "8f8c0bd",
+    "blind383": "8f8c0bd",
+    "blind384": "8f8c0bd",
+    "blind385": "8f8c0bd",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
