@@ -417,6 +417,14 @@ Split = Literal[
     "blind383",
     "blind384",
     "blind385",
+    "blind386",
+    "blind387",
+    "blind388",
+    "blind389",
+    "blind390",
+    "blind391",
+    "blind392",
+    "blind393",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

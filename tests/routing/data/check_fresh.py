@@ -406,6 +406,14 @@ CORPORA = [
     (HERE / "pii_personal_blind383.jsonl", HERE / "pii_clean_blind383.jsonl", "b383"),
     (HERE / "pii_personal_blind384.jsonl", HERE / "pii_clean_blind384.jsonl", "b384"),
     (HERE / "pii_personal_blind385.jsonl", HERE / "pii_clean_blind385.jsonl", "b385"),
+    (HERE / "pii_personal_blind386.jsonl", HERE / "pii_clean_blind386.jsonl", "b386"),
+    (HERE / "pii_personal_blind387.jsonl", HERE / "pii_clean_blind387.jsonl", "b387"),
+    (HERE / "pii_personal_blind388.jsonl", HERE / "pii_clean_blind388.jsonl", "b388"),
+    (HERE / "pii_personal_blind389.jsonl", HERE / "pii_clean_blind389.jsonl", "b389"),
+    (HERE / "pii_personal_blind390.jsonl", HERE / "pii_clean_blind390.jsonl", "b390"),
+    (HERE / "pii_personal_blind391.jsonl", HERE / "pii_clean_blind391.jsonl", "b391"),
+    (HERE / "pii_personal_blind392.jsonl", HERE / "pii_clean_blind392.jsonl", "b392"),
+    (HERE / "pii_personal_blind393.jsonl", HERE / "pii_clean_blind393.jsonl", "b393"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
