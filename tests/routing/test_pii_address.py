@@ -231,6 +231,11 @@ def test_a_business_or_public_place_address_is_not_personal(
             "Adres oma voor de apotheek: Dorpsstraat 4, 6711 AB Ede. Kort berichtje?",
             "Dorpsstraat 4, 6711 AB Ede",
         ),
+        # (round 81: a relative's address, whatever business it is then for)
+        (
+            "L'adresse de mon père pour la pharmacie : 8 rue Victor Hugo, 31000 Toulouse",
+            "8 rue Victor Hugo, 31000 Toulouse",
+        ),
     ],
 )
 def test_a_business_named_nearby_does_not_hide_a_home(
@@ -257,9 +262,13 @@ def test_a_business_named_nearby_does_not_hide_a_home(
         # round 80: a trade's shop in German, an orthotist's in Dutch
         "Der Musikalienhandel in der Bahnhofstraße 5, 37073 Göttingen, hat der samstags offen?",
         "De bandagist zit aan de Molenweg 12, 6711 AB Ede, is die vandaag open?",
+        # round 81: an optician's
+        "Der Optiker in der Hauptstraße 3, 01067 Dresden, hat samstags offen?",
+        # (French "son" is "his", no relative: "l'adresse de son cabinet")
+        "Quelle est l'adresse de son cabinet : 12 rue de la Paix, 75002 Paris ?",
     ],
 )
-def test_rounds_76_to_80_organisations_and_premises_are_no_home(
+def test_rounds_76_to_81_organisations_and_premises_are_no_home(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "LOCATION") == []

@@ -899,9 +899,19 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
             "NHS number 401 023 2110, please book the compression stockings fitting",
             "compression stockings",
         ),
+        # round 81: an amputation in French and German, a prosthesis, phantom pain, sickle cell
+        # disease in a German compound, the pancreas's operation and enzymes, a transfusion
+        ("mon grand-père a été amputé du pied en mai", "amputé du pied"),
+        ("mein Onkel ist amputiert und braucht einen Rollator", "amputiert"),
+        ("my brother's new prosthesis rubs at the knee", "prosthesis"),
+        ("my dad gets phantom pain at night since the operation", "phantom pain"),
+        ("unser Sohn hatte letzte Woche eine Sichelzellkrise", "Sichelzellkrise"),
+        ("my mum had a Whipple procedure in May, what can she eat?", "Whipple procedure"),
+        ("my husband takes pancreatin with every meal", "pancreatin"),
+        ("my son's exchange transfusion is on Thursday", "exchange transfusion"),
     ],
 )
-def test_rounds_76_to_80_health_vocabulary_said_of_someone(
+def test_rounds_76_to_81_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -930,9 +940,14 @@ def test_rounds_76_to_80_health_vocabulary_said_of_someone(
         "What is lymphoedema and how is it different from lipoedema?",
         # ... and a treatment's inventor, but not what someone close discovered on themselves
         "Did Dr Vodder first describe manual lymphatic drainage in the 1930s?",
+        # round 81: a battery's chemistry, a surname after a title, a treatment's inventor two
+        # words before it
+        "I keep spare lithium batteries in a drawer, how long do they last?",
+        "Mr Whipple from number 9 is my neighbour, he parks badly",
+        "Who invented the modern blood transfusion, and when?",
     ],
 )
-def test_rounds_76_to_80_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_81_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -787,9 +787,11 @@ def test_rounds_76_to_80_names_in_titles_devices_and_accounts(
         "Care sheet for Guppy (Poecilia reticulata) and Oscar (Astronotus ocellatus), please",
         "person.jane_doe is the entity the docs use in every example",
         "the storage account name Backups is wrong in the Terraform state",
+        # round 81: an account's name of two words without an initial
+        "the Google account name Home Assistant uses is wrong",
     ],
 )
-def test_rounds_76_to_80_shades_acronyms_and_line_ends_stay_clean(
+def test_rounds_76_to_81_shades_acronyms_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

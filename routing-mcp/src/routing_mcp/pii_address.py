@@ -318,7 +318,9 @@ _BUSINESS_NOUN = (
     r"manufacturer|hersteller|fabricant|fabricante|produttore|fabrikant|"
     # round 80: a trade's shop in German and Dutch ("Der Klavierhandel in der Königstraße 28",
     # "De bandagist zit aan de Stationsweg 40", "Sanitätshaus")
-    r"\w*handel|\w*handlung|sanitätshaus|bandagist|orthopädietechnik)"
+    r"\w*handel|\w*handlung|sanitätshaus|bandagist|orthopädietechnik|"
+    # round 81: a hearing-aid or an optician's shop ("Der Hörakustiker in der Bahnhofstraße 14")
+    r"\w*akustiker|optiker|opticien|óptica|ottico|opticiën)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
@@ -377,6 +379,24 @@ _MY_ADDRESS = regex.compile(
     r"(?:our|unsere|notre|nuestra|la nostra|ons|onze)\s+(?:new|old|home|private|neue|alte|"
     r"private|nouvelle|nueva|nuova|nieuwe)\s+)"
     r"(?:address|adresse|anschrift|dirección|indirizzo|adres)\b"
+)
+# A relative's address, said to be theirs before it ("Adresse de maman pour le courrier de
+# l'hôpital :", "Vaters neue Anschrift nach dem Umzug ins betreute Wohnen:", "my mum's new
+# address for the pharmacy:"): a home, whatever business the sentence then names (round 81).
+_KIN = (
+    r"mum|mom|mam|mother|dad|father|gran|granny|grandma|grandad|grandpa|nan|nana|son|daughter|"
+    r"sister|brother|aunt|uncle|maman|papa|mamie|papi|mère|père|fils|fille|tante|oncle|mutter|"
+    r"vater|mama|oma|opa|sohn|tochter|schwester|bruder|madre|padre|abuela|abuelo|hijo|hija|"
+    r"nonna|nonno|figlio|figlia|moeder|vader|zoon|dochter|schoonmoeder|schoonvader"
+)
+_KIN_ADDRESS = regex.compile(
+    rf"(?i)\b(?:{_KIN})(?:['’]s)?\s+(?:(?:new|old|home|neue|alte|nouvelle|nueva|nuova|nieuwe)\s+)?"
+    r"(?:address|adresse|anschrift|dirección|indirizzo|adres)\b|"
+    r"(?i)\b(?:address|adresse|anschrift|adres|dirección|indirizzo)\s+(?:of\s+|de\s+|von\s+|van\s+|"
+    r"di\s+|del\s+|d['’]\s*)?(?:(?:my|ma|mon|meine[mnrs]?|mi|mijn|la|el|le|mia|mio)\s+)?"
+    # (not French "son", his: "l'adresse de son cabinet")
+    rf"(?!son\b)(?:{_KIN})\b|"
+    r"(?-i:\b(?:Vaters|Mutters|Omas|Opas|Papas|Mamas))\s+(?:neue\s+)?(?:Adresse|Anschrift)\b"
 )
 # A town that stands for any town: the address is a placeholder ("123 Main St, Anytown").
 _PLACEHOLDER_TOWN = regex.compile(
@@ -487,6 +507,8 @@ def _business(text: str, start: int, end: int) -> bool:
         return False  # "my garden office at 8 Sycamore Drive": the writer's home (round 52)
     if _MY_ADDRESS.search(before):
         return False  # "Meine neue Adresse für das Transplantationszentrum: ..." (round 64)
+    if _KIN_ADDRESS.search(before):
+        return False  # "Adresse de maman pour le courrier de l'hôpital : ..." (round 81)
     if _PLACEHOLDER_TOWN.search(text, start, end + 30) and not _PERSONAL_BETWEEN.search(before):
         return True  # "'Jane Doe, 123 Main St, Anytown' as the sample" (not "wohnt im ...")
     # (not past the address's sentence: "..., 83022 Rosenheim. Wo laden wir ...?" names no shop

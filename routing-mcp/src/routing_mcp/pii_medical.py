@@ -610,12 +610,18 @@ _TOPIC_BEFORE = regex.compile(
 )
 
 
+# A title right before a term: the term is a surname ("Mr Whipple", "Frau Parkinson").
+_TITLE_BEFORE = regex.compile(
+    r"(?-i:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Sig|Dhr|Mevr)\.?\s+)\Z"
+)
+
+
 # Who invented, discovered or first described a treatment or a disease, right before it: its
 # history, no one's health ("invented manual lymphatic drainage", "a découvert l'insuline").
 _INVENTED_BEFORE = regex.compile(
     r"(?i)\b(?:invent(?:s|ed)?|discover(?:s|ed)?|pioneer(?:s|ed)?|first describ(?:e|es|ed)|"
     r"erfand|erfunden|entdeckte|entdeckt|inventé|invente|découvert|découvre|inventó|descubrió|"
-    r"inventato|inventò|scoperto|scoprì|uitgevonden|ontdekt|ontdekte)\s+(?:\p{L}+\s+)?$"
+    r"inventato|inventò|scoperto|scoprì|uitgevonden|ontdekt|ontdekte)\s+(?:\p{L}+\s+){0,2}$"
 )
 
 
@@ -852,6 +858,13 @@ def _any_specialist(text: str, start: int, end: int) -> bool:
     )
 
 
+# A battery's chemistry, not a medicine: "lithium batteries", "Lithium-Ionen-Akku" (round 81).
+_CELL_AFTER = regex.compile(
+    r"(?i)[\s-]+(?:batter(?:y|ies)|ion|ionen|polymer|cells?|akkus?|batterien?|piles?|pilas?|"
+    r"batterie|accu'?s?)\b"
+)
+
+
 def _compound_thing(term: str) -> bool:
     """A compound whose head after the dash is a thing, not a fact: "Schwangerschafts-App",
     "diabetes-app" (session 19)."""
@@ -880,6 +893,7 @@ def find(
             )
             or _topic(text, start)
             or _compound_thing(text[start:end])
+            or _CELL_AFTER.match(text, end) is not None
             or (  # "for people with coeliac disease? asking for myself": the writer's (round 44)
                 _GROUP_BEFORE.search(text, max(0, start - 40), start) is not None
                 and not whose_next(text, end)
@@ -891,6 +905,8 @@ def find(
             continue
         if _eponym(text, start):
             continue  # "Alois Alzheimer", "James Parkinson": the person a disease is named after
+        if _TITLE_BEFORE.search(text, max(0, start - 8), start):
+            continue  # "Mr Whipple is my landlord": a surname after a title (round 81)
         invented = _INVENTED_BEFORE.search(text, max(0, start - 40), start)
         if invented is not None and not _PERSON_CUE.search(
             text, max(0, invented.start() - 40), invented.start()

@@ -914,7 +914,8 @@ NAME_FIELD = re.compile(
 # A name of record right before a name (round 80): the surname someone had before marriage or
 # at birth (group "maiden", any capitalised word: "registered with my maiden name, Rowntree",
 # "Geburtsname Brandt"), an account's holder (group "account", with an initial or a name the
-# lists hold: "account name T Wrobel", not "the storage account name Backups").
+# lists hold: "account name T Wrobel", not "the storage account name Backups" nor "the Google
+# account name Home Assistant").
 NAME_OF_RECORD = re.compile(
     r"\b(?i:(?P<maiden>(?:maiden|birth) name|geburtsname|mädchenname|nom de jeune fille|"
     r"nom de naissance|apellido de soltera|cognome da nubile|meisjesnaam)|"

@@ -1224,7 +1224,10 @@ class NameFinder(Lexicon):
                 self.is_given(last)
                 or self.is_surname(last)
                 or (m.group("maiden") is not None and not self.is_word(last))
-                or (m.group("account") is not None and len(words) > 1)
+                or (
+                    m.group("account") is not None
+                    and any(len(w.rstrip(".")) == 1 for w in words[:-1])
+                )
             ) and not _overlaps(hits, m.start("name"), m.end("name")):
                 out.append(NameHit(m.start("name"), m.end("name"), LIKELY))
         for m in cues.GERMAN_GENITIVE.finditer(text):
