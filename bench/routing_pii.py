@@ -154,7 +154,8 @@ retrained on blind362-369, then tuned on in the seventy-ninth round and trained 
 to ``blind385`` (session 31, measured once per mode on the seventy-ninth round's detector and
 models retrained on blind370-377, then tuned on in the eightieth round and trained on),
 ``blind386`` to ``blind393`` (session 31, measured once per mode on the eightieth round's
-detector and models retrained on blind378-385; not yet tuned or trained on) and
+detector and models retrained on blind378-385, then tuned on in the eighty-first round and trained
+on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

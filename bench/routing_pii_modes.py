@@ -445,6 +445,14 @@ BEFORE_TUNING = {
     "blind383": "8f8c0bd",
     "blind384": "8f8c0bd",
     "blind385": "8f8c0bd",
+    "blind386": "516addf",
+    "blind387": "516addf",
+    "blind388": "516addf",
+    "blind389": "516addf",
+    "blind390": "516addf",
+    "blind391": "516addf",
+    "blind392": "516addf",
+    "blind393": "516addf",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
