@@ -425,6 +425,14 @@ Split = Literal[
     "blind391",
     "blind392",
     "blind393",
+    "blind394",
+    "blind395",
+    "blind396",
+    "blind397",
+    "blind398",
+    "blind399",
+    "blind400",
+    "blind401",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -414,6 +414,14 @@ CORPORA = [
     (HERE / "pii_personal_blind391.jsonl", HERE / "pii_clean_blind391.jsonl", "b391"),
     (HERE / "pii_personal_blind392.jsonl", HERE / "pii_clean_blind392.jsonl", "b392"),
     (HERE / "pii_personal_blind393.jsonl", HERE / "pii_clean_blind393.jsonl", "b393"),
+    (HERE / "pii_personal_blind394.jsonl", HERE / "pii_clean_blind394.jsonl", "b394"),
+    (HERE / "pii_personal_blind395.jsonl", HERE / "pii_clean_blind395.jsonl", "b395"),
+    (HERE / "pii_personal_blind396.jsonl", HERE / "pii_clean_blind396.jsonl", "b396"),
+    (HERE / "pii_personal_blind397.jsonl", HERE / "pii_clean_blind397.jsonl", "b397"),
+    (HERE / "pii_personal_blind398.jsonl", HERE / "pii_clean_blind398.jsonl", "b398"),
+    (HERE / "pii_personal_blind399.jsonl", HERE / "pii_clean_blind399.jsonl", "b399"),
+    (HERE / "pii_personal_blind400.jsonl", HERE / "pii_clean_blind400.jsonl", "b400"),
+    (HERE / "pii_personal_blind401.jsonl", HERE / "pii_clean_blind401.jsonl", "b401"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
