@@ -500,3 +500,16 @@ def test_a_name_with_its_age_or_said_to_be_ill_is_never_dropped() -> None:
         ],
         "PERSON",
     )
+
+
+def test_a_unix_commands_account_is_never_dropped() -> None:
+    """Session 31 (review): the account a Unix command names ("getent passwd", "usermod",
+    "sudo -u") is an account like curl's and occ's: the model's confident "clean" does not
+    veto it."""
+    assert_never_vetoed(
+        [
+            "why does `sudo -u kwabena.m ls /srv` say unknown user?",
+            "usermod -aG docker ingrid.solberg did nothing, why?",
+        ],
+        "PERSON",
+    )

@@ -1030,10 +1030,11 @@ _VOWELS = frozenset("aeiouyäöüéèàáíóúâêîôû")
 
 def commanded_account(text: str, start: int) -> bool:
     """Round 63: a name at ``start`` that a command gives as its account ("curl -u 'hpatel:...'",
-    "occ user:resetpassword tkachenko.o"): no tone of the text makes it anything else."""
+    "occ user:resetpassword tkachenko.o", and since session 31 a Unix command's, "getent passwd
+    anke.vogel", "sudo -u tmiller"): no tone of the text makes it anything else."""
     return any(
         m.start("name") == start
-        for pattern in (_CURL_USER, _OCC_USER)
+        for pattern in (_CURL_USER, _OCC_USER, _UNIX_ACCOUNT)
         for m in pattern.finditer(text, max(0, start - 80), start + 40)
     )
 
