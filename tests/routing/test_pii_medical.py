@@ -895,6 +895,7 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my dad discovered a melanoma on his back last night", "melanoma"),
         ("depuis l'accident mon mari a une anosmie totale", "anosmie"),
         ("mein Vater hat seit dem Sturz ein Schädel-Hirn-Trauma", "Schädel-Hirn-Trauma"),
+        ("meine Mutter ist seit ihrem SHT in der Reha", "ihrem SHT"),
         (
             "NHS number 401 023 2110, please book the compression stockings fitting",
             "compression stockings",
@@ -943,6 +944,8 @@ def test_rounds_76_to_81_health_vocabulary_said_of_someone(
         # round 81: a battery's chemistry, a surname after a title, a treatment's inventor two
         # words before it
         "I keep spare lithium batteries in a drawer, how long do they last?",
+        # (review: "SHT" is also a humidity sensor; as a brain injury only after "ihrem", "ein")
+        "my SHT sensor reads 40% humidity in the bathroom, is it broken?",
         "Mr Whipple from number 9 is my neighbour, he parks badly",
         "Who invented the modern blood transfusion, and when?",
     ],

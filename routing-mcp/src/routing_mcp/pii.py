@@ -743,9 +743,10 @@ def _a_place_of_an_address(text: str, r: RecognizerResult) -> bool:
 def _health_of_the_identified(
     text: str, found: list[Finding], people: list[tuple[int, int]], health: list[tuple[int, int]]
 ) -> list[Finding]:
-    """With a person's card, account, e-mail or phone number in the text, its health terms are
-    that person's even without a word that says whose ("pay the CPAP rental with 5424 ...",
-    "Meine E-Mail ist ..., bitte schicken Sie den Schlafbericht dorthin"; round 79): redacting
+    """With a person's card, account, e-mail, phone number or national number (:data:`_IDENTIFIES`)
+    in the text, its health terms are that person's even without a word that says whose ("pay
+    the CPAP rental with 5424 ...", "Meine E-Mail ist ..., bitte schicken Sie den Schlafbericht
+    dorthin"; round 79; "Numéro AVS de ma mère ... bas de compression", round 80): redacting
     the number and sending the health fact would leave it with whoever reads the rest. Terms
     that are no one's (a topic, a public figure's, a pet's, a template's) stay out."""
     extra = [
