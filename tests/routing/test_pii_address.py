@@ -236,6 +236,11 @@ def test_a_business_or_public_place_address_is_not_personal(
             "L'adresse de mon père pour la pharmacie : 8 rue Victor Hugo, 31000 Toulouse",
             "8 rue Victor Hugo, 31000 Toulouse",
         ),
+        # (review, session 31: a homelab is the writer's home, no laboratory)
+        (
+            "my homelab is at 12 Oak Road, Leeds LS6 2AB, behind a CGNAT",
+            "12 Oak Road, Leeds LS6 2AB",
+        ),
     ],
 )
 def test_a_business_named_nearby_does_not_hide_a_home(
@@ -257,7 +262,7 @@ def test_a_business_named_nearby_does_not_hide_a_home(
         "Nuestra tapicería: Tapicería Ruiz, Calle Ancha 12, 11001 Cádiz. Haz un cartel.",
         "Der Weinhändler Vinothek Sommer, Bahnhofstraße 9, hat uns Gläser geliehen.",
         # round 79: a laboratory's door, a maker's seat
-        "the lab's address is 12 Albion Street, Leeds, is there parking?",
+        "the sleep lab's address is 12 Albion Street, Leeds, is there parking?",
         "Der Hersteller sitzt in der Lilienthalstraße 4, 85579 Neubiberg, liefern die auch?",
         # round 80: a trade's shop in German, an orthotist's in Dutch
         "Der Musikalienhandel in der Bahnhofstraße 5, 37073 Göttingen, hat der samstags offen?",

@@ -313,8 +313,10 @@ _BUSINESS_NOUN = (
     # Gewerbestraße 7", "Our college address is on the letterhead: Park Lane Sixth Form, 1 ...")
     r"firmensitz|geschäftssitz|unternehmenssitz|college address|school address|sixth form|"
     # round 79: a laboratory's, a maker's ("the sleep lab's address is", "Der Hersteller sitzt
-    # in der Fraunhoferstraße 16")
-    r"lab|laboratory|labor|laboratoire|laboratorio|laboratorium|sleep centre|schlaflabor|"
+    # in der Fraunhoferstraße 16"; not "lab" alone, review: "my homelab is at 12 Oak Road" is a
+    # home)
+    r"sleep lab|sleep labs|laboratory|labor|laboratoire|laboratorio|laboratorium|sleep centre|"
+    r"schlaflabor|"
     r"manufacturer|hersteller|fabricant|fabricante|produttore|fabrikant|"
     # round 80: a trade's shop in German and Dutch ("Der Klavierhandel in der Königstraße 28",
     # "De bandagist zit aan de Stationsweg 40", "Sanitätshaus")
