@@ -910,6 +910,8 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my mum had a Whipple procedure in May, what can she eat?", "Whipple procedure"),
         ("my husband takes pancreatin with every meal", "pancreatin"),
         ("my son's exchange transfusion is on Thursday", "exchange transfusion"),
+        # (review: cells after a disease are its cells, not a battery's)
+        ("my dad's cancer cells have spread to the liver", "cancer"),
     ],
 )
 def test_rounds_76_to_81_health_vocabulary_said_of_someone(

@@ -858,7 +858,8 @@ def _any_specialist(text: str, start: int, end: int) -> bool:
     )
 
 
-# A battery's chemistry, not a medicine: "lithium batteries", "Lithium-Ionen-Akku" (round 81).
+# After "lithium", a battery's chemistry, not a medicine: "lithium batteries", "Lithium-Ionen-Akku"
+# (round 81; read after lithium only, review: "my dad's cancer cells have spread" is a fact).
 _CELL_AFTER = regex.compile(
     r"(?i)[\s-]+(?:batter(?:y|ies)|ion|ionen|polymer|cells?|akkus?|batterien?|piles?|pilas?|"
     r"batterie|accu'?s?)\b"
@@ -880,8 +881,8 @@ def find(
 ) -> list[tuple[int, int]]:
     """Health terms said of someone: a person cue in the window, or a found name there.
     ``spans``: :func:`terms` of ``text`` if the caller has them already. ``identified``: the
-    text holds a person's card, e-mail or phone number, so a term no one else's is theirs
-    (round 79)."""
+    text holds a person's card, account, e-mail, phone or national number, so a term no one
+    else's is theirs (rounds 79-80)."""
     ends = sorted(e for _, e in people)  # a name ending before a term, in its window
     starts = sorted(s for s, _ in people)  # or starting after it, in its window
     out = []
@@ -893,7 +894,10 @@ def find(
             )
             or _topic(text, start)
             or _compound_thing(text[start:end])
-            or _CELL_AFTER.match(text, end) is not None
+            or (
+                text[start:end].casefold().startswith("lithium")
+                and _CELL_AFTER.match(text, end) is not None
+            )
             or (  # "for people with coeliac disease? asking for myself": the writer's (round 44)
                 _GROUP_BEFORE.search(text, max(0, start - 40), start) is not None
                 and not whose_next(text, end)
