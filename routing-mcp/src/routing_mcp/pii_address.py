@@ -394,7 +394,7 @@ _KIN = (
 _KIN_ADDRESS = regex.compile(
     rf"(?i)\b(?:{_KIN})(?:['’]s)?\s+(?:(?:new|old|home|neue|alte|nouvelle|nueva|nuova|nieuwe)\s+)?"
     r"(?:address|adresse|anschrift|dirección|indirizzo|adres)\b|"
-    r"(?i)\b(?:address|adresse|anschrift|adres|dirección|indirizzo)\s+(?:of\s+|de\s+|von\s+|van\s+|"
+    r"\b(?:address|adresse|anschrift|adres|dirección|indirizzo)\s+(?:of\s+|de\s+|von\s+|van\s+|"
     r"di\s+|del\s+|d['’]\s*)?(?:(?:my|ma|mon|meine[mnrs]?|mi|mijn|la|el|le|mia|mio)\s+)?"
     # (not French "son", his: "l'adresse de son cabinet")
     rf"(?!son\b)(?:{_KIN})\b|"
