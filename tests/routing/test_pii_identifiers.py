@@ -1370,6 +1370,22 @@ def test_rounds_76_to_80_organisation_lines_and_register_numbers_are_not_phones(
     assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []
 
 
+@pytest.mark.parametrize(
+    ("prompt", "number"),
+    [
+        # round 82: an international number said to be someone's, in a range libphonenumber
+        # does not list as allocated (its tables lag the operators')
+        ("my brother's mobile is +44 7911 504213, add him to the alarm group", "+44 7911 504213"),
+        ("Opa ist erreichbar unter +49 176 9999 88, trag das ins Dashboard ein", "+49 176 9999 88"),
+    ],
+)
+def test_round_82_an_international_number_said_to_be_someones(
+    scanner: PiiScanner, prompt: str, number: str
+) -> None:
+    found = [prompt[f.start : f.end] for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"]
+    assert number in found
+
+
 def test_round_76_a_german_area_code_03_stays_a_phone(scanner: PiiScanner) -> None:
     """Halle's 0345 written as Germans write it is no UK-wide number."""
     prompt = "ruf bitte Tante Gerda an, 0345 6781234, wegen Sonntag"

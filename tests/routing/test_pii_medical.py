@@ -912,9 +912,30 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my son's exchange transfusion is on Thursday", "exchange transfusion"),
         # (review: cells after a disease are its cells, not a battery's)
         ("my dad's cancer cells have spread to the liver", "cancer"),
+        # round 82: scleroderma and its forms in the languages, fluid on the brain and its
+        # shunt, clots by their letters, the vitamin-K antagonists and their values, a baby's
+        # food allergy by its letters and an adrenaline pen
+        ("my sister has had systemic sclerosis since last spring", "systemic sclerosis"),
+        ("mi tía tiene esclerodermia y le duelen las manos con el frío", "esclerodermia"),
+        ("mon père a une sclérodermie depuis dix ans", "sclérodermie"),
+        (
+            "our grandson was born with hydrocephalus and sees the neurosurgeon monthly",
+            "hydrocephalus",
+        ),
+        ("meine Tochter hat einen Hydrozephalus und trägt einen Helm", "Hydrozephalus"),
+        ("his VP shunt was adjusted on Tuesday, he's still drowsy", "VP shunt"),
+        ("my uncle is back on the ward after a shunt malfunction", "shunt malfunction"),
+        ("my nan's dvt came back after the flight", "dvt"),
+        ("my wife had a PE last winter and still gets breathless", "a PE"),
+        ("mein Opa nimmt Phenprocoumon, darf er Grapefruit essen?", "Phenprocoumon"),
+        ("my mum's INR was 4.1 this morning, the clinic wants a retest", "INR was 4.1"),
+        ("log my father's INR readings in a spreadsheet every Monday", "INR readings"),
+        ("meine Mutter hat ihren Marcumar-Pass verloren", "Marcumar-Pass"),
+        ("our toddler has FPIES and reacts to sweet potato", "FPIES"),
+        ("my son keeps his adrenaline pens in a pouch on his belt", "adrenaline pens"),
     ],
 )
-def test_rounds_76_to_81_health_vocabulary_said_of_someone(
+def test_rounds_76_to_82_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -950,9 +971,19 @@ def test_rounds_76_to_81_health_vocabulary_said_of_someone(
         "my SHT sensor reads 40% humidity in the bathroom, is it broken?",
         "Mr Whipple from number 9 is my neighbour, he parks badly",
         "Who invented the modern blood transfusion, and when?",
+        # round 82: an electrician's shunt, the school subject and a file format, a price in
+        # rupees, a question about a treatment
+        "my battery monitor's shunt reads 0.3 A when everything is off, is it broken?",
+        "the kids have a PE lesson on Tuesdays so I pack their trainers",
+        "my PE file won't load in Ghidra, the header looks corrupt",
+        "the quote for my dad's laptop came in at INR 4.5 lakh, convert it to euros",
+        "How does a VP shunt drain fluid, and how long do they usually last?",
+        # ... and a condition's world day
+        "Put World Diabetes Day in my calendar, it's 14 November I think.",
+        "Welche Aktionen gibt es zum Welt-Parkinson-Tag in Berlin?",
     ],
 )
-def test_rounds_76_to_81_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_82_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

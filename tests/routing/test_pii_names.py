@@ -758,9 +758,17 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("my maiden name is Featherstonehaugh, will the bank need it?", "Featherstonehaugh"),
         ("the refund goes to account name R Okafor, is that right?", "R Okafor"),
         ("he tried to ssh in as 'tobias' from the hotel wifi", "tobias"),
+        # round 82: a VM's or a container's name in brackets after its number, as Proxmox
+        # writes it; a user's folder in Nextcloud's data directory; an access log's user with
+        # the time left out; a lower-case name's possessive opening a sentence or a quotation
+        ("TASK ERROR: VM 112 (gunnar-grafana) is locked (snapshot)", "gunnar"),
+        ("rsync: opendir /srv/nextcloud/data/ezeokoli/files/Scans failed", "ezeokoli"),
+        ("the log says 172.16.0.40 - hvasquez - then nothing, why?", "hvasquez"),
+        ("ok so. solveig's car broke down again, find a garage", "solveig"),
+        ("the security answer is 'oskar's first school', is that weak?", "oskar"),
     ],
 )
-def test_rounds_76_to_80_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_82_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -789,9 +797,13 @@ def test_rounds_76_to_80_names_in_titles_devices_and_accounts(
         "the storage account name Backups is wrong in the Terraform state",
         # round 81: an account's name of two words without an initial
         "the Google account name Home Assistant uses is wrong",
+        # round 82: a folder of media data, a program's possessive opening a sentence
+        "rsync: opendir /srv/data/media/files/Movies failed",
+        "grafana's alert rules fire twice, how do I dedupe them?",
+        "VM 103 (docker-host) is locked (backup), how do I unlock it?",
     ],
 )
-def test_rounds_76_to_81_shades_acronyms_and_line_ends_stay_clean(
+def test_rounds_76_to_82_shades_acronyms_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

@@ -174,6 +174,14 @@ class CandidatePhoneRecognizer(EntityRecognizer):
     _PHONE_KEY = re.compile(r"(?:phone|tel|mobile|cell|fax|handy|telefon)\w*=$", re.IGNORECASE)
     _DECIMAL = re.compile(r"^\d+\.\d+$")
     _ID_WORD = ID_WORD_BEFORE
+    # A phone's name or a call's verb just before a number (round 82).
+    _NUMBER_SAID = re.compile(
+        r"\b(?:(?:phone|mobile|cell|whatsapp|signal)(?:\s+(?:number|no\.?|nr\.?))?|number|tel|"
+        r"téléphone|numéro|portable|nummer|handy|handynummer|telefon|número|móvil|numero|"
+        r"cellulare|telefoonnummer|mobiel|call|ring|text|sms|reach|erreichbar|appelle|llama)"
+        r"(?:\s+(?:is|ist|est|es|è|me|her|him|us|at|on|unter|au|al)){0,2}\s*[:=]?\s*\Z",
+        re.IGNORECASE,
+    )
 
     def _regions_for(self, chunk: str) -> list[str]:
         """A number written nationally starts with its region's trunk prefix where there is one
@@ -226,10 +234,21 @@ class CandidatePhoneRecognizer(EntityRecognizer):
             # An international number parses the same in every region: try one. Otherwise stop
             # once the numbers found cover every digit (the matcher alone would try every region).
             regions = self.supported_regions[:1] if "+" in chunk else self._regions_for(chunk)
+            # Round 82: an international number said to be someone's ("Her number is +44 7911
+            # 582604") counts when it is possible for its country, in a range libphonenumber
+            # does not know as allocated too: its tables lag the ranges operators open (not
+            # in North America, where a made-up number is written in the 555 ranges).
+            leniency = (
+                phonenumbers.Leniency.POSSIBLE
+                if "+" in chunk
+                and "+1" not in chunk
+                and self._NUMBER_SAID.search(before) is not None
+                else self.leniency
+            )
             for region in regions:
                 found = [
                     RecognizerResult("PHONE_NUMBER", start + m.start, start + m.end, self.SCORE)
-                    for m in phonenumbers.PhoneNumberMatcher(chunk, region, leniency=self.leniency)
+                    for m in phonenumbers.PhoneNumberMatcher(chunk, region, leniency=leniency)
                     # (a date and its hour inside a longer run: "203.0.113.45 - 2024-05-21 19";
                     # round 28)
                     if not self._ISO_DATE.match(m.raw_string)

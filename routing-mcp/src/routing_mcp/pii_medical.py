@@ -300,7 +300,9 @@ _HAS_IT = frozenset(
         # round 68: its booster or titre ("Hepatitis-B-Auffrischung", "Hepatitis-B-Titer")
         "auffrischung titer "
         # round 76: a medicine's dose raised, lowered or changed ("nach der Duloxetin-Erhöhung")
-        "erhöhung reduktion reduzierung umstellung einnahme dosierung"
+        "erhöhung reduktion reduzierung umstellung einnahme dosierung "
+        # round 82: its values and its card ("ihre Marcumar-Werte", "der Marcumar-Pass")
+        "wert werte pass ausweis"
     )
 )
 
@@ -616,6 +618,22 @@ _TITLE_BEFORE = regex.compile(
 )
 
 
+# Round 82: a world or national day, week or month of a condition: its awareness, no one's
+# ("World Scleroderma Day", "International Epilepsy Day", "Welt-MS-Tag", "Journée mondiale de la
+# sclérodermie", "Día Mundial de la Esclerodermia"): the words before the term, and after it.
+_DAY_OF = regex.compile(
+    r"(?i)(?:\b(?:world|international|national|global|welt)[\s-]+|"
+    r"\b(?:journée|semaine|mois|día|semana|mes|giornata|settimana|mese|dag|week|maand)\s+"
+    r"(?:mondiale?|nationale?|internationale?|mundial|nacional|internacional|nazionale|"
+    r"internazionale|europea|européenne|europese)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|"
+    r"de\s+los\s+|de\s+las\s+|del\s+|de\s+|della\s+|dello\s+|dei\s+|delle\s+|van\s+de\s+|"
+    r"voor\s+)?)\Z"
+)
+_DAY_AFTER = regex.compile(
+    r"(?i)(?:[\s-]+(?:awareness\s+)?(?:day|week|month|tag|woche|monat|dag)\b|\s*(?:[.,;:!?)]|$))"
+)
+
+
 # Who invented, discovered or first described a treatment or a disease, right before it: its
 # history, no one's health ("invented manual lymphatic drainage", "a découvert l'insuline").
 _INVENTED_BEFORE = regex.compile(
@@ -911,6 +929,8 @@ def find(
             continue  # "Alois Alzheimer", "James Parkinson": the person a disease is named after
         if _TITLE_BEFORE.search(text, max(0, start - 8), start):
             continue  # "Mr Whipple is my landlord": a surname after a title (round 81)
+        if _DAY_OF.search(text, max(0, start - 40), start) and _DAY_AFTER.match(text, end):
+            continue  # "World Scleroderma Day", "Journée mondiale de la sclérodermie" (round 82)
         invented = _INVENTED_BEFORE.search(text, max(0, start - 40), start)
         if invented is not None and not _PERSON_CUE.search(
             text, max(0, invented.start() - 40), invented.start()

@@ -191,6 +191,20 @@ _EN = [
     r"\b(?:being|getting|got|get|be)\s+induced\b(?!\s+(?:by|from|demand|current|voltage))",
     # round 69: someone's new joint ("grampy bob's new hip went in fine", "her new knee")
     r"(?<=(?:['’]s|\b(?:his|her|my|their|your|our))\s+)new\s+(?:hips?|knees?|shoulder)\b",
+    # round 82: a clot in the lung by its letters, had or found ("She had a PE in 2019", "Dad's
+    # clot was a PE, they're keeping him in"; not the school subject or a file format, "a PE
+    # lesson", "the PE header")
+    r"(?-i:\b(?:a|another|her|his|my|their|your|the|massive|bilateral|small|saddle)\s+PEs?\b)"
+    r"(?=\s*(?:[.,;:!?)'\"’]|$)|\s+(?:in|last|after|and|so|back|during|from|two|three|while|when|"
+    r"on|at|years?|months?|weeks?)\b)",
+    # round 82: the blood's clotting time, measured ("his weekly INR graph", "el INR en 4,5", "my
+    # inr was 3.2", "Mamas INR-Werte"; not a price in rupees, "INR 4.5 lakh", "500 INR")
+    r"\bINR(?:[\s-]+(?:readings?|tests?|testing|levels?|checks?|clinic|graph|chart|monitor|meter|"
+    r"machine|strips?|results?|values?|target|range|log|self-test|wert|werte|messung|messgerät|"
+    r"selbstmessung|kontrolle|waarde|valeur|valor|valore)\b|"
+    r"\s*(?:(?:is|was|of|at|en|bei|von|van|à|a|de|di|est|ist|war|era|è|=|:)\s*)?"
+    r"(?:(?:up to|down to|only|just|now|nur|jetzt|à peine)\s+)?\d[.,]\d"
+    r"(?![\d.,]|\s*(?:lakh|crore|k\b|m\b|million|billion|bn|cr\b|thousand)))",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -432,6 +446,8 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("aids",),
         ("induced",),
         ("new hip", "new knee", "new shoulder"),
+        (" pe",),
+        ("inr",),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

@@ -109,9 +109,12 @@ DEVICE_WORDS = word_set(
     "tel"
 )
 # Round 62: a machine's kind and number before its quoted name ("VM 104 'nextcloud-maria'",
-# "LXC 'pihole-ines'", "hostname: 'nas-ilse'").
+# "LXC 'pihole-ines'", "hostname: 'nas-ilse'"); round 82: or its name in brackets after its
+# number, as Proxmox's messages write it ("VM 101 (jens-homeassistant) is locked").
 _MACHINE_BEFORE = re.compile(
-    r"\b(?:vm|lxc|ct|container|host(?:name)?)\s*(?:\d+\s*)?[:=]?\s*['\"`‘“]\Z", re.IGNORECASE
+    r"\b(?:(?:vm|lxc|ct|container|host(?:name)?)\s*(?:\d+\s*)?[:=]?\s*['\"`‘“]|"
+    r"(?:vm|lxc|ct)\s*\d+\s*\()\Z",
+    re.IGNORECASE,
 )
 # Round 58: a shell prompt's host after its user ("admin@nas-oyelaran:~$").
 _PROMPT_HOST = re.compile(r"(?<=@)[a-z][a-z0-9]*(?:-[a-z0-9]+)+(?=:[~/])", re.IGNORECASE)
@@ -953,6 +956,11 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
         name = m.group("name")
         if _own_account(name) or login_name(lex, name):
             yield m.start("name"), m.end("name")
+    for m in _DATA_DIR_USER.finditer(text):
+        # (a folder's name that is a word may be any data's, "/srv/data/media/files/")
+        name = m.group("name")
+        if login_name(lex, name) or (_own_account(name) and _no_word(lex, name)):
+            yield m.start("name"), m.end("name")
     pos = 0
     while (m := LOGIN.search(text, pos)) is not None:
         name = m.group("name").rstrip("._-")
@@ -1154,7 +1162,8 @@ _ACCESS_LOG_USER = re.compile(
     r"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+) - (?P<name>[a-z][\w.-]{1,31}) "
     # (round 60: or a shorter format's request right after, "- heidi.w GET /admin")
     # (round 76: or the request in its quotes, '- hussein "POST /login" 401')
-    r"(?:\[|\"?(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) /)",
+    # (round 82: or the line's next dash, its time left out, "83.44.215.19 - ccortes - ...")
+    r"(?:\[|\"?(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) /|[-–—] )",
     re.IGNORECASE,
 )
 
@@ -1170,6 +1179,9 @@ _DAV_USER = re.compile(
     r"/remote\.php/dav/(?:files|calendars|addressbooks/users)/(?P<name>[a-z][\w.-]{1,31})(?=/|\s|$)",
     re.I,
 )
+# Round 82: a user's folder in Nextcloud's data directory, its files below
+# ("/var/www/nextcloud/data/okwuosa/files/Medical/").
+_DATA_DIR_USER = re.compile(r"/data/(?P<name>[a-z][\w.-]{1,31})/files/", re.I)
 # Round 65: an OpenSSH client config's account, the "User" line of a "Host" block ("Host
 # mum-pi / HostName 81.98.147.62 / User hyacinth").
 _SSH_CONFIG_USER = re.compile(r"(?m)^[ \t]+User[ \t]+(?P<name>[a-z][\w.-]{1,31})[ \t]*$")

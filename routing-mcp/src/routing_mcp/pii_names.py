@@ -240,6 +240,9 @@ _PERSON_DID = re.compile(
     r" (?:broke|borrowed|deleted|unplugged|renamed|forgot|texted|promised|lent|spilled|"
     r"dropped|lost|moved|reset|changed|installed|hid|took)\b"
 )
+# Round 82: a possessive's "'s" before a word, and what opens a text, a sentence or a quotation.
+_POSSESSIVE_NEXT = re.compile(r"['’]s\s+[^\W\d_]")
+_TEXT_OR_QUOTE_START = re.compile(r"(?:^|[.!?\n]\s*|[\"'‘“«]\s*)\Z")
 # A lower-case letter and its dot just before: the first half of "z. B.", "u. a.", "d. h.".
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[a-z]\.\s?$")
 
@@ -960,6 +963,10 @@ class NameFinder(Lexicon):
         if _PERSON_DID.match(text, t.end):
             return True  # anywhere before what a person did: "fix stuff roisin broke" (round 45)
         before = text[max(0, t.start - 12) : t.start]
+        if _POSSESSIVE_NEXT.match(text, t.end) and _TEXT_OR_QUOTE_START.search(before):
+            # round 82: or whose something is, opening the text, a sentence or a quotation
+            # ("lena's headaches are worse", "the hint is 'mabel's maiden name'")
+            return True
         return (
             cues.CLAUSE_START.search(before) is not None
             and cues.SUBJECT_NEXT.match(text[t.end : t.end + 24]) is not None
