@@ -157,7 +157,8 @@ models retrained on blind370-377, then tuned on in the eightieth round and train
 detector and models retrained on blind378-385, then tuned on in the eighty-first round and trained
 on),
 ``blind394`` to ``blind401`` (session 31, measured once per mode on the eighty-first round's
-detector and models retrained on blind386-393; not yet tuned or trained on) and
+detector and models retrained on blind386-393, then tuned on in the eighty-second round and
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -453,6 +453,14 @@ BEFORE_TUNING = {
     "blind391": "516addf",
     "blind392": "516addf",
     "blind393": "516addf",
+    "blind394": "6cc659f",
+    "blind395": "6cc659f",
+    "blind396": "6cc659f",
+    "blind397": "6cc659f",
+    "blind398": "6cc659f",
+    "blind399": "6cc659f",
+    "blind400": "6cc659f",
+    "blind401": "6cc659f",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
