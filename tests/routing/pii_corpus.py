@@ -433,6 +433,14 @@ Split = Literal[
     "blind399",
     "blind400",
     "blind401",
+    "blind402",
+    "blind403",
+    "blind404",
+    "blind405",
+    "blind406",
+    "blind407",
+    "blind408",
+    "blind409",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

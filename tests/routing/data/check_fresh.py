@@ -422,6 +422,14 @@ CORPORA = [
     (HERE / "pii_personal_blind399.jsonl", HERE / "pii_clean_blind399.jsonl", "b399"),
     (HERE / "pii_personal_blind400.jsonl", HERE / "pii_clean_blind400.jsonl", "b400"),
     (HERE / "pii_personal_blind401.jsonl", HERE / "pii_clean_blind401.jsonl", "b401"),
+    (HERE / "pii_personal_blind402.jsonl", HERE / "pii_clean_blind402.jsonl", "b402"),
+    (HERE / "pii_personal_blind403.jsonl", HERE / "pii_clean_blind403.jsonl", "b403"),
+    (HERE / "pii_personal_blind404.jsonl", HERE / "pii_clean_blind404.jsonl", "b404"),
+    (HERE / "pii_personal_blind405.jsonl", HERE / "pii_clean_blind405.jsonl", "b405"),
+    (HERE / "pii_personal_blind406.jsonl", HERE / "pii_clean_blind406.jsonl", "b406"),
+    (HERE / "pii_personal_blind407.jsonl", HERE / "pii_clean_blind407.jsonl", "b407"),
+    (HERE / "pii_personal_blind408.jsonl", HERE / "pii_clean_blind408.jsonl", "b408"),
+    (HERE / "pii_personal_blind409.jsonl", HERE / "pii_clean_blind409.jsonl", "b409"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
