@@ -933,9 +933,26 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("meine Mutter hat ihren Marcumar-Pass verloren", "Marcumar-Pass"),
         ("our toddler has FPIES and reacts to sweet potato", "FPIES"),
         ("my son keeps his adrenaline pens in a pouch on his belt", "adrenaline pens"),
+        # round 83: myasthenia gravis in the languages, its medicine and its letters with a form;
+        # a tracheostomy by its short name and home ventilation; haemophilia's brands and
+        # prophylaxis; glaucoma in German compounds, a prostaglandin drop by its stem, drusen,
+        # an eye injection's brand, blindness in French
+        ("my aunt was told last week she has myasthenia gravis", "myasthenia gravis"),
+        ("mein Onkel hat Myasthenie und kann abends kaum noch kauen", "Myasthenie"),
+        ("my brother takes pyridostigmine before every meal", "pyridostigmine"),
+        ("my wife has had generalized MG since May", "generalized MG"),
+        ("my grandson's trach needs suctioning every few hours", "trach"),
+        ("meine Schwester ist seit Januar in der Heimbeatmung", "Heimbeatmung"),
+        ("mon fils fait sa prophylaxie le lundi et le jeudi", "prophylaxie"),
+        ("my nephew switched to Elocta after the trial", "Elocta"),
+        ("mein Vater hat ein Normaldruckglaukom, sagt der Augenarzt", "Normaldruckglaukom"),
+        ("my mum puts in bimatoprost every evening at nine", "bimatoprost"),
+        ("the optician saw drusen in my dad's left eye", "drusen"),
+        ("my gran has her Eylea jab on Monday, who can drive her?", "Eylea"),
+        ("ma grand-mère vit avec une cécité presque totale depuis 2015", "cécité"),
     ],
 )
-def test_rounds_76_to_82_health_vocabulary_said_of_someone(
+def test_rounds_76_to_83_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -981,9 +998,15 @@ def test_rounds_76_to_82_health_vocabulary_said_of_someone(
         # ... and a condition's world day
         "Put World Diabetes Day in my calendar, it's 14 November I think.",
         "Welche Aktionen gibt es zum Welt-Parkinson-Tag in Berlin?",
+        # round 83: a car by its maker's letters, a dose in milligrams, a house's ventilation, a
+        # toast
+        "my MG ZS EV only charges to 80% since the update, any idea?",
+        "is 400 MG of magnesium too much before bed?",
+        "the ventilator in the loft hums at night, which fan speed setting is quietest?",
+        "Prost! Write a short toast for my brother's 40th",
     ],
 )
-def test_rounds_76_to_82_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_83_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

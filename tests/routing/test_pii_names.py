@@ -766,9 +766,12 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("the log says 172.16.0.40 - hvasquez - then nothing, why?", "hvasquez"),
         ("ok so. solveig's car broke down again, find a garage", "solveig"),
         ("the security answer is 'oskar's first school', is that weak?", "oskar"),
+        # round 83: a family by a surname no list holds, doing what people do
+        ("the Ezeokolis, who booked the big kennel, never came", "Ezeokolis"),
+        ("remind me the Obiakors are coming at six", "Obiakors"),
     ],
 )
-def test_rounds_76_to_82_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_83_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -801,9 +804,11 @@ def test_rounds_76_to_82_names_in_titles_devices_and_accounts(
         "rsync: opendir /srv/data/media/files/Movies failed",
         "grafana's alert rules fire twice, how do I dedupe them?",
         "VM 103 (docker-host) is locked (backup), how do I unlock it?",
+        # round 83: a range of mountains said in the plural
+        "the Dolomites are beautiful in June, plan a four-day hike",
     ],
 )
-def test_rounds_76_to_82_shades_acronyms_and_line_ends_stay_clean(
+def test_rounds_76_to_83_shades_acronyms_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

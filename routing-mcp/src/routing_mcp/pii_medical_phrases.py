@@ -205,6 +205,16 @@ _EN = [
     r"\s*(?:(?:is|was|of|at|en|bei|von|van|à|a|de|di|est|ist|war|era|è|=|:)\s*)?"
     r"(?:(?:up to|down to|only|just|now|nur|jetzt|à peine)\s+)?\d[.,]\d"
     r"(?![\d.,]|\s*(?:lakh|crore|k\b|m\b|million|billion|bn|cr\b|thousand)))",
+    # round 83: myasthenia by its letters with its form or what it does ("ocular MG", "an MG
+    # flare"; not the car, "my MG ZS", nor a dose, "200 mg")
+    r"(?-i:\b(?:ocular|generali[sz]ed|seropositive|seronegative|anti-MuSK|MuSK|AChR)\s+MG\b|"
+    r"\bMG\s+(?:flares?|crisis|crises|diagnosis|symptoms|relapse|exacerbation)\b|"
+    r"(?:['’]s|\b(?:my|his|her|their|your))\s+MG\s+(?:gets?|got|is|was|has\s+been)\s+"
+    r"(?:worse|better|bad|unstable|flaring))",
+    # round 83: someone's ventilator ("Ma's ventilator", "my dad's home ventilator"; not "the
+    # ventilator fan" of a house, which is said without a person's possessive)
+    r"(?<=(?:['’]s|\b(?:his|her|my|their|your|our))\s+(?:home\s+|portable\s+|new\s+|night\s+)?)"
+    r"ventilators?\b",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -448,6 +458,8 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("new hip", "new knee", "new shoulder"),
         (" pe",),
         ("inr",),
+        ("mg",),
+        ("ventilator",),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

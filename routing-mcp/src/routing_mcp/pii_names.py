@@ -243,6 +243,13 @@ _PERSON_DID = re.compile(
 # Round 82: a possessive's "'s" before a word, and what opens a text, a sentence or a quotation.
 _POSSESSIVE_NEXT = re.compile(r"['’]s\s+[^\W\d_]")
 _TEXT_OR_QUOTE_START = re.compile(r"(?:^|[.!?\n]\s*|[\"'‘“«]\s*)\Z")
+# Round 83: what a family said by its plural does, right after it ("the Obiangs are", "the
+# Nwachukwus, who").
+_FAMILY_DID = re.compile(
+    r"\s*(?:,\s*who\b|who\b|are\b|were\b|have\b|had\b|['’]ve\b|always\b|never\b|still\b|"
+    r"keep\b|kept\b|paid\b|booked\b|came\b|said\b|asked\b|want\b|wanted\b|moved\b|"
+    r"left\b|arrived\b)"
+)
 # A lower-case letter and its dot just before: the first half of "z. B.", "u. a.", "d. h.".
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[a-z]\.\s?$")
 
@@ -1188,6 +1195,27 @@ class NameFinder(Lexicon):
                 singular = Token(stem[:-1], start, end)
             plural = Token(stem, start, end)
             if (
+                m.group("plural") == "s"
+                and not french
+                and _FAMILY_DID.match(text, end)
+                and len(singular.text) >= 4
+                and self._unlisted(singular)
+                and not self.is_word(plural)
+                and not self.is_given(plural)
+                and not self.is_place(singular)
+                and not self.is_place(plural)
+                and _key(stem) not in cues.PLURAL_PLACES
+                and _key(stem) not in self.tech
+                and _key(singular.text) not in self.tech
+                and not is_known(stem)
+                and not is_known(f"the {stem}")
+                and not _overlaps(hits, start, end)
+            ):
+                # round 83: a family by a surname no list holds, doing what people do ("the
+                # Obiangs are always an hour late", "the Nwachukwus, who booked twice")
+                out.append(NameHit(start, end, LIKELY))
+                continue
+            if (
                 self.is_surname(singular)
                 and not self.is_word(plural)
                 and not self.is_given(plural)  # "the Mercedes Sprinter": a name, a brand
@@ -1245,9 +1273,7 @@ class NameFinder(Lexicon):
                 self.is_given(t)
                 and not self.is_word(t)
                 and not self.is_surname(t)
-                and not self.is_given(owner)
-                and not self.is_word(owner)
-                and not self.is_surname(owner)
+                and self._unlisted(owner)
                 and _key(after) not in self.names
                 and not _overlaps(hits, t.start, owner.end)
             ):
@@ -1265,6 +1291,10 @@ class NameFinder(Lexicon):
             ):
                 out.append(NameHit(t.start, t.end, LIKELY))
         return out
+
+    def _unlisted(self, t: Token) -> bool:
+        """No given name, surname or word the lists hold."""
+        return not self.is_given(t) and not self.is_surname(t) and not self.is_word(t)
 
     def _unknown_lower(self, t: Token) -> bool:
         """A lower-case word of letters no list knows: no word, name, product or frequent
