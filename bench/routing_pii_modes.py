@@ -461,6 +461,14 @@ BEFORE_TUNING = {
     "blind399": "6cc659f",
     "blind400": "6cc659f",
     "blind401": "6cc659f",
+    "blind402": "444c5c3",
+    "blind403": "444c5c3",
+    "blind404": "444c5c3",
+    "blind405": "444c5c3",
+    "blind406": "444c5c3",
+    "blind407": "444c5c3",
+    "blind408": "444c5c3",
+    "blind409": "444c5c3",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
