@@ -441,6 +441,14 @@ Split = Literal[
     "blind407",
     "blind408",
     "blind409",
+    "blind410",
+    "blind411",
+    "blind412",
+    "blind413",
+    "blind414",
+    "blind415",
+    "blind416",
+    "blind417",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -430,6 +430,14 @@ CORPORA = [
     (HERE / "pii_personal_blind407.jsonl", HERE / "pii_clean_blind407.jsonl", "b407"),
     (HERE / "pii_personal_blind408.jsonl", HERE / "pii_clean_blind408.jsonl", "b408"),
     (HERE / "pii_personal_blind409.jsonl", HERE / "pii_clean_blind409.jsonl", "b409"),
+    (HERE / "pii_personal_blind410.jsonl", HERE / "pii_clean_blind410.jsonl", "b410"),
+    (HERE / "pii_personal_blind411.jsonl", HERE / "pii_clean_blind411.jsonl", "b411"),
+    (HERE / "pii_personal_blind412.jsonl", HERE / "pii_clean_blind412.jsonl", "b412"),
+    (HERE / "pii_personal_blind413.jsonl", HERE / "pii_clean_blind413.jsonl", "b413"),
+    (HERE / "pii_personal_blind414.jsonl", HERE / "pii_clean_blind414.jsonl", "b414"),
+    (HERE / "pii_personal_blind415.jsonl", HERE / "pii_clean_blind415.jsonl", "b415"),
+    (HERE / "pii_personal_blind416.jsonl", HERE / "pii_clean_blind416.jsonl", "b416"),
+    (HERE / "pii_personal_blind417.jsonl", HERE / "pii_clean_blind417.jsonl", "b417"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
