@@ -950,9 +950,20 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("the optician saw drusen in my dad's left eye", "drusen"),
         ("my gran has her Eylea jab on Monday, who can drive her?", "Eylea"),
         ("ma grand-mère vit avec une cécité presque totale depuis 2015", "cécité"),
+        # round 84: thalassaemia in German and Spanish, an iron chelator, transfusions said alone,
+        # speech therapy in German, Marfan said short and a sunken chest, a heart monitor worn
+        # for a day
+        ("meine Nichte hat Thalassämie und braucht alle drei Wochen Blut", "Thalassämie"),
+        ("mi hermano tiene talasemia y siempre está cansado", "talasemia"),
+        ("my daughter takes deferasirox every morning before school", "deferasirox"),
+        ("ma sœur a ses transfusions tous les quinze jours", "transfusions"),
+        ("unser Sohn geht seit dem Herbst zur Logopädie", "Logopädie"),
+        ("my cousin has Marfan and can't do contact sports", "Marfan"),
+        ("my son's pectus excavatum is being checked in June", "pectus excavatum"),
+        ("my dad wears a holter monitor until Friday", "holter monitor"),
     ],
 )
-def test_rounds_76_to_83_health_vocabulary_said_of_someone(
+def test_rounds_76_to_84_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1004,9 +1015,11 @@ def test_rounds_76_to_83_health_vocabulary_said_of_someone(
         "is 400 MG of magnesium too much before bed?",
         "the ventilator in the loft hums at night, which fan speed setting is quietest?",
         "Prost! Write a short toast for my brother's 40th",
+        # round 84: a condition named only as a topic
+        "What is the difference between thalassaemia minor and major?",
     ],
 )
-def test_rounds_76_to_83_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_84_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -769,9 +769,11 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         # round 83: a family by a surname no list holds, doing what people do
         ("the Ezeokolis, who booked the big kennel, never came", "Ezeokolis"),
         ("remind me the Obiakors are coming at six", "Obiakors"),
+        # round 84: a machine's owner with the possessive's "s" and no apostrophe
+        ("VM 120 (mateos-gaming) won't start after the GPU passthrough change", "mateo"),
     ],
 )
-def test_rounds_76_to_83_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_84_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -806,9 +808,11 @@ def test_rounds_76_to_83_names_in_titles_devices_and_accounts(
         "VM 103 (docker-host) is locked (backup), how do I unlock it?",
         # round 83: a range of mountains said in the plural
         "the Dolomites are beautiful in June, plan a four-day hike",
+        # round 84: a machine named for what it holds, in the plural
+        "LXC 'backups-nightly' fails every Sunday since the upgrade",
     ],
 )
-def test_rounds_76_to_83_shades_acronyms_and_line_ends_stay_clean(
+def test_rounds_76_to_84_shades_acronyms_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

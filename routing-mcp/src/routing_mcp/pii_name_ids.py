@@ -564,6 +564,16 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
                     and part.lower() not in SYSTEM_ACCOUNTS
                 ):
                     yield start, end
+                elif (
+                    # round 84: its owner's name with the possessive's "s" and no apostrophe
+                    # ("container 'lucys-minecraft'")
+                    part.isalpha()
+                    and part.lower().endswith("s")
+                    and _clear_given(lex, part[:-1])
+                    and len(part) >= 5
+                    and not lex.is_plain_word(_token(part))
+                ):
+                    yield start, end - 1
         if _FILE_EXTENSION.match(text, m.end()):
             yield from _file_names(lex, parts)
             yield from _dated_files(lex, parts)
