@@ -469,6 +469,14 @@ BEFORE_TUNING = {
     "blind407": "444c5c3",
     "blind408": "444c5c3",
     "blind409": "444c5c3",
+    "blind410": "51a0b6e",
+    "blind411": "51a0b6e",
+    "blind412": "51a0b6e",
+    "blind413": "51a0b6e",
+    "blind414": "51a0b6e",
+    "blind415": "51a0b6e",
+    "blind416": "51a0b6e",
+    "blind417": "51a0b6e",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
