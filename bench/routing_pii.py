@@ -164,7 +164,9 @@ detector and models retrained on blind394-401, then tuned on in the eighty-third
 trained on),
 ``blind410`` to ``blind417`` (session 32, measured once per mode on the eighty-third round's
 detector and models retrained on blind402-409, then tuned on in the eighty-fourth round and
-trained on) and
+trained on),
+``blind418`` to ``blind425`` (session 32, measured once per mode on the eighty-fourth round's
+detector and models retrained on blind410-417; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -449,6 +449,14 @@ Split = Literal[
     "blind415",
     "blind416",
     "blind417",
+    "blind418",
+    "blind419",
+    "blind420",
+    "blind421",
+    "blind422",
+    "blind423",
+    "blind424",
+    "blind425",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -438,6 +438,14 @@ CORPORA = [
     (HERE / "pii_personal_blind415.jsonl", HERE / "pii_clean_blind415.jsonl", "b415"),
     (HERE / "pii_personal_blind416.jsonl", HERE / "pii_clean_blind416.jsonl", "b416"),
     (HERE / "pii_personal_blind417.jsonl", HERE / "pii_clean_blind417.jsonl", "b417"),
+    (HERE / "pii_personal_blind418.jsonl", HERE / "pii_clean_blind418.jsonl", "b418"),
+    (HERE / "pii_personal_blind419.jsonl", HERE / "pii_clean_blind419.jsonl", "b419"),
+    (HERE / "pii_personal_blind420.jsonl", HERE / "pii_clean_blind420.jsonl", "b420"),
+    (HERE / "pii_personal_blind421.jsonl", HERE / "pii_clean_blind421.jsonl", "b421"),
+    (HERE / "pii_personal_blind422.jsonl", HERE / "pii_clean_blind422.jsonl", "b422"),
+    (HERE / "pii_personal_blind423.jsonl", HERE / "pii_clean_blind423.jsonl", "b423"),
+    (HERE / "pii_personal_blind424.jsonl", HERE / "pii_clean_blind424.jsonl", "b424"),
+    (HERE / "pii_personal_blind425.jsonl", HERE / "pii_clean_blind425.jsonl", "b425"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
