@@ -961,9 +961,23 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my cousin has Marfan and can't do contact sports", "Marfan"),
         ("my son's pectus excavatum is being checked in June", "pectus excavatum"),
         ("my dad wears a holter monitor until Friday", "holter monitor"),
+        # round 85: gout in French and in a German compound, a kidney stone by what it is made
+        # of and in Italian, one passed; a spinal cord injury's bladder, Ménière's disease as
+        # French writes it, selective mutism
+        ("mon oncle a la goutte depuis l'hiver dernier", "a la goutte"),
+        ("mein Vater hatte am Sonntag wieder einen Gichtschub", "Gichtschub"),
+        (
+            "my husband has calcium oxalate stones, which foods should he avoid?",
+            "calcium oxalate stones",
+        ),
+        ("mia madre ha i calcoli renali da anni", "calcoli renali"),
+        ("my brother passed a stone overnight", "passed a stone"),
+        ("my partner has a neurogenic bladder since the accident", "neurogenic bladder"),
+        ("ma tante a une maladie de Ménière, elle a des vertiges", "maladie de Ménière"),
+        ("our daughter has selective mutism and won't speak at nursery", "selective mutism"),
     ],
 )
-def test_rounds_76_to_84_health_vocabulary_said_of_someone(
+def test_rounds_76_to_85_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1017,9 +1031,13 @@ def test_rounds_76_to_84_health_vocabulary_said_of_someone(
         "Prost! Write a short toast for my brother's 40th",
         # round 84: a condition named only as a topic
         "What is the difference between thalassaemia minor and major?",
+        # round 85: a drop in French, a stone passed on a walk
+        "mon arrosage goutte à goutte fuit, comment réparer le raccord ?",
+        "mets une goutte d'huile sur la chaîne de mon vélo, c'est assez ?",
+        "we passed a stone bridge on my walk, who built those?",
     ],
 )
-def test_rounds_76_to_84_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_85_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

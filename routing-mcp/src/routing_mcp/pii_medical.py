@@ -302,7 +302,9 @@ _HAS_IT = frozenset(
         # round 76: a medicine's dose raised, lowered or changed ("nach der Duloxetin-Erhöhung")
         "erhöhung reduktion reduzierung umstellung einnahme dosierung "
         # round 82: its values and its card ("ihre Marcumar-Werte", "der Marcumar-Pass")
-        "wert werte pass ausweis"
+        "wert werte pass ausweis "
+        # round 85: its findings and its stones ("der Nierenstein-Befunde", "Calciumoxalat-Steine")
+        "befund befunde steine"
     )
 )
 

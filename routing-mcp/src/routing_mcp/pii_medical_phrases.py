@@ -215,6 +215,11 @@ _EN = [
     # ventilator fan" of a house, which is said without a person's possessive)
     r"(?<=(?:['’]s|\b(?:his|her|my|their|your|our))\s+(?:home\s+|portable\s+|new\s+|night\s+)?)"
     r"ventilators?\b",
+    # round 85: a stone passed, said where the sentence ends or with its time ("she passed a
+    # kidney stone last night", "he's passing another stone"; not "we passed a stone bridge")
+    r"\b(?:passed|passing|pass)\s+(?:a|another|my|his|her|two|three)\s+(?:kidney\s+)?stones?\b"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:last|yesterday|today|this|on|at|in|after|and|overnight|"
+    r"finally)\b)",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -251,6 +256,12 @@ _FR = [
     # round 43: "mon fils bégaie depuis la rentrée"
     r"(?<=\b(?:je|il|elle|fils|fille|enfant|petit|petite|frère|s(?:œ|oe)ur)\b[^.!?\n]{0,40}?)"
     r"\b(?:bégaie|bégaye|bégayait|bégaient)\b",
+    # round 85: gout, not a drop ("mon mari a la goutte", "une crise de goutte", "ses médicaments
+    # pour la goutte", "la goutte de mon père"; not "goutte à goutte", "une goutte d'huile")
+    r"\b(?:(?:a|ai|as|avait|avoir|eu|de)\s+la\s+goutte\b(?!\s*(?:à|a|d['’]|de\b|qui\s+fait))|"
+    r"crises?\s+de\s+goutte\b|(?:médicaments?|traitement|remèdes?)\s+(?:pour|contre|de)\s+la\s+goutte\b|"
+    r"\b(?:sa|ma|ta|leur|notre|votre)\s+goutte\b(?!\s*(?:à|d['’]|de\b))|"
+    r"\bla\s+goutte\s+de\s+(?:mon|ma|son|sa|notre|leur|mes|ses|papa|maman|papy|mamie)\b)",
 ]
 _ES = [
     rf"\b(?:operan|operaron|operar(?:le|la)?|operado|operada|opera|van a operar)\s+"
@@ -460,6 +471,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("inr",),
         ("mg",),
         ("ventilator",),
+        ("stone",),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),
@@ -483,6 +495,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("hospitalis", "urgences", "réanimation", "hôpital"),
         ("testé",),
         ("béga",),
+        ("goutte",),
     ],
     "_ES": [
         ("opera",),
