@@ -166,7 +166,8 @@ trained on),
 detector and models retrained on blind402-409, then tuned on in the eighty-fourth round and
 trained on),
 ``blind418`` to ``blind425`` (session 32, measured once per mode on the eighty-fourth round's
-detector and models retrained on blind410-417; not yet tuned or trained on) and
+detector and models retrained on blind410-417, then tuned on in the eighty-fifth round and
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

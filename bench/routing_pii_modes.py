@@ -477,6 +477,14 @@ BEFORE_TUNING = {
     "blind415": "51a0b6e",
     "blind416": "51a0b6e",
     "blind417": "51a0b6e",
+    "blind418": "4234541",
+    "blind419": "4234541",
+    "blind420": "4234541",
+    "blind421": "4234541",
+    "blind422": "4234541",
+    "blind423": "4234541",
+    "blind424": "4234541",
+    "blind425": "4234541",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
