@@ -457,6 +457,14 @@ Split = Literal[
     "blind423",
     "blind424",
     "blind425",
+    "blind426",
+    "blind427",
+    "blind428",
+    "blind429",
+    "blind430",
+    "blind431",
+    "blind432",
+    "blind433",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

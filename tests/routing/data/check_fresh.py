@@ -446,6 +446,14 @@ CORPORA = [
     (HERE / "pii_personal_blind423.jsonl", HERE / "pii_clean_blind423.jsonl", "b423"),
     (HERE / "pii_personal_blind424.jsonl", HERE / "pii_clean_blind424.jsonl", "b424"),
     (HERE / "pii_personal_blind425.jsonl", HERE / "pii_clean_blind425.jsonl", "b425"),
+    (HERE / "pii_personal_blind426.jsonl", HERE / "pii_clean_blind426.jsonl", "b426"),
+    (HERE / "pii_personal_blind427.jsonl", HERE / "pii_clean_blind427.jsonl", "b427"),
+    (HERE / "pii_personal_blind428.jsonl", HERE / "pii_clean_blind428.jsonl", "b428"),
+    (HERE / "pii_personal_blind429.jsonl", HERE / "pii_clean_blind429.jsonl", "b429"),
+    (HERE / "pii_personal_blind430.jsonl", HERE / "pii_clean_blind430.jsonl", "b430"),
+    (HERE / "pii_personal_blind431.jsonl", HERE / "pii_clean_blind431.jsonl", "b431"),
+    (HERE / "pii_personal_blind432.jsonl", HERE / "pii_clean_blind432.jsonl", "b432"),
+    (HERE / "pii_personal_blind433.jsonl", HERE / "pii_clean_blind433.jsonl", "b433"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
