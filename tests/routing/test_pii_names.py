@@ -810,6 +810,9 @@ def test_rounds_76_to_84_names_in_titles_devices_and_accounts(
         "the Dolomites are beautiful in June, plan a four-day hike",
         # round 84: a machine named for what it holds, in the plural
         "LXC 'backups-nightly' fails every Sunday since the upgrade",
+        # (review: an inventory's address, host and device in the shape round 82 read as an
+        # access log's user with the time left out)
+        "192.168.1.40 - printer - Brother HL\n192.168.1.50 - kitchen - tablet on the wall",
     ],
 )
 def test_rounds_76_to_84_shades_acronyms_and_line_ends_stay_clean(

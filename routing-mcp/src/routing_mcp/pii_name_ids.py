@@ -966,8 +966,9 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
         name = m.group("name")
         if _own_account(name) or login_name(lex, name):
             yield m.start("name"), m.end("name")
-    for m in _DATA_DIR_USER.finditer(text):
-        # (a folder's name that is a word may be any data's, "/srv/data/media/files/")
+    for m in itertools.chain(_DATA_DIR_USER.finditer(text), _ACCESS_LOG_DASH_USER.finditer(text)):
+        # (a folder's or a host's name that is a word may be any data's or any machine's:
+        # "/srv/data/media/files/", "192.168.1.40 - printer - Brother HL")
         name = m.group("name")
         if login_name(lex, name) or (_own_account(name) and _no_word(lex, name)):
             yield m.start("name"), m.end("name")
@@ -1172,8 +1173,7 @@ _ACCESS_LOG_USER = re.compile(
     r"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+) - (?P<name>[a-z][\w.-]{1,31}) "
     # (round 60: or a shorter format's request right after, "- heidi.w GET /admin")
     # (round 76: or the request in its quotes, '- hussein "POST /login" 401')
-    # (round 82: or the line's next dash, its time left out, "83.44.215.19 - ccortes - ...")
-    r"(?:\[|\"?(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) /|[-–—] )",
+    r"(?:\[|\"?(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) /)",
     re.IGNORECASE,
 )
 
@@ -1188,6 +1188,14 @@ _GAME_LOG = re.compile(
 _DAV_USER = re.compile(
     r"/remote\.php/dav/(?:files|calendars|addressbooks/users)/(?P<name>[a-z][\w.-]{1,31})(?=/|\s|$)",
     re.I,
+)
+# Round 82: an access log's user with the time left out, the line's next dash after it
+# ("83.44.215.19 - ccortes - ..."): read only when no word (an inventory's "192.168.1.40 -
+# printer - Brother HL" has the same shape).
+_ACCESS_LOG_DASH_USER = re.compile(
+    r"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+) - "
+    r"(?P<name>[a-z][\w.-]{1,31}) [-–—] ",
+    re.IGNORECASE,
 )
 # Round 82: a user's folder in Nextcloud's data directory, its files below
 # ("/var/www/nextcloud/data/okwuosa/files/Medical/").
