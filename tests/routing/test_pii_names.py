@@ -813,6 +813,8 @@ def test_rounds_76_to_84_names_in_titles_devices_and_accounts(
         # (review: an inventory's address, host and device in the shape round 82 read as an
         # access log's user with the time left out)
         "192.168.1.40 - printer - Brother HL\n192.168.1.50 - kitchen - tablet on the wall",
+        # (review: a public family in the plural, its surname a public name's last word)
+        "the Kardashians are everywhere on my feed, block them in Pi-hole",
     ],
 )
 def test_rounds_76_to_84_shades_acronyms_and_line_ends_stay_clean(

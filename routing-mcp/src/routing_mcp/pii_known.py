@@ -26,10 +26,11 @@ _CUE_WINDOW = 48  # characters before a name, as the name rules read them
 
 
 @cache
-def _known() -> tuple[Words, Words, int]:
-    """The known names (normalised), the first words of those of several words, and the most
-    words one has: held as hashes (``Words``), 8 bytes a name, not as ~15,000 strings."""
-    names, firsts, longest = set(), set(), 1
+def _known() -> tuple[Words, Words, int, Words]:
+    """The known names (normalised), the first words of those of several words, the most
+    words one has, and the last words of those of several words: held as hashes (``Words``),
+    8 bytes a name, not as ~15,000 strings."""
+    names, firsts, longest, lasts = set(), set(), 1, set()
     for lists in (
         "known_names",
         "known_names_world",
@@ -43,12 +44,19 @@ def _known() -> tuple[Words, Words, int]:
             names.add(hash(" ".join(words)))
             if len(words) > 1:
                 firsts.add(hash(words[0]))
+                lasts.add(hash(words[-1]))
                 longest = max(longest, len(words))
-    return Words.of_hashes(names), Words.of_hashes(firsts), longest
+    return Words.of_hashes(names), Words.of_hashes(firsts), longest, Words.of_hashes(lasts)
 
 
 def known_names() -> Container[str]:
     return _known()[0]
+
+
+def is_known_surname(word: str) -> bool:
+    """The last word of a public name of the lists ("Kardashian" of "Kim Kardashian"; review
+    of round 83: "the Kardashians are everywhere" is a public family)."""
+    return _norm(word) in _known()[3]
 
 
 def is_known(name: str) -> bool:
@@ -164,7 +172,7 @@ def _written_in(text: str, spans: list[tuple[int, int]]) -> set[str]:
     Victoria and Albert Museum"): a word of one, read alone, is part of it and not someone."""
     around = " | ".join(text[max(0, s - _AROUND) : e + _AROUND] for s, e in spans)
     words = fold(key(around.replace("’s", ""))).split()  # _norm, in one pass
-    known, firsts, longest = _known()
+    known, firsts, longest, _ = _known()
     out = set()
     for i, word in enumerate(words):
         if word not in firsts:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from routing_mcp import pii_name_cues as cues
 from routing_mcp import pii_name_ids
-from routing_mcp.pii_known import is_known
+from routing_mcp.pii_known import is_known, is_known_surname
 from routing_mcp.pii_lexicon import GAELIC_SURNAME, Lexicon, Token
 from routing_mcp.pii_lexicon import key as _key
 
@@ -1209,6 +1209,7 @@ class NameFinder(Lexicon):
                 and _key(singular.text) not in self.tech
                 and not is_known(stem)
                 and not is_known(f"the {stem}")
+                and not is_known_surname(singular.text)
                 and not _overlaps(hits, start, end)
             ):
                 # round 83: a family by a surname no list holds, doing what people do ("the
