@@ -926,7 +926,7 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("his VP shunt was adjusted on Tuesday, he's still drowsy", "VP shunt"),
         ("my uncle is back on the ward after a shunt malfunction", "shunt malfunction"),
         ("my nan's dvt came back after the flight", "dvt"),
-        ("my wife had a PE last winter and still gets breathless", "a PE"),
+        ("my wife had a PE last winter and still gets breathless", "had a PE"),
         ("mein Opa nimmt Phenprocoumon, darf er Grapefruit essen?", "Phenprocoumon"),
         ("my mum's INR was 4.1 this morning, the clinic wants a retest", "INR was 4.1"),
         ("log my father's INR readings in a spreadsheet every Monday", "INR readings"),
@@ -975,6 +975,8 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my partner has a neurogenic bladder since the accident", "neurogenic bladder"),
         ("ma tante a une maladie de Ménière, elle a des vertiges", "maladie de Ménière"),
         ("our daughter has selective mutism and won't speak at nursery", "selective mutism"),
+        # (review of round 82: "global" before a term at a sentence's end names no world day)
+        ("my grandmother has global aphasia.", "aphasia"),
     ],
 )
 def test_rounds_76_to_85_health_vocabulary_said_of_someone(
@@ -1018,6 +1020,9 @@ def test_rounds_76_to_85_health_vocabulary_said_of_someone(
         "my battery monitor's shunt reads 0.3 A when everything is off, is it broken?",
         "the kids have a PE lesson on Tuesdays so I pack their trainers",
         "my PE file won't load in Ghidra, the header looks corrupt",
+        # (review: the subject in a list of grades, a lesson on a weekday)
+        "my son's report: his PE, maths and art grades went up this term",
+        "he has a PE on Tuesday so pack his kit the night before",
         "the quote for my dad's laptop came in at INR 4.5 lakh, convert it to euros",
         "How does a VP shunt drain fluid, and how long do they usually last?",
         # ... and a condition's world day
@@ -1026,8 +1031,10 @@ def test_rounds_76_to_85_health_vocabulary_said_of_someone(
         # round 83: a car by its maker's letters, a dose in milligrams, a house's ventilation, a
         # toast
         "my MG ZS EV only charges to 80% since the update, any idea?",
+        "my MG gets worse range in winter, is that the battery heater?",
         "is 400 MG of magnesium too much before bed?",
         "the ventilator in the loft hums at night, which fan speed setting is quietest?",
+        "my ventilator is noisy since I oiled it, should I replace the bearing?",
         "Prost! Write a short toast for my brother's 40th",
         # round 84: a condition named only as a topic
         "What is the difference between thalassaemia minor and major?",

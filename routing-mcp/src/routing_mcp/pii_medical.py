@@ -622,18 +622,29 @@ _TITLE_BEFORE = regex.compile(
 
 # Round 82: a world or national day, week or month of a condition: its awareness, no one's
 # ("World Scleroderma Day", "International Epilepsy Day", "Welt-MS-Tag", "Journée mondiale de la
-# sclérodermie", "Día Mundial de la Esclerodermia"): the words before the term, and after it.
+# sclérodermie", "Día Mundial de la Esclerodermia"): the words before the term, and after it —
+# the day's own word in English and German (review: not "my grandmother has global aphasia."),
+# the name's end in the languages that name the day before the condition.
 _DAY_OF = regex.compile(
     r"(?i)(?:\b(?:world|international|national|global|welt)[\s-]+|"
-    r"\b(?:journée|semaine|mois|día|semana|mes|giornata|settimana|mese|dag|week|maand)\s+"
-    r"(?:mondiale?|nationale?|internationale?|mundial|nacional|internacional|nazionale|"
+    r"(?P<before>\b(?:journée|semaine|mois|día|semana|mes|giornata|settimana|mese|dag|week|maand)"
+    r"\s+(?:mondiale?|nationale?|internationale?|mundial|nacional|internacional|nazionale|"
     r"internazionale|europea|européenne|europese)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|"
     r"de\s+los\s+|de\s+las\s+|del\s+|de\s+|della\s+|dello\s+|dei\s+|delle\s+|van\s+de\s+|"
-    r"voor\s+)?)\Z"
+    r"voor\s+)?))\Z"
 )
-_DAY_AFTER = regex.compile(
-    r"(?i)(?:[\s-]+(?:awareness\s+)?(?:day|week|month|tag|woche|monat|dag)\b|\s*(?:[.,;:!?)]|$))"
-)
+_DAY_AFTER = regex.compile(r"(?i)[\s-]+(?:awareness\s+)?(?:day|week|month|tag|woche|monat|dag)\b")
+_NAME_ENDS = regex.compile(r"\s*(?:[.,;:!?)»\"]|$)")
+
+
+def _awareness_day(text: str, start: int, end: int) -> bool:
+    """Whether the term at ``start:end`` names a condition's day, week or month."""
+    day = _DAY_OF.search(text, max(0, start - 40), start)
+    if day is None:
+        return False
+    if _DAY_AFTER.match(text, end):
+        return True
+    return day.group("before") is not None and _NAME_ENDS.match(text, end) is not None
 
 
 # Who invented, discovered or first described a treatment or a disease, right before it: its
@@ -931,7 +942,7 @@ def find(
             continue  # "Alois Alzheimer", "James Parkinson": the person a disease is named after
         if _TITLE_BEFORE.search(text, max(0, start - 8), start):
             continue  # "Mr Whipple is my landlord": a surname after a title (round 81)
-        if _DAY_OF.search(text, max(0, start - 40), start) and _DAY_AFTER.match(text, end):
+        if _awareness_day(text, start, end):
             continue  # "World Scleroderma Day", "Journée mondiale de la sclérodermie" (round 82)
         invented = _INVENTED_BEFORE.search(text, max(0, start - 40), start)
         if invented is not None and not _PERSON_CUE.search(
