@@ -1042,6 +1042,12 @@ def test_rounds_76_to_85_health_vocabulary_said_of_someone(
         "mon arrosage goutte à goutte fuit, comment réparer le raccord ?",
         "mets une goutte d'huile sur la chaîne de mon vélo, c'est assez ?",
         "we passed a stone bridge on my walk, who built those?",
+        # (review: letters and words rounds 83-85 had added that name an engine's top dead
+        # centre, a microcontroller's serial interface, a dust mask, a horse's skin tumour)
+        "find TDC on my motorbike engine before setting the timing",
+        "my SCI interface on the STM32 drops bytes at 115200 baud",
+        "mon respirateur FFP3 pour le ponçage sent bizarre, je change les filtres ?",
+        "my horse has a sarcoid on her belly, the vet wants to band it",
     ],
 )
 def test_rounds_76_to_85_words_public_figures_and_questions_stay_clean(
