@@ -977,9 +977,36 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("our daughter has selective mutism and won't speak at nursery", "selective mutism"),
         # (review of round 82: "global" before a term at a sentence's end names no world day)
         ("my grandmother has global aphasia.", "aphasia"),
+        # round 86: dystonia and its kinds, botulinum toxin by brand, a brittle bone disease,
+        # bloodletting and the genes' zygosity, Addison's disease and its steroids, a disease
+        # named after someone in any language, a term with "'s" glued on, cortisol measured
+        ("my mother was diagnosed with segmental dystonia last month", "dystonia"),
+        ("mamie a un blépharospasme, elle ferme les yeux sans le vouloir", "blépharospasme"),
+        ("my husband has his botox appointment for spasmodic dysphonia", "spasmodic dysphonia"),
+        ("what is the difference between Botox and Xeomin for my dad?", "Xeomin"),
+        ("our son has osteogenesis imperfecta and breaks easily", "osteogenesis imperfecta"),
+        ("waarom krijgt Lucas elke drie maanden pamidronaat?", "pamidronaat"),
+        ("ugh. mum cancelled her venesection AGAIN because of the bus strike", "venesection"),
+        ("Ich hatte heute meinen 30. Aderlass, Hb war 12,1, Kuss Mama", "Aderlass"),
+        ("il dottore dice che il salasso va bene per mia nonna", "salasso"),
+        ("both my parents are homozygous, what are the odds for my kids?", "homozygous"),
+        ("my boyfriend is an addisonian and needs more HC in a heatwave", "addisonian"),
+        ("mein freund nimmt hydrocortison, darf er auf das oktoberfest?", "hydrocortison"),
+        ("mon beau-père prend de la fludrocortisone le matin", "fludrocortisone"),
+        ("the meds are for my mum's adrenal insufficiency", "adrenal insufficiency"),
+        ("my son has Addison's and goes to camp next week", "Addison's"),
+        ("my brother has Wilson's disease and sees a liver team", "Wilson's disease"),
+        ("my daughter has Ehlers-Danlos syndrome", "Ehlers-Danlos syndrome"),
+        ("mein Vater hat Morbus Basedow seit dem Frühjahr", "Morbus Basedow"),
+        ("ma mère a la maladie de Charcot depuis deux ans", "maladie de Charcot"),
+        ("mio figlio ha la sindrome di Down e va a scuola", "sindrome di Down"),
+        ("mijn vader heeft de ziekte van Kahler", "ziekte van Kahler"),
+        ("my anxiety's been bad since the break-in at the shop", "anxiety"),
+        ("can u take dad to his endo appt, his cortisol was low again", "cortisol was low"),
+        ("son grand-père a une cirrhose et doit faire des saignées", "saignées"),
     ],
 )
-def test_rounds_76_to_85_health_vocabulary_said_of_someone(
+def test_rounds_76_to_86_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1048,9 +1075,20 @@ def test_rounds_76_to_85_health_vocabulary_said_of_someone(
         "my SCI interface on the STM32 drops bytes at 115200 baud",
         "mon respirateur FFP3 pour le ponçage sent bizarre, je change les filtres ?",
         "my horse has a sarcoid on her belly, the vet wants to band it",
+        # round 86: a syndrome named after a place, an ordinary word or a tree's, a bird's
+        # disease; a disease asked about, a name's possessive before what a person owns
+        "is Stockholm syndrome real? my friend says it is",
+        "I think I have Imposter Syndrome at my new job, any tips?",
+        "my oak has Dutch Elm Disease, should I fell it?",
+        "my chickens have Marek's disease, is the flock lost?",
+        "Kessler syndrome could end space travel, my son says",
+        "is hyperpigmentation always present in Addison's",
+        "Addison's birthday party is Saturday, remind me to buy a present",
+        "L'épilepsie est-elle héréditaire ?",
+        "La dystonie se transmet-elle aux enfants ?",
     ],
 )
-def test_rounds_76_to_85_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_86_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

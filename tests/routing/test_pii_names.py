@@ -815,9 +815,15 @@ def test_rounds_76_to_84_names_in_titles_devices_and_accounts(
         "192.168.1.40 - printer - Brother HL\n192.168.1.50 - kitchen - tablet on the wall",
         # (review: a public family in the plural, its surname a public name's last word)
         "the Kardashians are everywhere on my feed, block them in Pi-hole",
+        # round 86: a disease named after someone, with its head or alone, after a relative
+        "my son has Wilson's disease and sees a liver team",
+        "my daughter was diagnosed with Williams syndrome in May",
+        "my chickens have Marek's disease, is the flock lost?",
+        "is hyperpigmentation always present in Addison's",
+        "The Addison's clinic at St Thomas' Hospital: what are their referral criteria?",
     ],
 )
-def test_rounds_76_to_84_shades_acronyms_and_line_ends_stay_clean(
+def test_rounds_76_to_86_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

@@ -781,12 +781,19 @@ def _medicines_named_like_people(
 ) -> list[RecognizerResult]:
     """Without the "names" that are a capitalised medicine or start with one and go on with a
     word of its variant ("Evorel Conti", "Femoston Conti"; round 61): a drug's name, no person
-    near a health term. A title before it keeps a surname ("Mr Parkinson")."""
+    near a health term. A title before it keeps a surname ("Mr Parkinson"). Round 86: nor a
+    name that starts a longer term, the disease named after someone ("Addison's", "Wilson's
+    disease", "Williams syndrome"), unless what follows is what a person owns ("Addison's
+    birthday party")."""
     starts = {s: e for s, e in health if text[s : s + 1].isupper()}
     return [
         r
         for r in results
-        if not (r.entity_type == "PERSON" and r.start in starts and starts[r.start] <= r.end)
+        if not (
+            r.entity_type == "PERSON"
+            and r.start in starts
+            and (starts[r.start] <= r.end or not cues.OWNED_AFTER.match(text, r.end))
+        )
     ]
 
 

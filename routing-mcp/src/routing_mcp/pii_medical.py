@@ -60,7 +60,9 @@ _PERSON_CUE = regex.compile(
     # (round 53: the other grandparents' words, "Grandad's cardiology appointment")
     r"grandad|granddad|granny|grandmother|grandfather|nana|grampy|grampa|gramps|"
     r"ich|mein\w*|er|sein\w*|ihre[mnrs]?|unser\w*|mama|papa|oma|opa|"
-    r"j['’]|je|mon|ma|mes|elle|lui|sa|ses|notre|nos|maman|mamie|papi|"
+    # (round 86: not the pronoun a French question inverts after its verb, which stands for
+    # the thing asked about: "La dystonie est-elle héréditaire ?", "se transmet-elle")
+    r"j['’]|je|mon|ma|mes|(?<!-)elle|lui|sa|ses|notre|nos|maman|mamie|papi|"
     # round 57: the other grandparents' and the in-laws' words ("papy a un appareil auditif",
     # "Schwiegermutter hat Arthrose")
     r"papy|mamy|pépé|mémé|grand-mère|grand-père|schwiegermutter|schwiegervater|"
@@ -433,12 +435,21 @@ def terms(text: str) -> list[tuple[int, int]]:
             if tuple(following) == phrase:
                 span = len(phrase)
                 break
-        if not span and _single(raw, word):
-            previous = tokens[i - 1].group() if i else None
-            span = 0 if _a_thing(raw, bool(offset), previous) else 1
+        cut = 0
+        if not span:
+            # (round 86: or a term with "'s" glued on, its owner's or "is": "my anxiety's been
+            # bad", "the dystonia's worse"; the span leaves the "'s" out)
+            # (not after "a": "a wheelchair's wheels" is any wheelchair's)
+            before = tokens[i - 1].group().casefold() if i else ""
+            if word[-2:] in ("'s", "’s") and before not in ("a", "an") and not _single(raw, word):
+                raw, word, cut = raw[:-2], word[:-2], 2
+            if _single(raw, word):
+                previous = tokens[i - 1].group() if i else None
+                span = 0 if _a_thing(raw, bool(offset), previous) else 1
         if span:
             last = tokens[i + span - 1]
-            out.append((tokens[i].start() + offset, last.start() + len(last.group().rstrip("'’"))))
+            end = last.start() + len(last.group().rstrip("'’")) - cut
+            out.append((tokens[i].start() + offset, end))
             i += span
         else:
             i += 1
@@ -451,7 +462,7 @@ def terms(text: str) -> list[tuple[int, int]]:
 def _phrases(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Health phrases of ordinary words, and a medicine the lexicon does not know named beside
     its dose (pii_medical_phrases)."""
-    out = pii_medical_phrases.phrases(text)
+    out = pii_medical_phrases.phrases(text) + pii_medical_phrases.eponyms(text, lex.english)
     for start, end, name in pii_medical_phrases.dosed(text):
         if name.casefold() not in lex.english:
             out.append((start, end))
@@ -653,6 +664,10 @@ _INVENTED_BEFORE = regex.compile(
     r"(?i)\b(?:invent(?:s|ed)?|discover(?:s|ed)?|pioneer(?:s|ed)?|first describ(?:e|es|ed)|"
     r"erfand|erfunden|entdeckte|entdeckt|inventé|invente|découvert|découvre|inventó|descubrió|"
     r"inventato|inventò|scoperto|scoprì|uitgevonden|ontdekt|ontdekte)\s+(?:\p{L}+\s+){0,2}$"
+    # (round 86: or a name right before who described it, "How did Hermann Oppenheim describe
+    # dystonia in 1911?")
+    r"|(?-i:\b\p{Lu}\p{Ll}+)\s+(?:describe|describes|described|beschrieb|beschreibt|décrit|"
+    r"décrivait|describió|descrisse|beschreef)\s+$"
 )
 
 

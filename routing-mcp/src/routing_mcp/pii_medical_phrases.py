@@ -10,9 +10,12 @@ Each phrase is a span like a lexicon term: it counts only with a person near it 
 
 from __future__ import annotations
 
+from collections.abc import Container
 from functools import cache
 
 import regex
+
+from routing_mcp.pii_name_cues import DISEASE_HEADS
 
 # Body parts of each language (singular and the usual plural), for "<part> surgery" and
 # "broke <her> <part>". Lower case; matched case-insensitively.
@@ -318,7 +321,9 @@ _LAB = (
     r"oxygen(?: sats| saturation| levels?)|spo2|sauerstoffsättigung|"
     r"blood pressure|blutdruck|bloeddruk|platelets|"
     r"white (?:cell|blood cell) count|viral load|cd4(?: count)?|fever|fieber|"
-    r"fièvre|fiebre|febbre|koorts"
+    r"fièvre|fiebre|febbre|koorts|"
+    # (round 86: the adrenal glands' hormones, "his cortisol was low again", "ACTH 85")
+    r"cortisol|acth"
 )
 _LAB_RULES = [
     rf"\b(?:{_LAB})\s*(?:(?:is|was|were|of|at|came back at|ist|war|liegt bei|lag bei|est|était|"
@@ -374,6 +379,8 @@ _LAB_TRIGGERS = (
     "fiebre",
     "febbre",
     "koorts",
+    "cortisol",
+    "acth",
 )
 
 # Words without which a rule cannot match, in the order of the rules: a plain substring test
@@ -551,6 +558,77 @@ def _compiled() -> tuple[tuple[str, ...], tuple[tuple[frozenset[str], regex.Patt
         for words, rule in zip(_TRIGGERS[name], rules, strict=True)
     )
     return tuple({w for words, _ in rules for w in words}), rules
+
+
+# Round 86: a disease named after whoever described it, which no lexicon lists in full
+# ("Addison's disease", "Sjögren syndrome", "Guillain-Barré syndrome", "Morbus Basedow", "la
+# maladie de Charcot", "sindrome di Down"): a capitalised name, possessive or hyphenated, before
+# the head a language names a disease with, or after it. The caller drops a name that is an
+# ordinary word ("Imposter Syndrome", "Gulf War syndrome") or a place's or an animal's
+# (_NOT_EPONYMS: "Stockholm syndrome", "Dutch Elm Disease", "Marek's disease").
+_EPONYM_NAME = r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-\u2013]\p{Lu}\p{Ll}+){0,2}"
+_EPONYM = regex.compile(
+    rf"(?<![\w'’-])(?P<name>{_EPONYM_NAME})(?:['’]s?)?\s+"
+    rf"(?i:{'|'.join(sorted(DISEASE_HEADS))})\b"
+    r"|\b(?:Morbus\s+|[Mm]aladie\s+d(?:e\s+|['’])|[Ss]yndrome\s+d(?:e\s+|['’])|[Mm]alattia\s+di\s+|"
+    r"[Mm]orbo\s+di\s+|[Ss]indrome\s+di\s+|[Ee]nfermedad\s+de\s+|[Ss]índrome\s+de\s+|"
+    r"[Zz]iekte\s+van\s+|[Ss]yndroom\s+van\s+)"
+    rf"(?P<after>{_EPONYM_NAME})(?![\w-])"
+)
+_EPONYM_WORDS = (
+    "disease",
+    "ndrome",
+    "syndroom",
+    "palsy",
+    "sarcoma",
+    "lymphoma",
+    "ataxia",
+    "nemia",
+    "chorea",
+    "dystrophy",
+    "contracture",
+    "thyroiditis",
+    "neuroma",
+    "malformation",
+    "purpura",
+    "encephalopathy",
+    "myopathy",
+    "neuropathy",
+    "arteritis",
+    "sophagus",
+    "morbus",
+    "maladie d",
+    "malattia di",
+    "morbo di",
+    "enfermedad de",
+    "ziekte van",
+)
+_NOT_EPONYMS = frozenset(
+    str.split(
+        # places and peoples a syndrome is named after, no one's disease ("Stockholm syndrome")
+        "stockholm lima paris jerusalem havana china dutch english french german gulf "
+        # orbital debris, trees and bananas, poultry, cattle and pigs
+        "kessler elm panama marek newcastle johne aujeszky bang "
+        # a heading's ordinary words that are also names ("Tall Poppy Syndrome", "Peter Pan")
+        "poppy nest pan peter the this that our my your his her their what which"
+    )
+)
+
+
+def eponyms(text: str, english: Container[str]) -> list[tuple[int, int]]:
+    """The spans of diseases named after a person (_EPONYM), whose name is no ordinary word
+    of ``english`` nor one of _NOT_EPONYMS."""
+    lowered = text.lower()
+    if not any(w in lowered for w in _EPONYM_WORDS):
+        return []
+    out = []
+    for m in _EPONYM.finditer(text):
+        name = m.group("name") or m.group("after")
+        parts = [p.casefold() for p in regex.split(r"[-\u2013]", name)]
+        if any(p in _NOT_EPONYMS for p in parts) or (len(parts) == 1 and parts[0] in english):
+            continue
+        out.append(m.span())
+    return out
 
 
 # A medicine the lexicon does not know, named beside its dose: "Medikinet 10 mg", "18 mg of

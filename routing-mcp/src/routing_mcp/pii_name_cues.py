@@ -627,6 +627,15 @@ EPONYM_NOUNS = word_set(
     "chapelle capilla collection sammlung memorial denkmal monument dock docks pier quay harbour "
     "harbor canal gardens market arena abbey palace castle schloss palais palacio palazzo"
 )
+# Round 86: the head of a disease named after someone, after the name with or without "'s":
+# never that person ("Marek's disease", "Williams syndrome", "Bell's palsy"), even after a
+# relative's word ("my son has Wilson's disease"); also what pii_medical_phrases reads such a
+# disease by.
+DISEASE_HEADS = word_set(
+    "disease syndrome palsy sarcoma lymphoma ataxia anaemia anemia chorea dystrophy "
+    "contracture thyroiditis neuroma malformation purpura encephalopathy myopathy neuropathy "
+    "arteritis oesophagus esophagus"
+)
 # (What a person owns, in lower case after "'s", "Anjali's library", "Mo's house": OWNED_AFTER;
 # capitalised, or without the "'s", the same words name an institution, "Bodleian Library".)
 # A business named after someone, written capitalised after the name: "Frieda's Kitchen",

@@ -408,6 +408,8 @@ class NameFinder(Lexicon):
                 and tokens[j].text.islower()
                 and cues.OWNED_AFTER.match(text, end) is not None
             )
+            if after in cues.DISEASE_HEADS:
+                return True  # a disease named after someone: "Marek's disease" (round 86)
             eponym = after in cues.EPONYM_NOUNS and not related and not owned
             if eponym and after == "number" and text[end : end + 1] in "'\u2019" and j - i == 1:
                 # round 68: a given name that is no surname owns its number ("Sinéad's number",
