@@ -169,7 +169,8 @@ trained on),
 detector and models retrained on blind410-417, then tuned on in the eighty-fifth round and
 trained on),
 ``blind426`` to ``blind433`` (session 32, measured once per mode on the eighty-fifth round's
-detector and models retrained on blind418-425; not yet tuned or trained on) and
+detector and models retrained on blind418-425, then tuned on in the eighty-sixth round and
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -485,6 +485,14 @@ BEFORE_TUNING = {
     "blind423": "4234541",
     "blind424": "4234541",
     "blind425": "4234541",
+    "blind426": "2777590",
+    "blind427": "2777590",
+    "blind428": "2777590",
+    "blind429": "2777590",
+    "blind430": "2777590",
+    "blind431": "2777590",
+    "blind432": "2777590",
+    "blind433": "2777590",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
