@@ -170,7 +170,9 @@ detector and models retrained on blind410-417, then tuned on in the eighty-fifth
 trained on),
 ``blind426`` to ``blind433`` (session 32, measured once per mode on the eighty-fifth round's
 detector and models retrained on blind418-425, then tuned on in the eighty-sixth round and
-trained on) and
+trained on),
+``blind434`` to ``blind441`` (session 33, measured once per mode on the eighty-sixth round's
+detector and models retrained on blind426-433; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -465,6 +465,14 @@ Split = Literal[
     "blind431",
     "blind432",
     "blind433",
+    "blind434",
+    "blind435",
+    "blind436",
+    "blind437",
+    "blind438",
+    "blind439",
+    "blind440",
+    "blind441",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

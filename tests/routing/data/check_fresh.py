@@ -454,6 +454,14 @@ CORPORA = [
     (HERE / "pii_personal_blind431.jsonl", HERE / "pii_clean_blind431.jsonl", "b431"),
     (HERE / "pii_personal_blind432.jsonl", HERE / "pii_clean_blind432.jsonl", "b432"),
     (HERE / "pii_personal_blind433.jsonl", HERE / "pii_clean_blind433.jsonl", "b433"),
+    (HERE / "pii_personal_blind434.jsonl", HERE / "pii_clean_blind434.jsonl", "b434"),
+    (HERE / "pii_personal_blind435.jsonl", HERE / "pii_clean_blind435.jsonl", "b435"),
+    (HERE / "pii_personal_blind436.jsonl", HERE / "pii_clean_blind436.jsonl", "b436"),
+    (HERE / "pii_personal_blind437.jsonl", HERE / "pii_clean_blind437.jsonl", "b437"),
+    (HERE / "pii_personal_blind438.jsonl", HERE / "pii_clean_blind438.jsonl", "b438"),
+    (HERE / "pii_personal_blind439.jsonl", HERE / "pii_clean_blind439.jsonl", "b439"),
+    (HERE / "pii_personal_blind440.jsonl", HERE / "pii_clean_blind440.jsonl", "b440"),
+    (HERE / "pii_personal_blind441.jsonl", HERE / "pii_clean_blind441.jsonl", "b441"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
