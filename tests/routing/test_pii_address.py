@@ -116,6 +116,12 @@ def test_look_alikes_are_no_address(scanner: PiiScanner, prompt: str) -> None:
 @pytest.mark.parametrize(
     "prompt",
     [
+        # round 87: a brewery and its bar in five languages
+        "Our taproom is at 14 Kirkstall Road, Leeds LS3 1LH. Write the 'How to find us' blurb",
+        "Unsere Brauerei-Adresse ist Hafenstraße 12, 20359 Hamburg. Schreib einen Anfahrtstext.",
+        "Notre brasserie est au 8 quai des Chartrons, 33000 Bordeaux. Rédige 'Nous trouver'.",
+        "Il nostro birrificio è in Via della Birra 7, 20121 Milano. Scrivi 'Come raggiungerci'.",
+        "Onze brouwerij zit aan de Haarlemmerdijk 20, 1013 JB Amsterdam. Schrijf de route.",
         "Our studio is at 7 Tanner Lane, Bristol BS1 4QA, write the footer for our website",
         "Unser Laden ist in der Bahnhofstraße 9, 70173 Stuttgart. Schreib ein Schild",
         "Notre atelier au 3 rue des Potiers, 69001 Lyon, ouvre le samedi : rédige l'annonce",

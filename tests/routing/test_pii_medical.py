@@ -1004,9 +1004,24 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my anxiety's been bad since the break-in at the shop", "anxiety"),
         ("can u take dad to his endo appt, his cortisol was low again", "cortisol was low"),
         ("son grand-père a une cirrhose et doit faire des saignées", "saignées"),
+        # round 87: a cluster headache's attacks in German, a triptan's French brand, growth
+        # hormone in Spanish, Sjögren's by its name alone, eye drops by brand, a look inside by
+        # "-oscopy", a salivary gland operated on, a tremor said alone, a brain stimulator's
+        # clinic by its letters, focused ultrasound
+        ("Ich schlafe kaum wegen der Clusterattacken meines Mannes", "Clusterattacken"),
+        ("ma carte a été débitée deux fois pour l'imigrane de mon frère", "imigrane"),
+        ("El endocrino ha subido la hormona de crecimiento de mi hijo", "hormona de crecimiento"),
+        ("mum says her lozenges give her a tummy ache. she has sjögren's.", "sjögren's"),
+        ("Die Online-Apotheke hat das Xiidra für meine Frau doppelt belastet", "Xiidra"),
+        ("grandpa's ENT mentioned a sialendoscopy for his swollen glands", "sialendoscopy"),
+        ("Meine Mutter wird nächste Woche an der Parotis operiert.", "an der Parotis operiert"),
+        ("the GP letter is about my dad's tremor referral", "tremor"),
+        ("My dad's letters are from the DBS clinic in Bristol", "DBS clinic"),
+        ("I had focused ultrasound on Tuesday, can I fly in two weeks?", "focused ultrasound"),
+        ("Est-ce normal que ma mère, sous primidone, soit somnolente ?", "primidone"),
     ],
 )
-def test_rounds_76_to_86_health_vocabulary_said_of_someone(
+def test_rounds_76_to_87_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1086,9 +1101,13 @@ def test_rounds_76_to_86_health_vocabulary_said_of_someone(
         "Addison's birthday party is Saturday, remind me to buy a present",
         "L'épilepsie est-elle héréditaire ?",
         "La dystonie se transmet-elle aux enfants ?",
+        # round 87: the ground's tremor, a laboratory's look inside, the criminal-record check
+        "we felt a tremor last night, was it an earthquake?",
+        "I love microscopy and spectroscopy, my son too",
+        "my DBS check came back clear, can I start at the school?",
     ],
 )
-def test_rounds_76_to_86_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_87_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

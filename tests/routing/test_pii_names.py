@@ -821,9 +821,16 @@ def test_rounds_76_to_84_names_in_titles_devices_and_accounts(
         "my chickens have Marek's disease, is the flock lost?",
         "is hyperpigmentation always present in Addison's",
         "The Addison's clinic at St Thomas' Hospital: what are their referral criteria?",
+        # round 87: a modal before a disease, a company's last word, a ruler by number, an
+        # algorithm, a dairy
+        "Can Sjögren's be diagnosed with just a blood test? asking in general",
+        "I'm selling 'Hogwarts House' door decals. Do I need a licence from Warner Bros?",
+        "Stimmt es, dass das Reinheitsgebot 1516 von Herzog Wilhelm IV. erlassen wurde?",
+        "Test data: 3782 446610 31808 (should be rejected by Luhn). Write the pytest cases",
+        "Our supplier is Hartley's Dairy, order no. ORD-448213. Why was the delivery short?",
     ],
 )
-def test_rounds_76_to_86_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_87_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

@@ -786,13 +786,21 @@ def _medicines_named_like_people(
     disease", "Williams syndrome"), unless what follows is what a person owns ("Addison's
     birthday party")."""
     starts = {s: e for s, e in health if text[s : s + 1].isupper()}
+
+    def eponym(r: RecognizerResult) -> bool:
+        # a term that starts with the name, or with its last word (round 87: "Can Sjögren's be
+        # diagnosed", the modal read as a given name before the disease), and goes on past it
+        return any(
+            r.start <= s < r.end < e and not cues.OWNED_AFTER.match(text, r.end)
+            for s, e in starts.items()
+        )
+
     return [
         r
         for r in results
         if not (
             r.entity_type == "PERSON"
-            and r.start in starts
-            and (starts[r.start] <= r.end or not cues.OWNED_AFTER.match(text, r.end))
+            and ((r.start in starts and starts[r.start] <= r.end) or eponym(r))
         )
     ]
 

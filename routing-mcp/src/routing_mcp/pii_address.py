@@ -322,7 +322,11 @@ _BUSINESS_NOUN = (
     # "De bandagist zit aan de Stationsweg 40", "Sanitätshaus")
     r"\w*handel|\w*handlung|sanitätshaus|bandagist|orthopädietechnik|"
     # round 81: a hearing-aid or an optician's shop ("Der Hörakustiker in der Bahnhofstraße 14")
-    r"\w*akustiker|optiker|opticien|óptica|ottico|opticiën)"
+    r"\w*akustiker|optiker|opticien|óptica|ottico|opticiën|"
+    # round 87: a brewery's and its bar's ("Our taproom is at", "Unsere Brauerei-Adresse ist",
+    # "Notre brasserie est au", "Il nostro birrificio è in", "Onze brouwerij zit aan")
+    r"\w*brewery|taproom|tap room|brewpub|\w*brauerei|brasserie|cervecería|cerveceria|"
+    r"birrificio|brouwerij)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")

@@ -319,7 +319,10 @@ _CLINICAL = regex.compile(
     # (round 76: and the German stoma itself, "-ostoma": "Ileostoma", "Kolostoma", "Urostoma")
     r"(?:[a-zà-ÿ]{2,}(?:itis|itiden|ectom(?:y|ies|ie|ía|ia)|ektomie|ostom(?:y|ies|ie|ía|ia|a|as|en)|"
     r"otom(?:y|ies|ie|ía|ia)|"
-    r"opath(?:y|ies|ie|ía|ia)|opat(?:ía|ia)|plegi(?:a|e)|dysplas(?:ia|ie|ien)|displasia|plast(?:y|ies))"
+    r"opath(?:y|ies|ie|ía|ia)|opat(?:ía|ia)|plegi(?:a|e)|dysplas(?:ia|ie|ien)|displasia|plast(?:y|ies)|"
+    # (round 87: and a look inside, "-oscopy": "a sialendoscopy", "une cystoscopie"; not a
+    # laboratory's, "microscopy", "spectroscopy", "stereoscopy")
+    r"(?<!micr|spectr|spettr|espectr|stere|kaleid|caleid)oscop(?:y|ies|ie|ía|ia))"
     r"|[a-zà-ÿ]{4,}(?:algia|algie|algien))$"
 )
 # (and a horse's hoof disease: "my mare has laminitis")
@@ -919,6 +922,14 @@ def _compound_thing(term: str) -> bool:
     return bool(dash) and _NOT_A_FACT.fullmatch("-" + head) is not None
 
 
+# Round 87: the ground's tremor, no one's ("we felt a tremor last night, was it an earthquake?",
+# "an earth tremor shook our street").
+_SEISMIC = regex.compile(
+    r"(?i)\b(?:earthquakes?|quakes?|seismic|seismo\w*|richter|aftershocks?|erdbeben|séismes?|"
+    r"terremotos?|sismos?|aardbevingen?|volcan\w*|vulkan\w*|earth(?=\s+tremors?))\b"
+)
+
+
 def find(
     text: str,
     people: list[tuple[int, int]],
@@ -951,6 +962,7 @@ def find(
             or text[start:end].casefold().startswith(_ALLERGENS)
             or _media_stutter(text, start, end)
             or _any_specialist(text, start, end)
+            or (text[start:end].casefold().startswith("tremor") and _SEISMIC.search(text))
         ):
             continue
         if _eponym(text, start):

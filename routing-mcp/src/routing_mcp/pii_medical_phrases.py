@@ -37,7 +37,9 @@ _BODY_DE = (
     r"gallenblasen?|galle|blinddarm|mandeln?|darm|magen|blase|prostata|schilddrüse|augen?|ohr|"
     r"zahn|zähne|weisheitszähne|weisheitszahn|kiefer|gebärmutter|eierstock|becken|"
     r"schlüsselbein|rippen?|schädel|nase|bandscheiben?|sehne|kreuzband|meniskus|leiste|"
-    r"achillessehne|oberschenkel|unterschenkel|steißbein|steissbein"
+    r"achillessehne|oberschenkel|unterschenkel|steißbein|steissbein|"
+    # (round 87: the salivary glands, "an der Parotis operiert")
+    r"parotis|ohrspeicheldrüse|speicheldrüse"
 )
 _BODY_FR = (
     r"tête|cou|dos|colonne|épaules?|bras|coude|poignet|main|doigt|pouce|hanche|genou|cheville|"
@@ -223,6 +225,12 @@ _EN = [
     r"\b(?:passed|passing|pass)\s+(?:a|another|my|his|her|two|three)\s+(?:kidney\s+)?stones?\b"
     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:last|yesterday|today|this|on|at|in|after|and|overnight|"
     r"finally)\b)",
+    # round 87: a brain stimulator by its letters with what only it has ("dad's DBS clinic",
+    # "the DBS team's letter", "her DBS battery"; not the criminal-record check, "my DBS check",
+    # "an enhanced DBS certificate")
+    r"(?-i:\bDBS)\s+(?:clinic|team|surgery|operation|implant|device|battery|batteries|"
+    r"programming|settings|stimulator|nurse|neurologist|follow-up|travel|leads?|system|"
+    r"assessment|workup|op|ward)\b",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -479,6 +487,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("mg",),
         ("ventilator",),
         ("stone",),
+        ("dbs",),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),

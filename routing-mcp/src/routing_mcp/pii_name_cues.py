@@ -605,6 +605,9 @@ LAW_TITLE_ENDS = frozenset(
     {"Act", "Acts", "Bill", "Directive", "Regulation", "Regulations", "Amendment", "Gesetz"}
     | {"Verordnung", "Richtlinie"}
 )
+# Round 87: a ruler's number after the name ("Herzog Wilhelm IV.", "Louis XIV"); not "V" nor
+# "X", a surname's initial.
+REGNAL = word_set("II III IV VI VII VIII IX XI XII XIII XIV XV XVI XVII XVIII")
 EPONYM_NOUNS = word_set(
     "method methods methode méthode problem problems problème algorithm algorithms algorithmus "
     "algorithme theorem theorems theorie théorème theory conjecture paradox paradoxon paradoxe "
@@ -642,6 +645,8 @@ DISEASE_HEADS = word_set(
 # "Rosa Bakery" ("Anna's shop" in lower case stays a person's).
 _BUSINESS_WORDS = (
     "Kitchen Bakery Café Cafe Bar Pub Diner Garage Salon Shop Store Restaurant Deli Bistro "
+    # (round 87: a dairy's, a brewery's, "Hartley's Dairy")
+    "Dairy Creamery Brewery Distillery "
     "Brasserie Pizzeria Trattoria Boutique Studio Hotel Inn Lodge Bäckerei Laden Boulangerie "
     "Panadería Panetteria Bakkerij"
 )

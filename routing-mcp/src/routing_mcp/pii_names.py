@@ -373,6 +373,8 @@ class NameFinder(Lexicon):
             return True  # "Poire Belle-Hélène" (round 26)
         if _STYLE_OF.search(tokens[j - 1].text):
             return True  # in someone's manner: "a Ted Lasso-style pep talk" (round 28)
+        if j - i > 1 and tokens[j - 1].text in cues.BUSINESS_AFTER_NAME:
+            return True  # a company's last word read into the name: "Warner Bros" (round 87)
         if self._named_thing(text, tokens, i, start, end):
             return True
         # a mention's handle goes on with "_" or digits ("@svetlana_k", "@tom92"): still a person
@@ -417,6 +419,13 @@ class NameFinder(Lexicon):
                 eponym = not (self.is_given(tokens[i]) and not self.is_surname(tokens[i]))
             if tokens[j].text in cues.LAW_TITLE_ENDS:
                 return True  # "the Tenant Fees Act" (a tenant's word before it, no tenant)
+            if (
+                tokens[j].text in cues.REGNAL
+                and j - i == 1
+                and text[end : end + 1] == " "
+                and not related
+            ):
+                return True  # a ruler by number: "Herzog Wilhelm IV." (round 87)
             if eponym or " ".join([*keys, after]) in self.places:
                 return True
             if tokens[j].text in cues.BUSINESS_AFTER_NAME or (
