@@ -172,7 +172,8 @@ trained on),
 detector and models retrained on blind418-425, then tuned on in the eighty-sixth round and
 trained on),
 ``blind434`` to ``blind441`` (session 33, measured once per mode on the eighty-sixth round's
-detector and models retrained on blind426-433; not yet tuned or trained on) and
+detector and models retrained on blind426-433, then tuned on in the eighty-seventh round and
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -493,6 +493,14 @@ BEFORE_TUNING = {
     "blind431": "2777590",
     "blind432": "2777590",
     "blind433": "2777590",
+    "blind434": "a368102",
+    "blind435": "a368102",
+    "blind436": "a368102",
+    "blind437": "a368102",
+    "blind438": "a368102",
+    "blind439": "a368102",
+    "blind440": "a368102",
+    "blind441": "a368102",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
