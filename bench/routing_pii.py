@@ -173,7 +173,9 @@ detector and models retrained on blind418-425, then tuned on in the eighty-sixth
 trained on),
 ``blind434`` to ``blind441`` (session 33, measured once per mode on the eighty-sixth round's
 detector and models retrained on blind426-433, then tuned on in the eighty-seventh round and
-trained on) and
+trained on),
+``blind442`` to ``blind449`` (session 33, measured once per mode on the eighty-seventh round's
+detector and models retrained on blind434-441; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

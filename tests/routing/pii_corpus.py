@@ -473,6 +473,14 @@ Split = Literal[
     "blind439",
     "blind440",
     "blind441",
+    "blind442",
+    "blind443",
+    "blind444",
+    "blind445",
+    "blind446",
+    "blind447",
+    "blind448",
+    "blind449",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

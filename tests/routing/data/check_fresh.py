@@ -462,6 +462,14 @@ CORPORA = [
     (HERE / "pii_personal_blind439.jsonl", HERE / "pii_clean_blind439.jsonl", "b439"),
     (HERE / "pii_personal_blind440.jsonl", HERE / "pii_clean_blind440.jsonl", "b440"),
     (HERE / "pii_personal_blind441.jsonl", HERE / "pii_clean_blind441.jsonl", "b441"),
+    (HERE / "pii_personal_blind442.jsonl", HERE / "pii_clean_blind442.jsonl", "b442"),
+    (HERE / "pii_personal_blind443.jsonl", HERE / "pii_clean_blind443.jsonl", "b443"),
+    (HERE / "pii_personal_blind444.jsonl", HERE / "pii_clean_blind444.jsonl", "b444"),
+    (HERE / "pii_personal_blind445.jsonl", HERE / "pii_clean_blind445.jsonl", "b445"),
+    (HERE / "pii_personal_blind446.jsonl", HERE / "pii_clean_blind446.jsonl", "b446"),
+    (HERE / "pii_personal_blind447.jsonl", HERE / "pii_clean_blind447.jsonl", "b447"),
+    (HERE / "pii_personal_blind448.jsonl", HERE / "pii_clean_blind448.jsonl", "b448"),
+    (HERE / "pii_personal_blind449.jsonl", HERE / "pii_clean_blind449.jsonl", "b449"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
