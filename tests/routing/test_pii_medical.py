@@ -1019,9 +1019,27 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("My dad's letters are from the DBS clinic in Bristol", "DBS clinic"),
         ("I had focused ultrasound on Tuesday, can I fly in two weeks?", "focused ultrasound"),
         ("Est-ce normal que ma mère, sous primidone, soit somnolente ?", "primidone"),
+        # round 88: porphyria in German, its letters in English and German, its treatment;
+        # phenylketonuria by its letters and its German name ("-urie"), a level in the blood
+        # too high; acromegaly's drug, a pituitary operation; tinnitus in Dutch, a heartbeat
+        # heard in the ear
+        ("mein opa hat porphyrie und trinkt trotzdem jeden abend sein bier", "porphyrie"),
+        ("my bf says he's fine, he has AIP. how do I get him to the ER?", "AIP"),
+        ("Wie erkläre ich meiner Tochter, warum Papa nicht mitkommt? Er hat EPP.", "EPP"),
+        ("they finally gave my mom the hemin today", "hemin"),
+        ("Leave request: my daughter has her annual PKU review on Thursday", "PKU"),
+        ("Mittagsverpflegung meiner Tochter mit Phenylketonurie", "Phenylketonurie"),
+        ("on my newborn's letter: hyperphenylalaninemia, mild", "hyperphenylalaninemia"),
+        ("a spreadsheet of my mum's IGF-1 results and her dose of Somatuline", "Somatuline"),
+        ("write a haiku about my grandma's pituitary surgery", "pituitary surgery"),
+        ("Mijn moeder heeft al maanden oorsuizen.", "oorsuizen"),
+        (
+            "why does my mother hear her own heartbeat in her ear at night",
+            "hear her own heartbeat in her ear",
+        ),
     ],
 )
-def test_rounds_76_to_87_health_vocabulary_said_of_someone(
+def test_rounds_76_to_88_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1105,9 +1123,13 @@ def test_rounds_76_to_87_health_vocabulary_said_of_someone(
         "we felt a tremor last night, was it an earthquake?",
         "I love microscopy and spectroscopy, my son too",
         "my DBS check came back clear, can I start at the school?",
+        # round 88: a domain's transfer code, places and a scarcity in "-uria"
+        "my EPP code for the domain transfer is wrong, where do I get a new one?",
+        "Liguria or Manchuria for my next trip? my wife can't decide",
+        "mi hermano dice que hay penuria de agua en su pueblo",
     ],
 )
-def test_rounds_76_to_87_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_88_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -322,12 +322,19 @@ _CLINICAL = regex.compile(
     r"opath(?:y|ies|ie|ía|ia)|opat(?:ía|ia)|plegi(?:a|e)|dysplas(?:ia|ie|ien)|displasia|plast(?:y|ies)|"
     # (round 87: and a look inside, "-oscopy": "a sialendoscopy", "une cystoscopie"; not a
     # laboratory's, "microscopy", "spectroscopy", "stereoscopy")
-    r"(?<!micr|spectr|spettr|espectr|stere|kaleid|caleid)oscop(?:y|ies|ie|ía|ia))"
+    r"(?<!micr|spectr|spettr|espectr|stere|kaleid|caleid)oscop(?:y|ies|ie|ía|ia)|"
+    # (round 88: a substance in the urine, "-uria": "phenylketonuria", "Phenylketonurie",
+    # "haematuria"; and a level in the blood too high or too low, "hyperphenylalaninemia")
+    r"[a-zà-ÿ]{2}uri(?:a|e|en))"
+    r"|(?:hyper|hypo)[a-zà-ÿ]{3,}(?:a?emia|ämie|émie|emie)"
     r"|[a-zà-ÿ]{4,}(?:algia|algie|algien))$"
 )
 # (and a horse's hoof disease: "my mare has laminitis")
 _NOT_CLINICAL = frozenset(
     {"nostalgia", "nostalgie", "dichotomy", "telepathy", "empathy", "laminitis", "hufrehe"}
+    # (round 88: places, a scarcity, a lust, an insult, a court in "-uria")
+    | {"manchuria", "liguria", "etruria", "lemuria", "penuria", "lujuria", "injuria", "incuria"}
+    | {"centuria", "asturia", "mandschurei", "mandchourie", "ligurie", "penurie", "pénurie"}
     # (round 51: a division in two, not an incision)
     | {"dichotomie", "dicotomía", "dicotomia", "dichotomies"}
 )
@@ -384,9 +391,12 @@ def _a_thing(raw: str, elided: bool, previous: str | None) -> bool:
 _MS = regex.compile(
     r"(?:\b(?:diagnosed with|has|have|had|got|hat|hab|habe|heeft|heb|tiene|tengo|ho|"
     r"living with|lives with)|['’]s|\b(?:my|his|her|their|our))\s+"
-    r"(?-i:(MS)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
+    # (round 88: and erythropoietic protoporphyria by its letters, "Er hat EPP"; not a
+    # domain's transfer code, "my EPP code")
+    r"(?-i:(MS|EPP)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
     r"(?!\s+(?:account|office|teams|word|excel|outlook|edge|store|paint|access|project|"
-    r"sql|dos|windows|surface|points|rewards|login|password|subscription|licen[cs]e|key)\b)"
+    r"sql|dos|windows|surface|points|rewards|login|password|subscription|licen[cs]e|key|"
+    r"code|codes|auth|transfer)\b)"
     r"|(?:\b(?:hat|habe|hab|mit|wegen)\s+(?-i:(?=ADS))|\b(?:ha|a|avec|con)\s+la\s+(?-i:(?=SLA))|"
     r"\b(?:malat[oa]|atteinte?)\s+d[ie]\s+(?:la\s+)?(?-i:(?=SLA))|\btiene\s+(?-i:(?=ELA)))"
     r"(?-i:(ADS|SLA|ELA)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
@@ -456,7 +466,7 @@ def terms(text: str) -> list[tuple[int, int]]:
             i += span
         else:
             i += 1
-    if any(letters in text for letters in ("MS", "ADS", "LA", "ME", "CF", "HD")):  # (SLA, ELA)
+    if any(letters in text for letters in ("MS", "ADS", "LA", "ME", "CF", "HD", "EPP")):
         # (each alternative captures its letters alone: the one group that matched; never 0)
         out += [m.span(m.lastindex or 0) for m in _MS.finditer(text)]
     return sorted(out + _phrases(text, lex))

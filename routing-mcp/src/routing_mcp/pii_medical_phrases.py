@@ -29,7 +29,9 @@ _BODY_EN = (
     # (session 19: the long bones, "a broken femur")
     r"femur|tibia|fibula|humerus|kneecap|shinbone|scaphoid|metatarsal|"
     # (round 51: the tailbone, "a bruised coccyx")
-    r"coccyx|tailbone"
+    r"coccyx|tailbone|"
+    # (round 88: the pituitary gland, "her pituitary surgery")
+    r"pituitary"
 )
 _BODY_DE = (
     r"kopf|hals|rücken|wirbelsäule|schulter|arm|ellenbogen|handgelenk|hand|finger|daumen|"
@@ -231,6 +233,9 @@ _EN = [
     r"(?-i:\bDBS)\s+(?:clinic|team|surgery|operation|implant|device|battery|batteries|"
     r"programming|settings|stimulator|nurse|neurologist|follow-up|travel|leads?|system|"
     r"assessment|workup|op|ward)\b",
+    # round 88: a heartbeat heard in the ear ("my mother hears her own heartbeat in her ear")
+    r"\b(?:hear|hears|hearing|heard)\s+(?:(?:my|his|her|their|your|own)\s+){0,2}"
+    r"(?:heart\s?beat|pulse)\s+in\s+(?:my|his|her|their|your|the|one)\s+ears?\b",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -488,6 +493,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("ventilator",),
         ("stone",),
         ("dbs",),
+        ("heartbeat", "heart beat", "pulse"),
     ],
     "_DE": [
         ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),
