@@ -175,7 +175,8 @@ trained on),
 detector and models retrained on blind426-433, then tuned on in the eighty-seventh round and
 trained on),
 ``blind442`` to ``blind449`` (session 33, measured once per mode on the eighty-seventh round's
-detector and models retrained on blind434-441; not yet tuned or trained on) and
+detector and models retrained on blind434-441, then tuned on in the eighty-eighth round and
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -501,6 +501,14 @@ BEFORE_TUNING = {
     "blind439": "a368102",
     "blind440": "a368102",
     "blind441": "a368102",
+    "blind442": "6e922e9",
+    "blind443": "6e922e9",
+    "blind444": "6e922e9",
+    "blind445": "6e922e9",
+    "blind446": "6e922e9",
+    "blind447": "6e922e9",
+    "blind448": "6e922e9",
+    "blind449": "6e922e9",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
