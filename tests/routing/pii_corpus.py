@@ -481,6 +481,14 @@ Split = Literal[
     "blind447",
     "blind448",
     "blind449",
+    "blind450",
+    "blind451",
+    "blind452",
+    "blind453",
+    "blind454",
+    "blind455",
+    "blind456",
+    "blind457",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -470,6 +470,14 @@ CORPORA = [
     (HERE / "pii_personal_blind447.jsonl", HERE / "pii_clean_blind447.jsonl", "b447"),
     (HERE / "pii_personal_blind448.jsonl", HERE / "pii_clean_blind448.jsonl", "b448"),
     (HERE / "pii_personal_blind449.jsonl", HERE / "pii_clean_blind449.jsonl", "b449"),
+    (HERE / "pii_personal_blind450.jsonl", HERE / "pii_clean_blind450.jsonl", "b450"),
+    (HERE / "pii_personal_blind451.jsonl", HERE / "pii_clean_blind451.jsonl", "b451"),
+    (HERE / "pii_personal_blind452.jsonl", HERE / "pii_clean_blind452.jsonl", "b452"),
+    (HERE / "pii_personal_blind453.jsonl", HERE / "pii_clean_blind453.jsonl", "b453"),
+    (HERE / "pii_personal_blind454.jsonl", HERE / "pii_clean_blind454.jsonl", "b454"),
+    (HERE / "pii_personal_blind455.jsonl", HERE / "pii_clean_blind455.jsonl", "b455"),
+    (HERE / "pii_personal_blind456.jsonl", HERE / "pii_clean_blind456.jsonl", "b456"),
+    (HERE / "pii_personal_blind457.jsonl", HERE / "pii_clean_blind457.jsonl", "b457"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
