@@ -1037,9 +1037,20 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
             "why does my mother hear her own heartbeat in her ear at night",
             "hear her own heartbeat in her ear",
         ),
+        # round 89: hidradenitis by its letters, neurofibromatosis in German and by its kind's
+        # letters, a joint's injection in German, osteoarthritis by its letters after the joint,
+        # a knee replaced by its letters
+        ("my husband's HS is in his buttocks again, what dressings?", "HS"),
+        ("my dad's HS abscess feels hot, should he go in?", "HS"),
+        ("mein Sohn hat Neurofibromatose und muss zum MRT", "Neurofibromatose"),
+        ("our daughter has NF1 and a skin check on Monday", "NF1"),
+        ("Die Knie-Infiltration bei meiner Mutter war gestern", "Knie-Infiltration"),
+        ("my mum's knee OA is worse after the walk", "knee OA"),
+        ("my dad's TKR is booked for March", "TKR"),
+        ("my wife had hyaluronic injections in both knees", "hyaluronic injections"),
     ],
 )
-def test_rounds_76_to_88_health_vocabulary_said_of_someone(
+def test_rounds_76_to_89_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1127,9 +1138,14 @@ def test_rounds_76_to_88_health_vocabulary_said_of_someone(
         "my EPP code for the domain transfer is wrong, where do I get a new one?",
         "Liguria or Manchuria for my next trip? my wife can't decide",
         "mi hermano dice que hay penuria de agua en su pueblo",
+        # round 89: a high school's and a customs code's letters, open access, a roof's water
+        "my HS diploma is lost, how do I get a copy?",
+        "what's the HS code for the bike parts I'm importing?",
+        "what is OA in the sense of open access, my son asks",
+        "we have water infiltration in our roof, who do I call?",
     ],
 )
-def test_rounds_76_to_88_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_89_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

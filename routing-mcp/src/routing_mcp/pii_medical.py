@@ -393,17 +393,23 @@ _MS = regex.compile(
     r"living with|lives with)|['’]s|\b(?:my|his|her|their|our))\s+"
     # (round 88: and erythropoietic protoporphyria by its letters, "Er hat EPP"; not a
     # domain's transfer code, "my EPP code")
-    r"(?-i:(MS|EPP)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
+    # (round 89: and hidradenitis suppurativa by its letters, "his HS is in his groin"; not a
+    # high school's, "my HS diploma", "her HS reunion", nor a customs code, "the HS code")
+    r"(?-i:(MS|EPP|HS)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
     r"(?!\s+(?:account|office|teams|word|excel|outlook|edge|store|paint|access|project|"
     r"sql|dos|windows|surface|points|rewards|login|password|subscription|licen[cs]e|key|"
-    r"code|codes|auth|transfer)\b)"
+    r"code|codes|auth|transfer|diploma|graduation|transcripts?|football|basketball|team|"
+    r"class|classes|teachers?|friends?|sweetheart|reunion|years|days|student|students|"
+    r"musical|prom|yearbook|degree|tariff)\b)"
     r"|(?:\b(?:hat|habe|hab|mit|wegen)\s+(?-i:(?=ADS))|\b(?:ha|a|avec|con)\s+la\s+(?-i:(?=SLA))|"
     r"\b(?:malat[oa]|atteinte?)\s+d[ie]\s+(?:la\s+)?(?-i:(?=SLA))|\btiene\s+(?-i:(?=ELA)))"
     r"(?-i:(ADS|SLA|ELA)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
     # (round 58: German puts the verb last, "dass ich MS habe", "weil er ADS hat")
     r"|(?-i:\b(MS|ADS))(?=\s+(?:habe|hab|hat|haben|hast|habt)\b)"
     # (round 42: or before what only the illness has, "her MS diagnosis", "my MS flare-ups")
-    r"|(?-i:\b(MS))\s+(?:diagnosis|flare(?:-ups?|ups?|s)?|relapses?|nurse|symptoms|"
+    r"|(?-i:\b(MS|HS))\s+(?:diagnosis|flare(?:-ups?|ups?|s)?|relapses?|nurse|symptoms|"
+    # (round 89: what only hidradenitis has, "an HS abscess", "his HS surgeries")
+    r"abscess(?:es)?|lesions?|surgery|surgeries|wounds?|"
     # (round 76: "Your MS infusion is cancelled")
     r"medication|meds|fatigue|treatment|diagnose|schub|schübe|infusions?)\b"
     # (round 76: myalgic encephalomyelitis by its two letters, only where someone has it: "he
@@ -466,7 +472,7 @@ def terms(text: str) -> list[tuple[int, int]]:
             i += span
         else:
             i += 1
-    if any(letters in text for letters in ("MS", "ADS", "LA", "ME", "CF", "HD", "EPP")):
+    if any(letters in text for letters in ("MS", "ADS", "LA", "ME", "CF", "HD", "EPP", "HS")):
         # (each alternative captures its letters alone: the one group that matched; never 0)
         out += [m.span(m.lastindex or 0) for m in _MS.finditer(text)]
     return sorted(out + _phrases(text, lex))

@@ -233,13 +233,18 @@ _EN = [
     r"(?-i:\bDBS)\s+(?:clinic|team|surgery|operation|implant|device|battery|batteries|"
     r"programming|settings|stimulator|nurse|neurologist|follow-up|travel|leads?|system|"
     r"assessment|workup|op|ward)\b",
+    # round 89: osteoarthritis by its letters after the joint ("her knee OA", "hip OA")
+    r"(?-i:\b(?:[Kk]nee|[Hh]ip|[Hh]and|[Tt]humb|[Ss]houlder|[Aa]nkle|[Ss]pine|[Ff]acet)\s+OA\b)",
     # round 88: a heartbeat heard in the ear ("my mother hears her own heartbeat in her ear")
     r"\b(?:hear|hears|hearing|heard)\s+(?:(?:my|his|her|their|your|own)\s+){0,2}"
     r"(?:heart\s?beat|pulse)\s+in\s+(?:my|his|her|their|your|the|one)\s+ears?\b",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
-    r"verletzung|Verletzung|transplantation|Transplantation|spiegelung|Spiegelung))\b",
+    r"verletzung|Verletzung|transplantation|Transplantation|spiegelung|Spiegelung|"
+    # (round 89: an injection into it, "Knie-Infiltration", "die Infiltration im Knie")
+    r"infiltration|Infiltration))\b"
+    rf"|\b[Ii]nfiltration\s+(?:im|in der|in die|ins|am|an der)\s+(?:{_BODY_DE})\b",
     rf"\boperiert\s+(?:am|an der|an den|an dem|an)\s+(?:{_BODY_DE})\b",
     rf"\b(?:am|an der|an den)\s+(?:{_BODY_DE})\s+operiert\b",
     rf"\b(?:den|das|die|seinen|seine|sein|ihren|ihre|ihr|meinen|meine|mein)\s+{_PART}"
@@ -493,10 +498,20 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("ventilator",),
         ("stone",),
         ("dbs",),
+        (" oa",),
         ("heartbeat", "heart beat", "pulse"),
     ],
     "_DE": [
-        ("-op", "operation", "bruch", "prothese", "verletzung", "transplant", "spiegelung"),
+        (
+            "-op",
+            "operation",
+            "bruch",
+            "prothese",
+            "verletzung",
+            "transplant",
+            "spiegelung",
+            "infiltration",
+        ),
         ("operiert",),
         ("operiert",),
         ("gebrochen", "verstaucht", "verrenkt", "ausgekugelt", "operiert", "geprellt"),
@@ -590,27 +605,12 @@ _EPONYM = regex.compile(
     r"[Zz]iekte\s+van\s+|[Ss]yndroom\s+van\s+)"
     rf"(?P<after>{_EPONYM_NAME})(?![\w-])"
 )
+# (the words without which _EPONYM cannot match: its heads, "síndrome" and "sindrome" by their
+# end, and the words a name comes after)
 _EPONYM_WORDS = (
-    "disease",
+    *sorted(DISEASE_HEADS),
     "ndrome",
     "syndroom",
-    "palsy",
-    "sarcoma",
-    "lymphoma",
-    "ataxia",
-    "nemia",
-    "chorea",
-    "dystrophy",
-    "contracture",
-    "thyroiditis",
-    "neuroma",
-    "malformation",
-    "purpura",
-    "encephalopathy",
-    "myopathy",
-    "neuropathy",
-    "arteritis",
-    "sophagus",
     "morbus",
     "maladie d",
     "malattia di",
