@@ -509,6 +509,14 @@ BEFORE_TUNING = {
     "blind447": "6e922e9",
     "blind448": "6e922e9",
     "blind449": "6e922e9",
+    "blind450": "a2b456b",
+    "blind451": "a2b456b",
+    "blind452": "a2b456b",
+    "blind453": "a2b456b",
+    "blind454": "a2b456b",
+    "blind455": "a2b456b",
+    "blind456": "a2b456b",
+    "blind457": "a2b456b",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
