@@ -179,7 +179,9 @@ detector and models retrained on blind434-441, then tuned on in the eighty-eight
 trained on),
 ``blind450`` to ``blind457`` (session 33, measured once per mode on the eighty-eighth round's
 detector and models retrained on blind442-449, then tuned on in the eighty-ninth round and
-trained on) and
+trained on),
+``blind458`` to ``blind465`` (session 33, measured once per mode on the eighty-ninth round's
+detector and models retrained on blind450-457; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -489,6 +489,14 @@ Split = Literal[
     "blind455",
     "blind456",
     "blind457",
+    "blind458",
+    "blind459",
+    "blind460",
+    "blind461",
+    "blind462",
+    "blind463",
+    "blind464",
+    "blind465",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -478,6 +478,14 @@ CORPORA = [
     (HERE / "pii_personal_blind455.jsonl", HERE / "pii_clean_blind455.jsonl", "b455"),
     (HERE / "pii_personal_blind456.jsonl", HERE / "pii_clean_blind456.jsonl", "b456"),
     (HERE / "pii_personal_blind457.jsonl", HERE / "pii_clean_blind457.jsonl", "b457"),
+    (HERE / "pii_personal_blind458.jsonl", HERE / "pii_clean_blind458.jsonl", "b458"),
+    (HERE / "pii_personal_blind459.jsonl", HERE / "pii_clean_blind459.jsonl", "b459"),
+    (HERE / "pii_personal_blind460.jsonl", HERE / "pii_clean_blind460.jsonl", "b460"),
+    (HERE / "pii_personal_blind461.jsonl", HERE / "pii_clean_blind461.jsonl", "b461"),
+    (HERE / "pii_personal_blind462.jsonl", HERE / "pii_clean_blind462.jsonl", "b462"),
+    (HERE / "pii_personal_blind463.jsonl", HERE / "pii_clean_blind463.jsonl", "b463"),
+    (HERE / "pii_personal_blind464.jsonl", HERE / "pii_clean_blind464.jsonl", "b464"),
+    (HERE / "pii_personal_blind465.jsonl", HERE / "pii_clean_blind465.jsonl", "b465"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
