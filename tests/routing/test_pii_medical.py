@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from routing_mcp import pii_medical_phrases
 from routing_mcp.pii import PiiScanner
 from tests.routing.pii_corpus import strings_of
 
@@ -1048,9 +1049,19 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my mum's knee OA is worse after the walk", "knee OA"),
         ("my dad's TKR is booked for March", "TKR"),
         ("my wife had hyaluronic injections in both knees", "hyaluronic injections"),
+        # round 90: angioedema and hives in German, polymyalgia by its letters, a finger by
+        # which one, a hand burnt in German and an arm in French, a facial palsy in German
+        ("my son is 9 and already has angioedema, when do we go to A&E?", "angioedema"),
+        ("darf emma mit ihrer urtikaria ins solarium?", "urtikaria"),
+        ("nan's PMR flared after she went down to 5mg, should we call the GP", "PMR"),
+        ("the hammer slipped and I think I broke my little finger", "broke my little finger"),
+        ("ich hab mir gestern beim Schmieden die Hand verbrannt", "die Hand verbrannt"),
+        ("je me suis brûlé l'avant-bras hier, je reprends quand ?", "brûlé l'avant-bras"),
+        ("Meine Mutter hat eine periphere Fazialisparese", "Fazialisparese"),
+        ("Papa a eu sa première perfusion d'Actemra hier", "Actemra"),
     ],
 )
-def test_rounds_76_to_89_health_vocabulary_said_of_someone(
+def test_rounds_76_to_90_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1143,9 +1154,26 @@ def test_rounds_76_to_89_health_vocabulary_said_of_someone(
         "what's the HS code for the bike parts I'm importing?",
         "what is OA in the sense of open access, my son asks",
         "we have water infiltration in our roof, who do I call?",
+        # round 90: an airport's assistance for reduced mobility, the toast burnt
+        "my mum needs PMR assistance at the airport, how do I book it?",
+        "I burnt the toast again, my wife says the grill is too hot",
     ],
 )
-def test_rounds_76_to_89_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_90_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []
+
+
+def test_each_phrase_rule_is_triggered_by_words_it_contains() -> None:
+    """The phrase rules and their trigger words are two lists kept in the same order
+    (pii_medical_phrases._TRIGGERS): a rule added without its triggers in the same place shifts
+    every later rule onto another's words and it silently stops matching (review of round 89:
+    "knee OA" had taken the triggers of the heartbeat rule before it). Each rule must contain
+    every part of at least one of its own trigger words."""
+    for words, rule in pii_medical_phrases._compiled()[1]:
+        pattern = rule.pattern.lower()
+        assert any(all(part in pattern for part in w.split()) for w in words), (
+            sorted(words),
+            rule.pattern[:80],
+        )

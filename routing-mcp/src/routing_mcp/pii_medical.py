@@ -395,19 +395,21 @@ _MS = regex.compile(
     # domain's transfer code, "my EPP code")
     # (round 89: and hidradenitis suppurativa by its letters, "his HS is in his groin"; not a
     # high school's, "my HS diploma", "her HS reunion", nor a customs code, "the HS code")
-    r"(?-i:(MS|EPP|HS)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
+    # (round 90: and polymyalgia rheumatica, "nan's PMR flared"; not an airport's assistance
+    # for reduced mobility, "her PMR assistance": the exclusions below)
+    r"(?-i:(MS|EPP|HS|PMR)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
     r"(?!\s+(?:account|office|teams|word|excel|outlook|edge|store|paint|access|project|"
     r"sql|dos|windows|surface|points|rewards|login|password|subscription|licen[cs]e|key|"
     r"code|codes|auth|transfer|diploma|graduation|transcripts?|football|basketball|team|"
     r"class|classes|teachers?|friends?|sweetheart|reunion|years|days|student|students|"
-    r"musical|prom|yearbook|degree|tariff)\b)"
+    r"musical|prom|yearbook|degree|tariff|assistance|service|desk|booking|passengers?)\b)"
     r"|(?:\b(?:hat|habe|hab|mit|wegen)\s+(?-i:(?=ADS))|\b(?:ha|a|avec|con)\s+la\s+(?-i:(?=SLA))|"
     r"\b(?:malat[oa]|atteinte?)\s+d[ie]\s+(?:la\s+)?(?-i:(?=SLA))|\btiene\s+(?-i:(?=ELA)))"
     r"(?-i:(ADS|SLA|ELA)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
     # (round 58: German puts the verb last, "dass ich MS habe", "weil er ADS hat")
     r"|(?-i:\b(MS|ADS))(?=\s+(?:habe|hab|hat|haben|hast|habt)\b)"
     # (round 42: or before what only the illness has, "her MS diagnosis", "my MS flare-ups")
-    r"|(?-i:\b(MS|HS))\s+(?:diagnosis|flare(?:-ups?|ups?|s)?|relapses?|nurse|symptoms|"
+    r"|(?-i:\b(MS|HS|PMR))\s+(?:diagnosis|flare(?:-ups?|ups?|s)?|relapses?|nurse|symptoms|"
     # (round 89: what only hidradenitis has, "an HS abscess", "his HS surgeries")
     r"abscess(?:es)?|lesions?|surgery|surgeries|wounds?|"
     # (round 76: "Your MS infusion is cancelled")
@@ -459,11 +461,14 @@ def terms(text: str) -> list[tuple[int, int]]:
             # (round 86: or a term with "'s" glued on, its owner's or "is": "my anxiety's been
             # bad", "the dystonia's worse"; the span leaves the "'s" out)
             # (not after "a": "a wheelchair's wheels" is any wheelchair's)
-            before = tokens[i - 1].group().casefold() if i else ""
-            if word[-2:] in ("'s", "’s") and before not in ("a", "an") and not _single(raw, word):
+            previous = tokens[i - 1].group() if i else None
+            if (
+                word[-2:] in ("'s", "’s")
+                and (previous or "").casefold() not in ("a", "an")
+                and not _single(raw, word)
+            ):
                 raw, word, cut = raw[:-2], word[:-2], 2
             if _single(raw, word):
-                previous = tokens[i - 1].group() if i else None
                 span = 0 if _a_thing(raw, bool(offset), previous) else 1
         if span:
             last = tokens[i + span - 1]
@@ -472,7 +477,7 @@ def terms(text: str) -> list[tuple[int, int]]:
             i += span
         else:
             i += 1
-    if any(letters in text for letters in ("MS", "ADS", "LA", "ME", "CF", "HD", "EPP", "HS")):
+    if any(a in text for a in ("MS", "ADS", "LA", "ME", "CF", "HD", "EPP", "HS", "PMR")):
         # (each alternative captures its letters alone: the one group that matched; never 0)
         out += [m.span(m.lastindex or 0) for m in _MS.finditer(text)]
     return sorted(out + _phrases(text, lex))

@@ -45,7 +45,7 @@ _BODY_DE = (
 )
 _BODY_FR = (
     r"tête|cou|dos|colonne|épaules?|bras|coude|poignet|main|doigt|pouce|hanche|genou|cheville|"
-    r"pied|jambe|orteil|poitrine|c(?:œ|oe)ur|poumons?|reins?|foie|vésicule|appendicite|"
+    r"pied|jambe|orteil|poitrine|avant-bras|c(?:œ|oe)ur|poumons?|reins?|foie|vésicule|appendicite|"
     r"amygdales|intestins?|côlon|estomac|vessie|prostate|thyroïde|(?:œ|oe)il|yeux|oreilles?|"
     r"dents?(?: de sagesse)?|mâchoire|sein|utérus|ovaires?|bassin|clavicule|côtes?|crâne|"
     r"cerveau|nez|gorge|ménisque|ligaments?|tendon|cataracte|hernie|coccyx"
@@ -70,7 +70,8 @@ _BODY_NL = (
     r"prostaat|schildklier|oog|ogen|oor|tand|tanden|verstandskiezen|kaak|baarmoeder|eierstok|"
     r"bekken|sleutelbeen|rib|schedel|neus|keel|meniscus|kruisband|pees|stuitje"
 )
-_PART = r"(?:(?:left|right|linke[nrs]?|rechte[nrs]?)\s+)?"
+# (round 90: and which finger or toe, "broke my little finger", "her big toe")
+_PART = r"(?:(?:left|right|linke[nrs]?|rechte[nrs]?|little|big|ring|index|middle)\s+)?"
 _OWNER = r"(?:his|her|my|their|your|a|the|both)\s+"
 _DOSE_UNIT = (
     r"(?:mg|mcg|µg|μg|ug|ml|IE|I\.E\.|IU|UI|units?|Einheiten|unités|unidades|unità|eenheden)"
@@ -249,7 +250,8 @@ _DE = [
     rf"\b(?:am|an der|an den)\s+(?:{_BODY_DE})\s+operiert\b",
     rf"\b(?:den|das|die|seinen|seine|sein|ihren|ihre|ihr|meinen|meine|mein)\s+{_PART}"
     rf"(?:{_BODY_DE})\s+(?:gebrochen|verstaucht|verrenkt|ausgekugelt|operiert|geprellt|"
-    r"angebrochen)\b",
+    # (round 90: or burnt, "die Hand verbrannt")
+    r"angebrochen|verbrannt)\b",
     r"\b(?:im|in der)\s+\d{1,2}\.\s*(?:SSW|Schwangerschaftswoche)\b",
     r"\(\d{1,2}\.?\s*SSW\)",
     r"\b(?:liegt|lag|ist|war|bin)\s+(?:\p{L}+\s+){0,2}(?:im Krankenhaus|in der Klinik|auf der "
@@ -264,7 +266,8 @@ _FR = [
     rf"\b(?:opérée?s?|opéré|se fait opérer|se faire opérer|va être opérée?)\s+"
     rf"(?:de|du|des|d['’]|à|au|aux)\s*(?:la\s+|l['’]|le\s+|les\s+)?(?:{_BODY_FR})\b",
     # (round 51: also "fracturé", "foulé": "je me suis fracturé le poignet")
-    rf"\b(?:cass|fractur|foul)(?:é|ée|és|ées|er)\s+(?:le|la|les|l['’]|son|sa|ses)\s*"
+    # (round 90: and burnt, "je me suis brûlé l'avant-bras")
+    rf"\b(?:cass|fractur|foul|brûl)(?:é|ée|és|ées|er)\s+(?:le|la|les|l['’]|son|sa|ses)\s*"
     rf"(?:{_BODY_FR})\b",
     rf"\b(?:entorse|fracture|foulure|luxation)\s+(?:à|au|aux|de|du|de la)\s+(?:la\s+|l['’])?"
     rf"(?:{_BODY_FR})\b",
@@ -514,7 +517,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ),
         ("operiert",),
         ("operiert",),
-        ("gebrochen", "verstaucht", "verrenkt", "ausgekugelt", "operiert", "geprellt"),
+        ("gebrochen", "verstaucht", "verrenkt", "ausgekugelt", "operiert", "geprellt", "verbrannt"),
         ("ssw", "schwangerschaftswoche"),
         ("ssw",),
         ("krankenhaus", "klinik", "intensiv"),
@@ -524,7 +527,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
     ],
     "_FR": [
         ("opér",),
-        ("cass", "fractur", "foul"),
+        ("cass", "fractur", "foul", "brûl"),
         ("entorse", "fracture", "foulure", "luxation"),
         ("mal ",),
         ("opération", "chirurgie", "prothèse", "greffe"),
