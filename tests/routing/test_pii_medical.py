@@ -1157,6 +1157,9 @@ def test_rounds_76_to_90_health_vocabulary_said_of_someone(
         # round 90: an airport's assistance for reduced mobility, the toast burnt
         "my mum needs PMR assistance at the airport, how do I book it?",
         "I burnt the toast again, my wife says the grill is too hot",
+        # (review of rounds 86-90: a config's threshold, a pest gel for ants)
+        "I have THR set to 80 in my router config, is that too high?",
+        "I use a gel injection for the ants in my kitchen, my son hates the smell",
     ],
 )
 def test_rounds_76_to_90_words_public_figures_and_questions_stay_clean(
