@@ -332,9 +332,9 @@ _CLINICAL = regex.compile(
 # (and a horse's hoof disease: "my mare has laminitis")
 _NOT_CLINICAL = frozenset(
     {"nostalgia", "nostalgie", "dichotomy", "telepathy", "empathy", "laminitis", "hufrehe"}
-    # (round 88: places, a scarcity, a lust, an insult, a court in "-uria")
-    | {"manchuria", "liguria", "etruria", "lemuria", "penuria", "lujuria", "injuria", "incuria"}
-    | {"centuria", "asturia", "mandschurei", "mandchourie", "ligurie", "penurie", "pénurie"}
+    # (round 88: places and a Roman company in "-uria" with four letters before it, as the
+    # suffix needs; "Liguria", "penuria" have three and never match)
+    | {"manchuria", "mandchourie", "centuria"}
     # (round 51: a division in two, not an incision)
     | {"dichotomie", "dicotomía", "dicotomia", "dichotomies"}
 )

@@ -624,11 +624,13 @@ _EPONYM_WORDS = (
 _NOT_EPONYMS = frozenset(
     str.split(
         # places and peoples a syndrome is named after, no one's disease ("Stockholm syndrome")
-        "stockholm lima paris jerusalem havana china dutch english french german gulf "
+        # (the ordinary English words among them, "Gulf", "This", are dropped as words already)
+        "stockholm lima paris jerusalem havana china dutch english french german "
         # orbital debris, trees and bananas, poultry, cattle and pigs
         "kessler elm panama marek newcastle johne aujeszky bang "
-        # a heading's ordinary words that are also names ("Tall Poppy Syndrome", "Peter Pan")
-        "poppy nest pan peter the this that our my your his her their what which"
+        # a heading's words that the word list leaves out as names ("Tall Poppy Syndrome",
+        # "Peter Pan", "The", "My", "Her")
+        "poppy nest pan peter the my her"
     )
 )
 

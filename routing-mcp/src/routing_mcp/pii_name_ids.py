@@ -1169,11 +1169,14 @@ def _titled_given(lex: Lexicon, name: str, after: str) -> bool:
 
 
 # The common and combined log formats: host, ident ("-"), the authenticated user, the time.
-_ACCESS_LOG_USER = re.compile(
+_ACCESS_LOG_HOST_USER = (
     r"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+) - (?P<name>[a-z][\w.-]{1,31}) "
+)
+_ACCESS_LOG_USER = re.compile(
+    _ACCESS_LOG_HOST_USER
     # (round 60: or a shorter format's request right after, "- heidi.w GET /admin")
     # (round 76: or the request in its quotes, '- hussein "POST /login" 401')
-    r"(?:\[|\"?(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) /)",
+    + r"(?:\[|\"?(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) /)",
     re.IGNORECASE,
 )
 
@@ -1192,11 +1195,7 @@ _DAV_USER = re.compile(
 # Round 82: an access log's user with the time left out, the line's next dash after it
 # ("83.44.215.19 - ccortes - ..."): read only when no word (an inventory's "192.168.1.40 -
 # printer - Brother HL" has the same shape).
-_ACCESS_LOG_DASH_USER = re.compile(
-    r"(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]*:[0-9a-f:]+) - "
-    r"(?P<name>[a-z][\w.-]{1,31}) [-–—] ",
-    re.IGNORECASE,
-)
+_ACCESS_LOG_DASH_USER = re.compile(_ACCESS_LOG_HOST_USER + r"[-–—] ", re.IGNORECASE)
 # Round 82: a user's folder in Nextcloud's data directory, its files below
 # ("/var/www/nextcloud/data/okwuosa/files/Medical/").
 _DATA_DIR_USER = re.compile(r"/data/(?P<name>[a-z][\w.-]{1,31})/files/", re.I)
