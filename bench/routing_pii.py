@@ -181,7 +181,7 @@ trained on),
 detector and models retrained on blind442-449, then tuned on in the eighty-ninth round and
 trained on),
 ``blind458`` to ``blind465`` (session 33, measured once per mode on the eighty-ninth round's
-detector and models retrained on blind450-457, then tuned on in the ninetieth round; not yet
+detector and models retrained on blind450-457, then tuned on in the ninetieth round and
 trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).

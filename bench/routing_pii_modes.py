@@ -517,6 +517,14 @@ BEFORE_TUNING = {
     "blind455": "a2b456b",
     "blind456": "a2b456b",
     "blind457": "a2b456b",
+    "blind458": "ef920e9",
+    "blind459": "ef920e9",
+    "blind460": "ef920e9",
+    "blind461": "ef920e9",
+    "blind462": "ef920e9",
+    "blind463": "ef920e9",
+    "blind464": "ef920e9",
+    "blind465": "ef920e9",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
