@@ -182,7 +182,9 @@ detector and models retrained on blind442-449, then tuned on in the eighty-ninth
 trained on),
 ``blind458`` to ``blind465`` (session 33, measured once per mode on the eighty-ninth round's
 detector and models retrained on blind450-457, then tuned on in the ninetieth round and
-trained on) and
+trained on),
+``blind466`` to ``blind473`` (session 34, measured once per mode on the ninetieth round's
+detector and models retrained on blind458-465; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

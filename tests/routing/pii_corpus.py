@@ -497,6 +497,14 @@ Split = Literal[
     "blind463",
     "blind464",
     "blind465",
+    "blind466",
+    "blind467",
+    "blind468",
+    "blind469",
+    "blind470",
+    "blind471",
+    "blind472",
+    "blind473",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

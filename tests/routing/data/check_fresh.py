@@ -486,6 +486,14 @@ CORPORA = [
     (HERE / "pii_personal_blind463.jsonl", HERE / "pii_clean_blind463.jsonl", "b463"),
     (HERE / "pii_personal_blind464.jsonl", HERE / "pii_clean_blind464.jsonl", "b464"),
     (HERE / "pii_personal_blind465.jsonl", HERE / "pii_clean_blind465.jsonl", "b465"),
+    (HERE / "pii_personal_blind466.jsonl", HERE / "pii_clean_blind466.jsonl", "b466"),
+    (HERE / "pii_personal_blind467.jsonl", HERE / "pii_clean_blind467.jsonl", "b467"),
+    (HERE / "pii_personal_blind468.jsonl", HERE / "pii_clean_blind468.jsonl", "b468"),
+    (HERE / "pii_personal_blind469.jsonl", HERE / "pii_clean_blind469.jsonl", "b469"),
+    (HERE / "pii_personal_blind470.jsonl", HERE / "pii_clean_blind470.jsonl", "b470"),
+    (HERE / "pii_personal_blind471.jsonl", HERE / "pii_clean_blind471.jsonl", "b471"),
+    (HERE / "pii_personal_blind472.jsonl", HERE / "pii_clean_blind472.jsonl", "b472"),
+    (HERE / "pii_personal_blind473.jsonl", HERE / "pii_clean_blind473.jsonl", "b473"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
