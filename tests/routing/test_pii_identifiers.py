@@ -863,6 +863,23 @@ RULES_ONLY = True  # the scanner fixture: what the rules alone find (conftest.py
             "hello@annamueller.de",
         ),
         ("info@kowalski-family.pl bounced my mail", "EMAIL_ADDRESS", "info@kowalski-family.pl"),
+        # round 91: Medicare's beneficiary identifier by its name, a passport's number further
+        # after its name, a phone among test cases said to be the writer's
+        (
+            "My dad's Medicare Beneficiary Identifier is 1EG4-TE5-MK72, where does it go?",
+            "ID_NUMBER",
+            "1EG4-TE5-MK72",
+        ),
+        (
+            "Reisepass für meinen Sohn verlängern, alte Nummer C4J8R2T71. Geht das online?",
+            "ID_NUMBER",
+            "C4J8R2T71",
+        ),
+        (
+            "Regex for UK mobiles? Test cases: 07723 446 190 (mine), 07812 003 559 (my wife's)",
+            "PHONE_NUMBER",
+            "07723 446 190",
+        ),
     ],
 )
 def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value: str) -> None:
@@ -1190,6 +1207,10 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         # round 36: devices named in title case after "name ...:"; a therapist's job advert
         "best way to name devices: 'Living Room Lamp', 'Kitchen Ceiling' or room.device style?",
         "Wie formuliere ich eine Stellenanzeige für eine Psychotherapeutin (m/w/d)?",
+        # round 91: a placeholder counted on past 9 after an id's name, further than 40
+        # characters on
+        "Was bedeutet 'Ungültige Steuer-ID: Prüfziffer falsch' im Elster-Testformular bei "
+        "12345678901?",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
@@ -1362,9 +1383,16 @@ def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: s
         "what is the printer's fixed IP (10.20.30.40) supposed to be in the DHCP table?",
         # round 80: a span of years
         "caption text 'Les Nymphéas, 1915-1926' for the frame label",
+        # round 91: a customer's number at a supplier, Dutch's order number, schools' doors
+        # with their lines
+        "Mon numéro client 0048221937 chez EDF, où je le trouve sur l'appli ?",
+        "Bestelnummer 7734-220-918 bij de apotheek, hoe volg ik het pakket?",
+        "Die Musikschule Am Markt, Marktplatz 3, 72070 Tübingen, Tel. 07071 204 118, fürs Flyer",
+        "Pour l'affiche : École de musique du Vieux-Port, 12 quai du Port, 13002 Marseille, "
+        "04 91 90 12 34.",
     ],
 )
-def test_rounds_76_to_80_organisation_lines_and_register_numbers_are_not_phones(
+def test_rounds_76_to_91_organisation_lines_and_register_numbers_are_not_phones(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []

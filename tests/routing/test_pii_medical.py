@@ -1059,9 +1059,39 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("je me suis brûlé l'avant-bras hier, je reprends quand ?", "brûlé l'avant-bras"),
         ("Meine Mutter hat eine periphere Fazialisparese", "Fazialisparese"),
         ("Papa a eu sa première perfusion d'Actemra hier", "Actemra"),
+        # round 91: eponyms said without their head, sex-chromosome variants and karyotypes, an
+        # inflammation before a flare in German and Dutch compounds, a relative's operation by
+        # its plain word and as a time in the six languages, a gland taken out, drugs by name
+        ("my wife has behcets, what mouthwash actually helps?", "behcets"),
+        ("Mon mari a Behçet, il prend de l'apremilast depuis un mois", "Behçet"),
+        ("mum's diet sheet says no liquorice, she has cushings", "cushings"),
+        ("my son has Klinefelter and starts a new school", "Klinefelter"),
+        ("Mijn broer heeft Hirschsprung en moet weer naar het ziekenhuis", "Hirschsprung"),
+        ("my son is XXY and his teacher calls him lazy", "XXY"),
+        ("my daughter's karyotype came back 45,X/46,XX", "45,X/46,XX"),
+        ("my daughter has 45,X, what does that mean for school?", "45,X"),
+        ("mein Vater hat wieder einen Uveitis-Schub", "Uveitis-Schub"),
+        ("Mijn vader heeft weer een uveïtis-opvlamming", "uveïtis-opvlamming"),
+        ("formula to count days since mum's surgery (date in B2)", "surgery"),
+        ("write a slack msg to my team: 'off tomorrow, dad's op'", "op"),
+        ("she had the surgery 2 days ago and her sodium is dropping", "had the surgery 2"),
+        ("my dad's been on mitotane since the surgery", "surgery"),
+        ("my wife is scared of the anaesthetic for her adrenal op", "adrenal op"),
+        ("mon mari se fait retirer une glande surrénale", "se fait retirer une glande surrénale"),
+        ("papa se fait opérer de l'hypophyse jeudi", "se fait opérer de l'hypophyse"),
+        ("Mon père est à Genève après son opération", "opération"),
+        ("Mein Vater hat nach seiner OP Schmerzen", "OP"),
+        ("mi padre después de su operación no duerme", "operación"),
+        ("mio padre dopo il suo intervento è stanco", "intervento"),
+        ("mijn vader is na zijn operatie moe", "operatie"),
+        ("my dad is on metyrapone now, can he drink wine?", "metyrapone"),
+        ("Mein Mann nimmt seit zwei Wochen Osilodrostat", "Osilodrostat"),
+        ("mijn zoon is 16 en krijgt Sustanon", "Sustanon"),
+        ("Was bedeutet 'Dexamethason-Hemmtest' im Befund meiner Mutter?", "Dexamethason-Hemmtest"),
+        ("mein sohn hat 47,XXY und der arzt sagt gynäkomastie", "gynäkomastie"),
     ],
 )
-def test_rounds_76_to_90_health_vocabulary_said_of_someone(
+def test_rounds_76_to_91_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1160,9 +1190,19 @@ def test_rounds_76_to_90_health_vocabulary_said_of_someone(
         # (review of rounds 86-90: a config's threshold, a pest gel for ants)
         "I have THR set to 80 in my router config, is that too high?",
         "I use a gel injection for the ants in my kitchen, my son hates the smell",
+        # round 91: a GP's surgery, an amplifier, an operation of software, a maintenance job,
+        # a town and a painter, a CSV's numbers
+        "mum's surgery opens at 8, can you remind me to call?",
+        "my dad's op-amp circuit oscillates, any idea why?",
+        "my job had an operation ID of 5 in the log",
+        "after the surgery closes I pick up my son",
+        "après son opération de maintenance le serveur redémarre",
+        "my dad trades crude, is Cushing still the delivery hub?",
+        "my son loves Turner's paintings of the sea",
+        "my CSV has rows like 45,X and 46,Y for the grid",
     ],
 )
-def test_rounds_76_to_90_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_91_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

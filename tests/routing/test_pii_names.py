@@ -309,6 +309,14 @@ def test_a_town_or_an_estate_of_an_address_is_no_name(scanner: PiiScanner, promp
         ("dnsmasq[77]: query[PTR] 12.0.168.192.in-addr.arpa from 127.0.0.1", False),
         ("dnsmasq[77]: reply ourhouse.duckdns.org is 86.12.40.99", True),
         ("dnsmasq[77]: query[PTR] 99.40.12.86.in-addr.arpa from 127.0.0.1", True),
+        # round 91: a public resolver's filtering variant; an address asked about its range,
+        # alone or after the question, but not one said to be someone's before or after
+        ("Explain the difference between 1.1.1.1 and 1.1.1.2 resolvers", False),
+        ("Is 172.32.0.1 private? I thought 172.x was all private", False),
+        ("Is 10.255.255.1 a valid private address? And 172.32.0.1?", False),
+        ("Is my public IP 82.14.3.9 private?", True),
+        ("Is 82.14.3.9 a public address? It is my home IP", True),
+        ("Why is 82.14.3.9 hitting my server? is it public?", True),
     ],
 )
 def test_ip_addresses_by_policy(scanner: PiiScanner, prompt: str, is_ip: bool) -> None:
@@ -771,9 +779,18 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("remind me the Obiakors are coming at six", "Obiakors"),
         # round 84: a machine's owner with the possessive's "s" and no apostrophe
         ("VM 120 (mateos-gaming) won't start after the GPU passthrough change", "mateo"),
+        # round 91: a name said to be someone's with "is called", a child's by age beside
+        # homework, a card in someone's name, dropbear's log-in, a Slavic surname's feminine
+        # form in a file's name
+        ("my daughter is called Emma and she loves horses", "Emma"),
+        ("our son is named Oliver, he starts school in May", "Oliver"),
+        ("Music theory homework for a 9yo named Solomon, something with dinosaurs", "Solomon"),
+        ("backup card, exp 04/28, the one in Rukhsana's name for the parking app", "Rukhsana"),
+        ("dropbear[2211]: Password auth succeeded for 'gwen' from 10.0.0.9:50122", "gwen"),
+        ("rename the clips to '2025-03-29_Kinga_Lewandowska_Chopin.wav'", "Kinga_Lewandowska"),
     ],
 )
-def test_rounds_76_to_84_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_91_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -828,9 +845,18 @@ def test_rounds_76_to_84_names_in_titles_devices_and_accounts(
         "Stimmt es, dass das Reinheitsgebot 1516 von Herzog Wilhelm IV. erlassen wurde?",
         "Test data: 3782 446610 31808 (should be rejected by Luhn). Write the pytest cases",
         "Our supplier is Hartley's Dairy, order no. ORD-448213. Why was the delivery short?",
+        # round 91: software given an "'s", a van called a name, a Spanish word in an entity
+        # id, institutions named after people, a college someone goes to is still theirs below
+        "Why does Nextcloud's calendar not sync with iOS? DAVx5 on Android works fine.",
+        "Proxmox's backup job fails every night since the upgrade",
+        "Is Rose a good name for a van? My mate says every florist van is called Rose.",
+        "Home Assistant: el riego switch.zona_huerto no se activa al amanecer.",
+        "¿El Hospital Sant Joan de Déu en Esplugues tiene unidad de endocrinología?",
+        "Le CHU de Lyon, Hôpital Édouard Herriot : il y a un parking visiteurs ?",
+        "La Scuola di Musica Verdi, via Roma 10, 20121 Milano: formatta per il volantino.",
     ],
 )
-def test_rounds_76_to_87_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_91_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

@@ -326,7 +326,14 @@ _BUSINESS_NOUN = (
     # round 87: a brewery's and its bar's ("Our taproom is at", "Unsere Brauerei-Adresse ist",
     # "Notre brasserie est au", "Il nostro birrificio è in", "Onze brouwerij zit aan")
     r"\w*brewery|taproom|tap room|brewpub|\w*brauerei|brasserie|cervecería|cerveceria|"
-    r"birrificio|brouwerij)"
+    r"birrificio|brouwerij|"
+    # round 91: a school of a subject, a music school, an academy, a conservatoire ("Die
+    # Musikschule Am Markt, Marktplatz 3", "École de musique du Vieux-Port, 12 quai du Port",
+    # "La Scuola di Musica Verdi, via Roma 10", "Riverside Music Studio, ..., Unit 4")
+    r"\w*schule|\w+school|(?:music|dance|driving|language|art|drama|ballet|swim(?:ming)?|"
+    r"riding|sailing|surf|ski|cookery)\s+school|école\s+de\s+\w+|scuola\s+di\s+\w+|"
+    r"escuela\s+de\s+\w+|academy|akademie|académie|accademia|academia|conservatoire|"
+    r"conservatorium|konservatorium|conservatorio)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 import phonenumbers
@@ -278,7 +279,9 @@ def is_example(text: str, result: RecognizerResult) -> bool:
         return True  # "0000000000"
     # (after a country code too: "+33 1 23 45 67 89", not "+33 6 12 34 56 78"; round 25)
     national = _national_number(raw, digits) if result.entity_type == "PHONE_NUMBER" else digits
-    counted = national in "01234567890" or national in "9876543210"
+    # (round 91: counted on past 9, "12345678901", a Steuer-ID's placeholder)
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(national)}
+    counted = steps in ({1}, {9})
     if len(national) >= 8 and counted and not any(c.isalpha() for c in raw):
         return True  # "123456789 -> '1,234,567.89'": the digits counted, no one's number
     if result.entity_type == "PHONE_NUMBER" and digits.endswith("000000"):

@@ -26,7 +26,8 @@ _ISSUED_NHS = re.compile(r"^(?:3[2-9]|[467])")
 # The words for "number" after an id's name ("order no.", "Rechnungsnummer", "pedido n.º").
 _NUMBER_WORD = r"no\.?|nr\.?|n\.º|n°|nº|number|nummer|num(?:ber|éro|ero)?|número|#"
 ID_WORD_BEFORE = re.compile(
-    r"\b(?:ticket|order|invoice|case|ref|reference|tracking|serial|s/n|sn|id|build|job|"
+    # (round 91: not a test's cases, "Test cases: 07723 446 190 (mine)")
+    r"\b(?:ticket|order|invoice|(?<!test\s)case|ref|reference|tracking|serial|s/n|sn|id|build|job|"
     r"issue|pr|transaction|commit|batch|lot|part|sku|model|rechnung|bestellung|auftrag|"
     r"vorgang|kundennummer|facture|commande|dossier|pedido|factura|fattura|ordine|pratica|"
     r"spedizione|factuur|bestelling|order|zending|klantnummer|"
@@ -53,6 +54,11 @@ ID_WORD_BEFORE = re.compile(
     # "Notfallnummer")
     # (round 73: a German compound of an order or an invoice, "Lieferantenbestellung Nr.")
     r"\w+(?:bestellung|rechnung|auftrag)|"
+    # (round 91: a customer's number at a supplier, "Mon numéro client 0048221937 chez EDF",
+    # "customer number", and Dutch's order number, "Bestelnummer 7734-220-918")
+    r"num[ée]ro\s+(?:de\s+)?client|n[°º]\s*client|número\s+de\s+cliente|"
+    r"numero\s+(?:di\s+)?cliente|customer\s+(?:number|no\.?|id|account)|"
+    r"bestel(?=nummer)|"
     r"(?:geräte|vertrags|rechnungs|bestell|auftrags|artikel|mitglieds|versicherungs|sendungs|"
     r"buchungs|referenz|vorgangs|akten|lieferschein|fahrgestell|produkt|chargen|inventar|"
     r"ticket|zähler|kunden|person)(?=nummer))"

@@ -254,12 +254,27 @@ class Lexicon:
             rest = Token(t.text[mac.end() :], t.start + mac.end(), t.end)
             if not self.is_word(rest):
                 return True
-        return _in(t.text, self.surnames) or (
-            # Picard-Dubois; not "Multi-tenant", "Man-Month"
-            "-" in t.text
-            and _parts_in(t.text, self.names, True)
-            and not all(key(p) in self.english for p in t.text.split("-") if p)
+        return (
+            _in(t.text, self.surnames)
+            or (
+                # Picard-Dubois; not "Multi-tenant", "Man-Month"
+                "-" in t.text
+                and _parts_in(t.text, self.names, True)
+                and not all(key(p) in self.english for p in t.text.split("-") if p)
+            )
+            or self._feminine_surname(key(t.text))
         )
+
+    def _feminine_surname(self, k: str) -> bool:
+        """A Slavic surname in its feminine form, the lists holding the masculine one (round 91:
+        "Lewandowska" of Lewandowski, "Nováková" of Novák, "Ivanova" of Ivanov)."""
+        if k.endswith(("ska", "cka")) and len(k) >= 7:
+            return k[:-1] + "i" in self.surnames
+        if k.endswith("ová") and len(k) >= 7:
+            return k[:-3] in self.surnames or k[:-3] + "a" in self.surnames
+        if k.endswith(("ova", "eva")) and len(k) >= 7:
+            return k[:-1] in self.surnames
+        return False
 
     def _is_word(self, t: Token) -> bool:
         """An ordinary word, a month, a place, a product or an acronym as well as a name."""

@@ -271,6 +271,9 @@ def _single(raw: str, word: str) -> bool:
             and (
                 (first := word.split("-", 1)[0]) in lex.words
                 or _stemmed(first, lex.stems)
+                # (round 91: an inflammation by its suffix, "Uveitis-Schub", in any spelling,
+                # "uveïtis-opvlamming")
+                or _clinical(fold(first))
                 # (round 76: a medicine as German spells it, "Duloxetin-Erhöhung")
                 or _spelled_elsewhere(first, lex.words)
             )
@@ -306,7 +309,9 @@ _HAS_IT = frozenset(
         # round 82: its values and its card ("ihre Marcumar-Werte", "der Marcumar-Pass")
         "wert werte pass ausweis "
         # round 85: its findings and its stones ("der Nierenstein-Befunde", "Calciumoxalat-Steine")
-        "befund befunde steine"
+        "befund befunde steine "
+        # round 91: its flare in Dutch and English ("een uveïtis-opvlamming", "arthritis-flare")
+        "opvlamming opflakkering flare flares flareup"
     )
 )
 

@@ -31,7 +31,9 @@ _BODY_EN = (
     # (round 51: the tailbone, "a bruised coccyx")
     r"coccyx|tailbone|"
     # (round 88: the pituitary gland, "her pituitary surgery")
-    r"pituitary"
+    r"pituitary|"
+    # (round 91: the adrenal glands, "her adrenal op", "surgery on her adrenal gland")
+    r"adrenal glands?|adrenals?"
 )
 _BODY_DE = (
     r"kopf|hals|rücken|wirbelsäule|schulter|arm|ellenbogen|handgelenk|hand|finger|daumen|"
@@ -41,34 +43,44 @@ _BODY_DE = (
     r"schlüsselbein|rippen?|schädel|nase|bandscheiben?|sehne|kreuzband|meniskus|leiste|"
     r"achillessehne|oberschenkel|unterschenkel|steißbein|steissbein|"
     # (round 87: the salivary glands, "an der Parotis operiert")
-    r"parotis|ohrspeicheldrüse|speicheldrüse"
+    r"parotis|ohrspeicheldrüse|speicheldrüse|"
+    # (round 91: the adrenal and pituitary glands, "an der Nebenniere operiert")
+    r"nebennieren?|hypophyse"
 )
 _BODY_FR = (
     r"tête|cou|dos|colonne|épaules?|bras|coude|poignet|main|doigt|pouce|hanche|genou|cheville|"
     r"pied|jambe|orteil|poitrine|avant-bras|c(?:œ|oe)ur|poumons?|reins?|foie|vésicule|appendicite|"
     r"amygdales|intestins?|côlon|estomac|vessie|prostate|thyroïde|(?:œ|oe)il|yeux|oreilles?|"
     r"dents?(?: de sagesse)?|mâchoire|sein|utérus|ovaires?|bassin|clavicule|côtes?|crâne|"
-    r"cerveau|nez|gorge|ménisque|ligaments?|tendon|cataracte|hernie|coccyx"
+    r"cerveau|nez|gorge|ménisque|ligaments?|tendon|cataracte|hernie|coccyx|"
+    # (round 91: the pituitary and adrenal glands, "se fait opérer de l'hypophyse")
+    r"hypophyse|glandes?\s+surrénales?|surrénales?"
 )
 _BODY_ES = (
     r"cabeza|cuello|espalda|columna|hombros?|brazos?|codo|muñeca|mano|dedo|cadera|rodillas?|"
     r"tobillo|pies?|piernas?|pecho|corazón|pulmón|riñón|hígado|vesícula|apéndice|amígdalas|"
     r"intestino|colon|estómago|vejiga|próstata|tiroides|ojos?|oído|oreja|dientes?|muelas?"
     r"(?: del juicio)?|mandíbula|mama|útero|ovarios?|pelvis|clavícula|costillas?|cráneo|nariz|"
-    r"garganta|menisco|ligamento|tendón|cataratas|hernia|juanete|coxis"
+    r"garganta|menisco|ligamento|tendón|cataratas|hernia|juanete|coxis|"
+    # (round 91: the pituitary and adrenal glands)
+    r"hipófisis|glándulas?\s+suprarrenal(?:es)?|suprarrenal"
 )
 _BODY_IT = (
     r"testa|collo|schiena|colonna|spalla|braccio|gomito|polso|mano|dito|anca|ginocchio|"
     r"caviglia|piede|gamba|petto|cuore|polmoni?|reni?|fegato|cistifellea|colecisti|appendice|"
     r"tonsille|intestino|colon|stomaco|vescica|prostata|tiroide|occhi?o?|orecchio|denti?"
     r"(?: del giudizio)?|mascella|seno|utero|ovaie?o?|bacino|clavicola|costola|cranio|naso|"
-    r"gola|menisco|legamento|tendine|cataratta|ernia|coccige"
+    r"gola|menisco|legamento|tendine|cataratta|ernia|coccige|"
+    # (round 91: the pituitary and adrenal glands)
+    r"ipofisi|surreni|surrene"
 )
 _BODY_NL = (
     r"hoofd|nek|rug|schouder|arm|elleboog|pols|hand|vinger|duim|heup|knie|enkel|voet|been|"
     r"teen|borst|hart|long|nier|lever|galblaas|blindedarm|amandelen|darmen?|maag|blaas|"
     r"prostaat|schildklier|oog|ogen|oor|tand|tanden|verstandskiezen|kaak|baarmoeder|eierstok|"
-    r"bekken|sleutelbeen|rib|schedel|neus|keel|meniscus|kruisband|pees|stuitje"
+    r"bekken|sleutelbeen|rib|schedel|neus|keel|meniscus|kruisband|pees|stuitje|"
+    # (round 91: the pituitary and adrenal glands)
+    r"hypofyse|bijnieren|bijnier"
 )
 # (round 90: and which finger or toe, "broke my little finger", "her big toe")
 _PART = r"(?:(?:left|right|linke[nrs]?|rechte[nrs]?|little|big|ring|index|middle)\s+)?"
@@ -78,6 +90,17 @@ _DOSE_UNIT = (
 )
 DOSE = rf"\d+(?:[.,]\d+)?\s?{_DOSE_UNIT}\b"
 
+# (round 91: a relative, for "mum's surgery"; what a GP's surgery does, for its exclusions)
+_KIN_EN = (
+    r"mum|mom|mam|mummy|mommy|dad|daddy|father|mother|husband|hubby|wife|son|daughter|brother|"
+    r"sister|grandma|grandad|granddad|grandpa|granny|gran|nan|nana|grandmother|grandfather|"
+    r"partner|boyfriend|girlfriend|uncle|aunt|auntie|niece|nephew|cousin|fianc[ée]e?|stepdad|"
+    r"stepmum|stepmom|kid|child|baby|mother-in-law|father-in-law"
+)
+_GP_DOES = (
+    r"(?:re)?(?:open|close|closes|closed|opens|opened|changed|moved|phoned|called|rang|said|"
+    r"told|sent|texted)"
+)
 _EN = [
     # "hip replacement", "gallbladder removal", "knee op", "back pain", "ear infection"
     rf"\b(?:{_BODY_EN})\s+(?:surgery|operation|op|replacement|removal|removed|transplant|"
@@ -239,6 +262,29 @@ _EN = [
     # round 88: a heartbeat heard in the ear ("my mother hears her own heartbeat in her ear")
     r"\b(?:hear|hears|hearing|heard)\s+(?:(?:my|his|her|their|your|own)\s+){0,2}"
     r"(?:heart\s?beat|pulse)\s+in\s+(?:my|his|her|their|your|the|one)\s+ears?\b",
+    # round 91: a relative's operation by its plain word ("mum's surgery", "off tomorrow, dad's
+    # op", "grandad's private operation"; not "dad's op-amp", "mum's surgery opens at 8": a GP's)
+    # (the possessive left out of the span: it is the person the window looks for)
+    rf"(?<=\b(?:{_KIN_EN})['’]s\s+)(?:[\p{{L}}-]+\s+)?(?:surgery|operation|op)\b(?![-\w])"
+    rf"(?!\s+(?:of|for|hours|number|phone|website|car\s+park|reception|{_GP_DOES})\b)",
+    # round 91: an operation someone had, has or needs ("she had the surgery 2 days ago", "he
+    # needs surgery", "had an operation last week"; not "the job had an operation ID")
+    r"\b(?:had|has had|having|needs?|needed|underwent|undergoing|undergo|getting)\s+"
+    r"(?:the\s+|an?\s+|(?:his|her|my|their|your|our)\s+)?(?:[\p{L}-]+\s+)?surgery\b"
+    rf"(?!\s+(?:hours|number|phone|website|car\s+park|reception|{_GP_DOES})\b)|"
+    r"\b(?:had|has had|needs?|needed)\s+(?:an|the)\s+operation"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:on|last|yesterday|today|this|in|at|and|two|three|\d))",
+    # round 91: someone's operation as the time of something, with "the" ("since the surgery",
+    # "after the surgery"; not the GP's, "after the surgery closes")
+    r"(?<=\b(?:after|since|following|recovering from|recovery from)\s+the\s+)surgery\b"
+    rf"(?!\s+(?:{_GP_DOES})\b)",
+    # round 91: a karyotype with a sex-chromosome variant ("47,XXY", "46,XY", "45,X/46,XX"
+    # mosaicism; written as genetics reports write it); "45,X" alone only after a karyotype's
+    # word or a verb of having (not a CSV's "45,X and 46,Y")
+    r"(?-i:\b4[5-9],\s?(?:X{2,4}Y{0,2}|XY{1,2})\b(?:/4[5-9],\s?X{1,4}Y{0,2}\b)*"
+    r"|\b45,\s?X(?:/4[5-9],\s?X{1,4}Y{0,2}\b)+"
+    r"|(?<=(?i:karyotype|karyotyp|caryotype|cariotipo|mosaic|has|is|with|hat|ist|a|est|tiene|"
+    r"ha|heeft)\s+(?:\w+\s+)?)45,\s?X\b(?!,\S|/))",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -261,6 +307,10 @@ _DE = [
     # round 43: "Mein Kind ist 4 und stottert", not "der Stream stottert"
     r"(?<=\b(?:ich|er|sie|kind|sohn|tochter|junge|mädchen|enkel\p{L}*|bruder|schwester|"
     r"kleine[rn]?)\b[^.!?\n]{0,40}?)\bstotter(?:t|te|n)\b",
+    # round 91: someone's operation as the time of something ("nach seiner OP", "seit ihrer
+    # Operation", "vor der Operation meines Vaters")
+    r"(?<=\b(?:nach|vor|seit)\s+(?:seiner|ihrer|meiner|deiner|unserer|eurer)\s+)"
+    r"(?:OP|Op|Operation)\b",
 ]
 _FR = [
     rf"\b(?:opérée?s?|opéré|se fait opérer|se faire opérer|va être opérée?)\s+"
@@ -286,6 +336,14 @@ _FR = [
     r"crises?\s+de\s+goutte\b|(?:médicaments?|traitement|remèdes?)\s+(?:pour|contre|de)\s+la\s+goutte\b|"
     r"\b(?:sa|ma|ta|leur|notre|votre)\s+goutte\b(?!\s*(?:à|d['’]|de\b))|"
     r"\bla\s+goutte\s+de\s+(?:mon|ma|son|sa|notre|leur|mes|ses|papa|maman|papy|mamie)\b)",
+    # round 91: a body part taken out ("mon mari se fait retirer une glande surrénale", "se faire
+    # enlever la vésicule")
+    rf"\bse\s+(?:fait|faire|fera|fasse|font|sont\s+fait|est\s+fait)\s+(?:retirer|enlever|ôter)\s+"
+    rf"(?:une?|la|le|les|l['’]|sa|son|ses)\s*(?:{_BODY_FR})\b",
+    # round 91: someone's operation as the time of something ("après son opération", "depuis
+    # son intervention", "avant sa chirurgie")
+    r"(?<=\b(?:après|avant|depuis|suite\s+à)\s+(?:son|sa|mon|ma|ton|ta|leur|notre|votre)\s+)"
+    r"(?:opération|intervention|chirurgie)\b",
 ]
 _ES = [
     rf"\b(?:operan|operaron|operar(?:le|la)?|operado|operada|opera|van a operar)\s+"
@@ -305,6 +363,10 @@ _ES = [
     # round 43: "mi hijo tartamudea cuando está nervioso"
     r"(?<=\b(?:yo|él|ella|hijo|hija|niño|niña|hermano|hermana)\b[^.!?\n]{0,40}?)"
     r"\btartamude(?:a|o|aba)\b",
+    # round 91: someone's operation as the time of something ("después de su operación", "desde
+    # su cirugía")
+    r"(?<=\b(?:después\s+de|antes\s+de|desde|tras)\s+(?:su|mi|tu|nuestra)\s+)"
+    r"(?:operación|cirugía|intervención)\b",
 ]
 _IT = [
     rf"\b(?:operat[oa]|operano|operare|opera|intervento)\s+(?:\p{{L}}+\s+){{0,2}}?"
@@ -319,6 +381,10 @@ _IT = [
     # round 43: "mia figlia balbetta quando è nervosa"
     r"(?<=\b(?:io|lui|lei|figlio|figlia|bambino|bambina|fratello|sorella)\b[^.!?\n]{0,40}?)"
     r"\bbalbett(?:a|o|ava)\b",
+    # round 91: someone's operation as the time of something ("dopo il suo intervento", "dalla
+    # sua operazione")
+    r"(?<=\b(?:dopo|prima\s+del(?:la)?|dal(?:la)?)\s+(?:(?:il|la)\s+)?(?:suo|sua|mio|mia|tuo|"
+    r"tua|loro|nostro|nostra)\s+)(?:intervento|operazione)\b",
 ]
 _NL = [
     rf"\b(?:{_BODY_NL})\s+(?:gebroken|verstuikt|geopereerd|ontwricht|gekneusd)\b",
@@ -331,6 +397,9 @@ _NL = [
     # round 43: "onze zoon stottert sinds de verhuizing"
     r"(?<=\b(?:ik|hij|zij|ze|zoon|dochter|kind|broer|zus)\b[^.!?\n]{0,40}?)"
     r"\bstotter(?:t|de|en)\b",
+    # round 91: someone's operation as the time of something ("na zijn operatie", "sinds haar
+    # operatie")
+    r"(?<=\b(?:na|voor|sinds)\s+(?:zijn|haar|mijn|jouw|hun|onze)\s+)operatie\b",
 ]
 # A test result: the test, then its value or a word for high or low.
 _LAB = (
@@ -503,6 +572,10 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("dbs",),
         (" oa",),
         ("heartbeat", "heart beat", "pulse"),
+        ("surgery", "operation", " op"),
+        ("surgery", "operation"),
+        ("surgery",),
+        (",x", ", x"),
     ],
     "_DE": [
         (
@@ -524,6 +597,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("getestet",),
         ("demenz",),
         ("stotter",),
+        ("op", "operation"),
     ],
     "_FR": [
         ("opér",),
@@ -536,6 +610,8 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("testé",),
         ("béga",),
         ("goutte",),
+        ("retirer", "enlever", "ôter"),
+        ("opération", "intervention", "chirurgie"),
     ],
     "_ES": [
         ("opera",),
@@ -547,6 +623,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("ingresad", "uci", "urgencias", "hospital"),
         ("positivo",),
         ("tartamude",),
+        ("operación", "cirugía", "intervención"),
     ],
     "_IT": [
         ("opera", "intervento"),
@@ -557,6 +634,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("ricoverat", "ospedale", "terapia intensiva", "pronto soccorso"),
         ("positiv",),
         ("balbett",),
+        ("intervento", "operazione"),
     ],
     "_NL": [
         ("gebroken", "verstuikt", "geopereerd", "ontwricht", "gekneusd"),
@@ -566,6 +644,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("ziekenhuis", "intensive care", "op de ic"),
         ("positief",),
         ("stotter",),
+        ("operatie",),
     ],
     # Both lab rules start with the test's name (_LAB): the same words trigger either.
     "_LAB_RULES": [_LAB_TRIGGERS, _LAB_TRIGGERS],

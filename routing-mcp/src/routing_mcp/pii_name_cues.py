@@ -217,7 +217,9 @@ RELATION_IS = re.compile(
     # (round 56: and what they are of, "der Käufer vom Hühnermobil heißt", "l'acheteur du
     # poulailler mobile s'appelle")
     r"(?:\s+(?:of|vom|von|des|du|de|del|della|van)\s+(?:the\s+|la\s+|l['’])?\w+(?:\s+\w+)?)?\s+"
-    r"(?:is|was|hei(?:ß|ss)t|hieß|s['’]appel+e|se llama|si chiama|heet)\s*$",
+    # (round 91: or English's "is called", "is named": "my daughter is called Emma")
+    r"(?:(?:is|was)(?:\s+(?:called|named))?|hei(?:ß|ss)t|hieß|s['’]appel+e|se llama|si chiama|"
+    r"heet)\s*$",
     FLAGS,
 )
 # What a relation "is" that is no name: a nationality or a language ("My contractor is Dutch",
@@ -255,6 +257,8 @@ PEOPLE_ARE = re.compile(
 # The verbs RELATION_IS ends with (tested first: the regex is long).
 RELATION_IS_VERBS = (
     "is",
+    "called",
+    "named",
     "was",
     "heißt",
     "heisst",
@@ -680,6 +684,25 @@ BUSINESS_BEFORE_NAME = word_set(
     # round 74: a farm that sells ("Cascina Verde", "Ferme du Grand Chêne", "Finca Los Olivos")
     "cascina fattoria masseria agriturismo ferme granja finca bauernhof hofladen boerderij"
 )
+# Round 91: an institution named after someone or something, its word right before the name,
+# with "of" and an article between ("Hospital Sant Joan de Déu", "Hôpital Édouard Herriot",
+# "La Scuola di Musica Verdi", "the University of Bath"; capitalised, as a proper name is: not
+# "the college Emma goes to", "l'école de Noé", "la sortie d'hôpital de Léandre": theirs), or
+# read into the name as its first word (INSTITUTION_WORDS).
+_INSTITUTION = (
+    r"hospital|hôpital|hopital|ospedale|krankenhaus|klinikum|ziekenhuis|kinderziekenhuis|clinic|"
+    r"clinique|clínica|clinica|kliniek|policlinico|chu|school|schule|école|ecole|escuela|scuola|"
+    r"academy|académie|akademie|accademia|academia|conservatoire|conservatorio|konservatorium|"
+    r"university|université|universität|università|universidad|universiteit|college|collège|"
+    r"colegio|collegio|lycée|liceo|gymnasium|institute|institut|instituto|istituto|museum|musée|"
+    r"museo|theatre|théâtre|teatro|stadium|stade|estadio|stadio"
+)
+INSTITUTION_BEFORE = re.compile(
+    rf"\b(?:{_INSTITUTION})\s+(?:(?:of|de|du|des|del|della|dei|di|d['’])\s*)?"
+    r"(?:(?:la|le|les|the|el|il|l['’])\s*)?$",
+    FLAGS,
+)
+INSTITUTION_WORDS = word_set(_INSTITUTION.replace("|", " "))
 # A company named after its founders: "Johnson & Johnson", "Dr. Lindner & Kollegen".
 FIRM_AFTER = re.compile(
     r"^\s*&\s*(?:co\b|cie\b|sons?\b|söhne\b|sohn\b|kollegen\b|partners?\b|partner\b|"
@@ -995,8 +1018,9 @@ INITIALS = re.compile(
 # (round 61: the noun is the last word before "called", "a debt collector called", not the
 # first)
 NOUN_CALLED = re.compile(
-    r"(?:\b(?:a|an|the|our|my|this|that|his|her|their)|['’]s)\s+(?:[a-z]+\s+)?([a-z]+)\s+"
-    r"(?:called|named)\s*['\"‘“«„]?\s*$"
+    # (round 91: or every one, and said with "is": "every florist van is called Rose")
+    r"(?:\b(?:a|an|the|our|my|this|that|his|her|their|every|each|any)|['’]s)\s+(?:[a-z]+\s+)?"
+    r"([a-z]+)\s+(?:(?:is|are|was|were|gets|get)\s+)?(?:called|named)\s*['\"‘“«„]?\s*$"
 )
 # ... unless it is a person ("a girl called Emma"; relations are RELATION's).
 PERSON_NOUNS = word_set(
@@ -1065,7 +1089,11 @@ PERSON_CALLED = re.compile(
     r"\b(?:a|an|one|the|this|that|another|some)\s+(?:[a-z]+\s+){0,2}(?:"
     + "|".join(sorted(PERSON_NOUNS - {"someone", "somebody"}))
     # (in lower case: "A Man Called Ove" is a title)
-    + r"))\s+(?-i:called|named|namens|genannt|qui s['’]appelle|llamad[oa]|que se llama|di nome|"
+    + r")"
+    # (round 91: or a child by their age, "a 9yo named Solomon", "a 7-year-old called")
+    r"|\b(?:a|an|one|the|this|that|my|our)\s+\d{1,2}\s*(?:yo|y/o|-?years?-?old)"
+    r"(?:\s+(?:boy|girl|kid|child|pupil|student))?"
+    r")\s+(?-i:called|named|namens|genannt|qui s['’]appelle|llamad[oa]|que se llama|di nome|"
     r"che si chiama|genaamd|die heet)\s*['\"‘“«„]?\s*$"
     # (round 67: the youngest child, "der Kleine heißt")
     rf"|(?:{LITTLE_ONE_IS_CALLED})\s*['\"‘“«„]?\s*$",

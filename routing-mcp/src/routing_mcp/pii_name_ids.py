@@ -174,7 +174,10 @@ _RUN_AS = r"sudo\s+-u|crontab\s+-u|runuser\s+-u"
 # A log-in field: the account name right after it (sshd, LDAP, user admin, file ownership).
 LOGIN = re.compile(
     # (round 25: an application's failed log-in, "Login failed: colette (Remote IP: ...)")
-    r"(?:\b(?:publickey|password|invalid user|login failed|failed login(?: for)?|"
+    # (round 91: dropbear's log of a log-in, "Password auth succeeded for 'gwen'", "Bad
+    # password attempt for 'gwen'")
+    r"(?:\b(?:(?:password|pubkey) auth succeeded for|bad password attempt for|"
+    r"publickey|password|invalid user|login failed|failed login(?: for)?|"
     # round 46: a log-in's success, and its failure in French and Italian ("Login successful:
     # \"jpaulsen\"", "Échec de connexion : gdupont", "Accesso non riuscito: lromano"), a
     # dispatch log's driver ("drv=k.mensah")
@@ -366,7 +369,14 @@ def entity_names(lex: Lexicon, text: str) -> Iterator[Span]:
     :func:`owned_devices`, for entity ids as for every compound (:func:`_owner_after`)."""
     for m in (*ENTITY.finditer(text), *_NAMED_OBJECT.finditer(text)):
         for part, start, end in _parts(m.group("id"), m.start("id")):
-            if part.isalpha() and len(part) >= 4 and _clear_given(lex, part):
+            # (round 91: not a frequent word of the other languages, which an id is written
+            # in lower case like them: "switch.zona_huerto")
+            if (
+                part.isalpha()
+                and len(part) >= 4
+                and _clear_given(lex, part)
+                and _key(part) not in lex.common
+            ):
                 yield start, end
 
 
@@ -1215,6 +1225,8 @@ _QUERY_USER = re.compile(
 _SSHD_LOGIN = re.compile(r"publickey\s+for\s+", re.IGNORECASE)
 _SURE_LOGIN = re.compile(
     r"login (?:failed|successful)|successful login|échec de connexion|"
+    # (round 91: dropbear's)
+    r"auth succeeded for|bad password attempt for|"
     r"connexion réussie|accesso (?:non )?riuscito|anmeldung fehlgeschlagen|"
     r"utilisat(?:eur|rice)\s*«|drv\s*[:=]|"
     # round 56: a command's account ("sudo -u ptrzaskowski", "useradd -m ... fkowalczyk") and

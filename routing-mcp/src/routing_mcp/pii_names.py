@@ -120,6 +120,10 @@ def _thing_called(before: str) -> bool:
         m is not None
         and m.group(1).lower() not in cues.PERSON_NOUNS
         and not (cues.RELATION.search(m.group(1)))
+        # (round 91: nor a relative said to be called so, "my daughter is called", "my son
+        # really is called")
+        and cues.RELATION_IS.search(before) is None
+        and not any(cues.RELATION.search(w) for w in m.group().split()[1:])
     )
 
 
@@ -130,6 +134,8 @@ def _lettered(text: str, found: str, start: int, end: int) -> bool:
 
 _SENTENCE_SPLIT = re.compile(r"[.!?]\s|\n")
 # Someone of the writer's own life in the sentence: the names are not a school topic then.
+# Round 91: the name's own "name" right after it ("in Rukhsana's name", "in Tom's name").
+_OWN_NAME_AFTER = re.compile(r"['’]s\s+(?:full\s+|legal\s+|own\s+)?name\b", re.IGNORECASE)
 _FIRST_PERSON_NEAR = re.compile(
     r"\b(?:my|our|mein\w*|unser\w*|mon|ma|mes|notre|nos|mi|mis|nuestr\w*|mio|mia|miei|"
     r"nostr\w*|mijn|onze)\s+(?!(?:essay|homework|revision|referat|devoirs?|tarea|compiti|"
@@ -450,6 +456,11 @@ class NameFinder(Lexicon):
             and text[tokens[i - 1].end : start] == " "
         ):
             return True  # "Bäckerei Hoffmann", "Praxis Dr. Lindner"
+        institution = cues.INSTITUTION_BEFORE.search(text, max(0, start - 40), start)
+        if _key(tokens[i].text) in cues.INSTITUTION_WORDS or (
+            institution is not None and institution.group()[:1].isupper()
+        ):
+            return True  # "Hôpital Édouard Herriot", "Scuola di Musica Verdi" (round 91)
         after = text[end : end + 60]
         word = text[start:end]
         if cues.FIRM_AFTER.match(after) or after.startswith(f" & {word}"):
@@ -486,7 +497,13 @@ class NameFinder(Lexicon):
                 + word
                 + _SENTENCE_SPLIT.split(text[end : end + 200], maxsplit=1)[0]
             )
-            if cues.SCHOOL_TOPIC.search(sentence) and not _FIRST_PERSON_NEAR.search(sentence):
+            if (
+                cues.SCHOOL_TOPIC.search(sentence)
+                and not _FIRST_PERSON_NEAR.search(sentence)
+                # (round 91: not a name the text says someone bears, "homework for a 9yo named
+                # Solomon")
+                and not cues.PERSON_CALLED.search(text[max(0, start - 40) : start])
+            ):
                 return True  # "analyse Lady Macbeth's guilt", "Warum wurde Bismarck ..."
         before = text[max(0, start - 100) : start]
         if cues.WORK_QUOTED.search(before[-30:]) or cues.PET_NAME_IS.search(before):
@@ -500,7 +517,9 @@ class NameFinder(Lexicon):
             + word
             + _SENTENCE_SPLIT.split(text[end : end + 100], maxsplit=1)[0]
         )
-        return cues.NAME_FOR.search(sentence) is not None  # "a good name for a boat"
+        # "a good name for a boat" (round 91: not a name whose own it is, "the card in
+        # Rukhsana's name for the parking app")
+        return cues.NAME_FOR.search(sentence) is not None and not _OWN_NAME_AFTER.match(text, end)
 
     def _product(self, text: str, tokens: list[Token], i: int, end: int) -> bool:
         """A product or a thing named like a person: a maker before ("Renault Zoé"), a model
@@ -634,7 +653,12 @@ class NameFinder(Lexicon):
         before = text[max(0, token.start - 48) : token.start]
         if before.endswith("@") and not before[-2:-1].strip(" \t\n(\"'"):
             return "verb"  # a mention: "@maria can you check" (not "image@sha256:…")
-        if cues.INTRO.search(before) and _called_thing(before):
+        if (
+            cues.INTRO.search(before)
+            and _called_thing(before)
+            # (round 91: not a name whose own the thing is, "a bulb named 'Kev's lamp'")
+            and text[token.end : token.end + 2] not in ("'s", "\u2019s")
+        ):
             return "thing"  # "a server called Marvin", "a vase called 'Henrietta'"
         if (
             before.endswith("(")

@@ -268,6 +268,13 @@ _NOT_PERSONAL = [
         "149.112.112.112/32", "208.67.222.222/32", "208.67.220.220/32", "94.140.14.14/32",
         "94.140.15.15/32", "2606:4700:4700::1111/128", "2606:4700:4700::1001/128",
         "2001:4860:4860::8888/128", "2001:4860:4860::8844/128", "2620:fe::fe/128",
+        # (round 91: their filtering and family variants, "1.1.1.2 resolvers": Cloudflare's,
+        # Quad9's, OpenDNS FamilyShield, AdGuard's family servers)
+        "1.1.1.2/32", "1.0.0.2/32", "1.1.1.3/32", "1.0.0.3/32", "9.9.9.10/32", "9.9.9.11/32",
+        "149.112.112.10/32", "149.112.112.11/32", "208.67.222.123/32", "208.67.220.123/32",
+        "94.140.14.15/32", "94.140.15.16/32", "2606:4700:4700::1112/128",
+        "2606:4700:4700::1002/128", "2606:4700:4700::1113/128", "2606:4700:4700::1003/128",
+        "2620:fe::9/128", "2620:fe::11/128",
     )
 ]  # fmt: skip
 
@@ -401,6 +408,51 @@ class IpRecognizer(PatternRecognizer):
 _BYTE_PAIRS = re.compile(r"[0-9a-f]{2}(?::[0-9a-f]{2}){7}", re.IGNORECASE)
 
 
+# Round 91: a question whether an address is in a range ("Is 172.32.0.1 private?", "Is
+# 10.255.255.1 a valid private address? And 172.32.0.1?"), with no one's address in it (not
+# "is my public IP 82.1.2.3 ...?", "our WAN address").
+_RANGE_WORD = re.compile(
+    r"\b(?:private|public|routable|non-routable|reserved|rfc\s?1918|bogon|privée?|publique|"
+    r"privat|öffentlich|privada|pública|privato|pubblico|privé|publiek)\b",
+    _I,
+)
+_WHOSE = re.compile(
+    r"\b(?:my|our|mine|his|her|their|your|mein\w*|unser\w*|mon|ma|mes|notre|mi|mis|nuestr\w*|"
+    r"mio|mia|nostr\w*|mijn|onze|wan|router|isp|home|from|attack\w*|ban\w*|blocked|"
+    r"su|sus|suo|sua|son|sa|ses|sein\w*|ihr\w*|zijn|haar)\b",
+    _I,
+)
+# ... nor the writer in the question itself ("do i need to ...?", "can we ...?").
+_WRITER = re.compile(r"\b(?:i|i['’]m|we|me|us|ich|je|j['’]|yo|io|ik)\b", _I)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s+|$)|\n")
+
+
+def _class_asked(text: str, start: int, end: int) -> bool:
+    """The address is the subject of a question about its range (_RANGE_WORD) in a sentence
+    ending in "?" (or the question is the sentence before, "... private address? And
+    172.32.0.1?"), with nothing around saying whose address it is (_WHOSE)."""
+    close = text.find("?", end, end + 80)
+    if close < 0 or _SENTENCE_BREAK.search(text, end, close):
+        return False
+    if not _RANGE_WORD.search(text, end, close) and close - end > 2:
+        return False  # the range asked after the address: "Is 172.32.0.1 private?" (not "old
+        # public ip was 82.45.119.8, do i need ...?": the range says what the address is)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 160), start)]
+    left = breaks[-1] if breaks else max(0, start - 160)
+    question = text[left : close + 1]
+    if not _RANGE_WORD.search(question):
+        before = text[breaks[-2] if len(breaks) > 1 else max(0, left - 160) : left]
+        alone = len(question) <= end - start + 8  # "And 172.32.0.1?"
+        if not (alone and before.rstrip().endswith("?") and _RANGE_WORD.search(before)):
+            return False
+        question = before + question
+    after = _SENTENCE_BREAK.search(text, close + 2)
+    following = text[close + 1 : after.end() if after else close + 120]
+    return _WHOSE.search(question + " " + following) is None and _WRITER.search(question) is None
+
+
 class PolicyIpRecognizer(Filtered, IpRecognizer):
     """The IP recognizer, keeping only addresses that are personal data (module doc)."""
 
@@ -409,6 +461,8 @@ class PolicyIpRecognizer(Filtered, IpRecognizer):
             return False  # "firmware 1.2.3.4"
         if _SERVICE_BEFORE.search(text[max(0, result.start - 24) : result.start]):
             return False  # "DNS-Server: 217.237.150.51": the provider's resolver, no subscriber
+        if _class_asked(text, result.start, result.end):
+            return False  # "Is 172.32.0.1 private?": a question about the address's range
         if re.match(r"\.\d", text[result.end : result.end + 2]) or re.search(
             r"\d\.$", text[max(0, result.start - 2) : result.start]
         ):
@@ -532,6 +586,9 @@ ID_NAMES = (
     r"perso|"
     # round 40: Medicaid's or Medicare's id without "member" ("my son's Medicaid ID is ...")
     r"(?:medicaid|medicare)\s+(?:id|number|card number|card)|"
+    # round 91: Medicare's new number by its name and letters ("Medicare Beneficiary Identifier
+    # is 1EG4-TE5-MK72", "her MBI: ...")
+    r"(?:medicare\s+)?beneficiary\s+(?:identifier|id)|mbi(?=\s*(?:number|no\.?|#|:|is)\b)|"
     # round 48: a health insurance card's number ("my son's health insurance card number: AXA
     # ..."; not the card's other codes, "insurance card says 'Rx BIN 610014'")
     r"(?:health\s+)?insurance\s+card(?=\s+(?:number|no|nr|id)\b)|"
@@ -714,7 +771,9 @@ def rule_recognizers() -> list[EntityRecognizer]:
                 r"(?<![\w-])(?-i:(?=(?:[A-Z -]*\d){2})(?=[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9]\b))"
                 # (German's genitive too: "ein Foto seines Personalausweises ..., Nummer"; round
                 # 30)
-                rf"(?<=\b{ID_NAMES}(?:es)?(?:[-\s]?(?:{_NUMBER_WORDS}|n°|nº|#))?\b[^\d\n]{{0,40}}?)"
+                # (round 91: up to 60 characters, "Reisepass für meinen Sohn verlängern, alte
+                # Nummer C4J8R2T71"; a placeholder counted up is an example: pii_examples)
+                rf"(?<=\b{ID_NAMES}(?:es)?(?:[-\s]?(?:{_NUMBER_WORDS}|n°|nº|#))?\b[^\d\n]{{0,60}}?)"
                 r"(?-i:[A-Z0-9][A-Z0-9 -]{4,22}[A-Z0-9])\b",
                 0.6,
             ),
