@@ -525,6 +525,14 @@ BEFORE_TUNING = {
     "blind463": "ef920e9",
     "blind464": "ef920e9",
     "blind465": "ef920e9",
+    "blind466": "40d3a74",
+    "blind467": "40d3a74",
+    "blind468": "40d3a74",
+    "blind469": "40d3a74",
+    "blind470": "40d3a74",
+    "blind471": "40d3a74",
+    "blind472": "40d3a74",
+    "blind473": "40d3a74",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
