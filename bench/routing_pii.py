@@ -185,7 +185,9 @@ detector and models retrained on blind450-457, then tuned on in the ninetieth ro
 trained on),
 ``blind466`` to ``blind473`` (session 34, measured once per mode on the ninetieth round's
 detector and models retrained on blind458-465, then tuned on in the ninety-first round and
-trained on) and
+trained on),
+``blind474`` to ``blind481`` (session 34, measured once per mode on the ninety-first round's
+detector and models retrained on blind466-473; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

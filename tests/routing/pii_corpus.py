@@ -505,6 +505,14 @@ Split = Literal[
     "blind471",
     "blind472",
     "blind473",
+    "blind474",
+    "blind475",
+    "blind476",
+    "blind477",
+    "blind478",
+    "blind479",
+    "blind480",
+    "blind481",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

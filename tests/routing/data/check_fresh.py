@@ -494,6 +494,14 @@ CORPORA = [
     (HERE / "pii_personal_blind471.jsonl", HERE / "pii_clean_blind471.jsonl", "b471"),
     (HERE / "pii_personal_blind472.jsonl", HERE / "pii_clean_blind472.jsonl", "b472"),
     (HERE / "pii_personal_blind473.jsonl", HERE / "pii_clean_blind473.jsonl", "b473"),
+    (HERE / "pii_personal_blind474.jsonl", HERE / "pii_clean_blind474.jsonl", "b474"),
+    (HERE / "pii_personal_blind475.jsonl", HERE / "pii_clean_blind475.jsonl", "b475"),
+    (HERE / "pii_personal_blind476.jsonl", HERE / "pii_clean_blind476.jsonl", "b476"),
+    (HERE / "pii_personal_blind477.jsonl", HERE / "pii_clean_blind477.jsonl", "b477"),
+    (HERE / "pii_personal_blind478.jsonl", HERE / "pii_clean_blind478.jsonl", "b478"),
+    (HERE / "pii_personal_blind479.jsonl", HERE / "pii_clean_blind479.jsonl", "b479"),
+    (HERE / "pii_personal_blind480.jsonl", HERE / "pii_clean_blind480.jsonl", "b480"),
+    (HERE / "pii_personal_blind481.jsonl", HERE / "pii_clean_blind481.jsonl", "b481"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
