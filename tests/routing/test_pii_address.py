@@ -277,9 +277,16 @@ def test_a_business_named_nearby_does_not_hide_a_home(
         "Der Optiker in der Hauptstraße 3, 01067 Dresden, hat samstags offen?",
         # (French "son" is "his", no relative: "l'adresse de son cabinet")
         "Quelle est l'adresse de son cabinet : 12 rue de la Paix, 75002 Paris ?",
+        # round 91: a music school's door; round 92: a dry cleaner's in three languages, a
+        # landlord's company by its legal form
+        "Die Musikschule Am Markt, Marktplatz 3, 72070 Tübingen: formatiere das fürs Impressum.",
+        "Unsere Reinigung liegt in der Schillerstraße 14, 80336 München. Schreib einen Text.",
+        "Notre pressing est au 23 rue Oberkampf, 75011 Paris. Écris une description.",
+        "Onze stomerij zit op de Oudegracht 120, 3511 AX Utrecht. Schrijf een omschrijving.",
+        "Our landlord, Harbour Estates plc at 20 Quay Street, Bristol BS1 4DJ, wants more rent.",
     ],
 )
-def test_rounds_76_to_81_organisations_and_premises_are_no_home(
+def test_rounds_76_to_92_organisations_and_premises_are_no_home(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "LOCATION") == []

@@ -1211,6 +1211,10 @@ def test_identifiers_found(scanner: PiiScanner, prompt: str, entity: str, value:
         # characters on
         "Was bedeutet 'Ungültige Steuer-ID: Prüfziffer falsch' im Elster-Testformular bei "
         "12345678901?",
+        # round 92: the standard example IBAN after a German compound of "example", a desk's
+        # mailbox by the display name before it
+        "Erkläre die IBAN-Prüfsumme mit dem Standardbeispiel DE89 3704 0044 0532 0130 00.",
+        "From: Accounts Receivable <ar@brightflow-chemicals.co.uk>\nSubject: RE: invoice",
     ],
 )
 def test_look_alikes_are_not_personal(scanner: PiiScanner, prompt: str) -> None:
@@ -1390,9 +1394,14 @@ def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: s
         "Die Musikschule Am Markt, Marktplatz 3, 72070 Tübingen, Tel. 07071 204 118, fürs Flyer",
         "Pour l'affiche : École de musique du Vieux-Port, 12 quai du Port, 13002 Marseille, "
         "04 91 90 12 34.",
+        # round 92: an order's number with its shop between, a dry cleaner's and an
+        # orthopaedic supplier's doors with their lines
+        "my order number from Screwfix is 8046173352, where do I track it",
+        "La ortopedia 'OrtoSalud', Calle Mayor 45, 28013 Madrid, tel. 915 32 18 40: un correo",
+        "Ortopedia Sanitaria Lombardi, Via Roma 12, 20121 Milano, tel. 02 8645 2210: scrivi",
     ],
 )
-def test_rounds_76_to_91_organisation_lines_and_register_numbers_are_not_phones(
+def test_rounds_76_to_92_organisation_lines_and_register_numbers_are_not_phones(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []

@@ -1089,9 +1089,21 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("mijn zoon is 16 en krijgt Sustanon", "Sustanon"),
         ("Was bedeutet 'Dexamethason-Hemmtest' im Befund meiner Mutter?", "Dexamethason-Hemmtest"),
         ("mein sohn hat 47,XXY und der arzt sagt gynäkomastie", "gynäkomastie"),
+        # round 92: a weakness by its suffix, feeding by a tube, Graves' disease by its name
+        # alone, its eyes, the lip and the palate and the eyelid operated on
+        ("my dad's got gastroparesis and a GJ tube since the summer", "gastroparesis"),
+        ("my dad's got gastroparesis and a GJ tube since the summer", "GJ tube"),
+        ("Meine Mutter hat eine Gastroparese", "Gastroparese"),
+        ("she can't eat, she lives on tube feeds now, my mother-in-law", "tube feeds"),
+        ("ça fait deux ans que je gère la nutrition entérale de mon mari", "nutrition entérale"),
+        ("im 34 and just got told i have graves too, same as my mum", "graves"),
+        ("Should i tell my mum's new boyfriend about her graves? They met at salsa", "graves"),
+        ("Er hat nach der Schieloperation Doppelbilder, mein Opa", "Schieloperation"),
+        ("weil unser Kleiner nach der zweiten Lippen-OP zu Hause ist", "Lippen-OP"),
+        ("my daughter's palate surgery is next week", "palate surgery"),
     ],
 )
-def test_rounds_76_to_91_health_vocabulary_said_of_someone(
+def test_rounds_76_to_92_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1200,9 +1212,13 @@ def test_rounds_76_to_91_health_vocabulary_said_of_someone(
         "my dad trades crude, is Cushing still the delivery hub?",
         "my son loves Turner's paintings of the sea",
         "my CSV has rows like 45,X and 46,Y for the grid",
+        # round 92: a cemetery's graves, a lip balm
+        "we visited the graves of my grandparents in May",
+        "my village churchyard has graves from 1800",
+        "my lip balm is dry, my son says it smells of mint",
     ],
 )
-def test_rounds_76_to_91_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_92_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

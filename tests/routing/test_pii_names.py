@@ -788,9 +788,12 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("backup card, exp 04/28, the one in Rukhsana's name for the parking app", "Rukhsana"),
         ("dropbear[2211]: Password auth succeeded for 'gwen' from 10.0.0.9:50122", "gwen"),
         ("rename the clips to '2025-03-29_Kinga_Lewandowska_Chopin.wav'", "Kinga_Lewandowska"),
+        # round 92: a lower-case name said to be the writer's partner or relative, a word too
+        ("how do i alert her on discord? ruby is my co-owner", "ruby"),
+        ("hey, mateo is my brother and he needs the wifi password", "mateo"),
     ],
 )
-def test_rounds_76_to_91_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_92_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -854,9 +857,12 @@ def test_rounds_76_to_91_names_in_titles_devices_and_accounts(
         "¿El Hospital Sant Joan de Déu en Esplugues tiene unidad de endocrinología?",
         "Le CHU de Lyon, Hôpital Édouard Herriot : il y a un parking visiteurs ?",
         "La Scuola di Musica Verdi, via Roma 10, 20121 Milano: formatta per il volantino.",
+        # round 92: words before "is my", an orthopaedic supplier named after its owner
+        "python is my favourite language, rose is my favourite flower",
+        "Orthopedie Van Dijk, Stationsweg 8, 2312 AV Leiden: schrijf een e-mail.",
     ],
 )
-def test_rounds_76_to_91_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_92_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

@@ -333,7 +333,14 @@ _BUSINESS_NOUN = (
     r"\w*schule|\w+school|(?:music|dance|driving|language|art|drama|ballet|swim(?:ming)?|"
     r"riding|sailing|surf|ski|cookery)\s+school|école\s+de\s+\w+|scuola\s+di\s+\w+|"
     r"escuela\s+de\s+\w+|academy|akademie|académie|accademia|academia|conservatoire|"
-    r"conservatorium|konservatorium|conservatorio)"
+    r"conservatorium|konservatorium|conservatorio|"
+    # round 92: a dry cleaner's and a laundry's, an orthopaedic supplier's ("Unsere Reinigung
+    # liegt in der", "Notre pressing est au", "Onze stomerij zit op", "La ortopedia 'OrtoSalud',
+    # Calle Mayor 45", "Orthopedie Van Dijk, Stationsweg 8")
+    r"dry cleaners?|laundrette|launderette|laundry|reinigung|textilreinigung|wäscherei|"
+    r"waschsalon|pressing|laverie|blanchisserie|tintorería|lavandería|tintoria|lavanderia|"
+    r"stomerij|wasserette|ortopedia|ortopedia sanitaria|orthopédie|orthopädie|orthopedie|"
+    r"sanitaria)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")

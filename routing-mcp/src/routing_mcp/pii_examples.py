@@ -22,7 +22,7 @@ import re
 
 import phonenumbers
 
-from routing_mcp import pii_known
+from routing_mcp import pii_known, pii_name_cues
 from routing_mcp.pii_core import RecognizerResult
 from routing_mcp.pii_lexicon import Lexicon, Token, fold, key
 from routing_mcp.pii_name_ids import login_name, names_someone
@@ -145,7 +145,8 @@ EXAMPLE_IDS = frozenset(
 # The sentence says it is an example (English and the five other languages).
 _EXAMPLE_WORD = re.compile(
     r"\b(?:example\w*|sample\w*|test\w*|dummy|fake|placeholder|docs|documentation|tutorial|"
-    r"mock|beispiel\w*|muster\w*|exemples?|fictif|fictive|ejemplos?|prueba|esempio|esempi|"
+    # (round 92: a German compound too, "mit dem Standardbeispiel DE89 ...")
+    r"mock|\w*beispiel\w*|muster\w*|exemples?|fictif|fictive|ejemplos?|prueba|esempio|esempi|"
     r"fictional|fictitious|fiktiv\w*|fictici[oa]|"
     r"fittizi[oa]|voorbeeld\w*)\b|\b(?:e\.\s?g\.|z\.\s?b\.|p\.\s?ej\.|bijv\.)",
     re.IGNORECASE,
@@ -189,6 +190,20 @@ def _around(text: str, start: int, end: int) -> str:
 @functools.cache
 def _lexicon() -> Lexicon:
     return Lexicon()
+
+
+# Round 92: a mail header's display name right before the address, "From: Accounts Receivable
+# <ar@brightflow-chemicals.co.uk>": a desk's words there make the mailbox the desk's, whatever
+# its letters ("ar@" might be anyone's initials).
+_DISPLAY_NAME_BEFORE = re.compile(r"(?:^|[:,\n])[ \t]*(?P<name>[^<>\n:,@]{2,60}?)[ \t]*<$")
+
+
+def _desk_named_before(text: str, start: int) -> bool:
+    m = _DISPLAY_NAME_BEFORE.search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    words = m["name"].strip().strip("\"'").split()
+    return bool(words) and any(w in pii_name_cues.BUSINESS_AFTER_NAME for w in words)
 
 
 def _role_mailbox(address: str) -> bool:
@@ -255,7 +270,8 @@ def is_example(text: str, result: RecognizerResult) -> bool:
     raw = text[result.start : result.end]
     if result.entity_type == "EMAIL_ADDRESS":
         return (
-            _RESERVED_DOMAIN.search(raw) is not None
+            _desk_named_before(text, result.start)
+            or _RESERVED_DOMAIN.search(raw) is not None
             or _MACHINE_LOCAL.match(raw) is not None
             or _role_mailbox(raw)
             or _general_mailbox(raw)

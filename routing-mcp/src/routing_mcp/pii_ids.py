@@ -69,6 +69,8 @@ ID_WORD_BEFORE = re.compile(
     r"[\w'’.-]+(?:\s+[\w'’-]+)?\s*,?\s*(?:(?:con|with|mit|avec|met)\s+)?"
     rf"(?=(?:{_NUMBER_WORD})))?"
     rf"(?:{_NUMBER_WORD}|n\.|id)?\s*[:#]?\s*"
+    # (round 92: and the shop after it, "my order number from Screwfix is 8046173352")
+    r"(?:(?:from|at|with|bei|von|chez|de|da|van|bij)\s+[\w'’.&-]+\s+)?"
     # "my phone's IMEI is 35-...", "un numéro SIRET comme 732 ..."
     r"(?:(?:is|ist|est|es|è|comme|like|wie|como|come|zoals)\s+)?"
     r"(?-i:[A-Z]{1,4}\s+)?$",  # (a letter prefix of the serial: "Seriennummer FD 9704 ...")
@@ -289,7 +291,9 @@ LEGAL_FORMS = (
     r"GmbH|AG|KG|UG|Ltd|LLC|Inc|PLC|LLP|SARL|SAS|SCI|" + DOTTED_LEGAL_FORMS + r"|"
     # round 71: without their dots ("Brillo Cristales SL", "Vetri Chiari Srl", "Helder
     # Glasbewassing BV"), a French one-person company, a German partnership
-    r"SL|SLU|Srl|SRL|SpA|BV|EURL|Sàrl|GbR"
+    r"SL|SLU|Srl|SRL|SpA|BV|EURL|Sàrl|GbR|"
+    # round 92: the British public company as it writes itself ("Harbour Estates plc")
+    r"plc|Plc"
 )
 # Premises that are a business's or a public service's, named before its phone number in the
 # same sentence (ORGANISATION_LINE_BEFORE) or before its address (pii_address._BUSINESS_NOUN),

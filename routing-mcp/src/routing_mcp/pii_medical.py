@@ -330,7 +330,10 @@ _CLINICAL = regex.compile(
     r"(?<!micr|spectr|spettr|espectr|stere|kaleid|caleid)oscop(?:y|ies|ie|ía|ia)|"
     # (round 88: a substance in the urine, "-uria": "phenylketonuria", "Phenylketonurie",
     # "haematuria"; and a level in the blood too high or too low, "hyperphenylalaninemia")
-    r"[a-zà-ÿ]{2}uri(?:a|e|en))"
+    r"[a-zà-ÿ]{2}uri(?:a|e|en)|"
+    # (round 92: a weakness, "-paresis": "gastroparesis", "Gastroparese", "gastroparésie",
+    # "hemiparesis")
+    r"pares(?:is|es|e|ie|ia|i))"
     r"|(?:hyper|hypo)[a-zà-ÿ]{3,}(?:a?emia|ämie|émie|emie)"
     r"|[a-zà-ÿ]{4,}(?:algia|algie|algien))$"
 )

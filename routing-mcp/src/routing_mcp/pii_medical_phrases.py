@@ -33,7 +33,9 @@ _BODY_EN = (
     # (round 88: the pituitary gland, "her pituitary surgery")
     r"pituitary|"
     # (round 91: the adrenal glands, "her adrenal op", "surgery on her adrenal gland")
-    r"adrenal glands?|adrenals?"
+    r"adrenal glands?|adrenals?|"
+    # (round 92: the lip and the palate, "her lip surgery", "a palate repair")
+    r"lips?|palate"
 )
 _BODY_DE = (
     r"kopf|hals|rücken|wirbelsäule|schulter|arm|ellenbogen|handgelenk|hand|finger|daumen|"
@@ -45,7 +47,10 @@ _BODY_DE = (
     # (round 87: the salivary glands, "an der Parotis operiert")
     r"parotis|ohrspeicheldrüse|speicheldrüse|"
     # (round 91: the adrenal and pituitary glands, "an der Nebenniere operiert")
-    r"nebennieren?|hypophyse"
+    r"nebennieren?|hypophyse|"
+    # (round 92: the lip, the palate and the eyelid, "die Lippe operiert", "Lippen-OP", "eine
+    # Lidoperation", and a squint's, "die Schieloperation")
+    r"lippen?|gaumen|augenlid|lid|schiel"
 )
 _BODY_FR = (
     r"tête|cou|dos|colonne|épaules?|bras|coude|poignet|main|doigt|pouce|hanche|genou|cheville|"
@@ -54,7 +59,9 @@ _BODY_FR = (
     r"dents?(?: de sagesse)?|mâchoire|sein|utérus|ovaires?|bassin|clavicule|côtes?|crâne|"
     r"cerveau|nez|gorge|ménisque|ligaments?|tendon|cataracte|hernie|coccyx|"
     # (round 91: the pituitary and adrenal glands, "se fait opérer de l'hypophyse")
-    r"hypophyse|glandes?\s+surrénales?|surrénales?"
+    r"hypophyse|glandes?\s+surrénales?|surrénales?|"
+    # (round 92: the lip and the palate)
+    r"lèvres?|palais"
 )
 _BODY_ES = (
     r"cabeza|cuello|espalda|columna|hombros?|brazos?|codo|muñeca|mano|dedo|cadera|rodillas?|"
@@ -63,7 +70,9 @@ _BODY_ES = (
     r"(?: del juicio)?|mandíbula|mama|útero|ovarios?|pelvis|clavícula|costillas?|cráneo|nariz|"
     r"garganta|menisco|ligamento|tendón|cataratas|hernia|juanete|coxis|"
     # (round 91: the pituitary and adrenal glands)
-    r"hipófisis|glándulas?\s+suprarrenal(?:es)?|suprarrenal"
+    r"hipófisis|glándulas?\s+suprarrenal(?:es)?|suprarrenal|"
+    # (round 92: the lip and the palate)
+    r"labios?|paladar"
 )
 _BODY_IT = (
     r"testa|collo|schiena|colonna|spalla|braccio|gomito|polso|mano|dito|anca|ginocchio|"
@@ -72,7 +81,9 @@ _BODY_IT = (
     r"(?: del giudizio)?|mascella|seno|utero|ovaie?o?|bacino|clavicola|costola|cranio|naso|"
     r"gola|menisco|legamento|tendine|cataratta|ernia|coccige|"
     # (round 91: the pituitary and adrenal glands)
-    r"ipofisi|surreni|surrene"
+    r"ipofisi|surreni|surrene|"
+    # (round 92: the lip and the palate)
+    r"labbra|labbro|palato"
 )
 _BODY_NL = (
     r"hoofd|nek|rug|schouder|arm|elleboog|pols|hand|vinger|duim|heup|knie|enkel|voet|been|"
@@ -80,7 +91,9 @@ _BODY_NL = (
     r"prostaat|schildklier|oog|ogen|oor|tand|tanden|verstandskiezen|kaak|baarmoeder|eierstok|"
     r"bekken|sleutelbeen|rib|schedel|neus|keel|meniscus|kruisband|pees|stuitje|"
     # (round 91: the pituitary and adrenal glands)
-    r"hypofyse|bijnieren|bijnier"
+    r"hypofyse|bijnieren|bijnier|"
+    # (round 92: the lip and the palate)
+    r"lip|gehemelte"
 )
 # (round 90: and which finger or toe, "broke my little finger", "her big toe")
 _PART = r"(?:(?:left|right|linke[nrs]?|rechte[nrs]?|little|big|ring|index|middle)\s+)?"
@@ -285,6 +298,12 @@ _EN = [
     r"|\b45,\s?X(?:/4[5-9],\s?X{1,4}Y{0,2}\b)+"
     r"|(?<=(?i:karyotype|karyotyp|caryotype|cariotipo|mosaic|has|is|with|hat|ist|a|est|tiene|"
     r"ha|heeft)\s+(?:\w+\s+)?)45,\s?X\b(?!,\S|/))",
+    # round 92: Graves' disease by the name alone, after having it or whose it is ("i have
+    # graves too", "diagnosed graves last week", "her graves"; not a cemetery's, "the graves of
+    # my grandparents", "visited the graves", "has graves from the 1800s")
+    r"(?<=\b(?:has|have|had|got|with|diagnosed|diagnosed\s+with|her|his|my|mum['’]s|dad['’]s|"
+    r"mom['’]s)\s+)graves(?:['’](?:\s+disease)?)?(?=\s*(?:[.,;:!?)]|$|too|and|since|for|but|"
+    r"last|now|so|as|which|that|because|\d))",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -576,6 +595,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("surgery", "operation"),
         ("surgery",),
         (",x", ", x"),
+        ("graves",),
     ],
     "_DE": [
         (

@@ -669,7 +669,11 @@ BUSINESS_AFTER_NAME = frozenset(
         "Billing Enquiries Reception Bookings Admissions "
         # round 73: the other legal forms, a wholesaler ("Nagel Groothandel BV", "Rossi Srl")
         "BV NV Srl SRL SpA SL SLU SA SAS Sàrl LLC PLC LLP GbR OHG UG Limited Wholesale "
-        "Groothandel Großhandel Grosshandel Distribution"
+        "Groothandel Großhandel Grosshandel Distribution "
+        # round 92: a landlord's or an estate's company, a desk's other words ("Harbour Estates
+        # plc", "From: Accounts Receivable <ar@...>")
+        "Estates Properties Property Homes Developments Receivable Payable Payroll Customer "
+        "Services Orders Dispatch Logistics"
     )
 )
 # ... or a legal form with its dots after it ("Nagel Groothandel B.V.,", "Verein e.V."; round 73).
@@ -682,7 +686,11 @@ BUSINESS_BEFORE_NAME = word_set(
     "panadería farmacia pastelería bakery pharmacy salon hotel pasticceria gasthaus gasthof "
     "autohaus brasserie taverna "
     # round 74: a farm that sells ("Cascina Verde", "Ferme du Grand Chêne", "Finca Los Olivos")
-    "cascina fattoria masseria agriturismo ferme granja finca bauernhof hofladen boerderij"
+    "cascina fattoria masseria agriturismo ferme granja finca bauernhof hofladen boerderij "
+    # round 92: an orthopaedic supplier and a dry cleaner ("Orthopedie Van Dijk", "Reinigung
+    # Kaiser", "Pressing Dupont")
+    "orthopedie orthopädie orthopédie ortopedia sanitätshaus reinigung pressing stomerij "
+    "tintorería tintoria wäscherei"
 )
 # Round 91: an institution named after someone or something, its word right before the name,
 # with "of" and an article between ("Hospital Sant Joan de Déu", "Hôpital Édouard Herriot",

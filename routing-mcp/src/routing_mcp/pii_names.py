@@ -246,6 +246,19 @@ _PERSON_DID = re.compile(
     r" (?:broke|borrowed|deleted|unplugged|renamed|forgot|texted|promised|lent|spilled|"
     r"dropped|lost|moved|reset|changed|installed|hid|took)\b"
 )
+# Round 92: a lower-case name said to be the writer's relative, friend or partner in business
+# right after it ("ruby is my co-owner", "dev is my brother": the name rules had no cue after it).
+_IS_MY = re.compile(r"\s+(?:is|was)\s+(?:my|our)\s+(?P<who>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)
+_CO_WORKERS = frozenset(("co-owner", "co-founder", "cofounder", "business partner", "partner"))
+
+
+def _said_related_after(text: str, t: Token) -> bool:
+    said = _IS_MY.match(text, t.end)
+    return said is not None and (
+        said["who"].lower() in _CO_WORKERS or cues.RELATION.search(said["who"]) is not None
+    )
+
+
 # Round 82: a possessive's "'s" before a word, and what opens a text, a sentence or a quotation.
 _POSSESSIVE_NEXT = re.compile(r"['’]s\s+[^\W\d_]")
 _TEXT_OR_QUOTE_START = re.compile(r"(?:^|[.!?\n]\s*|[\"'‘“«]\s*)\Z")
@@ -913,6 +926,9 @@ class NameFinder(Lexicon):
             # verb ("kofi has had a cough", "so aroha wants to know"); only a clear given name
             # (no word, no frequent word, no product) counts, and only as a possible one
             or ("verb" if not t.cap and self._lower_subject(text, t) else None)
+            # round 92: said to be the writer's relative or partner right after, a word or not
+            # ("ruby is my co-owner")
+            or ("strong" if _said_related_after(text, t) else None)
         )
         if cue == "thing":
             return None, 1
