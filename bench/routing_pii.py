@@ -187,7 +187,8 @@ trained on),
 detector and models retrained on blind458-465, then tuned on in the ninety-first round and
 trained on),
 ``blind474`` to ``blind481`` (session 34, measured once per mode on the ninety-first round's
-detector and models retrained on blind466-473; not yet tuned or trained on) and
+detector and models retrained on blind466-473, then tuned on in the ninety-second round and
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

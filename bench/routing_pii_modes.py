@@ -533,6 +533,14 @@ BEFORE_TUNING = {
     "blind471": "40d3a74",
     "blind472": "40d3a74",
     "blind473": "40d3a74",
+    "blind474": "f610c7a",
+    "blind475": "f610c7a",
+    "blind476": "f610c7a",
+    "blind477": "f610c7a",
+    "blind478": "f610c7a",
+    "blind479": "f610c7a",
+    "blind480": "f610c7a",
+    "blind481": "f610c7a",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
