@@ -188,7 +188,9 @@ detector and models retrained on blind458-465, then tuned on in the ninety-first
 trained on),
 ``blind474`` to ``blind481`` (session 34, measured once per mode on the ninety-first round's
 detector and models retrained on blind466-473, then tuned on in the ninety-second round and
-trained on) and
+trained on),
+``blind482`` to ``blind489`` (session 34, measured once per mode on the ninety-second round's
+detector and models retrained on blind474-481; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -513,6 +513,14 @@ Split = Literal[
     "blind479",
     "blind480",
     "blind481",
+    "blind482",
+    "blind483",
+    "blind484",
+    "blind485",
+    "blind486",
+    "blind487",
+    "blind488",
+    "blind489",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

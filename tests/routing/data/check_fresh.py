@@ -502,6 +502,14 @@ CORPORA = [
     (HERE / "pii_personal_blind479.jsonl", HERE / "pii_clean_blind479.jsonl", "b479"),
     (HERE / "pii_personal_blind480.jsonl", HERE / "pii_clean_blind480.jsonl", "b480"),
     (HERE / "pii_personal_blind481.jsonl", HERE / "pii_clean_blind481.jsonl", "b481"),
+    (HERE / "pii_personal_blind482.jsonl", HERE / "pii_clean_blind482.jsonl", "b482"),
+    (HERE / "pii_personal_blind483.jsonl", HERE / "pii_clean_blind483.jsonl", "b483"),
+    (HERE / "pii_personal_blind484.jsonl", HERE / "pii_clean_blind484.jsonl", "b484"),
+    (HERE / "pii_personal_blind485.jsonl", HERE / "pii_clean_blind485.jsonl", "b485"),
+    (HERE / "pii_personal_blind486.jsonl", HERE / "pii_clean_blind486.jsonl", "b486"),
+    (HERE / "pii_personal_blind487.jsonl", HERE / "pii_clean_blind487.jsonl", "b487"),
+    (HERE / "pii_personal_blind488.jsonl", HERE / "pii_clean_blind488.jsonl", "b488"),
+    (HERE / "pii_personal_blind489.jsonl", HERE / "pii_clean_blind489.jsonl", "b489"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
