@@ -1399,9 +1399,13 @@ def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: s
         "my order number from Screwfix is 8046173352, where do I track it",
         "La ortopedia 'OrtoSalud', Calle Mayor 45, 28013 Madrid, tel. 915 32 18 40: un correo",
         "Ortopedia Sanitaria Lombardi, Via Roma 12, 20121 Milano, tel. 02 8645 2210: scrivi",
+        # round 93: a business's office line and a freephone line by their names
+        "Flyer für unseren Heckenschnitt-Service, Büro: 030 8145 2270",
+        "Ons kantoor is bereikbaar op 030 271 4490, schrijf een voicemailtekst",
+        "Escribe un folleto de primavera contra hormigas, teléfono gratuito 900 812 340.",
     ],
 )
-def test_rounds_76_to_92_organisation_lines_and_register_numbers_are_not_phones(
+def test_rounds_76_to_93_organisation_lines_and_register_numbers_are_not_phones(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []

@@ -1101,9 +1101,20 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("Er hat nach der Schieloperation Doppelbilder, mein Opa", "Schieloperation"),
         ("weil unser Kleiner nach der zweiten Lippen-OP zu Hause ist", "Lippen-OP"),
         ("my daughter's palate surgery is next week", "palate surgery"),
+        # round 93: atrial fibrillation and a leukaemia by their letters, shingles in the other
+        # languages and its rash's words, CAR-T, weeks of a pregnancy without
+        # "pregnant"
+        ("I'm 34 and just found out I have AF too, like my dad", "AF"),
+        ("I think my mum's AF came back after the ablation", "AF"),
+        ("hi, my son is 4 and has ALL, he starts treatment next week", "ALL"),
+        ("« Papi, arrête de gratter tes croûtes de zona ! »", "croûtes de zona"),
+        ("Mijn moeder heeft gordelroos op haar rug", "gordelroos"),
+        ("Mia madre ha il fuoco di Sant'Antonio sul torace", "fuoco di Sant'Antonio"),
+        ("my kid has CAR-T on the 8th, she is 11", "CAR-T"),
+        ("I'm 28 weeks with twins and need a quiet homelab", "28 weeks with twins"),
     ],
 )
-def test_rounds_76_to_92_health_vocabulary_said_of_someone(
+def test_rounds_76_to_93_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1216,9 +1227,14 @@ def test_rounds_76_to_92_health_vocabulary_said_of_someone(
         "we visited the graves of my grandparents in May",
         "my village churchyard has graves from 1800",
         "my lip balm is dry, my son says it smells of mint",
+        # round 93: a camera's autofocus, "ALL" as a word, a zone in Italian, a migration's weeks
+        "my camera's AF is slow and I have AF points set to auto",
+        "my son has ALL the answers, he says",
+        "in mia zona c'è un problema con la fibra, mio padre dice",
+        "I'm 3 weeks along with the migration, my boss is happy",
     ],
 )
-def test_rounds_76_to_92_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_93_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

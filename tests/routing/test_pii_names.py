@@ -791,9 +791,12 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         # round 92: a lower-case name said to be the writer's partner or relative, a word too
         ("how do i alert her on discord? ruby is my co-owner", "ruby"),
         ("hey, mateo is my brother and he needs the wifi password", "mateo"),
+        # round 93: sshd's password log-in, a name in an entity id typed with its umlaut
+        ("sshd[2211]: Failed password for jarrah from 10.0.0.9 port 51244 ssh2", "jarrah"),
+        ("der Sensor sensor.wohnzimmer_temp_jürgen zeigt unavailable", "jürgen"),
     ],
 )
-def test_rounds_76_to_92_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_93_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -860,9 +863,14 @@ def test_rounds_76_to_92_names_in_titles_devices_and_accounts(
         # round 92: words before "is my", an orthopaedic supplier named after its owner
         "python is my favourite language, rose is my favourite flower",
         "Orthopedie Van Dijk, Stationsweg 8, 2312 AV Leiden: schrijf een e-mail.",
+        # round 93: a bot's attempt on no account, a German noun in an entity id, a frequent
+        # German word after a user's field
+        "sshd[1]: Failed password for invalid user oracle from 10.2.3.4 port 22",
+        "Sensor: binary_sensor.halle_bewegung schaltet das Hallenlicht nicht",
+        "Jellyfin-Benutzer nur Kinderfilme zeigen – wie geht das?",
     ],
 )
-def test_rounds_76_to_92_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_93_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

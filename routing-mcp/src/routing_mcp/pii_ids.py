@@ -235,6 +235,14 @@ BUSINESS_LINE_BEFORE = re.compile(
     # round 28: a club's or an association's office ("Die Geschäftsstelle vom Kreissportbund ist
     # unter ...")
     r"gesch(?:ä|ae)ftsstelle|"
+    # round 93: a freephone line by its name, and a business's own office ("Flyer ...,
+    # Büro: 030 ...", "bureau : 02 ...", "Ons kantoor is bereikbaar op", "teléfono gratuito
+    # 900 ..."; not the writer's, "my office: ...")
+    r"freephone|toll-?free|gebührenfrei|num[ée]ro gratuit|numero gratuito|tel[ée]fono gratuito|"
+    r"gratis nummer|(?:unser(?:e|em)?|notre|nuestra|il nostro|ons|our)\s+(?:büro|bureau|"
+    r"kantoor|oficina|ufficio|office)|"
+    r"(?<!\bmy\s)(?<!\bmein\s)(?<!\bmon\s)(?<!\bmijn\s)(?:büro|bureau|kantoor|oficina|ufficio|"
+    r"office)(?=\s*:)|"
     r"klantenservice)\b|hotline\b|\b(?:sales|support)\s*:)"
     + _UP_TO_NUMBER
     # round 23: the line of an organisation named right after it ("Die Hotline von Condor 069

@@ -396,6 +396,22 @@ def _a_thing(raw: str, elided: bool, previous: str | None) -> bool:
 # Round 57: also someone's ("my husband's MS is flaring", not "my MS account"), and German ADD
 # and Italian, French and Spanish ALS by theirs after their languages' "has" ("Mein Sohn hat
 # ADS", "mia madre ha la SLA", "tiene ELA").
+# (round 93: what follows letters that are a camera's, a plan's or a word's, not an illness:
+# "HD footage", "CF cards", "AF points", "ALL the answers")
+# (the letters without which _MS cannot match: a substring test skips it at once)
+_MS_LETTERS = tuple(str.split("MS ADS LA ME CF HD EPP HS PMR AF ALL AML CLL CML"))
+_NOT_THE_ILLNESS = (
+    r"\s+(?:footage|videos?|tv|cameras?|content|movies?|films?|quality|versions?|streams?|"
+    r"resolution|screens?|display|channels?|recordings?|photos?|pictures?|audio|webcam|cards?|"
+    r"storage|drives?|plan|subscription|account|package|dns|proxy|tunnel|workers?|pages|lens|"
+    r"lenses|motor|points?|assist|mode|speed|system|the|of|my|your|his|her|our|their|these|"
+    r"those|this|that|its|kinds?|sorts?|types?|rights?|day|night|week|year|along|over|around|"
+    r"together|set|ready|done|good|fine)\b"
+)
+_KIN_OWNS = (
+    r"mum|mom|dad|father|mother|husband|wife|partner|son|daughter|brother|sister|grandma|"
+    r"grandpa|grandad|granny|nan|gran|aunt|uncle|cousin|nephew|niece|baby|kid|child|friend"
+)
 _MS = regex.compile(
     r"(?:\b(?:diagnosed with|has|have|had|got|hat|hab|habe|heeft|heb|tiene|tengo|ho|"
     r"living with|lives with)|['’]s|\b(?:my|his|her|their|our))\s+"
@@ -433,11 +449,18 @@ _MS = regex.compile(
     r"husband|wife|partner|grandma|grandpa|grandad|granny|nan|aunt|uncle|cousin|nephew|niece|"
     r"baby|toddler|friend|kid|child|who)"
     r"\s+(?:(?:also\s+|doesn['’]?t\s+|don['’]?t\s+|didn['’]?t\s+)?(?:has|have|had|got)|"
-    r"was\s+diagnosed\s+with|were\s+diagnosed\s+with)\s+(?-i:(CF|HD)\b(?![ \t]*(?:[-/.]\w|\d)))"
-    # (not what a camera or a subscription has: "i have HD footage", "I have CF cards")
-    r"(?!\s+(?:footage|videos?|tv|cameras?|content|movies?|films?|quality|versions?|streams?|"
-    r"resolution|screens?|display|channels?|recordings?|photos?|pictures?|audio|webcam|cards?|"
-    r"storage|drives?|plan|subscription|account|package|dns|proxy|tunnel|workers?|pages)\b)"
+    r"was\s+diagnosed\s+with|were\s+diagnosed\s+with)\s+"
+    # (round 93: and atrial fibrillation and the leukaemias by their letters, "I have AF too",
+    # "my son is 4 and has ALL"; or a relative's, "my mum's AF came back")
+    r"(?-i:(CF|HD|AF|ALL|AML|CLL|CML)\b(?![ \t]*(?:[-/.]\w|\d)))"
+    # (not what a camera or a subscription has: "i have HD footage", "I have CF cards"; nor
+    # "she has ALL the answers", "I have AF points")
+    rf"(?!{_NOT_THE_ILLNESS})"
+    rf"|\b(?:{_KIN_OWNS})['’]s\s+(?-i:(AF|ALL|AML|CLL|CML)\b(?![ \t]*(?:[-/.]\w|\d)))"
+    rf"(?!{_NOT_THE_ILLNESS})"
+    # (a leukaemia's letters after "and has", the clause's end right after: "my son is 4 and
+    # has ALL, he starts ...")
+    r"|\band\s+has\s+(?-i:(ALL|AML|CLL|CML))(?=\s*(?:[,.;!?)]|$)|\s+(?:and|since)\b)"
     r"|\b(?:my|his|her|their|our)\s+(?-i:(CF|HD))\s+(?:test|result|diagnosis|gene|clinic|team|"
     r"nurse|symptoms)\b",
     regex.IGNORECASE,
@@ -485,7 +508,7 @@ def terms(text: str) -> list[tuple[int, int]]:
             i += span
         else:
             i += 1
-    if any(a in text for a in ("MS", "ADS", "LA", "ME", "CF", "HD", "EPP", "HS", "PMR")):
+    if any(a in text for a in _MS_LETTERS):
         # (each alternative captures its letters alone: the one group that matched; never 0)
         out += [m.span(m.lastindex or 0) for m in _MS.finditer(text)]
     return sorted(out + _phrases(text, lex))

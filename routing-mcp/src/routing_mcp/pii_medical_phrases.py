@@ -304,6 +304,14 @@ _EN = [
     r"(?<=\b(?:has|have|had|got|with|diagnosed|diagnosed\s+with|her|his|my|mum['’]s|dad['’]s|"
     r"mom['’]s)\s+)graves(?:['’](?:\s+disease)?)?(?=\s*(?:[.,;:!?)]|$|too|and|since|for|but|"
     r"last|now|so|as|which|that|because|\d))",
+    # round 93: weeks of a pregnancy without "pregnant" ("I'm 28 weeks with twins", "she's 30
+    # weeks along")
+    # (the person left out of the span: the window looks for them)
+    r"(?<=\b(?:i['’]?m|i\s+am|she['’]s|she\s+is|(?:wife|partner|girlfriend|daughter|sister)\s+"
+    r"is)\s+)\d{1,2}\s*(?:weeks?|wks?)\s+(?:with\s+(?:twins|triplets|(?:a|our|my|her|the)\s+"
+    r"(?:boy|girl|baby|first|second|third|twins)\w*)|along|gone)\b"
+    # (not "3 weeks along with the migration", "2 weeks gone on holiday")
+    r"(?!\s+(?:with|in|on|into|to|from|for|the|my|our|a|an)\b)",
 ]
 _DE = [
     rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
@@ -596,6 +604,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("surgery",),
         (",x", ", x"),
         ("graves",),
+        ("weeks", "wks"),
     ],
     "_DE": [
         (

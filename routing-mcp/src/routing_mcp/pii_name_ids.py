@@ -67,7 +67,9 @@ PERSON_ENTITY = re.compile(r"(?:(?<![\w.])|(?<=\bstates\.))person\.([a-z0-9]+(?:
 # "sensor.anna_iphone_battery".
 # (round 67: in a template's state object too, "states.sensor.heidrun_seizure_count")
 ENTITY = re.compile(
-    r"(?:(?<![\w.])|(?<=\bstates\.))(?P<domain>[a-z_]+)\.(?P<id>[a-z0-9]+(?:_[a-z0-9]+)+)\b"
+    # (round 93: an id as a person types it, with a letter of their language in it:
+    # "sensor.wohnzimmer_temp_jürgen")
+    r"(?:(?<![\w.])|(?<=\bstates\.))(?P<domain>[a-z_]+)\.(?P<id>[a-z0-9ß-ÿ]+(?:_[a-z0-9ß-ÿ]+)+)\b"
 )
 # Parts glued by "-" or "_" into one host or device name.
 COMPOUND = re.compile(
@@ -376,8 +378,23 @@ def entity_names(lex: Lexicon, text: str) -> Iterator[Span]:
                 and len(part) >= 4
                 and _clear_given(lex, part)
                 and _key(part) not in lex.common
+                # (round 93: nor a German word in a German text's id, "die das Hallenlicht
+                # bei Bewegung einschaltet? binary_sensor.halle_bewegung"; but a French text's
+                # "sensor.manchon_porte_heures_solange")
+                and not (_key(part) in lex.german and _german(text))
             ):
                 yield start, end
+
+
+# Round 93: a text written in German, by its function words (two of them at least).
+_GERMAN_WORDS = re.compile(
+    r"\b(?:der|die|das|und|ich|ein|eine|einen|nicht|wie|bei|mit|ist|auf|für|zeigt|wird)\b",
+    re.IGNORECASE,
+)
+
+
+def _german(text: str) -> bool:
+    return len(_GERMAN_WORDS.findall(text, 0, 2000)) >= 2
 
 
 # Round 67: an automation's, a script's or a scene's id said after its kind, without its domain
@@ -847,6 +864,8 @@ def login_name(lex: Lexicon, name: str) -> bool:
     "gkrause" (an initial and a surname), "annam" (a given name and an initial)."""
     if name.lower() in SYSTEM_ACCOUNTS:
         return False
+    if _key(name) in lex.common and _key(name) in lex.german:
+        return False  # a frequent German word after a user's field: "Benutzer nur" (round 93)
     parts = [_DIGITS.sub("", p) for p in _SPLIT.split(name)]
     parts = [p for p in parts if p.isalpha()]
     if any(_clear_given(lex, p) or _clear_surname(lex, p) for p in parts):
@@ -1004,6 +1023,11 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
             # l'utilisateur", "... depuis 192.168.1.77"; not "'Login failed' lines")
             own = _own_account(name.replace(".", "")) and (
                 _SSHD_LOGIN.match(m.group()) is not None
+                or (
+                    name.lower() != "invalid"
+                    and _SSHD_PASSWORD.search(text, max(0, m.start() - 12), m.start("name"))
+                    is not None
+                )
                 or (
                     (
                         _SURE_LOGIN.search(text, m.start(), m.start("name")) is not None
@@ -1223,6 +1247,9 @@ _QUERY_USER = re.compile(
 # and (round 46) the messages of a log-in's success or failure, a French user in guillemets, a
 # dispatch log's driver.
 _SSHD_LOGIN = re.compile(r"publickey\s+for\s+", re.IGNORECASE)
+# (round 93: and its password log-ins, "Failed password for jarrah from ...", not a bot's
+# "Failed password for invalid user admin" nor "the default password for the admin")
+_SSHD_PASSWORD = re.compile(r"(?:Failed|Accepted)\s+password\s+for\s+\Z")
 _SURE_LOGIN = re.compile(
     r"login (?:failed|successful)|successful login|échec de connexion|"
     # (round 91: dropbear's)
