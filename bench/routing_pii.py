@@ -190,7 +190,7 @@ trained on),
 detector and models retrained on blind466-473, then tuned on in the ninety-second round and
 trained on),
 ``blind482`` to ``blind489`` (session 34, measured once per mode on the ninety-second round's
-detector and models retrained on blind474-481, then tuned on in the ninety-third round; not yet
+detector and models retrained on blind474-481, then tuned on in the ninety-third round and
 trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).

@@ -541,6 +541,14 @@ BEFORE_TUNING = {
     "blind479": "f610c7a",
     "blind480": "f610c7a",
     "blind481": "f610c7a",
+    "blind482": "7cead14",
+    "blind483": "7cead14",
+    "blind484": "7cead14",
+    "blind485": "7cead14",
+    "blind486": "7cead14",
+    "blind487": "7cead14",
+    "blind488": "7cead14",
+    "blind489": "7cead14",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
