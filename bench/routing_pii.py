@@ -191,7 +191,9 @@ detector and models retrained on blind466-473, then tuned on in the ninety-secon
 trained on),
 ``blind482`` to ``blind489`` (session 34, measured once per mode on the ninety-second round's
 detector and models retrained on blind474-481, then tuned on in the ninety-third round and
-trained on) and
+trained on),
+``blind490`` to ``blind497`` (session 34, measured once per mode on the ninety-third round's
+detector and models retrained on blind482-489; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -521,6 +521,14 @@ Split = Literal[
     "blind487",
     "blind488",
     "blind489",
+    "blind490",
+    "blind491",
+    "blind492",
+    "blind493",
+    "blind494",
+    "blind495",
+    "blind496",
+    "blind497",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -510,6 +510,14 @@ CORPORA = [
     (HERE / "pii_personal_blind487.jsonl", HERE / "pii_clean_blind487.jsonl", "b487"),
     (HERE / "pii_personal_blind488.jsonl", HERE / "pii_clean_blind488.jsonl", "b488"),
     (HERE / "pii_personal_blind489.jsonl", HERE / "pii_clean_blind489.jsonl", "b489"),
+    (HERE / "pii_personal_blind490.jsonl", HERE / "pii_clean_blind490.jsonl", "b490"),
+    (HERE / "pii_personal_blind491.jsonl", HERE / "pii_clean_blind491.jsonl", "b491"),
+    (HERE / "pii_personal_blind492.jsonl", HERE / "pii_clean_blind492.jsonl", "b492"),
+    (HERE / "pii_personal_blind493.jsonl", HERE / "pii_clean_blind493.jsonl", "b493"),
+    (HERE / "pii_personal_blind494.jsonl", HERE / "pii_clean_blind494.jsonl", "b494"),
+    (HERE / "pii_personal_blind495.jsonl", HERE / "pii_clean_blind495.jsonl", "b495"),
+    (HERE / "pii_personal_blind496.jsonl", HERE / "pii_clean_blind496.jsonl", "b496"),
+    (HERE / "pii_personal_blind497.jsonl", HERE / "pii_clean_blind497.jsonl", "b497"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
