@@ -791,6 +791,8 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         # round 92: a lower-case name said to be the writer's partner or relative, a word too
         ("how do i alert her on discord? ruby is my co-owner", "ruby"),
         ("hey, mateo is my brother and he needs the wifi password", "mateo"),
+        # (review: the relation as the first of two words, "my sister and ...")
+        ("rose is my sister and she wants the guest wifi", "rose"),
         # round 93: sshd's password log-in, a name in an entity id typed with its umlaut
         ("sshd[2211]: Failed password for jarrah from 10.0.0.9 port 51244 ssh2", "jarrah"),
         ("der Sensor sensor.wohnzimmer_temp_jürgen zeigt unavailable", "jürgen"),

@@ -254,8 +254,12 @@ _CO_WORKERS = frozenset(("co-owner", "co-founder", "cofounder", "business partne
 
 def _said_related_after(text: str, t: Token) -> bool:
     said = _IS_MY.match(text, t.end)
-    return said is not None and (
-        said["who"].lower() in _CO_WORKERS or cues.RELATION.search(said["who"]) is not None
+    if said is None:
+        return False
+    words = said["who"].lower().split()
+    # (the relation is one word or two: "my brother and he ...", "my business partner")
+    return " ".join(words) in _CO_WORKERS or any(
+        w in _CO_WORKERS or cues.RELATION.search(w) is not None for w in words[:1]
     )
 
 
