@@ -114,6 +114,8 @@ _GP_DOES = (
     r"(?:re)?(?:open|close|closes|closed|opens|opened|changed|moved|phoned|called|rang|said|"
     r"told|sent|texted)"
 )
+# (what a GP's surgery has or does, after the word: "the surgery hours", "surgery opens at 8")
+_GP_SURGERY_AFTER = rf"hours|number|phone|website|car\s+park|reception|{_GP_DOES}"
 _EN = [
     # "hip replacement", "gallbladder removal", "knee op", "back pain", "ear infection"
     rf"\b(?:{_BODY_EN})\s+(?:surgery|operation|op|replacement|removal|removed|transplant|"
@@ -167,8 +169,7 @@ _EN = [
     # knee operation")
     r"(?<=\b(?:after|before|since|following|recovering from|recovery from)\s+(?:his|her|my|"
     r"their|your|our)\s+(?:[\p{L}-]+\s+)?)(?:surgery|operation|op)\b"
-    r"(?!\s+(?:re)?(?:open|close|closes|closed|opens|opened|changed|moved|phoned|called|rang|"
-    r"said|told|sent|texted))",
+    rf"(?!\s+{_GP_DOES})",
     # round 52: a person's memory failing, not a computer's ("her memory problems", "sus
     # problemas de memoria"; not "my PC has memory problems"), and someone claustrophobic (not a
     # room)
@@ -279,12 +280,12 @@ _EN = [
     # op", "grandad's private operation"; not "dad's op-amp", "mum's surgery opens at 8": a GP's)
     # (the possessive left out of the span: it is the person the window looks for)
     rf"(?<=\b(?:{_KIN_EN})['’]s\s+)(?:[\p{{L}}-]+\s+)?(?:surgery|operation|op)\b(?![-\w])"
-    rf"(?!\s+(?:of|for|hours|number|phone|website|car\s+park|reception|{_GP_DOES})\b)",
+    rf"(?!\s+(?:of|for|{_GP_SURGERY_AFTER})\b)",
     # round 91: an operation someone had, has or needs ("she had the surgery 2 days ago", "he
     # needs surgery", "had an operation last week"; not "the job had an operation ID")
     r"\b(?:had|has had|having|needs?|needed|underwent|undergoing|undergo|getting)\s+"
     r"(?:the\s+|an?\s+|(?:his|her|my|their|your|our)\s+)?(?:[\p{L}-]+\s+)?surgery\b"
-    rf"(?!\s+(?:hours|number|phone|website|car\s+park|reception|{_GP_DOES})\b)|"
+    rf"(?!\s+(?:{_GP_SURGERY_AFTER})\b)|"
     r"\b(?:had|has had|needs?|needed)\s+(?:an|the)\s+operation"
     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:on|last|yesterday|today|this|in|at|and|two|three|\d))",
     # round 91: someone's operation as the time of something, with "the" ("since the surgery",
