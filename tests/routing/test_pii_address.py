@@ -284,9 +284,14 @@ def test_a_business_named_nearby_does_not_hide_a_home(
         "Notre pressing est au 23 rue Oberkampf, 75011 Paris. Écris une description.",
         "Onze stomerij zit op de Oudegracht 120, 3511 AX Utrecht. Schrijf een omschrijving.",
         "Our landlord, Harbour Estates plc at 20 Quay Street, Bristol BS1 4DJ, wants more rent.",
+        # round 94: an institute in French, a pharmacy known by its street, a society's address
+        # after its building's name
+        "L'Institut Pasteur de Lille, 1 rue du Professeur Calmette, 59000 Lille : horaires ?",
+        "Fai un cartello per la farmacia di Via Roma 12, 20121 Milano",
+        "Include the Society's address (Riverside House, 4 Quay Street, Bristol BS1 4DJ) please",
     ],
 )
-def test_rounds_76_to_92_organisations_and_premises_are_no_home(
+def test_rounds_76_to_94_organisations_and_premises_are_no_home(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "LOCATION") == []

@@ -1403,9 +1403,14 @@ def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: s
         "Flyer für unseren Heckenschnitt-Service, Büro: 030 8145 2270",
         "Ons kantoor is bereikbaar op 030 271 4490, schrijf een voicemailtekst",
         "Escribe un folleto de primavera contra hormigas, teléfono gratuito 900 812 340.",
+        # round 94: a signature's phone on the line under the business's address, a business's
+        # team where it answers
+        "Summarise: 'Kind regards,\nHarbour Tiles Ltd, 4 Quay Street, Bristol BS1 4DJ\n"
+        "Tel 0117 496 0732'",
+        "Our sales team can be reached on 0117 496 0732 until 5, write that politely",
     ],
 )
-def test_rounds_76_to_93_organisation_lines_and_register_numbers_are_not_phones(
+def test_rounds_76_to_94_organisation_lines_and_register_numbers_are_not_phones(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []

@@ -1112,9 +1112,22 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("Mia madre ha il fuoco di Sant'Antonio sul torace", "fuoco di Sant'Antonio"),
         ("my kid has CAR-T on the 8th, she is 11", "CAR-T"),
         ("I'm 28 weeks with twins and need a quiet homelab", "28 weeks with twins"),
+        # round 94: a temperature said of someone without "fever", a kinase inhibitor and a
+        # prolapse by their stems, a stoma's skin disease, an operation as the time of
+        # something with its article, a splint in French
+        ("Ist das normal? Meine Mutter hat heute 38,9 und friert", "38,9"),
+        ("my son's at 39.4 again and won't drink", "39.4"),
+        ("ma fille a 39,5 de fièvre depuis hier", "39,5"),
+        ("my uncle started encorafenib last month and feels sick", "encorafenib"),
+        ("Mein Opa hat einen Bandscheibenprolaps", "Bandscheibenprolaps"),
+        ("my aunt has pyoderma gangrenosum around her stoma", "pyoderma gangrenosum"),
+        ("her hand has been numb since the op last month, my mum says", "op"),
+        ("mamie boite depuis l'opération, c'est normal ?", "opération"),
+        ("Papa ist seit der OP sehr müde", "OP"),
+        ("ma grand-mère porte une attelle depuis lundi", "attelle"),
     ],
 )
-def test_rounds_76_to_93_health_vocabulary_said_of_someone(
+def test_rounds_76_to_94_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1232,9 +1245,17 @@ def test_rounds_76_to_93_health_vocabulary_said_of_someone(
         "my son has ALL the answers, he says",
         "in mia zona c'è un problema con la fibra, mio padre dice",
         "I'm 3 weeks along with the migration, my boss is happy",
+        # round 94: hours and gigabytes after a verb of having, a machine's temperature, a
+        # disk slow since an operation, an operation of maintenance or of a server
+        "my son has 38.5 hours of overtime this month",
+        "he has 38.5 GB free on the NAS",
+        "my server is at 39.5 degrees, is the fan broken?",
+        "my disk has been slow since the operation.",
+        "après l'opération de maintenance, mon serveur redémarre",
+        "nach der Operation des Servers läuft mein NAS langsam",
     ],
 )
-def test_rounds_76_to_93_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_94_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -796,9 +796,19 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         # round 93: sshd's password log-in, a name in an entity id typed with its umlaut
         ("sshd[2211]: Failed password for jarrah from 10.0.0.9 port 51244 ssh2", "jarrah"),
         ("der Sensor sensor.wohnzimmer_temp_jürgen zeigt unavailable", "jürgen"),
+        # round 94: a family by an Irish surname or one in "-es", a log's name key in capitals,
+        # an Italian transfer's payee, a given name's own procedure, a real person named in a
+        # poem for them
+        ("Can you draft an apology to the O'Sullivans for the noise", "O'Sullivans"),
+        ("The Hebblethwaites want the van on Saturday", "Hebblethwaites"),
+        ("reader log: TXN ok amt=3.20 name=B QUAYSON", "B QUAYSON"),
+        ("IBAN IT60 X054 2811 1010 0000 0123 456 intestato a Ferraro, va bene?", "Ferraro"),
+        ("Sarah's procedure went well and she is home", "Sarah"),
+        ("write a poem for my neighbour, a man called Frank", "Frank"),
+        ("a limerick about a boy named Rafferty, he's my nephew", "Rafferty"),
     ],
 )
-def test_rounds_76_to_93_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_94_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -870,9 +880,22 @@ def test_rounds_76_to_93_names_in_titles_devices_and_accounts(
         "sshd[1]: Failed password for invalid user oracle from 10.2.3.4 port 22",
         "Sensor: binary_sensor.halle_bewegung schaltet das Hallenlicht nicht",
         "Jellyfin-Benutzer nur Kinderfilme zeigen – wie geht das?",
+        # round 94: procedures and signs named after someone, a street's word before a verb, a
+        # joinery of two words, cards' networks, a made-up character, a role's phone line, a
+        # log's name key holding words
+        "What is a Hartmann's procedure, in simple words?",
+        "Is Tinel's sign reliable for carpal tunnel?",
+        "The Tommy John surgery: who was it named after?",
+        "The depot on Mill Lane says my parcel is held",
+        "Logo ideas for a joinery called Birch & Stone Kitchens",
+        "card prefixes for Visa, Mastercard and Amex, please",
+        "Write a limerick about a man called Frank who lost his hat",
+        "Their customer line closes at 5, can you draft an email instead?",
+        "device name=LIVING ROOM TV in the log, why?",
+        "Any novels like 'Inside the O'Briens' to recommend?",
     ],
 )
-def test_rounds_76_to_93_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_94_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

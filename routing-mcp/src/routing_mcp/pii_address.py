@@ -340,7 +340,9 @@ _BUSINESS_NOUN = (
     r"dry cleaners?|laundrette|launderette|laundry|reinigung|textilreinigung|wäscherei|"
     r"waschsalon|pressing|laverie|blanchisserie|tintorería|lavandería|tintoria|lavanderia|"
     r"stomerij|wasserette|ortopedia|ortopedia sanitaria|orthopédie|orthopädie|orthopedie|"
-    r"sanitaria)"
+    r"sanitaria|"
+    # round 94: an institute in the other languages ("L'Institut Gustave Roussy, 114 rue")
+    r"institut|instituto|istituto|instituut)"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
@@ -348,7 +350,9 @@ _BUSINESS_NOUN = (
 _BUSINESS_NAMED = regex.compile(
     # (round 74: or a dash, as a signature sets it: "Domaine des Tilleuls – 2 route de Beaune")
     # (round 77: or a colon after the noun, "Nuestro taller: Tapicería del Puerto, Calle ...")
-    rf"(?i)\b{_BUSINESS_NOUN}\b:?(?:\s*\()?(?:\s*[\w'’-]+){{0,4}}(?:\s*,|\s+[–—-])\s*$"
+    # (round 94: or its address's word between, "the Foundation's address (Newminster House,")
+    rf"(?i)\b{_BUSINESS_NOUN}\b(?:['’]s\s+(?:address|premises|offices?))?:?(?:\s*\()?"
+    r"(?:\s*[\w'’-]+){0,4}(?:\s*,|\s+[–—-])\s*$"
 )
 # ... as what the address is said of: "Our office is at", "Unsere Filiale ist in der", "notre
 # boulangerie au", "Ons kantoor zit op", "Our café, Frieda's Kitchen, is at", "local comercial,"
@@ -358,7 +362,10 @@ _BUSINESS_BEFORE = regex.compile(
     r"es|zit|zitten|è|sono|liegt|befindet sich|sitzt|se trouve|se encuentra|si trova|"
     r"(?:has |have )?"
     r"moved to|zieht|located|based|gevestigd|situé|situada|situado))?[\s,:]*"
-    r"(?:at|in|on|to|au|à|en|op|a|al|in der|in den|im|am|sur|aan|nel|nella|in via)?"
+    r"(?:at|in|on|to|au|à|en|op|a|al|in der|in den|im|am|sur|aan|nel|nella|in via|"
+    # (round 94: or the street it is known by, "la farmacia di Corso Garibaldi 12", "the
+    # pharmacy of Mill Street")
+    r"di|of|du|des|del|della)?"
     # (round 63: Dutch says the street's article, "zit aan de Westkade 1")
     r"(?:\s+(?:de|het))?"
     # (round 67: Spanish and Italian too, "está en la calle")
@@ -443,7 +450,8 @@ _ADDRESS_FOR_BUSINESS = regex.compile(
 )
 # ... unless someone's home or a person comes between.
 _PERSONAL_BETWEEN = regex.compile(
-    r"(?i)\b(?:home|flat|apartment|house|wohnung|haus|zuhause|appartement|maison|domicile|chez|"
+    # (round 94: not a building's name, "Newminster House, 27-29 Baldwin Street")
+    r"(?i)\b(?:home|flat|apartment|(?<!(?-i:\p{Lu}\p{Ll}+)\s)house|wohnung|haus|zuhause|appartement|maison|domicile|chez|"
     r"piso|casa|domicilio|woning|huis|thuis|place|my|mein\w*|mon|ma|mes|mi|mis|mijn|"
     # sent to someone, not moved to: "ships to 4 Birch Close", but "moved to Unit 4"
     r"(?<!\b(?:moved?|moving|relocated|relocating)\s)(?:to|an|à|al|aan)|his|her|their|sein\w*|ihr\w*|son|sa|ses|leur|su|sus|zijn|haar|parents?|eltern|"
@@ -558,10 +566,30 @@ def _business(text: str, start: int, end: int) -> bool:
 _TO_PHONE = regex.compile(r"(?i)(?:[^\n.!?]|(?<=\b(?:tel|tél|tlf|ph|fon))\.){0,30}\Z")
 
 
+# A phone's label alone before the number, opening its line ("Tel 01482 ...", "T: ...").
+_PHONE_LABEL_LINE = regex.compile(
+    r"(?i)[ \t]*(?:tel|tél|tlf|phone|ph|t|fon|telefon|téléphone|telefono|teléfono|telefoon)\.?"
+    r"[ \t]*:?[ \t]*\Z"
+)
+
+
 def business_address_before(text: str, at: int) -> bool:
     """A business's or a public place's address (:func:`_business`) ends on the line a few
-    characters before ``at``: a phone number there is its line (round 70)."""
+    characters before ``at``: a phone number there is its line (round 70); or it ends the line
+    before, and the phone's label opens the number's line, as a signature sets them (round 94:
+    "Nordic Worktops Ltd, 22 Ferry Road, Hull HU1 2DP\nTel 01482 ...")."""
     line_start = text.rfind("\n", 0, at) + 1
+    if line_start > 1 and _PHONE_LABEL_LINE.match(text, line_start, at):
+        above = text.rfind("\n", 0, line_start - 1) + 1
+        for pattern, _ in _CORES:
+            for m in pattern.finditer(text, max(above, line_start - 200), line_start - 1):
+                start, end, _postcode = _widen(text, m.start(), m.end())
+                if (
+                    end <= line_start - 1
+                    and not text[end : line_start - 1].strip(" \t,.")
+                    and _business(text, start, end)
+                ):
+                    return True
     low = max(line_start, at - 200)
     for pattern, _ in _CORES:
         for m in pattern.finditer(text, low, at):

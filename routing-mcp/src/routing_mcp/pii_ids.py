@@ -366,6 +366,11 @@ ORGANISATION_LINE_BEFORE = re.compile(
     + _UP_TO_NUMBER
     + rf"|\b(?:called|rang|phoned|call|ring|phone|contact|contacted) the {_ORGANISATION} "
     r"(?:on|at)\s*$"
+    # round 94: a business's team or department where it answers ("Our accounts team can be
+    # reached on 01482 ...", "the sales department is on")
+    r"|\b(?:our|their|the|its) (?:accounts|sales|support|customer services?|service|billing|"
+    r"bookings?|reservations|orders|dispatch|technical|admin|trade|credit control|purchasing) "
+    r"(?:team|department|dept|desk)\b[^\n\d.!?]{0,30}\b(?:on|at|is|are|via)\s*:?\s*$"
     # round 21: an organisation's line by what it says or where it answers ("the council says
     # ring 0300 ...", "questions to the site office on 020 ...", "den Hausmeisterservice
     # anrufen: 0221 ...", "le fournisseur d'énergie est joignable au 09 ..."), and a company

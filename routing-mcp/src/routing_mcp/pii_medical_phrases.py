@@ -292,6 +292,12 @@ _EN = [
     # "after the surgery"; not the GP's, "after the surgery closes")
     r"(?<=\b(?:after|since|following|recovering from|recovery from)\s+the\s+)surgery\b"
     rf"(?!\s+(?:{_GP_DOES})\b)",
+    # round 94: the op and the operation too, when a time or a person follows ("since the op 6
+    # weeks ago", "after the operation she"; not "since the operation completed", nor "slow
+    # since the operation." of a disk)
+    r"(?<=\b(?:after|since|following|recovering from|recovery from)\s+the\s+)"
+    r"(?:op|operation)\b(?=\s*(?:\d|(?:last|yesterday|(?:and\s+)?(?:she|he)|two|three|four|"
+    r"five|six|a\s+(?:few|couple|week|month|fortnight))\b))",
     # round 91: a karyotype with a sex-chromosome variant ("47,XXY", "46,XY", "45,X/46,XX"
     # mosaicism; written as genetics reports write it); "45,X" alone only after a karyotype's
     # word or a verb of having (not a CSV's "45,X and 46,Y")
@@ -339,6 +345,9 @@ _DE = [
     # Operation", "vor der Operation meines Vaters")
     r"(?<=\b(?:nach|vor|seit)\s+(?:seiner|ihrer|meiner|deiner|unserer|eurer)\s+)"
     r"(?:OP|Op|Operation)\b",
+    # round 94: with the article ("die Hand ist taub seit der OP"; not "nach der Operation des
+    # Servers")
+    r"(?<=\b(?:nach|vor|seit)\s+der\s+)(?:OP|Op|Operation)\b(?!\s+(?:des|der|von)\b)",
 ]
 _FR = [
     rf"\b(?:opérée?s?|opéré|se fait opérer|se faire opérer|va être opérée?)\s+"
@@ -372,6 +381,11 @@ _FR = [
     # son intervention", "avant sa chirurgie")
     r"(?<=\b(?:après|avant|depuis|suite\s+à)\s+(?:son|sa|mon|ma|ton|ta|leur|notre|votre)\s+)"
     r"(?:opération|intervention|chirurgie)\b",
+    # round 94: with the article, when nothing says whose ("mamie a une attelle depuis
+    # l'opération", "il a perdu 12 kilos depuis l'opération"; not "depuis l'opération de
+    # maintenance")
+    r"(?<=\b(?:après|avant|depuis|suite\s+à)\s+l['’]\s?)(?:opération|intervention)\b"
+    r"(?!\s+(?:de|d['’]|du|des|sur|en)\b)",
 ]
 _ES = [
     rf"\b(?:operan|operaron|operar(?:le|la)?|operado|operada|opera|van a operar)\s+"
@@ -443,6 +457,21 @@ _LAB = (
     # (round 86: the adrenal glands' hormones, "his cortisol was low again", "ACTH 85")
     r"cortisol|acth"
 )
+# Round 94: a temperature said of someone by a verb of having or being at, without the word
+# fever ("Mein Vater hat heute 38,9", "she's at 39.2", "mon père est à 38,7 ce soir", "il a 39
+# de fièvre"); a unit or another word right after it makes it something else ("has 38.5 hours")
+_TEMPERATURE = (
+    r"(?<=\b(?:he|she|er|sie|il|elle|lui|lei|hij|zij|"
+    r"mum|mom|dad|son|daughter|baby|husband|wife|vater|mutter|mama|papa|sohn|tochter|"
+    r"père|mère|fils|fille|bébé|mari|femme|padre|madre|hijo|hija|figlio|figlia|vader|moeder|"
+    r"zoon|dochter)(?:['’]s)?\s+(?:has|had|is|was|is\s+at|was\s+at|['’]s\s+at|hat|hatte|ist\s+bei|"
+    r"war\s+bei|a|avait|est\s+à|était\s+à|tiene|está\s+a|ha|è\s+a|heeft|zit\s+op|at)\s+"
+    r"(?:(?:today|tonight|now|already|again|still|heute|jetzt|schon|wieder|noch|"
+    r"aujourd['’]hui|déjà|encore|hoy|ya|oggi|già|vandaag|al)\s+)?)"
+    r"(?:36|37|38|39|40|41|42)[.,]\d(?:\s*(?:°\s*[CF]?|degrees|grad|degrés|grados|gradi|graden))?"
+    r"(?=\s*(?:[.,;!?)]|$|°|de\s+(?:fièvre|fiebre)|di\s+febbre|(?:today|tonight|this|now|"
+    r"again|since|and|ce\s+soir|aujourd|heute|seit|und|et|y|e|en|hoy|oggi|vandaag)\b))"
+)
 _LAB_RULES = [
     rf"\b(?:{_LAB})\s*(?:(?:is|was|were|of|at|came back at|ist|war|liegt bei|lag bei|est|était|"
     r"de|es|era|estaba|è|van|=|:)\s*)?(?:only\s+|nur\s+|only just\s+|down to\s+|up to\s+)?"
@@ -451,6 +480,7 @@ _LAB_RULES = [
     rf"\b(?:{_LAB})\s+(?:\p{{L}}+\s+)?(?:low|high|too low|too high|laag|te laag|hoog|te hoog|"
     r"niedrig|zu niedrig|hoch|zu hoch|erhöht|bas|basse|trop bas|élevée?|trop élevée?|bajo|baja|"
     r"alto|alta|basso|bassa|elevat[oa])\b",
+    _TEMPERATURE,
 ]
 
 
@@ -603,6 +633,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("surgery", "operation", " op"),
         ("surgery", "operation"),
         ("surgery",),
+        ("operation", " op"),
         (",x", ", x"),
         ("graves",),
         ("weeks", "wks"),
@@ -628,6 +659,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("demenz",),
         ("stotter",),
         ("op", "operation"),
+        ("op", "operation"),
     ],
     "_FR": [
         ("opér",),
@@ -642,6 +674,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("goutte",),
         ("retirer", "enlever", "ôter"),
         ("opération", "intervention", "chirurgie"),
+        ("opération", "intervention"),
     ],
     "_ES": [
         ("opera",),
@@ -676,8 +709,13 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("stotter",),
         ("operatie",),
     ],
-    # Both lab rules start with the test's name (_LAB): the same words trigger either.
-    "_LAB_RULES": [_LAB_TRIGGERS, _LAB_TRIGGERS],
+    # Both lab rules start with the test's name (_LAB): the same words trigger either; a
+    # temperature (round 94) has its first digits.
+    "_LAB_RULES": [
+        _LAB_TRIGGERS,
+        _LAB_TRIGGERS,
+        tuple(str(n) for n in range(36, 43)),
+    ],
 }
 
 

@@ -634,6 +634,13 @@ EPONYM_NOUNS = word_set(
     "chapelle capilla collection sammlung memorial denkmal monument dock docks pier quay harbour "
     "harbor canal gardens market arena abbey palace castle schloss palais palacio palazzo"
 )
+# Round 94: a procedure, a manoeuvre or a clinical sign named after whoever described it
+# ("Hartmann's procedure", "the Valsalva manoeuvre", "Tinel's sign"), and a surgery without the
+# "'s" ("Tommy John surgery", "Mohs surgery"); a given name's own is still theirs (pii_names).
+PROCEDURE_NOUNS = word_set(
+    "procedure procedures manoeuvre maneuver maneuvre manöver manœuvre reflex incision triad "
+    "sign signs surgery fundoplication pouch"
+)
 # Round 86: the head of a disease named after someone, after the name with or without "'s":
 # never that person ("Marek's disease", "Williams syndrome", "Bell's palsy"), even after a
 # relative's word ("my son has Wilson's disease"); also what pii_medical_phrases reads such a
@@ -714,7 +721,14 @@ INSTITUTION_WORDS = word_set(_INSTITUTION.replace("|", " "))
 # A company named after its founders: "Johnson & Johnson", "Dr. Lindner & Kollegen".
 FIRM_AFTER = re.compile(
     r"^\s*&\s*(?:co\b|cie\b|sons?\b|söhne\b|sohn\b|kollegen\b|partners?\b|partner\b|"
-    r"associates\b|fils\b|hijos\b|figli\b|zonen\b)",
+    r"associates\b|fils\b|hijos\b|figli\b|zonen\b|"
+    # round 94: or a second word and a trade after it ("Oak & Iron Joinery", "Birch & Stone
+    # Kitchens")
+    r"(?-i:[A-Z][\w'’-]+)\s+(?:joinery|carpentry|plumbing|roofing|builders|building|"
+    r"construction|electrical|electrics|kitchens|interiors|design|designs|decorating|"
+    r"decorators|landscaping|landscapes|removals|flooring|glazing|tiling|heating|cleaning|"
+    r"joiners|carpenters|plumbers|roofers|electricians|bathrooms|furniture|woodwork|"
+    r"upholstery|catering|bakery|kitchen|ltd|limited|co)\b)",
     re.IGNORECASE,
 )
 # An order placed at a shop, right before its name: "my order from Zara", "Bestellung bei Otto",
@@ -761,6 +775,24 @@ PET_NAME_IS = re.compile(
 # Toby", "my puppy, Bella" (pets are not people).
 PET_BEFORE = re.compile(
     rf"\b(?:{_PETS}|chat|chatte)\s*,?\s*$",  # (French "chat" only right before: "mon chat Félix")
+    re.IGNORECASE,
+)
+# Round 94: a given name that, in lower case after a role's word, is what the role has: "our
+# nurse line", "their customer line" (not Line, a person).
+ROLE_COMPOUND_HEADS = word_set("line lines")
+# Round 94: a character the writer makes up, named right after what it is, in a piece of
+# writing asked for ("a limerick about a man called Frank", "a bedtime story about a dragon
+# named Mabel"; not "a poem for my neighbour called Frank"): the caller checks the writing.
+INVENTED_BEFORE = re.compile(
+    r"\b(?:about|featuring|starring|where|in which|with)\s+an?\s+(?:\w+\s+)?"
+    r"(?:man|woman|guy|girl|boy|lady|kid|child|character|knight|wizard|witch|princess|prince|"
+    r"pirate|robot|dragon|farmer|king|queen|giant|detective|hero|heroine|teacher|chef|baker)\s+"
+    r"(?:called|named)\s+$",
+    re.IGNORECASE,
+)
+WRITING = re.compile(
+    r"\b(?:limerick|poem|story|stories|song|rhyme|tale|joke|haiku|sonnet|script|novel|"
+    r"sketch|fable|riddle|ballad)s?\b",
     re.IGNORECASE,
 )
 # A storm, a hurricane named like a person: "Storm Ciarán", "Sturmtief Zoltan", "huracán Otis".
@@ -917,7 +949,9 @@ GLUED_AFTER = re.compile(r"^(?:[_/\\@(\[{\d]|[!.:]\w|-\d)")  # ("Precious!" ends
 FAMILY = re.compile(
     # (round 56: letters beyond Latin-1, "the Vukovićs")
     r"\b(?:[Tt]he|[Bb]ei|[Ll]es) "
-    r"(?P<name>[A-Z][a-z\u00e0-\u00ff\u0100-\u017f]+?(?P<plural>es|s|))\b"
+    # (round 94: an Irish or a Scottish surname's prefix, "the O'Donoghues", "the McAllisters")
+    r"(?P<name>(?:O['’](?=[A-Z])|Ma?c(?=[A-Z]))?"
+    r"[A-Z][a-z\u00e0-\u00ff\u0100-\u017f]+?(?P<plural>es|s|))\b"
     # (not a name going on, "the Rolling Stones"; but "I": "with the Nakamuras I forgot"; round 60)
     r"(?![ -](?!I\b)[A-Z])"
 )
@@ -948,6 +982,9 @@ NAME_FIELD = re.compile(
     r"(?P<holder>card ?holder(?:['’]s name)?|name on (?:the )?card|karteninhaber(?:in)?|"
     r"titulaire(?: de la carte)?|nom sur la carte|titular(?: de la tarjeta)?|intestatario|"
     r"kaarthouder)|t\.\s?n\.\s?v\.|z\.\s?hd\.|ten name van|"
+    # (round 94: a log's or a record's name key in capitals, group "kv": "amt=7.50 name=R
+    # OYELOWO", "cardholder_name=J OKAFOR")
+    r"(?P<kv>(?<![\w.-])(?:customer_?|card_?holder_?|holder_?|full_?)?name(?==))|"
     r"(?P<field>(?:full )?name(?: of the \w+)?(?= [^\n:]{0,40}:)[^\n:]{0,40}(?=:)))"
     # (round 79: "the cardholder is listed as 'S J MACKINTOSH'": a verb of how it is shown, and
     # an initial without its dot before another capital)
@@ -966,7 +1003,9 @@ NAME_OF_RECORD = re.compile(
     r"nom de naissance|apellido de soltera|cognome da nubile|meisjesnaam)|"
     r"(?P<account>account(?: holder(?:['’]s)?)? name|name on (?:the )?account|account holder|"
     r"kontoinhaber(?:in)?|titulaire du compte|titular de la cuenta|intestatario del conto|"
-    r"rekeninghouder))"
+    r"rekeninghouder|"
+    # (round 94: an Italian transfer's payee, "IBAN ..., intestato a Bianchi")
+    r"intestat[oa]\s+a))"
     r"\s*[:=,-]?\s*(?i:(?:is|was|lautet|est|era)\s+)?['\"‘“«]?"
     r"(?P<name>(?:[A-Z]\.?\s+){0,2}[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)"
 )

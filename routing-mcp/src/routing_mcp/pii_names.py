@@ -273,6 +273,19 @@ _FAMILY_DID = re.compile(
     r"keep\b|kept\b|paid\b|booked\b|came\b|said\b|asked\b|want\b|wanted\b|moved\b|"
     r"left\b|arrived\b)"
 )
+# Round 94: an Irish or a Scottish surname's prefix ("O'Donoghue", "McAllister").
+_GAELIC_PREFIX = re.compile(r"O['’]|Ma?c(?=[A-Z])")
+# Round 94: a preposition or a visit before a family's "the" ("apologise to the O'Donoghues").
+_TO_THE = re.compile(
+    r"\b(?:to|for|with|from|at|visit|visited|visiting|invite|invited|thank|thanked)\s+the\s+\Z",
+    re.IGNORECASE,
+)
+# Round 94: the writer's own, after a character named in a piece of writing ("he's my
+# nephew"): a real person.
+_MINE = re.compile(r"\b(?:my|our|mine|ours)\b", re.IGNORECASE)
+# Round 94: an article right before a name, as a procedure named after someone has it ("after
+# a Hartmann's procedure"; not a person's, "Sarah's procedure").
+_AN_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the)\s+$", re.IGNORECASE)
 # A lower-case letter and its dot just before: the first half of "z. B.", "u. a.", "d. h.".
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[a-z]\.\s?$")
 
@@ -421,6 +434,13 @@ class NameFinder(Lexicon):
             before = _key(tokens[i - 1].text)
             if before in cues.PLACE_PREFIXES or " ".join([before, *keys]) in self.places:
                 return True
+            if (
+                j - i == 1
+                and keys[0] in cues.STREET_SUFFIXES
+                and not self.is_given(tokens[i - 1])
+                and before not in cues.TITLES
+            ):
+                return True  # a street's word after its name: "on Mill Lane says" (round 94)
         if cues.LEGAL_FORM_AFTER.match(text, end):
             return True  # "Nagel Groothandel B.V.": a company (round 73)
         if j < len(tokens) and text[end : tokens[j].start] in (" ", "'s ", "\u2019s "):
@@ -440,6 +460,13 @@ class NameFinder(Lexicon):
                 # round 68: a given name that is no surname owns its number ("Sinéad's number",
                 # not "Avogadro's number", "Dunbar's number")
                 eponym = not (self.is_given(tokens[i]) and not self.is_surname(tokens[i]))
+            if after in cues.PROCEDURE_NOUNS and not related and not owned:
+                # round 94: a procedure or a sign named after someone ("Tinel's sign", "the
+                # Valsalva manoeuvre", "after a Hartmann's procedure", "Tommy John surgery"
+                # without the "'s"), not a given name's own ("Sinéad's procedure went well")
+                article = _AN_ARTICLE_BEFORE.search(text[max(0, start - 5) : start])
+                if text[end : end + 1] == " " or (after != "surgery" and j - i == 1):
+                    eponym = eponym or article is not None or not self.is_given(tokens[i])
             if tokens[j].text in cues.LAW_TITLE_ENDS:
                 return True  # "the Tenant Fees Act" (a tenant's word before it, no tenant)
             if (
@@ -488,6 +515,14 @@ class NameFinder(Lexicon):
             return True  # "Penny the robot vacuum"
         if cues.PET_BEFORE.search(text[max(0, start - 24) : start]):
             return True  # "my dog Charlie", "Unsere Katze Frieda"
+        if (
+            cues.INVENTED_BEFORE.search(text[max(0, start - 48) : start])
+            and cues.WRITING.search(text, max(0, start - 120), start)
+            and not _MINE.search(text, end, end + 120)
+        ):
+            # "a limerick about a man called Frank" (round 94); not one about someone of the
+            # writer's ("a boy named Rafferty ... he's my nephew")
+            return True
         if cues.SHOP_BEFORE.search(text[max(0, start - 32) : start]):
             return True  # "Bestellung bei Otto", "mi pedido de Zara" (round 22)
         near = text[max(0, start - 30) : start]
@@ -685,6 +720,8 @@ class NameFinder(Lexicon):
         ):
             return "verb"  # a name in brackets after who it is: "the fitter (kwame)" (round 28)
         tail = before.rstrip()  # (the cheap tests of two cues below)
+        if not token.cap and _key(token.text) in cues.ROLE_COMPOUND_HEADS:
+            return None  # a role's service in lower case: "our nurse line", "customer line"
         if cues.RELATION_AS_VERB.search(before):
             return "verb"  # "to contact Monzo": a verb, not "my contact Monzo"
         if (
@@ -1249,8 +1286,16 @@ class NameFinder(Lexicon):
                 # (round 70: a surname that ends in "e" takes an "s" alone, "the Whitmores")
                 singular = Token(stem[:-1], start, end)
             plural = Token(stem, start, end)
+            if _GAELIC_PREFIX.match(stem) and not (
+                _FAMILY_DID.match(text, end) or _TO_THE.search(text, 0, m.start("name"))
+            ):
+                # round 94: a family by an Irish or a Scottish surname's prefix ("the
+                # O'Donoghues") doing something, or with something done to, for, with them (not
+                # a title's "Inside the O'Briens")
+                continue
             if (
-                m.group("plural") == "s"
+                # (round 94: or "es" after a singular that ends in "e", "the Thistlethwaites")
+                (m.group("plural") == "s" or singular.text == stem[:-1])
                 and not french
                 and _FAMILY_DID.match(text, end)
                 and len(singular.text) >= 4
@@ -1288,7 +1333,7 @@ class NameFinder(Lexicon):
             ):
                 out.append(NameHit(start, end, LIKELY))
         for m in cues.NAME_FIELD.finditer(text):
-            if m.group("field") and not m.group("name").isupper():
+            if (m.group("field") or m.group("kv")) and not m.group("name").isupper():
                 continue  # a name field's capitals only ("...: ABIGAIL ROSE STANNARD")
             words = m.group("name").split()
             named = [Token(w, 0, 0) for w in words if len(w.rstrip(".")) > 1]
@@ -1296,6 +1341,20 @@ class NameFinder(Lexicon):
             # round 50: after a card holder's field, a name no list holds but no word either
             # ("CARDHOLDER R. OYELARAN"): the field names a person
             # (round 79: or initials before a word, "cardholder is listed as 'S J MACKINTOSH'")
+            if m.group("kv") is not None:
+                # round 94: a key's value, no ordinary word in it ("name=R OYELOWO", not
+                # "name=LIVING ROOM TV"), an initial or a name the lists hold
+                capitalised = [Token(t.text[:1] + t.text[1:].lower(), 0, 0) for t in named]
+                if any(
+                    _key(t.text) in self.english or self.is_word(t) for t in capitalised
+                ) or not (
+                    len(named) < len(words)
+                    or any(self.is_given(t) or self.is_surname(t) for t in named)
+                ):
+                    continue
+                if not _overlaps(hits, m.start("name"), end):
+                    out.append(NameHit(m.start("name"), end, LIKELY))
+                continue
             holder = m.group("holder") is not None and (
                 any(
                     not self.is_word(Token(w[:1] + w[1:].lower(), 0, 0))
