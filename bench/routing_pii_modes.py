@@ -549,6 +549,14 @@ BEFORE_TUNING = {
     "blind487": "7cead14",
     "blind488": "7cead14",
     "blind489": "7cead14",
+    "blind490": "468847c",
+    "blind491": "468847c",
+    "blind492": "468847c",
+    "blind493": "468847c",
+    "blind494": "468847c",
+    "blind495": "468847c",
+    "blind496": "468847c",
+    "blind497": "468847c",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
