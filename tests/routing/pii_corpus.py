@@ -529,6 +529,14 @@ Split = Literal[
     "blind495",
     "blind496",
     "blind497",
+    "blind498",
+    "blind499",
+    "blind500",
+    "blind501",
+    "blind502",
+    "blind503",
+    "blind504",
+    "blind505",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -518,6 +518,14 @@ CORPORA = [
     (HERE / "pii_personal_blind495.jsonl", HERE / "pii_clean_blind495.jsonl", "b495"),
     (HERE / "pii_personal_blind496.jsonl", HERE / "pii_clean_blind496.jsonl", "b496"),
     (HERE / "pii_personal_blind497.jsonl", HERE / "pii_clean_blind497.jsonl", "b497"),
+    (HERE / "pii_personal_blind498.jsonl", HERE / "pii_clean_blind498.jsonl", "b498"),
+    (HERE / "pii_personal_blind499.jsonl", HERE / "pii_clean_blind499.jsonl", "b499"),
+    (HERE / "pii_personal_blind500.jsonl", HERE / "pii_clean_blind500.jsonl", "b500"),
+    (HERE / "pii_personal_blind501.jsonl", HERE / "pii_clean_blind501.jsonl", "b501"),
+    (HERE / "pii_personal_blind502.jsonl", HERE / "pii_clean_blind502.jsonl", "b502"),
+    (HERE / "pii_personal_blind503.jsonl", HERE / "pii_clean_blind503.jsonl", "b503"),
+    (HERE / "pii_personal_blind504.jsonl", HERE / "pii_clean_blind504.jsonl", "b504"),
+    (HERE / "pii_personal_blind505.jsonl", HERE / "pii_clean_blind505.jsonl", "b505"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
