@@ -289,9 +289,11 @@ def test_a_business_named_nearby_does_not_hide_a_home(
         "L'Institut Pasteur de Lille, 1 rue du Professeur Calmette, 59000 Lille : horaires ?",
         "Fai un cartello per la farmacia di Via Roma 12, 20121 Milano",
         "Include the Society's address (Riverside House, 4 Quay Street, Bristol BS1 4DJ) please",
+        # round 95: a primary school by its capitalised kind after its name
+        "Our school is St Anne's C of E Primary, 4 Chapel Lane, Ely CB7 4AB: a letter to the head",
     ],
 )
-def test_rounds_76_to_94_organisations_and_premises_are_no_home(
+def test_rounds_76_to_95_organisations_and_premises_are_no_home(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "LOCATION") == []
@@ -304,6 +306,9 @@ def test_round_76_an_address_given_for_a_person_stays_personal(scanner: PiiScann
     assert strings_of(scanner, prompt, "LOCATION") != []
     # (a given name in capitals is no organisation's acronym)
     prompt = "What is the address of MARTHA? I have 9 Beech Grove, Leeds LS6 2AB, right?"
+    assert strings_of(scanner, prompt, "LOCATION") != []
+    # (round 95: a home's address with "the", a hospital's letter named after it)
+    prompt = "the home address on the clinic letter is wrong, it is 8 Elm Road, Ely CB7 4AA"
     assert strings_of(scanner, prompt, "LOCATION") != []
 
 

@@ -1408,9 +1408,13 @@ def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: s
         "Summarise: 'Kind regards,\nHarbour Tiles Ltd, 4 Quay Street, Bristol BS1 4DJ\n"
         "Tel 0117 496 0732'",
         "Our sales team can be reached on 0117 496 0732 until 5, write that politely",
+        # round 95: a business's customer services as a label with its address between, a
+        # business's address ending a sentence before its phone's label
+        "Our supplier's customer services: Unit 3, Canal Wharf, Leeds LS11 5PZ, 0113 496 0321.",
+        "A flyer for Oakfield Garden Centre, 3 Mill Road, Thame. Phone 01844 496 112. Open daily.",
     ],
 )
-def test_rounds_76_to_94_organisation_lines_and_register_numbers_are_not_phones(
+def test_rounds_76_to_95_organisation_lines_and_register_numbers_are_not_phones(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []

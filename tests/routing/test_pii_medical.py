@@ -1125,9 +1125,23 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("mamie boite depuis l'opération, c'est normal ?", "opération"),
         ("Papa ist seit der OP sehr müde", "OP"),
         ("ma grand-mère porte une attelle depuis lundi", "attelle"),
+        # round 95: varicose veins and their treatments in the six languages, gallstones and
+        # the gallbladder's removal, hernias by their place, a vein's surgery, swelling
+        ("my nan's varicose veins are worse this summer", "varicose veins"),
+        ("Mein Onkel lässt seine Krampfadern veröden", "Krampfadern"),
+        ("mia zia ha fatto la scleroterapia ieri", "scleroterapia"),
+        ("mijn vader heeft last van spataderen", "spataderen"),
+        ("mon père a des calculs biliaires depuis l'hiver", "calculs biliaires"),
+        ("Meine Oma hatte eine Gallenkolik letzte Nacht", "Gallenkolik"),
+        ("mein Bruder hat einen Nabelbruch", "Nabelbruch"),
+        ("my uncle's surgeon wants an ERCP first", "ERCP"),
+        ("my sister has bad oedema in her ankles", "oedema"),
+        ("my gran had vein surgery in May", "had vein surgery"),
+        ("my dad needs his gall bladder out, he's scared", "gall bladder"),
+        ("die Rechnung für die Bruch-OP meines Vaters ist da", "Bruch-OP"),
     ],
 )
-def test_rounds_76_to_94_health_vocabulary_said_of_someone(
+def test_rounds_76_to_95_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1255,7 +1269,7 @@ def test_rounds_76_to_94_health_vocabulary_said_of_someone(
         "nach der Operation des Servers läuft mein NAS langsam",
     ],
 )
-def test_rounds_76_to_94_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_95_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -806,9 +806,14 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("Sarah's procedure went well and she is home", "Sarah"),
         ("write a poem for my neighbour, a man called Frank", "Frank"),
         ("a limerick about a boy named Rafferty, he's my nephew", "Rafferty"),
+        # round 95: a message's kind before whom it goes to, as a to-do says it; a family by
+        # a surname no list holds with something done for them
+        ("WhatsApp an Dmitrij: die Kartoffeln kommen Freitag", "Dmitrij"),
+        ("I did a quote for the Okonjos and they said yes", "Okonjos"),
+        ("zone:\n  - name: Olusegun work\n    latitude: 53.48", "Olusegun"),
     ],
 )
-def test_rounds_76_to_94_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_95_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -893,9 +898,15 @@ def test_rounds_76_to_94_names_in_titles_devices_and_accounts(
         "Their customer line closes at 5, can you draft an email instead?",
         "device name=LIVING ROOM TV in the log, why?",
         "Any novels like 'Inside the O'Briens' to recommend?",
+        # round 95: a configuration's name key with a label for its value
+        "input_boolean:\n  meds_morning:\n    name: Morning meds taken",
+        # (a brand and a city after a preposition and "the", a noun after them; customers)
+        "Is there an integration for the Withings scale without the cloud?",
+        "How far is that from the Minneapolis airport by car?",
+        "Schreib eine kurze Nachricht an Kunden: Wir kommen Montag um 8 Uhr.",
     ],
 )
-def test_rounds_76_to_94_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_95_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

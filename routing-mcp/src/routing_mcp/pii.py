@@ -40,6 +40,7 @@ from routing_mcp.pii_ids import (
     ID_WORD_BEFORE,
     ORGANISATION_LINE_AFTER,
     ORGANISATION_LINE_BEFORE,
+    SERVICES_LABEL_BEFORE,
     CardRecognizer,
     FrNirRecognizer,
     IssuedNhsRecognizer,
@@ -398,6 +399,8 @@ def _not_a_persons_phone(text: str, result: RecognizerResult, regions: tuple[str
             # round 71: a helpline asked about, its number in the next sentence ("What's the
             # Stamma helpline number? Is 0808 802 0002 still the right one?")
             or _DESK_ASKED.search(text, max(0, result.start - 140), result.start) is not None
+            or SERVICES_LABEL_BEFORE.search(text, max(0, result.start - 120), result.start)
+            is not None
         )
     )
 

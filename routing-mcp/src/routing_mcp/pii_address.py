@@ -342,7 +342,10 @@ _BUSINESS_NOUN = (
     r"stomerij|wasserette|ortopedia|ortopedia sanitaria|orthopédie|orthopädie|orthopedie|"
     r"sanitaria|"
     # round 94: an institute in the other languages ("L'Institut Gustave Roussy, 114 rue")
-    r"institut|instituto|istituto|instituut)"
+    r"institut|instituto|istituto|instituut|"
+    # round 95: a school by its kind's capitalised word after its name ("St Mary's C of E
+    # Primary, 12 Church Lane")
+    r"(?-i:Primary|Infants|Juniors|Junior School|Academy))"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
@@ -404,8 +407,13 @@ _MY_ADDRESS = regex.compile(
     # (round 71: ours at home or after a move, "Our home address for the hospital transport
     # form is"; not "our address", a business's too)
     r"(?:our|unsere|notre|nuestra|la nostra|ons|onze)\s+(?:new|old|home|private|neue|alte|"
-    r"private|nouvelle|nueva|nuova|nieuwe)\s+)"
-    r"(?:address|adresse|anschrift|dirección|indirizzo|adres)\b"
+    r"private|nouvelle|nueva|nuova|nieuwe)\s+|"
+    # (round 95: or a home's address with "the", "the home address on the hospital letter is
+    # wrong, should be"; "Privatadresse", "adresse personnelle")
+    r"(?:the|die|l['’]|la)\s*(?:home|private|privat|personal)\s+)"
+    r"(?:address|adresse|anschrift|dirección|indirizzo|adres)\b|"
+    r"\b(?:privatadresse|privatanschrift|wohnadresse|heimadresse|adresse personnelle|"
+    r"adresse du domicile|adresse de domicile)\b"
 )
 # A relative's address, said to be theirs before it ("Adresse de maman pour le courrier de
 # l'hôpital :", "Vaters neue Anschrift nach dem Umzug ins betreute Wohnen:", "my mum's new
@@ -563,7 +571,11 @@ def _business(text: str, start: int, end: int) -> bool:
 
 # Between an address and the phone number after it on its line: a comma, a phone's word, what
 # the number is for ("..., Hexham NE46 3PU, open 24/7 on 01434 ...", "..., tél. 05 58 ...").
-_TO_PHONE = regex.compile(r"(?i)(?:[^\n.!?]|(?<=\b(?:tel|tél|tlf|ph|fon))\.){0,30}\Z")
+# (round 95: or the sentence's end before a phone's label, "..., Much Hadham. Phone 01279 ...")
+_TO_PHONE = regex.compile(
+    r"(?i)(?:[^\n.!?]|(?<=\b(?:tel|tél|tlf|ph|fon))\.|"
+    r"\.(?=\s*(?:phone|tel|tél|telefon|téléphone|telefono|teléfono|call|ring|bel)\b)){0,30}\Z"
+)
 
 
 # A phone's label alone before the number, opening its line ("Tel 01482 ...", "T: ...").

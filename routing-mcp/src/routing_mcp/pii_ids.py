@@ -251,6 +251,13 @@ BUSINESS_LINE_BEFORE = re.compile(
     r"(?:von|vom|der|des|of|de|du|d['’]|del|della|di|van)\s+" + _UP_TO_NUMBER,
     re.IGNORECASE,
 )
+# Round 95: a business's customer services as a label, its address between, on the number's
+# line ("Our wholesaler's customer services: New Covent Garden Market, London SW8 5EE, 020 ...").
+SERVICES_LABEL_BEFORE = re.compile(
+    r"\b(?:customer services?|kundenservice|kundendienst|service client|servicio al cliente)"
+    r"\s*:[^\n!?]{0,100}$",
+    re.IGNORECASE,
+)
 # Round 23: a desk's line named after the number ("is 0345 600 7788 really the gym's
 # membership helpline?"), in the same clause.
 ORGANISATION_LINE_AFTER = re.compile(

@@ -35,7 +35,10 @@ _BODY_EN = (
     # (round 91: the adrenal glands, "her adrenal op", "surgery on her adrenal gland")
     r"adrenal glands?|adrenals?|"
     # (round 92: the lip and the palate, "her lip surgery", "a palate repair")
-    r"lips?|palate"
+    r"lips?|palate|"
+    # (round 95: a vein, the gallbladder in two words, "after vein surgery", "her gall bladder
+    # removal")
+    r"veins?|gall bladder"
 )
 _BODY_DE = (
     r"kopf|hals|rücken|wirbelsäule|schulter|arm|ellenbogen|handgelenk|hand|finger|daumen|"
@@ -50,7 +53,9 @@ _BODY_DE = (
     r"nebennieren?|hypophyse|"
     # (round 92: the lip, the palate and the eyelid, "die Lippe operiert", "Lippen-OP", "eine
     # Lidoperation", and a squint's, "die Schieloperation")
-    r"lippen?|gaumen|augenlid|lid|schiel"
+    r"lippen?|gaumen|augenlid|lid|schiel|"
+    # (round 95: a hernia's, "die Bruch-OP meines Vaters", "seine Bruchoperation")
+    r"bruch"
 )
 _BODY_FR = (
     r"tête|cou|dos|colonne|épaules?|bras|coude|poignet|main|doigt|pouce|hanche|genou|cheville|"

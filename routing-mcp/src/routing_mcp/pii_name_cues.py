@@ -384,6 +384,11 @@ _TO_SOMEONE = (
     r"(?:manda|mándale|envía|envíale|envoie|envoyer|schick|schicke|schreib|mandare|"
     r"invia)\s+(?:un|una|une|eine?|einen)?\s*(?:whatsapp|mensaje|sms|texto|correo|email|mail|"
     r"message|nachricht|messaggio|messaggino|textito)\s+(?:a|à|an)|"
+    # round 95: the message's kind alone before it, as a note or a to-do says it ("WhatsApp an
+    # Dmitrij:", "SMS à Jeanne", "messaggio a Chiara"; not English "email an Oracle rep")
+    # (not "Nachricht an Kunden", "Mail an Kunden": customers)
+    r"(?:whatsapp|sms)\s+an|(?:whatsapp|sms|texto)\s+à|"
+    r"(?:whatsapp|sms|messaggio)\s+a|"
     r"(?:anniversaire|cumpleaños|compleanno|geburtstag|verjaardag|birthday)\s+(?:de|di|von|van|of)"
 )
 VERB = re.compile(

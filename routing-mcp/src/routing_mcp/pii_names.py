@@ -273,11 +273,22 @@ _FAMILY_DID = re.compile(
     r"keep\b|kept\b|paid\b|booked\b|came\b|said\b|asked\b|want\b|wanted\b|moved\b|"
     r"left\b|arrived\b)"
 )
+# Round 95: a configuration's name key opening its line ("    name: ..."), and lower-case words
+# after a value on the same line (" meds taken").
+_YAML_NAME_KEY = re.compile(r"(?:^|\n)[ \t-]*(?:friendly_)?name:[ \t]*[\"']?\Z")
+_LOWER_WORDS_ON = re.compile(r"[ \t]+[a-z]+(?:[ \t]+[a-z]+)*[ \t]*[\"']?(?:\n|$)")
 # Round 94: an Irish or a Scottish surname's prefix ("O'Donoghue", "McAllister").
 _GAELIC_PREFIX = re.compile(r"O['’]|Ma?c(?=[A-Z])")
 # Round 94: a preposition or a visit before a family's "the" ("apologise to the O'Donoghues").
 _TO_THE = re.compile(
     r"\b(?:to|for|with|from|at|visit|visited|visiting|invite|invited|thank|thanked)\s+the\s+\Z",
+    re.IGNORECASE,
+)
+# Round 95: what ends a family's mention after a preposition, not a noun it names ("for the
+# Achebes and they paid", "to the O'Donoghues for"; not "for the Withings scale", "from the
+# Minneapolis airport").
+_FAMILY_END = re.compile(
+    r"\s*(?:[.,;:!?)]|$|(?:and|for|who|to|about|with|on|at|last|yesterday|today)\b)",
     re.IGNORECASE,
 )
 # Round 94: the writer's own, after a character named in a piece of writing ("he's my
@@ -719,6 +730,15 @@ class NameFinder(Lexicon):
             and _WORD_THEN_PAREN.search(before)
         ):
             return "verb"  # a name in brackets after who it is: "the fitter (kwame)" (round 28)
+        if (
+            _YAML_NAME_KEY.search(before)
+            and _LOWER_WORDS_ON.match(text, token.end)
+            and (self.is_word(token) or _key(token.text) in self.english)
+        ):
+            # round 95: a configuration's name key whose value is a word going on in lower-case
+            # words, a label ("name: Morning meds taken"; not "name: Anna", "name: John Smith",
+            # "name: Olusegun work", a person's)
+            return "thing"
         tail = before.rstrip()  # (the cheap tests of two cues below)
         if not token.cap and _key(token.text) in cues.ROLE_COMPOUND_HEADS:
             return None  # a role's service in lower case: "our nurse line", "customer line"
@@ -1287,7 +1307,8 @@ class NameFinder(Lexicon):
                 singular = Token(stem[:-1], start, end)
             plural = Token(stem, start, end)
             if _GAELIC_PREFIX.match(stem) and not (
-                _FAMILY_DID.match(text, end) or _TO_THE.search(text, 0, m.start("name"))
+                _FAMILY_DID.match(text, end)
+                or (_TO_THE.search(text, 0, m.start("name")) and _FAMILY_END.match(text, end))
             ):
                 # round 94: a family by an Irish or a Scottish surname's prefix ("the
                 # O'Donoghues") doing something, or with something done to, for, with them (not
@@ -1297,7 +1318,11 @@ class NameFinder(Lexicon):
                 # (round 94: or "es" after a singular that ends in "e", "the Thistlethwaites")
                 (m.group("plural") == "s" or singular.text == stem[:-1])
                 and not french
-                and _FAMILY_DID.match(text, end)
+                # (round 95: or something done for, to, with them, "a job for the Achebes")
+                and (
+                    _FAMILY_DID.match(text, end)
+                    or (_TO_THE.search(text, 0, m.start("name")) and _FAMILY_END.match(text, end))
+                )
                 and len(singular.text) >= 4
                 and self._unlisted(singular)
                 and not self.is_word(plural)
