@@ -557,6 +557,14 @@ BEFORE_TUNING = {
     "blind495": "468847c",
     "blind496": "468847c",
     "blind497": "468847c",
+    "blind498": "9c7b40f",
+    "blind499": "9c7b40f",
+    "blind500": "9c7b40f",
+    "blind501": "9c7b40f",
+    "blind502": "9c7b40f",
+    "blind503": "9c7b40f",
+    "blind504": "9c7b40f",
+    "blind505": "9c7b40f",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
