@@ -197,7 +197,9 @@ detector and models retrained on blind482-489, then tuned on in the ninety-fourt
 trained on),
 ``blind498`` to ``blind505`` (session 35, measured once per mode on the ninety-fourth round's
 detector and models retrained on blind490-497, then tuned on in the ninety-fifth round and
-trained on) and
+trained on),
+``blind506`` to ``blind513`` (session 35, measured once per mode on the ninety-fifth round's
+detector and models retrained on blind498-505; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

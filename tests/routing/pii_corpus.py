@@ -537,6 +537,14 @@ Split = Literal[
     "blind503",
     "blind504",
     "blind505",
+    "blind506",
+    "blind507",
+    "blind508",
+    "blind509",
+    "blind510",
+    "blind511",
+    "blind512",
+    "blind513",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

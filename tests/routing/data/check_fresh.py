@@ -526,6 +526,14 @@ CORPORA = [
     (HERE / "pii_personal_blind503.jsonl", HERE / "pii_clean_blind503.jsonl", "b503"),
     (HERE / "pii_personal_blind504.jsonl", HERE / "pii_clean_blind504.jsonl", "b504"),
     (HERE / "pii_personal_blind505.jsonl", HERE / "pii_clean_blind505.jsonl", "b505"),
+    (HERE / "pii_personal_blind506.jsonl", HERE / "pii_clean_blind506.jsonl", "b506"),
+    (HERE / "pii_personal_blind507.jsonl", HERE / "pii_clean_blind507.jsonl", "b507"),
+    (HERE / "pii_personal_blind508.jsonl", HERE / "pii_clean_blind508.jsonl", "b508"),
+    (HERE / "pii_personal_blind509.jsonl", HERE / "pii_clean_blind509.jsonl", "b509"),
+    (HERE / "pii_personal_blind510.jsonl", HERE / "pii_clean_blind510.jsonl", "b510"),
+    (HERE / "pii_personal_blind511.jsonl", HERE / "pii_clean_blind511.jsonl", "b511"),
+    (HERE / "pii_personal_blind512.jsonl", HERE / "pii_clean_blind512.jsonl", "b512"),
+    (HERE / "pii_personal_blind513.jsonl", HERE / "pii_clean_blind513.jsonl", "b513"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
