@@ -291,9 +291,15 @@ def test_a_business_named_nearby_does_not_hide_a_home(
         "Include the Society's address (Riverside House, 4 Quay Street, Bristol BS1 4DJ) please",
         # round 95: a primary school by its capitalised kind after its name
         "Our school is St Anne's C of E Primary, 4 Chapel Lane, Ely CB7 4AB: a letter to the head",
+        # round 96: an association's head office, a hardware shop in French, a letting agent's
+        # firm, an email footer with a VAT number
+        "Der Verein hat seine Geschäftsstelle in der Lindenstraße 4, 53113 Bonn, wann offen?",
+        "Notre quincaillerie est au 8 rue du Commerce, 21000 Dijon : écris une description.",
+        "Our landlord's agent is Harper & Finch Property, 22 Broad Street, Ludlow: a letter",
+        "Footer: The Toy Box, 22 Market Street, Hebden Bridge, VAT GB 123 4567 89",
     ],
 )
-def test_rounds_76_to_95_organisations_and_premises_are_no_home(
+def test_rounds_76_to_96_organisations_and_premises_are_no_home(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "LOCATION") == []

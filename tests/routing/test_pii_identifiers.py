@@ -1412,9 +1412,12 @@ def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: s
         # business's address ending a sentence before its phone's label
         "Our supplier's customer services: Unit 3, Canal Wharf, Leeds LS11 5PZ, 0113 496 0321.",
         "A flyer for Oakfield Garden Centre, 3 Mill Road, Thame. Phone 01844 496 112. Open daily.",
+        # round 96: a business's number by its word in German and French
+        "Unsere Geschäftsnummer ist 0761 2901 4455, bitte für den Flyer formatieren.",
+        "Numéro de la boutique : 04 72 10 35 80, formate-le pour le site",
     ],
 )
-def test_rounds_76_to_95_organisation_lines_and_register_numbers_are_not_phones(
+def test_rounds_76_to_96_organisation_lines_and_register_numbers_are_not_phones(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []

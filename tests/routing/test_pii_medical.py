@@ -1139,9 +1139,19 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my gran had vein surgery in May", "had vein surgery"),
         ("my dad needs his gall bladder out, he's scared", "gall bladder"),
         ("die Rechnung für die Bruch-OP meines Vaters ist da", "Bruch-OP"),
+        # round 96: a biologic's brand and the noun, swollen fingers, restless legs in the
+        # other languages and by its letters after whose it is, the tonsils' operation in
+        # German with a space, tonsil stones
+        ("my husband's Cosentyx pen jammed this morning", "Cosentyx"),
+        ("my sister started a new biologic in March", "biologic"),
+        ("mon père a une dactylite au pouce", "dactylite"),
+        ("mi padre tiene piernas inquietas desde el verano", "piernas inquietas"),
+        ("Grandpa's RLS pills were changed to a patch", "RLS"),
+        ("nach der Mandel OP darf mein Sohn nur Eis essen", "Mandel OP"),
+        ("I'm 30 and I get tonsil stones every winter", "tonsil stones"),
     ],
 )
-def test_rounds_76_to_95_health_vocabulary_said_of_someone(
+def test_rounds_76_to_96_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1267,9 +1277,14 @@ def test_rounds_76_to_95_health_vocabulary_said_of_someone(
         "my disk has been slow since the operation.",
         "après l'opération de maintenance, mon serveur redémarre",
         "nach der Operation des Servers läuft mein NAS langsam",
+        # round 96: a database's row-level security, a postcode's inward code after B12, Dutch
+        # "op" after a knee
+        "my Supabase RLS policy blocks my inserts",
+        "our supplier is at 3 Forge Lane, Birmingham B12 0QA, my order is late",
+        "ik zat met mijn knie op de bank",
     ],
 )
-def test_rounds_76_to_95_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_96_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -813,7 +813,7 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("zone:\n  - name: Olusegun work\n    latitude: 53.48", "Olusegun"),
     ],
 )
-def test_rounds_76_to_95_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_96_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -904,9 +904,13 @@ def test_rounds_76_to_95_names_in_titles_devices_and_accounts(
         "Is there an integration for the Withings scale without the cloud?",
         "How far is that from the Minneapolis airport by car?",
         "Schreib eine kurze Nachricht an Kunden: Wir kommen Montag um 8 Uhr.",
+        # round 96: a lighting system, Santa, a monitoring tool's second word
+        "describe a sleep-friendly lighting setup with Hue for my bedroom",
+        "my son asked why Santa's elves have no NHS numbers",
+        "Uptime Kuma keeps saying my Nextcloud is down",
     ],
 )
-def test_rounds_76_to_95_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_96_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

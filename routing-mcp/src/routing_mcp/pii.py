@@ -283,7 +283,7 @@ _IP_HINT = re.compile(r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d|[0-9a-fA-F]:[0-9a-fA-F]{0,
 # patterns' look-behinds tried at every date or number of a long text.
 _HINTS = {
     "DateOfBirthRecognizer": re.compile(
-        r"born|\bb\.|birth|\bbirt\b|b-?day|b['’]day|[†✝]|d\.?o\.?b|geb|geburt|née?\b|né\(|naissance|anniversaire|"
+        r"born|\bb\.|birth|\bbirt\b|b-?day|b['’]day|[†✝]|d\.?o\.?b|geb|geburt|née?\b|né\(|naissance|anniv|"
         r"nac|nací|"
         r"cumpleaños|cumple|nat[oa]\b|nascita|compleann|compie|geboorte|verjaardag|turns|wird|"
         r"fête",

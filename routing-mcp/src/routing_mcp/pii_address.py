@@ -345,7 +345,13 @@ _BUSINESS_NOUN = (
     r"institut|instituto|istituto|instituut|"
     # round 95: a school by its kind's capitalised word after its name ("St Mary's C of E
     # Primary, 12 Church Lane")
-    r"(?-i:Primary|Infants|Juniors|Junior School|Academy))"
+    r"(?-i:Primary|Infants|Juniors|Junior School|Academy)|"
+    # round 96: an association's head office in German, a hardware shop in the other
+    # languages, a dental practice ("Die Rheuma-Liga hat ihre Bundesgeschäftsstelle in der",
+    # "Notre quincaillerie est au", "Greenway Dental, 22 Market Square")
+    r"\w*geschäftsstelle|quincaillerie|ferretería|ferramenta|eisenwarenhandlung|ijzerhandel|"
+    r"hardware (?:store|shop)|dental|dentist|dentists|dental practice|zahnarztpraxis|"
+    r"(?-i:Property|Properties|Estates))"
 )
 # ... followed by its own name and a comma: "Dierenkliniek De Ark, Stationsweg 21".
 # (round 64: four words, "Centre de Médecine du Sport, 12 avenue")
@@ -563,10 +569,19 @@ def _business(text: str, start: int, end: int) -> bool:
         return True
     if _LEGAL_FORM.search(before):
         return True
+    if _VAT_AFTER.match(text, end):
+        return True  # "The Toy Box, 22 Market Street, ..., tel ..., VAT GB 123 ..." (round 96)
     subject = _BUSINESS_SUBJECT.search(before)
     if subject is None or _ADDRESSEE.search(before[: subject.start()]):
         return False  # "a letter to the water company: supply address 4 Birch Close"
     return not _PERSONAL_BETWEEN.search(before[subject.end() :])
+
+
+# Round 96: a business's VAT number after its address on the line, as a footer sets it.
+_VAT_AFTER = regex.compile(
+    r"[^\n]{0,60}?\b(?-i:VAT|USt-?IdNr\.?|TVA|P\.?\s?IVA|BTW)(?:\s+(?:no|number|reg|nr|"
+    r"intracommunautaire))?\.?\s*:?\s*(?:[A-Z]{2}\s?)?\d"
+)
 
 
 # Between an address and the phone number after it on its line: a comma, a phone's word, what

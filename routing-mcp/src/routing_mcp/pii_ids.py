@@ -378,6 +378,12 @@ ORGANISATION_LINE_BEFORE = re.compile(
     r"|\b(?:our|their|the|its) (?:accounts|sales|support|customer services?|service|billing|"
     r"bookings?|reservations|orders|dispatch|technical|admin|trade|credit control|purchasing) "
     r"(?:team|department|dept|desk)\b[^\n\d.!?]{0,30}\b(?:on|at|is|are|via)\s*:?\s*$"
+    # round 96: a business's number by its word in German and French ("Unsere Geschäftsnummer
+    # ist", "Numéro de la boutique :")
+    r"|\b(?:geschäftsnummer|firmennummer|büronummer|ladennummer|geschäftstelefon|firmentelefon)"
+    r"\b[^\n\d.!?]{0,20}$"
+    r"|\bnum[ée]ro (?:de la boutique|du magasin|de l['’]entreprise|du bureau|de la société|"
+    r"professionnel|pro)\b[^\n\d.!?]{0,20}$"
     # round 21: an organisation's line by what it says or where it answers ("the council says
     # ring 0300 ...", "questions to the site office on 020 ...", "den Hausmeisterservice
     # anrufen: 0221 ...", "le fournisseur d'énergie est joignable au 09 ..."), and a company

@@ -399,7 +399,7 @@ def _a_thing(raw: str, elided: bool, previous: str | None) -> bool:
 # (round 93: what follows letters that are a camera's, a plan's or a word's, not an illness:
 # "HD footage", "CF cards", "AF points", "ALL the answers")
 # (the letters without which _MS cannot match: a substring test skips it at once)
-_MS_LETTERS = tuple(str.split("MS ADS LA ME CF HD EPP HS PMR AF ALL AML CLL CML"))
+_MS_LETTERS = tuple(str.split("MS ADS LA ME CF HD EPP HS PMR AF ALL AML CLL CML RLS"))
 _NOT_THE_ILLNESS = (
     r"\s+(?:footage|videos?|tv|cameras?|content|movies?|films?|quality|versions?|streams?|"
     r"resolution|screens?|display|channels?|recordings?|photos?|pictures?|audio|webcam|cards?|"
@@ -421,12 +421,15 @@ _MS = regex.compile(
     # high school's, "my HS diploma", "her HS reunion", nor a customs code, "the HS code")
     # (round 90: and polymyalgia rheumatica, "nan's PMR flared"; not an airport's assistance
     # for reduced mobility, "her PMR assistance": the exclusions below)
-    r"(?-i:(MS|EPP|HS|PMR)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
+    # (round 96: and restless legs syndrome by its letters, "Grandpa's RLS pills", "I do have
+    # RLS"; not a database's row-level security, "my RLS policy", "has RLS enabled")
+    r"(?-i:(MS|EPP|HS|PMR|RLS)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"
     r"(?!\s+(?:account|office|teams|word|excel|outlook|edge|store|paint|access|project|"
     r"sql|dos|windows|surface|points|rewards|login|password|subscription|licen[cs]e|key|"
     r"code|codes|auth|transfer|diploma|graduation|transcripts?|football|basketball|team|"
     r"class|classes|teachers?|friends?|sweetheart|reunion|years|days|student|students|"
-    r"musical|prom|yearbook|degree|tariff|assistance|service|desk|booking|passengers?)\b)"
+    r"musical|prom|yearbook|degree|tariff|assistance|service|desk|booking|passengers?|"
+    r"polic(?:y|ies)|rules?|enabled|disabled|bypass|tables?|row)\b)"
     r"|(?:\b(?:hat|habe|hab|mit|wegen)\s+(?-i:(?=ADS))|\b(?:ha|a|avec|con)\s+la\s+(?-i:(?=SLA))|"
     r"\b(?:malat[oa]|atteinte?)\s+d[ie]\s+(?:la\s+)?(?-i:(?=SLA))|\btiene\s+(?-i:(?=ELA)))"
     r"(?-i:(ADS|SLA|ELA)\b(?![ \t]*(?:[-/.]\w|\p{Lu}|\d)))"

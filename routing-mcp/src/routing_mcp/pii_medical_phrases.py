@@ -55,7 +55,9 @@ _BODY_DE = (
     # Lidoperation", and a squint's, "die Schieloperation")
     r"lippen?|gaumen|augenlid|lid|schiel|"
     # (round 95: a hernia's, "die Bruch-OP meines Vaters", "seine Bruchoperation")
-    r"bruch"
+    r"bruch|"
+    # (round 96: the tonsils, "nach der Mandel-OP", "die Mandeln entfernt")
+    r"mandeln?"
 )
 _BODY_FR = (
     r"tête|cou|dos|colonne|épaules?|bras|coude|poignet|main|doigt|pouce|hanche|genou|cheville|"
@@ -326,7 +328,10 @@ _EN = [
     r"(?!\s+(?:with|in|on|into|to|from|for|the|my|our|a|an)\b)",
 ]
 _DE = [
-    rf"\b(?:{_BODY_DE})(?:-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
+    # (round 96: or a space before the OP, "nach mandel op", "Knie OP"; not Dutch "op", on:
+    # "mijn knie op de bank")
+    rf"\b(?:{_BODY_DE})(?:\s(?:(?-i:OP|Op)|op(?!\s+(?:de|het|een|mijn|zijn|haar|je|onze|hun|dat|"
+    r"die|deze)\b))\b|-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
     r"verletzung|Verletzung|transplantation|Transplantation|spiegelung|Spiegelung|"
     # (round 89: an injection into it, "Knie-Infiltration", "die Infiltration im Knie")
     r"infiltration|Infiltration))\b"
@@ -480,7 +485,8 @@ _TEMPERATURE = (
 _LAB_RULES = [
     rf"\b(?:{_LAB})\s*(?:(?:is|was|were|of|at|came back at|ist|war|liegt bei|lag bei|est|était|"
     r"de|es|era|estaba|è|van|=|:)\s*)?(?:only\s+|nur\s+|only just\s+|down to\s+|up to\s+)?"
-    r"\d+(?:[.,]\d+)?(?:/\d+)?\s*(?:%|mmol/mol|mmol/l|mg/dl|mg/l|ng/ml|µg/l|ug/l|g/dl|g/l|"
+    # (round 96: not a postcode's inward code after a district's, "Birmingham B12 0QA")
+    r"\d+(?:[.,]\d+)?(?:/\d+)?(?!(?!mg|ml|ug|iu|mm|ng|dl)[a-z]{2}\b)\s*(?:%|mmol/mol|mmol/l|mg/dl|mg/l|ng/ml|µg/l|ug/l|g/dl|g/l|"
     r"u/l|ml/min|mmhg|°c|°f|degrees|grad)?",
     rf"\b(?:{_LAB})\s+(?:\p{{L}}+\s+)?(?:low|high|too low|too high|laag|te laag|hoog|te hoog|"
     r"niedrig|zu niedrig|hoch|zu hoch|erhöht|bas|basse|trop bas|élevée?|trop élevée?|bajo|baja|"
@@ -646,6 +652,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
     "_DE": [
         (
             "-op",
+            " op",
             "operation",
             "bruch",
             "prothese",

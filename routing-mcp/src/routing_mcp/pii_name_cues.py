@@ -673,6 +673,8 @@ BUSINESS_AFTER_NAME = frozenset(
         "Records Studios Partners Brothers Bros GmbH Ltd Inc AG Corp Company Co KG SARL "
         # round 21: public bodies and services named like people ("Student Finance England")
         "Finance Energy Trust Foundation Authority Agency Association Council Housing Lettings "
+        # round 96: a practice of a health trade named after its owner ("Greenway Dental")
+        "Dental Dentistry Opticians Optometrists Physiotherapy Osteopathy Chiropractic "
         # round 22: a machine's sender name ("From: Cron Daemon <root@...>")
         "Daemon Bot "
         # round 61: a business's team or desk as a mail's sender ("From: Sales Team <...>", "To:
@@ -733,7 +735,9 @@ FIRM_AFTER = re.compile(
     r"construction|electrical|electrics|kitchens|interiors|design|designs|decorating|"
     r"decorators|landscaping|landscapes|removals|flooring|glazing|tiling|heating|cleaning|"
     r"joiners|carpenters|plumbers|roofers|electricians|bathrooms|furniture|woodwork|"
-    r"upholstery|catering|bakery|kitchen|ltd|limited|co)\b)",
+    r"upholstery|catering|bakery|kitchen|ltd|limited|co|"
+    # (round 96: a letting agent's, "Harper & Finch Property")
+    r"property|properties|estates|lettings|dental|solicitors|accountants|architects)\b)",
     re.IGNORECASE,
 )
 # An order placed at a shop, right before its name: "my order from Zara", "Bestellung bei Otto",

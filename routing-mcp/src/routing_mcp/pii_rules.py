@@ -527,7 +527,9 @@ _BIRTH_YEAR_DATE = (
 # between ("born on the", "geb. am", "née le", "nacido el", "nata il", "geboren op").
 _BIRTH = (
     r"(?:born|b\.|birthday|b-?day|b['’]day|birth ?date|date of birth|d\.?o\.?b\.?|geboren|geb\.|"
-    r"geburtsdatum|geburtstag|née?|né\(e\)|date de naissance|anniversaire|nacid[oa]|nació|nací|"
+    # (round 96: French's short "anniv", "anniv de mon père le 21 octobre 1956")
+    r"geburtsdatum|geburtstag|née?|né\(e\)|date de naissance|anniversaire|anniv|nacid[oa]|nació|"
+    r"nací|"
     r"f\. ?nac\.|fecha de nacimiento|cumpleaños|nat[oa]|data di nascita|compleanno|"
     r"geboortedatum|verjaardag|turns \d{1,3}|(?:wird|fête ses|cumple|compie) \d{1,3})"
 )
@@ -548,7 +550,7 @@ _BIRTH_DATE_NAME = (  # also as a key: "date_naissance", "date-of-birth", "birth
 # 29.02.2004"): a date whose year can be a living person's birth year, after "birthday", is one.
 _BIRTH_FIELD = (
     rf"(?:{_BIRTH_DATE_NAME}|birthdays?|geburtstage?|born|geboren|"
-    r"anniversaires?|cumpleaños|compleann[oi]|verjaardag(?:en)?)"
+    r"anniversaires?|anniv|cumpleaños|compleann[oi]|verjaardag(?:en)?)"
 )
 # The writer's own: "my", "meine", "mon", "mi", "mio", "mijn".
 _OWN = r"(?:my|mein\w*|ma|mon|mi|mio|mia|mijn)"
