@@ -565,6 +565,14 @@ BEFORE_TUNING = {
     "blind503": "9c7b40f",
     "blind504": "9c7b40f",
     "blind505": "9c7b40f",
+    "blind506": "ac59f71",
+    "blind507": "ac59f71",
+    "blind508": "ac59f71",
+    "blind509": "ac59f71",
+    "blind510": "ac59f71",
+    "blind511": "ac59f71",
+    "blind512": "ac59f71",
+    "blind513": "ac59f71",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
