@@ -545,6 +545,14 @@ Split = Literal[
     "blind511",
     "blind512",
     "blind513",
+    "blind514",
+    "blind515",
+    "blind516",
+    "blind517",
+    "blind518",
+    "blind519",
+    "blind520",
+    "blind521",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

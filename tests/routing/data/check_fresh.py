@@ -534,6 +534,14 @@ CORPORA = [
     (HERE / "pii_personal_blind511.jsonl", HERE / "pii_clean_blind511.jsonl", "b511"),
     (HERE / "pii_personal_blind512.jsonl", HERE / "pii_clean_blind512.jsonl", "b512"),
     (HERE / "pii_personal_blind513.jsonl", HERE / "pii_clean_blind513.jsonl", "b513"),
+    (HERE / "pii_personal_blind514.jsonl", HERE / "pii_clean_blind514.jsonl", "b514"),
+    (HERE / "pii_personal_blind515.jsonl", HERE / "pii_clean_blind515.jsonl", "b515"),
+    (HERE / "pii_personal_blind516.jsonl", HERE / "pii_clean_blind516.jsonl", "b516"),
+    (HERE / "pii_personal_blind517.jsonl", HERE / "pii_clean_blind517.jsonl", "b517"),
+    (HERE / "pii_personal_blind518.jsonl", HERE / "pii_clean_blind518.jsonl", "b518"),
+    (HERE / "pii_personal_blind519.jsonl", HERE / "pii_clean_blind519.jsonl", "b519"),
+    (HERE / "pii_personal_blind520.jsonl", HERE / "pii_clean_blind520.jsonl", "b520"),
+    (HERE / "pii_personal_blind521.jsonl", HERE / "pii_clean_blind521.jsonl", "b521"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
