@@ -465,7 +465,8 @@ _ADDRESS_FOR_BUSINESS = regex.compile(
 # ... unless someone's home or a person comes between.
 _PERSONAL_BETWEEN = regex.compile(
     # (round 94: not a building's name, "Newminster House, 27-29 Baldwin Street")
-    r"(?i)\b(?:home|flat|apartment|(?<!(?-i:\p{Lu}\p{Ll}+)\s)house|wohnung|haus|zuhause|appartement|maison|domicile|chez|"
+    r"(?i)\b(?:home|flat|apartment|(?<!(?-i:\p{Lu}\p{Ll}+)\s)house|wohnung|haus|zuhause|"
+    r"appartement|maison|domicile|chez|"
     r"piso|casa|domicilio|woning|huis|thuis|place|my|mein\w*|mon|ma|mes|mi|mis|mijn|"
     # sent to someone, not moved to: "ships to 4 Birch Close", but "moved to Unit 4"
     r"(?<!\b(?:moved?|moving|relocated|relocating)\s)(?:to|an|à|al|aan)|his|her|their|sein\w*|ihr\w*|son|sa|ses|leur|su|sus|zijn|haar|parents?|eltern|"

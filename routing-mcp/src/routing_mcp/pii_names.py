@@ -301,6 +301,15 @@ _AN_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|the)\s+$", re.IGNORECASE)
 _ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])[a-z]\.\s?$")
 
 
+def _family_acts(text: str, start: int, end: int) -> bool:
+    """A family's plural at ``start:end`` doing something ("the Obiangs are"), or with something
+    done for, to or with them, a clause's end after it ("a job for the Achebes and they paid")."""
+    return bool(
+        _FAMILY_DID.match(text, end)
+        or (_TO_THE.search(text, max(0, start - 40), start) and _FAMILY_END.match(text, end))
+    )
+
+
 def _overlaps(hits: list[NameHit], start: int, end: int) -> bool:
     """Whether ``start:end`` overlaps a name found already."""
     return any(h.start < end and start < h.end for h in hits)
@@ -1306,10 +1315,8 @@ class NameFinder(Lexicon):
                 # (round 70: a surname that ends in "e" takes an "s" alone, "the Whitmores")
                 singular = Token(stem[:-1], start, end)
             plural = Token(stem, start, end)
-            if _GAELIC_PREFIX.match(stem) and not (
-                _FAMILY_DID.match(text, end)
-                or (_TO_THE.search(text, 0, m.start("name")) and _FAMILY_END.match(text, end))
-            ):
+            acts = _family_acts(text, m.start("name"), end)
+            if _GAELIC_PREFIX.match(stem) and not acts:
                 # round 94: a family by an Irish or a Scottish surname's prefix ("the
                 # O'Donoghues") doing something, or with something done to, for, with them (not
                 # a title's "Inside the O'Briens")
@@ -1319,10 +1326,7 @@ class NameFinder(Lexicon):
                 (m.group("plural") == "s" or singular.text == stem[:-1])
                 and not french
                 # (round 95: or something done for, to, with them, "a job for the Achebes")
-                and (
-                    _FAMILY_DID.match(text, end)
-                    or (_TO_THE.search(text, 0, m.start("name")) and _FAMILY_END.match(text, end))
-                )
+                and acts
                 and len(singular.text) >= 4
                 and self._unlisted(singular)
                 and not self.is_word(plural)
@@ -1363,9 +1367,6 @@ class NameFinder(Lexicon):
             words = m.group("name").split()
             named = [Token(w, 0, 0) for w in words if len(w.rstrip(".")) > 1]
             end = m.start("name") + len(m.group("name").rstrip("'’"))  # "'WANG XIAOMEI'"
-            # round 50: after a card holder's field, a name no list holds but no word either
-            # ("CARDHOLDER R. OYELARAN"): the field names a person
-            # (round 79: or initials before a word, "cardholder is listed as 'S J MACKINTOSH'")
             if m.group("kv") is not None:
                 # round 94: a key's value, no ordinary word in it ("name=R OYELOWO", not
                 # "name=LIVING ROOM TV"), an initial or a name the lists hold
@@ -1380,6 +1381,9 @@ class NameFinder(Lexicon):
                 if not _overlaps(hits, m.start("name"), end):
                     out.append(NameHit(m.start("name"), end, LIKELY))
                 continue
+            # round 50: after a card holder's field, a name no list holds but no word either
+            # ("CARDHOLDER R. OYELARAN"): the field names a person
+            # (round 79: or initials before a word, "cardholder is listed as 'S J MACKINTOSH'")
             holder = m.group("holder") is not None and (
                 any(
                     not self.is_word(Token(w[:1] + w[1:].lower(), 0, 0))
