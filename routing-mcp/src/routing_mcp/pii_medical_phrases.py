@@ -474,8 +474,8 @@ _TEMPERATURE = (
     r"(?<=\b(?:he|she|er|sie|il|elle|lui|lei|hij|zij|"
     r"mum|mom|dad|son|daughter|baby|husband|wife|vater|mutter|mama|papa|sohn|tochter|"
     r"père|mère|fils|fille|bébé|mari|femme|padre|madre|hijo|hija|figlio|figlia|vader|moeder|"
-    r"zoon|dochter)(?:['’]s)?\s+(?:has|had|is|was|is\s+at|was\s+at|['’]s\s+at|hat|hatte|ist\s+bei|"
-    r"war\s+bei|a|avait|est\s+à|était\s+à|tiene|está\s+a|ha|è\s+a|heeft|zit\s+op|at)\s+"
+    r"zoon|dochter)(?:['’]s)?\s+(?:has|had|is|was|is\s+at|was\s+at|['’]s\s+at|hat|hatte|"
+    r"ist\s+bei|war\s+bei|a|avait|est\s+à|était\s+à|tiene|está\s+a|ha|è\s+a|heeft|zit\s+op|at)\s+"
     r"(?:(?:today|tonight|now|already|again|still|heute|jetzt|schon|wieder|noch|"
     r"aujourd['’]hui|déjà|encore|hoy|ya|oggi|già|vandaag|al)\s+)?)"
     r"(?:36|37|38|39|40|41|42)[.,]\d(?:\s*(?:°\s*[CF]?|degrees|grad|degrés|grados|gradi|graden))?"
@@ -486,7 +486,8 @@ _LAB_RULES = [
     rf"\b(?:{_LAB})\s*(?:(?:is|was|were|of|at|came back at|ist|war|liegt bei|lag bei|est|était|"
     r"de|es|era|estaba|è|van|=|:)\s*)?(?:only\s+|nur\s+|only just\s+|down to\s+|up to\s+)?"
     # (round 96: not a postcode's inward code after a district's, "Birmingham B12 0QA")
-    r"\d+(?:[.,]\d+)?(?:/\d+)?(?!(?!mg|ml|ug|iu|mm|ng|dl)[a-z]{2}\b)\s*(?:%|mmol/mol|mmol/l|mg/dl|mg/l|ng/ml|µg/l|ug/l|g/dl|g/l|"
+    r"\d+(?:[.,]\d+)?(?:/\d+)?(?!(?!mg|ml|ug|iu|mm|ng|dl)[a-z]{2}\b)"
+    r"\s*(?:%|mmol/mol|mmol/l|mg/dl|mg/l|ng/ml|µg/l|ug/l|g/dl|g/l|"
     r"u/l|ml/min|mmhg|°c|°f|degrees|grad)?",
     rf"\b(?:{_LAB})\s+(?:\p{{L}}+\s+)?(?:low|high|too low|too high|laag|te laag|hoog|te hoog|"
     r"niedrig|zu niedrig|hoch|zu hoch|erhöht|bas|basse|trop bas|élevée?|trop élevée?|bajo|baja|"

@@ -959,7 +959,7 @@ FAMILY = re.compile(
     # (round 56: letters beyond Latin-1, "the Vukovićs")
     r"\b(?:[Tt]he|[Bb]ei|[Ll]es) "
     # (round 94: an Irish or a Scottish surname's prefix, "the O'Donoghues", "the McAllisters")
-    r"(?P<name>(?:O['’](?=[A-Z])|Ma?c(?=[A-Z]))?"
+    r"(?P<name>(?P<gaelic>O['’](?=[A-Z])|Ma?c(?=[A-Z]))?"
     r"[A-Z][a-z\u00e0-\u00ff\u0100-\u017f]+?(?P<plural>es|s|))\b"
     # (not a name going on, "the Rolling Stones"; but "I": "with the Nakamuras I forgot"; round 60)
     r"(?![ -](?!I\b)[A-Z])"

@@ -277,8 +277,6 @@ _FAMILY_DID = re.compile(
 # after a value on the same line (" meds taken").
 _YAML_NAME_KEY = re.compile(r"(?:^|\n)[ \t-]*(?:friendly_)?name:[ \t]*[\"']?\Z")
 _LOWER_WORDS_ON = re.compile(r"[ \t]+[a-z]+(?:[ \t]+[a-z]+)*[ \t]*[\"']?(?:\n|$)")
-# Round 94: an Irish or a Scottish surname's prefix ("O'Donoghue", "McAllister").
-_GAELIC_PREFIX = re.compile(r"O['’]|Ma?c(?=[A-Z])")
 # Round 94: a preposition or a visit before a family's "the" ("apologise to the O'Donoghues").
 _TO_THE = re.compile(
     r"\b(?:to|for|with|from|at|visit|visited|visiting|invite|invited|thank|thanked)\s+the\s+\Z",
@@ -1316,7 +1314,7 @@ class NameFinder(Lexicon):
                 singular = Token(stem[:-1], start, end)
             plural = Token(stem, start, end)
             acts = _family_acts(text, m.start("name"), end)
-            if _GAELIC_PREFIX.match(stem) and not acts:
+            if m.group("gaelic") and not acts:
                 # round 94: a family by an Irish or a Scottish surname's prefix ("the
                 # O'Donoghues") doing something, or with something done to, for, with them (not
                 # a title's "Inside the O'Briens")
