@@ -1149,9 +1149,31 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("Grandpa's RLS pills were changed to a patch", "RLS"),
         ("nach der Mandel OP darf mein Sohn nur Eis essen", "Mandel OP"),
         ("I'm 30 and I get tonsil stones every winter", "tonsil stones"),
+        # round 97: haemorrhoids in the six languages and misspelt, piles had or someone's, a
+        # relative's operation in German, French, Spanish, Italian and Dutch, a bunion's
+        # operation by its Latin name, rosacea, a wound of a body part, the next sentence's
+        # relative
+        ("my uncle's hemmorhoids are bleeding again", "hemmorhoids"),
+        ("Meine Oma hat seit Ostern Hämorrhoiden", "Hämorrhoiden"),
+        ("mi abuelo tiene almorranas otra vez", "almorranas"),
+        ("mijn opa heeft last van aambeien", "aambeien"),
+        ("my brother has had piles since the new job", "piles"),
+        ("grandad's piles flared up after the long drive", "piles"),
+        ("Opas OP ist am Dienstag, wer fährt ihn?", "OP"),
+        ("die OP meiner Schwester wurde verschoben", "OP"),
+        ("Papas Hallux-OP ist nächste Woche", "Hallux-OP"),
+        ("l'opération de mon frère est reportée à jeudi", "opération"),
+        ("la cirugía de mi hermana es el lunes", "cirugía"),
+        ("l'intervento di mio fratello è andato bene", "intervento di mio"),
+        ("de operatie van mijn zus is morgen", "operatie"),
+        ("my aunt's rosacea gets worse in the sun", "rosacea"),
+        ("Meine Schwester cremt ihre Rosazea zweimal täglich", "Rosazea"),
+        ("my brother's leg wound is leaking through the dressing", "leg wound"),
+        ("Is six weeks off work normal after a hernia repair? My stepdad is a roofer", "hernia"),
+        ("¿Es normal la fiebre tras una amigdalectomía? Es para Lucía, 7 años", "amigdalectomía"),
     ],
 )
-def test_rounds_76_to_96_health_vocabulary_said_of_someone(
+def test_rounds_76_to_97_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1282,9 +1304,21 @@ def test_rounds_76_to_96_health_vocabulary_said_of_someone(
         "my Supabase RLS policy blocks my inserts",
         "our supplier is at 3 Forge Lane, Birmingham B12 0QA, my order is late",
         "ik zat met mijn knie op de bank",
+        # round 97: piles of things and a foundation's piles, an operation of a company or a
+        # server, the writer's own project after a question
+        "my desk has piles of paperwork since the move",
+        "our garage has piles driven into the clay, can I drill the floor?",
+        "my son piles up his laundry on the chair",
+        "die Operation unserer Firma läuft seit Montag auf dem neuen Server",
+        "What does rosacea look like? It's for my school project on skin",
+        # ... a way of asking by an age in digits, Spanish "son" (are) before an adverb, a
+        # shop's category of goods
+        "what is the difference between asthma and COPD, explain like I'm 10",
+        "¿Qué son exactamente las varices? ¿Las tiene todo el mundo?",
+        "SELECT name FROM products WHERE category = 'proctology' -- I know there are rows",
     ],
 )
-def test_rounds_76_to_96_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_97_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -813,7 +813,7 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("zone:\n  - name: Olusegun work\n    latitude: 53.48", "Olusegun"),
     ],
 )
-def test_rounds_76_to_96_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_97_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -910,7 +910,7 @@ def test_rounds_76_to_96_names_in_titles_devices_and_accounts(
         "Uptime Kuma keeps saying my Nextcloud is down",
     ],
 )
-def test_rounds_76_to_96_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_97_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

@@ -69,7 +69,10 @@ _PERSON_CUE = regex.compile(
     r"schwiegereltern|belle-mère|beau-père|suegr[oa]|suocer[oa]|schoonmoeder|schoonvader|"
     r"(?:mother|father|sister|brother)[- ]in[- ]law|"
     # French "son" (his), not Spanish "son" (are): "cuáles son los síntomas"
-    r"son(?!\s+(?:los|las|el|la|un|una|unos|unas|muy|más|de|del|como|para|tan)\b)|"
+    # (round 97: nor before an adverb or an adjective, "¿Qué son exactamente las hemorroides?")
+    r"son(?!\s+(?:los|las|el|la|un|una|unos|unas|muy|más|de|del|como|para|tan|exactamente|"
+    r"realmente|normalmente|normales|comunes|frecuentes|graves|peligros[oa]s|contagios[oa]s|"
+    r"hereditari[oa]s|tod[oa]s|es[oa]s|est[oa]s|sus|mis|iguales|diferentes|distint[oa]s)\b)|"
     r"yo|mi|mis|tengo|él|ella|sus|nuestr[oa]s?|abuel[oa]|"
     r"io|mio|mia|miei|mie|ho|lei|suo|sua|nostr[oa]|nonn[oa]|"
     r"ik|mijn|hij|zij|haar|onze|heb|oma|opa|"
@@ -78,8 +81,10 @@ _PERSON_CUE = regex.compile(
     r"gediagnosticeerd|patient|patientin|patiente|paciente|paziente|pt(?=\s*:))\b"
     # a clinician's verdict is about a patient: "the doctor said it's probably asthma"
     r"|\b(?:doctor|gp|nurse|consultant|specialist|paediatrician|pediatrician|dermatologist|"
+    # (round 97: and the surgeon's, "the surgeon says thats why", "Le chirurgien dit que")
+    r"surgeon|chirurg|chirurgin|chirurgien|cirujano|cirujana|chirurgo|"
     r"arzt|ärztin|kinderarzt|médecin|pédiatre|médico|pediatra|medico|dokter|huisarts)\s+"
-    r"(?:said|says|thinks|suspects|confirmed|told us|sagt|sagte|meint|a dit|pense|dice|dijo|"
+    r"(?:said|says|thinks|suspects|confirmed|told us|sagt|sagte|meint|a dit|dit|pense|dice|dijo|"
     r"cree|ha detto|dice che|zegt|denkt)\b"
     r"|\b\d{1,3}[- ](?:year-old|years? old|yo|jährige[rn]?|jahre alt|ans|años|anni|jaar)\b"
     # round 55: the writer compared with someone ("when you're on ramipril like me", "wie ich")
@@ -88,6 +93,9 @@ _PERSON_CUE = regex.compile(
     # round 76: a German parent's or grandparent's genitive ("aus Papas Ileostoma", "Omas
     # Tabletten"; capitalised: not Spanish "papas", potatoes)
     r"|(?-i:\b(?:Papas|Mamas|Omas|Opas|Vaters|Mutters)\b)"
+    # round 97: a parent's without the apostrophe before a noun ("for dads diagnosis", "mums
+    # piles"), and the Spanish parents with their accent ("las hemorroides de papá")
+    r"|\b(?:mums|moms|dads|nans)\s+(?=\p{Ll})|\b(?:papá|mamá)(?!\p{L})"
     # round 77: Spanish "su" before a relative ("su padre murió de un infarto"; not Italian
     # "su", about)
     r"|\bsu\s+(?:padre|madre|hij[oa]|marido|mujer|espos[oa]|herman[oa]|abuel[oa]|novi[oa]|"
@@ -311,7 +319,10 @@ _HAS_IT = frozenset(
         # round 85: its findings and its stones ("der Nierenstein-Befunde", "Calciumoxalat-Steine")
         "befund befunde steine "
         # round 91: its flare in Dutch and English ("een uveïtis-opvlamming", "arthritis-flare")
-        "opvlamming opflakkering flare flares flareup"
+        "opvlamming opflakkering flare flares flareup "
+        # round 97: its operation and the care after it ("die Bunion-OP meines Mannes", "ihre
+        # Hallux-valgus-OP", "Hallux-OP Nachsorge")
+        "op operation operationen nachsorge"
     )
 )
 
@@ -834,17 +845,38 @@ def _im_adjective(text: str, start: int, end: int) -> bool:
 # sentence that starts with the writer's own or a relative's: "... a stroke? I want to make a
 # poster" stays a general question.
 _WHOSE_NEXT = regex.compile(
-    r"(?i)\s*(?:mine\b|my\s+(?:own\s+)?(?:husband|wife|partner|son|daughter|mum|mom|mother|"
-    r"dad|father|brother|sister|baby|kid|child|doctor|gp|dentist|optician|consultant|surgeon)\b|"
+    r"(?i)\s*(?:mine\b|(?:it['’]?s\s+for\s+)?my\s+(?:own\s+)?(?:husband|wife|partner|son|"
+    r"daughter|mum|mom|mother|dad|father|brother|sister|baby|kid|child|doctor|gp|dentist|"
+    r"optician|consultant|surgeon|"
+    # (round 97: the other relatives, "... after a laser? my grandad says", "its for my pops")
+    r"grandma|grandpa|grandad|granddad|granny|nan|nana|grandmother|grandfather|stepdad|stepmum|"
+    r"stepmom|aunt|auntie|uncle|girlfriend|boyfriend|fiancée?|pops)\b|"
+    # (round 97: a relative who has it, "a 'skin tag' after haemorrhoids? mom has one", and a
+    # relative's letter it is on, "Its on my dad's letter")
+    r"(?:mum|mom|dad|grandma|grandpa|grandad|nan|nana|granny)\s+(?:has|had|got|says|was|is)\b|"
+    r"it['’]?s\s+(?:on|in|from)\s+(?:my|our)\s+\w+['’]?s?\s+(?:letter|notes?|report|results?|"
+    r"discharge|prescription|records?|file)\b|"
     r"i(?:['’]ve\s+(?:got|had|been)|\s+(?:have|had|take|took|got|was\s+(?:diagnosed|prescribed|"
     r"told))|['’]m\s+on)\b|"
     # round 74: the writer's age right after ("... tired on apalutamide? I'm 64 and ...")
     r"i(?:['’]?m|\s+am)\s+\d{2}\b(?!\s+and\s+(?:doing|writing|making|studying|working|learning|"
     r"researching))|"
     r"bei\s+mir\b|ich\s+(?:habe|hab|nehme|bekomme|fange)\b|"
-    r"mein(?:e|em|er)?\s+(?:mann|frau|sohn|tochter|mutter|vater|arzt|ärztin|zahnarzt)\b|"
+    r"(?:es\s+ist\s+für\s+)?mein(?:e|em|er|en)?\s+(?:mann|frau|sohn|tochter|mutter|vater|arzt|"
+    r"ärztin|zahnarzt|bruder|schwester|oma|opa|freund|freundin|partner|partnerin|"
+    r"schwiegermutter|schwiegervater)\b|"
     r"j['’](?:en\s+ai|ai\s+eu)\b|je\s+(?:prends|suis\s+sous)\b|"
-    r"mon\s+(?:mari|fils|médecin|dentiste)\b|ma\s+(?:femme|fille|mère)\b|"
+    r"(?:c['’]est\s+pour\s+)?(?:mon\s+(?:mari|fils|médecin|dentiste|compagnon|conjoint|copain|"
+    r"père|frère|papa|grand-père|beau-père)|ma\s+(?:femme|fille|mère|compagne|copine|"
+    r"s(?:œ|oe)ur|maman|grand-mère|belle-mère))\b|"
+    # (round 97: Spanish, Italian and Dutch: "... una apendicectomía? Es para Hugo, 10 años",
+    # "Mi padre ...", "è per mia madre", "het is voor mijn vader")
+    r"es\s+para\s+(?-i:\p{Lu}\p{Ll}+)\s*,\s*\d{1,2}\s+años|"
+    r"(?:es\s+para\s+)?mi\s+(?:padre|madre|hij[oa]|marido|mujer|espos[oa]|abuel[oa]|"
+    r"herman[oa])\b|"
+    r"(?:è\s+per\s+)?(?:mio\s+(?:padre|figlio|marito|nonno|fratello)|mia\s+(?:madre|figlia|"
+    r"moglie|nonna|sorella))\b|"
+    r"(?:het\s+is\s+voor\s+)?mijn\s+(?:vader|moeder|man|vrouw|zoon|dochter|opa|oma)\b|"
     r"(?:he|she)(?:['’]s\s+on|\s+(?:has|had|takes|took))\b|"
     # round 44: "... buying gluten-free food? asking for myself", "c'est pour moi"
     r"(?:i['’]m\s+)?asking\s+for\s+(?:myself|me|my\s+\w+)\b|it['’]?s\s+for\s+me\b|"
@@ -924,7 +956,7 @@ _PLACEHOLDER = regex.compile(
 
 # "explain it like I'm five": a way of asking, not the writer (session 19).
 _LIKE_IM = regex.compile(
-    r"(?i)\b(?:like|as if|as though)\s+(?:i['’]?m|i\s+am|i\s+was)\s+(?:five|5|ten|twelve|"
+    r"(?i)\b(?:like|as if|as though)\s+(?:i['’]?m|i\s+am|i\s+was)\s+(?:five|ten|twelve|\d{1,2}|"
     # (round 74: "like I'm a curious 12 year old")
     r"an?\s+(?:[a-z]+\s+)?(?:child|kid|toddler|beginner|\d{1,2}[- ]year[- ]old)|"
     r"an?\s+(?:idiot|alien))\b"

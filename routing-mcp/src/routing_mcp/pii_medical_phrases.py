@@ -326,6 +326,18 @@ _EN = [
     r"(?:boy|girl|baby|first|second|third|twins)\w*)|along|gone)\b"
     # (not "3 weeks along with the migration", "2 weeks gone on holiday")
     r"(?!\s+(?:with|in|on|into|to|from|for|the|my|our|a|an)\b)",
+    # round 97: piles, the haemorrhoids, had or someone's ("now has piles again", "a 70kg man
+    # with piles", "mums piles are so bad", "piles treatment"; not a heap, "piles of laundry",
+    # nor a foundation's, "the extension has piles driven into the clay")
+    r"(?<=\b(?:has|have|had|having|got|get|gets|with|his|her|my|their|your|our|\p{L}+['’]s|"
+    r"mums|moms|dads|nans|small|large|prolapsed|non-bleeding|"
+    r"bleeding|thrombosed|external|internal)\s+(?:[\p{L}-]+\s+){0,2})piles\b"
+    # (not a verb, "he piles up", "piles in")
+    r"(?!\s+(?:of|upon|up|in|on|onto|into|out|over|driven|sunk|under|"
+    r"for\s+the\s+foundations?)\b)"
+    r"|\bpiles\s+(?:treatment|cream|ointment|surgery|operation|op|banding|flare(?:-up)?)\b",
+    # round 97: a wound of a body part or of an operation ("a foot wound", "her surgical wound")
+    rf"\b(?:{_BODY_EN}|surgical|surgery|op|operation|c-section|caesarean|cesarean)\s+wounds?\b",
 ]
 _DE = [
     # (round 96: or a space before the OP, "nach mandel op", "Knie OP"; not Dutch "op", on:
@@ -358,6 +370,14 @@ _DE = [
     # round 94: with the article ("die Hand ist taub seit der OP"; not "nach der Operation des
     # Servers")
     r"(?<=\b(?:nach|vor|seit)\s+der\s+)(?:OP|Op|Operation)\b(?!\s+(?:des|der|von)\b)",
+    # round 97: a relative's or someone's operation, whenever it is ("Mamas OP vom 4. Februar",
+    # "wg. Mamas OP-Termin", "die OP meines Mannes", "ihre OP ist am Montag", "die Operation
+    # meiner Mutter"; not "die Operation des Servers")
+    r"(?-i:(?<=\b(?:Mamas|Papas|Omas|Opas|Mutters|Vaters|seine|ihre|meine|deine|unsere|Ihre|"
+    r"Seine|Meine)\s+)(?:OP|Op|Operation)\b|\b(?:OP|Op)(?=\s+(?:meines|meiner|seines|seiner|"
+    r"ihres|ihrer|unseres|unserer)\b)|\bOperation(?=\s+(?:meines|meiner|seines|seiner|ihres|"
+    r"ihrer|unseres|unserer)\s+(?:Mannes|Vaters|Sohnes|Bruders|Opas|Großvaters|Partners|"
+    r"Freundes|Mutter|Frau|Tochter|Schwester|Oma|Großmutter|Partnerin|Freundin)\b))",
 ]
 _FR = [
     rf"\b(?:opérée?s?|opéré|se fait opérer|se faire opérer|va être opérée?)\s+"
@@ -396,6 +416,11 @@ _FR = [
     # maintenance")
     r"(?<=\b(?:après|avant|depuis|suite\s+à)\s+l['’]\s?)(?:opération|intervention)\b"
     r"(?!\s+(?:de|d['’]|du|des|sur|en)\b)",
+    # round 97: a relative's operation, whenever it is ("l'opération de ma belle-mère", "la
+    # chirurgie de mon père", "l'intervention de maman")
+    r"\b(?:opération|intervention|chirurgie)(?=\s+(?:de|d['’])\s*(?:(?:mon|ma|mes|son|sa|ses|"
+    r"notre|leur)\s+(?:mari|femme|fils|fille|père|mère|frère|s(?:œ|oe)ur|grand-père|grand-mère|"
+    r"compagnon|compagne|beau-père|belle-mère|papa|maman)|papa|maman|mamie|papi|papy)\b)",
 ]
 _ES = [
     rf"\b(?:operan|operaron|operar(?:le|la)?|operado|operada|opera|van a operar)\s+"
@@ -419,6 +444,9 @@ _ES = [
     # su cirugía")
     r"(?<=\b(?:después\s+de|antes\s+de|desde|tras)\s+(?:su|mi|tu|nuestra)\s+)"
     r"(?:operación|cirugía|intervención)\b",
+    # round 97: a relative's operation ("la operación de mi madre", "la cirugía de papá")
+    r"\b(?:operación|cirugía|intervención)(?=\s+de\s+(?:(?:mi|su|tu|nuestr[oa])\s+(?:padre|"
+    r"madre|hij[oa]|marido|mujer|espos[oa]|abuel[oa]|herman[oa]|suegr[oa])|papá|mamá)\b)",
 ]
 _IT = [
     rf"\b(?:operat[oa]|operano|operare|opera|intervento)\s+(?:\p{{L}}+\s+){{0,2}}?"
@@ -437,6 +465,10 @@ _IT = [
     # sua operazione")
     r"(?<=\b(?:dopo|prima\s+del(?:la)?|dal(?:la)?)\s+(?:(?:il|la)\s+)?(?:suo|sua|mio|mia|tuo|"
     r"tua|loro|nostro|nostra)\s+)(?:intervento|operazione)\b",
+    # round 97: a relative's operation ("l'operazione di mia suocera", "l'intervento di papà")
+    r"\b(?:operazione|intervento)(?=\s+(?:di|del|della)\s+(?:(?:mi[oa]|su[oa]|nostr[oa])\s+"
+    r"(?:padre|madre|figli[oa]|marito|moglie|nonn[oa]|fratello|sorella|suocer[oa])|papà|"
+    r"mamma)\b)",
 ]
 _NL = [
     rf"\b(?:{_BODY_NL})\s+(?:gebroken|verstuikt|geopereerd|ontwricht|gekneusd)\b",
@@ -452,6 +484,9 @@ _NL = [
     # round 91: someone's operation as the time of something ("na zijn operatie", "sinds haar
     # operatie")
     r"(?<=\b(?:na|voor|sinds)\s+(?:zijn|haar|mijn|jouw|hun|onze)\s+)operatie\b",
+    # round 97: a relative's operation ("de operatie van mijn vader")
+    r"\boperatie(?=\s+van\s+(?:mijn|zijn|haar|onze)\s+(?:vader|moeder|man|vrouw|zoon|dochter|"
+    r"opa|oma|broer|zus|schoonvader|schoonmoeder)\b)",
 ]
 # A test result: the test, then its value or a word for high or low.
 _LAB = (
@@ -649,6 +684,8 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         (",x", ", x"),
         ("graves",),
         ("weeks", "wks"),
+        ("piles",),
+        ("wound",),
     ],
     "_DE": [
         (
@@ -673,6 +710,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("stotter",),
         ("op", "operation"),
         ("op", "operation"),
+        ("op", "operation"),
     ],
     "_FR": [
         ("opér",),
@@ -688,6 +726,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("retirer", "enlever", "ôter"),
         ("opération", "intervention", "chirurgie"),
         ("opération", "intervention"),
+        ("opération", "intervention", "chirurgie"),
     ],
     "_ES": [
         ("opera",),
@@ -700,6 +739,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("positivo",),
         ("tartamude",),
         ("operación", "cirugía", "intervención"),
+        ("operación", "cirugía", "intervención"),
     ],
     "_IT": [
         ("opera", "intervento"),
@@ -711,6 +751,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("positiv",),
         ("balbett",),
         ("intervento", "operazione"),
+        ("intervento", "operazione"),
     ],
     "_NL": [
         ("gebroken", "verstuikt", "geopereerd", "ontwricht", "gekneusd"),
@@ -720,6 +761,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("ziekenhuis", "intensive care", "op de ic"),
         ("positief",),
         ("stotter",),
+        ("operatie",),
         ("operatie",),
     ],
     # Both lab rules start with the test's name (_LAB): the same words trigger either; a
