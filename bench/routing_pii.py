@@ -202,7 +202,8 @@ trained on),
 detector and models retrained on blind498-505, then tuned on in the ninety-sixth round and
 trained on),
 ``blind514`` to ``blind521`` (session 35, measured once per mode on the ninety-sixth round's
-detector and models retrained on blind506-513; not yet tuned or trained on) and
+detector and models retrained on blind506-513, then tuned on in the ninety-seventh round and
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -573,6 +573,14 @@ BEFORE_TUNING = {
     "blind511": "ac59f71",
     "blind512": "ac59f71",
     "blind513": "ac59f71",
+    "blind514": "cceffae",
+    "blind515": "cceffae",
+    "blind516": "cceffae",
+    "blind517": "cceffae",
+    "blind518": "cceffae",
+    "blind519": "cceffae",
+    "blind520": "cceffae",
+    "blind521": "cceffae",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
