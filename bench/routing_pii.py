@@ -203,7 +203,9 @@ detector and models retrained on blind498-505, then tuned on in the ninety-sixth
 trained on),
 ``blind514`` to ``blind521`` (session 35, measured once per mode on the ninety-sixth round's
 detector and models retrained on blind506-513, then tuned on in the ninety-seventh round and
-trained on) and
+trained on),
+``blind522`` to ``blind529`` (session 36, measured once per mode on the ninety-seventh round's
+detector and models retrained on blind514-521; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -553,6 +553,14 @@ Split = Literal[
     "blind519",
     "blind520",
     "blind521",
+    "blind522",
+    "blind523",
+    "blind524",
+    "blind525",
+    "blind526",
+    "blind527",
+    "blind528",
+    "blind529",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -542,6 +542,14 @@ CORPORA = [
     (HERE / "pii_personal_blind519.jsonl", HERE / "pii_clean_blind519.jsonl", "b519"),
     (HERE / "pii_personal_blind520.jsonl", HERE / "pii_clean_blind520.jsonl", "b520"),
     (HERE / "pii_personal_blind521.jsonl", HERE / "pii_clean_blind521.jsonl", "b521"),
+    (HERE / "pii_personal_blind522.jsonl", HERE / "pii_clean_blind522.jsonl", "b522"),
+    (HERE / "pii_personal_blind523.jsonl", HERE / "pii_clean_blind523.jsonl", "b523"),
+    (HERE / "pii_personal_blind524.jsonl", HERE / "pii_clean_blind524.jsonl", "b524"),
+    (HERE / "pii_personal_blind525.jsonl", HERE / "pii_clean_blind525.jsonl", "b525"),
+    (HERE / "pii_personal_blind526.jsonl", HERE / "pii_clean_blind526.jsonl", "b526"),
+    (HERE / "pii_personal_blind527.jsonl", HERE / "pii_clean_blind527.jsonl", "b527"),
+    (HERE / "pii_personal_blind528.jsonl", HERE / "pii_clean_blind528.jsonl", "b528"),
+    (HERE / "pii_personal_blind529.jsonl", HERE / "pii_clean_blind529.jsonl", "b529"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
