@@ -1171,9 +1171,26 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my brother's leg wound is leaking through the dressing", "leg wound"),
         ("Is six weeks off work normal after a hernia repair? My stepdad is a roofer", "hernia"),
         ("¿Es normal la fiebre tras una amigdalectomía? Es para Lucía, 7 años", "amigdalectomía"),
+        # round 98: a short name's possessive, an operation "von" someone, an injection into a
+        # body part in French, Spanish and Italian, an image of one in French, a medicine's form
+        # after a hyphen, the Italian parents, a frozen shoulder's names and treatments, the
+        # physio
+        ("Al's frozen shoulder still hurts at night", "frozen shoulder"),
+        ("Wann ist die OP von meiner Schwester?", "OP"),
+        ("ma sœur a eu une infiltration dans le genou lundi", "infiltration dans le genou"),
+        ("mon frère a une IRM du genou jeudi", "IRM du genou"),
+        ("a mi hermano le pusieron una infiltración en la rodilla", "infiltración en la rodilla"),
+        ("mio fratello ha fatto un'infiltrazione al ginocchio", "infiltrazione al ginocchio"),
+        ("meine Tochter bekommt Amoxicillin-Saft seit Montag", "Amoxicillin-Saft"),
+        ("mamma ha la capsulite adesiva da un anno", "capsulite"),
+        ("Mon oncle a une épaule gelée depuis l'été", "épaule gelée"),
+        ("my uncle is booked for a hydrodilatation next week", "hydrodilatation"),
+        ("my sister's physio sessions start again on Monday", "physio sessions"),
+        ("remind me to take Dad to physio at 3", "to physio"),
+        ("how do I explain lupus to a 9 year old? their grandad has it", "lupus"),
     ],
 )
-def test_rounds_76_to_97_health_vocabulary_said_of_someone(
+def test_rounds_76_to_98_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1316,9 +1333,16 @@ def test_rounds_76_to_97_health_vocabulary_said_of_someone(
         "what is the difference between asthma and COPD, explain like I'm 10",
         "¿Qué son exactamente las varices? ¿Las tiene todo el mundo?",
         "SELECT name FROM products WHERE category = 'proctology' -- I know there are rows",
+        # round 98: a leak in a wall, what the writer read, a condition in general
+        "il y a une infiltration d'eau dans mon mur depuis l'orage",
+        "Hilft Cranberrysaft gegen Blasenentzündung? Ich habe das in einem Blog gelesen.",
+        "should I tell my employer about epilepsy in general, what are the rules?",
+        # ... explaining to a child of an age, a physio's practice
+        "Explain asthma to a 9-year-old in three sentences",
+        "How do I set up online booking for my physio practice's website?",
     ],
 )
-def test_rounds_76_to_97_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_98_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

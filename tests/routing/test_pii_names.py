@@ -811,9 +811,13 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("WhatsApp an Dmitrij: die Kartoffeln kommen Freitag", "Dmitrij"),
         ("I did a quote for the Okonjos and they said yes", "Okonjos"),
         ("zone:\n  - name: Olusegun work\n    latitude: 53.48", "Olusegun"),
+        # round 98: an app's user quoted after its field's word
+        ("Matrix won't let user id 'd.nwachukwu' join the room", "d.nwachukwu"),
+        ("Jellyfin: son login c'est 'mlefebvre', il a oublié son mot de passe", "mlefebvre"),
+        ("Gitea meldet: Login fehlgeschlagen: 'kbrandauer'", "kbrandauer"),
     ],
 )
-def test_rounds_76_to_97_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_98_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -908,9 +912,13 @@ def test_rounds_76_to_97_names_in_titles_devices_and_accounts(
         "describe a sleep-friendly lighting setup with Hue for my bedroom",
         "my son asked why Santa's elves have no NHS numbers",
         "Uptime Kuma keeps saying my Nextcloud is down",
+        # round 98: service accounts and words quoted after a user's field
+        "the user 'frontdesk' has no quota on my Nextcloud",
+        "user id is 'sbuilder' in the CI config",
+        "my login is 'backup_svc', why does cron fail?",
     ],
 )
-def test_rounds_76_to_97_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_98_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

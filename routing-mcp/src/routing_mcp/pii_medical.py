@@ -96,6 +96,8 @@ _PERSON_CUE = regex.compile(
     # round 97: a parent's without the apostrophe before a noun ("for dads diagnosis", "mums
     # piles"), and the Spanish parents with their accent ("las hemorroides de papá")
     r"|\b(?:mums|moms|dads|nans)\s+(?=\p{Ll})|\b(?:papá|mamá)(?!\p{L})"
+    # (round 98: and the Italian ones, "papà ha fatto l'infiltrazione alla spalla")
+    r"|\b(?:papà|mamma)(?!\p{L})"
     # round 77: Spanish "su" before a relative ("su padre murió de un infarto"; not Italian
     # "su", about)
     r"|\bsu\s+(?:padre|madre|hij[oa]|marido|mujer|espos[oa]|herman[oa]|abuel[oa]|novi[oa]|"
@@ -322,7 +324,9 @@ _HAS_IT = frozenset(
         "opvlamming opflakkering flare flares flareup "
         # round 97: its operation and the care after it ("die Bunion-OP meines Mannes", "ihre
         # Hallux-valgus-OP", "Hallux-OP Nachsorge")
-        "op operation operationen nachsorge"
+        "op operation operationen nachsorge "
+        # round 98: a medicine's form ("Nitrofurantoin-Saft", "Cortison-Salbe")
+        "saft salbe creme tabletten tablette tropfen kapseln spritze spritzen pflaster infusion"
     )
 )
 
@@ -610,7 +614,10 @@ _NOT_A_FACT = regex.compile(
     # round 67: the people who use a device as a group ("an app for hearing aid users"), a
     # hospital's department ("Neurology Outpatients, 1 Infirmary Road")
     r"users|wearers|nutzer|nutzerinnen|träger|utilisateurs|porteurs|usuarios|portadores|utenti|"
-    r"portatori|gebruikers|dragers|outpatients|department|dept|abteilung|ambulanz)\b"
+    r"portatori|gebruikers|dragers|outpatients|department|dept|abteilung|ambulanz|"
+    # round 98: the condition as such ("tell the DVLA about type 1 diabetes in general")
+    r"in\s+general|im\s+allgemeinen|en\s+général|en\s+general|in\s+generale|"
+    r"in\s+het\s+algemeen)\b"
 )
 # Round 63: a vaccine someone had, their own by the possessive and an ordinal before it ("my
 # second HPV jab", "her Covid booster", "seine zweite FSME-Impfung"): a health record, unlike
@@ -798,7 +805,8 @@ _SELF_PHRASE = regex.compile(r"(?:[Mm]e|[Tt]e|[Nn]os)\s")  # (not "ME", the illn
 # Round 71: someone's by their given name's possessive right before ("Will a sauna make Grace's
 # eczema worse?", "Leo's asthma"); not an eponym's generic head ("Bell's palsy", "Graves'
 # disease": the name is the condition's).
-_POSSESSOR_BEFORE = regex.compile(r"(?<![\w'’-])(?P<name>\p{Lu}\p{Ll}{2,})['’]s\s+\Z")
+# (round 98: a short name too, "Jo's frozen shoulder")
+_POSSESSOR_BEFORE = regex.compile(r"(?<![\w'’-])(?P<name>\p{Lu}\p{Ll}+)['’]s\s+\Z")
 _EPONYM_HEAD = regex.compile(
     r"(?i)(?:disease|syndrome|palsy|phenomenon|sign|thyroiditis|sarcoma|lymphoma|neuroma|"
     r"ataxia|chorea|dystrophy|contracture|disorder|ulcer|cyst|node|fracture|law|test)\b"
@@ -845,7 +853,9 @@ def _im_adjective(text: str, start: int, end: int) -> bool:
 # sentence that starts with the writer's own or a relative's: "... a stroke? I want to make a
 # poster" stays a general question.
 _WHOSE_NEXT = regex.compile(
-    r"(?i)\s*(?:mine\b|(?:it['’]?s\s+for\s+)?my\s+(?:own\s+)?(?:husband|wife|partner|son|"
+    # (round 98: anyone's relative, "... to a 9 year old? her grandma (my mom) has it")
+    r"(?i)\s*(?:mine\b|(?:it['’]?s\s+for\s+)?(?:my|our|his|her|their)\s+(?:own\s+)?(?:husband|wife|"
+    r"partner|son|"
     r"daughter|mum|mom|mother|dad|father|brother|sister|baby|kid|child|doctor|gp|dentist|"
     r"optician|consultant|surgeon|"
     # (round 97: the other relatives, "... after a laser? my grandad says", "its for my pops")
@@ -861,7 +871,9 @@ _WHOSE_NEXT = regex.compile(
     # round 74: the writer's age right after ("... tired on apalutamide? I'm 64 and ...")
     r"i(?:['’]?m|\s+am)\s+\d{2}\b(?!\s+and\s+(?:doing|writing|making|studying|working|learning|"
     r"researching))|"
-    r"bei\s+mir\b|ich\s+(?:habe|hab|nehme|bekomme|fange)\b|"
+    # (round 98: not what the writer read or heard, "Ich habe was von StroVac gelesen")
+    r"bei\s+mir\b|ich\s+(?:habe|hab|nehme|bekomme|fange)\b"
+    r"(?![^.!?\n]{0,40}\b(?:gelesen|gehört|gesehen)\b)|"
     r"(?:es\s+ist\s+für\s+)?mein(?:e|em|er|en)?\s+(?:mann|frau|sohn|tochter|mutter|vater|arzt|"
     r"ärztin|zahnarzt|bruder|schwester|oma|opa|freund|freundin|partner|partnerin|"
     r"schwiegermutter|schwiegervater)\b|"
@@ -960,6 +972,10 @@ _LIKE_IM = regex.compile(
     # (round 74: "like I'm a curious 12 year old")
     r"an?\s+(?:[a-z]+\s+)?(?:child|kid|toddler|beginner|\d{1,2}[- ]year[- ]old)|"
     r"an?\s+(?:idiot|alien))\b"
+    # (round 98: or explaining to one of an age, "Explain hydrodilatation to a 10-year-old",
+    # "short answer for a 10 year old")
+    r"|(?<=\b(?:explain\w*|describe\w*|answer|simply|simple|plain\s+english)\b[^.?!\n]{0,80}?)"
+    r"\b(?:to|for)\s+an?\s+\d{1,2}[- ]years?[- ]old\b"
 )
 
 

@@ -38,7 +38,9 @@ _BODY_EN = (
     r"lips?|palate|"
     # (round 95: a vein, the gallbladder in two words, "after vein surgery", "her gall bladder
     # removal")
-    r"veins?|gall bladder"
+    r"veins?|gall bladder|"
+    # (round 98: the heel, "her heel surgery")
+    r"heels?"
 )
 _BODY_DE = (
     r"kopf|hals|rücken|wirbelsäule|schulter|arm|ellenbogen|handgelenk|hand|finger|daumen|"
@@ -57,7 +59,9 @@ _BODY_DE = (
     # (round 95: a hernia's, "die Bruch-OP meines Vaters", "seine Bruchoperation")
     r"bruch|"
     # (round 96: the tonsils, "nach der Mandel-OP", "die Mandeln entfernt")
-    r"mandeln?"
+    r"mandeln?|"
+    # (round 98: the heel, "eine Infiltration an der Ferse")
+    r"ferse"
 )
 _BODY_FR = (
     r"tête|cou|dos|colonne|épaules?|bras|coude|poignet|main|doigt|pouce|hanche|genou|cheville|"
@@ -68,14 +72,16 @@ _BODY_FR = (
     # (round 91: the pituitary and adrenal glands, "se fait opérer de l'hypophyse")
     r"hypophyse|glandes?\s+surrénales?|surrénales?|"
     # (round 92: the lip and the palate)
-    r"lèvres?|palais"
+    r"lèvres?|palais|"
+    # (round 98: the heel)
+    r"talon"
 )
 _BODY_ES = (
     r"cabeza|cuello|espalda|columna|hombros?|brazos?|codo|muñeca|mano|dedo|cadera|rodillas?|"
     r"tobillo|pies?|piernas?|pecho|corazón|pulmón|riñón|hígado|vesícula|apéndice|amígdalas|"
     r"intestino|colon|estómago|vejiga|próstata|tiroides|ojos?|oído|oreja|dientes?|muelas?"
     r"(?: del juicio)?|mandíbula|mama|útero|ovarios?|pelvis|clavícula|costillas?|cráneo|nariz|"
-    r"garganta|menisco|ligamento|tendón|cataratas|hernia|juanete|coxis|"
+    r"garganta|menisco|ligamento|tendón|cataratas|hernia|juanete|coxis|talón|"
     # (round 91: the pituitary and adrenal glands)
     r"hipófisis|glándulas?\s+suprarrenal(?:es)?|suprarrenal|"
     # (round 92: the lip and the palate)
@@ -90,7 +96,9 @@ _BODY_IT = (
     # (round 91: the pituitary and adrenal glands)
     r"ipofisi|surreni|surrene|"
     # (round 92: the lip and the palate)
-    r"labbra|labbro|palato"
+    r"labbra|labbro|palato|"
+    # (round 98: the heel)
+    r"tallone"
 )
 _BODY_NL = (
     r"hoofd|nek|rug|schouder|arm|elleboog|pols|hand|vinger|duim|heup|knie|enkel|voet|been|"
@@ -336,6 +344,12 @@ _EN = [
     r"(?!\s+(?:of|upon|up|in|on|onto|into|out|over|driven|sunk|under|"
     r"for\s+the\s+foundations?)\b)"
     r"|\bpiles\s+(?:treatment|cream|ointment|surgery|operation|op|banding|flare(?:-up)?)\b",
+    # round 98: the physio as a treatment someone goes to or has ("after physio", "missed her
+    # physio", "Dad's physio sessions"; not a practice's or a clinic's, "a private physio
+    # clinic", "a physio is properly qualified")
+    r"\b(?:at|to|from|after|before|missed|skipped)\s+(?:(?:his|her|my|their|the)\s+)?physio\b"
+    r"(?!\s+(?:clinic|clinics|practice|practices|register|website|invoice)\b)"
+    r"|(?<=\b(?:his|her|my|their|\p{L}+['’]s)\s+)physio\s+(?:sessions?|appointments?|exercises)\b",
     # round 97: a wound of a body part or of an operation ("a foot wound", "her surgical wound")
     rf"\b(?:{_BODY_EN}|surgical|surgery|op|operation|c-section|caesarean|cesarean)\s+wounds?\b",
 ]
@@ -375,7 +389,9 @@ _DE = [
     # meiner Mutter"; not "die Operation des Servers")
     r"(?-i:(?<=\b(?:Mamas|Papas|Omas|Opas|Mutters|Vaters|seine|ihre|meine|deine|unsere|Ihre|"
     r"Seine|Meine)\s+)(?:OP|Op|Operation)\b|\b(?:OP|Op)(?=\s+(?:meines|meiner|seines|seiner|"
-    r"ihres|ihrer|unseres|unserer)\b)|\bOperation(?=\s+(?:meines|meiner|seines|seiner|ihres|"
+    # (round 98: or "von" someone, "die OP von meinem Vater", "die OP von Oma")
+    r"ihres|ihrer|unseres|unserer|von\s+(?:meinem|meiner|seinem|seiner|ihrem|ihrer|unserem|"
+    r"unserer|Mama|Papa|Oma|Opa))\b)|\bOperation(?=\s+(?:meines|meiner|seines|seiner|ihres|"
     r"ihrer|unseres|unserer)\s+(?:Mannes|Vaters|Sohnes|Bruders|Opas|Großvaters|Partners|"
     r"Freundes|Mutter|Frau|Tochter|Schwester|Oma|Großmutter|Partnerin|Freundin)\b))",
 ]
@@ -416,6 +432,12 @@ _FR = [
     # maintenance")
     r"(?<=\b(?:après|avant|depuis|suite\s+à)\s+l['’]\s?)(?:opération|intervention)\b"
     r"(?!\s+(?:de|d['’]|du|des|sur|en)\b)",
+    # round 98: an injection into a body part, and its image ("une infiltration dans l'épaule",
+    # "son rdv de radio de l'épaule", "une IRM du genou"; not "une infiltration d'eau")
+    rf"\binfiltrations?\s+(?:de\s+\p{{L}}+\s+)?(?:à|au|aux|dans|sur)\s+(?:la\s+|l['’]|le\s+|les\s+|"
+    rf"son\s+|sa\s+|ses\s+)?(?:{_BODY_FR})\b"
+    rf"|\b(?:radio|radiographie|IRM|échographie|écho|scanner)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|"
+    rf"de\s+)(?:{_BODY_FR})\b",
     # round 97: a relative's operation, whenever it is ("l'opération de ma belle-mère", "la
     # chirurgie de mon père", "l'intervention de maman")
     r"\b(?:opération|intervention|chirurgie)(?=\s+(?:de|d['’])\s*(?:(?:mon|ma|mes|son|sa|ses|"
@@ -444,6 +466,10 @@ _ES = [
     # su cirugía")
     r"(?<=\b(?:después\s+de|antes\s+de|desde|tras)\s+(?:su|mi|tu|nuestra)\s+)"
     r"(?:operación|cirugía|intervención)\b",
+    # round 98: an injection into a body part ("una infiltración en el talón", "infiltración
+    # de corticoides en la rodilla")
+    rf"\binfiltraci(?:ón|on|ones)\s+(?:de\s+\p{{L}}+\s+)?(?:en|de)\s+(?:la\s+|el\s+|los\s+|las\s+|"
+    rf"su\s+)?(?:{_BODY_ES})\b",
     # round 97: a relative's operation ("la operación de mi madre", "la cirugía de papá")
     r"\b(?:operación|cirugía|intervención)(?=\s+de\s+(?:(?:mi|su|tu|nuestr[oa])\s+(?:padre|"
     r"madre|hij[oa]|marido|mujer|espos[oa]|abuel[oa]|herman[oa]|suegr[oa])|papá|mamá)\b)",
@@ -465,6 +491,10 @@ _IT = [
     # sua operazione")
     r"(?<=\b(?:dopo|prima\s+del(?:la)?|dal(?:la)?)\s+(?:(?:il|la)\s+)?(?:suo|sua|mio|mia|tuo|"
     r"tua|loro|nostro|nostra)\s+)(?:intervento|operazione)\b",
+    # round 98: an injection into a body part ("l'infiltrazione alla spalla", "infiltrazioni
+    # nel ginocchio")
+    rf"\binfiltrazion[ei]\s+(?:di\s+\p{{L}}+\s+)?(?:a|al|alla|allo|all['’]|ai|alle|nel|nella|"
+    rf"nello|nell['’])\s*(?:{_BODY_IT})\b",
     # round 97: a relative's operation ("l'operazione di mia suocera", "l'intervento di papà")
     r"\b(?:operazione|intervento)(?=\s+(?:di|del|della)\s+(?:(?:mi[oa]|su[oa]|nostr[oa])\s+"
     r"(?:padre|madre|figli[oa]|marito|moglie|nonn[oa]|fratello|sorella|suocer[oa])|papà|"
@@ -685,6 +715,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("graves",),
         ("weeks", "wks"),
         ("piles",),
+        ("physio",),
         ("wound",),
     ],
     "_DE": [
@@ -726,6 +757,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("retirer", "enlever", "ôter"),
         ("opération", "intervention", "chirurgie"),
         ("opération", "intervention"),
+        ("infiltration", "radio", "irm", "écho", "scanner"),
         ("opération", "intervention", "chirurgie"),
     ],
     "_ES": [
@@ -739,6 +771,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("positivo",),
         ("tartamude",),
         ("operación", "cirugía", "intervención"),
+        ("infiltraci",),
         ("operación", "cirugía", "intervención"),
     ],
     "_IT": [
@@ -751,6 +784,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("positiv",),
         ("balbett",),
         ("intervento", "operazione"),
+        ("infiltrazion",),
         ("intervento", "operazione"),
     ],
     "_NL": [

@@ -974,7 +974,7 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
     ):
         if login_name(lex, m.group("name")):
             yield m.start("name"), m.end("name")
-    for m in _CURL_USER.finditer(text):
+    for m in itertools.chain(_CURL_USER.finditer(text), _USER_QUOTED.finditer(text)):
         if login_name(lex, m.group("name")) or _initial_and_surname(lex, m.group("name")):
             yield m.start("name"), m.end("name")
     # Round 63: the account a Nextcloud occ user command names ("occ user:resetpassword
@@ -1144,6 +1144,15 @@ _LOGIN_IS = re.compile(
     r"zijn|haar|mijn)\s+(?:login|log-in|username|user name|user|account|handle|"
     r"benutzername|identifiant|usuario|utente)\b[^.\n\"]{0,40}?\s(?:is|ist|est|c['’]est|es|è)\s+"
     r"['\"`‘“«]?(?P<name>[a-z][\w.-]{2,31})",
+    re.IGNORECASE,
+)
+# Round 98: an app's user quoted right after its field's word, in the six languages ("user id
+# is 'b.okeke'", "Nextcloud gebruiker 'jvdberg'", "son login c'est 'jpfontaine'", "Login
+# fehlgeschlagen: \"tbecker\""): a person's name, or an initial and a surname no list holds.
+_USER_QUOTED = re.compile(
+    r"\b(?:user(?:\s*id|name)?|login|log-in|benutzer(?:name)?|gebruiker(?:snaam)?|"
+    r"utilisateur|identifiant|usuario|utente)\s*(?:(?:is|ist|est|c['’]est|es|è|=|:)\s*)?"
+    r"(?:fehlgeschlagen\s*:\s*)?['\"‘“«]\s?(?P<name>[a-z][\w.-]{1,31})\s?['\"’”»]",
     re.IGNORECASE,
 )
 # Round 76: what runs or logs in as an account ("one run as ug_okafor and one as root", "logged
