@@ -205,7 +205,8 @@ trained on),
 detector and models retrained on blind506-513, then tuned on in the ninety-seventh round and
 trained on),
 ``blind522`` to ``blind529`` (session 36, measured once per mode on the ninety-seventh round's
-detector and models retrained on blind514-521; not yet tuned or trained on) and
+detector and models retrained on blind514-521, then tuned on in the ninety-eighth round and
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -581,6 +581,14 @@ BEFORE_TUNING = {
     "blind519": "cceffae",
     "blind520": "cceffae",
     "blind521": "cceffae",
+    "blind522": "60b3bf9",
+    "blind523": "60b3bf9",
+    "blind524": "60b3bf9",
+    "blind525": "60b3bf9",
+    "blind526": "60b3bf9",
+    "blind527": "60b3bf9",
+    "blind528": "60b3bf9",
+    "blind529": "60b3bf9",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
