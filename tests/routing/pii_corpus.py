@@ -561,6 +561,14 @@ Split = Literal[
     "blind527",
     "blind528",
     "blind529",
+    "blind530",
+    "blind531",
+    "blind532",
+    "blind533",
+    "blind534",
+    "blind535",
+    "blind536",
+    "blind537",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -550,6 +550,14 @@ CORPORA = [
     (HERE / "pii_personal_blind527.jsonl", HERE / "pii_clean_blind527.jsonl", "b527"),
     (HERE / "pii_personal_blind528.jsonl", HERE / "pii_clean_blind528.jsonl", "b528"),
     (HERE / "pii_personal_blind529.jsonl", HERE / "pii_clean_blind529.jsonl", "b529"),
+    (HERE / "pii_personal_blind530.jsonl", HERE / "pii_clean_blind530.jsonl", "b530"),
+    (HERE / "pii_personal_blind531.jsonl", HERE / "pii_clean_blind531.jsonl", "b531"),
+    (HERE / "pii_personal_blind532.jsonl", HERE / "pii_clean_blind532.jsonl", "b532"),
+    (HERE / "pii_personal_blind533.jsonl", HERE / "pii_clean_blind533.jsonl", "b533"),
+    (HERE / "pii_personal_blind534.jsonl", HERE / "pii_clean_blind534.jsonl", "b534"),
+    (HERE / "pii_personal_blind535.jsonl", HERE / "pii_clean_blind535.jsonl", "b535"),
+    (HERE / "pii_personal_blind536.jsonl", HERE / "pii_clean_blind536.jsonl", "b536"),
+    (HERE / "pii_personal_blind537.jsonl", HERE / "pii_clean_blind537.jsonl", "b537"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
