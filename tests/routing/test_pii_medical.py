@@ -1188,9 +1188,18 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my sister's physio sessions start again on Monday", "physio sessions"),
         ("remind me to take Dad to physio at 3", "to physio"),
         ("how do I explain lupus to a 9 year old? their grandad has it", "lupus"),
+        # round 99: strokes counted, a body part's ultrasound and physio, a German bandage of
+        # a body part, a nasal spray, a polyps' operation, ear drops, an ingrown nail
+        ("my uncle has had three strokes since 2019", "three strokes"),
+        ("what should my aunt wear to her knee ultrasound?", "knee ultrasound"),
+        ("Mein Opa trägt eine Kniebandage seit dem Sturz", "Kniebandage"),
+        ("my husband uses his nasal spray every night", "nasal spray"),
+        ("Nach der Polypen-OP schnarcht mein Sohn nicht mehr", "Polypen-OP"),
+        ("ma fille a des gouttes auriculaires depuis lundi", "gouttes auriculaires"),
+        ("my grandad's toenail is ingrown again", "ingrown"),
     ],
 )
-def test_rounds_76_to_98_health_vocabulary_said_of_someone(
+def test_rounds_76_to_99_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1340,9 +1349,13 @@ def test_rounds_76_to_98_health_vocabulary_said_of_someone(
         # ... explaining to a child of an age, a physio's practice
         "Explain asthma to a 9-year-old in three sentences",
         "How do I set up online booking for my physio practice's website?",
+        # round 99: a brush's strokes, an ultrasound's transducer bought for a clinic
+        "my son did two strokes of the brush and the paint ran",
+        "I had two strokes of luck this week at the market",
+        "Hoe lang mag je een neusspray met xylometazoline gebruiken?",
     ],
 )
-def test_rounds_76_to_98_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_99_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -62,7 +62,9 @@ _PERSON_CUE = regex.compile(
     r"ich|mein\w*|er|sein\w*|ihre[mnrs]?|unser\w*|mama|papa|oma|opa|"
     # (round 86: not the pronoun a French question inverts after its verb, which stands for
     # the thing asked about: "La dystonie est-elle héréditaire ?", "se transmet-elle")
-    r"j['’]|je|mon|ma|mes|(?<!-)elle|lui|sa|ses|notre|nos|maman|mamie|papi|"
+    # (round 99: not the Dutch "je", you, after a Dutch verb: "Hoe lang mag je een neusspray")
+    r"j['’]|(?<!\b(?:mag|kan|moet|wil|zal|kun|zou|heb|ben|hoef|mogen|moeten)\s)je|mon|ma|mes|"
+    r"(?<!-)elle|lui|sa|ses|notre|nos|maman|mamie|papi|"
     # round 57: the other grandparents' and the in-laws' words ("papy a un appareil auditif",
     # "Schwiegermutter hat Arthrose")
     r"papy|mamy|pépé|mémé|grand-mère|grand-père|schwiegermutter|schwiegervater|"

@@ -61,7 +61,9 @@ _BODY_DE = (
     # (round 96: the tonsils, "nach der Mandel-OP", "die Mandeln entfernt")
     r"mandeln?|"
     # (round 98: the heel, "eine Infiltration an der Ferse")
-    r"ferse"
+    r"ferse|"
+    # (round 99: the nasal polyps, "nach der Polypen-OP")
+    r"polypen"
 )
 _BODY_FR = (
     r"tête|cou|dos|colonne|épaules?|bras|coude|poignet|main|doigt|pouce|hanche|genou|cheville|"
@@ -136,7 +138,9 @@ _EN = [
     rf"\b(?:{_BODY_EN})\s+(?:surgery|operation|op|replacement|removal|removed|transplant|"
     r"fracture|injury|infection|pain|ache|biopsy|x-ray|tumou?rs?|cancer|stones?|failure|"
     # (round 42: "shoulder dislocation")
-    r"damage|reconstruction|cysts?|sprain|strain|bleed|dislocation)\b",
+    r"damage|reconstruction|cysts?|sprain|strain|bleed|dislocation|"
+    # (round 99: its ultrasound, MRI and physio, "his elbow ultrasound", "her elbow physio")
+    r"ultrasound|mri|physio|(?-i:PT))\b",
     # "broke her wrist", "hurt my back", "tore his ACL"
     # (round 64: "rolled my ankle", "tweaked her knee", "jarred his back")
     rf"\b(?:broke|broken|fractured|sprained|twisted|dislocated|tore|torn|injured|hurt|pulled|"
@@ -240,6 +244,10 @@ _EN = [
     r"(?!\s*(?:width|widths|rate|colou?r|count|order|length|style|technique|weight|cap|join|"
     r"dash|opacity|of\b|play))",
     r"(?<=\b(?:['’]s|is|was|been|be|are|i['’]m|am)\s+)on\s+(?:home\s+)?oxygen\b",
+    # round 99: strokes someone had, counted ("He's had two strokes", "she had a mini stroke";
+    # not "two strokes of the brush")
+    r"(?<=\b(?:had|has\s+had|['’]s\s+had|suffered)\s+)(?:an?|one|two|three|several|multiple|"
+    r"\d)\s+(?:(?:mini|minor|major|small|massive)[\s-]+)?strokes?\b(?!\s+(?:of|with|on|in)\b)",
     r"\b(?:on|off)\s+the\s+pill\b(?!\s+(?:bottle|box|organi[sz]er|counter|dispenser|case))",
     # round 67: hearing aids by their short name, someone's ("without my aids", "what do the aids
     # do at 55 dB"), in lower case (not AIDS) and in a text about hearing
@@ -360,7 +368,9 @@ _DE = [
     r"die|deze)\b))\b|-?(?:OP|Op|op|operation|Operation|bruch|Bruch|prothese|Prothese|"
     r"verletzung|Verletzung|transplantation|Transplantation|spiegelung|Spiegelung|"
     # (round 89: an injection into it, "Knie-Infiltration", "die Infiltration im Knie")
-    r"infiltration|Infiltration))\b"
+    r"infiltration|Infiltration|"
+    # (round 99: its bandage or orthosis, "eine Ellenbogenbandage", "die Knie-Orthese")
+    r"bandage|Bandage|orthese|Orthese))\b"
     rf"|\b[Ii]nfiltration\s+(?:im|in der|in die|ins|am|an der)\s+(?:{_BODY_DE})\b",
     rf"\boperiert\s+(?:am|an der|an den|an dem|an)\s+(?:{_BODY_DE})\b",
     rf"\b(?:am|an der|an den)\s+(?:{_BODY_DE})\s+operiert\b",
@@ -637,6 +647,10 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
             "strain",
             "bleed",
             "dislocation",
+            "ultrasound",
+            "mri",
+            "physio",
+            "pt",
         ),
         (
             "broke",
@@ -695,6 +709,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("receding",),
         ("stroke",),
         ("oxygen",),
+        ("stroke",),
         ("pill",),
         ("aids",),
         ("induced",),
@@ -729,6 +744,8 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
             "transplant",
             "spiegelung",
             "infiltration",
+            "bandage",
+            "orthese",
         ),
         ("operiert",),
         ("operiert",),
