@@ -208,7 +208,8 @@ trained on),
 detector and models retrained on blind514-521, then tuned on in the ninety-eighth round and
 trained on),
 ``blind530`` to ``blind537`` (session 36, measured once per mode on the ninety-eighth round's
-detector and models retrained on blind522-529; not yet tuned or trained on) and
+detector and models retrained on blind522-529, then tuned on in the ninety-ninth round and
+trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -589,6 +589,14 @@ BEFORE_TUNING = {
     "blind527": "60b3bf9",
     "blind528": "60b3bf9",
     "blind529": "60b3bf9",
+    "blind530": "cf385e0",
+    "blind531": "cf385e0",
+    "blind532": "cf385e0",
+    "blind533": "cf385e0",
+    "blind534": "cf385e0",
+    "blind535": "cf385e0",
+    "blind536": "cf385e0",
+    "blind537": "cf385e0",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
