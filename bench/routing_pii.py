@@ -209,7 +209,9 @@ detector and models retrained on blind514-521, then tuned on in the ninety-eight
 trained on),
 ``blind530`` to ``blind537`` (session 36, measured once per mode on the ninety-eighth round's
 detector and models retrained on blind522-529, then tuned on in the ninety-ninth round and
-trained on) and
+trained on),
+``blind538`` to ``blind545`` (session 36, measured once per mode on the ninety-ninth round's
+detector and models retrained on blind530-537; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

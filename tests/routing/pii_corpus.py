@@ -569,6 +569,14 @@ Split = Literal[
     "blind535",
     "blind536",
     "blind537",
+    "blind538",
+    "blind539",
+    "blind540",
+    "blind541",
+    "blind542",
+    "blind543",
+    "blind544",
+    "blind545",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

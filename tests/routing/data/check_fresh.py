@@ -558,6 +558,14 @@ CORPORA = [
     (HERE / "pii_personal_blind535.jsonl", HERE / "pii_clean_blind535.jsonl", "b535"),
     (HERE / "pii_personal_blind536.jsonl", HERE / "pii_clean_blind536.jsonl", "b536"),
     (HERE / "pii_personal_blind537.jsonl", HERE / "pii_clean_blind537.jsonl", "b537"),
+    (HERE / "pii_personal_blind538.jsonl", HERE / "pii_clean_blind538.jsonl", "b538"),
+    (HERE / "pii_personal_blind539.jsonl", HERE / "pii_clean_blind539.jsonl", "b539"),
+    (HERE / "pii_personal_blind540.jsonl", HERE / "pii_clean_blind540.jsonl", "b540"),
+    (HERE / "pii_personal_blind541.jsonl", HERE / "pii_clean_blind541.jsonl", "b541"),
+    (HERE / "pii_personal_blind542.jsonl", HERE / "pii_clean_blind542.jsonl", "b542"),
+    (HERE / "pii_personal_blind543.jsonl", HERE / "pii_clean_blind543.jsonl", "b543"),
+    (HERE / "pii_personal_blind544.jsonl", HERE / "pii_clean_blind544.jsonl", "b544"),
+    (HERE / "pii_personal_blind545.jsonl", HERE / "pii_clean_blind545.jsonl", "b545"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
