@@ -857,9 +857,8 @@ def _im_adjective(text: str, start: int, end: int) -> bool:
 _WHOSE_NEXT = regex.compile(
     # (round 98: anyone's relative, "... to a 9 year old? her grandma (my mom) has it")
     r"(?i)\s*(?:mine\b|(?:it['’]?s\s+for\s+)?(?:my|our|his|her|their)\s+(?:own\s+)?(?:husband|wife|"
-    r"partner|son|"
-    r"daughter|mum|mom|mother|dad|father|brother|sister|baby|kid|child|doctor|gp|dentist|"
-    r"optician|consultant|surgeon|"
+    r"partner|son|daughter|mum|mom|mother|dad|father|brother|sister|baby|kid|child|doctor|gp|"
+    r"dentist|optician|consultant|surgeon|"
     # (round 97: the other relatives, "... after a laser? my grandad says", "its for my pops")
     r"grandma|grandpa|grandad|granddad|granny|nan|nana|grandmother|grandfather|stepdad|stepmum|"
     r"stepmom|aunt|auntie|uncle|girlfriend|boyfriend|fiancée?|pops)\b|"

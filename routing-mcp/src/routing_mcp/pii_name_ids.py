@@ -1147,8 +1147,9 @@ _LOGIN_IS = re.compile(
     re.IGNORECASE,
 )
 # Round 98: an app's user quoted right after its field's word, in the six languages ("user id
-# is 'b.okeke'", "Nextcloud gebruiker 'jvdberg'", "son login c'est 'jpfontaine'", "Login
-# fehlgeschlagen: \"tbecker\""): a person's name, or an initial and a surname no list holds.
+# is 'b.okeke'", "son login c'est 'jpfontaine'", "Login fehlgeschlagen: \"tbecker\""): a
+# person's name, or an initial and a surname no list holds (not "jvdberg": two initials and
+# a particle's, which read as no name's start).
 _USER_QUOTED = re.compile(
     r"\b(?:user(?:\s*id|name)?|login|log-in|benutzer(?:name)?|gebruiker(?:snaam)?|"
     r"utilisateur|identifiant|usuario|utente)\s*(?:(?:is|ist|est|c['’]est|es|è|=|:)\s*)?"
