@@ -597,6 +597,14 @@ BEFORE_TUNING = {
     "blind535": "cf385e0",
     "blind536": "cf385e0",
     "blind537": "cf385e0",
+    "blind538": "db693dc",
+    "blind539": "db693dc",
+    "blind540": "db693dc",
+    "blind541": "db693dc",
+    "blind542": "db693dc",
+    "blind543": "db693dc",
+    "blind544": "db693dc",
+    "blind545": "db693dc",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """

@@ -1197,9 +1197,19 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("Nach der Polypen-OP schnarcht mein Sohn nicht mehr", "Polypen-OP"),
         ("ma fille a des gouttes auriculaires depuis lundi", "gouttes auriculaires"),
         ("my grandad's toenail is ingrown again", "ingrown"),
+        # round 100: gum disease's words, melanoma in French, a squint someone has, cysts and
+        # ganglions in the six languages, a removal as a hyphenated head, warts, "gran's"
+        ("my aunt's periodontist wants to do a gum graft", "periodontist"),
+        ("mon oncle a un mélanome sur le dos", "mélanome"),
+        ("her squint is worse in the evening", "squint"),
+        ("gran's ganglion came back after the op", "ganglion"),
+        ("mi abuela tiene un quiste en la muñeca", "quiste"),
+        ("die Zysten-Entfernung meines Bruders ist am Montag", "Zysten-Entfernung"),
+        ("meine Tochter hat eine Warze am Daumen", "Warze"),
+        ("my nephew's verrucas keep coming back", "verrucas"),
     ],
 )
-def test_rounds_76_to_99_health_vocabulary_said_of_someone(
+def test_rounds_76_to_100_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1353,9 +1363,16 @@ def test_rounds_76_to_99_health_vocabulary_said_of_someone(
         "my son did two strokes of the brush and the paint ran",
         "I had two strokes of luck this week at the market",
         "Hoe lang mag je een neusspray met xylometazoline gebruiken?",
+        # round 100: a look, not a squint; Spanish "gran" (great)
+        "can you have a squint at my nginx logs?",
+        "I squint at my monitor all day, is dark mode better?",
+        "¿Es un gran problema un quiste sebáceo en general?",
+        # ... a folk remedy's grandmother, the Dutch "je" before an article
+        "Existe-t-il des remèdes de grand-mère contre les verrues ?",
+        "Hoe onderscheid je een likdoorn van een wrat?",
     ],
 )
-def test_rounds_76_to_99_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_100_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -817,7 +817,7 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("Gitea meldet: Login fehlgeschlagen: 'kbrandauer'", "kbrandauer"),
     ],
 )
-def test_rounds_76_to_99_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_100_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -918,7 +918,7 @@ def test_rounds_76_to_99_names_in_titles_devices_and_accounts(
         "my login is 'backup_svc', why does cron fail?",
     ],
 )
-def test_rounds_76_to_99_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_100_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

@@ -59,15 +59,21 @@ _PERSON_CUE = regex.compile(
     r"we|our|mum|mom|dad|grandma|grandpa|"
     # (round 53: the other grandparents' words, "Grandad's cardiology appointment")
     r"grandad|granddad|granny|grandmother|grandfather|nana|grampy|grampa|gramps|"
+    # (round 100: "gran" by its possessive only, not Spanish "gran", great: "gran's cyst")
+    r"gran['’]s|"
     r"ich|mein\w*|er|sein\w*|ihre[mnrs]?|unser\w*|mama|papa|oma|opa|"
     # (round 86: not the pronoun a French question inverts after its verb, which stands for
     # the thing asked about: "La dystonie est-elle héréditaire ?", "se transmet-elle")
-    # (round 99: not the Dutch "je", you, after a Dutch verb: "Hoe lang mag je een neusspray")
-    r"j['’]|(?<!\b(?:mag|kan|moet|wil|zal|kun|zou|heb|ben|hoef|mogen|moeten)\s)je|mon|ma|mes|"
-    r"(?<!-)elle|lui|sa|ses|notre|nos|maman|mamie|papi|"
+    # (round 99: not the Dutch "je", you, after a Dutch verb: "Hoe lang mag je een neusspray";
+    # round 100: nor before a Dutch article or pronoun, "Hoe onderscheid je een likdoorn")
+    r"j['’]|(?<!\b(?:mag|kan|moet|wil|zal|kun|zou|heb|ben|hoef|mogen|moeten)\s)je"
+    r"(?!\s+(?:een|de|het|dat|die|deze|dit|van|met|zo|nog|ook|niet|wel|er|hem|ze|jouw|uw|dan|"
+    r"toch)\b)|mon|ma|mes|(?<!-)elle|lui|sa|ses|notre|nos|maman|mamie|papi|"
     # round 57: the other grandparents' and the in-laws' words ("papy a un appareil auditif",
     # "Schwiegermutter hat Arthrose")
-    r"papy|mamy|pépé|mémé|grand-mère|grand-père|schwiegermutter|schwiegervater|"
+    # (round 100: not a folk remedy's grandmother, "des remèdes de grand-mère contre les verrues")
+    r"papy|mamy|pépé|mémé|(?<!remèdes?\s+de\s+)grand-mère|grand-père|schwiegermutter|"
+    r"schwiegervater|"
     r"schwiegereltern|belle-mère|beau-père|suegr[oa]|suocer[oa]|schoonmoeder|schoonvader|"
     r"(?:mother|father|sister|brother)[- ]in[- ]law|"
     # French "son" (his), not Spanish "son" (are): "cuáles son los síntomas"
@@ -328,7 +334,9 @@ _HAS_IT = frozenset(
         # Hallux-valgus-OP", "Hallux-OP Nachsorge")
         "op operation operationen nachsorge "
         # round 98: a medicine's form ("Nitrofurantoin-Saft", "Cortison-Salbe")
-        "saft salbe creme tabletten tablette tropfen kapseln spritze spritzen pflaster infusion"
+        "saft salbe creme tabletten tablette tropfen kapseln spritze spritzen pflaster infusion "
+        # round 100: its removal ("die Ganglion-Entfernung meiner Frau")
+        "entfernung"
     )
 )
 

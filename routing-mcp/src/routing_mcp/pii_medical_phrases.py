@@ -40,7 +40,9 @@ _BODY_EN = (
     # removal")
     r"veins?|gall bladder|"
     # (round 98: the heel, "her heel surgery")
-    r"heels?"
+    r"heels?|"
+    # (round 100: the gums, "his gum surgery")
+    r"gums?"
 )
 _BODY_DE = (
     r"kopf|hals|rücken|wirbelsäule|schulter|arm|ellenbogen|handgelenk|hand|finger|daumen|"
@@ -63,7 +65,9 @@ _BODY_DE = (
     # (round 98: the heel, "eine Infiltration an der Ferse")
     r"ferse|"
     # (round 99: the nasal polyps, "nach der Polypen-OP")
-    r"polypen"
+    r"polypen|"
+    # (round 100: the gums, "die Zahnfleisch-OP")
+    r"zahnfleisch"
 )
 _BODY_FR = (
     r"tête|cou|dos|colonne|épaules?|bras|coude|poignet|main|doigt|pouce|hanche|genou|cheville|"
@@ -358,6 +362,10 @@ _EN = [
     r"\b(?:at|to|from|after|before|missed|skipped)\s+(?:(?:his|her|my|their|the)\s+)?physio\b"
     r"(?!\s+(?:clinic|clinics|practice|practices|register|website|invoice)\b)"
     r"|(?<=\b(?:his|her|my|their|\p{L}+['’]s)\s+)physio\s+(?:sessions?|appointments?|exercises)\b",
+    # round 100: a squint someone has ("her squint is worse when tired", "a squint since
+    # birth"; not a look, "have a squint at the logs", "squint at the screen")
+    r"(?<=\b(?:a|his|her|their|my|the|your|our|\p{L}+['’]s)\s+)squint\b"
+    r"(?!\s+(?:at|to|into|through|over)\b)",
     # round 97: a wound of a body part or of an operation ("a foot wound", "her surgical wound")
     rf"\b(?:{_BODY_EN}|surgical|surgery|op|operation|c-section|caesarean|cesarean)\s+wounds?\b",
 ]
@@ -731,6 +739,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("weeks", "wks"),
         ("piles",),
         ("physio",),
+        ("squint",),
         ("wound",),
     ],
     "_DE": [
