@@ -102,10 +102,9 @@ _PERSON_CUE = regex.compile(
     # Tabletten"; capitalised: not Spanish "papas", potatoes)
     r"|(?-i:\b(?:Papas|Mamas|Omas|Opas|Vaters|Mutters)\b)"
     # round 97: a parent's without the apostrophe before a noun ("for dads diagnosis", "mums
-    # piles"), and the Spanish parents with their accent ("las hemorroides de papá")
-    r"|\b(?:mums|moms|dads|nans)\s+(?=\p{Ll})|\b(?:papá|mamá)(?!\p{L})"
-    # (round 98: and the Italian ones, "papà ha fatto l'infiltrazione alla spalla")
-    r"|\b(?:papà|mamma)(?!\p{L})"
+    # piles"), and the Spanish parents with their accent ("las hemorroides de papá"); round 98:
+    # the Italian ones ("papà ha fatto l'infiltrazione alla spalla")
+    r"|\b(?:mums|moms|dads|nans)\s+(?=\p{Ll})|\b(?:papá|mamá|papà|mamma)(?!\p{L})"
     # round 77: Spanish "su" before a relative ("su padre murió de un infarto"; not Italian
     # "su", about)
     r"|\bsu\s+(?:padre|madre|hij[oa]|marido|mujer|espos[oa]|herman[oa]|abuel[oa]|novi[oa]|"
