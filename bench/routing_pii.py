@@ -211,7 +211,7 @@ trained on),
 detector and models retrained on blind522-529, then tuned on in the ninety-ninth round and
 trained on),
 ``blind538`` to ``blind545`` (session 36, measured once per mode on the ninety-ninth round's
-detector and models retrained on blind530-537, then tuned on in the hundredth round; not yet
+detector and models retrained on blind530-537, then tuned on in the hundredth round and
 trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
