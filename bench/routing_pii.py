@@ -212,7 +212,9 @@ detector and models retrained on blind522-529, then tuned on in the ninety-ninth
 trained on),
 ``blind538`` to ``blind545`` (session 36, measured once per mode on the ninety-ninth round's
 detector and models retrained on blind530-537, then tuned on in the hundredth round and
-trained on) and
+trained on),
+``blind546`` to ``blind553`` (session 37, measured once per mode on the hundredth round's
+detector and models retrained on blind538-545; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -577,6 +577,14 @@ Split = Literal[
     "blind543",
     "blind544",
     "blind545",
+    "blind546",
+    "blind547",
+    "blind548",
+    "blind549",
+    "blind550",
+    "blind551",
+    "blind552",
+    "blind553",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

@@ -566,6 +566,14 @@ CORPORA = [
     (HERE / "pii_personal_blind543.jsonl", HERE / "pii_clean_blind543.jsonl", "b543"),
     (HERE / "pii_personal_blind544.jsonl", HERE / "pii_clean_blind544.jsonl", "b544"),
     (HERE / "pii_personal_blind545.jsonl", HERE / "pii_clean_blind545.jsonl", "b545"),
+    (HERE / "pii_personal_blind546.jsonl", HERE / "pii_clean_blind546.jsonl", "b546"),
+    (HERE / "pii_personal_blind547.jsonl", HERE / "pii_clean_blind547.jsonl", "b547"),
+    (HERE / "pii_personal_blind548.jsonl", HERE / "pii_clean_blind548.jsonl", "b548"),
+    (HERE / "pii_personal_blind549.jsonl", HERE / "pii_clean_blind549.jsonl", "b549"),
+    (HERE / "pii_personal_blind550.jsonl", HERE / "pii_clean_blind550.jsonl", "b550"),
+    (HERE / "pii_personal_blind551.jsonl", HERE / "pii_clean_blind551.jsonl", "b551"),
+    (HERE / "pii_personal_blind552.jsonl", HERE / "pii_clean_blind552.jsonl", "b552"),
+    (HERE / "pii_personal_blind553.jsonl", HERE / "pii_clean_blind553.jsonl", "b553"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
