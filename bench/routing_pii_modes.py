@@ -605,6 +605,14 @@ BEFORE_TUNING = {
     "blind543": "db693dc",
     "blind544": "db693dc",
     "blind545": "db693dc",
+    "blind546": "6041e39",
+    "blind547": "6041e39",
+    "blind548": "6041e39",
+    "blind549": "6041e39",
+    "blind550": "6041e39",
+    "blind551": "6041e39",
+    "blind552": "6041e39",
+    "blind553": "6041e39",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """

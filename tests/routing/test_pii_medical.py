@@ -1207,9 +1207,29 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("die Zysten-Entfernung meines Bruders ist am Montag", "Zysten-Entfernung"),
         ("meine Tochter hat eine Warze am Daumen", "Warze"),
         ("my nephew's verrucas keep coming back", "verrucas"),
+        # round 101: a tendon snapped, ruptured or torn and its repair, in German and Dutch too;
+        # a relative's physio without the apostrophe; reflux's heartburn, tablets, operation and
+        # tests; a painkiller as someone's; anaemia's injections and infusions; chickenpox in
+        # two words
+        ("my brother-in-law ruptured his achilles at squash", "ruptured his achilles"),
+        ("my cousin is off work with a snapped achilles", "snapped achilles"),
+        ("how long before my aunt's tendon repair can take weight?", "tendon repair"),
+        ("mein Onkel hat sich das Kreuzband gerissen", "das Kreuzband gerissen"),
+        ("mijn oom heeft zijn achillespees gescheurd", "achillespees gescheurd"),
+        ("Meine Tante hat eine Achillessehnenruptur rechts", "Achillessehnenruptur"),
+        ("can I book mums physio through the app?", "physio"),
+        ("my gran gets heartburn every night after tea", "heartburn"),
+        ("mi abuelo tiene ardor de estómago cada noche", "ardor de estómago"),
+        ("my uncle's PPI tablets ran out, what can he take?", "PPI tablets"),
+        ("what to eat after my aunt's fundoplication?", "fundoplication"),
+        ("can grandad take his ibuprofen with the new tablets?", "ibuprofen"),
+        ("Oma bekommt seit März Eiseninfusionen", "Eiseninfusionen"),
+        ("my niece has chicken pox, can she go to the party?", "chicken pox"),
+        ("ma tante s'est rompu le tendon d'Achille en courant", "rompu le tendon d'Achille"),
+        ("my stepdad asked me to pick up his antacids on the way", "antacids"),
     ],
 )
-def test_rounds_76_to_100_health_vocabulary_said_of_someone(
+def test_rounds_76_to_101_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1370,9 +1390,16 @@ def test_rounds_76_to_100_health_vocabulary_said_of_someone(
         # ... a folk remedy's grandmother, the Dutch "je" before an article
         "Existe-t-il des remèdes de grand-mère contre les verrues ?",
         "Hoe onderscheid je een likdoorn van een wrat?",
+        # round 101: a guitar's neck and a chair's arm repaired, a print's pixels per inch,
+        # what a painkiller is, a tendon in general
+        "my son's guitar needs a neck repair before his gig",
+        "my dad's armchair needs an arm repair, who does upholstery?",
+        "what PPI should my dad's photo prints be for an A3 frame?",
+        "What's ibuprofen made of? my son wants to know for school",
+        "add antacids and AA batteries to the Grocy list, Nadia shops on Friday",
     ],
 )
-def test_rounds_76_to_100_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_101_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

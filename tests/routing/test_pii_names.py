@@ -815,9 +815,21 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("Matrix won't let user id 'd.nwachukwu' join the room", "d.nwachukwu"),
         ("Jellyfin: son login c'est 'mlefebvre', il a oublié son mot de passe", "mlefebvre"),
         ("Gitea meldet: Login fehlgeschlagen: 'kbrandauer'", "kbrandauer"),
+        # round 101: a Polish title as addressed, a holder's name with a slash, a machine's
+        # name said so and a surname at its end, a person's documents, an app's activity
+        ("Przetłumacz: 'Dzień dobry, Pani Grażyno, klucze są u sąsiada'", "Pani Grażyno"),
+        (
+            "the booking says passenger 'OKAFOR/IMOGEN', is that the right order?",
+            "OKAFOR/IMOGEN",
+        ),
+        ("how do I snapshot the Proxmox VM called 'media-rose' every night?", "rose"),
+        ("LXC 'immich-nwachukwu' keeps running out of disk", "nwachukwu"),
+        ("backup the share 'docs-ingeborg' to the USB disk weekly", "ingeborg"),
+        ("Nextcloud activity shows 'friedericke' deleted the album", "friedericke"),
+        ("Jellyfin zeigt Anmeldungen von 'ottilie' um 3 Uhr nachts", "ottilie"),
     ],
 )
-def test_rounds_76_to_100_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_101_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -916,9 +928,16 @@ def test_rounds_76_to_100_names_in_titles_devices_and_accounts(
         "the user 'frontdesk' has no quota on my Nextcloud",
         "user id is 'sbuilder' in the CI config",
         "my login is 'backup_svc', why does cron fail?",
+        # round 101: a tendon named after a hero, a machine's kind in its name, pairs in
+        # capitals with a slash, an app's own accounts
+        "Combien de temps dure la rééducation après une rupture du tendon d'Achille ?",
+        "¿El tendón de Aquiles se puede romper dos veces?",
+        "VM 'ubuntu-server' and CT 'docker-host' won't start after the upgrade",
+        "set the switch to READ/WRITE and ON/OFF, then TCP/IP",
+        "the audit log shows 'admin' and 'root' logging in",
     ],
 )
-def test_rounds_76_to_100_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_101_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

@@ -111,6 +111,8 @@ _BODY_NL = (
     r"teen|borst|hart|long|nier|lever|galblaas|blindedarm|amandelen|darmen?|maag|blaas|"
     r"prostaat|schildklier|oog|ogen|oor|tand|tanden|verstandskiezen|kaak|baarmoeder|eierstok|"
     r"bekken|sleutelbeen|rib|schedel|neus|keel|meniscus|kruisband|pees|stuitje|"
+    # (round 101: the Achilles tendon, "zijn achillespees gescheurd")
+    r"achillespees|"
     # (round 91: the pituitary and adrenal glands)
     r"hypofyse|bijnieren|bijnier|"
     # (round 92: the lip and the palate)
@@ -149,7 +151,9 @@ _EN = [
     # (round 64: "rolled my ankle", "tweaked her knee", "jarred his back")
     rf"\b(?:broke|broken|fractured|sprained|twisted|dislocated|tore|torn|injured|hurt|pulled|"
     # (round 73: "cracked two ribs", "chipped a tooth", "bruised three ribs": how many, too)
-    r"rolled|tweaked|jarred|wrenched|strained|cracked|chipped|bruised)\s+"
+    r"rolled|tweaked|jarred|wrenched|strained|cracked|chipped|bruised|"
+    # (round 101: a tendon's injuries, "snapped his achilles", "ruptured her tendon")
+    r"snapped|ruptured|ripped)\s+"
     rf"(?:{_OWNER}|(?:two|three|four|several|some|a couple of|\d)\s+){_PART}(?!heart)"
     rf"(?:{_BODY_EN}|acl|ACL)\b",  # not "broke her heart"
     # "had her tonsils out", "having my wisdom teeth out"; round 57: "had his hip replaced"
@@ -177,10 +181,13 @@ _EN = [
     rf"(?:{_BODY_EN}|armpit|testicles?)\b",
     # round 51: a broken or bruised bone or joint as its adjective says ("a bruised coccyx",
     # "his cracked ribs"; bones and joints only, not a chair's "broken back" or "broken arm")
-    r"\b(?:broken|fractured|bruised|cracked|sprained|dislocated|torn)\s+"
+    r"\b(?:broken|fractured|bruised|cracked|sprained|dislocated|torn|"
+    # (round 101: and a tendon's, "a torn achilles", "a ruptured tendon", "his snapped achilles")
+    r"ruptured|snapped)\s+"
     r"(?:(?:left|right)\s+)?(?:wrists?|ankles?|elbows?|knees?|kneecap|hips?|collarbone|ribs?|"
     r"coccyx|tailbone|femur|tibia|fibula|scaphoid|pelvis|skull|jaw|cheekbone|nose|toes?|"
-    r"fingers?|thumb|shoulder|acl|metatarsal|vertebrae?)\b",
+    r"fingers?|thumb|shoulder|acl|metatarsal|vertebrae?|"
+    r"achilles|tendons?|ligaments?|hamstrings?|meniscus|biceps|calf\s+muscle)\b",
     # round 51: the type of someone's diabetes said alone ("I'm type 1", "my son is type 2")
     # (round 64: "we're both type 2")
     r"\b(?:i['’]?m|i am|he['’]s|she['’]s|he is|she is|they['’]re|they are|we['’]re|we are|"
@@ -368,6 +375,24 @@ _EN = [
     r"(?!\s+(?:at|to|into|through|over)\b)",
     # round 97: a wound of a body part or of an operation ("a foot wound", "her surgical wound")
     rf"\b(?:{_BODY_EN}|surgical|surgery|op|operation|c-section|caesarean|cesarean)\s+wounds?\b",
+    # round 101: a relative's physio, with or without the apostrophe ("dads physio on my card",
+    # "my mum's physiotherapy"; not "the clinic's physio", "dad's physio clinic" of the round 98
+    # rule's exclusions)
+    rf"(?<=\b(?:{_KIN_EN})['’]?s\s+)physio(?:therapy)?\b"
+    r"(?!\s+(?:clinic|clinics|practice|practices|register|website|invoice)\b)",
+    # round 101: a tendon's or a ligament's repair, rupture or tear ("my wife's achilles repair",
+    # "an ACL tear"; the soft tissues alone: not a guitar's "neck repair", a chair's "arm repair")
+    r"\b(?:achilles|tendon|ligament|acl|ACL|hamstring|meniscus|rotator\s+cuff)\s+"
+    r"(?:repair|rupture|tear|reconstruction)\b",
+    # round 101: acid-reducing tablets by their letters, as taken ("dad's private PPI
+    # prescriptions", "on a PPI"; not a screen's or a print's pixels per inch, "a 300 PPI print")
+    r"(?-i:\bPPIs?)\s+(?:prescriptions?|tablets?|pills?|meds|medication|dose|capsules?)\b"
+    r"|(?<=\b(?:on|taking|takes|take|his|her|my|their)\s+(?:an?\s+)?)(?-i:PPIs?\b)",
+    # round 101: a painkiller or an antacid the lexicon leaves out as a general question's or a
+    # shopping list's, said as someone's ("from his ibuprofen", "her paracetamol", "about his
+    # antacids"; not "can I take ibuprofen with paracetamol?", "add antacids to the list")
+    rf"(?<=\b(?:his|her|their|(?:{_KIN_EN})['’]?s)\s+)(?:ibuprofen|paracetamol|acetaminophen|aspirin|"
+    r"naproxen|co-codamol|nurofen|calpol|tylenol|advil|antacids?|gaviscon|rennies)\b",
 ]
 _DE = [
     # (round 96: or a space before the OP, "nach mandel op", "Knie OP"; not Dutch "op", on:
@@ -385,7 +410,8 @@ _DE = [
     rf"\b(?:den|das|die|seinen|seine|sein|ihren|ihre|ihr|meinen|meine|mein)\s+{_PART}"
     rf"(?:{_BODY_DE})\s+(?:gebrochen|verstaucht|verrenkt|ausgekugelt|operiert|geprellt|"
     # (round 90: or burnt, "die Hand verbrannt")
-    r"angebrochen|verbrannt)\b",
+    # (round 101: or torn, "die Achillessehne gerissen", "das Kreuzband angerissen")
+    r"angebrochen|verbrannt|gerissen|angerissen|abgerissen|durchgerissen)\b",
     r"\b(?:im|in der)\s+\d{1,2}\.\s*(?:SSW|Schwangerschaftswoche)\b",
     r"\(\d{1,2}\.?\s*SSW\)",
     r"\b(?:liegt|lag|ist|war|bin)\s+(?:\p{L}+\s+){0,2}(?:im Krankenhaus|in der Klinik|auf der "
@@ -419,7 +445,11 @@ _FR = [
     # (round 51: also "fracturé", "foulé": "je me suis fracturé le poignet")
     # (round 90: and burnt, "je me suis brûlé l'avant-bras")
     rf"\b(?:cass|fractur|foul|brûl)(?:é|ée|és|ées|er)\s+(?:le|la|les|l['’]|son|sa|ses)\s*"
-    rf"(?:{_BODY_FR})\b",
+    rf"(?:{_BODY_FR})\b"
+    # (round 101: and a tendon or a ligament torn, "il s'est rompu le tendon d'Achille", "elle
+    # s'est déchiré le ligament")
+    r"|\b(?:rompu|rompue|déchiré|déchirée)\s+(?:le|la|les|l['’]|son|sa|ses)\s*"
+    r"(?:tendon(?:\s+d['’]Achille)?|ligaments?(?:\s+croisés?)?|ménisque|ischio-jambiers?)\b",
     rf"\b(?:entorse|fracture|foulure|luxation)\s+(?:à|au|aux|de|du|de la)\s+(?:la\s+|l['’])?"
     rf"(?:{_BODY_FR})\b",
     rf"\bmal\s+(?:au|à la|aux|à l['’]|à|de)\s*(?:{_BODY_FR})\b",
@@ -519,7 +549,9 @@ _IT = [
     r"mamma)\b)",
 ]
 _NL = [
-    rf"\b(?:{_BODY_NL})\s+(?:gebroken|verstuikt|geopereerd|ontwricht|gekneusd)\b",
+    # (round 101: or torn, "zijn achillespees gescheurd")
+    rf"\b(?:{_BODY_NL})\s+(?:gebroken|verstuikt|geopereerd|ontwricht|gekneusd|gescheurd|"
+    r"afgescheurd)\b",
     rf"\b(?:{_BODY_NL})(?:operatie|breuk|fractuur|pijn|ontsteking|prothese)\b",
     rf"\bgeopereerd\s+aan\s+(?:zijn|haar|mijn|de|het)\s+(?:{_BODY_NL})\b",
     r"\b\d{1,2}\s+weken\s+zwanger\b",
@@ -679,6 +711,9 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
             "cracked",
             "chipped",
             "bruised",
+            "snapped",
+            "ruptured",
+            "ripped",
         ),
         (
             " out",
@@ -701,7 +736,17 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("back",),
         ("pregnant",),
         ("lump", "growth", "mass", "swelling", "mole"),
-        ("broken", "fractured", "bruised", "cracked", "sprained", "dislocated", "torn"),
+        (
+            "broken",
+            "fractured",
+            "bruised",
+            "cracked",
+            "sprained",
+            "dislocated",
+            "torn",
+            "ruptured",
+            "snapped",
+        ),
         ("type",),
         ("surgery", "operation", " op"),
         ("memor", "geheugen"),
@@ -741,6 +786,24 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("physio",),
         ("squint",),
         ("wound",),
+        ("physio",),
+        ("repair", "rupture", "tear", "reconstruction"),
+        ("ppi",),
+        (
+            "ibuprofen",
+            "paracetamol",
+            "acetaminophen",
+            "aspirin",
+            "naproxen",
+            "co-codamol",
+            "nurofen",
+            "calpol",
+            "tylenol",
+            "advil",
+            "antacid",
+            "gaviscon",
+            "rennies",
+        ),
     ],
     "_DE": [
         (
@@ -758,7 +821,16 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ),
         ("operiert",),
         ("operiert",),
-        ("gebrochen", "verstaucht", "verrenkt", "ausgekugelt", "operiert", "geprellt", "verbrannt"),
+        (
+            "gebrochen",
+            "verstaucht",
+            "verrenkt",
+            "ausgekugelt",
+            "operiert",
+            "geprellt",
+            "verbrannt",
+            "gerissen",
+        ),
         ("ssw", "schwangerschaftswoche"),
         ("ssw",),
         ("krankenhaus", "klinik", "intensiv"),
@@ -771,7 +843,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
     ],
     "_FR": [
         ("opér",),
-        ("cass", "fractur", "foul", "brûl"),
+        ("cass", "fractur", "foul", "brûl", "rompu", "déchiré"),
         ("entorse", "fracture", "foulure", "luxation"),
         ("mal ",),
         ("opération", "chirurgie", "prothèse", "greffe"),
@@ -814,7 +886,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("intervento", "operazione"),
     ],
     "_NL": [
-        ("gebroken", "verstuikt", "geopereerd", "ontwricht", "gekneusd"),
+        ("gebroken", "verstuikt", "geopereerd", "ontwricht", "gekneusd", "gescheurd"),
         ("operatie", "breuk", "fractuur", "pijn", "ontsteking", "prothese"),
         ("geopereerd",),
         ("zwanger",),

@@ -28,6 +28,8 @@ TITLES = word_set(
     "sensei sifu shihan "
     # round 56: German "Herr" abbreviated ("Hr. Ölmez")
     "hr "
+    # round 101: the Polish Mrs and Sir, as addressed ("Pani Halino", "Panie Tomaszu")
+    "pani panie "
     # round 76: a knight's or a dame's ("Sir Nigel Ashcombe-Price"; before a given name only:
     # pii_names._KNIGHTED)
     "sir dame "
@@ -809,6 +811,14 @@ STORM_BEFORE = re.compile(
     r"\b(?:storm|hurricane|typhoon|cyclone|tropical storm|sturm|sturmtief|orkan|orkantief|tief|"
     r"tempête|ouragan|cyclone|dépression|huracán|tormenta|borrasca|ciclón|tempesta|uragano|"
     r"ciclone|tifone|orkaan)\s+$",
+    re.IGNORECASE,
+)
+# Round 101: a tendon or a heel named after a hero of myth, "le tendon d'Achille", "el tendón de
+# Aquiles", "una rottura del tendine d'Achille", "une rupture d'Achille": no one's name.
+ANATOMY_BEFORE = re.compile(
+    r"\b(?:tendons?|tendine|tendini|tendón|tendones|tendão|talon|tallone|talón|calcanhar|"
+    r"rupture|rottura|rotura|ruptura|tendinite|tendinitis|tendinopathie)\s+"
+    r"(?:(?:du|del|de)\s+(?:tendon|tendine|tendón)\s+)?(?:d['’]|de\s+|di\s+|del\s+)$",
     re.IGNORECASE,
 )
 # A name talked about as a name: "the name Siobhan", "der Vorname Friederike", "le prénom

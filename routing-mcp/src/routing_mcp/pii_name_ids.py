@@ -114,7 +114,9 @@ DEVICE_WORDS = word_set(
 # "LXC 'pihole-ines'", "hostname: 'nas-ilse'"); round 82: or its name in brackets after its
 # number, as Proxmox's messages write it ("VM 101 (jens-homeassistant) is locked").
 _MACHINE_BEFORE = re.compile(
-    r"\b(?:(?:vm|lxc|ct|container|host(?:name)?)\s*(?:\d+\s*)?[:=]?\s*['\"`‘“]|"
+    # (round 101: or its name said so, "VM named 'tax-docs-veronique'")
+    r"\b(?:(?:vm|lxc|ct|container|host(?:name)?)\s*(?:\d+\s*)?(?:(?:named|called)\s+)?[:=]?\s*"
+    r"['\"`‘“]|"
     r"(?:vm|lxc|ct)\s*\d+\s*\()\Z",
     re.IGNORECASE,
 )
@@ -138,6 +140,8 @@ OWN_WORDS = word_set(
     "resume lebenslauf visa ausweis "
     # round 34: a person's admin account ("admin_sigrid")
     "admin "
+    # round 101: a person's documents ("tax-docs-veronique")
+    "docs documents dokumente unterlagen "
     # round 48: a person's own instance of a homelab service ("nextcloud-graham", "plex_oma")
     "nextcloud jellyfin plex emby immich vaultwarden bitwarden photoprism syncthing paperless "
     # round 60: a person's portrait ("headshot_Farrukh_Tashkentov.jpg")
@@ -415,6 +419,8 @@ _FAMILY = frozenset(
         "familia",
         "famiglia",
         "famile",
+        # round 101: its short form ("ct-jellyfin-fam-wagner")
+        "fam",
         # round 67: or the parents' ("maison-parents-berthier", "nas-eltern-krause")
         "parents",
         "eltern",
@@ -582,11 +588,17 @@ def owned_devices(lex: Lexicon, text: str) -> Iterator[Span]:
             # round 62: a VM's or a container's name said after its kind ("VM 104
             # 'nextcloud-maria'"): a given name in it, even one that is also a word, but no
             # program's or system account's; not Docker's own names ("festive_hamilton")
-            for part, start, end in parts:
+            for n, (part, start, end) in enumerate(parts):
                 if (
                     part.isalpha()
                     and len(part) >= 3
-                    and lex.is_given(_token(part))
+                    # (round 101: or a surname the lists hold and no word at the name's end,
+                    # whose it is, "LXC 'nextcloud-okafor'"; not a machine's kind, "ubuntu-server")
+                    and (
+                        lex.is_given(_token(part))
+                        or (n == len(parts) - 1 and n > 0 and _clear_surname(lex, part))
+                    )
+                    and not part.lower().endswith(_DEVICE_ENDINGS)
                     and _key(part) not in lex.tech
                     and part.lower() not in SYSTEM_ACCOUNTS
                 ):
@@ -974,7 +986,9 @@ def login_names(lex: Lexicon, text: str) -> Iterator[Span]:
     ):
         if login_name(lex, m.group("name")):
             yield m.start("name"), m.end("name")
-    for m in itertools.chain(_CURL_USER.finditer(text), _USER_QUOTED.finditer(text)):
+    for m in itertools.chain(
+        _CURL_USER.finditer(text), _USER_QUOTED.finditer(text), _ACTIVITY_QUOTED.finditer(text)
+    ):
         if login_name(lex, m.group("name")) or _initial_and_surname(lex, m.group("name")):
             yield m.start("name"), m.end("name")
     # Round 63: the account a Nextcloud occ user command names ("occ user:resetpassword
@@ -1154,6 +1168,14 @@ _USER_QUOTED = re.compile(
     r"\b(?:user(?:\s*id|name)?|login|log-in|benutzer(?:name)?|gebruiker(?:snaam)?|"
     r"utilisateur|identifiant|usuario|utente)\s*(?:(?:is|ist|est|c['’]est|es|è|=|:)\s*)?"
     r"(?:fehlgeschlagen\s*:\s*)?['\"‘“«]\s?(?P<name>[a-z][\w.-]{1,31})\s?['\"’”»]",
+    re.IGNORECASE,
+)
+# Round 101: an account quoted where an app's log or activity names who did it ("Nextcloud
+# activity says 'liesbeth'", "Grafana zeigt Logins von 'svenja.kluge'", "sign-ins by 'amir'").
+_ACTIVITY_QUOTED = re.compile(
+    r"\b(?:activity|activités?|aktivität(?:en)?|audit\s+log|log-?ins?|sign-?ins?|anmeldungen)\s+"
+    r"(?:(?:says|shows|lists|zeigt|von|from|by|of|de|par|du)\s+){1,2}"
+    r"['\"‘“«]\s?(?P<name>[a-z][\w.-]{1,31})\s?['\"’”»]",
     re.IGNORECASE,
 )
 # Round 76: what runs or logs in as an account ("one run as ug_okafor and one as root", "logged
@@ -1565,9 +1587,11 @@ _CAPITAL_INITIAL = re.compile(
 # Round 58: "SURNAME, GIVEN" in capitals, as a form or a register writes it ("MORRISON,
 # ALISDAIR to approve"): a surname and a given name the lists hold.
 # (round 70: letters beyond ASCII and a Spanish pair of surnames, "GARCÍA LÓPEZ, ANTONIO")
+# (round 101: or a slash between them, as a card's holder and an airline's booking write it,
+# "cardholder 'ELLIS/HOLLY'", "SMITH/JOHN MR")
 _CAPITAL_COMMA = re.compile(
-    r"(?<![\w’-])(?<!\w')([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,}(?:[ \t][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})?),"
-    r"[ \t]+([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})(?![\w'’-])"
+    r"(?<![\w’/-])(?<!\w')([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,}(?:[ \t][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})?)"
+    r"(?:,[ \t]+|/)([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]{2,})(?![\w'’/-])"
 )
 
 
@@ -1596,10 +1620,18 @@ def capital_initials(lex: Lexicon, text: str) -> Iterator[Span]:
         if _clear_surname(lex, name) or _clear_given(lex, name):
             yield m.start(), m.end()
     for m in _CAPITAL_COMMA.finditer(text):
-        if all(lex.is_surname(_token(w)) for w in m.group(1).split()) and _clear_given(
-            lex, m.group(2)
+        surnames = m.group(1).split()
+        if all(lex.is_surname(_token(w)) for w in surnames) and (
+            _clear_given(lex, m.group(2))
+            # (round 101: with the slash, a given name that is also a word after a surname that
+            # is none, "ELLIS/HOLLY")
+            or (
+                "/" in m.group()
+                and lex.is_given(_token(m.group(2)))
+                and all(_clear_surname(lex, w) for w in surnames)
+            )
         ):
-            yield m.start(), m.end()
+            yield m.start(), m.end() - (m.group()[-1] in "'’")  # not a closing quote
     for m in _SURNAME_INITIAL.finditer(text):
         if not lettered(text, m.group(2), m.start(), m.end()) and all(
             _listed_or_unknown(lex, part, _clear_surname) for part in m.group(1).split("-")

@@ -544,8 +544,12 @@ class NameFinder(Lexicon):
         if cues.SHOP_BEFORE.search(text[max(0, start - 32) : start]):
             return True  # "Bestellung bei Otto", "mi pedido de Zara" (round 22)
         near = text[max(0, start - 30) : start]
-        if cues.STORM_BEFORE.search(near) or cues.FOOD_BEFORE.search(near):
-            return True  # "Storm Ciarán", "pizza Margherita"
+        if (
+            cues.STORM_BEFORE.search(near)
+            or cues.FOOD_BEFORE.search(near)
+            or cues.ANATOMY_BEFORE.search(near)
+        ):
+            return True  # "Storm Ciarán", "pizza Margherita", "le tendon d'Achille"
         if cues.NAME_AFTER.match(text, end) or (
             cues.NAME_BEFORE.search(near)
             and cues.NAME_MEANING.search(text[max(0, start - 80) : end + 80])
