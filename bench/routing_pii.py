@@ -214,8 +214,8 @@ trained on),
 detector and models retrained on blind530-537, then tuned on in the hundredth round and
 trained on),
 ``blind546`` to ``blind553`` (session 37, measured once per mode on the hundredth round's
-detector and models retrained on blind538-545, then tuned on in the hundred-and-first round;
-not yet trained on) and
+detector and models retrained on blind538-545, then tuned on in the hundred-and-first round
+and trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 
