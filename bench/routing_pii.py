@@ -215,7 +215,9 @@ detector and models retrained on blind530-537, then tuned on in the hundredth ro
 trained on),
 ``blind546`` to ``blind553`` (session 37, measured once per mode on the hundredth round's
 detector and models retrained on blind538-545, then tuned on in the hundred-and-first round
-and trained on) and
+and trained on),
+``blind554`` to ``blind561`` (session 37, measured once per mode on the hundred-and-first
+round's detector and models retrained on blind546-553; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

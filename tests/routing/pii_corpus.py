@@ -585,6 +585,14 @@ Split = Literal[
     "blind551",
     "blind552",
     "blind553",
+    "blind554",
+    "blind555",
+    "blind556",
+    "blind557",
+    "blind558",
+    "blind559",
+    "blind560",
+    "blind561",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

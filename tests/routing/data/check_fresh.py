@@ -574,6 +574,14 @@ CORPORA = [
     (HERE / "pii_personal_blind551.jsonl", HERE / "pii_clean_blind551.jsonl", "b551"),
     (HERE / "pii_personal_blind552.jsonl", HERE / "pii_clean_blind552.jsonl", "b552"),
     (HERE / "pii_personal_blind553.jsonl", HERE / "pii_clean_blind553.jsonl", "b553"),
+    (HERE / "pii_personal_blind554.jsonl", HERE / "pii_clean_blind554.jsonl", "b554"),
+    (HERE / "pii_personal_blind555.jsonl", HERE / "pii_clean_blind555.jsonl", "b555"),
+    (HERE / "pii_personal_blind556.jsonl", HERE / "pii_clean_blind556.jsonl", "b556"),
+    (HERE / "pii_personal_blind557.jsonl", HERE / "pii_clean_blind557.jsonl", "b557"),
+    (HERE / "pii_personal_blind558.jsonl", HERE / "pii_clean_blind558.jsonl", "b558"),
+    (HERE / "pii_personal_blind559.jsonl", HERE / "pii_clean_blind559.jsonl", "b559"),
+    (HERE / "pii_personal_blind560.jsonl", HERE / "pii_clean_blind560.jsonl", "b560"),
+    (HERE / "pii_personal_blind561.jsonl", HERE / "pii_clean_blind561.jsonl", "b561"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
