@@ -613,6 +613,14 @@ BEFORE_TUNING = {
     "blind551": "6041e39",
     "blind552": "6041e39",
     "blind553": "6041e39",
+    "blind554": "f708be7",
+    "blind555": "f708be7",
+    "blind556": "f708be7",
+    "blind557": "f708be7",
+    "blind558": "f708be7",
+    "blind559": "f708be7",
+    "blind560": "f708be7",
+    "blind561": "f708be7",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """

@@ -1227,9 +1227,23 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my niece has chicken pox, can she go to the party?", "chicken pox"),
         ("ma tante s'est rompu le tendon d'Achille en courant", "rompu le tendon d'Achille"),
         ("my stepdad asked me to pick up his antacids on the way", "antacids"),
+        # round 102: teeth ground and a jaw's state in the six languages, the jaw's disorder by
+        # its German letters, acne and its cream, spots on a face, a cold sore in French
+        ("my stepson grinds his teeth every night", "grinds his teeth"),
+        ("my aunt's jaw keeps clicking when she eats", "jaw keeps clicking"),
+        ("mein Vater knirscht nachts mit den Zähnen", "knirscht nachts mit den Zähnen"),
+        ("ma fille grince des dents depuis la rentrée", "grince des dents"),
+        ("mi hija rechina los dientes", "rechina los dientes"),
+        ("mia madre digrigna i denti, cosa posso fare?", "digrigna i denti"),
+        ("meine Frau hat CMD seit dem Unfall", "CMD"),
+        ("my nephew has acne on his back", "acne"),
+        ("ma sœur a de l'acné kystique", "acné kystique"),
+        ("my daughter hates the spots on her forehead", "spots on her forehead"),
+        ("mon oncle a un bouton de fièvre", "bouton de fièvre"),
+        ("my brother uses benzoyl peroxide every morning", "benzoyl peroxide"),
     ],
 )
-def test_rounds_76_to_101_health_vocabulary_said_of_someone(
+def test_rounds_76_to_102_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1397,9 +1411,13 @@ def test_rounds_76_to_101_health_vocabulary_said_of_someone(
         "what PPI should my dad's photo prints be for an A3 frame?",
         "What's ibuprofen made of? my son wants to know for school",
         "add antacids and AA batteries to the Grocy list, Nadia shops on Friday",
+        # round 102: a Windows prompt, rust spots on a van, a vice's jaw
+        "öffne CMD als Administrator und tippe ipconfig, sagt mein Bruder",
+        "rust spots on the back of my van, how do I treat them?",
+        "my bench vice's jaw is locked, how do I free it?",
     ],
 )
-def test_rounds_76_to_101_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_102_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -393,6 +393,20 @@ _EN = [
     # antacids"; not "can I take ibuprofen with paracetamol?", "add antacids to the list")
     rf"(?<=\b(?:his|her|their|(?:{_KIN_EN})['’]?s)\s+)(?:ibuprofen|paracetamol|acetaminophen|aspirin|"
     r"naproxen|co-codamol|nurofen|calpol|tylenol|advil|antacids?|gaviscon|rennies)\b",
+    # round 102: teeth ground or a jaw clenched ("my dad grinds his teeth", "ground his teeth so
+    # much"), and a jaw's state said of someone ("grandad's jaw is sore", "her jaw locked again";
+    # not a vice's or a crusher's jaw: the possessive is a person's)
+    r"\b(?:grinds?|grinding|ground|clench(?:es|ing|ed)?)\s+(?:his|her|my|their|your|our)\s+"
+    r"(?:teeth|jaw)\b",
+    rf"(?<=\b(?:his|her|my|their|your|(?:{_KIN_EN})['’]?s)\s+)jaw\s+"
+    r"(?:(?:is|was|keeps|has\s+been|gets|got|still)\s+)?(?:sore|locked|locking|locks|clicking|"
+    r"clicks|painful|aching|aches|stiff|popping|pops|dislocated)\b",
+    # round 102: spots on a face, or popped ("the spots on my chin", "popping her spots"; not "rust
+    # spots on the back of the van": the face's parts, someone's)
+    r"\bspots\s+on\s+(?:(?:his|her|my|their|your)\s+)?(?:face|chin|forehead|cheeks?|nose|"
+    r"back|chest|neck|shoulders|jawline|temples)\b(?!\s+of\b)"
+    r"|\b(?:popping|pops|pop|squeezing|squeezes|squeeze|picking|picks|pick)\s+"
+    r"(?:his|her|my|their|your)\s+spots\b",
 ]
 _DE = [
     # (round 96: or a space before the OP, "nach mandel op", "Knie OP"; not Dutch "op", on:
@@ -438,6 +452,10 @@ _DE = [
     r"unserer|Mama|Papa|Oma|Opa))\b)|\bOperation(?=\s+(?:meines|meiner|seines|seiner|ihres|"
     r"ihrer|unseres|unserer)\s+(?:Mannes|Vaters|Sohnes|Bruders|Opas|Großvaters|Partners|"
     r"Freundes|Mutter|Frau|Tochter|Schwester|Oma|Großmutter|Partnerin|Freundin)\b))",
+    # round 102: teeth ground at night ("knirscht nachts mit den Zähnen"), the jaw's disorder
+    # by its letters, had ("mein Mann hat CMD"; not a Windows prompt, "in CMD eingeben")
+    r"\bknirsch(?:t|en|e|st)\s+(?:\p{L}+\s+){0,2}(?:mit\s+den\s+)?Zähnen\b",
+    r"(?-i:(?<=\b(?:hat|habe|hast|haben|wegen|seine[rn]?|ihre[rn]?|meine[rn]?)\s+)CMD\b)",
 ]
 _FR = [
     rf"\b(?:opérée?s?|opéré|se fait opérer|se faire opérer|va être opérée?)\s+"
@@ -491,6 +509,8 @@ _FR = [
     r"\b(?:opération|intervention|chirurgie)(?=\s+(?:de|d['’])\s*(?:(?:mon|ma|mes|son|sa|ses|"
     r"notre|leur)\s+(?:mari|femme|fils|fille|père|mère|frère|s(?:œ|oe)ur|grand-père|grand-mère|"
     r"compagnon|compagne|beau-père|belle-mère|papa|maman)|papa|maman|mamie|papi|papy)\b)",
+    # round 102: teeth ground ("il grince des dents la nuit")
+    r"\bgrince(?:nt|r|s)?\s+des\s+dents\b",
 ]
 _ES = [
     rf"\b(?:operan|operaron|operar(?:le|la)?|operado|operada|opera|van a operar)\s+"
@@ -521,6 +541,8 @@ _ES = [
     # round 97: a relative's operation ("la operación de mi madre", "la cirugía de papá")
     r"\b(?:operación|cirugía|intervención)(?=\s+de\s+(?:(?:mi|su|tu|nuestr[oa])\s+(?:padre|"
     r"madre|hij[oa]|marido|mujer|espos[oa]|abuel[oa]|herman[oa]|suegr[oa])|papá|mamá)\b)",
+    # round 102: teeth ground ("mi marido rechina los dientes")
+    r"\brechin(?:a|an|ar|o|as)\s+(?:los\s+)?dientes\b",
 ]
 _IT = [
     rf"\b(?:operat[oa]|operano|operare|opera|intervento)\s+(?:\p{{L}}+\s+){{0,2}}?"
@@ -547,6 +569,8 @@ _IT = [
     r"\b(?:operazione|intervento)(?=\s+(?:di|del|della)\s+(?:(?:mi[oa]|su[oa]|nostr[oa])\s+"
     r"(?:padre|madre|figli[oa]|marito|moglie|nonn[oa]|fratello|sorella|suocer[oa])|papà|"
     r"mamma)\b)",
+    # round 102: teeth ground ("mio marito digrigna i denti")
+    r"\bdigrign(?:a|ano|are|o|i)\s+i\s+denti\b",
 ]
 _NL = [
     # (round 101: or torn, "zijn achillespees gescheurd")
@@ -567,6 +591,8 @@ _NL = [
     # round 97: a relative's operation ("de operatie van mijn vader")
     r"\boperatie(?=\s+van\s+(?:mijn|zijn|haar|onze)\s+(?:vader|moeder|man|vrouw|zoon|dochter|"
     r"opa|oma|broer|zus|schoonvader|schoonmoeder)\b)",
+    # round 102: teeth ground ("hij knarst 's nachts met zijn tanden")
+    r"\bknarst\s+(?:(?:'s\s+nachts|\p{L}+)\s+)?(?:met\s+(?:zijn|haar|z'n|d'r|de)\s+)?tanden\b",
 ]
 # A test result: the test, then its value or a word for high or low.
 _LAB = (
@@ -804,6 +830,9 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
             "gaviscon",
             "rennies",
         ),
+        ("grind", "ground", "clench"),
+        ("jaw",),
+        ("spots",),
     ],
     "_DE": [
         (
@@ -840,6 +869,8 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("op", "operation"),
         ("op", "operation"),
         ("op", "operation"),
+        ("knirsch",),
+        ("cmd",),
     ],
     "_FR": [
         ("opér",),
@@ -857,6 +888,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("opération", "intervention"),
         ("infiltration", "radio", "irm", "écho", "scanner"),
         ("opération", "intervention", "chirurgie"),
+        ("grince",),
     ],
     "_ES": [
         ("opera",),
@@ -871,6 +903,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("operación", "cirugía", "intervención"),
         ("infiltraci",),
         ("operación", "cirugía", "intervención"),
+        ("rechin",),
     ],
     "_IT": [
         ("opera", "intervento"),
@@ -884,6 +917,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("intervento", "operazione"),
         ("infiltrazion",),
         ("intervento", "operazione"),
+        ("digrign",),
     ],
     "_NL": [
         ("gebroken", "verstuikt", "geopereerd", "ontwricht", "gekneusd", "gescheurd"),
@@ -895,6 +929,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("stotter",),
         ("operatie",),
         ("operatie",),
+        ("knarst",),
     ],
     # Both lab rules start with the test's name (_LAB): the same words trigger either; a
     # temperature (round 94) has its first digits.
