@@ -218,7 +218,9 @@ detector and models retrained on blind538-545, then tuned on in the hundred-and-
 and trained on),
 ``blind554`` to ``blind561`` (session 37, measured once per mode on the hundred-and-first
 round's detector and models retrained on blind546-553, then tuned on in the
-hundred-and-second round and trained on) and
+hundred-and-second round and trained on),
+``blind562`` to ``blind569`` (session 37, measured once per mode on the hundred-and-second
+round's detector and models retrained on blind554-561; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -593,6 +593,14 @@ Split = Literal[
     "blind559",
     "blind560",
     "blind561",
+    "blind562",
+    "blind563",
+    "blind564",
+    "blind565",
+    "blind566",
+    "blind567",
+    "blind568",
+    "blind569",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

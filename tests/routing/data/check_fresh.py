@@ -582,6 +582,14 @@ CORPORA = [
     (HERE / "pii_personal_blind559.jsonl", HERE / "pii_clean_blind559.jsonl", "b559"),
     (HERE / "pii_personal_blind560.jsonl", HERE / "pii_clean_blind560.jsonl", "b560"),
     (HERE / "pii_personal_blind561.jsonl", HERE / "pii_clean_blind561.jsonl", "b561"),
+    (HERE / "pii_personal_blind562.jsonl", HERE / "pii_clean_blind562.jsonl", "b562"),
+    (HERE / "pii_personal_blind563.jsonl", HERE / "pii_clean_blind563.jsonl", "b563"),
+    (HERE / "pii_personal_blind564.jsonl", HERE / "pii_clean_blind564.jsonl", "b564"),
+    (HERE / "pii_personal_blind565.jsonl", HERE / "pii_clean_blind565.jsonl", "b565"),
+    (HERE / "pii_personal_blind566.jsonl", HERE / "pii_clean_blind566.jsonl", "b566"),
+    (HERE / "pii_personal_blind567.jsonl", HERE / "pii_clean_blind567.jsonl", "b567"),
+    (HERE / "pii_personal_blind568.jsonl", HERE / "pii_clean_blind568.jsonl", "b568"),
+    (HERE / "pii_personal_blind569.jsonl", HERE / "pii_clean_blind569.jsonl", "b569"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
