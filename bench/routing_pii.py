@@ -220,7 +220,8 @@ and trained on),
 round's detector and models retrained on blind546-553, then tuned on in the
 hundred-and-second round and trained on),
 ``blind562`` to ``blind569`` (session 37, measured once per mode on the hundred-and-second
-round's detector and models retrained on blind554-561; not yet tuned or trained on) and
+round's detector and models retrained on blind554-561, then tuned on in the
+hundred-and-third round; not yet trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

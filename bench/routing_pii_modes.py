@@ -621,6 +621,14 @@ BEFORE_TUNING = {
     "blind559": "f708be7",
     "blind560": "f708be7",
     "blind561": "f708be7",
+    "blind562": "3cf5f61",
+    "blind563": "3cf5f61",
+    "blind564": "3cf5f61",
+    "blind565": "3cf5f61",
+    "blind566": "3cf5f61",
+    "blind567": "3cf5f61",
+    "blind568": "3cf5f61",
+    "blind569": "3cf5f61",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """

@@ -1417,7 +1417,7 @@ def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: s
         "Numéro de la boutique : 04 72 10 35 80, formate-le pour le site",
     ],
 )
-def test_rounds_76_to_102_organisation_lines_and_register_numbers_are_not_phones(
+def test_rounds_76_to_103_organisation_lines_and_register_numbers_are_not_phones(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []

@@ -1241,9 +1241,23 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my daughter hates the spots on her forehead", "spots on her forehead"),
         ("mon oncle a un bouton de fièvre", "bouton de fièvre"),
         ("my brother uses benzoyl peroxide every morning", "benzoyl peroxide"),
+        # round 103: nosebleeds in the six languages, a nostril that bleeds, Lyme by its place's
+        # name, a tick's bite, hand, foot and mouth disease by its letters and in French
+        ("my nephew gets nosebleeds every winter", "nosebleeds"),
+        ("ma nièce fait des épistaxis la nuit", "épistaxis"),
+        ("mi sobrino tiene sangrado nasal cada semana", "sangrado nasal"),
+        ("meine Tochter hat letzte Woche aus der Nase geblutet", "aus der Nase geblutet"),
+        (
+            "my son keeps bleeding from his right nostril at school",
+            "bleeding from his right nostril",
+        ),
+        ("my aunt's Lyme came back after the antibiotics", "Lyme"),
+        ("my husband was bitten by a deer tick in May", "bitten by a deer tick"),
+        ("our toddler has HFMD, can grandma visit?", "HFMD"),
+        ("mon fils a la maladie pieds-mains-bouche", "pieds-mains-bouche"),
     ],
 )
-def test_rounds_76_to_102_health_vocabulary_said_of_someone(
+def test_rounds_76_to_103_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1415,9 +1429,12 @@ def test_rounds_76_to_102_health_vocabulary_said_of_someone(
         "öffne CMD als Administrator und tippe ipconfig, sagt mein Bruder",
         "rust spots on the back of my van, how do I treat them?",
         "my bench vice's jaw is locked, how do I free it?",
+        # round 103: a town by the sea, a radiator's bleeding
+        "book a cottage in Lyme Regis for my parents' anniversary",
+        "how do I bleed the radiator from the valve on the left? my dad asked",
     ],
 )
-def test_rounds_76_to_102_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_103_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

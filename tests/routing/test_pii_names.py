@@ -827,9 +827,11 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("backup the share 'docs-ingeborg' to the USB disk weekly", "ingeborg"),
         ("Nextcloud activity shows 'friedericke' deleted the album", "friedericke"),
         ("Jellyfin zeigt Anmeldungen von 'ottilie' um 3 Uhr nachts", "ottilie"),
+        # round 103: a folder of someone's birthday photos
+        ("copy /srv/photos/2024/Ottoline_birthday to the NAS", "Ottoline"),
     ],
 )
-def test_rounds_76_to_102_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_103_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -937,7 +939,7 @@ def test_rounds_76_to_102_names_in_titles_devices_and_accounts(
         "the audit log shows 'admin' and 'root' logging in",
     ],
 )
-def test_rounds_76_to_102_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_103_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

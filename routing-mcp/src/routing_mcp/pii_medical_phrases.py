@@ -407,6 +407,15 @@ _EN = [
     r"back|chest|neck|shoulders|jawline|temples)\b(?!\s+of\b)"
     r"|\b(?:popping|pops|pop|squeezing|squeezes|squeeze|picking|picks|pick)\s+"
     r"(?:his|her|my|their|your)\s+spots\b",
+    # round 103: a nose that bleeds or bled, was packed or cauterised ("bleed from the left
+    # nostril", "a nose that's been packed", "my son's nose was cauterised"; not a pipe's bleed
+    # valve), Lyme disease by its place's name alone (not Lyme Regis), a tick's bite
+    r"\bbleed(?:s|ing)?\s+from\s+(?:the\s+|his\s+|her\s+|my\s+|their\s+|one\s+)?"
+    r"(?:left\s+|right\s+)?nostrils?\b"
+    r"|\bnose\s+(?:(?:that['’]s|that\s+has|has|had|was|got)\s+)?(?:been\s+)?(?:packed|"
+    r"cauteri[sz]ed)\b",
+    r"\blyme\b(?!\s+(?:regis|bay|park|road|street|green|grass|hall|lane))",
+    r"\b(?:bitten|bit)\s+by\s+(?:a|an|the)\s+(?:\p{L}+\s+)?ticks?\b",
 ]
 _DE = [
     # (round 96: or a space before the OP, "nach mandel op", "Knie OP"; not Dutch "op", on:
@@ -456,6 +465,9 @@ _DE = [
     # by its letters, had ("mein Mann hat CMD"; not a Windows prompt, "in CMD eingeben")
     r"\bknirsch(?:t|en|e|st)\s+(?:\p{L}+\s+){0,2}(?:mit\s+den\s+)?Zähnen\b",
     r"(?-i:(?<=\b(?:hat|habe|hast|haben|wegen|seine[rn]?|ihre[rn]?|meine[rn]?)\s+)CMD\b)",
+    # round 103: a nose that bleeds ("hat aus der Nase geblutet", "blutet oft aus der Nase")
+    r"\baus\s+der\s+Nase\s+(?:geblutet|blutet|bluten)\b|\bblutet\s+(?:\p{L}+\s+){0,2}aus\s+der\s+"
+    r"Nase\b",
 ]
 _FR = [
     rf"\b(?:opérée?s?|opéré|se fait opérer|se faire opérer|va être opérée?)\s+"
@@ -833,6 +845,9 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("grind", "ground", "clench"),
         ("jaw",),
         ("spots",),
+        ("nostril", "packed", "cauteri"),
+        ("lyme",),
+        ("tick",),
     ],
     "_DE": [
         (
@@ -871,6 +886,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("op", "operation"),
         ("knirsch",),
         ("cmd",),
+        ("nase",),
     ],
     "_FR": [
         ("opér",),

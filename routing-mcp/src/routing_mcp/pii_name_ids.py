@@ -142,6 +142,8 @@ OWN_WORDS = word_set(
     "admin "
     # round 101: a person's documents ("tax-docs-veronique")
     "docs documents dokumente unterlagen "
+    # round 103: a person's birthday, as a folder of its photos names it ("Beatrix_birthday")
+    "birthday geburtstag anniversaire cumpleaños compleanno verjaardag "
     # round 48: a person's own instance of a homelab service ("nextcloud-graham", "plex_oma")
     "nextcloud jellyfin plex emby immich vaultwarden bitwarden photoprism syncthing paperless "
     # round 60: a person's portrait ("headshot_Farrukh_Tashkentov.jpg")
