@@ -836,7 +836,6 @@ def _named_person(text: str, finding: Finding) -> bool:
         text, finding.end
     ):
         return True  # "Dr. Alice Smith asked me to compare ...": someone the writer deals with
-
     if text[finding.start : finding.start + 1].isupper() and (
         _AGED_AFTER.match(text, finding.end) or _ILL_AFTER.match(text, finding.end)
     ):

@@ -133,6 +133,11 @@ _KIN_EN = (
     r"partner|boyfriend|girlfriend|uncle|aunt|auntie|niece|nephew|cousin|fianc[ée]e?|stepdad|"
     r"stepmum|stepmom|kid|child|baby|mother-in-law|father-in-law"
 )
+# (round 101: a relative's, with or without the apostrophe: "dad's", "dads", "mum’s")
+_KINS = rf"(?:{_KIN_EN})['’]?s"
+# (what the physio rules leave out: a practice's, "a private physio clinic", "dad's physio
+# clinic", not a treatment someone has)
+_NOT_A_PRACTICE = r"(?!\s+(?:clinic|clinics|practice|practices|register|website|invoice)\b)"
 _GP_DOES = (
     r"(?:re)?(?:open|close|closes|closed|opens|opened|changed|moved|phoned|called|rang|said|"
     r"told|sent|texted)"
@@ -366,8 +371,8 @@ _EN = [
     # round 98: the physio as a treatment someone goes to or has ("after physio", "missed her
     # physio", "Dad's physio sessions"; not a practice's or a clinic's, "a private physio
     # clinic", "a physio is properly qualified")
-    r"\b(?:at|to|from|after|before|missed|skipped)\s+(?:(?:his|her|my|their|the)\s+)?physio\b"
-    r"(?!\s+(?:clinic|clinics|practice|practices|register|website|invoice)\b)"
+    r"\b(?:at|to|from|after|before|missed|skipped)\s+(?:(?:his|her|my|their|the)\s+)?"
+    rf"physio\b{_NOT_A_PRACTICE}"
     r"|(?<=\b(?:his|her|my|their|\p{L}+['’]s)\s+)physio\s+(?:sessions?|appointments?|exercises)\b",
     # round 100: a squint someone has ("her squint is worse when tired", "a squint since
     # birth"; not a look, "have a squint at the logs", "squint at the screen")
@@ -378,8 +383,7 @@ _EN = [
     # round 101: a relative's physio, with or without the apostrophe ("dads physio on my card",
     # "my mum's physiotherapy"; not "the clinic's physio", "dad's physio clinic" of the round 98
     # rule's exclusions)
-    rf"(?<=\b(?:{_KIN_EN})['’]?s\s+)physio(?:therapy)?\b"
-    r"(?!\s+(?:clinic|clinics|practice|practices|register|website|invoice)\b)",
+    rf"(?<=\b{_KINS}\s+)physio(?:therapy)?\b{_NOT_A_PRACTICE}",
     # round 101: a tendon's or a ligament's repair, rupture or tear ("my wife's achilles repair",
     # "an ACL tear"; the soft tissues alone: not a guitar's "neck repair", a chair's "arm repair")
     r"\b(?:achilles|tendon|ligament|acl|ACL|hamstring|meniscus|rotator\s+cuff)\s+"
@@ -391,14 +395,14 @@ _EN = [
     # round 101: a painkiller or an antacid the lexicon leaves out as a general question's or a
     # shopping list's, said as someone's ("from his ibuprofen", "her paracetamol", "about his
     # antacids"; not "can I take ibuprofen with paracetamol?", "add antacids to the list")
-    rf"(?<=\b(?:his|her|their|(?:{_KIN_EN})['’]?s)\s+)(?:ibuprofen|paracetamol|acetaminophen|aspirin|"
+    rf"(?<=\b(?:his|her|their|{_KINS})\s+)(?:ibuprofen|paracetamol|acetaminophen|aspirin|"
     r"naproxen|co-codamol|nurofen|calpol|tylenol|advil|antacids?|gaviscon|rennies)\b",
     # round 102: teeth ground or a jaw clenched ("my dad grinds his teeth", "ground his teeth so
     # much"), and a jaw's state said of someone ("grandad's jaw is sore", "her jaw locked again";
     # not a vice's or a crusher's jaw: the possessive is a person's)
     r"\b(?:grinds?|grinding|ground|clench(?:es|ing|ed)?)\s+(?:his|her|my|their|your|our)\s+"
     r"(?:teeth|jaw)\b",
-    rf"(?<=\b(?:his|her|my|their|your|(?:{_KIN_EN})['’]?s)\s+)jaw\s+"
+    rf"(?<=\b(?:his|her|my|their|your|{_KINS})\s+)jaw\s+"
     r"(?:(?:is|was|keeps|has\s+been|gets|got|still)\s+)?(?:sore|locked|locking|locks|clicking|"
     r"clicks|painful|aching|aches|stiff|popping|pops|dislocated)\b",
     # round 102: spots on a face, or popped ("the spots on my chin", "popping her spots"; not "rust
