@@ -221,7 +221,7 @@ round's detector and models retrained on blind546-553, then tuned on in the
 hundred-and-second round and trained on),
 ``blind562`` to ``blind569`` (session 37, measured once per mode on the hundred-and-second
 round's detector and models retrained on blind554-561, then tuned on in the
-hundred-and-third round; not yet trained on) and
+hundred-and-third round and trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 
