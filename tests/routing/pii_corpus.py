@@ -601,6 +601,14 @@ Split = Literal[
     "blind567",
     "blind568",
     "blind569",
+    "blind570",
+    "blind571",
+    "blind572",
+    "blind573",
+    "blind574",
+    "blind575",
+    "blind576",
+    "blind577",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

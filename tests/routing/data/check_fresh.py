@@ -590,6 +590,14 @@ CORPORA = [
     (HERE / "pii_personal_blind567.jsonl", HERE / "pii_clean_blind567.jsonl", "b567"),
     (HERE / "pii_personal_blind568.jsonl", HERE / "pii_clean_blind568.jsonl", "b568"),
     (HERE / "pii_personal_blind569.jsonl", HERE / "pii_clean_blind569.jsonl", "b569"),
+    (HERE / "pii_personal_blind570.jsonl", HERE / "pii_clean_blind570.jsonl", "b570"),
+    (HERE / "pii_personal_blind571.jsonl", HERE / "pii_clean_blind571.jsonl", "b571"),
+    (HERE / "pii_personal_blind572.jsonl", HERE / "pii_clean_blind572.jsonl", "b572"),
+    (HERE / "pii_personal_blind573.jsonl", HERE / "pii_clean_blind573.jsonl", "b573"),
+    (HERE / "pii_personal_blind574.jsonl", HERE / "pii_clean_blind574.jsonl", "b574"),
+    (HERE / "pii_personal_blind575.jsonl", HERE / "pii_clean_blind575.jsonl", "b575"),
+    (HERE / "pii_personal_blind576.jsonl", HERE / "pii_clean_blind576.jsonl", "b576"),
+    (HERE / "pii_personal_blind577.jsonl", HERE / "pii_clean_blind577.jsonl", "b577"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
