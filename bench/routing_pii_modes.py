@@ -629,6 +629,14 @@ BEFORE_TUNING = {
     "blind567": "3cf5f61",
     "blind568": "3cf5f61",
     "blind569": "3cf5f61",
+    "blind570": "367f384",
+    "blind571": "367f384",
+    "blind572": "367f384",
+    "blind573": "367f384",
+    "blind574": "367f384",
+    "blind575": "367f384",
+    "blind576": "367f384",
+    "blind577": "367f384",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """

@@ -513,3 +513,26 @@ def test_a_unix_commands_account_is_never_dropped() -> None:
         ],
         "PERSON",
     )
+
+
+def test_someone_living_with_the_writer_a_snapshots_user_and_a_device_owner_are_never_dropped() -> (
+    None
+):
+    """Round 104: a capitalised name its bearer sleeps, lives or stays with the writer after
+    ("Ingeborg wohnt jetzt bei uns"), a user's folder in a ZFS snapshot's name
+    ("tank/home/marguerite@daily-..."), the owner of a speaker ("'Gwendolyn's Echo'") are
+    people; and "I got" before a health fact is the writer's. The model's confident "clean"
+    vetoes none of them."""
+    assert_never_vetoed(
+        [
+            "Ingeborg wohnt jetzt bei uns, wie richte ich das Tablet ein?",
+            "Mathéo dort chez nous ce week-end, quel film pour un enfant de 8 ans ?",
+            "Nadia is staying with us till Friday, can she use the guest network?",
+            "zfs list -t snapshot shows tank/home/marguerite@daily-2024-03-01, how many to keep?",
+            "the unifi client list only says 'Gwendolyn's Echo', which IP is it?",
+        ],
+        "PERSON",
+    )
+    assert_never_vetoed(
+        ["I got food poisoning at the works party, can I still fly tomorrow?"], "MEDICAL"
+    )

@@ -1415,9 +1415,12 @@ def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: s
         # round 96: a business's number by its word in German and French
         "Unsere Geschäftsnummer ist 0761 2901 4455, bitte für den Flyer formatieren.",
         "Numéro de la boutique : 04 72 10 35 80, formate-le pour le site",
+        # round 104: an arena's and a venue's line
+        "the arena's emergency line is 01865 721 490, add it to the risk assessment",
+        "the venue's booking line is 0161 950 5000, what time do they open?",
     ],
 )
-def test_rounds_76_to_103_organisation_lines_and_register_numbers_are_not_phones(
+def test_rounds_76_to_104_organisation_lines_and_register_numbers_are_not_phones(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []

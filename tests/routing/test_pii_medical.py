@@ -1255,9 +1255,24 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("my husband was bitten by a deer tick in May", "bitten by a deer tick"),
         ("our toddler has HFMD, can grandma visit?", "HFMD"),
         ("mon fils a la maladie pieds-mains-bouche", "pieds-mains-bouche"),
+        # round 104: lice, threadworms and worms had, a sprain by its noun and as it happened,
+        # a German twisted foot, the writer's age after a question in French, "it's me",
+        # food poisoning, an antibiotic's short name
+        ("we all got lice from the nursery, me included", "lice"),
+        ("unsere Tochter hat Läuse, muss sie zu Hause bleiben?", "Läuse"),
+        ("ma fille a des poux, je traite avec quoi ?", "poux"),
+        ("my daughter has threadworms again, do we all take the tablet?", "threadworms"),
+        ("our twins got worms from nursery, do I treat the whole family?", "worms"),
+        ("how long until I can run after my sprain?", "sprain"),
+        ("my dad is hobbling after twisting his ankle on the stairs", "twisting his ankle"),
+        ("Mein Mann hat sich den Fuß umgeknickt, kühlen oder wärmen?", "den Fuß umgeknickt"),
+        ("Combien de temps dure une entorse ? J'ai 52 ans et je marche beaucoup", "entorse"),
+        ("Is a week of swelling normal after an ankle sprain? it's me, no brace", "ankle sprain"),
+        ("my wife has food poisoning from the takeaway", "food poisoning"),
+        ("dad is on fluclox for his leg, can he have a beer?", "fluclox"),
     ],
 )
-def test_rounds_76_to_103_health_vocabulary_said_of_someone(
+def test_rounds_76_to_104_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1432,9 +1447,13 @@ def test_rounds_76_to_103_health_vocabulary_said_of_someone(
         # round 103: a town by the sea, a radiator's bleeding
         "book a cottage in Lyme Regis for my parents' anniversary",
         "how do I bleed the radiator from the valve on the left? my dad asked",
+        # round 104: worms in the soil, a question whose next sentence is the writer coming back
+        "the raised bed has worms in the soil, good sign for my veg?",
+        "how do I lift the NAS into the rack without hurting my back?",
+        "Combien de temps dure une entorse ? it's me again, the student from yesterday",
     ],
 )
-def test_rounds_76_to_103_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_104_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

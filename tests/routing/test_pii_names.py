@@ -831,7 +831,7 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("copy /srv/photos/2024/Ottoline_birthday to the NAS", "Ottoline"),
     ],
 )
-def test_rounds_76_to_103_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_104_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -937,9 +937,11 @@ def test_rounds_76_to_103_names_in_titles_devices_and_accounts(
         "VM 'ubuntu-server' and CT 'docker-host' won't start after the upgrade",
         "set the switch to READ/WRITE and ON/OFF, then TCP/IP",
         "the audit log shows 'admin' and 'root' logging in",
+        # round 104: a country in French
+        "Combien de soldats Napoléon a-t-il perdus en Russie ?",
     ],
 )
-def test_rounds_76_to_103_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_104_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

@@ -836,6 +836,10 @@ def _named_person(text: str, finding: Finding) -> bool:
         text, finding.end
     ):
         return True  # "Dr. Alice Smith asked me to compare ...": someone the writer deals with
+    if text[finding.start : finding.start + 1].isupper() and _WITH_US_AFTER.match(
+        text, finding.end
+    ):
+        return True  # "Éloïse dort avec nous": someone of the writer's household (round 104)
     if text[finding.start : finding.start + 1].isupper() and (
         _AGED_AFTER.match(text, finding.end) or _ILL_AFTER.match(text, finding.end)
     ):
@@ -966,6 +970,18 @@ _ASKED_ME_AFTER = re.compile(
     r"|\s+hat\s+(?:mich|mir|uns)\b|\s+(?:m['’]a|nous\s+a)\s",
     re.IGNORECASE,
 )
+# A capitalised name, then that its bearer sleeps, lives or stays with the writer ("Éloïse dort
+# avec nous", "Nadia is staying with us", "Oma wohnt bei uns"): one of the household (round 104).
+_WITH_US_AFTER = re.compile(
+    r"\s+(?:(?:still|now|also|often|always|sometimes|currently|has\s+been|is|has|encore|"
+    r"toujours|souvent|maintenant|noch|jetzt|oft|auch)\s+)?"
+    r"(?:sleeps|slept|sleeping|lives|lived|living|stays|stayed|staying|moved\s+in|"
+    r"dort|dormait|vit|vivait|habite|habitait|reste|schläft|schlief|wohnt|wohnte|lebt|lebte|"
+    r"duerme|dormía|vive|vivía|dorme|dormiva|abita|slaapt|sliep|woont|woonde)\s+"
+    r"(?:\S+\s+){0,2}?(?:with|bei|avec|chez|con|bij)\s+(?:us|me|uns|mir|nous|moi|nosotros|"
+    r"nosotras|mí|noi|ons|mij)\b",
+    re.IGNORECASE,
+)
 # A capitalised name, then its bearer's age ("Aditi, age 11", "Aditi (11)", "Lea, 7 Jahre") or
 # that they are ill ("Bärbel ist krank", "Bärbel is ill", "Inès est malade"): said of a person
 # (round 79).
@@ -986,7 +1002,9 @@ _ILL_AFTER = re.compile(
 # "ho" (and one word, an article or "seit Jahren", between).
 _OWN_HEALTH = re.compile(
     # (not a phrase quoted to learn it: "is 'Ich habe Kopfschmerzen' right?")
-    r"(?<!['\"‘“«„])(?:\bi(?:['’]ve| have)(?: got| had)?|\bi['’]m on|\bi am on|\bich hab(?:e)?|"
+    r"(?<!['\"‘“«„])(?:\bi(?:['’]ve| have)(?: got| had)?|"
+    # (round 104: "I got food poisoning from the catering")
+    r"\bi got|\bi['’]m on|\bi am on|\bich hab(?:e)?|"
     r"\bj['’]ai|\btengo|\bik heb|\bho|"
     # round 46: the writer, then the condition as a verb ("I stammer", "I stutter")
     r"\bi(?=\s+$)|"
@@ -1027,7 +1045,8 @@ def _in_identifier(text: str, finding: Finding) -> bool:
     # a URL parameter's value ("?u=ella&src=..."; round 34)
     url_value = _URL_PARAMETER_BEFORE.search(text, max(0, start - 12), start) is not None
     # a folder of a path ("/consume/ruairi/", "/home/elspeth/"; round 34)
-    folder = text[start - 1 : start] in ("/", "\\") and text[end : end + 1] in ("/", "\\")
+    # (round 104: or a ZFS dataset's snapshot, "tank/home/ruthanne@auto-2024-10-12")
+    folder = text[start - 1 : start] in ("/", "\\") and text[end : end + 1] in ("/", "\\", "@")
     # a JSON value or a log's quoted user ("{\"who\":\"astrid\"}", "u'cristobal'"; round 51)
     quoted_value = _QUOTED_VALUE_BEFORE.search(text, max(0, start - 8), start) is not None
     # round 67: a relative's name in a host's or a device's name glued by dashes, all in lower

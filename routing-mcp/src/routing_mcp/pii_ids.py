@@ -295,7 +295,9 @@ _ORGANISATION = (
     # village hall line is", "the post office's number", "l'ufficio tecnico del comune risponde
     # allo"; not a house's "hall phone")
     r"village hall|church hall|parish hall|community hall|post office|ufficio|"
-    r"service technique)"
+    r"service technique|"
+    # round 104: a venue, an arena ("the venue's emergency number", "the arena's line")
+    r"venue|arena)"
 )
 # A company's legal form (case-sensitive: "AG", not "ag"), shared with the address rules'
 # (pii_address._LEGAL_FORM) own list: "Müller & Söhne GmbH", "Tauchshop Blauwasser GmbH".

@@ -879,6 +879,10 @@ _WHOSE_NEXT = regex.compile(
     # round 74: the writer's age right after ("... tired on apalutamide? I'm 64 and ...")
     r"i(?:['’]?m|\s+am)\s+\d{2}\b(?!\s+and\s+(?:doing|writing|making|studying|working|learning|"
     r"researching))|"
+    # (round 104: and in the other languages, "... une entorse de grade 2 ? J'ai 45 ans", and
+    # the writer saying it is them, "... after an ankle sprain? it's me, no cast")
+    r"(?:j['’]ai|tengo|ho|ik\s+ben|ich\s+bin)\s+\d{2}\s+(?:ans|años|anni|jaar|jahre)\b|"
+    r"it['’]?s\s+(?:just\s+)?me\b(?!\s+(?:again|here|asking))|"
     # (round 98: not what the writer read or heard, "Ich habe was von StroVac gelesen")
     r"bei\s+mir\b|ich\s+(?:habe|hab|nehme|bekomme|fange)\b"
     r"(?![^.!?\n]{0,40}\b(?:gelesen|gehört|gesehen)\b)|"

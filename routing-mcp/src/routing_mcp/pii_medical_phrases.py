@@ -154,11 +154,16 @@ _EN = [
     r"ultrasound|mri|physio|(?-i:PT))\b",
     # "broke her wrist", "hurt my back", "tore his ACL"
     # (round 64: "rolled my ankle", "tweaked her knee", "jarred his back")
+    # (round 104: not what is to be avoided, "without hurting my back", "to avoid twisting")
+    r"(?<!\b(?:without|avoid|avoids|avoiding|prevent|prevents|preventing|risk|risks|risking)\s)"
     rf"\b(?:broke|broken|fractured|sprained|twisted|dislocated|tore|torn|injured|hurt|pulled|"
     # (round 73: "cracked two ribs", "chipped a tooth", "bruised three ribs": how many, too)
     r"rolled|tweaked|jarred|wrenched|strained|cracked|chipped|bruised|"
     # (round 101: a tendon's injuries, "snapped his achilles", "ruptured her tendon")
-    r"snapped|ruptured|ripped)\s+"
+    r"snapped|ruptured|ripped|"
+    # (round 104: and while it happens, "after spraining her right ankle", "breaking his wrist")
+    r"spraining|twisting|breaking|fracturing|dislocating|tearing|injuring|hurting|pulling|"
+    r"rolling|straining|cracking|bruising|rupturing|snapping)\s+"
     rf"(?:{_OWNER}|(?:two|three|four|several|some|a couple of|\d)\s+){_PART}(?!heart)"
     rf"(?:{_BODY_EN}|acl|ACL)\b",  # not "broke her heart"
     # "had her tonsils out", "having my wisdom teeth out"; round 57: "had his hip replaced"
@@ -420,6 +425,11 @@ _EN = [
     r"cauteri[sz]ed)\b",
     r"\blyme\b(?!\s+(?:regis|bay|park|road|street|green|grass|hall|lane))",
     r"\b(?:bitten|bit)\s+by\s+(?:a|an|the)\s+(?:\p{L}+\s+)?ticks?\b",
+    # round 104: worms someone has or caught ("Kai has worms", "the kids got worms again"; not a
+    # compost heap's: a person must be near, as for every phrase)
+    r"(?<=\b(?:has|have|had|got|caught|get|gets|getting|with)\s+)"
+    r"(?:thread|pin)?worms\b(?!\s+(?:in|on)\s+(?:the|our|my)\s+"
+    r"(?:compost|garden|soil|lawn|wormery|bin|beds?)\b)",
 ]
 _DE = [
     # (round 96: or a space before the OP, "nach mandel op", "Knie OP"; not Dutch "op", on:
@@ -438,7 +448,9 @@ _DE = [
     rf"(?:{_BODY_DE})\s+(?:gebrochen|verstaucht|verrenkt|ausgekugelt|operiert|geprellt|"
     # (round 90: or burnt, "die Hand verbrannt")
     # (round 101: or torn, "die Achillessehne gerissen", "das Kreuzband angerissen")
-    r"angebrochen|verbrannt|gerissen|angerissen|abgerissen|durchgerissen)\b",
+    r"angebrochen|verbrannt|gerissen|angerissen|abgerissen|durchgerissen|"
+    # (round 104: or twisted, pulled or inflamed, "den Knöchel verdreht", "die Sehne entzündet")
+    r"verdreht|umgeknickt|gezerrt|überdehnt|entzündet)\b",
     r"\b(?:im|in der)\s+\d{1,2}\.\s*(?:SSW|Schwangerschaftswoche)\b",
     r"\(\d{1,2}\.?\s*SSW\)",
     r"\b(?:liegt|lag|ist|war|bin)\s+(?:\p{L}+\s+){0,2}(?:im Krankenhaus|in der Klinik|auf der "
@@ -756,6 +768,21 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
             "snapped",
             "ruptured",
             "ripped",
+            "spraining",
+            "twisting",
+            "breaking",
+            "fracturing",
+            "dislocating",
+            "tearing",
+            "injuring",
+            "hurting",
+            "pulling",
+            "rolling",
+            "straining",
+            "cracking",
+            "bruising",
+            "rupturing",
+            "snapping",
         ),
         (
             " out",
@@ -852,6 +879,7 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
         ("nostril", "packed", "cauteri"),
         ("lyme",),
         ("tick",),
+        ("worms",),
     ],
     "_DE": [
         (
@@ -878,6 +906,11 @@ _TRIGGERS: dict[str, list[tuple[str, ...]]] = {
             "geprellt",
             "verbrannt",
             "gerissen",
+            "verdreht",
+            "umgeknickt",
+            "gezerrt",
+            "überdehnt",
+            "entzündet",
         ),
         ("ssw", "schwangerschaftswoche"),
         ("ssw",),

@@ -1123,7 +1123,10 @@ _OWNED_THINGS = (
     r"prescriptions?|medication|meds|appointments?|referral|test results|"
     # round 44: a homelab's things of someone's ("Femi's minecraft server", "Ana's VM"; not
     # "Nextcloud's server-side encryption")
-    rf"(?:{_OWNED_MACHINES}|inbox|mailbox|headphones|e-?reader)(?!-)"
+    rf"(?:{_OWNED_MACHINES}|inbox|mailbox|headphones|e-?reader|"
+    # round 104: a speaker, a TV or a games machine of someone's ("'Esperanza's Echo'", "Theo's
+    # Xbox")
+    r"echo|echo dot|speaker|tv|macbook|chromebook|xbox|playstation|ps4|ps5|airpods|fitbit)(?!-)"
 )
 OWNED_AFTER = re.compile(
     rf"['’]s?\s+(?:(?:new|old|own|little|big|first|second|21st|30th|40th|50th|60th|\d+)\s+)?"
