@@ -224,7 +224,7 @@ round's detector and models retrained on blind554-561, then tuned on in the
 hundred-and-third round and trained on),
 ``blind570`` to ``blind577`` (session 38, measured once per mode on the hundred-and-third
 round's detector and models retrained on blind562-569, then tuned on in the
-hundred-and-fourth round; not yet trained on) and
+hundred-and-fourth round and trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 
