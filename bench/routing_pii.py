@@ -224,7 +224,9 @@ round's detector and models retrained on blind554-561, then tuned on in the
 hundred-and-third round and trained on),
 ``blind570`` to ``blind577`` (session 38, measured once per mode on the hundred-and-third
 round's detector and models retrained on blind562-569, then tuned on in the
-hundred-and-fourth round and trained on) and
+hundred-and-fourth round and trained on),
+``blind578`` to ``blind585`` (session 38, measured once per mode on the hundred-and-fourth
+round's detector and models retrained on blind570-577; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

@@ -609,6 +609,14 @@ Split = Literal[
     "blind575",
     "blind576",
     "blind577",
+    "blind578",
+    "blind579",
+    "blind580",
+    "blind581",
+    "blind582",
+    "blind583",
+    "blind584",
+    "blind585",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

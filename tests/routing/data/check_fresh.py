@@ -598,6 +598,14 @@ CORPORA = [
     (HERE / "pii_personal_blind575.jsonl", HERE / "pii_clean_blind575.jsonl", "b575"),
     (HERE / "pii_personal_blind576.jsonl", HERE / "pii_clean_blind576.jsonl", "b576"),
     (HERE / "pii_personal_blind577.jsonl", HERE / "pii_clean_blind577.jsonl", "b577"),
+    (HERE / "pii_personal_blind578.jsonl", HERE / "pii_clean_blind578.jsonl", "b578"),
+    (HERE / "pii_personal_blind579.jsonl", HERE / "pii_clean_blind579.jsonl", "b579"),
+    (HERE / "pii_personal_blind580.jsonl", HERE / "pii_clean_blind580.jsonl", "b580"),
+    (HERE / "pii_personal_blind581.jsonl", HERE / "pii_clean_blind581.jsonl", "b581"),
+    (HERE / "pii_personal_blind582.jsonl", HERE / "pii_clean_blind582.jsonl", "b582"),
+    (HERE / "pii_personal_blind583.jsonl", HERE / "pii_clean_blind583.jsonl", "b583"),
+    (HERE / "pii_personal_blind584.jsonl", HERE / "pii_clean_blind584.jsonl", "b584"),
+    (HERE / "pii_personal_blind585.jsonl", HERE / "pii_clean_blind585.jsonl", "b585"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
