@@ -637,6 +637,14 @@ BEFORE_TUNING = {
     "blind575": "367f384",
     "blind576": "367f384",
     "blind577": "367f384",
+    "blind578": "5a05cce",
+    "blind579": "5a05cce",
+    "blind580": "5a05cce",
+    "blind581": "5a05cce",
+    "blind582": "5a05cce",
+    "blind583": "5a05cce",
+    "blind584": "5a05cce",
+    "blind585": "5a05cce",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """

@@ -299,7 +299,7 @@ def test_a_business_named_nearby_does_not_hide_a_home(
         "Footer: The Toy Box, 22 Market Street, Hebden Bridge, VAT GB 123 4567 89",
     ],
 )
-def test_rounds_76_to_104_organisations_and_premises_are_no_home(
+def test_rounds_76_to_105_organisations_and_premises_are_no_home(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "LOCATION") == []

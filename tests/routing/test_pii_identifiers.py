@@ -1420,7 +1420,7 @@ def test_birth_dates_in_birthday_lists(scanner: PiiScanner, prompt: str, date: s
         "the venue's booking line is 0161 950 5000, what time do they open?",
     ],
 )
-def test_rounds_76_to_104_organisation_lines_and_register_numbers_are_not_phones(
+def test_rounds_76_to_105_organisation_lines_and_register_numbers_are_not_phones(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert [f for f in scanner.scan(prompt) if f.entity == "PHONE_NUMBER"] == []

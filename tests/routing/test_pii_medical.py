@@ -1270,9 +1270,22 @@ def test_topics_figures_of_speech_and_homelab_text_stay_clean(
         ("Is a week of swelling normal after an ankle sprain? it's me, no brace", "ankle sprain"),
         ("my wife has food poisoning from the takeaway", "food poisoning"),
         ("dad is on fluclox for his leg, can he have a beer?", "fluclox"),
+        # round 105: scabies's cream and scabies in German and French, ringworm in French,
+        # sunburn and sunstroke, water tablets; what a GP gave someone, a German child in the
+        # next sentence, a German relative as the subject, a Spanish prescription to someone
+        ("the nurse prescribed us permethrin for the whole house", "permethrin"),
+        ("Der Kinderarzt sagt, unser Sohn hat Krätze", "Krätze"),
+        ("mon mari a la gale, je dois laver tous les draps ?", "la gale"),
+        ("ma fille a une teigne sur le cuir chevelu", "teigne"),
+        ("my son got sunburnt at sports day, aftersun or cold cloth?", "sunburnt"),
+        ("mon père a fait une insolation au jardin hier", "une insolation"),
+        ("schwester hat einen sonnenstich, wie lange liegen lassen?", "sonnenstich"),
+        ("grandad is on diuretics, how much water in a heatwave?", "diuretics"),
+        ("ist Krätze ansteckend über Handtücher? mein kind hatte Kontakt", "Krätze"),
+        ("La doctora le recetó permetrina a mi hermana", "permetrina"),
     ],
 )
-def test_rounds_76_to_104_health_vocabulary_said_of_someone(
+def test_rounds_76_to_105_health_vocabulary_said_of_someone(
     scanner: PiiScanner, prompt: str, fact: str
 ) -> None:
     assert fact in strings_of(scanner, prompt, "MEDICAL"), scanner.scan(prompt)
@@ -1450,10 +1463,13 @@ def test_rounds_76_to_104_health_vocabulary_said_of_someone(
         # round 104: worms in the soil, a question whose next sentence is the writer coming back
         "the raised bed has worms in the soil, good sign for my veg?",
         "how do I lift the NAS into the rack without hurting my back?",
+        # round 105: a gale's wind, the sun's energy on a panel
+        "my boat's anemometer read 50 knots in the gale, is that plausible?",
+        "my solar panels get poor insolation in December, worth tilting them?",
         "Combien de temps dure une entorse ? it's me again, the student from yesterday",
     ],
 )
-def test_rounds_76_to_104_words_public_figures_and_questions_stay_clean(
+def test_rounds_76_to_105_words_public_figures_and_questions_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "MEDICAL") == []

@@ -831,7 +831,7 @@ def test_round_7_names(scanner: PiiScanner, prompt: str, name: str) -> None:
         ("copy /srv/photos/2024/Ottoline_birthday to the NAS", "Ottoline"),
     ],
 )
-def test_rounds_76_to_104_names_in_titles_devices_and_accounts(
+def test_rounds_76_to_105_names_in_titles_devices_and_accounts(
     scanner: PiiScanner, prompt: str, name: str
 ) -> None:
     assert name in strings_of(scanner, prompt, "PERSON"), scanner.scan(prompt)
@@ -939,9 +939,14 @@ def test_rounds_76_to_104_names_in_titles_devices_and_accounts(
         "the audit log shows 'admin' and 'root' logging in",
         # round 104: a country in French
         "Combien de soldats Napoléon a-t-il perdus en Russie ?",
+        # round 105: a door in an entity id, in French and Italian
+        "automatisation : si binary_sensor.porte_bureau reste ouverte 10 min, notifier",
+        "automazione: se binary_sensor.porta_ufficio resta aperta, avvisami",
+        # round 105: health in French, a public agency's first word
+        "Que dit Santé publique France sur la canicule ?",
     ],
 )
-def test_rounds_76_to_104_shades_acronyms_diseases_and_line_ends_stay_clean(
+def test_rounds_76_to_105_shades_acronyms_diseases_and_line_ends_stay_clean(
     scanner: PiiScanner, prompt: str
 ) -> None:
     assert strings_of(scanner, prompt, "PERSON") == []

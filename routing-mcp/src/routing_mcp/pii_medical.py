@@ -46,7 +46,9 @@ _PERSON_CUE = regex.compile(
     # (round 56: "bin seit letztem jahr auf allopurinol", lower case anywhere)
     r"\bbin\s+(?:seit|schon|auf|gerade|wieder|jetzt)\b|"
     # first-person verbs of Spanish, Italian, French and Dutch without the pronoun
-    r"\b(?:estoy|estaba|me\s+han|me\s+dieron|me\s+(?:l[oa]s?\s+)?recetaron|prendo|soffro|"
+    r"\b(?:estoy|estaba|me\s+han|me\s+dieron|me\s+(?:l[oa]s?\s+)?recetaron|"
+    # (round 105: prescribed to him, her or us, "El médico le recetó permetrina")
+    r"(?:le|les|nos)\s+(?:ha\s+|han\s+)?recet(?:ó|aron|ado)|prendo|soffro|"
     r"mi\s+hanno|"
     # round 37: the English question "am I ...", and "im" for "I'm" before an English word
     r"am\s+i|(?-i:im\s+(?:a|an|on|so|still|really|allergic|pregnant))|"
@@ -93,8 +95,15 @@ _PERSON_CUE = regex.compile(
     r"surgeon|chirurg|chirurgin|chirurgien|cirujano|cirujana|chirurgo|"
     r"arzt|ärztin|kinderarzt|médecin|pédiatre|médico|pediatra|medico|dokter|huisarts)\s+"
     r"(?:said|says|thinks|suspects|confirmed|told us|sagt|sagte|meint|a dit|dit|pense|dice|dijo|"
-    r"cree|ha detto|dice che|zegt|denkt)\b"
+    r"cree|ha detto|dice che|zegt|denkt|"
+    # (round 105: or what the clinician gave or prescribed someone, "GP gave me permethrin")
+    r"gave\s+(?:me|us|him|her|them)|prescribed\s+(?:me|us|him|her|them)|"
+    r"put\s+(?:me|us|him|her|them)\s+on)\b"
     r"|\b\d{1,3}[- ](?:year-old|years? old|yo|jährige[rn]?|jahre alt|ans|años|anni|jaar)\b"
+    # round 105: a German relative as the subject without "mein" ("bruder hat sich ... nen
+    # sonnenstich geholt", "Schwester ist seit gestern ...")
+    r"|\b(?:bruder|schwester|sohn|tochter|kind|enkel|enkelin)\s+(?:hat|hatte|ist|war|nimmt|"
+    r"bekommt|kriegt|kann)\b"
     # round 55: the writer compared with someone ("when you're on ramipril like me", "wie ich")
     r"|\b(?:like|as|than)\s+(?:me|mine|myself)\b|\bwie\s+(?:ich|mich|bei\s+mir)\b|"
     r"\bcomme\s+moi\b|\bcomo\s+yo\b|\bcome\s+me\b|\bzoals\s+ik\b"
@@ -888,7 +897,9 @@ _WHOSE_NEXT = regex.compile(
     r"(?![^.!?\n]{0,40}\b(?:gelesen|gehört|gesehen)\b)|"
     r"(?:es\s+ist\s+für\s+)?mein(?:e|em|er|en)?\s+(?:mann|frau|sohn|tochter|mutter|vater|arzt|"
     r"ärztin|zahnarzt|bruder|schwester|oma|opa|freund|freundin|partner|partnerin|"
-    r"schwiegermutter|schwiegervater)\b|"
+    r"schwiegermutter|schwiegervater|"
+    # (round 105: a child, "... ist krätze meldepflichtig? mein kind geht in die krippe")
+    r"kind|baby|enkel|enkelin)\b|"
     r"j['’](?:en\s+ai|ai\s+eu)\b|je\s+(?:prends|suis\s+sous)\b|"
     r"(?:c['’]est\s+pour\s+)?(?:mon\s+(?:mari|fils|médecin|dentiste|compagnon|conjoint|copain|"
     r"père|frère|papa|grand-père|beau-père)|ma\s+(?:femme|fille|mère|compagne|copine|"
