@@ -227,7 +227,7 @@ round's detector and models retrained on blind562-569, then tuned on in the
 hundred-and-fourth round and trained on),
 ``blind578`` to ``blind585`` (session 38, measured once per mode on the hundred-and-fourth
 round's detector and models retrained on blind570-577, then tuned on in the
-hundred-and-fifth round; not yet trained on) and
+hundred-and-fifth round and trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 
