@@ -971,7 +971,8 @@ _ASKED_ME_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A capitalised name, then that its bearer sleeps, lives or stays with the writer ("Éloïse dort
-# avec nous", "Nadia is staying with us", "Oma wohnt bei uns"): one of the household (round 104).
+# avec nous", "Nadia is staying with us", "Ingeborg wohnt bei uns"): one of the household
+# (round 104).
 _WITH_US_AFTER = re.compile(
     r"\s+(?:(?:still|now|also|often|always|sometimes|currently|has\s+been|is|has|encore|"
     r"toujours|souvent|maintenant|noch|jetzt|oft|auch)\s+)?"

@@ -1126,7 +1126,7 @@ _OWNED_THINGS = (
     rf"(?:{_OWNED_MACHINES}|inbox|mailbox|headphones|e-?reader|"
     # round 104: a speaker, a TV or a games machine of someone's ("'Esperanza's Echo'", "Theo's
     # Xbox")
-    r"echo|echo dot|speaker|tv|macbook|chromebook|xbox|playstation|ps4|ps5|airpods|fitbit)(?!-)"
+    r"echo|speaker|tv|macbook|chromebook|xbox|playstation|ps4|ps5|airpods|fitbit)(?!-)"
 )
 OWNED_AFTER = re.compile(
     rf"['’]s?\s+(?:(?:new|old|own|little|big|first|second|21st|30th|40th|50th|60th|\d+)\s+)?"
