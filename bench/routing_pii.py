@@ -227,7 +227,9 @@ round's detector and models retrained on blind562-569, then tuned on in the
 hundred-and-fourth round and trained on),
 ``blind578`` to ``blind585`` (session 38, measured once per mode on the hundred-and-fourth
 round's detector and models retrained on blind570-577, then tuned on in the
-hundred-and-fifth round and trained on) and
+hundred-and-fifth round and trained on),
+``blind586`` to ``blind593`` (session 38, measured once per mode on the hundred-and-fifth
+round's detector and models retrained on blind578-585; not yet tuned or trained on) and
 ``everyday`` (everyday requests with and without personal data; one half trains the whole-text
 model: EVERYDAY.md).
 

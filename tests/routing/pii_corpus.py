@@ -617,6 +617,14 @@ Split = Literal[
     "blind583",
     "blind584",
     "blind585",
+    "blind586",
+    "blind587",
+    "blind588",
+    "blind589",
+    "blind590",
+    "blind591",
+    "blind592",
+    "blind593",
 ]
 # Splits read whole from pii_<name>_<split>.jsonl: all but the halves of pii_<name>.jsonl.
 HALVES = ("tune", "held_out", "all")

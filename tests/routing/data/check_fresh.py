@@ -606,6 +606,14 @@ CORPORA = [
     (HERE / "pii_personal_blind583.jsonl", HERE / "pii_clean_blind583.jsonl", "b583"),
     (HERE / "pii_personal_blind584.jsonl", HERE / "pii_clean_blind584.jsonl", "b584"),
     (HERE / "pii_personal_blind585.jsonl", HERE / "pii_clean_blind585.jsonl", "b585"),
+    (HERE / "pii_personal_blind586.jsonl", HERE / "pii_clean_blind586.jsonl", "b586"),
+    (HERE / "pii_personal_blind587.jsonl", HERE / "pii_clean_blind587.jsonl", "b587"),
+    (HERE / "pii_personal_blind588.jsonl", HERE / "pii_clean_blind588.jsonl", "b588"),
+    (HERE / "pii_personal_blind589.jsonl", HERE / "pii_clean_blind589.jsonl", "b589"),
+    (HERE / "pii_personal_blind590.jsonl", HERE / "pii_clean_blind590.jsonl", "b590"),
+    (HERE / "pii_personal_blind591.jsonl", HERE / "pii_clean_blind591.jsonl", "b591"),
+    (HERE / "pii_personal_blind592.jsonl", HERE / "pii_clean_blind592.jsonl", "b592"),
+    (HERE / "pii_personal_blind593.jsonl", HERE / "pii_clean_blind593.jsonl", "b593"),
 ]
 
 LANGS = {"en", "de", "fr", "mixed", "es", "it", "nl"}
