@@ -645,6 +645,14 @@ BEFORE_TUNING = {
     "blind583": "5a05cce",
     "blind584": "5a05cce",
     "blind585": "5a05cce",
+    "blind586": "cac8a8f",
+    "blind587": "cac8a8f",
+    "blind588": "cac8a8f",
+    "blind589": "cac8a8f",
+    "blind590": "cac8a8f",
+    "blind591": "cac8a8f",
+    "blind592": "cac8a8f",
+    "blind593": "cac8a8f",
 }
 WORD_READ = READ_FROM_WORDS - {CONTEXT}  # the kinds the filter may drop
 SCAN = """
