@@ -815,6 +815,7 @@ def _named_person(text: str, finding: Finding) -> bool:
     before = text[max(0, finding.start - 40) : finding.start]
     if finding.entity != "PERSON":
         return False
+    capitalised = text[finding.start : finding.start + 1].isupper()
     if cues.PERSON_CALLED.search(before) is not None:
         return True
     said = _SELF_NAMED_BEFORE.search(before)
@@ -832,18 +833,10 @@ def _named_person(text: str, finding: Finding) -> bool:
         return True  # whom the writer writes to: "ein Gedicht für Noah" (round 52)
     if _WHO_AFTER.match(text, finding.end):
         return True  # "Winifred, who is away watching the eclipse": only a person is "who"
-    if text[finding.start : finding.start + 1].isupper() and _ASKED_ME_AFTER.match(
-        text, finding.end
-    ):
-        return True  # "Dr. Alice Smith asked me to compare ...": someone the writer deals with
-    if text[finding.start : finding.start + 1].isupper() and _WITH_US_AFTER.match(
-        text, finding.end
-    ):
-        return True  # "Éloïse dort avec nous": someone of the writer's household (round 104)
-    if text[finding.start : finding.start + 1].isupper() and (
-        _AGED_AFTER.match(text, finding.end) or _ILL_AFTER.match(text, finding.end)
-    ):
-        return True  # "driver is Aditi, age 11", "Bärbel ist krank" (round 79)
+    if capitalised and any(p.match(text, finding.end) for p in _PERSON_AFTER):
+        # "Dr. Alice Smith asked me to ...", "Éloïse dort avec nous", "driver is Aditi, age 11",
+        # "Bärbel ist krank": what only a person does or is, right after a capitalised name
+        return True
     if _VOCATIVE_AFTER.match(text, finding.end) and _VOCATIVE_BEFORE.search(before):
         return True  # spoken to: "'Torsten, your Mephisto was brilliant'" (round 47)
     if _USER_KEY_BEFORE.search(before) is not None:
@@ -864,7 +857,7 @@ def _named_person(text: str, finding: Finding) -> bool:
     ):
         return True  # "a payment from 'WANG XIAOMEI'": who paid or was paid (session 19)
     # (capitalised: "our customer hotline", "my kids argue" are words the model may veto)
-    return text[finding.start : finding.start + 1].isupper() and (
+    return capitalised and (
         cues.RELATION_BEFORE_ANY.search(before) is not None
         or cues.RELATION_IS.search(before) is not None
         or cues.PEOPLE_ARE.search(before) is not None
@@ -997,6 +990,10 @@ _ILL_AFTER = re.compile(
     r"enferm[oa]|malat[oa]|ziek)\b",
     re.IGNORECASE,
 )
+
+# What only a person does or is, right after a capitalised name (_named_person): deals with the
+# writer (session 37), lives with them (round 104), has an age or is ill (round 79).
+_PERSON_AFTER = (_ASKED_ME_AFTER, _WITH_US_AFTER, _AGED_AFTER, _ILL_AFTER)
 
 
 # The writer saying they have it: "I've got a", "I have", "ich habe", "j'ai", "tengo", "ik heb",
